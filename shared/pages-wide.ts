@@ -4,8 +4,14 @@
 import { headerWordsFit } from './printed-text';
 import { columnPx, READABLE_PAGE_PX, type PlanColumn, type SheetPlan } from './workbook-plan';
 
-/** Narrower than this, a wrapped column breaks its own words ("departments", "Operationalize") into pieces. */
+/** Narrower than this, a wrapped column whose words are not known breaks ordinary words ("departments") into pieces. */
 const NARROWEST_WRAPPED = 10;
+
+/**
+ * The widest word (Excel's unit) a narrowed column is kept wide enough for: English words up to about seventeen
+ * letters ("intergovernmental"); a longer token, a web address or an email, is broken where the line ends instead.
+ */
+export const LONGEST_WORD_KEPT = 18;
 
 /**
  * The least share of its width (percent) a wrapped column is narrowed to: below about half, a description runs to a
@@ -13,6 +19,12 @@ const NARROWEST_WRAPPED = 10;
  * across at 29 %, printed more pages than three across at 91 %).
  */
 const NARROWEST_PERCENT = 45;
+
+/**
+ * How far the texts may be narrowed to keep the other columns' words whole on the same pages (see
+ * `narrowedToFewestPages`): a work plan printed one page wide has no room to spare at `NARROWEST_PERCENT`.
+ */
+const NARROWEST_PERCENT_KEEPING_WORDS = 35;
 
 /**
  * Pages across the sheet prints on: one when its columns fit at a readable scale; else as few as keep the
@@ -29,31 +41,63 @@ export function pagesWide(widths: readonly number[], repeated: number): number {
 export const columnPagesWide = (columns: readonly PlanColumn[], repeated: number): number =>
   pagesWide(columns.filter((c) => !c.hidden).map((c) => c.width), repeated);
 
-/** The narrowest a wrapped column becomes: its header's words each on a line of their own, and `NARROWEST_WRAPPED`. */
-function narrowest(c: PlanColumn): number {
-  let width = Math.min(c.width, NARROWEST_WRAPPED);
+/** The width a wrapped column's longest word takes, up to `cap`. */
+const wordWidth = (c: PlanColumn, cap: number): number => Math.min(c.longestWord ?? 0, cap);
+
+/**
+ * The narrowest a wrapped column becomes: its header's words each on a line of their own, and its cells' longest
+ * word up to `cap` (`NARROWEST_WRAPPED` when its cells are not known).
+ */
+function narrowest(c: PlanColumn, cap: number): number {
+  let width = Math.min(c.width, c.longestWord === undefined ? NARROWEST_WRAPPED : wordWidth(c, cap));
   while (width < c.width && !headerWordsFit(c.header, width)) width++;
   return width;
 }
 
+/** Each wrapped column planned narrower than its longest word up to `cap` made that wide: narrowing starts from there. */
+function widenedToWords(planned: readonly PlanColumn[], cap: number): readonly PlanColumn[] {
+  const narrowerThanItsWord = (c: PlanColumn) => !!c.wrap && !c.hidden && c.width < wordWidth(c, cap);
+  return planned.some(narrowerThanItsWord) ? planned.map((c) => (narrowerThanItsWord(c) ? { ...c, width: wordWidth(c, cap) } : c)) : planned;
+}
+
+/** The wrapped columns at `percent` of their widths, none below `narrowest`; ids, dates and numbers as they are. */
+const narrowedAt = (columns: readonly PlanColumn[], cap: number, percent: number): PlanColumn[] =>
+  columns.map((c) => (c.wrap && !c.hidden ? { ...c, width: Math.max(narrowest(c, cap), Math.floor((c.width * percent) / 100)) } : c));
+
+/**
+ * The wrapped columns (texts, which take more lines instead) narrowed in one proportion, as little as it takes to
+ * print on `pages` across (not at all if they do), to no less than `leastPercent`. Undefined when that does not reach `pages`.
+ */
+function narrowedTo(columns: readonly PlanColumn[], repeated: number, cap: number, pages: number, leastPercent: number): readonly PlanColumn[] | undefined {
+  for (let percent = 100; percent >= leastPercent; percent--) {
+    const narrowed = narrowedAt(columns, cap, percent);
+    if (columnPagesWide(narrowed, repeated) <= pages) return narrowed;
+  }
+  return undefined;
+}
+
 /**
  * The columns as they print on the fewest pages across at a readable scale, with the `repeated` leading columns on
- * every page: the wrapped ones (texts, which take more lines instead) narrowed in one proportion, as little as that
- * takes and no less than `NARROWEST_PERCENT`, none below `narrowest`; ids, dates and numbers keep their widths. Columns that fit one page already, or
- * that narrowing would not save a page across, are returned as they are.
+ * every page: the wrapped ones narrowed as little as that takes (see `narrowedTo`), to the fewest pages narrowing
+ * to `NARROWEST_PERCENT` reaches. Columns that fit one page, or that narrowing would not save a page across, are
+ * returned as they are.
+ *
+ * Where the columns' longest words are known (`PlanColumn.longestWord`), each is kept whole up to the widest cap, at
+ * most `LONGEST_WORD_KEPT`, that prints on those pages, narrowing the texts to `NARROWEST_PERCENT_KEEPING_WORDS` if it
+ * takes that: a page across is a sheet more of paper per band of rows, a line more of a long text in a tall row seldom
+ * is, and a word broken inside ("Operationali ze") is misread.
  */
-export function narrowedToFewestPages(columns: readonly PlanColumn[], repeated: number): readonly PlanColumn[] {
+export function narrowedToFewestPages(planned: readonly PlanColumn[], repeated: number): readonly PlanColumn[] {
+  const columns = widenedToWords(planned, NARROWEST_WRAPPED);
   const asTheyAre = columnPagesWide(columns, repeated);
-  if (asTheyAre === 1) return columns;
-  const floors = columns.map((c) => (c.wrap && !c.hidden ? narrowest(c) : c.width));
-  const at = (percent: number) => columns.map((c, i) => (c.wrap && !c.hidden ? { ...c, width: Math.max(floors[i], Math.floor((c.width * percent) / 100)) } : c));
-  const fewest = columnPagesWide(at(NARROWEST_PERCENT), repeated);
-  if (fewest >= asTheyAre) return columns;
-  for (let percent = 99; percent > NARROWEST_PERCENT; percent--) {
-    const narrowed = at(percent);
-    if (columnPagesWide(narrowed, repeated) <= fewest) return narrowed;
+  const fewest = asTheyAre === 1 ? 1 : Math.min(asTheyAre, columnPagesWide(narrowedAt(columns, NARROWEST_WRAPPED, NARROWEST_PERCENT), repeated));
+  const least = fewest === asTheyAre ? columns : narrowedTo(columns, repeated, NARROWEST_WRAPPED, fewest, NARROWEST_PERCENT)!;
+  if (!planned.some((c) => c.longestWord !== undefined)) return least;
+  for (let cap = LONGEST_WORD_KEPT; cap > NARROWEST_WRAPPED; cap--) {
+    const kept = narrowedTo(widenedToWords(planned, cap), repeated, cap, fewest, NARROWEST_PERCENT_KEEPING_WORDS);
+    if (kept) return kept;
   }
-  return at(NARROWEST_PERCENT);
+  return least;
 }
 
 /** The frozen columns, else the first: what says whose row a page printed across shows, repeated on each. */

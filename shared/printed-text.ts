@@ -155,5 +155,36 @@ export function wrappedLines(text: string, width: number, widthOf: (code: number
   return lines;
 }
 
+/**
+ * The printed width (in digits) of a text's widest piece that no line may break inside: a word, or the part of a
+ * compound between the dashes and slashes `breaksAfter` breaks it at, as `wrappedLines` breaks them.
+ */
+export function widestWord(text: string): number {
+  let widest = 0;
+  let piece = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === SPACE || code === NEWLINE) {
+      widest = Math.max(widest, piece);
+      piece = 0;
+      continue;
+    }
+    if (code === EM_DASH && piece > 0 && breaksBefore(text, i)) {
+      widest = Math.max(widest, piece);
+      piece = 0;
+    }
+    piece += printedWidth(code);
+    const next = text.charCodeAt(i + 1);
+    if (mayBreakAfter(code) && i + 1 < text.length && next !== SPACE && next !== NEWLINE && breaksAfter(text, i)) {
+      widest = Math.max(widest, piece);
+      piece = 0;
+    }
+  }
+  return Math.max(widest, piece);
+}
+
+/** The narrowest column (Excel's unit) that prints every word of `text` on a line of its own at most: no word broken. */
+export const wordColumnWidth = (text: string): number => Math.ceil(widestWord(text) + CELL_MARGIN);
+
 /** Lines a cell's text takes printed in a column `width` characters wide (Excel's unit, the widest digit). */
 export const printedLines = (text: string, width: number): number => wrappedLines(text, width - CELL_MARGIN, printedWidth);

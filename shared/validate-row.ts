@@ -4,7 +4,7 @@ import { outlyingDays } from './cells/date-outliers';
 import { mayBeDeadlineWords, urgentDeadlineWords } from './cells/deadline-words';
 import { daysBetween, daysFromIso, isIsoDate, yearOf } from './cells/dates';
 import { fiscalYearName, MONTH_NAMES, validFiscalStart, winterAfter } from './cells/periods';
-import { assumedYearOf, monthOrDay, sheetYearsLent, sheetYearsOf, type ColumnYear, type MonthOrDay, type SheetYears } from './cells/month-or-day';
+import { assumedYearOf, monthOrDayIn, sheetYearsLent, sheetYearsOf, type ColumnYear, type MonthOrDay, type SheetYears } from './cells/month-or-day';
 import { dayGuessedIn, isBlankCell, readCell, readDeadlineWordsCell, unitKey, type AssumedYear, type CellInput, type ReadOptions } from './cells/read-cell';
 import type { FieldIssue } from './issues';
 import { excerpt, quoteValue } from './quote-value';
@@ -418,12 +418,30 @@ export type LentYears = Readonly<Record<string, ColumnYear>>;
  */
 export function validateSheetRows(table: TableDef, rows: readonly RawRow[], options: ReadOptions = defaultOptions, texts?: readonly (readonly string[] | undefined)[], given?: readonly (LentYears | undefined)[], givenFar?: readonly (FarDates | undefined)[]): { results: RowResult[]; lent: (LentYears | undefined)[]; far: (FarDates | undefined)[] } {
   const results = rows.map((r, i) => validateRow(table, r, options, texts?.[i]));
+  const lending = yearsLent(table, rows, results, options, given);
+  lending.options.forEach((lent, i) => {
+    if (lent) results[i] = validateRow(table, rows[i], lent, texts?.[i]);
+  });
+  return { results, lent: lending.lent, far: flagOutlyingDates(table, results, given, givenFar) };
+}
+
+/** A row as first read, all that the rows around a cell need of it: its values, and its warnings. */
+export type FirstReading = Pick<RowResult, 'values' | 'warnings'>;
+
+/**
+ * What the rows around each row lend it (`ColumnYear`, by field): for a row whose first reading (`results`) found a date
+ * written without a year, or a cell that reads as a month or as a day ("Jun-30", "By Jun-30"), the options to read it
+ * again with (`options` and the years lent); undefined for a row that needs none. `lent` is filled as the rows are read
+ * again with them (a field is lent only when a cell asks). `given`: as `validateSheetRows` takes it. Import, the sync
+ * and the custom functions (a range's other dates) read a column's years by this one rule.
+ */
+export function yearsLent(table: TableDef, rows: readonly RawRow[], results: readonly FirstReading[], options: ReadOptions, given?: readonly (LentYears | undefined)[]): { options: (ReadOptions | undefined)[]; lent: (LentYears | undefined)[] } {
   const twoDigit = monthOrDayCells(table, rows, results);
   const lent: Record<string, ColumnYear>[] = [];
-  for (let i = 0; i < results.length; i++) {
-    const noYear = results[i].warnings.some((w) => w.code === 'date_no_year');
+  const lending = results.map((result, i): ReadOptions | undefined => {
+    const noYear = result.warnings.some((w) => w.code === 'date_no_year');
     const fields = twoDigit.get(i);
-    if (!noYear && !fields) continue;
+    if (!noYear && !fields) return undefined;
     const own = given?.[i];
     const lend = (field: string, find: () => ColumnYear | undefined) => {
       if (own) return own[field];
@@ -433,13 +451,13 @@ export function validateSheetRows(table: TableDef, rows: readonly RawRow[], opti
     };
     const lentYear = (field: string) => lend(field, () => yearNear(results, i, field));
     const lentYears = (field: string) => lend(field, () => sheetYearsNear(rows, results, twoDigit, i, field));
-    results[i] = validateRow(table, rows[i], {
+    return {
       ...options,
       ...(noYear ? { yearFor: (field: string) => titleYearOf(options) ?? optionally(lentYear(field), assumedYearOf) } : {}),
       ...(fields ? { sheetYears: (field: string) => (fields.has(field) ? titleYearsOf(options) ?? optionally(lentYears(field), sheetYearsLent) : undefined) } : {}),
-    }, texts?.[i]);
-  }
-  return { results, lent, far: flagOutlyingDates(table, results, given, givenFar) };
+    };
+  });
+  return { options: lending, lent };
 }
 
 const optionally = <T, U>(value: T | undefined, f: (value: T) => U) => (value === undefined ? undefined : f(value));
@@ -459,7 +477,7 @@ function titleYearOf(options: ReadOptions): AssumedYear | undefined {
  * as a calendar is read top-down). A date that is itself a likely typo (a year outside the window) lends no year: a
  * 2206 typed for 2026 would otherwise carry every yearless date near it into 2206 too.
  */
-function yearNear(results: readonly RowResult[], at: number, field: string): ColumnYear | undefined {
+function yearNear(results: readonly FirstReading[], at: number, field: string): ColumnYear | undefined {
   for (let d = 1; d < results.length; d++) {
     for (const [j, where] of [[at - d, 'above'], [at + d, 'below']] as const) {
       const v = results[j]?.values[field];
@@ -473,12 +491,12 @@ function yearNear(results: readonly RowResult[], at: number, field: string): Col
  * By row, the date cells that read as a month or a day ("Jun-30": `monthOrDay`), which the sheet's years decide. Read
  * first as months, they carry the month-and-two-digit-year warning (`date_period`): only those rows are looked at.
  */
-function monthOrDayCells(table: TableDef, rows: readonly RawRow[], results: readonly RowResult[]): Map<number, Map<string, MonthOrDay>> {
+function monthOrDayCells(table: TableDef, rows: readonly RawRow[], results: readonly FirstReading[]): Map<number, Map<string, MonthOrDay>> {
   const found = new Map<number, Map<string, MonthOrDay>>();
   results.forEach((r, i) => {
     if (!r.warnings.some((w) => w.code === 'date_period')) return;
     for (const c of table.columns) {
-      const cell = c.type === 'date' ? monthOrDay(rows[i][c.name]) : undefined;
+      const cell = c.type === 'date' ? monthOrDayIn(rows[i][c.name]) : undefined;
       if (cell) found.set(i, (found.get(i) ?? new Map<string, MonthOrDay>()).set(c.name, cell));
     }
   });
@@ -496,7 +514,7 @@ function titleYearsOf(options: ReadOptions): SheetYears | undefined {
 }
 
 /** The sheet's years for a month-or-day cell of `field` at row `at`, from its column (`sheetYearsOf`). */
-function sheetYearsNear(rows: readonly RawRow[], results: readonly RowResult[], twoDigit: ReadonlyMap<number, ReadonlyMap<string, MonthOrDay>>, at: number, field: string): ColumnYear | undefined {
+function sheetYearsNear(rows: readonly RawRow[], results: readonly FirstReading[], twoDigit: ReadonlyMap<number, ReadonlyMap<string, MonthOrDay>>, at: number, field: string): ColumnYear | undefined {
   const text = (cell: CellInput) => (typeof cell === 'string' ? cell : undefined);
   return sheetYearsOf(results.map((r, j) => ({ value: r.values[field], text: text(rows[j][field]), twoDigit: twoDigit.get(j)?.get(field) })), at);
 }

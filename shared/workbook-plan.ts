@@ -35,6 +35,11 @@ export interface PlanColumn {
    * shared strings and referred to by number, which makes a large sheet markedly smaller (decision 008).
    */
   recurring?: boolean;
+  /**
+   * The width (Excel's unit) its cells' widest word takes (`wordColumnWidth`), when the cells are known before the
+   * column is sized: narrowed to print, the column keeps it, so no word is broken inside (see `pages-wide.ts`).
+   */
+  longestWord?: number;
 }
 
 export type Tone = 'good' | 'warn' | 'bad' | 'neutral';
@@ -128,6 +133,12 @@ export interface SheetPlan {
    * header shrunk onto one page would print too small to read, and spread across pages would print blank pages.
    */
   whenEmpty?: string;
+  /**
+   * Every row that holds a value as tall as the tallest: lists side by side (the Lists sheet) are read down each list,
+   * and a row made taller by one list's wrapped label would space the other lists' values unevenly. The rows must be
+   * an array: they are measured before the first is written.
+   */
+  evenRows?: boolean;
   /**
    * Rows (1-based, counted below the header) holding one line of a sentence, such as a summary under a table:
    * it runs on across the empty cells of its row, where the column it starts in would wrap it into a tall block.

@@ -12,7 +12,7 @@ export interface Figure {
 }
 
 export interface DashboardLine {
-  /** Text (or a number: a phase typed as 1), or a formula when the label follows Lists. */
+  /** Text (or a number: a goal typed as 1), or a formula when the label follows Lists. */
   label: string | number | Figure;
   count?: Figure;
   average?: Figure;
@@ -137,7 +137,7 @@ export function median(values: readonly TypedValue[]): number | '' {
 }
 
 /**
- * Distinct non-blank texts and numbers in order of first appearance (the goals of a plan, its phases: a phase typed as
+ * Distinct non-blank texts and numbers in order of first appearance (the goals of a plan, its phases: a goal typed as
  * 1 stays the number 1, so its label cell equals the cells the formulas compare it with, in every engine).
  */
 export function distinct(values: readonly TypedValue[]): (string | number)[] {

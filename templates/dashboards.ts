@@ -6,7 +6,7 @@ import { MILESTONE_DERIVED } from '../shared/status/milestone-status';
 import { itemProgress, NO_PERCENT_HEADER, PERCENT_COMPLETE_BRIEF, type ItemProgress } from '../shared/status/workplan-progress';
 import { percentValue, WORKPLAN_DERIVED, type WorkplanDerived } from '../shared/status/workplan-status';
 import type { Rules } from '../shared/rules';
-import { isBlankCell } from '../shared/cells/read-cell';
+import { isBlankCell, numberedValue } from '../shared/cells/read-cell';
 import { markTextFormula, UNTICKED_MARKS } from '../shared/cells/check-marks';
 import { blankStatusTerms } from '../shared/cells/not-chosen';
 import { NOT_STARTED_WORKPLAN_STATUSES } from '../shared/lists';
@@ -188,14 +188,23 @@ function unrecordedFigure(s: DataSheet, items: readonly DataRow[]): Figure {
 
 /**
  * Items per label of `field` and their % complete. Exact comparisons rather than COUNTIF, which would read a
- * goal's `*` or `?` as a wildcard and a leading `<` or `=` as an operator.
+ * goal's `*` or `?` as a wildcard and a leading `<` or `=` as an operator. A phase typed as a bare number (1, or "1")
+ * is labeled as the service names it, "Phase 1" (`numberedValue`), on one line with the phase typed so in words: the
+ * line counts the cells equal to its label and those whose TRIM is its number, as a number's TRIM is its digits.
  */
 function progressLines(b: DashboardBuilder, s: DataSheet, field: string): void {
   const items = s.rows.filter(isItem);
-  for (const label of distinct(items.map((r) => r.values?.[field] ?? null))) {
+  const numberedAs = s.table.columns.find((c) => c.name === field)?.numberedAs;
+  const labelOf = (v: TypedValue) => (numberedAs === undefined ? v : numberedValue(numberedAs, v) ?? v);
+  const numberOf = (label: string | number) => (typeof label === 'string' && numberedAs !== undefined && sameText(label, numberedValue(numberedAs, label.slice(-1)) ?? '') ? label.slice(-1) : undefined);
+  for (const label of distinct(items.map((r) => labelOf(r.values?.[field] ?? null)))) {
     const row = b.nextRow;
-    const match = `*(${s.range(field)}=$A${row})`;
-    const mine = items.filter((r) => (typeof label === 'number' ? r.values?.[field] === label : sameText(r.values?.[field], label)));
+    const number = numberOf(label);
+    const match = number === undefined ? `*(${s.range(field)}=$A${row})` : `*((${s.range(field)}=$A${row})+(TRIM(${s.range(field)})="${number}"))`;
+    const mine = items.filter((r) => {
+      const read = labelOf(r.values?.[field] ?? null);
+      return typeof label === 'number' ? read === label : sameText(read, label);
+    });
     b.line({
       label,
       count: { formula: `SUMPRODUCT((${s.range('task')}<>"")${match})`, value: mine.length },

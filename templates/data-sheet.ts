@@ -5,6 +5,7 @@ import { computeDerived, derivedFormula, layoutLetters, planColumn, sheetRowForm
 import { readOptionsOf, type Rules } from '../shared/rules';
 import { readCell } from '../shared/cells/read-cell';
 import { sameText } from '../shared/status/sheet-math';
+import { isCalendarDay, serialFromIso } from '../shared/cells/dates';
 import { cellRef } from '../shared/sheet-ref';
 import { DashboardBuilder, helperLetter, type HelperColumn } from './dashboard-sheet';
 import { inputCellValue, type InputColumn, type TableDef, type TypedRow, type TypedValue } from '../shared/tables';
@@ -146,6 +147,11 @@ export interface OwnSheet {
   lastRow: number;
   /** A cell as a formula reads it: a date as `YYYY-MM-DD`, a blank as null, anything else as held. */
   cell(row: number, column: number): TypedValue;
+  /**
+   * Whether the cell holds text, which `cell` cannot tell for a day typed as text ("2026-02-01" in a cell formatted as
+   * text, to a formula no date). Left out: a `YYYY-MM-DD` is a date cell, any other text text.
+   */
+  holdsText?(row: number, column: number): boolean;
 }
 
 /**
@@ -163,25 +169,33 @@ const sheetTrim = (text: string) => text.replace(/ +/g, ' ').replace(/^ | $/g, '
 /** A lookup key of a choice's spelling (`choiceSpellings`): the column's place among the sheet's choices, then the spelling. */
 const spellingKey = (index: number, spelling: string) => `${index}:${sheetTrim(spelling).toLowerCase()}`;
 
+/** The text of a cell that holds text (`OwnSheet.holdsText`); undefined for a date, a number, a checkbox or a blank. */
+function textAt(own: OwnSheet, row: number, column: number): string | undefined {
+  const typed = own.cell(row, column);
+  return typeof typed === 'string' && (own.holdsText?.(row, column) ?? !isCalendarDay(typed)) ? typed : undefined;
+}
+
 /**
  * Each spelling typed in a choice or yes/no column that the shared rules read as another value of its list ("State
- * Agencies", "counties", "Closed - no response", "x" for Yes), keyed by `spellingKey`, with the value it reads as. Spellings that the
- * lookup of a formula would take for wildcards (`*`, `?`, `~`) are left as typed.
+ * Agencies", "counties", "Closed - no response", "x" for Yes), keyed by `spellingKey`, with the value it reads as; and
+ * each text in a date column that they read as a day ("2026-02-01" or "Feb 1, 2026" typed as text), with that day:
+ * to a formula such a cell is text, no date. Spellings that the lookup of a formula would take for wildcards (`*`,
+ * `?`, `~`) are left as typed.
  */
-function choiceSpellings(own: OwnSheet, choices: readonly InputColumn[], rules: Rules): Map<string, string> {
-  const spellings = new Map<string, string>();
+function spellingsRead(own: OwnSheet, looked: readonly InputColumn[], rules: Rules): Map<string, { read: string; date: boolean }> {
+  const spellings = new Map<string, { read: string; date: boolean }>();
   const options = readOptionsOf(rules);
-  choices.forEach((c, index) => {
+  looked.forEach((c, index) => {
     const column = own.columnOf(c.name)!;
     for (let row = own.firstRow; row <= own.lastRow; row++) {
-      const typed = own.cell(row, column);
-      if (typeof typed !== 'string' || /[*?~]/.test(typed) || sheetTrim(typed) === '') continue;
+      const typed = textAt(own, row, column);
+      if (typed === undefined || /[*?~]/.test(typed) || sheetTrim(typed) === '') continue;
       const key = spellingKey(index, typed);
       if (spellings.has(key)) continue;
       const value = readCell(c, typed, options).value;
       // A yes/no typed as a check mark ("x", "☑") reads as the list's own words, which the figures count.
       const read = typeof value === 'boolean' ? YES_NO[value ? 0 : 1] : value;
-      if (typeof read === 'string' && !sameText(read, typed)) spellings.set(key, read);
+      if (typeof read === 'string' && (c.type === 'date' || !sameText(read, typed))) spellings.set(key, { read, date: c.type === 'date' });
     }
   });
   return spellings;
@@ -206,14 +220,15 @@ export function ownDataSheet(own: OwnSheet, rules: Rules, asOf: string, reads: r
   // First, whether each row holds anything (the template's blank-row guard), which every derived cell of the row reads.
   const rowLetter = helperLetter(0);
   const derivedLetter = new Map(computed.map((d, i) => [d.name, helperLetter(i + 1)]));
-  // A choice typed the log's own way ("State Agencies") is counted, and read by the derived columns, as the value the
-  // service reads it as: a working column per such choice column looks each typed spelling up in a table of them.
-  const choices = inputs.filter((c) => c.type === 'choice' || c.type === 'boolean');
-  const spellings = choiceSpellings(own, choices, rules);
+  // A choice typed the log's own way ("State Agencies"), or a date typed as text, is counted, and read by the derived
+  // columns, as the value the service reads it as: a working column per such column looks each typed spelling up in a
+  // table of them.
+  const looked = inputs.filter((c) => c.type === 'choice' || c.type === 'boolean' || c.type === 'date');
+  const spellings = spellingsRead(own, looked, rules);
   // A column whose blank cells mean "same as above" (a goal or kind typed once over its rows, or merged down) is read
   // by its working column with each blank taken from the last row that holds one, as the service reads the sheet.
   const mapped = inputs.flatMap((c) => {
-    const index = choices.indexOf(c);
+    const index = looked.indexOf(c);
     const spelled = index >= 0 && [...spellings.keys()].some((k) => k.startsWith(`${index}:`));
     return spelled || c.fillDown ? [{ column: c, index }] : [];
   });
@@ -240,7 +255,7 @@ export function ownDataSheet(own: OwnSheet, rules: Rules, asOf: string, reads: r
   const spellingRange = `$${helperLetter(tableAt)}$${DashboardBuilder.FIRST_ROW}:$${helperLetter(tableAt + 1)}$${DashboardBuilder.FIRST_ROW + spellings.size - 1}`;
   const readAs = (index: number, typed: TypedValue): TypedValue => {
     if (typed === null || (typeof typed === 'string' && sheetTrim(typed) === '') || /[*?~]/.test(String(typed))) return typed;
-    return spellings.get(spellingKey(index, String(typed))) ?? typed;
+    return spellings.get(spellingKey(index, String(typed)))?.read ?? typed;
   };
 
   const rows: DataRow[] = [];
@@ -290,7 +305,7 @@ export function ownDataSheet(own: OwnSheet, rules: Rules, asOf: string, reads: r
     const carry = carryLetter.get(column.name);
     helpers.push({
       header: `${column.header} as read (working)`,
-      type: 'text',
+      type: column.type === 'date' ? 'date' : 'text',
       cells: rows.map((r, i) => {
         const typed = typedAt(column.name, r.row);
         const shown = carry ? r.values?.[column.name] ?? null : readAs(index, typedRows[i]?.[column.name] ?? null);
@@ -324,7 +339,8 @@ export function ownDataSheet(own: OwnSheet, rules: Rules, asOf: string, reads: r
     const text = (v: string) => ({ formula: `"${v.replace(/"/g, '""')}"`, value: v });
     helpers.push(
       { header: 'Spelling typed (working)', type: 'text', cells: [...spellings.keys()].map(text) },
-      { header: 'Read as (working)', type: 'text', cells: [...spellings.values()].map(text) },
+      // A day as its serial number, which the working column then holds as a date cell does.
+      { header: 'Read as (working)', type: 'text', cells: [...spellings.values()].map(({ read, date }) => (date ? { formula: String(serialFromIso(read)), value: serialFromIso(read) } : text(read))) },
     );
   }
   const helperRange = (letter: string) => `$${letter}$${DashboardBuilder.FIRST_ROW}:$${letter}$${DashboardBuilder.FIRST_ROW + count - 1}`;

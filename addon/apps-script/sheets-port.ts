@@ -11,7 +11,7 @@ import { freeRows, widthOf } from '../port/free-rows';
 import { idsOverBlock, placeByRowId, rowOfId } from '../port/rows-by-id';
 import { spreadMerges } from '../port/merged-ranges';
 import { ProtectedCellsError, ProtectedSettingsError, blocksAround, rowsTagged, withRowIds, type RefusedCell, type SheetSetting } from '../port/protected-cells';
-import { isDateWrite, isFormulaWrite, isHostDate, type AnnotationPlan, type Annotations, type CellWrite, type HostCell, type NewRow, type RowAnchor, type RowCells, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
+import { isDateWrite, isFormulaWrite, isHostDate, type AnnotationPlan, type Annotations, type CellWrite, type HostCell, type NewRow, type RowCells, type RowsUnder, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
 import { TONE_COLOURS, isToneRule } from '../port/tone-colours';
 import type { PlanConditional, PlanValidation } from '../../shared/workbook-plan';
 
@@ -334,16 +334,21 @@ export class SheetsPort implements SpreadsheetPort {
   }
 
   /**
-   * With `under`, the Sync ID column whole in one getValues first. Then insertRowsBefore (Sheets moves every reference to the rows below, and grows the ranges they go in inside), then
-   * the row above's formulas read as R1C1 (one getFormulasR1C1) and written into the cells left undefined, one
-   * setFormulasR1C1 per run of adjacent such columns, and the other cells by `writeCells`. An insertion refused as
-   * protected inserts nothing: a ProtectedCellsError naming no cell.
+   * With an anchor, the Sync ID column whole in one getValues first. Then insertRowsBefore (Sheets moves every
+   * reference to the rows below, and grows the ranges they go in inside). `inside`: the row asked, moved down, pasted
+   * whole into the first new row (copyTo: values, formulas moved, formats, dropdowns), its notes moved by getNotes (and
+   * setNotes with clearNote when it has any), and its old place cleared; the new rows formatted as the row above it
+   * (copyTo, formats only), as Sheets may format inserted rows as either neighbour. Then the row above's formulas read
+   * as R1C1 (one getFormulasR1C1) and written into the cells left undefined, one setFormulasR1C1 per run of adjacent
+   * such columns, and the other cells by `writeCells`. An insertion refused as protected inserts nothing: a
+   * ProtectedCellsError naming no cell.
    */
-  insertRows(name: string, asked: number, rows: readonly NewRow[], under?: RowAnchor): void {
+  insertRows(name: string, asked: number, rows: readonly NewRow[], place: RowsUnder = {}): void {
     if (rows.length === 0) return;
     const sheet = this.sheet(name);
-    const anchor = under && rowOfId(this.idColumn(name, under.idColumn), 1, under.rowId);
-    const before = anchor === undefined ? asked : anchor + 1;
+    const found = place.anchor && rowOfId(this.idColumn(name, place.anchor.idColumn), 1, place.anchor.rowId);
+    const after = found ?? asked;
+    const before = place.inside ? after : after + 1;
     const width = widthOf(rows);
     this.fit(name, before - 1, width);
     try {
@@ -353,17 +358,30 @@ export class SheetsPort implements SpreadsheetPort {
       throw new ProtectedCellsError(e instanceof Error ? e.message : String(e), []);
     }
     this.extents(name).rows.at += rows.length;
+    const start = place.inside ? before + 1 : before;
+    if (place.inside) {
+      const moved = sheet.getRange(before + rows.length, 1, 1, width);
+      const first = sheet.getRange(before, 1, 1, width);
+      moved.copyTo(first);
+      const notes = moved.getNotes();
+      if (notes[0].some((note) => note !== '')) {
+        first.setNotes(notes);
+        moved.clearNote();
+      }
+      moved.clearContent();
+      sheet.getRange(before - 1, 1, 1, width).copyTo(sheet.getRange(start, 1, rows.length, width), { formatOnly: true });
+    }
     const blank = (c: number) => rows.some((line) => line[c] === undefined);
-    const above = [...Array(width).keys()].some(blank) ? sheet.getRange(before - 1, 1, 1, width).getFormulasR1C1()[0] : [];
+    const above = [...Array(width).keys()].some(blank) ? sheet.getRange(start - 1, 1, 1, width).getFormulasR1C1()[0] : [];
     const copies = (c: number) => blank(c) && (above[c] ?? '') !== '';
     for (let c = 0; c < width; c++) {
       if (!copies(c) || copies(c - 1)) continue;
       let end = c;
       while (end + 1 < width && copies(end + 1)) end++;
       const block = rows.map((line) => above.slice(c, end + 1).map((f, i) => (line[c + i] === undefined ? (f ?? '') : '')));
-      sheet.getRange(before, c + 1, rows.length, end - c + 1).setFormulasR1C1(block);
+      sheet.getRange(start, c + 1, rows.length, end - c + 1).setFormulasR1C1(block);
     }
-    this.writeCells(name, rows.flatMap((line, r) => line.flatMap((cell, c) => (cell === undefined ? [] : [{ row: before + r, column: c + 1, cell }]))));
+    this.writeCells(name, rows.flatMap((line, r) => line.flatMap((cell, c) => (cell === undefined ? [] : [{ row: start + r, column: c + 1, cell }]))));
   }
 
   ensureSheet(name: string): { created: boolean } {

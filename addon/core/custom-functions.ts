@@ -7,7 +7,7 @@ import { customFunctionFields, type CustomFunctionDef } from '../../shared/custo
 import { TABLES, type InputColumn, type TypedRow, type TypedValue } from '../../shared/tables';
 import { isDate } from '../../shared/status/sheet-math';
 import { isoFromSerial } from '../../shared/cells/dates';
-import { moveWintersAhead } from '../../shared/validate-row';
+import { moveWintersAhead, yearsLent, type FirstReading, type RawRow } from '../../shared/validate-row';
 import { urgentDeadlineWords } from '../../shared/cells/deadline-words';
 import { AddonError } from './addon-error';
 
@@ -63,14 +63,32 @@ export function cellReader(arg: unknown): (row: number) => CellInput {
  * answer differently; a lone space is text to it, not a blank). Other cells are read as their column reads them; unreadable ones are blank, as
  * the formulas' date and number tests see them (dateCellFormula, hasNumberFormula). A date range's end comes back with it, for the column import puts it in.
  */
-function typedCell(column: InputColumn, raw: CellInput, options: ReadOptions): Pick<CellResult, 'value' | 'rangeEnd'> {
-  if (column.type === 'choice' && typeof raw === 'string' && raw !== '') return { value: raw };
-  if (isBlankCell(raw)) return { value: null };
+function typedCell(column: InputColumn, raw: CellInput, options: ReadOptions): Pick<CellResult, 'value' | 'rangeEnd' | 'issues'> {
+  if (column.type === 'choice' && typeof raw === 'string' && raw !== '') return { value: raw, issues: [] };
+  if (isBlankCell(raw)) return { value: null, issues: [] };
   // A number a year could be (2026) is that year to import, but a day to the formula (N(cell)>1, 7/18/1905), and
   // Excel hands every date cell over as such a number: the function answers as the formula does.
-  if (column.type === 'date' && typeof raw === 'number' && isDateSerial(raw)) return { value: isoFromSerial(raw) };
+  if (column.type === 'date' && typeof raw === 'number' && isDateSerial(raw)) return { value: isoFromSerial(raw), issues: [] };
   const read = readCell(column, raw, options);
-  return read.issues.every((i) => i.severity !== 'error') ? read : { value: null };
+  return read.issues.every((i) => i.severity !== 'error') ? read : { value: null, issues: [] };
+}
+
+/** A row's cells as the function reads them (`typedCell`; a cell showing an error is blank), with what reading them said. */
+interface RowRead extends FirstReading {
+  /** A range typed in one cell ("3/15-17/2024"): the end column it fills, and its end. */
+  ends: [string, string][];
+}
+
+function readRow(columns: readonly InputColumn[], cells: readonly CellInput[], errors: readonly (string | undefined)[], options: ReadOptions): RowRead {
+  const read: RowRead = { values: {}, warnings: [], ends: [] };
+  columns.forEach((c, i) => {
+    // An input showing an error is read by no rule (`computeShowingErrors`): blank until then.
+    const cell = typedCell(c, errors[i] === undefined ? cells[i] : null, options);
+    read.values[c.name] = cell.value;
+    read.warnings.push(...cell.issues);
+    if (cell.rangeEnd && c.rangeEnd) read.ends.push([c.rangeEnd, cell.rangeEnd]);
+  });
+  return read;
 }
 
 const AS_OF: InputColumn = { name: 'asOf', header: 'asOf', type: 'date', width: 0 };
@@ -152,22 +170,24 @@ export function evaluateDerived<E = never>(fn: CustomFunctionDef, args: readonly
   const options: ReadOptions = { ...readOptionsOf(rules), isoFromDate: ctx.isoFromDate };
   const shownError = ctx.shownError ?? errorText;
   const answer = (v: TypedValue | ShownError): string | number | boolean | E => (!isShownError(v) ? v ?? '' : errorValue ? errorValue(v.shown) : v.shown);
+  const cellRows = Array.from({ length: height }, (_, r) => readers.map((read) => read(r)));
+  const errorRows = cellRows.map((cells) => cells.map(shownError));
+  const reads = cellRows.map((cells, r) => readRow(columns, cells, errorRows[r], options));
+  // A date that needs a year ("Jun-30", "By Jun-30", "Mar 15") takes it from the range's other dates, as import takes it
+  // from the column's (`yearsLent`): one call over a whole column reads it as import reads the sheet.
+  const raws = cellRows.map((cells, r) => Object.fromEntries(columns.map((c, i) => [c.name, errorRows[r][i] === undefined ? cells[i] : null])) as RawRow);
+  yearsLent(TABLES[fn.table], raws, reads, options).options.forEach((lent, r) => {
+    if (lent) reads[r] = readRow(columns, cellRows[r], errorRows[r], lent);
+  });
   const out: Column<E> = [];
   for (let r = 0; r < height; r++) {
-    const cells = readers.map((read) => read(r));
+    const cells = cellRows[r];
     if (cells.every(isBlankCell)) {
       out.push(outputs.map(() => ''));
       continue;
     }
-    const errors = cells.map(shownError);
-    const row: TypedRow = {};
-    const ends: [string, string][] = [];
-    columns.forEach((c, i) => {
-      // An input showing an error is read by no rule (`computeShowingErrors`): blank until then.
-      const read = typedCell(c, errors[i] === undefined ? cells[i] : null, options);
-      row[c.name] = read.value;
-      if (read.rangeEnd && c.rangeEnd) ends.push([c.rangeEnd, read.rangeEnd]);
-    });
+    const errors = errorRows[r];
+    const { values: row, ends } = reads[r];
     // A deadline in words is read from the row's day received, as import reads it: "EOM" as that month's last day;
     // "ASAP" keeps its words, which the suggested priority reads as the most urgent deadline, as the template's formula does.
     columns.forEach((c, i) => {
@@ -179,7 +199,7 @@ export function evaluateDerived<E = never>(fn: CustomFunctionDef, args: readonly
     // A range typed in one cell ("3/15-17/2024") ends where import puts its end: in the blank end column.
     for (const [field, end] of ends) if (row[field] === null) row[field] = end;
     // A winter typed after the row's earlier day (a Due of "Winter 2026" on a request received in September) is the one ahead, as import reads it.
-    moveWintersAhead(columns, row, Object.fromEntries(columns.map((c, i) => [c.name, errors[i] === undefined ? cells[i] : null])));
+    moveWintersAhead(columns, row, raws[r]);
     const asOfCell = readAsOf(r);
     const asOf = asOfOf(shownError(asOfCell) ?? asOfCell, ctx.today, options);
     const shown = new Map(columns.flatMap((c, i) => (errors[i] === undefined ? [] : [[c.name, errors[i]] as const])));

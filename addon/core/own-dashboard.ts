@@ -36,6 +36,7 @@ export function ownSheetOf(port: SpreadsheetPort, t: TableSheet, coveredTo = 0):
     firstRow: t.headerRow + 1,
     lastRow: t.read.nextAt === undefined ? ahead : Math.max(t.headerRow + 1, lastData),
     cell: (row, column) => (covered(row, column) ? null : jsonCell(port, t.host[row - 1]?.[column - 1] ?? null)),
+    holdsText: (row, column) => !covered(row, column) && typeof t.host[row - 1]?.[column - 1] === 'string',
   };
 }
 

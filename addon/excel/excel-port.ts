@@ -16,7 +16,7 @@ import { columnPx, EXCEL_MAX_ROWS, PRINT_MARGINS, type PlanConditional, type Pla
 import { AddonError } from '../core/addon-error';
 import { isErrorType } from '../../shared/typed-error';
 import { runAsync } from '../core/task';
-import { isDateWrite, isFormulaWrite, type AnnotationPlan, type CellWrite, type HostCell, type NewRow, type RowAnchor, type PrintRows, type RowCells, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
+import { isDateWrite, isFormulaWrite, type AnnotationPlan, type CellWrite, type HostCell, type NewRow, type PrintRows, type RowCells, type RowsUnder, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
 import { TONE_COLOURS, isToneRule } from '../port/tone-colours';
 import type { CellProperties, ConditionalFormat, ExcelRun, Range, RangeAreas, RequestContext, Worksheet } from './office-types';
 
@@ -497,25 +497,35 @@ export class ExcelPort implements SpreadsheetPort {
   }
 
   /**
-   * One Excel.run of two requests (three with `under`: the Sync ID column's used cells first): the whole rows inserted (Excel moves every reference to the rows below, and grows
-   * the ranges and tables they go in inside) with the row above's formulas, values and formats loaded; then its
-   * formulas copied as R1C1 into the cells left undefined and the other cells written, under the formats the insert
-   * gave the new rows (those of the row above). An insertion refused as protected inserts nothing: a
+   * One Excel.run of two requests (three with an anchor: the Sync ID column's used cells first): the whole rows
+   * inserted (Excel moves every reference to the rows below, and grows the ranges and tables they go in inside) with
+   * the formulas, values and formats of the row above the new ones loaded; then its formulas copied as R1C1 into the
+   * cells left undefined and the other cells written, under the formats the insert gave the new rows (those of the row
+   * above). `inside`: the row asked, moved down, is pasted into the first new row (copyFrom: formulas, then formats),
+   * its notes moved there (looked up by cell in the first request, when this Excel has notes), its old place cleared
+   * and formatted as the row above it, all in the second request. An insertion refused as protected inserts nothing: a
    * ProtectedCellsError naming no cell.
    */
-  insertRows(name: string, asked: number, rows: readonly NewRow[], under?: RowAnchor): Promise<void> {
+  insertRows(name: string, asked: number, rows: readonly NewRow[], place: RowsUnder = {}): Promise<void> {
+    const hasNotes = this.deps.hasNotes?.() ?? true;
     return this.onSheet(name, async (context, sheet) => {
       if (rows.length === 0) return;
       const width = widthOf(rows);
-      let before = asked;
-      if (under) {
-        const ids = loadIdColumn(sheet, under.idColumn);
+      let after = asked;
+      if (place.anchor) {
+        const ids = loadIdColumn(sheet, place.anchor.idColumn);
         await context.sync();
-        const anchor = ids.isNullObject ? undefined : rowOfId(ids.values.map((line) => line[0]), ids.rowIndex + 1, under.rowId);
-        if (anchor !== undefined) before = anchor + 1;
+        after = (ids.isNullObject ? undefined : rowOfId(ids.values.map((line) => line[0]), ids.rowIndex + 1, place.anchor.rowId)) ?? after;
       }
+      const before = place.inside ? after : after + 1;
+      const start = place.inside ? before + 1 : before;
+      // The row the new ones follow: the one asked, which the insertion moves under them when they go in inside.
+      const followed = place.inside ? before + rows.length : start - 1;
       sheet.getRange(`${before}:${before + rows.length - 1}`).insert('Down');
-      const above = sheet.getRangeByIndexes(before - 2, 0, 1, width).load(['formulasR1C1', 'values', 'numberFormat']);
+      const source = sheet.getRangeByIndexes(followed - 1, 0, 1, width).load(['formulasR1C1', 'values', 'numberFormat']);
+      const formatted = place.inside ? sheet.getRangeByIndexes(before - 2, 0, 1, width) : source;
+      if (place.inside) formatted.load('numberFormat');
+      const notes = place.inside && hasNotes ? Array.from({ length: width }, (_, c) => sheet.notes.getItemOrNullObject(a1(followed, c + 1)).load(['isNullObject', 'content'])) : [];
       try {
         await context.sync();
       } catch (e) {
@@ -523,12 +533,25 @@ export class ExcelPort implements SpreadsheetPort {
         if (codeOf(e) !== 'AccessDenied') throw e;
         throw new ProtectedCellsError(e instanceof Error ? e.message : String(e), []);
       }
+      if (place.inside) {
+        const first = sheet.getRangeByIndexes(before - 1, 0, 1, width);
+        const moved = sheet.getRangeByIndexes(followed - 1, 0, 1, width);
+        first.copyFrom(moved, 'Formulas');
+        first.copyFrom(moved, 'Formats');
+        notes.forEach((note, c) => {
+          if (note.isNullObject) return;
+          sheet.notes.add(a1(before, c + 1), note.content);
+          note.delete();
+        });
+        moved.clear('Contents');
+        for (let r = start; r < start + rows.length; r++) sheet.getRangeByIndexes(r - 1, 0, 1, width).copyFrom(formatted, 'Formats');
+      }
       // `formulasR1C1` repeats a plain cell's value: text that merely starts with `=` is no formula to copy.
-      const formulas = above.formulasR1C1[0].map((f, c) => (typeof f === 'string' && f.startsWith('=') && f !== above.values[0][c] ? f : null));
+      const formulas = source.formulasR1C1[0].map((f, c) => (typeof f === 'string' && f.startsWith('=') && f !== source.values[0][c] ? f : null));
       const cells = rows.map((line) => Array.from({ length: width }, (_, c) => line[c]));
       const copied = cells.map((line) => line.map((cell, c) => (cell === undefined ? formulas[c] : null)));
-      if (copied.some((line) => line.some((f) => f !== null))) sheet.getRangeByIndexes(before - 1, 0, rows.length, width).formulasR1C1 = copied;
-      await this.writeGrid(context, sheet, before, 1, cells, { formats: cells.map(() => above.numberFormat[0]) });
+      if (copied.some((line) => line.some((f) => f !== null))) sheet.getRangeByIndexes(start - 1, 0, rows.length, width).formulasR1C1 = copied;
+      await this.writeGrid(context, sheet, start, 1, cells, { formats: cells.map(() => formatted.numberFormat[0]) });
     });
   }
 

@@ -1,4 +1,5 @@
 // Check marks as offices type or paste them (☑, ☐, x, Yes, a checkbox's TRUE), read the one way a formula can too.
+import { trimmedFormula, trimmedText } from './trimmed-text';
 
 /** Marks that answer yes (or tick a "Done?" column), as they read with case folded and full stops set aside. */
 export const TICKED_MARKS: readonly string[] = ['☑', '✓', '✔', '☒', '✅', 'x', 'yes', 'y', 'true', '1', 'checked'];
@@ -10,12 +11,12 @@ const UNTICKED = new Set(UNTICKED_MARKS);
 
 /**
  * A cell as `markTextFormula` makes it: its text (a checkbox's TRUE as "true", a number as its digits) with every full
- * stop and exclamation mark taken out, trimmed of spaces, in lower case (the formula's `=` ignores case). Spaces only:
- * TRIM in Excel, Sheets and LibreOffice takes no tab or no-break space.
+ * stop and exclamation mark taken out, trimmed of its padding (`trimmedText`), in lower case (the formula's `=` ignores
+ * case).
  */
 function markText(raw: unknown): string | undefined {
   const text = typeof raw === 'string' ? raw : typeof raw === 'boolean' || typeof raw === 'number' ? String(raw) : undefined;
-  return text?.replace(/[.!]/g, '').replace(/^ +| +$/g, '').toLowerCase();
+  return text === undefined ? undefined : trimmedText(text.replace(/[.!]/g, '')).toLowerCase();
 }
 
 /**
@@ -27,8 +28,8 @@ export function checkMark(raw: unknown): boolean | undefined {
   return text === undefined ? undefined : TICKED.has(text) ? true : UNTICKED.has(text) ? false : undefined;
 }
 
-/** `TRIM(SUBSTITUTE(SUBSTITUTE(ref,".",""),"!",""))`: the cell's text as `markText` makes it, up to case. */
-export const markTextFormula = (ref: string) => `TRIM(SUBSTITUTE(SUBSTITUTE(${ref},".",""),"!",""))`;
+/** `TRIM(SUBSTITUTE(…SUBSTITUTE(ref,".",""),"!",""),CHAR(9)," ")…))`: the cell's text as `markText` makes it, up to case. */
+export const markTextFormula = (ref: string) => trimmedFormula(`SUBSTITUTE(SUBSTITUTE(${ref},".",""),"!","")`);
 
 /**
  * `K="☑",K="✓",…` (for an `OR`): whether a cell holds a mark of `marks`, as `checkMark` reads it. Text functions read a

@@ -40,6 +40,12 @@ export interface DateTextOptions {
    * on a timeline. Between months or quarters an arrow is a timeline's span in any column.
    */
   oneDay?: boolean;
+  /**
+   * The day of a month's name, a hyphen and two digits ("Jun-30") that the sheet's years make a day rather than a
+   * month (`month-or-day.ts`), with what the reader says of it; undefined for a month, read as Excel's mmm-yy. Asked of
+   * the cell and of a date inside words ("By Jun-30", "Jun-30 (tentative)"), not of a range's ends.
+   */
+  dayOf?: (text: string) => { day: string; said: string } | undefined;
 }
 
 export type DateParse =
@@ -61,12 +67,12 @@ const TBD = /^(?:(?:tbd|tba|tbc|to be (?:determined|announced|confirmed|schedule
 const HEDGE_BEFORE = /^(?:(?:approx\.?|approximately|around|about|circa|est\.?|estimated|tentative(?:ly)?|target(?:ed)?|planned|expected)\s*:?\s+|~\s*)/i;
 
 /**
- * Words that make a period one day of it: its last ("By Dec 2026", "Through June 2026", "End of March") or its
+ * Words that make a period one day of it: its last ("By Dec 2026", "Due by 3/15/2026", "Through June 2026", "End of March") or its
  * first ("Starting March 2026", "Started March 2026", "Week of 3/9"), whichever column the cell is in.
  */
 // Longer words first: the first alternative that matches is taken ("beginning" would leave "of March").
-const BOUND = /^(by|no later than|on or before|through|thru|until|till|end of|starting|starts|started|beginning of|beginning|start of|from|(?:the )?(?:weeks?|wks?\.?) of|ongoing since|since)\s*:?\s+/i;
-const LAST_DAY_BOUNDS = new Set(['by', 'no later than', 'on or before', 'through', 'thru', 'until', 'till', 'end of']);
+const BOUND = /^(due by|due on|due|by|no later than|on or before|through|thru|until|till|end of|starting|starts|started|beginning of|beginning|start of|from|(?:the )?(?:weeks?|wks?\.?) of|ongoing since|since)\s*:?\s+/i;
+const LAST_DAY_BOUNDS = new Set(['due by', 'due on', 'due', 'by', 'no later than', 'on or before', 'through', 'thru', 'until', 'till', 'end of']);
 /**
  * "Week of Mar 9", "Wk of 3/9": the week of work, Monday to Friday, that holds the day, as "Mar 9-13" is read; the
  * week is the calendar's, Sunday to Saturday, so a Sunday or a Saturday written names the working days beside it,
@@ -548,6 +554,8 @@ const MOST_QUALIFIERS = 4;
 function readDateText(raw: string, options: DateTextOptions, depth: number): DateParse {
   const text = raw.trim();
   if (text.length > MAX_DATE_TEXT) return { kind: 'invalid', text };
+  const day = options.dayOf?.(text);
+  if (day) return { kind: 'date', start: day.day, notes: [], assumed: [day.said] };
   const changed = options.oneDay && depth < MOST_QUALIFIERS ? arrowChange(text, options, depth + 1) : undefined;
   if (changed) return changed;
   const fiscal = options.fiscalYearStartMonth ?? DEFAULT_FISCAL_START_MONTH;

@@ -1,6 +1,6 @@
 // "Jun-30" pasted as text: a month and a two-digit year as Excel's mmm-yy shows June 2030, or a month and a day as a
 // person types June 30. Which one is decided here, by the years the sheet's dates are in.
-import { monthNumber } from './date-text';
+import { monthNumber, parseDateText } from './date-text';
 import { fullYear, isoFromParts, lastDayOfMonth } from './dates';
 import { MONTH_NAMES } from './periods';
 
@@ -46,6 +46,29 @@ export function dayInSheetYears(cell: MonthOrDay, years: SheetYears): string | u
 /** What the reader says of a cell read as a day: `read "Jun-30" as 2026-06-30, June 30 in the sheet's year, not June 2030 (why)`. */
 export const dayReadMessage = (text: string, cell: MonthOrDay, day: string, years: SheetYears) =>
   `read "${text.trim()}" as ${day}, ${MONTH_NAMES[cell.month - 1]} ${cell.day} in the sheet's year, not ${MONTH_NAMES[cell.month - 1]} ${cell.year} (${years.from})`;
+
+/**
+ * What the reader makes of `text`, a cell or a date inside words ("By Jun-30"), that reads either way: the day, and what
+ * it says of it, when the sheet's years (`years`, asked only then) make it one; undefined for a month (`parseDateText`'s
+ * `dayOf`).
+ */
+export function sheetDayOf(text: string, years: () => SheetYears | undefined): { day: string; said: string } | undefined {
+  const cell = monthOrDay(text);
+  const sheet = cell && years();
+  const day = sheet && dayInSheetYears(cell, sheet);
+  return day ? { day, said: dayReadMessage(text, cell!, day, sheet!) } : undefined;
+}
+
+/**
+ * The month-or-day a date cell holds, alone or inside words that the reader sets aside ("By Jun-30", "due by Mar-15",
+ * "Jun-30 (tentative)"), found where the reader meets it; not a range's end ("Jan-26 – Jun-30"), read as months.
+ */
+export function monthOrDayIn(cell: unknown): MonthOrDay | undefined {
+  if (typeof cell !== 'string') return undefined;
+  let found: MonthOrDay | undefined;
+  parseDateText(cell, { dayOf: (text) => ((found ??= monthOrDay(text)), undefined) });
+  return found;
+}
 
 /** One cell of a date column as `sheetYearsOf` weighs it: the day read, and whether it is a month or a day (`monthOrDay`). */
 export interface ColumnDate { value: unknown; text?: string; twoDigit?: MonthOrDay }

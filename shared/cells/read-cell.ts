@@ -14,8 +14,8 @@ import { listValues, quoteValue } from '../quote-value';
 import { isErrorValue } from './error-value';
 import { checkMark } from './check-marks';
 // A dropdown not chosen yet ("-", "n/a", "TBD"), in the one list the status formulas read too.
-import { placeholderKind } from './not-chosen';
-import { dayInSheetYears, dayReadMessage, monthOrDay, type SheetYears } from './month-or-day';
+import { isBlankStatus, placeholderKind } from './not-chosen';
+import { sheetDayOf, type SheetYears } from './month-or-day';
 
 export { isErrorValue };
 
@@ -73,9 +73,6 @@ const show = (v: CellInput) => (isInvalidDate(v) ? 'an invalid date' : v instanc
 const issue = (c: InputColumn, code: FieldIssue['code'], message: string, severity: FieldIssue['severity'] = 'error'): FieldIssue => ({ code, field: c.name, message, severity });
 /** A Date object that is no date (a corrupt cell in a workbook), in any column. */
 const invalidDate = (c: InputColumn): CellResult => ({ value: null, issues: [issue(c, 'not_a_date', `${c.header}: the cell holds an invalid date`)] });
-
-/** A check mark as the status formulas read it (`checkMark`), with the tabs and no-break spaces around it trimmed too. */
-const markOf = (raw: CellInput): boolean | undefined => checkMark(typeof raw === 'string' ? raw.trim() : raw);
 
 /** Short forms people type for a unit, each word's plural folded first: "hrs" is "hr", an hour. */
 const UNIT_WORDS: Record<string, string> = { h: 'hour', hr: 'hour', min: 'minute', wk: 'week', mo: 'month', yr: 'year', dept: 'department', org: 'organization', mtg: 'meeting' };
@@ -143,13 +140,16 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
     if (dayFirst) return { value: dayFirst, issues: [issue(c, 'day_first', `${c.header}: read ${quoteValue(text)} as ${dayFirst}, day first (there is no month ${+us[1]})`, 'warning')] };
   }
   if (/^\d+(\.\d+)?$/.test(text) && isDateSerial(Number(text)) && Number(text) > 9999) return { value: isoFromSerial(Number(text)), issues: NO_ISSUES };
-  // "Jun-30" in a 2026 sheet is June 30, not June 2030; "Jan-26" is January 2026, read below as Excel shows mmm-yy.
-  const twoDigit = opts.sheetYears && monthOrDay(text);
-  const years = twoDigit && opts.sheetYears!(c.name);
-  const day = years && dayInSheetYears(twoDigit, years);
-  if (day) return { value: day, issues: [issue(c, 'year_assumed', `${c.header}: ${dayReadMessage(text, twoDigit!, day, years!)}`, 'warning')] };
+  // "Jun-30" in a 2026 sheet is June 30, not June 2030, alone or inside words ("By Jun-30"); "Jan-26" is January 2026,
+  // read as Excel shows mmm-yy.
+  let inSheetYear = false;
+  const dayOf = opts.sheetYears && ((t: string) => {
+    const read = sheetDayOf(t, () => opts.sheetYears!(c.name));
+    inSheetYear ||= read !== undefined;
+    return read;
+  });
   // A column whose range fills another (a plan's Start, a milestone's Date) holds a span: an arrow there draws it.
-  const fiscal = { fiscalYearStartMonth: opts.fiscalYearStartMonth, fiscalYear: opts.titleFiscalYear, oneDay: !c.rangeEnd };
+  const fiscal = { fiscalYearStartMonth: opts.fiscalYearStartMonth, fiscalYear: opts.titleFiscalYear, oneDay: !c.rangeEnd, dayOf };
   let parsed = parseDateText(text, fiscal);
   let assumedYear: AssumedYear | undefined;
   if (parsed.kind === 'yearless') {
@@ -186,7 +186,7 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
     code = 'year_assumed';
   } else if (periods.length) {
     clauses.push(...periods);
-    code = 'date_period';
+    code = inSheetYear ? 'year_assumed' : 'date_period';
   }
   let value = parsed.start;
   if (parsed.end && !c.rangeEnd) {
@@ -319,7 +319,7 @@ function readBoolean(c: InputColumn, raw: CellInput): CellResult {
   if (isInvalidDate(raw)) return invalidDate(c);
   const t = String(raw).trim().toLowerCase();
   const text = String(raw).trim();
-  const whole = markOf(raw);
+  const whole = checkMark(raw);
   if (whole !== undefined) return { value: whole, issues: NO_ISSUES };
   // A mark followed by what it is about ("Yes - co-host with Parks", "☑ Listening sessions"): the mark, said so.
   const lead = /^(\S+?)([\s:;,.!–—-]+)(.+)$/s.exec(t);
@@ -399,7 +399,7 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
     return { value: null, issues: [issue(c, 'blank_kept', `${c.header}: ${quoteValue(text)} ${c.list === 'assignee' ? 'names no one' : 'is not chosen'} yet; left blank`, 'warning')] };
   }
   // The status formulas' reading (checkMark), so a Status the service reads as done is done in the sheet too.
-  const mark = c.ticked === undefined ? undefined : markOf(raw);
+  const mark = c.ticked === undefined ? undefined : checkMark(raw);
   if (mark !== undefined) {
     const shown = typeof raw === 'boolean' ? (raw ? 'a ticked box' : 'an unticked box') : quoteValue(text);
     return mark
@@ -424,8 +424,9 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
     const read = issue(c, 'choice_matched', `${c.header}: read ${quoteValue(text)} as ${quoteValue(near.value)}${assumed}`, 'warning');
     return head !== undefined && noted ? { value: near.value, note: (noted[2] ?? noted[3] ?? noted[4]).trim(), issues: [read] } : { value: near.value, issues: [read] };
   }
-  // As a TBD date or check box: the row is kept, the value left blank, and what to choose said at the cell.
-  if (placeholderKind(text)) {
+  // As a TBD date or check box: the row is kept, the value left blank, and what to choose said at the cell. A Status is
+  // read as its formula reads the cell (`isBlankStatus`, padding and all), so what the service leaves blank the sheet does.
+  if (c.ticked === undefined ? placeholderKind(text) : isBlankStatus(raw)) {
     return { value: null, issues: [issue(c, 'blank_kept', `${c.header}: ${quoteValue(text)} is not chosen yet; left blank (choose one of: ${listValues(allowed)})`, 'warning')] };
   }
   if (near.kind === 'tie') return { value: null, issues: [issue(c, 'not_in_list', `${c.header}: ${quoteValue(text)} could be ${quoteValue(near.values[0])} or ${quoteValue(near.values[1])}; pick one`)] };

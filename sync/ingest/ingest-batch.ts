@@ -111,6 +111,7 @@ export function prepareBatch(batch: IngestBatch): PreparedBatch {
   const fields = fieldsOf[batch.table];
   const heldOf = holdsByRow(batch.holds?.of ?? []);
   const settledHolds: NonNullable<Batch['settledHolds']> = [];
+  const unshownHolds: NonNullable<Batch['unshownHolds']> = [];
   for (let i = 0; i < results.length; i++) {
     const row = batch.rows[i];
     let result = row.filled ? withoutFilledWarnings(results[i], row.filled) : results[i];
@@ -128,6 +129,7 @@ export function prepareBatch(batch: IngestBatch): PreparedBatch {
       const kept = keepSurveyAnswers(batch.table, row.rowId, result.values, hasColumn, held, batch.holds!.from);
       result = { ...result, values: kept.values, warnings: [...result.warnings, ...kept.warnings] };
       settledHolds.push(...kept.settled);
+      unshownHolds.push(...kept.unshown);
     }
     // After the holds: an answer the sheet has no column for is in the row all the same.
     const disagreement = errors.length === 0 ? answerDisagreement(batch.table, result.values) : undefined;
@@ -157,6 +159,7 @@ export function prepareBatch(batch: IngestBatch): PreparedBatch {
       ...(batch.unreadable?.length ? { unreadable: [...batch.unreadable] } : {}),
       full: batch.full ?? false,
       ...(settledHolds.length ? { settledHolds } : {}),
+      ...(unshownHolds.length ? { unshownHolds } : {}),
       rejected: rejectedRows,
       warned,
       at: batch.at,

@@ -17,6 +17,8 @@ export interface HeldAnswers {
   warnings: FieldIssue[];
   /** Holds the row lets go: the sheet shows the answer now, or a person typed something else. */
   settled: { rowId: string; field: string; answerJson: string }[];
+  /** Holds of fields the sheet has no column for that took it to show something there (`Batch.unshownHolds`). */
+  unshown: { rowId: string; field: string; answerJson: string }[];
 }
 
 const json = (value: unknown) => JSON.stringify(value ?? null);
@@ -24,7 +26,7 @@ const shown = (value: unknown) => (typeof value === 'string' ? quoteValue(value)
 
 /** What a valid row of `table` keeps of its held survey answers (`holds`, all of this row); `hasColumn`: whether the sheet has a column for a field. */
 export function keepSurveyAnswers(table: TableName, rowId: string, values: TypedRow, hasColumn: (field: string) => boolean, holds: readonly SurveyHold[], from: HoldsFrom): HeldAnswers {
-  const out: HeldAnswers = { values, warnings: [], settled: [] };
+  const out: HeldAnswers = { values, warnings: [], settled: [], unshown: [] };
   const headers = new Map(TABLES[table].columns.map((c) => [c.name, c.header]));
   for (const hold of holds) {
     const { field } = hold;
@@ -32,6 +34,9 @@ export function keepSurveyAnswers(table: TableName, rowId: string, values: Typed
     // (the add-on's summary asks for the column).
     if (!hasColumn(field)) {
       out.values = { ...out.values, [field]: hold.answer as TypedRow[string] };
+      // What it shows there is nothing. An add-on from before `unshown` acknowledged the answer's item as written in,
+      // so its hold took the sheet to show the answer, and a column added later, blank, read as a person emptying it.
+      if (hold.sheet !== null) out.unshown.push({ rowId, field, answerJson: json(hold.answer) });
       continue;
     }
     const sent = json(values[field]);

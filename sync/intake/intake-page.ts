@@ -2,7 +2,7 @@
 // beside its field, and the confirmation with the new Request ID.
 import { esc } from '../dashboard/html-text';
 import { HONEYPOT_FIELD, SUBMISSION_KEY_FIELD, type FormField, type Submitted } from './intake-form';
-import { SEND_ONCE, describedBy, errorSummary, publicPage } from './public-page';
+import { SEND_ONCE, describedBy, errorSummary, publicPage, sendControls } from './public-page';
 
 export interface IntakePageInput {
   title: string;
@@ -45,7 +45,7 @@ ${errorSummary(errors, i.fields.map((f) => f.name))}
 ${i.fields.map((f) => control(f, values[f.name] ?? '', errors[f.name])).join('\n')}
 <input type="hidden" name="${SUBMISSION_KEY_FIELD}" value="${esc(i.submissionKey)}">
 <div class="hp" aria-hidden="true"><label for="${HONEYPOT_FIELD}">Leave this field empty</label><input type="text" id="${HONEYPOT_FIELD}" name="${HONEYPOT_FIELD}" tabindex="-1" autocomplete="off"></div>
-<button type="submit">Send request</button>
+${sendControls('Send request', 'Sending your request…')}
 </form>
 ${SEND_ONCE}`;
   return publicPage(`${hasErrors ? 'Check your answers: ' : ''}${i.title}`, i.title, body);

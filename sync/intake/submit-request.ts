@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { ingestBatch, nodeSha256Hex } from '../ingest/ingest-batch';
 import type { IntakeForm } from '../store/intake-store';
 import type { RowStore } from '../store/row-store';
-import { listsOverDefaults } from '../../shared/index';
+import { isoFromUtcDate, listsOverDefaults } from '../../shared/index';
 import { fixedCells, formFields, readSubmission, type FormField, type Submission, type Submitted } from './intake-form';
 import { requestId as numbered, requestSeries, type RequestSeries } from './request-ids';
 
@@ -137,8 +137,10 @@ interface Checked {
 
 /** Stores a checked post as a new request under `rowId`, numbered next in the source's series. */
 async function file(deps: SubmitDeps, form: IntakeForm, { at, series, likelyId, provisional, check, rowId }: Checked): Promise<SubmitResult> {
-  // Counted only once valid: typos do not use up the day's requests.
-  if (!(await deps.store.takeDailySlot(form.id, at.toISOString().slice(0, 10), deps.dailyCap))) return { kind: 'over-daily-cap' };
+  // Counted only once valid: typos do not use up the day's requests. Yesterday's count is kept for an instance whose
+  // clock is still there at midnight, which would otherwise start that day's count again from nothing.
+  await deps.store.forgetDailyCounts(isoFromUtcDate(new Date(at.getTime() - DAY_MS)));
+  if (!(await deps.store.takeDailySlot(form.id, isoFromUtcDate(at), deps.dailyCap))) return { kind: 'over-daily-cap' };
   // Claimed last, so a post sent back to fix or refused by the cap leaves no gap in the numbers the office sees.
   const requestId = numbered(series, await deps.store.claimRequestNumber(form.sourceId, series.series, series.highest + 1));
   const checked = requestId === likelyId ? provisional : check(requestId);

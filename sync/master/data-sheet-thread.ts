@@ -11,6 +11,7 @@ import type { MetricsOptions } from '../metrics/aggregate-metrics';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import type { RowsStatement, ThreadReads } from '../store/row-store';
 import { readConnection } from '../store/sqlite-read-connection';
+import type { MasterDataOptions } from './data-sheets';
 import type { LongText } from './long-texts-sheet';
 import { startWorkerModule } from '../worker-module';
 
@@ -36,6 +37,8 @@ export interface DataSheetWorkerData {
 export interface DataSheetSession {
   metrics: MetricsOptions;
   sources: readonly { id: string; name: string }[];
+  /** See `MasterDataOptions.words`. */
+  words?: MasterDataOptions['words'];
 }
 /**
  * What the sheets are written from; a data sheet to write; a block of its rows (a JSON array of the rows query's
@@ -156,14 +159,14 @@ export function startDataSheetWorkerEarly(): void {
  * The worker starts with the first request (or earlier, see above) and ends with the metrics, or when a sheet is
  * left unfinished.
  */
-export function dataSheetThread(reads: ThreadReads, metrics: MetricsOptions, sources: readonly { id: string; name: string }[]): DataSheetThread {
+export function dataSheetThread(reads: ThreadReads, metrics: MetricsOptions, sources: readonly { id: string; name: string }[], words?: MasterDataOptions['words']): DataSheetThread {
   let channel: WorkerChannel | undefined;
   const ask = (request: DataSheetRequest, transfer: ArrayBuffer[] = []) => {
     if (!channel) {
       // One that stopped waiting (see the worker's idle time) is replaced.
       channel = early && !early.ended ? early : startChannel();
       early = undefined;
-      channel.worker.postMessage({ open: { metrics, sources } } satisfies DataSheetRequest);
+      channel.worker.postMessage({ open: { metrics, sources, words } } satisfies DataSheetRequest);
     }
     channel.worker.postMessage(request, transfer);
     return channel;

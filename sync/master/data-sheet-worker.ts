@@ -49,10 +49,10 @@ async function* rowBlocks<T extends TableName>(): AsyncGenerator<SheetRow<T>[]> 
 }
 
 async function writeSheet<T extends TableName>(table: T, layout: RowLayout): Promise<void> {
-  const { metrics, acc, clipped } = session;
+  const { metrics, acc, clipped, words } = session;
   credit = window;
   fedLast = false;
-  const sheet = masterRows(table, { ...metrics, clipped });
+  const sheet = masterRows(table, { ...metrics, clipped, words });
   let nextString = layout.sharedStrings.texts.length;
   let fresh: string[] = [];
   const strings = new SharedStringTable((text) => (fresh.push(text), nextString++), layout.sharedStrings.texts, layout.sharedStrings.room);

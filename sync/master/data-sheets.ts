@@ -6,6 +6,7 @@ import { MetricsAccumulator } from '../metrics/aggregate-metrics';
 import { isPastDay, requestAsOf, requestKey, type RequestsThen } from '../metrics/as-of-day';
 import type { MetricsRow } from '../metrics/request-metrics';
 import { narrowedToFewestPages } from '../../shared/pages-wide';
+import { wordColumnWidth } from '../../shared/printed-text';
 
 /** A table's rows, or its data sheet's rows already written as XML (on a worker thread, which reads the rows itself). */
 export type TableRows<T extends TableName> = AsyncIterable<MetricsRow<T>> | Iterable<MetricsRow<T>> | EncodedRows;
@@ -62,6 +63,8 @@ export interface DataSheetInput<T extends TableName> {
   clipped?: SheetPlan['clipped'];
   /** What the sheet says when no row comes (see `SheetPlan.whenEmpty`). */
   whenEmpty?: string;
+  /** See `SheetWords`. */
+  words?: SheetWords;
 }
 
 /**
@@ -81,10 +84,19 @@ const repeatedColumns = (table: TableDef) => 1 + namingColumns(table).length;
  * few pages across as a readable scale allows (one, for a work plan committee members read at a meeting; three, not
  * five, for the requests).
  */
-function sheetColumns(table: TableDef, inputs: readonly InputColumn[]): readonly PlanColumn[] {
-  const columns: PlanColumn[] = [{ header: 'Source', width: 22, type: 'text', recurring: true, wrap: true }, ...inputs.map(planColumn), ...table.derived.map(planColumn)];
+function sheetColumns(table: TableDef, inputs: readonly InputColumn[], words?: SheetWords): readonly PlanColumn[] {
+  const columns = plannedColumns(table, inputs).map((c) => (words?.[c.header] === undefined ? c : { ...c, longestWord: words[c.header] }));
   return narrowedToFewestPages(columns, repeatedColumns(table));
 }
+
+/** A data sheet's columns at the widths planned for typing, before they are narrowed to print. */
+const plannedColumns = (table: TableDef, inputs: readonly InputColumn[]): PlanColumn[] =>
+  [{ header: SOURCE_HEADER, width: 22, type: 'text', recurring: true, wrap: true }, ...inputs.map(planColumn), ...table.derived.map(planColumn)];
+
+const SOURCE_HEADER = 'Source';
+
+/** By a data sheet's column header, the width its cells' widest word takes (`PlanColumn.longestWord`). */
+export type SheetWords = Readonly<Record<string, number>>;
 
 const shownCells = <T extends TableName>(cells: (r: MetricsRow) => PlanCell[], shown?: (row: MetricsRow<T>) => MetricsRow<T>) =>
   shown ? (row: MetricsRow) => cells(shown(row as MetricsRow<T>)) : cells;
@@ -102,7 +114,7 @@ function rowsOf<T extends TableName>(rows: TableRows<T>, keep: (r: MetricsRow<T>
 export function dataSheet<T extends TableName>(input: DataSheetInput<T>): SheetPlan {
   const table = TABLES[input.table];
   const inputs = inputColumns(table);
-  const columns = sheetColumns(table, inputs);
+  const columns = sheetColumns(table, inputs, input.words);
   const conditionals = (lastRow: number): PlanConditional[] => [
     ...table.derived.flatMap((d, i) => (d.palette ? [{ column: 2 + inputs.length + i, fromRow: 2, toRow: lastRow, tones: d.palette }] : [])),
     ...(input.dataBars ?? []).map((name) => ({ column: 2 + inputs.findIndex((c) => c.name === name), fromRow: 2, toRow: lastRow, dataBar: true })),
@@ -133,6 +145,8 @@ export interface MasterDataOptions {
   expected?: (table: TableName) => number;
   /** Where the texts clipped in a data sheet's cells are kept whole (the Long texts sheet). */
   clipped?: SheetPlan['clipped'];
+  /** By table, the widths of its columns' widest words (`masterWords`); a table without them narrows to the usual floor. */
+  words?: Partial<Record<TableName, SheetWords>>;
 }
 
 /**
@@ -154,9 +168,9 @@ export function masterDataSheet<T extends TableName>(table: T, rows: TableRows<T
   return dataSheet(masterInput(table, rows, opts));
 }
 
-function masterInput<T extends TableName>(table: T, rows: TableRows<T>, { rules, asOf, today, requestsThen, from, to, expected, clipped }: MasterDataOptions): DataSheetInput<T> {
+function masterInput<T extends TableName>(table: T, rows: TableRows<T>, { rules, asOf, today, requestsThen, from, to, expected, clipped, words }: MasterDataOptions): DataSheetInput<T> {
   const whenEmpty = noRowsNote(table, table === 'requests' && (from !== undefined || to !== undefined));
-  const input = { table, rows, rules, asOf, expectedRows: expected?.(table), clipped, whenEmpty };
+  const input = { table, rows, rules, asOf, expectedRows: expected?.(table), clipped, whenEmpty, words: words?.[table] };
   if (table === 'requests' && isPastDay(asOf, today)) {
     const then = (r: MetricsRow<T>) => requestAsOf(r as MetricsRow<'requests'>, asOf, requestsThen?.get(requestKey(r)));
     return {
@@ -186,9 +200,42 @@ export interface MasterRows<T extends TableName> {
  * for the data-sheet worker, which takes its rows a block at a time and would pay an iterator's step for each row.
  */
 export function masterRows<T extends TableName>(table: T, opts: MasterDataOptions): MasterRows<T> {
-  const { keep, shown, rules, asOf } = masterInput(table, [], opts);
+  const { keep, shown, rules, asOf, words } = masterInput(table, [], opts);
   const def = TABLES[table];
   const inputs = inputColumns(def);
   const cells = shownCells(rowCells(def, inputs, rules, asOf), shown);
-  return { name: def.sheet, columns: sheetColumns(def, inputs), cells: keep ? (row) => (keep(row) ? cells(row) : undefined) : cells };
+  return { name: def.sheet, columns: sheetColumns(def, inputs, words), cells: keep ? (row) => (keep(row) ? cells(row) : undefined) : cells };
+}
+
+/**
+ * Rows of a table past which its sheet keeps the usual floor instead of reading its words (`masterWords`): the words
+ * need the rows read once more before the sheet is written, which for 200,000 requests cost 2.5-3 CPU-seconds
+ * (decision 006), and a table this long is filtered on screen, not printed (some 3,000 pages).
+ */
+export const WORDS_READ_UP_TO = 10_000;
+
+/**
+ * The widths of the widest words in a master data sheet's text columns, from the rows the sheet will show (`SheetWords`):
+ * a sheet's column widths come before its rows in the file, so its rows are read once more first. Derived columns
+ * keep the usual floor.
+ */
+export async function masterWords<T extends TableName>(table: T, rows: AsyncIterable<MetricsRow<T>>, opts: MasterDataOptions): Promise<SheetWords> {
+  const wrapped = inputColumns(TABLES[table]).filter((c) => planColumn(c).wrap);
+  const widths: Record<string, number> = { [SOURCE_HEADER]: 0, ...Object.fromEntries(wrapped.map((c) => [c.header, 0])) };
+  const widen = (header: string, text: string) => {
+    const width = wordColumnWidth(text);
+    if (width > widths[header]) widths[header] = width;
+  };
+  const { keep, shown } = masterInput(table, [], opts);
+  for await (const stored of rows) {
+    if (keep && !keep(stored)) continue;
+    const row = shown ? shown(stored) : stored;
+    widen(SOURCE_HEADER, row.sourceName);
+    const values = row.values as TypedRow;
+    for (const c of wrapped) {
+      const value = values[c.name];
+      if (typeof value === 'string') widen(c.header, value);
+    }
+  }
+  return widths;
 }

@@ -77,6 +77,8 @@ export interface StreamingMasterInput extends Omit<MasterInput, 'metrics' | 'cha
   requestsThen?: RequestsThen;
   /** Keeps the texts clipped in the data sheets written on this thread; the report brings them back with the others. */
   clipped?: SheetPlan['clipped'];
+  /** See `MasterDataOptions.words`. */
+  words?: MasterDataOptions['words'];
   /** Rows a sheet holds before a table continues on a next sheet; Excel's limit unless a test sets one. */
   rowsPerSheet?: number;
   from?: string;
@@ -90,7 +92,7 @@ export interface StreamingMasterInput extends Omit<MasterInput, 'metrics' | 'cha
  * The same sheets in the same tab order, for one pass over the rows: the data sheets are written first
  * while the metrics gather from them, then Summary and the breakdowns from the finished metrics.
  */
-export function streamingMasterPlan({ rows, rejections, warnings, rules, asOf, today, requestsThen, from, to, withRoadmap, report, rowsPerSheet, clipped }: StreamingMasterInput): WorkbookPlan<SheetPlan | LaterSheet> {
+export function streamingMasterPlan({ rows, rejections, warnings, rules, asOf, today, requestsThen, from, to, withRoadmap, report, rowsPerSheet, clipped, words }: StreamingMasterInput): WorkbookPlan<SheetPlan | LaterSheet> {
   let sheets: Promise<ReturnType<typeof reportSheets>> | undefined;
   const later = (name: typeof SUMMARY_SHEET | (typeof REPORT_SHEETS)[number] | typeof DATA_QUALITY_SHEET | typeof LONG_TEXTS_SHEET): LaterSheet => ({
     name,
@@ -99,6 +101,6 @@ export function streamingMasterPlan({ rows, rejections, warnings, rules, asOf, t
   return {
     title: title(asOf),
     rowsPerSheet,
-    sheets: [later(SUMMARY_SHEET), ...dataSheets({ rows, rules, asOf, today, requestsThen, from, to, withRoadmap, clipped }), ...REPORT_SHEETS.map(later), later(DATA_QUALITY_SHEET), later(LONG_TEXTS_SHEET)],
+    sheets: [later(SUMMARY_SHEET), ...dataSheets({ rows, rules, asOf, today, requestsThen, from, to, withRoadmap, clipped, words }), ...REPORT_SHEETS.map(later), later(DATA_QUALITY_SHEET), later(LONG_TEXTS_SHEET)],
   };
 }

@@ -2,7 +2,7 @@
 // metrics gather from the same rows, then Summary (still the first tab), the charts and the breakdowns
 // from the finished metrics.
 import type { Writable } from 'node:stream';
-import type { TableName } from '../../shared/index';
+import { TABLE_NAMES, type TableName } from '../../shared/index';
 import type { LaterSheet, SheetPlan, WorkbookPlan } from '../../shared/workbook-plan';
 import { demandCharts } from '../charts/demand-charts';
 import { MetricsAccumulator, surveyFigures, type MetricsOptions } from '../metrics/aggregate-metrics';
@@ -11,11 +11,11 @@ import { withRequestsThen } from '../metrics/as-of-day';
 import type { RowStore, StoredRow } from '../store/row-store';
 import { writeWorkbook, type WriteOptions } from '../workbook/write-workbook';
 import { dataSheetThread, type DataSheetThread } from './data-sheet-thread';
-import type { RowSource } from './data-sheets';
+import { masterWords, WORDS_READ_UP_TO, type MasterDataOptions, type RowSource } from './data-sheets';
 import { keepLongTexts } from './long-texts-sheet';
 import { streamingMasterPlan, type MasterReport } from './master-plan';
 
-export type MasterStore = Pick<RowStore, 'rows' | 'changes' | 'threadReads' | 'listSources' | 'rejections' | 'warnings' | 'surveyCounts'>;
+export type MasterStore = Pick<RowStore, 'rows' | 'rowCount' | 'changes' | 'threadReads' | 'listSources' | 'rejections' | 'warnings' | 'surveyCounts'>;
 
 export interface MasterBuild {
   plan: WorkbookPlan<SheetPlan | LaterSheet>;
@@ -54,13 +54,23 @@ function onThisThread(store: MasterStore, opts: MetricsOptions, sources: readonl
   };
 }
 
+/** The widest words of each data sheet's text columns, read before any sheet is written, of tables a committee prints (see `masterWords`). */
+async function sheetWords(store: MasterStore, filter: { sourceIds?: string[] }, opts: MetricsOptions): Promise<MasterDataOptions['words']> {
+  const words: NonNullable<MasterDataOptions['words']> = {};
+  for (const table of TABLE_NAMES) {
+    if ((await store.rowCount(table, filter)) <= WORDS_READ_UP_TO) words[table] = await masterWords(table, store.rows(table, filter), opts);
+  }
+  return words;
+}
+
 export async function buildMasterPlan(store: MasterStore, asked: MetricsOptions, layout: MasterLayout = {}): Promise<MasterBuild> {
   // Only a workbook as of a past day reads history.
   const opts = await withRequestsThen(store, asked);
   const filter = opts.sourceIds ? { sourceIds: opts.sourceIds } : {};
   const sources = (await store.listSources()).map((s) => ({ id: s.id, name: s.name }));
+  const words = await sheetWords(store, filter, opts);
   // Where the store lets another thread read its rows, the data sheets and the metrics are made there.
-  const data: DataSheetRows = store.threadReads ? dataSheetThread(store.threadReads, opts, sources) : onThisThread(store, opts, sources);
+  const data: DataSheetRows = store.threadReads ? dataSheetThread(store.threadReads, opts, sources, words) : onThisThread(store, opts, sources);
   const rejections = await store.rejections(filter);
   const warnings = await store.warnings(filter);
   // The Roadmap tab is left out when no source has one, and tabs are fixed before any row is read.
@@ -74,7 +84,7 @@ export async function buildMasterPlan(store: MasterStore, asked: MetricsOptions,
     const { renderPng } = await import('../charts/render-chart');
     return { metrics, longTexts, charts: await Promise.all(demandCharts(metrics).map(async (spec) => ({ spec, png: await renderPng(spec) }))) };
   })());
-  const plan = streamingMasterPlan({ rows: data.rows, rejections, warnings, rules: opts.rules, asOf: opts.asOf, today: opts.today, requestsThen: opts.requestsThen, from: opts.from, to: opts.to, withRoadmap, report: finish, rowsPerSheet: layout.rowsPerSheet, clipped: data.clipped });
+  const plan = streamingMasterPlan({ rows: data.rows, rejections, warnings, rules: opts.rules, asOf: opts.asOf, today: opts.today, requestsThen: opts.requestsThen, from: opts.from, to: opts.to, withRoadmap, report: finish, rowsPerSheet: layout.rowsPerSheet, clipped: data.clipped, words });
   return { plan, metrics: async () => (await finish()).metrics };
 }
 

@@ -50,6 +50,8 @@ export interface IntakeOps {
   removeForm(id: string, at: Date): Promise<boolean>;
   /** Counts one post against the form's cap for `day`; false (and nothing counted) once the cap is reached. */
   takeDailySlot(formId: string, day: string, cap: number): Promise<boolean>;
+  /** Forgets every form's counts of the days before `before` (`YYYY-MM-DD`): only a day's own count caps its posts. */
+  forgetDailyCounts(before: string): Promise<void>;
   /**
    * A number of the source's request-ID series never handed out before by any process on this database,
    * and at least `atLeast` (one past the highest the sheet holds). Numbers of refused posts are not reused.
@@ -75,6 +77,11 @@ export interface IntakeOps {
    * in the `unshown` fields, which the sheet has no column for: there the sheet still shows what it held.
    */
   acknowledge(sourceId: string, table: TableName, ids: readonly number[], at: Date, unshown?: readonly string[]): Promise<number>;
+  /**
+   * Gives each row its hash as its sheet shows it (`to`) while it still has the hash it was stored with (`from`): a row
+   * the sheet wrote in with no column for some of its fields is read back without them (decision 010).
+   */
+  rehashAsShown(sourceId: string, table: TableName, rows: readonly { rowId: string; from: string; to: string }[]): Promise<void>;
   createFeedbackLink(p: { tokenHash: string; sourceId: string; table: TableName; rowId: string; at: Date }): Promise<void>;
   feedbackLink(tokenHash: string): Promise<FeedbackLink | null>;
   saveFeedbackAnswer(tokenHash: string, answer: FeedbackAnswer, at: Date): Promise<void>;
@@ -285,6 +292,12 @@ export function intakeOps(db: Kysely<StoreDatabase>): IntakeOps {
       return row !== undefined;
     },
 
+    async forgetDailyCounts(before) {
+      // Days as `YYYY-MM-DD` order as text on both databases. The primary key (form, day) leads with the form, so this
+      // scans the table, which holds about two days of counts per form.
+      await db.deleteFrom('intake_daily').where('day', '<', before).execute();
+    },
+
     async claimRequestNumber(sourceId, series, atLeast) {
       // One statement on both databases, so two posts racing on two instances each get their own number.
       const row = await db
@@ -371,6 +384,12 @@ export function intakeOps(db: Kysely<StoreDatabase>): IntakeOps {
         .$if(unshown.length > 0, (q) => q.where('field', 'not in', [...unshown]))
         .execute();
       return Number(r.numUpdatedRows);
+    },
+
+    async rehashAsShown(sourceId, table, rows) {
+      for (const { rowId, from, to } of rows) {
+        await db.updateTable('sheet_rows').set({ hash: to }).where('source_id', '=', sourceId).where('table_name', '=', table).where('row_id', '=', rowId).where('hash', '=', from).execute();
+      }
     },
 
     async createFeedbackLink({ tokenHash, sourceId, table, rowId, at }) {

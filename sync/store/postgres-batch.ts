@@ -39,6 +39,7 @@ const v = {
   moved: sql.raw('v_moved'),
   readSheets: sql.raw('v_read_sheets'),
   settled: sql.raw('v_settled'),
+  unshown: sql.raw('v_unshown'),
 };
 
 const DECLARATIONS = `
@@ -57,6 +58,7 @@ const DECLARATIONS = `
   v_moved text[] := array(select e->>0 from jsonb_array_elements(p_batch->'moves') e);
   v_read_sheets text[] := array(select jsonb_array_elements_text(p_batch->'readSheets'));
   v_settled jsonb := coalesce(p_batch->'settled', '[]'::jsonb);
+  v_unshown jsonb := coalesce(p_batch->'unshown', '[]'::jsonb);
   v_withheld boolean := coalesce((p_batch->>'withheld')::boolean, false);
   v_has_rejections boolean;
   v_has_warnings boolean;`;
@@ -191,6 +193,11 @@ function statements(db: Kysely<StoreDatabase>) {
     settleHolds: db
       .deleteFrom('survey_holds')
       .where(sql<boolean>`${mine()} and (row_id, field, answer_json) in (select e->>0, e->>1, e->>2 from jsonb_array_elements(${v.settled}) e)`),
+    /** Survey answers whose field the batch's sheet has no column for (`Batch.unshownHolds`): their sheet shows nothing there. */
+    unshowHolds: db
+      .updateTable('survey_holds')
+      .set({ sheet_json: sql.lit('null') })
+      .where(sql<boolean>`${mine()} and (row_id, field, answer_json) in (select e->>0, e->>1, e->>2 from jsonb_array_elements(${v.unshown}) e)`),
     lastSync: db
       .insertInto('source_syncs')
       .columns(['source_id', 'table_name', 'last_at'])
@@ -260,6 +267,7 @@ begin
   if v_full then ${s.clearAllSheetProblems}; elsif cardinality(v_read_sheets) > 0 then ${s.clearReadSheetProblems}; end if;
   if jsonb_array_length(v_unreadable) > 0 then ${s.putSheetProblems}; end if;
   if jsonb_array_length(v_settled) > 0 then ${s.settleHolds}; end if;
+  if jsonb_array_length(v_unshown) > 0 then ${s.unshowHolds}; end if;
   ${s.lastSync};
 end
 $batch$`;
@@ -309,6 +317,7 @@ function batchArguments(batch: Batch, rows: readonly EncodedRow[], given?: Reado
     readSheets: batch.readSheets ?? [],
     unreadable: (batch.unreadable ?? []).map((u) => [u.sheet, u.headerRow ?? null, JSON.stringify(u.errors)]),
     settled: (batch.settledHolds ?? []).map((h) => [h.rowId, h.field, h.answerJson]),
+    unshown: (batch.unshownHolds ?? []).map((h) => [h.rowId, h.field, h.answerJson]),
   });
   const values = rows.map((r) => (sent(r) ? r.valuesJson : '')).join(SEPARATOR);
   const raws = rows.map((r) => (sent(r) ? r.rawJson ?? '' : '')).join(SEPARATOR);

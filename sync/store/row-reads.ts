@@ -17,7 +17,7 @@ import type { StoredValues } from './stored-values';
  */
 export type QueryStream = <O>(query: Compilable<O>) => AsyncIterable<O>;
 
-export type RowReads = Pick<RowStore, 'syncState' | 'rows' | 'changes' | 'rejections' | 'warnings' | 'dataVersion' | 'lastSyncs' | 'rejectionLog'>;
+export type RowReads = Pick<RowStore, 'syncState' | 'rows' | 'rowCount' | 'changes' | 'rejections' | 'warnings' | 'dataVersion' | 'lastSyncs' | 'rejectionLog'>;
 
 export interface RowsFilter { sourceIds?: string[]; includeDeleted?: boolean }
 
@@ -107,6 +107,18 @@ export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowRea
       const query = rowsQuery(db, table, opts);
       if (!query) return;
       for await (const r of stream(query)) yield storedRow<T>(r);
+    },
+
+    async rowCount(table, { sourceIds } = {}) {
+      if (sourceIds?.length === 0) return 0;
+      const { count } = await db
+        .selectFrom('sheet_rows')
+        .select((e) => e.fn.countAll<number | string>().as('count'))
+        .where('table_name', '=', table)
+        .where('deleted', '=', 0)
+        .$if(sourceIds !== undefined, (q) => q.where('source_id', 'in', sourceIds!))
+        .executeTakeFirstOrThrow();
+      return Number(count);
     },
 
     async *changes<T extends TableName>(table: T, opts: { sourceIds?: string[] } = {}): AsyncGenerator<RowChange<T>> {

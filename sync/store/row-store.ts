@@ -61,6 +61,12 @@ export interface Batch {
    * batch's transaction, each only while it holds the answer `answerJson` (a newer answer stays held).
    */
   settledHolds?: { rowId: string; field: string; answerJson: string }[];
+  /**
+   * Survey answers whose field the batch's sheet has no column for: their holds now take the sheet to show nothing
+   * there (`SurveyHold.sheet` null), so a column added later, blank, is no person's edit. Each only while it holds
+   * the answer `answerJson`.
+   */
+  unshownHolds?: { rowId: string; field: string; answerJson: string }[];
   /** A requester's survey answer this batch puts in its row (`recordFeedback`): written in the batch's transaction, all or nothing with it. */
   surveyAnswer?: SurveyAnswerWrite;
   /** Rows of the batch (kept or rejected) with warnings; they replace the warnings of every row the batch names, or of the whole table when `full`. */
@@ -130,6 +136,8 @@ export interface RowStore extends IntakeOps {
    * the sheet has them (`sheetRow`), then by rowId: rows without a place come after those with one.
    */
   rows<T extends TableName>(table: T, opts?: { sourceIds?: string[]; includeDeleted?: boolean }): AsyncIterable<StoredRow<T>>;
+  /** How many rows `rows()` streams of the table, removed rows left out: a count, not a read of them. */
+  rowCount(table: TableName, opts?: { sourceIds?: string[] }): Promise<number>;
   /**
    * How the master's data sheets read a table's rows on a connection of their own (data-sheet-thread.ts): the SQLite
    * file and the compiled query (none for an empty list of sources). Absent for PostgreSQL, whose rows come through

@@ -253,6 +253,11 @@ function sqliteBatchWriter(
       db.deleteFrom('survey_holds').where((eb) => eb.and({ ...rowKey, field: param<string>('field'), answer_json: param<string>('answer') })),
       ['table', 'source', 'row', 'field', 'answer'],
     ),
+    unshowHold: prepare(
+      sqlite,
+      db.updateTable('survey_holds').set({ sheet_json: sql.lit('null') }).where((eb) => eb.and({ ...rowKey, field: param<string>('field'), answer_json: param<string>('answer') })),
+      ['table', 'source', 'row', 'field', 'answer'],
+    ),
     clearSheetProblems: prepare(sqlite, db.deleteFrom('sheet_problems').where('table_name', '=', key.table).where('source_id', '=', key.source), ['table', 'source']),
     clearSheetProblem: prepare(
       sqlite,
@@ -343,6 +348,7 @@ function sqliteBatchWriter(
       for (const r of plan.log[op]) stmt.logRejection.run(table, source, r.rowId, at, op, r.ownId ?? null, r.sheet ?? null, r.sheetRow ?? null);
     }
     for (const h of batch.settledHolds ?? []) stmt.settleHold.run(table, source, h.rowId, h.field, h.answerJson);
+    for (const h of batch.unshownHolds ?? []) stmt.unshowHold.run(table, source, h.rowId, h.field, h.answerJson);
     stmt.touchSync.run(source, table, at);
     beforeCommit?.(batch);
     return { accepted: plan.writes.length, unchanged: plan.unchanged, deleted: plan.tombstones.length };

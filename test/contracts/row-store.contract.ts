@@ -306,6 +306,18 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         expect(await apply({ full: true, upserts: [typed], at: at(3) })).toEqual({ accepted: 0, unchanged: 1, deleted: 1 });
       });
 
+      test("a row its sheet shows without some fields takes the hash of what the sheet shows, only while it has the hash it was stored with", async () => {
+        const { store, source, apply } = await withSource();
+        const [web] = rowsOf(1);
+        await apply({ upserts: [web] });
+        const stored = (await store.syncState(source.id, 'requests'))[0].hash;
+        // Changed since (another hash stored): left as it is.
+        await store.rehashAsShown(source.id, 'requests', [{ rowId: web.rowId, from: `${stored}-before`, to: 'shown' }]);
+        expect((await store.syncState(source.id, 'requests')).map((r) => r.hash)).toEqual([stored]);
+        await store.rehashAsShown(source.id, 'requests', [{ rowId: web.rowId, from: stored, to: 'shown' }]);
+        expect((await store.syncState(source.id, 'requests')).map((r) => r.hash)).toEqual(['shown']);
+      });
+
       test('a survey answer is held with what the sheet showed before it, until a batch that commits lets it go', async () => {
         let failNext = false;
         const { store, source, apply } = await withSource({
@@ -1107,6 +1119,19 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         while (!(await iterator.next()).done) seen++;
         expect(seen).toBe(47);
         expect(await collect(store.rows('requests'))).toHaveLength(48);
+      });
+
+      test('rowCount() counts the rows rows() would stream, by table and sources, removed rows left out', async () => {
+        const { store, apply } = await withSource({ pageSize: 7 });
+        const { principal: other } = await store.createPrincipal({ kind: 'source', name: 'Other' });
+        await apply({ upserts: rowsOf(40) });
+        await apply({ deletes: ['r0003', 'r0010'], at: at(1) });
+        await store.applyBatch({ sourceId: other.id, table: 'requests', upserts: rowsOf(9), deletes: [], full: false, rejected: [], at: T0 });
+        expect(await store.rowCount('requests')).toBe((await collect(store.rows('requests'))).length);
+        expect(await store.rowCount('requests')).toBe(47);
+        expect(await store.rowCount('requests', { sourceIds: [other.id] })).toBe(9);
+        expect(await store.rowCount('requests', { sourceIds: [] })).toBe(0);
+        expect(await store.rowCount('workplan')).toBe(0);
       });
 
       test('rows() lists each source\'s rows in sheet order, unplaced rows last by rowId; a moved row moves without a new version', async () => {

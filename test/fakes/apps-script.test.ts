@@ -305,6 +305,19 @@ describe('Sheets and the spreadsheet', () => {
     expect(sheet.getRange('A4:B4').getValues()).toEqual([['r3', 'extra']]);
   });
 
+  it('pastes a range with copyTo as Sheets does: formulas moved, formats and notes with them, or the formats alone; references to the cells copied stay', () => {
+    const { sheet } = setup();
+    sheet.getRange('A3:B3').setValues([[5, '=A3*2']]);
+    sheet.getRange('A3').setNote('Called back').setBackground('#fff2cc');
+    sheet.getRange('A4').setFormula('=SUM(A1:A3)');
+    sheet.getRange('A3:B3').copyTo(sheet.getRange('A2:B2'));
+    sheet.getRange('A3:B3').copyTo(sheet.getRange('D1:E2'), { formatOnly: true });
+    expect(sheet.getRange('A2:B2').getFormulas()).toEqual([['', '=A2*2']]);
+    expect([sheet.getRange('A2').getValue(), sheet.getRange('A2').getNote(), sheet.getRange('A2').getBackground()]).toEqual([5, 'Called back', '#fff2cc']);
+    expect([sheet.getRange('D2').getValue(), sheet.getRange('D2').getNote(), sheet.getRange('D2').getBackground()]).toEqual(['', '', '#fff2cc']);
+    expect(sheet.getRange('A4').getFormula()).toBe('=SUM(A1:A3)');
+  });
+
   it('keeps named ranges, the selection and toasts', () => {
     const { fakes, ss, sheet } = setup();
     ss.setNamedRange('PriorityList', ss.getSheetByName('Lists')!.getRange('B2:B5'));

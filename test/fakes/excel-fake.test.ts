@@ -53,6 +53,28 @@ describe('Excel fake', () => {
     });
   });
 
+  test('copyFrom pastes formulas (relative references moved) or formats, and leaves references to the cells copied where they were; a note is found by its cell', async () => {
+    const excel = new FakeExcel(['Data']);
+    const data = excel.sheet('Data')!;
+    Object.assign(data.cell(3, 1), { value: 5, numberFormat: '0.0', fill: '#FFF2CC', note: 'Called back' });
+    data.cell(3, 2).formula = '=A3*2';
+    data.cell(4, 1).formula = '=SUM(A1:A3)';
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Data');
+      sheet.getRangeByIndexes(1, 0, 1, 2).copyFrom(sheet.getRangeByIndexes(2, 0, 1, 2), 'Formulas');
+      sheet.getRangeByIndexes(0, 0, 1, 2).copyFrom(sheet.getRangeByIndexes(2, 0, 1, 2), 'Formats');
+      const notes = [sheet.notes.getItemOrNullObject('A3').load(['isNullObject', 'content']), sheet.notes.getItemOrNullObject('A2').load(['isNullObject', 'content'])];
+      await context.sync();
+      expect(notes.map((n) => [n.isNullObject, n.content])).toEqual([[false, 'Called back'], [true, '']]);
+      sheet.getRangeByIndexes(2, 0, 1, 2).clear('Contents');
+      await context.sync();
+    });
+    expect([data.peek(2, 1)?.value, data.peek(2, 2)?.formula, data.peek(2, 1)?.numberFormat, data.peek(2, 1)?.note]).toEqual([5, '=A2*2', 'General', '']);
+    expect([data.peek(1, 1)?.value, data.peek(1, 1)?.numberFormat, data.peek(1, 1)?.fill]).toEqual(['', '0.0', '#FFF2CC']);
+    expect([data.peek(3, 1)?.value, data.peek(3, 2)?.formula, data.peek(3, 1)?.fill, data.peek(3, 1)?.note]).toEqual(['', '', '#FFF2CC', 'Called back']);
+    expect(data.peek(4, 1)?.formula).toBe('=SUM(A1:A3)');
+  });
+
   test('a column\'s used range holds only its own cells with a value, and is a null object when it has none', async () => {
     const excel = new FakeExcel(['Data']);
     excel.sheet('Data')!.cell(1, 1).value = 'far left';

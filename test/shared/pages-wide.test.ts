@@ -1,7 +1,7 @@
 // The rule that narrows a table's text columns so it prints on as few pages across as a readable scale allows.
 import { describe, expect, it } from 'vitest';
 import { columnPx, READABLE_PAGE_PX, textColumn, type PlanColumn } from '../../shared/workbook-plan';
-import { columnPagesWide, narrowedToFewestPages } from '../../shared/pages-wide';
+import { columnPagesWide, LONGEST_WORD_KEPT, narrowedToFewestPages } from '../../shared/pages-wide';
 import { headerWordsFit } from '../../shared/printed-text';
 
 const shown = (columns: readonly PlanColumn[]) => columns.reduce((sum, c) => sum + (c.hidden ? 0 : columnPx(c.width)), 0);
@@ -47,6 +47,30 @@ describe('narrowedToFewestPages', () => {
     const narrowed = narrowedToFewestPages(columns, 1);
     expect(columnPagesWide(narrowed, 1)).toBe(3);
     narrowed.forEach((c, i) => expect(c.width, c.header).toBeGreaterThanOrEqual(Math.floor(columns[i].width * 0.45)));
+  });
+
+  it('narrows no wrapped column below its longest word, up to a cap past which a long token (a web address) breaks', () => {
+    const holding = (header: string, width: number, longestWord: number): PlanColumn => ({ ...textColumn(header, width), longestWord });
+    const plain = [textColumn('Source', 22), textColumn('Phase', 20), textColumn('Lead', 20), textColumn('Link', 30), textColumn('Task', 48), textColumn('Notes', 32), ...dates(8)];
+    const words = [10, 15, 4, 60, 12, 12];
+    const columns = plain.map((c, i) => (i < words.length ? holding(c.header, c.width, words[i]) : c));
+    const narrowedPlain = narrowedToFewestPages(plain, 1);
+    const narrowed = narrowedToFewestPages(columns, 1);
+    // Without its words known, Phase is narrowed below its longest word.
+    expect(narrowedPlain[1].width).toBeLessThan(15);
+    expect(narrowed[1].width).toBeGreaterThanOrEqual(15);
+    // A column of short words narrows as the others do; a link's words are kept only up to the cap.
+    expect(narrowed[2].width).toBeLessThan(15);
+    expect(narrowed[3].width).toBeLessThanOrEqual(Math.max(LONGEST_WORD_KEPT, Math.floor(30 * 0.99)));
+    expect(narrowed[3].width).toBeGreaterThanOrEqual(LONGEST_WORD_KEPT);
+    // Still on the fewest pages across, and as little narrowed as that takes.
+    expect(columnPagesWide(narrowed, 1)).toBe(columnPagesWide(narrowedPlain, 1));
+    expect(shown(narrowed)).toBeLessThanOrEqual(READABLE_PAGE_PX);
+  });
+
+  it('widens a wrapped column planned narrower than its longest word to that word, up to the cap', () => {
+    const columns: PlanColumn[] = [{ ...textColumn('Phase', 10), longestWord: 15 }, { ...textColumn('Link', 12), longestWord: 60 }, { ...textColumn('Unit', 10), longestWord: 6 }, ...dates(3)];
+    expect(narrowedToFewestPages(columns, 1).map((c) => c.width)).toEqual([15, LONGEST_WORD_KEPT, 10, 12, 12, 12]);
   });
 
   it('leaves a table as it is when narrowing would not save a page across', () => {

@@ -3,8 +3,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { openStore } from '../../sync/store/open-store';
 import type { OpenStoreOptions, RowStore } from '../../sync/store/row-store';
+import { SQLITE_FILE } from '../../sync/store/sqlite-store';
 import { TEST_DATABASE_URL, dropSchemas, randomSchemaName } from './postgres';
 
 export type BackendName = 'sqlite' | 'postgres';
@@ -17,6 +20,11 @@ export interface Backend {
   fresh(): Backend;
   /** What `openStore` is given, for running the CLI as a process against the same database. */
   location: { dataDir: string } | { databaseUrl: string; schema: string };
+  /**
+   * Runs one SQL statement on this database over a connection of its own, beside the store (to look at a table no
+   * port reads, or wind a database back to before a migration); the rows it returns.
+   */
+  query(statement: string): Promise<Record<string, unknown>[]>;
   /** Closes what `open` opened and removes the databases. */
   cleanup(): Promise<void>;
 }
@@ -31,6 +39,7 @@ function tracked(location: Backend['location'], drop: () => Promise<void>, make:
   return {
     name,
     location,
+    query: (statement) => runSql(location, statement),
     fresh() {
       const child = make();
       children.push(child);
@@ -58,4 +67,25 @@ function sqliteBackend(prefix: string): Backend {
 function postgresBackend(prefix: string): Backend {
   const schema = randomSchemaName(prefix.replace(/[^a-z0-9_]/g, '_'));
   return tracked({ databaseUrl: TEST_DATABASE_URL, schema }, () => dropSchemas([schema]), () => postgresBackend(prefix), 'postgres');
+}
+
+async function runSql(location: Backend['location'], statement: string): Promise<Record<string, unknown>[]> {
+  if ('dataDir' in location) {
+    const file = new Database(join(location.dataDir, SQLITE_FILE));
+    try {
+      const prepared = file.prepare(statement);
+      if (prepared.reader) return prepared.all() as Record<string, unknown>[];
+      prepared.run();
+      return [];
+    } finally {
+      file.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: location.databaseUrl, options: `-c search_path=${location.schema}` });
+  await client.connect();
+  try {
+    return (await client.query(statement)).rows as Record<string, unknown>[];
+  } finally {
+    await client.end();
+  }
 }

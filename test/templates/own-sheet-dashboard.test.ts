@@ -7,10 +7,11 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fieldColumn, readTable } from '../../shared/read-table';
 import { DEFAULT_LISTS_GRID, readRules } from '../../shared/rules';
-import { TABLES } from '../../shared/tables';
+import { TABLES, type TypedRow } from '../../shared/tables';
 import type { PlanCell, SheetPlan } from '../../shared/workbook-plan';
 import { writeWorkbookToBuffer } from '../../sync/workbook/write-workbook';
-import { localToday, ownSheetDashboard } from '../../templates/build-template';
+import { localToday, ownSheetDashboard, templatePlan } from '../../templates/build-template';
+import { DEFAULT_READ_OPTIONS, validateRows } from '../../shared/validate-row';
 import type { OwnSheet } from '../../templates/data-sheet';
 import { listsSheet } from '../../templates/lists-sheet';
 import { HEADERS, LOG, LOG_ROWS, TITLE, expectedFigures, shownFigures } from '../addon/own-log';
@@ -72,10 +73,13 @@ describe('a Dashboard over an office\'s own TA log', () => {
   }, 180_000);
 });
 
-/** The log and its Dashboard written as a workbook, as we cache it and as LibreOffice recalculates it. */
-async function cachedAndRecalculated(log: OwnLog, rows: OwnLog['rows'] = log.rows): Promise<[XlsxCells, XlsxCells]> {
+/**
+ * The log and its Dashboard written as a workbook, as we cache it and as LibreOffice recalculates it. `datesAsText`:
+ * the log's date columns are formatted as text, their days typed as `2026-02-01`.
+ */
+async function cachedAndRecalculated(log: OwnLog, rows: OwnLog['rows'] = log.rows, datesAsText = false): Promise<[XlsxCells, XlsxCells]> {
   const table = TABLES[log.table];
-  const dates = new Set(table.columns.filter((c) => c.type === 'date').map((c) => c.name));
+  const dates = new Set(datesAsText ? [] : table.columns.filter((c) => c.type === 'date').map((c) => c.name));
   const sheet: SheetPlan = {
     name: log.sheet,
     preamble: [[log.title]],
@@ -91,10 +95,11 @@ async function cachedAndRecalculated(log: OwnLog, rows: OwnLog['rows'] = log.row
     firstRow: 3,
     lastRow: 3 + rows.length - 1 + 25,
     cell: (row, column) => rows[row - 3]?.[column - 1] ?? null,
+    holdsText: (row, column) => typeof rows[row - 3]?.[column - 1] === 'string' && !dates.has(log.fields[column - 1]),
   };
   const dashboard = ownSheetDashboard(log.template, own, readRules(DEFAULT_LISTS_GRID), asOf);
   dir ??= await mkdtemp(join(tmpdir(), 'equity-desk-own-sheet-'));
-  const file = join(dir, `own-${log.table}-${rows.length}.xlsx`);
+  const file = join(dir, `own-${log.table}-${rows.length}${datesAsText ? '-text-dates' : ''}.xlsx`);
   await writeFile(file, await writeWorkbookToBuffer({ title: 'Own log', sheets: [sheet, dashboard, listsSheet()] }));
   return Promise.all([readXlsxCells(file), recalcWithLibreOffice(file)]);
 }
@@ -107,6 +112,14 @@ describe.each(OWN_LOGS)("a Dashboard over an office's own $table sheet", (log) =
   }, 180_000);
 });
 
+describe.each(OWN_LOGS)("a Dashboard over an office's own $table sheet whose dates are typed as text", (log) => {
+  it('counts each day typed as text ("2026-02-01" in a cell formatted as text) as the day the service reads, and LibreOffice arrives at the cached values', async () => {
+    const [ours, lo] = await cachedAndRecalculated(log, log.rows, true);
+    expect(mismatches(ours, lo, 'Dashboard')).toEqual([]);
+    expect(shownOwnFigures(log, lo)).toEqual(expectedOwnFigures(log));
+  }, 180_000);
+});
+
 describe("a Dashboard over an office's own work plan with a choice holding a wildcard character", () => {
   it('looks "P?anned" up as no pattern: it stays as typed, while "planned" reads as its list value (a property-test counterexample)', async () => {
     const log = OWN_LOGS.find((l) => l.table === 'workplan')!;
@@ -114,5 +127,41 @@ describe("a Dashboard over an office's own work plan with a choice holding a wil
     const rows = [...log.rows, ...['plAnNED', 'P?anned', 'G*'].map((typed, i) => log.more(i).map((v, c) => (c === status ? typed : v)))];
     const [ours, lo] = await cachedAndRecalculated(log, rows);
     expect(mismatches(ours, lo, 'Dashboard')).toEqual([]);
+  }, 180_000);
+});
+
+describe('phases typed as numbers, on the template\'s Dashboard and on one over an office\'s own work plan', () => {
+  /** Each label of "% complete by phase" with its count of items, as a workbook holds them. */
+  const phaseLines = (cells: XlsxCells) => {
+    const dashboard = cells.get('Dashboard')!;
+    const lines: [unknown, unknown][] = [];
+    let under = false;
+    for (let row = 1; row <= 200; row++) {
+      const label = dashboard.get(`A${row}`)?.value;
+      if (label === '% complete by phase') under = true;
+      else if (under && label !== undefined && label !== null) lines.push([label, dashboard.get(`B${row}`)?.value]);
+    }
+    return lines;
+  };
+
+  it('labels a phase typed 1 or "1" "Phase 1", as the service names it, on one line with "Phase 1" typed so; LibreOffice recalculates the cached values', async () => {
+    const item = (phase: TypedRow[string], task: string): TypedRow => ({ itemId: task, goal: 'Structural Equity Alignment', phase, task, startOn: asOf, endOn: asOf, status: 'In progress' });
+    const rows = [item(1, 'W1'), item('1', 'W2'), item('Phase 1', 'W3'), item(2, 'W4')];
+    expect(validateRows(TABLES.workplan, rows, DEFAULT_READ_OPTIONS).map((r) => r.values.phase)).toEqual(['Phase 1', 'Phase 1', 'Phase 1', 'Phase 2']);
+    dir ??= await mkdtemp(join(tmpdir(), 'equity-desk-own-sheet-'));
+    const file = join(dir, 'numbered-phases.xlsx');
+    await writeFile(file, await writeWorkbookToBuffer(templatePlan('workplan', rows, asOf)));
+    const [ours, lo] = await Promise.all([readXlsxCells(file), recalcWithLibreOffice(file)]);
+    expect(mismatches(ours, lo, 'Dashboard')).toEqual([]);
+    expect(phaseLines(lo)).toEqual([['Phase 1', 3], ['Phase 2', 1]]);
+  }, 180_000);
+
+  it('does the same over an office\'s own plan whose Stage is typed 2 and "3"', async () => {
+    const log = OWN_LOGS.find((l) => l.table === 'workplan')!;
+    const phase = log.fields.indexOf('phase');
+    const rows = log.rows.map((r) => r.map((v, c) => (c === phase && v === 'Phase 2' ? 2 : c === phase && v === 'Phase 3' ? ' 3' : v)));
+    const [ours, lo] = await cachedAndRecalculated(log, rows);
+    expect(mismatches(ours, lo, 'Dashboard')).toEqual([]);
+    expect(phaseLines(lo)).toEqual([['Phase 1', 2], ['Phase 2', 1], ['Phase 3', 2]]);
   }, 180_000);
 });

@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { evaluateDerived, type CellContext } from '../../../addon/core/custom-functions';
 import { CUSTOM_FUNCTIONS, customFunctionFields, type CustomFunctionName } from '../../../shared/custom-functions';
 import { computeDerived, DEFAULT_LISTS_GRID, DEFAULT_RULES, listPlacement, readOptionsOf, readRules, SETTINGS, TABLES, type Rules } from '../../../shared';
-import { validateRow, type RawRow } from '../../../shared/validate-row';
+import { DEFAULT_READ_OPTIONS, validateRow, validateRows, type RawRow } from '../../../shared/validate-row';
 
 const ctx: CellContext = { today: '2026-01-01', isoFromDate: (d) => d.toISOString().slice(0, 10) };
 
@@ -123,5 +123,28 @@ describe('a whole number in a date cell', () => {
     // What the formula gives: HyperFormula agrees with computeDerived on date cells (formulas.property.test.ts).
     const formula = computeDerived(TABLES.workplan, { startOn: '1905-07-18', endOn: '1905-07-19' }, DEFAULT_RULES, '2026-12-06').derivedStatus;
     expect(answers).toEqual([formula, formula]);
+  });
+});
+
+describe('"Jun-30" in a range of 2026 dates', () => {
+  test('EQ_MILESTONE_STATUS reads it (alone or as "By Jun-30") as June 30, 2026, the day import reads, the range\'s other dates lending the year', () => {
+    const fn = CUSTOM_FUNCTIONS.find((f) => f.name === 'EQ_MILESTONE_STATUS')!;
+    const cells = ['2026-03-01', new Date('2026-04-01T00:00:00Z'), 'Jun-30', 'By Jun-30', 'due by Mar-15', 'Jan-27'];
+    const asOf = '2026-07-15';
+    const answers = evaluateDerived(fn, [cells.map((c) => [c]), '', cells.map(() => ['In progress']), asOf], ctx, DEFAULT_RULES).map(([status]) => status);
+    const imported = validateRows(TABLES.milestones, cells.map((date, i) => ({ date: date instanceof Date ? '2026-04-01' : date, milestone: `Step ${i + 1}`, status: 'In progress' })), DEFAULT_READ_OPTIONS);
+    expect(imported.map((r) => r.values.date)).toEqual(['2026-03-01', '2026-04-01', '2026-06-30', '2026-06-30', '2026-03-15', '2027-01-01']);
+    expect(answers).toEqual(imported.map((r) => computeDerived(TABLES.milestones, r.values, DEFAULT_RULES, asOf).derivedStatus));
+    expect(answers).toEqual(['Missed', 'Missed', 'Missed', 'Missed', 'Missed', 'Upcoming']);
+  });
+
+  test('EQ_WORKPLAN_STATUS: each date column lends its own years, as import reads a column', () => {
+    const fn = CUSTOM_FUNCTIONS.find((f) => f.name === 'EQ_WORKPLAN_STATUS')!;
+    const rows = [['2026-01-05', '2026-02-27'], ['2026-03-02', 'Jun-30'], ['Mar-15', '2026-09-30']];
+    const column = (i: number) => rows.map((r) => [r[i]]);
+    const answers = evaluateDerived(fn, ['In progress', column(0), column(1), 0.5, '2026-07-15'], ctx, DEFAULT_RULES).map(([status]) => status);
+    const imported = validateRows(TABLES.workplan, rows.map(([startOn, endOn], i) => ({ task: `Task ${i + 1}`, status: 'In progress', startOn, endOn, percentComplete: 0.5 })), DEFAULT_READ_OPTIONS);
+    expect(imported.map((r) => [r.values.startOn, r.values.endOn])).toEqual([['2026-01-05', '2026-02-27'], ['2026-03-02', '2026-06-30'], ['2026-03-15', '2026-09-30']]);
+    expect(answers).toEqual(imported.map((r) => computeDerived(TABLES.workplan, r.values, DEFAULT_RULES, '2026-07-15').derivedStatus));
   });
 });

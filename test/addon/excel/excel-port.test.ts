@@ -127,19 +127,24 @@ test('text is written under number format @ and a cell that held text takes a nu
   expect(sheet('T').peek(1, 3)?.value).toBe('');
 });
 
-test('rows inserted inside an Excel table (a ListObject) extend it, in two requests, under the formats of the row above', async () => {
+test("rows inserted as an Excel table's last rows (a ListObject) extend it and its SUBTOTAL, in two requests: the last row moves up with its note, the new ones under the formats of the row above", async () => {
   const { excel, port, sheet } = excelHarness();
   await port.ensureSheet('Log');
   await port.writeBlock('Log', 1, 1, [['ID', 'Received', 'Hours', 'Days open'], ['R-1', { date: '2026-03-02' }, 3, { formula: '=TODAY()-B2' }], ['R-2', { date: '2026-03-04' }, 4, { formula: '=TODAY()-B3' }], ['Total', null, { formula: '=SUBTOTAL(109,C2:C3)' }, null]]);
   sheet('Log').tables.push({ name: 'TaLog', address: 'A1:D4' });
+  sheet('Log').cell(3, 1).note = 'Called back on Friday';
+  sheet('Log').cell(3, 1).fill = '#FFF2CC';
   const before = excel.requests.length;
-  await port.insertRows('Log', 3, [['R-3', { date: '2026-03-05' }, 2, undefined]]);
+  await port.insertRows('Log', 3, [['R-3', { date: '2026-03-05' }, 2, undefined]], { inside: true });
   expect(excel.requests.length - before).toBe(2);
   expect(sheet('Log').tables).toEqual([{ name: 'TaLog', address: 'A1:D5' }]);
+  expect([2, 3, 4, 5].map((row) => sheet('Log').peek(row, 1)?.value)).toEqual(['R-1', 'R-2', 'R-3', 'Total']);
+  expect([3, 4].map((row) => sheet('Log').peek(row, 3)?.value)).toEqual([4, 2]);
   expect(sheet('Log').peek(3, 4)?.formula).toBe('=TODAY()-B3');
   expect(sheet('Log').peek(4, 4)?.formula).toBe('=TODAY()-B4');
   expect(sheet('Log').peek(5, 3)?.formula).toBe('=SUBTOTAL(109,C2:C4)');
-  expect(sheet('Log').peek(3, 2)?.numberFormat).toBe(sheet('Log').peek(2, 2)?.numberFormat);
+  expect([3, 4].map((row) => [sheet('Log').peek(row, 1)?.note, sheet('Log').peek(row, 1)?.fill])).toEqual([['Called back on Friday', '#FFF2CC'], ['', null]]);
+  expect(sheet('Log').peek(4, 2)?.numberFormat).toBe(sheet('Log').peek(2, 2)?.numberFormat);
 });
 
 test("a table's read says where the sheet's Excel tables end, in the requests that read its cells", async () => {

@@ -36,6 +36,7 @@ export interface RequestLog {
 }
 
 const size = (v: unknown) => JSON.stringify(v ?? null).length;
+const BLANK_CELL: Readonly<ExcelCell> = Object.freeze({ value: '', formula: '', numberFormat: 'General', fill: null, note: '' });
 
 export class FakeExcel {
   readonly sheets: ExcelSheet[] = [];
@@ -748,6 +749,39 @@ class RangeProxy extends ClientObject {
       grid.forEach((line, r) => line.forEach((v, c) => v !== null && enter(sheet.cell(row + r, column + c), typeof v === 'string' && v.startsWith('=') ? fromR1C1(v, row + r, column + c) : v)));
     });
   }
+  /**
+   * A paste from `source` (a range of this sheet) onto this range from its first cell, as Excel pastes: `Formulas`, the
+   * values and formulas (their relative references moved); `Formats`, the number format and fill. References to the
+   * cells copied stay as they are (a cut would move them). Only these two kinds are in the fake.
+   */
+  copyFrom(source: RangeProxy, copyType: 'Formulas' | 'Formats'): void {
+    this.context.uses(9, 'Range.copyFrom');
+    this.queue(16, () => {
+      this.refuseWrite();
+      const from = source.located();
+      const { row, column } = this.at();
+      const sheet = this.sheet.model();
+      const copies = Array.from({ length: from.rect.rows }, (_, r) => Array.from({ length: from.rect.columns }, (_, c) => ({ ...(from.sheet.peek(from.rect.row + r, from.rect.column + c) ?? BLANK_CELL) })));
+      copies.forEach((line, r) =>
+        line.forEach((copy, c) => {
+          const cell = sheet.cell(row + r, column + c);
+          if (copyType === 'Formats') Object.assign(cell, { numberFormat: copy.numberFormat, fill: copy.fill });
+          else Object.assign(cell, { value: copy.value, error: copy.error, formula: copy.formula && fromR1C1(toR1C1(copy.formula, from.rect.row + r, from.rect.column + c), row + r, column + c) });
+        }),
+      );
+    });
+  }
+  /** `Contents`: the values and formulas go, the formats and notes stay. Only that kind is in the fake. */
+  clear(applyTo: 'Contents'): void {
+    if (applyTo !== 'Contents') throw new Error(`Range.clear(${applyTo}) is not in the fake`);
+    this.queue(8, () => {
+      this.refuseWrite();
+      this.grid(function (this: ExcelSheet, r, c) {
+        const cell = this.peek(r, c);
+        if (cell) Object.assign(cell, { value: '', error: undefined, formula: '' });
+      });
+    });
+  }
   /** Whole rows only (`5:6`), the only insert the add-in makes. */
   insert(shift: 'Down' | 'Right'): RangeProxy {
     this.queue(16, () => {
@@ -1061,6 +1095,12 @@ class NotesProxy extends ClientObject {
     return this.read<{ key: string; content: string }[]>('items/content').map(({ key, content }) => new NoteProxy(this.context, this.sheet, key, content));
   }
 
+  /** The note on a cell (`B4`), or a null object where it has none. */
+  getItemOrNullObject(key: string): NoteOrNullProxy {
+    this.context.uses(18, 'NoteCollection.getItemOrNullObject');
+    return new NoteOrNullProxy(this.context, this.sheet, parseAddress(key));
+  }
+
   add(cellAddress: string, content: string): void {
     this.queue(size(content) + size(cellAddress), () => {
       refuseUnless(this.sheet.model(), 'editObjects');
@@ -1068,6 +1108,40 @@ class NotesProxy extends ClientObject {
       const cell = this.sheet.model().cell(row, column);
       if (cell.note !== '') throw new OfficeError('InvalidArgument', `The cell ${cellAddress} already has a note.`);
       cell.note = content;
+    });
+  }
+}
+
+/** A note found by its cell, loadable: `isNullObject` where the cell has none. */
+class NoteOrNullProxy extends ClientObject {
+  constructor(
+    context: FakeContext,
+    private readonly sheet: SheetProxy,
+    private readonly at: { row: number; column: number },
+  ) {
+    super(context);
+  }
+
+  protected compute(property: string): unknown {
+    const note = this.sheet.model().peek(this.at.row, this.at.column)?.note ?? '';
+    if (property === 'isNullObject') return note === '';
+    if (property === 'content') return note;
+    throw new Error(`Note.${property} is not in the fake`);
+  }
+
+  get isNullObject(): boolean {
+    return this.read('isNullObject');
+  }
+  get content(): string {
+    return this.read('content');
+  }
+
+  delete(): void {
+    this.queue(8, () => {
+      refuseUnless(this.sheet.model(), 'editObjects');
+      const cell = this.sheet.model().peek(this.at.row, this.at.column);
+      if (!cell?.note) throw new OfficeError('ItemNotFound', 'The note was not found.');
+      cell.note = '';
     });
   }
 }

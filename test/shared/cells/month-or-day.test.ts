@@ -76,3 +76,23 @@ describe('a month and two digits ("Jun-30") in a sheet whose dates are in 2026',
     expect(dates(r)).toEqual([['2026-06-30', null], ['2025-09-15', null], ['2026-01-01', '2026-01-31']]);
   });
 });
+
+describe('"Jun-30" with words around it ("By Jun-30", "due by Mar-15"), as a deadline is typed', () => {
+  it('reads the month and two digits inside the words by the sheet\'s years, as it reads the cell alone', () => {
+    const r = milestones(['3/1/2026', 'By Jun-30', 'due by Mar-15', 'Jun-30 (tentative)', 'Target: Sep-15', 'Due: 4/20/2026', 'By Jan-27']);
+    expect(dates(r)).toEqual([
+      ['2026-03-01', null], ['2026-06-30', null], ['2026-03-15', null], ['2026-06-30', null], ['2026-09-15', null], ['2026-04-20', null],
+      // Next to the sheet's year: a month, its last day by "By", as before.
+      ['2027-01-31', null],
+    ]);
+    expect(warningOf(r, 1)).toMatchObject({ code: 'year_assumed', severity: 'warning' });
+    // The column's years run to 2027, by "By Jan-27" read as a month.
+    expect(warningOf(r, 1)?.message).toBe('Date: read "Jun-30" as 2026-06-30, June 30 in the sheet\'s year, not June 2030 (the column\'s other dates are in 2026 to 2027; 2026 is the year of the nearest, above it, 2026-03-01); read "By Jun-30" as 2026-06-30, setting aside "By"');
+  });
+
+  it('lends no year of its own reading as a month: "By Jun-30" does not make the sheet\'s years 2030', () => {
+    const r = milestones(['2026-03-01', '2026-04-01', 'Jun-30', 'By Jun-30']);
+    expect(dates(r).map(([day]) => day)).toEqual(['2026-03-01', '2026-04-01', '2026-06-30', '2026-06-30']);
+    expect(r.flatMap((row) => row.warnings.filter((w) => w.code === 'implausible_date'))).toEqual([]);
+  });
+});

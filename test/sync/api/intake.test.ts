@@ -283,6 +283,27 @@ describe.each(backends)('intake form on $name', (backend) => {
     expect(await rowsOf(h, src.id)).toHaveLength(2);
   });
 
+  test('a form\'s daily counts are forgotten once their day has passed, so they do not pile up, and the cap still holds today', async () => {
+    let now = december();
+    const h = await harness(backend, { clock: () => now, env: { EQUITY_DESK_INTAKE_DAILY_CAP: '1', EQUITY_DESK_INTAKE_RATE_LIMIT: '100' } });
+    const src = await h.source();
+    const form = await openForm(h, src.id);
+    const path = `/intake/${form.id}`;
+    const days = async () => (await backend.query(`select day from intake_daily where form_id = '${form.id}' order by day`)).map((r) => r.day);
+    const answers = { ...good, dueOn: '2027-03-31' };
+    for (const day of ['2026-12-02', '2026-12-03', '2026-12-05']) {
+      now = new Date(`${day}T15:00:00Z`);
+      expect((await post(h, path, answers)).status).toBe(303);
+    }
+    // The day before is kept for an instance whose clock is still there at midnight.
+    expect(await days()).toEqual(['2026-12-05']);
+    now = new Date('2026-12-06T15:00:00Z');
+    expect((await post(h, path, answers)).status).toBe(303);
+    expect((await post(h, path, answers)).status).toBe(429);
+    expect(await days()).toEqual(['2026-12-05', '2026-12-06']);
+    expect(await rowsOf(h, src.id)).toHaveLength(4);
+  });
+
   test('two instances on one database never give two requests one number', async () => {
     const a = await harness(backend, { clock: december });
     const b = await plainHarness(backend, { clock: december, reuse: a.store });
@@ -507,11 +528,11 @@ describe.each(backends)('feedback survey on $name', (backend) => {
     const wrong = await post(h, path, { satisfaction: '9', outcome: 'Nope' });
     expect(wrong.status).toBe(400);
     expect(wrong.text).toMatch(/id="satisfaction-error">Satisfaction must be a whole number from 1 to 5/);
-    expect(wrong.text).toMatch(/id="outcome-error">Choose one of the listed outcomes/);
+    expect(wrong.text).toMatch(/id="outcome-error">Choose one of the listed options for &quot;Outcome so far&quot;/);
 
     const longComment = await post(h, path, { satisfaction: '4', comment: `${'y'.repeat(2_500)} THE END` });
     expect(longComment.status).toBe(400);
-    expect(longComment.text).toMatch(/id="comment-error">The comment is longer than 2,000 characters; shorten it/);
+    expect(longComment.text).toMatch(/id="comment-error">Your comment is longer than 2,000 characters; shorten it/);
     expect(longComment.text).toContain('THE END</textarea>');
     expect(longComment.text).not.toMatch(/maxlength=/);
     const huge = await post(h, path, { satisfaction: '4', comment: 'x'.repeat(MAX_FORM_BODY_BYTES) });
@@ -536,7 +557,12 @@ describe.each(backends)('feedback survey on $name', (backend) => {
     now = new Date(now.getTime() + 5 * 86_400_000);
     const late = await post(h, path, { satisfaction: '1' });
     expect(late.status).toBe(410);
-    expect((await h.call('GET', path)).status).toBe(410);
+    // A requester who answered is told the answer is kept, and when it was last changed, not only that the link expired.
+    const kept = 'We have your answer, as last changed on December 12, 2026. It can no longer be changed: an answer may be changed for 14 days after it is first given. Thank you for your time.';
+    expect(late.text).toContain(kept);
+    const reopened = await h.call('GET', path);
+    expect(reopened.status).toBe(410);
+    expect(reopened.text).toContain(kept);
     expect(await h.store.storedRow(src.id, 'requests', 'done')).toMatchObject({ satisfaction: 5 });
     expect((await h.call('GET', '/feedback/eqd_' + 'A'.repeat(43))).status).toBe(404);
     expect(h.reported).toEqual([]);

@@ -112,6 +112,25 @@ describe('the public intake form in Chromium', () => {
     });
   }, 120_000);
 
+  it('opens a page sent back with mistakes on its list of problems, so a screen reader reads them first and the keyboard starts there', async () => {
+    await withChromium(async (browser) => {
+      const page = await newPage(browser, SIZES[0].viewport);
+      await page.goto(formUrl);
+      await page.getByLabel('Your name (required)').fill('Dana Whitfield');
+      await page.getByLabel('Your email (required)').fill('dana@harbor.example.gov');
+      await page.getByLabel('Your request (required)').fill('A workshop on the budget equity tool.');
+      await page.getByRole('button', { name: 'Send request' }).press('Enter');
+      await page.waitForLoadState();
+      expect(await page.title()).toMatch(/^Check your answers/);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('problems');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Your organization is required.');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('Harbor County');
+      expect(await page.getByLabel('Your organization (required)').inputValue()).toBe('Harbor County');
+    });
+  }, 120_000);
+
   it('shows the request number on one line on a phone, never split at its hyphens', async () => {
     await withChromium(async (browser) => {
       const page = await newPage(browser, SIZES[0].viewport);
@@ -225,6 +244,41 @@ describe('the public intake form in Chromium', () => {
     expect(await filed(description)).toHaveLength(1);
   }, 120_000);
 
+  it('shows, while a post is on its way (a slow network), that Send was pressed: greyed, and a status that says it is sending, on the form and the survey', async () => {
+    const rowId = 'done-sending';
+    await h.call('POST', '/api/v1/sync', { token: source.token, body: { table: 'requests', rows: [{ rowId, values: { requestId: 'TA-2026-0991', receivedOn: '2026-10-01', requesterOrg: 'City of Lakeview', status: 'Fulfilled', fulfilledOn: '2026-11-01' } }] } });
+    const link = (await h.call('POST', '/api/v1/feedback-links', { token: source.token, body: { table: 'requests', rowId } })).body.url as string;
+    await withChromium(async (browser) => {
+      const page = await newPage(browser, SIZES[0].viewport);
+      /** The page as it stands once Send is pressed and the post has left: the page's own script has run, and the browser still shows it. */
+      const pressed = async (button: string) => {
+        // Added after the page's script, so it runs after it, and keeps the page where it is, as a post not yet answered does.
+        await page.evaluate(() => document.querySelector('form')!.addEventListener('submit', (event) => event.preventDefault()));
+        await page.getByRole('button', { name: button }).click();
+        const send = page.locator('button[type="submit"]');
+        return {
+          disabled: await send.isDisabled(),
+          opacity: Number(await send.evaluate((el) => getComputedStyle(el).opacity)),
+          status: await page.locator('form [role="status"]').textContent(),
+        };
+      };
+      await page.goto(formUrl);
+      await page.getByLabel('Your organization (required)').fill('City of Ukiah');
+      await page.getByLabel('Your name (required)').fill('Rene Duarte');
+      await page.getByLabel('Your email (required)').fill('rene@cityofukiah.example.gov');
+      await page.getByLabel('Your request (required)').fill('A training on results-based accountability.');
+      const form = await pressed('Send request');
+      expect(form).toEqual({ disabled: true, opacity: expect.any(Number), status: 'Sending your request…' });
+      expect(form.opacity).toBeLessThan(1);
+
+      await page.goto(link.replace('http://localhost', h.url!));
+      await page.getByLabel('4', { exact: true }).check();
+      const survey = await pressed('Send my answer');
+      expect(survey).toEqual({ disabled: true, opacity: expect.any(Number), status: 'Sending your answer…' });
+      expect(survey.opacity).toBeLessThan(1);
+    });
+  }, 120_000);
+
   it('files a double-clicked form once with JavaScript off too: the second post gets the first one\'s number', async () => {
     const description = 'Double click without JavaScript: a budget equity tool session.';
     await withChromium(async (browser) => {
@@ -286,7 +340,7 @@ describe('the feedback survey in Chromium', () => {
       await page.getByLabel('4', { exact: true }).check();
       await page.getByRole('button', { name: 'Send my answer' }).click();
       await page.waitForLoadState();
-      expect(await page.getByRole('status').textContent()).toMatch(/until (January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}\.$/);
+      expect(await page.locator('.notice[role="status"]').textContent()).toMatch(/until (January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}\.$/);
     });
   }, 120_000);
 
@@ -309,7 +363,7 @@ describe('the feedback survey in Chromium', () => {
       await page.getByLabel('Comment').fill('The workshop gave us a plan we adopted in November.');
       await page.getByRole('button', { name: 'Send my answer' }).click();
       await page.waitForLoadState();
-      expect(await page.getByRole('status').textContent()).toMatch(/we have your answer/);
+      expect(await page.locator('.notice[role="status"]').textContent()).toMatch(/we have your answer/);
       expect(await page.getByLabel('5 (very satisfied)').isChecked()).toBe(true);
       expect(await page.getByRole('button', { name: 'Update my answer' }).count()).toBe(1);
       await checkPage(page, `feedback-done-${name}`);

@@ -218,6 +218,42 @@ describe.each(backends)('survey answers against a re-imported workbook on $name'
     expect(h.reported).toEqual([]);
   });
 
+  test('an add-on that acknowledges an answer it had no column for (one from before `unshown`) does not lose it when the column is added blank; once written in, a person may clear it', async () => {
+    let now = at('2026-03-02');
+    const h = await harness(backend, { clock: () => now });
+    const src = await h.source('Older add-on log');
+    const header = [['A', 'Request ID', 'requestId'], ['B', 'Date received', 'receivedOn'], ['C', 'Requesting organization', 'requesterOrg'], ['D', 'Requester type', 'requesterType'], ['E', 'Status', 'status'], ['F', 'Fulfilled on', 'fulfilledOn'], ['G', 'Outcome', 'outcome']];
+    const columns = (...more: string[][]) => [...header, ...more].map(([column, header, field]) => ({ column, header, fields: [field] }));
+    const sync = (values: Record<string, unknown>, context: ReturnType<typeof columns>) => h.call('POST', '/api/v1/sync', { token: src.token, body: { table: 'requests', rows: [{ rowId: 'sync-1', values }], context: { sheet: 'Requests', columns: context } } });
+    const pull = async () => {
+      const items = (await h.call('GET', '/api/v1/outbox?table=requests', { token: src.token })).body.items as { id: number; values: Record<string, unknown> }[];
+      await h.call('POST', '/api/v1/outbox/ack', { token: src.token, body: { table: 'requests', ids: items.map((i) => i.id) } });
+      return items;
+    };
+    const { satisfaction: _, ...row } = REQUEST;
+    expect((await sync(row, columns())).body.accepted).toBe(1);
+    now = at('2026-03-05');
+    await answerSurvey(h.store, src.id, 'sync-1', now);
+    // Its pull writes the Outcome in and acknowledges the item whole: it names no field it had no column for.
+    expect(await pull()).toHaveLength(1);
+    const answered = { ...row, outcome: 'Action plan adopted' };
+    expect((await sync(answered, columns())).body.warnings).toEqual([]);
+
+    // The office adds a Satisfaction column; its cell is blank, left out of the row the add-on sends.
+    now = at('2026-03-09');
+    const added = columns(['H', 'Satisfaction (1-5)', 'satisfaction']);
+    const blank = await sync(answered, added);
+    expect(await h.store.storedRow(src.id, 'requests', 'sync-1')).toMatchObject({ satisfaction: 4 });
+    expect(blank.body.warnings).toEqual([{ rowId: 'sync-1', field: 'satisfaction', message: expect.stringMatching(/^Satisfaction \(1-5\): the requester's survey answer \(4\) is kept; the sheet's cell is still blank/) }]);
+    // The next pull writes it in and the push sends it: the hold goes, and a person who empties the cell then is heard.
+    expect((await pull()).map((i) => i.values.satisfaction)).toEqual([4]);
+    expect((await sync({ ...answered, satisfaction: 4 }, added)).body.warnings).toEqual([]);
+    now = at('2026-03-12');
+    expect((await sync(answered, added)).body).toMatchObject({ accepted: 1, warnings: [] });
+    expect(await h.store.storedRow(src.id, 'requests', 'sync-1')).toMatchObject({ satisfaction: null });
+    expect(h.reported).toEqual([]);
+  });
+
   test('a row with no ID that a table pasted later now holds is known by its cells as before the answer: kept, answer and all', async () => {
     const store = await backend.open();
     const { principal: src } = await store.createPrincipal({ kind: 'source', name: 'Stacked log', sourceKind: 'file' });

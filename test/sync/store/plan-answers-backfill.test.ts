@@ -1,8 +1,5 @@
 // Answers to "Has your organization adopted an action plan?" given before the row had a field for it (migration 0022),
 // on both databases: written into the row with their hold, counted, and a disagreement with the Outcome said.
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import pg from 'pg';
 import { afterAll, describe, expect, test } from 'vitest';
 import { DEFAULT_RULES } from '../../../shared/index';
 import { ingestBatch, type IngestRow } from '../../../sync/ingest/ingest-batch';
@@ -19,21 +16,7 @@ const request = (id: string, outcome: string | null) => ({
 
 /** Winds the database back to before 0022: as if the answers were given before the row had the field. */
 async function before0022(backend: Backend): Promise<void> {
-  const statement = "delete from schema_migrations where name = '0022-plan-answers-backfill'";
-  const location = backend.location;
-  if ('dataDir' in location) {
-    const file = new Database(join(location.dataDir, 'equity-desk.sqlite'));
-    file.exec(statement);
-    file.close();
-    return;
-  }
-  const client = new pg.Client({ connectionString: location.databaseUrl, options: `-c search_path=${location.schema}` });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
+  await backend.query("delete from schema_migrations where name = '0022-plan-answers-backfill'");
 }
 
 describe.each(backends)('plan answers given before 0022 on $name', (backend: Backend) => {

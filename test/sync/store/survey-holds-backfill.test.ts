@@ -1,8 +1,5 @@
 // Survey answers given before holds were kept (migration 0016) get their holds from the history and the outbox
 // (migration 0018), on both databases: where the row still shows the answer and its sheet has not taken it in.
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import pg from 'pg';
 import { afterAll, describe, expect, test } from 'vitest';
 import { ingestBatch, type IngestRow } from '../../../sync/ingest/ingest-batch';
 import { issueFeedbackLink, linkState, recordFeedback } from '../../../sync/intake/feedback';
@@ -27,20 +24,7 @@ async function beforeHolds(backend: Backend): Promise<void> {
     ...['rejections', 'row_warnings', 'rejection_log'].map((t) => `alter table ${t} drop column own_id`),
     "delete from schema_migrations where name >= '0016'",
   ];
-  const location = backend.location;
-  if ('dataDir' in location) {
-    const file = new Database(join(location.dataDir, 'equity-desk.sqlite'));
-    for (const s of statements) file.exec(s);
-    file.close();
-    return;
-  }
-  const client = new pg.Client({ connectionString: location.databaseUrl, options: `-c search_path=${location.schema}` });
-  await client.connect();
-  try {
-    for (const s of statements) await client.query(s);
-  } finally {
-    await client.end();
-  }
+  for (const s of statements) await backend.query(s);
 }
 
 async function answer(store: RowStore, sourceId: string, rowId: string, answers: [FeedbackAnswer, string][]) {

@@ -1,0 +1,24 @@
+// How wide a column must be to print a text's words without breaking one inside.
+import { describe, expect, it } from 'vitest';
+import { printedLines, wordColumnWidth } from '../../shared/printed-text';
+
+describe('wordColumnWidth', () => {
+  it('is the narrowest column that prints a word on one line', () => {
+    for (const word of ['Operationalize', 'departments', 'Implementation', 'WWWWWW', 'Ærøskøbing', '東京都庁']) {
+      const width = wordColumnWidth(word);
+      expect(printedLines(word, width), word).toBe(1);
+      expect(printedLines(word, width - 1), word).toBeGreaterThan(1);
+    }
+  });
+
+  it('is set by the widest word of a text, where lines break', () => {
+    expect(wordColumnWidth('Host the Operationalize forum')).toBe(wordColumnWidth('Operationalize'));
+    expect(wordColumnWidth('Phase 2\nOperationalize')).toBe(wordColumnWidth('Operationalize'));
+    // A compound breaks after its dash or slash, so its widest part sets it.
+    expect(wordColumnWidth('City–Community')).toBe(wordColumnWidth('Community'));
+    expect(wordColumnWidth('Organize—Operationalize')).toBe(wordColumnWidth('—Operationalize'));
+    expect(wordColumnWidth('finance/budgeting')).toBe(wordColumnWidth('budgeting'));
+    // A date's slashes do not break it.
+    expect(wordColumnWidth('3/15/2024')).toBeGreaterThan(wordColumnWidth('2024'));
+  });
+});
