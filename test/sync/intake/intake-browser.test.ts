@@ -131,6 +131,30 @@ describe('the public intake form in Chromium', () => {
     });
   }, 120_000);
 
+  it('sets text typed in a right-to-left script from the right, as typed and as shown back, on the form and the survey', async () => {
+    const rowId = 'done-rtl';
+    await h.call('POST', '/api/v1/sync', { token: source.token, body: { table: 'requests', rows: [{ rowId, values: { requestId: 'TA-2026-0992', receivedOn: '2026-10-01', requesterOrg: 'City of Lakeview', status: 'Fulfilled', fulfilledOn: '2026-11-01' } }] } });
+    const link = (await h.call('POST', '/api/v1/feedback-links', { token: source.token, body: { table: 'requests', rowId } })).body.url as string;
+    await withChromium(async (browser) => {
+      const page = await newPage(browser, SIZES[0].viewport);
+      const rtl = (selector: string) => page.locator(selector).evaluate((el) => el.matches(':dir(rtl)'));
+      await page.goto(formUrl);
+      await page.getByLabel('Your organization (required)').fill('مؤسسة العدالة المجتمعية');
+      expect(await rtl('#requesterOrg')).toBe(true);
+      await page.getByLabel('Your request (required)').fill('نحتاج إلى تدريب على أداة الميزانية العادلة لموظفينا.');
+      await page.getByLabel('Your email (required)').fill('m@example.org');
+      await page.getByRole('button', { name: 'Send request' }).click();
+      await page.waitForLoadState();
+      // Sent back for the missing name: what was typed is shown back as it was typed.
+      expect(await page.title()).toMatch(/^Check your answers/);
+      expect([await rtl('#requesterOrg'), await rtl('#description'), await rtl('#contactEmail'), await rtl('#contactName')]).toEqual([true, true, false, false]);
+
+      await page.goto(link.replace('http://localhost', h.url!));
+      await page.getByLabel('Comment').fill('كان التدريب مفيدا جدا.');
+      expect(await rtl('#comment')).toBe(true);
+    });
+  }, 120_000);
+
   it('shows the request number on one line on a phone, never split at its hyphens', async () => {
     await withChromium(async (browser) => {
       const page = await newPage(browser, SIZES[0].viewport);
