@@ -7,7 +7,7 @@
 import { isBlankCell, readCell, type CellInput } from '../../shared/cells/read-cell';
 import { shortDay } from '../../shared/cells/dates';
 import { isFulfilledStatus } from '../../shared/status/request-status';
-import { TABLES, type InputColumn, type TypedValue } from '../../shared/tables';
+import { inputColumn, TABLES, type FieldOf, type InputColumn, type TypedValue } from '../../shared/tables';
 import { notesWithWords } from '../../shared/validate-row';
 import { AddonError } from './addon-error';
 import { headerAt, type TableSheet } from './table-sheet';
@@ -34,8 +34,9 @@ function locate(t: TableSheet, at: Pick<RequestAt, 'key' | 'row'>): number {
     if (beside.length) return (beside.find((r) => r.row === at.row) ?? beside[0]).row;
   }
   if (requestId !== undefined) {
-    const column = t.columnOf('requestId');
-    const header = (column === undefined ? undefined : headerAt(t, column)) ?? 'Request ID';
+    const { name, header: defined } = inputColumn('requests', 'requestId');
+    const column = t.columnOf(name);
+    const header = (column === undefined ? undefined : headerAt(t, column)) ?? defined;
     const holding = rows.filter((r) => ownAt(r) === requestId);
     if (holding.length === 1) return holding[0].row;
     if (holding.length > 1) {
@@ -103,16 +104,17 @@ export function* saveRequest(port: SpreadsheetPort, update: TriageUpdate, asOf: 
 
   // One write per run of side-by-side changed cells; the cells between runs are never rewritten.
   const cells = new Map<number, WriteCell>([...edits].map(([c, edit]) => {
-    const column = TABLES.requests.columns.find((col) => col.name === edit.field)!;
+    const column = inputColumn('requests', edit.field);
     if (column.type === 'choice' && typeof edit.value === 'string') return [c, sheetSpelling(t, column, edit.value, rules.lists)];
     return [c, column.type === 'date' && typeof edit.value === 'string' ? { date: edit.value } : edit.value];
   }));
   const written: Record<string, TypedValue> = Object.fromEntries([...edits.values()].map(({ field, value }) => [field, value]));
-  const fulfilledColumn = t.columnOf('fulfilledOn');
+  const fulfilled = inputColumn('requests', 'fulfilledOn');
+  const fulfilledColumn = t.columnOf(fulfilled.name);
   if (fulfilledColumn !== undefined && isFulfilledStatus(written.status) && isBlankCell(target.raw.fulfilledOn as CellInput)) {
     cells.set(fulfilledColumn, { date: asOf });
     written.fulfilledOn = asOf;
-    also.push(`${headerAt(t, fulfilledColumn) ?? 'Fulfilled'} set to today, ${shortDay(asOf)}.`);
+    also.push(`${headerAt(t, fulfilledColumn) ?? fulfilled.header} set to today, ${shortDay(asOf)}.`);
   }
   const columns = [...cells.keys()].sort((a, b) => a - b);
   for (let i = 0; i < columns.length; ) {
@@ -163,7 +165,7 @@ function sheetSpelling(t: TableSheet, column: InputColumn, value: string, lists:
  * Answers what it kept where, in sentences, and the fields whose words it could not keep.
  */
 function* keepWordsInNotes(port: SpreadsheetPort, t: TableSheet, target: RequestRow, fields: readonly TriageField[], lists: Rules['lists']): Task<{ also: string[]; lost: FieldProblem[] }> {
-  const column = (name: string) => TABLES.requests.columns.find((c) => c.name === name)!;
+  const column = (name: FieldOf<'requests'>) => inputColumn('requests', name);
   const read = (c: InputColumn) => {
     const raw = target.raw[c.name] as CellInput;
     return isBlankCell(raw) ? undefined : readCell(c, raw, { lists });
@@ -173,7 +175,7 @@ function* keepWordsInNotes(port: SpreadsheetPort, t: TableSheet, target: Request
     return words === undefined ? [] : [{ column: column(field), words }];
   });
   if (noted.length === 0) return { also: [], lost: [] };
-  const notesColumn = t.columnOf('notes');
+  const notesColumn = t.columnOf(column('notes').name);
   if (notesColumn === undefined) {
     const also: string[] = [];
     const lost: FieldProblem[] = [];
