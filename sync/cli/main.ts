@@ -1,6 +1,7 @@
 // `equity-desk` entry: picks the command, parses its arguments, and is the one place errors become text.
 import { isErrorType } from '../../shared/typed-error';
 import { parseArgs } from 'node:util';
+import { isMainThread, parentPort } from 'node:worker_threads';
 import { CliError, type Command, type CommandIo } from './command';
 import { COMMANDS } from './commands/index';
 
@@ -50,8 +51,21 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
   }
 }
 
+/**
+ * On a worker of bin/equity-desk.mjs, the process's signals come as messages: emitted here as the process would, or, with
+ * no command listening for one, sent to the process again, which then ends by it as it would have.
+ */
+function receiveSignals(port: NonNullable<typeof parentPort>): void {
+  port.on('message', (signal: NodeJS.Signals) => {
+    if (!process.emit(signal, signal)) process.kill(process.pid, signal);
+  });
+  // Listening must not keep the command running once it is done.
+  port.unref();
+}
+
 const isMain = process.argv[1] && /equity-desk(\.mjs)?$|cli[\\/]main\.ts$/.test(process.argv[1]);
 if (isMain) {
+  if (!isMainThread && parentPort) receiveSignals(parentPort);
   const code = await runCli(process.argv.slice(2), {
     out: (t) => process.stdout.write(`${t}\n`),
     err: (t) => process.stderr.write(`${t}\n`),

@@ -3,7 +3,7 @@
 import { spelledDay } from '../../shared/cells/dates';
 import { esc } from '../dashboard/html-text';
 import type { FeedbackAnswer } from '../store/intake-store';
-import { MAX_COMMENT, type SurveyPost } from './feedback';
+import { MAX_COMMENT, SURVEY_QUESTIONS, type SurveyPost } from './feedback';
 import { SEND_ONCE, describedBy, errorSummary, publicPage, sendControls } from './public-page';
 
 export interface FeedbackPageInput {
@@ -45,10 +45,10 @@ export function feedbackPage(i: FeedbackPageInput): string {
   const body = `${changeable}<p>Tell us about ${about}. Your answers help the office see what works and where more support is needed.</p>
 ${errorSummary(errors, ORDER)}
 <form class="public" method="post" action="${esc(i.action)}" novalidate data-send-once>
-${radios('satisfaction', 'How satisfied are you with the help you received?', RATINGS, v.satisfaction ?? '', errors.satisfaction, { required: true, scale: true })}
-<div class="field"><label for="outcome">Outcome so far</label>${outcome.text}<select id="outcome" name="outcome"${outcome.attrs}>${['<option value="">Choose one</option>', ...i.outcomes.map((o) => `<option${o === v.outcome ? ' selected' : ''}>${esc(o)}</option>`)].join('')}</select></div>
-${radios('actionPlanAdopted', 'Has your organization adopted an action plan?', [['yes', 'Yes'], ['no', 'No']], v.actionPlanAdopted ?? '', errors.actionPlanAdopted, { required: false })}
-<div class="field"><label for="comment">Comment</label>${comment.text}<textarea id="comment" name="comment" rows="5"${comment.attrs}>${esc(v.comment ?? '')}</textarea></div>
+${radios('satisfaction', SURVEY_QUESTIONS.satisfaction, RATINGS, v.satisfaction ?? '', errors.satisfaction, { required: true, scale: true })}
+<div class="field"><label for="outcome">${esc(SURVEY_QUESTIONS.outcome)}</label>${outcome.text}<select id="outcome" name="outcome"${outcome.attrs}>${['<option value="">Choose one</option>', ...i.outcomes.map((o) => `<option${o === v.outcome ? ' selected' : ''}>${esc(o)}</option>`)].join('')}</select></div>
+${radios('actionPlanAdopted', SURVEY_QUESTIONS.actionPlanAdopted, [['yes', 'Yes'], ['no', 'No']], v.actionPlanAdopted ?? '', errors.actionPlanAdopted, { required: false })}
+<div class="field"><label for="comment">${esc(SURVEY_QUESTIONS.comment)}</label>${comment.text}<textarea id="comment" name="comment" rows="5" dir="auto"${comment.attrs}>${esc(v.comment ?? '')}</textarea></div>
 ${sendControls(i.changeableUntil ? 'Update my answer' : 'Send my answer', 'Sending your answer…')}
 </form>
 ${SEND_ONCE}`;

@@ -19,12 +19,15 @@ export const OPEN_THEN = 'Open then';
 export const isPastDay = (asOf: string, today: string | undefined): boolean => today !== undefined && asOf < today;
 
 /**
- * How a request stood at the end of a past day by the last version its history had recorded by then: that version's
- * status and, if it showed the request ended, the day it ended (the first of the versions since it was last shown
- * open, as `StoredRow.firstClosedOn` is kept), else null.
+ * How a request that stood ended at the end of a past day did so, by the last version its history had recorded by
+ * then: that version's status and the day it ended (the first of the versions since it was last shown open, as
+ * `StoredRow.firstClosedOn` is kept).
  */
-export interface RequestThen { status: unknown; closedOn: string | null }
-/** Each request's `RequestThen` by `requestKey`; a request no version of which was recorded by the day is absent. */
+export interface RequestThen { status: unknown; closedOn: string }
+/**
+ * `RequestThen` by `requestKey` of each request that stood ended then. One open then, or with no version recorded by
+ * the day, is absent: `requestAsOf` reads it by its own row either way, and a past-day export holds the map whole.
+ */
 export type RequestsThen = ReadonlyMap<string, RequestThen>;
 
 export const requestKey = (row: Pick<MetricsRow<'requests'>, 'sourceId' | 'rowId'>): string => `${row.sourceId}\u0000${row.rowId}`;
@@ -43,7 +46,8 @@ export async function requestsThen(history: AsyncIterable<RowChange<'requests'>>
     if (change.op !== 'upsert' || change.values === null) continue;
     const key = requestKey(change);
     const ended = closedOn(change.values, day);
-    then.set(key, { status: change.values.status, closedOn: ended === null ? null : (then.get(key)?.closedOn ?? ended) });
+    if (ended === null) then.delete(key);
+    else then.set(key, { status: change.values.status, closedOn: then.get(key)?.closedOn ?? ended });
   }
   return then;
 }
@@ -74,7 +78,7 @@ export function requestAsOf(row: MetricsRow<'requests'>, asOf: string, then?: Re
   const endedBy = (day: string | null | undefined) => day != null && day <= asOf;
   // Ended since a day on or before `asOf` and not reopened since: today's row is how it stood.
   if (!isOpenRequest(lifecycle) && fulfilledOn === null && endedBy(row.firstClosedOn)) return row;
-  if (then?.closedOn != null) {
+  if (then !== undefined) {
     return {
       ...row, firstDoneOn: null, firstClosedOn: then.closedOn,
       values: { ...v, status: then.status as typeof v.status, fulfilledOn: null, hoursSpent: null, outcome: null, satisfaction: null },

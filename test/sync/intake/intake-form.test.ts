@@ -48,4 +48,12 @@ describe('the intake form', () => {
     const read = readSubmission(fields, { ...answers, preferredChannel: 'Referral' }, fixedCells('TA-2026-0001', today, 'UTC'), listsOverDefaults(null));
     expect(read.ok ? {} : read.errors).toHaveProperty('preferredChannel');
   });
+
+  it('says of a text with a character no output can hold (a NUL from a paste) that it is invisible, naming the field, in plain words', () => {
+    const read = readSubmission(fields, { ...answers, contactName: 'Dana\u0000 Whitfield', description: 'From a PDF\u0007 copy.' }, fixedCells('TA-2026-0001', today, 'UTC'), listsOverDefaults(null));
+    expect(read.ok ? {} : read.errors).toEqual({
+      contactName: 'Your name contains an invisible character that cannot be saved (copied text sometimes carries one); retype it.',
+      description: 'Your request contains an invisible character that cannot be saved (copied text sometimes carries one); retype it.',
+    });
+  });
 });
