@@ -4,6 +4,8 @@
 // sheet without one, the cell's own note) gains the words written after a listed value the sidebar writes over, and
 // an empty Fulfilled cell is dated today when the status becomes Fulfilled, so the sheet's SLA judges the request
 // as the service does. A field someone else changed since the sidebar read it is not overwritten: the person is told and chooses.
+// A cell protected from the person (a protected range or sheet, a locked cell) keeps what it holds: the fields around it
+// are saved, and the person is told which cell and to ask the sheet's owner.
 import { isBlankCell, readCell, type CellInput } from '../../shared/cells/read-cell';
 import { shortDay } from '../../shared/cells/dates';
 import { isFulfilledStatus } from '../../shared/status/request-status';
@@ -14,6 +16,10 @@ import { headerAt, type TableSheet } from './table-sheet';
 import { quoteValue } from '../../shared/quote-value';
 import { keyParts, needsTriage, requestRows, requestSheetAndRules, rowKey, triageItem, type RequestRow } from './triage';
 import { ownRowId } from '../../shared/row-id';
+import { columnLetter } from '../../shared/lists';
+import { placeRef } from '../../shared/sheet-ref';
+import { isErrorType } from '../../shared/typed-error';
+import { ProtectedCellsError } from '../port/protected-cells';
 import type { SpreadsheetPort, WriteCell } from '../port/spreadsheet-port';
 import { io, type Task } from './task';
 import { noColumnText, type FieldProblem, type RequestAt, type SaveResult, type TriageField, type TriageItem, type TriageUpdate } from './views';
@@ -109,19 +115,43 @@ export function* saveRequest(port: SpreadsheetPort, update: TriageUpdate, asOf: 
     return [c, column.type === 'date' && typeof edit.value === 'string' ? { date: edit.value } : edit.value];
   }));
   const written: Record<string, TypedValue> = Object.fromEntries([...edits.values()].map(({ field, value }) => [field, value]));
+  const refused = new Set<number>();
+  /** Writes `cells` in runs, and answers the columns the host refused as protected (the others are written). */
+  const writeRuns = function* (cells: ReadonlyMap<number, WriteCell>): Task<void> {
+    const columns = [...cells.keys()].sort((a, b) => a - b);
+    for (let i = 0; i < columns.length; ) {
+      let end = i;
+      while (end + 1 < columns.length && columns[end + 1] === columns[end] + 1) end++;
+      try {
+        yield* io(port.writeBlock(t.sheet, target.row, columns[i], [columns.slice(i, end + 1).map((c) => cells.get(c)!)]));
+      } catch (e) {
+        if (!isErrorType(e, ProtectedCellsError)) throw e;
+        for (const c of e.cells) refused.add(c.column);
+      }
+      i = end + 1;
+    }
+  };
+  yield* writeRuns(cells);
+  const cellOf = (column: number) => placeRef(t.sheet, target.row, columnLetter(column));
+  const notSaved = [...edits].filter(([column]) => refused.has(column)).map(([column, { field }]) => ({ field, cell: cellOf(column) }));
+  for (const { field } of notSaved) delete written[field];
+  const problems: FieldProblem[] = [];
+  // Dated with the status it goes with: a status refused leaves Fulfilled as it is.
   const fulfilled = inputColumn('requests', 'fulfilledOn');
   const fulfilledColumn = t.columnOf(fulfilled.name);
   if (fulfilledColumn !== undefined && isFulfilledStatus(written.status) && isBlankCell(target.raw.fulfilledOn as CellInput)) {
-    cells.set(fulfilledColumn, { date: asOf });
-    written.fulfilledOn = asOf;
-    also.push(`${headerAt(t, fulfilledColumn) ?? fulfilled.header} set to today, ${shortDay(asOf)}.`);
+    const header = headerAt(t, fulfilledColumn) ?? fulfilled.header;
+    yield* writeRuns(new Map([[fulfilledColumn, { date: asOf }]]));
+    if (refused.has(fulfilledColumn)) problems.push({ field: 'status', message: `Saved, but ${header} (${cellOf(fulfilledColumn)}) is protected from you, so it was not set to today; ask the sheet's owner to let you edit it.` });
+    else {
+      written.fulfilledOn = asOf;
+      also.push(`${header} set to today, ${shortDay(asOf)}.`);
+    }
   }
-  const columns = [...cells.keys()].sort((a, b) => a - b);
-  for (let i = 0; i < columns.length; ) {
-    let end = i;
-    while (end + 1 < columns.length && columns[end + 1] === columns[end] + 1) end++;
-    yield* io(port.writeBlock(t.sheet, target.row, columns[i], [columns.slice(i, end + 1).map((c) => cells.get(c)!)]));
-    i = end + 1;
+  if (notSaved.length || problems.length) {
+    const others = Object.keys(written).length > 0 ? ' The other fields were saved.' : '';
+    const refusedFields = notSaved.map(({ field, cell }) => ({ field, message: `Not saved: its cell (${cell}) is protected from you; ask the sheet's owner to let you edit it.${others}` }));
+    return { ok: false, refused: true, errors: [...refusedFields, ...problems] };
   }
 
   // Only the cells written change: one that did not read ("TBD" in Due) is still what the row holds.
@@ -183,12 +213,19 @@ function* keepWordsInNotes(port: SpreadsheetPort, t: TableSheet, target: Request
       const at = t.columnOf(c.name)!;
       const before = `Before: ${String(target.raw[c.name]).trim()}`;
       const holds = (note: string) => note.split('\n').includes(before);
-      yield* io(port.updateAnnotations(t.sheet, target.row, at, 1, 1, ({ notes: [[note]], backgrounds }) =>
-        holds(note) ? null : { notes: [[note ? `${note}\n${before}` : before]], backgrounds }));
+      let protectedNote = false;
+      try {
+        yield* io(port.updateAnnotations(t.sheet, target.row, at, 1, 1, ({ notes: [[note]], backgrounds }) =>
+          holds(note) ? null : { notes: [[note ? `${note}\n${before}` : before]], backgrounds }));
+      } catch (e) {
+        if (!isErrorType(e, ProtectedCellsError)) throw e;
+        protectedNote = true;
+      }
       let kept = false;
       yield* io(port.updateAnnotations(t.sheet, target.row, at, 1, 1, ({ notes: [[note]] }) => ((kept = holds(note)), null)));
       const header = headerAt(t, at) ?? c.header;
       if (kept) also.push(`${quoteValue(words)} kept in the ${header} cell's note (this sheet has no Notes column).`);
+      else if (protectedNote) lost.push({ field: c.name, message: `Saving would lose ${quoteValue(words)}: ${t.sheet} has no Notes column and the ${header} cell's note (${placeRef(t.sheet, target.row, columnLetter(at))}) is protected from you; ask the sheet's owner to let you edit it, or move the words yourself, then save.` });
       else lost.push({ field: c.name, message: `Saving would lose ${quoteValue(words)}: ${t.sheet} has no Notes column and the ${header} cell keeps no note here. Add a Notes column, or move the words yourself, then save.` });
     }
     return { also, lost };
@@ -196,8 +233,14 @@ function* keepWordsInNotes(port: SpreadsheetPort, t: TableSheet, target: Request
   // The sheet keeps a long note whole: its own text, not the clipped one a row stores.
   const own = target.raw.notes;
   const notes = notesWithWords(typeof own === 'string' ? own.trim() : read(column('notes'))?.value ?? '', noted);
-  yield* io(port.writeBlock(t.sheet, target.row, notesColumn, [[notes]]));
   const into = headerAt(t, notesColumn) ?? column('notes').header;
+  try {
+    yield* io(port.writeBlock(t.sheet, target.row, notesColumn, [[notes]]));
+  } catch (e) {
+    if (!isErrorType(e, ProtectedCellsError)) throw e;
+    const cell = placeRef(t.sheet, target.row, columnLetter(notesColumn));
+    return { also: [], lost: noted.map(({ column: c, words }) => ({ field: c.name, message: `Saving would lose ${quoteValue(words)}: the ${into} cell (${cell}) is protected from you; ask the sheet's owner to let you edit it, or move the words yourself, then save.` })) };
+  }
   return { also: noted.map(({ words }) => `${quoteValue(words)} kept in ${into}.`), lost: [] };
 }
 
