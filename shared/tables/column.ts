@@ -104,9 +104,10 @@ export interface InputColumn<F extends string = string> {
   help?: string;
   /**
    * Asked of requesters on the public intake form, in this wording (the sheet's header is written for
-   * staff); `required` there even where the sheet lets staff leave it blank.
+   * staff); `required` there even where the sheet lets staff leave it blank; `autocomplete`, what the browser may fill
+   * it with (the HTML attribute's token: `email`, `name`, `organization`).
    */
-  intake?: { label: string; hint?: string; required?: boolean };
+  intake?: { label: string; hint?: string; required?: boolean; autocomplete?: 'email' | 'name' | 'organization' };
   /** Edited in the sidebar's triage form, labeled with its header: a date picker for a date, else its list's dropdown. */
   triage?: boolean;
   /** Answered by the requester on the feedback survey, and written back into the sheet from there. */
@@ -206,7 +207,7 @@ export const shownOpen = (def: Pick<TableDef, 'doneOn' | 'closedOn'>, values: Re
 export const keptDay = (kept: string | null | undefined, day: string | null, reopened: boolean): string | null => (reopened ? null : (kept ?? day));
 
 /** The fields one column names: they must be columns of the same table. */
-interface ColumnLinks<F extends string> { rangeEnd?: F; notBefore?: F; readAfter?: F; wordsFrom?: F; unitField?: F }
+interface ColumnLinks<F extends string> { rangeEnd?: F; notBefore?: F; readAfter?: F; wordsFrom?: F; unitField?: F; headsColumnsOf?: F }
 
 /**
  * Declares a table with its field names inferred as literals: a derived column's input, a span's field or a
