@@ -181,7 +181,8 @@ export interface TableDef<N extends TableName = TableName, F extends string = st
   /**
    * When one stored version of a row shows its work done (a request fulfilled), given the ISO day the
    * service recorded that version; null while it shows none. The store keeps, per row, the first non-null
-   * answer over its history (`StoredRow.firstDoneOn`): later edits or reopening never move it.
+   * answer since the row was last shown open (`StoredRow.firstDoneOn`, `shownOpen`): later edits and an end
+   * (Closed) never move it, and a row reopened and done again is dated by the work that stood.
    */
   doneOn?(values: Readonly<Record<string, unknown>>, recordedOn: string): string | null;
   /**
@@ -191,6 +192,19 @@ export interface TableDef<N extends TableName = TableName, F extends string = st
    */
   closedOn?(values: Readonly<Record<string, unknown>>, recordedOn: string): string | null;
 }
+
+/**
+ * Whether one stored version of a row shows it open: neither done (`doneOn`) nor ended (`closedOn`). Such a version
+ * clears the done and closed days kept (`keptDay`); `writeCurrentRow` reads the same from the two days it is sent.
+ */
+export const shownOpen = (def: Pick<TableDef, 'doneOn' | 'closedOn'>, values: Readonly<Record<string, unknown>>, recordedOn: string): boolean =>
+  (def.doneOn?.(values, recordedOn) ?? null) === null && (def.closedOn?.(values, recordedOn) ?? null) === null;
+
+/**
+ * The day kept (`StoredRow.firstDoneOn`, `firstClosedOn`) after one more version showing `day` (null: none), as the
+ * store keeps it: cleared by a version that shows the row open again (`reopened`), else the first day since stands.
+ */
+export const keptDay = (kept: string | null | undefined, day: string | null, reopened: boolean): string | null => (reopened ? null : (kept ?? day));
 
 /** The fields one column names: they must be columns of the same table. */
 interface ColumnLinks<F extends string> { rangeEnd?: F; notBefore?: F; readAfter?: F; wordsFrom?: F; unitField?: F; headsColumnsOf?: F }
