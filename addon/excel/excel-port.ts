@@ -5,7 +5,7 @@ import { spanOf, type CellSpan } from '../port/cell-span';
 import { freeRows, widthOf } from '../port/free-rows';
 import { idsOverBlock, placeByRowId, rowOfId } from '../port/rows-by-id';
 import { spreadMerges, type MergedRange } from '../port/merged-ranges';
-import { ProtectedCellsError, blocksAround, rowsTagged, withRowIds, type RefusedCell } from '../port/protected-cells';
+import { ProtectedCellsError, ProtectedSettingsError, blocksAround, rowsTagged, withRowIds, type RefusedCell, type SheetSetting } from '../port/protected-cells';
 import { columnLetter, columnNumber } from '../../shared/lists';
 import { excelDay, excelSerial } from './excel-serial';
 import { EXCEL_WORDS } from './host-words';
@@ -89,21 +89,32 @@ function usedSize(values: readonly (readonly HostCell[])[], formulas: readonly (
 }
 
 /**
- * The value Office.js writes for a cell (`''` clears it) and the number format it needs; `null` leaves either
- * as it is, which Office.js honours cell by cell, so `undefined` (no write) leaves the cell untouched.
+ * A cell's write: the value Office.js writes (`''` clears it) and the number format it needs; `null` leaves either
+ * as it is, which Office.js honours cell by cell, so `undefined` (no write) leaves the cell untouched. `typed`: the
+ * value that means the same with the format left as it is, as a person would type it (undefined where none does), for
+ * a protected sheet that does not allow formatting cells, where Excel refuses any number format, unlocked cells too.
  */
-function excelCell(cell: WriteCell | undefined, current: unknown): { value: unknown; format: string | null } {
+type PlannedCell = { value: unknown; format: string | null; typed?: unknown };
+
+function excelCell(cell: WriteCell | undefined, current: unknown): PlannedCell {
   if (cell === undefined) return { value: null, format: null };
   if (cell === null) return { value: '', format: null };
+  // A formula into a cell formatted as text would stay text: it has no typed form.
   if (isFormulaWrite(cell)) return { value: cell.formula.startsWith('=') ? cell.formula : `=${cell.formula}`, format: current === TEXT_FORMAT ? 'General' : null };
-  if (isDateWrite(cell)) return { value: excelSerial(cell.date), format: isDateFormat(current) ? null : DATE_FORMAT };
-  if (typeof cell === 'string') return { value: cell, format: TEXT_FORMAT };
-  return { value: cell, format: current === TEXT_FORMAT ? 'General' : null };
+  // Excel reads a typed ISO day as that day, and gives it a date format.
+  if (isDateWrite(cell)) return { value: excelSerial(cell.date), format: isDateFormat(current) ? null : DATE_FORMAT, typed: cell.date };
+  // After an apostrophe, text stays as typed (a leading `=`, digits, a date); the apostrophe is no part of the value.
+  if (typeof cell === 'string') return { value: cell, format: current === TEXT_FORMAT ? null : TEXT_FORMAT, typed: `'${cell}` };
+  return { value: cell, format: current === TEXT_FORMAT ? 'General' : null, typed: cell };
 }
 
-const a1 = (row: number, column: number) => `${columnLetter(column)}${row}`;
+type Planned = PlannedCell[][];
 
-type Planned = { value: unknown; format: string | null }[][];
+/** A planned write that changes no number format (`PlannedCell.typed`): a cell with no typed form is left out of it. */
+const typedPlanned = (planned: Planned): Planned =>
+  planned.map((line) => line.map((p) => (p.format === null ? p : { value: p.typed === undefined ? null : p.typed, format: null })));
+
+const a1 = (row: number, column: number) => `${columnLetter(column)}${row}`;
 
 /** A block's write as planned, queued: the formats first, as text must meet `@` before it is written, or Excel reads it as typed. */
 function queuePlanned(range: Range, planned: Planned): void {
@@ -128,18 +139,33 @@ async function writeAround(context: RequestContext, sheet: Worksheet, span: Cell
   };
   const blocks = blocksAround(span, locked, wanted);
   const refused = cellsOf(span, locked);
-  for (const b of blocks) {
-    const part = planned.slice(b.top - span.top, b.bottom - span.top + 1).map((line) => line.slice(b.left - span.left, b.right - span.left + 1));
-    queuePlanned(sheet.getRangeByIndexes(b.top - 1, b.left - 1, b.bottom - b.top + 1, b.right - b.left + 1), part);
-  }
   if (blocks.length === 0) return refused;
-  try {
-    await context.sync();
-  } catch (e) {
-    if (codeOf(e) !== 'AccessDenied') throw e;
-    return [...refused, ...blocks.flatMap((b) => cellsOf(b, () => true))];
-  }
-  return refused;
+  const queueBlocks = (cells: Planned) => {
+    for (const b of blocks) {
+      const part = cells.slice(b.top - span.top, b.bottom - span.top + 1).map((line) => line.slice(b.left - span.left, b.right - span.left + 1));
+      queuePlanned(sheet.getRangeByIndexes(b.top - 1, b.left - 1, b.bottom - b.top + 1, b.right - b.left + 1), part);
+    }
+  };
+  const refusedAgain = async () => {
+    try {
+      await context.sync();
+      return false;
+    } catch (e) {
+      if (codeOf(e) !== 'AccessDenied') throw e;
+      return true;
+    }
+  };
+  const all = () => [...refused, ...blocks.flatMap((b) => cellsOf(b, () => true))];
+  queueBlocks(planned);
+  if (!(await refusedAgain())) return refused;
+  // Refused with its locked cells left out: a sheet that does not allow formatting cells refuses the number formats.
+  // The cells go in again as typed, and those that cannot (a formula into a cell formatted as text) are named.
+  const formatted = (row: number, column: number) => planned[row - span.top][column - span.left].format !== null;
+  if (!blocks.some((b) => cellsOf(b, formatted).length > 0)) return all();
+  const typed = typedPlanned(planned);
+  queueBlocks(typed);
+  if (await refusedAgain()) return all();
+  return [...refused, ...blocks.flatMap((b) => cellsOf(b, (row, column) => typed[row - span.top][column - span.left].value === null))];
 }
 
 /** A column's cells holding a value (the Sync ID column, read whole: a sort may move a row anywhere), loaded. */
@@ -199,20 +225,17 @@ function isTemplateFormat(format: ConditionalFormat, c: PlanConditional): boolea
 }
 
 /**
- * As the xlsx templates print: landscape in their margins, the header row on every page, the sheet's name and page
- * numbers in the footer, and the plan's own area and fit; a sheet more than a page wide reads across before down,
- * its naming columns on every page.
+ * As the xlsx templates print: landscape in their margins, the sheet's name and page numbers in the footer, and the
+ * plan's own fit; a sheet more than a page wide reads across before down.
  */
-function setPrint(sheet: Worksheet, name: string, f: SheetFormat): void {
+function setPageLayout(sheet: Worksheet, name: string, f: SheetFormat): void {
   const page = sheet.pageLayout;
   page.orientation = 'Landscape';
   page.setPrintMargins('Inches', PRINT_MARGINS);
   const footer = printFooter(name);
   page.headersFooters.defaultForAllPages.leftFooter = footer.left;
   page.headersFooters.defaultForAllPages.rightFooter = footer.right;
-  if (f.headerRow) page.setPrintTitleRows(`$${f.headerRow}:$${f.headerRow}`);
-  const { area, pagesWide, pagesTall, repeatColumns } = f.print ?? {};
-  if (area) page.setPrintArea(`A1:${a1(area.lastRow, area.lastColumn)}`);
+  const { pagesWide, pagesTall } = f.print ?? {};
   // A side the plan leaves out is 0, "as many pages as it takes", as the workbook files say it: left unset, Excel keeps
   // its own pages tall, 1 on a new sheet, and would shrink a long plan onto one page.
   if (pagesWide !== undefined || pagesTall !== undefined) page.zoom = { horizontalFitToPages: pagesWide ?? 0, verticalFitToPages: pagesTall ?? 0 };
@@ -220,6 +243,14 @@ function setPrint(sheet: Worksheet, name: string, f: SheetFormat): void {
     page.centerHorizontally = pagesWide === 1;
     page.printOrder = pagesWide > 1 ? 'OverThenDown' : 'DownThenOver';
   }
+}
+
+/** The header row on every page, the plan's own print area, and its naming columns on every page across. */
+function setPrintRanges(sheet: Worksheet, f: SheetFormat): void {
+  const page = sheet.pageLayout;
+  if (f.headerRow) page.setPrintTitleRows(`$${f.headerRow}:$${f.headerRow}`);
+  const { area, repeatColumns } = f.print ?? {};
+  if (area) page.setPrintArea(`A1:${a1(area.lastRow, area.lastColumn)}`);
   if (repeatColumns) page.setPrintTitleColumns(`$A:$${columnLetter(repeatColumns)}`);
 }
 
@@ -629,33 +660,64 @@ export class ExcelPort implements SpreadsheetPort {
     });
   }
 
+  /**
+   * One Excel.run, one request. A protected sheet refuses some settings whatever its options (dropdowns, a table) and
+   * others unless they allow them (formats, column widths), and a refused request applies nothing: then each setting is
+   * sent again in a request of its own, and those refused are named by a ProtectedSettingsError.
+   */
   formatSheet(name: string, f: SheetFormat): Promise<void> {
     return this.onSheet(name, async (context, sheet) => {
       const width = f.columns.length;
       const dataRows = f.lastDataRow - f.firstDataRow + 1;
-      // In points, the pixels a template file's column of that width is counted at: what its pages across were counted by.
-      f.columns.forEach((c, i) => {
-        if (c.width) sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = (columnPx(c.width) * 72) / 96;
-        if (c.numFmt && dataRows > 0) sheet.getRangeByIndexes(f.firstDataRow - 1, i, dataRows, 1).numberFormat = Array.from({ length: dataRows }, () => [c.numFmt]);
-      });
-      if (f.headerRow) sheet.getRangeByIndexes(f.headerRow - 1, 0, 1, width).format.font.bold = true;
-      if (f.freeze?.rows) sheet.freezePanes.freezeRows(f.freeze.rows);
-      if (f.freeze?.columns) sheet.freezePanes.freezeColumns(f.freeze.columns);
-      if (f.tabColor) sheet.tabColor = f.tabColor;
-      setValidations(sheet, f.validations ?? []);
-      addConditionals(sheet, f.conditionals ?? []);
-      f.columns.forEach((c, i) => {
-        if (c.hidden) sheet.getRangeByIndexes(0, i, 1, 1).getEntireColumn().columnHidden = true;
-      });
-      setPrint(sheet, name, f);
-      // A data sheet becomes an Excel table: filter buttons, banding, and rows added below join it. Given as a
-      // Range, since an address without a sheet name puts the table on the active sheet, whichever sheet's
-      // `tables` is asked.
-      if (f.autoFilter && f.headerRow) {
-        const table = sheet.tables.add(sheet.getRangeByIndexes(f.headerRow - 1, 0, Math.max(f.lastDataRow, f.headerRow + 1) - f.headerRow + 1, width), true);
-        table.name = addonTableName(name);
+      const settings: [SheetSetting, () => void][] = [
+        // In points, the pixels a template file's column of that width is counted at: what its pages across were counted by.
+        ['column widths', () => f.columns.forEach((c, i) => {
+          if (c.width) sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = (columnPx(c.width) * 72) / 96;
+        })],
+        ['number formats', () => f.columns.forEach((c, i) => {
+          if (c.numFmt && dataRows > 0) sheet.getRangeByIndexes(f.firstDataRow - 1, i, dataRows, 1).numberFormat = Array.from({ length: dataRows }, () => [c.numFmt]);
+        })],
+        ['bold headers', () => f.headerRow && (sheet.getRangeByIndexes(f.headerRow - 1, 0, 1, width).format.font.bold = true)],
+        ['frozen headers', () => {
+          if (f.freeze?.rows) sheet.freezePanes.freezeRows(f.freeze.rows);
+          if (f.freeze?.columns) sheet.freezePanes.freezeColumns(f.freeze.columns);
+        }],
+        ['tab color', () => f.tabColor && (sheet.tabColor = f.tabColor)],
+        ['dropdowns', () => setValidations(sheet, f.validations ?? [])],
+        ['status colors', () => addConditionals(sheet, f.conditionals ?? [])],
+        ['hidden helper columns', () => f.columns.forEach((c, i) => {
+          if (c.hidden) sheet.getRangeByIndexes(0, i, 1, 1).getEntireColumn().columnHidden = true;
+        })],
+        ['page layout', () => setPageLayout(sheet, name, f)],
+        // The rows and columns printed on every page ride with the area.
+        ['print area', () => setPrintRanges(sheet, f)],
+        // A data sheet becomes an Excel table: filter buttons, banding, and rows added below join it. Given as a
+        // Range, since an address without a sheet name puts the table on the active sheet, whichever sheet's
+        // `tables` is asked.
+        ['filter buttons', () => {
+          if (!f.autoFilter || !f.headerRow) return;
+          const table = sheet.tables.add(sheet.getRangeByIndexes(f.headerRow - 1, 0, Math.max(f.lastDataRow, f.headerRow + 1) - f.headerRow + 1, width), true);
+          table.name = addonTableName(name);
+        }],
+      ];
+      for (const [, queue] of settings) queue();
+      try {
+        await context.sync();
+        return;
+      } catch (e) {
+        if (codeOf(e) !== 'AccessDenied') throw e;
+        const refused: SheetSetting[] = [];
+        for (const [setting, queue] of settings) {
+          queue();
+          try {
+            await context.sync();
+          } catch (again) {
+            if (codeOf(again) !== 'AccessDenied') throw again;
+            refused.push(setting);
+          }
+        }
+        if (refused.length) throw new ProtectedSettingsError(e instanceof Error ? e.message : String(e), refused);
       }
-      await context.sync();
     });
   }
 
@@ -684,15 +746,22 @@ export class ExcelPort implements SpreadsheetPort {
       try {
         await context.sync();
       } catch (e) {
-        // A protected sheet refuses every dropdown, at the first: nothing of the request was done. The colours are
-        // sent again alone, and the dropdowns' cells named.
-        if (codeOf(e) !== 'AccessDenied' || validations.length === 0) throw e;
-        if (conditionals.length) {
+        // A protected sheet refuses every dropdown, and every conditional format unless it allows formatting cells, at
+        // the first: nothing of the request was done. The colours are sent again alone, and the cells refused named.
+        if (codeOf(e) !== 'AccessDenied') throw e;
+        const cellsOf = (rules: readonly { column: number; fromRow: number; toRow: number }[]) =>
+          rules.flatMap((r) => Array.from({ length: r.toRow - r.fromRow + 1 }, (_, i) => ({ row: r.fromRow + i, column: r.column })));
+        let uncolored = validations.length ? [] : cellsOf(conditionals);
+        if (validations.length && conditionals.length) {
           colour();
-          await context.sync();
+          try {
+            await context.sync();
+          } catch (again) {
+            if (codeOf(again) !== 'AccessDenied') throw again;
+            uncolored = cellsOf(conditionals);
+          }
         }
-        const cells = validations.flatMap((v) => Array.from({ length: v.toRow - v.fromRow + 1 }, (_, i) => ({ row: v.fromRow + i, column: v.column })));
-        throw new ProtectedCellsError(e instanceof Error ? e.message : String(e), cells);
+        throw new ProtectedCellsError(e instanceof Error ? e.message : String(e), cellsOf(validations), [], uncolored);
       }
     });
   }
@@ -700,7 +769,11 @@ export class ExcelPort implements SpreadsheetPort {
   /** The print area each sheet was last settled for (given, or found a person's own), so a sync that moves nothing asks Excel nothing. */
   private readonly printAreas = new Map<string, string>();
 
-  /** One Excel.run: the print area read, and set only when it is none or one of ours (`PrintRows`) that ends elsewhere. */
+  /**
+   * One Excel.run: the print area read, and set only when it is none or one of ours (`PrintRows`) that ends elsewhere.
+   * Refused as protected (a protected sheet's page setup, as the Excel fake models it: Office.js documents nothing
+   * of it), a ProtectedCellsError naming no cell, and tried again by the next sync.
+   */
   async printRowsTo(name: string, { lastRow, lastColumn, tableColumns }: PrintRows): Promise<void> {
     const wanted = `A1:${a1(lastRow, lastColumn)}`;
     if (this.printAreas.get(name) === wanted) return;
@@ -713,7 +786,12 @@ export class ExcelPort implements SpreadsheetPort {
       const ours = current === undefined || (end !== undefined && columnNumber(end) >= tableColumns);
       if (ours && current !== wanted) {
         sheet.pageLayout.setPrintArea(wanted);
-        await context.sync();
+        try {
+          await context.sync();
+        } catch (e) {
+          if (codeOf(e) !== 'AccessDenied') throw e;
+          throw new ProtectedCellsError(e instanceof Error ? e.message : String(e), []);
+        }
       }
       this.printAreas.set(name, wanted);
     });

@@ -239,19 +239,26 @@ export interface SpreadsheetPort {
    * refuses a kind of mark sheet-wide, as Excel's sheet protection does fills and notes, names every cell it changes).
    */
   updateAnnotations(name: string, row: number, column: number, numRows: number, numColumns: number, plan: AnnotationPlan, idColumn?: number): Io<void>;
+  /**
+   * Applies a sheet's format. Settings the host refuses as protected are skipped, the others applied, and a
+   * ProtectedSettingsError names the ones skipped.
+   */
   formatSheet(name: string, format: SheetFormat): Io<void>;
   /**
    * Sets each column's dropdown and status colours over the rows given, in place of those the column had for
    * the same list or text in the template's colours: applied again over more rows, the rules stretch, never pile up. Rules of other
    * columns, and a column's rules for other texts, stay. A handful of host calls, however many rows. A dropdown the host
-   * refuses as protected is set around the protected cells, named by the ProtectedCellsError thrown once the rest is set.
+   * refuses as protected is set around the protected cells, named by the ProtectedCellsError thrown once the rest is set,
+   * which names as `uncolored` the cells whose colors the host refused (Excel: a protected sheet that does not allow
+   * formatting cells changes no conditional format).
    */
   extendRowRules(name: string, rules: RowRules): Io<void>;
   /**
    * Ends the sheet's print area at `lastRow`, from A1 across `lastColumn` columns: the ready rows' formulas below the
    * data print nothing but are content to the host, which would otherwise print them as pages of empty rows. Only
    * an area this add-on or a template set is replaced (see `PrintRows`), or none: a person's own print area stays.
-   * Hosts that keep no print area with the document (Apps Script: Sheets asks at print time) do nothing.
+   * Hosts that keep no print area with the document (Apps Script: Sheets asks at print time) do nothing. One the host
+   * refuses as protected throws an error `isProtectedError` knows.
    */
   printRowsTo(name: string, rows: PrintRows): Io<void>;
   /** Selects the whole data row so the user sees which request the sidebar shows. */

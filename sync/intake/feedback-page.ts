@@ -48,7 +48,7 @@ ${errorSummary(errors, ORDER)}
 ${radios('satisfaction', SURVEY_QUESTIONS.satisfaction, RATINGS, v.satisfaction ?? '', errors.satisfaction, { required: true, scale: true })}
 <div class="field"><label for="outcome">${esc(SURVEY_QUESTIONS.outcome)}</label>${outcome.text}<select id="outcome" name="outcome"${outcome.attrs}>${['<option value="">Choose one</option>', ...i.outcomes.map((o) => `<option${o === v.outcome ? ' selected' : ''}>${esc(o)}</option>`)].join('')}</select></div>
 ${radios('actionPlanAdopted', SURVEY_QUESTIONS.actionPlanAdopted, [['yes', 'Yes'], ['no', 'No']], v.actionPlanAdopted ?? '', errors.actionPlanAdopted, { required: false })}
-<div class="field"><label for="comment">${esc(SURVEY_QUESTIONS.comment)}</label>${comment.text}<textarea id="comment" name="comment" rows="5"${comment.attrs}>${esc(v.comment ?? '')}</textarea></div>
+<div class="field"><label for="comment">${esc(SURVEY_QUESTIONS.comment)}</label>${comment.text}<textarea id="comment" name="comment" rows="5" dir="auto"${comment.attrs}>${esc(v.comment ?? '')}</textarea></div>
 ${sendControls(i.changeableUntil ? 'Update my answer' : 'Send my answer', 'Sending your answer…')}
 </form>
 ${SEND_ONCE}`;

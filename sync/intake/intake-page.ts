@@ -22,15 +22,17 @@ function control(f: FormField, value: string, error: string | undefined): string
   const common = `id="${esc(f.name)}" name="${esc(f.name)}"${f.required ? ' required aria-required="true"' : ''}${attrs}`;
   const label = `<label for="${esc(f.name)}">${esc(f.label)}${f.required ? ' (required)' : ''}</label>`;
   let input: string;
+  // A requester's own words may be in a right-to-left script: each box takes its direction from the words typed in it.
+  const words = ' dir="auto"';
   if (f.options !== undefined) {
     const options = [`<option value="">Choose one</option>`, ...f.options.map((o) => `<option${o === value ? ' selected' : ''}>${esc(o)}</option>`)];
     input = `<select ${common}>${options.join('')}</select>`;
   } else if (f.type === 'longtext') {
-    input = `<textarea ${common} rows="6">${esc(value)}</textarea>`;
+    input = `<textarea ${common} rows="6"${words}>${esc(value)}</textarea>`;
   } else {
     const type = f.type === 'email' ? 'email' : f.type === 'date' ? 'date' : 'text';
-    const auto = f.name === 'contactEmail' ? ' autocomplete="email"' : f.name === 'contactName' ? ' autocomplete="name"' : f.name === 'requesterOrg' ? ' autocomplete="organization"' : '';
-    input = `<input type="${type}" ${common} value="${esc(value)}"${auto}>`;
+    const auto = f.autocomplete ? ` autocomplete="${esc(f.autocomplete)}"` : '';
+    input = `<input type="${type}" ${common} value="${esc(value)}"${auto}${type === 'text' ? words : ''}>`;
   }
   return `<div class="field">${label}${text}${input}</div>`;
 }

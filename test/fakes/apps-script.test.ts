@@ -64,6 +64,22 @@ describe('Range values', () => {
     expect(lists.getRange('A1').getValue()).toBe('kept');
   });
 
+  it('refuses, as modeled, what a protected sheet keeps as its own (column widths, hidden columns, color rules) whatever cells it excepts; a protected range or a warning refuses none of it', () => {
+    const { fakes, sheet, ss } = setup();
+    fakes.sheet('Requests').protectSheetFromScript(['A1:Z100']);
+    const protectedText = 'You are trying to edit a protected cell or object.';
+    expect(() => sheet.setColumnWidth(1, 120)).toThrow(protectedText);
+    expect(() => sheet.hideColumns(2)).toThrow(protectedText);
+    expect(() => sheet.setConditionalFormatRules([])).toThrow(protectedText);
+    expect(sheet.getColumnWidth(1)).not.toBe(120);
+    const lists = ss.getSheetByName('Lists')!;
+    fakes.sheet('Lists').protectFromScript('A1:A9');
+    fakes.sheet('Lists').protectSheetFromScript([], { warningOnly: true });
+    lists.setColumnWidth(1, 120);
+    lists.hideColumns(2);
+    expect(lists.getColumnWidth(1)).toBe(120);
+  });
+
   it('lets a script write into a warning-only protection, and lists every protection with its range, exceptions and who may edit it', () => {
     const { fakes, sheet } = setup();
     const ProtectionType = fakes.globals.SpreadsheetApp.ProtectionType;

@@ -301,6 +301,109 @@ describe('Excel fake', () => {
   });
 });
 
+describe("Excel fake's sheet protection, as Microsoft's \"Protect a worksheet\" describes each option", () => {
+  const DENIED = { code: 'AccessDenied', message: 'You cannot perform the requested operation.' };
+  /** A sheet protected with B2 locked, the rest unlocked, and `allows` as its options. */
+  const protectedSheet = (allows = {}) => {
+    const excel = new FakeExcel(['Data']);
+    excel.seed('Data', [['Status', 'Lead'], ['New', 'A. Rivera'], ['Closed', 'B. Chen']]);
+    excel.sheet('Data')!.protectLocked('B2:B2', allows);
+    return { excel, model: excel.sheet('Data')! };
+  };
+
+  test('formatting cells (number formats, bold, fills, conditional formats) is refused, unlocked cells too, unless formatCells is allowed', async () => {
+    for (const allowed of [false, true]) {
+      const { excel, model } = protectedSheet({ formatCells: allowed });
+      const outcome = (p: Promise<void>) => (allowed ? expect(p).resolves.toBeUndefined() : expect(p).rejects.toMatchObject(DENIED));
+      await excel.run(async (context) => {
+        const unlocked = context.workbook.worksheets.getItem('Data').getRangeByIndexes(2, 0, 1, 1);
+        unlocked.numberFormat = [['@']];
+        await outcome(context.sync());
+        unlocked.format.font.bold = true;
+        await outcome(context.sync());
+        unlocked.setCellProperties([[{ format: { fill: { color: '#FFC7CE' } } }]]);
+        await outcome(context.sync());
+        const format = unlocked.conditionalFormats.add('CellValue');
+        format.cellValue.rule = { formula1: '="New"', operator: 'EqualTo' };
+        await outcome(context.sync());
+      });
+      expect(model.peek(3, 1)?.numberFormat).toBe(allowed ? '@' : 'General');
+      expect(model.conditionals).toHaveLength(allowed ? 1 : 0);
+    }
+  });
+
+  test("typing into an unlocked cell needs no option; a locked cell's content is refused even with formatting allowed", async () => {
+    const { excel, model } = protectedSheet({ formatCells: true });
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Data');
+      sheet.getRangeByIndexes(2, 0, 1, 1).values = [['Triaged']];
+      await context.sync();
+      sheet.getRangeByIndexes(1, 1, 1, 1).values = [['C. Diaz']];
+      await expect(context.sync()).rejects.toMatchObject(DENIED);
+    });
+    expect([model.peek(3, 1)?.value, model.peek(2, 2)?.value]).toEqual(['Triaged', 'A. Rivera']);
+  });
+
+  test("a column's width or hiding is refused unless formatColumns is allowed", async () => {
+    for (const allowed of [false, true]) {
+      const { excel, model } = protectedSheet({ formatColumns: allowed });
+      await excel.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem('Data');
+        sheet.getRangeByIndexes(0, 0, 1, 1).format.columnWidth = 120;
+        if (allowed) await context.sync();
+        else await expect(context.sync()).rejects.toMatchObject(DENIED);
+        sheet.getRangeByIndexes(0, 2, 1, 1).getEntireColumn().columnHidden = true;
+        if (allowed) await context.sync();
+        else await expect(context.sync()).rejects.toMatchObject(DENIED);
+      });
+      expect([model.columnWidths.get(1), model.hiddenColumns.has(3)]).toEqual(allowed ? [120, true] : [undefined, false]);
+    }
+  });
+
+  test('inserting rows is refused unless insertRows is allowed; sorting unless sort is, and a range holding a locked cell always', async () => {
+    const { excel } = protectedSheet({ insertRows: true, sort: true });
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Data');
+      sheet.getRange('4:4').insert('Down');
+      await context.sync();
+      sheet.getRangeByIndexes(1, 0, 2, 1).sort.apply([{ key: 0 }]);
+      await context.sync();
+      sheet.getRangeByIndexes(1, 0, 2, 2).sort.apply([{ key: 0 }]);
+      await expect(context.sync()).rejects.toMatchObject(DENIED);
+    });
+    const { excel: strict } = protectedSheet();
+    await strict.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Data');
+      sheet.getRange('4:4').insert('Down');
+      await expect(context.sync()).rejects.toMatchObject(DENIED);
+      sheet.getRangeByIndexes(1, 0, 2, 1).sort.apply([{ key: 0 }]);
+      await expect(context.sync()).rejects.toMatchObject(DENIED);
+    });
+  });
+
+  test('a dropdown, a table, the print area and print titles are refused whatever the options; orientation, margins, freezing and the tab color are not protection\'s', async () => {
+    const all = { formatCells: true, formatColumns: true, insertRows: true, sort: true, editObjects: true };
+    const { excel, model } = protectedSheet(all);
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Data');
+      const refusedAlone = async (queue: () => void) => {
+        queue();
+        await expect(context.sync()).rejects.toMatchObject(DENIED);
+      };
+      await refusedAlone(() => (sheet.getRangeByIndexes(1, 0, 2, 1).dataValidation.rule = { list: { inCellDropDown: true, source: 'New,Closed' } }));
+      await refusedAlone(() => sheet.tables.add(sheet.getRangeByIndexes(0, 0, 3, 2), true));
+      await refusedAlone(() => sheet.pageLayout.setPrintArea('A1:B3'));
+      await refusedAlone(() => sheet.pageLayout.setPrintTitleRows('$1:$1'));
+      sheet.pageLayout.orientation = 'Landscape';
+      sheet.pageLayout.setPrintMargins('Inches', { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 });
+      sheet.freezePanes.freezeRows(1);
+      sheet.tabColor = '#1F4E79';
+      await context.sync();
+    });
+    expect([model.page.orientation, model.frozenRows, model.tabColor, model.tables.length, model.page.printArea]).toEqual(['Landscape', 1, '#1F4E79', 0, undefined]);
+  });
+});
+
 describe("Excel fake's document settings", () => {
   test('save up to 2 MB for the add-in, every value together, and fail the save past it', () => {
     const settings = documentSettingsOver(new Map());

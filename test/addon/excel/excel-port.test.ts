@@ -253,3 +253,23 @@ test("ends the print area at the row given, in place of one from A1 across the t
   await port.printRowsTo('Work plan', { lastRow: 21, lastColumn: 16, tableColumns: 15 });
   expect(sheet('Work plan').page.printArea).toBe('A1:B9');
 });
+
+test('on a protected sheet that does not allow formatting cells, its unlocked cells are written as typed: text stays text, a date is the day, a locked cell is named', async () => {
+  const { excel, port, sheet } = excelHarness();
+  await port.ensureSheet('Log');
+  sheet('Log').protectLocked('D1:D1');
+  let refusal: unknown;
+  try {
+    await port.writeBlock('Log', 1, 1, [['0012', { date: '2026-03-15' }, '=not a formula', 'locked']]);
+  } catch (e) {
+    refusal = e;
+  }
+  expect(refusal).toMatchObject({ name: 'ProtectedCellsError', cells: [{ row: 1, column: 4 }] });
+  const cells = [1, 2, 3].map((c) => sheet('Log').peek(1, c));
+  expect(cells.map((c) => c?.value)).toEqual(['0012', cells[1]?.value, '=not a formula']);
+  expect(cells[2]?.formula).toBe('');
+  expect(port.isoFromDate((await port.readSheet('Log'))[0][1] as Date)).toBe('2026-03-15');
+  // No number format was changed: Excel refuses them all there.
+  expect(sheet('Log').peek(1, 1)?.numberFormat).toBe('General');
+  expect(excel.unsynced).toBe(0);
+});

@@ -165,14 +165,25 @@ class FakeContext implements RequestContext {
   }
 }
 
-/** Throws as Excel does at a dropdown set or cleared on a protected sheet: its Data Validation is off there, whatever the options. */
+/**
+ * Office.js names no error for an operation sheet protection forbids; AccessDenied is the code its reference gives
+ * where it does say ("If worksheet protection is enabled and not paused, this method throws an AccessDenied error"),
+ * and the one a write into a locked cell answers with.
+ */
+const refused = () => new OfficeError('AccessDenied', 'You cannot perform the requested operation.');
+
+/**
+ * Throws as Excel does on a protected sheet at what no option allows there: a dropdown set or cleared (Data Validation
+ * is off), a table made (users "cannot apply or remove AutoFilters on a protected worksheet, regardless of this
+ * setting"), and, as modeled here without an Excel to ask, the print area and print titles.
+ */
 function refuseIfProtected(sheet: ExcelSheet): void {
-  if (sheet.locked.length) throw new OfficeError('AccessDenied', 'You cannot perform the requested operation.');
+  if (sheet.isProtected) throw refused();
 }
 
-/** Throws as Excel does at a fill or a note its sheet protection does not allow (`ExcelSheet.allows`). */
+/** Throws as Excel does at what its sheet protection does not allow (`ExcelSheet.allows`), locked cells or not. */
 function refuseUnless(sheet: ExcelSheet, allowed: keyof ExcelSheet['allows']): void {
-  if (sheet.locked.length && !sheet.allows[allowed]) throw new OfficeError('AccessDenied', 'You cannot perform the requested operation.');
+  if (sheet.isProtected && !sheet.allows[allowed]) throw refused();
 }
 
 /** A proxy object: loadable properties computed at sync, readable only once loaded. */
@@ -325,9 +336,9 @@ class SheetProxy extends ClientObject {
       get zoom(): PageLayout['zoom'] {
         throw new Error('not in the fake');
       },
-      setPrintArea: (address: string) => sheet.queue(size(address), () => (page().printArea = address)),
-      setPrintTitleRows: (address: string) => sheet.queue(size(address), () => (page().titleRows = address)),
-      setPrintTitleColumns: (address: string) => sheet.queue(size(address), () => (page().titleColumns = address)),
+      setPrintArea: (address: string) => sheet.queue(size(address), () => (refuseIfProtected(sheet.model()), (page().printArea = address))),
+      setPrintTitleRows: (address: string) => sheet.queue(size(address), () => (refuseIfProtected(sheet.model()), (page().titleRows = address))),
+      setPrintTitleColumns: (address: string) => sheet.queue(size(address), () => (refuseIfProtected(sheet.model()), (page().titleColumns = address))),
       set printOrder(order: PageLayout['printOrder']) {
         sheet.queue(size(order), () => (page().printOrder = order));
       },
@@ -432,6 +443,7 @@ class TableCollectionProxy extends ClientObject {
     this.queue(size(typeof source === 'string' ? source : 'range'), () => {
       const on = target();
       if (!on) throw new OfficeError('ItemNotFound', 'The sheet of the table address does not exist.');
+      refuseIfProtected(on);
       on.tables.push(added.record = { name, address: a1() });
     });
     return added;
@@ -630,6 +642,9 @@ class RangeProxy extends ClientObject {
         this.queue(size(fields), () => {
           const { row: top, column, rows, columns } = this.at();
           const sheet = this.sheet.model();
+          // "Users can't sort ranges that contain locked cells on a protected worksheet, regardless of this setting."
+          if (sheet.isProtected && sheet.locked.some((m) => overlaps(m, { row: top, column, rows, columns }))) throw refused();
+          refuseUnless(sheet, 'sort');
           for (const f of fields) if (!(Number.isInteger(f.key) && f.key >= 0 && f.key < columns)) throw new OfficeError('InvalidArgument', `The sort key ${f.key} is outside the range.`);
           const row = hasHeaders ? top + 1 : top;
           const count = hasHeaders ? rows - 1 : rows;
@@ -686,8 +701,11 @@ class RangeProxy extends ClientObject {
   get values(): unknown[][] {
     return this.read('values');
   }
-  /** Throws as Excel does at a write into this range: once for a failure set up, or for a locked cell of a protected sheet. */
-  private refuseWrite(): void {
+  /**
+   * Throws as Excel does at a write into this range: once for a failure set up; then, for its content, at a locked cell
+   * of a protected sheet, and for its number formats, on a protected sheet that does not allow formatting cells.
+   */
+  private refuseWrite(what: 'content' | 'format' = 'content'): void {
     const { row, column, rows, columns } = this.at();
     const sheet = this.sheet.model();
     const overlaps = (m: { row: number; column: number; rows: number; columns: number }) => m.row < row + rows && row < m.row + m.rows && m.column < column + columns && column < m.column + m.columns;
@@ -696,7 +714,8 @@ class RangeProxy extends ClientObject {
       const { code, message } = sheet.failingWrites.splice(failing, 1)[0];
       throw new OfficeError(code, message);
     }
-    if (sheet.locked.some(overlaps)) throw new OfficeError('AccessDenied', 'You cannot perform the requested operation.');
+    if (what === 'format') refuseUnless(sheet, 'formatCells');
+    else if (sheet.locked.some(overlaps)) throw refused();
   }
 
   set values(grid: unknown[][]) {
@@ -768,8 +787,7 @@ class RangeProxy extends ClientObject {
     this.queue(16, () => {
       const { row, column, rows, columns } = this.at();
       if (shift !== 'Down' || column !== 1 || columns !== 16_384) throw new Error('The fake inserts whole rows only');
-      // A protected sheet refuses inserting rows unless its protection allows it, which the fake's never does.
-      if (this.sheet.model().locked.length) throw new OfficeError('AccessDenied', 'You cannot perform the requested operation.');
+      refuseUnless(this.sheet.model(), 'insertRows');
       this.refuseWrite();
       insertSheetRows(this.context.excel.sheets, this.sheet.model(), row, rows);
     });
@@ -780,7 +798,7 @@ class RangeProxy extends ClientObject {
   }
   set numberFormat(grid: unknown[][]) {
     this.queue(size(grid), () => {
-      this.refuseWrite();
+      this.refuseWrite('format');
       const { row, column } = this.at();
       const sheet = this.sheet.model();
       grid.forEach((line, r) => line.forEach((f, c) => f !== null && (sheet.cell(row + r, column + c).numberFormat = f === '' ? 'General' : String(f))));
@@ -810,11 +828,12 @@ class RangeProxy extends ClientObject {
     return {
       set columnWidth(points: number) {
         range.context.uses(2, 'RangeFormat.columnWidth');
-        range.queue(8, () => range.sheet.model().columnWidths.set(range.at().column, points));
+        range.queue(8, () => (refuseUnless(range.sheet.model(), 'formatColumns'), range.sheet.model().columnWidths.set(range.at().column, points)));
       },
       font: {
         set bold(on: boolean) {
           range.queue(8, () => {
+            refuseUnless(range.sheet.model(), 'formatCells');
             const { row, column, columns } = range.at();
             for (let c = 0; c < columns; c++) (on ? range.sheet.model().bold.add(`${row}:${column + c}`) : range.sheet.model().bold.delete(`${row}:${column + c}`));
           });
@@ -850,6 +869,7 @@ class RangeProxy extends ClientObject {
     this.queue(8, () => {
       const { row, rows, column, columns } = this.at();
       if (row !== 1 || rows !== EXCEL_MAX_ROWS) throw new OfficeError('InvalidArgument', 'columnHidden is set on whole columns (getEntireColumn()).');
+      refuseUnless(this.sheet.model(), 'formatColumns');
       for (let c = column; c < column + columns; c++) {
         if (hidden) this.sheet.model().hiddenColumns.add(c);
         else this.sheet.model().hiddenColumns.delete(c);
@@ -1009,12 +1029,14 @@ class ConditionalFormatsProxy extends ClientObject {
     // Out of bounds is clamped, and a negative place counts from the back, as Office.js says.
     const move = (at: number) =>
       this.queue(8, () => {
+        refuseUnless(this.range.located().sheet, 'formatCells');
         const { conditionals } = this.range.located().sheet;
         conditionals.splice(conditionals.indexOf(record), 1);
         conditionals.splice(Math.max(0, Math.min(conditionals.length, at < 0 ? conditionals.length + 1 + at : at)), 0, record);
       });
     this.queue(16, () => {
       const { sheet, rect: { row, column, rows } } = this.range.located();
+      refuseUnless(sheet, 'formatCells');
       Object.assign(record, { fromRow: row, toRow: row + rows - 1, column });
       sheet.conditionals.unshift(record);
     });
@@ -1047,6 +1069,7 @@ class ConditionalFormatsProxy extends ClientObject {
   /** `ConditionalFormat.delete()`: the whole format goes, every cell it covers. */
   private remove(record: FakeConditional): void {
     this.queue(8, () => {
+      refuseUnless(this.range.located().sheet, 'formatCells');
       const { conditionals } = this.range.located().sheet;
       const at = conditionals.indexOf(record);
       if (at < 0) throw new OfficeError('ItemNotFound', 'The conditional format was already deleted.');

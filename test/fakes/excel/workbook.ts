@@ -71,11 +71,14 @@ export class ExcelSheet {
    */
   readonly locked: { row: number; column: number; rows: number; columns: number }[] = [];
   /**
-   * What the sheet's protection lets anyone do besides typing into unlocked cells (WorksheetProtectionOptions):
-   * Excel's Protect Sheet leaves both off, and then refuses any cell's fill (`allowFormatCells`) and any note
-   * (`allowEditObjects`), locked or not, with AccessDenied.
+   * What the sheet's protection lets anyone do besides typing into unlocked cells (WorksheetProtectionOptions, as
+   * Microsoft's "Protect a worksheet" describes each option): Excel's Protect Sheet leaves them all off. Off, Excel
+   * refuses, locked cells or not, with AccessDenied: `formatCells` any number format, font, fill or conditional format
+   * ("the Format Cells or Conditional Formatting dialog boxes"); `formatColumns` a column's width or hiding it;
+   * `insertRows` inserting rows; `sort` sorting (a range holding a locked cell is refused even with it on); `editObjects`
+   * any note.
    */
-  readonly allows = { formatCells: false, editObjects: false };
+  readonly allows = { formatCells: false, formatColumns: false, insertRows: false, sort: false, editObjects: false };
   /** Writes to fail once each with an Office.js error (`failNextWrite`). */
   readonly failingWrites: { rect: { row: number; column: number; rows: number; columns: number }; code: string; message: string }[] = [];
 
@@ -85,9 +88,14 @@ export class ExcelSheet {
   constructor(public name: string) {}
 
   /** Protects the sheet with the cells of `a1` locked (the others unlocked), as a person does before sharing it. */
-  protectLocked(a1: string, allows: { formatCells?: boolean; editObjects?: boolean } = {}): void {
+  protectLocked(a1: string, allows: Partial<ExcelSheet['allows']> = {}): void {
     this.locked.push(parseAddress(a1));
     Object.assign(this.allows, allows);
+  }
+
+  /** Whether Protect Sheet is on: the fake protects a sheet only with some cells left locked (`protectLocked`). */
+  get isProtected(): boolean {
+    return this.locked.length > 0;
   }
 
   /** The next write touching `a1` fails, once, with Office.js's `code` and `message` (GeneralException: a passing failure). */

@@ -453,15 +453,19 @@ describe.each(backends)('intake form on $name', (backend) => {
     expect(h.reported).toEqual([]);
   });
 
-  test('the per-address limit refuses a burst with Retry-After', async () => {
-    const h = await harness(backend, { clock: december, env: { EQUITY_DESK_INTAKE_RATE_LIMIT: '3' } });
+  test('the per-address limit refuses a burst with Retry-After, and says in words how long to wait and what to do then', async () => {
+    let now = december();
+    const h = await harness(backend, { clock: () => now, env: { EQUITY_DESK_INTAKE_RATE_LIMIT: '3' } });
     const src = await h.source();
     const form = await openForm(h, src.id);
     const statuses = [];
     for (let i = 0; i < 5; i++) statuses.push((await post(h, `/intake/${form.id}`, { ...good, requesterOrg: '' })).status);
     expect(statuses).toEqual([400, 400, 400, 429, 429]);
     const refused = await post(h, `/intake/${form.id}`, good);
-    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(refused.headers.get('retry-after')).toBe('20');
+    expect(refused.text).toContain('Too many forms were sent from your network in the last minute. Wait 20 seconds, then go back and send yours again.');
+    now = new Date(now.getTime() + 19_500);
+    expect((await post(h, `/intake/${form.id}`, good)).text).toContain('Wait 1 second, then go back');
   });
 
   test('the form offers the dropdowns the sheet sent, and takes a value only they hold', async () => {
