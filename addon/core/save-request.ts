@@ -9,7 +9,7 @@
 import { isBlankCell, readCell, type CellInput } from '../../shared/cells/read-cell';
 import { shortDay } from '../../shared/cells/dates';
 import { isFulfilledStatus } from '../../shared/status/request-status';
-import { TABLES, type InputColumn, type TypedValue } from '../../shared/tables';
+import { inputColumn, TABLES, type FieldOf, type InputColumn, type TypedValue } from '../../shared/tables';
 import { notesWithWords } from '../../shared/validate-row';
 import { AddonError } from './addon-error';
 import { headerAt, type TableSheet } from './table-sheet';
@@ -40,8 +40,9 @@ function locate(t: TableSheet, at: Pick<RequestAt, 'key' | 'row'>): number {
     if (beside.length) return (beside.find((r) => r.row === at.row) ?? beside[0]).row;
   }
   if (requestId !== undefined) {
-    const column = t.columnOf('requestId');
-    const header = (column === undefined ? undefined : headerAt(t, column)) ?? 'Request ID';
+    const { name, header: defined } = inputColumn('requests', 'requestId');
+    const column = t.columnOf(name);
+    const header = (column === undefined ? undefined : headerAt(t, column)) ?? defined;
     const holding = rows.filter((r) => ownAt(r) === requestId);
     if (holding.length === 1) return holding[0].row;
     if (holding.length > 1) {
@@ -109,7 +110,7 @@ export function* saveRequest(port: SpreadsheetPort, update: TriageUpdate, asOf: 
 
   // One write per run of side-by-side changed cells; the cells between runs are never rewritten.
   const cells = new Map<number, WriteCell>([...edits].map(([c, edit]) => {
-    const column = TABLES.requests.columns.find((col) => col.name === edit.field)!;
+    const column = inputColumn('requests', edit.field);
     if (column.type === 'choice' && typeof edit.value === 'string') return [c, sheetSpelling(t, column, edit.value, rules.lists)];
     return [c, column.type === 'date' && typeof edit.value === 'string' ? { date: edit.value } : edit.value];
   }));
@@ -136,9 +137,10 @@ export function* saveRequest(port: SpreadsheetPort, update: TriageUpdate, asOf: 
   for (const { field } of notSaved) delete written[field];
   const problems: FieldProblem[] = [];
   // Dated with the status it goes with: a status refused leaves Fulfilled as it is.
-  const fulfilledColumn = t.columnOf('fulfilledOn');
+  const fulfilled = inputColumn('requests', 'fulfilledOn');
+  const fulfilledColumn = t.columnOf(fulfilled.name);
   if (fulfilledColumn !== undefined && isFulfilledStatus(written.status) && isBlankCell(target.raw.fulfilledOn as CellInput)) {
-    const header = headerAt(t, fulfilledColumn) ?? 'Fulfilled';
+    const header = headerAt(t, fulfilledColumn) ?? fulfilled.header;
     yield* writeRuns(new Map([[fulfilledColumn, { date: asOf }]]));
     if (refused.has(fulfilledColumn)) problems.push({ field: 'status', message: `Saved, but ${header} (${cellOf(fulfilledColumn)}) is protected from you, so it was not set to today; ask the sheet's owner to let you edit it.` });
     else {
@@ -193,7 +195,7 @@ function sheetSpelling(t: TableSheet, column: InputColumn, value: string, lists:
  * Answers what it kept where, in sentences, and the fields whose words it could not keep.
  */
 function* keepWordsInNotes(port: SpreadsheetPort, t: TableSheet, target: RequestRow, fields: readonly TriageField[], lists: Rules['lists']): Task<{ also: string[]; lost: FieldProblem[] }> {
-  const column = (name: string) => TABLES.requests.columns.find((c) => c.name === name)!;
+  const column = (name: FieldOf<'requests'>) => inputColumn('requests', name);
   const read = (c: InputColumn) => {
     const raw = target.raw[c.name] as CellInput;
     return isBlankCell(raw) ? undefined : readCell(c, raw, { lists });
@@ -203,7 +205,7 @@ function* keepWordsInNotes(port: SpreadsheetPort, t: TableSheet, target: Request
     return words === undefined ? [] : [{ column: column(field), words }];
   });
   if (noted.length === 0) return { also: [], lost: [] };
-  const notesColumn = t.columnOf('notes');
+  const notesColumn = t.columnOf(column('notes').name);
   if (notesColumn === undefined) {
     const also: string[] = [];
     const lost: FieldProblem[] = [];

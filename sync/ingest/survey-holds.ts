@@ -110,7 +110,7 @@ export function answerDisagreement(table: TableName, values: TypedRow): FieldIss
   const said = values.actionPlanAdopted ? 'yes' : 'no';
   const outcome = OPPOSITE_OUTCOME[said];
   if (!sameText(typeof values.outcome === 'string' ? values.outcome.trim() : null, outcome)) return undefined;
-  const { header } = inputColumn('requests', 'actionPlanAdopted');
+  const { name: field, header } = inputColumn('requests', 'actionPlanAdopted');
   const message = `${header}: the requester answered ${said}, and the ${inputColumn('requests', 'outcome').header} says ${quoteValue(outcome)}; both are kept, and the request counts as an action plan adopted`;
-  return { code: 'answers_disagree', field: 'actionPlanAdopted', severity: 'warning', message };
+  return { code: 'answers_disagree', field, severity: 'warning', message };
 }

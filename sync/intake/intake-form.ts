@@ -34,6 +34,8 @@ export interface FormField {
   /** The dropdown's values, for choice columns. */
   options?: readonly string[];
   maxLength: number;
+  /** What the browser may fill it with (`InputColumn.intake`). */
+  autocomplete?: string;
 }
 
 export type Lists = Readonly<Record<string, readonly string[]>>;
@@ -58,6 +60,7 @@ export function formFields(lists: Lists): FormField[] {
       type: c.type,
       options: c.list === undefined ? undefined : lists[c.list],
       maxLength: c.type === 'longtext' ? MAX_FIELD_TEXT : MAX_LINE,
+      autocomplete: c.intake!.autocomplete,
     }));
 }
 

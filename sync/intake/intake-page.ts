@@ -31,7 +31,7 @@ function control(f: FormField, value: string, error: string | undefined): string
     input = `<textarea ${common} rows="6"${words}>${esc(value)}</textarea>`;
   } else {
     const type = f.type === 'email' ? 'email' : f.type === 'date' ? 'date' : 'text';
-    const auto = f.name === 'contactEmail' ? ' autocomplete="email"' : f.name === 'contactName' ? ' autocomplete="name"' : f.name === 'requesterOrg' ? ' autocomplete="organization"' : '';
+    const auto = f.autocomplete ? ` autocomplete="${esc(f.autocomplete)}"` : '';
     input = `<input type="${type}" ${common} value="${esc(value)}"${auto}${type === 'text' ? words : ''}>`;
   }
   return `<div class="field">${label}${text}${input}</div>`;

@@ -1,7 +1,7 @@
 // The committee's view of every problem: the Data quality sheet (each error and warning with its source,
 // sheet, the user's own header and the cell, and the row's own ID, or the row id for rows sent through the API) and the
 // Summary's count of rejected rows per source, which no figure includes.
-import { TABLES, type TableName } from '../../shared/index';
+import { inputColumn, TABLES, type TableName } from '../../shared/index';
 import { counted, nounFor } from '../../shared/plural';
 import { quoteValue } from '../../shared/quote-value';
 import { placeRef } from '../../shared/sheet-ref';
@@ -65,8 +65,8 @@ export function dataQualitySheet(rejections: readonly Rejection[], warnings: rea
  * found and fixed where they were typed rather than lost.
  */
 function typoDateRows(typoDates: DemandMetrics['dataQuality']['likelyTypoDates']): PlanCell[][] {
-  const { sheet, columns } = TABLES.requests;
-  const header = (field: 'receivedOn' | 'fulfilledOn') => columns.find((c) => c.name === field)!.header;
+  const { sheet } = TABLES.requests;
+  const header = (field: 'receivedOn' | 'fulfilledOn') => inputColumn('requests', field).header;
   return typoDates.flatMap((d) => (['receivedOn', 'fulfilledOn'] as const).flatMap((field) => d.sources.flatMap((s) => {
     const requests = s[field === 'receivedOn' ? 'received' : 'fulfilled'];
     if (requests === 0) return [];

@@ -1,7 +1,8 @@
 // The master workbook as a plan, checked as data (no writer, no store): sheets, columns, formats,
 // conditional formatting, the date filter, and rows produced lazily.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RULES, TABLES, type TableName } from '../../../shared/index';
+import { DEFAULT_RULES, sheetColumns, TABLES, type TableName } from '../../../shared/index';
+import { rowRules } from '../../../templates/data-sheet';
 import { PAPERS, PRINT_MARGINS, type PlanCell, type SheetPlan } from '../../../shared/workbook-plan';
 import { aggregateMetrics, type MetricsInput } from '../../../sync/metrics/aggregate-metrics';
 import { masterPlan } from '../../../sync/master/master-plan';
@@ -49,6 +50,18 @@ describe('master plan', () => {
     // Source, Item ID and Task stay in view and repeat on every printed page.
     expect(workplan.freeze).toEqual({ rows: 1, columns: 3 });
     expect(workplan.columns.slice(0, 3).map((c) => c.header)).toEqual(['Source', 'Item ID', 'Task']);
+  });
+
+  it('puts a data bar on the columns the template gives one, in every table', () => {
+    const p = plan().plan;
+    for (const table of Object.values(TABLES)) {
+      const master = sheet(p, table.sheet);
+      const layout = sheetColumns(table);
+      const at = (field: string) => layout.findIndex((c) => c.name === field) + 1 || undefined;
+      const template = rowRules(table, at, { fromRow: 2, toRow: 3 }).conditionals.filter((c) => c.dataBar).map((c) => layout[c.column - 1].header);
+      expect(master.conditionals?.filter((c) => c.dataBar).map((c) => master.columns[c.column - 1].header), table.sheet).toEqual(template);
+    }
+    expect(sheet(p, 'Work plan').conditionals?.filter((c) => c.dataBar)).toHaveLength(1);
   });
 
   it('lists work-plan targets per goal and unit, never adding hours to plans', async () => {
