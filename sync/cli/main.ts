@@ -19,6 +19,19 @@ function commandHelp(c: Command): string {
   return [`Usage: npx equity-desk ${c.usage}`, '', summary, ...(rows.length ? ['', 'Options:', ...rows.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`)] : [])].join('\n');
 }
 
+/**
+ * What `parseArgs` refused, in the CLI's words: its own text suggests `--` for positionals and quotes the option unevenly.
+ * Its errors carry only a code and a message, so the option is read from the message's first quoted word.
+ */
+function argumentProblem(e: Error & { code?: string }, cmd: Command): string {
+  const flag = /'(-[^' ]+)/.exec(e.message)?.[1];
+  const option = flag?.startsWith('--') ? cmd.options[flag.slice(2)] : undefined;
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && flag) return `unknown option ${flag}`;
+  if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option?.type === 'boolean') return `${flag} takes no value`;
+  if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option?.type === 'string') return `${flag} needs a value (${flag} ${option.value})`;
+  return e.message.split('\n')[0];
+}
+
 export async function runCli(argv: string[], io: CommandIo): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
@@ -37,7 +50,7 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
     try {
       parsed = parseArgs({ args: rest, options: cmd.options, allowPositionals: true, strict: true });
     } catch (e) {
-      throw new CliError(`${(e as Error).message.split('\n')[0]} (usage: npx equity-desk ${cmd.usage})`);
+      throw new CliError(`${argumentProblem(e as Error & { code?: string }, cmd)} (usage: npx equity-desk ${cmd.usage})`);
     }
     return await cmd.run(parsed as Parameters<Command['run']>[0], io);
   } catch (e) {

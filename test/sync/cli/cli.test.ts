@@ -54,7 +54,7 @@ describe('the command line', () => {
     [['import'], /missing FILE\.xlsx/],
     [['import', 'book.xlsx'], /missing --source ID/],
     [['serve', '--port', 'eighty'], /--port: /],
-    [['source', 'add', 'X', '--colour', 'red'], /Unknown option '--colour'/],
+    [['source', 'add', 'X', '--colour', 'red'], /unknown option --colour /],
   ])('%j is bad input: exit 2 and one line', async (args, message) => {
     const r = await inProcess([...args, '--data', files.path('unused-data')]);
     expect(r.code, r.stderr).toBe(2);
