@@ -6,12 +6,17 @@ import { Worker } from 'node:worker_threads';
 import { serviceBundle } from '../scripts/service-bundle.mjs';
 
 /**
- * Commands run on a thread whose young generation is capped (MB). `export` writes the master's rows on a worker
- * of its own and this thread only feeds the zip, yet V8 grows the young generation of the thread that loads the
- * program to its largest and keeps it to the end: that was the difference between the export's peak memory and
- * its bar (decision 006). A flag would do the same, but `npx equity-desk` cannot pass one.
+ * Commands run on a thread whose young generation is sized (MB) for what they do. `export` writes the master's rows
+ * on a worker of its own and this thread only feeds the zip, yet V8 grows the young generation of the thread that
+ * loads the program to its largest and keeps it to the end: that was the difference between the export's peak memory
+ * and its bar (decision 006). `serve` leaves garbage with every synced row, and each collection of the young
+ * generation copies what the requests in flight hold however much it frees: a larger one collects less often for the
+ * same garbage, and V8's default cost the ingest CPU and pauses for no less memory (decision 014). A flag would do
+ * either, but `npx equity-desk` cannot pass one.
  */
-const YOUNG_GENERATION_MB = { export: 2 };
+const YOUNG_GENERATION_MB = { export: 2, serve: 96 };
+/** A worker receives none of the process's signals: these are passed on to the command (sync/cli/main.ts), so `serve` closes its store on them. */
+const PASSED_ON = ['SIGINT', 'SIGTERM'];
 
 let bundle;
 try {
@@ -32,4 +37,6 @@ if (youngGeneration === undefined) {
   command.on('exit', (code) => {
     process.exitCode ||= code;
   });
+  // Once: a second Ctrl-C ends the process as it would without the worker.
+  for (const signal of PASSED_ON) process.once(signal, () => command.postMessage(signal));
 }

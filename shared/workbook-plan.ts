@@ -134,6 +134,12 @@ export interface SheetPlan {
    */
   whenEmpty?: string;
   /**
+   * Every row that holds a value as tall as the tallest: lists side by side (the Lists sheet) are read down each list,
+   * and a row made taller by one list's wrapped label would space the other lists' values unevenly. The rows must be
+   * an array: they are measured before the first is written.
+   */
+  evenRows?: boolean;
+  /**
    * Rows (1-based, counted below the header) holding one line of a sentence, such as a summary under a table:
    * it runs on across the empty cells of its row, where the column it starts in would wrap it into a tall block.
    */

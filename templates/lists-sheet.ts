@@ -45,6 +45,8 @@ export function listsSheet(grid: readonly (readonly unknown[])[] = DEFAULT_LISTS
     })),
     rows: body.map((r) => header.map((_, i) => cell(r[i]))),
     freeze: { rows: 1 },
+    // A wrapped setting's label makes its row two lines tall: every row is, so each list beside it reads evenly spaced.
+    evenRows: true,
     tabColor: '#7F7F7F',
     // A few rows across many columns, too wide for one readable page: each page takes whole lists, a list with
     // its paired column and the spacer after it, so no list is cut from its header or printed too small to read.

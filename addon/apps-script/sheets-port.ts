@@ -10,8 +10,8 @@ import { spanOf, type CellSpan } from '../port/cell-span';
 import { freeRows, widthOf } from '../port/free-rows';
 import { idsOverBlock, placeByRowId, rowOfId } from '../port/rows-by-id';
 import { spreadMerges } from '../port/merged-ranges';
-import { ProtectedCellsError, blocksAround, rowsTagged, withRowIds, type RefusedCell } from '../port/protected-cells';
-import { isDateWrite, isFormulaWrite, isHostDate, type AnnotationPlan, type Annotations, type CellWrite, type HostCell, type NewRow, type RowAnchor, type RowCells, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
+import { ProtectedCellsError, ProtectedSettingsError, blocksAround, rowsTagged, withRowIds, type RefusedCell, type SheetSetting } from '../port/protected-cells';
+import { isDateWrite, isFormulaWrite, isHostDate, type AnnotationPlan, type Annotations, type CellWrite, type HostCell, type NewRow, type RowCells, type RowsUnder, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
 import { TONE_COLOURS, isToneRule } from '../port/tone-colours';
 import type { PlanConditional, PlanValidation } from '../../shared/workbook-plan';
 
@@ -334,16 +334,22 @@ export class SheetsPort implements SpreadsheetPort {
   }
 
   /**
-   * With `under`, the Sync ID column whole in one getValues first. Then insertRowsBefore (Sheets moves every reference to the rows below, and grows the ranges they go in inside), then
-   * the row above's formulas read as R1C1 (one getFormulasR1C1) and written into the cells left undefined, one
-   * setFormulasR1C1 per run of adjacent such columns, and the other cells by `writeCells`. An insertion refused as
-   * protected inserts nothing: a ProtectedCellsError naming no cell.
+   * With an anchor, the Sync ID column whole in one getValues first. Then insertRowsBefore (Sheets moves every
+   * reference to the rows below, and grows the ranges they go in inside). `inside`: the row asked, moved down, pasted
+   * whole into the first new row (copyTo: values, formulas moved, formats, dropdowns), its notes moved by getNotes (and
+   * setNotes with clearNote when it has any), and its old place cleared; the new rows formatted as the row above it
+   * (copyTo, formats only), as Sheets may format inserted rows as either neighbour. Then the row above's formulas read
+   * as R1C1 (one getFormulasR1C1) and written into the cells left undefined, one setFormulasR1C1 per run of adjacent
+   * such columns, and the other cells by `writeCells`. An insertion refused as protected inserts nothing: a
+   * ProtectedCellsError naming no cell. The row asked refused its clearing as protected (`unmoved`): its copy cleared
+   * (clearContent, clearNote if it had notes) and the new rows written from there, above it.
    */
-  insertRows(name: string, asked: number, rows: readonly NewRow[], under?: RowAnchor): void {
+  insertRows(name: string, asked: number, rows: readonly NewRow[], place: RowsUnder = {}): void {
     if (rows.length === 0) return;
     const sheet = this.sheet(name);
-    const anchor = under && rowOfId(this.idColumn(name, under.idColumn), 1, under.rowId);
-    const before = anchor === undefined ? asked : anchor + 1;
+    const found = place.anchor && rowOfId(this.idColumn(name, place.anchor.idColumn), 1, place.anchor.rowId);
+    const after = found ?? asked;
+    const before = place.inside ? after : after + 1;
     const width = widthOf(rows);
     this.fit(name, before - 1, width);
     try {
@@ -353,17 +359,46 @@ export class SheetsPort implements SpreadsheetPort {
       throw new ProtectedCellsError(e instanceof Error ? e.message : String(e), []);
     }
     this.extents(name).rows.at += rows.length;
+    let start = before;
+    let unmoved: ProtectedCellsError | undefined;
+    if (place.inside) {
+      const moved = sheet.getRange(before + rows.length, 1, 1, width);
+      const first = sheet.getRange(before, 1, 1, width);
+      moved.copyTo(first);
+      const notes = moved.getNotes();
+      const noted = notes[0].some((note) => note !== '');
+      if (noted) first.setNotes(notes);
+      try {
+        if (noted) moved.clearNote();
+        moved.clearContent();
+        start++;
+      } catch (e) {
+        // A protection starting at the row moved (the rows above free, so the insertion went through) refuses its
+        // clearing whole: it stays as it was, last, and its copy gives way to the new rows.
+        if (!refusedAsProtected(moved, e)) throw e;
+        first.clearContent();
+        if (noted) first.clearNote();
+        unmoved = new ProtectedCellsError(e instanceof Error ? e.message : String(e), [], [], [], before + rows.length);
+      }
+      sheet.getRange(before - 1, 1, 1, width).copyTo(sheet.getRange(start, 1, rows.length, width), { formatOnly: true });
+    }
     const blank = (c: number) => rows.some((line) => line[c] === undefined);
-    const above = [...Array(width).keys()].some(blank) ? sheet.getRange(before - 1, 1, 1, width).getFormulasR1C1()[0] : [];
+    const above = [...Array(width).keys()].some(blank) ? sheet.getRange(start - 1, 1, 1, width).getFormulasR1C1()[0] : [];
     const copies = (c: number) => blank(c) && (above[c] ?? '') !== '';
     for (let c = 0; c < width; c++) {
       if (!copies(c) || copies(c - 1)) continue;
       let end = c;
       while (end + 1 < width && copies(end + 1)) end++;
       const block = rows.map((line) => above.slice(c, end + 1).map((f, i) => (line[c + i] === undefined ? (f ?? '') : '')));
-      sheet.getRange(before, c + 1, rows.length, end - c + 1).setFormulasR1C1(block);
+      sheet.getRange(start, c + 1, rows.length, end - c + 1).setFormulasR1C1(block);
     }
-    this.writeCells(name, rows.flatMap((line, r) => line.flatMap((cell, c) => (cell === undefined ? [] : [{ row: before + r, column: c + 1, cell }]))));
+    try {
+      this.writeCells(name, rows.flatMap((line, r) => line.flatMap((cell, c) => (cell === undefined ? [] : [{ row: start + r, column: c + 1, cell }]))));
+    } catch (e) {
+      if (!unmoved || !isErrorType(e, ProtectedCellsError)) throw e;
+      throw new ProtectedCellsError(e.message, e.cells, [], [], unmoved.unmoved);
+    }
+    if (unmoved) throw unmoved;
   }
 
   ensureSheet(name: string): { created: boolean } {
@@ -518,7 +553,9 @@ export class SheetsPort implements SpreadsheetPort {
 
   /**
    * Print areas and page setup have no Apps Script API (Sheets asks at print time), so `print` is not applied;
-   * hidden columns are, and they stay off the printed page too.
+   * hidden columns are, and they stay off the printed page too. A setting refused as protected (a protection this
+   * person may not edit, over the cells or the whole sheet) is skipped, the others applied, and a
+   * ProtectedSettingsError names the ones skipped; a column's refusal does not keep the next column from its width.
    */
   formatSheet(name: string, f: SheetFormat): void {
     const sheet = this.sheet(name);
@@ -526,21 +563,38 @@ export class SheetsPort implements SpreadsheetPort {
     const lastRow = Math.max(f.lastDataRow, ...(f.validations ?? []).map((v) => v.toRow), ...(f.conditionals ?? []).map((c) => c.toRow));
     this.fit(name, lastRow, width);
     const dataRows = f.lastDataRow - f.firstDataRow + 1;
+    const refused: SheetSetting[] = [];
+    let refusal: string | undefined;
+    /** `at`: a range the setting changes, asked whether this person may edit it when the refusal's words are not Sheets' English ones. */
+    const apply = (setting: SheetSetting, at: () => GoogleAppsScript.Spreadsheet.Range, change: () => void) => {
+      try {
+        change();
+      } catch (e) {
+        if (!isErrorType(e, ProtectedCellsError) && !refusedAsProtected(at(), e)) throw e;
+        refusal ??= e instanceof Error ? e.message : String(e);
+        if (!refused.includes(setting)) refused.push(setting);
+      }
+    };
+    const column = (i: number) => () => sheet.getRange(1, i + 1, Math.max(1, lastRow), 1);
+    const top = () => sheet.getRange(1, 1, 1, Math.max(1, width));
     f.columns.forEach((c, i) => {
-      if (c.width) sheet.setColumnWidth(i + 1, Math.round(c.width * PX_PER_CHAR + PX_PADDING));
-      if (c.numFmt && dataRows > 0) sheet.getRange(f.firstDataRow, i + 1, dataRows, 1).setNumberFormat(c.numFmt);
-      if (c.hidden) sheet.hideColumns(i + 1);
+      if (c.width) apply('column widths', column(i), () => sheet.setColumnWidth(i + 1, Math.round(c.width! * PX_PER_CHAR + PX_PADDING)));
+      if (c.numFmt && dataRows > 0) apply('number formats', column(i), () => sheet.getRange(f.firstDataRow, i + 1, dataRows, 1).setNumberFormat(c.numFmt!));
+      if (c.hidden) apply('hidden helper columns', column(i), () => sheet.hideColumns(i + 1));
     });
-    if (f.headerRow) sheet.getRange(f.headerRow, 1, 1, width).setFontWeight('bold');
+    if (f.headerRow) apply('bold headers', top, () => sheet.getRange(f.headerRow!, 1, 1, width).setFontWeight('bold'));
     if (f.freeze) {
-      sheet.setFrozenRows(f.freeze.rows);
-      if (f.freeze.columns) sheet.setFrozenColumns(f.freeze.columns);
+      apply('frozen headers', top, () => {
+        sheet.setFrozenRows(f.freeze!.rows);
+        if (f.freeze!.columns) sheet.setFrozenColumns(f.freeze!.columns);
+      });
     }
-    if (f.tabColor) sheet.setTabColor(f.tabColor);
-    this.setValidations(sheet, f.validations ?? []);
+    if (f.tabColor) apply('tab color', top, () => sheet.setTabColor(f.tabColor!));
+    apply('dropdowns', top, () => this.setValidations(sheet, f.validations ?? []));
     const rules = this.toneRules(sheet, f.conditionals ?? []);
-    if (rules.length) sheet.setConditionalFormatRules([...sheet.getConditionalFormatRules(), ...rules]);
-    if (f.autoFilter && f.headerRow && !sheet.getFilter()) sheet.getRange(f.headerRow, 1, f.lastDataRow - f.headerRow + 1, width).createFilter();
+    if (rules.length) apply('status colors', top, () => sheet.setConditionalFormatRules([...sheet.getConditionalFormatRules(), ...rules]));
+    if (f.autoFilter && f.headerRow && !sheet.getFilter()) apply('filter buttons', top, () => sheet.getRange(f.headerRow!, 1, f.lastDataRow - f.headerRow! + 1, width).createFilter());
+    if (refusal !== undefined) throw new ProtectedSettingsError(refusal, refused);
   }
 
   /** Sheets keeps no print area with a spreadsheet: what prints is chosen in its print dialog. */
@@ -556,16 +610,25 @@ export class SheetsPort implements SpreadsheetPort {
     const all = [...validations, ...conditionals];
     if (all.length === 0) return;
     this.fit(name, Math.max(...all.map((r) => r.toRow)), Math.max(...all.map((r) => r.column)));
-    // Dropdowns refused as protected are named once the colours are set too.
-    let refused: unknown;
+    // Dropdowns refused as protected are named once the colours are set too; colours refused (a protected sheet's
+    // rules are the sheet's, none of its cells') leave the dropdowns set.
+    let noDropdown: ProtectedCellsError | undefined;
     try {
       this.setValidations(sheet, validations);
     } catch (e) {
       if (!isErrorType(e, ProtectedCellsError)) throw e;
-      refused = e;
+      noDropdown = e;
     }
-    this.setToneRules(sheet, conditionals);
-    if (refused) throw refused;
+    let uncolored: RefusedCell[] = [];
+    let refusal = noDropdown?.message;
+    try {
+      this.setToneRules(sheet, conditionals);
+    } catch (e) {
+      if (!refusedAsProtected(sheet.getRange(1, 1), e)) throw e;
+      refusal ??= e instanceof Error ? e.message : String(e);
+      uncolored = conditionals.flatMap((c) => Array.from({ length: c.toRow - c.fromRow + 1 }, (_, i) => ({ row: c.fromRow + i, column: c.column })));
+    }
+    if (refusal !== undefined) throw new ProtectedCellsError(refusal, noDropdown?.cells ?? [], [], uncolored);
   }
 
   private setToneRules(sheet: Sheet, conditionals: readonly PlanConditional[]): void {

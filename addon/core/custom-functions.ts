@@ -4,7 +4,7 @@
 import { readCell, readDeadlineWordsCell, isBlankCell, isDateSerial, isErrorValue, type CellInput, type CellResult, type ReadOptions } from '../../shared/cells/read-cell';
 import { readOptionsOf, type Rules } from '../../shared/rules';
 import { customFunctionFields, type CustomFunctionDef } from '../../shared/custom-functions';
-import { TABLES, type InputColumn, type TypedRow, type TypedValue } from '../../shared/tables';
+import { TABLES, type InputColumn, type TableOf, type TypedRow, type TypedValue } from '../../shared/tables';
 import { isDate } from '../../shared/status/sheet-math';
 import { isoFromSerial } from '../../shared/cells/dates';
 import { moveWintersAhead, yearsLent, type FirstReading, type RawRow } from '../../shared/validate-row';
@@ -106,6 +106,7 @@ class ReadsError {
 }
 
 type Derived = (typeof TABLES)[keyof typeof TABLES]['derived'][number];
+type Caught = 'blank' | 'no deadline' | 'read for a deadline';
 
 /**
  * Where a template formula does not show an input's error, by output and input, and what it shows instead. The SLA
@@ -115,11 +116,13 @@ type Derived = (typeof TABLES)[keyof typeof TABLES]['derived'][number];
  * words for a deadline ("ASAP") count no days, so the suggestion does not read it; the reason does, to say "as if due
  * the day it was received".
  */
-const CAUGHT: Readonly<Record<string, Readonly<Record<string, 'blank' | 'no deadline' | 'read for a deadline'>>>> = {
+const CAUGHT: { readonly [D in TableOf<'requests'>['derived'][number] as D['name']]?: { readonly [F in D['inputs'][number]]?: Caught } } = {
   slaState: { dueOn: 'blank', receivedOn: 'blank', priority: 'blank' },
   suggestedPriority: { dueOn: 'blank', receivedOn: 'no deadline' },
   priorityReason: { receivedOn: 'read for a deadline' },
 };
+/** `CAUGHT` by any derived column and field: most have no entry. */
+const CAUGHT_BY_NAME: Readonly<Record<string, Readonly<Record<string, Caught | undefined>> | undefined>> = CAUGHT;
 
 /**
  * A derived value of a row some of whose cells show a formula's error (`shown`, by field), as the native formula
@@ -142,7 +145,7 @@ function computeShowingErrors(d: Derived, row: TypedRow, shown: ReadonlyMap<stri
     const without = (...fields: string[]) => computeShowingErrors(
       d, { ...row, ...Object.fromEntries(fields.map((f) => [f, null])) }, new Map([...shown].filter(([field]) => !fields.includes(field))), rules, asOf,
     );
-    switch (CAUGHT[d.name]?.[e.field]) {
+    switch (CAUGHT_BY_NAME[d.name]?.[e.field]) {
       case 'blank': return null;
       case 'no deadline': return urgentDeadlineWords(row.dueOn) ? without('receivedOn') : without('dueOn', 'receivedOn');
       case 'read for a deadline': return isDate(row.dueOn) || urgentDeadlineWords(row.dueOn) ? { shown: e.shown } : without('receivedOn');

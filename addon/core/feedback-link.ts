@@ -9,6 +9,8 @@ import type { SpreadsheetPort } from '../port/spreadsheet-port';
 import { isErrorType } from '../../shared/typed-error';
 import { readOptionsOf } from '../../shared/rules';
 import { validateRow } from '../../shared/validate-row';
+import { inputColumn } from '../../shared/tables';
+import { FULFILLED_REQUEST_STATUS } from '../../shared/lists';
 import type { SheetRow } from '../../shared/read-table';
 import { AddonError } from './addon-error';
 import { spreadsheetRules, type TableSheet } from './table-sheet';
@@ -51,8 +53,9 @@ export function* feedbackLinkFor(deps: FeedbackLinkDeps, requestId: string): Tas
 /** Which rows share the Request ID typed, by sheet and row, and what lets the link be given. */
 function repeatedId(matches: readonly { t: TableSheet; found: SheetRow }[]): string {
   const { t, found } = matches[0];
-  const column = t.columnOf('requestId', found.at);
-  const header = (column === undefined ? '' : String(t.grid[t.headerRow - 1]?.[column - 1] ?? '').trim()) || 'Request ID';
+  const requestId = inputColumn('requests', 'requestId');
+  const column = t.columnOf(requestId.name, found.at);
+  const header = (column === undefined ? '' : String(t.grid[t.headerRow - 1]?.[column - 1] ?? '').trim()) || requestId.header;
   const rows = matches.map((m) => `${m.t.sheet} row ${m.found.row}`);
   const named = rows.length > 2 ? `${rows.slice(0, -1).join(', ')} and ${rows[rows.length - 1]}` : rows.join(' and ');
   return `${header} ${String(found.raw.requestId).trim()} is on ${rows.length} rows: ${named}. Give each request its own ${header} (or delete the repeated row), choose Sync now, then ask for the link again.`;
@@ -68,8 +71,9 @@ function* whyNoLink(port: SpreadsheetPort, t: TableSheet, row: SheetRow, request
     return column === undefined ? undefined : String(t.grid[t.headerRow - 1]?.[column - 1] ?? '').trim() || undefined;
   };
   if (refused === 'not_fulfilled') {
-    const fulfilled = header('fulfilledOn');
-    return `${requestId} is not fulfilled yet: set its ${header('status') ?? 'Status'} to Fulfilled${fulfilled ? ` (or fill ${fulfilled})` : ''}, then choose Sync now.`;
+    const [status, fulfilledOn] = [inputColumn('requests', 'status'), inputColumn('requests', 'fulfilledOn')];
+    const fulfilled = header(fulfilledOn.name);
+    return `${requestId} is not fulfilled yet: set its ${header(status.name) ?? status.header} to ${FULFILLED_REQUEST_STATUS}${fulfilled ? ` (or fill ${fulfilled})` : ''}, then choose Sync now.`;
   }
   const rules = yield* spreadsheetRules(port);
   const cells = validateRow(t.table, row.raw, readOptionsOf(rules), t.textFields(row)).errors.map((issue) => header(issue.field) ?? issue.field);

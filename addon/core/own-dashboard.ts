@@ -10,6 +10,7 @@ import type { SheetPlan } from '../../shared/workbook-plan';
 import { isFormulaWrite, type SheetCells, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
 import { sheetLayout } from './sheet-layout';
 import { jsonCell, type TableSheet } from './table-sheet';
+import { aroundProtection, notSetUpSaid, type NotSetUp } from './not-set-up';
 import { io, type Task } from './task';
 
 /**
@@ -57,19 +58,21 @@ function rowsCounted(before: SheetCells): number {
  * Writes `dashboard` into `target`, over what it held (`before`), down and across as far as that reached, so nothing of
  * a Dashboard written before stays. Its section colors replace the ones written before rather than pile up.
  */
-export function* writeDashboard(port: SpreadsheetPort, target: string, dashboard: SheetPlan, before: readonly (readonly unknown[])[]): Task<void> {
+export function* writeDashboard(port: SpreadsheetPort, target: string, dashboard: SheetPlan, before: readonly (readonly unknown[])[]): Task<NotSetUp> {
   const { cells: planned, format } = sheetLayout(dashboard, false);
   const height = Math.max(planned.length, before.length);
   const width = Math.max(planned[0]?.length ?? 0, ...before.map((line) => line.length));
   const cells = Array.from({ length: height }, (_, r) => Array.from({ length: width }, (_, c): WriteCell => planned[r]?.[c] ?? null));
+  const notSetUp: NotSetUp = { sheet: target, cells: [], settings: [] };
   yield* io(port.ensureSheet(target));
-  yield* io(port.writeBlock(target, 1, 1, cells));
+  yield* aroundProtection(notSetUp, () => io(port.writeBlock(target, 1, 1, cells)));
   if (before.length === 0) {
-    yield* io(port.formatSheet(target, format));
-    return;
+    yield* aroundProtection(notSetUp, () => io(port.formatSheet(target, format)));
+    return notSetUp;
   }
-  yield* io(port.formatSheet(target, { ...format, conditionals: [] }));
-  yield* io(port.extendRowRules(target, { validations: [], conditionals: format.conditionals ?? [] }));
+  yield* aroundProtection(notSetUp, () => io(port.formatSheet(target, { ...format, conditionals: [] })));
+  yield* aroundProtection(notSetUp, () => io(port.extendRowRules(target, { validations: [], conditionals: format.conditionals ?? [] })));
+  return notSetUp;
 }
 
 /** Whether the Dashboard read (`before`) holds every formula of `dashboard`, and no other. */
@@ -102,8 +105,10 @@ export function* followOwnSheet(port: SpreadsheetPort, sheets: readonly TableShe
     const counted = rowsCounted(before);
     const dashboard = ownSheetDashboard(template, ownSheetOf(port, own, own.headerRow + counted), rules, asOf);
     if (sameFormulas(dashboard, before)) return '';
-    yield* writeDashboard(port, target, dashboard, before.values);
-    return `${target} now counts ${own.sheet} by its headers as they are now.`;
+    const notSetUp = yield* writeDashboard(port, target, dashboard, before.values);
+    // Its cells refused, the Dashboard still counts as before: only the refusal is news.
+    const said = notSetUpSaid(notSetUp, 'sync again');
+    return notSetUp.cells.length ? said : `${target} now counts ${own.sheet} by its headers as they are now.${said ? ` ${said}` : ''}`;
   }
   return '';
 }

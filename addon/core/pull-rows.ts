@@ -37,6 +37,11 @@ export interface PullReport {
    */
   refused?: string[];
   /**
+   * The table's last row, by place, when the host refused to move it under the new rows as protected from the person
+   * syncing: they went in above it, still inside the table. Absent when it moved, or none went in inside.
+   */
+  unmoved?: string;
+  /**
    * New rows not written, the sheet and its table's name: every table of this kind has another stacked below it, where they would be
    * read as that table's rows. Not acknowledged, so a sync after the tables are moved apart writes them.
    */
@@ -101,13 +106,16 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
   while (held > tableEnd && isSpareRow(t, held, statusColumns)) held--;
   const below = Math.max(held, tableEnd) + 1;
   // Something the office keeps under its table (a totals line, a note): new rows below it would be outside the
-  // table and its SUMs. They go in as rows inserted before the table's last row instead, inside every range over
-  // the rows, which both hosts grow (a range ending right above an insertion does not grow). With nothing below, a
-  // table whose last row holds formulas of the office's own (not the status columns a spare row keeps) gets its new
-  // rows inserted under that row. Either way each takes the formulas of the row above (decision 010).
+  // table and its SUMs. They go in as the table's last rows instead, inside every range over its rows, as a person
+  // expects of a log: neither host grows a range for rows inserted right under it, so the port inserts them above the
+  // last row and moves that row's content up over them. With nothing below, a table whose last row holds formulas of
+  // the office's own (not the status columns a spare row keeps) gets its new rows the same way. Either way each takes
+  // the formulas of the row above. A table of one row has no range to go in inside: they go right under it (decision
+  // 010).
   const ownFormula = (row: number) => (t.formulas[row - 1] ?? []).some((f, i) => f !== '' && i + 1 !== syncColumn && !statusColumns.has(i + 1));
-  const insertBefore = held > tableEnd ? tableEnd + (t.read.rows.length ? 0 : 1) : t.read.rows.length && ownFormula(tableEnd) ? tableEnd + 1 : undefined;
-  const copied = (column: number) => insertBefore !== undefined && column !== syncColumn && (t.formulas[insertBefore - 2]?.[column - 1] ?? '') !== '';
+  const insertUnder = held > tableEnd || (t.read.rows.length && ownFormula(tableEnd)) ? tableEnd : undefined;
+  const inside = t.read.rows.length > 1;
+  const copied = (column: number) => insertUnder !== undefined && column !== syncColumn && (t.formulas[insertUnder - 1]?.[column - 1] ?? '') !== '';
 
   const report: PullReport = { added: 0, updated: 0, waiting: [], missingColumns: [] };
   const refusedAt = (e: ProtectedCellsError, sheet = t.sheet) => {
@@ -192,18 +200,19 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
     }
   }
   let inserted = false;
-  if (newRows.length && insertBefore !== undefined) {
+  if (newRows.length && insertUnder !== undefined) {
     try {
       // Under the row they were placed under by its Sync ID: a person may add or delete rows above meanwhile.
-      const above = t.syncIdAt(insertBefore - 1);
-      yield* io(port.insertRows(t.sheet, insertBefore, newRows, above === '' ? undefined : { idColumn: syncColumn, rowId: above }));
+      const above = t.syncIdAt(insertUnder);
+      yield* io(port.insertRows(t.sheet, insertUnder, newRows, { inside, ...(above === '' ? {} : { anchor: { idColumn: syncColumn, rowId: above } }) }));
       inserted = true;
     } catch (e) {
       // A sheet protected from this person refuses new rows inside its table, and inserts none: they go below it,
       // as before insertion, rather than wait for a sync the same protection refuses again.
       if (!isErrorType(e, ProtectedCellsError)) throw e;
-      // Inserted, with the protected cells left as they were.
-      inserted = e.cells.length > 0;
+      // Inserted, with the protected cells left as they were, or above a last row that would not move.
+      inserted = e.cells.length > 0 || e.unmoved !== undefined;
+      if (e.unmoved !== undefined) report.unmoved = placeRef(t.sheet, e.unmoved);
       refusedAt(e);
     }
   }

@@ -21,6 +21,10 @@ export interface ReadyRows {
   refused?: string[];
   /** Cells the host refused their dropdown as protected from the person syncing, by place. Absent when none. */
   noDropdown?: string[];
+  /** Cells whose status colors the host refused as protected, by place. Absent when none. */
+  noColors?: string[];
+  /** The last row the print area should have ended at, when the host refused to move it as protected. */
+  printAreaKept?: number;
 }
 
 const isBlank = (v: unknown) => v === null || v === undefined || v === '';
@@ -63,6 +67,7 @@ export function* readyRows(port: SpreadsheetPort, t: TableSheet, hasLists: boole
   // No spare rows over the lines before a table stacked below either: they would be read as its rows' notes.
   const last = t.read.nextAt === undefined && lastTyped === lastData ? lastData + SPARE_ROWS : lastData;
 
+  let printAreaKept: number | undefined;
   // The ready rows' formulas are content to Excel, which would print them as pages of empty rows. Without row heights
   // the add-on cannot tell where a page ends, so the area ends at the last typed row, and each sync moves it down.
   // Up to the Sync ID column where it is the last (this sync adds it past the last column when the sheet has none):
@@ -72,10 +77,16 @@ export function* readyRows(port: SpreadsheetPort, t: TableSheet, hasLists: boole
     const tableColumns = Math.max(...[...t.table.columns, ...t.table.derived].map((c) => t.columnOf(c.name) ?? 0));
     const syncId = t.syncIdColumn ?? width + 1;
     const lastColumn = syncId >= width ? Math.max(tableColumns, syncId - 1) : width;
-    yield* io(port.printRowsTo(t.sheet, { lastRow: lastTyped, lastColumn, tableColumns }));
+    try {
+      yield* io(port.printRowsTo(t.sheet, { lastRow: lastTyped, lastColumn, tableColumns }));
+    } catch (e) {
+      if (!port.isProtectedError(e)) throw e;
+      printAreaKept = lastTyped;
+    }
   }
 
   const dataRows = new Set(t.read.rows.map((r) => r.row));
+  const kept = printAreaKept === undefined ? {} : { printAreaKept };
 
   const cells: CellWrite[] = [];
   const typedOver: string[] = [];
@@ -92,7 +103,7 @@ export function* readyRows(port: SpreadsheetPort, t: TableSheet, hasLists: boole
       }
     }
   }
-  if (cells.length === 0) return { typedOver };
+  if (cells.length === 0) return { typedOver, ...kept };
 
   let refused: string[] | undefined;
   // A status cell protected from the person syncing keeps what it holds: the port writes the cells around it.
@@ -106,11 +117,14 @@ export function* readyRows(port: SpreadsheetPort, t: TableSheet, hasLists: boole
   // ending at one cleared cell high up would take the colors and dropdowns off the rows below it.
   const rules = rowRules(t.table, (field) => t.columnOf(field), { fromRow: first, toRow: last }, missingLists);
   let noDropdown: string[] | undefined;
+  let noColors: string[] | undefined;
   try {
     yield* io(port.extendRowRules(t.sheet, { validations: hasLists ? rules.validations : [], conditionals: rules.conditionals }));
   } catch (e) {
     if (!isErrorType(e, ProtectedCellsError)) throw e;
-    noDropdown = e.cells.map((c) => placeRef(t.sheet, c.row, columnLetter(c.column)));
+    const places = (cells: readonly { row: number; column: number }[]) => (cells.length ? cells.map((c) => placeRef(t.sheet, c.row, columnLetter(c.column))) : undefined);
+    noDropdown = places(e.cells);
+    noColors = places(e.uncolored);
   }
-  return { readyTo, typedOver, ...(refused ? { refused } : {}), ...(noDropdown ? { noDropdown } : {}) };
+  return { readyTo, typedOver, ...(refused ? { refused } : {}), ...(noDropdown ? { noDropdown } : {}), ...(noColors ? { noColors } : {}), ...kept };
 }

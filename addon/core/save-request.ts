@@ -4,16 +4,22 @@
 // sheet without one, the cell's own note) gains the words written after a listed value the sidebar writes over, and
 // an empty Fulfilled cell is dated today when the status becomes Fulfilled, so the sheet's SLA judges the request
 // as the service does. A field someone else changed since the sidebar read it is not overwritten: the person is told and chooses.
+// A cell protected from the person (a protected range or sheet, a locked cell) keeps what it holds: the fields around it
+// are saved, and the person is told which cell and to ask the sheet's owner.
 import { isBlankCell, readCell, type CellInput } from '../../shared/cells/read-cell';
 import { shortDay } from '../../shared/cells/dates';
 import { isFulfilledStatus } from '../../shared/status/request-status';
-import { TABLES, type InputColumn, type TypedValue } from '../../shared/tables';
+import { inputColumn, TABLES, type FieldOf, type InputColumn, type TypedValue } from '../../shared/tables';
 import { notesWithWords } from '../../shared/validate-row';
 import { AddonError } from './addon-error';
 import { headerAt, type TableSheet } from './table-sheet';
 import { quoteValue } from '../../shared/quote-value';
 import { keyParts, needsTriage, requestRows, requestSheetAndRules, rowKey, triageItem, type RequestRow } from './triage';
 import { ownRowId } from '../../shared/row-id';
+import { columnLetter } from '../../shared/lists';
+import { placeRef } from '../../shared/sheet-ref';
+import { isErrorType } from '../../shared/typed-error';
+import { ProtectedCellsError } from '../port/protected-cells';
 import type { SpreadsheetPort, WriteCell } from '../port/spreadsheet-port';
 import { io, type Task } from './task';
 import { noColumnText, type FieldProblem, type RequestAt, type SaveResult, type TriageField, type TriageItem, type TriageUpdate } from './views';
@@ -34,8 +40,9 @@ function locate(t: TableSheet, at: Pick<RequestAt, 'key' | 'row'>): number {
     if (beside.length) return (beside.find((r) => r.row === at.row) ?? beside[0]).row;
   }
   if (requestId !== undefined) {
-    const column = t.columnOf('requestId');
-    const header = (column === undefined ? undefined : headerAt(t, column)) ?? 'Request ID';
+    const { name, header: defined } = inputColumn('requests', 'requestId');
+    const column = t.columnOf(name);
+    const header = (column === undefined ? undefined : headerAt(t, column)) ?? defined;
     const holding = rows.filter((r) => ownAt(r) === requestId);
     if (holding.length === 1) return holding[0].row;
     if (holding.length > 1) {
@@ -103,23 +110,48 @@ export function* saveRequest(port: SpreadsheetPort, update: TriageUpdate, asOf: 
 
   // One write per run of side-by-side changed cells; the cells between runs are never rewritten.
   const cells = new Map<number, WriteCell>([...edits].map(([c, edit]) => {
-    const column = TABLES.requests.columns.find((col) => col.name === edit.field)!;
+    const column = inputColumn('requests', edit.field);
     if (column.type === 'choice' && typeof edit.value === 'string') return [c, sheetSpelling(t, column, edit.value, rules.lists)];
     return [c, column.type === 'date' && typeof edit.value === 'string' ? { date: edit.value } : edit.value];
   }));
   const written: Record<string, TypedValue> = Object.fromEntries([...edits.values()].map(({ field, value }) => [field, value]));
-  const fulfilledColumn = t.columnOf('fulfilledOn');
+  const refused = new Set<number>();
+  /** Writes `cells` in runs, and answers the columns the host refused as protected (the others are written). */
+  const writeRuns = function* (cells: ReadonlyMap<number, WriteCell>): Task<void> {
+    const columns = [...cells.keys()].sort((a, b) => a - b);
+    for (let i = 0; i < columns.length; ) {
+      let end = i;
+      while (end + 1 < columns.length && columns[end + 1] === columns[end] + 1) end++;
+      try {
+        yield* io(port.writeBlock(t.sheet, target.row, columns[i], [columns.slice(i, end + 1).map((c) => cells.get(c)!)]));
+      } catch (e) {
+        if (!isErrorType(e, ProtectedCellsError)) throw e;
+        for (const c of e.cells) refused.add(c.column);
+      }
+      i = end + 1;
+    }
+  };
+  yield* writeRuns(cells);
+  const cellOf = (column: number) => placeRef(t.sheet, target.row, columnLetter(column));
+  const notSaved = [...edits].filter(([column]) => refused.has(column)).map(([column, { field }]) => ({ field, cell: cellOf(column) }));
+  for (const { field } of notSaved) delete written[field];
+  const problems: FieldProblem[] = [];
+  // Dated with the status it goes with: a status refused leaves Fulfilled as it is.
+  const fulfilled = inputColumn('requests', 'fulfilledOn');
+  const fulfilledColumn = t.columnOf(fulfilled.name);
   if (fulfilledColumn !== undefined && isFulfilledStatus(written.status) && isBlankCell(target.raw.fulfilledOn as CellInput)) {
-    cells.set(fulfilledColumn, { date: asOf });
-    written.fulfilledOn = asOf;
-    also.push(`${headerAt(t, fulfilledColumn) ?? 'Fulfilled'} set to today, ${shortDay(asOf)}.`);
+    const header = headerAt(t, fulfilledColumn) ?? fulfilled.header;
+    yield* writeRuns(new Map([[fulfilledColumn, { date: asOf }]]));
+    if (refused.has(fulfilledColumn)) problems.push({ field: 'status', message: `Saved, but ${header} (${cellOf(fulfilledColumn)}) is protected from you, so it was not set to today; ask the sheet's owner to let you edit it.` });
+    else {
+      written.fulfilledOn = asOf;
+      also.push(`${header} set to today, ${shortDay(asOf)}.`);
+    }
   }
-  const columns = [...cells.keys()].sort((a, b) => a - b);
-  for (let i = 0; i < columns.length; ) {
-    let end = i;
-    while (end + 1 < columns.length && columns[end + 1] === columns[end] + 1) end++;
-    yield* io(port.writeBlock(t.sheet, target.row, columns[i], [columns.slice(i, end + 1).map((c) => cells.get(c)!)]));
-    i = end + 1;
+  if (notSaved.length || problems.length) {
+    const others = Object.keys(written).length > 0 ? ' The other fields were saved.' : '';
+    const refusedFields = notSaved.map(({ field, cell }) => ({ field, message: `Not saved: its cell (${cell}) is protected from you; ask the sheet's owner to let you edit it.${others}` }));
+    return { ok: false, refused: true, errors: [...refusedFields, ...problems] };
   }
 
   // Only the cells written change: one that did not read ("TBD" in Due) is still what the row holds.
@@ -163,7 +195,7 @@ function sheetSpelling(t: TableSheet, column: InputColumn, value: string, lists:
  * Answers what it kept where, in sentences, and the fields whose words it could not keep.
  */
 function* keepWordsInNotes(port: SpreadsheetPort, t: TableSheet, target: RequestRow, fields: readonly TriageField[], lists: Rules['lists']): Task<{ also: string[]; lost: FieldProblem[] }> {
-  const column = (name: string) => TABLES.requests.columns.find((c) => c.name === name)!;
+  const column = (name: FieldOf<'requests'>) => inputColumn('requests', name);
   const read = (c: InputColumn) => {
     const raw = target.raw[c.name] as CellInput;
     return isBlankCell(raw) ? undefined : readCell(c, raw, { lists });
@@ -173,7 +205,7 @@ function* keepWordsInNotes(port: SpreadsheetPort, t: TableSheet, target: Request
     return words === undefined ? [] : [{ column: column(field), words }];
   });
   if (noted.length === 0) return { also: [], lost: [] };
-  const notesColumn = t.columnOf('notes');
+  const notesColumn = t.columnOf(column('notes').name);
   if (notesColumn === undefined) {
     const also: string[] = [];
     const lost: FieldProblem[] = [];
@@ -181,12 +213,19 @@ function* keepWordsInNotes(port: SpreadsheetPort, t: TableSheet, target: Request
       const at = t.columnOf(c.name)!;
       const before = `Before: ${String(target.raw[c.name]).trim()}`;
       const holds = (note: string) => note.split('\n').includes(before);
-      yield* io(port.updateAnnotations(t.sheet, target.row, at, 1, 1, ({ notes: [[note]], backgrounds }) =>
-        holds(note) ? null : { notes: [[note ? `${note}\n${before}` : before]], backgrounds }));
+      let protectedNote = false;
+      try {
+        yield* io(port.updateAnnotations(t.sheet, target.row, at, 1, 1, ({ notes: [[note]], backgrounds }) =>
+          holds(note) ? null : { notes: [[note ? `${note}\n${before}` : before]], backgrounds }));
+      } catch (e) {
+        if (!isErrorType(e, ProtectedCellsError)) throw e;
+        protectedNote = true;
+      }
       let kept = false;
       yield* io(port.updateAnnotations(t.sheet, target.row, at, 1, 1, ({ notes: [[note]] }) => ((kept = holds(note)), null)));
       const header = headerAt(t, at) ?? c.header;
       if (kept) also.push(`${quoteValue(words)} kept in the ${header} cell's note (this sheet has no Notes column).`);
+      else if (protectedNote) lost.push({ field: c.name, message: `Saving would lose ${quoteValue(words)}: ${t.sheet} has no Notes column and the ${header} cell's note (${placeRef(t.sheet, target.row, columnLetter(at))}) is protected from you; ask the sheet's owner to let you edit it, or move the words yourself, then save.` });
       else lost.push({ field: c.name, message: `Saving would lose ${quoteValue(words)}: ${t.sheet} has no Notes column and the ${header} cell keeps no note here. Add a Notes column, or move the words yourself, then save.` });
     }
     return { also, lost };
@@ -194,8 +233,14 @@ function* keepWordsInNotes(port: SpreadsheetPort, t: TableSheet, target: Request
   // The sheet keeps a long note whole: its own text, not the clipped one a row stores.
   const own = target.raw.notes;
   const notes = notesWithWords(typeof own === 'string' ? own.trim() : read(column('notes'))?.value ?? '', noted);
-  yield* io(port.writeBlock(t.sheet, target.row, notesColumn, [[notes]]));
   const into = headerAt(t, notesColumn) ?? column('notes').header;
+  try {
+    yield* io(port.writeBlock(t.sheet, target.row, notesColumn, [[notes]]));
+  } catch (e) {
+    if (!isErrorType(e, ProtectedCellsError)) throw e;
+    const cell = placeRef(t.sheet, target.row, columnLetter(notesColumn));
+    return { also: [], lost: noted.map(({ column: c, words }) => ({ field: c.name, message: `Saving would lose ${quoteValue(words)}: the ${into} cell (${cell}) is protected from you; ask the sheet's owner to let you edit it, or move the words yourself, then save.` })) };
+  }
   return { also: noted.map(({ words }) => `${quoteValue(words)} kept in ${into}.`), lost: [] };
 }
 

@@ -12,6 +12,7 @@ import { sheetLayout } from './sheet-layout';
 import { readTableSheets, spreadsheetRules, type TableSheet } from './table-sheet';
 import { TEMPLATE_LABELS } from '../port/host-words';
 import type { SpreadsheetPort } from '../port/spreadsheet-port';
+import { aroundProtection, joinedNames, notSetUpSaid, type NotSetUp } from './not-set-up';
 import { io, type Task } from './task';
 
 export interface SetupReport {
@@ -20,11 +21,11 @@ export interface SetupReport {
   created: string[];
   /** Sheets left as they were, with why. */
   kept: { sheet: string; reason: string }[];
+  /** Sheets protected from the person, with the cells and settings set-up could not write there. */
+  notSetUp: NotSetUp[];
   summary: string;
 }
 
-/** `A`, `A and B`, `A, B and C`. */
-const joinedNames = (names: readonly string[]) => (names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names.join(''));
 
 const isTableSheet = (name: string) => Object.values(TABLES).some((t) => t.sheet === name);
 
@@ -37,6 +38,7 @@ export function* setupTemplate(port: SpreadsheetPort, template: TemplateName, as
   const existing = new Set(names);
   const created: string[] = [];
   const kept: SetupReport['kept'] = [];
+  const notSetUp: NotSetUp[] = [];
   let dataSheetWritten = false;
 
   // An office that keeps the table in a sheet of its own (its name, its headers) gets a Dashboard counting that sheet,
@@ -66,12 +68,12 @@ export function* setupTemplate(port: SpreadsheetPort, template: TemplateName, as
       kept.push({ sheet: target, reason: 'already there' });
       continue;
     }
-    yield* writeSheet(port, target, sheet, isData);
+    notSetUp.push(yield* writeSheet(port, target, sheet, isData));
     created.push(target);
     if (isData) dataSheetWritten = true;
   }
 
-  return { template, created, kept, summary: setupSummary(TEMPLATE_LABELS[template], created, kept) };
+  return setupReport(template, created, kept, notSetUp);
 }
 
 /**
@@ -82,12 +84,13 @@ export function* setupTemplate(port: SpreadsheetPort, template: TemplateName, as
 function* setupOverOwnSheet(port: SpreadsheetPort, template: TemplateName, asOf: string, own: TableSheet, lists: readonly SheetPlan[], existing: ReadonlySet<string>): Task<SetupReport> {
   const created: string[] = [];
   const kept: SetupReport['kept'] = [];
+  const notSetUp: NotSetUp[] = [];
   for (const sheet of lists) {
     if (existing.has(sheet.name) && (yield* io(port.readSheet(sheet.name))).length > 0) {
       kept.push({ sheet: sheet.name, reason: 'already there' });
       continue;
     }
-    yield* writeSheet(port, sheet.name, sheet, false);
+    notSetUp.push(yield* writeSheet(port, sheet.name, sheet, false));
     created.push(sheet.name);
   }
   kept.push({ sheet: own.sheet, reason: `is counted by the Dashboard, read by its headers and kept as it is` });
@@ -98,21 +101,31 @@ function* setupOverOwnSheet(port: SpreadsheetPort, template: TemplateName, asOf:
   for (const target of ownDashboardNames(own.sheet)) {
     const before = existing.has(target) ? (yield* io(port.readSheetWithFormulas(target))).values : [];
     if (before.length > 0 && !isTemplateDashboard(before, template)) continue;
-    yield* writeDashboard(port, target, dashboard, before);
+    notSetUp.push(yield* writeDashboard(port, target, dashboard, before));
     if (before.length > 0) kept.push({ sheet: target, reason: `written again over ${own.sheet}'s columns as they are now` });
     else created.push(target);
     written = target;
     break;
   }
   if (written === undefined) kept.push({ sheet: dashboard.name, reason: 'already there' });
-  return { template, created, kept, summary: setupSummary(TEMPLATE_LABELS[template], created, kept) };
+  return setupReport(template, created, kept, notSetUp);
 }
 
-function* writeSheet(port: SpreadsheetPort, target: string, plan: SheetPlan, isData: boolean): Task<void> {
+/** What set-up did, said; a sheet protected from the person is named with what it kept, whatever else was done. */
+function setupReport(template: TemplateName, created: string[], kept: SetupReport['kept'], notSetUp: readonly NotSetUp[]): SetupReport {
+  const refused = notSetUp.filter((n) => n.cells.length || n.settings.length);
+  const summary = [setupSummary(TEMPLATE_LABELS[template], created, kept), ...refused.map((n) => notSetUpSaid(n, 'set up again'))].join(' ');
+  return { template, created, kept, notSetUp: refused, summary };
+}
+
+/** Writes a sheet from its plan: where it is protected from the person, what the host allows, and answers the rest. */
+function* writeSheet(port: SpreadsheetPort, target: string, plan: SheetPlan, isData: boolean): Task<NotSetUp> {
   const { cells, format } = sheetLayout(plan, isData);
+  const notSetUp: NotSetUp = { sheet: target, cells: [], settings: [] };
   yield* io(port.ensureSheet(target));
-  yield* io(port.writeBlock(target, 1, 1, cells));
-  yield* io(port.formatSheet(target, format));
+  yield* aroundProtection(notSetUp, () => io(port.writeBlock(target, 1, 1, cells)));
+  yield* aroundProtection(notSetUp, () => io(port.formatSheet(target, format)));
+  return notSetUp;
 }
 
 /**

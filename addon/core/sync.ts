@@ -78,6 +78,10 @@ export interface TableSyncReport {
   protectedWrites?: string[];
   /** Cells whose dropdown the host refused as protected from the person syncing, by place. Absent when none. */
   protectedDropdowns?: string[];
+  /** Cells whose status colors the host refused as protected from the person syncing, by place. Absent when none. */
+  protectedColors?: string[];
+  /** Sheets whose print area the host refused to move as protected, with the row it should have ended at. Absent when none. */
+  printAreasKept?: { sheet: string; toRow: number }[];
   warnings: number;
   /**
    * Every warning the sheet's cells and headers hold now (a likely typo, a column read as nothing), each named by
@@ -450,6 +454,8 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   const typedOver: string[] = [];
   const protectedWrites: string[] = [];
   const protectedDropdowns: string[] = [];
+  const protectedColors: string[] = [];
+  const printAreasKept: { sheet: string; toRow: number }[] = [];
   for (const t of sheets.filter((x) => unreadableBecause(x) === undefined)) {
     const ready = yield* readyRows(deps.port, t, hasLists, rules.missingLists);
     // Not called ready while the formulas above read a Lists sheet that is gone (`listsMissing`).
@@ -457,6 +463,8 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     typedOver.push(...ready.typedOver);
     protectedWrites.push(...(ready.refused ?? []));
     protectedDropdowns.push(...(ready.noDropdown ?? []));
+    protectedColors.push(...(ready.noColors ?? []));
+    if (ready.printAreaKept !== undefined) printAreasKept.push({ sheet: t.sheet, toRow: ready.printAreaKept });
   }
   yield* rememberSyncedSheets(deps.settings, table.name, synced, sheetNames(sheets));
   // Remembered once the service has had the rows: a sync that failed before sends them again.
@@ -481,6 +489,8 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     ...(protectedMarks.length ? { protectedMarks } : {}),
     ...(protectedWrites.length ? { protectedWrites } : {}),
     ...(protectedDropdowns.length ? { protectedDropdowns } : {}),
+    ...(protectedColors.length ? { protectedColors } : {}),
+    ...(printAreasKept.length ? { printAreasKept } : {}),
     warnings,
     warned,
     ...(unnoted ? { unnoted } : {}),
@@ -586,6 +596,7 @@ export function summarize(tables: readonly TableSyncReport[]): string {
     .map((t) => {
       const parts: string[] = [];
       if (t.pulled.added) parts.push(`${n(t.pulled.added)} new from the web form`);
+      if (t.pulled.unmoved) parts.push(`the new ${t.pulled.added > 1 ? 'requests' : 'request'} went in above ${t.pulled.unmoved}, the table's last row, not under it: that row is protected from you, so it could not move down; ask the sheet's owner to let you edit it, or sync as someone who may`);
       const { blocked } = t.pulled;
       if (blocked) parts.push(`${n(blocked.rows)} new from the web form waiting: ${blocked.sheet} has another table below the ${blocked.table} table; move one of them to a sheet of its own and sync again`);
       if (t.pulled.updated) parts.push(`${counted(t.pulled.updated, 'survey answer')} filled in`);
@@ -598,9 +609,12 @@ export function summarize(tables: readonly TableSyncReport[]): string {
       if (t.rejected) parts.push(`${n(t.rejected)} need fixing (see the highlighted cells${t.toFix.length ? `: ${listed(t.toFix)}` : ''})`);
       if (t.unmarked.length) parts.push(`${n(t.unmarked.length)} of them not marked (${named(t.unmarked)}): ${t.unmarked.length > 1 ? 'their rows were' : 'its row was'} not in the table by Sync ID when the marks were written (deleted, or moved above the header row, during the sync); sync again`);
       if (t.protectedMarks) parts.push(protectedSaid(t.protectedMarks, 'marked'));
-      const notWritten = [...(t.pulled.refused ?? []), ...(t.protectedWrites ?? [])];
+      // A new row's cell refused its formula is refused it again when the rows are readied: named once.
+      const notWritten = [...new Set([...(t.pulled.refused ?? []), ...(t.protectedWrites ?? [])])];
       if (notWritten.length) parts.push(protectedSaid(notWritten, 'written'));
       if (t.protectedDropdowns) parts.push(protectedSaid(t.protectedDropdowns, 'given their dropdowns'));
+      if (t.protectedColors) parts.push(protectedSaid(t.protectedColors, 'given their status colors'));
+      for (const p of t.printAreasKept ?? []) parts.push(`the print area of ${p.sheet} not moved to end at row ${n(p.toRow)}: the sheet's page setup is protected from you, so it prints as before; ask the sheet's owner to let you change it, or sync as someone who may`);
       if (t.noteOnly) parts.push(`${counted(t.noteOnly, 'cell', 'cells')} to fix marked by ${t.noteOnly > 1 ? 'their notes' : 'its note'} alone, keeping ${t.noteOnly > 1 ? 'their' : 'its'} own fill: too many filled cells for the add-on to remember their colors`);
       for (const r of t.readied) parts.push(`status formulas and dropdowns ${t.readied.length > 1 ? `on ${r.sheet} ` : ''}ready down to row ${n(r.toRow)}`);
       for (const { header, kind, count, notWritten, later, columnsChanged } of t.periodEnds) {

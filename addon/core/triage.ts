@@ -7,7 +7,7 @@ import { sameText } from '../../shared/status/sheet-math';
 import { isOpenRequest, RECEIVED_IN_FUTURE, receivedAfter } from '../../shared/status/request-status';
 import { readOptionsOf, type Rules } from '../../shared/rules';
 import { ownRowId } from '../../shared/row-id';
-import { TABLES, type InputColumn, type TableDef, type TypedRow } from '../../shared/tables';
+import { TABLES, type FieldOf, type InputColumn, type TableDef, type TypedRow } from '../../shared/tables';
 import { validateRows, withDeadlineWords } from '../../shared/validate-row';
 import type { FieldIssue } from '../../shared/issues';
 import { AddonError } from './addon-error';
@@ -43,7 +43,7 @@ const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 export const triageColumns = (table: TableDef): InputColumn<TriageField>[] => table.columns.filter((c): c is InputColumn<TriageField> => c.triage === true);
 
 /** Cells a save may write (the form's fields, a Fulfilled date, words moved into Notes): no part of a row's content key. */
-const SAVE_WRITES = new Set<string>([...triageColumns(TABLES.requests).map((c) => c.name), 'fulfilledOn', 'notes']);
+const SAVE_WRITES = new Set<string>([...triageColumns(TABLES.requests).map((c) => c.name), ...(['fulfilledOn', 'notes'] satisfies FieldOf<'requests'>[])]);
 
 /**
  * What the sidebar knows a request by: its Sync ID and its Request ID, either alone when the row has only one, else
@@ -89,10 +89,10 @@ export function triageItem(t: TableSheet, r: RequestRow, rules: Rules, asOf: str
   // "ASAP" in Due is no day stored, but the suggested priority reads its words, as the sheet's formula does.
   const derived = computeDerived(TABLES.requests, withDeadlineWords(TABLES.requests, r.values, r.raw), rules, asOf);
   // A value that did not read (a typo in a dropdown) is shown as typed, so the user can see and fix it.
-  const shown = (f: string) => text(r.values[f] ?? r.raw[f]);
+  const shown = (f: FieldOf<'requests'>) => text(r.values[f] ?? r.raw[f]);
   const days = typeof derived.daysOpen === 'number' ? derived.daysOpen : null;
   const future = receivedAfter(r.values.receivedOn, asOf);
-  const receivedWarnings = r.warnings.filter((w) => w.field === 'receivedOn').map((w) => w.message);
+  const receivedWarnings = r.warnings.filter((w) => w.field === ('receivedOn' satisfies FieldOf<'requests'>)).map((w) => w.message);
   return {
     sheet: t.sheet,
     row: r.row,

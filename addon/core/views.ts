@@ -97,8 +97,9 @@ export interface FieldProblem {
  * `also`: what the save did besides writing the fields changed (a Fulfilled date filled in, words kept in a note), in sentences.
  * `conflict`: someone changed fields the person also changed since the sidebar read the row; nothing was
  * written, `item` is the row as it is now, and saving again with it as `read` keeps the person's values.
+ * `refused`: cells protected from the person kept what they held, each named in its field's error; the other fields were saved.
  */
-export type SaveResult = { ok: true; item: TriageItem | null; also: string[] } | { ok: false; errors: FieldProblem[]; conflict?: { item: TriageItem } };
+export type SaveResult = { ok: true; item: TriageItem | null; also: string[] } | { ok: false; errors: FieldProblem[]; conflict?: { item: TriageItem }; refused?: true };
 
 /** What a sidebar action answers when it failed: shown as a message, never as a stack trace. */
 export interface ActionFailure {

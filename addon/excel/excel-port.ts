@@ -5,7 +5,7 @@ import { spanOf, type CellSpan } from '../port/cell-span';
 import { freeRows, widthOf } from '../port/free-rows';
 import { idsOverBlock, placeByRowId, rowOfId } from '../port/rows-by-id';
 import { spreadMerges, type MergedRange } from '../port/merged-ranges';
-import { ProtectedCellsError, blocksAround, rowsTagged, withRowIds, type RefusedCell } from '../port/protected-cells';
+import { ProtectedCellsError, ProtectedSettingsError, blocksAround, rowsTagged, withRowIds, type RefusedCell, type SheetSetting } from '../port/protected-cells';
 import { columnLetter, columnNumber } from '../../shared/lists';
 import { excelDay, excelSerial } from './excel-serial';
 import { EXCEL_WORDS } from './host-words';
@@ -16,7 +16,7 @@ import { columnPx, EXCEL_MAX_ROWS, PRINT_MARGINS, type PlanConditional, type Pla
 import { AddonError } from '../core/addon-error';
 import { isErrorType } from '../../shared/typed-error';
 import { runAsync } from '../core/task';
-import { isDateWrite, isFormulaWrite, type AnnotationPlan, type CellWrite, type HostCell, type NewRow, type RowAnchor, type PrintRows, type RowCells, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
+import { isDateWrite, isFormulaWrite, type AnnotationPlan, type CellWrite, type HostCell, type NewRow, type PrintRows, type RowCells, type RowsUnder, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
 import { TONE_COLOURS, isToneRule } from '../port/tone-colours';
 import type { CellProperties, ConditionalFormat, ExcelRun, Range, RangeAreas, RequestContext, Worksheet } from './office-types';
 
@@ -88,22 +88,36 @@ function usedSize(values: readonly (readonly HostCell[])[], formulas: readonly (
   return { rows, columns };
 }
 
+/** Said of cells a protected sheet keeps locked when no refusal of Excel's came with them (found before writing). */
+const LOCKED_TEXT = 'The sheet is protected, and these cells are locked.';
+
 /**
- * The value Office.js writes for a cell (`''` clears it) and the number format it needs; `null` leaves either
- * as it is, which Office.js honours cell by cell, so `undefined` (no write) leaves the cell untouched.
+ * A cell's write: the value Office.js writes (`''` clears it) and the number format it needs; `null` leaves either
+ * as it is, which Office.js honours cell by cell, so `undefined` (no write) leaves the cell untouched. `typed`: the
+ * value that means the same with the format left as it is, as a person would type it (undefined where none does), for
+ * a protected sheet that does not allow formatting cells, where Excel refuses any number format, unlocked cells too.
  */
-function excelCell(cell: WriteCell | undefined, current: unknown): { value: unknown; format: string | null } {
+type PlannedCell = { value: unknown; format: string | null; typed?: unknown };
+
+function excelCell(cell: WriteCell | undefined, current: unknown): PlannedCell {
   if (cell === undefined) return { value: null, format: null };
   if (cell === null) return { value: '', format: null };
+  // A formula into a cell formatted as text would stay text: it has no typed form.
   if (isFormulaWrite(cell)) return { value: cell.formula.startsWith('=') ? cell.formula : `=${cell.formula}`, format: current === TEXT_FORMAT ? 'General' : null };
-  if (isDateWrite(cell)) return { value: excelSerial(cell.date), format: isDateFormat(current) ? null : DATE_FORMAT };
-  if (typeof cell === 'string') return { value: cell, format: TEXT_FORMAT };
-  return { value: cell, format: current === TEXT_FORMAT ? 'General' : null };
+  // Excel reads a typed ISO day as that day, and gives it a date format.
+  if (isDateWrite(cell)) return { value: excelSerial(cell.date), format: isDateFormat(current) ? null : DATE_FORMAT, typed: cell.date };
+  // After an apostrophe, text stays as typed (a leading `=`, digits, a date); the apostrophe is no part of the value.
+  if (typeof cell === 'string') return { value: cell, format: current === TEXT_FORMAT ? null : TEXT_FORMAT, typed: `'${cell}` };
+  return { value: cell, format: current === TEXT_FORMAT ? 'General' : null, typed: cell };
 }
 
-const a1 = (row: number, column: number) => `${columnLetter(column)}${row}`;
+type Planned = PlannedCell[][];
 
-type Planned = { value: unknown; format: string | null }[][];
+/** A planned write that changes no number format (`PlannedCell.typed`): a cell with no typed form is left out of it. */
+const typedPlanned = (planned: Planned): Planned =>
+  planned.map((line) => line.map((p) => (p.format === null ? p : { value: p.typed === undefined ? null : p.typed, format: null })));
+
+const a1 = (row: number, column: number) => `${columnLetter(column)}${row}`;
 
 /** A block's write as planned, queued: the formats first, as text must meet `@` before it is written, or Excel reads it as typed. */
 function queuePlanned(range: Range, planned: Planned): void {
@@ -128,18 +142,33 @@ async function writeAround(context: RequestContext, sheet: Worksheet, span: Cell
   };
   const blocks = blocksAround(span, locked, wanted);
   const refused = cellsOf(span, locked);
-  for (const b of blocks) {
-    const part = planned.slice(b.top - span.top, b.bottom - span.top + 1).map((line) => line.slice(b.left - span.left, b.right - span.left + 1));
-    queuePlanned(sheet.getRangeByIndexes(b.top - 1, b.left - 1, b.bottom - b.top + 1, b.right - b.left + 1), part);
-  }
   if (blocks.length === 0) return refused;
-  try {
-    await context.sync();
-  } catch (e) {
-    if (codeOf(e) !== 'AccessDenied') throw e;
-    return [...refused, ...blocks.flatMap((b) => cellsOf(b, () => true))];
-  }
-  return refused;
+  const queueBlocks = (cells: Planned) => {
+    for (const b of blocks) {
+      const part = cells.slice(b.top - span.top, b.bottom - span.top + 1).map((line) => line.slice(b.left - span.left, b.right - span.left + 1));
+      queuePlanned(sheet.getRangeByIndexes(b.top - 1, b.left - 1, b.bottom - b.top + 1, b.right - b.left + 1), part);
+    }
+  };
+  const refusedAgain = async () => {
+    try {
+      await context.sync();
+      return false;
+    } catch (e) {
+      if (codeOf(e) !== 'AccessDenied') throw e;
+      return true;
+    }
+  };
+  const all = () => [...refused, ...blocks.flatMap((b) => cellsOf(b, () => true))];
+  queueBlocks(planned);
+  if (!(await refusedAgain())) return refused;
+  // Refused with its locked cells left out: a sheet that does not allow formatting cells refuses the number formats.
+  // The cells go in again as typed, and those that cannot (a formula into a cell formatted as text) are named.
+  const formatted = (row: number, column: number) => planned[row - span.top][column - span.left].format !== null;
+  if (!blocks.some((b) => cellsOf(b, formatted).length > 0)) return all();
+  const typed = typedPlanned(planned);
+  queueBlocks(typed);
+  if (await refusedAgain()) return all();
+  return [...refused, ...blocks.flatMap((b) => cellsOf(b, (row, column) => typed[row - span.top][column - span.left].value === null))];
 }
 
 /** A column's cells holding a value (the Sync ID column, read whole: a sort may move a row anywhere), loaded. */
@@ -199,20 +228,17 @@ function isTemplateFormat(format: ConditionalFormat, c: PlanConditional): boolea
 }
 
 /**
- * As the xlsx templates print: landscape in their margins, the header row on every page, the sheet's name and page
- * numbers in the footer, and the plan's own area and fit; a sheet more than a page wide reads across before down,
- * its naming columns on every page.
+ * As the xlsx templates print: landscape in their margins, the sheet's name and page numbers in the footer, and the
+ * plan's own fit; a sheet more than a page wide reads across before down.
  */
-function setPrint(sheet: Worksheet, name: string, f: SheetFormat): void {
+function setPageLayout(sheet: Worksheet, name: string, f: SheetFormat): void {
   const page = sheet.pageLayout;
   page.orientation = 'Landscape';
   page.setPrintMargins('Inches', PRINT_MARGINS);
   const footer = printFooter(name);
   page.headersFooters.defaultForAllPages.leftFooter = footer.left;
   page.headersFooters.defaultForAllPages.rightFooter = footer.right;
-  if (f.headerRow) page.setPrintTitleRows(`$${f.headerRow}:$${f.headerRow}`);
-  const { area, pagesWide, pagesTall, repeatColumns } = f.print ?? {};
-  if (area) page.setPrintArea(`A1:${a1(area.lastRow, area.lastColumn)}`);
+  const { pagesWide, pagesTall } = f.print ?? {};
   // A side the plan leaves out is 0, "as many pages as it takes", as the workbook files say it: left unset, Excel keeps
   // its own pages tall, 1 on a new sheet, and would shrink a long plan onto one page.
   if (pagesWide !== undefined || pagesTall !== undefined) page.zoom = { horizontalFitToPages: pagesWide ?? 0, verticalFitToPages: pagesTall ?? 0 };
@@ -220,6 +246,14 @@ function setPrint(sheet: Worksheet, name: string, f: SheetFormat): void {
     page.centerHorizontally = pagesWide === 1;
     page.printOrder = pagesWide > 1 ? 'OverThenDown' : 'DownThenOver';
   }
+}
+
+/** The header row on every page, the plan's own print area, and its naming columns on every page across. */
+function setPrintRanges(sheet: Worksheet, f: SheetFormat): void {
+  const page = sheet.pageLayout;
+  if (f.headerRow) page.setPrintTitleRows(`$${f.headerRow}:$${f.headerRow}`);
+  const { area, repeatColumns } = f.print ?? {};
+  if (area) page.setPrintArea(`A1:${a1(area.lastRow, area.lastColumn)}`);
   if (repeatColumns) page.setPrintTitleColumns(`$A:$${columnLetter(repeatColumns)}`);
 }
 
@@ -466,25 +500,39 @@ export class ExcelPort implements SpreadsheetPort {
   }
 
   /**
-   * One Excel.run of two requests (three with `under`: the Sync ID column's used cells first): the whole rows inserted (Excel moves every reference to the rows below, and grows
-   * the ranges and tables they go in inside) with the row above's formulas, values and formats loaded; then its
-   * formulas copied as R1C1 into the cells left undefined and the other cells written, under the formats the insert
-   * gave the new rows (those of the row above). An insertion refused as protected inserts nothing: a
-   * ProtectedCellsError naming no cell.
+   * One Excel.run of two requests (three with an anchor: the Sync ID column's used cells first): the whole rows
+   * inserted (Excel moves every reference to the rows below, and grows the ranges and tables they go in inside) with
+   * the formulas, values and formats of the row above the new ones loaded, and the sheet's protection with the locking
+   * of the rows around them (new cells are locked as the row above is); then its formulas copied as R1C1 into the
+   * cells left undefined, around locked ones, and the other cells written, under the formats the insert gave the new
+   * rows (those of the row above). `inside`: the row asked, moved down, is pasted into the first new row (copyFrom:
+   * formulas, then formats where the sheet allows formatting), its notes moved there (looked up by cell in the first
+   * request, when this Excel has notes), its old place cleared and formatted as the row above it, all in the second
+   * request; unless a protected sheet keeps it or the first new row locked, or its notes (no editing objects), when it
+   * stays and the new rows go in above it (`unmoved`). An insertion refused as protected inserts nothing: a
+   * ProtectedCellsError naming no cell. Formulas and cells refused as locked are named by one thrown once the rest is
+   * written.
    */
-  insertRows(name: string, asked: number, rows: readonly NewRow[], under?: RowAnchor): Promise<void> {
+  insertRows(name: string, asked: number, rows: readonly NewRow[], place: RowsUnder = {}): Promise<void> {
+    const hasNotes = this.deps.hasNotes?.() ?? true;
     return this.onSheet(name, async (context, sheet) => {
       if (rows.length === 0) return;
       const width = widthOf(rows);
-      let before = asked;
-      if (under) {
-        const ids = loadIdColumn(sheet, under.idColumn);
+      let after = asked;
+      if (place.anchor) {
+        const ids = loadIdColumn(sheet, place.anchor.idColumn);
         await context.sync();
-        const anchor = ids.isNullObject ? undefined : rowOfId(ids.values.map((line) => line[0]), ids.rowIndex + 1, under.rowId);
-        if (anchor !== undefined) before = anchor + 1;
+        after = (ids.isNullObject ? undefined : rowOfId(ids.values.map((line) => line[0]), ids.rowIndex + 1, place.anchor.rowId)) ?? after;
       }
+      const before = place.inside ? after : after + 1;
+      // The row the new ones follow: the one asked, which the insertion moves under them when they go in inside.
+      const followed = place.inside ? before + rows.length : before - 1;
       sheet.getRange(`${before}:${before + rows.length - 1}`).insert('Down');
-      const above = sheet.getRangeByIndexes(before - 2, 0, 1, width).load(['formulasR1C1', 'values', 'numberFormat']);
+      const source = sheet.getRangeByIndexes(followed - 1, 0, 1, width).load(['formulasR1C1', 'values', 'numberFormat']);
+      const formatted = place.inside ? sheet.getRangeByIndexes(before - 2, 0, 1, width).load(['formulasR1C1', 'values', 'numberFormat']) : source;
+      const notes = place.inside && hasNotes ? Array.from({ length: width }, (_, c) => sheet.notes.getItemOrNullObject(a1(followed, c + 1)).load(['isNullObject', 'content'])) : [];
+      const protection = sheet.protection.load(['protected', 'options']);
+      const locks = sheet.getRangeByIndexes(before - 2, 0, rows.length + 2, width).getCellProperties({ format: { protection: { locked: true } } });
       try {
         await context.sync();
       } catch (e) {
@@ -492,12 +540,47 @@ export class ExcelPort implements SpreadsheetPort {
         if (codeOf(e) !== 'AccessDenied') throw e;
         throw new ProtectedCellsError(e instanceof Error ? e.message : String(e), []);
       }
+      // Every cell reports locked unless unlocked: only protection makes it count.
+      const locked = (row: number, column: number) => protection.protected && locks.value[row - before + 1]?.[column - 1]?.format?.protection?.locked !== false;
+      const allows = protection.protected ? protection.options : { allowFormatCells: true, allowEditObjects: true };
+      const lockedRow = (row: number) => Array.from({ length: width }, (_, c) => locked(row, c + 1)).some(Boolean);
+      const moves = place.inside === true && !lockedRow(followed) && !lockedRow(before) && (allows.allowEditObjects || notes.every((note) => note.isNullObject));
+      const start = moves ? before + 1 : before;
+      if (moves) {
+        const first = sheet.getRangeByIndexes(before - 1, 0, 1, width);
+        const moved = sheet.getRangeByIndexes(followed - 1, 0, 1, width);
+        first.copyFrom(moved, 'Formulas');
+        if (allows.allowFormatCells) first.copyFrom(moved, 'Formats');
+        notes.forEach((note, c) => {
+          if (note.isNullObject) return;
+          sheet.notes.add(a1(before, c + 1), note.content);
+          note.delete();
+        });
+        moved.clear('Contents');
+        if (allows.allowFormatCells) for (let r = start; r < start + rows.length; r++) sheet.getRangeByIndexes(r - 1, 0, 1, width).copyFrom(formatted, 'Formats');
+      }
       // `formulasR1C1` repeats a plain cell's value: text that merely starts with `=` is no formula to copy.
+      const above = moves ? source : formatted;
       const formulas = above.formulasR1C1[0].map((f, c) => (typeof f === 'string' && f.startsWith('=') && f !== above.values[0][c] ? f : null));
       const cells = rows.map((line) => Array.from({ length: width }, (_, c) => line[c]));
       const copied = cells.map((line) => line.map((cell, c) => (cell === undefined ? formulas[c] : null)));
-      if (copied.some((line) => line.some((f) => f !== null))) sheet.getRangeByIndexes(before - 1, 0, rows.length, width).formulasR1C1 = copied;
-      await this.writeGrid(context, sheet, before, 1, cells, { formats: cells.map(() => above.numberFormat[0]) });
+      // Excel refuses a write touching a locked cell: the formulas go in around them, and those left out are named.
+      const span = { top: start, bottom: start + rows.length - 1, left: 1, right: width };
+      const copies = (row: number, column: number) => copied[row - start][column - 1] !== null;
+      for (const b of blocksAround(span, locked, copies)) {
+        sheet.getRangeByIndexes(b.top - 1, b.left - 1, b.bottom - b.top + 1, b.right - b.left + 1).formulasR1C1 = copied.slice(b.top - start, b.bottom - start + 1).map((line) => line.slice(b.left - 1, b.right));
+      }
+      const refused: RefusedCell[] = [];
+      for (let row = span.top; row <= span.bottom; row++) for (let column = 1; column <= width; column++) if (copies(row, column) && locked(row, column)) refused.push({ row, column });
+      let written: ProtectedCellsError | undefined;
+      try {
+        await this.writeGrid(context, sheet, start, 1, cells, { formats: cells.map(() => formatted.numberFormat[0]) });
+      } catch (e) {
+        if (!isErrorType(e, ProtectedCellsError)) throw e;
+        written = e;
+      }
+      const unmoved = place.inside && !moves ? followed : undefined;
+      if (written || refused.length || unmoved !== undefined) throw new ProtectedCellsError(written?.message ?? LOCKED_TEXT, [...refused, ...(written?.cells ?? [])], [], [], unmoved);
     });
   }
 
@@ -606,33 +689,64 @@ export class ExcelPort implements SpreadsheetPort {
     });
   }
 
+  /**
+   * One Excel.run, one request. A protected sheet refuses some settings whatever its options (dropdowns, a table) and
+   * others unless they allow them (formats, column widths), and a refused request applies nothing: then each setting is
+   * sent again in a request of its own, and those refused are named by a ProtectedSettingsError.
+   */
   formatSheet(name: string, f: SheetFormat): Promise<void> {
     return this.onSheet(name, async (context, sheet) => {
       const width = f.columns.length;
       const dataRows = f.lastDataRow - f.firstDataRow + 1;
-      // In points, the pixels a template file's column of that width is counted at: what its pages across were counted by.
-      f.columns.forEach((c, i) => {
-        if (c.width) sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = (columnPx(c.width) * 72) / 96;
-        if (c.numFmt && dataRows > 0) sheet.getRangeByIndexes(f.firstDataRow - 1, i, dataRows, 1).numberFormat = Array.from({ length: dataRows }, () => [c.numFmt]);
-      });
-      if (f.headerRow) sheet.getRangeByIndexes(f.headerRow - 1, 0, 1, width).format.font.bold = true;
-      if (f.freeze?.rows) sheet.freezePanes.freezeRows(f.freeze.rows);
-      if (f.freeze?.columns) sheet.freezePanes.freezeColumns(f.freeze.columns);
-      if (f.tabColor) sheet.tabColor = f.tabColor;
-      setValidations(sheet, f.validations ?? []);
-      addConditionals(sheet, f.conditionals ?? []);
-      f.columns.forEach((c, i) => {
-        if (c.hidden) sheet.getRangeByIndexes(0, i, 1, 1).getEntireColumn().columnHidden = true;
-      });
-      setPrint(sheet, name, f);
-      // A data sheet becomes an Excel table: filter buttons, banding, and rows added below join it. Given as a
-      // Range, since an address without a sheet name puts the table on the active sheet, whichever sheet's
-      // `tables` is asked.
-      if (f.autoFilter && f.headerRow) {
-        const table = sheet.tables.add(sheet.getRangeByIndexes(f.headerRow - 1, 0, Math.max(f.lastDataRow, f.headerRow + 1) - f.headerRow + 1, width), true);
-        table.name = addonTableName(name);
+      const settings: [SheetSetting, () => void][] = [
+        // In points, the pixels a template file's column of that width is counted at: what its pages across were counted by.
+        ['column widths', () => f.columns.forEach((c, i) => {
+          if (c.width) sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = (columnPx(c.width) * 72) / 96;
+        })],
+        ['number formats', () => f.columns.forEach((c, i) => {
+          if (c.numFmt && dataRows > 0) sheet.getRangeByIndexes(f.firstDataRow - 1, i, dataRows, 1).numberFormat = Array.from({ length: dataRows }, () => [c.numFmt]);
+        })],
+        ['bold headers', () => f.headerRow && (sheet.getRangeByIndexes(f.headerRow - 1, 0, 1, width).format.font.bold = true)],
+        ['frozen headers', () => {
+          if (f.freeze?.rows) sheet.freezePanes.freezeRows(f.freeze.rows);
+          if (f.freeze?.columns) sheet.freezePanes.freezeColumns(f.freeze.columns);
+        }],
+        ['tab color', () => f.tabColor && (sheet.tabColor = f.tabColor)],
+        ['dropdowns', () => setValidations(sheet, f.validations ?? [])],
+        ['status colors', () => addConditionals(sheet, f.conditionals ?? [])],
+        ['hidden helper columns', () => f.columns.forEach((c, i) => {
+          if (c.hidden) sheet.getRangeByIndexes(0, i, 1, 1).getEntireColumn().columnHidden = true;
+        })],
+        ['page layout', () => setPageLayout(sheet, name, f)],
+        // The rows and columns printed on every page ride with the area.
+        ['print area', () => setPrintRanges(sheet, f)],
+        // A data sheet becomes an Excel table: filter buttons, banding, and rows added below join it. Given as a
+        // Range, since an address without a sheet name puts the table on the active sheet, whichever sheet's
+        // `tables` is asked.
+        ['filter buttons', () => {
+          if (!f.autoFilter || !f.headerRow) return;
+          const table = sheet.tables.add(sheet.getRangeByIndexes(f.headerRow - 1, 0, Math.max(f.lastDataRow, f.headerRow + 1) - f.headerRow + 1, width), true);
+          table.name = addonTableName(name);
+        }],
+      ];
+      for (const [, queue] of settings) queue();
+      try {
+        await context.sync();
+        return;
+      } catch (e) {
+        if (codeOf(e) !== 'AccessDenied') throw e;
+        const refused: SheetSetting[] = [];
+        for (const [setting, queue] of settings) {
+          queue();
+          try {
+            await context.sync();
+          } catch (again) {
+            if (codeOf(again) !== 'AccessDenied') throw again;
+            refused.push(setting);
+          }
+        }
+        if (refused.length) throw new ProtectedSettingsError(e instanceof Error ? e.message : String(e), refused);
       }
-      await context.sync();
     });
   }
 
@@ -661,15 +775,22 @@ export class ExcelPort implements SpreadsheetPort {
       try {
         await context.sync();
       } catch (e) {
-        // A protected sheet refuses every dropdown, at the first: nothing of the request was done. The colours are
-        // sent again alone, and the dropdowns' cells named.
-        if (codeOf(e) !== 'AccessDenied' || validations.length === 0) throw e;
-        if (conditionals.length) {
+        // A protected sheet refuses every dropdown, and every conditional format unless it allows formatting cells, at
+        // the first: nothing of the request was done. The colours are sent again alone, and the cells refused named.
+        if (codeOf(e) !== 'AccessDenied') throw e;
+        const cellsOf = (rules: readonly { column: number; fromRow: number; toRow: number }[]) =>
+          rules.flatMap((r) => Array.from({ length: r.toRow - r.fromRow + 1 }, (_, i) => ({ row: r.fromRow + i, column: r.column })));
+        let uncolored = validations.length ? [] : cellsOf(conditionals);
+        if (validations.length && conditionals.length) {
           colour();
-          await context.sync();
+          try {
+            await context.sync();
+          } catch (again) {
+            if (codeOf(again) !== 'AccessDenied') throw again;
+            uncolored = cellsOf(conditionals);
+          }
         }
-        const cells = validations.flatMap((v) => Array.from({ length: v.toRow - v.fromRow + 1 }, (_, i) => ({ row: v.fromRow + i, column: v.column })));
-        throw new ProtectedCellsError(e instanceof Error ? e.message : String(e), cells);
+        throw new ProtectedCellsError(e instanceof Error ? e.message : String(e), cellsOf(validations), [], uncolored);
       }
     });
   }
@@ -677,7 +798,11 @@ export class ExcelPort implements SpreadsheetPort {
   /** The print area each sheet was last settled for (given, or found a person's own), so a sync that moves nothing asks Excel nothing. */
   private readonly printAreas = new Map<string, string>();
 
-  /** One Excel.run: the print area read, and set only when it is none or one of ours (`PrintRows`) that ends elsewhere. */
+  /**
+   * One Excel.run: the print area read, and set only when it is none or one of ours (`PrintRows`) that ends elsewhere.
+   * Refused as protected (a protected sheet's page setup, as the Excel fake models it: Office.js documents nothing
+   * of it), a ProtectedCellsError naming no cell, and tried again by the next sync.
+   */
   async printRowsTo(name: string, { lastRow, lastColumn, tableColumns }: PrintRows): Promise<void> {
     const wanted = `A1:${a1(lastRow, lastColumn)}`;
     if (this.printAreas.get(name) === wanted) return;
@@ -690,7 +815,12 @@ export class ExcelPort implements SpreadsheetPort {
       const ours = current === undefined || (end !== undefined && columnNumber(end) >= tableColumns);
       if (ours && current !== wanted) {
         sheet.pageLayout.setPrintArea(wanted);
-        await context.sync();
+        try {
+          await context.sync();
+        } catch (e) {
+          if (codeOf(e) !== 'AccessDenied') throw e;
+          throw new ProtectedCellsError(e instanceof Error ? e.message : String(e), []);
+        }
       }
       this.printAreas.set(name, wanted);
     });

@@ -105,6 +105,10 @@ export interface Range extends LoadableObject {
   getMergedAreasOrNullObject(): RangeAreas;
   getCellProperties(spec: { format: { fill: { color: true } } | { protection: { locked: true } } }): ClientResult<CellProperties[][]>;
   setCellProperties(cells: CellProperties[][]): void;
+  /** ExcelApi 1.9: a paste from `source` onto this range; `Formulas` moves relative references as a paste does. */
+  copyFrom(source: Range, copyType: 'Formulas' | 'Formats'): void;
+  /** `Contents`: values and formulas go, formats stay. */
+  clear(applyTo: 'Contents'): void;
 }
 
 /** Several ranges at once; `address` lists them, comma-separated (`Plan!A3:A5, Plan!C3:C4`). */
@@ -119,8 +123,16 @@ export interface Note extends LoadableObject {
   getLocation(): Range;
 }
 
+/** A note looked up by its cell (ExcelApi 1.18), a null object where the cell has none. */
+export interface NoteOrNull extends LoadableObject {
+  readonly isNullObject: boolean;
+  readonly content: string;
+  delete(): void;
+}
+
 export interface NoteCollection extends LoadableObject {
   readonly items: Note[];
+  getItemOrNullObject(cellAddress: string): NoteOrNull;
   add(cellAddress: string, content: string): unknown;
 }
 
@@ -150,6 +162,15 @@ export interface PageLayout {
   getPrintAreaOrNullObject(): RangeAreas;
 }
 
+/** What a protected sheet lets anyone do (WorksheetProtectionOptions, ExcelApi 1.2); the add-in reads these. */
+export interface WorksheetProtectionOptions {
+  allowFormatCells?: boolean;
+  allowFormatColumns?: boolean;
+  allowInsertRows?: boolean;
+  allowSort?: boolean;
+  allowEditObjects?: boolean;
+}
+
 export interface Worksheet extends LoadableObject {
   readonly name: string;
   /** Kept when the sheet is renamed or moved. */
@@ -158,6 +179,8 @@ export interface Worksheet extends LoadableObject {
   tabColor: string;
   readonly freezePanes: { freezeRows(count: number): void; freezeColumns(count: number): void };
   readonly notes: NoteCollection;
+  /** Protect Sheet: whether it is on, and its options. */
+  readonly protection: LoadableObject & { readonly protected: boolean; readonly options: WorksheetProtectionOptions };
   readonly pageLayout: PageLayout;
   readonly tables: { add(source: Range, hasHeaders: boolean): Table } & LoadableObject & { readonly items: Table[] };
   getUsedRangeOrNullObject(valuesOnly?: boolean): Range;

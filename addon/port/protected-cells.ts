@@ -13,7 +13,10 @@ export interface RefusedCell {
 
 /**
  * Thrown by a write the host refused in part as protected, once every other cell of it is written: `cells` are the
- * refused ones, `written` (of a write by Sync ID) the ids of the rows found. The message is the host's own.
+ * refused ones, `written` (of a write by Sync ID) the ids of the rows found, `uncolored` (of `extendRowRules`, where
+ * `cells` are those left without a dropdown) the cells whose status colors were refused, `unmoved` (of `insertRows`
+ * `inside`) the row the new ones were to follow, where it now is, when the host refused to move it: they went in
+ * above it. The message is the host's own.
  */
 export class ProtectedCellsError extends TypedError {
   override readonly name = 'ProtectedCellsError' as const;
@@ -21,6 +24,8 @@ export class ProtectedCellsError extends TypedError {
     message: string,
     readonly cells: readonly RefusedCell[],
     readonly written: readonly string[] = [],
+    readonly uncolored: readonly RefusedCell[] = [],
+    readonly unmoved?: number,
   ) {
     super(message);
   }
@@ -57,6 +62,23 @@ export function blocksAround(span: CellSpan, locked: (row: number, column: numbe
     return false;
   };
   return blocks.filter(hasWanted);
+}
+
+/** A part of `formatSheet` a host may refuse as protected, as a person reads it. */
+export type SheetSetting = 'column widths' | 'number formats' | 'bold headers' | 'frozen headers' | 'tab color' | 'dropdowns' | 'status colors' | 'hidden helper columns' | 'page layout' | 'print area' | 'filter buttons';
+
+/**
+ * Thrown by `formatSheet` once every setting the host allowed is applied: `settings` are those it refused as protected
+ * (a protected sheet that does not allow formatting, a protection this person may not edit). The message is the host's own.
+ */
+export class ProtectedSettingsError extends TypedError {
+  override readonly name = 'ProtectedSettingsError' as const;
+  constructor(
+    message: string,
+    readonly settings: readonly SheetSetting[],
+  ) {
+    super(message);
+  }
 }
 
 /** Rows to place by Sync ID (`placeByRowId`) whose cells carry their row's id, so a refused cell can be named by it. */

@@ -98,6 +98,27 @@ export interface RowAnchor {
   rowId: string;
 }
 
+/** Where `insertRows` puts its rows under a row. */
+export interface RowsUnder {
+  /**
+   * The row they go under, by its Sync ID in column `idColumn` when the port inserts (the column read whole just
+   * before): rows a person inserted or deleted above while the sync talked to the service do not move them. The row
+   * asked stands when no row holds the id.
+   */
+  anchor?: RowAnchor;
+  /**
+   * As that row's followers inside every range that ends at it (`=SUM(H3:H8)` on a totals line, colour rules, a named
+   * range, an Excel table), which neither host grows for rows inserted right under it: the rows go in before that row
+   * (the row above it must be of the same table), its content (values, formulas with their relative references
+   * moved, notes, formats) is copied up into the first of them, and the new rows are written from there down, the
+   * last taking the place and the formats of the row above the ones moved. A reference to that row's cells alone
+   * (`=H8`) then reads the new last row. A host that refuses to move that row as protected from the person (a
+   * protection starting at it, locked cells) leaves it whole where it is and writes the new rows above it, in order,
+   * inside the same ranges; the ProtectedCellsError thrown once they are written says where it is (`unmoved`).
+   */
+  inside?: boolean;
+}
+
 /** A row to add under a table, from column 1; `undefined` leaves a cell as it is. */
 export type NewRow = readonly (WriteCell | undefined)[];
 
@@ -196,18 +217,15 @@ export interface SpreadsheetPort {
    */
   appendRows(name: string, fromRow: number, rows: readonly NewRow[]): Io<number[]>;
   /**
-   * Inserts `rows` as new sheet rows before row `before` (> 1), as a person inserting rows does: the rows from
-   * `before` down move down, and so does every reference to them in any sheet's formulas, so a range the rows go in
-   * inside grows to take them (one that ends right above `before` does not, in either host); merged ranges and
-   * Excel tables the rows go in inside grow too. Each row's cells start at column 1; a cell `undefined` takes the
-   * formula the row above `before` holds in its column, its relative references moved to the new row (blank where
-   * that cell holds a value), and the others are written as by `writeBlock`. A host that refuses the insertion as
-   * protected (a protected sheet, a protected range the rows would go in inside) inserts nothing, and the port throws
-   * a ProtectedCellsError naming no cell. With `under`, the rows go in right under the row holding that Sync ID in
-   * column `idColumn` when the port inserts (the column read whole just before), so rows a person inserted or deleted
-   * above while the sync talked to the service do not move them; `before` stands when no row holds the id.
+   * Inserts `rows` as new sheet rows right under row `after`, as a person inserting rows does: the rows below move
+   * down, and so does every reference to them in any sheet's formulas, merged range and Excel table. Each row's cells
+   * start at column 1; a cell `undefined` takes the formula the row right above the new rows holds in its column, its
+   * relative references moved to the new row (blank where that cell holds a value), and the others are written as by
+   * `writeBlock`. A host that refuses the insertion as protected (a protected sheet, a protected range the rows would
+   * go in inside) inserts nothing, and the port throws a ProtectedCellsError naming no cell. See `RowsUnder` for
+   * `place`.
    */
-  insertRows(name: string, before: number, rows: readonly NewRow[], under?: RowAnchor): Io<void>;
+  insertRows(name: string, after: number, rows: readonly NewRow[], place?: RowsUnder): Io<void>;
   /** Adds the sheet at the end unless it exists; never clears an existing one. */
   ensureSheet(name: string): Io<{ created: boolean }>;
   /**
@@ -223,19 +241,26 @@ export interface SpreadsheetPort {
    * refuses a kind of mark sheet-wide, as Excel's sheet protection does fills and notes, names every cell it changes).
    */
   updateAnnotations(name: string, row: number, column: number, numRows: number, numColumns: number, plan: AnnotationPlan, idColumn?: number): Io<void>;
+  /**
+   * Applies a sheet's format. Settings the host refuses as protected are skipped, the others applied, and a
+   * ProtectedSettingsError names the ones skipped.
+   */
   formatSheet(name: string, format: SheetFormat): Io<void>;
   /**
    * Sets each column's dropdown and status colours over the rows given, in place of those the column had for
    * the same list or text in the template's colours: applied again over more rows, the rules stretch, never pile up. Rules of other
    * columns, and a column's rules for other texts, stay. A handful of host calls, however many rows. A dropdown the host
-   * refuses as protected is set around the protected cells, named by the ProtectedCellsError thrown once the rest is set.
+   * refuses as protected is set around the protected cells, named by the ProtectedCellsError thrown once the rest is set,
+   * which names as `uncolored` the cells whose colors the host refused (Excel: a protected sheet that does not allow
+   * formatting cells changes no conditional format).
    */
   extendRowRules(name: string, rules: RowRules): Io<void>;
   /**
    * Ends the sheet's print area at `lastRow`, from A1 across `lastColumn` columns: the ready rows' formulas below the
    * data print nothing but are content to the host, which would otherwise print them as pages of empty rows. Only
    * an area this add-on or a template set is replaced (see `PrintRows`), or none: a person's own print area stays.
-   * Hosts that keep no print area with the document (Apps Script: Sheets asks at print time) do nothing.
+   * Hosts that keep no print area with the document (Apps Script: Sheets asks at print time) do nothing. One the host
+   * refuses as protected throws an error `isProtectedError` knows.
    */
   printRowsTo(name: string, rows: PrintRows): Io<void>;
   /** Selects the whole data row so the user sees which request the sidebar shows. */

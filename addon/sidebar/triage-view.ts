@@ -216,7 +216,8 @@ export class TriagePanel {
             if (!(field.name in values)) (form.elements.namedItem(field.name) as HTMLInputElement | HTMLSelectElement).value = shownValue(field, item.values[field.name]);
           }
           announce(this.status, 'Someone else changed this request meanwhile; nothing was saved. See the marked fields.', 'error');
-        } else announce(this.status, 'Some fields need fixing.', 'error');
+        } else if (result.refused) announce(this.status, 'Not everything was saved: the sheet is protected where the marked fields go.', 'error');
+        else announce(this.status, 'Some fields need fixing.', 'error');
         return;
       }
       const items = this.view!.items;

@@ -1,4 +1,5 @@
 // Check marks as offices type or paste them (☑, ☐, x, Yes, a checkbox's TRUE), read the one way a formula can too.
+import { trimmedFormula, trimmedText } from './trimmed-text';
 
 /** Marks that answer yes (or tick a "Done?" column), as they read with case folded and full stops set aside. */
 export const TICKED_MARKS: readonly string[] = ['☑', '✓', '✔', '☒', '✅', 'x', 'yes', 'y', 'true', '1', 'checked'];
@@ -9,19 +10,13 @@ const TICKED = new Set(TICKED_MARKS);
 const UNTICKED = new Set(UNTICKED_MARKS);
 
 /**
- * What people pad a mark with that TRIM keeps: a tab (typed or pasted from a table), a line break (Alt+Enter, or pasted
- * from a page) and a no-break space (pasted from the web or a PDF). `markTextFormula` makes each a space before TRIM.
- */
-const PADDING = /[\t\n\u00a0]/g;
-
-/**
  * A cell as `markTextFormula` makes it: its text (a checkbox's TRUE as "true", a number as its digits) with every full
- * stop and exclamation mark taken out, its padding (`PADDING`) made spaces, trimmed of spaces, in lower case (the
- * formula's `=` ignores case).
+ * stop and exclamation mark taken out, trimmed of its padding (`trimmedText`), in lower case (the formula's `=` ignores
+ * case).
  */
 function markText(raw: unknown): string | undefined {
   const text = typeof raw === 'string' ? raw : typeof raw === 'boolean' || typeof raw === 'number' ? String(raw) : undefined;
-  return text?.replace(/[.!]/g, '').replace(PADDING, ' ').replace(/^ +| +$/g, '').toLowerCase();
+  return text === undefined ? undefined : trimmedText(text.replace(/[.!]/g, '')).toLowerCase();
 }
 
 /**
@@ -33,13 +28,8 @@ export function checkMark(raw: unknown): boolean | undefined {
   return text === undefined ? undefined : TICKED.has(text) ? true : UNTICKED.has(text) ? false : undefined;
 }
 
-/**
- * `TRIM(SUBSTITUTE(…SUBSTITUTE(ref,".",""),"!",""),CHAR(9)," ")…))`: the cell's text as `markText` makes it, up to case.
- * The no-break space is written as itself: LibreOffice's CHAR(160) is no no-break space (it reads the code in the
- * system's character set), and UNICHAR, which is, needs a prefix in an .xlsx file that a formula written by the
- * add-ons has not.
- */
-export const markTextFormula = (ref: string) => `TRIM(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${ref},".",""),"!",""),CHAR(9)," "),CHAR(10)," "),"\u00a0"," "))`;
+/** `TRIM(SUBSTITUTE(…SUBSTITUTE(ref,".",""),"!",""),CHAR(9)," ")…))`: the cell's text as `markText` makes it, up to case. */
+export const markTextFormula = (ref: string) => trimmedFormula(`SUBSTITUTE(SUBSTITUTE(${ref},".",""),"!","")`);
 
 /**
  * `K="☑",K="✓",…` (for an `OR`): whether a cell holds a mark of `marks`, as `checkMark` reads it. Text functions read a

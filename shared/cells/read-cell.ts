@@ -14,7 +14,7 @@ import { listValues, quoteValue } from '../quote-value';
 import { isErrorValue } from './error-value';
 import { checkMark } from './check-marks';
 // A dropdown not chosen yet ("-", "n/a", "TBD"), in the one list the status formulas read too.
-import { placeholderKind } from './not-chosen';
+import { isBlankStatus, placeholderKind } from './not-chosen';
 import { sheetDayOf, type SheetYears } from './month-or-day';
 
 export { isErrorValue };
@@ -441,8 +441,9 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
     const read = issue(c, 'choice_matched', `${c.header}: read ${quoteValue(text)} as ${quoteValue(near.value)}${assumed}`, 'warning');
     return head !== undefined && noted ? { value: near.value, note: (noted[2] ?? noted[3] ?? noted[4]).trim(), issues: [read] } : { value: near.value, issues: [read] };
   }
-  // As a TBD date or check box: the row is kept, the value left blank, and what to choose said at the cell.
-  if (placeholderKind(text)) {
+  // As a TBD date or check box: the row is kept, the value left blank, and what to choose said at the cell. A Status is
+  // read as its formula reads the cell (`isBlankStatus`, padding and all), so what the service leaves blank the sheet does.
+  if (c.ticked === undefined ? placeholderKind(text) : isBlankStatus(raw)) {
     return { value: null, issues: [issue(c, 'blank_kept', `${c.header}: ${quoteValue(text)} is not chosen yet; left blank (choose one of: ${listValues(allowed)})`, 'warning')] };
   }
   if (near.kind === 'tie') return { value: null, issues: [issue(c, 'not_in_list', `${c.header}: ${quoteValue(text)} could be ${quoteValue(near.values[0])} or ${quoteValue(near.values[1])}; pick one`)] };

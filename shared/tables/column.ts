@@ -106,9 +106,10 @@ export interface InputColumn<F extends string = string> {
   help?: string;
   /**
    * Asked of requesters on the public intake form, in this wording (the sheet's header is written for
-   * staff); `required` there even where the sheet lets staff leave it blank.
+   * staff); `required` there even where the sheet lets staff leave it blank; `autocomplete`, what the browser may fill
+   * it with (the HTML attribute's token: `email`, `name`, `organization`).
    */
-  intake?: { label: string; hint?: string; required?: boolean };
+  intake?: { label: string; hint?: string; required?: boolean; autocomplete?: 'email' | 'name' | 'organization' };
   /** Edited in the sidebar's triage form, labeled with its header: a date picker for a date, else its list's dropdown. */
   triage?: boolean;
   /** Answered by the requester on the feedback survey, and written back into the sheet from there. */
@@ -182,7 +183,8 @@ export interface TableDef<N extends TableName = TableName, F extends string = st
   /**
    * When one stored version of a row shows its work done (a request fulfilled), given the ISO day the
    * service recorded that version; null while it shows none. The store keeps, per row, the first non-null
-   * answer over its history (`StoredRow.firstDoneOn`): later edits or reopening never move it.
+   * answer since the row was last shown open (`StoredRow.firstDoneOn`, `shownOpen`): later edits and an end
+   * (Closed) never move it, and a row reopened and done again is dated by the work that stood.
    */
   doneOn?(values: Readonly<Record<string, unknown>>, recordedOn: string): string | null;
   /**
@@ -193,8 +195,21 @@ export interface TableDef<N extends TableName = TableName, F extends string = st
   closedOn?(values: Readonly<Record<string, unknown>>, recordedOn: string): string | null;
 }
 
+/**
+ * Whether one stored version of a row shows it open: neither done (`doneOn`) nor ended (`closedOn`). Such a version
+ * clears the done and closed days kept (`keptDay`); `writeCurrentRow` reads the same from the two days it is sent.
+ */
+export const shownOpen = (def: Pick<TableDef, 'doneOn' | 'closedOn'>, values: Readonly<Record<string, unknown>>, recordedOn: string): boolean =>
+  (def.doneOn?.(values, recordedOn) ?? null) === null && (def.closedOn?.(values, recordedOn) ?? null) === null;
+
+/**
+ * The day kept (`StoredRow.firstDoneOn`, `firstClosedOn`) after one more version showing `day` (null: none), as the
+ * store keeps it: cleared by a version that shows the row open again (`reopened`), else the first day since stands.
+ */
+export const keptDay = (kept: string | null | undefined, day: string | null, reopened: boolean): string | null => (reopened ? null : (kept ?? day));
+
 /** The fields one column names: they must be columns of the same table. */
-interface ColumnLinks<F extends string> { rangeEnd?: F; notBefore?: F; readAfter?: F; wordsFrom?: F; unitField?: F }
+interface ColumnLinks<F extends string> { rangeEnd?: F; notBefore?: F; readAfter?: F; wordsFrom?: F; unitField?: F; headsColumnsOf?: F }
 
 /**
  * Declares a table with its field names inferred as literals: a derived column's input, a span's field or a

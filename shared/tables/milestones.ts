@@ -1,8 +1,9 @@
 // Milestone calendars (and roadmaps): dated events, their teams, and the city-partnership flag.
-import { milestoneStatus, milestoneStatusFormula } from '../status/milestone-status';
+import { milestoneStatus, milestoneStatusFormula, type MilestoneDerived } from '../status/milestone-status';
+import type { Tone } from '../workbook-plan';
 import { defineTable, derivedColumn } from './column';
 
-export const MILESTONE_PALETTE = { Done: 'good', Upcoming: 'neutral', 'Due this week': 'warn', Missed: 'bad', 'No date yet': 'neutral', Stopped: 'neutral' } as const;
+export const MILESTONE_PALETTE = { Done: 'good', Upcoming: 'neutral', 'Due this week': 'warn', Missed: 'bad', 'No date yet': 'neutral', Stopped: 'neutral' } as const satisfies Record<MilestoneDerived, Tone>;
 
 const DERIVED_STATUS = { name: 'derivedStatus', header: 'Derived status', type: 'text', width: 14, palette: MILESTONE_PALETTE } as const;
 

@@ -1,5 +1,6 @@
 // The TA requests log: intake, triage, fulfillment and follow-up of technical-assistance requests.
-import { ageBucket, ageBucketFormula, daysOpen, daysOpenFormula, followUpDue, followUpDueFormula, isFulfilledStatus, requestClosedOn, requestDoneOn, slaDue, slaDueFormula, slaState, slaStateFormula } from '../status/request-status';
+import { ageBucket, ageBucketFormula, daysOpen, daysOpenFormula, followUpDue, followUpDueFormula, isFulfilledStatus, requestClosedOn, requestDoneOn, slaDue, slaDueFormula, slaState, slaStateFormula, type SlaState } from '../status/request-status';
+import type { Tone } from '../workbook-plan';
 import { priorityReasonFormula, suggestPriority, suggestedPriorityFormula } from '../status/priority';
 import { defineTable, derivedColumn } from './column';
 
@@ -15,11 +16,11 @@ export const requestsTable = defineTable({
   columns: [
     { name: 'requestId', header: 'Request ID', aliases: ['ID', 'Ticket', 'Ticket number', 'Request number', 'Request no', 'Req #', 'Case #', 'Case no', 'Case number', 'TA #', 'TA number', 'Ref #', 'Reference number', 'Tracking number'], type: 'id', width: 14 },
     { name: 'receivedOn', header: 'Received', aliases: ['Received on', 'Date received', 'Request date', 'Date', 'Submitted', 'Requested on', 'Date requested', 'Submitted on', 'Timestamp'], type: 'date', keptWhenBlank: 'kept, but not counted by month and with no SLA until a date is entered', width: 12, numFmt: DATE },
-    { name: 'requesterOrg', header: 'Requesting organization', aliases: ['Organization', 'Organisation', 'Agency', 'Requester', 'Requester org', 'Entity', 'Jurisdiction', 'Agency name', 'Organization name', 'Requesting agency'], type: 'text', required: true, width: 28, intake: { label: 'Your organization', hint: 'The agency, office, city, county or group asking for help.', required: true } },
+    { name: 'requesterOrg', header: 'Requesting organization', aliases: ['Organization', 'Organisation', 'Agency', 'Requester', 'Requester org', 'Entity', 'Jurisdiction', 'Agency name', 'Organization name', 'Requesting agency'], type: 'text', required: true, width: 28, intake: { label: 'Your organization', hint: 'The agency, office, city, county or group asking for help.', required: true, autocomplete: 'organization' } },
     { name: 'requesterType', header: 'Requester type', aliases: ['Type of requester', 'Entity type', 'Org type', 'Organization type'], type: 'choice', list: 'requesterType', triage: true, width: 18, intake: { label: 'Type of organization' } },
     { name: 'requesterRole', header: 'Requester role', aliases: ['Role', 'Contact role'], type: 'choice', list: 'requesterRole', width: 18 },
-    { name: 'contactName', header: 'Contact name', aliases: ['Contact', 'Name', 'Requested by', 'Point of contact', 'Contact person'], type: 'text', width: 20, intake: { label: 'Your name', required: true } },
-    { name: 'contactEmail', header: 'Contact email', aliases: ['Email', 'E-mail'], type: 'email', width: 43, intake: { label: 'Your email', hint: 'We reply to this address.', required: true } },
+    { name: 'contactName', header: 'Contact name', aliases: ['Contact', 'Name', 'Requested by', 'Point of contact', 'Contact person'], type: 'text', width: 20, intake: { label: 'Your name', required: true, autocomplete: 'name' } },
+    { name: 'contactEmail', header: 'Contact email', aliases: ['Email', 'E-mail'], type: 'email', width: 43, intake: { label: 'Your email', hint: 'We reply to this address.', required: true, autocomplete: 'email' } },
     { name: 'preferredChannel', header: 'Preferred channel', aliases: ['Preferred contact', 'Contact preference', 'Preferred contact method'], type: 'choice', list: 'contactPreference', formerList: 'channel', width: 14, intake: { label: 'How would you like us to work with you?' } },
     { name: 'channel', header: 'Channel', aliases: ['How received', 'Intake channel', 'Received via'], type: 'choice', list: 'channel', width: 12 },
     { name: 'origin', header: 'Origin', aliases: ['Reactive/proactive', 'Responsive or proactive', 'Request origin'], type: 'choice', list: 'origin', width: 11 },
@@ -68,7 +69,7 @@ export const requestsTable = defineTable({
       uses: ['slaDue'],
       formula: (r) => slaStateFormula({ ...r, due: r.slaDue }),
       compute: slaState,
-      palette: { 'On time': 'good', Met: 'good', 'Due soon': 'warn', Overdue: 'bad', Missed: 'bad' },
+      palette: { 'On time': 'good', Met: 'good', 'Due soon': 'warn', Overdue: 'bad', Missed: 'bad' } satisfies Record<SlaState, Tone>,
     }),
     derivedColumn({
       name: 'ageBucket', header: 'Age', type: 'text', width: 12,

@@ -1,5 +1,6 @@
 // Work plans: goals × phases × tasks with owners, timelines, targets and a status legend.
-import { workplanStatus, workplanStatusFormula } from '../status/workplan-status';
+import { workplanStatus, workplanStatusFormula, type WorkplanDerived } from '../status/workplan-status';
+import type { Tone } from '../workbook-plan';
 import { defineTable, derivedColumn } from './column';
 
 export const workplanTable = defineTable({
@@ -34,7 +35,7 @@ export const workplanTable = defineTable({
       palette: {
         Complete: 'good', 'On track': 'good', 'In progress (early)': 'good', 'Not started (scheduled)': 'neutral', 'In progress (no %)': 'neutral',
         'At risk': 'warn', 'Late start': 'warn', Overdue: 'bad', 'No dates': 'neutral', Stopped: 'neutral',
-      },
+      } satisfies Record<WorkplanDerived, Tone>,
     }),
   ],
 });

@@ -64,7 +64,7 @@ const ROUTES: RouteDoc[] = [
     return [
       { method: 'get', path, operationId: `list${Kind}s`, tag: 'principals', summary: `The ${kind}s, oldest first, with whether each is revoked; never their tokens.`, roles: ['admin'], ok: { status: 200, description: `The ${kind}s.`, schema: kind === 'source' ? sourceList : reviewerList } },
       {
-        method: 'post', path: `${path}/{id}/revoke`, operationId: `revoke${Kind}`, tag: 'principals', summary: `Revoke a ${kind}: every token it holds stops working at once; its name${kind === 'source' ? ' and rows' : ''} stay.`, roles: ['admin'],
+        method: 'post', path: `${path}/{id}/revoke`, operationId: `revoke${Kind}`, tag: 'principals', summary: `Revoke a ${kind}: every token it holds stops working at once; ${kind === 'source' ? 'its name and rows stay' : 'its name stays'}.`, roles: ['admin'],
         ok: { status: 200, description: 'Revoked.', schema: revokedPrincipal }, errors: unknown,
       },
       {

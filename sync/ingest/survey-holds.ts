@@ -1,7 +1,7 @@
 // A requester's survey answer against the row a sheet sends: kept over a cell the sheet has not changed since the
 // answer came (a file cannot take the answer in; an add-on sheet may not have yet), given up to a person's edit.
 // Pure, so the ingest worker runs it with the rest of `prepareBatch` (decision 010, 2026-12-06).
-import { inputColumn, TABLES, type FieldIssue, type TableName, type TypedRow } from '../../shared/index';
+import { inputCellValue, inputColumn, TABLES, type FieldIssue, type InputColumn, type TableName, type TypedRow, type TypedValue } from '../../shared/index';
 import { quoteValue } from '../../shared/quote-value';
 import { sameText } from '../../shared/status/sheet-math';
 import type { SurveyHold } from '../store/intake-store';
@@ -22,12 +22,14 @@ export interface HeldAnswers {
 }
 
 const json = (value: unknown) => JSON.stringify(value ?? null);
-const shown = (value: unknown) => (typeof value === 'string' ? quoteValue(value) : String(value));
+/** A value of `column` as a message names it: a text quoted, anything else as the column's cell shows it (a yes/no as Yes or No). */
+const shown = (column: InputColumn | undefined, value: unknown) =>
+  typeof value === 'string' ? quoteValue(value) : String(column === undefined ? value : inputCellValue(column, value as TypedValue));
 
 /** What a valid row of `table` keeps of its held survey answers (`holds`, all of this row); `hasColumn`: whether the sheet has a column for a field. */
 export function keepSurveyAnswers(table: TableName, rowId: string, values: TypedRow, hasColumn: (field: string) => boolean, holds: readonly SurveyHold[], from: HoldsFrom): HeldAnswers {
   const out: HeldAnswers = { values, warnings: [], settled: [], unshown: [] };
-  const headers = new Map(TABLES[table].columns.map((c) => [c.name, c.header]));
+  const columns = new Map(TABLES[table].columns.map((c) => [c.name, c]));
   for (const hold of holds) {
     const { field } = hold;
     // No column for the field: the sheet cannot show the answer, nor has a person changed it. The answer stays, unsaid
@@ -45,17 +47,19 @@ export function keepSurveyAnswers(table: TableName, rowId: string, values: Typed
       out.settled.push({ rowId, field, answerJson });
       continue;
     }
-    const header = headers.get(field) ?? field;
-    const answer = `the requester's survey answer (${shown(hold.answer)})`;
+    const column = columns.get(field);
+    const header = column?.header ?? field;
+    const show = (value: unknown) => shown(column, value);
+    const answer = `the requester's survey answer (${show(hold.answer)})`;
     // The sheet as before the answer, or showing an earlier answer the add-on wrote in: no person changed the cell.
     const before = sent === json(hold.sheet);
     if (before || hold.earlier?.some((e) => json(e) === sent)) {
       out.values = { ...out.values, [field]: hold.answer as TypedRow[string] };
-      out.warnings.push({ code: 'survey_answer', field, severity: 'warning', message: `${header}: ${answer} is kept; ${keptBecause(values[field], before, from)}` });
+      out.warnings.push({ code: 'survey_answer', field, severity: 'warning', message: `${header}: ${answer} is kept; ${keptBecause(values[field], before, from, show)}` });
       continue;
     }
     out.settled.push({ rowId, field, answerJson });
-    const edit = values[field] === null ? `${answer} is cleared: the ${from}'s cell was emptied` : `${shown(values[field])} replaces ${answer}: the ${from}'s cell was changed`;
+    const edit = values[field] === null ? `${answer} is cleared: the ${from}'s cell was emptied` : `${show(values[field])} replaces ${answer}: the ${from}'s cell was changed`;
     out.warnings.push({ code: 'survey_answer', field, severity: 'warning', message: `${header}: ${edit} since the answer came` });
   }
   return out;
@@ -82,12 +86,12 @@ export function heldAnswersToWrite(batch: Pick<Batch, 'upserts' | 'settledHolds'
  * earlier answer), and what to do. A person who types that value back before the sheet ever showed the answer sends
  * the same cell, which nothing tells apart from a sheet left as it was: said plainly, with how to keep it instead.
  */
-function keptBecause(value: unknown, before: boolean, from: HoldsFrom): string {
+function keptBecause(value: unknown, before: boolean, from: HoldsFrom, show: (value: unknown) => string): string {
   const blank = value === null;
-  const still = blank ? `the ${from}'s cell is still blank` : `the ${from} still says ${shown(value)}`;
+  const still = blank ? `the ${from}'s cell is still blank` : `the ${from} still says ${show(value)}`;
   const since = before ? 'as before the answer' : "the requester's earlier answer";
   const next = from === 'workbook' ? 'copy the answer in' : 'its next sync writes the answer in';
-  const again = blank ? 'Emptying it again' : `Typing ${shown(value)} again`;
+  const again = blank ? 'Emptying it again' : `Typing ${show(value)} again`;
   const keep = blank ? 'to keep it blank' : 'to keep it';
   const how = from === 'workbook' ? `import once with the answer, then ${blank ? 'clear it' : 'type it back'}` : `${blank ? 'clear it' : 'type it back'} after that sync`;
   return `${still}, ${since} — ${next}. ${again} reads as no change: ${keep}, ${how}`;
@@ -106,7 +110,7 @@ export function answerDisagreement(table: TableName, values: TypedRow): FieldIss
   const said = values.actionPlanAdopted ? 'yes' : 'no';
   const outcome = OPPOSITE_OUTCOME[said];
   if (!sameText(typeof values.outcome === 'string' ? values.outcome.trim() : null, outcome)) return undefined;
-  const { header } = inputColumn('requests', 'actionPlanAdopted');
+  const { name: field, header } = inputColumn('requests', 'actionPlanAdopted');
   const message = `${header}: the requester answered ${said}, and the ${inputColumn('requests', 'outcome').header} says ${quoteValue(outcome)}; both are kept, and the request counts as an action plan adopted`;
-  return { code: 'answers_disagree', field: 'actionPlanAdopted', severity: 'warning', message };
+  return { code: 'answers_disagree', field, severity: 'warning', message };
 }

@@ -4,6 +4,7 @@ import { TABLES, type TableName, type TypedRow } from '../../shared/index';
 import { encodeRow, isEncoded } from '../store/batch-plan';
 import { rowHash } from './ingest-batch';
 import type { Batch, EncodedRow, IncomingRow } from '../store/row-store';
+import type { OutboxItem } from '../store/intake-store';
 
 /**
  * The table's fields the sheet has no column for, by the header row the sender described (`columns`, each with the
@@ -40,6 +41,24 @@ export function keepUnshownFields(batch: Batch, unshown: readonly string[], stor
     if (raw !== undefined) incoming.raw = raw;
     if (row.sheetRow !== undefined) incoming.sheetRow = row.sheetRow;
     return isEncoded(row) ? (encode(incoming) satisfies EncodedRow) : incoming;
+  });
+}
+
+/**
+ * The new rows (`row` items) among those a sheet acknowledges writing, `ids`, with the hash each has as stored (`from`)
+ * and the hash it has as the sheet shows it, without the fields the sheet has no column for (`to`), where those differ.
+ * The sync state then answers what the sheet will send, so its next push does not send each such row back once
+ * (decision 010): the row as the sheet shows it, with `keepUnshownFields`, is the row as stored.
+ */
+export function shownHashes(table: TableName, items: readonly OutboxItem[], ids: readonly number[], unshown: readonly string[]): { rowId: string; from: string; to: string }[] {
+  const written = new Set(ids);
+  return items.flatMap((item) => {
+    if (item.fields !== null || !written.has(item.id)) return [];
+    const values = item.values as TypedRow;
+    const shown = { ...values };
+    for (const field of unshown) delete shown[field];
+    const [from, to] = [rowHash(table, values), rowHash(table, shown)];
+    return from === to ? [] : [{ rowId: item.rowId, from, to }];
   });
 }
 

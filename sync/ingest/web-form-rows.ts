@@ -1,7 +1,7 @@
 // Web-form requests of a source whose workbook is imported: no add-on writes them into it, so the office types them
 // in. A workbook row under the number the form gave is that request when it names the same requester; another
 // request under that number is said, and both are kept.
-import { TABLES } from '../../shared/tables';
+import { inputColumn } from '../../shared/tables';
 import { quoteValue } from '../../shared/quote-value';
 import { foldText } from '../../shared/word-match';
 import type { RowStore } from '../store/row-store';
@@ -46,7 +46,7 @@ const sameRequester = (cells: IngestRow['cells'], web: WebRow) =>
 export function adoptWebFormRows(rows: IngestRow[], web: ReadonlyMap<string, WebRow>): Set<string> {
   const adopted = new Set<string>();
   if (web.size === 0) return adopted;
-  const header = TABLES.requests.columns.find((c) => c.name === 'requestId')!.header;
+  const { name: field, header } = inputColumn('requests', 'requestId');
   for (const row of rows) {
     const number = text(row.cells.requestId);
     const w = number && !row.issues?.length ? web.get(number) : undefined;
@@ -58,7 +58,7 @@ export function adoptWebFormRows(rows: IngestRow[], web: ReadonlyMap<string, Web
       continue;
     }
     const received = w.receivedOn ? `, received ${w.receivedOn}` : '';
-    row.issues = [{ code: 'repeated_id', field: 'requestId', severity: 'warning', message: `${header}: ${quoteValue(number)} is also the number the web form gave a request from ${w.requesterOrg}${received}, which this workbook does not show; both are kept: give one of them another number` }];
+    row.issues = [{ code: 'repeated_id', field, severity: 'warning', message: `${header}: ${quoteValue(number)} is also the number the web form gave a request from ${w.requesterOrg}${received}, which this workbook does not show; both are kept: give one of them another number` }];
   }
   return adopted;
 }

@@ -3,8 +3,8 @@
 import { spelledDay } from '../../shared/cells/dates';
 import { esc } from '../dashboard/html-text';
 import type { FeedbackAnswer } from '../store/intake-store';
-import { MAX_COMMENT, type SurveyPost } from './feedback';
-import { describedBy, errorSummary, publicPage } from './public-page';
+import { MAX_COMMENT, SURVEY_QUESTIONS, type SurveyPost } from './feedback';
+import { SEND_ONCE, describedBy, errorSummary, publicPage, sendControls } from './public-page';
 
 export interface FeedbackPageInput {
   action: string;
@@ -44,14 +44,17 @@ export function feedbackPage(i: FeedbackPageInput): string {
   const changeable = i.changeableUntil ? `<p class="notice" role="status">Thank you: we have your answer. You can change it on this page until ${esc(spelledDay(i.changeableUntil))}.</p>` : '';
   const body = `${changeable}<p>Tell us about ${about}. Your answers help the office see what works and where more support is needed.</p>
 ${errorSummary(errors, ORDER)}
-<form class="public" method="post" action="${esc(i.action)}" novalidate>
-${radios('satisfaction', 'How satisfied are you with the help you received?', RATINGS, v.satisfaction ?? '', errors.satisfaction, { required: true, scale: true })}
-<div class="field"><label for="outcome">Outcome so far</label>${outcome.text}<select id="outcome" name="outcome"${outcome.attrs}>${['<option value="">Choose one</option>', ...i.outcomes.map((o) => `<option${o === v.outcome ? ' selected' : ''}>${esc(o)}</option>`)].join('')}</select></div>
-${radios('actionPlanAdopted', 'Has your organization adopted an action plan?', [['yes', 'Yes'], ['no', 'No']], v.actionPlanAdopted ?? '', errors.actionPlanAdopted, { required: false })}
-<div class="field"><label for="comment">Comment</label>${comment.text}<textarea id="comment" name="comment" rows="5"${comment.attrs}>${esc(v.comment ?? '')}</textarea></div>
-<button type="submit">${i.changeableUntil ? 'Update my answer' : 'Send my answer'}</button>
-</form>`;
-  return publicPage(`${Object.keys(errors).length ? 'Check your answers: ' : ''}${TITLE}`, TITLE, body);
+<form class="public" method="post" action="${esc(i.action)}" novalidate data-send-once>
+${radios('satisfaction', SURVEY_QUESTIONS.satisfaction, RATINGS, v.satisfaction ?? '', errors.satisfaction, { required: true, scale: true })}
+<div class="field"><label for="outcome">${esc(SURVEY_QUESTIONS.outcome)}</label>${outcome.text}<select id="outcome" name="outcome"${outcome.attrs}>${['<option value="">Choose one</option>', ...i.outcomes.map((o) => `<option${o === v.outcome ? ' selected' : ''}>${esc(o)}</option>`)].join('')}</select></div>
+${radios('actionPlanAdopted', SURVEY_QUESTIONS.actionPlanAdopted, [['yes', 'Yes'], ['no', 'No']], v.actionPlanAdopted ?? '', errors.actionPlanAdopted, { required: false })}
+<div class="field"><label for="comment">${esc(SURVEY_QUESTIONS.comment)}</label>${comment.text}<textarea id="comment" name="comment" rows="5" dir="auto"${comment.attrs}>${esc(v.comment ?? '')}</textarea></div>
+${sendControls(i.changeableUntil ? 'Update my answer' : 'Send my answer', 'Sending your answer…')}
+</form>
+${SEND_ONCE}`;
+  // The title says what happened: a screen reader announces a page by it, not by the status notice it opens with.
+  const said = Object.keys(errors).length ? 'Check your answers: ' : i.changeableUntil ? 'Answer received: ' : '';
+  return publicPage(`${said}${TITLE}`, TITLE, body);
 }
 
 /** An earlier answer as the form's values. */

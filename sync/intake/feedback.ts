@@ -10,7 +10,7 @@ import type { RowStore } from '../store/row-store';
 import type { StoredValues } from '../store/stored-values';
 import { StoreError } from '../store/store-error';
 import { digestToken, newToken } from '../store/tokens';
-import { isStorableText } from './intake-form';
+import { textProblem } from './intake-form';
 
 const DAY_MS = 86_400_000;
 /** How long the requester may change an answer after first giving it. */
@@ -99,18 +99,26 @@ export type SurveyPost = Record<string, string>;
 
 export const MAX_COMMENT = 2000;
 
+/** The survey's questions as the page asks them, and as a message about an answer names them. */
+export const SURVEY_QUESTIONS = {
+  satisfaction: 'How satisfied are you with the help you received?',
+  outcome: 'Outcome so far',
+  actionPlanAdopted: 'Has your organization adopted an action plan?',
+  comment: 'Comment',
+} as const;
+
 /** Checks a survey post; each message is for the field it names. */
 export function readSurvey(post: SurveyPost, outcomes: readonly string[]): { ok: true; answer: FeedbackAnswer } | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const rating = post.satisfaction ?? '';
   if (!/^[1-5]$/.test(rating)) errors.satisfaction = rating === '' ? 'Choose how satisfied you are, from 1 to 5.' : 'Satisfaction must be a whole number from 1 to 5.';
   const outcome = post.outcome ?? '';
-  if (outcome !== '' && !outcomes.includes(outcome)) errors.outcome = 'Choose one of the listed outcomes.';
+  if (outcome !== '' && !outcomes.includes(outcome)) errors.outcome = `Choose one of the listed options for "${SURVEY_QUESTIONS.outcome}".`;
   const adopted = post.actionPlanAdopted ?? '';
-  if (!['', 'yes', 'no'].includes(adopted)) errors.actionPlanAdopted = 'Answer yes or no.';
+  if (!['', 'yes', 'no'].includes(adopted)) errors.actionPlanAdopted = `Answer "${SURVEY_QUESTIONS.actionPlanAdopted}" with Yes or No.`;
   const comment = (post.comment ?? '').trim();
-  if (comment.length > MAX_COMMENT) errors.comment = `The comment is longer than ${MAX_COMMENT.toLocaleString('en-US')} characters; shorten it.`;
-  else if (!isStorableText(comment)) errors.comment = 'The comment contains characters that cannot be saved (control characters); retype it.';
+  const problem = textProblem('Your comment', comment, MAX_COMMENT);
+  if (problem !== undefined) errors.comment = problem;
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,

@@ -34,6 +34,8 @@ export interface FormField {
   /** The dropdown's values, for choice columns. */
   options?: readonly string[];
   maxLength: number;
+  /** What the browser may fill it with (`InputColumn.intake`). */
+  autocomplete?: string;
 }
 
 export type Lists = Readonly<Record<string, readonly string[]>>;
@@ -58,6 +60,7 @@ export function formFields(lists: Lists): FormField[] {
       type: c.type,
       options: c.list === undefined ? undefined : lists[c.list],
       maxLength: c.type === 'longtext' ? MAX_FIELD_TEXT : MAX_LINE,
+      autocomplete: c.intake!.autocomplete,
     }));
 }
 
@@ -79,8 +82,8 @@ export function readSubmission(fields: readonly FormField[], submitted: Submitte
   const cells: RawRow = { ...fixed };
   for (const f of fields) {
     const value = submitted[f.name] ?? '';
-    if (value.length > f.maxLength) errors[f.name] = `${f.label} is longer than ${f.maxLength.toLocaleString('en-US')} characters; shorten it.`;
-    else if (!isStorableText(value)) errors[f.name] = `${f.label} contains characters that cannot be saved (control characters); retype it.`;
+    const problem = textProblem(fieldNoun(f), value, f.maxLength);
+    if (problem !== undefined) errors[f.name] = problem;
     else if (value !== '') cells[f.name] = value;
   }
   const checkedLists = withFixedValues(lists, fixed);
@@ -111,8 +114,19 @@ export function readSubmission(fields: readonly FormField[], submitted: Submitte
   return { ok: true, cells, lists: checkedLists };
 }
 
+/**
+ * What keeps a text a requester typed from being stored, as the message beside its field says it (`noun` names the
+ * field), or undefined: too long, or holding a character no output can store, which they cannot see and a copy from
+ * another document sometimes brings along.
+ */
+export function textProblem(noun: string, text: string, max: number): string | undefined {
+  if (text.length > max) return `${noun} is longer than ${max.toLocaleString('en-US')} characters; shorten it.`;
+  if (!isStorableText(text)) return `${noun} contains an invisible character that cannot be saved (copied text sometimes carries one); retype it.`;
+  return undefined;
+}
+
 /** No control characters but tab and line breaks, and no broken UTF-16: every output (sheet, workbook, XML) can hold the rest. */
-export function isStorableText(text: string): boolean {
+function isStorableText(text: string): boolean {
   return !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
 }
 

@@ -2,7 +2,7 @@
 // beside its field, and the confirmation with the new Request ID.
 import { esc } from '../dashboard/html-text';
 import { HONEYPOT_FIELD, SUBMISSION_KEY_FIELD, type FormField, type Submitted } from './intake-form';
-import { SEND_ONCE, describedBy, errorSummary, publicPage } from './public-page';
+import { SEND_ONCE, describedBy, errorSummary, publicPage, sendControls } from './public-page';
 
 export interface IntakePageInput {
   title: string;
@@ -22,15 +22,17 @@ function control(f: FormField, value: string, error: string | undefined): string
   const common = `id="${esc(f.name)}" name="${esc(f.name)}"${f.required ? ' required aria-required="true"' : ''}${attrs}`;
   const label = `<label for="${esc(f.name)}">${esc(f.label)}${f.required ? ' (required)' : ''}</label>`;
   let input: string;
+  // A requester's own words may be in a right-to-left script: each box takes its direction from the words typed in it.
+  const words = ' dir="auto"';
   if (f.options !== undefined) {
     const options = [`<option value="">Choose one</option>`, ...f.options.map((o) => `<option${o === value ? ' selected' : ''}>${esc(o)}</option>`)];
     input = `<select ${common}>${options.join('')}</select>`;
   } else if (f.type === 'longtext') {
-    input = `<textarea ${common} rows="6">${esc(value)}</textarea>`;
+    input = `<textarea ${common} rows="6"${words}>${esc(value)}</textarea>`;
   } else {
     const type = f.type === 'email' ? 'email' : f.type === 'date' ? 'date' : 'text';
-    const auto = f.name === 'contactEmail' ? ' autocomplete="email"' : f.name === 'contactName' ? ' autocomplete="name"' : f.name === 'requesterOrg' ? ' autocomplete="organization"' : '';
-    input = `<input type="${type}" ${common} value="${esc(value)}"${auto}>`;
+    const auto = f.autocomplete ? ` autocomplete="${esc(f.autocomplete)}"` : '';
+    input = `<input type="${type}" ${common} value="${esc(value)}"${auto}${type === 'text' ? words : ''}>`;
   }
   return `<div class="field">${label}${text}${input}</div>`;
 }
@@ -45,7 +47,7 @@ ${errorSummary(errors, i.fields.map((f) => f.name))}
 ${i.fields.map((f) => control(f, values[f.name] ?? '', errors[f.name])).join('\n')}
 <input type="hidden" name="${SUBMISSION_KEY_FIELD}" value="${esc(i.submissionKey)}">
 <div class="hp" aria-hidden="true"><label for="${HONEYPOT_FIELD}">Leave this field empty</label><input type="text" id="${HONEYPOT_FIELD}" name="${HONEYPOT_FIELD}" tabindex="-1" autocomplete="off"></div>
-<button type="submit">Send request</button>
+${sendControls('Send request', 'Sending your request…')}
 </form>
 ${SEND_ONCE}`;
   return publicPage(`${hasErrors ? 'Check your answers: ' : ''}${i.title}`, i.title, body);

@@ -6,25 +6,37 @@ import { esc, pageHead } from '../dashboard/html-text';
 
 /**
  * A form marked `data-send-once` is sent once: its Send is disabled when pressed, so a double click or a second tap
- * while the page waits posts nothing more; shown again from the browser's back-forward cache, it can be sent again.
+ * while the page waits posts nothing more, and the status beside it (`sendControls`) says it is sending, which on a
+ * slow network may take a while; shown again from the browser's back-forward cache, it can be sent again.
  * Only an enhancement: without it (script off, an old browser) the service files a repeated post once (`submissionKey`).
  */
 const SEND_ONCE_SCRIPT = `for (const form of document.querySelectorAll('form[data-send-once]')) {
   const buttons = form.querySelectorAll('button[type="submit"]');
+  const note = form.querySelector('[data-sending]');
   form.addEventListener('submit', (event) => {
     if (form.dataset.sending) return event.preventDefault();
     form.dataset.sending = 'yes';
     for (const b of buttons) b.disabled = true;
+    if (note) note.textContent = note.dataset.sending;
   });
   addEventListener('pageshow', (event) => {
     if (!event.persisted) return;
     delete form.dataset.sending;
     for (const b of buttons) b.disabled = false;
+    if (note) note.textContent = '';
   });
 }`;
 
 /** The script as a page holds it; the policy below lets it alone run, by its digest. */
 export const SEND_ONCE = `<script>${SEND_ONCE_SCRIPT}</script>`;
+
+/**
+ * A form's Send button and, beside it, the status `SEND_ONCE` fills with `sending` once it is pressed: a live region
+ * there from the start, so a screen reader announces the words when they come.
+ */
+export function sendControls(label: string, sending: string): string {
+  return `<div class="send"><button type="submit">${esc(label)}</button><p class="sending" role="status" data-sending="${esc(sending)}"></p></div>`;
+}
 
 /** Sent with every public page: no script runs but `SEND_ONCE`, nothing loads from elsewhere, posts only go back here. */
 export const PUBLIC_PAGE_HEADERS = {
@@ -51,6 +63,8 @@ input[type="text"], input[type="email"], input[type="date"], select { width: 100
 .field-error { color: #991b1b; font-weight: 600; margin: 0; }
 [aria-invalid="true"] { border: 2px solid #b91c1c; }
 .error ul { margin: 0.5rem 0 0; padding-left: 1.25rem; }
+/* The list of problems takes the focus when the page loads: ringed as every focused control is. */
+.error:focus { outline: 3px solid var(--focus); outline-offset: 2px; }
 .error a { color: #7f1d1d; }
 .notice { border-left: 4px solid var(--accent); background: var(--band); padding: 0.75rem 1rem; }
 .request-id { font-size: 1.5rem; font-weight: 700; letter-spacing: 0.02em; }
@@ -60,6 +74,10 @@ input[type="text"], input[type="email"], input[type="date"], select { width: 100
 @media (max-width: 40rem) { .choices.scale { flex-direction: column; gap: 0; } }
 .hp { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
 button { align-self: flex-start; padding-left: 1.25rem; padding-right: 1.25rem; }
+.send { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; }
+.sending { margin: 0; color: var(--muted); }
+/* Pressed and waiting for the answer: it looks it, not only to the mouse. */
+button:disabled { opacity: 0.6; cursor: progress; }
 `;
 
 export function publicPage(title: string, heading: string, body: string): string {
@@ -80,12 +98,16 @@ export function noticePage(title: string, message: string): string {
   return publicPage(title, title, `<p class="notice" role="status">${esc(message)}</p>`);
 }
 
-/** The list of problems at the top of a form, each a link to its field, announced when the page loads. */
+/**
+ * The list of problems at the top of a form, each a link to its field. Focused when the page loads (no script needed):
+ * a screen reader reads it first (an alert already there when a page loads is not announced by all of them), and
+ * the keyboard's next Tab is its first link.
+ */
 export function errorSummary(errors: Readonly<Record<string, string>>, order: readonly string[]): string {
   const items = order.filter((name) => errors[name] !== undefined).map((name) => `<li><a href="#${esc(name)}">${esc(errors[name])}</a></li>`);
   if (items.length === 0) return '';
   const count = items.length === 1 ? 'One answer needs' : `${items.length} answers need`;
-  return `<div class="error" role="alert" id="problems"><p><strong>${count} a change before we can send it:</strong></p><ul>${items.join('')}</ul></div>`;
+  return `<div class="error" role="alert" id="problems" tabindex="-1" autofocus><p><strong>${count} a change before we can send it:</strong></p><ul>${items.join('')}</ul></div>`;
 }
 
 /** `aria-describedby` and the hint and error paragraphs of one field. */

@@ -1,6 +1,6 @@
 // The breakdown sheets of the master workbook (Demand, Fulfillment, Backlog, Capacity), all read from
 // the metrics document.
-import { REQUEST_STATUSES, CLOSED_REQUEST_STATUSES, shortDay, spelledQuarter, TABLES } from '../../shared/index';
+import { REQUEST_STATUSES, CLOSED_REQUEST_STATUSES, derivedColumnOf, shortDay, spelledQuarter } from '../../shared/index';
 import { fittedWidth, numberColumn, textColumn, type PlanCell, type PlanColumn, type SheetPlan } from '../../shared/workbook-plan';
 import { figureOrMissing, guessedDayNotes, ORIGIN_NOT_RECORDED } from '../metrics/headline-figures';
 import type { DemandMetrics } from '../metrics/metrics-schema';
@@ -8,7 +8,7 @@ import { PROGRESS_HEADER, targetLines } from '../metrics/plan-metrics';
 import { lines } from './summary-sheet';
 
 /** The SLA states coloured as the Requests sheet colours them. */
-const SLA_TONES = TABLES.requests.derived.find((d) => d.name === 'slaState')?.palette ?? {};
+const SLA_TONES = derivedColumnOf('requests', 'slaState').palette ?? {};
 const bar = (column: number, rows: number) => ({ column, fromRow: 2, toRow: rows + 1, dataBar: true });
 
 function table(name: string, columns: PlanColumn[], rows: PlanCell[][], extra: Partial<SheetPlan> = {}): SheetPlan {

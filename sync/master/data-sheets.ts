@@ -1,6 +1,6 @@
 // The consolidated data sheets (Requests, Work plan, Milestones, Roadmap): every source's rows with a
 // `Source` column first, then the columns that name a row (its ID and name), the rest of the table's columns, then its derived columns computed by the shared rules.
-import { namingColumns, planColumn, storedDeadlineWords, TABLES, type FieldOf, type InputColumn, type Rules, type TableDef, type TableName, type TypedRow } from '../../shared/index';
+import { namingColumns, planColumn, storedDeadlineWords, TABLES, type InputColumn, type Rules, type TableDef, type TableName, type TypedRow } from '../../shared/index';
 import { isEncodedRows, type EncodedRows, type PlanCell, type PlanColumn, type PlanConditional, type SheetPlan } from '../../shared/workbook-plan';
 import { MetricsAccumulator } from '../metrics/aggregate-metrics';
 import { isPastDay, requestAsOf, requestKey, type RequestsThen } from '../metrics/as-of-day';
@@ -57,8 +57,6 @@ export interface DataSheetInput<T extends TableName> {
   expectedRows?: number;
   rules: Rules;
   asOf: string;
-  /** Input columns with a data bar (e.g. % complete). */
-  dataBars?: readonly FieldOf<T>[];
   /** Where a text clipped in a cell is kept whole (see `SheetPlan.clipped`). */
   clipped?: SheetPlan['clipped'];
   /** What the sheet says when no row comes (see `SheetPlan.whenEmpty`). */
@@ -117,7 +115,8 @@ export function dataSheet<T extends TableName>(input: DataSheetInput<T>): SheetP
   const columns = sheetColumns(table, inputs, input.words);
   const conditionals = (lastRow: number): PlanConditional[] => [
     ...table.derived.flatMap((d, i) => (d.palette ? [{ column: 2 + inputs.length + i, fromRow: 2, toRow: lastRow, tones: d.palette }] : [])),
-    ...(input.dataBars ?? []).map((name) => ({ column: 2 + inputs.findIndex((c) => c.name === name), fromRow: 2, toRow: lastRow, dataBar: true })),
+    // A percent column gets a data bar, as on the template's sheet (`rowRules`).
+    ...inputs.flatMap((c, i) => (c.type === 'percent' ? [{ column: 2 + i, fromRow: 2, toRow: lastRow, dataBar: true }] : [])),
   ];
   return {
     name: table.sheet,
@@ -161,7 +160,7 @@ function noRowsNote(table: TableName, inPeriod: boolean): string {
 }
 
 /**
- * A data sheet of the master: the one place its filter and data bars are chosen, on whichever thread writes its rows.
+ * A data sheet of the master: the one place its filter is chosen, on whichever thread writes its rows.
  * Here rather than with the rest of the master's plan, so the data-sheet worker loads none of the workbook writer.
  */
 export function masterDataSheet<T extends TableName>(table: T, rows: TableRows<T>, opts: MasterDataOptions): SheetPlan {
@@ -183,7 +182,6 @@ function masterInput<T extends TableName>(table: T, rows: TableRows<T>, { rules,
     };
   }
   if (table === 'requests') return { ...input, keep: (r: MetricsRow<T>) => MetricsAccumulator.inPeriod((r as MetricsRow<'requests'>).values, from, to) };
-  if (table === 'workplan') return { ...input, dataBars: ['percentComplete'] as FieldOf<T>[] };
   return input;
 }
 

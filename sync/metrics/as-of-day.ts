@@ -1,6 +1,6 @@
 // A request as it stood at the end of a past day, worked out from the days the store keeps (received, first done
 // and first closed from history), so figures as of that day count only what had happened by it.
-import { isDoneRequest, isOpenRequest, TABLES } from '../../shared/index';
+import { isDoneRequest, isOpenRequest, keptDay, shownOpen, TABLES } from '../../shared/index';
 import { isoFromUtcDate } from '../../shared/cells/dates';
 import type { RowChange, RowStore } from '../store/row-store';
 import { isoDate, text, type MetricsRow } from './request-metrics';
@@ -19,33 +19,46 @@ export const OPEN_THEN = 'Open then';
 export const isPastDay = (asOf: string, today: string | undefined): boolean => today !== undefined && asOf < today;
 
 /**
- * How a request stood at the end of a past day by the last version its history had recorded by then: that version's
- * status and, if it showed the request ended, the day it ended (the first of the versions since it was last shown
- * open, as `StoredRow.firstClosedOn` is kept), else null.
+ * How a request that stood ended or fulfilled at the end of a past day did so, by the last version its history had
+ * recorded by then: that version's status, the day it ended and the day it was fulfilled, each kept as the store keeps
+ * `StoredRow.firstClosedOn` and `firstDoneOn` (`keptDay`), or null.
  */
-export interface RequestThen { status: unknown; closedOn: string | null }
-/** Each request's `RequestThen` by `requestKey`; a request no version of which was recorded by the day is absent. */
+export interface RequestThen { status: unknown; closedOn: string | null; doneOn: string | null }
+/**
+ * `RequestThen` by `requestKey` of each request that stood ended or fulfilled then. One open then, or with no version
+ * recorded by the day, is absent: `requestAsOf` reads it by its own row either way, and a past-day export holds the map whole.
+ */
 export type RequestsThen = ReadonlyMap<string, RequestThen>;
 
 export const requestKey = (row: Pick<MetricsRow<'requests'>, 'sourceId' | 'rowId'>): string => `${row.sourceId}\u0000${row.rowId}`;
 
 /**
- * Each request as its history stood at the end of `asOf`, by the rule the store keeps `firstClosedOn` with
- * (`TableDef.closedOn`, `writeCurrentRow`). History comes in time order, so no version recorded after the day is read.
- * A deletion changes nothing: a request revived keeps its closed day.
+ * Each request as its history stood at the end of `asOf`, by the rules the store keeps `firstClosedOn` and
+ * `firstDoneOn` with (`TableDef.closedOn`, `doneOn`, `keptDay`, `writeCurrentRow`), in time order. A request fulfilled
+ * then is kept only if a later version reopened it: else its row today dates that fulfillment, and the map a past-day
+ * export holds stays as small as the requests that stood ended (decision 007). A deletion changes nothing: a request
+ * revived keeps its days.
  */
 export async function requestsThen(history: AsyncIterable<RowChange<'requests'>>, asOf: string): Promise<RequestsThen> {
-  const closedOn = TABLES.requests.closedOn!;
+  const def = TABLES.requests;
   const then = new Map<string, RequestThen>();
+  const reopened = new Set<string>();
   for await (const change of history) {
-    const day = isoFromUtcDate(change.at);
-    if (day > asOf) break;
     if (change.op !== 'upsert' || change.values === null) continue;
+    const day = isoFromUtcDate(change.at);
     const key = requestKey(change);
-    const ended = closedOn(change.values, day);
-    then.set(key, { status: change.values.status, closedOn: ended === null ? null : (then.get(key)?.closedOn ?? ended) });
+    if (day > asOf) {
+      if (then.get(key)?.doneOn != null && shownOpen(def, change.values, day)) reopened.add(key);
+      continue;
+    }
+    const before = then.get(key);
+    const ended = def.closedOn!(change.values, day);
+    const closedOn = keptDay(before?.closedOn, ended, ended === null);
+    const doneOn = keptDay(before?.doneOn, def.doneOn!(change.values, day), shownOpen(def, change.values, day));
+    if (closedOn === null && doneOn === null) then.delete(key);
+    else then.set(key, { status: change.values.status, closedOn, doneOn });
   }
-  return then;
+  return new Map([...then].filter(([key, t]) => t.closedOn !== null || reopened.has(key)));
 }
 
 /** `opts` with `requestsThen` read from the store's history when the figures are as of a past day; as of today, `opts`. */
@@ -58,10 +71,10 @@ export async function withRequestsThen<O extends { asOf: string; today?: string;
 }
 
 /**
- * `row` as it stood at the end of `asOf`, or null if it was not received yet. Fulfilled after the day (by its first
- * fulfillment in history, else its own date) or ended after it (first seen Closed or Declined), it was open then: the
- * fulfillment, its hours spent and the rating and outcome given at follow-up had not happened. Ended that day by
- * its history (`then`: Declined, reopened since), it shows the status it ended with, judged by the day it ended.
+ * `row` as it stood at the end of `asOf`, or null if it was not received yet. Fulfilled after the day (by the
+ * fulfillment that stood in history, else its own date) or ended after it (first seen Closed or Declined), it was open
+ * then: the fulfillment, its hours spent and the rating and outcome given at follow-up had not happened. Fulfilled or
+ * ended by that day by its history (`then`: reopened since), it shows the status it had, dated by that history.
  * What no day dates stays as recorded: a request without a received date, an open one's fields.
  */
 export function requestAsOf(row: MetricsRow<'requests'>, asOf: string, then?: RequestThen): MetricsRow<'requests'> | null {
@@ -74,6 +87,8 @@ export function requestAsOf(row: MetricsRow<'requests'>, asOf: string, then?: Re
   const endedBy = (day: string | null | undefined) => day != null && day <= asOf;
   // Ended since a day on or before `asOf` and not reopened since: today's row is how it stood.
   if (!isOpenRequest(lifecycle) && fulfilledOn === null && endedBy(row.firstClosedOn)) return row;
+  // Fulfilled by that day, and reopened since: fulfilled as it stood then.
+  if (then?.doneOn != null) return { ...row, firstDoneOn: then.doneOn, firstClosedOn: then.closedOn, values: { ...v, status: then.status as typeof v.status, fulfilledOn: then.doneOn } };
   if (then?.closedOn != null) {
     return {
       ...row, firstDoneOn: null, firstClosedOn: then.closedOn,

@@ -13,8 +13,8 @@ import type { DemandMetrics } from './metrics-schema';
 import { counted, nounFor } from '../../shared/plural';
 
 /**
- * A stored row as the metrics read it. `firstDoneOn`, `firstClosedOn`: the first day a request's history shows it
- * fulfilled, and Closed (`StoredRow`), when known. `guessedDays`: fields whose day was guessed inside a year, fiscal
+ * A stored row as the metrics read it. `firstDoneOn`, `firstClosedOn`: the day a request's history shows it
+ * fulfilled, and ended, since it was last open (`StoredRow`), when known. `guessedDays`: fields whose day was guessed inside a year, fiscal
  * year or quarter, left out of the figures counted in days (days to fulfill, SLA, age), which one such day would skew.
  */
 export type MetricsRow<T extends TableName = TableName> = Pick<StoredRow<T>, 'sourceId' | 'sourceName' | 'rowId' | 'values' | 'guessedDays'> & { firstDoneOn?: string | null; firstClosedOn?: string | null };
@@ -137,7 +137,7 @@ export class RequestMetrics {
   }
 
   /**
-   * Adds one request, fulfilled (if done) on its first fulfillment from history, else on its own date.
+   * Adds one request, fulfilled (if done) on the fulfillment that stood in history, else on its own date.
    * A date filter means two things, each counted by the day it happened: demand (received, origin, types,
    * categories, backlog, loads) counts the requests received in the period (`received`); fulfillment (fulfilled,
    * on time, days to fulfill, hours delivered, satisfaction, outcomes) counts the requests fulfilled in it,

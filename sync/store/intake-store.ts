@@ -77,6 +77,11 @@ export interface IntakeOps {
    * in the `unshown` fields, which the sheet has no column for: there the sheet still shows what it held.
    */
   acknowledge(sourceId: string, table: TableName, ids: readonly number[], at: Date, unshown?: readonly string[]): Promise<number>;
+  /**
+   * Gives each row its hash as its sheet shows it (`to`) while it still has the hash it was stored with (`from`): a row
+   * the sheet wrote in with no column for some of its fields is read back without them (decision 010).
+   */
+  rehashAsShown(sourceId: string, table: TableName, rows: readonly { rowId: string; from: string; to: string }[]): Promise<void>;
   createFeedbackLink(p: { tokenHash: string; sourceId: string; table: TableName; rowId: string; at: Date }): Promise<void>;
   feedbackLink(tokenHash: string): Promise<FeedbackLink | null>;
   saveFeedbackAnswer(tokenHash: string, answer: FeedbackAnswer, at: Date): Promise<void>;
@@ -379,6 +384,12 @@ export function intakeOps(db: Kysely<StoreDatabase>): IntakeOps {
         .$if(unshown.length > 0, (q) => q.where('field', 'not in', [...unshown]))
         .execute();
       return Number(r.numUpdatedRows);
+    },
+
+    async rehashAsShown(sourceId, table, rows) {
+      for (const { rowId, from, to } of rows) {
+        await db.updateTable('sheet_rows').set({ hash: to }).where('source_id', '=', sourceId).where('table_name', '=', table).where('row_id', '=', rowId).where('hash', '=', from).execute();
+      }
     },
 
     async createFeedbackLink({ tokenHash, sourceId, table, rowId, at }) {

@@ -2,7 +2,7 @@
 // `schema_migrations`. Append new migrations to the list; never edit one that has shipped.
 import { isErrorType } from '../../shared/typed-error';
 import { sql, type CreateTableBuilder, type Kysely } from 'kysely';
-import { isoFromUtcDate, TABLE_NAMES, TABLES, type TableDef, type TableName } from '../../shared/index';
+import { isoFromUtcDate, keptDay, shownOpen, TABLE_NAMES, TABLES, type TableName } from '../../shared/index';
 import { isPostgres, upsertsInOrder } from './history-in-order';
 import { storedOwnId } from './stored-own-id';
 import { StoreError } from './store-error';
@@ -308,7 +308,7 @@ const migrations: Migration[] = [
     name: '0015-first-closed-on',
     async up(db) {
       await db.schema.alterTable('sheet_rows').addColumn('first_closed_on', 'text').execute();
-      await backfillFirstDay(db, 'first_closed_on', (def) => def.closedOn);
+      await backfillFirstDay(db, 'first_closed_on');
     },
   },
   {
@@ -350,7 +350,7 @@ const migrations: Migration[] = [
     name: '0019-first-closed-on-declined',
     async up(db) {
       await db.updateTable('sheet_rows').set({ first_closed_on: null }).where('first_closed_on', 'is not', null).execute();
-      await backfillFirstDay(db, 'first_closed_on', (def) => def.closedOn);
+      await backfillFirstDay(db, 'first_closed_on');
     },
   },
   {
@@ -392,7 +392,16 @@ const migrations: Migration[] = [
     name: '0023-first-closed-on-final-close',
     async up(db) {
       await db.updateTable('sheet_rows').set({ first_closed_on: null }).where('first_closed_on', 'is not', null).execute();
-      await backfillFirstDay(db, 'first_closed_on', (def) => def.closedOn);
+      await backfillFirstDay(db, 'first_closed_on');
+    },
+  },
+  {
+    // A request fulfilled, reopened and fulfilled again kept the day of its first fulfillment, and its days to fulfill
+    // and SLA were counted to it: the done day kept is now the first of the versions since it was last open.
+    name: '0024-first-done-on-fulfillment-that-stood',
+    async up(db) {
+      await db.updateTable('sheet_rows').set({ first_done_on: null }).where('first_done_on', 'is not', null).execute();
+      await backfillFirstDoneOn(db);
     },
   },
 ];
@@ -404,32 +413,33 @@ export const MIGRATION_NAMES: readonly string[] = migrations.map((m) => m.name);
 /** Rows updated per statement by the backfill. */
 const BACKFILL_UPDATE = 500;
 
-const backfillFirstDoneOn = (db: AnyDb) => backfillFirstDay(db, 'first_done_on', (def) => def.doneOn);
+const backfillFirstDoneOn = (db: AnyDb) => backfillFirstDay(db, 'first_done_on');
 
 /**
- * Gives every stored row the first day its history shows it done (or closed, by `rule`), walking each table's
- * history in (at, seq) order as `changes()` yields it, by the same rule the writers apply from then on
- * (`writeCurrentRow`): a closed day is the first of the versions since the row was last shown open.
+ * Gives every stored row the day its history keeps (`keptDay`), done or closed, walking each table's history in
+ * (at, seq) order as `changes()` yields it, by the same rule the writers apply from then on (`writeCurrentRow`): the
+ * first of the versions since the row was last shown open, a closed day cleared by any version that shows the row not
+ * ended, a done day by one that shows it open (`shownOpen`).
  */
-async function backfillFirstDay(db: AnyDb, column: 'first_done_on' | 'first_closed_on', rule: (def: TableDef) => TableDef['doneOn']): Promise<void> {
-  const reopens = column === 'first_closed_on';
+async function backfillFirstDay(db: AnyDb, column: 'first_done_on' | 'first_closed_on'): Promise<void> {
   for (const table of TABLE_NAMES) {
-    const dayOf = rule(TABLES[table]);
+    const def = TABLES[table];
+    const dayOf = column === 'first_done_on' ? def.doneOn : def.closedOn;
     if (dayOf === undefined) continue;
-    const first = new Map<string, [sourceId: string, rowId: string, day: string | null]>();
+    const kept = new Map<string, [sourceId: string, rowId: string, day: string | null]>();
     for await (const page of upsertsInOrder(db, table)) {
       for (const h of page) {
         const key = JSON.stringify([h.source_id, h.row_id]);
-        if (first.has(key) && !reopens) continue;
-        const day = dayOf(JSON.parse(h.values_json) as Record<string, unknown>, isoFromUtcDate(new Date(h.at)));
-        if (day === null) {
-          if (reopens) first.set(key, [h.source_id, h.row_id, null]);
-        } else if (!first.get(key)?.[2]) first.set(key, [h.source_id, h.row_id, day]);
+        const values = JSON.parse(h.values_json) as Record<string, unknown>;
+        const recordedOn = isoFromUtcDate(new Date(h.at));
+        const day = dayOf(values, recordedOn);
+        const reopened = column === 'first_done_on' ? shownOpen(def, values, recordedOn) : day === null;
+        kept.set(key, [h.source_id, h.row_id, keptDay(kept.get(key)?.[2], day, reopened)]);
       }
     }
     // Both databases name the columns of a VALUES list column1, column2, … and accept UPDATE … FROM. A row reopened
     // since it was closed keeps the null it was reset to.
-    const rows = [...first.values()].filter((r): r is [string, string, string] => r[2] !== null);
+    const rows = [...kept.values()].filter((r): r is [string, string, string] => r[2] !== null);
     for (let start = 0; start < rows.length; start += BACKFILL_UPDATE) {
       const chunk = rows.slice(start, start + BACKFILL_UPDATE);
       await db

@@ -33,8 +33,8 @@ export interface SheetRowsTable {
   deleted: number;
   deleted_at: string | null;
   /**
-   * The first day any version of the row showed its work done (`TableDef.doneOn`): set once, by the
-   * write that first shows it, and kept through later edits, deletion and revival.
+   * The first day of the versions since the row was last shown open that show its work done (`TableDef.doneOn`,
+   * `shownOpen`): kept through later edits, an end (Closed), deletion and revival; cleared by a reopening.
    */
   first_done_on: string | null;
   /** The first day of the versions since the row last showed it open that show it ended, done or not (`TableDef.closedOn`). */
@@ -255,10 +255,11 @@ export const replaceSheetProblem = (oc: OnConflictBuilder<StoreDatabase, 'sheet_
   }));
 
 /**
- * A row written again is live at its new version: it keeps its first done day (history showed it, whatever came
- * after) and, when sent without a place, its earlier one (see `IncomingRow.sheetRow`); its closed day while it stays
- * ended, none once reopened, so a request Declined, reopened and then Closed is judged by the close that stood
- * (`slaState`), not by the decline it was reopened from. The same upsert on both databases.
+ * A row written again is live at its new version: when sent without a place, at its earlier one (see
+ * `IncomingRow.sheetRow`); its closed day while it stays ended, none once reopened, so a request Declined, reopened and
+ * then Closed is judged by the close that stood (`slaState`), not by the decline it was reopened from; its done day
+ * likewise while it stays done or ended, none once a version shows it neither (reopened: `shownOpen`), so a request
+ * fulfilled, reopened and fulfilled again is dated by the fulfillment that stood. The same upsert on both databases.
  */
 export const writeCurrentRow = (oc: OnConflictBuilder<StoreDatabase, 'sheet_rows'>) =>
   oc.columns(['table_name', 'source_id', 'row_id']).doUpdateSet((eb) => ({
@@ -267,7 +268,7 @@ export const writeCurrentRow = (oc: OnConflictBuilder<StoreDatabase, 'sheet_rows
     updated_at: eb.ref('excluded.updated_at'),
     deleted: sql.lit(0),
     deleted_at: sql.lit(null),
-    first_done_on: eb.fn.coalesce('sheet_rows.first_done_on', 'excluded.first_done_on'),
+    first_done_on: sql<string | null>`case when excluded.first_done_on is null and excluded.first_closed_on is null then null else coalesce(sheet_rows.first_done_on, excluded.first_done_on) end`,
     first_closed_on: sql<string | null>`case when excluded.first_closed_on is null then null else coalesce(sheet_rows.first_closed_on, excluded.first_closed_on) end`,
     sheet_row: eb.fn.coalesce('excluded.sheet_row', 'sheet_rows.sheet_row'),
   }));

@@ -74,6 +74,10 @@ function fitsOneLine(text: string, width: number): boolean {
   return true;
 }
 
+/** The text a cell shows: its own, or its formula's cached result. */
+const shownText = (cell: PlanCell | undefined): string | undefined =>
+  typeof cell === 'string' ? cell : typeof cell === 'object' && cell !== null && isFormulaCell(cell) && typeof cell.result === 'string' ? cell.result : undefined;
+
 /** Lines a cell's text takes in a column `width` wide; most texts fit their line, settled before any scan. */
 const linesIn = (text: string, width: number): number => (fitsOneLine(text, width) ? 1 : printedLines(text, width));
 
@@ -210,6 +214,8 @@ export class RowXml {
   private clipped: (PlanCell | undefined)[] | undefined;
   /** How tall the row last added prints, in points (a row of nothing takes a line too). */
   lastRowPoints = LINE_POINTS;
+  /** The lines every data row holding a value takes at least (`SheetPlan.evenRows`). */
+  private evenLines = 1;
 
   constructor(
     private readonly sheet: string,
@@ -229,12 +235,12 @@ export class RowXml {
    * clipped in a copy of the row's cells, `clipped`, which the caller writes instead; its whole text goes to
    * `keepClipped`, when the sheet has one.
    */
-  private height(rowNumber: number, cells: readonly (PlanCell | undefined)[], wrapping: readonly number[], widening = 1, indents?: readonly number[]): string {
-    let lines = 1;
+  private height(rowNumber: number, cells: readonly (PlanCell | undefined)[], wrapping: readonly number[], widening = 1, indents?: readonly number[], least = 1): string {
+    let lines = least;
     for (let k = 0; k < wrapping.length; k++) {
       const i = wrapping[k];
       const cell = cells[i];
-      const text = typeof cell === 'string' ? cell : typeof cell === 'object' && cell !== null && isFormulaCell(cell) && typeof cell.result === 'string' ? cell.result : undefined;
+      const text = shownText(cell);
       const width = this.columns[i]?.width === undefined ? undefined : (this.columns[i].width - (indents?.[i] ?? 0)) / widening;
       if (text === undefined || width === undefined) continue;
       // A data row's recurring text was measured in its column before; a header's width differs (bold, indents).
@@ -257,6 +263,16 @@ export class RowXml {
     if (lines === 1) return '';
     this.lastRowPoints = Math.min(lines * LINE_POINTS, MAX_ROW_POINTS);
     return ` ht="${this.lastRowPoints}"`;
+  }
+
+  /** Makes every data row that holds a value as tall as the tallest of `rows` (`SheetPlan.evenRows`). */
+  evenRowsOf(rows: readonly (readonly (PlanCell | undefined)[])[]): void {
+    for (const cells of rows) {
+      for (const i of this.wrapped) {
+        const text = shownText(cells[i]);
+        if (text !== undefined) this.evenLines = Math.max(this.evenLines, Math.min(linesIn(text, this.columns[i].width), MAX_ROW_LINES));
+      }
+    }
   }
 
   private letter(i: number): string {
@@ -284,7 +300,7 @@ export class RowXml {
     const bold = first?.font?.bold === true;
     // An indented cell's text has a character less of its column's width.
     const indents = isStyleList(rowStyle) ? rowStyle.map((style) => (style as Partial<ExcelJS.Style>).alignment?.indent ?? 0) : undefined;
-    const height = wraps.length ? this.height(rowNumber, cells, wraps, bold ? BOLD_WIDENING : 1, indents) : '';
+    const height = wraps.length ? this.height(rowNumber, cells, wraps, bold ? BOLD_WIDENING : 1, indents, typed ? this.evenLines : 1) : '';
     if (this.clipped) [cells, this.clipped] = [this.clipped, undefined];
     const rowText = String(rowNumber);
     out.text += `<row r="${rowText}"${height}>`;

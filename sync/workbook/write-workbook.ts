@@ -319,6 +319,10 @@ async function writePart({ book, parts, ids, pause, release, rowsPerSheet }: Wri
   const headers = plan.table ? tableHeaders(plan.columns) : plan.columns.map((c) => c.header);
 
   const xml = new RowXml(name, plan.columns, { column: (col, kind) => ids.style(columnStyles[col] ?? {}, kind), row: ids.style }, ids.strings, plan.clipped);
+  if (plan.evenRows) {
+    if (!Array.isArray(plan.rows)) throw new Error(`${name}: even rows are measured before they are written, so they must be planned as an array`);
+    xml.evenRowsOf(plan.rows);
+  }
   let rowNumber = 0;
   // Only a sheet with ready rows follows its rows down the pages.
   const page = plan.readyRowsFrom === undefined ? undefined : new PrintedPage(scale);

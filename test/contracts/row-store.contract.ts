@@ -306,6 +306,18 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         expect(await apply({ full: true, upserts: [typed], at: at(3) })).toEqual({ accepted: 0, unchanged: 1, deleted: 1 });
       });
 
+      test("a row its sheet shows without some fields takes the hash of what the sheet shows, only while it has the hash it was stored with", async () => {
+        const { store, source, apply } = await withSource();
+        const [web] = rowsOf(1);
+        await apply({ upserts: [web] });
+        const stored = (await store.syncState(source.id, 'requests'))[0].hash;
+        // Changed since (another hash stored): left as it is.
+        await store.rehashAsShown(source.id, 'requests', [{ rowId: web.rowId, from: `${stored}-before`, to: 'shown' }]);
+        expect((await store.syncState(source.id, 'requests')).map((r) => r.hash)).toEqual([stored]);
+        await store.rehashAsShown(source.id, 'requests', [{ rowId: web.rowId, from: stored, to: 'shown' }]);
+        expect((await store.syncState(source.id, 'requests')).map((r) => r.hash)).toEqual(['shown']);
+      });
+
       test('a survey answer is held with what the sheet showed before it, until a batch that commits lets it go', async () => {
         let failNext = false;
         const { store, source, apply } = await withSource({
@@ -794,7 +806,7 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
       const firstDone = async (store: RowStore, table: TableName = 'requests') =>
         Object.fromEntries((await collect(store.rows(table, { includeDeleted: true }))).map((r) => [r.rowId, r.firstDoneOn]));
 
-      test('a request keeps the first day its history showed it fulfilled', async () => {
+      test('a request keeps the day of the fulfillment that stood: the first of the versions since it was last shown open', async () => {
         const { store, apply } = await withSource();
         await apply({ upserts: [row('early', { status: 'New' }), row('late', { status: 'New' }), row('undated', { status: 'Triaged' }), row('open', { status: 'New' })] });
         expect(await firstDone(store)).toEqual({ early: null, late: null, undated: null, open: null });
@@ -809,16 +821,19 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
           ],
         });
         expect(await firstDone(store)).toEqual({ early: '2025-02-27', late: '2025-03-03', undated: '2025-03-03', open: null });
-        // An edited date, a reopening, a deletion: none of them moves a first day; a date alone makes one.
+        // An edited date or a deletion moves no first day; a reopening clears it; a date alone makes one.
         await apply({
           at: day(5),
           upserts: [row('early', { status: 'Fulfilled', fulfilledOn: '2025-01-15' }), row('late', { status: 'In progress' }), row('open', { status: 'New', fulfilledOn: '2025-03-05' })],
           deletes: ['undated'],
         });
-        expect(await firstDone(store)).toEqual({ early: '2025-02-27', late: '2025-03-03', undated: '2025-03-03', open: '2025-03-05' });
-        // Fulfilled again, and revived: still the first days.
+        expect(await firstDone(store)).toEqual({ early: '2025-02-27', late: null, undated: '2025-03-03', open: '2025-03-05' });
+        // Fulfilled again after the reopening: the fulfillment that stood. Revived: still its first day.
         await apply({ at: day(8), upserts: [row('late', { status: 'Closed', fulfilledOn: '2025-03-08' }), row('undated', { status: 'Closed', fulfilledOn: '2025-03-08' })] });
-        expect(await firstDone(store)).toEqual({ early: '2025-02-27', late: '2025-03-03', undated: '2025-03-03', open: '2025-03-05' });
+        expect(await firstDone(store)).toEqual({ early: '2025-02-27', late: '2025-03-08', undated: '2025-03-03', open: '2025-03-05' });
+        // Closed or Declined after it was fulfilled ends it without reopening it: the day stands.
+        await apply({ at: day(10), upserts: [row('early', { status: 'Closed' }), row('open', { status: 'Declined', fulfilledOn: null })] });
+        expect(await firstDone(store)).toMatchObject({ early: '2025-02-27', open: '2025-03-05' });
         expect((await collect(store.rows('requests'))).find((r) => r.rowId === 'undated')).toMatchObject({ deleted: false, values: { status: 'Closed', fulfilledOn: '2025-03-08' } });
       });
 
@@ -948,6 +963,22 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         expected: { reopened: '2025-03-07', dropped: '2025-03-03', open: null },
       },
     ];
+    test.runIf(probe !== undefined)('a database from before 0024 dates a request fulfilled, reopened and fulfilled again by the fulfillment that stood', async () => {
+      const place = `donestood${Date.now() % 100_000}`;
+      const { store, source, apply } = await withSource({ place });
+      const day = (n: number) => at(n * 24 * 60);
+      await apply({ upserts: [row('again', { status: 'New' }), row('served', { status: 'Fulfilled' }), row('reopened', { status: 'New' })] });
+      await apply({ at: day(2), upserts: [row('again', { status: 'Fulfilled' }), row('served', { status: 'Closed' }), row('reopened', { status: 'Fulfilled' })] });
+      await apply({ at: day(4), upserts: [row('again', { status: 'In progress' }), row('reopened', { status: 'Waiting on requester' })] });
+      await apply({ at: day(6), upserts: [row('again', { status: 'Fulfilled' })] });
+      await store.close();
+      // As the rule before 0024 left them: each the day it was first fulfilled.
+      await probe!.execute(place, ["update sheet_rows set first_done_on = '2025-03-03' where row_id in ('again', 'reopened')", "delete from schema_migrations where name = '0024-first-done-on-fulfillment-that-stood'"]);
+      const migrated = await fresh({ place });
+      const rows = (await collect(migrated.rows('requests'))).filter((r) => r.sourceId === source.id);
+      expect(Object.fromEntries(rows.map((r) => [r.rowId, r.firstDoneOn]))).toEqual({ again: '2025-03-07', served: '2025-03-01', reopened: null });
+    });
+
     test.runIf(probe !== undefined).each(closedDaysMigrated)('a database from before $name, from its history', async ({ history, statements, expected }) => {
       const place = `closedon${Date.now() % 100_000}`;
       const { store, source, apply } = await withSource({ place });

@@ -23,8 +23,11 @@ export interface PortProbe {
   addOwnColorRule(sheet: string, rule: { column: number; fromRow: number; toRow: number; text: string; background: string }): void | Promise<void>;
   /** Merges a range such as `A2:A4` the way a person does in the host (the first cell keeps its value). */
   merge(sheet: string, range: string): void | Promise<void>;
-  /** Keeps this person from editing a range such as `B3:B3`, as the sheet's owner does (a protected range, locked cells). */
-  protect(sheet: string, range: string): void | Promise<void>;
+  /**
+   * Keeps this person from editing a range such as `B3:B3`, as the sheet's owner does (a protected range, locked cells).
+   * `insertRows`: a host whose protection is the whole sheet's (Excel) still lets rows be inserted.
+   */
+  protect(sheet: string, range: string, options?: { insertRows?: boolean }): void | Promise<void>;
   /** Renames a sheet as a person does on its tab. */
   rename(sheet: string, to: string): void | Promise<void>;
 }
@@ -302,8 +305,8 @@ export function spreadsheetPortContract(label: string, makeHarness: () => PortHa
       await probe.merge('Log', 'A6:B6');
       await port.writeBlock('Summary', 1, 1, [[{ formula: '=SUM(Log!C2:C4)' }, { formula: '=Log!$C$5' }, { formula: '=COUNTA(Log!A2:A3)' }]]);
 
-      // Before the table's last row, inside the ranges over it: a range ending above the totals line would not grow.
-      await port.insertRows('Log', 4, [['R-4', 'Cedar Clinic', 1, undefined, 's-4'], ['R-5', '=Pine', undefined, undefined, 's-5']]);
+      // Under row 3, inside the ranges over rows 3 and 4: a range ending above the totals line would not grow.
+      await port.insertRows('Log', 3, [['R-4', 'Cedar Clinic', 1, undefined, 's-4'], ['R-5', '=Pine', undefined, undefined, 's-5']]);
       const { values, formulas, merged = [] } = await port.readSheetWithFormulas('Log');
       expect(values.map((line) => [line[0], line[1], line[4]])).toEqual([
         ['ID', 'Org', 'Sync ID'], ['R-1', 'Parks', 's-1'], ['R-2', 'Harbor County', 's-2'], ['R-4', 'Cedar Clinic', 's-4'], ['R-5', '=Pine', 's-5'],
@@ -315,6 +318,50 @@ export function spreadsheetPortContract(label: string, makeHarness: () => PortHa
       expect([...merged].sort((a, b) => a.row - b.row)).toEqual([{ row: 2, column: 6, numRows: 5, numColumns: 1 }, { row: 8, column: 1, numRows: 1, numColumns: 2 }]);
       // A range the rows went in under (A2:A3) stays; references to rows below the insertion follow them.
       expect((await port.readSheetWithFormulas('Summary')).formulas[0]).toEqual(['=SUM(Log!C2:C6)', '=Log!$C$7', '=COUNTA(Log!A2:A3)']);
+    });
+
+    test("inserts rows as a log's last rows: the SUM on the totals line and every range ending at the last row grow to take them, the last row's content moves up with its notes and fill, and the new rows follow it", async () => {
+      const { port } = await harness();
+      await port.ensureSheet('Log');
+      await port.ensureSheet('Summary');
+      const days = (row: number) => ({ formula: `=C${row}*2` });
+      await port.writeBlock('Log', 1, 1, [
+        ['ID', 'Org', 'Hours', 'Days open', 'Sync ID'],
+        ['R-1', 'Parks', 3, days(2), 's-1'],
+        ['R-2', 'Harbor County', 4, days(3), 's-2'],
+        ['R-3', 'Oak Library', 5, days(4), 's-3'],
+        ['Total', '', { formula: '=SUM(C2:C4)' }, '', ''],
+      ]);
+      await port.writeBlock('Summary', 1, 1, [[{ formula: '=SUM(Log!C2:C4)' }, { formula: '=Log!$C$5' }, { formula: '=COUNTA(Log!A2:A4)' }, { formula: '=Log!A3' }]]);
+      const marked = (row: number, note: string, fill: string | null) => (current: Annotations) => {
+        const next = { notes: current.notes.map((line) => [...line]), backgrounds: current.backgrounds.map((line) => [...line]) };
+        next.notes[row - 1][1] = note;
+        next.backgrounds[row - 1][0] = fill;
+        return next;
+      };
+      await port.updateAnnotations('Log', 1, 1, 5, 5, marked(4, 'Called back on Friday', '#FFF2CC'));
+      await port.updateAnnotations('Log', 1, 1, 5, 5, marked(3, '', '#DDEEFF'));
+
+      // A person inserts a title row above the log while the sync talks to the service: the rows follow s-3.
+      await port.writeBlock('Log', 1, 1, [['TA log 2026', '', '', '', ''], ['ID', 'Org', 'Hours', 'Days open', 'Sync ID'], ['R-1', 'Parks', 3, days(3), 's-1'], ['R-2', 'Harbor County', 4, days(4), 's-2'], ['R-3', 'Oak Library', 5, days(5), 's-3'], ['Total', '', { formula: '=SUM(C3:C5)' }, '', '']]);
+      await port.writeBlock('Summary', 1, 1, [[{ formula: '=SUM(Log!C3:C5)' }, { formula: '=Log!$C$6' }, { formula: '=COUNTA(Log!A3:A5)' }, { formula: '=Log!A4' }]]);
+      await port.updateAnnotations('Log', 1, 1, 6, 5, (current) => ({ notes: [Array(5).fill(''), ...current.notes.slice(0, 5)], backgrounds: [Array(5).fill(null), ...current.backgrounds.slice(0, 5)] }));
+      await port.insertRows('Log', 4, [['R-4', 'Cedar Clinic', 1, undefined, 's-4'], ['R-5', '=Pine', undefined, undefined, 's-5']], { anchor: { idColumn: 5, rowId: 's-3' }, inside: true });
+
+      const { values, formulas } = await port.readSheetWithFormulas('Log');
+      expect(values.map((line) => [line[0], line[1], line[4]])).toEqual([
+        ['TA log 2026', '', ''], ['ID', 'Org', 'Sync ID'], ['R-1', 'Parks', 's-1'], ['R-2', 'Harbor County', 's-2'], ['R-3', 'Oak Library', 's-3'],
+        ['R-4', 'Cedar Clinic', 's-4'], ['R-5', '=Pine', 's-5'], ['Total', '', ''],
+      ]);
+      expect(values.slice(2, 7).map((line) => line[2])).toEqual([3, 4, 5, 1, '']);
+      expect(formulas.map((line) => line[3])).toEqual(['', '', '=C3*2', '=C4*2', '=C5*2', '=C6*2', '=C7*2', '']);
+      expect(formulas[7][2]).toBe('=SUM(C3:C7)');
+      // Every range that ended at the last row takes the new rows; a reference to a row above the last stays on it.
+      expect((await port.readSheetWithFormulas('Summary')).formulas[0]).toEqual(['=SUM(Log!C3:C7)', '=Log!$C$8', '=COUNTA(Log!A3:A7)', '=Log!A4']);
+      // The last row's note and fill went up with it; the new rows are formatted as the rows above it, with no note.
+      const { notes, backgrounds } = await annotationsOf(port, 'Log', 8, 5);
+      expect(notes.map((line) => line[1])).toEqual(['', '', '', '', 'Called back on Friday', '', '', '']);
+      expect(backgrounds.map((line) => (line[0] ?? '#ffffff').toLowerCase())).toEqual(['#ffffff', '#ffffff', '#ffffff', '#ddeeff', '#fff2cc', '#ddeeff', '#ddeeff', '#ffffff']);
     });
 
     test('writes cells of rows known by their Sync ID where the id is when it writes: a row sorted elsewhere follows its id, one deleted is not written', async () => {
@@ -347,10 +394,10 @@ export function spreadsheetPortContract(label: string, makeHarness: () => PortHa
       await port.writeBlock('Log', 1, 1, [['ID', 'Org', 'Sync ID'], ['R-1', 'Parks', 's-1'], ['R-2', 'Harbor County', 's-2'], ['R-3', 'Oak Library', 's-3'], ['Total', '', '']]);
       // Before the insertion, a person adds a title row above the table.
       await port.writeBlock('Log', 1, 1, [['TA log 2026', '', ''], ['ID', 'Org', 'Sync ID'], ['R-1', 'Parks', 's-1'], ['R-2', 'Harbor County', 's-2'], ['R-3', 'Oak Library', 's-3'], ['Total', '', '']]);
-      await port.insertRows('Log', 4, [['R-4', 'Cedar Clinic', 's-4']], { idColumn: 3, rowId: 's-2' });
+      await port.insertRows('Log', 3, [['R-4', 'Cedar Clinic', 's-4']], { anchor: { idColumn: 3, rowId: 's-2' } });
       expect((await port.readSheet('Log')).map((line) => line[2])).toEqual(['', 'Sync ID', 's-1', 's-2', 's-4', 's-3', '']);
       // An id no row holds leaves the row asked for.
-      await port.insertRows('Log', 2, [['R-0', 'Lakeview', 's-0']], { idColumn: 3, rowId: 's-9' });
+      await port.insertRows('Log', 1, [['R-0', 'Lakeview', 's-0']], { anchor: { idColumn: 3, rowId: 's-9' } });
       expect((await port.readSheet('Log')).map((line) => line[2])).toEqual(['', 's-0', 'Sync ID', 's-1', 's-2', 's-4', 's-3', '']);
     });
 
@@ -360,10 +407,23 @@ export function spreadsheetPortContract(label: string, makeHarness: () => PortHa
       const grid = [['ID', 'Org'], ['R-1', 'Parks'], ['R-2', 'Harbor County'], ['Total', '']];
       await port.writeBlock('Log', 1, 1, grid);
       await probe.protect('Log', 'A2:B4');
-      const refusal = await (async () => port.insertRows('Log', 3, [['R-3', 'Oak Library']]))().then(() => undefined, (e: unknown) => e);
+      const refusal = await (async () => port.insertRows('Log', 2, [['R-3', 'Oak Library']]))().then(() => undefined, (e: unknown) => e);
       expect(port.isProtectedError(refusal)).toBe(true);
       expect(refusal).toMatchObject({ name: 'ProtectedCellsError', cells: [] });
       expect(await port.readSheet('Log')).toEqual(grid);
+    });
+
+    test('inserts rows inside above a last row protected from this person (the rows above not): it stays whole, last, the rows go in above it inside every range over the rows, and the refusal says where it is', async () => {
+      const { port, probe } = await harness();
+      await port.ensureSheet('Log');
+      await port.writeBlock('Log', 1, 1, [['ID', 'Hours', 'Sync ID'], ['R-1', 3, 's-1'], ['R-2', 4, 's-2'], ['Total', { formula: '=SUM(B2:B3)' }, '']]);
+      await probe.protect('Log', 'A3:C3', { insertRows: true });
+      const refusal = await (async () => port.insertRows('Log', 3, [['R-3', 5, 's-3']], { anchor: { idColumn: 3, rowId: 's-2' }, inside: true }))().then(() => undefined, (e: unknown) => e);
+      expect(port.isProtectedError(refusal)).toBe(true);
+      expect(refusal).toMatchObject({ name: 'ProtectedCellsError', cells: [], unmoved: 4 });
+      const { values, formulas } = await port.readSheetWithFormulas('Log');
+      expect(values.map((line) => [line[0], line[1], line[2]])).toEqual([['ID', 'Hours', 'Sync ID'], ['R-1', 3, 's-1'], ['R-3', 5, 's-3'], ['R-2', 4, 's-2'], ['Total', '', '']]);
+      expect(formulas[4][1]).toBe('=SUM(B2:B4)');
     });
 
     test('writes a block around a protected cell: the others are written, and the refusal names it', async () => {

@@ -64,6 +64,42 @@ describe('Range values', () => {
     expect(lists.getRange('A1').getValue()).toBe('kept');
   });
 
+  it('refuses, as modeled, what a protected sheet keeps as its own (column widths, hidden columns, color rules) whatever cells it excepts; a protected range or a warning refuses none of it', () => {
+    const { fakes, sheet, ss } = setup();
+    fakes.sheet('Requests').protectSheetFromScript(['A1:Z100']);
+    const protectedText = 'You are trying to edit a protected cell or object.';
+    expect(() => sheet.setColumnWidth(1, 120)).toThrow(protectedText);
+    expect(() => sheet.hideColumns(2)).toThrow(protectedText);
+    expect(() => sheet.setConditionalFormatRules([])).toThrow(protectedText);
+    expect(sheet.getColumnWidth(1)).not.toBe(120);
+    const lists = ss.getSheetByName('Lists')!;
+    fakes.sheet('Lists').protectFromScript('A1:A9');
+    fakes.sheet('Lists').protectSheetFromScript([], { warningOnly: true });
+    lists.setColumnWidth(1, 120);
+    lists.hideColumns(2);
+    expect(lists.getColumnWidth(1)).toBe(120);
+  });
+
+  it('inserts rows right above a range protected from the script (no protected row on both sides), moving it down; its cells can then be copied from, not cleared or pasted over, unless it only warns or the person is its editor', () => {
+    for (const protection of [{}, { warningOnly: true }, { editable: true }]) {
+      const { fakes, sheet } = setup();
+      sheet.getRange('A2:B4').setValues([['R-1', 'Parks'], ['R-2', 'Harbor'], ['Total', 7]]);
+      fakes.sheet('Requests').protectFromScript('A3:B3', protection);
+      sheet.insertRowsBefore(3, 1);
+      const refuses = !('warningOnly' in protection || 'editable' in protection);
+      expect(sheet.getRange('A4:B4').canEdit()).toBe(!refuses);
+      sheet.getRange('A4:B4').copyTo(sheet.getRange('A3:B3'));
+      const clear = () => sheet.getRange('A4:B4').clearContent();
+      const paste = () => sheet.getRange('A2:B2').copyTo(sheet.getRange('A4:B4'));
+      const clearNote = () => sheet.getRange('A4:B4').clearNote();
+      for (const call of [clear, paste, clearNote]) {
+        if (refuses) expect(call).toThrow('You are trying to edit a protected cell or object.');
+        else call();
+      }
+      expect(sheet.getRange('A2:A5').getValues().flat()).toEqual(refuses ? ['R-1', 'R-2', 'R-2', 'Total'] : ['R-1', 'R-2', 'R-1', 'Total']);
+    }
+  });
+
   it('lets a script write into a warning-only protection, and lists every protection with its range, exceptions and who may edit it', () => {
     const { fakes, sheet } = setup();
     const ProtectionType = fakes.globals.SpreadsheetApp.ProtectionType;
@@ -287,6 +323,19 @@ describe('Sheets and the spreadsheet', () => {
     sheet.appendRow(['r3', 'extra']);
     expect(sheet.getLastRow()).toBe(4);
     expect(sheet.getRange('A4:B4').getValues()).toEqual([['r3', 'extra']]);
+  });
+
+  it('pastes a range with copyTo as Sheets does: formulas moved, formats and notes with them, or the formats alone; references to the cells copied stay', () => {
+    const { sheet } = setup();
+    sheet.getRange('A3:B3').setValues([[5, '=A3*2']]);
+    sheet.getRange('A3').setNote('Called back').setBackground('#fff2cc');
+    sheet.getRange('A4').setFormula('=SUM(A1:A3)');
+    sheet.getRange('A3:B3').copyTo(sheet.getRange('A2:B2'));
+    sheet.getRange('A3:B3').copyTo(sheet.getRange('D1:E2'), { formatOnly: true });
+    expect(sheet.getRange('A2:B2').getFormulas()).toEqual([['', '=A2*2']]);
+    expect([sheet.getRange('A2').getValue(), sheet.getRange('A2').getNote(), sheet.getRange('A2').getBackground()]).toEqual([5, 'Called back', '#fff2cc']);
+    expect([sheet.getRange('D2').getValue(), sheet.getRange('D2').getNote(), sheet.getRange('D2').getBackground()]).toEqual(['', '', '#fff2cc']);
+    expect(sheet.getRange('A4').getFormula()).toBe('=SUM(A1:A3)');
   });
 
   it('keeps named ranges, the selection and toasts', () => {

@@ -53,6 +53,28 @@ describe('Excel fake', () => {
     });
   });
 
+  test('copyFrom pastes formulas (relative references moved) or formats, and leaves references to the cells copied where they were; a note is found by its cell', async () => {
+    const excel = new FakeExcel(['Data']);
+    const data = excel.sheet('Data')!;
+    Object.assign(data.cell(3, 1), { value: 5, numberFormat: '0.0', fill: '#FFF2CC', note: 'Called back' });
+    data.cell(3, 2).formula = '=A3*2';
+    data.cell(4, 1).formula = '=SUM(A1:A3)';
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Data');
+      sheet.getRangeByIndexes(1, 0, 1, 2).copyFrom(sheet.getRangeByIndexes(2, 0, 1, 2), 'Formulas');
+      sheet.getRangeByIndexes(0, 0, 1, 2).copyFrom(sheet.getRangeByIndexes(2, 0, 1, 2), 'Formats');
+      const notes = [sheet.notes.getItemOrNullObject('A3').load(['isNullObject', 'content']), sheet.notes.getItemOrNullObject('A2').load(['isNullObject', 'content'])];
+      await context.sync();
+      expect(notes.map((n) => [n.isNullObject, n.content])).toEqual([[false, 'Called back'], [true, '']]);
+      sheet.getRangeByIndexes(2, 0, 1, 2).clear('Contents');
+      await context.sync();
+    });
+    expect([data.peek(2, 1)?.value, data.peek(2, 2)?.formula, data.peek(2, 1)?.numberFormat, data.peek(2, 1)?.note]).toEqual([5, '=A2*2', 'General', '']);
+    expect([data.peek(1, 1)?.value, data.peek(1, 1)?.numberFormat, data.peek(1, 1)?.fill]).toEqual(['', '0.0', '#FFF2CC']);
+    expect([data.peek(3, 1)?.value, data.peek(3, 2)?.formula, data.peek(3, 1)?.fill, data.peek(3, 1)?.note]).toEqual(['', '', '#FFF2CC', 'Called back']);
+    expect(data.peek(4, 1)?.formula).toBe('=SUM(A1:A3)');
+  });
+
   test('a column\'s used range holds only its own cells with a value, and is a null object when it has none', async () => {
     const excel = new FakeExcel(['Data']);
     excel.sheet('Data')!.cell(1, 1).value = 'far left';
@@ -276,6 +298,130 @@ describe('Excel fake', () => {
     });
     expect(excel.sheets.map((s) => s.name)).toEqual(['Data', 'More']);
     expect(excel.unsynced).toBe(1);
+  });
+});
+
+describe("Excel fake's sheet protection, as Microsoft's \"Protect a worksheet\" describes each option", () => {
+  const DENIED = { code: 'AccessDenied', message: 'You cannot perform the requested operation.' };
+  /** A sheet protected with B2 locked, the rest unlocked, and `allows` as its options. */
+  const protectedSheet = (allows = {}) => {
+    const excel = new FakeExcel(['Data']);
+    excel.seed('Data', [['Status', 'Lead'], ['New', 'A. Rivera'], ['Closed', 'B. Chen']]);
+    excel.sheet('Data')!.protectLocked('B2:B2', allows);
+    return { excel, model: excel.sheet('Data')! };
+  };
+
+  test('formatting cells (number formats, bold, fills, conditional formats) is refused, unlocked cells too, unless formatCells is allowed', async () => {
+    for (const allowed of [false, true]) {
+      const { excel, model } = protectedSheet({ formatCells: allowed });
+      const outcome = (p: Promise<void>) => (allowed ? expect(p).resolves.toBeUndefined() : expect(p).rejects.toMatchObject(DENIED));
+      await excel.run(async (context) => {
+        const unlocked = context.workbook.worksheets.getItem('Data').getRangeByIndexes(2, 0, 1, 1);
+        unlocked.numberFormat = [['@']];
+        await outcome(context.sync());
+        unlocked.format.font.bold = true;
+        await outcome(context.sync());
+        unlocked.setCellProperties([[{ format: { fill: { color: '#FFC7CE' } } }]]);
+        await outcome(context.sync());
+        const format = unlocked.conditionalFormats.add('CellValue');
+        format.cellValue.rule = { formula1: '="New"', operator: 'EqualTo' };
+        await outcome(context.sync());
+      });
+      expect(model.peek(3, 1)?.numberFormat).toBe(allowed ? '@' : 'General');
+      expect(model.conditionals).toHaveLength(allowed ? 1 : 0);
+    }
+  });
+
+  test("typing into an unlocked cell needs no option; a locked cell's content is refused even with formatting allowed", async () => {
+    const { excel, model } = protectedSheet({ formatCells: true });
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Data');
+      sheet.getRangeByIndexes(2, 0, 1, 1).values = [['Triaged']];
+      await context.sync();
+      sheet.getRangeByIndexes(1, 1, 1, 1).values = [['C. Diaz']];
+      await expect(context.sync()).rejects.toMatchObject(DENIED);
+    });
+    expect([model.peek(3, 1)?.value, model.peek(2, 2)?.value]).toEqual(['Triaged', 'A. Rivera']);
+  });
+
+  test("a column's width or hiding is refused unless formatColumns is allowed", async () => {
+    for (const allowed of [false, true]) {
+      const { excel, model } = protectedSheet({ formatColumns: allowed });
+      await excel.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem('Data');
+        sheet.getRangeByIndexes(0, 0, 1, 1).format.columnWidth = 120;
+        if (allowed) await context.sync();
+        else await expect(context.sync()).rejects.toMatchObject(DENIED);
+        sheet.getRangeByIndexes(0, 2, 1, 1).getEntireColumn().columnHidden = true;
+        if (allowed) await context.sync();
+        else await expect(context.sync()).rejects.toMatchObject(DENIED);
+      });
+      expect([model.columnWidths.get(1), model.hiddenColumns.has(3)]).toEqual(allowed ? [120, true] : [undefined, false]);
+    }
+  });
+
+  test('inserting rows is refused unless insertRows is allowed; sorting unless sort is, and a range holding a locked cell always', async () => {
+    const { excel } = protectedSheet({ insertRows: true, sort: true });
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Data');
+      sheet.getRange('4:4').insert('Down');
+      await context.sync();
+      sheet.getRangeByIndexes(1, 0, 2, 1).sort.apply([{ key: 0 }]);
+      await context.sync();
+      sheet.getRangeByIndexes(1, 0, 2, 2).sort.apply([{ key: 0 }]);
+      await expect(context.sync()).rejects.toMatchObject(DENIED);
+    });
+    const { excel: strict } = protectedSheet();
+    await strict.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Data');
+      sheet.getRange('4:4').insert('Down');
+      await expect(context.sync()).rejects.toMatchObject(DENIED);
+      sheet.getRangeByIndexes(1, 0, 2, 1).sort.apply([{ key: 0 }]);
+      await expect(context.sync()).rejects.toMatchObject(DENIED);
+    });
+  });
+
+  test('rows inserted where insertRows is allowed go in over locked cells too, and come out locked where the row above is; pasting formats needs formatCells; the protection and its options load', async () => {
+    for (const formatCells of [false, true]) {
+      const { excel, model } = protectedSheet({ insertRows: true, formatCells });
+      await excel.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem('Data');
+        const protection = sheet.protection.load(['protected', 'options']);
+        sheet.getRange('2:2').insert('Down');
+        sheet.getRange('4:4').insert('Down');
+        const locks = sheet.getRangeByIndexes(1, 1, 4, 1).getCellProperties({ format: { protection: { locked: true } } });
+        await context.sync();
+        expect([protection.protected, protection.options.allowInsertRows, protection.options.allowFormatCells, protection.options.allowEditObjects]).toEqual([true, true, formatCells, false]);
+        // Row 2 went in above the locked B2 (now B3), under the unlocked header; row 4 under it, locked as it is.
+        expect(locks.value.map((line) => line[0].format?.protection?.locked)).toEqual([false, true, true, false]);
+        sheet.getRangeByIndexes(4, 0, 1, 2).copyFrom(sheet.getRangeByIndexes(0, 0, 1, 2), 'Formats');
+        if (formatCells) await context.sync();
+        else await expect(context.sync()).rejects.toMatchObject(DENIED);
+      });
+      expect([model.peek(3, 2)?.value, model.peek(5, 1)?.value]).toEqual(['A. Rivera', 'Closed']);
+    }
+  });
+
+  test('a dropdown, a table, the print area and print titles are refused whatever the options; orientation, margins, freezing and the tab color are not protection\'s', async () => {
+    const all = { formatCells: true, formatColumns: true, insertRows: true, sort: true, editObjects: true };
+    const { excel, model } = protectedSheet(all);
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Data');
+      const refusedAlone = async (queue: () => void) => {
+        queue();
+        await expect(context.sync()).rejects.toMatchObject(DENIED);
+      };
+      await refusedAlone(() => (sheet.getRangeByIndexes(1, 0, 2, 1).dataValidation.rule = { list: { inCellDropDown: true, source: 'New,Closed' } }));
+      await refusedAlone(() => sheet.tables.add(sheet.getRangeByIndexes(0, 0, 3, 2), true));
+      await refusedAlone(() => sheet.pageLayout.setPrintArea('A1:B3'));
+      await refusedAlone(() => sheet.pageLayout.setPrintTitleRows('$1:$1'));
+      sheet.pageLayout.orientation = 'Landscape';
+      sheet.pageLayout.setPrintMargins('Inches', { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 });
+      sheet.freezePanes.freezeRows(1);
+      sheet.tabColor = '#1F4E79';
+      await context.sync();
+    });
+    expect([model.page.orientation, model.frozenRows, model.tabColor, model.tables.length, model.page.printArea]).toEqual(['Landscape', 1, '#1F4E79', 0, undefined]);
   });
 });
 

@@ -3,7 +3,7 @@
 // every port call counted. It runs the same contract suite as the Apps Script port.
 import { SHEETS_WORDS } from '../../addon/apps-script/host-words';
 import type { HostWords } from '../../addon/port/host-words';
-import { isDateWrite, isFormulaWrite, type AnnotationPlan, type Annotations, type CellWrite, type HostCell, type NewRow, type PrintRows, type RowAnchor, type RowCells, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../../addon/port/spreadsheet-port';
+import { isDateWrite, isFormulaWrite, type AnnotationPlan, type Annotations, type CellWrite, type HostCell, type NewRow, type PrintRows, type RowCells, type RowsUnder, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../../addon/port/spreadsheet-port';
 import { freeRows } from '../../addon/port/free-rows';
 import { idsOverBlock, placeByRowId, rowOfId } from '../../addon/port/rows-by-id';
 import { runSync } from '../../addon/core/task';
@@ -208,12 +208,17 @@ export class MemorySpreadsheet implements SpreadsheetPort {
     return placed;
   }
 
-  /** As the hosts insert rows (see `inserted-rows.ts`), then the rows written, their blank cells filled from the row above. */
-  insertRows(name: string, asked: number, rows: readonly NewRow[], under?: RowAnchor): void {
+  /**
+   * As the hosts insert rows (see `inserted-rows.ts`), then the rows written, their blank cells filled from the row
+   * above; `inside`, before the row asked, whose content then moves up into the first new row, unless a cell of it is
+   * locked (`unmoved`).
+   */
+  insertRows(name: string, asked: number, rows: readonly NewRow[], place: RowsUnder = {}): void {
     this.count('insertRows');
     const sheet = this.sheet(name);
-    const anchor = under && rowOfId(this.idColumn(name, under.idColumn), 1, under.rowId);
-    const before = anchor === undefined ? asked : anchor + 1;
+    const found = place.anchor && rowOfId(this.idColumn(name, place.anchor.idColumn), 1, place.anchor.rowId);
+    const after = found ?? asked;
+    const before = place.inside ? after : after + 1;
     // Rows inserted inside a locked range would edit it: refused whole, as both hosts do.
     if ([...sheet.locked].some((key) => key.startsWith(`${before - 1}:`) && sheet.locked.has(`${before}:${key.split(':')[1]}`))) throw new ProtectedCellsError(PROTECTED_TEXT, []);
     const insert: RowInsert = { sheet: name, before, count: rows.length };
@@ -229,14 +234,27 @@ export class MemorySpreadsheet implements SpreadsheetPort {
     const moved = <T extends { fromRow: number; toRow: number }>(r: T): T => ({ ...r, fromRow: rowAfter(r.fromRow, insert), toRow: rowAfter(r.toRow, insert) });
     sheet.validations = sheet.validations.map(moved);
     sheet.conditionals = sheet.conditionals.map(moved);
-    const above = before - 1;
+    // The new rows' fill is that of the row above them, as both hosts format inserted rows.
+    const fill = (row: number, from: number) => (sheet.cells[row - 1] = (sheet.cells[from - 1] ?? []).map((c) => c && { ...blank(), background: c.background }));
+    for (let r = before; r < before + rows.length; r++) fill(r, before - 1);
+    // The row asked, moved to the bottom, stays there when a cell of it is locked, as the hosts refuse to clear it.
+    const last = before + rows.length;
+    const unmoved = place.inside && [...sheet.locked].some((key) => key.startsWith(`${last}:`)) ? last : undefined;
+    const start = place.inside && unmoved === undefined ? before + 1 : before;
+    if (start > before) {
+      // It goes up into the first new row whole; its place is a new row's.
+      sheet.cells[before - 1] = (sheet.cells[last - 1] ?? []).map((c, i) => c && { ...c, formula: c.formula && fromR1C1(toR1C1(c.formula, last, i + 1), before, i + 1) });
+      fill(last, before - 1);
+    }
+    const above = start - 1;
     rows.forEach((line, r) =>
       line.forEach((cell, c) => {
-        if (cell !== undefined) return this.put(sheet, before + r, c + 1, cell);
+        if (cell !== undefined) return this.put(sheet, start + r, c + 1, cell);
         const formula = sheet.peek(above, c + 1)?.formula ?? '';
-        if (formula !== '') sheet.cell(before + r, c + 1).formula = fromR1C1(toR1C1(formula, above, c + 1), before + r, c + 1);
+        if (formula !== '') sheet.cell(start + r, c + 1).formula = fromR1C1(toR1C1(formula, above, c + 1), start + r, c + 1);
       }),
     );
+    if (unmoved !== undefined) throw new ProtectedCellsError(PROTECTED_TEXT, [], [], [], unmoved);
   }
 
   ensureSheet(name: string): { created: boolean } {

@@ -9,6 +9,7 @@ import {
 } from '../../shared';
 import { URGENT_DEADLINE_WORDS } from '../../shared/cells/deadline-words';
 import { TICKED_MARKS, UNTICKED_MARKS } from '../../shared/cells/check-marks';
+import { NO_FIGURE_WORDS, NOT_CHOSEN_WORDS } from '../../shared/cells/not-chosen';
 
 export const AS_OF = '2025-06-15';
 const TODAY = 'DATE(2025,6,15)';
@@ -174,13 +175,18 @@ const checkMarks = fc.oneof(
   fc.constantFrom<TypedValue>(true, false, 1, 0, ' x ', 'Yes.', 'x!', '☑ ', 'No.', 'x - with Parks', '☑☑', '☑\t', '\u00a0x', 'x\n', '\t☐\u00a0', 'x\u00a0x', 'un\tchecked'),
 );
 
+/** What a pasted cell carries around its text: spaces, tabs, line breaks, no-break spaces. */
+const padding = fc.constantFrom('', ' ', '\t', '\n', '\u00a0', '\u00a0\t', ' \n');
+
 /**
- * A Status not chosen yet, as the service reads it (left blank): its words in any case, with stray spaces, and with more
- * after them (a status to no reader).
+ * A Status not chosen yet, as the service reads it (left blank): its words in any case, with stray spaces, tabs, line
+ * breaks and no-break spaces, and with more after them (a status to no reader).
  */
 const notChosen = fc.oneof(
-  fc.mixedCase(fc.constantFrom('tbd', 'tba', 'tbc', 'to be determined', 'to be decided', 'to be announced', 'to be confirmed', 'n/a', 'na', 'none')),
-  fc.constantFrom<TypedValue>('-', '--', '---', '—', '–', ' TBD ', 'to  be determined', ' - ', '- -', 'TBD?', 'TBD - Parks', 'n/a.', '  '),
+  fc.mixedCase(fc.constantFrom(...NOT_CHOSEN_WORDS, ...NO_FIGURE_WORDS)),
+  fc.tuple(padding, fc.mixedCase(fc.constantFrom(...NOT_CHOSEN_WORDS, ...NO_FIGURE_WORDS, '-', '--')), fc.constantFrom(' ', '\u00a0', '  '), padding)
+    .map(([before, word, between, after]) => before + word.replaceAll(' ', between) + after),
+  fc.constantFrom<TypedValue>('-', '--', '---', '—', '–', ' TBD ', 'to  be determined', ' - ', '- -', 'TBD?', 'TBD - Parks', 'n/a.', '  ', '\t', 'TB\tD', 'n/\na'),
 );
 
 /** A milestone's or roadmap item's statuses, with those offices add that the rules name: done and stopped words, and check marks. */

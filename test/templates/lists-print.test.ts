@@ -64,6 +64,21 @@ describe('the Lists sheet of a template, printed by LibreOffice and read back', 
     expect(setup.printTitlesRow).toBe('1:1');
   });
 
+  it('prints every row that holds a value as tall as the tallest, so a list beside a wrapped setting reads evenly spaced', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const lists = book.getWorksheet('Lists')!;
+    const heights: (number | undefined)[] = [];
+    lists.eachRow((row, n) => {
+      if (n > 1) heights.push(row.height);
+    });
+    expect(heights.length).toBe(Math.max(...LIST_PLACEMENTS.map((p) => p.block.values.length)));
+    // A setting's label wraps onto two lines: each row is two lines tall, the first row's short label and the
+    // Category list's rows past the settings too.
+    expect(heights[0]).toBeGreaterThan(15);
+    expect(new Set(heights)).toEqual(new Set([heights[0]]));
+  });
+
   it('prints three pages, each list whole on one of them under its header', async () => {
     const texts = (await pdfPageTexts(await convertToPdf(file, dir))).filter((t) => /^\s*Lists\s{2,}Page \d+ of \d+\s*$/m.test(t));
     expect(texts).toHaveLength(3);

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ISO_DATE } from '../../../shared/cells/dates';
 import { foldText, readCell } from '../../../shared/cells/read-cell';
 import { DEFAULT_RULES, listsOverDefaults } from '../../../shared/rules';
-import { TABLES } from '../../../shared/tables';
+import { inputColumn } from '../../../shared/tables';
 import { listValues, quoteValue } from '../../../shared/quote-value';
 import { ApiError } from '../api-error';
 import type { RouteDeps } from '../route-deps';
@@ -37,7 +37,7 @@ type Lists = Readonly<Record<string, readonly string[]>>;
  */
 function listed(field: 'requesterType' | 'category', wanted: string | undefined, lists: Lists): string | undefined {
   if (!wanted) return wanted;
-  const column = TABLES.requests.columns.find((c) => c.name === field)!;
+  const column = inputColumn('requests', field);
   const read = readCell(column, wanted, { lists });
   if (typeof read.value === 'string') return read.value;
   // A tie names its two candidates; "TBD" and the like are no entry either.

@@ -1,8 +1,9 @@
 // `GET`/`POST /feedback/{token}`: the requester's survey, reached only through its link. One answer per
 // link, which may be changed for a while; the answer reaches the request's row and the measures at once.
 import { Hono, type Context } from 'hono';
-import { DEFAULT_RULES, listsOverDefaults } from '../../../shared/index';
-import { lastDay, linkState, readSurvey, recordFeedback, type LinkState } from '../../intake/feedback';
+import { DEFAULT_RULES, isoFromUtcDate, listsOverDefaults, spelledDay } from '../../../shared/index';
+import { CHANGE_DAYS, lastDay, linkState, readSurvey, recordFeedback, type LinkState } from '../../intake/feedback';
+import type { FeedbackLink } from '../../store/intake-store';
 import { answerValues, feedbackPage } from '../../intake/feedback-page';
 import { PUBLIC_PAGE_HEADERS, noticePage } from '../../intake/public-page';
 import { ApiError } from '../api-error';
@@ -14,11 +15,18 @@ export const FEEDBACK_NOT_SAVED = 'Your answer was not saved: the service could 
 
 const html = (c: Context, page: string, status: 200 | 400 | 404 | 410) => c.html(page, status, PUBLIC_PAGE_HEADERS);
 
+/** Why a link takes no answer now: a requester who answered is told the answer is kept, lest they think it lost. */
+function closedMessage(link: FeedbackLink): string {
+  const changed = link.changedAt ?? link.answeredAt;
+  if (link.answer === null || changed === null) return 'This feedback link has expired, so answers can no longer be given or changed. Thank you for your time.';
+  return `We have your answer, as last changed on ${spelledDay(isoFromUtcDate(changed))}. It can no longer be changed: an answer may be changed for ${CHANGE_DAYS} days after it is first given. Thank you for your time.`;
+}
+
 export function feedbackRoutes(deps: RouteDeps): Hono {
   async function open(c: Context): Promise<Extract<LinkState, { kind: 'open' }> | Response> {
     const state = await linkState(deps.store, c.req.param('token') ?? '', deps.clock());
     if (state.kind === 'unknown') return html(c, noticePage('Link not found', 'This feedback link is not valid. Check that you copied the whole link from the message you received.'), 404);
-    if (state.kind === 'expired') return html(c, noticePage('This survey is closed', 'This feedback link has expired, so answers can no longer be given or changed. Thank you for your time.'), 410);
+    if (state.kind === 'expired') return html(c, noticePage('This survey is closed', closedMessage(state.link)), 410);
     return state;
   }
 

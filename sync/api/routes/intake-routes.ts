@@ -39,7 +39,9 @@ export function postLimit(deps: RouteDeps): MiddlewareHandler {
     const admission = limiter.take(addressKey(clientAddress(c, deps.config.trustProxy)));
     if (!admission.ok) {
       const wait = String(admission.retryAfterSeconds);
-      throw new ApiError(429, 'rate_limited', `Too many posts from your network. Please wait ${wait} seconds and send it again.`, { 'Retry-After': wait });
+      const seconds = `${wait} second${wait === '1' ? '' : 's'}`;
+      // Going back finds the page as it was sent: the browser keeps what was typed.
+      throw new ApiError(429, 'rate_limited', `Too many forms were sent from your network in the last minute. Wait ${seconds}, then go back and send yours again.`, { 'Retry-After': wait });
     }
     await next();
   };

@@ -9,6 +9,7 @@ import { requireRole, type ApiEnv } from '../auth';
 import { limitBody, parseBody, readJson } from '../request-body';
 import type { OutboxItem } from '../../../shared/wire/sync-answers';
 import { outboxAck } from '../../../shared/wire/sync-wire';
+import { shownHashes } from '../../ingest/unshown-fields';
 
 export function outboxRoutes(deps: RouteDeps): Hono<ApiEnv> {
   const source = requireRole(deps.auth, 'source');
@@ -24,7 +25,11 @@ export function outboxRoutes(deps: RouteDeps): Hono<ApiEnv> {
     })
     .post('/ack', source, limitBody(1024 * 1024), async (c) => {
       const body = parseBody(outboxAck, await readJson(c));
-      const acknowledged = await deps.store.acknowledge(c.get('principal').id, body.table, body.ids, deps.clock(), body.unshown);
+      const sourceId = c.get('principal').id;
+      // Read before they are marked written: the outbox lists the items still waiting.
+      const shown = body.unshown?.length ? shownHashes(body.table, await deps.store.outbox(sourceId, body.table), body.ids, body.unshown) : [];
+      const acknowledged = await deps.store.acknowledge(sourceId, body.table, body.ids, deps.clock(), body.unshown);
+      if (shown.length) await deps.store.rehashAsShown(sourceId, body.table, shown);
       return c.json({ acknowledged });
     });
 }

@@ -28,7 +28,7 @@ export const feedbackLinkCommand: Command = {
     });
     if ('kind' in issued) throw new CliError(linkIssueMessage(issued, { ref, table: 'requests', fileSource }), 1);
     io.out([
-      `Feedback survey link for ${ref.trim()} (${issued.rowId}); send it to the requester:`,
+      `Feedback survey link for ${ref.trim()}; send it to the requester:`,
       `  ${feedbackUrl(serviceUrl(config), issued.token)}`,
       `It is shown only this once; it takes an answer for ${UNANSWERED_DAYS} days, and the answer can be changed for ${CHANGE_DAYS} days after it is first given.`,
     ].join('\n'));

@@ -130,6 +130,18 @@ describe('set up from template', () => {
     expect(fakes.toasts.at(-1)?.message).toMatch(/added Lists, Requests, Dashboard/);
   });
 
+  test('into an empty sheet protected from the person but its cells: the template is written, the column widths and colors Sheets refuses are named, and nothing fails', async () => {
+    const addon = await loadAddon();
+    const { fakes } = addon;
+    const requests = fakes.spreadsheet.addSheet('Requests', 1);
+    requests.protectSheetFromScript(['A1:AZ1000']);
+    addon.call('setupTaIntake');
+    expect(fakes.readSheet('Requests')[0][0]).toBe(TABLES.requests.columns[0].header);
+    expect([requests.columnWidths.size, requests.conditionalRules.length]).toEqual([0, 0]);
+    expect(requests.frozenRows).toBe(1);
+    expect(fakes.toasts.at(-1)?.message).toMatch(/added Lists, Requests, Dashboard\. Requests is protected from you, so its column widths and status colors were not set; ask the sheet's owner to let you edit it, then set up again\./);
+  });
+
   test('hides the Dashboard\'s helper columns, as the template file does', async () => {
     const addon = await loadAddon();
     addon.call('setupTaIntake');

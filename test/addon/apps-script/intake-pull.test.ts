@@ -27,6 +27,16 @@ async function syncedRequests(sourceName: string, rows: number, seed: number) {
   return { addon, fakes: addon.fakes, source, typed };
 }
 
+/** Syncs the sheet as seeded, files one request on the web form, and syncs again: the request pulled, with no alert. */
+async function pullOneRequest(addon: Awaited<ReturnType<typeof connectedAddon>>['addon'], sourceId: string): Promise<string> {
+  addon.call('syncNowFromMenu');
+  await received();
+  const requestId = await service.invoke<string>('submitIntake', sourceId, { requesterOrg: 'Harbor County Health', contactName: 'Dana Whitfield', contactEmail: 'dana@harbor.example.gov', description: 'Training for our leadership team.' });
+  addon.call('syncNowFromMenu');
+  expect(addon.fakes.ui.alerts).toEqual([]);
+  return requestId;
+}
+
 const col = (field: string) => TABLES.requests.columns.findIndex((c) => c.name === field) + 1;
 const SYNC_ID_COLUMN = TABLES.requests.columns.length + 1;
 
@@ -285,7 +295,7 @@ describe('rows from the service into the sheet', () => {
     expect((await stored(source.id)).filter((r) => !r.deleted).map((r) => r.values.requestId)).toEqual([requestId]);
   });
 
-  test("a web-form request goes into an office's own log above its totals line: the SUM takes it in, and its row gets the log's own formulas", async () => {
+  test("a web-form request goes in at the end of an office's own log, above its totals line: the SUM takes it in, and its row gets the log's own formulas", async () => {
     const { addon, source } = await connectedAddon('Office with totals');
     const { fakes } = addon;
     // The log's rows from row 3, its own Days open formula on each, and a totals line under them.
@@ -311,9 +321,9 @@ describe('rows from the service into the sheet', () => {
     // A row of the table, inside the SUM's range: the totals line moved down, its SUM over one row more.
     const added = values.findIndex((line) => line[0] !== '' && String(line[days]).startsWith('web-')) + 1;
     expect(values[added - 1][HEADERS.indexOf('Agency / Jurisdiction')]).toBe('Harbor County Health');
-    // Before the log's last row: inside the SUM's range, which an insertion right above the totals line is not.
-    expect(added).toBe(last);
-    expect(values[last][HEADERS.indexOf('Agency / Jurisdiction')]).toBe('Sonoma County');
+    // After the log's last row, where a person expects it, and inside the SUM's range all the same.
+    expect(added).toBe(last + 1);
+    expect(values[last - 1][HEADERS.indexOf('Agency / Jurisdiction')]).toBe('Sonoma County');
     expect(values[last + 1][0]).toBe('Total');
     expect(formulas[last + 1][hours - 1]).toBe(`=SUM(H3:H${last + 1})`);
     // Every row of the log, the new one too, has its Days open formula over its own row.
@@ -322,13 +332,14 @@ describe('rows from the service into the sheet', () => {
     // The totals line is no request: the service holds the log's rows and the new one, and a sync after finds the
     // sheet as it holds them.
     expect((await stored(source.id)).filter((r) => !r.deleted)).toHaveLength(LOG_ROWS.length + 1);
-    await received();
+    // The request written in is not sent back, though the log has no column for some of its fields.
+    expect(await received()).toMatchObject({ rows: 0, deleted: 0 });
     addon.call('syncNowFromMenu');
     expect(await received()).toMatchObject({ rows: 0, deleted: 0, moved: 0 });
     expect(fakes.readSheet(LOG)).toEqual(values);
   });
 
-  test('a web-form request goes in above the log\'s last row though a person inserts a row above the log while the sync asks for it', async () => {
+  test('a web-form request goes in at the end of the log though a person inserts a row above the log while the sync asks for it', async () => {
     const { addon, source } = await connectedAddon('Office inserting rows');
     const { fakes } = addon;
     const last = 2 + LOG_ROWS.length;
@@ -350,8 +361,23 @@ describe('rows from the service into the sheet', () => {
     addon.call('syncNowFromMenu');
     expect(fakes.ui.alerts).toEqual([]);
     const values = fakes.readSheet(LOG);
-    expect(values.slice(last - 1, last + 3).map((line) => line[org] || line[0])).toEqual(['City of Oakland', 'Harbor County Health', 'Sonoma County', 'Total']);
+    expect(values.slice(last - 1, last + 3).map((line) => line[org] || line[0])).toEqual(['City of Oakland', 'Sonoma County', 'Harbor County Health', 'Total']);
     expect(fakes.readSheet(LOG, { pick: 'formula' })[last + 2][hours - 1]).toBe(`=SUM(H4:H${last + 2})`);
+  });
+
+  test("a web-form request goes in after the one request of a log with a totals line, in order; a SUM over that one row cannot grow, as no host insertion widens a one-row range", async () => {
+    const { addon, source } = await connectedAddon('Office with one request');
+    const { fakes } = addon;
+    const hours = HEADERS.indexOf('Hours Spent') + 1;
+    const org = HEADERS.indexOf('Agency / Jurisdiction');
+    const total = ['Total', ...new Array<unknown>(HEADERS.length - 1).fill('')];
+    total[hours - 1] = '=SUM(H3:H3)';
+    fakes.seedSheet(LOG, [...logGrid(dateCell, undefined, undefined, LOG_ROWS.slice(0, 1)), total]);
+    fakes.setFormulaResults(LOG, 'H4', [[6]]);
+    await pullOneRequest(addon, source.id);
+    const values = fakes.readSheet(LOG);
+    expect(values.slice(2).map((line) => line[org] || line[0])).toEqual([LOG_ROWS[0][org], 'Harbor County Health', 'Total']);
+    expect(fakes.readSheet(LOG, { pick: 'formula' })[4][hours - 1]).toBe('=SUM(H3:H3)');
   });
 
   test("a web-form request still reaches an office's own log whose rows are protected from the person syncing: under its totals line, as no row can go in inside", async () => {
@@ -377,6 +403,59 @@ describe('rows from the service into the sheet', () => {
     }
   });
 
+  /** The log with its own Days open formula and a totals line, synced once: the place of its last row and its columns. */
+  async function totalledLog(sourceName: string) {
+    const { addon, source } = await connectedAddon(sourceName);
+    const { fakes } = addon;
+    const last = 2 + LOG_ROWS.length;
+    const days = HEADERS.length + 1;
+    const total = ['Total', ...new Array<unknown>(days - 1).fill('')];
+    total[HEADERS.indexOf('Hours Spent')] = `=SUM(H3:H${last})`;
+    fakes.seedSheet(LOG, [...logGrid(dateCell).map((line, r) => [...line, r === 1 ? 'Days open' : r >= 2 ? `=IF(A${r + 1}="","",TODAY()-A${r + 1})` : '']), total]);
+    fakes.setFormulaResults(LOG, `H${last + 1}`, [[13.5]]);
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    await received();
+    return { addon, fakes, source, last, days, syncId: days + 1 };
+  }
+  const ORG = HEADERS.indexOf('Agency / Jurisdiction');
+
+  test("a web-form request meets the log's last row protected from the person syncing (the rows above not): it goes in above that row, inside the SUM; nothing is doubled or lost, and the summary says why", async () => {
+    const { addon, fakes, source, last, days, syncId } = await totalledLog('Office with its last row protected');
+    fakes.sheet(LOG).protectFromScript(`A${last}:${columnLetter(syncId)}${last}`);
+    await service.invoke<string>('submitIntake', source.id, { requesterOrg: 'Harbor County Health', contactName: 'Dana Whitfield', contactEmail: 'dana@harbor.example.gov', description: 'Training for our leadership team.' });
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    const message = fakes.toasts.at(-1)?.message ?? '';
+    expect(message).toContain('1 new from the web form');
+    expect(message).toContain(`the new request went in above ${LOG} row ${last + 1}, the table's last row, not under it: that row is protected from you, so it could not move down; ask the sheet's owner to let you edit it, or sync as someone who may`);
+    const values = fakes.readSheet(LOG);
+    const formulas = fakes.readSheet(LOG, { pick: 'formula' });
+    expect(values.slice(last - 2, last + 2).map((line) => line[ORG] || line[0])).toEqual(['City of Oakland', 'Harbor County Health', 'Sonoma County', 'Total']);
+    expect(String(values[last - 1][syncId - 1])).toMatch(/^web-/);
+    expect(formulas[last + 1][HEADERS.indexOf('Hours Spent')]).toBe(`=SUM(H3:H${last + 1})`);
+    // The new row takes the log's own formula over its own row; the protected row keeps its own, moved with it.
+    expect([formulas[last - 1][days - 1], formulas[last][days - 1]]).toEqual([`=IF(A${last}="","",TODAY()-A${last})`, `=IF(A${last + 1}="","",TODAY()-A${last + 1})`]);
+    expect((await stored(source.id)).filter((r) => !r.deleted)).toHaveLength(LOG_ROWS.length + 1);
+    expect(await received()).toMatchObject({ rows: 0, deleted: 0 });
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    expect(await received()).toMatchObject({ rows: 0, deleted: 0, moved: 0 });
+    expect(fakes.readSheet(LOG)).toEqual(values);
+  });
+
+  test("a web-form request moves the log's last row down as usual when its protection only warns, or the person syncing may edit it", async () => {
+    for (const protection of [{ warningOnly: true }, { editable: true }]) {
+      const { addon, fakes, source, last, syncId } = await totalledLog(`Office whose last row is protected ${JSON.stringify(protection)}`);
+      fakes.sheet(LOG).protectFromScript(`A${last}:${columnLetter(syncId)}${last}`, protection);
+      await service.invoke<string>('submitIntake', source.id, { requesterOrg: 'Harbor County Health', contactName: 'Dana Whitfield', contactEmail: 'dana@harbor.example.gov', description: 'Training for our leadership team.' });
+      addon.call('syncNowFromMenu');
+      expect(fakes.ui.alerts).toEqual([]);
+      expect(fakes.toasts.at(-1)?.message).not.toContain('protected');
+      expect(fakes.readSheet(LOG).slice(last - 1, last + 2).map((line) => line[ORG] || line[0])).toEqual(['Sonoma County', 'Harbor County Health', 'Total']);
+    }
+  });
+
   test("a web-form request under an office's own log with nothing below it takes the formulas the office keeps on each row", async () => {
     const { addon, source } = await connectedAddon('Office with its own formulas');
     const { fakes } = addon;
@@ -384,11 +463,7 @@ describe('rows from the service into the sheet', () => {
     const weeks = HEADERS.length + 1;
     const weeksOpen = (row: number) => `=IF(A${row}="","",ROUNDDOWN((TODAY()-A${row})/7,0))`;
     fakes.seedSheet(LOG, logGrid(dateCell).map((line, r) => [...line, r === 1 ? 'Weeks open' : r >= 2 ? weeksOpen(r + 1) : '']));
-    addon.call('syncNowFromMenu');
-    await received();
-    await service.invoke<string>('submitIntake', source.id, { requesterOrg: 'Harbor County Health', contactName: 'Dana Whitfield', contactEmail: 'dana@harbor.example.gov', description: 'Training for our leadership team.' });
-    addon.call('syncNowFromMenu');
-    expect(fakes.ui.alerts).toEqual([]);
+    await pullOneRequest(addon, source.id);
     const values = fakes.readSheet(LOG);
     // Under the log's last row, as before, with the log's own formula over its own row.
     expect(values[last][HEADERS.indexOf('Agency / Jurisdiction')]).toBe('Harbor County Health');

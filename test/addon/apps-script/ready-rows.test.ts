@@ -66,6 +66,21 @@ describe('rows typed below the ready rows of a set-up sheet', () => {
     expect(summary).toContain(`2 cells not given their dropdowns (Requests!${category}40; Requests!${category}41): the cells are protected from you; ask the sheet's owner`);
   });
 
+  test('on a sheet protected from the person syncing but its cells, whose color rules Sheets will not change, get their formulas and dropdowns; the sync finishes and names the cells left without status colors', async () => {
+    const { fakes, sync } = await setUp('Protected colors');
+    const [typed] = sampleTable('requests', 1, 5).typed;
+    fakes.seedSheet('Requests', [hostCells('requests', typed)], { row: 40, column: 1 });
+    const sheet = fakes.sheet('Requests');
+    const rules = sheet.conditionalRules.length;
+    sheet.protectSheetFromScript(['A1:AZ1000']);
+    const summary = sync();
+    const formula = (row: number, field: string) => fakes.readSheet('Requests', { range: `A${row}:${LAST}${row}`, pick: 'formula' })[0][derivedAt(field) - 1];
+    expect(formula(40, 'slaState')).toBe(templateFormula(40, 'slaState'));
+    expect(sheet.peek(42, inputAt('category'))?.validation).toBeTruthy();
+    expect(sheet.conditionalRules.length).toBe(rules);
+    expect(summary).toMatch(/cells not given their status colors \(Requests!\w+2; .*\): the cells are protected from you; ask the sheet's owner/);
+  });
+
   test('a request typed on row 40 of a set-up sheet gets its SLA formula and dropdowns at the next sync, and a sync after that writes nothing', async () => {
     const { fakes, sync } = await setUp('Row 40');
     const [typed] = sampleTable('requests', 1, 5).typed;

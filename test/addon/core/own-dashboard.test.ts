@@ -7,6 +7,7 @@ import { syncNow } from '../../../addon/core/sync';
 import { runSync } from '../../../addon/core/task';
 import type { HttpPort, LockPort, SettingsPort } from '../../../addon/port/host-ports';
 import { addDays } from '../../../shared/cells/dates';
+import { columnLetter } from '../../../shared/lists';
 import { MemorySpreadsheet } from '../../fakes/memory-spreadsheet';
 import { HOST_DRIVERS } from '../../support/host-drivers';
 import { AS_OF } from '../bundle-harness';
@@ -95,6 +96,19 @@ describe.each(HOST_DRIVERS)('the Dashboard over an office\'s own log, at a sync 
     const table = formulas(port).find((line) => line.some((f) => f.includes(':tribal governments"')));
     const at = table!.findIndex((f) => f.includes(':tribal governments"'));
     expect(table![at + 1]).toBe('="Tribal government"');
+  });
+
+  test('protected from the person syncing, is left as it was and named, and the sync finishes', async () => {
+    const port = setUp();
+    const deps = { port, http, settings: connected(), lock: lock() };
+    const written = formulas(port);
+    // Every cell it reaches, and some past them, as an owner protecting the sheet would.
+    port.sheet('Dashboard').protect(`A1:${columnLetter(Math.max(...written.map((line) => line.length)) + 5)}${written.length + 50}`);
+    retype(port, logGrid(dated, REORDERED, RENAMED));
+    const synced = await run(syncNow(deps));
+    expect(synced.summary).toMatch(/Dashboard is protected from you, so \d+ cells were not written \(Dashboard!A1, .* and \d+ more\); ask the sheet's owner to let you edit it, then sync again\./);
+    expect(synced.summary).not.toMatch(/now counts/);
+    expect(formulas(port)).toEqual(written);
   });
 
   test('counts rows typed past the ones it counted', async () => {

@@ -318,6 +318,28 @@ describe.each(HOST_DRIVERS)('save over words written after a status on a $label'
   });
 });
 
+describe.each(HOST_DRIVERS)('save into cells protected from the person on a $label', ({ run, host }) => {
+  const letter = (field: string) => String.fromCharCode(65 + at(field));
+
+  test('writes the fields it may, names each protected one with its cell, and says to ask the sheet\'s owner', async () => {
+    const port = requests([row({ requestId: 'R-1', receivedOn: day('2026-03-01'), requesterOrg: 'A', status: 'New' })]);
+    port.sheet('Requests').protect(`${letter('status')}2:${letter('status')}2`);
+    const saved = await run(saveRequest(host(port), { sheet: 'Requests', key: 'req:R-1', row: 2, values: { status: 'Fulfilled', priority: 'High' } }, AS_OF));
+    expect(saved).toEqual({ ok: false, refused: true, errors: [{ field: 'status', message: `Not saved: its cell (Requests!${letter('status')}2) is protected from you; ask the sheet's owner to let you edit it. The other fields were saved.` }] });
+    expect([port.readSheet('Requests')[1][at('status')], port.readSheet('Requests')[1][at('priority')]]).toEqual(['New', 'High']);
+    // Fulfilled is dated with the status it goes with: the status was refused, so Fulfilled stays empty.
+    expect(port.readSheet('Requests')[1][at('fulfilledOn')]).toBe('');
+  });
+
+  test('refuses to write over a status whose words cannot move into a protected Notes cell, losing nothing', async () => {
+    const port = requests([row({ requestId: 'R-1', receivedOn: day('2026-03-01'), requesterOrg: 'A', status: 'In progress - waiting on budget', notes: 'Called twice' })]);
+    port.sheet('Requests').protect(`${letter('notes')}2:${letter('notes')}2`);
+    const saved = await run(saveRequest(host(port), { sheet: 'Requests', key: 'req:R-1', row: 2, values: { status: 'Waiting on requester' } }, AS_OF));
+    expect(saved).toEqual({ ok: false, errors: [{ field: 'status', message: `Saving would lose "waiting on budget": the Notes cell (Requests!${letter('notes')}2) is protected from you; ask the sheet's owner to let you edit it, or move the words yourself, then save.` }] });
+    expect(port.readSheet('Requests')[1][at('status')]).toBe('In progress - waiting on budget');
+  });
+});
+
 describe.each(HOST_DRIVERS)('setup on a $label', ({ run, host }) => {
   test('fills an empty sheet of the same name, keeps one with data, and never writes over Lists', async () => {
     const port = new MemorySpreadsheet({ 'Work plan': [], Lists: [['My own lists']] });

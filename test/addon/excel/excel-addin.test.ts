@@ -156,6 +156,34 @@ describe('Excel add-in host layer', () => {
     expect(filled()).toEqual([]);
   });
 
+  test('set-up into an empty sheet its owner protected as Protect Sheet leaves it: the template is typed in, the settings Excel refuses are named, and nothing fails', async () => {
+    const { excel, addin } = await connectedAddin();
+    excel.seed('Requests', []);
+    const requests = excel.sheet('Requests')!;
+    requests.protectLocked('AZ900:AZ900');
+    const report = await addin.bridge.setup!('ta-intake');
+    expect(report.created).toEqual(expect.arrayContaining(['Lists', 'Requests', 'Dashboard']));
+    expect(requests.peek(1, 1)?.value).toBe(TABLES.requests.columns[0].header);
+    expect([requests.columnWidths.size, requests.validations.length, requests.tables.length]).toEqual([0, 0, 0]);
+    expect(requests.frozenRows).toBe(1);
+    expect(report.summary).toMatch(/ Requests is protected from you, so its column widths, .*dropdowns, status colors, .*print area and filter buttons were not set; ask the sheet's owner to let you edit it, then set up again\.$/);
+    expect(report.summary).not.toMatch(/frozen headers|tab color|page layout|not written/);
+  });
+
+  test("triage's save on a sheet protected as Protect Sheet leaves it (no formatting): the unlocked fields are saved as typed, the locked Fulfilled is named, and nothing fails", async () => {
+    const { excel, addin } = await connectedAddin();
+    await addin.bridge.setup!('ta-intake');
+    const col = await enterRequest(excel, 'R-100');
+    const requests = excel.sheet('Requests')!;
+    const fulfilled = columnLetter(col('Fulfilled'));
+    requests.protectLocked(`${fulfilled}2:${fulfilled}2`);
+    const item = (await addin.bridge.triage()).items.find((i) => i.requestId === 'R-100')!;
+    const saved = await addin.bridge.save({ sheet: item.sheet, key: item.key, row: item.row, values: { priority: 'High', assignee: '0042', status: 'Fulfilled' } });
+    expect(saved).toEqual({ ok: false, refused: true, errors: [{ field: 'status', message: `Saved, but Fulfilled (Requests!${fulfilled}2) is protected from you, so it was not set to today; ask the sheet's owner to let you edit it.` }] });
+    expect([col('Priority'), col('Assignee'), col('Status')].map((c) => requests.peek(2, c)?.value)).toEqual(['High', '0042', 'Fulfilled']);
+    expect(requests.peek(2, col('Fulfilled'))?.value ?? '').toBe('');
+  });
+
   test("a work plan's End typed as 'Aug 2027' (a date Excel shows mmm-yy) is sent as that month, as the text typed, not as its first day", async () => {
     const { excel, addin, posts } = await connectedAddin();
     excel.seed('Work plan', [['Task', 'Start', 'End', 'Status'], ['Equity study', '', '', 'In progress']]);

@@ -41,7 +41,7 @@ spreadsheetPortContract('ExcelPort (Office.js)', () => {
           await context.sync();
         });
       },
-      protect: (name, range) => sheet(name).protectLocked(range),
+      protect: (name, range, options) => sheet(name).protectLocked(range, options),
       rename: (name, to) => void (sheet(name).name = to),
     },
     done: () => expect(excel.unsynced).toBe(0),
@@ -127,19 +127,24 @@ test('text is written under number format @ and a cell that held text takes a nu
   expect(sheet('T').peek(1, 3)?.value).toBe('');
 });
 
-test('rows inserted inside an Excel table (a ListObject) extend it, in two requests, under the formats of the row above', async () => {
+test("rows inserted as an Excel table's last rows (a ListObject) extend it and its SUBTOTAL, in two requests: the last row moves up with its note, the new ones under the formats of the row above", async () => {
   const { excel, port, sheet } = excelHarness();
   await port.ensureSheet('Log');
   await port.writeBlock('Log', 1, 1, [['ID', 'Received', 'Hours', 'Days open'], ['R-1', { date: '2026-03-02' }, 3, { formula: '=TODAY()-B2' }], ['R-2', { date: '2026-03-04' }, 4, { formula: '=TODAY()-B3' }], ['Total', null, { formula: '=SUBTOTAL(109,C2:C3)' }, null]]);
   sheet('Log').tables.push({ name: 'TaLog', address: 'A1:D4' });
+  sheet('Log').cell(3, 1).note = 'Called back on Friday';
+  sheet('Log').cell(3, 1).fill = '#FFF2CC';
   const before = excel.requests.length;
-  await port.insertRows('Log', 3, [['R-3', { date: '2026-03-05' }, 2, undefined]]);
+  await port.insertRows('Log', 3, [['R-3', { date: '2026-03-05' }, 2, undefined]], { inside: true });
   expect(excel.requests.length - before).toBe(2);
   expect(sheet('Log').tables).toEqual([{ name: 'TaLog', address: 'A1:D5' }]);
+  expect([2, 3, 4, 5].map((row) => sheet('Log').peek(row, 1)?.value)).toEqual(['R-1', 'R-2', 'R-3', 'Total']);
+  expect([3, 4].map((row) => sheet('Log').peek(row, 3)?.value)).toEqual([4, 2]);
   expect(sheet('Log').peek(3, 4)?.formula).toBe('=TODAY()-B3');
   expect(sheet('Log').peek(4, 4)?.formula).toBe('=TODAY()-B4');
   expect(sheet('Log').peek(5, 3)?.formula).toBe('=SUBTOTAL(109,C2:C4)');
-  expect(sheet('Log').peek(3, 2)?.numberFormat).toBe(sheet('Log').peek(2, 2)?.numberFormat);
+  expect([3, 4].map((row) => [sheet('Log').peek(row, 1)?.note, sheet('Log').peek(row, 1)?.fill])).toEqual([['Called back on Friday', '#FFF2CC'], ['', null]]);
+  expect(sheet('Log').peek(4, 2)?.numberFormat).toBe(sheet('Log').peek(2, 2)?.numberFormat);
 });
 
 test("a table's read says where the sheet's Excel tables end, in the requests that read its cells", async () => {
@@ -247,4 +252,24 @@ test("ends the print area at the row given, in place of one from A1 across the t
   sheet('Work plan').page.printArea = 'A1:B9';
   await port.printRowsTo('Work plan', { lastRow: 21, lastColumn: 16, tableColumns: 15 });
   expect(sheet('Work plan').page.printArea).toBe('A1:B9');
+});
+
+test('on a protected sheet that does not allow formatting cells, its unlocked cells are written as typed: text stays text, a date is the day, a locked cell is named', async () => {
+  const { excel, port, sheet } = excelHarness();
+  await port.ensureSheet('Log');
+  sheet('Log').protectLocked('D1:D1');
+  let refusal: unknown;
+  try {
+    await port.writeBlock('Log', 1, 1, [['0012', { date: '2026-03-15' }, '=not a formula', 'locked']]);
+  } catch (e) {
+    refusal = e;
+  }
+  expect(refusal).toMatchObject({ name: 'ProtectedCellsError', cells: [{ row: 1, column: 4 }] });
+  const cells = [1, 2, 3].map((c) => sheet('Log').peek(1, c));
+  expect(cells.map((c) => c?.value)).toEqual(['0012', cells[1]?.value, '=not a formula']);
+  expect(cells[2]?.formula).toBe('');
+  expect(port.isoFromDate((await port.readSheet('Log'))[0][1] as Date)).toBe('2026-03-15');
+  // No number format was changed: Excel refuses them all there.
+  expect(sheet('Log').peek(1, 1)?.numberFormat).toBe('General');
+  expect(excel.unsynced).toBe(0);
 });

@@ -41,15 +41,29 @@ test.each([
   if (allows.editObjects) expect(sheet.peek(3, col('contactEmail'))?.note.startsWith(NOTE_PREFIX)).toBe(true);
 }, 60_000);
 
-test('a protected sheet, whose dropdowns Excel will not change, still gets the status formulas of its unlocked cells; the sync finishes and names the cells left without a dropdown', async () => {
-  const connected = await connectedExcel(service, 'Protected dropdowns (Excel)');
+test.each([
+  { how: 'allowing formatting cells: the status colors are set', allows: { formatCells: true } },
+  { how: 'as Protect Sheet leaves it, refusing every conditional format too: the cells left without status colors are named', allows: {} },
+])('a protected sheet, whose dropdowns Excel will not change, still gets the status formulas of its unlocked cells; the sync finishes and names the cells left without a dropdown; $how', async ({ allows }) => {
+  const connected = await connectedExcel(service, `Protected dropdowns (Excel) ${JSON.stringify(allows)}`);
   const headers = [...TABLES.requests.columns.map((c) => c.header), ...TABLES.requests.derived.map((d) => d.header)];
   seedExcelSheet(connected.excel, 'Requests', [headers, row({ requestId: 'R-1', receivedOn: '2026-03-01', requesterOrg: 'City of Oakland', requesterType: 'City', status: 'New' })], 'requests');
   const sheet = connected.excel.sheet('Requests')!;
   const first = TABLES.requests.columns.length + 1;
-  sheet.protectLocked('A1:A1');
+  const colorsBefore = sheet.conditionals.length;
+  sheet.protectLocked('A1:A1', allows);
   const summary = await connected.sync();
   expect(summary).toMatch(/ready down to row/);
   expect(String(sheet.peek(2, first)?.formula ?? '')).toMatch(/^=/);
   expect(summary).toMatch(/cells not given their dropdowns \(Requests!\w+2; .*\): the cells are protected from you; ask the sheet's owner/);
+  // Office.js documents nothing of a protected sheet's page setup: the fake refuses its print area, as the sync must survive.
+  expect(sheet.page.printArea).toBeUndefined();
+  expect(summary).toContain("the print area of Requests not moved to end at row 2: the sheet's page setup is protected from you, so it prints as before; ask the sheet's owner");
+  if (allows.formatCells) {
+    expect(sheet.conditionals.length).toBeGreaterThan(colorsBefore);
+    expect(summary).not.toMatch(/status colors/);
+  } else {
+    expect(sheet.conditionals.length).toBe(colorsBefore);
+    expect(summary).toMatch(/cells not given their status colors \(Requests!\w+2; .*\): the cells are protected from you; ask the sheet's owner/);
+  }
 }, 60_000);

@@ -52,7 +52,7 @@ export interface AppsScriptFakeOptions {
 export const RANGE_READS = [
   'getValues', 'getValue', 'getDisplayValues', 'getDisplayValue', 'getFormulas', 'getFormula', 'getNotes', 'getNote',
   'getBackgrounds', 'getBackground', 'getFontColors', 'getFontWeights', 'getWraps', 'getNumberFormats',
-  'getNumberFormat', 'getDataValidations', 'getDataValidation', 'isBlank',
+  'getNumberFormat', 'getDataValidations', 'getDataValidation', 'isBlank', 'getFormulasR1C1',
 ].map((m) => `Range.${m}`);
 
 /** Range and Sheet methods that write cells; their counts summed are `rangeIo().writes`. */
@@ -61,7 +61,7 @@ export const RANGE_WRITES = [
     'setValues', 'setValue', 'setFormulas', 'setFormula', 'setNotes', 'setNote', 'setBackgrounds', 'setBackground',
     'setFontColor', 'setFontColors', 'setFontWeight', 'setFontWeights', 'setWrap', 'setWraps', 'setNumberFormat',
     'setNumberFormats', 'setDataValidation', 'setDataValidations', 'clear', 'clearContent', 'clearNote',
-    'clearDataValidations', 'sort',
+    'clearDataValidations', 'sort', 'copyTo', 'setFormulasR1C1',
   ].map((m) => `Range.${m}`),
   'Sheet.appendRow',
   'RangeList.setBackground',

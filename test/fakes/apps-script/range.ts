@@ -329,6 +329,32 @@ export class FakeRange implements Partial<Range> {
       if (options?.validationsOnly) cell.validation = null;
     });
   }
+  /**
+   * A paste of this range's cells onto `destination` from its first cell, repeated over it where it is a multiple of
+   * this range's size, as Sheets pastes: values, formulas (their relative references moved), formats, dropdowns and
+   * notes; or the formats alone (`formatOnly`), or the contents alone (`contentsOnly`). References to the cells copied
+   * stay as they are (a cut would move them).
+   */
+  copyTo(destination: Range, options?: unknown): void {
+    if (options !== undefined && (typeof options !== 'object' || options === null)) throw new Error('The fake pastes with options ({formatOnly} or {contentsOnly}) only, not a CopyPasteType');
+    const { formatOnly, contentsOnly } = (options ?? {}) as { formatOnly?: boolean; contentsOnly?: boolean };
+    const to = destination as unknown as FakeRange;
+    const { row, column, numRows, numColumns } = this.rect;
+    const times = (span: number, of: number) => (span % of === 0 ? span / of : 1);
+    const source = this.snapshot((cell) => ({ ...cell }));
+    const grid = Array.from({ length: numRows * times(to.rect.numRows, numRows) }, (_, r) =>
+      Array.from({ length: numColumns * times(to.rect.numColumns, numColumns) }, (_, c) => ({ from: source[r % numRows][c % numColumns], r, c })),
+    );
+    const paste = new FakeRange(to.sheet, { row: to.rect.row, column: to.rect.column, numRows: grid.length, numColumns: grid[0].length });
+    paste.write('copyTo', grid, (cell, { from, r, c }) => {
+      const { value, formula, note, validation, ...format } = from;
+      if (!formatOnly) {
+        const moved = formula === '' ? '' : fromR1C1(toR1C1(formula, row + (r % numRows), column + (c % numColumns)), to.rect.row + r, to.rect.column + c);
+        Object.assign(cell, { value, formula: moved, note, validation });
+      }
+      if (!contentsOnly) Object.assign(cell, format);
+    });
+  }
   clearContent(): Range {
     return this.fill('clearContent', null, (cell) => Object.assign(cell, { value: '', formula: '' }));
   }

@@ -78,6 +78,15 @@ export class FakeSheet implements Partial<Sheet> {
     return this.env.out(listed as unknown as GoogleAppsScript.Spreadsheet.Protection[]);
   }
 
+  /**
+   * Refuses, as a protection of the whole sheet does, what belongs to the sheet rather than to cells: column widths,
+   * hidden columns, the conditional format rules. Modeled without a Sheets to ask (its documentation says a protected
+   * sheet cannot be edited, not which of these count); a protected range refuses none of them here.
+   */
+  private refuseSheetChange(): void {
+    if (this.protections.some((p) => p.rect === null && !p.editable && !p.warningOnly)) this.env.fail(this.env.protectedText());
+  }
+
   /** Whether a protection the person running the script may not edit covers any cell of `rect`. */
   refuses(rect: GridRect): boolean {
     const within = (r: number, c: number, m: GridRect) => r >= m.row && r < m.row + m.numRows && c >= m.column && c < m.column + m.numColumns;
@@ -282,10 +291,12 @@ export class FakeSheet implements Partial<Sheet> {
     return this.frozenColumns;
   }
   setColumnWidth(columnPosition: number, width: number): Sheet {
+    this.refuseSheetChange();
     this.columnWidths.set(columnPosition, width);
     return this.self();
   }
   setColumnWidths(startColumn: number, numColumns: number, width: number): Sheet {
+    this.refuseSheetChange();
     for (let c = startColumn; c < startColumn + numColumns; c++) this.columnWidths.set(c, width);
     return this.self();
   }
@@ -296,6 +307,7 @@ export class FakeSheet implements Partial<Sheet> {
     this.env.count('Sheet.hideColumns');
     this.env.require('documentWrite', 'SpreadsheetApp.Sheet.hideColumns');
     if (columnIndex < 1 || columnIndex + numColumns - 1 > this.maxColumns) this.env.fail('Those columns are out of bounds.');
+    this.refuseSheetChange();
     for (let c = columnIndex; c < columnIndex + numColumns; c++) this.hiddenColumns.add(c);
   }
   autoResizeColumns(startColumn: number, numColumns: number): Sheet {
@@ -309,6 +321,7 @@ export class FakeSheet implements Partial<Sheet> {
     this.env.count('Sheet.setConditionalFormatRules');
     this.env.require('documentWrite', 'SpreadsheetApp.Sheet.setConditionalFormatRules');
     if (!rules.every((rule) => rule instanceof FakeConditionalFormatRule)) this.env.fail('Invalid argument: rules');
+    this.refuseSheetChange();
     this.conditionalRules = [...(rules as unknown as FakeConditionalFormatRule[])];
   }
   getConditionalFormatRules(): ConditionalFormatRule[] {

@@ -4,7 +4,7 @@
 // fails whole with Request- or ResponsePayloadSizeLimitExceeded, as Excel on the web does; an API newer
 // than the ExcelApi version the fake is made with fails its sync with ApiNotFound, as in an older Excel. Only the API surface
 // that addon/excel/office-types.ts declares is here.
-import type { CellProperties, ClientResult, ConditionalFormat, DataValidation, DataValidationRule, ExcelRun, PageLayout, PageMargins, Range, RangeFormat, RangeSort, RangeValueType, RequestContext, SortField } from '../../../addon/excel/office-types';
+import type { CellProperties, ClientResult, ConditionalFormat, DataValidation, DataValidationRule, ExcelRun, PageLayout, PageMargins, Range, RangeFormat, RangeSort, RangeValueType, RequestContext, SortField, WorksheetProtectionOptions } from '../../../addon/excel/office-types';
 import { ExcelSheet, address, enter, insertSheetRows, movedFormula, parseAddress, type ExcelCell, type FakeConditional } from './workbook';
 import { fromR1C1, toR1C1 } from '../inserted-rows';
 import { EXCEL_MAX_ROWS } from '../../../shared/workbook-plan';
@@ -36,6 +36,7 @@ export interface RequestLog {
 }
 
 const size = (v: unknown) => JSON.stringify(v ?? null).length;
+const BLANK_CELL: Readonly<ExcelCell> = Object.freeze({ value: '', formula: '', numberFormat: 'General', fill: null, note: '' });
 
 export class FakeExcel {
   readonly sheets: ExcelSheet[] = [];
@@ -164,14 +165,25 @@ class FakeContext implements RequestContext {
   }
 }
 
-/** Throws as Excel does at a dropdown set or cleared on a protected sheet: its Data Validation is off there, whatever the options. */
+/**
+ * Office.js names no error for an operation sheet protection forbids; AccessDenied is the code its reference gives
+ * where it does say ("If worksheet protection is enabled and not paused, this method throws an AccessDenied error"),
+ * and the one a write into a locked cell answers with.
+ */
+const refused = () => new OfficeError('AccessDenied', 'You cannot perform the requested operation.');
+
+/**
+ * Throws as Excel does on a protected sheet at what no option allows there: a dropdown set or cleared (Data Validation
+ * is off), a table made (users "cannot apply or remove AutoFilters on a protected worksheet, regardless of this
+ * setting"), and, as modeled here without an Excel to ask, the print area and print titles.
+ */
 function refuseIfProtected(sheet: ExcelSheet): void {
-  if (sheet.locked.length) throw new OfficeError('AccessDenied', 'You cannot perform the requested operation.');
+  if (sheet.isProtected) throw refused();
 }
 
-/** Throws as Excel does at a fill or a note its sheet protection does not allow (`ExcelSheet.allows`). */
+/** Throws as Excel does at what its sheet protection does not allow (`ExcelSheet.allows`), locked cells or not. */
 function refuseUnless(sheet: ExcelSheet, allowed: keyof ExcelSheet['allows']): void {
-  if (sheet.locked.length && !sheet.allows[allowed]) throw new OfficeError('AccessDenied', 'You cannot perform the requested operation.');
+  if (sheet.isProtected && !sheet.allows[allowed]) throw refused();
 }
 
 /** A proxy object: loadable properties computed at sync, readable only once loaded. */
@@ -302,6 +314,11 @@ class SheetProxy extends ClientObject {
     };
   }
 
+  /** Whether Protect Sheet is on, and what its options allow (ExcelApi 1.2). */
+  get protection(): ProtectionProxy {
+    return new ProtectionProxy(this.context, this);
+  }
+
   get notes(): NotesProxy {
     this.context.uses(18, 'Worksheet.notes');
     return new NotesProxy(this.context, this);
@@ -324,9 +341,9 @@ class SheetProxy extends ClientObject {
       get zoom(): PageLayout['zoom'] {
         throw new Error('not in the fake');
       },
-      setPrintArea: (address: string) => sheet.queue(size(address), () => (page().printArea = address)),
-      setPrintTitleRows: (address: string) => sheet.queue(size(address), () => (page().titleRows = address)),
-      setPrintTitleColumns: (address: string) => sheet.queue(size(address), () => (page().titleColumns = address)),
+      setPrintArea: (address: string) => sheet.queue(size(address), () => (refuseIfProtected(sheet.model()), (page().printArea = address))),
+      setPrintTitleRows: (address: string) => sheet.queue(size(address), () => (refuseIfProtected(sheet.model()), (page().titleRows = address))),
+      setPrintTitleColumns: (address: string) => sheet.queue(size(address), () => (refuseIfProtected(sheet.model()), (page().titleColumns = address))),
       set printOrder(order: PageLayout['printOrder']) {
         sheet.queue(size(order), () => (page().printOrder = order));
       },
@@ -402,6 +419,30 @@ class SheetProxy extends ClientObject {
  * whichever collection it is called on (reference: "If the address does not contain a sheet name, the
  * currently-active sheet is used"). `items` once `items/name` is loaded: each table's range is its own proxy.
  */
+class ProtectionProxy extends ClientObject {
+  constructor(
+    context: FakeContext,
+    private readonly sheet: SheetProxy,
+  ) {
+    super(context);
+  }
+
+  protected compute(property: string): unknown {
+    const model = this.sheet.model();
+    if (property === 'protected') return model.isProtected;
+    const { formatCells, formatColumns, insertRows, sort, editObjects } = model.allows;
+    if (property === 'options') return { allowFormatCells: formatCells, allowFormatColumns: formatColumns, allowInsertRows: insertRows, allowSort: sort, allowEditObjects: editObjects };
+    throw new Error(`WorksheetProtection.${property} is not in the fake`);
+  }
+
+  get protected(): boolean {
+    return this.read('protected');
+  }
+  get options(): WorksheetProtectionOptions {
+    return this.read('options');
+  }
+}
+
 class TableCollectionProxy extends ClientObject {
   constructor(
     context: FakeContext,
@@ -431,6 +472,7 @@ class TableCollectionProxy extends ClientObject {
     this.queue(size(typeof source === 'string' ? source : 'range'), () => {
       const on = target();
       if (!on) throw new OfficeError('ItemNotFound', 'The sheet of the table address does not exist.');
+      refuseIfProtected(on);
       on.tables.push(added.record = { name, address: a1() });
     });
     return added;
@@ -629,6 +671,9 @@ class RangeProxy extends ClientObject {
         this.queue(size(fields), () => {
           const { row: top, column, rows, columns } = this.at();
           const sheet = this.sheet.model();
+          // "Users can't sort ranges that contain locked cells on a protected worksheet, regardless of this setting."
+          if (sheet.isProtected && sheet.locked.some((m) => overlaps(m, { row: top, column, rows, columns }))) throw refused();
+          refuseUnless(sheet, 'sort');
           for (const f of fields) if (!(Number.isInteger(f.key) && f.key >= 0 && f.key < columns)) throw new OfficeError('InvalidArgument', `The sort key ${f.key} is outside the range.`);
           const row = hasHeaders ? top + 1 : top;
           const count = hasHeaders ? rows - 1 : rows;
@@ -685,8 +730,12 @@ class RangeProxy extends ClientObject {
   get values(): unknown[][] {
     return this.read('values');
   }
-  /** Throws as Excel does at a write into this range: once for a failure set up, or for a locked cell of a protected sheet. */
-  private refuseWrite(): void {
+  /**
+   * Throws as Excel does at a write into this range: once for a failure set up; then, for its content, at a locked cell
+   * of a protected sheet, and for its number formats, on a protected sheet that does not allow formatting cells;
+   * whole rows inserted, only for a failure set up.
+   */
+  private refuseWrite(what: 'content' | 'format' | 'rows' = 'content'): void {
     const { row, column, rows, columns } = this.at();
     const sheet = this.sheet.model();
     const overlaps = (m: { row: number; column: number; rows: number; columns: number }) => m.row < row + rows && row < m.row + m.rows && m.column < column + columns && column < m.column + m.columns;
@@ -695,7 +744,8 @@ class RangeProxy extends ClientObject {
       const { code, message } = sheet.failingWrites.splice(failing, 1)[0];
       throw new OfficeError(code, message);
     }
-    if (sheet.locked.some(overlaps)) throw new OfficeError('AccessDenied', 'You cannot perform the requested operation.');
+    if (what === 'format') refuseUnless(sheet, 'formatCells');
+    else if (what === 'content' && sheet.locked.some(overlaps)) throw refused();
   }
 
   set values(grid: unknown[][]) {
@@ -729,14 +779,49 @@ class RangeProxy extends ClientObject {
       grid.forEach((line, r) => line.forEach((v, c) => v !== null && enter(sheet.cell(row + r, column + c), typeof v === 'string' && v.startsWith('=') ? fromR1C1(v, row + r, column + c) : v)));
     });
   }
+  /**
+   * A paste from `source` (a range of this sheet) onto this range from its first cell, as Excel pastes: `Formulas`, the
+   * values and formulas (their relative references moved); `Formats`, the number format and fill, refused as any
+   * format is on a protected sheet that does not allow formatting cells. References to the cells copied stay as they
+   * are (a cut would move them). Only these two kinds are in the fake.
+   */
+  copyFrom(source: RangeProxy, copyType: 'Formulas' | 'Formats'): void {
+    this.context.uses(9, 'Range.copyFrom');
+    this.queue(16, () => {
+      this.refuseWrite();
+      if (copyType === 'Formats') this.refuseWrite('format');
+      const from = source.located();
+      const { row, column } = this.at();
+      const sheet = this.sheet.model();
+      const copies = Array.from({ length: from.rect.rows }, (_, r) => Array.from({ length: from.rect.columns }, (_, c) => ({ ...(from.sheet.peek(from.rect.row + r, from.rect.column + c) ?? BLANK_CELL) })));
+      copies.forEach((line, r) =>
+        line.forEach((copy, c) => {
+          const cell = sheet.cell(row + r, column + c);
+          if (copyType === 'Formats') Object.assign(cell, { numberFormat: copy.numberFormat, fill: copy.fill });
+          else Object.assign(cell, { value: copy.value, error: copy.error, formula: copy.formula && fromR1C1(toR1C1(copy.formula, from.rect.row + r, from.rect.column + c), row + r, column + c) });
+        }),
+      );
+    });
+  }
+  /** `Contents`: the values and formulas go, the formats and notes stay. Only that kind is in the fake. */
+  clear(applyTo: 'Contents'): void {
+    if (applyTo !== 'Contents') throw new Error(`Range.clear(${applyTo}) is not in the fake`);
+    this.queue(8, () => {
+      this.refuseWrite();
+      this.grid(function (this: ExcelSheet, r, c) {
+        const cell = this.peek(r, c);
+        if (cell) Object.assign(cell, { value: '', error: undefined, formula: '' });
+      });
+    });
+  }
   /** Whole rows only (`5:6`), the only insert the add-in makes. */
   insert(shift: 'Down' | 'Right'): RangeProxy {
     this.queue(16, () => {
       const { row, column, rows, columns } = this.at();
       if (shift !== 'Down' || column !== 1 || columns !== 16_384) throw new Error('The fake inserts whole rows only');
-      // A protected sheet refuses inserting rows unless its protection allows it, which the fake's never does.
-      if (this.sheet.model().locked.length) throw new OfficeError('AccessDenied', 'You cannot perform the requested operation.');
-      this.refuseWrite();
+      // "Insert rows" has no condition on locked cells (Delete rows has: "rows that do not contain locked cells").
+      refuseUnless(this.sheet.model(), 'insertRows');
+      this.refuseWrite('rows');
       insertSheetRows(this.context.excel.sheets, this.sheet.model(), row, rows);
     });
     return this;
@@ -746,7 +831,7 @@ class RangeProxy extends ClientObject {
   }
   set numberFormat(grid: unknown[][]) {
     this.queue(size(grid), () => {
-      this.refuseWrite();
+      this.refuseWrite('format');
       const { row, column } = this.at();
       const sheet = this.sheet.model();
       grid.forEach((line, r) => line.forEach((f, c) => f !== null && (sheet.cell(row + r, column + c).numberFormat = f === '' ? 'General' : String(f))));
@@ -776,11 +861,12 @@ class RangeProxy extends ClientObject {
     return {
       set columnWidth(points: number) {
         range.context.uses(2, 'RangeFormat.columnWidth');
-        range.queue(8, () => range.sheet.model().columnWidths.set(range.at().column, points));
+        range.queue(8, () => (refuseUnless(range.sheet.model(), 'formatColumns'), range.sheet.model().columnWidths.set(range.at().column, points)));
       },
       font: {
         set bold(on: boolean) {
           range.queue(8, () => {
+            refuseUnless(range.sheet.model(), 'formatCells');
             const { row, column, columns } = range.at();
             for (let c = 0; c < columns; c++) (on ? range.sheet.model().bold.add(`${row}:${column + c}`) : range.sheet.model().bold.delete(`${row}:${column + c}`));
           });
@@ -816,6 +902,7 @@ class RangeProxy extends ClientObject {
     this.queue(8, () => {
       const { row, rows, column, columns } = this.at();
       if (row !== 1 || rows !== EXCEL_MAX_ROWS) throw new OfficeError('InvalidArgument', 'columnHidden is set on whole columns (getEntireColumn()).');
+      refuseUnless(this.sheet.model(), 'formatColumns');
       for (let c = column; c < column + columns; c++) {
         if (hidden) this.sheet.model().hiddenColumns.add(c);
         else this.sheet.model().hiddenColumns.delete(c);
@@ -975,12 +1062,14 @@ class ConditionalFormatsProxy extends ClientObject {
     // Out of bounds is clamped, and a negative place counts from the back, as Office.js says.
     const move = (at: number) =>
       this.queue(8, () => {
+        refuseUnless(this.range.located().sheet, 'formatCells');
         const { conditionals } = this.range.located().sheet;
         conditionals.splice(conditionals.indexOf(record), 1);
         conditionals.splice(Math.max(0, Math.min(conditionals.length, at < 0 ? conditionals.length + 1 + at : at)), 0, record);
       });
     this.queue(16, () => {
       const { sheet, rect: { row, column, rows } } = this.range.located();
+      refuseUnless(sheet, 'formatCells');
       Object.assign(record, { fromRow: row, toRow: row + rows - 1, column });
       sheet.conditionals.unshift(record);
     });
@@ -1013,6 +1102,7 @@ class ConditionalFormatsProxy extends ClientObject {
   /** `ConditionalFormat.delete()`: the whole format goes, every cell it covers. */
   private remove(record: FakeConditional): void {
     this.queue(8, () => {
+      refuseUnless(this.range.located().sheet, 'formatCells');
       const { conditionals } = this.range.located().sheet;
       const at = conditionals.indexOf(record);
       if (at < 0) throw new OfficeError('ItemNotFound', 'The conditional format was already deleted.');
@@ -1038,6 +1128,12 @@ class NotesProxy extends ClientObject {
     return this.read<{ key: string; content: string }[]>('items/content').map(({ key, content }) => new NoteProxy(this.context, this.sheet, key, content));
   }
 
+  /** The note on a cell (`B4`), or a null object where it has none. */
+  getItemOrNullObject(key: string): NoteOrNullProxy {
+    this.context.uses(18, 'NoteCollection.getItemOrNullObject');
+    return new NoteOrNullProxy(this.context, this.sheet, parseAddress(key));
+  }
+
   add(cellAddress: string, content: string): void {
     this.queue(size(content) + size(cellAddress), () => {
       refuseUnless(this.sheet.model(), 'editObjects');
@@ -1045,6 +1141,40 @@ class NotesProxy extends ClientObject {
       const cell = this.sheet.model().cell(row, column);
       if (cell.note !== '') throw new OfficeError('InvalidArgument', `The cell ${cellAddress} already has a note.`);
       cell.note = content;
+    });
+  }
+}
+
+/** A note found by its cell, loadable: `isNullObject` where the cell has none. */
+class NoteOrNullProxy extends ClientObject {
+  constructor(
+    context: FakeContext,
+    private readonly sheet: SheetProxy,
+    private readonly at: { row: number; column: number },
+  ) {
+    super(context);
+  }
+
+  protected compute(property: string): unknown {
+    const note = this.sheet.model().peek(this.at.row, this.at.column)?.note ?? '';
+    if (property === 'isNullObject') return note === '';
+    if (property === 'content') return note;
+    throw new Error(`Note.${property} is not in the fake`);
+  }
+
+  get isNullObject(): boolean {
+    return this.read('isNullObject');
+  }
+  get content(): string {
+    return this.read('content');
+  }
+
+  delete(): void {
+    this.queue(8, () => {
+      refuseUnless(this.sheet.model(), 'editObjects');
+      const cell = this.sheet.model().peek(this.at.row, this.at.column);
+      if (!cell?.note) throw new OfficeError('ItemNotFound', 'The note was not found.');
+      cell.note = '';
     });
   }
 }

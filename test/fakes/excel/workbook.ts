@@ -71,11 +71,14 @@ export class ExcelSheet {
    */
   readonly locked: { row: number; column: number; rows: number; columns: number }[] = [];
   /**
-   * What the sheet's protection lets anyone do besides typing into unlocked cells (WorksheetProtectionOptions):
-   * Excel's Protect Sheet leaves both off, and then refuses any cell's fill (`allowFormatCells`) and any note
-   * (`allowEditObjects`), locked or not, with AccessDenied.
+   * What the sheet's protection lets anyone do besides typing into unlocked cells (WorksheetProtectionOptions, as
+   * Microsoft's "Protect a worksheet" describes each option): Excel's Protect Sheet leaves them all off. Off, Excel
+   * refuses, locked cells or not, with AccessDenied: `formatCells` any number format, font, fill or conditional format
+   * ("the Format Cells or Conditional Formatting dialog boxes"); `formatColumns` a column's width or hiding it;
+   * `insertRows` inserting rows; `sort` sorting (a range holding a locked cell is refused even with it on); `editObjects`
+   * any note.
    */
-  readonly allows = { formatCells: false, editObjects: false };
+  readonly allows = { formatCells: false, formatColumns: false, insertRows: false, sort: false, editObjects: false };
   /** Writes to fail once each with an Office.js error (`failNextWrite`). */
   readonly failingWrites: { rect: { row: number; column: number; rows: number; columns: number }; code: string; message: string }[] = [];
 
@@ -85,9 +88,14 @@ export class ExcelSheet {
   constructor(public name: string) {}
 
   /** Protects the sheet with the cells of `a1` locked (the others unlocked), as a person does before sharing it. */
-  protectLocked(a1: string, allows: { formatCells?: boolean; editObjects?: boolean } = {}): void {
+  protectLocked(a1: string, allows: Partial<ExcelSheet['allows']> = {}): void {
     this.locked.push(parseAddress(a1));
     Object.assign(this.allows, allows);
+  }
+
+  /** Whether Protect Sheet is on: the fake protects a sheet only with some cells left locked (`protectLocked`). */
+  get isProtected(): boolean {
+    return this.locked.length > 0;
   }
 
   /** The next write touching `a1` fails, once, with Office.js's `code` and `message` (GeneralException: a passing failure). */
@@ -213,8 +221,8 @@ export function movedFormula(formula: string, by: number): string {
 /**
  * Whole rows inserted before `before` on `sheet`, as Range.insert(Down) on `5:6` does: the cells from there down
  * move, references to them follow in every sheet's formulas, merged areas, tables, locked areas, validations and
- * conditional formats the rows go in inside grow, and the new cells take the number format and fill of the row
- * above (Excel's default for an insert).
+ * conditional formats the rows go in inside grow, and the new cells take the number format, fill and locking of the
+ * row above (Excel's default for an insert formats them as the row above, and Locked is a cell format).
  */
 export function insertSheetRows(sheets: readonly ExcelSheet[], sheet: ExcelSheet, before: number, count: number): void {
   const insert: RowInsert = { sheet: sheet.name, before, count };
@@ -231,6 +239,8 @@ export function insertSheetRows(sheets: readonly ExcelSheet[], sheet: ExcelSheet
   };
   sheet.merges.forEach(move);
   sheet.locked.forEach(move);
+  // Locked above and not grown over them: the new cells are locked too.
+  for (const m of [...sheet.locked]) if (before > 1 && m.row <= before - 1 && m.row + m.rows - 1 === before - 1) sheet.locked.push({ ...m, row: before, rows: count });
   for (const table of sheet.tables) {
     const rect = parseAddress(table.address);
     move(rect);

@@ -322,6 +322,13 @@ describe('dropdown lists', () => {
     },
   );
 
+  it('reads a Status not chosen yet as its formula does: padded with a tab, a line break or a no-break space it is left blank; with an em space it is no such word', () => {
+    for (const raw of ['TBD\t', '\u00a0n/a', 'To be\u00a0determined\n', '\t-\u00a0']) expect(codes(read('workplan', 'status', raw)), JSON.stringify(raw)).toEqual(['warning:blank_kept']);
+    expect(codes(read('workplan', 'status', 'TBD\u2003'))).toEqual(['error:not_in_list']);
+    // A column no formula reads keeps taking any white space around the word.
+    expect(codes(read('requests', 'priority', 'TBD\u2003'))).toEqual(['warning:blank_kept']);
+  });
+
   it.each([
     ['milestones', '☑', 'Completed'], ['milestones', '✓', 'Completed'], ['roadmap', 'x', 'Completed'], ['workplan', true, 'Completed'], ['milestones', 'Yes', 'Completed'],
     ['milestones', '☐', null], ['roadmap', false, null], ['workplan', 'No', null],

@@ -78,7 +78,9 @@ describe('a work plan\'s Status in the office\'s own words, as the service reads
   const words = ['Ongoing', 'Underway', 'On track', 'Behind', 'Delayed', 'Planned', 'Scheduled', 'To do', 'Pending', 'Paused', 'In progress', 'not started', 'Finished', '☐', null,
     '☑\t', '\u00a0x', '\u00a0☐\t',
     // Not chosen yet, which the service leaves blank: a blank status to the sheet too.
-    'TBD', ' tbd ', 'To be determined', 'to be  decided', 'TBA', 'TBC', '-', '--', '—', 'n/a', 'N/A', 'na', 'None'];
+    'TBD', ' tbd ', 'To be determined', 'to be  decided', 'TBA', 'TBC', '-', '--', '—', 'n/a', 'N/A', 'na', 'None',
+    // …padded with a tab, a line break or a no-break space, as pasted from a table, a page or a PDF.
+    'TBD\t', '\u00a0n/a', 'To be determined\n', '\t-\u00a0', 'to be\u00a0decided', '\u00a0\u00a0', 'TBA \t'];
   const spans = [['2025-01-01', '2025-12-31', null], ['2025-09-01', '2026-03-01', null], ['2025-01-01', '2025-12-31', 0], ['2025-01-01', '2025-12-31', 0.9]] as const;
   it('the stored status is judged as the typed one, before, inside and after its span, with or without a %', () => {
     const raw = spans.flatMap(([startOn, endOn, percentComplete]) => words.map((status) => ({ task: 'Forum', status, startOn, endOn, percentComplete })));

@@ -453,15 +453,19 @@ describe.each(backends)('intake form on $name', (backend) => {
     expect(h.reported).toEqual([]);
   });
 
-  test('the per-address limit refuses a burst with Retry-After', async () => {
-    const h = await harness(backend, { clock: december, env: { EQUITY_DESK_INTAKE_RATE_LIMIT: '3' } });
+  test('the per-address limit refuses a burst with Retry-After, and says in words how long to wait and what to do then', async () => {
+    let now = december();
+    const h = await harness(backend, { clock: () => now, env: { EQUITY_DESK_INTAKE_RATE_LIMIT: '3' } });
     const src = await h.source();
     const form = await openForm(h, src.id);
     const statuses = [];
     for (let i = 0; i < 5; i++) statuses.push((await post(h, `/intake/${form.id}`, { ...good, requesterOrg: '' })).status);
     expect(statuses).toEqual([400, 400, 400, 429, 429]);
     const refused = await post(h, `/intake/${form.id}`, good);
-    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(refused.headers.get('retry-after')).toBe('20');
+    expect(refused.text).toContain('Too many forms were sent from your network in the last minute. Wait 20 seconds, then go back and send yours again.');
+    now = new Date(now.getTime() + 19_500);
+    expect((await post(h, `/intake/${form.id}`, good)).text).toContain('Wait 1 second, then go back');
   });
 
   test('the form offers the dropdowns the sheet sent, and takes a value only they hold', async () => {
@@ -528,11 +532,11 @@ describe.each(backends)('feedback survey on $name', (backend) => {
     const wrong = await post(h, path, { satisfaction: '9', outcome: 'Nope' });
     expect(wrong.status).toBe(400);
     expect(wrong.text).toMatch(/id="satisfaction-error">Satisfaction must be a whole number from 1 to 5/);
-    expect(wrong.text).toMatch(/id="outcome-error">Choose one of the listed outcomes/);
+    expect(wrong.text).toMatch(/id="outcome-error">Choose one of the listed options for &quot;Outcome so far&quot;/);
 
     const longComment = await post(h, path, { satisfaction: '4', comment: `${'y'.repeat(2_500)} THE END` });
     expect(longComment.status).toBe(400);
-    expect(longComment.text).toMatch(/id="comment-error">The comment is longer than 2,000 characters; shorten it/);
+    expect(longComment.text).toMatch(/id="comment-error">Your comment is longer than 2,000 characters; shorten it/);
     expect(longComment.text).toContain('THE END</textarea>');
     expect(longComment.text).not.toMatch(/maxlength=/);
     const huge = await post(h, path, { satisfaction: '4', comment: 'x'.repeat(MAX_FORM_BODY_BYTES) });
@@ -557,7 +561,12 @@ describe.each(backends)('feedback survey on $name', (backend) => {
     now = new Date(now.getTime() + 5 * 86_400_000);
     const late = await post(h, path, { satisfaction: '1' });
     expect(late.status).toBe(410);
-    expect((await h.call('GET', path)).status).toBe(410);
+    // A requester who answered is told the answer is kept, and when it was last changed, not only that the link expired.
+    const kept = 'We have your answer, as last changed on December 12, 2026. It can no longer be changed: an answer may be changed for 14 days after it is first given. Thank you for your time.';
+    expect(late.text).toContain(kept);
+    const reopened = await h.call('GET', path);
+    expect(reopened.status).toBe(410);
+    expect(reopened.text).toContain(kept);
     expect(await h.store.storedRow(src.id, 'requests', 'done')).toMatchObject({ satisfaction: 5 });
     expect((await h.call('GET', '/feedback/eqd_' + 'A'.repeat(43))).status).toBe(404);
     expect(h.reported).toEqual([]);

@@ -3,6 +3,7 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { storeBackends } from '../../support/store-backends';
 import { withChromium } from '../../support/chromium';
+import { openApiDocument } from '../../../sync/api/openapi';
 import { harness } from './api-harness';
 
 const backends = storeBackends('api_docs');
@@ -12,6 +13,12 @@ const CONTRACT = [
   ['get', '/healthz'], ['post', '/api/v1/sources'], ['post', '/api/v1/reviewers'], ['post', '/api/v1/sync'], ['get', '/api/v1/sync/state'],
   ['get', '/api/v1/metrics'], ['get', '/api/v1/export/master.xlsx'], ['get', '/dashboard'], ['get', '/openapi.json'],
 ] as const;
+
+test('revoking a source or a reviewer says in a sentence what stays', () => {
+  const paths = openApiDocument().paths as Record<string, { post: { summary: string } }>;
+  expect(paths['/api/v1/sources/{id}/revoke'].post.summary).toBe('Revoke a source: every token it holds stops working at once; its name and rows stay.');
+  expect(paths['/api/v1/reviewers/{id}/revoke'].post.summary).toBe('Revoke a reviewer: every token it holds stops working at once; its name stays.');
+});
 
 describe.each(backends)('API description on $name', (backend) => {
   test('/openapi.json lists every contract route with its roles and the sync body from zod', async () => {

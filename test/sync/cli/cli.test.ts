@@ -10,7 +10,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { storeBackends } from '../../support/store-backends';
 import { seededStore } from '../master/seed-store';
 import { tempFolder, writeWorkbook, type Grid } from '../ingest/workbook-files';
-import { BIN, ROOT, cleanEnv, runCli, runInThisProcess, startCli, storeTarget as target } from './cli-process';
+import { BIN, ROOT, callApi, cleanEnv, runCli, runInThisProcess, startCli, storeTarget as target } from './cli-process';
 
 const backends = storeBackends('cli');
 const files = tempFolder('cli');
@@ -55,7 +55,7 @@ describe('the command line', () => {
     [['import'], /missing FILE\.xlsx/],
     [['import', 'book.xlsx'], /missing --source ID/],
     [['serve', '--port', 'eighty'], /--port: /],
-    [['source', 'add', 'X', '--colour', 'red'], /Unknown option '--colour'/],
+    [['source', 'add', 'X', '--colour', 'red'], /unknown option --colour /],
   ])('%j is bad input: exit 2 and one line', async (args, message) => {
     const r = await inProcess([...args, '--data', files.path('unused-data')]);
     expect(r.code, r.stderr).toBe(2);
@@ -287,6 +287,29 @@ describe('serve', () => {
       expect(second.output).toContain('admin token:    the one printed on the first start');
       const res = await fetch(`${second.url}/api/v1/sources`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: JSON.stringify({ name: 'First real source' }) });
       expect(res.status).toBe(201);
+    } finally {
+      await second.stop();
+    }
+  }, PROCESS_TIMEOUT);
+});
+
+describe('serve stopped by a signal', () => {
+  // `serve` runs on a worker thread of bin/equity-desk.mjs, which receives no signals of its own: the process passes them on.
+  test.each(['SIGINT', 'SIGTERM'] as const)('%s closes the store and exits 0; the next start finds what was synced', async (signal) => {
+    const data = backends[0].fresh();
+    const { args } = target(data);
+    const admin = 'signal-test-admin-token-0123';
+    const serve = () => startCli(process.execPath, ['bin/equity-desk.mjs', 'serve', '--port', '0', ...args], { env: { EQUITY_DESK_ADMIN_TOKEN: admin }, ready: /admin token: .*\n/ });
+    const first = await serve();
+    const { token } = (await callApi(first, '/api/v1/sources', admin, { name: 'Signal test', kind: 'file' })).json as { token: string };
+    expect((await callApi(first, '/api/v1/sync', token, { table: 'requests', rows: [{ rowId: 'sig-1', values: { receivedOn: '2026-03-15', requesterOrg: 'City of Riverside' } }] })).json).toMatchObject({ accepted: 1 });
+    const exited = new Promise<number | null>((done) => first.child.once('exit', (code) => done(code)));
+    process.kill(-first.child.pid!, signal);
+    expect(await exited).toBe(0);
+    const second = await serve();
+    try {
+      const state = (await callApi(second, '/api/v1/sync/state?table=requests', token)).json as { rows: { rowId: string }[] };
+      expect(state.rows.map((r) => r.rowId)).toEqual(['sig-1']);
     } finally {
       await second.stop();
     }

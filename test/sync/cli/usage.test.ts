@@ -41,3 +41,17 @@ test('--help lists every command by its usage and summary, and exits 0', async (
   expect(help.code, help.stderr).toBe(0);
   for (const command of commands) expect(help.stdout).toContain(`  ${command.usage}\n      ${command.summary}\n`);
 });
+
+describe('an option the command does not take, or takes otherwise, is named in one line with the usage', () => {
+  const usageOf = (name: string) => commands.find((c) => c.name === name)!.usage;
+  test.each([
+    [['metrics', '--bogus'], 'metrics', 'unknown option --bogus'],
+    [['export', '-x'], 'export', 'unknown option -x'],
+    [['export', '--out'], 'export', '--out needs a value (--out FILE.xlsx)'],
+    [['export', '--out', '--as-of', '2026-01-01'], 'export', '--out needs a value (--out FILE.xlsx)'],
+    [['metrics', '--json=yes'], 'metrics', '--json takes no value'],
+  ])('%j', async (args, name, reason) => {
+    const r = await run(args);
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `equity-desk ${name}: ${reason} (usage: npx equity-desk ${usageOf(name)})\n`]);
+  });
+});

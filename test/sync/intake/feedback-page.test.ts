@@ -20,4 +20,12 @@ describe('feedback page', () => {
     expect(plan).not.toContain('required');
     expect(plan).toContain('class="choices"');
   });
+
+  test('once answered, the title says so: a screen reader announces a new page by its title, not its status notice', () => {
+    const title = (html: string) => /<title>([^<]*)<\/title>/.exec(html)?.[1];
+    expect(title(page())).toBe('How did we do?');
+    const answered = feedbackPage({ action: '/feedback/t', requestId: 'TA-2026-0007', outcomes: ['Other'], values: { satisfaction: '4' }, changeableUntil: '2026-12-16' });
+    expect(title(answered)).toBe('Answer received: How did we do?');
+    expect(title(feedbackPage({ action: '/feedback/t', requestId: null, outcomes: ['Other'], values: {}, errors: { satisfaction: 'Choose how satisfied you are, from 1 to 5.' } }))).toBe('Check your answers: How did we do?');
+  });
 });

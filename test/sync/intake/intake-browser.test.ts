@@ -51,6 +51,13 @@ async function newPage(browser: Browser, viewport: { width: number; height: numb
   return context.newPage();
 }
 
+/** The survey link of a fulfilled request synced under `rowId`, at the test server's address. */
+async function surveyLink(rowId: string, requestId: string): Promise<string> {
+  await h.call('POST', '/api/v1/sync', { token: source.token, body: { table: 'requests', rows: [{ rowId, values: { requestId, receivedOn: '2026-10-01', requesterOrg: 'City of Lakeview', status: 'Fulfilled', fulfilledOn: '2026-11-01' } }] } });
+  const link = (await h.call('POST', '/api/v1/feedback-links', { token: source.token, body: { table: 'requests', rowId } })).body.url as string;
+  return link.replace('http://localhost', h.url!);
+}
+
 describe('the public intake form in Chromium', () => {
   it.each(SIZES)('is filled and sent on a $name, first with mistakes', async ({ name, viewport }) => {
     await withChromium(async (browser) => {
@@ -109,6 +116,47 @@ describe('the public intake form in Chromium', () => {
       await page.waitForLoadState();
       expect(await page.locator('#contactEmail-error').textContent()).toContain(typed.slice(0, 40));
       await checkPage(page, 'intake-long-email');
+    });
+  }, 120_000);
+
+  it('opens a page sent back with mistakes on its list of problems, so a screen reader reads them first and the keyboard starts there', async () => {
+    await withChromium(async (browser) => {
+      const page = await newPage(browser, SIZES[0].viewport);
+      await page.goto(formUrl);
+      await page.getByLabel('Your name (required)').fill('Dana Whitfield');
+      await page.getByLabel('Your email (required)').fill('dana@harbor.example.gov');
+      await page.getByLabel('Your request (required)').fill('A workshop on the budget equity tool.');
+      await page.getByRole('button', { name: 'Send request' }).press('Enter');
+      await page.waitForLoadState();
+      expect(await page.title()).toMatch(/^Check your answers/);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('problems');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Your organization is required.');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('Harbor County');
+      expect(await page.getByLabel('Your organization (required)').inputValue()).toBe('Harbor County');
+    });
+  }, 120_000);
+
+  it('sets text typed in a right-to-left script from the right, as typed and as shown back, on the form and the survey', async () => {
+    const link = await surveyLink('done-rtl', 'TA-2026-0992');
+    await withChromium(async (browser) => {
+      const page = await newPage(browser, SIZES[0].viewport);
+      const rtl = (selector: string) => page.locator(selector).evaluate((el) => el.matches(':dir(rtl)'));
+      await page.goto(formUrl);
+      await page.getByLabel('Your organization (required)').fill('مؤسسة العدالة المجتمعية');
+      expect(await rtl('#requesterOrg')).toBe(true);
+      await page.getByLabel('Your request (required)').fill('نحتاج إلى تدريب على أداة الميزانية العادلة لموظفينا.');
+      await page.getByLabel('Your email (required)').fill('m@example.org');
+      await page.getByRole('button', { name: 'Send request' }).click();
+      await page.waitForLoadState();
+      // Sent back for the missing name: what was typed is shown back as it was typed.
+      expect(await page.title()).toMatch(/^Check your answers/);
+      expect([await rtl('#requesterOrg'), await rtl('#description'), await rtl('#contactEmail'), await rtl('#contactName')]).toEqual([true, true, false, false]);
+
+      await page.goto(link);
+      await page.getByLabel('Comment').fill('كان التدريب مفيدا جدا.');
+      expect(await rtl('#comment')).toBe(true);
     });
   }, 120_000);
 
@@ -225,6 +273,39 @@ describe('the public intake form in Chromium', () => {
     expect(await filed(description)).toHaveLength(1);
   }, 120_000);
 
+  it('shows, while a post is on its way (a slow network), that Send was pressed: greyed, and a status that says it is sending, on the form and the survey', async () => {
+    const link = await surveyLink('done-sending', 'TA-2026-0991');
+    await withChromium(async (browser) => {
+      const page = await newPage(browser, SIZES[0].viewport);
+      /** The page as it stands once Send is pressed and the post has left: the page's own script has run, and the browser still shows it. */
+      const pressed = async (button: string) => {
+        // Added after the page's script, so it runs after it, and keeps the page where it is, as a post not yet answered does.
+        await page.evaluate(() => document.querySelector('form')!.addEventListener('submit', (event) => event.preventDefault()));
+        await page.getByRole('button', { name: button }).click();
+        const send = page.locator('button[type="submit"]');
+        return {
+          disabled: await send.isDisabled(),
+          opacity: Number(await send.evaluate((el) => getComputedStyle(el).opacity)),
+          status: await page.locator('form [role="status"]').textContent(),
+        };
+      };
+      await page.goto(formUrl);
+      await page.getByLabel('Your organization (required)').fill('City of Ukiah');
+      await page.getByLabel('Your name (required)').fill('Rene Duarte');
+      await page.getByLabel('Your email (required)').fill('rene@cityofukiah.example.gov');
+      await page.getByLabel('Your request (required)').fill('A training on results-based accountability.');
+      const form = await pressed('Send request');
+      expect(form).toEqual({ disabled: true, opacity: expect.any(Number), status: 'Sending your request…' });
+      expect(form.opacity).toBeLessThan(1);
+
+      await page.goto(link);
+      await page.getByLabel('4', { exact: true }).check();
+      const survey = await pressed('Send my answer');
+      expect(survey).toEqual({ disabled: true, opacity: expect.any(Number), status: 'Sending your answer…' });
+      expect(survey.opacity).toBeLessThan(1);
+    });
+  }, 120_000);
+
   it('files a double-clicked form once with JavaScript off too: the second post gets the first one\'s number', async () => {
     const description = 'Double click without JavaScript: a budget equity tool session.';
     await withChromium(async (browser) => {
@@ -273,12 +354,10 @@ describe('the public pages on a desktop and on paper', () => {
 
 describe('the feedback survey in Chromium', () => {
   it('lists the rating scale one choice a line, 1 to 5, on a phone, and says until when in words', async () => {
-    const rowId = 'done-scale';
-    await h.call('POST', '/api/v1/sync', { token: source.token, body: { table: 'requests', rows: [{ rowId, values: { requestId: 'TA-2026-0990', receivedOn: '2026-10-01', requesterOrg: 'City of Lakeview', status: 'Fulfilled', fulfilledOn: '2026-11-01' } }] } });
-    const link = (await h.call('POST', '/api/v1/feedback-links', { token: source.token, body: { table: 'requests', rowId } })).body.url as string;
+    const link = await surveyLink('done-scale', 'TA-2026-0990');
     await withChromium(async (browser) => {
       const page = await newPage(browser, SIZES[0].viewport);
-      await page.goto(link.replace('http://localhost', h.url!));
+      await page.goto(link);
       const tops = await page.locator('input[name="satisfaction"]').evaluateAll((inputs) => inputs.map((el) => el.getBoundingClientRect().top));
       expect(tops).toHaveLength(5);
       tops.slice(1).forEach((top, i) => expect(top, `choice ${i + 2} below choice ${i + 1}`).toBeGreaterThan(tops[i]));
@@ -286,17 +365,16 @@ describe('the feedback survey in Chromium', () => {
       await page.getByLabel('4', { exact: true }).check();
       await page.getByRole('button', { name: 'Send my answer' }).click();
       await page.waitForLoadState();
-      expect(await page.getByRole('status').textContent()).toMatch(/until (January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}\.$/);
+      expect(await page.locator('.notice[role="status"]').textContent()).toMatch(/until (January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}\.$/);
     });
   }, 120_000);
 
   it.each(SIZES)('is answered on a $name and shows the answer to change', async ({ name, viewport }) => {
     const rowId = `done-${name}`;
-    await h.call('POST', '/api/v1/sync', { token: source.token, body: { table: 'requests', rows: [{ rowId, values: { requestId: `TA-2026-09${name.length}`, receivedOn: '2026-10-01', requesterOrg: 'City of Lakeview', status: 'Fulfilled', fulfilledOn: '2026-11-01' } }] } });
-    const link = (await h.call('POST', '/api/v1/feedback-links', { token: source.token, body: { table: 'requests', rowId } })).body.url as string;
+    const link = await surveyLink(rowId, `TA-2026-09${name.length}`);
     await withChromium(async (browser) => {
       const page = await newPage(browser, viewport);
-      expect((await page.goto(link.replace('http://localhost', h.url!)))?.status()).toBe(200);
+      expect((await page.goto(link))?.status()).toBe(200);
       await checkPage(page, `feedback-${name}`);
       await page.getByRole('button', { name: 'Send my answer' }).click();
       await page.waitForLoadState();
@@ -309,7 +387,7 @@ describe('the feedback survey in Chromium', () => {
       await page.getByLabel('Comment').fill('The workshop gave us a plan we adopted in November.');
       await page.getByRole('button', { name: 'Send my answer' }).click();
       await page.waitForLoadState();
-      expect(await page.getByRole('status').textContent()).toMatch(/we have your answer/);
+      expect(await page.locator('.notice[role="status"]').textContent()).toMatch(/we have your answer/);
       expect(await page.getByLabel('5 (very satisfied)').isChecked()).toBe(true);
       expect(await page.getByRole('button', { name: 'Update my answer' }).count()).toBe(1);
       await checkPage(page, `feedback-done-${name}`);

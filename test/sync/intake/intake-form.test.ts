@@ -1,7 +1,8 @@
 // What the public intake form asks: the requests table's requester-facing columns, with choices a requester can make.
 import { describe, expect, it } from 'vitest';
 import { listsOverDefaults } from '../../../shared/index';
-import { fixedCells, formFields, readSubmission } from '../../../sync/intake/intake-form';
+import { fixedCells, formFields, HONEYPOT_FIELD, readSubmission } from '../../../sync/intake/intake-form';
+import { intakePage } from '../../../sync/intake/intake-page';
 
 const fields = formFields(listsOverDefaults(null));
 const today = new Date('2026-12-02T15:00:00Z');
@@ -37,8 +38,22 @@ describe('the intake form', () => {
     expect(read.ok ? {} : read.errors).toEqual({ contactName: 'Your name is required.', requesterOrg: 'Your organization is required.' });
   });
 
+  it('lets the browser fill in the requester\'s organization, name and email, and nothing else', () => {
+    const page = intakePage({ title: 'Request technical assistance', action: '/intake/x', fields, submissionKey: 'k'.repeat(22) });
+    const filled = [...page.matchAll(/<input [^>]*name="(\w+)"[^>]* autocomplete="(\w+)"/g)].map(([, name, token]) => [name, token]);
+    expect(Object.fromEntries(filled)).toEqual({ requesterOrg: 'organization', contactName: 'name', contactEmail: 'email', [HONEYPOT_FIELD]: 'off' });
+  });
+
   it('refuses "Referral" as a contact preference', () => {
     const read = readSubmission(fields, { ...answers, preferredChannel: 'Referral' }, fixedCells('TA-2026-0001', today, 'UTC'), listsOverDefaults(null));
     expect(read.ok ? {} : read.errors).toHaveProperty('preferredChannel');
+  });
+
+  it('says of a text with a character no output can hold (a NUL from a paste) that it is invisible, naming the field, in plain words', () => {
+    const read = readSubmission(fields, { ...answers, contactName: 'Dana\u0000 Whitfield', description: 'From a PDF\u0007 copy.' }, fixedCells('TA-2026-0001', today, 'UTC'), listsOverDefaults(null));
+    expect(read.ok ? {} : read.errors).toEqual({
+      contactName: 'Your name contains an invisible character that cannot be saved (copied text sometimes carries one); retype it.',
+      description: 'Your request contains an invisible character that cannot be saved (copied text sometimes carries one); retype it.',
+    });
   });
 });

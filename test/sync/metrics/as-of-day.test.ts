@@ -3,8 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../../shared/index';
 import { aggregateMetrics, type MetricsOptions } from '../../../sync/metrics/aggregate-metrics';
+import { requestsThen } from '../../../sync/metrics/as-of-day';
 import { demandMetricsSchema, type DemandMetrics } from '../../../sync/metrics/metrics-schema';
 import type { MetricsRow } from '../../../sync/metrics/request-metrics';
+import type { RowChange } from '../../../sync/store/row-store';
 import { WORKPLAN } from './demand-rows';
 
 const TODAY = '2026-12-06';
@@ -88,5 +90,36 @@ describe('as of today', () => {
     expect(m.statusesRecordedOn).toBeNull();
     const future = aggregateMetrics({ requests: [request('typo', { receivedOn: '2206-12-01' })] }, { asOf: TODAY, today: TODAY, rules: DEFAULT_RULES });
     expect(future.backlog.open).toBe(1);
+  });
+});
+
+describe('requestsThen', () => {
+  // What history gives a past day's figures, read by `requestAsOf`: only a request that stood ended (Closed or Declined)
+  // at the end of the day, or fulfilled then and reopened since, counts otherwise than its row today says, so only those
+  // are kept (`kept`, fulfilled and never reopened, is not); a past-day export holds them all at once.
+  const history = (versions: [rowId: string, day: string, status: string][]): AsyncIterable<RowChange<'requests'>> => ({
+    async *[Symbol.asyncIterator]() {
+      for (const [rowId, day, status] of versions) {
+        yield { sourceId: 's1', rowId, table: 'requests', at: new Date(`${day}T12:00:00Z`), op: 'upsert', values: request(rowId, { status }).values };
+      }
+    },
+  });
+  const HISTORY = history([
+    ['declined', '2025-11-01', 'New'], ['open', '2025-11-01', 'New'], ['served', '2025-11-01', 'New'], ['kept', '2025-11-01', 'New'],
+    ['closed', '2025-11-02', 'Closed'], ['kept', '2025-11-03', 'Fulfilled'], ['served', '2025-11-05', 'Fulfilled'], ['declined', '2025-11-10', 'Declined'], ['open', '2025-11-12', 'In progress'],
+    ['declined', '2025-11-20', 'In progress'], ['served', '2025-11-22', 'In progress'], ['closed', '2025-11-25', 'Closed'],
+    ['declined', '2025-11-30', 'Closed'],
+  ]);
+  const then = async (asOf: string) => Object.fromEntries([...(await requestsThen(HISTORY, asOf))].map(([key, t]) => [key.split('\u0000')[1], t]));
+
+  it.each([
+    ['2025-11-15', {
+      declined: { status: 'Declined', closedOn: '2025-11-10', doneOn: null }, closed: { status: 'Closed', closedOn: '2025-11-02', doneOn: null },
+      served: { status: 'Fulfilled', closedOn: null, doneOn: '2025-11-05' },
+    }],
+    ['2025-11-25', { closed: { status: 'Closed', closedOn: '2025-11-02', doneOn: null } }],
+    ['2025-12-05', { declined: { status: 'Closed', closedOn: '2025-11-30', doneOn: null }, closed: { status: 'Closed', closedOn: '2025-11-02', doneOn: null } }],
+  ])('as of %s: the requests that stood ended, or fulfilled and reopened since, with the status and the days they ended and were fulfilled', async (asOf, expected) => {
+    expect(await then(asOf)).toEqual(expected);
   });
 });

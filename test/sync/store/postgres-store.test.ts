@@ -215,8 +215,10 @@ describe('PostgreSQL store', () => {
     await age(mine, 400);
     const { apply, store } = await withSource('retire');
     try {
-      expect(await functions('retire')).toEqual(['apply_batch_1111111111111111', mine]);
-      expect((await query<{ name: string }>(`select name from "${schema}".routine_versions order by 1`)).map((r) => r.name)).toEqual(['apply_batch_1111111111111111', mine]);
+      // In name order, where the current function's digest may come before or after the earlier one's.
+      const kept = ['apply_batch_1111111111111111', mine].sort();
+      expect(await functions('retire')).toEqual(kept);
+      expect((await query<{ name: string }>(`select name from "${schema}".routine_versions order by 1`)).map((r) => r.name)).toEqual(kept);
       await expect(apply({ upserts: rows(['a'], 'New') })).resolves.toMatchObject({ accepted: 1 });
     } finally {
       await store.close();
