@@ -341,7 +341,8 @@ export class SheetsPort implements SpreadsheetPort {
    * (copyTo, formats only), as Sheets may format inserted rows as either neighbour. Then the row above's formulas read
    * as R1C1 (one getFormulasR1C1) and written into the cells left undefined, one setFormulasR1C1 per run of adjacent
    * such columns, and the other cells by `writeCells`. An insertion refused as protected inserts nothing: a
-   * ProtectedCellsError naming no cell.
+   * ProtectedCellsError naming no cell. The row asked refused its clearing as protected (`unmoved`): its copy cleared
+   * (clearContent, clearNote if it had notes) and the new rows written from there, above it.
    */
   insertRows(name: string, asked: number, rows: readonly NewRow[], place: RowsUnder = {}): void {
     if (rows.length === 0) return;
@@ -358,17 +359,27 @@ export class SheetsPort implements SpreadsheetPort {
       throw new ProtectedCellsError(e instanceof Error ? e.message : String(e), []);
     }
     this.extents(name).rows.at += rows.length;
-    const start = place.inside ? before + 1 : before;
+    let start = before;
+    let unmoved: ProtectedCellsError | undefined;
     if (place.inside) {
       const moved = sheet.getRange(before + rows.length, 1, 1, width);
       const first = sheet.getRange(before, 1, 1, width);
       moved.copyTo(first);
       const notes = moved.getNotes();
-      if (notes[0].some((note) => note !== '')) {
-        first.setNotes(notes);
-        moved.clearNote();
+      const noted = notes[0].some((note) => note !== '');
+      if (noted) first.setNotes(notes);
+      try {
+        if (noted) moved.clearNote();
+        moved.clearContent();
+        start++;
+      } catch (e) {
+        // A protection starting at the row moved (the rows above free, so the insertion went through) refuses its
+        // clearing whole: it stays as it was, last, and its copy gives way to the new rows.
+        if (!refusedAsProtected(moved, e)) throw e;
+        first.clearContent();
+        if (noted) first.clearNote();
+        unmoved = new ProtectedCellsError(e instanceof Error ? e.message : String(e), [], [], [], before + rows.length);
       }
-      moved.clearContent();
       sheet.getRange(before - 1, 1, 1, width).copyTo(sheet.getRange(start, 1, rows.length, width), { formatOnly: true });
     }
     const blank = (c: number) => rows.some((line) => line[c] === undefined);
@@ -381,7 +392,13 @@ export class SheetsPort implements SpreadsheetPort {
       const block = rows.map((line) => above.slice(c, end + 1).map((f, i) => (line[c + i] === undefined ? (f ?? '') : '')));
       sheet.getRange(start, c + 1, rows.length, end - c + 1).setFormulasR1C1(block);
     }
-    this.writeCells(name, rows.flatMap((line, r) => line.flatMap((cell, c) => (cell === undefined ? [] : [{ row: start + r, column: c + 1, cell }]))));
+    try {
+      this.writeCells(name, rows.flatMap((line, r) => line.flatMap((cell, c) => (cell === undefined ? [] : [{ row: start + r, column: c + 1, cell }]))));
+    } catch (e) {
+      if (!unmoved || !isErrorType(e, ProtectedCellsError)) throw e;
+      throw new ProtectedCellsError(e.message, e.cells, [], [], unmoved.unmoved);
+    }
+    if (unmoved) throw unmoved;
   }
 
   ensureSheet(name: string): { created: boolean } {

@@ -37,6 +37,11 @@ export interface PullReport {
    */
   refused?: string[];
   /**
+   * The table's last row, by place, when the host refused to move it under the new rows as protected from the person
+   * syncing: they went in above it, still inside the table. Absent when it moved, or none went in inside.
+   */
+  unmoved?: string;
+  /**
    * New rows not written, the sheet and its table's name: every table of this kind has another stacked below it, where they would be
    * read as that table's rows. Not acknowledged, so a sync after the tables are moved apart writes them.
    */
@@ -205,8 +210,9 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
       // A sheet protected from this person refuses new rows inside its table, and inserts none: they go below it,
       // as before insertion, rather than wait for a sync the same protection refuses again.
       if (!isErrorType(e, ProtectedCellsError)) throw e;
-      // Inserted, with the protected cells left as they were.
-      inserted = e.cells.length > 0;
+      // Inserted, with the protected cells left as they were, or above a last row that would not move.
+      inserted = e.cells.length > 0 || e.unmoved !== undefined;
+      if (e.unmoved !== undefined) report.unmoved = placeRef(t.sheet, e.unmoved);
       refusedAt(e);
     }
   }

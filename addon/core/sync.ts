@@ -596,6 +596,7 @@ export function summarize(tables: readonly TableSyncReport[]): string {
     .map((t) => {
       const parts: string[] = [];
       if (t.pulled.added) parts.push(`${n(t.pulled.added)} new from the web form`);
+      if (t.pulled.unmoved) parts.push(`the new ${t.pulled.added > 1 ? 'requests' : 'request'} went in above ${t.pulled.unmoved}, the table's last row, not under it: that row is protected from you, so it could not move down; ask the sheet's owner to let you edit it, or sync as someone who may`);
       const { blocked } = t.pulled;
       if (blocked) parts.push(`${n(blocked.rows)} new from the web form waiting: ${blocked.sheet} has another table below the ${blocked.table} table; move one of them to a sheet of its own and sync again`);
       if (t.pulled.updated) parts.push(`${counted(t.pulled.updated, 'survey answer')} filled in`);
@@ -608,7 +609,8 @@ export function summarize(tables: readonly TableSyncReport[]): string {
       if (t.rejected) parts.push(`${n(t.rejected)} need fixing (see the highlighted cells${t.toFix.length ? `: ${listed(t.toFix)}` : ''})`);
       if (t.unmarked.length) parts.push(`${n(t.unmarked.length)} of them not marked (${named(t.unmarked)}): ${t.unmarked.length > 1 ? 'their rows were' : 'its row was'} not in the table by Sync ID when the marks were written (deleted, or moved above the header row, during the sync); sync again`);
       if (t.protectedMarks) parts.push(protectedSaid(t.protectedMarks, 'marked'));
-      const notWritten = [...(t.pulled.refused ?? []), ...(t.protectedWrites ?? [])];
+      // A new row's cell refused its formula is refused it again when the rows are readied: named once.
+      const notWritten = [...new Set([...(t.pulled.refused ?? []), ...(t.protectedWrites ?? [])])];
       if (notWritten.length) parts.push(protectedSaid(notWritten, 'written'));
       if (t.protectedDropdowns) parts.push(protectedSaid(t.protectedDropdowns, 'given their dropdowns'));
       if (t.protectedColors) parts.push(protectedSaid(t.protectedColors, 'given their status colors'));

@@ -88,6 +88,9 @@ function usedSize(values: readonly (readonly HostCell[])[], formulas: readonly (
   return { rows, columns };
 }
 
+/** Said of cells a protected sheet keeps locked when no refusal of Excel's came with them (found before writing). */
+const LOCKED_TEXT = 'The sheet is protected, and these cells are locked.';
+
 /**
  * A cell's write: the value Office.js writes (`''` clears it) and the number format it needs; `null` leaves either
  * as it is, which Office.js honours cell by cell, so `undefined` (no write) leaves the cell untouched. `typed`: the
@@ -499,12 +502,16 @@ export class ExcelPort implements SpreadsheetPort {
   /**
    * One Excel.run of two requests (three with an anchor: the Sync ID column's used cells first): the whole rows
    * inserted (Excel moves every reference to the rows below, and grows the ranges and tables they go in inside) with
-   * the formulas, values and formats of the row above the new ones loaded; then its formulas copied as R1C1 into the
-   * cells left undefined and the other cells written, under the formats the insert gave the new rows (those of the row
-   * above). `inside`: the row asked, moved down, is pasted into the first new row (copyFrom: formulas, then formats),
-   * its notes moved there (looked up by cell in the first request, when this Excel has notes), its old place cleared
-   * and formatted as the row above it, all in the second request. An insertion refused as protected inserts nothing: a
-   * ProtectedCellsError naming no cell.
+   * the formulas, values and formats of the row above the new ones loaded, and the sheet's protection with the locking
+   * of the rows around them (new cells are locked as the row above is); then its formulas copied as R1C1 into the
+   * cells left undefined, around locked ones, and the other cells written, under the formats the insert gave the new
+   * rows (those of the row above). `inside`: the row asked, moved down, is pasted into the first new row (copyFrom:
+   * formulas, then formats where the sheet allows formatting), its notes moved there (looked up by cell in the first
+   * request, when this Excel has notes), its old place cleared and formatted as the row above it, all in the second
+   * request; unless a protected sheet keeps it or the first new row locked, or its notes (no editing objects), when it
+   * stays and the new rows go in above it (`unmoved`). An insertion refused as protected inserts nothing: a
+   * ProtectedCellsError naming no cell. Formulas and cells refused as locked are named by one thrown once the rest is
+   * written.
    */
   insertRows(name: string, asked: number, rows: readonly NewRow[], place: RowsUnder = {}): Promise<void> {
     const hasNotes = this.deps.hasNotes?.() ?? true;
@@ -518,14 +525,14 @@ export class ExcelPort implements SpreadsheetPort {
         after = (ids.isNullObject ? undefined : rowOfId(ids.values.map((line) => line[0]), ids.rowIndex + 1, place.anchor.rowId)) ?? after;
       }
       const before = place.inside ? after : after + 1;
-      const start = place.inside ? before + 1 : before;
       // The row the new ones follow: the one asked, which the insertion moves under them when they go in inside.
-      const followed = place.inside ? before + rows.length : start - 1;
+      const followed = place.inside ? before + rows.length : before - 1;
       sheet.getRange(`${before}:${before + rows.length - 1}`).insert('Down');
       const source = sheet.getRangeByIndexes(followed - 1, 0, 1, width).load(['formulasR1C1', 'values', 'numberFormat']);
-      const formatted = place.inside ? sheet.getRangeByIndexes(before - 2, 0, 1, width) : source;
-      if (place.inside) formatted.load('numberFormat');
+      const formatted = place.inside ? sheet.getRangeByIndexes(before - 2, 0, 1, width).load(['formulasR1C1', 'values', 'numberFormat']) : source;
       const notes = place.inside && hasNotes ? Array.from({ length: width }, (_, c) => sheet.notes.getItemOrNullObject(a1(followed, c + 1)).load(['isNullObject', 'content'])) : [];
+      const protection = sheet.protection.load(['protected', 'options']);
+      const locks = sheet.getRangeByIndexes(before - 2, 0, rows.length + 2, width).getCellProperties({ format: { protection: { locked: true } } });
       try {
         await context.sync();
       } catch (e) {
@@ -533,25 +540,47 @@ export class ExcelPort implements SpreadsheetPort {
         if (codeOf(e) !== 'AccessDenied') throw e;
         throw new ProtectedCellsError(e instanceof Error ? e.message : String(e), []);
       }
-      if (place.inside) {
+      // Every cell reports locked unless unlocked: only protection makes it count.
+      const locked = (row: number, column: number) => protection.protected && locks.value[row - before + 1]?.[column - 1]?.format?.protection?.locked !== false;
+      const allows = protection.protected ? protection.options : { allowFormatCells: true, allowEditObjects: true };
+      const lockedRow = (row: number) => Array.from({ length: width }, (_, c) => locked(row, c + 1)).some(Boolean);
+      const moves = place.inside === true && !lockedRow(followed) && !lockedRow(before) && (allows.allowEditObjects || notes.every((note) => note.isNullObject));
+      const start = moves ? before + 1 : before;
+      if (moves) {
         const first = sheet.getRangeByIndexes(before - 1, 0, 1, width);
         const moved = sheet.getRangeByIndexes(followed - 1, 0, 1, width);
         first.copyFrom(moved, 'Formulas');
-        first.copyFrom(moved, 'Formats');
+        if (allows.allowFormatCells) first.copyFrom(moved, 'Formats');
         notes.forEach((note, c) => {
           if (note.isNullObject) return;
           sheet.notes.add(a1(before, c + 1), note.content);
           note.delete();
         });
         moved.clear('Contents');
-        for (let r = start; r < start + rows.length; r++) sheet.getRangeByIndexes(r - 1, 0, 1, width).copyFrom(formatted, 'Formats');
+        if (allows.allowFormatCells) for (let r = start; r < start + rows.length; r++) sheet.getRangeByIndexes(r - 1, 0, 1, width).copyFrom(formatted, 'Formats');
       }
       // `formulasR1C1` repeats a plain cell's value: text that merely starts with `=` is no formula to copy.
-      const formulas = source.formulasR1C1[0].map((f, c) => (typeof f === 'string' && f.startsWith('=') && f !== source.values[0][c] ? f : null));
+      const above = moves ? source : formatted;
+      const formulas = above.formulasR1C1[0].map((f, c) => (typeof f === 'string' && f.startsWith('=') && f !== above.values[0][c] ? f : null));
       const cells = rows.map((line) => Array.from({ length: width }, (_, c) => line[c]));
       const copied = cells.map((line) => line.map((cell, c) => (cell === undefined ? formulas[c] : null)));
-      if (copied.some((line) => line.some((f) => f !== null))) sheet.getRangeByIndexes(start - 1, 0, rows.length, width).formulasR1C1 = copied;
-      await this.writeGrid(context, sheet, start, 1, cells, { formats: cells.map(() => formatted.numberFormat[0]) });
+      // Excel refuses a write touching a locked cell: the formulas go in around them, and those left out are named.
+      const span = { top: start, bottom: start + rows.length - 1, left: 1, right: width };
+      const copies = (row: number, column: number) => copied[row - start][column - 1] !== null;
+      for (const b of blocksAround(span, locked, copies)) {
+        sheet.getRangeByIndexes(b.top - 1, b.left - 1, b.bottom - b.top + 1, b.right - b.left + 1).formulasR1C1 = copied.slice(b.top - start, b.bottom - start + 1).map((line) => line.slice(b.left - 1, b.right));
+      }
+      const refused: RefusedCell[] = [];
+      for (let row = span.top; row <= span.bottom; row++) for (let column = 1; column <= width; column++) if (copies(row, column) && locked(row, column)) refused.push({ row, column });
+      let written: ProtectedCellsError | undefined;
+      try {
+        await this.writeGrid(context, sheet, start, 1, cells, { formats: cells.map(() => formatted.numberFormat[0]) });
+      } catch (e) {
+        if (!isErrorType(e, ProtectedCellsError)) throw e;
+        written = e;
+      }
+      const unmoved = place.inside && !moves ? followed : undefined;
+      if (written || refused.length || unmoved !== undefined) throw new ProtectedCellsError(written?.message ?? LOCKED_TEXT, [...refused, ...(written?.cells ?? [])], [], [], unmoved);
     });
   }
 

@@ -162,6 +162,15 @@ export interface PageLayout {
   getPrintAreaOrNullObject(): RangeAreas;
 }
 
+/** What a protected sheet lets anyone do (WorksheetProtectionOptions, ExcelApi 1.2); the add-in reads these. */
+export interface WorksheetProtectionOptions {
+  allowFormatCells?: boolean;
+  allowFormatColumns?: boolean;
+  allowInsertRows?: boolean;
+  allowSort?: boolean;
+  allowEditObjects?: boolean;
+}
+
 export interface Worksheet extends LoadableObject {
   readonly name: string;
   /** Kept when the sheet is renamed or moved. */
@@ -170,6 +179,8 @@ export interface Worksheet extends LoadableObject {
   tabColor: string;
   readonly freezePanes: { freezeRows(count: number): void; freezeColumns(count: number): void };
   readonly notes: NoteCollection;
+  /** Protect Sheet: whether it is on, and its options. */
+  readonly protection: LoadableObject & { readonly protected: boolean; readonly options: WorksheetProtectionOptions };
   readonly pageLayout: PageLayout;
   readonly tables: { add(source: Range, hasHeaders: boolean): Table } & LoadableObject & { readonly items: Table[] };
   getUsedRangeOrNullObject(valuesOnly?: boolean): Range;

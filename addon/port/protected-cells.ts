@@ -14,7 +14,9 @@ export interface RefusedCell {
 /**
  * Thrown by a write the host refused in part as protected, once every other cell of it is written: `cells` are the
  * refused ones, `written` (of a write by Sync ID) the ids of the rows found, `uncolored` (of `extendRowRules`, where
- * `cells` are those left without a dropdown) the cells whose status colors were refused. The message is the host's own.
+ * `cells` are those left without a dropdown) the cells whose status colors were refused, `unmoved` (of `insertRows`
+ * `inside`) the row the new ones were to follow, where it now is, when the host refused to move it: they went in
+ * above it. The message is the host's own.
  */
 export class ProtectedCellsError extends TypedError {
   override readonly name = 'ProtectedCellsError' as const;
@@ -23,6 +25,7 @@ export class ProtectedCellsError extends TypedError {
     readonly cells: readonly RefusedCell[],
     readonly written: readonly string[] = [],
     readonly uncolored: readonly RefusedCell[] = [],
+    readonly unmoved?: number,
   ) {
     super(message);
   }

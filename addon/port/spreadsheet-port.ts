@@ -112,7 +112,9 @@ export interface RowsUnder {
    * (the row above it must be of the same table), its content (values, formulas with their relative references
    * moved, notes, formats) is copied up into the first of them, and the new rows are written from there down, the
    * last taking the place and the formats of the row above the ones moved. A reference to that row's cells alone
-   * (`=H8`) then reads the new last row.
+   * (`=H8`) then reads the new last row. A host that refuses to move that row as protected from the person (a
+   * protection starting at it, locked cells) leaves it whole where it is and writes the new rows above it, in order,
+   * inside the same ranges; the ProtectedCellsError thrown once they are written says where it is (`unmoved`).
    */
   inside?: boolean;
 }

@@ -23,8 +23,11 @@ export interface PortProbe {
   addOwnColorRule(sheet: string, rule: { column: number; fromRow: number; toRow: number; text: string; background: string }): void | Promise<void>;
   /** Merges a range such as `A2:A4` the way a person does in the host (the first cell keeps its value). */
   merge(sheet: string, range: string): void | Promise<void>;
-  /** Keeps this person from editing a range such as `B3:B3`, as the sheet's owner does (a protected range, locked cells). */
-  protect(sheet: string, range: string): void | Promise<void>;
+  /**
+   * Keeps this person from editing a range such as `B3:B3`, as the sheet's owner does (a protected range, locked cells).
+   * `insertRows`: a host whose protection is the whole sheet's (Excel) still lets rows be inserted.
+   */
+  protect(sheet: string, range: string, options?: { insertRows?: boolean }): void | Promise<void>;
   /** Renames a sheet as a person does on its tab. */
   rename(sheet: string, to: string): void | Promise<void>;
 }
@@ -408,6 +411,19 @@ export function spreadsheetPortContract(label: string, makeHarness: () => PortHa
       expect(port.isProtectedError(refusal)).toBe(true);
       expect(refusal).toMatchObject({ name: 'ProtectedCellsError', cells: [] });
       expect(await port.readSheet('Log')).toEqual(grid);
+    });
+
+    test('inserts rows inside above a last row protected from this person (the rows above not): it stays whole, last, the rows go in above it inside every range over the rows, and the refusal says where it is', async () => {
+      const { port, probe } = await harness();
+      await port.ensureSheet('Log');
+      await port.writeBlock('Log', 1, 1, [['ID', 'Hours', 'Sync ID'], ['R-1', 3, 's-1'], ['R-2', 4, 's-2'], ['Total', { formula: '=SUM(B2:B3)' }, '']]);
+      await probe.protect('Log', 'A3:C3', { insertRows: true });
+      const refusal = await (async () => port.insertRows('Log', 3, [['R-3', 5, 's-3']], { anchor: { idColumn: 3, rowId: 's-2' }, inside: true }))().then(() => undefined, (e: unknown) => e);
+      expect(port.isProtectedError(refusal)).toBe(true);
+      expect(refusal).toMatchObject({ name: 'ProtectedCellsError', cells: [], unmoved: 4 });
+      const { values, formulas } = await port.readSheetWithFormulas('Log');
+      expect(values.map((line) => [line[0], line[1], line[2]])).toEqual([['ID', 'Hours', 'Sync ID'], ['R-1', 3, 's-1'], ['R-3', 5, 's-3'], ['R-2', 4, 's-2'], ['Total', '', '']]);
+      expect(formulas[4][1]).toBe('=SUM(B2:B4)');
     });
 
     test('writes a block around a protected cell: the others are written, and the refusal names it', async () => {

@@ -80,6 +80,26 @@ describe('Range values', () => {
     expect(lists.getColumnWidth(1)).toBe(120);
   });
 
+  it('inserts rows right above a range protected from the script (no protected row on both sides), moving it down; its cells can then be copied from, not cleared or pasted over, unless it only warns or the person is its editor', () => {
+    for (const protection of [{}, { warningOnly: true }, { editable: true }]) {
+      const { fakes, sheet } = setup();
+      sheet.getRange('A2:B4').setValues([['R-1', 'Parks'], ['R-2', 'Harbor'], ['Total', 7]]);
+      fakes.sheet('Requests').protectFromScript('A3:B3', protection);
+      sheet.insertRowsBefore(3, 1);
+      const refuses = !('warningOnly' in protection || 'editable' in protection);
+      expect(sheet.getRange('A4:B4').canEdit()).toBe(!refuses);
+      sheet.getRange('A4:B4').copyTo(sheet.getRange('A3:B3'));
+      const clear = () => sheet.getRange('A4:B4').clearContent();
+      const paste = () => sheet.getRange('A2:B2').copyTo(sheet.getRange('A4:B4'));
+      const clearNote = () => sheet.getRange('A4:B4').clearNote();
+      for (const call of [clear, paste, clearNote]) {
+        if (refuses) expect(call).toThrow('You are trying to edit a protected cell or object.');
+        else call();
+      }
+      expect(sheet.getRange('A2:A5').getValues().flat()).toEqual(refuses ? ['R-1', 'R-2', 'R-2', 'Total'] : ['R-1', 'R-2', 'R-1', 'Total']);
+    }
+  });
+
   it('lets a script write into a warning-only protection, and lists every protection with its range, exceptions and who may edit it', () => {
     const { fakes, sheet } = setup();
     const ProtectionType = fakes.globals.SpreadsheetApp.ProtectionType;

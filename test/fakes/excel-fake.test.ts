@@ -381,6 +381,27 @@ describe("Excel fake's sheet protection, as Microsoft's \"Protect a worksheet\" 
     });
   });
 
+  test('rows inserted where insertRows is allowed go in over locked cells too, and come out locked where the row above is; pasting formats needs formatCells; the protection and its options load', async () => {
+    for (const formatCells of [false, true]) {
+      const { excel, model } = protectedSheet({ insertRows: true, formatCells });
+      await excel.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem('Data');
+        const protection = sheet.protection.load(['protected', 'options']);
+        sheet.getRange('2:2').insert('Down');
+        sheet.getRange('4:4').insert('Down');
+        const locks = sheet.getRangeByIndexes(1, 1, 4, 1).getCellProperties({ format: { protection: { locked: true } } });
+        await context.sync();
+        expect([protection.protected, protection.options.allowInsertRows, protection.options.allowFormatCells, protection.options.allowEditObjects]).toEqual([true, true, formatCells, false]);
+        // Row 2 went in above the locked B2 (now B3), under the unlocked header; row 4 under it, locked as it is.
+        expect(locks.value.map((line) => line[0].format?.protection?.locked)).toEqual([false, true, true, false]);
+        sheet.getRangeByIndexes(4, 0, 1, 2).copyFrom(sheet.getRangeByIndexes(0, 0, 1, 2), 'Formats');
+        if (formatCells) await context.sync();
+        else await expect(context.sync()).rejects.toMatchObject(DENIED);
+      });
+      expect([model.peek(3, 2)?.value, model.peek(5, 1)?.value]).toEqual(['A. Rivera', 'Closed']);
+    }
+  });
+
   test('a dropdown, a table, the print area and print titles are refused whatever the options; orientation, margins, freezing and the tab color are not protection\'s', async () => {
     const all = { formatCells: true, formatColumns: true, insertRows: true, sort: true, editObjects: true };
     const { excel, model } = protectedSheet(all);

@@ -210,7 +210,8 @@ export class MemorySpreadsheet implements SpreadsheetPort {
 
   /**
    * As the hosts insert rows (see `inserted-rows.ts`), then the rows written, their blank cells filled from the row
-   * above; `inside`, before the row asked, whose content then moves up into the first new row.
+   * above; `inside`, before the row asked, whose content then moves up into the first new row, unless a cell of it is
+   * locked (`unmoved`).
    */
   insertRows(name: string, asked: number, rows: readonly NewRow[], place: RowsUnder = {}): void {
     this.count('insertRows');
@@ -236,10 +237,12 @@ export class MemorySpreadsheet implements SpreadsheetPort {
     // The new rows' fill is that of the row above them, as both hosts format inserted rows.
     const fill = (row: number, from: number) => (sheet.cells[row - 1] = (sheet.cells[from - 1] ?? []).map((c) => c && { ...blank(), background: c.background }));
     for (let r = before; r < before + rows.length; r++) fill(r, before - 1);
-    const start = place.inside ? before + 1 : before;
-    if (place.inside) {
-      // The row asked, moved to the bottom, goes up into the first new row whole; its place is a new row's.
-      const last = before + rows.length;
+    // The row asked, moved to the bottom, stays there when a cell of it is locked, as the hosts refuse to clear it.
+    const last = before + rows.length;
+    const unmoved = place.inside && [...sheet.locked].some((key) => key.startsWith(`${last}:`)) ? last : undefined;
+    const start = place.inside && unmoved === undefined ? before + 1 : before;
+    if (start > before) {
+      // It goes up into the first new row whole; its place is a new row's.
       sheet.cells[before - 1] = (sheet.cells[last - 1] ?? []).map((c, i) => c && { ...c, formula: c.formula && fromR1C1(toR1C1(c.formula, last, i + 1), before, i + 1) });
       fill(last, before - 1);
     }
@@ -251,6 +254,7 @@ export class MemorySpreadsheet implements SpreadsheetPort {
         if (formula !== '') sheet.cell(start + r, c + 1).formula = fromR1C1(toR1C1(formula, above, c + 1), start + r, c + 1);
       }),
     );
+    if (unmoved !== undefined) throw new ProtectedCellsError(PROTECTED_TEXT, [], [], [], unmoved);
   }
 
   ensureSheet(name: string): { created: boolean } {

@@ -403,6 +403,59 @@ describe('rows from the service into the sheet', () => {
     }
   });
 
+  /** The log with its own Days open formula and a totals line, synced once: the place of its last row and its columns. */
+  async function totalledLog(sourceName: string) {
+    const { addon, source } = await connectedAddon(sourceName);
+    const { fakes } = addon;
+    const last = 2 + LOG_ROWS.length;
+    const days = HEADERS.length + 1;
+    const total = ['Total', ...new Array<unknown>(days - 1).fill('')];
+    total[HEADERS.indexOf('Hours Spent')] = `=SUM(H3:H${last})`;
+    fakes.seedSheet(LOG, [...logGrid(dateCell).map((line, r) => [...line, r === 1 ? 'Days open' : r >= 2 ? `=IF(A${r + 1}="","",TODAY()-A${r + 1})` : '']), total]);
+    fakes.setFormulaResults(LOG, `H${last + 1}`, [[13.5]]);
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    await received();
+    return { addon, fakes, source, last, days, syncId: days + 1 };
+  }
+  const ORG = HEADERS.indexOf('Agency / Jurisdiction');
+
+  test("a web-form request meets the log's last row protected from the person syncing (the rows above not): it goes in above that row, inside the SUM; nothing is doubled or lost, and the summary says why", async () => {
+    const { addon, fakes, source, last, days, syncId } = await totalledLog('Office with its last row protected');
+    fakes.sheet(LOG).protectFromScript(`A${last}:${columnLetter(syncId)}${last}`);
+    await service.invoke<string>('submitIntake', source.id, { requesterOrg: 'Harbor County Health', contactName: 'Dana Whitfield', contactEmail: 'dana@harbor.example.gov', description: 'Training for our leadership team.' });
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    const message = fakes.toasts.at(-1)?.message ?? '';
+    expect(message).toContain('1 new from the web form');
+    expect(message).toContain(`the new request went in above ${LOG} row ${last + 1}, the table's last row, not under it: that row is protected from you, so it could not move down; ask the sheet's owner to let you edit it, or sync as someone who may`);
+    const values = fakes.readSheet(LOG);
+    const formulas = fakes.readSheet(LOG, { pick: 'formula' });
+    expect(values.slice(last - 2, last + 2).map((line) => line[ORG] || line[0])).toEqual(['City of Oakland', 'Harbor County Health', 'Sonoma County', 'Total']);
+    expect(String(values[last - 1][syncId - 1])).toMatch(/^web-/);
+    expect(formulas[last + 1][HEADERS.indexOf('Hours Spent')]).toBe(`=SUM(H3:H${last + 1})`);
+    // The new row takes the log's own formula over its own row; the protected row keeps its own, moved with it.
+    expect([formulas[last - 1][days - 1], formulas[last][days - 1]]).toEqual([`=IF(A${last}="","",TODAY()-A${last})`, `=IF(A${last + 1}="","",TODAY()-A${last + 1})`]);
+    expect((await stored(source.id)).filter((r) => !r.deleted)).toHaveLength(LOG_ROWS.length + 1);
+    expect(await received()).toMatchObject({ rows: 0, deleted: 0 });
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    expect(await received()).toMatchObject({ rows: 0, deleted: 0, moved: 0 });
+    expect(fakes.readSheet(LOG)).toEqual(values);
+  });
+
+  test("a web-form request moves the log's last row down as usual when its protection only warns, or the person syncing may edit it", async () => {
+    for (const protection of [{ warningOnly: true }, { editable: true }]) {
+      const { addon, fakes, source, last, syncId } = await totalledLog(`Office whose last row is protected ${JSON.stringify(protection)}`);
+      fakes.sheet(LOG).protectFromScript(`A${last}:${columnLetter(syncId)}${last}`, protection);
+      await service.invoke<string>('submitIntake', source.id, { requesterOrg: 'Harbor County Health', contactName: 'Dana Whitfield', contactEmail: 'dana@harbor.example.gov', description: 'Training for our leadership team.' });
+      addon.call('syncNowFromMenu');
+      expect(fakes.ui.alerts).toEqual([]);
+      expect(fakes.toasts.at(-1)?.message).not.toContain('protected');
+      expect(fakes.readSheet(LOG).slice(last - 1, last + 2).map((line) => line[ORG] || line[0])).toEqual(['Sonoma County', 'Harbor County Health', 'Total']);
+    }
+  });
+
   test("a web-form request under an office's own log with nothing below it takes the formulas the office keeps on each row", async () => {
     const { addon, source } = await connectedAddon('Office with its own formulas');
     const { fakes } = addon;

@@ -41,7 +41,7 @@ spreadsheetPortContract('ExcelPort (Office.js)', () => {
           await context.sync();
         });
       },
-      protect: (name, range) => sheet(name).protectLocked(range),
+      protect: (name, range, options) => sheet(name).protectLocked(range, options),
       rename: (name, to) => void (sheet(name).name = to),
     },
     done: () => expect(excel.unsynced).toBe(0),

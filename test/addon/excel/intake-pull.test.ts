@@ -9,6 +9,8 @@ import { seedExcelSheet } from '../sync-host-calls';
 import { connectedExcel, REQUESTS_SYNC_ID_COLUMN as SYNC_ID_COLUMN, requestsColumn as col } from './connected-excel';
 import { DATE_FORMAT } from '../../../addon/excel/excel-port';
 import { HEADERS, LOG, LOG_ROWS, excelDate, logGrid } from '../own-log';
+import { columnLetter } from '../../../shared/lists';
+import { cellRef } from '../../../shared/sheet-ref';
 
 const service = useSyncService();
 
@@ -79,4 +81,49 @@ test("a web-form request goes in at the end of an office's own log, above its to
   expect(await service.invoke<{ rows: number }>('takeReceived')).toMatchObject({ rows: 0 });
   await connected.sync();
   expect(await service.invoke<{ rows: number; moved: number }>('takeReceived')).toMatchObject({ rows: 0, moved: 0 });
+}, 60_000);
+
+/** The log with its own Days open formula and a totals line, synced once; then protected as `lock` says, rows insertable. */
+async function protectedLog(name: string, lock: (last: number, days: number, syncId: number) => string) {
+  const connected = await connectedExcel(service, name);
+  const { excel, source } = connected;
+  const last = 2 + LOG_ROWS.length;
+  const hours = HEADERS.indexOf('Hours Spent') + 1;
+  const days = HEADERS.length + 1;
+  const dates = new Set<number>();
+  excel.seed(LOG, logGrid((iso) => (dates.add(excelDate(iso)), excelDate(iso))));
+  const sheet = excel.sheet(LOG)!;
+  for (const cell of sheet.cells.values()) if (typeof cell.value === 'number' && dates.has(cell.value)) cell.numberFormat = DATE_FORMAT;
+  sheet.cell(2, days).value = 'Days open';
+  for (let row = 3; row <= last; row++) sheet.cell(row, days).formula = `=IF(A${row}="","",TODAY()-A${row})`;
+  sheet.cell(last + 1, 1).value = 'Total';
+  Object.assign(sheet.cell(last + 1, hours), { formula: `=SUM(H3:H${last})`, value: 13.5 });
+  await connected.sync();
+  await service.invoke('takeReceived');
+  sheet.protectLocked(lock(last, days, days + 1), { insertRows: true });
+  await service.invoke<string>('submitIntake', source.id, { requesterOrg: 'Harbor County Health', contactName: 'Dana Whitfield', contactEmail: 'dana@harbor.example.gov', description: 'Training for our leadership team.' });
+  const message = await connected.sync();
+  const value = (row: number, column: number) => sheet.peek(row, column)?.value ?? '';
+  const org = (row: number) => value(row, HEADERS.indexOf('Agency / Jurisdiction') + 1) || value(row, 1);
+  return { connected, source, sheet, message, last, hours, days, value, org };
+}
+
+test("a web-form request meets a protected sheet that allows inserting rows but keeps the log's last row locked: it goes in above that row, inside the SUM; nothing is doubled, and the summary says why", async () => {
+  const { connected, source, sheet, message, last, hours, value, org } = await protectedLog('Office with its last row locked (Excel)', (last, _days, syncId) => `A${last}:${columnLetter(syncId)}${last}`);
+  expect(message).toContain('1 new from the web form');
+  expect(message).toContain(`the new request went in above ${LOG} row ${last + 1}, the table's last row, not under it: that row is protected from you`);
+  expect([last - 1, last, last + 1, last + 2].map(org)).toEqual(['City of Oakland', 'Harbor County Health', 'Sonoma County', 'Total']);
+  expect(sheet.peek(last + 2, hours)?.formula).toBe(`=SUM(H3:H${last + 1})`);
+  expect(String(value(last, HEADERS.length + 2))).toMatch(/^web-/);
+  expect((await service.storedRows('requests', source.id)).filter((r) => !r.deleted)).toHaveLength(LOG_ROWS.length + 1);
+  await connected.sync();
+  expect(await service.invoke<{ rows: number; deleted: number }>('takeReceived')).toMatchObject({ rows: 0, deleted: 0 });
+}, 60_000);
+
+test("a web-form request inserted into a protected log whose formula column is locked says which of its cells kept no formula, rather than dropping the log's formula without a word", async () => {
+  const { message, last, days, org, sheet } = await protectedLog('Office with its formulas locked (Excel)', (last, days) => `${columnLetter(days)}3:${columnLetter(days)}${last}`);
+  expect(message).toContain('1 new from the web form');
+  expect(message).toContain(`1 cell not written (${cellRef(LOG, `${columnLetter(days)}${last}`)}): the cell is protected from you`);
+  expect([last, last + 1].map(org)).toEqual(['Harbor County Health', 'Sonoma County']);
+  expect(sheet.peek(last, days)?.formula ?? '').toBe('');
 }, 60_000);

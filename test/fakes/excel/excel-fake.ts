@@ -4,7 +4,7 @@
 // fails whole with Request- or ResponsePayloadSizeLimitExceeded, as Excel on the web does; an API newer
 // than the ExcelApi version the fake is made with fails its sync with ApiNotFound, as in an older Excel. Only the API surface
 // that addon/excel/office-types.ts declares is here.
-import type { CellProperties, ClientResult, ConditionalFormat, DataValidation, DataValidationRule, ExcelRun, PageLayout, PageMargins, Range, RangeFormat, RangeSort, RangeValueType, RequestContext, SortField } from '../../../addon/excel/office-types';
+import type { CellProperties, ClientResult, ConditionalFormat, DataValidation, DataValidationRule, ExcelRun, PageLayout, PageMargins, Range, RangeFormat, RangeSort, RangeValueType, RequestContext, SortField, WorksheetProtectionOptions } from '../../../addon/excel/office-types';
 import { ExcelSheet, address, enter, insertSheetRows, movedFormula, parseAddress, type ExcelCell, type FakeConditional } from './workbook';
 import { fromR1C1, toR1C1 } from '../inserted-rows';
 import { EXCEL_MAX_ROWS } from '../../../shared/workbook-plan';
@@ -314,6 +314,11 @@ class SheetProxy extends ClientObject {
     };
   }
 
+  /** Whether Protect Sheet is on, and what its options allow (ExcelApi 1.2). */
+  get protection(): ProtectionProxy {
+    return new ProtectionProxy(this.context, this);
+  }
+
   get notes(): NotesProxy {
     this.context.uses(18, 'Worksheet.notes');
     return new NotesProxy(this.context, this);
@@ -414,6 +419,30 @@ class SheetProxy extends ClientObject {
  * whichever collection it is called on (reference: "If the address does not contain a sheet name, the
  * currently-active sheet is used"). `items` once `items/name` is loaded: each table's range is its own proxy.
  */
+class ProtectionProxy extends ClientObject {
+  constructor(
+    context: FakeContext,
+    private readonly sheet: SheetProxy,
+  ) {
+    super(context);
+  }
+
+  protected compute(property: string): unknown {
+    const model = this.sheet.model();
+    if (property === 'protected') return model.isProtected;
+    const { formatCells, formatColumns, insertRows, sort, editObjects } = model.allows;
+    if (property === 'options') return { allowFormatCells: formatCells, allowFormatColumns: formatColumns, allowInsertRows: insertRows, allowSort: sort, allowEditObjects: editObjects };
+    throw new Error(`WorksheetProtection.${property} is not in the fake`);
+  }
+
+  get protected(): boolean {
+    return this.read('protected');
+  }
+  get options(): WorksheetProtectionOptions {
+    return this.read('options');
+  }
+}
+
 class TableCollectionProxy extends ClientObject {
   constructor(
     context: FakeContext,
@@ -703,9 +732,10 @@ class RangeProxy extends ClientObject {
   }
   /**
    * Throws as Excel does at a write into this range: once for a failure set up; then, for its content, at a locked cell
-   * of a protected sheet, and for its number formats, on a protected sheet that does not allow formatting cells.
+   * of a protected sheet, and for its number formats, on a protected sheet that does not allow formatting cells;
+   * whole rows inserted, only for a failure set up.
    */
-  private refuseWrite(what: 'content' | 'format' = 'content'): void {
+  private refuseWrite(what: 'content' | 'format' | 'rows' = 'content'): void {
     const { row, column, rows, columns } = this.at();
     const sheet = this.sheet.model();
     const overlaps = (m: { row: number; column: number; rows: number; columns: number }) => m.row < row + rows && row < m.row + m.rows && m.column < column + columns && column < m.column + m.columns;
@@ -715,7 +745,7 @@ class RangeProxy extends ClientObject {
       throw new OfficeError(code, message);
     }
     if (what === 'format') refuseUnless(sheet, 'formatCells');
-    else if (sheet.locked.some(overlaps)) throw refused();
+    else if (what === 'content' && sheet.locked.some(overlaps)) throw refused();
   }
 
   set values(grid: unknown[][]) {
@@ -751,13 +781,15 @@ class RangeProxy extends ClientObject {
   }
   /**
    * A paste from `source` (a range of this sheet) onto this range from its first cell, as Excel pastes: `Formulas`, the
-   * values and formulas (their relative references moved); `Formats`, the number format and fill. References to the
-   * cells copied stay as they are (a cut would move them). Only these two kinds are in the fake.
+   * values and formulas (their relative references moved); `Formats`, the number format and fill, refused as any
+   * format is on a protected sheet that does not allow formatting cells. References to the cells copied stay as they
+   * are (a cut would move them). Only these two kinds are in the fake.
    */
   copyFrom(source: RangeProxy, copyType: 'Formulas' | 'Formats'): void {
     this.context.uses(9, 'Range.copyFrom');
     this.queue(16, () => {
       this.refuseWrite();
+      if (copyType === 'Formats') this.refuseWrite('format');
       const from = source.located();
       const { row, column } = this.at();
       const sheet = this.sheet.model();
@@ -787,8 +819,9 @@ class RangeProxy extends ClientObject {
     this.queue(16, () => {
       const { row, column, rows, columns } = this.at();
       if (shift !== 'Down' || column !== 1 || columns !== 16_384) throw new Error('The fake inserts whole rows only');
+      // "Insert rows" has no condition on locked cells (Delete rows has: "rows that do not contain locked cells").
       refuseUnless(this.sheet.model(), 'insertRows');
-      this.refuseWrite();
+      this.refuseWrite('rows');
       insertSheetRows(this.context.excel.sheets, this.sheet.model(), row, rows);
     });
     return this;

@@ -221,8 +221,8 @@ export function movedFormula(formula: string, by: number): string {
 /**
  * Whole rows inserted before `before` on `sheet`, as Range.insert(Down) on `5:6` does: the cells from there down
  * move, references to them follow in every sheet's formulas, merged areas, tables, locked areas, validations and
- * conditional formats the rows go in inside grow, and the new cells take the number format and fill of the row
- * above (Excel's default for an insert).
+ * conditional formats the rows go in inside grow, and the new cells take the number format, fill and locking of the
+ * row above (Excel's default for an insert formats them as the row above, and Locked is a cell format).
  */
 export function insertSheetRows(sheets: readonly ExcelSheet[], sheet: ExcelSheet, before: number, count: number): void {
   const insert: RowInsert = { sheet: sheet.name, before, count };
@@ -239,6 +239,8 @@ export function insertSheetRows(sheets: readonly ExcelSheet[], sheet: ExcelSheet
   };
   sheet.merges.forEach(move);
   sheet.locked.forEach(move);
+  // Locked above and not grown over them: the new cells are locked too.
+  for (const m of [...sheet.locked]) if (before > 1 && m.row <= before - 1 && m.row + m.rows - 1 === before - 1) sheet.locked.push({ ...m, row: before, rows: count });
   for (const table of sheet.tables) {
     const rect = parseAddress(table.address);
     move(rect);
