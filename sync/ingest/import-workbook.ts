@@ -377,7 +377,7 @@ async function followContent(store: Pick<RowStore, 'rows' | 'storedRowsWithHash'
 /** Throws `ImportError` for an unknown source, a missing or unreadable file, or a workbook with no table. */
 export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPrincipal' | 'syncState' | 'surveyHolds' | 'storedRows' | 'storedRowsWithHash' | 'outbox' | 'acknowledge' | 'rows'>, opts: ImportOptions): Promise<ImportResult> {
   const source = await store.getPrincipal(opts.sourceId);
-  if (source?.kind !== 'source') throw new ImportError('unknown-source', `no source with id ${opts.sourceId}; register one with \`equity-desk source add NAME\``);
+  if (source?.kind !== 'source') throw new ImportError('unknown-source', `no source with id ${opts.sourceId}; register one with \`npx equity-desk source add NAME\``);
   const sheets = await readWorkbookGrids(opts.file);
   const lists = readLists(sheets);
   const readOptions = workbookReading(sheets, lists);

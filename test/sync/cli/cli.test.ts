@@ -53,7 +53,7 @@ describe('the command line', () => {
     [['source', 'add'], /missing the source NAME/],
     [['source', 'add', 'X', '--kind', 'dropbox'], /--kind must be one of google-sheets, excel, file/],
     [['import'], /missing FILE\.xlsx/],
-    [['import', 'book.xlsx'], /missing --source ID/],
+    [['import', 'book.xlsx'], /missing --source ID \(the id printed by `npx equity-desk source add`\)/],
     [['serve', '--port', 'eighty'], /--port: /],
     [['source', 'add', 'X', '--colour', 'red'], /unknown option --colour /],
   ])('%j is bad input: exit 2 and one line', async (args, message) => {
@@ -140,7 +140,7 @@ describe.each(backends)('source add and import on $name', (backend) => {
     const refusals: [string[], RegExp][] = [
       [['import', files.path('missing.xlsx'), '--source', id!], /missing\.xlsx: no such file/],
       [['import', notBook, '--source', id!], /notes\.xlsx is a text file \(CSV or plain text\), not an \.xlsx workbook: open it in Excel or Google Sheets/],
-      [['import', book, '--source', 'no-such-source'], /no source with id no-such-source/],
+      [['import', book, '--source', 'no-such-source'], /no source with id no-such-source; register one with `npx equity-desk source add NAME`/],
     ];
     // The same entry point in-process: the process-level exit codes are checked above, and each start costs seconds.
     for (const [cmd, message] of refusals) {
