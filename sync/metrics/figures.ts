@@ -47,33 +47,32 @@ export const monthOf = (iso: string) => iso.slice(0, 7);
 /** `2024-Q3`. */
 export const quarterOf = (iso: string) => `${iso.slice(0, 4)}-Q${Math.floor((Number(iso.slice(5, 7)) - 1) / 3) + 1}`;
 
-/** Every month from the first to the last, inclusive (`2024-01`…). */
-export function monthSpan(first: string, last: string): string[] {
+/**
+ * The longest quiet spell, in years, that the months and quarters list as rows of zeros. Within a run of activity an
+ * empty month is a figure (nothing came in); a longer gap is skipped, so one far date (2206 typed for 2026) shows as
+ * its own month after the gap instead of stretching every chart and sheet across the centuries between.
+ */
+const LONGEST_QUIET_YEARS = 1;
+
+/** The periods shown for those holding data (`seen`, any order): each of them, with the empty ones inside a run. */
+function periodsShown(seen: Iterable<string>, perYear: number, indexOf: (key: string) => number, keyOf: (index: number) => string): string[] {
+  const held = [...new Set([...seen].map(indexOf))].sort((a, b) => a - b);
   const out: string[] = [];
-  let [y, m] = first.split('-').map(Number);
-  const [ly, lm] = last.split('-').map(Number);
-  while (y < ly || (y === ly && m <= lm)) {
-    out.push(`${y}-${String(m).padStart(2, '0')}`);
-    m = m === 12 ? 1 : m + 1;
-    if (m === 1) y++;
-  }
+  held.forEach((i, n) => {
+    const previous = held[n - 1];
+    if (previous !== undefined && i - previous - 1 <= LONGEST_QUIET_YEARS * perYear) for (let q = previous + 1; q < i; q++) out.push(keyOf(q));
+    out.push(keyOf(i));
+  });
   return out;
 }
 
-/** Every quarter from the first to the last, inclusive (`2024-Q4`, `2025-Q1`…). */
-export function quarterSpan(first: string, last: string): string[] {
-  const out: string[] = [];
-  let y = Number(first.slice(0, 4));
-  let q = Number(first.slice(6));
-  const ly = Number(last.slice(0, 4));
-  const lq = Number(last.slice(6));
-  while (y < ly || (y === ly && q <= lq)) {
-    out.push(`${y}-Q${q}`);
-    q = q === 4 ? 1 : q + 1;
-    if (q === 1) y++;
-  }
-  return out;
-}
+/** The months (`2024-01`…) a month-by-month series shows for the months holding data: see `periodsShown`. */
+export const monthsShown = (seen: Iterable<string>): string[] =>
+  periodsShown(seen, 12, (k) => Number(k.slice(0, 4)) * 12 + Number(k.slice(5, 7)) - 1, (i) => `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+
+/** The quarters (`2024-Q4`, `2025-Q1`…) a quarter-by-quarter series shows for the quarters holding data: see `periodsShown`. */
+export const quartersShown = (seen: Iterable<string>): string[] =>
+  periodsShown(seen, 4, (k) => Number(k.slice(0, 4)) * 4 + Number(k.slice(6)) - 1, (i) => `${Math.floor(i / 4)}-Q${(i % 4) + 1}`);
 
 /** The index of the 7-day week (counted back from `windowEnd`) that holds `iso`, or -1 outside the window. */
 export function weekIndex(iso: string, windowStart: string, weeks: number): number {

@@ -1,6 +1,6 @@
 // The headline figures as Results-Based Accountability measures (How much did we do? How well did we do
 // it? Is anyone better off?), each over the whole period and as a trend by quarter.
-import { mean, percentile, percentOf, quarterSpan, round } from './figures';
+import { mean, percentile, percentOf, quartersShown, round } from './figures';
 import { RECEIVED_MEASURE } from './headline-figures';
 import type { DemandMetrics, RbaMeasure } from './metrics-schema';
 import { newQuarter, type QuarterFigures } from './request-metrics';
@@ -34,12 +34,8 @@ const MEASURES: Record<'howMuch' | 'howWell' | 'betterOff', Measure[]> = {
   ],
 };
 
-/** The last `TREND_QUARTERS` quarters from the first to the last quarter holding any figure, gaps filled. */
-export function trendQuarters(quarters: Iterable<string>): string[] {
-  const seen = [...quarters].sort();
-  if (seen.length === 0) return [];
-  return quarterSpan(seen[0], seen[seen.length - 1]).slice(-TREND_QUARTERS);
-}
+/** The last `TREND_QUARTERS` of the quarters shown for those holding any figure (`quartersShown`). */
+export const trendQuarters = (quarters: Iterable<string>): string[] => quartersShown(quarters).slice(-TREND_QUARTERS);
 
 export function rbaMeasures(all: QuarterFigures, byQuarter: ReadonlyMap<string, QuarterFigures>): DemandMetrics['rba'] {
   const quarters = trendQuarters(byQuarter.keys());

@@ -7,7 +7,7 @@ import {
 import { outlyingDays } from '../../shared/cells/date-outliers';
 import { daysFromIso, isIsoDate } from '../../shared/cells/dates';
 import { sameText } from '../../shared/status/sheet-math';
-import { addRecorded, mean, monthOf, monthSpan, percentile, percentOf, quarterOf, round, roundRecorded, Tally, weekIndex, weekStarts } from './figures';
+import { addRecorded, mean, monthOf, monthsShown, percentile, percentOf, quarterOf, round, roundRecorded, Tally, weekIndex, weekStarts } from './figures';
 import type { StoredRow } from '../store/row-store';
 import type { DemandMetrics } from './metrics-schema';
 import { counted, nounFor } from '../../shared/plural';
@@ -359,8 +359,7 @@ export class RequestMetrics {
 
   demand(): DemandMetrics['demand'] {
     const typoMonths = this.likelyTypos().months;
-    const keys = [...this.months.keys()].filter((k) => !typoMonths.has(k)).sort();
-    const months = keys.length ? monthSpan(keys[0], keys[keys.length - 1]) : [];
+    const months = monthsShown([...this.months.keys()].filter((k) => !typoMonths.has(k)));
     const byText = (a: string, b: string) => (a < b ? -1 : 1);
     const cells = [...this.months.keys()].sort(byText).flatMap((month) => [...this.months.get(month)!.categories].sort(([a], [b]) => byText(a, b))
       .flatMap(([requesterType, tally]) => tally.list().sort((a, b) => byText(a.key, b.key)).map(({ key: category, count }) => ({ month, requesterType, category, count }))));
