@@ -130,9 +130,10 @@ describe('set up from template', () => {
     expect(fakes.toasts.at(-1)?.message).toMatch(/added Lists, Requests, Dashboard/);
   });
 
-  test('into an empty sheet protected from the person but its cells: the template is written, the sheet settings Sheets refuses (widths, frozen header, tab color, colors, filter) are named, and nothing fails', async () => {
+  test.each(['en', 'es'])('into an empty sheet protected from the person but its cells: the template is written, the sheet settings Sheets refuses (widths, frozen header, tab color, colors, filter) are named, and nothing fails (locale %s)', async (locale) => {
     const addon = await loadAddon();
     const { fakes } = addon;
+    fakes.env.locale = locale;
     const requests = fakes.spreadsheet.addSheet('Requests', 1);
     requests.protectSheetFromScript(['A1:AZ1000']);
     addon.call('setupTaIntake');
