@@ -56,9 +56,12 @@ const PUNCTUATION_WIDTHS = new Map<number, number>([
   [0x201c, ascii('0')], [0x201d, ascii('0')], [0x201e, ascii('0')], [0x2022, ascii('0')],
 ]);
 
+/** The marks that set a text's direction (left-to-right and right-to-left marks, isolates): drawn as nothing. */
+const isDirectionMark = (code: number) => code === 0x200e || code === 0x200f || (code >= 0x2066 && code <= 0x2069);
 /** A character's width in digits as a cell draws it: ASCII by Calibri's widths, wide scripts as two, others as above. */
 export function printedWidth(code: number): number {
   if (code >= SPACE && code < SPACE + ASCII_WIDTHS.length) return ASCII_WIDTHS[code - SPACE];
+  if (isDirectionMark(code)) return 0;
   if (code >= LATIN_FROM && code < LATIN_FROM + LATIN_WIDTHS.length) return LATIN_WIDTHS[code - LATIN_FROM];
   if (isWide(code)) return WIDE;
   return PUNCTUATION_WIDTHS.get(code) ?? OTHER_WIDTH;

@@ -182,6 +182,19 @@ const NOTE_TEXT = /^(notes?|sources?|updated|last updated|as of|prepared by|key|
 
 const sameText = (a: CellInput, b: CellInput) => !isBlankCell(a) && !isBlankCell(b) && foldText(String(a)) === foldText(String(b));
 
+/**
+ * The sheet rows above the header filled in as a row of the table is (half as many cells as the header names, and
+ * three at least), other than a copy of the header: no title, note or row of group names, but rows that a header
+ * broken on the first page (a name lost to a merge) left above the complete one read instead.
+ */
+function rowsAboveHeader(grid: readonly (readonly CellInput[])[], headerIndex: number): number[] {
+  const header = grid[headerIndex];
+  const least = Math.max(3, Math.ceil(filled(header) / 2));
+  const rows: number[] = [];
+  for (let r = 0; r < headerIndex; r++) if (filled(grid[r]) >= least && !repeatsHeader(grid[r], header)) rows.push(r + 1);
+  return rows;
+}
+
 /** A row that repeats the header (a page break in a pasted PDF): most of its cells are the header's. */
 function repeatsHeader(line: readonly CellInput[], header: readonly CellInput[]): boolean {
   const cells = line.map((v, i) => (isBlankCell(v) ? 0 : sameText(v, header[i]) ? 1 : -1)).filter((x) => x !== 0);
@@ -377,6 +390,14 @@ export function readTable(
   const rows: SheetRow[] = [];
   if (headerIndex < 0 || map.missingRequired.length) return { table, headerRow: headerIndex + 1, map, rows, issues, title: {}, ...nextAt };
   const titles = grid.slice(0, headerIndex).map(alone).filter((v) => v !== undefined);
+  const unread = rowsAboveHeader(grid, headerIndex);
+  if (unread.length) {
+    const one = unread.length === 1;
+    issues.push({
+      code: 'outside_table', field: '', sheet, row: unread[0], column: 'A', severity: 'warning',
+      message: `${rowRuns(unread)} ${one ? 'is' : 'are'} above the header (row ${headerIndex + 1}), so ${one ? 'it is not read as a row' : 'they are not read as rows'} of the table; if ${one ? 'it belongs' : 'they belong'} to it, give the header above ${one ? 'it' : 'them'} every column's name, or move ${one ? 'it' : 'them'} below row ${headerIndex + 1}`,
+    });
+  }
   const setAside = (r: number, code: CellIssue['code'], message: string, field = '', cell?: number) =>
     issues.push({ code, field, sheet, row: r + 1, ...(cell === undefined ? {} : { column: columnLetter(cell + 1) }), severity: 'warning', message });
   const years = titleYears(sheet, grid.slice(0, headerIndex));

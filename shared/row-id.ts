@@ -42,6 +42,9 @@ export function rowIdProblem(id: string): string | undefined {
   return undefined;
 }
 
+/** A table's own ID cell (`Request ID`) that `rowIdProblem` refuses, as `import` and the sync say it alike. */
+export const notAnIdMessage = (header: string, id: string, problem: string): string => `${header}: ${quoteValue(id)} cannot be an ID: it ${problem}`;
+
 /** Why a text cell cannot be stored, or undefined: NUL is the one character PostgreSQL text refuses. */
 export function textValueProblem(text: string): string | undefined {
   const at = text.indexOf('\u0000');

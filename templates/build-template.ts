@@ -2,12 +2,12 @@
 // `sample` generated rows), its Dashboard and the Lists sheet, written by the one workbook writer.
 import { isIsoDate, isoFromParts } from '../shared/cells/dates';
 import { DEFAULT_LISTS_GRID, readRules, type Rules } from '../shared/rules';
-import { TABLES, type TableName, type TypedRow } from '../shared/tables';
+import { TABLES, type DerivedOf, type TableName, type TypedRow } from '../shared/tables';
 import type { SheetPlan, WorkbookPlan } from '../shared/workbook-plan';
 import { milestoneContent, roadmapContent } from './content/roadmap-content';
 import { workplanContent } from './content/workplan-content';
 import type { DashboardBuilder } from './dashboard-sheet';
-import { milestoneDashboard, requestsDashboard, workplanDashboard } from './dashboards';
+import { milestonesDashboard, requestsDashboard, roadmapDashboard, workplanDashboard } from './dashboards';
 import { dataSheet, ownDataSheet, type DashboardData, type OwnSheet } from './data-sheet';
 import { listsSheet } from './lists-sheet';
 import { sampleRows } from './samples';
@@ -17,30 +17,25 @@ export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
 export const isTemplateName = (name: unknown): name is TemplateName => TEMPLATE_NAMES.includes(name as TemplateName);
 
-interface TemplateDef {
-  table: TableName;
+interface TemplateDef<T extends TableName = TableName> {
+  table: T;
   title: string;
   tabColor: string;
   content(asOf: string): TypedRow[];
   /** `asOf`: the day the cached figures are computed for, as the sheet's TODAY() gives it. */
-  dashboard(sheet: DashboardData, rules: Rules, asOf: string): DashboardBuilder;
+  dashboard(sheet: DashboardData<NoInfer<T>>, rules: Rules, asOf: string): DashboardBuilder;
   /** The derived columns its Dashboard reads: computed on the Dashboard when it counts an office's own sheet. */
-  reads: readonly string[];
+  reads: readonly DerivedOf<NoInfer<T>>[];
 }
 
+/** A template of one table: its Dashboard and the derived columns it reads are that table's. */
+const template = <T extends TableName>(def: TemplateDef<T>): TemplateDef => def;
+
 const TEMPLATES: Readonly<Record<TemplateName, TemplateDef>> = {
-  'ta-intake': { table: 'requests', title: 'TA requests log', tabColor: '#2E75B6', content: () => [], dashboard: requestsDashboard, reads: ['daysOpen', 'slaState', 'ageBucket'] },
-  workplan: { table: 'workplan', title: 'Racial equity work plan', tabColor: '#7030A0', content: workplanContent, dashboard: workplanDashboard, reads: ['derivedStatus'] },
-  milestones: {
-    table: 'milestones', title: 'Milestone calendar', tabColor: '#C55A11', content: milestoneContent,
-    dashboard: (s, rules) => milestoneDashboard(s, rules, { name: 'milestone', date: 'date', endOn: 'endOn' }),
-    reads: ['derivedStatus'],
-  },
-  roadmap: {
-    table: 'roadmap', title: 'Equity roadmap', tabColor: '#BF8F00', content: roadmapContent,
-    dashboard: (s, rules) => milestoneDashboard(s, rules, { name: 'action', date: 'targetOn' }),
-    reads: ['derivedStatus'],
-  },
+  'ta-intake': template({ table: 'requests', title: 'TA requests log', tabColor: '#2E75B6', content: () => [], dashboard: requestsDashboard, reads: ['daysOpen', 'slaState', 'ageBucket'] }),
+  workplan: template({ table: 'workplan', title: 'Racial equity work plan', tabColor: '#7030A0', content: workplanContent, dashboard: workplanDashboard, reads: ['derivedStatus'] }),
+  milestones: template({ table: 'milestones', title: 'Milestone calendar', tabColor: '#C55A11', content: milestoneContent, dashboard: milestonesDashboard, reads: ['derivedStatus'] }),
+  roadmap: template({ table: 'roadmap', title: 'Equity roadmap', tabColor: '#BF8F00', content: roadmapContent, dashboard: roadmapDashboard, reads: ['derivedStatus'] }),
 };
 
 /** The template a table's sheet is set up from. */

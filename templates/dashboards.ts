@@ -2,8 +2,8 @@
 // counts by status and requester, backlog, SLA, time to fulfil, outcomes; plan progress by goal;
 // milestone statuses and the next one due. Every figure is a formula plus its TypeScript value.
 import { dateCellFormula, isDate, numberCellFormula, numberCellValue, sameText } from '../shared/status/sheet-math';
-import { MILESTONE_DERIVED } from '../shared/status/milestone-status';
-import { itemProgress, NO_PERCENT_HEADER, PERCENT_COMPLETE_BRIEF, type ItemProgress } from '../shared/status/workplan-progress';
+import { MILESTONE_DERIVED, type MilestoneDerived } from '../shared/status/milestone-status';
+import { itemProgress, NO_PERCENT_HEADER, NOT_UNDER_WAY_DERIVED, PERCENT_COMPLETE_BRIEF, type ItemProgress } from '../shared/status/workplan-progress';
 import { percentValue, WORKPLAN_DERIVED, type WorkplanDerived } from '../shared/status/workplan-status';
 import type { Rules } from '../shared/rules';
 import { isBlankCell, numberedValue } from '../shared/cells/read-cell';
@@ -12,14 +12,14 @@ import { blankStatusTerms } from '../shared/cells/not-chosen';
 import { NOT_STARTED_WORKPLAN_STATUSES } from '../shared/lists';
 import {
   HAS_UNDER_FIRST_AGE_BUCKET_FORMULA, hasUnderFirstAgeBucket, NO_RECEIVED_DATE, outsideAgeBuckets, outsideAgeBucketsFormula, RECEIVED_IN_FUTURE,
-  UNDER_FIRST_AGE_BUCKET_FORMULA, underFirstAgeBucket,
+  UNDER_FIRST_AGE_BUCKET_FORMULA, underFirstAgeBucket, type SlaState,
 } from '../shared/status/request-status';
-import type { TypedValue } from '../shared/tables';
+import { inputColumn, type ColumnNameOf, type DerivedOf, type FieldOf, type TableName, type TypedValue } from '../shared/tables';
 import { countIf, DashboardBuilder, distinct, mean, median, share, type Figure } from './dashboard-sheet';
 import type { DashboardData as DataSheet, DataRow } from './data-sheet';
 
-const inputs = (s: DataSheet, field: string): TypedValue[] => s.rows.map((r) => r.values?.[field] ?? null);
-const derived = (s: DataSheet, field: string): TypedValue[] => s.rows.map((r) => r.derived[field]);
+const inputs = <T extends TableName>(s: DataSheet<T>, field: FieldOf<T>): TypedValue[] => s.rows.map((r) => r.values?.[field] ?? null);
+const derived = <T extends TableName>(s: DataSheet<T>, field: DerivedOf<T>): TypedValue[] => s.rows.map((r) => r.derived[field]);
 const nonBlank = (values: readonly TypedValue[]) => values.filter((v) => v !== null && v !== '').length;
 
 /**
@@ -27,14 +27,14 @@ const nonBlank = (values: readonly TypedValue[]) => values.filter((v) => v !== n
  * checkbox pasted into it counts as 1 or 0, since LibreOffice cannot tell its TRUE from the number 1, and SUM,
  * COUNT and AVERAGE over the raw range would count it there and skip it in Excel and Sheets.
  */
-function numbersOf(b: DashboardBuilder, s: DataSheet, field: string, header: string): { range: string; values: (number | '')[] } {
+function numbersOf<T extends TableName>(b: DashboardBuilder, s: DataSheet<T>, field: FieldOf<T>, header: string): { range: string; values: (number | '')[] } {
   const values = s.rows.map((r) => numberCellValue(r.values?.[field] ?? null) ?? '');
   const cells = s.rows.map((r, i) => ({ formula: numberCellFormula(s.atRow(field, r.row)), value: values[i] }));
   return { range: b.helper({ header, type: 'number', cells }), values };
 }
 
 /** One line per label: its COUNTIF over `field`, and its share of the count on `totalRow`. */
-function countLines(b: DashboardBuilder, s: DataSheet, field: string, values: readonly TypedValue[], labels: readonly (string | number)[], totalRow: number, total: number): void {
+function countLines<T extends TableName>(b: DashboardBuilder, s: DataSheet<T>, field: ColumnNameOf<T>, values: readonly TypedValue[], labels: readonly (string | number)[], totalRow: number, total: number): void {
   for (const label of labels) {
     const row = b.nextRow;
     const n = countIf(values, label);
@@ -46,7 +46,7 @@ function countLines(b: DashboardBuilder, s: DataSheet, field: string, values: re
   }
 }
 
-export function requestsDashboard(s: DataSheet, rules: Rules, asOf: string): DashboardBuilder {
+export function requestsDashboard(s: DataSheet<'requests'>, rules: Rules, asOf: string): DashboardBuilder {
   const b = new DashboardBuilder(s.helpers);
   b.section('How much did we do?');
   const received = inputs(s, 'receivedOn').filter(isDate).length;
@@ -100,16 +100,17 @@ export function requestsDashboard(s: DataSheet, rules: Rules, asOf: string): Das
     });
   }
   const sla = derived(s, 'slaState');
-  for (const state of ['Overdue', 'Due soon']) b.line({ label: `SLA: ${state.toLowerCase()}`, count: { formula: `COUNTIF(${s.range('slaState')},"${state}")`, value: countIf(sla, state) } });
-  const met = countIf(sla, 'Met');
-  const missed = countIf(sla, 'Missed');
+  const slaCount = (state: SlaState) => ({ formula: `COUNTIF(${s.range('slaState')},"${state}")`, value: countIf(sla, state) });
+  for (const state of ['Overdue', 'Due soon'] as const) b.line({ label: `SLA: ${state.toLowerCase()}`, count: slaCount(state) });
+  const met = slaCount('Met');
+  const missed = slaCount('Missed');
   const metRow = b.nextRow;
   b.line({
     label: 'SLA met (share of fulfilled requests)',
-    count: { formula: `COUNTIF(${s.range('slaState')},"Met")`, value: met },
-    pct: { formula: `IF(B${metRow}+B${metRow + 1}=0,"",B${metRow}/(B${metRow}+B${metRow + 1}))`, value: share(met, met + missed) },
+    count: met,
+    pct: { formula: `IF(B${metRow}+B${metRow + 1}=0,"",B${metRow}/(B${metRow}+B${metRow + 1}))`, value: share(met.value, met.value + missed.value) },
   });
-  b.line({ label: 'SLA missed', count: { formula: `COUNTIF(${s.range('slaState')},"Missed")`, value: missed } });
+  b.line({ label: 'SLA missed', count: missed });
   const days = s.rows.map((r) => ({
     formula: `IF(${dateCellFormula(s.atRow('fulfilledOn', r.row))},${s.atRow('daysOpen', r.row)},"")`,
     value: isDate(r.values?.fulfilledOn) ? r.derived.daysOpen : '',
@@ -138,6 +139,8 @@ export function requestsDashboard(s: DataSheet, rules: Rules, asOf: string): Das
 /** The plan's overall % complete, its rule in brief: short enough to print beside the figure. */
 export const PLAN_PROGRESS_LABEL = `% complete (${PERCENT_COMPLETE_BRIEF})`;
 
+const COMPLETE = 'Complete' satisfies WorkplanDerived;
+
 /** A row holds an item when it has a task: the importer rejects a row without one, so the committee's figures never count it. */
 const isItem = (r: DataRow) => r.values !== null && nonBlank([r.values.task ?? null]) === 1;
 
@@ -157,12 +160,12 @@ function progress(r: DataRow): ItemProgress {
  * sheet's own, so a row inserted or deleted there grows or shrinks them all alike: a column of per-row helpers on the
  * Dashboard keeps its length, and SUMPRODUCT over ranges of two lengths is #VALUE!.
  */
-function progressFigure(s: DataSheet, items: readonly DataRow[], match: string, countCell: string): Figure {
+function progressFigure(s: DataSheet<'workplan'>, items: readonly DataRow[], match: string, countCell: string): Figure {
   const inItems = `(${s.range('task')}<>"")${match}`;
   const derived = s.range('derivedStatus');
   const pct = s.range('percentComplete');
   return {
-    formula: `IF(${countCell}=0,"",(SUMPRODUCT(${inItems}*(${derived}="Complete"))+SUMPRODUCT(${inItems}*(${derived}<>"Complete")*ISNUMBER(${pct})*(${pct}>0),${pct}))/${countCell})`,
+    formula: `IF(${countCell}=0,"",(SUMPRODUCT(${inItems}*(${derived}="${COMPLETE}"))+SUMPRODUCT(${inItems}*(${derived}<>"${COMPLETE}")*ISNUMBER(${pct})*(${pct}>0),${pct}))/${countCell})`,
     value: mean(items.map((r) => progress(r).done)),
   };
 }
@@ -173,15 +176,15 @@ function progressFigure(s: DataSheet, items: readonly DataRow[], match: string, 
  * (scheduled), Late start, or a Status blank or not chosen yet ("TBD", "-"), unticked (☐) or Not started in the plan's
  * words ("Planned"), each as the service stores it.
  */
-function unrecordedFigure(s: DataSheet, items: readonly DataRow[]): Figure {
+function unrecordedFigure(s: DataSheet<'workplan'>, items: readonly DataRow[]): Figure {
   const derived = s.range('derivedStatus');
   const status = s.range('status');
   const pct = s.range('percentComplete');
   const unticked = UNTICKED_MARKS.map((m) => `*(${markTextFormula(status)}<>"${m}")`).join('');
   const notStarted = NOT_STARTED_WORKPLAN_STATUSES.map((w) => `*(${status}<>"${w}")`).join('');
   return {
-    formula: `SUMPRODUCT((${s.range('task')}<>"")*(${derived}<>"Complete")*(1-ISNUMBER(${pct}))*(1-ISLOGICAL(${pct}))`
-      + `*(${derived}<>"Not started (scheduled)")*(${derived}<>"Late start")*(${derived}<>"Stopped")${blankStatusTerms(status, '<>').map((t) => `*(${t})`).join('')}${unticked}${notStarted})`,
+    formula: `SUMPRODUCT((${s.range('task')}<>"")*(${derived}<>"${COMPLETE}")*(1-ISNUMBER(${pct}))*(1-ISLOGICAL(${pct}))`
+      + `${NOT_UNDER_WAY_DERIVED.map((d) => `*(${derived}<>"${d}")`).join('')}${blankStatusTerms(status, '<>').map((t) => `*(${t})`).join('')}${unticked}${notStarted})`,
     value: items.filter((r) => progress(r).unrecorded).length,
   };
 }
@@ -192,9 +195,9 @@ function unrecordedFigure(s: DataSheet, items: readonly DataRow[]): Figure {
  * is labeled as the service names it, "Phase 1" (`numberedValue`), on one line with the phase typed so in words: the
  * line counts the cells equal to its label and those whose TRIM is its number, as a number's TRIM is its digits.
  */
-function progressLines(b: DashboardBuilder, s: DataSheet, field: string): void {
+function progressLines(b: DashboardBuilder, s: DataSheet<'workplan'>, field: FieldOf<'workplan'>): void {
   const items = s.rows.filter(isItem);
-  const numberedAs = s.table.columns.find((c) => c.name === field)?.numberedAs;
+  const { numberedAs } = inputColumn('workplan', field);
   const labelOf = (v: TypedValue) => (numberedAs === undefined ? v : numberedValue(numberedAs, v) ?? v);
   const numberOf = (label: string | number) => (typeof label === 'string' && numberedAs !== undefined && sameText(label, numberedValue(numberedAs, label.slice(-1)) ?? '') ? label.slice(-1) : undefined);
   for (const label of distinct(items.map((r) => labelOf(r.values?.[field] ?? null)))) {
@@ -213,7 +216,7 @@ function progressLines(b: DashboardBuilder, s: DataSheet, field: string): void {
   }
 }
 
-export function workplanDashboard(s: DataSheet, _rules: Rules): DashboardBuilder {
+export function workplanDashboard(s: DataSheet<'workplan'>, _rules: Rules): DashboardBuilder {
   const b = new DashboardBuilder(s.helpers);
   b.section('Progress');
   const items = s.rows.filter(isItem);
@@ -237,24 +240,30 @@ const PARTNERSHIPS = 'City partnership opportunities';
  * "x" or "☑" reads so through its working column), or a ticked checkbox, which COUNTIF of "Yes" passes over.
  * LibreOffice's TRUE is 1, so there a 1 typed in the column counts too; Excel and Sheets count only TRUE.
  */
-function partnershipFigure(s: DataSheet): Figure {
+function partnershipFigure(s: DataSheet<'workplan'> | DataSheet<'milestones'>): Figure {
   const range = s.range('partnership');
   return { formula: `COUNTIF(${range},"Yes")+COUNTIF(${range},TRUE())`, value: inputs(s, 'partnership').filter((v) => v === true || sameText(v, 'Yes')).length };
 }
 
-/** Milestones and roadmaps: statuses by date, and the next item due. */
-export function milestoneDashboard(s: DataSheet, rules: Rules, fields: { name: string; date: string; endOn?: string }): DashboardBuilder {
+/** The statuses of an item still to come, whose date the next one due is the first of. */
+const UPCOMING: readonly MilestoneDerived[] = ['Upcoming', 'Due this week'];
+
+/** The columns a milestone-like sheet is counted by: the item's name, its date (and end date), its derived status. */
+interface DatedFields<T extends TableName> { name: FieldOf<T>; date: FieldOf<T>; endOn?: FieldOf<T>; status: DerivedOf<T> }
+
+/** Milestones and roadmaps: statuses by date, and the next item due; answers the line of the item count and the count. */
+function datedDashboard<T extends 'milestones' | 'roadmap'>(s: DataSheet<T>, fields: DatedFields<T>): { b: DashboardBuilder; total: number; items: number } {
   const b = new DashboardBuilder(s.helpers);
   b.section('Status');
   const items = nonBlank(inputs(s, fields.name));
   const total = b.line({ label: 'Items', count: { formula: `COUNTA(${s.range(fields.name)})`, value: items } });
-  countLines(b, s, 'derivedStatus', derived(s, 'derivedStatus'), MILESTONE_DERIVED, total, items);
+  countLines(b, s, fields.status, derived(s, fields.status), MILESTONE_DERIVED, total, items);
   const due = s.rows.map((r) => {
-    const status = s.atRow('derivedStatus', r.row);
+    const status = s.atRow(fields.status, r.row);
     const when = fields.endOn ? `IF(${dateCellFormula(s.atRow(fields.endOn, r.row))},${s.atRow(fields.endOn, r.row)},${s.atRow(fields.date, r.row)})` : s.atRow(fields.date, r.row);
     const end = fields.endOn ? r.values?.[fields.endOn] : undefined;
-    const upcoming = r.derived.derivedStatus === 'Upcoming' || r.derived.derivedStatus === 'Due this week';
-    return { formula: `IF(OR(${status}="Upcoming",${status}="Due this week"),${when},"")`, value: upcoming ? (isDate(end) ? end : r.values?.[fields.date] ?? '') : '' };
+    const upcoming = UPCOMING.some((u) => r.derived[fields.status] === u);
+    return { formula: `IF(OR(${UPCOMING.map((u) => `${status}="${u}"`).join()}),${when},"")`, value: upcoming ? (isDate(end) ? end : r.values?.[fields.date] ?? '') : '' };
   });
   const dueRange = b.helper({ header: 'Next due (working)', type: 'date', cells: due });
   const dates = due.map((d) => d.value).filter(isDate).sort();
@@ -267,14 +276,20 @@ export function milestoneDashboard(s: DataSheet, rules: Rules, fields: { name: s
       value: next ? s.rows[due.findIndex((d) => d.value === next)].values?.[fields.name] ?? '' : '',
     },
   });
-  if (s.table.columns.some((c) => c.name === 'partnership')) {
-    b.line({ label: PARTNERSHIPS, count: partnershipFigure(s) });
-  }
-  if (s.table.name === 'roadmap') {
-    b.section('By kind');
-    countLines(b, s, 'kind', inputs(s, 'kind'), rules.lists.roadmapKind, total, items);
-    b.section('By focus area');
-    countLines(b, s, 'focusArea', inputs(s, 'focusArea'), distinct(inputs(s, 'focusArea')), total, items);
-  }
+  return { b, total, items };
+}
+
+export function milestonesDashboard(s: DataSheet<'milestones'>, _rules: Rules): DashboardBuilder {
+  const { b } = datedDashboard(s, { name: 'milestone', date: 'date', endOn: 'endOn', status: 'derivedStatus' });
+  b.line({ label: PARTNERSHIPS, count: partnershipFigure(s) });
+  return b;
+}
+
+export function roadmapDashboard(s: DataSheet<'roadmap'>, rules: Rules): DashboardBuilder {
+  const { b, total, items } = datedDashboard(s, { name: 'action', date: 'targetOn', status: 'derivedStatus' });
+  b.section('By kind');
+  countLines(b, s, 'kind', inputs(s, 'kind'), rules.lists.roadmapKind, total, items);
+  b.section('By focus area');
+  countLines(b, s, 'focusArea', inputs(s, 'focusArea'), distinct(inputs(s, 'focusArea')), total, items);
   return b;
 }

@@ -8,7 +8,7 @@ import { sameText } from '../shared/status/sheet-math';
 import { isCalendarDay, serialFromIso } from '../shared/cells/dates';
 import { cellRef } from '../shared/sheet-ref';
 import { DashboardBuilder, helperLetter, type HelperColumn } from './dashboard-sheet';
-import { inputCellValue, type InputColumn, type TableDef, type TypedRow, type TypedValue } from '../shared/tables';
+import { inputCellValue, type ColumnNameOf, type FieldOf, type InputColumn, type TableDef, type TableName, type TypedRow, type TypedValue } from '../shared/tables';
 import type { PlanCell, PlanConditional, PlanValidation, SheetPlan } from '../shared/workbook-plan';
 
 /**
@@ -30,9 +30,12 @@ export interface DataRow {
   derived: Record<string, TypedValue>;
 }
 
-/** What a Dashboard reads of the sheet it counts: the template's own data sheet, or an office's own log (`ownDataSheet`). */
-export interface DashboardData {
-  table: TableDef;
+/**
+ * What a Dashboard reads of the sheet it counts: the template's own data sheet, or an office's own log (`ownDataSheet`).
+ * Seen as one table (`DashboardData<'requests'>`), it is asked for that table's columns only: a misspelt one fails to compile.
+ */
+export interface DashboardData<T extends TableName = TableName> {
+  table: TableDef<T>;
   /** The sheet's name, as the Dashboard's note names it. */
   sheet: string;
   rows: DataRow[];
@@ -41,22 +44,22 @@ export interface DashboardData {
   /** Headers of the table's columns the sheet has none of that the Dashboard has read so far: it reads them as blank cells. */
   readonly absent?: readonly string[];
   /** Absolute reference to a field's cells over every formula row, e.g. `'Work plan'!$K$2:$K$200`. */
-  range(field: string): string;
+  range(field: ColumnNameOf<T>): string;
   /**
    * The field's cells as typed, where `range` gives a working column that reads them (an office log's choice typed
    * its own way, counted as the value it reads as): what COUNTA counts, as a working cell showing "" is counted.
    */
-  typedRange?(field: string): string;
+  typedRange?(field: FieldOf<T>): string;
   /**
    * A field's cell on one row read by its place in the column, e.g. `INDEX(Requests!$N:$N,7)`: for a formula on another
    * sheet that reads one row (a Dashboard's working column). A plain reference would follow its row when a person
    * inserts a row above it, leaving the inserted row unread, and turn into #REF! when they delete its row; by place,
    * the working column reads the sheet's rows as they are now, as the data sheet's own ranges do.
    */
-  atRow(field: string, row: number): string;
+  atRow(field: ColumnNameOf<T>, row: number): string;
 }
 
-export interface DataSheet extends DashboardData {
+export interface DataSheet<T extends TableName = TableName> extends DashboardData<T> {
   plan: SheetPlan;
   lastRow: number;
 }
@@ -85,7 +88,7 @@ export function rowRules(table: TableDef, columnOf: (field: string) => number | 
   return { validations, conditionals };
 }
 
-export function dataSheet(table: TableDef, typed: readonly TypedRow[], rules: Rules, asOf: string, tabColor: string): DataSheet {
+export function dataSheet<T extends TableName>(table: TableDef<T>, typed: readonly TypedRow[], rules: Rules, asOf: string, tabColor: string): DataSheet<T> {
   const layout = templateLayout(table);
   const letters = layoutLetters(layout);
   const lastRow = FIRST_DATA_ROW + typed.length - 1 + SPARE_ROWS;

@@ -4,7 +4,7 @@ import { addDays, daysBetween } from '../shared/cells/dates';
 import { CATEGORIES, OUTCOMES, PRIORITIES, REQUESTER_ROLES, type REQUESTER_TYPES } from '../shared/lists';
 import { DEFAULT_RULES } from '../shared/rules';
 import { suggestPriority } from '../shared/status/priority';
-import type { TableName, TypedRow } from '../shared/tables';
+import type { RowOf, TableName, TypedRow } from '../shared/tables';
 import {
   FIRST_NAMES, FRAMEWORK_BY_CATEGORY, LAST_NAMES, MILESTONE_EVENTS, MILESTONE_TEAMS, ORGANISATIONS, REQUEST_ASKS, REQUEST_NOTES,
   ROADMAP_ACTIONS, ROADMAP_LEADS, WORKPLAN_LEADS, WORKPLAN_TASKS,
@@ -77,7 +77,7 @@ function fateFor(d: Draw, i: number, age: number): Fate {
 /** The youngest a request of each fate can be, in days. */
 const MIN_AGE: Readonly<Record<Fate, number>> = { fulfilled: 10, closed: 20, overdue: 25, working: 3, waiting: 8, new: 0, declined: 2 };
 
-function request(d: Draw, i: number, asOf: string): TypedRow {
+function request(d: Draw, i: number, asOf: string): RowOf<'requests'> {
   // Most requests are recent; a tail reaches back a year.
   const drawn = d.chance(0.7) ? d.int(0, 120) : d.int(121, 365);
   const fate = fateFor(d, i, drawn);
@@ -99,7 +99,7 @@ function request(d: Draw, i: number, asOf: string): TypedRow {
   const priority = suggested && d.chance(0.75) ? suggested : d.pick(PRIORITIES);
   const estimatedHours = fate === 'new' ? null : d.pick([2, 4, 6, 8, 12, 16, 24, 40]);
   const assignee = fate === 'new' ? null : d.pick(DEFAULT_RULES.lists.assignee);
-  const row: TypedRow = {
+  const row: RowOf<'requests'> = {
     requestId: null, receivedOn, requesterOrg, requesterType,
     requesterRole: d.pick(ROLES_BY_TYPE[requesterType] ?? REQUESTER_ROLES.slice(0, 3)),
     contactName: `${first} ${last}`, contactEmail: `${first.normalize('NFD').replace(/[^A-Za-z]/g, '').toLowerCase()}.${last.toLowerCase()}@${domain}`,
@@ -129,7 +129,7 @@ function request(d: Draw, i: number, asOf: string): TypedRow {
   }
 }
 
-function requests(d: Draw, n: number, asOf: string): TypedRow[] {
+function requests(d: Draw, n: number, asOf: string): RowOf<'requests'>[] {
   const rows = Array.from({ length: n }, (_, i) => request(d, i, asOf));
   // Numbered in order of arrival, as an intake log would be.
   const order = rows.map((r, i) => [r, i] as const).sort((a, b) => String(a[0].receivedOn).localeCompare(String(b[0].receivedOn)) || a[1] - b[1]);
@@ -137,7 +137,7 @@ function requests(d: Draw, n: number, asOf: string): TypedRow[] {
   return rows;
 }
 
-function workplanItem(d: Draw, i: number, asOf: string): TypedRow {
+function workplanItem(d: Draw, i: number, asOf: string): RowOf<'workplan'> {
   const [task, target, unit] = d.pick(WORKPLAN_TASKS);
   const startOn = addDays(asOf, d.int(-300, 90));
   const endOn = addDays(startOn, d.int(30, 400));
@@ -155,7 +155,7 @@ function workplanItem(d: Draw, i: number, asOf: string): TypedRow {
   };
 }
 
-function milestone(d: Draw, i: number, asOf: string): TypedRow {
+function milestone(d: Draw, i: number, asOf: string): RowOf<'milestones'> {
   const offset = d.int(-150, 200);
   const date = addDays(asOf, offset);
   const endOn = d.chance(0.15) ? addDays(date, d.int(1, 2)) : null;
@@ -166,7 +166,7 @@ function milestone(d: Draw, i: number, asOf: string): TypedRow {
   };
 }
 
-function roadmapItem(d: Draw, i: number, asOf: string): TypedRow {
+function roadmapItem(d: Draw, i: number, asOf: string): RowOf<'roadmap'> {
   const focusArea = d.pick(Object.keys(ROADMAP_ACTIONS));
   const offset = d.int(-90, 365);
   const status = offset < 0 ? (d.chance(0.7) ? 'Completed' : 'In progress') : d.pick(['Not started', 'Not started', 'In progress']);

@@ -112,7 +112,10 @@ function wholePeriod(text: string, start: string, end: string): string | undefin
 function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult {
   if (raw instanceof Date) {
     if (isInvalidDate(raw)) return invalidDate(c);
-    return { value: (opts.isoFromDate ?? isoFromUtcDate)(raw), issues: NO_ISSUES };
+    const iso = (opts.isoFromDate ?? isoFromUtcDate)(raw);
+    // A year past 9999 or before 1 (20026 typed for 2026) has no YYYY-MM-DD: said with the year, as the person typed it.
+    if (!isIsoDate(iso)) return { value: null, issues: [issue(c, 'not_a_date', `${c.header}: the cell holds a date in the year ${raw.getUTCFullYear()}, which no spreadsheet date has (they run from 1 to 9999); check the year`)] };
+    return { value: iso, issues: NO_ISSUES };
   }
   if (typeof raw === 'number') {
     // A year typed into a plain cell (a plan's Start "2026") is stored as that number; as a day it would be in 1905-1908,
@@ -243,7 +246,21 @@ const NO_ONE = /^(?:unassigned|not assigned|nobody|no one|\?+)$/i;
 /** A figure given as an estimate ("~3", "approx. 4 hours"): the figure, said so. */
 const APPROXIMATE = /^(?:~|≈|approx(?:\.|imately)?|about|around)\s*(?=[$€£\d.])/i;
 
+/**
+ * The largest figure a number field keeps. Hours, targets and counts come nowhere near it; a cell past it holds a
+ * typo or a pasted code, and the totals of a table of such figures stop being numbers (the master workbook failed).
+ */
+export const MAX_FIGURE = 1e12;
+
 function readNumber(c: InputColumn, raw: CellInput): CellResult {
+  const read = readFigure(c, raw);
+  if (typeof read.value !== 'number') return read;
+  if (!(Math.abs(read.value) <= MAX_FIGURE)) return { value: null, issues: [issue(c, 'out_of_range', `${c.header}: ${show(raw)} is too large a figure (at most ${MAX_FIGURE.toLocaleString('en-US')})`)] };
+  if (c.nonNegative && read.value < 0) return { value: null, issues: [issue(c, 'out_of_range', `${c.header}: ${show(raw)} is below zero`)] };
+  return read;
+}
+
+function readFigure(c: InputColumn, raw: CellInput): CellResult {
   if (typeof raw === 'number') return { value: raw, issues: NO_ISSUES };
   if (typeof raw === 'boolean' || raw instanceof Date) return { value: null, issues: [issue(c, 'not_a_number', `${c.header}: ${show(raw)} is not a number`)] };
   const text = String(raw).trim();
@@ -253,7 +270,7 @@ function readNumber(c: InputColumn, raw: CellInput): CellResult {
   if (placeholderKind(text) === 1) return { value: null, issues: [issue(c, 'blank_kept', `${c.header}: ${quoteValue(text)} is not a figure yet; left blank`, 'warning')] };
   const approximate = APPROXIMATE.exec(text);
   if (approximate) {
-    const read = readNumber(c, text.slice(approximate[0].length));
+    const read = readFigure(c, text.slice(approximate[0].length));
     // One warning says all that was read: the unit a column drops is in the quoted text. A figure not read is said
     // below as typed, not by the words after "about".
     if (read.value !== null) return { ...read, issues: [issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(text)} as ${read.value} (about ${read.value})`, 'warning')] };
@@ -497,7 +514,8 @@ export function readCell(c: InputColumn, raw: CellInput, opts: ReadOptions, type
         const typed = scoreTurnedIntoDate((opts.isoFromDate ?? isoFromUtcDate)(raw));
         if (typed) return { value: typed.score, issues: [issue(c, 'unit_dropped', `${c.header}: read the date ${typed.shown} as ${typed.score} (a score typed as "${typed.score}/5" that the spreadsheet turned into a date)`, 'warning')] };
       }
-      const r = readNumber(c, raw);
+      // Its own range says a huge score is wrong better than the figures' bound would.
+      const r = readFigure(c, raw);
       if (typeof r.value !== 'number') return r;
       if (!Number.isInteger(r.value) || r.value < 1 || r.value > 5) return { value: null, issues: [issue(c, 'out_of_range', `${c.header}: ${show(raw)} is not a whole number from 1 to 5`)] };
       return r;

@@ -9,6 +9,9 @@ import type { WorkplanDerived } from './workplan-status';
 /** `done` is the share counted as done (0–1); `unrecorded` marks an item under way (or on hold) counted as 0 only because no % was recorded. */
 export interface ItemProgress { done: number; unrecorded: boolean }
 
+/** Derived statuses of an item not under way: no % is missing from it (`notUnderWay`). */
+export const NOT_UNDER_WAY_DERIVED: readonly WorkplanDerived[] = ['Not started (scheduled)', 'Late start', 'Stopped'];
+
 /**
  * Not under way: not started (marked so in the plan's words, unticked, with no status, as a plan pasted without a Status
  * column is read, or one not chosen yet such as "TBD", scheduled later, or late to start: known to have done nothing
@@ -16,8 +19,7 @@ export interface ItemProgress { done: number; unrecorded: boolean }
  * stores from it.
  */
 const notUnderWay = (derived: WorkplanDerived, status: unknown) =>
-  derived === 'Not started (scheduled)' || derived === 'Late start' || derived === 'Stopped'
-  || isBlankStatus(status) || checkMark(status) === false || isOneOf(status, NOT_STARTED_WORKPLAN_STATUSES);
+  NOT_UNDER_WAY_DERIVED.includes(derived) || isBlankStatus(status) || checkMark(status) === false || isOneOf(status, NOT_STARTED_WORKPLAN_STATUSES);
 
 /**
  * Every item counts, equally: a Completed item (or one at 100 %) as done, an item with a % recorded at that %, and

@@ -96,6 +96,8 @@ export interface InputColumn<F extends string = string> {
    * late-entered Received): a winter typed here is read as the one after that date, as under `notBefore`, with no error.
    */
   readAfter?: string;
+  /** A figure that is never below zero (hours): a negative one is refused, since it would subtract from the totals. */
+  nonNegative?: boolean;
   /** A number typed with its unit (`20 hours`, `50% of departments`) puts the unit in this field (if blank). */
   unitField?: string;
   width: number;

@@ -20,6 +20,8 @@ export type TableOf<T extends TableName> = (typeof DEFINITIONS)[T];
 export type FieldOf<T extends TableName> = TableOf<T>['columns'][number]['name'];
 /** The derived columns of a table, by name. */
 export type DerivedOf<T extends TableName> = TableOf<T>['derived'][number]['name'];
+/** Any column of a table, input or derived, by a name the compiler checks. */
+export type ColumnNameOf<T extends TableName> = FieldOf<T> | DerivedOf<T>;
 
 type ColumnValue<C> = C extends { type: infer K extends ColumnType } ? ValueOfType<K> | null : never;
 /** A typed row of a table: every input field, null when blank. */

@@ -3,12 +3,13 @@
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
+import { quoteValue } from '../../shared/quote-value';
 import { ApiError } from './api-error';
 
 const MAX_LISTED_ISSUES = 5;
 
-/** `rows.3.values.status: Invalid input` — where, then what; a few issues, then a count of the rest. */
-export function describeIssues(error: z.ZodError): string {
+/** `rows.0.rowId: missing (expected a string)` — where, then what; a few issues, then a count of the rest. */
+function describeIssues(error: z.ZodError): string {
   const lines = error.issues.slice(0, MAX_LISTED_ISSUES).map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
   const more = error.issues.length - MAX_LISTED_ISSUES;
   return lines.join('; ') + (more > 0 ? `; and ${more} more` : '');
@@ -42,9 +43,36 @@ export function parseJson(text: string): unknown {
   }
 }
 
-/** Checks a parsed body against its schema (400 `invalid_body`). */
-export function parseBody<S extends z.core.$ZodType>(schema: S, body: unknown): z.output<S> {
-  const parsed = z.safeParse(schema, body);
-  if (!parsed.success) throw new ApiError(400, 'invalid_body', describeIssues(parsed.error));
+const withArticle = (kind: string) => `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;
+
+/** What a value is, as a message names it: `a string`, `an array`, `null`. */
+const kindOf = (value: unknown) => (value === null ? 'null' : withArticle(Array.isArray(value) ? 'array' : typeof value));
+
+/** A value a message shows: quoted and clipped when it is text, else its kind. */
+const shown = (value: unknown) => (typeof value === 'string' ? quoteValue(value) : kindOf(value));
+
+/**
+ * zod's stock messages for a field missing, of the wrong type, outside its choices or not in the schema, in the service's
+ * words, quoting the value as every message does (clipped). Passed per parse, so a schema's own message still wins.
+ */
+function issueText(issue: z.core.$ZodRawIssue): string | undefined {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? `missing (expected ${withArticle(issue.expected)})` : `expected ${withArticle(issue.expected)}, not ${kindOf(issue.input)}`;
+    case 'invalid_value': {
+      const choices = issue.values.map(String).join(', ');
+      return issue.input === undefined ? `missing (one of ${choices})` : `${shown(issue.input)} is not one of ${choices}`;
+    }
+    case 'unrecognized_keys':
+      return `unknown ${issue.keys.length === 1 ? 'key' : 'keys'} ${issue.keys.slice(0, 3).map(quoteValue).join(', ')}${issue.keys.length > 3 ? ` and ${issue.keys.length - 3} more` : ''}`;
+    default:
+      return undefined;
+  }
+}
+
+/** Checks a parsed body (or a query's parameters, `invalid_query`) against its schema: a 400 naming what to fix. */
+export function parseBody<S extends z.core.$ZodType>(schema: S, body: unknown, code: 'invalid_body' | 'invalid_query' = 'invalid_body'): z.output<S> {
+  const parsed = z.safeParse(schema, body, { error: issueText });
+  if (!parsed.success) throw new ApiError(400, code, describeIssues(parsed.error));
   return parsed.data;
 }

@@ -3,6 +3,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { addDays, derivedColumnOf, isDeclined, isoFromUtcDate, namingColumns, requestClosedOn, requestDoneOn, slaDue, TABLES, type DONE_REQUEST_STATUSES, type Rules, type TableName, type TypedRow } from '../../shared/index';
 import { sameText } from '../../shared/status/sheet-math';
+import type { MilestoneDerived } from '../../shared/status/milestone-status';
 import { importRowId } from '../ingest/import-row-id';
 import type { RowStore, StoredValues } from '../store/row-store';
 import type { ChangedRow, ChangesReport, StatusChange } from './changes-schema';
@@ -22,6 +23,8 @@ export interface ChangesPeriod {
 const YIELD_EVERY = 2000;
 /** The status the "Requests closed" section follows, one of the lifecycle's done statuses. */
 const CLOSED: (typeof DONE_REQUEST_STATUSES)[number] = 'Closed';
+/** The milestone and roadmap statuses whose moves the report lists, by section. */
+const MILESTONE_MOVES = { done: 'Done', missed: 'Missed' } as const satisfies Record<keyof ChangesReport['milestones'], MilestoneDerived>;
 
 /** A row's versions that matter to the period: as it stood before the first day and at the end of the last. */
 interface RowStates<T extends TableName> {
@@ -153,8 +156,7 @@ export async function changesReport(store: ChangesStore, period: ChangesPeriod):
       // A row first synced in the period (a calendar's first import) has no earlier status to move from: only its
       // own date can say it was done or missed in the period, not months before.
       if (!s.before && on !== null && !within(on, period)) continue;
-      if (to === 'Done' && from !== 'Done') report.milestones.done.push(row(table, s, s.after, on));
-      if (to === 'Missed' && from !== 'Missed') report.milestones.missed.push(row(table, s, s.after, on));
+      for (const moved of ['done', 'missed'] as const) if (to === MILESTONE_MOVES[moved] && from !== to) report.milestones[moved].push(row(table, s, s.after, on));
     }
   }
 

@@ -149,6 +149,12 @@ function timeToFulfil(m: DemandMetrics, width: number): ChartSpec {
 }
 
 /**
+ * The room for a slanted name under its bar. The grid makes room for its labels whole, so a name of 120 letters took
+ * the plot's whole height and no bar was drawn: a longer name is cut with an ellipsis, whole in the text description.
+ */
+const ROTATED_NAME_PX = 110;
+
+/**
  * Open hours are a total and weekly capacity a rate: drawn on one axis they compare nothing. Their ratio,
  * weeks of open work at each person's capacity, is one figure on one axis.
  */
@@ -156,6 +162,7 @@ function weeksOfWork(m: DemandMetrics, width: number): ChartSpec {
   const people = m.hours.byAssignee.slice(0, MAX_BARS);
   const unestimated = people.filter((p) => p.openHours === null).map((p) => p.assignee);
   const noCapacity = people.filter((p) => p.openHours !== null && p.weeksOfWork === null).map((p) => p.assignee);
+  const rotated = people.length > width / 128;
   return {
     id: 'weeks-of-work', title: `Weeks of open work per assignee, at their weekly capacity${firstOf(m.hours.byAssignee.length)}`, width, height: HEIGHT,
     alt: 'Weeks of work (open hours / weekly capacity): '
@@ -164,7 +171,7 @@ function weeksOfWork(m: DemandMetrics, width: number): ChartSpec {
       + (unestimated.length ? ` Open hours not recorded (no open request estimated) for ${unestimated.join(', ')}.` : ''),
     option: {
       grid,
-      xAxis: { type: 'category', data: people.map((p) => p.assignee), axisLabel: { interval: 0, rotate: people.length > width / 128 ? 30 : 0 } },
+      xAxis: { type: 'category', data: people.map((p) => p.assignee), axisLabel: { interval: 0, rotate: rotated ? 30 : 0, width: rotated ? ROTATED_NAME_PX : plotWidth(width) / Math.max(1, people.length), overflow: 'truncate' } },
       yAxis: valueAxis('Weeks of open work'),
       series: [{ type: 'bar', name: 'Weeks of open work', data: people.map((p) => p.weeksOfWork), label: { show: true, position: 'top' } }],
       ...(people.length === 0 ? { graphic: noData() }

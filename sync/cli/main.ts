@@ -78,6 +78,11 @@ function receiveSignals(port: NonNullable<typeof parentPort>): void {
 
 const isMain = process.argv[1] && /equity-desk(\.mjs)?$|cli[\\/]main\.ts$/.test(process.argv[1]);
 if (isMain) {
+  // A reader that stops early (`| head`) closes the pipe: the rest is not wanted, and a stack trace would read as a crash.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(process.exitCode ?? 0);
+  });
   if (!isMainThread && parentPort) receiveSignals(parentPort);
   const code = await runCli(process.argv.slice(2), {
     out: (t) => process.stdout.write(`${t}\n`),

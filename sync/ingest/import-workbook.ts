@@ -5,7 +5,7 @@ import {
   sheetPosition, textFieldsOf,
   type CellInput, type FieldIssue, type IssueCode, type ReadTableResult, type SheetRow, type TableDef, type TableName, type TypedRow,
 } from '../../shared/index';
-import { ownRowId, repeatedIdMessage, rowIdOfItem, rowIdProblem } from '../../shared/row-id';
+import { notAnIdMessage, ownRowId, repeatedIdMessage, rowIdOfItem, rowIdProblem } from '../../shared/row-id';
 import { quoteValue } from '../../shared/quote-value';
 import { withinExcelTable } from '../../shared/excel-tables';
 import { readRules, type Rules } from '../../shared/rules';
@@ -169,7 +169,7 @@ export function importRows({ sheet, read, texts: textCells }: SheetTable, sheetI
     // The cell's own text first, so a position counts from its first character.
     const problem = rowIdProblem(id) ?? rowIdProblem(importRowId.withId(sheet, id));
     if (problem !== undefined) {
-      const issue: FieldIssue = { code: 'wrong_type', field: idColumn!.name, severity: 'error', message: `${idColumn!.header}: ${quoteValue(id)} cannot be an ID: it ${problem}` };
+      const issue: FieldIssue = { code: 'wrong_type', field: idColumn!.name, severity: 'error', message: notAnIdMessage(idColumn!.header, id, problem) };
       return { ...base, rowId: importRowId.atRow(sheet, row, item), issues: [issue] };
     }
     // The side-by-side items of one sheet row share its ID.
@@ -377,7 +377,7 @@ async function followContent(store: Pick<RowStore, 'rows' | 'storedRowsWithHash'
 /** Throws `ImportError` for an unknown source, a missing or unreadable file, or a workbook with no table. */
 export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPrincipal' | 'syncState' | 'surveyHolds' | 'storedRows' | 'storedRowsWithHash' | 'outbox' | 'acknowledge' | 'rows'>, opts: ImportOptions): Promise<ImportResult> {
   const source = await store.getPrincipal(opts.sourceId);
-  if (source?.kind !== 'source') throw new ImportError('unknown-source', `no source with id ${opts.sourceId}; register one with \`equity-desk source add NAME\``);
+  if (source?.kind !== 'source') throw new ImportError('unknown-source', `no source with id ${opts.sourceId}; register one with \`npx equity-desk source add NAME\``);
   const sheets = await readWorkbookGrids(opts.file);
   const lists = readLists(sheets);
   const readOptions = workbookReading(sheets, lists);

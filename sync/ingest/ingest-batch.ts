@@ -1,8 +1,8 @@
 // The one path by which rows enter storage, shared by `POST /api/v1/sync` and `import`: validate each
 // row with the shared rules, hash the valid ones, and write the whole batch in one atomic store call.
 import { hash } from 'node:crypto';
-import { DEFAULT_READ_OPTIONS, TABLES, compileCanonicalRow, hashOfCanonical, inSheetWords, isBlankCell, rowRuns, validateRows, type FarDates, type FieldIssue, type LentYears, type RawRow, type ReadOptions, type RowResult, type TableName, type TitleYears, type TypedRow } from '../../shared/index';
-import { ownRowId, textValueProblem } from '../../shared/row-id';
+import { DEFAULT_READ_OPTIONS, TABLES, compileCanonicalRow, idColumn, hashOfCanonical, inSheetWords, isBlankCell, rowRuns, validateRows, type FarDates, type FieldIssue, type LentYears, type RawRow, type ReadOptions, type RowResult, type TableName, type TitleYears, type TypedRow } from '../../shared/index';
+import { notAnIdMessage, ownRowId, rowIdProblem, textValueProblem } from '../../shared/row-id';
 import type { SurveyHold } from '../store/intake-store';
 import type { Batch, BatchResult, FieldError, IncomingRow, RejectedRow, RowStore, UnreadableSheet } from '../store/row-store';
 import { answerDisagreement, keepSurveyAnswers, type HoldsFrom } from './survey-holds';
@@ -108,15 +108,14 @@ export function prepareBatch(batch: IngestBatch): PreparedBatch {
   const rejected: RowIssues[] = [];
   const warnings: RowIssues[] = [];
   const warned: RejectedRow[] = [...(batch.sheetWarnings ?? [])];
-  const fields = fieldsOf[batch.table];
   const heldOf = holdsByRow(batch.holds?.of ?? []);
   const settledHolds: NonNullable<Batch['settledHolds']> = [];
   const unshownHolds: NonNullable<Batch['unshownHolds']> = [];
   for (let i = 0; i < results.length; i++) {
     const row = batch.rows[i];
     let result = row.filled ? withoutFilledWarnings(results[i], row.filled) : results[i];
-    const unstorable = unstorableCells(row.cells, fields);
     const own = row.issues?.filter((issue) => issue.severity === 'error') ?? [];
+    const unstorable = unstorableCells(batch.table, row.cells, own);
     const saidBefore = row.issues?.filter((issue) => issue.severity === 'warning');
     if (saidBefore?.length) result = { ...result, warnings: [...saidBefore, ...result.warnings] };
     const before = own.length || unstorable.length ? [...own, ...unstorable] : undefined;
@@ -252,13 +251,24 @@ const fieldsOf = Object.fromEntries(
   Object.values(TABLES).map((t) => [t.name, new Map(t.columns.map((c) => [c.name, c.header]))]),
 ) as unknown as Record<TableName, ReadonlyMap<string, string>>;
 
-/** Text the databases cannot hold (see `textValueProblem`), in the table's own fields; other keys are ignored anyway. */
-function unstorableCells(cells: RawRow, fields: ReadonlyMap<string, string>): FieldIssue[] {
+/**
+ * Text the databases cannot hold (see `textValueProblem`), in the table's own fields (other keys are ignored anyway),
+ * and an own ID (`Request ID`) that no row id could be (`rowIdProblem`), as `import` refuses it: PostgreSQL reads
+ * the stored ID back as JSON (stored-own-id.ts), which refuses a lone surrogate, and the source's sync state failed
+ * from then on. A field the sender already refused (`said`) is not refused twice.
+ */
+function unstorableCells(table: TableName, cells: RawRow, said: readonly FieldIssue[]): FieldIssue[] {
+  const fields = fieldsOf[table];
+  const ownId = idColumn(TABLES[table])?.name;
   const issues: FieldIssue[] = [];
   for (const field in cells) {
     const value = cells[field];
-    const problem = typeof value === 'string' && fields.has(field) ? textValueProblem(value) : undefined;
-    if (problem !== undefined) issues.push({ code: 'wrong_type', field, severity: 'error', message: `${fields.get(field)}: ${problem}` });
+    if (typeof value !== 'string' || !fields.has(field) || said.some((i) => i.field === field)) continue;
+    const id = field === ownId ? value.trim() : '';
+    const idProblem = id === '' ? undefined : rowIdProblem(id);
+    const problem = idProblem === undefined ? textValueProblem(value) : undefined;
+    if (idProblem !== undefined) issues.push({ code: 'wrong_type', field, severity: 'error', message: notAnIdMessage(fields.get(field)!, id, idProblem) });
+    else if (problem !== undefined) issues.push({ code: 'wrong_type', field, severity: 'error', message: `${fields.get(field)}: ${problem}` });
   }
   return issues;
 }

@@ -4,6 +4,7 @@ import { REQUEST_STATUSES, CLOSED_REQUEST_STATUSES, derivedColumnOf, shortDay, s
 import { fittedWidth, numberColumn, textColumn, type PlanCell, type PlanColumn, type SheetPlan } from '../../shared/workbook-plan';
 import { figureOrMissing, guessedDayNotes, ORIGIN_NOT_RECORDED } from '../metrics/headline-figures';
 import type { DemandMetrics } from '../metrics/metrics-schema';
+import type { SlaState } from '../../shared/status/request-status';
 import { PROGRESS_HEADER, targetLines } from '../metrics/plan-metrics';
 import { lines } from './summary-sheet';
 
@@ -50,13 +51,15 @@ export function fulfillmentSheet(m: DemandMetrics): SheetPlan {
 
 /** The SLA group's line for open requests with no priority, hence no SLA target. */
 const NO_SLA = 'No SLA';
+/** A count of open requests in an SLA state, named as the Requests sheet names it (and coloured so: `SLA_TONES`). */
+const slaLine = (state: SlaState, count: number): PlanCell[] => ['SLA', state, count];
 
 /** Open requests by age, by SLA state and by status. */
 export function backlogSheet(m: DemandMetrics): SheetPlan {
   const openStatuses = m.demand.byStatus.filter((s) => !(CLOSED_REQUEST_STATUSES as readonly string[]).includes(s.key) && (REQUEST_STATUSES as readonly string[]).includes(s.key));
   const rows: PlanCell[][] = [
     ...m.backlog.byAgeBucket.map((b): PlanCell[] => ['Age', b.key, b.count]),
-    ['SLA', 'On time', m.backlog.onTime], ['SLA', 'Due soon', m.backlog.dueSoon], ['SLA', 'Overdue', m.backlog.overdue],
+    slaLine('On time', m.backlog.onTime), slaLine('Due soon', m.backlog.dueSoon), slaLine('Overdue', m.backlog.overdue),
     // A request with no priority has no SLA target: said, so the group adds up to the open requests as the others do.
     ['SLA', NO_SLA, m.backlog.open - m.backlog.onTime - m.backlog.dueSoon - m.backlog.overdue],
     ...openStatuses.map((s): PlanCell[] => ['Status', s.key, s.count]),

@@ -1,6 +1,7 @@
 // The committee's view of every problem: the Data quality sheet (each error and warning with its source,
 // sheet, the user's own header and the cell, and the row's own ID, or the row id for rows sent through the API) and the
 // Summary's count of rejected rows per source, which no figure includes.
+import { isolated } from '../../shared/isolated-text';
 import { inputColumn, TABLES, type TableName } from '../../shared/index';
 import { counted, nounFor } from '../../shared/plural';
 import { quoteValue } from '../../shared/quote-value';
@@ -95,10 +96,11 @@ export function rejectedSummary(m: Pick<DemandMetrics, 'sources'>, rejections: r
 export function unreadableSheetLine(r: Rejection, m: Pick<DemandMetrics, 'sources'>): string {
   const { noun } = TABLES[r.table];
   const stored = m.sources.find((s) => s.id === r.sourceId)?.[r.table] ?? 0;
-  const sheet = `${r.sourceName}: the ${quoteValue(r.sheet ?? TABLES[r.table].sheet)} sheet (${noun}s) could not be read`;
+  const source = isolated(r.sourceName);
+  const sheet = `${source}: the ${quoteValue(r.sheet ?? TABLES[r.table].sheet)} sheet (${noun}s) could not be read`;
   const cause = r.errors.map((e) => e.message).join('; ');
-  if (stored === 0) return `${sheet}, and no ${noun}s from ${r.sourceName} are in these figures, so none of its rows is counted: ${cause}`;
-  return `${sheet}, so its rows stay as last read: the ${counted(stored, noun)} from ${r.sourceName} in these figures ${nounFor(stored, 'is', 'are')} counted as ${nounFor(stored, 'it was', 'they were')}. The cause: ${cause}`;
+  if (stored === 0) return `${sheet}, and no ${noun}s from ${source} are in these figures, so none of its rows is counted: ${cause}`;
+  return `${sheet}, so its rows stay as last read: the ${counted(stored, noun)} from ${source} in these figures ${nounFor(stored, 'is', 'are')} counted as ${nounFor(stored, 'it was', 'they were')}. The cause: ${cause}`;
 }
 
 function rejectedRowsSummary(m: Pick<DemandMetrics, 'sources'>, rejections: readonly Rejection[]): string[] {
@@ -116,7 +118,7 @@ function rejectedRowsSummary(m: Pick<DemandMetrics, 'sources'>, rejections: read
       const sent = rejected + (kept?.[table] ?? 0);
       return `${rejected.toLocaleString('en-US')} of ${counted(sent, TABLES[table].noun)}`;
     });
-    return `${names.get(sourceId)}: ${parts.join(', ')} rejected.`;
+    return `${isolated(names.get(sourceId) ?? '')}: ${parts.join(', ')} rejected.`;
   });
   return [`Rows rejected are in none of these figures; each is listed with its cell in the ${DATA_QUALITY_SHEET} sheet.`, ...lines];
 }

@@ -129,7 +129,7 @@ ${milestoneTable('Met', r.milestones.done)}
 ${milestoneTable('Missed', r.milestones.missed)}`,
     'data-quality': (r.rejected.length === 0
       ? (r.unreadable.length === 0 ? '<p>Every row of every source was accepted: no row is waiting to be fixed.</p>' : '')
-      : `<p>${figure(r.rejected.reduce((a, x) => a + x.rows, 0))} rows are rejected and left out of these figures until their sheets are fixed; the master workbook's Data quality sheet lists each with its cell.</p>
+      : `<p>${figure(r.rejected.reduce((a, x) => a + x.rows, 0))} ${nounFor(r.rejected.reduce((a, x) => a + x.rows, 0), 'row is', 'rows are')} rejected and left out of these figures until their sheets are fixed; the master workbook's Data quality sheet lists each with its cell.</p>
 ${table('Rejected rows by source', SOURCE_ROWS_COLUMNS, r.rejected, 'none.')}`)
       + (r.warned.length === 0 ? '' : `<p>${figure(r.warned.reduce((a, x) => a + x.rows, 0))} ${nounFor(r.warned.reduce((a, x) => a + x.rows, 0), 'row was', 'rows were')} kept with an assumption (a date read from text, a choice or number read loosely) and counted as read; the master workbook's Data quality sheet lists each with its cell and what was assumed.</p>
 ${table('By source', SOURCE_ROWS_COLUMNS, r.warned, 'none.')}`)

@@ -2,7 +2,7 @@
 // published (no dates: members set their own), and a milestone calendar around the city work plan,
 // dated relative to `asOf` so it always shows done, due-this-week, missed and upcoming items.
 import { addDays } from '../../shared/cells/dates';
-import type { TypedRow } from '../../shared/tables';
+import type { RowOf } from '../../shared/tables';
 
 const EDUCATION = 'Education, training and peer learning';
 const TOOLS = 'Tools and technical assistance';
@@ -28,7 +28,7 @@ const ROADMAP: readonly (readonly [string, string, string])[] = [
   [CAPACITY, MORE, 'Report roadmap progress in the annual report'],
 ];
 
-export function roadmapContent(): TypedRow[] {
+export function roadmapContent(): RowOf<'roadmap'>[] {
   return ROADMAP.map(([focusArea, kind, action], i) => ({
     itemId: `R-${String(i + 1).padStart(2, '0')}`, focusArea, kind, action, lead: null, status: 'Not started', targetOn: null,
     notes: i === 0 ? 'Add a target date to each action to track it on the Dashboard' : null,
@@ -52,7 +52,7 @@ const CALENDAR: readonly (readonly [number, number, string, string, boolean, str
   [330, 0, 'Racial equity ordinance: first reading', 'City Attorney & Office of Diversity & Equity', false, 'Not started'],
 ];
 
-export function milestoneContent(asOf: string): TypedRow[] {
+export function milestoneContent(asOf: string): RowOf<'milestones'>[] {
   return CALENDAR.map(([offset, extra, milestone, team, partnership, status], i) => {
     const date = addDays(asOf, offset);
     return { milestoneId: `MS-${String(i + 1).padStart(2, '0')}`, date, endOn: extra ? addDays(date, extra) : null, milestone, team, partnership, status };

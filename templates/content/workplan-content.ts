@@ -2,7 +2,7 @@
 // city Office of Racial Equity's GARE plan, as written in their own documents (tasks shortened).
 // Timelines stay in the documents' words and go through the same date parser as an imported sheet.
 import { parseDateText } from '../../shared/cells/date-text';
-import type { TypedRow } from '../../shared/tables';
+import type { RowOf } from '../../shared/tables';
 
 export const CITY_GOALS = [
   'Structural Equity Alignment', 'Institutional Accountability and Shared Governance', 'Equitable City–Community Partnership',
@@ -65,8 +65,8 @@ function timeline(text: string): { startOn: string; endOn: string; note?: string
 }
 
 /** The pre-filled rows of the work plan: nothing is recorded as done, so progress starts at 0 %. */
-export function workplanContent(): TypedRow[] {
-  const city = CITY_PLAN.map(([phase, goal, task, when, partnership, note], i): TypedRow => {
+export function workplanContent(): RowOf<'workplan'>[] {
+  const city = CITY_PLAN.map(([phase, goal, task, when, partnership, note], i): RowOf<'workplan'> => {
     const t = timeline(when);
     const notes = [note, t.note].filter(Boolean).join('. ') || null;
     return {
@@ -74,7 +74,7 @@ export function workplanContent(): TypedRow[] {
       startOn: t.startOn, endOn: t.endOn, target: null, actual: null, unit: null, percentComplete: 0, status: 'Not started', partnership, notes,
     };
   });
-  const gare = GARE_PLAN.map(([stage, task, target, unit, status, when, note], i): TypedRow => {
+  const gare = GARE_PLAN.map(([stage, task, target, unit, status, when, note], i): RowOf<'workplan'> => {
     const t = when ? timeline(when) : undefined;
     const notes = note ?? null;
     return {

@@ -720,3 +720,27 @@ describe('a milestone calendar that ticks what is done (QA7)', () => {
     ]);
   });
 });
+
+describe('rows above the header', () => {
+  const header = ['Request ID', 'Received', 'Requesting organization', 'Requester type', 'Status', 'Assignee'];
+  const row = (n: number): CellInput[] => [`TA-${n}`, '3/15/2026', `City ${n}`, 'City', 'New', 'A. Rivera'];
+  // The first page's header lost a name to a merge (Received merged over the organization's cell): the complete
+  // header repeated on the next page is the one read, and the rows between were taken for title lines.
+  const pasted: Grid = [['TA requests 2026'], ['Request ID', 'Received', null, 'Requester type', 'Status', 'Assignee'], row(1), row(2), header, row(3), row(4), row(5)];
+
+  it('are said, with where the header is, when they are filled in as the table\'s rows are: no row is left unread unannounced', () => {
+    const located = locateTable('Sheet1', pasted)!;
+    expect(located.headerIndex).toBe(4);
+    const read = readTable(located.table, 'Sheet1', pasted, located.headerIndex);
+    expect(read.rows.map((r) => r.row)).toEqual([6, 7, 8]);
+    expect(read.issues.filter((i) => i.code === 'outside_table').map((i) => [i.row, i.column, i.severity, i.message])).toEqual([
+      [3, 'A', 'warning', 'rows 3–4 are above the header (row 5), so they are not read as rows of the table; if they belong to it, give the header above them every column\'s name, or move them below row 5'],
+    ]);
+  });
+
+  it('are not said for a title, a note or a row of group names over the header', () => {
+    const grid: Grid = [['TA requests 2026'], ['Prepared by the Office of Equity', null, 'Updated monthly'], ['Request', null, null, 'Tracking', null, null], header, row(1)];
+    const read = readTable(TABLES.requests, 'Requests', grid, 3);
+    expect(read.issues.filter((i) => i.code === 'outside_table')).toEqual([]);
+  });
+});

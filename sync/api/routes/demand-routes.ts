@@ -11,7 +11,7 @@ import { listValues, quoteValue } from '../../../shared/quote-value';
 import { ApiError } from '../api-error';
 import type { RouteDeps } from '../route-deps';
 import { requireRole, type ApiEnv } from '../auth';
-import { describeIssues } from '../request-body';
+import { parseBody } from '../request-body';
 
 const isoDate = z.string().regex(ISO_DATE, 'expected a date as YYYY-MM-DD');
 
@@ -48,11 +48,10 @@ function listed(field: 'requesterType' | 'category', wanted: string | undefined,
 
 export function demandRoutes(deps: RouteDeps): Hono<ApiEnv> {
   return new Hono<ApiEnv>().get('/', requireRole(deps.auth, 'source', 'reviewer', 'admin'), async (c) => {
-    const parsed = demandQuery.safeParse(c.req.query());
-    if (!parsed.success) throw new ApiError(400, 'invalid_query', describeIssues(parsed.error));
+    const query = parseBody(demandQuery, c.req.query(), 'invalid_query');
     const principal = c.get('principal');
     const lists = principal.kind === 'source' ? listsOverDefaults(await deps.store.sourceLists(principal.id)) : DEFAULT_RULES.lists;
-    const q = { ...parsed.data, requesterType: listed('requesterType', parsed.data.requesterType, lists), category: listed('category', parsed.data.category, lists) };
+    const q = { ...query, requesterType: listed('requesterType', query.requesterType, lists), category: listed('category', query.category, lists) };
     let count = 0;
     for await (const row of deps.store.rows('requests')) {
       const v = row.values;

@@ -65,7 +65,7 @@ export const importCommand: Command = {
     const [file, ...extra] = positionals;
     if (file === undefined) throw new CliError('missing FILE.xlsx (usage: npx equity-desk import FILE.xlsx --source ID)');
     if (extra.length) throw new CliError(`unexpected argument "${extra[0]}"`);
-    if (typeof values.source !== 'string' || values.source.trim() === '') throw new CliError('missing --source ID (the id printed by `equity-desk source add`)');
+    if (typeof values.source !== 'string' || values.source.trim() === '') throw new CliError('missing --source ID (the id printed by `npx equity-desk source add`)');
     const config = commandConfig(values, io);
     const result = await withStore(config, (store) => importWorkbook(store, { file, sourceId: values.source as string, at: new Date() })).catch((e: unknown) => {
       // A workbook with no table to read is the "table could not be read" case: exit 1, like a table not read.

@@ -13,6 +13,14 @@ import type { RowStore } from '../../store/row-store';
 import { CliError, storageOptions, type Command, type CommandIo } from '../command';
 import { commandConfig, withStore } from '../command-store';
 import { excelAddinFiles } from '../excel-addin-files';
+import type { RowOf } from '../../../shared/tables';
+import type { SyncRequest } from '../../../shared/wire/sync-wire';
+
+/** The demo banner's example batch: one request, its fields named as the requests table names them. */
+const TRY_BATCH = {
+  table: 'requests',
+  rows: [{ rowId: 'try-1', values: { receivedOn: '2026-03-15', requesterOrg: 'City of Oakland', status: 'New' } satisfies Partial<RowOf<'requests'>> }],
+} satisfies SyncRequest;
 
 /** A configured token is the operator's own secret: echoed only by the demo, whose point is to be tried. */
 function adminLine(admin: AdminToken, demo: boolean): string {
@@ -37,7 +45,7 @@ function startBanner(url: string, storage: string, publishing: string, admin: Ad
     'Try:',
     `  curl -H "Authorization: Bearer ${demo.reviewer.token}" ${url}/api/v1/metrics`,
     `  curl -H "Authorization: Bearer ${demo.source.token}" "${url}/api/v1/sync/state?table=requests"`,
-    `  curl -H "Authorization: Bearer ${demo.source.token}" -H "Content-Type: application/json" -d '{"table":"requests","rows":[{"rowId":"try-1","values":{"receivedOn":"2026-03-15","requesterOrg":"City of Oakland","status":"New"}}]}' ${url}/api/v1/sync`,
+    `  curl -H "Authorization: Bearer ${demo.source.token}" -H "Content-Type: application/json" -d '${JSON.stringify(TRY_BATCH)}' ${url}/api/v1/sync`,
     `  curl -H "Authorization: Bearer ${adminToken}" -H "Content-Type: application/json" -d '{"name":"County intake","kind":"excel"}' ${url}/api/v1/sources`,
   ];
 }

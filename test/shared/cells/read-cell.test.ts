@@ -81,6 +81,32 @@ describe('numbers', () => {
     expect(codes(r)).toEqual(['error:not_a_number']);
   });
 
+  it.each([
+    ['1e308', 1e308, '1e+308'],
+    ['minus two trillion', -2e12, '-2000000000000'],
+    ['400 nines', '9'.repeat(400), `"${'9'.repeat(60)}"… (400 characters)`],
+    ['a trillion and one hours', '1,000,000,000,001 hours', '"1,000,000,000,001 hours"'],
+  ])('refuses a figure past a trillion (%s), naming the column: the totals of such figures are no number and broke the master workbook', (_, raw, shown) => {
+    const r = read('requests', 'estimatedHours', raw);
+    expect(r.value).toBeNull();
+    expect(r.issues.map((i) => [i.severity, i.code, i.message])).toEqual([['error', 'out_of_range', `Estimated hours: ${shown} is too large a figure (at most 1,000,000,000,000)`]]);
+  });
+
+  it.each([['hoursSpent', 'Hours spent', -5, '-5'], ['estimatedHours', 'Estimated hours', '-2 hrs', '"-2 hrs"']])('refuses negative hours (%s %j), naming the column: they subtracted from the hours delivered and each person\'s open load', (field, header, raw, shown) => {
+    const r = read('requests', field, raw);
+    expect(r.value).toBeNull();
+    expect(r.issues.map((i) => [i.severity, i.code, i.message])).toEqual([['error', 'out_of_range', `${header}: ${shown} is below zero`]]);
+  });
+
+  it('keeps zero hours, and a negative figure where one can be, an Actual', () => {
+    expect(read('requests', 'hoursSpent', 0)).toEqual({ value: 0, issues: [] });
+    expect(read('workplan', 'actual', -3)).toEqual({ value: -3, issues: [] });
+  });
+
+  it('keeps a figure of a trillion, the largest kept, in a target', () => {
+    expect(read('workplan', 'target', 1e12)).toEqual({ value: 1e12, issues: [] });
+  });
+
   it.each(['TBD', 'tbd', 'To be determined'])('keeps the row of a figure not known yet (%j): left blank with a warning, as a date or a dropdown is', (raw) => {
     const r = read('requests', 'estimatedHours', raw);
     expect(r.value).toBeNull();
@@ -113,6 +139,7 @@ describe('numbers', () => {
     expect(read('requests', 'satisfaction', 4).value).toBe(4);
     expect(codes(read('requests', 'satisfaction', 6))).toEqual(['error:out_of_range']);
     expect(codes(read('requests', 'satisfaction', 3.5))).toEqual(['error:out_of_range']);
+    expect(read('requests', 'satisfaction', 1e308).issues.map((i) => i.message)).toEqual(['Satisfaction (1-5): 1e+308 is not a whole number from 1 to 5']);
   });
 
   it.each([['5/5', 5], ['4 out of 5', 4], ['3 of 5', 3]])('reads a satisfaction score written with its scale, %j, as the score, with a warning', (raw, score) => {
@@ -545,5 +572,19 @@ describe('invalid Date objects (a corrupt workbook cell)', () => {
       expect(r.issues[0]).toMatchObject({ field, severity: 'error' });
       expect(r.issues[0].message).toMatch(new RegExp(`^${column(table, field).header}: .*invalid date`));
     }
+  });
+});
+
+describe('a date cell past the years a date has (a typed 20026, a negative year)', () => {
+  it.each([[20026, 'Due'], [-5, 'Due']])('the year %s is an error naming the column and the year, not a malformed day that read "expected a date as YYYY-MM-DD"', (year, header) => {
+    const cell = new Date(Date.UTC(2026, 2, 1));
+    cell.setUTCFullYear(year);
+    const r = read('requests', 'dueOn', cell);
+    expect(r.value).toBeNull();
+    expect(r.issues.map((i) => [i.severity, i.code, i.message])).toEqual([['error', 'not_a_date', `${header}: the cell holds a date in the year ${year}, which no spreadsheet date has (they run from 1 to 9999); check the year`]]);
+  });
+
+  it('keeps a date of the year 9999, the last a spreadsheet shows', () => {
+    expect(read('requests', 'dueOn', new Date(Date.UTC(9999, 11, 31)))).toEqual({ value: '9999-12-31', issues: [] });
   });
 });

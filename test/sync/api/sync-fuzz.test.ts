@@ -129,6 +129,15 @@ describe.each(backends)('sync fuzz on $name', (backend) => {
       expect(r.status, r.text).toBe(200);
       expect(r.body.rejected.map((x: { rowId: string }) => x.rowId)).toEqual(['a']);
     }
+    // A row valid but for its ID (a longer fuzz run stored one, and PostgreSQL then answered the source's sync state with a 500).
+    for (const [table, values] of [['roadmap', { action: 'Map displacement risk' }], ['workplan', { task: 'Train department heads' }], ['requests', VALID.requests]] as const) {
+      const field = table === 'requests' ? 'requestId' : 'itemId';
+      const r = await h.call('POST', '/api/v1/sync', { token, body: { table, rows: [{ rowId: 'b', values: { ...values, [field]: 'id\udbff' } }] } });
+      expect(r.status, r.text).toBe(200);
+      expect(r.body.rejected, r.text).toEqual([{ rowId: 'b', errors: [{ field, message: `${field === 'itemId' ? 'Item ID' : 'Request ID'}: "id\\udbff" cannot be an ID: it is not well-formed Unicode (a lone surrogate U+DBFF at position 3)` }] }]);
+      const state = await h.call('GET', `/api/v1/sync/state?table=${table}`, { token });
+      expect(state.status, state.text).toBe(200);
+    }
     const named = await h.call('POST', '/api/v1/sync', { token, body: { table: 'roadmap', rows: [{ rowId: 'b', values: { itemId: 'R-1' }, sheetRow: 3 }], context: { sheet: 'Plan\ud800', columns: [] } } });
     expect(named.status, named.text).toBeLessThan(500);
     expect(h.reported).toEqual([]);

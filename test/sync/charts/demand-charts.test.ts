@@ -153,3 +153,28 @@ describe('the weeks-of-work chart', () => {
     expect(words(chartOf(6)).join(' ')).not.toContain(said);
   });
 });
+
+describe('the weeks-of-work chart with a very long assignee name', () => {
+  /** Each bar's height in the drawing, as ECharts' SVG draws a bar: from its foot up. */
+  const barHeights = (svg: string) => [...svg.matchAll(/<path d="M[\d.]+ [\d.]+l[\d.]+ 0l0 -([\d.]+)l[^"]*Z" fill="#0072B2"/g)].map((p) => Number(p[1]));
+  const chartWith = (name: string, width: number) => {
+    const m = aggregateMetrics({
+      requests: ['J. Chen', 'M. Okafor', 'A. Rivera', 'B. Diaz', 'C. Wu', name].map((assignee, i) => ({ sourceId: 's', sourceName: 'Log', rowId: `r${i}`, values: { receivedOn: '2026-11-02', requesterOrg: 'City of Riverside', status: 'In progress', assignee, estimatedHours: 5 * (i + 1) } })),
+    }, { asOf: '2026-12-03', rules: DEFAULT_RULES });
+    return demandCharts(m, width).find((c) => c.id === 'weeks-of-work')!;
+  };
+
+  for (const width of [DASHBOARD_CHART_WIDTHS.phone, DASHBOARD_CHART_WIDTH, 640]) {
+    it(`still draws every bar, as tall as beside a short name, at ${width} px: 120 letters in a name left the chart empty`, () => {
+      const short = barHeights(renderSvg(chartWith('D. Kim', width), false));
+      const long = barHeights(renderSvg(chartWith('W'.repeat(120), width), false));
+      expect(short).toHaveLength(6);
+      expect(long).toHaveLength(6);
+      for (const [i, h] of long.entries()) expect(h).toBeGreaterThan(0.6 * short[i]);
+    });
+  }
+
+  it('keeps the whole name in its text description', () => {
+    expect(chartWith('W'.repeat(120), 640).alt).toContain('W'.repeat(120));
+  });
+});

@@ -1,6 +1,7 @@
 // The CLI as a real process: `source add`, `import` and `serve` on both backends, one-line errors with
 // non-zero exit codes on bad input, the demo start (`npm start`) printing tokens that work, and `serve`
 // publishing the master workbook on a schedule.
+import { spawn } from 'node:child_process';
 import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -9,7 +10,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { storeBackends } from '../../support/store-backends';
 import { seededStore } from '../master/seed-store';
 import { tempFolder, writeWorkbook, type Grid } from '../ingest/workbook-files';
-import { callApi, runCli, runInThisProcess, startCli, storeTarget as target } from './cli-process';
+import { BIN, ROOT, callApi, cleanEnv, runCli, runInThisProcess, startCli, storeTarget as target } from './cli-process';
 
 const backends = storeBackends('cli');
 const files = tempFolder('cli');
@@ -52,7 +53,7 @@ describe('the command line', () => {
     [['source', 'add'], /missing the source NAME/],
     [['source', 'add', 'X', '--kind', 'dropbox'], /--kind must be one of google-sheets, excel, file/],
     [['import'], /missing FILE\.xlsx/],
-    [['import', 'book.xlsx'], /missing --source ID/],
+    [['import', 'book.xlsx'], /missing --source ID \(the id printed by `npx equity-desk source add`\)/],
     [['serve', '--port', 'eighty'], /--port: /],
     [['source', 'add', 'X', '--colour', 'red'], /unknown option --colour /],
   ])('%j is bad input: exit 2 and one line', async (args, message) => {
@@ -61,6 +62,17 @@ describe('the command line', () => {
     expect(oneLine(r.stderr), r.stderr).toBe(true);
     expect(r.stderr).toMatch(message);
   });
+
+  test('a reader that stops early (`npx equity-desk metrics | head`) ends the output quietly: exit 0, no stack trace', async () => {
+    const child = spawn(process.execPath, [BIN, '--help'], { cwd: ROOT, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    // Closed before the command writes a line, as `head` closes it after its lines.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  }, PROCESS_TIMEOUT);
 
   test('settings from the environment are checked too', async () => {
     const short = await inProcess(['source', 'add', 'X', '--data', files.path('d')], { EQUITY_DESK_ADMIN_TOKEN: 'short' });
@@ -128,7 +140,7 @@ describe.each(backends)('source add and import on $name', (backend) => {
     const refusals: [string[], RegExp][] = [
       [['import', files.path('missing.xlsx'), '--source', id!], /missing\.xlsx: no such file/],
       [['import', notBook, '--source', id!], /notes\.xlsx is a text file \(CSV or plain text\), not an \.xlsx workbook: open it in Excel or Google Sheets/],
-      [['import', book, '--source', 'no-such-source'], /no source with id no-such-source/],
+      [['import', book, '--source', 'no-such-source'], /no source with id no-such-source; register one with `npx equity-desk source add NAME`/],
     ];
     // The same entry point in-process: the process-level exit codes are checked above, and each start costs seconds.
     for (const [cmd, message] of refusals) {

@@ -30,4 +30,20 @@ describe.each(backends)('on $name', (backend) => {
       await store.close();
     }
   });
+
+  it('counts one rejected row in the singular, and several in the plural', async () => {
+    const store = await backend.fresh().open();
+    try {
+      const city = (await store.createPrincipal({ kind: 'source', name: 'City ODE' })).principal;
+      const rejected = (n: number) => ({ rowId: `r${n}`, sheet: 'Work plan', sheetRow: n + 1, errors: [{ field: 'percentComplete', message: '% complete: 150 is outside 0-100%' }] });
+      const reject = (rows: number[]) => store.applyBatch({ sourceId: city.id, table: 'workplan', upserts: [], deletes: [], full: false, rejected: rows.map(rejected), at: new Date('2026-11-02T10:00:00Z') });
+      const html = async () => reportHtml(await annualReport(store, { year: 2026, asOf: '2026-12-02', rules: DEFAULT_RULES }), { only: 'data-quality' });
+      await reject([1]);
+      expect(await html()).toContain('1 row is rejected and left out of these figures');
+      await reject([1, 2]);
+      expect(await html()).toContain('2 rows are rejected and left out of these figures');
+    } finally {
+      await store.close();
+    }
+  });
 });
