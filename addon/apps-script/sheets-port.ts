@@ -47,11 +47,14 @@ export function sheetsText(s: string): string {
   return /^[=+\-@']/.test(s) || /\d/.test(s) || /^\s*(true|false)\s*$/i.test(s) ? `'${s}` : s;
 }
 
+/** What a person may or may not edit: a range, or a sheet's own settings (`settingsOf`). */
+type Editable = { canEdit(): boolean };
+
 /**
  * Whether `e`, thrown by a write into `range`, is Sheets refusing cells protected from this person. Its text follows
  * their language, so unless it is the English one the range is asked: a call only a failed write pays for.
  */
-function refusedAsProtected(range: GoogleAppsScript.Spreadsheet.Range, e: unknown): boolean {
+function refusedAsProtected(range: Editable, e: unknown): boolean {
   if (PROTECTED_TEXT.test(e instanceof Error ? e.message : String(e))) return true;
   try {
     return !range.canEdit();
@@ -280,6 +283,14 @@ export class SheetsPort implements SpreadsheetPort {
    * The cells of the sheet protected from this person, from its protections (two calls, and a few per protection):
    * one that only warns, or whose editors include them, refuses no write of theirs.
    */
+  /**
+   * A sheet's own settings (column widths, frozen rows, tab color, color rules, filter, rows inserted), which a
+   * protection of the whole sheet keeps from those it does not let edit, however many of its cells it excepts.
+   */
+  private settingsOf(sheet: Sheet): Editable {
+    return { canEdit: () => !sheet.getProtections(this.deps.app.ProtectionType.SHEET).some((p) => !p.isWarningOnly() && !p.canEdit()) };
+  }
+
   private lockedCells(sheet: Sheet): (row: number, column: number) => boolean {
     const { ProtectionType } = this.deps.app;
     const refusing = (type: GoogleAppsScript.Spreadsheet.ProtectionType) => sheet.getProtections(type).filter((p) => !p.isWarningOnly() && !p.canEdit());
@@ -355,7 +366,8 @@ export class SheetsPort implements SpreadsheetPort {
     try {
       sheet.insertRowsBefore(before, rows.length);
     } catch (e) {
-      if (!refusedAsProtected(sheet.getRange(before - 1, 1, 2, width), e)) throw e;
+      const rows = sheet.getRange(before - 1, 1, 2, width);
+      if (!refusedAsProtected({ canEdit: () => rows.canEdit() && this.settingsOf(sheet).canEdit() }, e)) throw e;
       throw new ProtectedCellsError(e instanceof Error ? e.message : String(e), []);
     }
     this.extents(name).rows.at += rows.length;
@@ -565,8 +577,8 @@ export class SheetsPort implements SpreadsheetPort {
     const dataRows = f.lastDataRow - f.firstDataRow + 1;
     const refused: SheetSetting[] = [];
     let refusal: string | undefined;
-    /** `at`: a range the setting changes, asked whether this person may edit it when the refusal's words are not Sheets' English ones. */
-    const apply = (setting: SheetSetting, at: () => GoogleAppsScript.Spreadsheet.Range, change: () => void) => {
+    /** `at`: what the setting changes (a range, or the sheet's settings), asked whether this person may edit it when the refusal's words are not Sheets' English ones. */
+    const apply = (setting: SheetSetting, at: () => Editable, change: () => void) => {
       try {
         change();
       } catch (e) {
@@ -577,23 +589,24 @@ export class SheetsPort implements SpreadsheetPort {
     };
     const column = (i: number) => () => sheet.getRange(1, i + 1, Math.max(1, lastRow), 1);
     const top = () => sheet.getRange(1, 1, 1, Math.max(1, width));
+    const settings = () => this.settingsOf(sheet);
     f.columns.forEach((c, i) => {
-      if (c.width) apply('column widths', column(i), () => sheet.setColumnWidth(i + 1, Math.round(c.width! * PX_PER_CHAR + PX_PADDING)));
+      if (c.width) apply('column widths', settings, () => sheet.setColumnWidth(i + 1, Math.round(c.width! * PX_PER_CHAR + PX_PADDING)));
       if (c.numFmt && dataRows > 0) apply('number formats', column(i), () => sheet.getRange(f.firstDataRow, i + 1, dataRows, 1).setNumberFormat(c.numFmt!));
-      if (c.hidden) apply('hidden helper columns', column(i), () => sheet.hideColumns(i + 1));
+      if (c.hidden) apply('hidden helper columns', settings, () => sheet.hideColumns(i + 1));
     });
     if (f.headerRow) apply('bold headers', top, () => sheet.getRange(f.headerRow!, 1, 1, width).setFontWeight('bold'));
     if (f.freeze) {
-      apply('frozen headers', top, () => {
+      apply('frozen headers', settings, () => {
         sheet.setFrozenRows(f.freeze!.rows);
         if (f.freeze!.columns) sheet.setFrozenColumns(f.freeze!.columns);
       });
     }
-    if (f.tabColor) apply('tab color', top, () => sheet.setTabColor(f.tabColor!));
+    if (f.tabColor) apply('tab color', settings, () => sheet.setTabColor(f.tabColor!));
     apply('dropdowns', top, () => this.setValidations(sheet, f.validations ?? []));
     const rules = this.toneRules(sheet, f.conditionals ?? []);
-    if (rules.length) apply('status colors', top, () => sheet.setConditionalFormatRules([...sheet.getConditionalFormatRules(), ...rules]));
-    if (f.autoFilter && f.headerRow && !sheet.getFilter()) apply('filter buttons', top, () => sheet.getRange(f.headerRow!, 1, f.lastDataRow - f.headerRow! + 1, width).createFilter());
+    if (rules.length) apply('status colors', settings, () => sheet.setConditionalFormatRules([...sheet.getConditionalFormatRules(), ...rules]));
+    if (f.autoFilter && f.headerRow && !sheet.getFilter()) apply('filter buttons', settings, () => sheet.getRange(f.headerRow!, 1, f.lastDataRow - f.headerRow! + 1, width).createFilter());
     if (refusal !== undefined) throw new ProtectedSettingsError(refusal, refused);
   }
 
@@ -624,7 +637,7 @@ export class SheetsPort implements SpreadsheetPort {
     try {
       this.setToneRules(sheet, conditionals);
     } catch (e) {
-      if (!refusedAsProtected(sheet.getRange(1, 1), e)) throw e;
+      if (!refusedAsProtected(this.settingsOf(sheet), e)) throw e;
       refusal ??= e instanceof Error ? e.message : String(e);
       uncolored = conditionals.flatMap((c) => Array.from({ length: c.toRow - c.fromRow + 1 }, (_, i) => ({ row: c.fromRow + i, column: c.column })));
     }

@@ -26,8 +26,11 @@ export async function withStore<T>(config: Config, use: (store: RowStore) => Pro
   } catch (e) {
     const where = config.databaseUrl ? 'the PostgreSQL database (DATABASE_URL)' : `the data directory ${config.dataDir}`;
     // pg reports a refused connection as an AggregateError with an empty message and a code.
-    const reason = (e as Error).message || (e as { code?: string }).code || String(e);
-    throw new CliError(`cannot open ${where}: ${reason}`, 1);
+    const code = (e as { code?: string }).code;
+    const reason = (e as Error).message || code || String(e);
+    // pg falls back on the USER variable, which a container often lacks: the server then refuses a nameless login (28000).
+    const nameless = code === '28000' && config.databaseUrl !== undefined && URL.canParse(config.databaseUrl) && new URL(config.databaseUrl).username === '';
+    throw new CliError(`cannot open ${where}: ${reason}${nameless ? '; name the user in DATABASE_URL: postgres://USER@HOST:5432/DB' : ''}`, 1);
   }
   try {
     return await use(store);

@@ -64,20 +64,28 @@ describe('Range values', () => {
     expect(lists.getRange('A1').getValue()).toBe('kept');
   });
 
-  it('refuses, as modeled, what a protected sheet keeps as its own (column widths, hidden columns, color rules) whatever cells it excepts; a protected range or a warning refuses none of it', () => {
+  it('refuses, as modeled, what a protected sheet keeps as its own (column widths, hidden columns, color rules, frozen rows and columns, tab color, filter) whatever cells it excepts; a protected range, a warning or an editor refuses none of it', () => {
     const { fakes, sheet, ss } = setup();
     fakes.sheet('Requests').protectSheetFromScript(['A1:Z100']);
     const protectedText = 'You are trying to edit a protected cell or object.';
     expect(() => sheet.setColumnWidth(1, 120)).toThrow(protectedText);
     expect(() => sheet.hideColumns(2)).toThrow(protectedText);
     expect(() => sheet.setConditionalFormatRules([])).toThrow(protectedText);
-    expect(sheet.getColumnWidth(1)).not.toBe(120);
-    const lists = ss.getSheetByName('Lists')!;
-    fakes.sheet('Lists').protectFromScript('A1:A9');
-    fakes.sheet('Lists').protectSheetFromScript([], { warningOnly: true });
-    lists.setColumnWidth(1, 120);
-    lists.hideColumns(2);
-    expect(lists.getColumnWidth(1)).toBe(120);
+    expect(() => sheet.setFrozenRows(1)).toThrow(protectedText);
+    expect(() => sheet.setFrozenColumns(1)).toThrow(protectedText);
+    expect(() => sheet.setTabColor('#2E75B6')).toThrow(protectedText);
+    expect(() => sheet.getRange('A1:C5').createFilter()).toThrow(protectedText);
+    expect([sheet.getColumnWidth(1), sheet.getFrozenRows(), sheet.getFrozenColumns(), sheet.getTabColor(), sheet.getFilter()]).toEqual([100, 0, 0, null, null]);
+    for (const [name, protect] of [['Lists', (s: ReturnType<typeof fakes.sheet>) => (s.protectFromScript('A1:A9'), s.protectSheetFromScript([], { warningOnly: true }))], ['Dashboard', (s: ReturnType<typeof fakes.sheet>) => s.protectSheetFromScript([], { editable: true })]] as const) {
+      const other = ss.getSheetByName(name) ?? ss.insertSheet(name);
+      protect(fakes.sheet(name));
+      other.setColumnWidth(1, 120);
+      other.hideColumns(2);
+      other.setFrozenRows(1);
+      other.setTabColor('#2E75B6');
+      other.getRange('A1:C5').createFilter();
+      expect([other.getColumnWidth(1), other.getFrozenRows(), other.getTabColor(), other.getFilter() === null]).toEqual([120, 1, '#2E75B6', false]);
+    }
   });
 
   it('inserts rows right above a range protected from the script (no protected row on both sides), moving it down; its cells can then be copied from, not cleared or pasted over, unless it only warns or the person is its editor', () => {

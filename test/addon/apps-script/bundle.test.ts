@@ -130,16 +130,30 @@ describe('set up from template', () => {
     expect(fakes.toasts.at(-1)?.message).toMatch(/added Lists, Requests, Dashboard/);
   });
 
-  test('into an empty sheet protected from the person but its cells: the template is written, the column widths and colors Sheets refuses are named, and nothing fails', async () => {
+  test.each(['en', 'es'])('into an empty sheet protected from the person but its cells: the template is written, the sheet settings Sheets refuses (widths, frozen header, tab color, colors, filter) are named, and nothing fails (locale %s)', async (locale) => {
     const addon = await loadAddon();
     const { fakes } = addon;
+    fakes.env.locale = locale;
     const requests = fakes.spreadsheet.addSheet('Requests', 1);
     requests.protectSheetFromScript(['A1:AZ1000']);
     addon.call('setupTaIntake');
+    expect(fakes.ui.alerts).toEqual([]);
     expect(fakes.readSheet('Requests')[0][0]).toBe(TABLES.requests.columns[0].header);
-    expect([requests.columnWidths.size, requests.conditionalRules.length]).toEqual([0, 0]);
-    expect(requests.frozenRows).toBe(1);
-    expect(fakes.toasts.at(-1)?.message).toMatch(/added Lists, Requests, Dashboard\. Requests is protected from you, so its column widths and status colors were not set; ask the sheet's owner to let you edit it, then set up again\./);
+    expect([requests.columnWidths.size, requests.conditionalRules.length, requests.frozenRows, requests.tabColor, requests.filter === null]).toEqual([0, 0, 0, null, true]);
+    expect(fakes.toasts.at(-1)?.message).toContain("added Lists, Requests, Dashboard. Requests is protected from you, so its column widths, frozen headers, tab color, status colors and filter buttons were not set; ask the sheet's owner to let you edit it, then set up again.");
+  });
+
+  test('into a sheet whose protection only warns, or that the person may edit: every setting is set and nothing is said of protection', async () => {
+    for (const protection of [{ warningOnly: true }, { editable: true }]) {
+      const addon = await loadAddon();
+      const { fakes } = addon;
+      const requests = fakes.spreadsheet.addSheet('Requests', 1);
+      requests.protectSheetFromScript([], protection);
+      addon.call('setupTaIntake');
+      expect(fakes.ui.alerts).toEqual([]);
+      expect([requests.frozenRows, requests.tabColor, requests.filter === null]).toEqual([1, '#2E75B6', false]);
+      expect(fakes.toasts.at(-1)?.message).not.toContain('protected');
+    }
   });
 
   test('hides the Dashboard\'s helper columns, as the template file does', async () => {

@@ -16,6 +16,7 @@ const service = useSyncService();
 const received = () => service.received();
 const stored = (sourceId: string) => service.storedRows('requests', sourceId);
 const connectedAddon = (sourceName: string) => connectedTo(service, sourceName);
+type Fakes = Awaited<ReturnType<typeof connectedAddon>>['addon']['fakes'];
 
 /** A connected add-on whose Requests sheet holds sample requests, synced once and its batch taken. */
 async function syncedRequests(sourceName: string, rows: number, seed: number) {
@@ -380,16 +381,20 @@ describe('rows from the service into the sheet', () => {
     expect(fakes.readSheet(LOG, { pick: 'formula' })[4][hours - 1]).toBe('=SUM(H3:H3)');
   });
 
-  test("a web-form request still reaches an office's own log whose rows are protected from the person syncing: under its totals line, as no row can go in inside", async () => {
-    const { addon, source } = await connectedAddon('Office with protected rows');
+  test.each([
+    { how: 'a protected range', locale: 'en', protect: (sheet: ReturnType<Fakes['sheet']>, last: number) => sheet.protectFromScript(`N3:N${last}`) },
+    { how: 'a protected sheet, in Spanish', locale: 'es', protect: (sheet: ReturnType<Fakes['sheet']>) => sheet.protectSheetFromScript(['A1:Z1000']) },
+  ])("a web-form request still reaches an office's own log whose rows are protected from the person syncing ($how): under its totals line, as no row can go in inside", async ({ how, locale, protect }) => {
+    const { addon, source } = await connectedAddon(`Office with protected rows (${how})`);
     const { fakes } = addon;
+    fakes.env.locale = locale;
     const last = 2 + LOG_ROWS.length;
     const total = ['Total', ...new Array<unknown>(HEADERS.length - 1).fill('')];
     total[HEADERS.indexOf('Hours Spent')] = `=SUM(H3:H${last})`;
     fakes.seedSheet(LOG, [...logGrid(dateCell), total]);
     fakes.setFormulaResults(LOG, `H${last + 1}`, [[13.5]]);
     // Beside the table, where the sync writes nothing else: the marks do not write around a protected cell.
-    fakes.sheet(LOG).protectFromScript(`N3:N${last}`);
+    protect(fakes.sheet(LOG), last);
     addon.call('syncNowFromMenu');
     await received();
     await service.invoke<string>('submitIntake', source.id, { requesterOrg: 'Harbor County Health', contactName: 'Dana Whitfield', contactEmail: 'dana@harbor.example.gov', description: 'Training for our leadership team.' });

@@ -66,8 +66,9 @@ describe('rows typed below the ready rows of a set-up sheet', () => {
     expect(summary).toContain(`2 cells not given their dropdowns (Requests!${category}40; Requests!${category}41): the cells are protected from you; ask the sheet's owner`);
   });
 
-  test('on a sheet protected from the person syncing but its cells, whose color rules Sheets will not change, get their formulas and dropdowns; the sync finishes and names the cells left without status colors', async () => {
+  test.each(['en', 'es'])('on a sheet protected from the person syncing but its cells, whose color rules Sheets will not change, get their formulas and dropdowns; the sync finishes and names the cells left without status colors (locale %s)', async (locale) => {
     const { fakes, sync } = await setUp('Protected colors');
+    fakes.env.locale = locale;
     const [typed] = sampleTable('requests', 1, 5).typed;
     fakes.seedSheet('Requests', [hostCells('requests', typed)], { row: 40, column: 1 });
     const sheet = fakes.sheet('Requests');

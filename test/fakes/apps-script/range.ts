@@ -453,6 +453,7 @@ export class FakeRange implements Partial<Range> {
   createFilter(): GoogleAppsScript.Spreadsheet.Filter {
     this.env.require('documentWrite', 'SpreadsheetApp.Range.createFilter');
     if (this.sheet.filter) this.env.fail("You can't create a filter in a sheet that already has a filter.");
+    this.sheet.refuseSheetChange();
     this.sheet.filter = new FakeFilter(this);
     return this.sheet.filter as unknown as GoogleAppsScript.Spreadsheet.Filter;
   }

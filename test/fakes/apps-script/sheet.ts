@@ -80,10 +80,11 @@ export class FakeSheet implements Partial<Sheet> {
 
   /**
    * Refuses, as a protection of the whole sheet does, what belongs to the sheet rather than to cells: column widths,
-   * hidden columns, the conditional format rules. Modeled without a Sheets to ask (its documentation says a protected
-   * sheet cannot be edited, not which of these count); a protected range refuses none of them here.
+   * hidden columns, the conditional format rules, frozen rows and columns, the tab color, a filter. Modeled without a
+   * Sheets to ask: its documentation (the Protection class, Sheet.setFrozenRows, setTabColor, Range.createFilter) says
+   * a protected sheet cannot be edited by others, not which of these count; a protected range refuses none of them here.
    */
-  private refuseSheetChange(): void {
+  refuseSheetChange(): void {
     if (this.protections.some((p) => p.rect === null && !p.editable && !p.warningOnly)) this.env.fail(this.env.protectedText());
   }
 
@@ -277,6 +278,7 @@ export class FakeSheet implements Partial<Sheet> {
   }
 
   setFrozenRows(rows: number): void {
+    this.refuseSheetChange();
     if (rows >= this.maxRows) this.env.fail("You can't freeze all visible rows on the sheet.");
     this.frozenRows = rows;
   }
@@ -284,6 +286,7 @@ export class FakeSheet implements Partial<Sheet> {
     return this.frozenRows;
   }
   setFrozenColumns(columns: number): void {
+    this.refuseSheetChange();
     if (columns >= this.maxColumns) this.env.fail("You can't freeze all visible columns on the sheet.");
     this.frozenColumns = columns;
   }
@@ -369,6 +372,7 @@ export class FakeSheet implements Partial<Sheet> {
     return this.hidden;
   }
   setTabColor(color: string | null): Sheet {
+    this.refuseSheetChange();
     this.tabColor = color;
     return this.self();
   }

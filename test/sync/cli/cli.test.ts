@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, test } from 'vitest';
+import { TEST_DATABASE_URL } from '../../support/postgres';
 import { storeBackends } from '../../support/store-backends';
 import { seededStore } from '../master/seed-store';
 import { tempFolder, writeWorkbook, type Grid } from '../ingest/workbook-files';
@@ -72,6 +73,15 @@ describe('the command line', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(stderr).toBe('');
     expect(code).toBe(0);
+  }, PROCESS_TIMEOUT);
+
+  test('a DATABASE_URL naming no user, in an environment that names none either (a container), says how to name one', async () => {
+    const url = new URL(TEST_DATABASE_URL);
+    url.username = '';
+    const r = await runCli(['source', 'list'], { env: { DATABASE_URL: url.href, USER: '', PGUSER: '' } });
+    expect(r.code, r.stderr).toBe(1);
+    expect(oneLine(r.stderr), r.stderr).toBe(true);
+    expect(r.stderr).toMatch(/^equity-desk source: cannot open the PostgreSQL database \(DATABASE_URL\): .*; name the user in DATABASE_URL: postgres:\/\/USER@HOST:5432\/DB$/m);
   }, PROCESS_TIMEOUT);
 
   test('settings from the environment are checked too', async () => {
