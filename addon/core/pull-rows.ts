@@ -4,7 +4,7 @@
 import { inputCellValue, type TableDef, type TypedValue } from '../../shared/tables';
 import { outboxAnswer, type OutboxItem } from '../../shared/wire/sync-answers';
 import type { OutboxAck } from '../../shared/wire/sync-wire';
-import type { NewRow, RowCells, SpreadsheetPort, WriteCell } from '../port/spreadsheet-port';
+import type { HostCell, NewRow, RowCells, SpreadsheetPort, WriteCell } from '../port/spreadsheet-port';
 import type { HttpPort } from '../port/host-ports';
 import { isSpareRow, statusColumnsOf } from './ready-rows';
 import { rowName } from './row-ids';
@@ -28,6 +28,11 @@ export interface PullReport {
    * tries again. The service drops them once the row is removed.
    */
   waiting: string[];
+  /**
+   * New rows the host refused as protected, their Sync ID cell with them (a log whose rows are all locked), each by the
+   * name of its row: not in the sheet, so not acknowledged; the service keeps them and the next sync tries again.
+   */
+  unwritten: string[];
   /** Fields the sheet has no column for, by header: said in the summary so staff can add the column. */
   missingColumns: string[];
   /**
@@ -54,7 +59,7 @@ export interface Pulled {
   written: string[];
 }
 
-const NOTHING: Pulled = { report: { added: 0, updated: 0, waiting: [], missingColumns: [] }, written: [] };
+const NOTHING: Pulled = { report: { added: 0, updated: 0, waiting: [], unwritten: [], missingColumns: [] }, written: [] };
 
 /** A stored value as a cell: dates as date cells, text always as text (never run as a formula). */
 function cellOf(table: TableDef, field: string, value: unknown): WriteCell {
@@ -62,6 +67,11 @@ function cellOf(table: TableDef, field: string, value: unknown): WriteCell {
   const column = table.columns.find((c) => c.name === field);
   if (column?.type === 'date' && typeof value === 'string') return { date: value };
   return column ? inputCellValue(column, value as TypedValue) : (value as TypedValue);
+}
+
+/** The Sync IDs a sheet's column holds, as read. */
+function idsIn(values: readonly (readonly HostCell[])[], column: number): Set<string> {
+  return new Set(values.map((line) => String(line[column - 1] ?? '')).filter((id) => id !== ''));
 }
 
 /**
@@ -117,12 +127,14 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
   const inside = t.read.rows.length > 1;
   const copied = (column: number) => insertUnder !== undefined && column !== syncColumn && (t.formulas[insertUnder - 1]?.[column - 1] ?? '') !== '';
 
-  const report: PullReport = { added: 0, updated: 0, waiting: [], missingColumns: [] };
+  const report: PullReport = { added: 0, updated: 0, waiting: [], unwritten: [], missingColumns: [] };
   const refusedAt = (e: ProtectedCellsError, sheet = t.sheet) => {
     for (const c of e.cells) (report.refused ??= []).push(placeRef(sheet, c.row, columnLetter(c.column)));
   };
   const missing = new Set<string>();
   const newRows: NewRow[] = [];
+  /** The items of `newRows`, in order: acknowledged once their rows are in the sheet. */
+  const newItems: OutboxItem[] = [];
   /** The same rows as they go on spare rows, should the host refuse to insert rows. */
   const spareRows: NewRow[] = [];
   const answers = new Map<TableSheet, { rows: RowCells[]; items: OutboxItem[] }>();
@@ -139,7 +151,7 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
         blocked++;
         continue;
       }
-      acked.push(item.id);
+      newItems.push(item);
       const line: WriteCell[] = new Array<WriteCell>(blockWidth).fill(null);
       for (const [field, value] of Object.entries(item.values)) {
         const at = t.columnOf(field);
@@ -200,6 +212,9 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
     }
   }
   let inserted = false;
+  // Cells of the new rows the host refused: the Sync ID cell may be among them, and a row without one is not in the sheet.
+  let refusedNew = false;
+  let unmoved: string | undefined;
   if (newRows.length && insertUnder !== undefined) {
     try {
       // Under the row they were placed under by its Sync ID: a person may add or delete rows above meanwhile.
@@ -212,7 +227,8 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
       if (!isErrorType(e, ProtectedCellsError)) throw e;
       // Inserted, with the protected cells left as they were, or above a last row that would not move.
       inserted = e.cells.length > 0 || e.unmoved !== undefined;
-      if (e.unmoved !== undefined) report.unmoved = placeRef(t.sheet, e.unmoved);
+      if (e.unmoved !== undefined) unmoved = placeRef(t.sheet, e.unmoved);
+      refusedNew = e.cells.length > 0;
       refusedAt(e);
     }
   }
@@ -222,15 +238,26 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
       yield* io(port.appendRows(t.sheet, below, spareRows));
     } catch (e) {
       if (!isErrorType(e, ProtectedCellsError)) throw e;
+      refusedNew = e.cells.length > 0;
       refusedAt(e);
     }
   }
+  // Acknowledged only once in the sheet: the service then takes a row missing from the push for one deleted. After a
+  // refusal the Sync ID column says which went in (one read more, only then); the rest wait at the service.
+  const inSheet = refusedNew ? idsIn(yield* io(port.readSheet(t.sheet)), syncColumn) : undefined;
+  for (const item of newItems) {
+    if (inSheet && !inSheet.has(item.rowId)) report.unwritten.push(rowName(t.table, item.values, item.rowId));
+    else {
+      acked.push(item.id);
+      report.added++;
+    }
+  }
+  if (unmoved !== undefined && report.added > 0) report.unmoved = unmoved;
   if (acked.length) {
     // The fields no column showed: their answers stay held over the sheet's blank, not taken as written in.
     const ack: OutboxAck = { table: t.table.name, ids: acked, ...(missing.size ? { unshown: [...missing] } : {}) };
     yield* callJson(http, request(conn, 'POST', '/api/v1/outbox/ack', ack));
   }
-  report.added = added.size;
   if (blocked) report.blocked = { rows: blocked, sheet: t.sheet, table: t.table.sheet };
   report.missingColumns = [...missing].map((field) => t.table.columns.find((c) => c.name === field)?.header ?? field);
   const written = new Set([...answers.keys()].map((sheet) => sheet.sheet));

@@ -597,6 +597,8 @@ export function summarize(tables: readonly TableSyncReport[]): string {
       const parts: string[] = [];
       if (t.pulled.added) parts.push(`${n(t.pulled.added)} new from the web form`);
       if (t.pulled.unmoved) parts.push(`the new ${t.pulled.added > 1 ? 'requests' : 'request'} went in above ${t.pulled.unmoved}, the table's last row, not under it: that row is protected from you, so it could not move down; ask the sheet's owner to let you edit it, or sync as someone who may`);
+      const { unwritten } = t.pulled;
+      if (unwritten.length) parts.push(`${counted(unwritten.length, 'web-form request')} not written in (${named(unwritten)}): ${unwritten.length > 1 ? 'their rows are' : 'its row is'} protected from you; ask the sheet's owner to let you edit the table's rows, or sync as someone who may; the service keeps ${unwritten.length > 1 ? 'them' : 'it'} and the next sync tries again`);
       const { blocked } = t.pulled;
       if (blocked) parts.push(`${n(blocked.rows)} new from the web form waiting: ${blocked.sheet} has another table below the ${blocked.table} table; move one of them to a sheet of its own and sync again`);
       if (t.pulled.updated) parts.push(`${counted(t.pulled.updated, 'survey answer')} filled in`);

@@ -510,7 +510,8 @@ export class ExcelPort implements SpreadsheetPort {
    * request, when this Excel has notes), its old place cleared and formatted as the row above it, all in the second
    * request; unless a protected sheet keeps it or the first new row locked, or its notes (no editing objects), when it
    * stays and the new rows go in above it (`unmoved`). An insertion refused as protected inserts nothing: a
-   * ProtectedCellsError naming no cell. Formulas and cells refused as locked are named by one thrown once the rest is
+   * ProtectedCellsError naming no cell; so does one whose new rows would come out with their Sync ID cell locked (the
+   * row above's locking, loaded in the anchor's request). Formulas and cells refused as locked are named by one thrown once the rest is
    * written.
    */
   insertRows(name: string, asked: number, rows: readonly NewRow[], place: RowsUnder = {}): Promise<void> {
@@ -520,9 +521,21 @@ export class ExcelPort implements SpreadsheetPort {
       const width = widthOf(rows);
       let after = asked;
       if (place.anchor) {
-        const ids = loadIdColumn(sheet, place.anchor.idColumn);
+        const { idColumn, rowId } = place.anchor;
+        // New cells are locked as the row above them is: where a protected sheet keeps that row's Sync ID cell locked,
+        // the new rows would come out locked, blank rows no write reaches, so none go in. Looked at in the request
+        // that finds the row (again, one request more, only when a person moved that row meanwhile).
+        const lockOver = (under: number) => sheet.getRangeByIndexes((place.inside ? under - 1 : under) - 1, idColumn - 1, 1, 1).getCellProperties({ format: { protection: { locked: true } } });
+        const ids = loadIdColumn(sheet, idColumn);
+        const guard = sheet.protection.load('protected');
+        let lock = lockOver(asked);
         await context.sync();
-        after = (ids.isNullObject ? undefined : rowOfId(ids.values.map((line) => line[0]), ids.rowIndex + 1, place.anchor.rowId)) ?? after;
+        after = (ids.isNullObject ? undefined : rowOfId(ids.values.map((line) => line[0]), ids.rowIndex + 1, rowId)) ?? after;
+        if (guard.protected && after !== asked) {
+          lock = lockOver(after);
+          await context.sync();
+        }
+        if (guard.protected && lock.value[0]?.[0]?.format?.protection?.locked !== false) throw new ProtectedCellsError(LOCKED_TEXT, []);
       }
       const before = place.inside ? after : after + 1;
       // The row the new ones follow: the one asked, which the insertion moves under them when they go in inside.

@@ -149,6 +149,23 @@ describe('rows from the service into the sheet', () => {
     expect(added[col('contactEmail') - 1] ?? '').toBe('');
   });
 
+  test("a web-form request whose spare rows are protected whole from the person syncing is not acknowledged: the summary names it, the next sync's push keeps it at the service, and it is offered again", async () => {
+    const { addon, fakes, source } = await syncedRequests('Protected spare rows log', 12, 11);
+    fakes.sheet('Requests').protectFromScript(`A14:${columnLetter(SYNC_ID_COLUMN)}40`);
+    const requestId = await service.invoke<string>('submitIntake', source.id, { requesterOrg: 'Harbor County Health', contactName: 'Dana Whitfield', contactEmail: 'dana@harbor.example.gov', description: 'Training for our leadership team.' });
+    const live = async () => (await service.storedRows('requests', source.id)).filter((r) => !r.deleted);
+    const [request] = (await live()).filter((r) => r.values.requestId === requestId);
+    for (let sync = 0; sync < 2; sync++) {
+      addon.call('syncNowFromMenu');
+      expect(fakes.ui.alerts).toEqual([]);
+      const message = fakes.toasts.at(-1)?.message ?? '';
+      expect(message).not.toMatch(/new from the web form/);
+      expect(message).toContain(`1 web-form request not written in (Request ID ${requestId}): its row is protected from you; ask the sheet's owner`);
+      expect((await live()).map((r) => r.rowId)).toContain(request.rowId);
+    }
+    expect(fakes.readSheet('Requests').filter((line) => line.includes('Harbor County Health'))).toHaveLength(0);
+  });
+
   test('a survey answer whose Outcome cell is protected from the person syncing fills the cells around it; the sync finishes, names the cell, and writes the answer again next time', async () => {
     const { addon, fakes, source, typed } = await syncedRequests('Protected survey log', 12, 11);
     const fulfilledIndex = typed.findIndex((r) => r.status === 'Fulfilled' || r.status === 'Closed');

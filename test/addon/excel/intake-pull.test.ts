@@ -127,3 +127,21 @@ test("a web-form request inserted into a protected log whose formula column is l
   expect([last, last + 1].map(org)).toEqual(['Harbor County Health', 'Sonoma County']);
   expect(sheet.peek(last, days)?.formula ?? '').toBe('');
 }, 60_000);
+
+test("a web-form request meets a protected log whose every row is locked, rows insertable: it cannot be written in, so it is not acknowledged; the summary names it, and it stays a request at the service", async () => {
+  // Every row locked, the totals line and the rows under it too: no row a request could go on.
+  const { connected, source, sheet, message, last } = await protectedLog('Office with every row locked (Excel)', (last, _days, syncId) => `A3:${columnLetter(syncId)}${last + 20}`);
+  const stored = async () => (await service.storedRows('requests', source.id)).filter((r) => !r.deleted);
+  const [request] = (await stored()).filter((r) => r.values.requesterOrg === 'Harbor County Health');
+  expect(message).not.toContain('1 new from the web form');
+  expect(message).toContain(`1 web-form request not written in (Request ID ${request.values.requestId}): its row is protected from you; ask the sheet's owner`);
+  // The next sync pushes the table without it: the service keeps it, and offers it again.
+  await connected.sync();
+  expect((await stored()).map((r) => r.rowId)).toContain(request.rowId);
+  expect(await stored()).toHaveLength(LOG_ROWS.length + 1);
+  expect(await service.invoke<{ deleted: number }>('takeReceived')).toMatchObject({ deleted: 0 });
+  // Still waiting in the outbox: the sync after offers it again, and says so again.
+  expect(await connected.sync()).toContain(`(Request ID ${request.values.requestId})`);
+  // No blank locked row is left in the log for it, sync after sync.
+  expect(sheet.peek(last + 1, 1)?.value).toBe('Total');
+}, 60_000);
