@@ -6,10 +6,17 @@ import { isoFromDays, yearOf } from './dates';
 const MIN_OUTLIER_GAP_DAYS = 2 * 365;
 /** How many other dates a judgement needs: a handful of rows is enough to see a 2004 among 2024s. */
 const MIN_OTHER_DATES = 3;
+/**
+ * From this many other dates on, the marks leave out at least the lowest and the highest of them: below ten, the
+ * 10th and 90th percentile marks are the extremes themselves, so a second far date (a request received and
+ * fulfilled in 2206) would vouch for the first. Fewer, and a multi-year plan's own ends are all there is to go by.
+ */
+const MIN_TRIMMED_OTHERS = 5;
 
 /**
  * A test for days (as `daysFromIso` counts them) far outside the span of the others: the middle 80 % of
- * every other day, widened by that middle's own width or two years, whichever is more. A plan of 2026–2029
+ * every other day (never their lowest and highest, from `MIN_TRIMMED_OTHERS` of them), widened by that middle's own
+ * width or two years, whichever is more. A plan of 2026–2029
  * keeps its genuine 2022 start; a 2004 among 2024s is flagged. Judged against the others only, so an
  * outlier never widens its own yardstick. The test answers the others' span in years ("2024" or
  * "2023–2026") for one of `days` it flags, null for one it keeps; undefined when there are too few days to judge.
@@ -24,8 +31,9 @@ export function outlyingDays(days: ArrayLike<number>): ((day: number, otherEnd?:
   // A typed array sorts numbers natively, with no call to a comparator per comparison: this runs for every synced batch.
   const sorted = Float64Array.from(days).sort();
   const others = sorted.length - 1;
-  const loAt = Math.floor(0.1 * (others - 1));
-  const hiAt = Math.ceil(0.9 * (others - 1));
+  const trim = others >= MIN_TRIMMED_OTHERS ? 1 : 0;
+  const loAt = Math.max(trim, Math.floor(0.1 * (others - 1)));
+  const hiAt = Math.min(others - 1 - trim, Math.ceil(0.9 * (others - 1)));
   // Whichever day is taken out, the others' low mark is at most sorted[loAt + 1] and their high mark at
   // least sorted[hiAt]: a day inside this band is kept without the search (nearly every day of a sheet).
   const safeReach = Math.max(MIN_OUTLIER_GAP_DAYS, sorted[hiAt] - sorted[loAt + 1]);

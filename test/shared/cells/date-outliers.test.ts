@@ -7,8 +7,9 @@ import { daysFromIso, isoFromDays, yearOf } from '../../../shared/cells/dates';
 
 function modelVerdict(days: readonly number[], at: number): string | null {
   const others = days.filter((_, i) => i !== at).sort((a, b) => a - b);
-  const lo = others[Math.floor(0.1 * (others.length - 1))];
-  const hi = others[Math.ceil(0.9 * (others.length - 1))];
+  const trim = others.length >= 5 ? 1 : 0;
+  const lo = others[Math.max(trim, Math.floor(0.1 * (others.length - 1)))];
+  const hi = others[Math.min(others.length - 1 - trim, Math.ceil(0.9 * (others.length - 1)))];
   const reach = Math.max(2 * 365, hi - lo);
   const d = days[at];
   if (d >= lo - reach && d <= hi + reach) return null;
@@ -34,5 +35,10 @@ describe('outlyingDays', () => {
     expect(outlyingDays(days)!(days[4])).toBe('2024');
     const plan = ['2026-02-01', '2027-06-01', '2028-08-01', '2029-08-01', '2023-01-01'].map(daysFromIso);
     expect(outlyingDays(plan)!(plan[4])).toBeNull();
+  });
+
+  it('flags both far dates of one row among a few others: received and fulfilled in 2206 do not vouch for each other', () => {
+    const days = ['2026-01-12', '2026-02-03', '2026-04-20', '2026-05-01', '2026-04-28', '2026-06-30', '2026-07-07', '2026-09-14', '2206-03-10', '2206-04-02'].map(daysFromIso);
+    expect([outlyingDays(days)!(days[8]), outlyingDays(days)!(days[9])]).toEqual(['2026', '2026']);
   });
 });

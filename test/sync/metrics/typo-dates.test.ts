@@ -97,30 +97,30 @@ describe('a likely typo date in the trends', () => {
   });
 });
 
-describe('a far date the typo warning cannot judge', () => {
-  // An office's log of 8 requests, one received and fulfilled in 2206 (for 2026): the two far dates are each
-  // other's company, and too few dates are left for the warning to call either a typo.
+describe('a far date in a short log', () => {
   const LOG = [
     request('R1', '2026-01-12'), request('R2', '2026-02-03'), request('R3', '2026-04-20', { status: 'Fulfilled', fulfilledOn: '2026-05-01' }),
     request('R4', '2026-04-28'), request('R5', '2026-06-30'), request('R6', '2026-07-07'), request('R7', '2026-09-14'),
-    request('R8', '2206-03-10', { status: 'Fulfilled', fulfilledOn: '2206-04-02' }),
   ];
-  const m = aggregateMetrics({ requests: LOG }, { asOf: '2026-10-01', rules: DEFAULT_RULES });
-  const sheet = (name: string) => masterPlan({ metrics: m, rows: () => [], rejections: [], rules: DEFAULT_RULES, charts: [] }).sheets.find((s) => s.name === name) as SheetPlan;
+  const metricsOf = (far: MetricsRow) => aggregateMetrics({ requests: [...LOG, far] }, { asOf: '2026-10-01', rules: DEFAULT_RULES });
+  const sheetOf = (m: ReturnType<typeof metricsOf>, name: string) => masterPlan({ metrics: m, rows: () => [], rejections: [], rules: DEFAULT_RULES, charts: [] }).sheets.find((s) => s.name === name) as SheetPlan;
+  const RUN = [['2026-01-01', 1], ['2026-02-01', 1], ['2026-03-01', 0], ['2026-04-01', 2], ['2026-05-01', 0], ['2026-06-01', 1], ['2026-07-01', 1], ['2026-08-01', 0], ['2026-09-01', 1]];
 
-  it('lists the months of the run, then the far month on its own, counted, in the master, the dashboard and the report', () => {
-    const demand = (sheet('Demand').rows as PlanCell[][]).map((r) => [r[0], r[1]]);
-    expect(demand).toEqual([
-      ['2026-01-01', 1], ['2026-02-01', 1], ['2026-03-01', 0], ['2026-04-01', 2], ['2026-05-01', 0], ['2026-06-01', 1],
-      ['2026-07-01', 1], ['2026-08-01', 0], ['2026-09-01', 1], ['2206-03-01', 1],
-    ]);
-    const trend = demandCharts(m).find((c) => c.id === 'demand-trend')!;
-    expect((trend.option as { xAxis: { data: string[] } }).xAxis.data).toHaveLength(demand.length);
-    expect(metricsReport(m)).toMatch(/Mar 2206 +1/);
+  it('calls both dates of a request received and fulfilled in 2206 likely typos: a few dates are enough, and one does not vouch for the other', () => {
+    const m = metricsOf(request('R8', '2206-03-10', { status: 'Fulfilled', fulfilledOn: '2206-04-02' }));
+    expect(m.dataQuality.likelyTypoDates.map((d) => d.date)).toEqual(['2206-03-10', '2206-04-02']);
+    expect((sheetOf(m, 'Demand').rows as PlanCell[][]).map((r) => [r[0], r[1]])).toEqual(RUN);
+    expect(m.rba.quarters).toEqual(['2026-Q1', '2026-Q2', '2026-Q3']);
   });
 
-  it('keeps the quarter columns to the quarters with figures and the far quarter after them', () => {
-    expect(m.rba.quarters).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', '2206-Q1', '2206-Q2']);
-    expect((sheet('Fulfillment').rows as PlanCell[][]).length).toBeLessThan(10);
+  it('shows a far month the warning keeps (2028 typed for 2026) on its own after the gap, counted, in the master, the dashboard and the report', () => {
+    const m = metricsOf(request('R8', '2028-03-10', { status: 'Fulfilled', fulfilledOn: '2028-04-02' }));
+    expect(m.dataQuality.likelyTypoDates).toEqual([]);
+    const demand = (sheetOf(m, 'Demand').rows as PlanCell[][]).map((r) => [r[0], r[1]]);
+    expect(demand).toEqual([...RUN, ['2028-03-01', 1]]);
+    const trend = demandCharts(m).find((c) => c.id === 'demand-trend')!;
+    expect((trend.option as { xAxis: { data: string[] } }).xAxis.data).toHaveLength(demand.length);
+    expect(metricsReport(m)).toMatch(/Mar 2028 +1/);
+    expect(m.rba.quarters).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', '2028-Q1', '2028-Q2']);
   });
 });
