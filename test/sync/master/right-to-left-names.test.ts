@@ -25,5 +25,12 @@ describe('a source named in a right-to-left script', () => {
 
   it('isolates with the marks every host honors: first strong isolate to pop directional isolate', () => {
     expect(isolated('שוויון')).toBe('\u2068שוויון\u2069');
+    expect(isolated('مكتب')).toBe('\u2068مكتب\u2069');
+  });
+
+  it('leaves a name with no right-to-left letter as it is, so no invisible mark is copied out of a report line', () => {
+    expect(isolated('City of Oakridge')).toBe('City of Oakridge');
+    const [, line] = rejectedSummary({ sources: [{ id: 's1', name: 'Riverside', requests: 3, workplan: 0, milestones: 0, roadmap: 0 }] as never }, [rejection({ sourceName: 'Riverside' })]);
+    expect(line).toBe('Riverside: 1 of 4 requests rejected.');
   });
 });
