@@ -119,16 +119,15 @@ describe('ingest pool', () => {
     }
   });
 
+  // Which side prepared a body shows in its answer: a worker sends its rows encoded, the event loop leaves them as
+  // they are. (Counting the process's threads instead was flaky: the runtime's own threads come and go.)
   test('bodies under the size given are prepared on the event loop, larger ones in a worker', async () => {
-    const threads = () => readdirSync('/proc/self/task').length;
-    if (!existsSync('/proc/self/task')) return;
     const own = openIngestPool({ size: 1, minBytes: bytes(mixedBody).byteLength + 1 });
-    const before = threads();
-    expect(await own.prepare(bytes(mixedBody), call)).toEqual(prepareSync(new Uint8Array(bytes(mixedBody)), call));
-    expect(threads()).toBe(before);
+    const small = prepareSync(new Uint8Array(bytes(mixedBody)), call);
+    expect(encoded(small)).not.toEqual(small);
+    expect(await own.prepare(bytes(mixedBody), call)).toEqual(small);
     const large = { ...mixedBody, rows: [...mixedBody.rows, request('padding', { notes: 'n'.repeat(4000) })] };
     expect(await own.prepare(bytes(large), call)).toEqual(encoded(prepareSync(new Uint8Array(bytes(large)), call)));
-    expect(threads()).toBeGreaterThan(before);
     await own.close();
   });
 
