@@ -349,7 +349,7 @@ export class SheetsPort implements SpreadsheetPort {
    * reference to the rows below, and grows the ranges they go in inside). `inside`: the row asked, moved down, pasted
    * whole into the first new row (copyTo: values, formulas moved, formats, dropdowns), its notes moved by getNotes (and
    * setNotes with clearNote when it has any), and its old place cleared; the new rows formatted as the row above it
-   * (copyTo, formats only), as Sheets may format inserted rows as either neighbour. Then the row above's formulas read
+   * (copyTo, formats only), as Sheets may format inserted rows as either neighbor. Then the row above's formulas read
    * as R1C1 (one getFormulasR1C1) and written into the cells left undefined, one setFormulasR1C1 per run of adjacent
    * such columns, and the other cells by `writeCells`. An insertion refused as protected inserts nothing: a
    * ProtectedCellsError naming no cell. The row asked refused its clearing as protected (`unmoved`): its copy cleared
@@ -443,8 +443,8 @@ export class SheetsPort implements SpreadsheetPort {
   }
 
   /**
-   * Touches only the cells whose colour differs from what they hold now, one RangeList call per distinct
-   * colour, so the person's own fills, banding and alternating colours elsewhere stay. Notes go in one
+   * Touches only the cells whose color differs from what they hold now, one RangeList call per distinct
+   * color, so the person's own fills, banding and alternating colors elsewhere stay. Notes go in one
    * setNotes over the block the changed ones span (the cells between get the note they hold): notes differ
    * cell by cell, and a call per note would be a call per rejected cell.
    */
@@ -623,7 +623,7 @@ export class SheetsPort implements SpreadsheetPort {
     const all = [...validations, ...conditionals];
     if (all.length === 0) return;
     this.fit(name, Math.max(...all.map((r) => r.toRow)), Math.max(...all.map((r) => r.column)));
-    // Dropdowns refused as protected are named once the colours are set too; colours refused (a protected sheet's
+    // Dropdowns refused as protected are named once the colors are set too; colors refused (a protected sheet's
     // rules are the sheet's, none of its cells') leave the dropdowns set.
     let noDropdown: ProtectedCellsError | undefined;
     try {
