@@ -58,7 +58,7 @@ function onThisThread(store: MasterStore, opts: MetricsOptions, sources: readonl
 async function sheetWords(store: MasterStore, filter: { sourceIds?: string[] }, opts: MetricsOptions): Promise<MasterDataOptions['words']> {
   const words: NonNullable<MasterDataOptions['words']> = {};
   for (const table of TABLE_NAMES) {
-    if ((await store.rowCount(table, filter)) <= WORDS_READ_UP_TO) words[table] = await masterWords(table, store.rows(table, filter), opts);
+    if ((await store.rowCount(table, { ...filter, upTo: WORDS_READ_UP_TO })) <= WORDS_READ_UP_TO) words[table] = await masterWords(table, store.rows(table, filter), opts);
   }
   return words;
 }

@@ -109,14 +109,18 @@ export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowRea
       for await (const r of stream(query)) yield storedRow<T>(r);
     },
 
-    async rowCount(table, { sourceIds } = {}) {
+    async rowCount(table, { sourceIds, upTo } = {}) {
       if (sourceIds?.length === 0) return 0;
-      const { count } = await db
+      const live = db
         .selectFrom('sheet_rows')
-        .select((e) => e.fn.countAll<number | string>().as('count'))
+        .select(sql<number>`1`.as('one'))
         .where('table_name', '=', table)
         .where('deleted', '=', 0)
         .$if(sourceIds !== undefined, (q) => q.where('source_id', 'in', sourceIds!))
+        .$if(upTo !== undefined, (q) => q.limit(upTo! + 1));
+      const { count } = await db
+        .selectFrom(live.as('live'))
+        .select((e) => e.fn.countAll<number | string>().as('count'))
         .executeTakeFirstOrThrow();
       return Number(count);
     },

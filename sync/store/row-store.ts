@@ -136,8 +136,11 @@ export interface RowStore extends IntakeOps {
    * the sheet has them (`sheetRow`), then by rowId: rows without a place come after those with one.
    */
   rows<T extends TableName>(table: T, opts?: { sourceIds?: string[]; includeDeleted?: boolean }): AsyncIterable<StoredRow<T>>;
-  /** How many rows `rows()` streams of the table, removed rows left out: a count, not a read of them. */
-  rowCount(table: TableName, opts?: { sourceIds?: string[] }): Promise<number>;
+  /**
+   * How many rows `rows()` streams of the table, removed rows left out: a count, not a read of them. With `upTo`, the
+   * count stops past it (at most `upTo + 1`), so asking whether a large table is small reads no more than that.
+   */
+  rowCount(table: TableName, opts?: { sourceIds?: string[]; upTo?: number }): Promise<number>;
   /**
    * How the master's data sheets read a table's rows on a connection of their own (data-sheet-thread.ts): the SQLite
    * file and the compiled query (none for an empty list of sources). Absent for PostgreSQL, whose rows come through

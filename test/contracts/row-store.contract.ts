@@ -1160,6 +1160,10 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         expect(await store.rowCount('requests', { sourceIds: [other.id] })).toBe(9);
         expect(await store.rowCount('requests', { sourceIds: [] })).toBe(0);
         expect(await store.rowCount('workplan')).toBe(0);
+        // Bounded: the count stops one past `upTo`, and is exact at or under it.
+        expect(await store.rowCount('requests', { upTo: 10 })).toBe(11);
+        expect(await store.rowCount('requests', { upTo: 47 })).toBe(47);
+        expect(await store.rowCount('requests', { sourceIds: [other.id], upTo: 20 })).toBe(9);
       });
 
       test('rows() lists each source\'s rows in sheet order, unplaced rows last by rowId; a moved row moves without a new version', async () => {
