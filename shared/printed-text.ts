@@ -162,7 +162,7 @@ export function wrappedLines(text: string, width: number, widthOf: (code: number
  * The printed width (in digits) of a text's widest piece that no line may break inside: a word, or the part of a
  * compound between the dashes and slashes `breaksAfter` breaks it at, as `wrappedLines` breaks them.
  */
-export function widestWord(text: string): number {
+function widestWord(text: string): number {
   let widest = 0;
   let piece = 0;
   for (let i = 0; i < text.length; i++) {

@@ -250,7 +250,7 @@ const APPROXIMATE = /^(?:~|≈|approx(?:\.|imately)?|about|around)\s*(?=[$€£\
  * The largest figure a number field keeps. Hours, targets and counts come nowhere near it; a cell past it holds a
  * typo or a pasted code, and the totals of a table of such figures stop being numbers (the master workbook failed).
  */
-export const MAX_FIGURE = 1e12;
+const MAX_FIGURE = 1e12;
 
 function readNumber(c: InputColumn, raw: CellInput): CellResult {
   const read = readFigure(c, raw);

@@ -35,7 +35,7 @@ const MEASURES: Record<'howMuch' | 'howWell' | 'betterOff', Measure[]> = {
 };
 
 /** The last `TREND_QUARTERS` of the quarters shown for those holding any figure (`quartersShown`). */
-export const trendQuarters = (quarters: Iterable<string>): string[] => quartersShown(quarters).slice(-TREND_QUARTERS);
+const trendQuarters = (quarters: Iterable<string>): string[] => quartersShown(quarters).slice(-TREND_QUARTERS);
 
 export function rbaMeasures(all: QuarterFigures, byQuarter: ReadonlyMap<string, QuarterFigures>): DemandMetrics['rba'] {
   const quarters = trendQuarters(byQuarter.keys());
