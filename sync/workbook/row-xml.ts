@@ -47,7 +47,7 @@ export const MAX_ROW_POINTS = 409;
 export const MAX_ROW_LINES = Math.floor(MAX_ROW_POINTS / LINE_POINTS);
 
 // Measured where an add-on's set-up can measure too; the writer's callers read them here.
-export { headerWordsFit, printedLines, wrappedLines } from '../../shared/printed-text';
+export { printedLines, wrappedLines } from '../../shared/printed-text';
 
 
 /** Far more than the rounding of any sum of a cell's letter widths, far less than any letter's width. */
