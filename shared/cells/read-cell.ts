@@ -319,6 +319,8 @@ function readPercent(c: InputColumn, raw: CellInput): CellResult {
   }
   const hasSign = isText && raw.trim().endsWith('%');
   const base = readNumber(c, isText ? raw.replace('%', '') : raw);
+  // "TBD", "n/a" or a dash: no % recorded yet, which keeps its row as a Target's or an Actual's does.
+  if (isText && placeholderKind(typed)) return base;
   if (typeof base.value !== 'number') return { value: null, issues: [issue(c, 'not_a_number', `${c.header}: ${show(raw)} is not a percentage`)] };
   let v = base.value;
   // Words read as a number ("two") are said as typed, before the number is scaled.

@@ -196,6 +196,15 @@ describe('percentages', () => {
     expect(r.issues.map((i) => i.message)).toEqual(['% complete: read "two" as 2', '% complete: read 2 as 2%']);
   });
 
+  it.each([['TBD', ['warning:blank_kept']], ['N/A', []], ['—', []], ['-', []]] as const)(
+    'keeps the row of a %% complete not recorded (%j) with the cell blank, as a Target or Actual reads it', (raw, issues) => {
+      const [percent, target] = [read('workplan', 'percentComplete', raw), read('workplan', 'target', raw)];
+      expect(percent.value).toBeNull();
+      expect(codes(percent)).toEqual(issues);
+      expect(percent.issues.map((i) => i.message)).toEqual(target.issues.map((i) => i.message.replace('Target', '% complete')));
+    },
+  );
+
   it.each(['150%', 150, -0.2, '-5%'])('rejects %j as outside 0-100%%', (raw) => {
     const r = read('workplan', 'percentComplete', raw);
     expect(r.value).toBeNull();
