@@ -1,7 +1,7 @@
 // Date text as people type it in plans: single dates, ranges, several ranges, named periods, dates without a year.
 import { addDays, fullYear, isoFromParts, lastDayOfMonth, weekday, weekdayName } from './dates';
 import { quoteValue } from '../quote-value';
-import { ARROW, DEFAULT_FISCAL_START_MONTH, fiscalYearName, isCalendarQuarter, MONTH_NAMES, parsePeriod, QUARTERS, runStart, SEASONS_TEXT, validFiscalStart, winterAfter, winterBefore } from './periods';
+import { ARROW, DEFAULT_FISCAL_START_MONTH, fiscalYearName, isCalendarQuarter, MONTH_NAMES, parsePeriod, QUARTERS, runStart, SEASONS_TEXT, slashWhy, validFiscalStart, winterAfter, winterBefore } from './periods';
 
 const MONTHS = MONTH_NAMES.map((m) => m.toLowerCase());
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -99,8 +99,14 @@ const REVISED_ARROW = new RegExp(String.raw`^(.*?\S)\s*(?:${ARROW})\s*([^()]*?\S
 /** Text either side of an arrow: in a column of one day, the day first written and the one it was changed to. */
 const ARROW_BETWEEN = new RegExp(String.raw`^(.*?\S)\s*(?:${ARROW})\s*(\S.*)$`);
 
-/** …and after it: "March (tentative)", "3/15/2026 (moved from 3/1)", "Q3 2026 est.", "Spring 2027?". */
-const HEDGE_AFTER = /(?:\s*\(([^()]*)\)|\s+(?:tentative|tbc|tbd|est\.?|estimated|approx\.?)|\s*\?)$/i;
+/**
+ * …and after it: "March (tentative)", "3/15/2026 (moved from 3/1)", "Q3 2026 est.", "Spring 2027?", and a PDF's footnote
+ * mark ("3/15/2026*", "March 2026†"), its note printed under the table.
+ */
+const HEDGE_AFTER = /(?:\s*\(([^()]*)\)|\s+(?:tentative|tbc|tbd|est\.?|estimated|approx\.?)|\s*\?|\s*(?:\*+|[†‡]))$/i;
+
+/** Two words joined by a slash, then what follows them ("Nov/Dec 2026", "Jan./Feb."): a run when both name months. */
+const WORDS_SLASHED = /^([a-z]{3,9})\.?\s*\/\s*([a-z]{3,9})\.?(?=[\s,]|$)(.*)$/i;
 
 /** One date, possibly lacking a year (filled from the other end of a range) or a day (month-only). */
 interface Partial_ { year?: number; month: number; day?: number }
@@ -668,6 +674,12 @@ function withWeekday(text: string, options: DateTextOptions, depth: number): Dat
 function qualified(text: string, fiscal: number, options: DateTextOptions, depth: number): DateParse | undefined {
   const dated = withWeekday(text, options, depth);
   if (dated) return dated;
+  // Months joined by a slash are the run from one to the other, as seasons and quarters are ("Spring/Summer").
+  const slashed = WORDS_SLASHED.exec(text);
+  if (slashed && monthNumber(slashed[1]) !== undefined && monthNumber(slashed[2]) !== undefined) {
+    const run = restated(text, readDateText(`${slashed[1]} - ${slashed[2]}${slashed[3]}`, options, depth), ` (${slashWhy('months')})`);
+    if (run) return run;
+  }
   const revised = REVISED.exec(text) ?? REVISED_ARROW.exec(text);
   // Only a date with its own year: a slip written "Dec (moved to Feb)" may have crossed into the next year.
   const now = revised && readDateText(revised[2], { ...options, year: undefined, fiscalYear: undefined }, depth);
