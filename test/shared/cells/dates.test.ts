@@ -132,13 +132,30 @@ describe('parseDateText', () => {
     ['Ongoing since 3/2026', '2026-03-01', 'the first day of "3/2026"'],
     ['Ongoing since March 15, 2026', '2026-03-15', 'setting aside "Ongoing since"'],
   ])('reads %s as the start of work still going on, %s, with no end', (text, day, how) => {
-    expect(parseDateText(text)).toEqual({ kind: 'date', start: day, notes: [], assumed: [`read "${text}" as ${day}, ${how}`], open: true });
+    expect(parseDateText(text)).toEqual({ kind: 'date', start: day, notes: [], assumed: [`read "${text}" as ${day}, ${how}`], open: 'since' });
+  });
+
+  it.each([
+    ['June 2026 – TBD', '2026-06-01', 'the first day of "June 2026"'],
+    ['3/15/2026 - ongoing', '2026-03-15', ''],
+    ['Summer 2026 to TBD', '2026-06-01', 'the first day of "Summer 2026"'],
+    ['Jan 2027 – present', '2027-01-01', 'the first day of "Jan 2027"'],
+    ['FY26 onward', '2025-07-01', 'the first day of "FY26"'],
+  ])('reads %s, a span whose end is still to come, as its start with no end', (text, day, how) => {
+    expect(parseDateText(text)).toMatchObject({ kind: 'date', start: day, open: 'from', assumed: expect.arrayContaining([`read "${text}" as ${day}${how && `, ${how}`}, with no end yet`]) });
+    expect(parseDateText(text)).not.toHaveProperty('end');
+  });
+
+  it('reads a span to come without a year as yearless, and in the sheet\'s year from its start', () => {
+    expect(parseDateText('June – TBD')).toEqual({ kind: 'yearless', text: 'June – TBD' });
+    expect(parseDateText('June – TBD', { year: 2026 })).toMatchObject({ start: '2026-06-01', open: 'from' });
+    expect(parseDateText('TBD – June 2026').kind).toBe('tbd');
   });
 
   it('leaves "Ongoing since" with no date after it not a date yet', () => {
     expect(parseDateText('Ongoing since the pilot')).toEqual({ kind: 'tbd', text: 'Ongoing since the pilot' });
     expect(parseDateText('Ongoing since March')).toEqual({ kind: 'yearless', text: 'Ongoing since March' });
-    expect(parseDateText('Ongoing since March', { year: 2026 })).toMatchObject({ kind: 'date', start: '2026-03-01', open: true });
+    expect(parseDateText('Ongoing since March', { year: 2026 })).toMatchObject({ kind: 'date', start: '2026-03-01', open: 'since' });
   });
 
   it('reads a month written as m/yyyy as that month', () => {

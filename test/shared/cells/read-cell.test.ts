@@ -459,6 +459,11 @@ describe('dates', () => {
     expect(read('workplan', 'endOn', 'Ongoing since March 2026').issues[0].message).toBe('End: read "Ongoing since March 2026" as ongoing since 2026-03-01, not a date for this column; left blank');
   });
 
+  it('reads a span whose end is still to come ("June 2026 – TBD") as the start of work, and leaves a due, end or milestone date blank, saying so', () => {
+    expect(read('workplan', 'startOn', 'June 2026 – TBD')).toEqual({ value: '2026-06-01', issues: [expect.objectContaining({ severity: 'warning', message: 'Start: read "June 2026 – TBD" as 2026-06-01, the first day of "June 2026", with no end yet' })] });
+    expect(read('milestones', 'date', 'June 2026 – TBD')).toEqual({ value: null, issues: [expect.objectContaining({ code: 'date_tbd', severity: 'warning', message: 'Date: read "June 2026 – TBD" as from 2026-06-01 with no end yet, not a date for this column; kept with the status "No date yet"' })] });
+  });
+
   it('reads a month, quarter or year typed as a due or target date as its last day, as a plan means it, without a warning', () => {
     for (const [text, day] of [['Dec 2026', '2026-12-31'], ['Sept 2026', '2026-09-30'], ['2/2026', '2026-02-28'], ['Q4 2026', '2026-12-31'], ['2027', '2027-12-31']]) {
       expect(read('roadmap', 'targetOn', text), text).toEqual({ value: day, issues: [] });
