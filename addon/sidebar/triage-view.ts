@@ -1,8 +1,8 @@
 // The triage panel: the queue as a keyboard-friendly listbox, the selected request's details and its
 // form (suggested priority with its reason, assignees with their load), whose fields the core generates from
-// the requests table's definition, labeled with the sheet's own headers; Save and Save & next write the row and
+// the requests table's definition, labeled (as are the details and the queue's lines) with the sheet's own headers; Save and Save & next write the row and
 // leave the keyboard where the work goes on. A trip to another view keeps the request and its unsaved choices.
-import { noColumnText, queueItem, type FieldProblem, type TriageField, type TriageFormField, type TriageItem, type TriageView } from '../core/views';
+import { noColumnText, queueItem, type DetailField, type FieldProblem, type TriageField, type TriageFormField, type TriageItem, type TriageView } from '../core/views';
 import { counted } from '../../shared/plural';
 import { listValues, quoteValue } from '../../shared/quote-value';
 import { announce, clear, h } from './dom';
@@ -74,7 +74,7 @@ export class TriagePanel {
       this.queue.append(
         h('li', { id: `request-${i}`, role: 'option', 'aria-selected': String(i === this.index), onclick: () => void this.choose(i) },
           h('span', { class: 'title' }, `${item.requestId || `Row ${item.row}`} · ${item.requesterOrg || 'no organization'}`),
-          h('span', { class: 'meta' }, `${where}Received ${item.receivedOn || 'unknown'}${suggested}`)),
+          h('span', { class: 'meta' }, `${where}${this.view!.headers[item.sheet]?.receivedOn ?? this.view!.details.receivedOn} ${item.receivedOn || 'unknown'}${suggested}`)),
       );
     });
   }
@@ -171,17 +171,21 @@ export class TriagePanel {
       toggle.setAttribute('aria-expanded', String(open));
       toggle.textContent = open ? 'Show less' : 'Show all';
     });
+    // Each detail under its sheet's header, or the definition's; a contact the sheet has no column for is never shown.
+    const label = (field: DetailField) => item.headers[field] ?? this.view!.details[field];
+    const contact = item.headers.contactName === undefined ? [] : [h('dt', {}, label('contactName')), h('dd', {}, item.contactName || '—')];
     this.detail.append(
       h('h2', {}, requestTitle(item)),
       form,
       h('dl', {},
-        h('dt', {}, 'From'), h('dd', {}, [item.requesterOrg, item.contactName].filter(Boolean).join(', ') || '—'),
+        h('dt', {}, label('requesterOrg')), h('dd', {}, item.requesterOrg || '—'),
+        ...contact,
         h('dt', {}, 'Sheet'), h('dd', {}, `${item.sheet}, row ${item.row}`),
-        h('dt', {}, 'Received'), h('dd', { class: 'received' },
+        h('dt', {}, label('receivedOn')), h('dd', { class: 'received' },
           `${item.receivedOn || '—'}${item.daysOpen !== null ? ` (${item.daysOpen} days open)` : ''}`,
           ...item.receivedWarnings.map((w) => h('span', { class: 'warning' }, w))),
-        h('dt', {}, 'SLA'), h('dd', {}, item.slaState || '—'),
-        h('dt', {}, 'Request'), h('dd', {}, text, toggle)),
+        h('dt', {}, label('slaState')), h('dd', {}, item.slaState || '—'),
+        h('dt', {}, label('description')), h('dd', {}, text, toggle)),
     );
   }
 
