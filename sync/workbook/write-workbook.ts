@@ -12,7 +12,8 @@ import {
 } from '../../shared/workbook-plan';
 import { columnPagesWide, printedColumns, printFooter, repeatedColumns } from '../../shared/pages-wide';
 import { PrintedPage } from './printed-page';
-import { headerWordsFit, LINE_POINTS, RowXml, wrapsInSight } from './row-xml';
+import { LINE_POINTS, wrapsInSight } from '../../shared/row-heights';
+import { headerWordsFit, RowXml } from './row-xml';
 import type { SharedStringTable } from './shared-string-table';
 import { expandTemplate, rowTemplate } from './shared-formulas';
 import { DATA_BAR_COLOR, emptyNoteStyle, flushRightHeaderStyle, headerStyle, rightHeaderStyle, runOnStyle, titleStyle, toneRules } from './sheet-styles';
