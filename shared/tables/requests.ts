@@ -13,6 +13,7 @@ export const requestsTable = defineTable({
   identifiedBy: ['requesterOrg', 'receivedOn', 'description'],
   doneOn: requestDoneOn,
   closedOn: requestClosedOn,
+  lifecycleFields: ['status', 'fulfilledOn'],
   columns: [
     { name: 'requestId', header: 'Request ID', aliases: ['ID', 'Ticket', 'Ticket number', 'Request number', 'Request no', 'Req #', 'Case #', 'Case no', 'Case number', 'TA #', 'TA number', 'Ref #', 'Reference number', 'Tracking number'], type: 'id', width: 14 },
     { name: 'receivedOn', header: 'Received', aliases: ['Received on', 'Date received', 'Request date', 'Date', 'Submitted', 'Requested on', 'Date requested', 'Submitted on', 'Timestamp'], type: 'date', keptWhenBlank: 'kept, but not counted by month and with no SLA until a date is entered', width: 12, numFmt: DATE },

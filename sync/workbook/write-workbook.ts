@@ -13,7 +13,8 @@ import {
 import { columnPagesWide, printedColumns, printFooter, repeatedColumns } from '../../shared/pages-wide';
 import { keepsRightHeaderIndent } from '../../shared/printed-text';
 import { PrintedPage } from './printed-page';
-import { LINE_POINTS, RowXml, wrapsInSight } from './row-xml';
+import { LINE_POINTS, wrapsInSight } from '../../shared/row-heights';
+import { RowXml } from './row-xml';
 import type { SharedStringTable } from './shared-string-table';
 import { expandTemplate, rowTemplate } from './shared-formulas';
 import { DATA_BAR_COLOR, emptyNoteStyle, flushRightHeaderStyle, headerStyle, rightHeaderStyle, runOnStyle, titleStyle, toneRules } from './sheet-styles';
