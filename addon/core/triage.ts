@@ -133,7 +133,14 @@ const isOpen = (v: TypedRow) => isOpenRequest({ status: v.status, fulfilledOn: v
 /** A request's first status: one still showing it has not been triaged. */
 const NEW: (typeof REQUEST_STATUSES)[number] = 'New';
 
-export const needsTriage = (v: TypedRow) => isOpen(v) && (v.status === null || sameText(v.status, NEW) || v.priority === null || v.assignee === null);
+/**
+ * An open request still lacking a status (or still New), a priority or an assignee: only of those its sheet has a
+ * column for, since the form cannot set the others, and a request would otherwise never leave the queue.
+ */
+export function needsTriage(t: TableSheet, v: TypedRow): boolean {
+  const lacks = (field: FieldOf<'requests'>, unset: boolean) => unset && t.columnOf(field) !== undefined;
+  return isOpen(v) && (lacks('status', v.status === null || sameText(v.status, NEW)) || lacks('priority', v.priority === null) || lacks('assignee', v.assignee === null));
+}
 
 /** A priority not in the list (a typo) ranks as a blank one does: by the suggested priority. */
 const rank = (item: TriageItem) => {
@@ -171,7 +178,7 @@ export function* triageQueue(port: SpreadsheetPort, asOf: string): Task<TriageVi
   const rows = read.flatMap((s) => s.rows);
   // A stable sort: requests alike keep the sheets' order and each sheet's row order.
   const items = read
-    .flatMap(({ t, rows }) => rows.filter((r) => needsTriage(r.values)).map((r) => triageItem(t, r, rules, asOf)))
+    .flatMap(({ t, rows }) => rows.filter((r) => needsTriage(t, r.values)).map((r) => triageItem(t, r, rules, asOf)))
     .sort((a, b) => rank(b) - rank(a) || (a.receivedOn || '9999').localeCompare(b.receivedOn || '9999'))
     .map(queueItem);
   return {

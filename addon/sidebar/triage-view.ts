@@ -73,7 +73,8 @@ export class TriagePanel {
       const where = sheets.length > 1 ? `${item.sheet} row ${item.row} · ` : '';
       this.queue.append(
         h('li', { id: `request-${i}`, role: 'option', 'aria-selected': String(i === this.index), onclick: () => void this.choose(i) },
-          h('span', { class: 'title' }, `${item.requestId || `Row ${item.row}`} · ${item.requesterOrg || 'no organization'}`),
+          // The sheet's words set apart (bdi): an Arabic or Hebrew name reads right to left inside the English line.
+          h('span', { class: 'title' }, `${item.requestId || `Row ${item.row}`} · `, h('bdi', {}, item.requesterOrg || 'no organization')),
           h('span', { class: 'meta' }, `${where}${this.view!.headers[item.sheet]?.receivedOn ?? this.view!.details.receivedOn} ${item.receivedOn || 'unknown'}${suggested}`)),
       );
     });
@@ -162,7 +163,7 @@ export class TriagePanel {
     });
     // The fields first: a request pasted from meeting notes shows a few lines until asked for all of it.
     const long = item.description.length > CLIPPED_CHARACTERS || item.description.split('\n').length > CLIPPED_LINES;
-    const text = h('div', { id: 'request-text', class: long ? 'description clipped' : 'description' }, item.description || '—');
+    const text = h('div', { id: 'request-text', class: long ? 'description clipped' : 'description', dir: 'auto' }, item.description || '—');
     const toggle = long
       ? h('button', { type: 'button', class: 'show-all', 'aria-controls': 'request-text', 'aria-expanded': 'false' }, 'Show all')
       : null;
@@ -173,12 +174,13 @@ export class TriagePanel {
     });
     // Each detail under its sheet's header, or the definition's; a contact the sheet has no column for is never shown.
     const label = (field: DetailField) => item.headers[field] ?? this.view!.details[field];
-    const contact = item.headers.contactName === undefined ? [] : [h('dt', {}, label('contactName')), h('dd', {}, item.contactName || '—')];
+    const contact = item.headers.contactName === undefined ? [] : [h('dt', {}, label('contactName')), h('dd', { dir: 'auto' }, item.contactName || '—')];
     this.detail.append(
       h('h2', {}, requestTitle(item)),
       form,
       h('dl', {},
-        h('dt', {}, label('requesterOrg')), h('dd', {}, item.requesterOrg || '—'),
+        // A name or request in Arabic or Hebrew reads right to left (`dir: auto`, by its first letter).
+        h('dt', {}, label('requesterOrg')), h('dd', { dir: 'auto' }, item.requesterOrg || '—'),
         ...contact,
         h('dt', {}, 'Sheet'), h('dd', {}, `${item.sheet}, row ${item.row}`),
         h('dt', {}, label('receivedOn')), h('dd', { class: 'received' },

@@ -97,6 +97,18 @@ describe.each(HOST_DRIVERS)('the triage form over an office log on a $label', ({
     expect(view.details).toMatchObject({ slaState: 'SLA', contactName: 'Contact name' });
   });
 
+  test('a request lacks only what its sheet has a column for: in a log with no Assignee column, a prioritized request in progress is triaged, and a save that gives one its status and priority takes it off the queue', async () => {
+    const without = OFFICE.filter(([f]) => f !== 'assignee');
+    const port = log(without, [
+      { requestId: 'TA-26-001', receivedOn: day('2026-07-14'), requesterOrg: 'Fresno County', status: 'In progress', priority: 'High' },
+      { requestId: 'TA-26-002', receivedOn: day('2026-08-02'), requesterOrg: 'Clovis USD', status: 'New' },
+    ]);
+    const view = await run(triageQueue(host(port), AS_OF));
+    expect(view.items.map((i) => i.requestId)).toEqual(['TA-26-002']);
+    const saved = await run(saveRequest(host(port), { sheet: 'TA Log FY27', key: 'req:TA-26-002', row: 3, values: { status: 'Triaged', priority: 'Low' } }, AS_OF));
+    expect(saved).toMatchObject({ ok: true, item: null });
+  });
+
   test('an assignee\'s load reads in words: open requests, hours left, weekly capacity (and whether it is the default)', async () => {
     const port = log([...OFFICE, ['estimatedHours', 'Estimated hours'], ['hoursSpent', 'Hours spent']], [
       { requestId: 'A', receivedOn: day('2026-11-02'), requesterOrg: 'X', status: 'In progress', priority: 'High', assignee: 'A. Rivera', estimatedHours: 70, hoursSpent: 7 },
