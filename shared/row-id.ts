@@ -17,6 +17,8 @@ export const repeatedIdMessage = (header: string, id: string, first: string): st
 /** A surrogate half without its partner: not encodable as UTF-8, so a database stores U+FFFD instead. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
+/** Whether `text` holds half a surrogate pair, which no UTF-8 output can carry. */
+export const hasLoneSurrogate = (text: string): boolean => LONE_SURROGATE.test(text);
 /** C0 controls, DEL and C1 controls: invisible in a sheet, and NUL is not storable in PostgreSQL text. */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
@@ -45,10 +47,45 @@ export function rowIdProblem(id: string): string | undefined {
 /** A table's own ID cell (`Request ID`) that `rowIdProblem` refuses, as `import` and the sync say it alike. */
 export const notAnIdMessage = (header: string, id: string, problem: string): string => `${header}: ${quoteValue(id)} cannot be an ID: it ${problem}`;
 
-/** Why a text cell cannot be stored, or undefined: NUL is the one character PostgreSQL text refuses. */
+/**
+ * What no text may hold, one rule for every way text comes in (the sync, import, the public pages, names): the C0
+ * controls but tab and line breaks, and DEL, which a sheet shows as nothing and a workbook's XML cannot carry, so the
+ * text would lose them unseen on its way out (NUL besides: PostgreSQL text refuses it); and the bidirectional
+ * embeddings, overrides and isolates, which turn the rest of a line around wherever the text is shown, so a row of the
+ * master, the dashboard or the report reads reversed ("Trojan Source"). The marks (U+200E, U+200F, U+061C) stay:
+ * right-to-left writing needs them, and they turn no run of text around.
+ */
+const ODD_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
+
+const DIRECTION_NAMES: Readonly<Record<string, string>> = {
+  '\u202a': 'left-to-right embedding', '\u202b': 'right-to-left embedding', '\u202c': 'pop directional formatting',
+  '\u202d': 'left-to-right override', '\u202e': 'right-to-left override', '\u2066': 'left-to-right isolate',
+  '\u2067': 'right-to-left isolate', '\u2068': 'first strong isolate', '\u2069': 'pop directional isolate',
+};
+
+/** The first character of a text that `ODD_CHARACTER` refuses: where (1-based), its code point, and its name when it sets a direction. */
+export interface OddCharacter {
+  position: number;
+  codePoint: string;
+  /** Set for a direction control: its Unicode name, lower case. */
+  direction?: string;
+}
+
+export function oddCharacter(text: string): OddCharacter | undefined {
+  const found = ODD_CHARACTER.exec(text);
+  if (!found) return undefined;
+  const direction = DIRECTION_NAMES[found[0]];
+  return { position: found.index + 1, codePoint: codePoint(found[0]), ...(direction ? { direction } : {}) };
+}
+
+/** Why a text cell cannot be stored (`oddCharacter`), or undefined. The reason does not repeat the text. */
 export function textValueProblem(text: string): string | undefined {
-  const at = text.indexOf('\u0000');
-  return at < 0 ? undefined : `contains a NUL character (U+0000) at position ${at + 1}, which cannot be stored; remove it`;
+  const odd = oddCharacter(text);
+  if (odd === undefined) return undefined;
+  const { position, codePoint: code, direction } = odd;
+  if (direction !== undefined) return `contains an invisible direction control (${code}, ${direction}) at position ${position}, which turns the text around where it is shown; remove it`;
+  if (code === 'U+0000') return `contains a NUL character (U+0000) at position ${position}, which cannot be stored; remove it`;
+  return `contains the invisible control character ${code} at position ${position}, which no sheet or workbook can show; remove it`;
 }
 
 /**

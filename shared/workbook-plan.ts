@@ -168,6 +168,13 @@ export const PRINT_PAGE_PX = {
   height: (Math.min(PAPERS.letter.height, PAPERS.a4.height) - PRINT_MARGINS.top - PRINT_MARGINS.bottom) * 96,
 };
 
+/**
+ * How much wider than Calibri's a column may print: LibreOffice without Carlito sizes columns by DejaVu Sans's
+ * digit, a third wider. A fixed scale does not adapt as fitting to pages does, so a page laid out at one is planned
+ * to fit in either font; a page that did not would be cut again where the application chose, through a list.
+ */
+export const WIDEST_FONT_RATIO = 4 / 3;
+
 /** Smaller than this, printed text is too small to read: a wider sheet prints on more pages across. */
 export const SMALLEST_READABLE_SCALE = 0.7;
 

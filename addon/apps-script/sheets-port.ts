@@ -595,6 +595,8 @@ export class SheetsPort implements SpreadsheetPort {
       if (c.numFmt && dataRows > 0) apply('number formats', column(i), () => sheet.getRange(f.firstDataRow, i + 1, dataRows, 1).setNumberFormat(c.numFmt!));
       if (c.hidden) apply('hidden helper columns', settings, () => sheet.hideColumns(i + 1));
     });
+    // Sheets counts a row's height in pixels, as it does a column's width.
+    for (const run of f.rowHeights ?? []) apply('row heights', settings, () => sheet.setRowHeights(run.row, run.rows, Math.round((run.points * 96) / 72)));
     if (f.headerRow) apply('bold headers', top, () => sheet.getRange(f.headerRow!, 1, 1, width).setFontWeight('bold'));
     if (f.freeze) {
       apply('frozen headers', settings, () => {

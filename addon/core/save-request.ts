@@ -157,7 +157,7 @@ export function* saveRequest(port: SpreadsheetPort, update: TriageUpdate, asOf: 
   // Only the cells written change: one that did not read ("TBD" in Due) is still what the row holds.
   const values = { ...target.values, ...written };
   const saved: RequestRow = { ...target, values, raw: { ...target.raw, ...written } };
-  return { ok: true, item: needsTriage(values) ? triageItem(t, saved, rules, asOf) : null, also };
+  return { ok: true, item: needsTriage(t, values) ? triageItem(t, saved, rules, asOf) : null, also };
 }
 
 /**

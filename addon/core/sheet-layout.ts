@@ -2,6 +2,7 @@
 // written from, the Sync ID column added to a data sheet.
 import { isIsoDate } from '../../shared/cells/dates';
 import { columnPagesWide, printedColumns, repeatedColumns } from '../../shared/pages-wide';
+import { evenRowLines, rowPoints } from '../../shared/row-heights';
 import { isFormulaCell, type PlanCell, type PlanColumn, type SheetPlan } from '../../shared/workbook-plan';
 import type { SheetFormat, WriteCell } from '../port/spreadsheet-port';
 import { SYNC_ID_HEADER } from './table-sheet';
@@ -18,9 +19,10 @@ export function sheetLayout(plan: SheetPlan, isDataSheet: boolean): { cells: Wri
   if (typeof (rows as Partial<Iterable<unknown>>)[Symbol.iterator] !== 'function') throw new TypeError(`${plan.name}: a template sheet's rows must be a plain iterable`);
   const headerRows = plan.header === false ? [] : [plan.columns.map((c) => c.header)];
   const extra = isDataSheet ? 1 : 0;
+  const planned = [...rows];
   const body = [
     ...[...(plan.preamble ?? []), ...headerRows].map((line) => line.map((c) => writeCell(c, 'text'))),
-    ...[...rows].map((line) => line.map((c, i) => writeCell(c, plan.columns[i]?.type))),
+    ...planned.map((line) => line.map((c, i) => writeCell(c, plan.columns[i]?.type))),
   ];
   const width = Math.max(plan.columns.length + extra, ...body.map((line) => line.length));
   const cells = body.map((line) => [...line, ...new Array<WriteCell>(width - line.length).fill(null)]);
@@ -43,6 +45,7 @@ export function sheetLayout(plan: SheetPlan, isDataSheet: boolean): { cells: Wri
       freeze: plan.freeze,
       autoFilter: plan.autoFilter,
       tabColor: plan.tabColor,
+      ...(plan.evenRows ? { rowHeights: evenRowHeights(plan.columns, planned, firstDataRow) } : {}),
       validations: plan.validations,
       conditionals: plan.conditionals,
       print: { ...plan.print, pagesWide, ...(pagesWide !== undefined && pagesWide > 1 ? { repeatColumns: repeated } : {}) },
@@ -50,3 +53,21 @@ export function sheetLayout(plan: SheetPlan, isDataSheet: boolean): { cells: Wri
   };
 }
 
+
+/**
+ * The runs of rows holding a value, each as tall as the plan's tallest row, as the template file writes them; none
+ * where that is one line, which every row is already.
+ */
+function evenRowHeights(columns: readonly PlanColumn[], rows: readonly (readonly PlanCell[])[], firstRow: number): NonNullable<SheetFormat['rowHeights']> {
+  const lines = evenRowLines(columns, rows);
+  const points = rowPoints(lines);
+  const runs: { row: number; rows: number; points: number }[] = [];
+  if (lines === 1) return runs;
+  rows.forEach((line, i) => {
+    if (!line.some((c) => c !== null && c !== undefined)) return;
+    const last = runs.at(-1);
+    if (last && last.row + last.rows === firstRow + i) last.rows++;
+    else runs.push({ row: firstRow + i, rows: 1, points });
+  });
+  return runs;
+}

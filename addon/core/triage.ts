@@ -7,14 +7,14 @@ import { sameText } from '../../shared/status/sheet-math';
 import { isOpenRequest, RECEIVED_IN_FUTURE, receivedAfter } from '../../shared/status/request-status';
 import { readOptionsOf, type Rules } from '../../shared/rules';
 import { ownRowId } from '../../shared/row-id';
-import { TABLES, type FieldOf, type InputColumn, type TableDef, type TypedRow } from '../../shared/tables';
+import { sheetColumns, TABLES, type FieldOf, type InputColumn, type TableDef, type TypedRow } from '../../shared/tables';
 import { validateRows, withDeadlineWords } from '../../shared/validate-row';
 import type { FieldIssue } from '../../shared/issues';
 import { AddonError } from './addon-error';
 import { headerAt, readTableSheet, readTableSheets, spreadsheetRules, type TableSheet } from './table-sheet';
 import type { SpreadsheetPort } from '../port/spreadsheet-port';
 import { io, type Task } from './task';
-import { queueItem, type AssigneeLoad, type TriageField, type TriageFormField, type TriageItem, type TriageView } from './views';
+import { DETAIL_FIELDS, queueItem, type AssigneeLoad, type DetailField, type SheetHeaders, type TriageField, type TriageFormField, type TriageItem, type TriageView } from './views';
 
 /**
  * Every request sheet, in the workbook's order, as the sync reads them: a log kept per fiscal year, or an office's own
@@ -109,20 +109,38 @@ export function triageItem(t: TableSheet, r: RequestRow, rules: Rules, asOf: str
     slaState: text(derived.slaState),
     suggestedPriority: text(derived.suggestedPriority),
     priorityReason: text(derived.priorityReason),
-    headers: Object.fromEntries(triageColumns(TABLES.requests).flatMap((c) => {
-      const column = t.columnOf(c.name);
-      return column === undefined ? [] : [[c.name, headerAt(t, column) ?? c.header]];
-    })),
+    headers: sheetHeaders(t),
     values: Object.fromEntries(triageColumns(TABLES.requests).map((c) => [c.name, shown(c.name)])) as Record<TriageField, string>,
   };
 }
+
+/** The detail's columns, input or derived. */
+const DETAIL_COLUMNS = sheetColumns(TABLES.requests).filter((c) => (DETAIL_FIELDS as readonly string[]).includes(c.name));
+/** Each detail's label where its sheet has no column for it: the definition's header. */
+const detailLabels = Object.fromEntries(DETAIL_COLUMNS.map((c) => [c.name, c.header])) as Record<DetailField, string>;
+/** The columns the sidebar labels: the form's and the detail's. */
+const LABELED = [...triageColumns(TABLES.requests), ...DETAIL_COLUMNS];
+
+/** The sheet's own header over each column the sidebar labels (the definition's where its header cell is blank). */
+const sheetHeaders = (t: TableSheet): SheetHeaders =>
+  Object.fromEntries(LABELED.flatMap((c) => {
+    const column = t.columnOf(c.name);
+    return column === undefined ? [] : [[c.name, headerAt(t, column) ?? c.header]];
+  }));
 
 const isOpen = (v: TypedRow) => isOpenRequest({ status: v.status, fulfilledOn: v.fulfilledOn });
 
 /** A request's first status: one still showing it has not been triaged. */
 const NEW: (typeof REQUEST_STATUSES)[number] = 'New';
 
-export const needsTriage = (v: TypedRow) => isOpen(v) && (v.status === null || sameText(v.status, NEW) || v.priority === null || v.assignee === null);
+/**
+ * An open request still lacking a status (or still New), a priority or an assignee: only of those its sheet has a
+ * column for, since the form cannot set the others, and a request would otherwise never leave the queue.
+ */
+export function needsTriage(t: TableSheet, v: TypedRow): boolean {
+  const lacks = (field: FieldOf<'requests'>, unset: boolean) => unset && t.columnOf(field) !== undefined;
+  return isOpen(v) && (lacks('status', v.status === null || sameText(v.status, NEW)) || lacks('priority', v.priority === null) || lacks('assignee', v.assignee === null));
+}
 
 /** A priority not in the list (a typo) ranks as a blank one does: by the suggested priority. */
 const rank = (item: TriageItem) => {
@@ -154,13 +172,13 @@ export function* triageQueue(port: SpreadsheetPort, asOf: string): Task<TriageVi
   const names = yield* io(port.sheetNames());
   const sheets = yield* readTableSheets(port, { only: 'requests', every: true, names });
   // A workbook of plans alone has no queue, which is no failure: said as it is, not in an error's red.
-  if (sheets.length === 0) return { sheets: [], asOf, items: [], fields: [], none: noRequests(port) };
+  if (sheets.length === 0) return { sheets: [], asOf, items: [], fields: [], details: detailLabels, headers: {}, none: noRequests(port) };
   const rules = yield* spreadsheetRules(port, names);
   const read = sheets.map((t) => ({ t, rows: requestRows(t, rules) }));
   const rows = read.flatMap((s) => s.rows);
   // A stable sort: requests alike keep the sheets' order and each sheet's row order.
   const items = read
-    .flatMap(({ t, rows }) => rows.filter((r) => needsTriage(r.values)).map((r) => triageItem(t, r, rules, asOf)))
+    .flatMap(({ t, rows }) => rows.filter((r) => needsTriage(t, r.values)).map((r) => triageItem(t, r, rules, asOf)))
     .sort((a, b) => rank(b) - rank(a) || (a.receivedOn || '9999').localeCompare(b.receivedOn || '9999'))
     .map(queueItem);
   return {
@@ -168,6 +186,8 @@ export function* triageQueue(port: SpreadsheetPort, asOf: string): Task<TriageVi
     asOf,
     items,
     fields: triageForm(TABLES.requests, rules, assigneeLoads(rows, rules)),
+    details: detailLabels,
+    headers: Object.fromEntries(sheets.map((t) => [t.sheet, sheetHeaders(t)])),
   };
 }
 

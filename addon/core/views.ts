@@ -1,6 +1,6 @@
 // What the use-cases hand the sidebar (and any other surface): plain JSON, no Dates, so it crosses
 // google.script.run or an Office.js task pane unchanged.
-import type { TableOf } from '../../shared/tables';
+import type { ColumnNameOf, TableOf } from '../../shared/tables';
 import type { SettingsUpdate, SettingsView } from './settings';
 import type { ScheduledRun, ScheduleView } from './schedule';
 import type { SyncReport } from './sync';
@@ -9,6 +9,13 @@ export type { ScheduledRun, ScheduleView, SettingsUpdate, SettingsView, SyncRepo
 
 /** The request fields the triage form edits: the requests table's columns marked `triage`. */
 export type TriageField = Extract<TableOf<'requests'>['columns'][number], { triage: true }>['name'];
+
+/** The request's columns its detail shows beside the form, labeled as the form's fields are. */
+export const DETAIL_FIELDS = ['requesterOrg', 'contactName', 'receivedOn', 'slaState', 'description'] as const satisfies readonly ColumnNameOf<'requests'>[];
+export type DetailField = (typeof DETAIL_FIELDS)[number];
+
+/** The sheet's own header over each column the sidebar labels; a field absent here has no column on the sheet. */
+export type SheetHeaders = Partial<Record<TriageField | DetailField, string>>;
 
 /** One control of the triage form, as the table definition describes its column. */
 export interface TriageFormField {
@@ -48,8 +55,8 @@ export interface TriageItem extends QueueItem {
   receivedWarnings: string[];
   slaState: string;
   priorityReason: string;
-  /** The sheet's own header over each form field its sheet has a column for; a field absent here has none. */
-  headers: Partial<Record<TriageField, string>>;
+  /** Its sheet's headers, as read when the request was selected. */
+  headers: SheetHeaders;
   /** Current values of the form's fields ('' when blank; dates `YYYY-MM-DD`). */
   values: Record<TriageField, string>;
 }
@@ -75,6 +82,10 @@ export interface TriageView {
   items: QueueItem[];
   /** The form's fields, in the table's column order. */
   fields: TriageFormField[];
+  /** The definition's header of each detail: its label where the request's sheet has no column of its own. */
+  details: Record<DetailField, string>;
+  /** Each request sheet's own headers, which the queue's lines are labeled by. */
+  headers: Record<string, SheetHeaders>;
   /** The last scheduled sync of this spreadsheet, when it failed: shown until a run succeeds. */
   failedScheduledSync?: ScheduledRun | null;
   /** Why there is no queue at all (no request sheet), said as information. */

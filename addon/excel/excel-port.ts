@@ -716,6 +716,7 @@ export class ExcelPort implements SpreadsheetPort {
         ['column widths', () => f.columns.forEach((c, i) => {
           if (c.width) sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = (columnPx(c.width) * 72) / 96;
         })],
+        ['row heights', () => f.rowHeights?.forEach((run) => (sheet.getRangeByIndexes(run.row - 1, 0, run.rows, 1).format.rowHeight = run.points))],
         ['number formats', () => f.columns.forEach((c, i) => {
           if (c.numFmt && dataRows > 0) sheet.getRangeByIndexes(f.firstDataRow - 1, i, dataRows, 1).numberFormat = Array.from({ length: dataRows }, () => [c.numFmt]);
         })],

@@ -16,6 +16,7 @@ export interface CellProperties {
 
 export interface RangeFormat {
   columnWidth: number;
+  rowHeight: number;
   font: { bold: boolean };
   fill: { clear(): void };
 }

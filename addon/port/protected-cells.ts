@@ -65,7 +65,7 @@ export function blocksAround(span: CellSpan, locked: (row: number, column: numbe
 }
 
 /** A part of `formatSheet` a host may refuse as protected, as a person reads it. */
-export type SheetSetting = 'column widths' | 'number formats' | 'bold headers' | 'frozen headers' | 'tab color' | 'dropdowns' | 'status colors' | 'hidden helper columns' | 'page layout' | 'print area' | 'filter buttons';
+export type SheetSetting = 'column widths' | 'row heights' | 'number formats' | 'bold headers' | 'frozen headers' | 'tab color' | 'dropdowns' | 'status colors' | 'hidden helper columns' | 'page layout' | 'print area' | 'filter buttons';
 
 /**
  * Thrown by `formatSheet` once every setting the host allowed is applied: `settings` are those it refused as protected

@@ -139,6 +139,8 @@ export interface SheetFormat {
   freeze?: { rows: number; columns?: number };
   autoFilter?: boolean;
   tabColor?: string;
+  /** Rows given a height of their own, in points: each run of rows holding a value on a sheet whose rows are even (`SheetPlan.evenRows`). */
+  rowHeights?: readonly { row: number; rows: number; points: number }[];
   validations?: readonly PlanValidation[];
   conditionals?: readonly PlanConditional[];
   /**

@@ -1,8 +1,8 @@
 // The triage panel: the queue as a keyboard-friendly listbox, the selected request's details and its
 // form (suggested priority with its reason, assignees with their load), whose fields the core generates from
-// the requests table's definition, labeled with the sheet's own headers; Save and Save & next write the row and
+// the requests table's definition, labeled (as are the details and the queue's lines) with the sheet's own headers; Save and Save & next write the row and
 // leave the keyboard where the work goes on. A trip to another view keeps the request and its unsaved choices.
-import { noColumnText, queueItem, type FieldProblem, type TriageField, type TriageFormField, type TriageItem, type TriageView } from '../core/views';
+import { noColumnText, queueItem, type DetailField, type FieldProblem, type TriageField, type TriageFormField, type TriageItem, type TriageView } from '../core/views';
 import { counted } from '../../shared/plural';
 import { listValues, quoteValue } from '../../shared/quote-value';
 import { announce, clear, h } from './dom';
@@ -73,8 +73,9 @@ export class TriagePanel {
       const where = sheets.length > 1 ? `${item.sheet} row ${item.row} · ` : '';
       this.queue.append(
         h('li', { id: `request-${i}`, role: 'option', 'aria-selected': String(i === this.index), onclick: () => void this.choose(i) },
-          h('span', { class: 'title' }, `${item.requestId || `Row ${item.row}`} · ${item.requesterOrg || 'no organization'}`),
-          h('span', { class: 'meta' }, `${where}Received ${item.receivedOn || 'unknown'}${suggested}`)),
+          // The sheet's words set apart (bdi): an Arabic or Hebrew name reads right to left inside the English line.
+          h('span', { class: 'title' }, `${item.requestId || `Row ${item.row}`} · `, h('bdi', {}, item.requesterOrg || 'no organization')),
+          h('span', { class: 'meta' }, `${where}${this.view!.headers[item.sheet]?.receivedOn ?? this.view!.details.receivedOn} ${item.receivedOn || 'unknown'}${suggested}`)),
       );
     });
   }
@@ -162,7 +163,7 @@ export class TriagePanel {
     });
     // The fields first: a request pasted from meeting notes shows a few lines until asked for all of it.
     const long = item.description.length > CLIPPED_CHARACTERS || item.description.split('\n').length > CLIPPED_LINES;
-    const text = h('div', { id: 'request-text', class: long ? 'description clipped' : 'description' }, item.description || '—');
+    const text = h('div', { id: 'request-text', class: long ? 'description clipped' : 'description', dir: 'auto' }, item.description || '—');
     const toggle = long
       ? h('button', { type: 'button', class: 'show-all', 'aria-controls': 'request-text', 'aria-expanded': 'false' }, 'Show all')
       : null;
@@ -171,17 +172,22 @@ export class TriagePanel {
       toggle.setAttribute('aria-expanded', String(open));
       toggle.textContent = open ? 'Show less' : 'Show all';
     });
+    // Each detail under its sheet's header, or the definition's; a contact the sheet has no column for is never shown.
+    const label = (field: DetailField) => item.headers[field] ?? this.view!.details[field];
+    const contact = item.headers.contactName === undefined ? [] : [h('dt', {}, label('contactName')), h('dd', { dir: 'auto' }, item.contactName || '—')];
     this.detail.append(
       h('h2', {}, requestTitle(item)),
       form,
       h('dl', {},
-        h('dt', {}, 'From'), h('dd', {}, [item.requesterOrg, item.contactName].filter(Boolean).join(', ') || '—'),
+        // A name or request in Arabic or Hebrew reads right to left (`dir: auto`, by its first letter).
+        h('dt', {}, label('requesterOrg')), h('dd', { dir: 'auto' }, item.requesterOrg || '—'),
+        ...contact,
         h('dt', {}, 'Sheet'), h('dd', {}, `${item.sheet}, row ${item.row}`),
-        h('dt', {}, 'Received'), h('dd', { class: 'received' },
+        h('dt', {}, label('receivedOn')), h('dd', { class: 'received' },
           `${item.receivedOn || '—'}${item.daysOpen !== null ? ` (${item.daysOpen} days open)` : ''}`,
           ...item.receivedWarnings.map((w) => h('span', { class: 'warning' }, w))),
-        h('dt', {}, 'SLA'), h('dd', {}, item.slaState || '—'),
-        h('dt', {}, 'Request'), h('dd', {}, text, toggle)),
+        h('dt', {}, label('slaState')), h('dd', {}, item.slaState || '—'),
+        h('dt', {}, label('description')), h('dd', {}, text, toggle)),
     );
   }
 

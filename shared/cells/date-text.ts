@@ -1,7 +1,7 @@
 // Date text as people type it in plans: single dates, ranges, several ranges, named periods, dates without a year.
 import { addDays, fullYear, isoFromParts, lastDayOfMonth, weekday, weekdayName } from './dates';
 import { quoteValue } from '../quote-value';
-import { ARROW, DEFAULT_FISCAL_START_MONTH, fiscalYearName, isCalendarQuarter, MONTH_NAMES, parsePeriod, QUARTERS, runStart, SEASONS_TEXT, validFiscalStart, winterAfter, winterBefore } from './periods';
+import { ARROW, DEFAULT_FISCAL_START_MONTH, fiscalYearName, isCalendarQuarter, MONTH_NAMES, parsePeriod, QUARTERS, runStart, SEASONS_TEXT, slashWhy, validFiscalStart, winterAfter, winterBefore } from './periods';
 
 const MONTHS = MONTH_NAMES.map((m) => m.toLowerCase());
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -50,8 +50,11 @@ export interface DateTextOptions {
 
 export type DateParse =
   /** `notes`: several ranges merged; `assumed`: how a named period (fiscal year, season) was read. */
-  /** `open`: the text says the work began then and goes on ("since March 2026"), so it names no end. */
-  | { kind: 'date'; start: string; end?: string; notes: string[]; assumed?: string[]; open?: true }
+  /**
+   * `open`: the text names no end: the work began then and goes on ("since March 2026"), or its end is still to come
+   * ("June 2026 – TBD": from then).
+   */
+  | { kind: 'date'; start: string; end?: string; notes: string[]; assumed?: string[]; open?: 'since' | 'from' }
   | { kind: 'tbd'; text: string }
   /** A date or range that is complete but for its year: read it again with `year` from the sheet's context. */
   | { kind: 'yearless'; text: string }
@@ -99,8 +102,17 @@ const REVISED_ARROW = new RegExp(String.raw`^(.*?\S)\s*(?:${ARROW})\s*([^()]*?\S
 /** Text either side of an arrow: in a column of one day, the day first written and the one it was changed to. */
 const ARROW_BETWEEN = new RegExp(String.raw`^(.*?\S)\s*(?:${ARROW})\s*(\S.*)$`);
 
-/** …and after it: "March (tentative)", "3/15/2026 (moved from 3/1)", "Q3 2026 est.", "Spring 2027?". */
-const HEDGE_AFTER = /(?:\s*\(([^()]*)\)|\s+(?:tentative|tbc|tbd|est\.?|estimated|approx\.?)|\s*\?)$/i;
+/**
+ * …and after it: "March (tentative)", "3/15/2026 (moved from 3/1)", "Q3 2026 est.", "Spring 2027?", and a PDF's footnote
+ * mark ("3/15/2026*", "March 2026†"), its note printed under the table.
+ */
+const HEDGE_AFTER = /(?:\s*\(([^()]*)\)|\s+(?:tentative|tbc|tbd|est\.?|estimated|approx\.?)|\s*\?|\s*(?:\*+|[†‡]))$/i;
+
+/** A span whose end is still to come: "June 2026 – TBD", "3/15/2026 - ongoing", "Jan 2027 – present", "FY26 onward". */
+const OPEN_END = new RegExp(String.raw`^(.*?\S)\s*(?:(?:${ARROW}|[-–—]|\bto\b|\bthrough\b|\buntil\b)\s*(?:tbd|tba|tbc|to be determined|ongoing|present|open|open-ended|continuing|\?+)|\s+(?:onwards?|and beyond|and ongoing))\.?$`, 'i');
+
+/** Two words joined by a slash, then what follows them ("Nov/Dec 2026", "Jan./Feb."): a run when both name months. */
+const WORDS_SLASHED = /^([a-z]{3,9})\.?\s*\/\s*([a-z]{3,9})\.?(?=[\s,]|$)(.*)$/i;
 
 /** One date, possibly lacking a year (filled from the other end of a range) or a day (month-only). */
 interface Partial_ { year?: number; month: number; day?: number }
@@ -668,6 +680,20 @@ function withWeekday(text: string, options: DateTextOptions, depth: number): Dat
 function qualified(text: string, fiscal: number, options: DateTextOptions, depth: number): DateParse | undefined {
   const dated = withWeekday(text, options, depth);
   if (dated) return dated;
+  // Before the hedges, which would set "TBD" aside and read what is left as no date.
+  const openEnd = OPEN_END.exec(text);
+  if (openEnd) {
+    const inner = readDateText(openEnd[1], options, depth);
+    const how = `${inner.kind === 'date' && inner.end ? `, the first day of ${quoteValue(openEnd[1])}` : ''}, with no end yet`;
+    const read = restated(text, inner, how, (d) => ({ start: d.start }));
+    if (read) return read.kind === 'date' ? { ...read, open: 'from' } : read;
+  }
+  // Months joined by a slash are the run from one to the other, as seasons and quarters are ("Spring/Summer").
+  const slashed = WORDS_SLASHED.exec(text);
+  if (slashed && monthNumber(slashed[1]) !== undefined && monthNumber(slashed[2]) !== undefined) {
+    const run = restated(text, readDateText(`${slashed[1]} - ${slashed[2]}${slashed[3]}`, options, depth), ` (${slashWhy('months')})`);
+    if (run) return run;
+  }
   const revised = REVISED.exec(text) ?? REVISED_ARROW.exec(text);
   // Only a date with its own year: a slip written "Dec (moved to Feb)" may have crossed into the next year.
   const now = revised && readDateText(revised[2], { ...options, year: undefined, fiscalYear: undefined }, depth);
@@ -691,7 +717,7 @@ function qualified(text: string, fiscal: number, options: DateTextOptions, depth
     const read = spelledRange || !(inner.kind === 'date' && inner.end)
       ? restated(text, inner, `, setting aside ${quoteValue(bound[1])}`)
       : restated(text, inner, `, the ${last ? 'last' : 'first'} day of ${quoteValue(rest)}`, (d) => ({ start: last ? (d.end ?? d.start) : d.start }));
-    return read?.kind === 'date' && OPEN_BOUNDS.has(words) && !read.end ? { ...read, open: true } : read;
+    return read?.kind === 'date' && OPEN_BOUNDS.has(words) && !read.end ? { ...read, open: 'since' } : read;
   }
   const part = PART_OF_MONTH.exec(text);
   if (!part) return undefined;

@@ -82,7 +82,7 @@ const SEASON_AND_ITS_YEAR = new RegExp(String.raw`^${SEASON_YEAR}$`, 'i');
 const WINTER_TWO_YEARS = /^winter,? '?(\d{4}) ?[-–—/] ?'?(\d{2}|\d{4})$/i;
 const twoYearWinterWhy = "a winter by two years is the one from the first one's December into the second";
 
-const slashWhy = (what: string) => `a slash between two ${what} is read as a run from the first to the second`;
+export const slashWhy = (what: string) => `a slash between two ${what} is read as a run from the first to the second`;
 
 const PARTS: Record<string, [month: number, months: number]> = {
   h1: [1, 6], '1h': [1, 6], 'first half': [1, 6], 'first half of': [1, 6], h2: [7, 6], '2h': [7, 6], 'second half': [7, 6], 'second half of': [7, 6],

@@ -167,8 +167,12 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
   }
   if (parsed.kind === 'yearless') return { value: null, issues: [issue(c, 'not_a_date', `${c.header}: ${quoteValue(text)} is not a date`)] };
   if (parsed.kind === 'tbd') return { value: null, issues: [issue(c, 'date_tbd', `${c.header}: ${quoteValue(parsed.text)} is not a date yet; ${c.keptWhenBlank ?? 'left blank'}`, 'warning')] };
-  // "Ongoing since March 2026" is when work began: only a start column takes it; a due, end or event day stays blank.
-  if (parsed.kind === 'date' && parsed.open && !c.workStart) return { value: null, issues: [issue(c, 'date_tbd', `${c.header}: read ${quoteValue(text)} as ongoing since ${parsed.start}, not a date for this column; ${c.keptWhenBlank ?? 'left blank'}`, 'warning')] };
+  // "Ongoing since March 2026" and "June 2026 – TBD" are when work began: only a start column takes them; a due, end or
+  // event day stays blank.
+  if (parsed.kind === 'date' && parsed.open && !c.workStart) {
+    const since = parsed.open === 'since' ? `ongoing since ${parsed.start}` : `from ${parsed.start} with no end yet`;
+    return { value: null, issues: [issue(c, 'date_tbd', `${c.header}: read ${quoteValue(text)} as ${since}, not a date for this column; ${c.keptWhenBlank ?? 'left blank'}`, 'warning')] };
+  }
   // A deadline said in words ("before budget hearing", "next week") is no date, but no mistake either: the request is
   // kept, undated, its words in its notes. Digits that make no day ("13/45/2026") are a typo to fix.
   if (parsed.kind === 'invalid' && c.deadline && !/\d/.test(text)) {
@@ -319,6 +323,8 @@ function readPercent(c: InputColumn, raw: CellInput): CellResult {
   }
   const hasSign = isText && raw.trim().endsWith('%');
   const base = readNumber(c, isText ? raw.replace('%', '') : raw);
+  // "TBD", "n/a" or a dash: no % recorded yet, which keeps its row as a Target's or an Actual's does.
+  if (isText && placeholderKind(typed)) return base;
   if (typeof base.value !== 'number') return { value: null, issues: [issue(c, 'not_a_number', `${c.header}: ${show(raw)} is not a percentage`)] };
   let v = base.value;
   // Words read as a number ("two") are said as typed, before the number is scaled.

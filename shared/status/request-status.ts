@@ -71,10 +71,12 @@ export function slaDue(i: Pick<RequestInputs, 'receivedOn' | 'priority' | 'dueOn
  * `closedOn`: the day the service first saw a request Closed since it was last open (`StoredRow.firstClosedOn`). A request that ended
  * without a fulfillment day has missed its SLA when closed after its due day, else it is neither met nor missed.
  * The sheet's formula cannot know that day, so it and EQ_SLA never pass it and leave the state blank (decision 007).
+ * A request received after today has no state, as it has no days open: a service desk starts the clock when a request
+ * comes in, and a typo year (2206) would otherwise show On time for two centuries, or Met before it arrived.
  */
 export function slaState(i: RequestInputs, rules: Rules, asOf: string, closedOn?: string | null): SlaState | null {
   const due = slaDue(i, rules);
-  if (!due) return null;
+  if (!due || receivedAfter(i.receivedOn, asOf)) return null;
   if (isDoneRequest(i)) {
     if (isDate(i.fulfilledOn)) return daysBetween(i.fulfilledOn, due) >= 0 ? 'Met' : 'Missed';
     return isDate(closedOn) && daysBetween(closedOn, due) < 0 ? 'Missed' : null;
@@ -143,10 +145,13 @@ export function slaDueFormula(r: Pick<Refs, 'receivedOn' | 'priority' | 'dueOn'>
   return `IF(${dateCellFormula(r.dueOn)},${r.dueOn},IF(${dateCellFormula(r.receivedOn)},IFERROR(${r.receivedOn}+VLOOKUP(${literalKey(r.priority)},${listRange('priority', true)},2,0),""),""))`;
 }
 
-/** `due` is the cell holding this row's SLA due date. */
-export function slaStateFormula(r: Pick<Refs, 'status' | 'fulfilledOn' | 'today'> & { due: string }): string {
+/**
+ * `due` is the cell holding this row's SLA due date. A Received cell showing an error leaves the state blank, as a due
+ * day it gives no number to does (the custom functions' `CAUGHT`), so the test for a day after today is caught too.
+ */
+export function slaStateFormula(r: Pick<Refs, 'status' | 'fulfilledOn' | 'receivedOn' | 'today'> & { due: string }): string {
   const D = r.due;
-  return `IF(NOT(ISNUMBER(${D})),"",IF(${doneExpr(r)},IF(${dateCellFormula(r.fulfilledOn)},IF(${r.fulfilledOn}<=${D},"Met","Missed"),""),`
+  return `IF(OR(NOT(ISNUMBER(${D})),IFERROR(N(${r.receivedOn})>${r.today},TRUE)),"",IF(${doneExpr(r)},IF(${dateCellFormula(r.fulfilledOn)},IF(${r.fulfilledOn}<=${D},"Met","Missed"),""),`
     + `IF(${statusIs(r.status, [DECLINED_REQUEST_STATUS])},"",IF(${D}<${r.today},"Overdue",IF(${D}-${r.today}<=${settingRef('dueSoonDays')},"Due soon","On time")))))`;
 }
 

@@ -193,6 +193,11 @@ export interface TableDef<N extends TableName = TableName, F extends string = st
    * the work done has a day too, and a row reopened and ended again is judged by the end that stood.
    */
   closedOn?(values: Readonly<Record<string, unknown>>, recordedOn: string): string | null;
+  /**
+   * The only fields `doneOn` and `closedOn` read: figures as of a past day read these of every version in history
+   * (`RowStore.upsertDays`), not each version's whole values.
+   */
+  lifecycleFields?: readonly F[];
 }
 
 /**

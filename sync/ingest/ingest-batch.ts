@@ -119,7 +119,9 @@ export function prepareBatch(batch: IngestBatch): PreparedBatch {
     const saidBefore = row.issues?.filter((issue) => issue.severity === 'warning');
     if (saidBefore?.length) result = { ...result, warnings: [...saidBefore, ...result.warnings] };
     const before = own.length || unstorable.length ? [...own, ...unstorable] : undefined;
-    const errors = before ? [...before, ...result.errors] : result.errors;
+    // A cell refused for its characters is not read as well: "20 hours" and an invisible character is no number, said once.
+    const read = unstorable.length ? result.errors.filter((e) => !unstorable.some((u) => u.field === e.field)) : result.errors;
+    const errors = before ? [...before, ...read] : read;
     // A rejected row keeps its stored version, answers and all: its holds wait for the row to be fixed.
     const held = errors.length === 0 ? heldOf.get(row.rowId) : undefined;
     if (held !== undefined) {

@@ -2,6 +2,7 @@
 // table's requester-facing columns, the dropdowns the source's lists, and the checks the sheet's own.
 import { randomBytes } from 'node:crypto';
 import { MAX_FIELD_TEXT } from '../../shared/clip-text';
+import { hasLoneSurrogate, oddCharacter } from '../../shared/row-id';
 import { DEFAULT_READ_OPTIONS, TABLES, WEB_FORM_CHOICES, addDays, spelledDay, validateRow, type FieldIssue, type InputColumn, type RawRow, type TableDef } from '../../shared/index';
 
 /** The hidden field people never see and bots fill in. */
@@ -121,13 +122,11 @@ export function readSubmission(fields: readonly FormField[], submitted: Submitte
  */
 export function textProblem(noun: string, text: string, max: number): string | undefined {
   if (text.length > max) return `${noun} is longer than ${max.toLocaleString('en-US')} characters; shorten it.`;
-  if (!isStorableText(text)) return `${noun} contains an invisible character that cannot be saved (copied text sometimes carries one); retype it.`;
+  // The sync's rule (`oddCharacter`), and no broken UTF-16, which a browser can post but no output can hold.
+  const odd = oddCharacter(text);
+  if (odd?.direction !== undefined) return `${noun} contains an invisible character that changes the direction of the text (copied text sometimes carries one); retype it.`;
+  if (odd !== undefined || hasLoneSurrogate(text)) return `${noun} contains an invisible character that cannot be saved (copied text sometimes carries one); retype it.`;
   return undefined;
-}
-
-/** No control characters but tab and line breaks, and no broken UTF-16: every output (sheet, workbook, XML) can hold the rest. */
-function isStorableText(text: string): boolean {
-  return !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
 }
 
 /** A sheet whose lists lack "Web form" or "New" still takes the form's requests: the service's values are added. */

@@ -49,7 +49,7 @@ export function fulfillmentSheet(m: DemandMetrics): SheetPlan {
   return table('Fulfillment', columns, rows, { conditionals: [bar(fulfilled, m.rba.quarters.length)] });
 }
 
-/** The SLA group's line for open requests with no priority, hence no SLA target. */
+/** The SLA group's line for open requests in no SLA state: no priority (hence no target), or received after today. */
 const NO_SLA = 'No SLA';
 /** A count of open requests in an SLA state, named as the Requests sheet names it (and coloured so: `SLA_TONES`). */
 const slaLine = (state: SlaState, count: number): PlanCell[] => ['SLA', state, count];
@@ -60,7 +60,7 @@ export function backlogSheet(m: DemandMetrics): SheetPlan {
   const rows: PlanCell[][] = [
     ...m.backlog.byAgeBucket.map((b): PlanCell[] => ['Age', b.key, b.count]),
     slaLine('On time', m.backlog.onTime), slaLine('Due soon', m.backlog.dueSoon), slaLine('Overdue', m.backlog.overdue),
-    // A request with no priority has no SLA target: said, so the group adds up to the open requests as the others do.
+    // A request with no SLA state is said, so the group adds up to the open requests as the others do.
     ['SLA', NO_SLA, m.backlog.open - m.backlog.onTime - m.backlog.dueSoon - m.backlog.overdue],
     ...openStatuses.map((s): PlanCell[] => ['Status', s.key, s.count]),
   ];

@@ -15,7 +15,7 @@ import { masterWords, WORDS_READ_UP_TO, type MasterDataOptions, type RowSource }
 import { keepLongTexts } from './long-texts-sheet';
 import { streamingMasterPlan, type MasterReport } from './master-plan';
 
-export type MasterStore = Pick<RowStore, 'rows' | 'rowCount' | 'changes' | 'threadReads' | 'listSources' | 'rejections' | 'warnings' | 'surveyCounts'>;
+export type MasterStore = Pick<RowStore, 'rows' | 'rowCount' | 'upsertDays' | 'threadReads' | 'listSources' | 'rejections' | 'warnings' | 'surveyCounts'>;
 
 export interface MasterBuild {
   plan: WorkbookPlan<SheetPlan | LaterSheet>;

@@ -1,8 +1,9 @@
-// The Summary sheet, laid out to print on two landscape pages: the headline figures (RBA measures with
-// their quarter trends, then the other figures) on the first, the charts two abreast on the second, at the
-// one scale at which both fit (a fit-to-pages setting would be applied as if the page break were not there).
+// The Summary sheet, laid out to print on landscape pages at a readable size: the headline figures (RBA measures
+// with their quarter trends, then the other figures), each section kept on one page, then the charts two to a page,
+// each as large as that allows. One scale serves every page (a fit-to-pages setting would be applied as if the page
+// breaks were not there), the one at which the figures' columns fit a page's width in either font.
 import { spelledQuarter } from '../../shared/cells/dates';
-import { columnPx, fittedWidth, PRINT_PAGE_PX, type PlanCell, type PlanColumn, type PlanImage, type SheetPlan } from '../../shared/workbook-plan';
+import { columnPx, fittedWidth, PRINT_PAGE_PX, WIDEST_FONT_RATIO, type PlanCell, type PlanColumn, type PlanImage, type SheetPlan } from '../../shared/workbook-plan';
 import type { ChartSpec } from '../charts/render-chart';
 import { coverage, figureOrMissing, otherFigures, percentCompleteNotes, rbaSectionNotes, rbaSections } from '../metrics/headline-figures';
 import type { DemandMetrics } from '../metrics/metrics-schema';
@@ -12,10 +13,11 @@ export interface ChartImage { spec: Pick<ChartSpec, 'id' | 'title' | 'alt' | 'wi
 export const SUMMARY_SHEET = 'Summary';
 /** Spreadsheets' default row height in pixels: pictures are placed by row. */
 const ROW_PX = 20;
-/** Charts are drawn 640 px wide; at three quarters, two sit side by side on a landscape page. */
-const CHART_SCALE = 0.75;
-const CHARTS_PER_ROW = 2;
-const CHART_GAP_PX = 16;
+/**
+ * Charts stacked two to a printed page: side by side, each was drawn a quarter of the page wide and its labels
+ * printed at a few points.
+ */
+const CHARTS_PER_PAGE = 2;
 /** The widest the label column grows, so the figures and their quarters still print beside it on the first page. */
 const MAX_LABEL_WIDTH = 72;
 /** The columns' width in pixels, side by side. */
@@ -33,13 +35,23 @@ export function lines(text: string, max = LINE_CHARS): string[] {
   return line ? [...out, line] : out;
 }
 
-/** The first column whose left edge is at least `px` from the sheet's left edge. */
-function columnAt(columns: readonly PlanColumn[], px: number): number {
-  let left = 0;
-  for (let i = 0; ; i++) {
-    if (left >= px) return i;
-    left += columnPx(columns[i]?.width);
-  }
+/**
+ * Page breaks for blocks of rows each kept on one page (`starts`: each block's first row, 0-based; the last ends at
+ * `end`), pages of `pageRows` rows from `from`: a block that would run past its page starts the next, so a heading is
+ * never left at a page's foot. A block longer than a page is broken by the application where its pages end.
+ */
+function keptTogether(starts: readonly number[], end: number, from: number, pageRows: number): number[] {
+  const breaks: number[] = [];
+  let page = from;
+  starts.forEach((start, i) => {
+    const blockEnd = starts[i + 1] ?? end;
+    if (i > 0 && start > page && blockEnd - page > pageRows) {
+      breaks.push(start);
+      page = start;
+    }
+    while (blockEnd - page > pageRows) page += pageRows;
+  });
+  return breaks;
 }
 
 /** `notes`: lines under the coverage, such as the sheets a table continues on and how many rows of each source were rejected. */
@@ -54,7 +66,11 @@ export function summarySheet(m: DemandMetrics, charts: readonly ChartImage[], no
   ];
   const preamble: PlanCell[][] = [['Equity Desk: demand, fulfillment and progress'], ...lines(coverage(m)).map((l) => [l]), ...notes.flatMap((r) => lines(r)).map((l) => [l]), []];
   const rows: PlanCell[][] = [];
+  // Each section starts a block kept on one page: the preamble's, each measure table with its notes, each note.
+  const blocks = [0];
+  const block = () => blocks.push(preamble.length + rows.length);
   for (const section of sections) {
+    block();
     rows.push([section.title, 'Whole period', ...m.rba.quarters.map(spelledQuarter)]);
     // Hours no request records say so, where a blank cell would leave the reader guessing; in the narrow quarter
     // columns, a blank under that word says the same.
@@ -62,32 +78,43 @@ export function summarySheet(m: DemandMetrics, charts: readonly ChartImage[], no
     for (const note of rbaSectionNotes(section, m)) rows.push(...lines(note).map((l) => [l]));
     rows.push([]);
   }
+  block();
   rows.push(['Other figures', 'Value']);
   for (const f of figures) rows.push([f.label, figureOrMissing(f.value, f.unit)]);
-  for (const note of percentCompleteNotes(m)) rows.push([], ...lines(note).map((l) => [l]));
-  rows.push([], ...lines(m.capacity.summary).map((l) => [l]));
+  for (const note of percentCompleteNotes(m)) {
+    rows.push([]);
+    block();
+    rows.push(...lines(note).map((l) => [l]));
+  }
+  rows.push([]);
+  block();
+  rows.push(...lines(m.capacity.summary).map((l) => [l]));
   const figuresEnd = preamble.length + rows.length;
 
-  rows.push(['Charts (the figures behind them are in the Demand, Fulfillment, Backlog, Capacity and Work plan sheets)'], []);
+  const scale = Math.min(100, Math.floor((100 * PRINT_PAGE_PX.width) / (columnsPx(columns) * WIDEST_FONT_RATIO)));
+  const pageRows = Math.floor(PRINT_PAGE_PX.height / (scale / 100) / ROW_PX);
+  // The title's row is about a row taller than the others.
+  const breaks = keptTogether(blocks, figuresEnd, -1, pageRows);
+
+  // Charts start a page of their own, each with a row above it: drawn as large as the page's width and its share
+  // of the page's height allow, a chart taller than its share (one bar per goal) as large as a page allows.
+  const chartBlocks: number[] = [];
   const images: PlanImage[] = [];
-  let top = preamble.length + rows.length;
-  for (let i = 0; i < charts.length; i += CHARTS_PER_ROW) {
-    const pair = charts.slice(i, i + CHARTS_PER_ROW);
-    let left = 0;
-    let tallest = 0;
-    for (const { spec, png } of pair) {
-      const [width, height] = [Math.round(spec.width * CHART_SCALE), Math.round(spec.height * CHART_SCALE)];
-      const col = columnAt(columns, left);
-      images.push({ png, col, row: top, width, height, alt: `${spec.title}. ${spec.alt}` });
-      left = columnsPx(columns.slice(0, col)) + width + CHART_GAP_PX;
-      tallest = Math.max(tallest, height);
+  if (charts.length) {
+    rows.push(['Charts (the figures behind them are in the Demand, Fulfillment, Backlog, Capacity and Work plan sheets)']);
+    const pagePx = { width: PRINT_PAGE_PX.width / (scale / 100), height: pageRows * ROW_PX };
+    const shared = (pagePx.height / CHARTS_PER_PAGE - 2 * ROW_PX) / Math.min(...charts.map((c) => c.spec.height));
+    for (const { spec, png } of charts) {
+      const fit = Math.min(shared, (pagePx.height - 2 * ROW_PX) / spec.height, pagePx.width / spec.width);
+      const [width, height] = [Math.round(spec.width * fit), Math.round(spec.height * fit)];
+      chartBlocks.push(preamble.length + rows.length);
+      rows.push([]);
+      images.push({ png, col: 0, row: preamble.length + rows.length, width, height, alt: `${spec.title}. ${spec.alt}` });
+      for (let r = Math.ceil(height / ROW_PX); r > 0; r--) rows.push([]);
     }
-    top += Math.ceil(tallest / ROW_PX) + 1;
+    // The heading travels with the first chart.
+    chartBlocks[0] = figuresEnd;
   }
-  while (preamble.length + rows.length < top) rows.push([]);
-  const sheetWidth = Math.max(columnsPx(columns), ...images.map((img) => columnsPx(columns.slice(0, img.col)) + img.width));
-  // Each page's rows (the title's a row taller) and the widest of columns and charts fit the page.
-  const fits = [PRINT_PAGE_PX.height / ((figuresEnd + 1) * ROW_PX), PRINT_PAGE_PX.width / sheetWidth, ...(charts.length ? [PRINT_PAGE_PX.height / ((top - figuresEnd) * ROW_PX)] : [])];
   return {
     name: SUMMARY_SHEET,
     header: false,
@@ -96,6 +123,6 @@ export function summarySheet(m: DemandMetrics, charts: readonly ChartImage[], no
     rows,
     images,
     tabColor: '#1F4E79',
-    print: { breakAfterRows: charts.length ? [figuresEnd] : [], scale: Math.min(100, Math.floor(100 * Math.min(...fits))) },
+    print: { breakAfterRows: charts.length ? [...breaks, figuresEnd, ...keptTogether(chartBlocks, preamble.length + rows.length, figuresEnd, pageRows)] : breaks, scale },
   };
 }

@@ -1,8 +1,7 @@
 // A request as it stood at the end of a past day, worked out from the days the store keeps (received, first done
 // and first closed from history), so figures as of that day count only what had happened by it.
 import { isDoneRequest, isOpenRequest, keptDay, shownOpen, TABLES } from '../../shared/index';
-import { isoFromUtcDate } from '../../shared/cells/dates';
-import type { RowChange, RowStore } from '../store/row-store';
+import type { RowStore, UpsertDay } from '../store/row-store';
 import { isoDate, text, type MetricsRow } from './request-metrics';
 
 /**
@@ -39,13 +38,12 @@ export const requestKey = (row: Pick<MetricsRow<'requests'>, 'sourceId' | 'rowId
  * export holds stays as small as the requests that stood ended (decision 007). A deletion changes nothing: a request
  * revived keeps its days.
  */
-export async function requestsThen(history: AsyncIterable<RowChange<'requests'>>, asOf: string): Promise<RequestsThen> {
+export async function requestsThen(history: AsyncIterable<UpsertDay>, asOf: string): Promise<RequestsThen> {
   const def = TABLES.requests;
   const then = new Map<string, RequestThen>();
   const reopened = new Set<string>();
   for await (const change of history) {
-    if (change.op !== 'upsert' || change.values === null) continue;
-    const day = isoFromUtcDate(change.at);
+    const { day } = change;
     const key = requestKey(change);
     if (day > asOf) {
       if (then.get(key)?.doneOn != null && shownOpen(def, change.values, day)) reopened.add(key);
@@ -63,10 +61,13 @@ export async function requestsThen(history: AsyncIterable<RowChange<'requests'>>
 
 /** `opts` with `requestsThen` read from the store's history when the figures are as of a past day; as of today, `opts`. */
 export async function withRequestsThen<O extends { asOf: string; today?: string; sourceIds?: string[]; requestsThen?: RequestsThen }>(
-  store: Pick<RowStore, 'changes'>, opts: O,
+  store: Pick<RowStore, 'upsertDays'>, opts: O,
 ): Promise<O> {
   if (!isPastDay(opts.asOf, opts.today) || opts.requestsThen) return opts;
-  const history = store.changes('requests', opts.sourceIds ? { sourceIds: opts.sourceIds } : {});
+  // A request history shows unchanged since the day stood as its row today says: `requestAsOf` reads it alike with or
+  // without what `requestsThen` would keep of it (the store keeps its done and closed days by the same rules), so only
+  // the versions of requests changed since are read.
+  const history = store.upsertDays('requests', TABLES.requests.lifecycleFields!, { ...(opts.sourceIds ? { sourceIds: opts.sourceIds } : {}), changedAfter: opts.asOf });
   return { ...opts, requestsThen: await requestsThen(history, opts.asOf) };
 }
 

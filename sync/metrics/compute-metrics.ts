@@ -8,7 +8,7 @@ import { withRequestsThen } from './as-of-day';
 
 const YIELD_EVERY = 2000;
 
-export type MetricsStore = Pick<RowStore, 'rows' | 'changes' | 'listSources' | 'surveyCounts'>;
+export type MetricsStore = Pick<RowStore, 'rows' | 'upsertDays' | 'listSources' | 'surveyCounts'>;
 
 export async function computeMetrics(store: MetricsStore, asked: MetricsOptions): Promise<DemandMetrics> {
   // Only figures as of a past day read history.

@@ -2,8 +2,10 @@
 // reads are one ordered query streamed through the backend's QueryStream: memory stays flat however
 // many rows a table holds, and the whole iteration sees one consistent snapshot.
 import { sql, type Compilable, type Kysely } from 'kysely';
+import { addDays } from '../../shared/cells/dates';
 import { ownRowId } from '../../shared/row-id';
 import { idColumn, TABLES, type TableName } from '../../shared/tables';
+import { isPostgres } from './history-in-order';
 import { storedOwnId } from './stored-own-id';
 import type { FieldError, Rejection, RejectionEvent, RowChange, RowStore, StoredRow } from './row-store';
 import type { StoreDatabase } from './schema';
@@ -17,7 +19,7 @@ import type { StoredValues } from './stored-values';
  */
 export type QueryStream = <O>(query: Compilable<O>) => AsyncIterable<O>;
 
-export type RowReads = Pick<RowStore, 'syncState' | 'rows' | 'rowCount' | 'changes' | 'rejections' | 'warnings' | 'dataVersion' | 'lastSyncs' | 'rejectionLog'>;
+export type RowReads = Pick<RowStore, 'syncState' | 'rows' | 'rowCount' | 'changes' | 'upsertDays' | 'rejections' | 'warnings' | 'dataVersion' | 'lastSyncs' | 'rejectionLog'>;
 
 export interface RowsFilter { sourceIds?: string[]; includeDeleted?: boolean }
 
@@ -146,6 +148,36 @@ export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowRea
         };
         if (r.raw_json !== null) change.raw = JSON.parse(r.raw_json) as Record<string, unknown>;
         yield change;
+      }
+    },
+
+    async *upsertDays(table, fields, { sourceIds, changedAfter } = {}) {
+      if (sourceIds?.length === 0) return;
+      // PostgreSQL's JSON types refuse a whole document holding \u0000 (see `storedOwnId`): there the text is parsed here.
+      const inDatabase = !isPostgres(db);
+      const query = db
+        .selectFrom('row_history')
+        .select(['source_id', 'row_id', sql<string>`substr(at, 1, 10)`.as('day')])
+        .$if(inDatabase, (q) => q.select(fields.map((f, i) => sql<unknown>`values_json ->> ${sql.lit(`$.${f}`)}`.as(`f${i}`))))
+        .$if(!inDatabase, (q) => q.select('values_json'))
+        .where('table_name', '=', table)
+        .where('op', '=', 'upsert')
+        .where('values_json', 'is not', null)
+        .$if(sourceIds !== undefined, (q) => q.where('source_id', 'in', sourceIds!))
+        .$if(changedAfter !== undefined, (q) => q.where((eb) => eb(eb.refTuple('source_id', 'row_id'), 'in', eb
+          .selectFrom('row_history as later')
+          .select(['later.source_id', 'later.row_id'])
+          .where('later.table_name', '=', table)
+          // The next day's start (`at` is `toISOString()`), so the history's index by time finds them.
+          .where('later.at', '>=', `${addDays(changedAfter!, 1)}T00:00:00.000Z`)
+          .$asTuple('source_id', 'row_id'))))
+        .orderBy('at')
+        .orderBy('seq');
+      for await (const r of stream(query) as AsyncIterable<Record<string, unknown> & { source_id: string; row_id: string; day: string }>) {
+        const stored = inDatabase ? undefined : (JSON.parse(r.values_json as string) as Record<string, unknown>);
+        const values: Record<string, unknown> = {};
+        for (let i = 0; i < fields.length; i++) values[fields[i]] = (stored ? stored[fields[i]] : r[`f${i}`]) ?? null;
+        yield { sourceId: r.source_id, rowId: r.row_id, day: r.day, values };
       }
     },
 

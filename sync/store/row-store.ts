@@ -89,6 +89,7 @@ export interface StoredRow<T extends TableName = TableName> {
 }
 /** `raw` is the cells as the sheet had them, on upserts whose batch sent them. */
 export interface RowChange<T extends TableName = TableName> { sourceId: string; rowId: string; table: T; at: Date; op: 'upsert' | 'delete'; values: StoredValues<T> | null; raw?: Record<string, unknown> }
+export interface UpsertDay { sourceId: string; rowId: string; day: string; values: Readonly<Record<string, unknown>> }
 export interface SourceSync { sourceId: string; table: TableName; at: Date }
 /**
  * `sheet` and `sheetRow`: where the row was when it was logged (a fix, where it was rejected), as `Rejection` keeps
@@ -149,6 +150,14 @@ export interface RowStore extends IntakeOps {
   threadReads?: ThreadReads;
   /** Append-only history, ordered by batch time, then by the order it was written; streamed like rows(). */
   changes<T extends TableName>(table: T, opts?: { sourceIds?: string[] }): AsyncIterable<RowChange<T>>;
+  /**
+   * The upserts of `changes`, in its order, each with the UTC day it was recorded and of its values only `fields`
+   * (absent ones as null): what figures as of a past day read of every version (decision 018), without copying and
+   * parsing each version's whole values. SQLite reads the fields out of the JSON text itself, so a boolean comes
+   * back as 1 or 0: `fields` are meant for texts and dates. With `changedAfter` (an ISO day), only the upserts of rows
+   * history shows changed (upserted or deleted) after that day.
+   */
+  upsertDays(table: TableName, fields: readonly string[], opts?: { sourceIds?: string[]; changedAfter?: string }): AsyncIterable<UpsertDay>;
   /**
    * Rejected rows, and sheets that could not be read (`unreadable`), by source, table and row; with `table`
    * of that table only, with `unreadable` the sheets only.

@@ -5,8 +5,9 @@ import type ExcelJS from 'exceljs';
 import { isCalendarDay, serialFromIso } from '../../shared/cells/dates';
 import { clipText } from '../../shared/clip-text';
 import { cellRef } from '../../shared/sheet-ref';
-import { isFormulaCell, type CellKind, type PlanCell, type PlanColumn, type SheetPlan } from '../../shared/workbook-plan';
+import { type CellKind, type PlanCell, type PlanColumn, type SheetPlan } from '../../shared/workbook-plan';
 import { BOLD_WIDENING, CELL_MARGIN, NEWLINE, printedLines, printedWidth, WIDEST } from '../../shared/printed-text';
+import { evenRowLines, LINE_POINTS, MAX_ROW_LINES, rowPoints, shownText, wrapsInSight } from '../../shared/row-heights';
 import { SharedFormulas, type XmlOut } from './shared-formulas';
 import { MAX_SHARED_STRINGS, MAX_SHARED_TEXT, type SharedStringTable } from './shared-string-table';
 import { WorkbookError } from './workbook-error';
@@ -39,15 +40,10 @@ export const clipCellText = (text: string): string => clipText(text, MAX_CELL_TE
 
 const isStyleList = (style: object | readonly object[] | undefined): style is readonly object[] => Array.isArray(style);
 
-/** Points one line of the default font (Calibri 11) takes: Excel's default row height. */
-export const LINE_POINTS = 15;
-/** Excel's tallest row: a text needing more is cut there, in print as on screen. */
-export const MAX_ROW_POINTS = 409;
-/** The lines a row can show: a cell needing more is clipped to them, with a marker (see `clipToLines`). */
-export const MAX_ROW_LINES = Math.floor(MAX_ROW_POINTS / LINE_POINTS);
-
-// Measured where an add-on's set-up can measure too; the writer's callers read them here.
-export { headerWordsFit, printedLines, wrappedLines } from '../../shared/printed-text';
+// Measured where an add-on's set-up can measure too; the writer's callers read them here. A cell needing more than
+// MAX_ROW_LINES is clipped to them, with a marker (see `clipToLines`).
+export { printedLines, wrappedLines } from '../../shared/printed-text';
+export { MAX_ROW_LINES } from '../../shared/row-heights';
 
 
 /** Far more than the rounding of any sum of a cell's letter widths, far less than any letter's width. */
@@ -73,10 +69,6 @@ function fitsOneLine(text: string, width: number): boolean {
   }
   return true;
 }
-
-/** The text a cell shows: its own, or its formula's cached result. */
-const shownText = (cell: PlanCell | undefined): string | undefined =>
-  typeof cell === 'string' ? cell : typeof cell === 'object' && cell !== null && isFormulaCell(cell) && typeof cell.result === 'string' ? cell.result : undefined;
 
 /** Lines a cell's text takes in a column `width` wide; most texts fit their line, settled before any scan. */
 const linesIn = (text: string, width: number): number => (fitsOneLine(text, width) ? 1 : printedLines(text, width));
@@ -161,9 +153,6 @@ export function rowPieces(text: string, width: number, maxLines = MAX_ROW_LINES)
   }
   return [...pieces, rest];
 }
-
-/** A shown column whose text wraps: only such a column makes a row taller, or its sheet top-aligned. */
-export const wrapsInSight = (c: PlanColumn) => c.wrap === true && !c.hidden;
 
 /** Serial numbers of ISO dates, remembered: a sheet repeats a few thousand dates over many rows. */
 class DateSerials {
@@ -261,18 +250,13 @@ export class RowXml {
       lines = Math.max(lines, needed);
     }
     if (lines === 1) return '';
-    this.lastRowPoints = Math.min(lines * LINE_POINTS, MAX_ROW_POINTS);
+    this.lastRowPoints = rowPoints(lines);
     return ` ht="${this.lastRowPoints}"`;
   }
 
   /** Makes every data row that holds a value as tall as the tallest of `rows` (`SheetPlan.evenRows`). */
   evenRowsOf(rows: readonly (readonly (PlanCell | undefined)[])[]): void {
-    for (const cells of rows) {
-      for (const i of this.wrapped) {
-        const text = shownText(cells[i]);
-        if (text !== undefined) this.evenLines = Math.max(this.evenLines, Math.min(linesIn(text, this.columns[i].width), MAX_ROW_LINES));
-      }
-    }
+    this.evenLines = evenRowLines(this.columns, rows);
   }
 
   private letter(i: number): string {

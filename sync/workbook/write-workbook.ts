@@ -7,12 +7,14 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type ExcelJS from 'exceljs';
 import { columnLetter } from '../../shared/lists';
 import {
-  CHARACTER_PX, columnPx, continuedSheetName, dataRowsPerSheet, EXCEL_MAX_ROWS, isEncodedRows, isFormulaCell, isLaterSheet, PRINT_MARGINS, PRINT_PAGE_PX, READABLE_PAGE_PX, type CellKind, type EncodedBlock, type FormulaCell, type LaterSheet, type PlanCell, type PlanColumn, type RowLayout,
+  CHARACTER_PX, columnPx, continuedSheetName, dataRowsPerSheet, EXCEL_MAX_ROWS, isEncodedRows, isFormulaCell, isLaterSheet, PRINT_MARGINS, PRINT_PAGE_PX, READABLE_PAGE_PX, WIDEST_FONT_RATIO, type CellKind, type EncodedBlock, type FormulaCell, type LaterSheet, type PlanCell, type PlanColumn, type RowLayout,
   type SheetPlan, type WorkbookPlan,
 } from '../../shared/workbook-plan';
 import { columnPagesWide, printedColumns, printFooter, repeatedColumns } from '../../shared/pages-wide';
+import { keepsRightHeaderIndent } from '../../shared/printed-text';
 import { PrintedPage } from './printed-page';
-import { headerWordsFit, LINE_POINTS, RowXml, wrapsInSight } from './row-xml';
+import { LINE_POINTS, wrapsInSight } from '../../shared/row-heights';
+import { RowXml } from './row-xml';
 import type { SharedStringTable } from './shared-string-table';
 import { expandTemplate, rowTemplate } from './shared-formulas';
 import { DATA_BAR_COLOR, emptyNoteStyle, flushRightHeaderStyle, headerStyle, rightHeaderStyle, runOnStyle, titleStyle, toneRules } from './sheet-styles';
@@ -35,13 +37,6 @@ export function widestOnOnePage(widths: readonly number[], index: number): numbe
   const others = widths.reduce((sum, w, i) => (i === index ? sum : sum + columnPx(w)), 0);
   return Math.floor((READABLE_PAGE_PX - others - columnPx(0)) / CHARACTER_PX);
 }
-
-/**
- * How much wider than Calibri's a column may print: LibreOffice without Carlito sizes columns by DejaVu Sans's
- * digit, a third wider. A fixed scale does not adapt as fitting to pages does, so a page of whole runs is planned
- * to fit in either font; a page that did not would be cut again where the application chose, through a list.
- */
-const WIDEST_FONT_RATIO = 4 / 3;
 
 /**
  * How a sheet of side-by-side runs of columns (`groupEnds`, the last column of each, 1-based) prints: as many whole
@@ -156,7 +151,7 @@ export function spacedOnTheRight(format: string): string {
 }
 
 /** A header sits where its column's values do; its indent only where every word of it still fits beside it. */
-const headerStyleOf = (c: PlanColumn) => (!alignsRight(c) ? headerStyle : headerWordsFit(c.header, c.width - 1) ? rightHeaderStyle : flushRightHeaderStyle);
+const headerStyleOf = (c: PlanColumn) => (!alignsRight(c) ? headerStyle : keepsRightHeaderIndent(c.header, c.width) ? rightHeaderStyle : flushRightHeaderStyle);
 
 /** A row of nothing but empty cells and formulas that show nothing: a ready row no one has typed in. */
 const showsNothing = (cells: readonly PlanCell[]) => cells.every((c) => c === null || (isFormulaCell(c) && (c.result === '' || c.result === null)));

@@ -3,6 +3,7 @@ import { isErrorType } from '../../shared/typed-error';
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
+import { isoFromUtcDate } from '../../shared/cells/dates';
 import type { TableName } from '../../shared/tables';
 import type { Batch, IncomingRow, RowStore } from '../../sync/store/row-store';
 import { sheetWarningRows } from '../../sync/ingest/sheet-warnings';
@@ -275,6 +276,32 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         expect(all.find((r) => r.rowId === 'r0000')).toMatchObject({ deleted: true, values: upserts[0].values });
         const last = (await collect(store.changes('requests'))).at(-1);
         expect(last).toMatchObject({ rowId: 'r0000', op: 'delete', values: null, at: at(2) });
+      });
+
+      test('upsertDays gives each upsert of history in its order, with the UTC day it was recorded and only the fields asked', async () => {
+        const { store, apply } = await withSource();
+        await apply({ upserts: [row('a', { requestId: 'TA-1', status: 'New' }), row('b', { requestId: 'TA-2', status: 'Declined \u0000 \u201cas asked\u201d \ud83d\ude00', notes: 'x' })], at: new Date('2025-03-01T23:59:59.999Z') });
+        await apply({ upserts: [row('a', { requestId: 'TA-1', status: 'Fulfilled', fulfilledOn: '2025-03-01' })], deletes: ['b'], at: new Date('2025-03-02T00:00:00.000Z') });
+        const fields = ['status', 'fulfilledOn'];
+        const expected = (await collect(store.changes('requests')))
+          .filter((c) => c.op === 'upsert')
+          .map((c) => ({ sourceId: c.sourceId, rowId: c.rowId, day: isoFromUtcDate(c.at), values: { status: c.values!.status, fulfilledOn: c.values!.fulfilledOn ?? null } }));
+        expect(expected.map((v) => [v.rowId, v.day])).toEqual([['a', '2025-03-01'], ['b', '2025-03-01'], ['a', '2025-03-02']]);
+        expect(await collect(store.upsertDays('requests', fields))).toEqual(expected);
+        expect(await collect(store.upsertDays('requests', fields, { sourceIds: [] }))).toEqual([]);
+        expect(await collect(store.upsertDays('requests', fields, { sourceIds: ['no-such-source'] }))).toEqual([]);
+      });
+
+      test('upsertDays changedAfter a day gives every upsert of the rows changed after it, and none of the others', async () => {
+        const { store, apply } = await withSource();
+        const day = (iso: string) => new Date(`${iso}T12:00:00.000Z`);
+        await apply({ upserts: [row('edited', { status: 'New' }), row('kept', { status: 'Closed' }), row('removed', { status: 'New' })], at: day('2025-03-01') });
+        await apply({ upserts: [row('edited', { status: 'Fulfilled' })], at: day('2025-03-02') });
+        await apply({ upserts: [row('edited', { status: 'In progress' })], deletes: ['removed'], at: new Date('2025-03-03T00:00:00.000Z') });
+        const read = async (changedAfter: string) => (await collect(store.upsertDays('requests', ['status'], { changedAfter }))).map((v) => [v.rowId, v.day, v.values.status]);
+        expect(await read('2025-03-02')).toEqual([['edited', '2025-03-01', 'New'], ['removed', '2025-03-01', 'New'], ['edited', '2025-03-02', 'Fulfilled'], ['edited', '2025-03-03', 'In progress']]);
+        expect(await read('2025-03-03')).toEqual([]);
+        expect(await read('2025-02-28')).toHaveLength(5);
       });
 
       test('a full sync tombstones live rows missing from it, but not rejected ones', async () => {

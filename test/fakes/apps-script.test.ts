@@ -64,27 +64,30 @@ describe('Range values', () => {
     expect(lists.getRange('A1').getValue()).toBe('kept');
   });
 
-  it('refuses, as modeled, what a protected sheet keeps as its own (column widths, hidden columns, color rules, frozen rows and columns, tab color, filter) whatever cells it excepts; a protected range, a warning or an editor refuses none of it', () => {
+  it('refuses, as modeled, what a protected sheet keeps as its own (column widths, row heights, hidden columns, color rules, frozen rows and columns, tab color, filter) whatever cells it excepts; a protected range, a warning or an editor refuses none of it', () => {
     const { fakes, sheet, ss } = setup();
     fakes.sheet('Requests').protectSheetFromScript(['A1:Z100']);
     const protectedText = 'You are trying to edit a protected cell or object.';
     expect(() => sheet.setColumnWidth(1, 120)).toThrow(protectedText);
+    expect(() => sheet.setRowHeights(2, 3, 40)).toThrow(protectedText);
     expect(() => sheet.hideColumns(2)).toThrow(protectedText);
     expect(() => sheet.setConditionalFormatRules([])).toThrow(protectedText);
     expect(() => sheet.setFrozenRows(1)).toThrow(protectedText);
     expect(() => sheet.setFrozenColumns(1)).toThrow(protectedText);
     expect(() => sheet.setTabColor('#2E75B6')).toThrow(protectedText);
     expect(() => sheet.getRange('A1:C5').createFilter()).toThrow(protectedText);
+    expect(sheet.getRowHeight(2)).toBe(21);
     expect([sheet.getColumnWidth(1), sheet.getFrozenRows(), sheet.getFrozenColumns(), sheet.getTabColor(), sheet.getFilter()]).toEqual([100, 0, 0, null, null]);
     for (const [name, protect] of [['Lists', (s: ReturnType<typeof fakes.sheet>) => (s.protectFromScript('A1:A9'), s.protectSheetFromScript([], { warningOnly: true }))], ['Dashboard', (s: ReturnType<typeof fakes.sheet>) => s.protectSheetFromScript([], { editable: true })]] as const) {
       const other = ss.getSheetByName(name) ?? ss.insertSheet(name);
       protect(fakes.sheet(name));
       other.setColumnWidth(1, 120);
+      other.setRowHeights(2, 3, 40);
       other.hideColumns(2);
       other.setFrozenRows(1);
       other.setTabColor('#2E75B6');
       other.getRange('A1:C5').createFilter();
-      expect([other.getColumnWidth(1), other.getFrozenRows(), other.getTabColor(), other.getFilter() === null]).toEqual([120, 1, '#2E75B6', false]);
+      expect([other.getColumnWidth(1), other.getRowHeight(4), other.getRowHeight(5), other.getFrozenRows(), other.getTabColor(), other.getFilter() === null]).toEqual([120, 40, 21, 1, '#2E75B6', false]);
     }
   });
 

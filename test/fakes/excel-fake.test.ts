@@ -344,6 +344,18 @@ describe("Excel fake's sheet protection, as Microsoft's \"Protect a worksheet\" 
     expect([model.peek(3, 1)?.value, model.peek(2, 2)?.value]).toEqual(['Triaged', 'A. Rivera']);
   });
 
+  test("a row's height is refused unless formatRows is allowed", async () => {
+    for (const allowed of [false, true]) {
+      const { excel, model } = protectedSheet({ formatRows: allowed });
+      await excel.run(async (context) => {
+        context.workbook.worksheets.getItem('Data').getRangeByIndexes(1, 0, 3, 1).format.rowHeight = 30;
+        if (allowed) await context.sync();
+        else await expect(context.sync()).rejects.toMatchObject(DENIED);
+      });
+      expect([1, 2, 3, 4, 5].map((r) => model.rowHeights.get(r))).toEqual(allowed ? [undefined, 30, 30, 30, undefined] : [undefined, undefined, undefined, undefined, undefined]);
+    }
+  });
+
   test("a column's width or hiding is refused unless formatColumns is allowed", async () => {
     for (const allowed of [false, true]) {
       const { excel, model } = protectedSheet({ formatColumns: allowed });

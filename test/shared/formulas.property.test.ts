@@ -97,12 +97,16 @@ it('the edited Lists sheet really changes the rules, its follow-up delay under t
   expect(edited.impact.get('city')).toBe(1.5);
 });
 
-it('leaves Days open blank for a request received after today, in the formula as in the rules, not a negative count', () => {
+it('leaves Days open and the SLA state blank for a request received after today, in the formula as in the rules, not a negative count nor On time', () => {
   const rows: TypedRow[] = ['2206-09-03', '2025-06-16', '2025-06-15', '2025-06-10'].map((receivedOn) => ({ receivedOn, requesterType: 'City', priority: 'High', status: 'Triaged', dueOn: null, fulfilledOn: null }));
-  rows.push({ ...rows[0], status: 'Fulfilled', fulfilledOn: '2025-05-01' });
+  rows.push({ ...rows[0], status: 'Fulfilled', fulfilledOn: '2025-05-01' }, { ...rows[0], dueOn: '2025-06-20' });
   const { values } = nativeValues(TABLES.requests, GRIDS[0].grid, rows);
-  expect(values.map((v) => v.daysOpen)).toEqual(['', '', 0, 5, '']);
-  expect(rows.map((r) => computeDerived(TABLES.requests, r, readRules(GRIDS[0].grid), AS_OF).daysOpen)).toEqual([null, null, 0, 5, null]);
+  const rules = readRules(GRIDS[0].grid);
+  expect(values.map((v) => v.daysOpen)).toEqual(['', '', 0, 5, '', '']);
+  expect(rows.map((r) => computeDerived(TABLES.requests, r, rules, AS_OF).daysOpen)).toEqual([null, null, 0, 5, null, null]);
+  // Nor an SLA state: a request not received yet is not On time (nor Met, nor Due soon by a typed due day).
+  expect(values.map((v) => v.slaState)).toEqual(['', '', 'On time', 'Due soon', '', '']);
+  expect(rows.map((r) => computeDerived(TABLES.requests, r, rules, AS_OF).slaState)).toEqual([null, null, 'On time', 'Due soon', null, null]);
 });
 
 describe.each(GRIDS)('native formulas = TypeScript rules ($name)', ({ grid }) => {

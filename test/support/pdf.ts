@@ -48,3 +48,12 @@ export async function halfEmptyPages(pdfPath: string): Promise<{ pages: number; 
   const halfEmpty = filled.slice(0, -1).map((share, i) => ({ page: i + 1, filled: Math.round(share * 100) })).filter((p) => p.filled < 50);
   return { pages: filled.length, halfEmpty };
 }
+
+/** Each picture a PDF draws, in page order, with its printed size in inches (poppler's `pdfimages -list`: pixels over dpi). */
+export async function pdfImageSizes(pdfPath: string): Promise<{ page: number; width: number; height: number }[]> {
+  const { stdout } = await run('pdfimages', ['-list', pdfPath], { timeout: 60_000 });
+  // Columns: page num type width height color comp bpc enc interp object ID x-ppi y-ppi size ratio; a picture's
+  // transparency is listed as its own `smask` line.
+  return stdout.split('\n').slice(2).map((line) => line.trim().split(/\s+/)).filter((f) => f[2] === 'image')
+    .map((f) => ({ page: Number(f[0]), width: Number(f[3]) / Number(f[12]), height: Number(f[4]) / Number(f[13]) }));
+}

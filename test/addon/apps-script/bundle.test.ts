@@ -177,6 +177,19 @@ describe('set up from template', () => {
     expect(widths.map((_, i) => sheet.columnWidths.get(i + 1))).toEqual(widths.map((w) => Math.round(w * 7 + 12)));
   });
 
+  test('gives the Lists sheet\'s rows the template file\'s even height, so each list beside a wrapped setting reads evenly spaced', async () => {
+    const addon = await loadAddon();
+    addon.call('setupTaIntake');
+    const file = await new ExcelJS.Workbook().xlsx.load((await writeWorkbookToBuffer(buildTemplatePlan('ta-intake', { asOf: AS_OF }))) as unknown as ExcelJS.Buffer);
+    const heights: number[] = [];
+    file.getWorksheet('Lists')!.eachRow((row, n) => void (n > 1 && heights.push(row.height)));
+    expect(heights[0]).toBeGreaterThan(15);
+    // Sheets' pixels for the file's points, as the Sheets port converts them; the header row keeps its own.
+    const sheet = addon.fakes.sheet('Lists');
+    expect(heights.map((_, i) => sheet.getRowHeight(i + 2))).toEqual(heights.map((points) => Math.round((points * 96) / 72)));
+    expect(sheet.getRowHeight(1)).toBe(21);
+  });
+
   test('on a spreadsheet with data leaves every existing sheet and cell as it was', async () => {
     const addon = await loadAddon({ sheets: ['Notes'] });
     const { fakes } = addon;

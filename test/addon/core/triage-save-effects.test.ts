@@ -86,11 +86,27 @@ describe.each(HOST_DRIVERS)('a triage save on a $label', ({ run, host }) => {
 });
 
 describe.each(HOST_DRIVERS)('the triage form over an office log on a $label', ({ run, host }) => {
-  test('each item names the sheet\'s own header over each field, and has none for a column the sheet lacks', async () => {
+  test('each item names the sheet\'s own header over each field and detail, and has none for a column the sheet lacks', async () => {
     const without = OFFICE.filter(([f]) => f !== 'assignee' && f !== 'followUpOn');
     const port = log(without, [{ requestId: 'TA-26-002', receivedOn: day('2026-11-02'), requesterOrg: 'City of Fresno', status: 'New' }]);
     const view = await run(triageQueue(host(port), AS_OF));
-    expect((await run(selectRequest(host(port), view.items[0], AS_OF))).headers).toEqual({ requesterType: 'Type of requester', category: 'Type of TA', priority: 'Priority', status: 'Status', dueOn: 'Needed by' });
+    const headers = { requesterType: 'Type of requester', category: 'Type of TA', priority: 'Priority', status: 'Status', dueOn: 'Needed by', receivedOn: "Date Rec'd", requesterOrg: 'Agency / Jurisdiction' };
+    expect((await run(selectRequest(host(port), view.items[0], AS_OF))).headers).toEqual(headers);
+    // The queue's lines are labeled by the same headers, per sheet; a detail the sheet lacks has the definition's.
+    expect(view.headers).toEqual({ 'TA Log FY27': headers });
+    expect(view.details).toMatchObject({ slaState: 'SLA', contactName: 'Contact name' });
+  });
+
+  test('a request lacks only what its sheet has a column for: in a log with no Assignee column, a prioritized request in progress is triaged, and a save that gives one its status and priority takes it off the queue', async () => {
+    const without = OFFICE.filter(([f]) => f !== 'assignee');
+    const port = log(without, [
+      { requestId: 'TA-26-001', receivedOn: day('2026-07-14'), requesterOrg: 'Fresno County', status: 'In progress', priority: 'High' },
+      { requestId: 'TA-26-002', receivedOn: day('2026-08-02'), requesterOrg: 'Clovis USD', status: 'New' },
+    ]);
+    const view = await run(triageQueue(host(port), AS_OF));
+    expect(view.items.map((i) => i.requestId)).toEqual(['TA-26-002']);
+    const saved = await run(saveRequest(host(port), { sheet: 'TA Log FY27', key: 'req:TA-26-002', row: 3, values: { status: 'Triaged', priority: 'Low' } }, AS_OF));
+    expect(saved).toMatchObject({ ok: true, item: null });
   });
 
   test('an assignee\'s load reads in words: open requests, hours left, weekly capacity (and whether it is the default)', async () => {

@@ -401,6 +401,17 @@ describe('Excel add-in host layer', () => {
   const templateFile = async (name: TemplateName) =>
     new ExcelJS.Workbook().xlsx.load((await writeWorkbookToBuffer(buildTemplatePlan(name, { asOf: '2026-03-16' }))) as unknown as ExcelJS.Buffer);
 
+  test('set-up gives the Lists sheet\'s rows the template file\'s even height, so each list beside a wrapped setting reads evenly spaced', async () => {
+    const { excel, addin } = await connectedAddin();
+    await addin.bridge.setup!('ta-intake');
+    const heights: number[] = [];
+    (await templateFile('ta-intake')).getWorksheet('Lists')!.eachRow((row, n) => void (n > 1 && heights.push(row.height)));
+    expect(heights[0]).toBeGreaterThan(15);
+    const sheet = excel.sheet('Lists')!;
+    expect(heights.map((_, i) => sheet.rowHeights.get(i + 2))).toEqual(heights);
+    expect(sheet.rowHeights.has(1)).toBe(false);
+  });
+
   test.each([['workplan', 'Work plan'], ['ta-intake', 'Requests']] as const)(
     'set-up of %s gives %s the template file\'s column widths and prints it as the file does: pages across, title row and id column, margins, page numbers',
     async (template, sheetName) => {

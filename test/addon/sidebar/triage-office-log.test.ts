@@ -1,5 +1,5 @@
 // The triage sidebar in Chromium over an office's own log (its own headers, no Assignee, Follow-up or Notes column,
-// pasted meeting notes as a request): labels are the sheet's headers, missing columns say so before Save, the
+// pasted meeting notes as a request): labels (the form's, the details', the queue's) are the sheet's headers, missing columns say so before Save, the
 // fields come before a long request, a Fulfilled status dates the Completed cell, the words after a status are
 // kept, and a trip to Settings keeps the request being triaged with its unsaved choices.
 import { describe, expect, test } from 'vitest';
@@ -31,6 +31,10 @@ describe('triage over an office log', () => {
 
         // The sheet's own headers; a field the sheet has no column for is disabled, with the reason beside it.
         expect(await page.locator('#detail form label').allInnerTexts()).toEqual(['Type of requester', 'Type of TA', 'Priority', 'Status', 'Assignee', 'Needed by', 'Follow-up on']);
+        // So are the request's details and the queue's lines; a detail the sheet has no column for keeps the definition's
+        // word (SLA, which the add-on works out), or is not shown when it would only ever be empty (a contact).
+        expect(await page.locator('#detail dt').allInnerTexts()).toEqual(['Agency / Jurisdiction', 'Sheet', "Date Rec'd", 'SLA', 'Details']);
+        expect(await page.locator('#queue .meta').allInnerTexts()).toEqual([expect.stringMatching(/^Date Rec'd 2026-11-02\b/), expect.stringMatching(/^Date Rec'd 2026-11-03\b/)]);
         expect(await page.getByLabel('Assignee').isDisabled()).toBe(true);
         expect(await page.locator('#missing-assignee').innerText()).toBe('TA Log FY27 has no "Assignee" column; add one to set this.');
         expect(await page.getByLabel('Assignee').getAttribute('aria-describedby')).toMatch(/\bmissing-assignee\b/);

@@ -17,6 +17,8 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type ConditionalFormatRule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
 
 export const DEFAULT_COLUMN_WIDTH = 100;
+/** A row's height in pixels until set: one line of Sheets' default font. */
+export const DEFAULT_ROW_HEIGHT = 21;
 
 export class FakeSheet implements Partial<Sheet> {
   // Rows and cells are created on first write; `undefined` is a blank row or cell.
@@ -30,6 +32,8 @@ export class FakeSheet implements Partial<Sheet> {
   filter: FakeFilter | null = null;
   conditionalRules: FakeConditionalFormatRule[] = [];
   readonly columnWidths = new Map<number, number>();
+  /** Row heights in pixels as set (setRowHeights), 1-based. */
+  readonly rowHeights = new Map<number, number>();
   /** Columns hidden (hideColumns), 1-based. */
   readonly hiddenColumns = new Set<number>();
   /** Merged ranges (Range.merge), 1-based. */
@@ -305,6 +309,17 @@ export class FakeSheet implements Partial<Sheet> {
   }
   getColumnWidth(columnPosition: number): number {
     return this.columnWidths.get(columnPosition) ?? DEFAULT_COLUMN_WIDTH;
+  }
+  /** As a row's height: a setting of the sheet, which a whole-sheet protection refuses as it does a column's width. */
+  setRowHeights(startRow: number, numRows: number, height: number): Sheet {
+    this.env.count('Sheet.setRowHeights');
+    if (startRow < 1 || startRow + numRows - 1 > this.maxRows) this.env.fail('Those rows are out of bounds.');
+    this.refuseSheetChange();
+    for (let r = startRow; r < startRow + numRows; r++) this.rowHeights.set(r, height);
+    return this.self();
+  }
+  getRowHeight(rowPosition: number): number {
+    return this.rowHeights.get(rowPosition) ?? DEFAULT_ROW_HEIGHT;
   }
   hideColumns(columnIndex: number, numColumns = 1): void {
     this.env.count('Sheet.hideColumns');

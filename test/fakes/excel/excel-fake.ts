@@ -430,8 +430,8 @@ class ProtectionProxy extends ClientObject {
   protected compute(property: string): unknown {
     const model = this.sheet.model();
     if (property === 'protected') return model.isProtected;
-    const { formatCells, formatColumns, insertRows, sort, editObjects } = model.allows;
-    if (property === 'options') return { allowFormatCells: formatCells, allowFormatColumns: formatColumns, allowInsertRows: insertRows, allowSort: sort, allowEditObjects: editObjects };
+    const { formatCells, formatColumns, formatRows, insertRows, sort, editObjects } = model.allows;
+    if (property === 'options') return { allowFormatCells: formatCells, allowFormatColumns: formatColumns, allowFormatRows: formatRows, allowInsertRows: insertRows, allowSort: sort, allowEditObjects: editObjects };
     throw new Error(`WorksheetProtection.${property} is not in the fake`);
   }
 
@@ -862,6 +862,14 @@ class RangeProxy extends ClientObject {
       set columnWidth(points: number) {
         range.context.uses(2, 'RangeFormat.columnWidth');
         range.queue(8, () => (refuseUnless(range.sheet.model(), 'formatColumns'), range.sheet.model().columnWidths.set(range.at().column, points)));
+      },
+      set rowHeight(points: number) {
+        range.context.uses(2, 'RangeFormat.rowHeight');
+        range.queue(8, () => {
+          refuseUnless(range.sheet.model(), 'formatRows');
+          const { row, rows } = range.at();
+          for (let r = row; r < row + rows; r++) range.sheet.model().rowHeights.set(r, points);
+        });
       },
       font: {
         set bold(on: boolean) {

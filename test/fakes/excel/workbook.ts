@@ -48,6 +48,8 @@ export class ExcelSheet {
   frozenColumns = 0;
   tabColor = '';
   readonly columnWidths = new Map<number, number>();
+  /** Row heights in points as set (`format.rowHeight`), 1-based. */
+  readonly rowHeights = new Map<number, number>();
   readonly bold = new Set<string>();
   readonly validations: FakeValidation[] = [];
   /** In the sheet's order of priority: the first takes effect over those after it. */
@@ -74,11 +76,11 @@ export class ExcelSheet {
    * What the sheet's protection lets anyone do besides typing into unlocked cells (WorksheetProtectionOptions, as
    * Microsoft's "Protect a worksheet" describes each option): Excel's Protect Sheet leaves them all off. Off, Excel
    * refuses, locked cells or not, with AccessDenied: `formatCells` any number format, font, fill or conditional format
-   * ("the Format Cells or Conditional Formatting dialog boxes"); `formatColumns` a column's width or hiding it;
+   * ("the Format Cells or Conditional Formatting dialog boxes"); `formatColumns` a column's width or hiding it; `formatRows` a row's height;
    * `insertRows` inserting rows; `sort` sorting (a range holding a locked cell is refused even with it on); `editObjects`
    * any note.
    */
-  readonly allows = { formatCells: false, formatColumns: false, insertRows: false, sort: false, editObjects: false };
+  readonly allows = { formatCells: false, formatColumns: false, formatRows: false, insertRows: false, sort: false, editObjects: false };
   /** Writes to fail once each with an Office.js error (`failNextWrite`). */
   readonly failingWrites: { rect: { row: number; column: number; rows: number; columns: number }; code: string; message: string }[] = [];
 

@@ -25,6 +25,10 @@ describe('parseDateText', () => {
     ['~Q2 2026', '2026-04-01', '2026-06-30', '"~"'],
     ['Target: Dec 2026 (est.)', '2026-12-01', '2026-12-31', '"Target:" and "(est.)"'],
     ['Spring 2027?', '2027-03-01', '2027-05-31', '"?"'],
+    // A PDF's footnote mark, its note printed under the table.
+    ['3/15/2026*', '2026-03-15', undefined, '"*"'],
+    ['Jun 2026 - Dec 2026 **', '2026-06-01', '2026-12-31', '"**"'],
+    ['March 2026†', '2026-03-01', '2026-03-31', '"†"'],
   ])('reads the date in %s, saying which words it set aside', (text, start, end, aside) => {
     const r = parseDateText(text);
     expect(r).toMatchObject(range(start, end));
@@ -128,13 +132,30 @@ describe('parseDateText', () => {
     ['Ongoing since 3/2026', '2026-03-01', 'the first day of "3/2026"'],
     ['Ongoing since March 15, 2026', '2026-03-15', 'setting aside "Ongoing since"'],
   ])('reads %s as the start of work still going on, %s, with no end', (text, day, how) => {
-    expect(parseDateText(text)).toEqual({ kind: 'date', start: day, notes: [], assumed: [`read "${text}" as ${day}, ${how}`], open: true });
+    expect(parseDateText(text)).toEqual({ kind: 'date', start: day, notes: [], assumed: [`read "${text}" as ${day}, ${how}`], open: 'since' });
+  });
+
+  it.each([
+    ['June 2026 – TBD', '2026-06-01', 'the first day of "June 2026"'],
+    ['3/15/2026 - ongoing', '2026-03-15', ''],
+    ['Summer 2026 to TBD', '2026-06-01', 'the first day of "Summer 2026"'],
+    ['Jan 2027 – present', '2027-01-01', 'the first day of "Jan 2027"'],
+    ['FY26 onward', '2025-07-01', 'the first day of "FY26"'],
+  ])('reads %s, a span whose end is still to come, as its start with no end', (text, day, how) => {
+    expect(parseDateText(text)).toMatchObject({ kind: 'date', start: day, open: 'from', assumed: expect.arrayContaining([`read "${text}" as ${day}${how && `, ${how}`}, with no end yet`]) });
+    expect(parseDateText(text)).not.toHaveProperty('end');
+  });
+
+  it('reads a span to come without a year as yearless, and in the sheet\'s year from its start', () => {
+    expect(parseDateText('June – TBD')).toEqual({ kind: 'yearless', text: 'June – TBD' });
+    expect(parseDateText('June – TBD', { year: 2026 })).toMatchObject({ start: '2026-06-01', open: 'from' });
+    expect(parseDateText('TBD – June 2026').kind).toBe('tbd');
   });
 
   it('leaves "Ongoing since" with no date after it not a date yet', () => {
     expect(parseDateText('Ongoing since the pilot')).toEqual({ kind: 'tbd', text: 'Ongoing since the pilot' });
     expect(parseDateText('Ongoing since March')).toEqual({ kind: 'yearless', text: 'Ongoing since March' });
-    expect(parseDateText('Ongoing since March', { year: 2026 })).toMatchObject({ kind: 'date', start: '2026-03-01', open: true });
+    expect(parseDateText('Ongoing since March', { year: 2026 })).toMatchObject({ kind: 'date', start: '2026-03-01', open: 'since' });
   });
 
   it('reads a month written as m/yyyy as that month', () => {
@@ -281,8 +302,20 @@ describe('parseDateText', () => {
     ['Q1 / Q2 2026', '2026-01-01', '2026-06-30', 'quarters'],
     ['2026 Q3/Q4', '2026-07-01', '2026-12-31', 'quarters'],
     ['Q4/Q1 2027', '2026-10-01', '2027-03-31', 'quarters'],
+    ['Nov/Dec 2026', '2026-11-01', '2026-12-31', 'months'],
+    ['November / December 2026', '2026-11-01', '2026-12-31', 'months'],
+    ['Nov./Dec. 2026', '2026-11-01', '2026-12-31', 'months'],
+    ['Dec/Jan 2027', '2026-12-01', '2027-01-31', 'months'],
   ])('reads %s, two named periods joined by a slash, as the run from the first to the second, saying so', (text, start, end, what) => {
     expect(parseDateText(text)).toMatchObject({ ...range(start, end), assumed: [expect.stringContaining(`read "${text}" as ${start} to ${end} (a slash between two ${what} is read as a run from the first to the second`)] });
+  });
+
+  it('reads two months joined by a slash without a year as yearless, and in the sheet\'s year as their run', () => {
+    expect(parseDateText('Jan/Feb')).toEqual({ kind: 'yearless', text: 'Jan/Feb' });
+    expect(parseDateText('Jan/Feb', { year: 2027 })).toMatchObject(range('2027-01-01', '2027-02-28'));
+    // Numbers joined by a slash are a day, and a slash after a word that names no month no run.
+    expect(parseDateText('3/4', { year: 2027 })).toMatchObject(range('2027-03-04'));
+    expect(parseDateText('Board/Council 2027').kind).toBe('invalid');
   });
 
   it.each([

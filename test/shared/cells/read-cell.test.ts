@@ -196,6 +196,15 @@ describe('percentages', () => {
     expect(r.issues.map((i) => i.message)).toEqual(['% complete: read "two" as 2', '% complete: read 2 as 2%']);
   });
 
+  it.each([['TBD', ['warning:blank_kept']], ['N/A', []], ['—', []], ['-', []]] as const)(
+    'keeps the row of a %% complete not recorded (%j) with the cell blank, as a Target or Actual reads it', (raw, issues) => {
+      const [percent, target] = [read('workplan', 'percentComplete', raw), read('workplan', 'target', raw)];
+      expect(percent.value).toBeNull();
+      expect(codes(percent)).toEqual(issues);
+      expect(percent.issues.map((i) => i.message)).toEqual(target.issues.map((i) => i.message.replace('Target', '% complete')));
+    },
+  );
+
   it.each(['150%', 150, -0.2, '-5%'])('rejects %j as outside 0-100%%', (raw) => {
     const r = read('workplan', 'percentComplete', raw);
     expect(r.value).toBeNull();
@@ -448,6 +457,11 @@ describe('dates', () => {
     }
     expect(read('milestones', 'date', 'since 3/2026').value).toBeNull();
     expect(read('workplan', 'endOn', 'Ongoing since March 2026').issues[0].message).toBe('End: read "Ongoing since March 2026" as ongoing since 2026-03-01, not a date for this column; left blank');
+  });
+
+  it('reads a span whose end is still to come ("June 2026 – TBD") as the start of work, and leaves a due, end or milestone date blank, saying so', () => {
+    expect(read('workplan', 'startOn', 'June 2026 – TBD')).toEqual({ value: '2026-06-01', issues: [expect.objectContaining({ severity: 'warning', message: 'Start: read "June 2026 – TBD" as 2026-06-01, the first day of "June 2026", with no end yet' })] });
+    expect(read('milestones', 'date', 'June 2026 – TBD')).toEqual({ value: null, issues: [expect.objectContaining({ code: 'date_tbd', severity: 'warning', message: 'Date: read "June 2026 – TBD" as from 2026-06-01 with no end yet, not a date for this column; kept with the status "No date yet"' })] });
   });
 
   it('reads a month, quarter or year typed as a due or target date as its last day, as a plan means it, without a warning', () => {

@@ -44,7 +44,7 @@ describe('slaState of a request Closed without a fulfillment day', () => {
   });
 });
 
-describe('daysOpen of a request received after today (a typo year such as 2206)', () => {
+describe('a request received after today (a typo year such as 2206)', () => {
   const asOf = '2026-12-06';
   test.each([
     ['blank while open, not a negative count', { receivedOn: '2206-09-03', status: 'Triaged', fulfilledOn: null }, null],
@@ -52,8 +52,18 @@ describe('daysOpen of a request received after today (a typo year such as 2206)'
     ['blank for a day just after today', { receivedOn: '2026-12-07', status: 'New', fulfilledOn: null }, null],
     ['zero for today', { receivedOn: '2026-12-06', status: 'New', fulfilledOn: null }, 0],
     ['counted to today for a day before it', { receivedOn: '2026-12-01', status: 'New', fulfilledOn: null }, 5],
-  ])('%s', (_, inputs, expected) => {
+  ])('daysOpen: %s', (_, inputs, expected) => {
     expect(daysOpen(inputs, asOf)).toBe(expected);
+  });
+
+  test.each([
+    ['no SLA state while open, not On time for two centuries', { receivedOn: '2206-09-03', priority: 'High', status: 'Triaged', dueOn: null, fulfilledOn: null }, null],
+    ['none with a due day typed either: it is not received yet', { receivedOn: '2206-09-03', priority: 'High', status: 'Triaged', dueOn: '2026-12-20', fulfilledOn: null }, null],
+    ['none once fulfilled: neither met nor missed', { receivedOn: '2206-09-03', priority: 'High', status: 'Fulfilled', dueOn: null, fulfilledOn: '2026-11-18' }, null],
+    ['none for a day just after today', { receivedOn: '2026-12-07', priority: 'Low', status: 'New', dueOn: null, fulfilledOn: null }, null],
+    ['judged from today on', { receivedOn: '2026-12-06', priority: 'Low', status: 'New', dueOn: null, fulfilledOn: null }, 'On time'],
+  ])('slaState: %s', (_, inputs, expected) => {
+    expect(slaState(inputs, DEFAULT_RULES, asOf)).toBe(expected);
   });
 
   test('the backlog still puts such an open request in a group of its own', () => {

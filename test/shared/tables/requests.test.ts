@@ -1,6 +1,7 @@
 // The requests table's names for its columns, as offices' own trackers and intake forms head them (QA QI9, QI10).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { locateTable, mapHeaders, TABLES } from '../../../shared';
+import { locateTable, mapHeaders, REQUEST_STATUSES, TABLES } from '../../../shared';
 
 const reads = (header: string[]) => Object.fromEntries(mapHeaders(TABLES.requests, header).matched.map((m) => [m.header, m.reads]));
 
@@ -30,5 +31,21 @@ describe('requests headers as offices write them', () => {
     const header = ['Timestamp', 'Organization', 'Requester type', 'Describe your request', 'Needed by'];
     expect(locateTable('Form Responses 1', [header])?.table.name).toBe('requests');
     expect(reads(header).Timestamp).toBe('Received');
+  });
+});
+
+describe('the fields a request\'s lifecycle reads', () => {
+  // Figures as of a past day read only `lifecycleFields` of each version in history (`RowStore.upsertDays`): the days
+  // `doneOn` and `closedOn` give from them must be those they give from the whole values.
+  const narrowed = (values: Record<string, unknown>) => Object.fromEntries(TABLES.requests.lifecycleFields!.map((f) => [f, values[f] ?? null]));
+  const day = fc.integer({ min: 0, max: 2000 }).map((n) => new Date(Date.UTC(2024, 0, 1 + n)).toISOString().slice(0, 10));
+  const anyValue = fc.oneof(fc.constantFrom(...REQUEST_STATUSES, 'fulfilled', ' closed ', 'Done', ''), day, fc.constant(null), fc.integer(), fc.string());
+  const version = fc.record(Object.fromEntries(TABLES.requests.columns.map((c) => [c.name, anyValue])));
+
+  it('gives the same done and closed days from those fields alone as from the whole version', () => {
+    fc.assert(fc.property(version, day, (values, recordedOn) => {
+      expect(TABLES.requests.doneOn!(narrowed(values), recordedOn)).toBe(TABLES.requests.doneOn!(values, recordedOn));
+      expect(TABLES.requests.closedOn!(narrowed(values), recordedOn)).toBe(TABLES.requests.closedOn!(values, recordedOn));
+    }), { numRuns: 2000 });
   });
 });

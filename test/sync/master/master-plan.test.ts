@@ -145,25 +145,25 @@ describe('master plan', () => {
     expect(rows).toHaveLength(metrics.demand.total);
   });
 
-  it('places the charts after a page break below the figures, two abreast and none over another, with their text alternatives', () => {
+  it('places the charts from a page of their own below the figures, one under another and none over another, every page\'s rows fitting the paper, with their text alternatives', () => {
     const summary = sheet(plan().plan, 'Summary');
-    const pageBreak = summary.print?.breakAfterRows?.[0];
-    // A fixed scale at which the figures fill no more than the first page: fitting would ignore the break.
+    const breaks = summary.print!.breakAfterRows!;
+    // A fixed scale: fitting would ignore the breaks.
     expect(summary.print?.pagesTall).toBeUndefined();
-    // On Letter or A4, whichever the printer has: the figures' rows, the title's a row taller.
-    for (const paper of [PAPERS.letter, PAPERS.a4]) {
-      expect(((pageBreak! + 1) * 20 * summary.print!.scale!) / 100).toBeLessThanOrEqual((paper.height - PRINT_MARGINS.top - PRINT_MARGINS.bottom) * 96);
-    }
     const figureRows = [...(summary.preamble ?? []), ...(summary.rows as PlanCell[][])];
-    expect(figureRows.slice(0, pageBreak).some((r) => r[0] === 'How much did we do?')).toBe(true);
-    expect(summary.images!.map((i) => [i.row >= pageBreak!, i.alt])).toEqual([[true, 'Chart a. About a'], [true, 'Chart b. About b']]);
+    const chartsAt = figureRows.findIndex((r) => String(r[0]).startsWith('Charts ('));
+    expect(breaks).toContain(chartsAt);
+    expect(figureRows.slice(0, chartsAt).some((r) => r[0] === 'How much did we do?')).toBe(true);
+    // On Letter or A4, whichever the printer has: each page's rows, the title's a row taller.
+    const ends = [...breaks, figureRows.length];
+    for (const paper of [PAPERS.letter, PAPERS.a4]) {
+      ends.forEach((end, i) => expect(((end - (ends[i - 1] ?? -1)) * 20 * summary.print!.scale!) / 100).toBeLessThanOrEqual((paper.height - PRINT_MARGINS.top - PRINT_MARGINS.bottom) * 96));
+    }
+    expect(summary.images!.map((i) => [i.row > chartsAt, i.col, i.alt])).toEqual([[true, 0, 'Chart a. About a'], [true, 0, 'Chart b. About b']]);
     const [a, b] = summary.images!;
-    // Side by side: same row, the second starting right of the first one's width.
-    expect(b.row).toBe(a.row);
-    const px = (col: number) => summary.columns.slice(0, col).reduce((sum, c) => sum + Math.trunc(c.width * 7 + 5), 0);
-    expect(px(b.col)).toBeGreaterThanOrEqual(px(a.col) + a.width);
+    expect(b.row).toBeGreaterThanOrEqual(a.row + Math.ceil(a.height / 20));
     // No text under the pictures, where it would run out from beneath them.
-    const rowsUnder = figureRows.slice(a.row, a.row + Math.ceil(a.height / 20));
+    const rowsUnder = figureRows.slice(a.row, b.row + Math.ceil(b.height / 20));
     expect(rowsUnder.every((r) => r.every((c) => c === null || c === undefined || c === ''))).toBe(true);
   });
 

@@ -190,13 +190,14 @@ describe('master workbook', () => {
     expect(summary.getColumn(1).width).toBeGreaterThan(longest.length);
   });
 
-  it('carries the five charts as pictures, two abreast and none over another, with their text alternatives', async () => {
+  it('carries the five charts as pictures, one under another and none over another, with their text alternatives', async () => {
     const book = await new ExcelJS.Workbook().xlsx.readFile(file);
     const pictures = book.getWorksheet('Summary')!.getImages();
     expect(pictures).toHaveLength(5);
-    const cells = pictures.map((p) => `${p.range.tl.nativeCol}:${p.range.tl.nativeRow}`);
-    expect(new Set(cells).size).toBe(5);
-    expect(new Set(pictures.map((p) => p.range.tl.nativeRow)).size).toBe(3);
+    expect(pictures.map((p) => p.range.tl.nativeCol)).toEqual([0, 0, 0, 0, 0]);
+    const rows = pictures.map((p) => p.range.tl.nativeRow);
+    expect(rows).toEqual([...rows].sort((a, b) => a - b));
+    expect(new Set(rows).size).toBe(5);
     const drawing = await (await JSZip.loadAsync(await readFile(file))).file(/^xl\/drawings\/[^/]+\.xml$/)[0].async('string');
     for (const title of ['Requests received by month', 'Open requests by age', 'Days from request to fulfillment', 'Weeks of open work per assignee', 'Work-plan progress']) {
       expect(drawing, title).toContain(`descr="${title}`);
@@ -237,19 +238,19 @@ describe('master workbook', () => {
     }
   });
 
-  it('prints in LibreOffice: the Summary on two landscape pages, figures then charts, every table readable with its header and whose row it is on each page', async () => {
+  it('prints in LibreOffice: the Summary\'s figures, then its charts from a page of their own, every table readable with its header and whose row it is on each page', async () => {
     const pdf = await convertToPdf(file, dir);
     const pages = await pdfPageTexts(pdf);
     const footer = (text: string) => /^\s*(\S.*?)\s{2,}Page (\d+) of (\d+)\s*$/m.exec(text.trimEnd().split('\n').at(-1) ?? '');
     pages.forEach((text, i) => expect(footer(text)?.slice(2), `page ${i + 1}`).toEqual([String(i + 1), String(pages.length)]));
     const sheetOf = (text: string) => footer(text)![1];
     const summary = pages.filter((t) => sheetOf(t) === 'Summary');
-    expect(summary).toHaveLength(2);
     expect(summary[0]).toContain('How much did we do?');
     // The newest quarter is on the first page, beside the figures, not pushed to a page of its own.
     expect(summary[0]).toContain(spelledQuarter(metrics.rba.quarters.at(-1)!));
-    expect(summary[1]).toContain('Charts (the figures behind them');
-    expect(summary[1]).not.toContain('How much did we do?');
+    const charts = summary.findIndex((t) => t.includes('Charts (the figures behind them'));
+    expect(charts).toBeGreaterThan(0);
+    for (const text of summary.slice(charts)) expect(text).not.toContain('How much did we do?');
     for (const name of ['Requests', 'Work plan', 'Data quality']) {
       const printed = pages.filter((t) => sheetOf(t) === name);
       expect(printed.length, name).toBeGreaterThan(0);

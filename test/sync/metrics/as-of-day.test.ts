@@ -6,7 +6,7 @@ import { aggregateMetrics, type MetricsOptions } from '../../../sync/metrics/agg
 import { requestsThen } from '../../../sync/metrics/as-of-day';
 import { demandMetricsSchema, type DemandMetrics } from '../../../sync/metrics/metrics-schema';
 import type { MetricsRow } from '../../../sync/metrics/request-metrics';
-import type { RowChange } from '../../../sync/store/row-store';
+import type { UpsertDay } from '../../../sync/store/row-store';
 import { WORKPLAN } from './demand-rows';
 
 const TODAY = '2026-12-06';
@@ -97,11 +97,9 @@ describe('requestsThen', () => {
   // What history gives a past day's figures, read by `requestAsOf`: only a request that stood ended (Closed or Declined)
   // at the end of the day, or fulfilled then and reopened since, counts otherwise than its row today says, so only those
   // are kept (`kept`, fulfilled and never reopened, is not); a past-day export holds them all at once.
-  const history = (versions: [rowId: string, day: string, status: string][]): AsyncIterable<RowChange<'requests'>> => ({
+  const history = (versions: [rowId: string, day: string, status: string][]): AsyncIterable<UpsertDay> => ({
     async *[Symbol.asyncIterator]() {
-      for (const [rowId, day, status] of versions) {
-        yield { sourceId: 's1', rowId, table: 'requests', at: new Date(`${day}T12:00:00Z`), op: 'upsert', values: request(rowId, { status }).values };
-      }
+      for (const [rowId, day, status] of versions) yield { sourceId: 's1', rowId, day, values: request(rowId, { status }).values };
     },
   });
   const HISTORY = history([

@@ -33,7 +33,7 @@ const store: ReportStore = {
     if (table === 'requests') yield* REQUESTS.map((r) => ({ ...r, firstDoneOn: null, firstClosedOn: null }));
   }) as unknown as ReportStore['rows'],
   // No history: these rows were never synced, so as of a past day they count as recorded.
-  changes: (async function* changes() {}) as ReportStore['changes'],
+  upsertDays: (async function* upsertDays() {}) as ReportStore['upsertDays'],
   listSources: async () => [{ id: 's1', name: 'Commission TA log' }] as never,
   surveyCounts: async () => ({ requestsAsked: 0, requestsAnswered: 0, actionPlanAdopted: 0 }),
   rejections: async () => [],
