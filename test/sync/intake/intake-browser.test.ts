@@ -193,7 +193,7 @@ describe('the public intake form in Chromium', () => {
       const confirmation = page.url();
       // The confirmation has an address of its own, unguessable, that shows nothing but this request's number.
       expect(confirmation).not.toBe(formUrl);
-      expect(confirmation.slice(formUrl.length)).toMatch(/^\/sent\/[A-Za-z0-9_-]{16,}$/);
+      expect(confirmation.slice(formUrl.length)).toMatch(/^\/sent\/[A-Za-z0-9_-]{16,}\?status=eqd_[A-Za-z0-9_-]{43}$/);
 
       const reloaded = await page.reload();
       expect(reloaded?.request().method()).toBe('GET');
