@@ -11,6 +11,15 @@ export const BOLD_WIDENING = 1.1;
 /** Whether every word of a bold header fits a line of `width` characters: a word that does not is broken inside. */
 export const headerWordsFit = (header: string, width: number): boolean => header.split(/\s+/).every((word) => printedLines(word, width / BOLD_WIDENING) <= 1);
 
+/**
+ * Digits a right-aligned header needs beside its longest word (measured by `headerWordsFit`) for its one-character
+ * indent as LibreOffice draws it without Calibri, wider than Excel's: in a narrower column LibreOffice drops the
+ * indent, so the word touches the next column's header ("completeStatus"), or breaks the word (decision 006).
+ */
+const RIGHT_HEADER_ROOM = 1.3;
+/** Whether a right-aligned header keeps its indent, set apart from the next column's, in Excel and LibreOffice alike. */
+export const keepsRightHeaderIndent = (header: string, width: number): boolean => headerWordsFit(header, width - RIGHT_HEADER_ROOM);
+
 const SPACE = 32;
 export const NEWLINE = 10;
 

@@ -1,7 +1,7 @@
 // The other direction of "Sync now": rows the service holds that this sheet has not written yet (requests
 // from the public form, survey answers), written into the table and then acknowledged, before the sheet's
 // own rows are sent. Design: docs/decisions/010-rows-from-the-service-to-sheets.md.
-import { inputCellValue, type TableDef, type TypedValue } from '../../shared/tables';
+import { idColumn, inputCellValue, type TableDef, type TypedValue } from '../../shared/tables';
 import { outboxAnswer, type OutboxItem } from '../../shared/wire/sync-answers';
 import type { OutboxAck } from '../../shared/wire/sync-wire';
 import type { HostCell, NewRow, RowCells, SpreadsheetPort, WriteCell } from '../port/spreadsheet-port';
@@ -72,6 +72,24 @@ function cellOf(table: TableDef, field: string, value: unknown): WriteCell {
 /** The Sync IDs a sheet's column holds, as read. */
 function idsIn(values: readonly (readonly HostCell[])[], column: number): Set<string> {
   return new Set(values.map((line) => String(line[column - 1] ?? '')).filter((id) => id !== ''));
+}
+
+/**
+ * The own IDs (`Request ID`) of rows whose Sync ID cell is blank, as read, but for those of `before` (the sheet's own
+ * rows as read before the pull): new rows written with every cell but their Sync ID, which the host refused. Empty for
+ * a table without an own ID.
+ */
+function ownIdsWithoutSyncId(t: TableSheet, values: readonly (readonly HostCell[])[], syncColumn: number): Set<string> {
+  const own = idColumn(t.table);
+  const column = own === undefined ? undefined : t.columnOf(own.name);
+  if (own === undefined || column === undefined) return new Set();
+  const before = new Set(t.read.rows.map(({ raw }) => String(raw[own.name] ?? '').trim()));
+  const found = new Set<string>();
+  for (const line of values) {
+    const id = String(line[column - 1] ?? '').trim();
+    if (id !== '' && String(line[syncColumn - 1] ?? '') === '' && !before.has(id)) found.add(id);
+  }
+  return found;
 }
 
 /**
@@ -243,10 +261,16 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
     }
   }
   // Acknowledged only once in the sheet: the service then takes a row missing from the push for one deleted. After a
-  // refusal the Sync ID column says which went in (one read more, only then); the rest wait at the service.
-  const inSheet = refusedNew ? idsIn(yield* io(port.readSheet(t.sheet)), syncColumn) : undefined;
+  // refusal the Sync ID column says which went in (one read more, only then); the rest wait at the service. A row in
+  // with all but its Sync ID (that column protected) is in too, known by its own ID: offered again, it would go in once
+  // more at every sync. The push knows it by that ID or its content and syncs it under its id (`stampRowIds`).
+  const read = refusedNew ? yield* io(port.readSheet(t.sheet)) : undefined;
+  const inSheet = read && idsIn(read, syncColumn);
+  const inWithoutId = read && ownIdsWithoutSyncId(t, read, syncColumn);
+  const own = idColumn(t.table)?.name;
   for (const item of newItems) {
-    if (inSheet && !inSheet.has(item.rowId)) report.unwritten.push(rowName(t.table, item.values, item.rowId));
+    const ownId = own === undefined ? '' : String(item.values[own] ?? '').trim();
+    if (inSheet && !inSheet.has(item.rowId) && !(ownId !== '' && inWithoutId?.has(ownId))) report.unwritten.push(rowName(t.table, item.values, item.rowId));
     else {
       acked.push(item.id);
       report.added++;

@@ -34,7 +34,7 @@ export const requestsTable = defineTable({
     { name: 'assignee', header: 'Assignee', aliases: ['Assigned to', 'Owner', 'Staff', 'Lead'], type: 'choice', list: 'assignee', openList: true, triage: true, width: 16 },
     { name: 'dueOn', header: 'Due', aliases: ['Due date', 'Due on', 'Deadline', 'Needed by'], type: 'date', deadline: true, wordsFrom: 'receivedOn', readAfter: 'receivedOn', help: 'The agreed due date; blank: received plus the SLA days of the priority', triage: true, width: 12, numFmt: DATE, intake: { label: 'Needed by (optional)', hint: 'A date, if your request has a deadline.' } },
     { name: 'followUpOn', header: 'Follow-up on', aliases: ['Follow up', 'Follow-up date', 'Follow up date'], type: 'date', readAfter: 'receivedOn', triage: true, width: 12, numFmt: DATE },
-    { name: 'estimatedHours', header: 'Estimated hours', aliases: ['Estimate', 'Est. hours', 'Hours estimated', 'Est. hrs', 'Estimated hrs'], type: 'number', nonNegative: true, width: 10, numFmt: '0.0' },
+    { name: 'estimatedHours', header: 'Estimated hours', aliases: ['Estimate', 'Est. hours', 'Hours estimated', 'Est. hrs', 'Estimated hrs'], type: 'number', nonNegative: true, width: 11, numFmt: '0.0' },
     { name: 'hoursSpent', header: 'Hours spent', aliases: ['Hours', 'Actual hours', 'Time spent'], type: 'number', nonNegative: true, width: 10, numFmt: '0.0' },
     { name: 'fulfilledOn', header: 'Fulfilled', aliases: ['Fulfilled on', 'Date fulfilled', 'Completed', 'Completed on', 'Closed on', 'Date completed', 'Date closed'], type: 'date', notBefore: 'receivedOn', width: 12, numFmt: DATE,
       assumedWhenBlank: {
@@ -43,7 +43,7 @@ export const requestsTable = defineTable({
         absent: 'fulfilled requests count as done on the day the service first saw them, so their days to fulfill and SLA run to that day; add a Fulfilled column to record the day',
       } },
     { name: 'outcome', header: 'Outcome', aliases: ['Result', 'Follow-up outcome'], type: 'choice', list: 'outcome', survey: true, width: 24 },
-    { name: 'satisfaction', header: 'Satisfaction (1-5)', aliases: ['Satisfaction', 'Rating', 'Feedback score'], type: 'rating', survey: true, width: 10, numFmt: '0' },
+    { name: 'satisfaction', header: 'Satisfaction (1-5)', aliases: ['Satisfaction', 'Rating', 'Feedback score'], type: 'rating', survey: true, width: 13, numFmt: '0' },
     { name: 'feedbackComment', header: 'Feedback comment', aliases: ['Requester comment', 'Survey comment', 'Feedback'], type: 'longtext', survey: true, width: 32 },
     // The requester's own yes or no, beside the office's Outcome rather than written into it: both are kept, and a
     // request counts once in "Action plans adopted" when either says so (decision 010, 2026-12-06). No dropdown: the

@@ -2,10 +2,11 @@
 // the handlers and described in `/openapi.json`; those the add-on sends or reads (the outbox, feedback links)
 // are in shared/wire/ (sync-wire.ts the requests, sync-answers.ts the answers).
 import { z } from 'zod';
+import { shownText } from './schemas';
 
 export const createFormBody = z.strictObject({
   sourceId: z.string().min(1, 'sourceId must not be empty').max(100).describe('The source sheet whose Requests table receives the requests.'),
-  title: z.string().trim().min(1, 'title must not be empty').max(120, 'title is longer than 120 characters').optional().describe('The heading requesters see; "Request technical assistance" by default.'),
+  title: shownText('title', 120).optional().describe('The heading requesters see; "Request technical assistance" by default.'),
 });
 
 export const intakeFormView = z.object({

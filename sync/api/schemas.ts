@@ -6,12 +6,15 @@ import { textValueProblem } from '../../shared/row-id';
 
 export const SOURCE_KINDS = ['google-sheets', 'excel', 'file'] as const;
 
-const name = z
+/** A text an admin names something with, shown to others: refused as a cell's text is (`textValueProblem`), `label` naming it. */
+export const shownText = (label: string, max: number) => z
   .string()
   .trim()
-  .min(1, 'name must not be empty')
-  .max(200, 'name is longer than 200 characters')
-  .refine((v) => textValueProblem(v) === undefined, { error: (i) => `name ${textValueProblem(i.input as string)}` });
+  .min(1, `${label} must not be empty`)
+  .max(max, `${label} is longer than ${max} characters`)
+  .refine((v) => textValueProblem(v) === undefined, { error: (i) => `${label} ${textValueProblem(i.input as string)}` });
+
+const name = shownText('name', 200);
 
 export const createSourceBody = z.strictObject({
   name: name.describe('How the source sheet is shown in the master workbook, e.g. "City of Oakland intake".'),

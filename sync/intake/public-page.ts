@@ -78,6 +78,8 @@ button { align-self: flex-start; padding-left: 1.25rem; padding-right: 1.25rem; 
 .sending { margin: 0; color: var(--muted); }
 /* Pressed and waiting for the answer: it looks it, not only to the mouse. */
 button:disabled { opacity: 0.6; cursor: progress; }
+/* On paper a question stays whole: its label never ends a page with its box on the next. */
+@media print { form.public .field, form.public fieldset { break-inside: avoid; } }
 `;
 
 export function publicPage(title: string, heading: string, body: string): string {

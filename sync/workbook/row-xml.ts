@@ -42,7 +42,7 @@ const isStyleList = (style: object | readonly object[] | undefined): style is re
 
 // Measured where an add-on's set-up can measure too; the writer's callers read them here. A cell needing more than
 // MAX_ROW_LINES is clipped to them, with a marker (see `clipToLines`).
-export { headerWordsFit, printedLines, wrappedLines } from '../../shared/printed-text';
+export { printedLines, wrappedLines } from '../../shared/printed-text';
 export { MAX_ROW_LINES } from '../../shared/row-heights';
 
 

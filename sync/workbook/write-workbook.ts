@@ -11,9 +11,10 @@ import {
   type SheetPlan, type WorkbookPlan,
 } from '../../shared/workbook-plan';
 import { columnPagesWide, printedColumns, printFooter, repeatedColumns } from '../../shared/pages-wide';
+import { keepsRightHeaderIndent } from '../../shared/printed-text';
 import { PrintedPage } from './printed-page';
 import { LINE_POINTS, wrapsInSight } from '../../shared/row-heights';
-import { headerWordsFit, RowXml } from './row-xml';
+import { RowXml } from './row-xml';
 import type { SharedStringTable } from './shared-string-table';
 import { expandTemplate, rowTemplate } from './shared-formulas';
 import { DATA_BAR_COLOR, emptyNoteStyle, flushRightHeaderStyle, headerStyle, rightHeaderStyle, runOnStyle, titleStyle, toneRules } from './sheet-styles';
@@ -150,7 +151,7 @@ export function spacedOnTheRight(format: string): string {
 }
 
 /** A header sits where its column's values do; its indent only where every word of it still fits beside it. */
-const headerStyleOf = (c: PlanColumn) => (!alignsRight(c) ? headerStyle : headerWordsFit(c.header, c.width - 1) ? rightHeaderStyle : flushRightHeaderStyle);
+const headerStyleOf = (c: PlanColumn) => (!alignsRight(c) ? headerStyle : keepsRightHeaderIndent(c.header, c.width) ? rightHeaderStyle : flushRightHeaderStyle);
 
 /** A row of nothing but empty cells and formulas that show nothing: a ready row no one has typed in. */
 const showsNothing = (cells: readonly PlanCell[]) => cells.every((c) => c === null || (isFormulaCell(c) && (c.result === '' || c.result === null)));

@@ -166,6 +166,40 @@ describe('rows from the service into the sheet', () => {
     expect(fakes.readSheet('Requests').filter((line) => line.includes('Harbor County Health'))).toHaveLength(0);
   });
 
+  test("a web-form request meets a Sync ID column protected from the person syncing (only that column): written once without its id, it stays one row in the sheet and one at the service, sync after sync", async () => {
+    const { addon, fakes, source } = await syncedRequests('Protected Sync ID log', 12, 11);
+    const syncId = columnLetter(SYNC_ID_COLUMN);
+    fakes.sheet('Requests').protectFromScript(`${syncId}1:${syncId}200`);
+    // The state commission's program (source-plans.md): a budget office asks for TA on its racial equity action plan.
+    const requestId = await service.invoke<string>('submitIntake', source.id, {
+      requesterOrg: 'Department of Finance', requesterType: 'State agency', contactName: 'Dana Whitfield', contactEmail: 'dana@finance.example.gov',
+      category: 'Racial equity action plan', description: 'TA on department racial equity action plans (60 hours)',
+    });
+    const live = async () => (await service.storedRows('requests', source.id)).filter((r) => !r.deleted);
+    const [request] = (await live()).filter((r) => r.values.requestId === requestId);
+    const before = (await live()).length;
+    for (let sync = 0; sync < 3; sync++) {
+      addon.call('syncNowFromMenu');
+      expect(fakes.ui.alerts).toEqual([]);
+      await received();
+      const lines = fakes.readSheet('Requests').filter((line) => line.includes('Department of Finance'));
+      expect(lines, `sync ${sync + 1}: ${fakes.toasts.at(-1)?.message}`).toHaveLength(1);
+      expect(lines[0][SYNC_ID_COLUMN - 1] ?? '').toBe('');
+      const held = await live();
+      expect(held).toHaveLength(before);
+      expect(held.filter((r) => r.values.requestId === requestId).map((r) => r.rowId)).toEqual([request.rowId]);
+    }
+    // Triaged in the sheet: its content is new, but its Request ID still names it, and it syncs under its id.
+    const row = fakes.readSheet('Requests').findIndex((line) => line.includes('Department of Finance')) + 1;
+    fakes.seedSheet('Requests', [['Triaged']], { row, column: col('status') });
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    await received();
+    const held = await live();
+    expect(held).toHaveLength(before);
+    expect(held.filter((r) => r.values.requestId === requestId).map((r) => [r.rowId, r.values.status])).toEqual([[request.rowId, 'Triaged']]);
+  });
+
   test('a survey answer whose Outcome cell is protected from the person syncing fills the cells around it; the sync finishes, names the cell, and writes the answer again next time', async () => {
     const { addon, fakes, source, typed } = await syncedRequests('Protected survey log', 12, 11);
     const fulfilledIndex = typed.findIndex((r) => r.status === 'Fulfilled' || r.status === 'Closed');

@@ -107,6 +107,11 @@ describe.each(backends)('odd characters on $name', (backend) => {
     expect(answer.status).toBe(400);
     expect(answer.text).toMatch(/id="comment-error">Your comment contains an invisible character that changes the direction of the text/);
     expect(await h.store.storedRow(src.id, 'requests', 'done')).toMatchObject({ satisfaction: null, feedbackComment: null });
+    // The admin's names for a source and a form's heading, shown in every summary line and on the public page, alike.
+    const named = await h.call('POST', '/api/v1/sources', { token: ADMIN_TOKEN, body: { name: `City ${RLO}EDO` } });
+    expect([named.status, named.body.error.message]).toEqual([400, 'name: name contains an invisible direction control (U+202E, right-to-left override) at position 6, which turns the text around where it is shown; remove it']);
+    const titled = await h.call('POST', '/api/v1/forms', { token: ADMIN_TOKEN, body: { sourceId: src.id, title: `Request ${RLO}AT` } });
+    expect([titled.status, titled.body.error.message]).toEqual([400, expect.stringContaining('title contains an invisible direction control (U+202E')]);
     expect(h.reported).toEqual([]);
   });
 

@@ -1,13 +1,14 @@
 // The public pages in a real browser (Chromium) over real HTTP: a requester fills and sends the intake form
 // on a phone and on a desktop, mistakes included, and rates the help on the survey; every page they see
 // passes axe-core's WCAG 2.1 AA rules with no violation and fits the screen without sideways scrolling.
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withChromium } from '../../support/chromium';
+import { pdfPageTexts } from '../../support/pdf';
 import { storeBackends } from '../../support/store-backends';
 import { ADMIN_TOKEN, harness, type Harness } from '../api/api-harness';
 
@@ -348,6 +349,24 @@ describe('the public pages on a desktop and on paper', () => {
       const [printed, ...printedRest] = await lefts(page);
       expect(printedRest).toEqual([printed, printed]);
       expect(await page.locator('button:visible').count()).toBe(0);
+    });
+  }, 120_000);
+
+  it('prints each question whole on a page: a label never ends a page with its box on the next', async () => {
+    await withChromium(async (browser) => {
+      const page = await newPage(browser, SIZES[0].viewport);
+      await page.goto(formUrl);
+      await page.emulateMedia({ media: 'print' });
+      const split = await page.$$eval('form.public .field, form.public fieldset', (fields) => fields.filter((f) => getComputedStyle(f).breakInside !== 'avoid').map((f) => f.textContent));
+      expect(split).toEqual([]);
+      // On Letter paper the form's last question, a date, fell at the page's foot: its label there, its box overleaf.
+      const pdf = join(tmpdir(), `equity-desk-intake-${process.pid}.pdf`);
+      await page.pdf({ path: pdf, format: 'Letter' });
+      const printed = await pdfPageTexts(pdf);
+      await rm(pdf);
+      const at = (text: string) => printed.findIndex((p) => p.includes(text));
+      expect(at('Needed by')).toBeGreaterThanOrEqual(0);
+      expect(at('mm/dd/yyyy')).toBe(at('Needed by'));
     });
   }, 120_000);
 });
