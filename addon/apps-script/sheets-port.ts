@@ -188,9 +188,10 @@ export class SheetsPort implements SpreadsheetPort {
     if (values.length === 1 && values[0].length === 1 && values[0][0] === '') return { values: [], formulas: [], numberFormats: [] };
     this.grew(name, values.length, values[0].length);
     const formulas = withFormulas ? range.getFormulas() : [];
-    // Only for a table holding dates or numbers above 1, every read being a call (the Lists sheet's rules are read
-    // without them): a typed `Aug 2027` is known by its format alone, and so are a typed `150%` (1.5) and `200%` (2).
-    const numberFormats = withFormulas && name !== LISTS_SHEET && values.some((line) => line.some((v) => isHostDate(v) || (typeof v === 'number' && v > 1))) ? range.getNumberFormats() : [];
+    // Only for a table holding dates or numbers, every read being a call (the Lists sheet's rules are read without
+    // them): a typed `Aug 2027` is known by its format alone, and so is a typed percent, which Sheets keeps as a
+    // fraction: `150%` (1.5) in a % complete, and `30%` (0.3) in an Actual counted in "% of departments", which is 30.
+    const numberFormats = withFormulas && name !== LISTS_SHEET && values.some((line) => line.some((v) => isHostDate(v) || (typeof v === 'number' && v !== 0))) ? range.getNumberFormats() : [];
     const merged = range.getMergedRanges().map((r) => ({ row: r.getRow(), column: r.getColumn(), numRows: r.getNumRows(), numColumns: r.getNumColumns() }));
     return merged.length ? { values: spreadMerges(values, merged), formulas, numberFormats: spreadMerges(numberFormats, merged), merged } : { values, formulas, numberFormats };
   }

@@ -3,8 +3,8 @@ import { trimmedFormula, trimmedText } from './trimmed-text';
 
 /** Marks that answer yes (or tick a "Done?" column), as they read with case folded and full stops set aside. */
 export const TICKED_MARKS: readonly string[] = ['☑', '✓', '✔', '☒', '✅', 'x', 'yes', 'y', 'true', '1', 'checked'];
-/** …and no (an unticked box). */
-export const UNTICKED_MARKS: readonly string[] = ['☐', '□', 'no', 'n', 'false', '0', 'unchecked'];
+/** …and no (an unticked box, or the cross a ✓/✗ column sets against a tick; a box with a cross in it, ☒, is ticked). */
+export const UNTICKED_MARKS: readonly string[] = ['☐', '□', '✗', '✘', '❌', 'no', 'n', 'false', '0', 'unchecked'];
 
 const TICKED = new Set(TICKED_MARKS);
 const UNTICKED = new Set(UNTICKED_MARKS);

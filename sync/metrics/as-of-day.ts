@@ -64,7 +64,10 @@ export async function withRequestsThen<O extends { asOf: string; today?: string;
   store: Pick<RowStore, 'upsertDays'>, opts: O,
 ): Promise<O> {
   if (!isPastDay(opts.asOf, opts.today) || opts.requestsThen) return opts;
-  const history = store.upsertDays('requests', TABLES.requests.lifecycleFields!, opts.sourceIds ? { sourceIds: opts.sourceIds } : {});
+  // A request history shows unchanged since the day stood as its row today says: `requestAsOf` reads it alike with or
+  // without what `requestsThen` would keep of it (the store keeps its done and closed days by the same rules), so only
+  // the versions of requests changed since are read.
+  const history = store.upsertDays('requests', TABLES.requests.lifecycleFields!, { ...(opts.sourceIds ? { sourceIds: opts.sourceIds } : {}), changedAfter: opts.asOf });
   return { ...opts, requestsThen: await requestsThen(history, opts.asOf) };
 }
 

@@ -291,7 +291,7 @@ const VALUES_FIRST_WITHHELD_FROM_CHARS = 8 * 1024 * 1024;
  * escaped, and outside strings only white space may stand), and every such text here is `JSON.stringify`'s
  * (`encodeRow`), so it is well-formed Unicode and splits back exactly.
  */
-const SEPARATOR = '\x01';
+export const SEPARATOR = '\x01';
 
 /**
  * The batch as the function reads it: one JSON text, since node-postgres escapes array parameters in

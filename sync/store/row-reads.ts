@@ -2,6 +2,7 @@
 // reads are one ordered query streamed through the backend's QueryStream: memory stays flat however
 // many rows a table holds, and the whole iteration sees one consistent snapshot.
 import { sql, type Compilable, type Kysely } from 'kysely';
+import { addDays } from '../../shared/cells/dates';
 import { ownRowId } from '../../shared/row-id';
 import { idColumn, TABLES, type TableName } from '../../shared/tables';
 import { isPostgres } from './history-in-order';
@@ -150,7 +151,7 @@ export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowRea
       }
     },
 
-    async *upsertDays(table, fields, { sourceIds } = {}) {
+    async *upsertDays(table, fields, { sourceIds, changedAfter } = {}) {
       if (sourceIds?.length === 0) return;
       // PostgreSQL's JSON types refuse a whole document holding \u0000 (see `storedOwnId`): there the text is parsed here.
       const inDatabase = !isPostgres(db);
@@ -163,6 +164,13 @@ export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowRea
         .where('op', '=', 'upsert')
         .where('values_json', 'is not', null)
         .$if(sourceIds !== undefined, (q) => q.where('source_id', 'in', sourceIds!))
+        .$if(changedAfter !== undefined, (q) => q.where((eb) => eb(eb.refTuple('source_id', 'row_id'), 'in', eb
+          .selectFrom('row_history as later')
+          .select(['later.source_id', 'later.row_id'])
+          .where('later.table_name', '=', table)
+          // The next day's start (`at` is `toISOString()`), so the history's index by time finds them.
+          .where('later.at', '>=', `${addDays(changedAfter!, 1)}T00:00:00.000Z`)
+          .$asTuple('source_id', 'row_id'))))
         .orderBy('at')
         .orderBy('seq');
       for await (const r of stream(query) as AsyncIterable<Record<string, unknown> & { source_id: string; row_id: string; day: string }>) {

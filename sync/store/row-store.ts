@@ -154,9 +154,10 @@ export interface RowStore extends IntakeOps {
    * The upserts of `changes`, in its order, each with the UTC day it was recorded and of its values only `fields`
    * (absent ones as null): what figures as of a past day read of every version (decision 018), without copying and
    * parsing each version's whole values. SQLite reads the fields out of the JSON text itself, so a boolean comes
-   * back as 1 or 0: `fields` are meant for texts and dates.
+   * back as 1 or 0: `fields` are meant for texts and dates. With `changedAfter` (an ISO day), only the upserts of rows
+   * history shows changed (upserted or deleted) after that day.
    */
-  upsertDays(table: TableName, fields: readonly string[], opts?: { sourceIds?: string[] }): AsyncIterable<UpsertDay>;
+  upsertDays(table: TableName, fields: readonly string[], opts?: { sourceIds?: string[]; changedAfter?: string }): AsyncIterable<UpsertDay>;
   /**
    * Rejected rows, and sheets that could not be read (`unreadable`), by source, table and row; with `table`
    * of that table only, with `unreadable` the sheets only.

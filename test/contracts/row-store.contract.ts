@@ -292,6 +292,18 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         expect(await collect(store.upsertDays('requests', fields, { sourceIds: ['no-such-source'] }))).toEqual([]);
       });
 
+      test('upsertDays changedAfter a day gives every upsert of the rows changed after it, and none of the others', async () => {
+        const { store, apply } = await withSource();
+        const day = (iso: string) => new Date(`${iso}T12:00:00.000Z`);
+        await apply({ upserts: [row('edited', { status: 'New' }), row('kept', { status: 'Closed' }), row('removed', { status: 'New' })], at: day('2025-03-01') });
+        await apply({ upserts: [row('edited', { status: 'Fulfilled' })], at: day('2025-03-02') });
+        await apply({ upserts: [row('edited', { status: 'In progress' })], deletes: ['removed'], at: new Date('2025-03-03T00:00:00.000Z') });
+        const read = async (changedAfter: string) => (await collect(store.upsertDays('requests', ['status'], { changedAfter }))).map((v) => [v.rowId, v.day, v.values.status]);
+        expect(await read('2025-03-02')).toEqual([['edited', '2025-03-01', 'New'], ['removed', '2025-03-01', 'New'], ['edited', '2025-03-02', 'Fulfilled'], ['edited', '2025-03-03', 'In progress']]);
+        expect(await read('2025-03-03')).toEqual([]);
+        expect(await read('2025-02-28')).toHaveLength(5);
+      });
+
       test('a full sync tombstones live rows missing from it, but not rejected ones', async () => {
         const { store, source, apply } = await withSource();
         await apply({ upserts: rowsOf(4) });

@@ -366,7 +366,7 @@ export class MemorySpreadsheet implements SpreadsheetPort {
 }
 
 /** A range such as `C2:C9`, 1-based. */
-function rangeOf(a1: string): MergedRange {
+export function rangeOf(a1: string): MergedRange {
   const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(a1);
   if (!m) throw new Error(`not a range: ${a1}`);
   const [row, column, lastRow, lastColumn] = [+m[2], columnNumber(m[1]), +m[4], columnNumber(m[3])];

@@ -9,7 +9,7 @@ const read = (table: TableName, field: string, raw: CellInput) => readCell(colum
 const codes = (r: ReturnType<typeof read>) => r.issues.map((i) => `${i.severity}:${i.code}`);
 
 describe('check marks', () => {
-  it.each([['☑', true], ['✓', true], ['TRUE', true], [true, true], ['x', true], ['X', true], ['yes', true], ['Yes', true], ['☐', false], ['FALSE', false], [false, false], ['no', false], ['0', false]] as const)(
+  it.each([['☑', true], ['✓', true], ['TRUE', true], [true, true], ['x', true], ['X', true], ['yes', true], ['Yes', true], ['☐', false], ['FALSE', false], [false, false], ['no', false], ['0', false], ['✗', false], ['✘', false], ['❌', false]] as const)(
     '%j is %s', (raw, value) => {
       expect(read('workplan', 'partnership', raw)).toEqual({ value, issues: [] });
     },

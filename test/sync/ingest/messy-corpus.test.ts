@@ -7,12 +7,13 @@ import { syncNow, type SyncDeps } from '../../../addon/core/sync';
 import { readTableSheets } from '../../../addon/core/table-sheet';
 import { runAsync, runSync } from '../../../addon/core/task';
 import type { HttpRequest, HttpResponse } from '../../../addon/port/host-ports';
-import { LISTS_SHEET, readRules, sheetPosition, type TypedValue } from '../../../shared/index';
+import { LISTS_SHEET, readRules, type TypedValue } from '../../../shared/index';
 import { findTables, importExitCode, importJson, importRows, importWorkbook, type ImportResult } from '../../../sync/ingest/import-workbook';
 import { readWorkbookGrids } from '../../../sync/ingest/workbook-grid';
 import type { RowStore } from '../../../sync/store/row-store';
 import { MemorySpreadsheet } from '../../fakes/memory-spreadsheet';
 import { MESSY_CASES, type MessyCase } from '../../fixtures/messy/index';
+import { at, expectSyncedRows, expectValues, itemOf, keptRows, rejectedRows } from '../../fixtures/messy/messy-reading';
 import { storeBackends } from '../../support/store-backends';
 import { harness, type Harness } from '../api/api-harness';
 import { tempFolder, writeWorkbook } from './workbook-files';
@@ -23,22 +24,6 @@ afterAll(async () => {
   await Promise.all(backends.map((b) => b.cleanup()));
   files.cleanup();
 });
-
-const at = (sheet: string, row: number, item?: number) => `${sheet}!${row}${item !== undefined && item > 1 ? `~${item}` : ''}`;
-/** The side-by-side item a stored row id names (`Roadmap#4~2`, `r-…~2`), read back from the id's tail. */
-const itemOf = (rowId: string) => Number(/~(\d+)$/.exec(rowId)?.[1] ?? 1);
-const keptRows = (c: MessyCase, sheets?: readonly string[]) => c.expected.kept.filter((k) => !sheets || sheets.includes(k.sheet));
-const rejectedRows = (c: MessyCase, sheets?: readonly string[]) => (c.expected.rejected ?? []).filter((k) => !sheets || sheets.includes(k.sheet));
-
-/** Expected values compared field by field, so a failure names the row and the field. */
-function expectValues(c: MessyCase, read: Map<string, Record<string, TypedValue>>, sheets?: readonly string[]) {
-  for (const k of keptRows(c, sheets)) {
-    const key = at(k.sheet, k.row, k.item);
-    const values = read.get(key);
-    expect(values, `${c.name}: ${key} was not kept`).toBeDefined();
-    for (const [field, v] of Object.entries(k.values)) expect(values![field] ?? null, `${c.name}: ${key} ${field}`).toEqual(v);
-  }
-}
 
 async function storedBySheetRow(store: RowStore, file: string, sourceId: string): Promise<Map<string, Record<string, TypedValue>>> {
   const rowIds = new Map<string, string>();
@@ -162,19 +147,14 @@ describe('the messy-sheet corpus, synced by the add-on through POST /api/v1/sync
         }
       }
 
-      // Each stored row found at its sheet and row by the place the add-on sent (row r of a table's k-th sheet).
-      const read = new Map<string, Record<string, TypedValue>>();
-      for (const table of new Set(c.expected.tables.map((t) => t.table))) {
-        const sheets = c.expected.tables.filter((t) => t.table === table).map((t) => t.sheet);
-        const places = new Map((await h.store.syncState(source.id, table)).map((r) => [r.rowId, r.sheetRow!]));
-        for await (const row of h.store.rows(table, { sourceIds: [source.id] })) {
-          const place = places.get(row.rowId)!;
-          read.set(at(sheets[Math.floor(place / sheetPosition(1, 0))], place % sheetPosition(1, 0), itemOf(row.rowId)), row.values as Record<string, TypedValue>);
-        }
-      }
-      const readable = c.expected.tables.filter((t) => !c.expected.unreadable?.some((u) => u.sheet === t.sheet));
-      expectValues(c, read, readable.map((t) => t.sheet));
-      expect([...read.keys()].sort()).toEqual(keptRows(c).map((k) => at(k.sheet, k.row, k.item)).sort());
+      await expectSyncedRows(c, {
+        places: (table) => h.store.syncState(source.id, table),
+        rows: async (table) => {
+          const rows = [];
+          for await (const row of h.store.rows(table, { sourceIds: [source.id] })) rows.push(row);
+          return rows;
+        },
+      });
       const unreadable = (await h.store.rejections({ sourceIds: [source.id] })).filter((r) => r.unreadable);
       expect(unreadable.map((u) => u.sheet)).toEqual((c.expected.unreadable ?? []).map((u) => u.sheet));
       for (const u of c.expected.unreadable ?? []) for (const text of u.says) expect(unreadable.find((x) => x.sheet === u.sheet)!.errors[0].message).toContain(text);

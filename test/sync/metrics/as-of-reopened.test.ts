@@ -2,7 +2,8 @@
 // Closed is declined between the decline and the reopening, open until the close, and closed (judged by that close)
 // after it, on both databases, in the metrics and in the report for a past year.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_RULES } from '../../../shared/index';
+import { DEFAULT_RULES, TABLES } from '../../../shared/index';
+import { requestsThen } from '../../../sync/metrics/as-of-day';
 import { computeMetrics } from '../../../sync/metrics/compute-metrics';
 import type { DemandMetrics } from '../../../sync/metrics/metrics-schema';
 import { annualReport } from '../../../sync/report/annual-report';
@@ -98,8 +99,14 @@ describe.each(backends)('figures as of a past day for a request declined, reopen
     expect(cells).not.toContain('Open then');
   }, 60_000);
 
+  it.each(['2025-11-15', '2025-11-25', '2025-12-05', '2025-12-31', '2026-03-01'])('as of %s, reading only the requests changed since gives the figures of the whole history', async (day) => {
+    const whole = await requestsThen(store.upsertDays('requests', TABLES.requests.lifecycleFields!), day);
+    const opts = { asOf: day, today: TODAY, rules: DEFAULT_RULES };
+    expect(await computeMetrics(store, opts)).toEqual(await computeMetrics(store, { ...opts, requestsThen: whole }));
+  });
+
   it('figures as of today read no history', async () => {
-    const noHistory = { ...store, changes: () => { throw new Error('history read for today\'s figures'); } };
+    const noHistory = { ...store, upsertDays: () => { throw new Error('history read for today\'s figures'); } };
     const today = await computeMetrics(noHistory, { asOf: TODAY, today: TODAY, rules: DEFAULT_RULES, sourceIds: [sourceOf.reopened] });
     expect(standing(today)).toEqual({ open: 0, statuses: { Closed: 1 }, met: 0, missed: 1 });
   });
