@@ -173,24 +173,26 @@ export function evaluateDerived<E = never>(fn: CustomFunctionDef, args: readonly
   const options: ReadOptions = { ...readOptionsOf(rules), isoFromDate: ctx.isoFromDate };
   const shownError = ctx.shownError ?? errorText;
   const answer = (v: TypedValue | ShownError): string | number | boolean | E => (!isShownError(v) ? v ?? '' : errorValue ? errorValue(v.shown) : v.shown);
-  const cellRows = Array.from({ length: height }, (_, r) => readers.map((read) => read(r)));
+  // Only rows with an input are read: a whole column (`B:B`, every row of the sheet) is mostly empty rows, which answer
+  // blank, as the templates' formulas do for an empty row. The rest are read in their order, which is all that lending
+  // a year needs of the rows around.
+  const filled: number[] = [];
+  for (let r = 0; r < height; r++) if (!readers.every((read) => isBlankCell(read(r)))) filled.push(r);
+  const cellRows = filled.map((r) => readers.map((read) => read(r)));
   const errorRows = cellRows.map((cells) => cells.map(shownError));
-  const reads = cellRows.map((cells, r) => readRow(columns, cells, errorRows[r], options));
+  const reads = cellRows.map((cells, k) => readRow(columns, cells, errorRows[k], options));
   // A date that needs a year ("Jun-30", "By Jun-30", "Mar 15") takes it from the range's other dates, as import takes it
   // from the column's (`yearsLent`): one call over a whole column reads it as import reads the sheet.
-  const raws = cellRows.map((cells, r) => Object.fromEntries(columns.map((c, i) => [c.name, errorRows[r][i] === undefined ? cells[i] : null])) as RawRow);
-  yearsLent(TABLES[fn.table], raws, reads, options).options.forEach((lent, r) => {
-    if (lent) reads[r] = readRow(columns, cellRows[r], errorRows[r], lent);
+  const raws = cellRows.map((cells, k) => Object.fromEntries(columns.map((c, i) => [c.name, errorRows[k][i] === undefined ? cells[i] : null])) as RawRow);
+  yearsLent(TABLES[fn.table], raws, reads, options).options.forEach((lent, k) => {
+    if (lent) reads[k] = readRow(columns, cellRows[k], errorRows[k], lent);
   });
-  const out: Column<E> = [];
-  for (let r = 0; r < height; r++) {
-    const cells = cellRows[r];
-    if (cells.every(isBlankCell)) {
-      out.push(outputs.map(() => ''));
-      continue;
-    }
-    const errors = errorRows[r];
-    const { values: row, ends } = reads[r];
+  const out: Column<E> = Array.from({ length: height }, () => outputs.map(() => ''));
+  for (let k = 0; k < filled.length; k++) {
+    const r = filled[k];
+    const cells = cellRows[k];
+    const errors = errorRows[k];
+    const { values: row, ends } = reads[k];
     // A deadline in words is read from the row's day received, as import reads it: "EOM" as that month's last day;
     // "ASAP" keeps its words, which the suggested priority reads as the most urgent deadline, as the template's formula does.
     columns.forEach((c, i) => {
@@ -202,11 +204,11 @@ export function evaluateDerived<E = never>(fn: CustomFunctionDef, args: readonly
     // A range typed in one cell ("3/15-17/2024") ends where import puts its end: in the blank end column.
     for (const [field, end] of ends) if (row[field] === null) row[field] = end;
     // A winter typed after the row's earlier day (a Due of "Winter 2026" on a request received in September) is the one ahead, as import reads it.
-    moveWintersAhead(columns, row, raws[r]);
+    moveWintersAhead(columns, row, raws[k]);
     const asOfCell = readAsOf(r);
     const asOf = asOfOf(shownError(asOfCell) ?? asOfCell, ctx.today, options);
     const shown = new Map(columns.flatMap((c, i) => (errors[i] === undefined ? [] : [[c.name, errors[i]] as const])));
-    out.push(outputs.map((d) => answer(shown.size ? computeShowingErrors(d, row, shown, rules, asOf) : d.compute(row, rules, asOf))));
+    out[r] = outputs.map((d) => answer(shown.size ? computeShowingErrors(d, row, shown, rules, asOf) : d.compute(row, rules, asOf)));
   }
   return out;
 }
