@@ -57,6 +57,15 @@ export const notAnIdMessage = (header: string, id: string, problem: string): str
  */
 const ODD_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
 
+/**
+ * A vertical tab or form feed: how a word processor's line break (Shift+Enter) and page break travel when a table is
+ * pasted from it into a sheet. A cell holding one is read with a line break in its place (`readCell` says so), so the
+ * row a person pasted is kept rather than refused for a character they never saw.
+ */
+const PASTED_BREAK = /[\u000B\u000C]/g;
+export const hasPastedBreak = (text: string): boolean => text.search(PASTED_BREAK) >= 0;
+export const withPastedBreaks = (text: string): string => text.replace(PASTED_BREAK, '\n');
+
 const DIRECTION_NAMES: Readonly<Record<string, string>> = {
   '\u202a': 'left-to-right embedding', '\u202b': 'right-to-left embedding', '\u202c': 'pop directional formatting',
   '\u202d': 'left-to-right override', '\u202e': 'right-to-left override', '\u2066': 'left-to-right isolate',

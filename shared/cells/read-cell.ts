@@ -13,6 +13,7 @@ import { closestChoice, foldText, shortenedChoice } from '../word-match';
 import { listValues, quoteValue } from '../quote-value';
 import { isErrorValue } from './error-value';
 import { checkMark } from './check-marks';
+import { hasPastedBreak, withPastedBreaks } from '../row-id';
 // A dropdown not chosen yet ("-", "n/a", "TBD"), in the one list the status formulas read too.
 import { isBlankStatus, placeholderKind } from './not-chosen';
 import { sheetDayOf, type SheetYears } from './month-or-day';
@@ -532,14 +533,17 @@ export function readCell(c: InputColumn, raw: CellInput, opts: ReadOptions, type
     }
     default: {
       if (isInvalidDate(raw)) return invalidDate(c);
-      const t = raw instanceof Date ? (opts.isoFromDate ?? isoFromUtcDate)(raw) : String(raw).trim();
+      const typed = raw instanceof Date ? (opts.isoFromDate ?? isoFromUtcDate)(raw) : String(raw).trim();
+      const broken = hasPastedBreak(typed);
+      const t = broken ? withPastedBreaks(typed) : typed;
       const numbered = c.numberedAs === undefined ? undefined : numberedValue(c.numberedAs, t);
       if (numbered) return { value: numbered, issues: NO_ISSUES };
-      if (t.length <= MAX_FIELD_TEXT) return { value: t, issues: NO_ISSUES };
+      const said = broken ? [issue(c, 'pasted_break', `${c.header}: read the hidden break character in it (a line break pasted from a word processor) as a line break`, 'warning')] : NO_ISSUES;
+      if (t.length <= MAX_FIELD_TEXT) return { value: t, issues: said };
       // The row is kept: a long note is no reason to lose the request it belongs to. The sheet keeps the whole text.
       return {
         value: clipText(t, MAX_FIELD_TEXT),
-        issues: [issue(c, 'too_long', `${c.header}: ${counted(t.length, 'character')}, more than the ${MAX_FIELD_TEXT.toLocaleString('en-US')} a field keeps; stored its start, marked as clipped`, 'warning')],
+        issues: [...said, issue(c, 'too_long', `${c.header}: ${counted(t.length, 'character')}, more than the ${MAX_FIELD_TEXT.toLocaleString('en-US')} a field keeps; stored its start, marked as clipped`, 'warning')],
       };
     }
   }

@@ -2,7 +2,7 @@
 // row with the shared rules, hash the valid ones, and write the whole batch in one atomic store call.
 import { hash } from 'node:crypto';
 import { DEFAULT_READ_OPTIONS, TABLES, compileCanonicalRow, idColumn, hashOfCanonical, inSheetWords, isBlankCell, rowRuns, validateRows, type FarDates, type FieldIssue, type LentYears, type RawRow, type ReadOptions, type RowResult, type TableName, type TitleYears, type TypedRow } from '../../shared/index';
-import { notAnIdMessage, ownRowId, rowIdProblem, textValueProblem } from '../../shared/row-id';
+import { notAnIdMessage, ownRowId, rowIdProblem, textValueProblem, withPastedBreaks } from '../../shared/row-id';
 import type { SurveyHold } from '../store/intake-store';
 import type { Batch, BatchResult, FieldError, IncomingRow, RejectedRow, RowStore, UnreadableSheet } from '../store/row-store';
 import { answerDisagreement, keepSurveyAnswers, type HoldsFrom } from './survey-holds';
@@ -268,7 +268,7 @@ function unstorableCells(table: TableName, cells: RawRow, said: readonly FieldIs
     if (typeof value !== 'string' || !fields.has(field) || said.some((i) => i.field === field)) continue;
     const id = field === ownId ? value.trim() : '';
     const idProblem = id === '' ? undefined : rowIdProblem(id);
-    const problem = idProblem === undefined ? textValueProblem(value) : undefined;
+    const problem = idProblem === undefined ? textValueProblem(withPastedBreaks(value)) : undefined;
     if (idProblem !== undefined) issues.push({ code: 'wrong_type', field, severity: 'error', message: notAnIdMessage(fields.get(field)!, id, idProblem) });
     else if (problem !== undefined) issues.push({ code: 'wrong_type', field, severity: 'error', message: `${fields.get(field)}: ${problem}` });
   }

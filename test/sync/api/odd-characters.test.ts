@@ -138,4 +138,28 @@ describe.each(backends)('odd characters on $name', (backend) => {
       { sheet: 'Work plan', row: 4, errors: [{ field: 'target', column: 'C', message: expect.stringContaining('invisible control character U+0007 at position 9') }] },
     ]);
   });
+  test("a word processor's line break pasted into a cell (a vertical tab, or a form feed) is read as a line break: the row is kept, the cell named in a warning", async () => {
+    const h = await harness(backend);
+    const src = await h.source('Cities roadmap');
+    const r = await h.call('POST', '/api/v1/sync', { token: src.token, body: { table: 'roadmap', rows: [
+      { rowId: 'toolkit', values: { focusArea: 'Tools and technical assistance', kind: 'Early action', action: 'Early-action toolkit:\u000bpartner links, glossary\u000creading lists' } },
+    ] } });
+    expect([r.status, r.body.accepted, r.body.rejected], r.text).toEqual([200, 1, []]);
+    expect(r.body.warnings).toEqual([expect.objectContaining({ rowId: 'toolkit', field: 'action', message: expect.stringContaining('as a line break') })]);
+    expect((await h.store.storedRow(src.id, 'roadmap', 'toolkit'))?.action).toBe('Early-action toolkit:\npartner links, glossary\nreading lists');
+
+    const b = backend.fresh();
+    const added = await runOn(b, ['source', 'add', 'ORE work plan', '--kind', 'file']);
+    const id = /id: +(\S+)/.exec(added.stdout)?.[1];
+    const book = await writeWorkbook(files.path(), [{ name: 'Work plan', rows: [
+      ['Goal', 'Task', 'Target', 'Status'],
+      // Excel writes a vertical tab in a cell as this escape.
+      ['Operationalize', 'Consultations on Budgeting-for-Equity_x000B_worksheets', '20 hours', 'In progress'],
+    ] }]);
+    const run = await runOn(b, ['import', book, '--source', id!, '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const json = JSON.parse(run.stdout);
+    expect([json.accepted, json.rejected]).toEqual([1, []]);
+    expect(json.warnings).toEqual([expect.objectContaining({ sheet: 'Work plan', row: 2, field: 'task', message: expect.stringContaining('as a line break') })]);
+  });
 });
