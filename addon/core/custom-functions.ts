@@ -9,6 +9,7 @@ import { isDate } from '../../shared/status/sheet-math';
 import { isoFromSerial } from '../../shared/cells/dates';
 import { moveWintersAhead, yearsLent, type FirstReading, type RawRow } from '../../shared/validate-row';
 import { urgentDeadlineWords } from '../../shared/cells/deadline-words';
+import { mapHeaders } from '../../shared/header-map';
 import { AddonError } from './addon-error';
 
 /** What a custom function returns: one row per input row; `E`, the host's error value, where it has one. */
@@ -154,6 +155,13 @@ function computeShowingErrors(d: Derived, row: TypedRow, shown: ReadonlyMap<stri
   }
 }
 
+/** Whether a row's inputs are each its column's header (the sheet's own, as a sync maps headers), not values. */
+function isHeaderRow(fn: CustomFunctionDef, cells: readonly CellInput[]): boolean {
+  const fields = customFunctionFields(fn);
+  const map = mapHeaders(TABLES[fn.table], cells);
+  return cells.every((cell, i) => typeof cell === 'string' && map.fields.get(i) === fields[i]);
+}
+
 /**
  * Evaluates a custom function's derived columns for every row of the arguments: first the columns it reads,
  * in order, then `asOf` when it takes one. A row whose inputs are all blank answers blank, as the templates'
@@ -188,7 +196,10 @@ export function evaluateDerived<E = never>(fn: CustomFunctionDef, args: readonly
     if (lent) reads[k] = readRow(columns, cellRows[k], errorRows[k], lent);
   });
   const out: Column<E> = Array.from({ length: height }, () => outputs.map(() => ''));
-  for (let k = 0; k < filled.length; k++) {
+  // A whole column (`B:B`) begins at the header row: there the answer heads its own columns, as the template's do.
+  const headed = height > 1 && filled[0] === 0 && isHeaderRow(fn, cellRows[0]);
+  if (headed) out[0] = outputs.map((d) => d.header);
+  for (let k = headed ? 1 : 0; k < filled.length; k++) {
     const r = filled[k];
     const cells = cellRows[k];
     const errors = errorRows[k];

@@ -174,3 +174,19 @@ describe('a whole column (B:B), every row of the sheet', () => {
     expect(got.slice(FILLED + 1).every(([v]) => v === '')).toBe(true);
   }, 120_000);
 });
+
+describe('whole columns from the header row', () => {
+  const call = (name: CustomFunctionName, ...args: unknown[]) => evaluateDerived(CUSTOM_FUNCTIONS.find((f) => f.name === name)!, args, ctx, DEFAULT_RULES);
+
+  test("the header row is answered with the function's own headers, as the template heads its columns: not read as a request of type 'Requester type'", () => {
+    const got = call('EQ_PRIORITY', [['Type of requester'], ['County']], [['Needed by'], ['']], [['Date received'], ['2025-12-01']]);
+    expect(got[0]).toEqual(['Suggested priority', 'Why this priority']);
+    expect(got[1]).toEqual(call('EQ_PRIORITY', 'County', '', '2025-12-01')[0]);
+    expect(call('EQ_WORKPLAN_STATUS', [['Status'], ['In progress']], [['Start'], ['']], [['End'], ['']], [['% complete'], ['']], '2026-01-01')[0]).toEqual(['Derived status']);
+  });
+
+  test('a first row that is not the headers is a row like any other, and a single row is never taken for them', () => {
+    expect(call('EQ_PRIORITY', [['County'], ['City']], [[''], ['']], [[''], ['']])[0]).toEqual(call('EQ_PRIORITY', 'County', '', '')[0]);
+    expect(call('EQ_PRIORITY', 'Requester type', 'Due', 'Received')[0]).not.toEqual(['Suggested priority', 'Why this priority']);
+  });
+});
