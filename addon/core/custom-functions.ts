@@ -9,6 +9,7 @@ import { isDate } from '../../shared/status/sheet-math';
 import { isoFromSerial } from '../../shared/cells/dates';
 import { moveWintersAhead, yearsLent, type FirstReading, type RawRow } from '../../shared/validate-row';
 import { urgentDeadlineWords } from '../../shared/cells/deadline-words';
+import { mapHeaders } from '../../shared/header-map';
 import { AddonError } from './addon-error';
 
 /** What a custom function returns: one row per input row; `E`, the host's error value, where it has one. */
@@ -154,6 +155,13 @@ function computeShowingErrors(d: Derived, row: TypedRow, shown: ReadonlyMap<stri
   }
 }
 
+/** Whether a row's inputs are each its column's header (the sheet's own, as a sync maps headers), not values. */
+function isHeaderRow(fn: CustomFunctionDef, cells: readonly CellInput[]): boolean {
+  const fields = customFunctionFields(fn);
+  const map = mapHeaders(TABLES[fn.table], cells);
+  return cells.every((cell, i) => typeof cell === 'string' && map.fields.get(i) === fields[i]);
+}
+
 /**
  * Evaluates a custom function's derived columns for every row of the arguments: first the columns it reads,
  * in order, then `asOf` when it takes one. A row whose inputs are all blank answers blank, as the templates'
@@ -173,24 +181,29 @@ export function evaluateDerived<E = never>(fn: CustomFunctionDef, args: readonly
   const options: ReadOptions = { ...readOptionsOf(rules), isoFromDate: ctx.isoFromDate };
   const shownError = ctx.shownError ?? errorText;
   const answer = (v: TypedValue | ShownError): string | number | boolean | E => (!isShownError(v) ? v ?? '' : errorValue ? errorValue(v.shown) : v.shown);
-  const cellRows = Array.from({ length: height }, (_, r) => readers.map((read) => read(r)));
+  // Only rows with an input are read: a whole column (`B:B`, every row of the sheet) is mostly empty rows, which answer
+  // blank, as the templates' formulas do for an empty row. The rest are read in their order, which is all that lending
+  // a year needs of the rows around.
+  const filled: number[] = [];
+  for (let r = 0; r < height; r++) if (!readers.every((read) => isBlankCell(read(r)))) filled.push(r);
+  const cellRows = filled.map((r) => readers.map((read) => read(r)));
   const errorRows = cellRows.map((cells) => cells.map(shownError));
-  const reads = cellRows.map((cells, r) => readRow(columns, cells, errorRows[r], options));
+  const reads = cellRows.map((cells, k) => readRow(columns, cells, errorRows[k], options));
   // A date that needs a year ("Jun-30", "By Jun-30", "Mar 15") takes it from the range's other dates, as import takes it
   // from the column's (`yearsLent`): one call over a whole column reads it as import reads the sheet.
-  const raws = cellRows.map((cells, r) => Object.fromEntries(columns.map((c, i) => [c.name, errorRows[r][i] === undefined ? cells[i] : null])) as RawRow);
-  yearsLent(TABLES[fn.table], raws, reads, options).options.forEach((lent, r) => {
-    if (lent) reads[r] = readRow(columns, cellRows[r], errorRows[r], lent);
+  const raws = cellRows.map((cells, k) => Object.fromEntries(columns.map((c, i) => [c.name, errorRows[k][i] === undefined ? cells[i] : null])) as RawRow);
+  yearsLent(TABLES[fn.table], raws, reads, options).options.forEach((lent, k) => {
+    if (lent) reads[k] = readRow(columns, cellRows[k], errorRows[k], lent);
   });
-  const out: Column<E> = [];
-  for (let r = 0; r < height; r++) {
-    const cells = cellRows[r];
-    if (cells.every(isBlankCell)) {
-      out.push(outputs.map(() => ''));
-      continue;
-    }
-    const errors = errorRows[r];
-    const { values: row, ends } = reads[r];
+  const out: Column<E> = Array.from({ length: height }, () => outputs.map(() => ''));
+  // A whole column (`B:B`) begins at the header row: there the answer heads its own columns, as the template's do.
+  const headed = height > 1 && filled[0] === 0 && isHeaderRow(fn, cellRows[0]);
+  if (headed) out[0] = outputs.map((d) => d.header);
+  for (let k = headed ? 1 : 0; k < filled.length; k++) {
+    const r = filled[k];
+    const cells = cellRows[k];
+    const errors = errorRows[k];
+    const { values: row, ends } = reads[k];
     // A deadline in words is read from the row's day received, as import reads it: "EOM" as that month's last day;
     // "ASAP" keeps its words, which the suggested priority reads as the most urgent deadline, as the template's formula does.
     columns.forEach((c, i) => {
@@ -202,11 +215,11 @@ export function evaluateDerived<E = never>(fn: CustomFunctionDef, args: readonly
     // A range typed in one cell ("3/15-17/2024") ends where import puts its end: in the blank end column.
     for (const [field, end] of ends) if (row[field] === null) row[field] = end;
     // A winter typed after the row's earlier day (a Due of "Winter 2026" on a request received in September) is the one ahead, as import reads it.
-    moveWintersAhead(columns, row, raws[r]);
+    moveWintersAhead(columns, row, raws[k]);
     const asOfCell = readAsOf(r);
     const asOf = asOfOf(shownError(asOfCell) ?? asOfCell, ctx.today, options);
     const shown = new Map(columns.flatMap((c, i) => (errors[i] === undefined ? [] : [[c.name, errors[i]] as const])));
-    out.push(outputs.map((d) => answer(shown.size ? computeShowingErrors(d, row, shown, rules, asOf) : d.compute(row, rules, asOf))));
+    out[r] = outputs.map((d) => answer(shown.size ? computeShowingErrors(d, row, shown, rules, asOf) : d.compute(row, rules, asOf)));
   }
   return out;
 }

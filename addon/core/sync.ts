@@ -33,6 +33,7 @@ import { readSyncedTables, rememberSyncedSheets, type TableGroup } from './synce
 import { gridWidth, headerAt, readTableSheet, spreadsheetRules, type JsonCell, type SheetReading, type TableSheet } from './table-sheet';
 import type { HttpPort, LockPort, SettingsPort } from '../port/host-ports';
 import type { SpreadsheetPort } from '../port/spreadsheet-port';
+import { joinedNames } from './not-set-up';
 import { io, sequence, type Task } from './task';
 import { endPeriods, typedPeriodWrites, type PeriodEnd, type PeriodsToEnd } from './typed-periods';
 
@@ -631,7 +632,8 @@ export function summarize(tables: readonly TableSyncReport[]): string {
       }
       if (t.warned.length) parts.push(`${counted(t.warned.length, 'warning')}, rows saved as read (${listed(t.warned)}${notesSay(t)})`);
       if (t.typedOver.length) parts.push(`${counted(t.typedOver.length, 'status cell holds a typed value', 'status cells hold typed values')} instead of the formula (${named(t.typedOver)}; kept; clear a cell to get its formula back)`);
-      const missing = t.pulled.missingColumns.length ? `. Add a column ${t.pulled.missingColumns.map((h) => `"${h}"`).join(', ')} to see all the service holds` : '';
+      const lacking = t.pulled.missingColumns;
+      const missing = lacking.length ? `. Add ${lacking.length > 1 ? 'columns' : 'a column'} ${joinedNames(lacking.map((h) => `"${h}"`))} to see all the service holds` : '';
       return `${t.sheet}: ${parts.join(', ')}${t.problems.length ? `. ${t.problems.join('; ')}` : ''}${missing}`;
     })
     .join('\n');

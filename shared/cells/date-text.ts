@@ -111,6 +111,9 @@ const HEDGE_AFTER = /(?:\s*\(([^()]*)\)|\s+(?:tentative|tbc|tbd|est\.?|estimated
 /** A span whose end is still to come: "June 2026 – TBD", "3/15/2026 - ongoing", "Jan 2027 – present", "FY26 onward". */
 const OPEN_END = new RegExp(String.raw`^(.*?\S)\s*(?:(?:${ARROW}|[-–—]|\bto\b|\bthrough\b|\buntil\b)\s*(?:tbd|tba|tbc|to be determined|ongoing|present|open|open-ended|continuing|\?+)|\s+(?:onwards?|and beyond|and ongoing))\.?$`, 'i');
 
+/** A quarter spelled out ("1st quarter", "Third Qtr. of"), as budget documents write Q1 to Q4. */
+const SPELLED_QUARTER = /\b(?:(1)st|(2)nd|(3)rd|(4)th|(first)|(second)|(third)|(fourth))\s+(?:quarter|qtr\.?)(?:\s+of\b)?/gi;
+
 /** Two words joined by a slash, then what follows them ("Nov/Dec 2026", "Jan./Feb."): a run when both name months. */
 const WORDS_SLASHED = /^([a-z]{3,9})\.?\s*\/\s*([a-z]{3,9})\.?(?=[\s,]|$)(.*)$/i;
 
@@ -687,6 +690,15 @@ function qualified(text: string, fiscal: number, options: DateTextOptions, depth
     const how = `${inner.kind === 'date' && inner.end ? `, the first day of ${quoteValue(openEnd[1])}` : ''}, with no end yet`;
     const read = restated(text, inner, how, (d) => ({ start: d.start }));
     if (read) return read.kind === 'date' ? { ...read, open: 'from' } : read;
+  }
+  // A quarter spelled out reads as the Q it names, with the year or fiscal year written after it.
+  const quarters = text.replace(SPELLED_QUARTER, (...m: string[]) => `Q${m.slice(1, 9).findIndex(Boolean) % 4 + 1}`);
+  if (quarters !== text) {
+    const read = readDateText(quarters, options, depth);
+    // What it says of the Qs quotes the cell as typed.
+    const typed = (note: string) => note.split(quoteValue(quarters)).join(quoteValue(text));
+    if (read.kind === 'date') return { ...read, notes: read.notes.map(typed), ...(read.assumed ? { assumed: read.assumed.map(typed) } : {}) };
+    if (read.kind !== 'invalid') return { kind: read.kind, text };
   }
   // Months joined by a slash are the run from one to the other, as seasons and quarters are ("Spring/Summer").
   const slashed = WORDS_SLASHED.exec(text);

@@ -250,6 +250,15 @@ const NO_ONE = /^(?:unassigned|not assigned|nobody|no one|\?+)$/i;
 
 /** A figure given as an estimate ("~3", "approx. 4 hours"): the figure, said so. */
 const APPROXIMATE = /^(?:~|≈|approx(?:\.|imately)?|about|around)\s*(?=[$€£\d.])/i;
+/** …or with its estimate noted after it ("12 (est.)", "6 hours (estimated)"). */
+const ESTIMATE_AFTER = /\s*\((?:est\.?|estimated|approx\.?|approximately|projected)\)$/i;
+
+/**
+ * A figure set as a bound, as performance targets are ("≥ 80%", "At least 5 trainings", "Up to 20 hours"): the
+ * figure, and the bound in the words of each group: at least, more than, at most, under.
+ */
+const BOUND_BEFORE = /^(?:(≥|>=|at least|min(?:imum)?\.?|no less than)|(>|more than|over)|(≤|<=|up to|at most|max(?:imum)?\.?|no more than)|(<|under|less than))\s*:?\s*(?=[$€£\d.])/i;
+const BOUND_WORDS = ['at least', 'more than', 'at most', 'under'] as const;
 
 /**
  * The largest figure a number field keeps. Hours, targets and counts come nowhere near it; a cell past it holds a
@@ -274,11 +283,18 @@ function readFigure(c: InputColumn, raw: CellInput): CellResult {
   // A figure still to come keeps its row, as a date or a dropdown still to come does.
   if (placeholderKind(text) === 1) return { value: null, issues: [issue(c, 'blank_kept', `${c.header}: ${quoteValue(text)} is not a figure yet; left blank`, 'warning')] };
   const approximate = APPROXIMATE.exec(text);
-  if (approximate) {
-    const read = readFigure(c, text.slice(approximate[0].length));
+  const estimate = approximate ? undefined : ESTIMATE_AFTER.exec(text);
+  if (approximate || estimate) {
+    const read = readFigure(c, approximate ? text.slice(approximate[0].length) : text.slice(0, estimate!.index));
     // One warning says all that was read: the unit a column drops is in the quoted text. A figure not read is said
     // below as typed, not by the words after "about".
     if (read.value !== null) return { ...read, issues: [issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(text)} as ${read.value} (about ${read.value})`, 'warning')] };
+  }
+  const bound = BOUND_BEFORE.exec(text);
+  if (bound) {
+    const read = readFigure(c, text.slice(bound[0].length));
+    const which = [1, 2, 3, 4].findIndex((g) => bound[g] !== undefined);
+    if (read.value !== null) return { ...read, issues: [issue(c, which < 2 ? 'at_least' : 'at_most', `${c.header}: read ${quoteValue(text)} as ${read.value} (${BOUND_WORDS[which]} ${read.value})`, 'warning')] };
   }
   // "25+" (at least 25) is read as 25, and says so.
   const m = text.match(/^([$€£]?)\s*(-?[\d,]*\.?\d+)(\+?)\s*([a-z%. ]*)$/i);

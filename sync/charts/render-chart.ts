@@ -91,12 +91,20 @@ function inlineSvg(spec: ChartSpec, size: keyof ChartPair): string {
 }
 
 /**
- * The narrowest phone every page is laid out for, in CSS pixels. Each page draws its charts' phone drawing for the
- * column this leaves inside its own padding: on this phone a chart is shown at the size it was drawn, on a wider one
- * a little larger (never smaller), so its text never shrinks below the size drawn. A drawing for a wider phone would
- * be shrunk on this one, text and all.
+ * The phone every page lays its charts out for, in CSS pixels. Each page draws its charts' phone drawing for a
+ * column no wider than this leaves inside its own padding: on this phone and wider ones a chart is shown at the
+ * size it was drawn or a little larger (never smaller), so its text never shrinks below the size drawn. A drawing for
+ * a wider phone would be shrunk on this one, text and all.
  */
 export const PHONE_VIEWPORT_PX = 360;
+/**
+ * The narrowest phone the pages are read on. Below PHONE_VIEWPORT_PX a page narrows its side padding to
+ * NARROW_PAGE_PADDING_PX and a chart loses its frame, so the phone drawing is still shown at its size or larger.
+ */
+export const NARROWEST_PHONE_PX = 320;
+export const NARROW_PAGE_PADDING_PX = 8;
+/** The rules for a screen narrower than PHONE_VIEWPORT_PX. */
+export const narrowPhone = (rules: string) => `@media screen and (max-width: ${PHONE_VIEWPORT_PX - 1}px) { ${rules} }`;
 
 /** How far the phone drawing may be enlarged in a box wider than a phone: enough for its text, not a chart screens tall. */
 const PHONE_DRAWING_MAX_SCALE = 1.25;

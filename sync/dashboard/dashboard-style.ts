@@ -1,6 +1,6 @@
 // The dashboard's only stylesheet, inlined: no CDN, readable on a phone, a laptop and paper, visible keyboard focus,
 // text contrast of at least 4.5:1 everywhere.
-import { PHONE_VIEWPORT_PX } from '../charts/render-chart';
+import { NARROW_PAGE_PADDING_PX, NARROWEST_PHONE_PX, narrowPhone, PHONE_VIEWPORT_PX } from '../charts/render-chart';
 import { TABLE_CSS } from './html-text';
 
 /** The width the dashboard draws its charts at: its two columns at the page's full width show them a little larger. */
@@ -10,10 +10,13 @@ const PAGE_PADDING_PX = 16;
 const FIGURE_PADDING_PX = 12;
 const FIGURE_BORDER_PX = 1;
 const PX_PER_REM = 16;
-/** The dashboard's charts: at its own width, and at the width a phone leaves inside the page's padding and the figure's frame. */
+/**
+ * The dashboard's charts: at its own width, and at the width a phone leaves inside the page's padding and the figure's
+ * frame, or the narrowest phone inside its narrower padding, with no frame.
+ */
 export const DASHBOARD_CHART_WIDTHS = {
   wide: DASHBOARD_CHART_WIDTH,
-  phone: PHONE_VIEWPORT_PX - 2 * (PAGE_PADDING_PX + FIGURE_PADDING_PX + FIGURE_BORDER_PX),
+  phone: Math.min(PHONE_VIEWPORT_PX - 2 * (PAGE_PADDING_PX + FIGURE_PADDING_PX + FIGURE_BORDER_PX), NARROWEST_PHONE_PX - 2 * NARROW_PAGE_PADDING_PX),
 };
 /** Column widths are whole quarters of a rem, rounded up so they still hold what they must. */
 const upToQuarterRem = (px: number) => Math.ceil((px / PX_PER_REM) * 4) / 4;
@@ -63,6 +66,8 @@ svg.chart.wide { max-width: ${Math.round(DASHBOARD_CHART_WIDTH * WIDE_CHART_MAX_
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, ${CHART_COLUMN_REM}rem), 1fr)); gap: 1.5rem; }
 figure { margin: 0; border: ${FIGURE_BORDER_PX}px solid var(--line); border-radius: 6px; padding: ${FIGURE_PADDING_PX / PX_PER_REM}rem; }
 figcaption { font-weight: 700; margin-bottom: 0.5rem; }
+/* The narrowest phones: the page's padding and the chart's frame give their width to the chart. */
+${narrowPhone(`header, main, footer { padding-left: ${NARROW_PAGE_PADDING_PX / PX_PER_REM}rem; padding-right: ${NARROW_PAGE_PADDING_PX / PX_PER_REM}rem; } figure { border: 0; padding: 0; }`)}
 .summary { font-size: 1.05rem; }
 .changes { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr)); gap: 0.5rem 1.5rem; margin-top: 1rem; }
 .changes ul { margin: 0 0 1rem; padding-left: 1.1rem; }

@@ -103,14 +103,16 @@ export function summarySheet(m: DemandMetrics, charts: readonly ChartImage[], no
   if (charts.length) {
     rows.push(['Charts (the figures behind them are in the Demand, Fulfillment, Backlog, Capacity and Work plan sheets)']);
     const pagePx = { width: PRINT_PAGE_PX.width / (scale / 100), height: pageRows * ROW_PX };
-    const shared = (pagePx.height / CHARTS_PER_PAGE - 2 * ROW_PX) / Math.min(...charts.map((c) => c.spec.height));
+    // Three rows a chart for the heading, the row above it and the part of a row below it.
+    const shared = (pagePx.height / CHARTS_PER_PAGE - 3 * ROW_PX) / Math.min(...charts.map((c) => c.spec.height));
     for (const { spec, png } of charts) {
-      const fit = Math.min(shared, (pagePx.height - 2 * ROW_PX) / spec.height, pagePx.width / spec.width);
+      const fit = Math.min(shared, (pagePx.height - 3 * ROW_PX) / spec.height, pagePx.width / spec.width);
       const [width, height] = [Math.round(spec.width * fit), Math.round(spec.height * fit)];
       chartBlocks.push(preamble.length + rows.length);
       rows.push([]);
       images.push({ png, col: 0, row: preamble.length + rows.length, width, height, alt: `${spec.title}. ${spec.alt}` });
-      for (let r = Math.ceil(height / ROW_PX); r > 0; r--) rows.push([]);
+      // The picture ends inside its last row: one ending on a row's edge where a page breaks is drawn on both pages.
+      for (let r = Math.floor(height / ROW_PX) + 1; r > 0; r--) rows.push([]);
     }
     // The heading travels with the first chart.
     chartBlocks[0] = figuresEnd;

@@ -1,7 +1,7 @@
 // The report's stylesheet: a readable document on screen and on US Letter paper, each chapter on a new page,
 // charts never split across pages, tables never leave a row alone on one, text contrast of at least 4.5:1.
 import { PAPERS } from '../../shared/workbook-plan';
-import { PHONE_VIEWPORT_PX } from '../charts/render-chart';
+import { NARROW_PAGE_PADDING_PX, NARROWEST_PHONE_PX, narrowPhone, PHONE_VIEWPORT_PX } from '../charts/render-chart';
 import { TABLE_CSS } from '../dashboard/html-text';
 
 /** The page's padding on screen, on each side; a chart's figure adds none. */
@@ -11,8 +11,8 @@ const PAGE_PADDING_PX = 16;
  * the size drawn, and two charts fit a page below a chapter's heading and opening paragraph (Letter and A4).
  */
 export const REPORT_CHART_WIDTH = 640;
-/** The width a phone leaves a chart: the report draws its phone drawings at it. */
-export const REPORT_PHONE_CHART_WIDTH = PHONE_VIEWPORT_PX - 2 * PAGE_PADDING_PX;
+/** The width a phone leaves a chart, the narrowest phone with its narrower padding too: the report draws its phone drawings at it. */
+export const REPORT_PHONE_CHART_WIDTH = Math.min(PHONE_VIEWPORT_PX - 2 * PAGE_PADDING_PX, NARROWEST_PHONE_PX - 2 * NARROW_PAGE_PADDING_PX);
 
 /** The report's paper, upright (PAPERS lays each paper on its side), in inches. */
 export const REPORT_PAPER = { width: PAPERS.letter.height, height: PAPERS.letter.width };
@@ -26,6 +26,7 @@ export const REPORT_CSS = `${TABLE_CSS}:root { color-scheme: light; --ink: #1f29
 * { box-sizing: border-box; }
 html { font: 11pt/1.5 "Liberation Sans", Arial, Helvetica, sans-serif; color: var(--ink); background: #fff; overflow-wrap: break-word; }
 body { margin: 0 auto; max-width: 52rem; padding: ${PAGE_PADDING_PX}px; }
+${narrowPhone(`body { padding: ${NARROW_PAGE_PADDING_PX}px; }`)}
 h1 { font-size: 2rem; line-height: 1.2; margin: 0.5rem 0 1rem; }
 h2 { font-size: 1.5rem; margin: 2rem 0 0.75rem; border-bottom: 2px solid var(--line); padding-bottom: 0.25rem; }
 h3 { font-size: 1.1rem; margin: 1.25rem 0 0.5rem; }

@@ -17,8 +17,8 @@ import { figure, type Figure } from './figure';
 import { floorSeconds } from './process-cpu';
 
 /**
- * The day an export is made as of: `today` reads the current rows alone; `past` (AS_OF) also reads the requests' history
- * up to that day, every version the bench seeds (decision 018).
+ * The day an export is made as of: `today` reads the current rows alone; `past` (AS_OF) also reads the history of the
+ * requests changed since that day, a tenth of them, closed after it (decision 018).
  */
 export type ExportDay = 'today' | 'past';
 
@@ -52,7 +52,7 @@ interface MeasuredRun {
   peakRssMb: number;
 }
 
-/** The past day of `ExportDay`: every version the bench seeds is recorded by its end. */
+/** The past day of `ExportDay`: every version the bench seeds but the closing sync (`CLOSED_AFTER`) is recorded by its end. */
 const AS_OF = '2026-06-30';
 const BATCH = 5000;
 const ASSIGNEES = ['A. Rivera', 'J. Chen', 'M. Okafor', 'S. Patel', 'L. Nguyen', 'R. Gomez'];
@@ -96,14 +96,17 @@ export async function seedBenchStore(dataDir: string, to: number, from = 0): Pro
         }
       }
     };
-    // Every row first arrives open; 40 % are fulfilled in a later sync, which is what history records.
+    // Every row first arrives open; 40 % are fulfilled in a later sync, which is what history records; a tenth, open
+    // then, are closed after the past day, so as of it they count open and their history is read.
     await batches(FIRST, (i) => request(i, false));
     await batches(new Date(`${AS_OF}T08:00:00Z`), (i) => (i % 5 < 2 ? request(i, true) : undefined));
+    await batches(CLOSED_AFTER, (i) => (i % 10 === 2 ? { ...request(i, false), status: 'Closed' } : undefined));
   } finally {
     await store.close();
   }
 }
 const FIRST = new Date('2026-01-05T08:00:00Z');
+const CLOSED_AFTER = new Date('2026-09-01T08:00:00Z');
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PEAK_REPORT = fileURLToPath(new URL('./peak-report.mjs', import.meta.url));
@@ -214,7 +217,7 @@ function cpuDetail(r: Pick<MasterBenchResult, 'cpuSeconds' | 'threads'>): Record
 }
 
 function timeAndMemory(r: MasterBenchResult, bars: { seconds: number; mb: number }): Figure[] {
-  const asOf = r.day === 'today' ? 'as of today' : `as of ${shortDay(AS_OF)}, a past day: history read up to it`;
+  const asOf = r.day === 'today' ? 'as of today' : `as of ${shortDay(AS_OF)}, a past day: the history of requests changed since read`;
   const name = `master workbook, ${fmt(r.rows)} requests ${asOf} (equity-desk export)`;
   const idle = (value: number, unit: string) => ({ figure: 'the command on an empty store', value, unit });
   return [

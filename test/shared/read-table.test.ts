@@ -391,6 +391,19 @@ describe('readTable', () => {
     ]);
   });
 
+  it('reads a header that could name a dropdown or free text ("Status Update": Status or Notes) by its values, never dropping the column', () => {
+    const statuses = readTable(TABLES.workplan, 'Work plan', [['Task', 'Status Update'], ['Train all staff', 'In progress – 60% done'], ['Adopt a tool', 'Completed'], ['Hire an analyst', null]]);
+    expect(statuses.rows.map((x) => [x.raw.status, x.raw.notes])).toEqual([['In progress – 60% done', undefined], ['Completed', undefined], [null, undefined]]);
+    expect(statuses.issues.filter((i) => i.code === 'header_by_values' || i.code === 'header_tie').map((i) => [i.column, i.message])).toEqual([
+      ['B', 'column "Status Update" read as Status by its values: 2 of its 2 values fit the Status list (rename it "Status" to say so)'],
+    ]);
+    const narrative = readTable(TABLES.workplan, 'Work plan', [['Task', 'Status Update'], ['Train all staff', 'Met with HR on 3/5; sessions set for April'], ['Adopt a tool', 'Completed']]);
+    expect(narrative.rows.map((x) => [x.raw.status, x.raw.notes])).toEqual([[undefined, 'Met with HR on 3/5; sessions set for April'], [undefined, 'Completed']]);
+    expect(narrative.issues.filter((i) => i.code === 'header_by_values' || i.code === 'header_tie').map((i) => i.message)).toEqual([
+      'column "Status Update" read as Notes by its values: 1 of its 2 values fit the Status list (rename it "Notes" to say so)',
+    ]);
+  });
+
   it('settles a tied header by the values of its rows alone, not by the header a pasted document repeats on each page', () => {
     const paged = readTable(TABLES.requests, 'Requests', [
       ['Date', 'Organization', 'Type'], ['3/2/2026', 'City of Sacramento', 'City'],

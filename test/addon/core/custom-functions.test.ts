@@ -148,3 +148,45 @@ describe('"Jun-30" in a range of 2026 dates', () => {
     expect(answers).toEqual(imported.map((r) => computeDerived(TABLES.workplan, r.values, DEFAULT_RULES, '2026-07-15').derivedStatus));
   });
 });
+
+describe('a whole column (B:B), every row of the sheet', () => {
+  test('EQ_SLA over Excel\'s 1,048,576 rows, a few hundred filled below the header, answers in one call well inside the time a recalculation waits, each filled row as alone and every empty row blank', () => {
+    const fn = CUSTOM_FUNCTIONS.find((f) => f.name === 'EQ_SLA')!;
+    const SHEET_ROWS = 1_048_576;
+    const FILLED = 300;
+    const filled: Record<string, (i: number) => unknown> = {
+      receivedOn: (i) => `Nov ${1 + (i % 28)}`,
+      priority: (i) => ['High', 'Low', 'Medium'][i % 3],
+      status: (i) => ['New', 'Fulfilled', 'In progress'][i % 3],
+      dueOn: () => '',
+      fulfilledOn: (i) => (i % 3 === 1 ? '2025-11-30' : ''),
+    };
+    const column = (field: string) => Array.from({ length: SHEET_ROWS }, (_, i) => [i === 0 ? field : i <= FILLED ? filled[field](i) : '']);
+    const fields = customFunctionFields(fn);
+    const started = performance.now();
+    const got = evaluateDerived(fn, [...fields.map(column), '2025-12-01'], ctx, DEFAULT_RULES);
+    // Within what Sheets gives a custom function, on a machine busy with other work; reading every empty row, and a
+    // year lent to each yearless date looked for across them, took many minutes.
+    expect(performance.now() - started).toBeLessThan(30_000);
+    expect(got).toHaveLength(SHEET_ROWS);
+    // "Nov 3" has no year: the rows around lend none, so it is read as import reads it alone.
+    for (const i of [1, 2, 3, FILLED]) expect(got[i]).toEqual(evaluateDerived(fn, [...fields.map((f) => filled[f](i)), '2025-12-01'], ctx, DEFAULT_RULES)[0]);
+    expect(got.slice(FILLED + 1).every(([v]) => v === '')).toBe(true);
+  }, 120_000);
+});
+
+describe('whole columns from the header row', () => {
+  const call = (name: CustomFunctionName, ...args: unknown[]) => evaluateDerived(CUSTOM_FUNCTIONS.find((f) => f.name === name)!, args, ctx, DEFAULT_RULES);
+
+  test("the header row is answered with the function's own headers, as the template heads its columns: not read as a request of type 'Requester type'", () => {
+    const got = call('EQ_PRIORITY', [['Type of requester'], ['County']], [['Needed by'], ['']], [['Date received'], ['2025-12-01']]);
+    expect(got[0]).toEqual(['Suggested priority', 'Why this priority']);
+    expect(got[1]).toEqual(call('EQ_PRIORITY', 'County', '', '2025-12-01')[0]);
+    expect(call('EQ_WORKPLAN_STATUS', [['Status'], ['In progress']], [['Start'], ['']], [['End'], ['']], [['% complete'], ['']], '2026-01-01')[0]).toEqual(['Derived status']);
+  });
+
+  test('a first row that is not the headers is a row like any other, and a single row is never taken for them', () => {
+    expect(call('EQ_PRIORITY', [['County'], ['City']], [[''], ['']], [[''], ['']])[0]).toEqual(call('EQ_PRIORITY', 'County', '', '')[0]);
+    expect(call('EQ_PRIORITY', 'Requester type', 'Due', 'Received')[0]).not.toEqual(['Suggested priority', 'Why this priority']);
+  });
+});

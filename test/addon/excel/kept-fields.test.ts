@@ -41,3 +41,16 @@ test('a column added for a kept web-form answer is filled from the service, and 
   await connected.sync();
   expect((await held())?.preferredChannel ?? null).toBeNull();
 }, 60_000);
+
+test('a web-form request pulled into an office log lacking several of its columns names them in a sentence: "Add columns …, … and …"', async () => {
+  const connected = await connectedExcel(service, 'Excel office log without contact columns');
+  seedExcelSheet(connected.excel, 'FY27 Log', [
+    ['City of Fresno — TA requests FY2026-27'],
+    [],
+    ['Ticket #', "Date Rec'd", 'Agency / Jurisdiction', 'Type of requester', 'Type of TA', 'Details', 'Priority', 'Status', 'Needed by'],
+    ['TA-26-001', '7/14/2026', 'Fresno County', 'County', 'Budget equity tool', 'Apply tool to FY28 budget', 'High', 'New', ''],
+  ]);
+  await connected.sync();
+  await service.invoke<string>('submitIntake', connected.source.id, { requesterOrg: 'Harbor County Health', contactName: 'Dana Whitfield', contactEmail: 'dana@harbor.example.gov', description: 'Training for our leadership team.' });
+  expect(await connected.sync()).toMatch(/1 new from the web form.*\. Add columns "Contact name", "Contact email", "Channel" and "Origin" to see all the service holds$/s);
+});

@@ -310,6 +310,25 @@ describe('parseDateText', () => {
     expect(parseDateText(text)).toMatchObject({ ...range(start, end), assumed: [expect.stringContaining(`read "${text}" as ${start} to ${end} (a slash between two ${what} is read as a run from the first to the second`)] });
   });
 
+  it.each([
+    ['1st quarter 2027', 'Q1 2027'],
+    ['First Quarter 2027', 'Q1 2027'],
+    ['2nd Qtr. FY26', 'Q2 FY26'],
+    ['third quarter of FY 2025-26', 'Q3 FY 2025-26'],
+    ['4th quarter 2026 – 1st quarter 2027', 'Q4 2026 – Q1 2027'],
+  ])('reads %s, a quarter spelled out, as %s', (text, short) => {
+    const [spelled, written] = [parseDateText(text), parseDateText(short)];
+    expect(spelled).toMatchObject({ kind: 'date', start: written.kind === 'date' ? written.start : '', end: written.kind === 'date' ? written.end : '' });
+  });
+
+  it('reads a quarter spelled out without a year in the sheet\'s year, and none in a word that only looks like one', () => {
+    expect(parseDateText('Third quarter').kind).toBe('yearless');
+    expect(parseDateText('Third quarter', { year: 2026 })).toMatchObject(range('2026-07-01', '2026-09-30'));
+    expect(parseDateText('Fifth quarter 2026').kind).toBe('invalid');
+    // What it says quotes the cell as typed, not the Q read from it.
+    expect(parseDateText('2nd Quarter FY26')).toMatchObject({ assumed: ['read "2nd Quarter FY26" as 2025-10-01 to 2025-12-31 (fiscal years start in July: Q2 is October to December 2025)'] });
+  });
+
   it('reads two months joined by a slash without a year as yearless, and in the sheet\'s year as their run', () => {
     expect(parseDateText('Jan/Feb')).toEqual({ kind: 'yearless', text: 'Jan/Feb' });
     expect(parseDateText('Jan/Feb', { year: 2027 })).toMatchObject(range('2027-01-01', '2027-02-28'));

@@ -119,6 +119,22 @@ describe('numbers', () => {
     expect(r.issues.map((i) => [i.severity, i.message])).toEqual([['warning', `Hours spent: read "${raw}" as ${value} (about ${value})`]]);
   });
 
+  it.each([['12 (est.)', 12], ['6 hours (estimated)', 6], ['40 (approx.)', 40]])('reads a figure with its estimate noted after it, %j, as %s, as one with "about" before it', (raw, value) => {
+    const r = read('requests', 'estimatedHours', raw);
+    expect(r.value).toBe(value);
+    expect(r.issues.map((i) => [i.severity, i.message])).toEqual([['warning', `Estimated hours: read "${raw}" as ${value} (about ${value})`]]);
+  });
+
+  it.each([
+    ['≥ 80%', 80, '%', 'at least 80'], ['>= 90% of staff', 90, '% of staff', 'at least 90'], ['At least 5 trainings', 5, 'trainings', 'at least 5'],
+    ['min. 10 hours', 10, 'hours', 'at least 10'], ['> 50', 50, null, 'more than 50'], ['Up to 20 hours', 20, 'hours', 'at most 20'],
+    ['≤ 10 days', 10, 'days', 'at most 10'], ['< 5 days', 5, 'days', 'under 5'],
+  ] as const)('reads a target set as a bound, %j, as its figure, saying which bound', (raw, value, unit, bound) => {
+    const r = read('workplan', 'target', raw);
+    expect([r.value, r.unit ?? null]).toEqual([value, unit]);
+    expect(r.issues.map((i) => [i.severity, i.code, i.message])).toEqual([['warning', bound.startsWith('at least') || bound.startsWith('more') ? 'at_least' : 'at_most', `Target: read "${raw}" as ${value} (${bound})`]]);
+  });
+
   it.each(['about 3-4 hours', 'approx.', '~ 2 or 3'])('says an approximate figure it cannot read, %j, is not a number as typed, not by its words after "about"', (raw) => {
     expect(read('requests', 'hoursSpent', raw).issues.map((i) => [i.severity, i.message])).toEqual([['error', `Hours spent: "${raw}" is not a number`]]);
   });

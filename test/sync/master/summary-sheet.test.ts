@@ -55,6 +55,16 @@ describe('the Summary sheet in print', () => {
     for (const p of pictures) expect(p.width).toBeGreaterThan(5);
   }, 120_000);
 
+  it('prints each chart of an empty master on one page only', async () => {
+    const metrics = aggregateMetrics({}, { asOf: AS_OF, rules: DEFAULT_RULES });
+    const charts = await Promise.all(demandCharts(metrics).map(async (spec) => ({ spec, png: await renderPng(spec) })));
+    const file = join(dir, 'empty-summary.xlsx');
+    await writeFile(file, await writeWorkbookToBuffer({ title: 'Summary', sheets: [summarySheet(metrics, charts, ['No sources yet.'])] }));
+    const pictures = await pdfImageSizes(await convertToPdf(file, dir));
+    // A picture reaching a page's foot is listed on the next page too.
+    expect(pictures).toHaveLength(charts.length);
+  }, 120_000);
+
   it('says hours no request records were not recorded, not 0', () => {
     const requests = REQUESTS.map((r) => ({ ...r, values: { ...r.values, hoursSpent: null, estimatedHours: null } }));
     const metrics = aggregateMetrics({ requests }, { asOf: AS_OF, rules: DEFAULT_RULES });
