@@ -260,6 +260,22 @@ const ESTIMATE_AFTER = /\s*\((?:est\.?|estimated|approx\.?|approximately|project
 const BOUND_BEFORE = /^(?:(≥|>=|at least|min(?:imum)?\.?|no less than)|(>|more than|over)|(≤|<=|up to|at most|max(?:imum)?\.?|no more than)|(<|under|less than))\s*:?\s*(?=[$€£\d.])/i;
 const BOUND_WORDS = ['at least', 'more than', 'at most', 'under'] as const;
 
+/** Time in minutes, alone or after hours: "90 min", "1h30", "1 hr 30 min" (hours, minutes; or minutes alone). */
+const IN_MINUTES = /^(?:(\d+(?:\.\d+)?)\s*(?:h|hrs?|hours?)\.?,?\s*(?:and\s+)?(\d+)\s*(?:m|mins?|minutes?)?|(\d+(?:\.\d+)?)\s*(?:m|mins?|minutes?))\.?$/i;
+/** Time in days, weeks or months, which an hours column cannot take without guessing a working day's length. */
+const IN_DAYS = /^\d+(?:\.\d+)?\s*(?:d|days?|w|wks?|weeks?|mos?|months?)\.?$/i;
+
+/** A figure in an hours column given in minutes, as hours; in days or weeks, kept blank and said; undefined for any other. */
+function readTimeInHours(c: InputColumn, text: string): CellResult | undefined {
+  const minutes = IN_MINUTES.exec(text);
+  if (minutes) {
+    const hours = Math.round((minutes[3] !== undefined ? Number(minutes[3]) / 60 : Number(minutes[1]) + Number(minutes[2]) / 60) * 100) / 100;
+    return { value: hours, issues: [issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(text)} as ${hours} hours`, 'warning')] };
+  }
+  if (IN_DAYS.test(text)) return { value: null, issues: [issue(c, 'blank_kept', `${c.header}: ${quoteValue(text)} is not in hours (a working day is no fixed number of hours); left blank`, 'warning')] };
+  return undefined;
+}
+
 /**
  * The largest figure a number field keeps. Hours, targets and counts come nowhere near it; a cell past it holds a
  * typo or a pasted code, and the totals of a table of such figures stop being numbers (the master workbook failed).
@@ -290,6 +306,8 @@ function readFigure(c: InputColumn, raw: CellInput): CellResult {
     // below as typed, not by the words after "about".
     if (read.value !== null) return { ...read, issues: [issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(text)} as ${read.value} (about ${read.value})`, 'warning')] };
   }
+  const time = c.inHours ? readTimeInHours(c, text) : undefined;
+  if (time) return time;
   const bound = BOUND_BEFORE.exec(text);
   if (bound) {
     const read = readFigure(c, text.slice(bound[0].length));

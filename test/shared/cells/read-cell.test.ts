@@ -47,6 +47,20 @@ describe('numbers', () => {
     expect(codes(r)).toEqual(['warning:unit_dropped']);
   });
 
+  it.each([['90 min', 1.5], ['45 minutes', 0.75], ['1h30', 1.5], ['1 hr 30 min', 1.5], ['2 hours 15 minutes', 2.25]] as const)(
+    'reads time given in minutes in an hours column, %j, as %s hours, saying so', (raw, hours) => {
+      const r = read('requests', 'hoursSpent', raw);
+      expect(r.value).toBe(hours);
+      expect(r.issues.map((i) => [i.severity, i.message])).toEqual([['warning', `Hours spent: read "${raw}" as ${hours} hours`]]);
+    },
+  );
+
+  it.each(['2 days', '1 week', '3 wks'])('keeps a row whose hours are given in days or weeks, %j, the cell blank: a working day is no fixed number of hours', (raw) => {
+    const r = read('requests', 'estimatedHours', raw);
+    expect(r.value).toBeNull();
+    expect(r.issues.map((i) => [i.severity, i.code, i.message])).toEqual([['warning', 'blank_kept', `Estimated hours: "${raw}" is not in hours (a working day is no fixed number of hours); left blank`]]);
+  });
+
   it.each([['20 hours', 20, 'hours'], ['50% of departments', 50, '% of departments'], ['100%', 100, '%'], ['5 plans', 5, 'plans'], ['25+ hours', 25, 'hours']])(
     'keeps the unit of a target: %j', (raw, value, unit) => {
       const r = read('workplan', 'target', raw);
