@@ -492,6 +492,8 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** An address as a mail program writes it: bare, after "mailto:", or in angle brackets after a name; the address. */
+const MAILED = /^(?:mailto:)?([^\s@<>]+@[^\s@<>]+)$|^[^<>]*<(?:mailto:)?([^\s@<>]+@[^\s@<>]+)>$/i;
 
 /**
  * Sheets and Excel turn a score typed as "4/5" into a date as it is typed: April 5 where months come first,
@@ -563,7 +565,18 @@ export function readCell(c: InputColumn, raw: CellInput, opts: ReadOptions, type
     }
     case 'email': {
       const t = String(raw).trim();
-      return EMAIL.test(t) ? { value: t, issues: NO_ISSUES } : { value: null, issues: [issue(c, 'not_an_email', `${c.header}: ${quoteValue(t)} is not an email address`)] };
+      if (EMAIL.test(t) && !/^mailto:/i.test(t)) return { value: t, issues: NO_ISSUES };
+      // As a mail program copies addresses: "Maria Lopez <maria@…>", "mailto:maria@…", several split by ";" or ",".
+      const addresses = t.split(/[;,](?=(?:[^"]*"[^"]*")*[^"]*$)/).map((part) => {
+        const mailed = MAILED.exec(part.trim());
+        return mailed?.[1] ?? mailed?.[2];
+      });
+      if (addresses.every((a): a is string => a !== undefined && EMAIL.test(a))) {
+        const [first, ...others] = addresses;
+        if (others.length === 0) return { value: first, issues: [issue(c, 'unit_dropped', `${c.header}: read the address ${first} from ${quoteValue(t)}`, 'warning')] };
+        return { value: first, note: others.join('; '), issues: [issue(c, 'unit_dropped', `${c.header}: ${quoteValue(t)} holds ${addresses.length} addresses: read the first, ${first}`, 'warning')] };
+      }
+      return { value: null, issues: [issue(c, 'not_an_email', `${c.header}: ${quoteValue(t)} is not an email address`)] };
     }
     default: {
       if (isInvalidDate(raw)) return invalidDate(c);

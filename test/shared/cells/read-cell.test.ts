@@ -243,6 +243,21 @@ describe('percentages', () => {
 });
 
 describe('emails', () => {
+  it.each([['Maria Lopez <maria.lopez@dof.ca.gov>', 'maria.lopez@dof.ca.gov'], ['"Lopez, Maria" <maria.lopez@dof.ca.gov>', 'maria.lopez@dof.ca.gov'], ['mailto:maria.lopez@dof.ca.gov', 'maria.lopez@dof.ca.gov']])(
+    'reads the address of %j, an address pasted from a mail program, saying so', (raw, address) => {
+      const r = read('requests', 'contactEmail', raw);
+      expect(r.value).toBe(address);
+      expect(r.issues.map((i) => [i.severity, i.message])).toEqual([['warning', `Contact email: read the address ${address} from ${JSON.stringify(raw)}`]]);
+    },
+  );
+
+  it('reads the first of several addresses, the others for the row\'s Notes, saying so', () => {
+    const r = read('requests', 'contactEmail', 'cruiz@davis.gov; Ana Park <apark@davis.gov>');
+    // The row's validation says where the others went ("; kept … in Notes").
+    expect([r.value, r.note]).toEqual(['cruiz@davis.gov', 'apark@davis.gov']);
+    expect(r.issues.map((i) => [i.severity, i.message])).toEqual([['warning', 'Contact email: "cruiz@davis.gov; Ana Park <apark@davis.gov>" holds 2 addresses: read the first, cruiz@davis.gov']]);
+  });
+
   it('accepts an address, trimmed, and rejects anything else', () => {
     expect(read('requests', 'contactEmail', ' maria.lopez@dof.ca.gov ')).toEqual({ value: 'maria.lopez@dof.ca.gov', issues: [] });
     for (const bad of ['maria.lopez', 'maria@', 'a b@c.org', 'call Maria']) expect(codes(read('requests', 'contactEmail', bad))).toEqual(['error:not_an_email']);
