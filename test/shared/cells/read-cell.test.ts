@@ -294,6 +294,17 @@ describe('dropdown lists', () => {
     },
   );
 
+  it.each([
+    ['requesterType', 'Requester type', 'Legislature', 'Legislative office'], ['requesterType', 'Requester type', 'Tribe', 'Tribal government'],
+    ['requesterType', 'Requester type', 'State Dept.', 'State agency'], ['requesterType', 'Requester type', 'Nonprofit', 'Community organization'],
+    ['channel', 'Channel', 'Zoom', 'Meeting'], ['channel', 'Channel', 'In person', 'Meeting'], ['channel', 'Channel', 'Teams', 'Meeting'],
+    ['category', 'Category', 'RBA', 'Results-based accountability'],
+  ] as const)('keeps %s (%s) in a TA log\'s own words, %j, as %j, with a warning', (field, header, raw, value) => {
+    const r = read('requests', field, raw);
+    expect(r.value).toBe(value);
+    expect(r.issues.map((i) => i.message)).toEqual([`${header}: read "${raw}" as "${value}"`]);
+  });
+
   it.each([['Closed - no response', 'Closed', 'no response'], ['Fulfilled (May 2026)', 'Fulfilled', 'May 2026'], ['Complete: sent the toolkit', 'Fulfilled', 'sent the toolkit']] as const)(
     'keeps a status written with a note after it, %j, as %j, with a warning and the note apart', (raw, value, note) => {
       const r = read('requests', 'status', raw);
