@@ -148,6 +148,10 @@ const ROUTES: RouteDoc[] = [
     ok: { status: 200, description: 'An HTML page.', contentType: 'text/html' }, errors: { 404: 'Unknown link.', 410: 'The office removed the request from its log.' },
   },
   {
+    method: 'get', path: '/requests/{token}/feedback', operationId: 'getRequestStatusSurvey', tag: 'intake', summary: "The request's feedback survey, reached from its status page once the office sent one (`POST /api/v1/feedback-links`): the survey of the request's newest feedback link, the same answer as at that link's own address, posted back here.", roles: [],
+    ok: { status: 200, description: 'An HTML page.', contentType: 'text/html' }, errors: { 404: 'Unknown link, or no survey sent for the request yet.', 410: 'The survey closed.' },
+  },
+  {
     method: 'get', path: '/api/v1/outbox', operationId: 'getOutbox', tag: 'intake', summary: "Rows the service holds that the source's sheet has not written yet (web-form requests as new rows, survey answers as fields of a row), oldest first.", roles: ['source'],
     query: { table: { schema: tableName, description: 'The table.' } },
     ok: { status: 200, description: 'The items to write.', schema: outboxAnswer },

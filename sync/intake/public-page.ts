@@ -86,7 +86,6 @@ button { align-self: flex-start; padding-left: 1.25rem; padding-right: 1.25rem; 
 button:disabled { opacity: 0.6; cursor: progress; }
 /* A request's status: its facts in two columns, one under the other on a phone; the request as it was typed. */
 .status-now { font-size: 1.35rem; font-weight: 700; margin: 0.25rem 0; }
-.standing h2 { margin-top: 0; border: 0; font-size: 1.1rem; }
 dl.facts { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 0.4rem 1.25rem; margin: 1rem 0; }
 dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; }

@@ -15,19 +15,19 @@ export function statusPage(s: RequestStanding, surveyPath: string): string {
   if (s.receivedOn) facts.push(['Received', day(s.receivedOn)]);
   if (s.dueOn) facts.push(['Due date', day(s.dueOn)]);
   const since = s.statusSince ? `<p class="hint">Status last changed ${day(s.statusSince)}.</p>` : '';
-  const body = `<section class="notice standing" aria-labelledby="standing">
-<h2 id="standing">Where it stands</h2>
+  const body = `<div class="notice standing">
 <p class="status-now">${esc(s.status.words)}</p>
 <p>${esc(s.status.meaning)}</p>
 ${since}
 ${s.survey === null ? '' : `<p><a href="${esc(surveyPath)}">${s.survey.answered ? 'See or change your feedback' : 'Tell us how we did'}</a>: ${s.survey.answered ? 'thank you for answering our short survey.' : 'a short survey about the help you received.'}</p>`}
-</section>
+</div>
 <h2>Details</h2>
 <dl class="facts">${facts.map(([term, value]) => `<dt>${esc(term)}</dt><dd>${value}</dd>`).join('')}</dl>
 ${s.description ? `<h3>What you asked for</h3>\n<p class="asked" dir="auto">${esc(s.description)}</p>` : ''}
 <p class="hint">Keep this link to see where your request stands.${s.requestId ? ` When you write or call us about it, mention your request number, <span class="request-ref">${esc(s.requestId)}</span>.` : ''}</p>`;
   // The title says the status: a screen reader announces a page by it, and a browser's history lists it so.
-  return publicPage(`${s.requestId ?? 'Your request'}: ${s.status.words}`, s.requestId ? `Your request ${s.requestId}` : 'Your request', body);
+  // The number stays in the details, where it is never split at its hyphens: a heading's words wrap on a phone.
+  return publicPage(`${s.requestId ?? 'Your request'}: ${s.status.words}`, 'Where your request stands', body);
 }
 
 /** The confirmation's sentence with the status link: the address in full, so it can be copied or written down. */

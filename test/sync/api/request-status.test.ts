@@ -150,8 +150,9 @@ describe.each(backends)('request status link on $name', (backend) => {
   });
 });
 
-test('the status page is described in /openapi.json', async () => {
+test('the status page and its survey are described in /openapi.json', async () => {
   const h = await harness(backends[0]);
   const doc = (await h.call('GET', '/openapi.json')).body;
   expect(doc.paths['/requests/{token}'].get).toMatchObject({ operationId: 'getRequestStatus', security: [] });
+  expect(doc.paths['/requests/{token}/feedback'].get).toMatchObject({ operationId: 'getRequestStatusSurvey', security: [] });
 });

@@ -439,7 +439,7 @@ describe('the request status page in Chromium', () => {
       const page = await newPage(browser, { width, height: 740 });
       await sendAndOpenStatus(page);
       expect(await page.title()).toMatch(/^TA-\d{4}-\d{4}: Received$/);
-      expect(await page.getByRole('heading', { level: 2, name: 'Where it stands' }).isVisible()).toBe(true);
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Where your request stands');
       expect(await page.locator('.status-now').textContent()).toBe('Received');
       expect(await page.locator('.asked').textContent()).toBe(LONG_REQUEST);
       // The request number is one piece on the narrowest screen, never split at its hyphens.
@@ -451,7 +451,7 @@ describe('the request status page in Chromium', () => {
     });
   }, 120_000);
 
-  it('prints on one Letter page with the status, its day, the due date and the request as sent', async () => {
+  it('prints on one Letter page with the status, its day, the due date and the request as sent, and offers the survey once it is sent', async () => {
     await withChromium(async (browser) => {
       const page = await newPage(browser, SIZES[1].viewport);
       await sendAndOpenStatus(page);
@@ -470,6 +470,18 @@ describe('the request status page in Chromium', () => {
       const text = printed[0].replace(/\s+/g, ' ');
       for (const shown of ['Waiting on you', 'reply to the email you received or call us', 'Status last changed', 'Due date', 'January 15, 2027', 'Northeast Corridor Multimodal Connectivity Initiative', 'workshop for program staff']) expect(text).toContain(shown);
       expect(text).not.toContain('budget office slow');
+
+      // Fulfilled and sent its survey: the page offers it, and the keyboard reaches it.
+      await page.emulateMedia({ media: 'screen' });
+      await h.call('POST', '/api/v1/sync', { token: source.token, body: { table: 'requests', rows: [{ rowId: row!.rowId, values: { ...row!.values, status: 'Fulfilled', fulfilledOn: row!.values.receivedOn } }] } });
+      expect((await h.call('POST', '/api/v1/feedback-links', { token: source.token, body: { table: 'requests', rowId: row!.rowId } })).status).toBe(201);
+      await page.reload();
+      expect(await page.locator('.status-now').textContent()).toBe('Completed');
+      await checkPage(page, 'status-survey');
+      await page.getByRole('link', { name: 'Tell us how we did' }).focus();
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/feedback$/);
+      expect(await page.title()).toBe('How did we do?');
     });
   }, 120_000);
 });
