@@ -46,6 +46,14 @@ export const CHOICE_SYNONYMS: Readonly<Record<string, readonly (string | ChoiceS
   Medium: ['Med', 'Moderate'],
   // A request wanted "as soon as possible".
   Urgent: ['ASAP'],
+  // A TA log's words for who asked, how, and for what.
+  'Legislative office': ['Legislature', 'Legislator', "Legislator's office"],
+  'Tribal government': ['Tribe', 'Tribal nation', 'Tribal council'],
+  'State agency': ['State department', 'State dept', 'State government'],
+  'Community organization': ['Nonprofit', 'Non-profit', 'CBO', 'Community-based organization'],
+  // A meeting held online or in a room is still a meeting.
+  Meeting: ['In person', 'In-person', 'Zoom', 'Teams', 'Video call', 'Virtual meeting'],
+  'Results-based accountability': ['RBA'],
   // A commission's words for TA given on request and TA it offers first.
   Reactive: ['Responsive', 'On request'],
   Proactive: ['Outreach'],

@@ -10,8 +10,8 @@ export type { ScheduledRun, ScheduleView, SettingsUpdate, SettingsView, SyncRepo
 /** The request fields the triage form edits: the requests table's columns marked `triage`. */
 export type TriageField = Extract<TableOf<'requests'>['columns'][number], { triage: true }>['name'];
 
-/** The request's columns its detail shows beside the form, labeled as the form's fields are. */
-export const DETAIL_FIELDS = ['requesterOrg', 'contactName', 'receivedOn', 'slaState', 'description'] as const satisfies readonly ColumnNameOf<'requests'>[];
+/** The request's columns the sidebar labels besides the form's, as those are: the ID the survey link asks for, and its details beside the form. */
+export const DETAIL_FIELDS = ['requestId', 'requesterOrg', 'contactName', 'receivedOn', 'slaState', 'description'] as const satisfies readonly ColumnNameOf<'requests'>[];
 export type DetailField = (typeof DETAIL_FIELDS)[number];
 
 /** The sheet's own header over each column the sidebar labels; a field absent here has no column on the sheet. */

@@ -3,15 +3,17 @@
 import { announce, h } from './dom';
 import { errorText, type HostBridge } from './host-bridge';
 
-export function feedbackLinkPanel(bridge: HostBridge, status: Element): HTMLElement {
+/** The panel, and what labels its field: the request sheet's own header for its IDs, once the queue has read it. */
+export function feedbackLinkPanel(bridge: HostBridge, status: Element): { root: HTMLElement; labelIds(header: string): void } {
   const input = h('input', { id: 'feedback-request', name: 'requestId', type: 'text', autocomplete: 'off', 'aria-describedby': 'feedback-hint' });
   const output = h('input', { id: 'feedback-url', type: 'text', readonly: true });
   const shown = h('div', { class: 'field', hidden: true }, h('label', { for: 'feedback-url' }, 'Feedback link'), output);
   const button = h('button', { type: 'submit' }, 'Copy feedback link');
+  const label = h('label', { for: 'feedback-request' }, 'Request ID');
   const form = h('form', { id: 'feedback-link', 'aria-label': 'Feedback survey link', novalidate: true },
     h('h2', {}, 'Feedback survey'),
     h('div', { class: 'field' },
-      h('label', { for: 'feedback-request' }, 'Request ID'),
+      label,
       h('p', { class: 'hint', id: 'feedback-hint' }, 'A fulfilled request, e.g. TA-2026-0031. Send the link to its requester.'),
       input),
     h('div', { class: 'actions' }, button),
@@ -41,5 +43,5 @@ export function feedbackLinkPanel(bridge: HostBridge, status: Element): HTMLElem
       button.disabled = false;
     }
   });
-  return form;
+  return { root: form, labelIds: (header) => void (label.textContent = header) };
 }

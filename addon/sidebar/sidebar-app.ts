@@ -33,7 +33,8 @@ function reportList(report: SyncReport): HTMLElement {
 export function mountSidebar(root: HTMLElement, bridge: HostBridge, start: SidebarView): void {
   const status = h('p', { id: 'status', role: 'status', 'aria-live': 'polite' });
   const syncResult = h('div', { id: 'sync-result' });
-  const triage = new TriagePanel(bridge, status);
+  const feedback = feedbackLinkPanel(bridge, status);
+  const triage = new TriagePanel(bridge, status, feedback.labelIds);
   const settings = new SettingsPanel(bridge, status);
   // Set up is a panel only where the host offers it (the Excel task pane); Sheets has a menu for it.
   const setup = bridge.setup ? new SetupPanel(bridge, status) : null;
@@ -76,7 +77,7 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge, start: Sideb
     triage.root,
     settings.root,
     ...(setup ? [setup.root] : []),
-    feedbackLinkPanel(bridge, status),
+    feedback.root,
   );
   show(start);
 }

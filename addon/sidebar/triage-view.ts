@@ -26,6 +26,8 @@ export class TriagePanel {
   constructor(
     private readonly bridge: HostBridge,
     private readonly status: Element,
+    /** Told the first request sheet's header for its IDs (the definition's where it has none) each time the queue is read. */
+    private readonly idsLabeled: (header: string) => void = () => undefined,
   ) {
     this.queue.addEventListener('keydown', (e) => this.onKey(e));
   }
@@ -35,6 +37,7 @@ export class TriagePanel {
     announce(this.status, 'Reading the requests…');
     try {
       this.view = await this.bridge.triage();
+      this.idsLabeled(this.view.headers[this.view.sheets[0]]?.requestId ?? this.view.details.requestId);
       clear(this.notice);
       const failed = this.view.failedScheduledSync;
       if (failed) this.notice.append(h('p', { ...runLook(failed), role: failed.waitingSince ? 'status' : 'alert' }, runText(failed)));

@@ -260,6 +260,22 @@ const ESTIMATE_AFTER = /\s*\((?:est\.?|estimated|approx\.?|approximately|project
 const BOUND_BEFORE = /^(?:(≥|>=|at least|min(?:imum)?\.?|no less than)|(>|more than|over)|(≤|<=|up to|at most|max(?:imum)?\.?|no more than)|(<|under|less than))\s*:?\s*(?=[$€£\d.])/i;
 const BOUND_WORDS = ['at least', 'more than', 'at most', 'under'] as const;
 
+/** Time in minutes, alone or after hours: "90 min", "1h30", "1 hr 30 min" (hours, minutes; or minutes alone). */
+const IN_MINUTES = /^(?:(\d+(?:\.\d+)?)\s*(?:h|hrs?|hours?)\.?,?\s*(?:and\s+)?(\d+)\s*(?:m|mins?|minutes?)?|(\d+(?:\.\d+)?)\s*(?:m|mins?|minutes?))\.?$/i;
+/** Time in days, weeks or months, which an hours column cannot take without guessing a working day's length. */
+const IN_DAYS = /^\d+(?:\.\d+)?\s*(?:d|days?|w|wks?|weeks?|mos?|months?)\.?$/i;
+
+/** A figure in an hours column given in minutes, as hours; in days or weeks, kept blank and said; undefined for any other. */
+function readTimeInHours(c: InputColumn, text: string): CellResult | undefined {
+  const minutes = IN_MINUTES.exec(text);
+  if (minutes) {
+    const hours = Math.round((minutes[3] !== undefined ? Number(minutes[3]) / 60 : Number(minutes[1]) + Number(minutes[2]) / 60) * 100) / 100;
+    return { value: hours, issues: [issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(text)} as ${hours} hours`, 'warning')] };
+  }
+  if (IN_DAYS.test(text)) return { value: null, issues: [issue(c, 'blank_kept', `${c.header}: ${quoteValue(text)} is not in hours (a working day is no fixed number of hours); left blank`, 'warning')] };
+  return undefined;
+}
+
 /**
  * The largest figure a number field keeps. Hours, targets and counts come nowhere near it; a cell past it holds a
  * typo or a pasted code, and the totals of a table of such figures stop being numbers (the master workbook failed).
@@ -290,6 +306,8 @@ function readFigure(c: InputColumn, raw: CellInput): CellResult {
     // below as typed, not by the words after "about".
     if (read.value !== null) return { ...read, issues: [issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(text)} as ${read.value} (about ${read.value})`, 'warning')] };
   }
+  const time = c.inHours ? readTimeInHours(c, text) : undefined;
+  if (time) return time;
   const bound = BOUND_BEFORE.exec(text);
   if (bound) {
     const read = readFigure(c, text.slice(bound[0].length));
@@ -474,6 +492,8 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** An address as a mail program writes it: bare, after "mailto:", or in angle brackets after a name; the address. */
+const MAILED = /^(?:mailto:)?([^\s@<>]+@[^\s@<>]+)$|^[^<>]*<(?:mailto:)?([^\s@<>]+@[^\s@<>]+)>$/i;
 
 /**
  * Sheets and Excel turn a score typed as "4/5" into a date as it is typed: April 5 where months come first,
@@ -545,7 +565,18 @@ export function readCell(c: InputColumn, raw: CellInput, opts: ReadOptions, type
     }
     case 'email': {
       const t = String(raw).trim();
-      return EMAIL.test(t) ? { value: t, issues: NO_ISSUES } : { value: null, issues: [issue(c, 'not_an_email', `${c.header}: ${quoteValue(t)} is not an email address`)] };
+      if (EMAIL.test(t) && !/^mailto:/i.test(t)) return { value: t, issues: NO_ISSUES };
+      // As a mail program copies addresses: "Maria Lopez <maria@…>", "mailto:maria@…", several split by ";" or ",".
+      const addresses = t.split(/[;,](?=(?:[^"]*"[^"]*")*[^"]*$)/).map((part) => {
+        const mailed = MAILED.exec(part.trim());
+        return mailed?.[1] ?? mailed?.[2];
+      });
+      if (addresses.every((a): a is string => a !== undefined && EMAIL.test(a))) {
+        const [first, ...others] = addresses;
+        if (others.length === 0) return { value: first, issues: [issue(c, 'unit_dropped', `${c.header}: read the address ${first} from ${quoteValue(t)}`, 'warning')] };
+        return { value: first, note: others.join('; '), issues: [issue(c, 'unit_dropped', `${c.header}: ${quoteValue(t)} holds ${addresses.length} addresses: read the first, ${first}`, 'warning')] };
+      }
+      return { value: null, issues: [issue(c, 'not_an_email', `${c.header}: ${quoteValue(t)} is not an email address`)] };
     }
     default: {
       if (isInvalidDate(raw)) return invalidDate(c);

@@ -100,6 +100,8 @@ export interface InputColumn<F extends string = string> {
   nonNegative?: boolean;
   /** A number typed with its unit (`20 hours`, `50% of departments`) puts the unit in this field (if blank). */
   unitField?: string;
+  /** A figure in hours: one typed in minutes ("90 min", "1h30") is converted, one in days or weeks is not guessed at. */
+  inHours?: boolean;
   width: number;
   numFmt?: string;
   /** What a cell of this column holds, when the header does not say it: the custom functions' parameter docs use it. */

@@ -29,6 +29,7 @@ import { formsRoutes } from './routes/forms-routes';
 import { intakeRoutes } from './routes/intake-routes';
 import { listsRoutes } from './routes/lists-routes';
 import { outboxRoutes } from './routes/outbox-routes';
+import { statusRoutes } from './routes/status-routes';
 import { PUBLIC_PAGE_HEADERS, noticePage } from '../intake/public-page';
 
 export interface AppDeps {
@@ -77,7 +78,7 @@ function errorResponse(c: Context, error: unknown, report: (e: unknown) => void)
 
 const isOutage = (error: unknown): error is StoreError => isErrorType(error, StoreError) && error.code === 'unavailable';
 
-const PUBLIC_PAGE_PATH = /^\/(intake|feedback)\//;
+const PUBLIC_PAGE_PATH = /^\/(intake|feedback|requests)\//;
 const PUBLIC_TITLES: Partial<Record<number, string>> = { 400: 'The form could not be read', 403: 'Send the form from its page', 413: 'Too much text', 429: 'Please wait a moment', 503: 'Please try again in a few minutes' };
 
 function publicMessage(e: ApiError, path: string): string {
@@ -118,7 +119,8 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
     .route('/api/v1/outbox', outboxRoutes(routeDeps))
     .route('/api/v1/lists', listsRoutes(routeDeps))
     .route('/intake', intakeRoutes(routeDeps))
-    .route('/feedback', feedbackRoutes(routeDeps));
+    .route('/feedback', feedbackRoutes(routeDeps))
+    .route('/requests', statusRoutes(routeDeps));
   if (deps.addinDir) app.route('/addin/excel', addinRoutes({ dir: deps.addinDir }));
 
   // The guard goes on exactly the paths the read routes define, so other paths still answer 404.

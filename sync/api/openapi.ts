@@ -131,7 +131,7 @@ const ROUTES: RouteDoc[] = [
     ok: { status: 204, description: 'Removed.' }, errors: { 404: 'No open form with that id.' },
   },
   {
-    method: 'get', path: '/intake/{formId}', operationId: 'getIntakeForm', tag: 'intake', summary: 'The public intake form (HTML; its one script only disables Send once pressed). A post (application/x-www-form-urlencoded, from the page itself) becomes a New request of the source, received today by Web form, and answers 303 to its confirmation (`/intake/{formId}/sent/{rowId}`, the request number only), so reloading it sends nothing again. Each page carries a one-time `submissionKey`: a second post with it and the same answers answers 303 to the first post\'s confirmation and files nothing (503 with Retry-After while the first is still being filed elsewhere).', roles: [],
+    method: 'get', path: '/intake/{formId}', operationId: 'getIntakeForm', tag: 'intake', summary: 'The public intake form (HTML; its one script only disables Send once pressed). A post (application/x-www-form-urlencoded, from the page itself) becomes a New request of the source, received today by Web form, and answers 303 to its confirmation (`/intake/{formId}/sent/{rowId}?status=…`, the request number and its status link `/requests/{token}` only), so reloading it sends nothing again. Each page carries a one-time `submissionKey`: a second post with it and the same answers answers 303 to the first post\'s confirmation and files nothing (503 with Retry-After while the first is still being filed elsewhere).', roles: [],
     ok: { status: 200, description: 'An HTML page.', contentType: 'text/html' }, errors: { 404: 'No such form.', 410: 'The form was removed.' },
   },
   {
@@ -142,6 +142,10 @@ const ROUTES: RouteDoc[] = [
   {
     method: 'get', path: '/feedback/{token}', operationId: 'getFeedbackSurvey', tag: 'intake', summary: 'The feedback survey (HTML, no script): satisfaction, outcome, action plan adopted, comment. One answer per link, changeable for 14 days.', roles: [],
     ok: { status: 200, description: 'An HTML page.', contentType: 'text/html' }, errors: { 404: 'Unknown link.', 410: 'The link expired.' },
+  },
+  {
+    method: 'get', path: '/requests/{token}', operationId: 'getRequestStatus', tag: 'intake', summary: "Where a request filed on the intake form stands (HTML, no script), reached by the private link its confirmation gives: the request number, organization and request as sent, the day received, the status in the requester's words and the day it last changed, the due date. Never staff notes, the assignee or hours.", roles: [],
+    ok: { status: 200, description: 'An HTML page.', contentType: 'text/html' }, errors: { 404: 'Unknown link.', 410: 'The office removed the request from its log.' },
   },
   {
     method: 'get', path: '/api/v1/outbox', operationId: 'getOutbox', tag: 'intake', summary: "Rows the service holds that the source's sheet has not written yet (web-form requests as new rows, survey answers as fields of a row), oldest first.", roles: ['source'],

@@ -7,8 +7,10 @@
 // in an HttpOnly, SameSite=Strict cookie and never in the page, and a request another site starts carries no
 // cookie, so it is refused before anything is read; the intake form and the API docs are public and hold
 // nothing private but the form's one-time key, which each served form makes anew and only a same-origin post (the
-// form sent back to fix, with the answers echoed) repeats. The feedback survey is left out: its address is its key (`/feedback/{token}`), the page
-// repeats that address in its form and echoes the requester's answers. The master workbook is left out too
+// form sent back to fix, with the answers echoed) repeats; a confirmation holds its request's status link but echoes
+// nothing a requester or an outsider chose. The feedback survey and the status page (`/requests/{token}`) are left
+// out: their address is their key, and the survey repeats that address in its form and echoes the requester's
+// answers. The master workbook is left out too
 // (a zip already, and streamed), and so are the sync API's bodies, which are hashes and ids more than text.
 import { compress } from 'hono/compress';
 import type { Hono } from 'hono';

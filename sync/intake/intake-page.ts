@@ -3,6 +3,7 @@
 import { esc } from '../dashboard/html-text';
 import { HONEYPOT_FIELD, SUBMISSION_KEY_FIELD, type FormField, type Submitted } from './intake-form';
 import { SEND_ONCE, describedBy, errorSummary, publicPage, sendControls } from './public-page';
+import { statusLinkNotice } from './status-page';
 
 export interface IntakePageInput {
   title: string;
@@ -53,10 +54,12 @@ ${SEND_ONCE}`;
   return publicPage(`${hasErrors ? 'Check your answers: ' : ''}${i.title}`, i.title, body);
 }
 
-export function confirmationPage(title: string, requestId: string): string {
+/** `statusLink`: the address of the request's status page (`statusLinkNotice`), when the confirmation carries its key. */
+export function confirmationPage(title: string, requestId: string, statusLink?: string): string {
   return publicPage(`Request received: ${requestId}`, title, `<div class="notice" role="status">
 <p>Thank you. Your request has been received.</p>
 <p>Your request number is <span class="request-id">${esc(requestId)}</span></p>
 <p>Keep this number: mention it when you write to us about this request.</p>
-</div>`);
+</div>
+${statusLink === undefined ? '' : statusLinkNotice(statusLink)}`);
 }

@@ -46,6 +46,12 @@ export const PUBLIC_PAGE_HEADERS = {
   'Content-Security-Policy': `default-src 'none'; script-src 'sha256-${createHash('sha256').update(SEND_ONCE_SCRIPT).digest('base64')}'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
 };
 
+/**
+ * Sent with a page whose address is its key (a feedback survey, a request's status, a confirmation): also kept out
+ * of search engines, should its link ever be posted where a crawler follows it.
+ */
+export const PRIVATE_PAGE_HEADERS = { ...PUBLIC_PAGE_HEADERS, 'X-Robots-Tag': 'noindex, nofollow' };
+
 const FORM_CSS = `
 /* One column, the form's: the heading and the footer line up with it. */
 header, main, footer { max-width: 42rem; }
@@ -78,8 +84,18 @@ button { align-self: flex-start; padding-left: 1.25rem; padding-right: 1.25rem; 
 .sending { margin: 0; color: var(--muted); }
 /* Pressed and waiting for the answer: it looks it, not only to the mouse. */
 button:disabled { opacity: 0.6; cursor: progress; }
+/* A request's status: its facts in two columns, one under the other on a phone; the request as it was typed. */
+.status-now { font-size: 1.35rem; font-weight: 700; margin: 0.25rem 0; }
+.standing h2 { margin-top: 0; border: 0; font-size: 1.1rem; }
+dl.facts { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 0.4rem 1.25rem; margin: 1rem 0; }
+dl.facts dt { font-weight: 600; }
+dl.facts dd { margin: 0; }
+@media (max-width: 30rem) { dl.facts { grid-template-columns: minmax(0, 1fr); gap: 0; } dl.facts dd { margin-bottom: 0.6rem; } }
+.asked { white-space: pre-wrap; border-left: 4px solid var(--line); padding-left: 1rem; }
+/* A link of some 70 characters, written down or copied from a phone: it breaks anywhere rather than run off the screen. */
+.status-link, .asked { overflow-wrap: anywhere; }
 /* On paper a question stays whole: its label never ends a page with its box on the next. */
-@media print { form.public .field, form.public fieldset { break-inside: avoid; } }
+@media print { form.public .field, form.public fieldset, .standing { break-inside: avoid; } }
 `;
 
 export function publicPage(title: string, heading: string, body: string): string {

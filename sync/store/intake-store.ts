@@ -37,6 +37,12 @@ export interface OutboxItem { id: number; rowId: string; fields: string[] | null
  */
 export interface SurveyHold { rowId: string; field: string; answer: unknown; sheet: unknown; earlier?: unknown[] }
 
+/** A requester's private link to where their request stands (`/requests/{token}`), made when the request was filed. */
+export interface StatusLink { sourceId: string; rowId: string; createdAt: Date }
+
+/** A version of a request as its status link reads it: its status, or its removal (a tombstone). */
+export interface StatusVersion { at: Date; status: string | null; requestId: string | null; removed: boolean }
+
 /** Requests that were sent a survey link, and how many of them answered (each request counted once). */
 export interface SurveyCounts { requestsAsked: number; requestsAnswered: number; actionPlanAdopted: number }
 
@@ -82,6 +88,14 @@ export interface IntakeOps {
    * the sheet wrote in with no column for some of its fields is read back without them (decision 010).
    */
   rehashAsShown(sourceId: string, table: TableName, rows: readonly { rowId: string; from: string; to: string }[]): Promise<void>;
+  createStatusLink(p: { tokenHash: string; sourceId: string; rowId: string; at: Date }): Promise<void>;
+  statusLink(tokenHash: string): Promise<StatusLink | null>;
+  /**
+   * The version of the source's request `rowId` current at `since`, and every one recorded after, oldest first. Found
+   * through the history's index by time: a status link reads the versions since it was made (the request was filed
+   * just before), not the table's whole history.
+   */
+  statusVersions(sourceId: string, rowId: string, since: Date): Promise<StatusVersion[]>;
   createFeedbackLink(p: { tokenHash: string; sourceId: string; table: TableName; rowId: string; at: Date }): Promise<void>;
   feedbackLink(tokenHash: string): Promise<FeedbackLink | null>;
   saveFeedbackAnswer(tokenHash: string, answer: FeedbackAnswer, at: Date): Promise<void>;
@@ -390,6 +404,28 @@ export function intakeOps(db: Kysely<StoreDatabase>): IntakeOps {
       for (const { rowId, from, to } of rows) {
         await db.updateTable('sheet_rows').set({ hash: to }).where('source_id', '=', sourceId).where('table_name', '=', table).where('row_id', '=', rowId).where('hash', '=', from).execute();
       }
+    },
+
+    async createStatusLink({ tokenHash, sourceId, rowId, at }) {
+      await db.insertInto('status_links').values({ token_hash: tokenHash, source_id: sourceId, row_id: rowId, created_at: at.toISOString() }).execute();
+    },
+
+    async statusLink(tokenHash) {
+      const row = await db.selectFrom('status_links').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+      return row === undefined ? null : { sourceId: row.source_id, rowId: row.row_id, createdAt: new Date(row.created_at) };
+    },
+
+    async statusVersions(sourceId, rowId, since) {
+      const versions = (q: typeof history) => q.where('table_name', '=', 'requests').where('source_id', '=', sourceId).where('row_id', '=', rowId);
+      const history = db.selectFrom('row_history').select(['at', 'op', 'values_json']);
+      const sinceIso = since.toISOString();
+      const before = await versions(history).where('at', '<', sinceIso).orderBy('at', 'desc').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+      const after = await versions(history).where('at', '>=', sinceIso).orderBy('at').orderBy('seq').execute();
+      return [...(before ? [before] : []), ...after].map((r) => {
+        const values = r.values_json === null ? {} : (JSON.parse(r.values_json) as Record<string, unknown>);
+        const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
+        return { at: new Date(r.at), status: text(values.status), requestId: text(values.requestId), removed: r.op === 'delete' };
+      });
     },
 
     async createFeedbackLink({ tokenHash, sourceId, table, rowId, at }) {

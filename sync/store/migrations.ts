@@ -404,6 +404,20 @@ const migrations: Migration[] = [
       await backfillFirstDoneOn(db);
     },
   },
+  {
+    // A requester who sent the web form could not see what became of the request: each confirmation now gives a
+    // private link to the request's status, kept, as every token, only as a digest.
+    name: '0025-status-links',
+    async up(db) {
+      await db.schema
+        .createTable('status_links')
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('source_id', 'text', (c) => c.notNull())
+        .addColumn('row_id', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 ];
 
 

@@ -150,6 +150,14 @@ export interface OutboxTable {
 }
 
 /** One link per issue: only its sha256 digest is kept, like a token. */
+/** A requester's private link to where their request stands (`/requests/{token}`): a request of the `requests` table. */
+export interface StatusLinksTable {
+  token_hash: string;
+  source_id: string;
+  row_id: string;
+  created_at: string;
+}
+
 export interface FeedbackLinksTable {
   token_hash: string;
   source_id: string;
@@ -230,6 +238,7 @@ export interface StoreDatabase {
   intake_submissions: IntakeSubmissionsTable;
   outbox: OutboxTable;
   feedback_links: FeedbackLinksTable;
+  status_links: StatusLinksTable;
   survey_holds: SurveyHoldsTable;
   source_lists: SourceListsTable;
   rejection_log: RejectionLogTable;

@@ -837,6 +837,29 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
       });
     });
 
+    describe('status links', () => {
+      test("a status link is kept by its token's digest and reads its request's version when it was made and every one since, its removal too, and no other row's", async () => {
+        const { store, source, apply } = await withSource();
+        const other = await store.createPrincipal({ kind: 'source', name: 'Other office', sourceKind: 'excel' });
+        await apply({ upserts: [row('r1', { requestId: 'TA-1', status: 'New' })] });
+        await store.createStatusLink({ tokenHash: 'digest-of-the-token', sourceId: source.id, rowId: 'r1', at: at(1) });
+        await apply({ upserts: [row('r1', { requestId: 'TA-1', status: 'Triaged' }), row('r2', { requestId: 'TA-2', status: 'Assigned' })], at: at(2) });
+        await store.applyBatch({ sourceId: other.principal.id, table: 'requests', upserts: [row('r1', { requestId: 'X-1', status: 'Declined' })], deletes: [], full: false, rejected: [], at: at(3) });
+        await apply({ upserts: [row('r1', { requestId: 'TA-1', status: 'In progress', notes: 'call back' })], at: at(4) });
+        await apply({ deletes: ['r1'], at: at(5) });
+
+        expect(await store.statusLink('digest-of-the-token')).toEqual({ sourceId: source.id, rowId: 'r1', createdAt: at(1) });
+        expect(await store.statusLink('another-digest')).toBeNull();
+        expect(await store.statusVersions(source.id, 'r1', at(1))).toEqual([
+          { at: T0, status: 'New', requestId: 'TA-1', removed: false },
+          { at: at(2), status: 'Triaged', requestId: 'TA-1', removed: false },
+          { at: at(4), status: 'In progress', requestId: 'TA-1', removed: false },
+          { at: at(5), status: null, requestId: null, removed: true },
+        ]);
+        expect((await store.statusVersions(source.id, 'r1', at(3))).map((v) => v.status)).toEqual(['Triaged', 'In progress', null]);
+      });
+    });
+
     describe('first done day', () => {
       const day = (n: number) => at(n * 24 * 60);
       const firstDone = async (store: RowStore, table: TableName = 'requests') =>

@@ -5,7 +5,7 @@ import { DEFAULT_RULES, isoFromUtcDate, listsOverDefaults, spelledDay } from '..
 import { CHANGE_DAYS, lastDay, linkState, readSurvey, recordFeedback, type LinkState } from '../../intake/feedback';
 import type { FeedbackLink } from '../../store/intake-store';
 import { answerValues, feedbackPage } from '../../intake/feedback-page';
-import { PUBLIC_PAGE_HEADERS, noticePage } from '../../intake/public-page';
+import { PRIVATE_PAGE_HEADERS, noticePage } from '../../intake/public-page';
 import { ApiError } from '../api-error';
 import type { RouteDeps } from '../route-deps';
 import { limitBody } from '../request-body';
@@ -13,7 +13,7 @@ import { MAX_FORM_BODY_BYTES, formPost, postLimit, sameOriginPosts } from './int
 
 export const FEEDBACK_NOT_SAVED = 'Your answer was not saved: the service could not store it just now. Go back and send it again in a few minutes.';
 
-const html = (c: Context, page: string, status: 200 | 400 | 404 | 410) => c.html(page, status, PUBLIC_PAGE_HEADERS);
+const html = (c: Context, page: string, status: 200 | 400 | 404 | 410) => c.html(page, status, PRIVATE_PAGE_HEADERS);
 
 /** Why a link takes no answer now: a requester who answered is told the answer is kept, lest they think it lost. */
 function closedMessage(link: FeedbackLink): string {

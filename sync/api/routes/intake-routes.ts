@@ -8,7 +8,8 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { csrf } from 'hono/csrf';
 import { HONEYPOT_FIELD, SUBMISSION_KEY_FIELD, newSubmissionKey, readSubmissionKey, type Submitted } from '../../intake/intake-form';
 import { confirmationPage, intakePage } from '../../intake/intake-page';
-import { PUBLIC_PAGE_HEADERS, noticePage } from '../../intake/public-page';
+import { PRIVATE_PAGE_HEADERS, PUBLIC_PAGE_HEADERS, noticePage } from '../../intake/public-page';
+import { isStatusLinkOf, issueStatusLink } from '../../intake/status-link';
 import { fieldsOf, isWebFormRowId, requestSubmitter } from '../../intake/submit-request';
 import type { IntakeForm } from '../../store/intake-store';
 import { ApiError } from '../api-error';
@@ -17,6 +18,8 @@ import { clientAddress } from '../auth';
 import { addressKey } from '../client-address';
 import { RateLimiter } from '../rate-limit';
 import { limitBody } from '../request-body';
+import { statusUrl } from '../service-url';
+import { publicBase } from './forms-routes';
 
 /**
  * A form post is a few kilobytes, but a paste far over a field's limit must still come back whole with the reason
@@ -65,9 +68,11 @@ const html = (c: Context, page: string, status: 200 | 400 | 404 | 410 | 429) => 
 
 /**
  * The confirmation's address: the request's row id, random (`isWebFormRowId`) and never shown to the requester
- * otherwise, so only the browser that sent the request can open it, and a guesser finds nothing.
+ * otherwise, so only the browser that sent the request can open it, and a guesser finds nothing. It carries the key of
+ * the request's status link (`?status=`), kept only as a digest, so a reload shows that link again.
  */
-const confirmationPath = (formId: string, rowId: string) => `/intake/${encodeURIComponent(formId)}/sent/${encodeURIComponent(rowId)}`;
+const confirmationPath = (formId: string, rowId: string, statusToken: string) =>
+  `/intake/${encodeURIComponent(formId)}/sent/${encodeURIComponent(rowId)}?status=${encodeURIComponent(statusToken)}`;
 
 /** Seconds a repeat of a post still being filed elsewhere is asked to wait. */
 const STILL_FILING_RETRY_SECONDS = 5;
@@ -95,9 +100,11 @@ export function intakeRoutes(deps: RouteDeps): Hono {
       // Shown while the request is in the log, even once its form was removed: only the number the requester was given.
       const row = form === null || !isWebFormRowId(rowId) ? null : await deps.store.storedRow(form.sourceId, 'requests', rowId);
       if (form === null || typeof row?.requestId !== 'string') {
-        return html(c, noticePage('Confirmation not found', 'There is no request confirmation at this address. If you sent a request, the office has it: contact them directly to ask about it.'), 404);
+        return c.html(noticePage('Confirmation not found', 'There is no request confirmation at this address. If you sent a request, the office has it: contact them directly to ask about it.'), 404, PRIVATE_PAGE_HEADERS);
       }
-      return html(c, confirmationPage(form.title, row.requestId), 200);
+      const token = c.req.query('status') ?? '';
+      const link = (await isStatusLinkOf(deps.store, token, { sourceId: form.sourceId, rowId })) ? statusUrl(publicBase(deps, c.req.url), token) : undefined;
+      return c.html(confirmationPage(form.title, row.requestId, link), 200, PRIVATE_PAGE_HEADERS);
     })
     .post('/:formId', sameOriginPosts(deps), limitBody(MAX_FORM_BODY_BYTES), postLimit(deps), async (c) => {
       const form = await liveForm(c);
@@ -112,7 +119,9 @@ export function intakeRoutes(deps: RouteDeps): Hono {
       const result = await submit(form, submitted, key);
       switch (result.kind) {
         case 'stored': {
-          const to = confirmationPath(form.id, result.rowId);
+          // A repeat of the post is given a link of its own: the first post's key is kept only as a digest.
+          const token = await issueStatusLink(deps.store, { sourceId: form.sourceId, rowId: result.rowId, at: deps.clock() });
+          const to = confirmationPath(form.id, result.rowId, token);
           return c.html(noticePage('Request received', `Thank you. Your request number is ${result.requestId}.`), 303, { ...PUBLIC_PAGE_HEADERS, Location: to });
         }
         case 'invalid':

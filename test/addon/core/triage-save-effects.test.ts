@@ -90,7 +90,7 @@ describe.each(HOST_DRIVERS)('the triage form over an office log on a $label', ({
     const without = OFFICE.filter(([f]) => f !== 'assignee' && f !== 'followUpOn');
     const port = log(without, [{ requestId: 'TA-26-002', receivedOn: day('2026-11-02'), requesterOrg: 'City of Fresno', status: 'New' }]);
     const view = await run(triageQueue(host(port), AS_OF));
-    const headers = { requesterType: 'Type of requester', category: 'Type of TA', priority: 'Priority', status: 'Status', dueOn: 'Needed by', receivedOn: "Date Rec'd", requesterOrg: 'Agency / Jurisdiction' };
+    const headers = { requesterType: 'Type of requester', category: 'Type of TA', priority: 'Priority', status: 'Status', dueOn: 'Needed by', receivedOn: "Date Rec'd", requesterOrg: 'Agency / Jurisdiction', requestId: 'Ticket #' };
     expect((await run(selectRequest(host(port), view.items[0], AS_OF))).headers).toEqual(headers);
     // The queue's lines are labeled by the same headers, per sheet; a detail the sheet lacks has the definition's.
     expect(view.headers).toEqual({ 'TA Log FY27': headers });

@@ -47,6 +47,20 @@ describe('numbers', () => {
     expect(codes(r)).toEqual(['warning:unit_dropped']);
   });
 
+  it.each([['90 min', 1.5], ['45 minutes', 0.75], ['1h30', 1.5], ['1 hr 30 min', 1.5], ['2 hours 15 minutes', 2.25]] as const)(
+    'reads time given in minutes in an hours column, %j, as %s hours, saying so', (raw, hours) => {
+      const r = read('requests', 'hoursSpent', raw);
+      expect(r.value).toBe(hours);
+      expect(r.issues.map((i) => [i.severity, i.message])).toEqual([['warning', `Hours spent: read "${raw}" as ${hours} hours`]]);
+    },
+  );
+
+  it.each(['2 days', '1 week', '3 wks'])('keeps a row whose hours are given in days or weeks, %j, the cell blank: a working day is no fixed number of hours', (raw) => {
+    const r = read('requests', 'estimatedHours', raw);
+    expect(r.value).toBeNull();
+    expect(r.issues.map((i) => [i.severity, i.code, i.message])).toEqual([['warning', 'blank_kept', `Estimated hours: "${raw}" is not in hours (a working day is no fixed number of hours); left blank`]]);
+  });
+
   it.each([['20 hours', 20, 'hours'], ['50% of departments', 50, '% of departments'], ['100%', 100, '%'], ['5 plans', 5, 'plans'], ['25+ hours', 25, 'hours']])(
     'keeps the unit of a target: %j', (raw, value, unit) => {
       const r = read('workplan', 'target', raw);
@@ -229,6 +243,21 @@ describe('percentages', () => {
 });
 
 describe('emails', () => {
+  it.each([['Maria Lopez <maria.lopez@dof.ca.gov>', 'maria.lopez@dof.ca.gov'], ['"Lopez, Maria" <maria.lopez@dof.ca.gov>', 'maria.lopez@dof.ca.gov'], ['mailto:maria.lopez@dof.ca.gov', 'maria.lopez@dof.ca.gov']])(
+    'reads the address of %j, an address pasted from a mail program, saying so', (raw, address) => {
+      const r = read('requests', 'contactEmail', raw);
+      expect(r.value).toBe(address);
+      expect(r.issues.map((i) => [i.severity, i.message])).toEqual([['warning', `Contact email: read the address ${address} from ${JSON.stringify(raw)}`]]);
+    },
+  );
+
+  it('reads the first of several addresses, the others for the row\'s Notes, saying so', () => {
+    const r = read('requests', 'contactEmail', 'cruiz@davis.gov; Ana Park <apark@davis.gov>');
+    // The row's validation says where the others went ("; kept … in Notes").
+    expect([r.value, r.note]).toEqual(['cruiz@davis.gov', 'apark@davis.gov']);
+    expect(r.issues.map((i) => [i.severity, i.message])).toEqual([['warning', 'Contact email: "cruiz@davis.gov; Ana Park <apark@davis.gov>" holds 2 addresses: read the first, cruiz@davis.gov']]);
+  });
+
   it('accepts an address, trimmed, and rejects anything else', () => {
     expect(read('requests', 'contactEmail', ' maria.lopez@dof.ca.gov ')).toEqual({ value: 'maria.lopez@dof.ca.gov', issues: [] });
     for (const bad of ['maria.lopez', 'maria@', 'a b@c.org', 'call Maria']) expect(codes(read('requests', 'contactEmail', bad))).toEqual(['error:not_an_email']);
@@ -264,6 +293,17 @@ describe('dropdown lists', () => {
       expect(r.issues.map((i) => i.message)).toEqual([`Origin: read "${raw}" as "${value}"`]);
     },
   );
+
+  it.each([
+    ['requesterType', 'Requester type', 'Legislature', 'Legislative office'], ['requesterType', 'Requester type', 'Tribe', 'Tribal government'],
+    ['requesterType', 'Requester type', 'State Dept.', 'State agency'], ['requesterType', 'Requester type', 'Nonprofit', 'Community organization'],
+    ['channel', 'Channel', 'Zoom', 'Meeting'], ['channel', 'Channel', 'In person', 'Meeting'], ['channel', 'Channel', 'Teams', 'Meeting'],
+    ['category', 'Category', 'RBA', 'Results-based accountability'],
+  ] as const)('keeps %s (%s) in a TA log\'s own words, %j, as %j, with a warning', (field, header, raw, value) => {
+    const r = read('requests', field, raw);
+    expect(r.value).toBe(value);
+    expect(r.issues.map((i) => i.message)).toEqual([`${header}: read "${raw}" as "${value}"`]);
+  });
 
   it.each([['Closed - no response', 'Closed', 'no response'], ['Fulfilled (May 2026)', 'Fulfilled', 'May 2026'], ['Complete: sent the toolkit', 'Fulfilled', 'sent the toolkit']] as const)(
     'keeps a status written with a note after it, %j, as %j, with a warning and the note apart', (raw, value, note) => {

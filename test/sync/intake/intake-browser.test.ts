@@ -1,5 +1,5 @@
 // The public pages in a real browser (Chromium) over real HTTP: a requester fills and sends the intake form
-// on a phone and on a desktop, mistakes included, and rates the help on the survey; every page they see
+// on a phone and on a desktop, mistakes included, follows its status link, and rates the help on the survey; every page they see
 // passes axe-core's WCAG 2.1 AA rules with no violation and fits the screen without sideways scrolling.
 import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -193,7 +193,7 @@ describe('the public intake form in Chromium', () => {
       const confirmation = page.url();
       // The confirmation has an address of its own, unguessable, that shows nothing but this request's number.
       expect(confirmation).not.toBe(formUrl);
-      expect(confirmation.slice(formUrl.length)).toMatch(/^\/sent\/[A-Za-z0-9_-]{16,}$/);
+      expect(confirmation.slice(formUrl.length)).toMatch(/^\/sent\/[A-Za-z0-9_-]{16,}\?status=eqd_[A-Za-z0-9_-]{43}$/);
 
       const reloaded = await page.reload();
       expect(reloaded?.request().method()).toBe('GET');
@@ -412,5 +412,64 @@ describe('the feedback survey in Chromium', () => {
       await checkPage(page, `feedback-done-${name}`);
     });
     expect(await h.store.storedRow(source.id, 'requests', rowId)).toMatchObject({ satisfaction: 5, outcome: 'Action plan adopted', feedbackComment: 'The workshop gave us a plan we adopted in November.' });
+  }, 120_000);
+});
+
+const LONG_REQUEST = 'Our Department of Transportation and Public Works wants help applying the budget equity tool to its FY2027–FY2028 capital improvement program, including the Northeast Corridor Multimodal Connectivity Initiative.\nWe would also like a workshop for program staff.';
+
+/** Sends the form on `page` and follows the confirmation's status link by keyboard. */
+async function sendAndOpenStatus(page: Page): Promise<void> {
+  await page.goto(formUrl);
+  await page.getByLabel('Your organization (required)').fill('Department of Transportation and Public Works, City and County of Harbor');
+  await page.getByLabel('Your name (required)').fill('Dana Whitfield');
+  await page.getByLabel('Your email (required)').fill('dana@harbor.example.gov');
+  await page.getByLabel('Your request (required)').fill(LONG_REQUEST);
+  await page.getByRole('button', { name: 'Send request' }).click();
+  await page.waitForLoadState();
+  const link = page.getByRole('link', { name: /\/requests\/eqd_/ });
+  expect(await link.evaluate((el) => el.getClientRects().length > 0)).toBe(true);
+  await link.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/requests\/eqd_/);
+}
+
+describe('the request status page in Chromium', () => {
+  it.each([320, 390])('is read on a %i px phone without sideways scrolling and passes WCAG 2.1 AA, the confirmation too', async (width) => {
+    await withChromium(async (browser) => {
+      const page = await newPage(browser, { width, height: 740 });
+      await sendAndOpenStatus(page);
+      expect(await page.title()).toMatch(/^TA-\d{4}-\d{4}: Received$/);
+      expect(await page.getByRole('heading', { level: 2, name: 'Where it stands' }).isVisible()).toBe(true);
+      expect(await page.locator('.status-now').textContent()).toBe('Received');
+      expect(await page.locator('.asked').textContent()).toBe(LONG_REQUEST);
+      // The request number is one piece on the narrowest screen, never split at its hyphens.
+      expect(await page.locator('dd .request-ref').evaluate((el) => el.getClientRects().length)).toBe(1);
+      await checkPage(page, `status-${width}`);
+
+      await page.goBack();
+      await checkPage(page, `status-confirmation-${width}`);
+    });
+  }, 120_000);
+
+  it('prints on one Letter page with the status, its day, the due date and the request as sent', async () => {
+    await withChromium(async (browser) => {
+      const page = await newPage(browser, SIZES[1].viewport);
+      await sendAndOpenStatus(page);
+      const requestId = await page.locator('dd .request-ref').textContent();
+      let row: { rowId: string; values: Record<string, unknown> } | undefined;
+      for await (const r of h.store.rows('requests', { sourceIds: [source.id] })) if (r.values.requestId === requestId) row = r;
+      const moved = await h.call('POST', '/api/v1/sync', { token: source.token, body: { table: 'requests', rows: [{ rowId: row!.rowId, values: { ...row!.values, status: 'Waiting on requester', dueOn: '2027-01-15', notes: 'Internal: budget office slow' } }] } });
+      expect(moved.body.accepted).toBe(1);
+      await page.reload();
+      await page.emulateMedia({ media: 'print' });
+      const pdf = join(tmpdir(), `equity-desk-status-${process.pid}.pdf`);
+      await page.pdf({ path: pdf, format: 'Letter' });
+      const printed = await pdfPageTexts(pdf);
+      await rm(pdf);
+      expect(printed).toHaveLength(1);
+      const text = printed[0].replace(/\s+/g, ' ');
+      for (const shown of ['Waiting on you', 'reply to the email you received or call us', 'Status last changed', 'Due date', 'January 15, 2027', 'Northeast Corridor Multimodal Connectivity Initiative', 'workshop for program staff']) expect(text).toContain(shown);
+      expect(text).not.toContain('budget office slow');
+    });
   }, 120_000);
 });

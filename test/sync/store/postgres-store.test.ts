@@ -81,6 +81,7 @@ describe('PostgreSQL store', () => {
       'sheet_rows',
       'source_lists',
       'source_syncs',
+      'status_links',
       'survey_holds',
       'tokens',
     ]);

@@ -1,0 +1,33 @@
+// The requester's status page: where a request filed on the web form stands, in the requester's words, with
+// what they sent; and the confirmation's sentence that hands them its link.
+import { spelledDay } from '../../shared/cells/dates';
+import { esc } from '../dashboard/html-text';
+import { publicPage } from './public-page';
+import type { RequestStanding } from './status-link';
+
+const day = (iso: string) => `<time datetime="${esc(iso)}">${esc(spelledDay(iso))}</time>`;
+
+export function statusPage(s: RequestStanding): string {
+  const facts: [string, string][] = [];
+  if (s.requestId) facts.push(['Request number', `<span class="request-ref">${esc(s.requestId)}</span>`]);
+  if (s.requesterOrg) facts.push(['Organization', `<span dir="auto">${esc(s.requesterOrg)}</span>`]);
+  if (s.receivedOn) facts.push(['Received', day(s.receivedOn)]);
+  if (s.dueOn) facts.push(['Due date', day(s.dueOn)]);
+  const since = s.statusSince ? `<p class="hint">Status last changed ${day(s.statusSince)}.</p>` : '';
+  const body = `<section class="notice standing" aria-labelledby="standing">
+<h2 id="standing">Where it stands</h2>
+<p class="status-now">${esc(s.status.words)}</p>
+<p>${esc(s.status.meaning)}</p>
+${since}
+</section>
+<h2>Details</h2>
+<dl class="facts">${facts.map(([term, value]) => `<dt>${esc(term)}</dt><dd>${value}</dd>`).join('')}</dl>
+${s.description ? `<h3>What you asked for</h3>\n<p class="asked" dir="auto">${esc(s.description)}</p>` : ''}
+<p class="hint">Keep this link to see where your request stands.${s.requestId ? ` When you write or call us about it, mention your request number, <span class="request-ref">${esc(s.requestId)}</span>.` : ''}</p>`;
+  // The title says the status: a screen reader announces a page by it, and a browser's history lists it so.
+  return publicPage(`${s.requestId ?? 'Your request'}: ${s.status.words}`, s.requestId ? `Your request ${s.requestId}` : 'Your request', body);
+}
+
+/** The confirmation's sentence with the status link: the address in full, so it can be copied or written down. */
+export const statusLinkNotice = (url: string) =>
+  `<p>Keep this link to see where your request stands:<br><a class="status-link" href="${esc(url)}">${esc(url)}</a></p>`;

@@ -1,0 +1,125 @@
+// The requester's status link on both backends: the confirmation hands it out, the page shows where the request
+// stands in the requester's words as the sheet moves it on, never what staff keep for themselves, and says so once
+// the office removed the request.
+import { afterAll, describe, expect, test } from 'vitest';
+import { digestToken } from '../../../sync/store/tokens';
+import { storeBackends } from '../../support/store-backends';
+import { ADMIN_TOKEN, harness, type Harness } from './api-harness';
+
+const backends = storeBackends('api_request_status');
+afterAll(() => Promise.all(backends.map((b) => b.cleanup())));
+
+const sent = {
+  requesterOrg: 'Harbor County Health',
+  requesterType: 'County',
+  contactName: 'Dana Whitfield',
+  contactEmail: 'dana@harbor.example.gov',
+  category: 'Budget equity tool',
+  description: 'We want to apply the budget equity tool\nto our FY27 budget.',
+};
+
+/** A request sent on a new form of a new source: its row id, its status link's path, and the confirmation as shown. */
+async function filed(h: Harness) {
+  const src = await h.source('Commission TA log');
+  const form = (await h.call('POST', '/api/v1/forms', { token: ADMIN_TOKEN, body: { sourceId: src.id } })).body as { id: string };
+  const post = await h.call('POST', `/intake/${form.id}`, { body: new URLSearchParams(sent).toString(), headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'http://localhost' } });
+  expect(post.status).toBe(303);
+  const location = post.headers.get('location')!;
+  const confirmation = await h.call('GET', location);
+  const url = /<a class="status-link" href="([^"]+)">/.exec(confirmation.text)?.[1];
+  expect(url, 'the confirmation gives the status link').toMatch(/^http:\/\/localhost\/requests\/eqd_[A-Za-z0-9_-]{43}$/);
+  const rowId = new URL(location, 'http://localhost').pathname.split('/').pop()!;
+  return { src, form, location, confirmation, rowId, path: new URL(url!).pathname };
+}
+
+describe.each(backends)('request status link on $name', (backend) => {
+  test('the confirmation gives a private link, kept only as a digest, that a reload shows again', async () => {
+    const h = await harness(backend, { clock: () => new Date('2026-12-02T15:00:00Z') });
+    const { confirmation, location, path, src, rowId } = await filed(h);
+    expect(confirmation.text).toContain('Keep this link to see where your request stands');
+    expect(confirmation.headers.get('x-robots-tag')).toBe('noindex, nofollow');
+    expect((await h.call('GET', location)).text).toContain(path);
+    const token = path.split('/').pop()!;
+    expect(await h.store.statusLink(digestToken(token))).toMatchObject({ sourceId: src.id, rowId });
+    expect(JSON.stringify(await backend.query('select * from status_links'))).not.toContain(token);
+    // A confirmation shows no link but its own request's.
+    const other = await filed(h);
+    const mixed = await h.call('GET', `${location.split('?')[0]}?status=${other.path.split('/').pop()}`);
+    expect(mixed.status).toBe(200);
+    expect(mixed.text).not.toContain('/requests/');
+  });
+
+  test("the page shows the request as sent and its status in the requester's words, as the sheet moves it on, and nothing staff keep for themselves", async () => {
+    let now = new Date('2026-12-02T15:00:00Z');
+    const h = await harness(backend, { clock: () => now });
+    const { path, src, rowId } = await filed(h);
+    const first = await h.call('GET', path);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('x-robots-tag')).toBe('noindex, nofollow');
+    expect(first.headers.get('cache-control')).toBe('no-store');
+    // Its address is its key: never compressed (page-compression.ts), so its size tells an outsider nothing.
+    expect((await h.call('GET', path, { headers: { 'Accept-Encoding': 'gzip' } })).headers.get('content-encoding')).toBeNull();
+    expect(first.text).toContain('<title>TA-2026-0001: Received</title>');
+    expect(first.text).toContain('<p class="status-now">Received</p>');
+    expect(first.text).toContain('Harbor County Health');
+    expect(first.text).toContain('We want to apply the budget equity tool\nto our FY27 budget.');
+    expect(first.text).toContain('<dt>Received</dt><dd><time datetime="2026-12-02">December 2, 2026</time></dd>');
+    expect(first.text).toContain('Status last changed <time datetime="2026-12-02">');
+    expect(first.text).not.toContain('Due date');
+
+    let row: Record<string, unknown> = (await h.store.storedRow(src.id, 'requests', rowId))!;
+    const moved = async (day: string, values: Record<string, unknown>) => {
+      now = new Date(`${day}T18:00:00Z`);
+      row = { ...row, ...values };
+      const r = await h.call('POST', '/api/v1/sync', { token: src.token, body: { table: 'requests', rows: [{ rowId, values: row }] } });
+      expect(r.body.accepted).toBe(1);
+    };
+    const staffOnly = { assignee: 'Jordan Reyes', notes: 'Budget office is slow to answer', estimatedHours: 12, hoursSpent: 7 };
+    await moved('2026-12-04', { status: 'Waiting on requester', dueOn: '2027-01-15', ...staffOnly });
+    await moved('2026-12-07', { status: 'Waiting on requester', priority: 'High', ...staffOnly });
+    const waiting = await h.call('GET', path);
+    expect(waiting.text).toContain('<p class="status-now">Waiting on you</p>');
+    expect(waiting.text).toContain('We need more information from you: reply to the email you received or call us.');
+    // The status changed on the 4th; the sync of the 7th changed other things only.
+    expect(waiting.text).toContain('Status last changed <time datetime="2026-12-04">December 4, 2026</time>');
+    expect(waiting.text).toContain('<dt>Due date</dt><dd><time datetime="2027-01-15">January 15, 2027</time></dd>');
+    for (const hidden of ['Jordan Reyes', 'slow to answer', 'dana@harbor.example.gov', 'Dana Whitfield', 'High', '>12<', '>7<']) expect(waiting.text, hidden).not.toContain(hidden);
+
+    for (const [status, words] of [['Triaged', 'Being reviewed'], ['Assigned', 'Assigned to our team'], ['In progress', 'In progress'], ['Fulfilled', 'Completed'], ['Closed', 'Closed'], ['Declined', 'Declined']]) {
+      await moved('2026-12-10', { status });
+      expect((await h.call('GET', path)).text, status).toContain(`<p class="status-now">${words}</p>`);
+    }
+    expect(h.reported).toEqual([]);
+  });
+
+  test('a request the office removed says it is no longer tracked; a link never issued is not found', async () => {
+    const h = await harness(backend, { clock: () => new Date('2026-12-02T15:00:00Z') });
+    const { path, src, rowId } = await filed(h);
+    await h.call('POST', '/api/v1/sync', { token: src.token, body: { table: 'requests', rows: [], deleted: [rowId] } });
+    const removed = await h.call('GET', path);
+    expect(removed.status).toBe(410);
+    expect(removed.text).toContain('Request TA-2026-0001 is no longer tracked by the office');
+    expect(removed.text).not.toContain('Harbor County Health');
+    for (const guess of ['/requests/eqd_' + 'A'.repeat(43), '/requests/nothing', `/requests/${rowId}`]) {
+      const r = await h.call('GET', guess);
+      expect(r.status, guess).toBe(404);
+      expect(r.text, guess).toContain('This request status link is not valid');
+    }
+  });
+
+  test('the feedback survey, whose address is its key too, is kept out of search engines', async () => {
+    const h = await harness(backend);
+    const src = await h.source();
+    await h.call('POST', '/api/v1/sync', { token: src.token, body: { table: 'requests', rows: [{ rowId: 'done', values: { requestId: 'TA-2026-0004', receivedOn: '2026-10-01', requesterOrg: 'City of Lakeview', status: 'Fulfilled', fulfilledOn: '2026-11-01' } }] } });
+    const link = await h.call('POST', '/api/v1/feedback-links', { token: src.token, body: { table: 'requests', rowId: 'done' } });
+    const survey = await h.call('GET', new URL(link.body.url).pathname);
+    expect(survey.status).toBe(200);
+    expect(survey.headers.get('x-robots-tag')).toBe('noindex, nofollow');
+  });
+});
+
+test('the status page is described in /openapi.json', async () => {
+  const h = await harness(backends[0]);
+  const doc = (await h.call('GET', '/openapi.json')).body;
+  expect(doc.paths['/requests/{token}'].get).toMatchObject({ operationId: 'getRequestStatus', security: [] });
+});
