@@ -81,11 +81,14 @@ const isOutage = (error: unknown): error is StoreError => isErrorType(error, Sto
 const PUBLIC_PAGE_PATH = /^\/(intake|feedback|requests)\//;
 const PUBLIC_TITLES: Partial<Record<number, string>> = { 400: 'The form could not be read', 403: 'Send the form from its page', 413: 'Too much text', 429: 'Please wait a moment', 503: 'Please try again in a few minutes' };
 
+/** The survey at its emailed link, or at a status page's (`/requests/{token}/feedback`). */
+const isSurveyPath = (path: string) => path.startsWith('/feedback/') || /^\/requests\/[^/]+\/feedback$/.test(path);
+
 function publicMessage(e: ApiError, path: string): string {
   switch (e.status) {
     case 403: return 'This form can only be sent from its own page. Open the link you were given and send it from there.';
     // The long field as its page labels it ("Your request", "Comment"); the browser's Back keeps what was typed.
-    case 413: return `The form you sent is larger than this page accepts. Go back, shorten your ${path.startsWith('/feedback/') ? 'comment' : 'request'} and send it again.`;
+    case 413: return `The form you sent is larger than this page accepts. Go back, shorten your ${isSurveyPath(path) ? 'comment' : 'request'} and send it again.`;
     case 500: return 'The service could not handle this just now and nothing was saved. Please try again in a few minutes.';
     default: return e.message;
   }

@@ -88,7 +88,11 @@ export type LinkState =
 export async function linkState(store: RowStore, token: string, now: Date): Promise<LinkState> {
   // Not a token we could have issued: no need to ask the database.
   if (!/^eqd_[A-Za-z0-9_-]{43}$/.test(token)) return { kind: 'unknown' };
-  const link = await store.feedbackLink(digestToken(token));
+  return stateOf(await store.feedbackLink(digestToken(token)), now);
+}
+
+/** `linkState` of a link found otherwise (a status page's request's newest: `newestFeedbackLink`), or of none. */
+export function stateOf(link: FeedbackLink | null, now: Date): LinkState {
   if (link === null) return { kind: 'unknown' };
   const until = link.answeredAt !== null ? new Date(link.answeredAt.getTime() + CHANGE_DAYS * DAY_MS) : new Date(link.createdAt.getTime() + UNANSWERED_DAYS * DAY_MS);
   return now < until ? { kind: 'open', link, until } : { kind: 'expired', link };
@@ -134,8 +138,8 @@ export function readSurvey(post: SurveyPost, outcomes: readonly string[]): { ok:
  * Planned from the row and its holds as read; another answer or a sheet's batch committed before this one writes
  * makes it plan again from what that one left, as if the two had come one after the other.
  */
-export async function recordFeedback(store: RowStore, link: FeedbackLink, token: string, answer: FeedbackAnswer, at: Date): Promise<void> {
-  const tokenHash = digestToken(token);
+export async function recordFeedback(store: RowStore, link: FeedbackLink, answer: FeedbackAnswer, at: Date): Promise<void> {
+  const { tokenHash } = link;
   for (let attempt = 1; ; attempt++) {
     try {
       return await recordOnce(store, link, tokenHash, answer, at);

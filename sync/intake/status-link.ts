@@ -3,6 +3,7 @@
 import type { RowStore } from '../store/row-store';
 import type { StatusVersion } from '../store/intake-store';
 import { digestToken, newToken } from '../store/tokens';
+import { stateOf } from './feedback';
 import { dayIn } from './intake-form';
 
 /** A request's status as its requester reads it: a few words, and what they mean for the requester. */
@@ -33,12 +34,12 @@ export async function issueStatusLink(store: RowStore, p: { sourceId: string; ro
   return token;
 }
 
-/** The link `token` names; a text that is no token we could have issued is not looked up. */
-const linkOf = (store: RowStore, token: string) => (/^eqd_[A-Za-z0-9_-]{43}$/.test(token) ? store.statusLink(digestToken(token)) : Promise.resolve(null));
+/** The status link `token` names, or null; a text that is no token we could have issued is not looked up. */
+export const statusLinkOf = (store: RowStore, token: string) => (/^eqd_[A-Za-z0-9_-]{43}$/.test(token) ? store.statusLink(digestToken(token)) : Promise.resolve(null));
 
 /** Whether `token` is a status link of the source's request `rowId`: a confirmation shows no other request's link. */
 export async function isStatusLinkOf(store: RowStore, token: string, p: { sourceId: string; rowId: string }): Promise<boolean> {
-  const link = await linkOf(store, token);
+  const link = await statusLinkOf(store, token);
   return link !== null && link.sourceId === p.sourceId && link.rowId === p.rowId;
 }
 
@@ -52,6 +53,8 @@ export interface RequestStanding {
   /** The office's day (YYYY-MM-DD) the status last changed, or the request was received while it never has. */
   statusSince: string | null;
   dueOn: string | null;
+  /** The request's feedback survey while it takes an answer (`answered`: one was given, and may still be changed). */
+  survey: { answered: boolean } | null;
 }
 
 export type Standing =
@@ -67,13 +70,14 @@ const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : nul
  * the status it has now, counted from history (a sheet's batch time, on the office's day in `timeZone`); a status
  * unchanged since the link was made, which is when the request was filed, dates from the day it was received.
  */
-export async function requestStanding(store: RowStore, token: string, timeZone: string): Promise<Standing> {
-  const link = await linkOf(store, token);
+export async function requestStanding(store: RowStore, token: string, p: { timeZone: string; now: Date }): Promise<Standing> {
+  const link = await statusLinkOf(store, token);
   if (link === null) return { kind: 'unknown' };
   const values = await store.storedRow(link.sourceId, 'requests', link.rowId);
   const versions = await store.statusVersions(link.sourceId, link.rowId, link.createdAt);
   if (values === null) return { kind: 'removed', requestId: [...versions].reverse().find((v) => !v.removed)?.requestId ?? null };
   const changed = lastStatusChange(versions.filter((v) => !v.removed));
+  const survey = await surveyOf(store, link, p.now);
   return {
     kind: 'tracked',
     standing: {
@@ -82,11 +86,16 @@ export async function requestStanding(store: RowStore, token: string, timeZone: 
       description: text(values.description),
       receivedOn: text(values.receivedOn),
       status: requesterStatus(values.status),
-      statusSince: changed === undefined ? text(values.receivedOn) : dayIn(timeZone, changed),
+      statusSince: changed === undefined ? text(values.receivedOn) : dayIn(p.timeZone, changed),
       dueOn: text(values.dueOn),
+      survey: survey.kind === 'open' ? { answered: survey.link.answer !== null } : null,
     },
   };
 }
+
+/** The survey of the request a status link names: its newest feedback link, as that link's own address serves it. */
+export const surveyOf = async (store: RowStore, link: { sourceId: string; rowId: string }, now: Date) =>
+  stateOf(await store.newestFeedbackLink(link.sourceId, 'requests', link.rowId), now);
 
 /** When the versions' last status first showed, if an earlier version had another. */
 function lastStatusChange(versions: readonly StatusVersion[]): Date | undefined {

@@ -7,7 +7,8 @@ import type { RequestStanding } from './status-link';
 
 const day = (iso: string) => `<time datetime="${esc(iso)}">${esc(spelledDay(iso))}</time>`;
 
-export function statusPage(s: RequestStanding): string {
+/** `surveyPath`: where the request's feedback survey is served, offered while it takes an answer. */
+export function statusPage(s: RequestStanding, surveyPath: string): string {
   const facts: [string, string][] = [];
   if (s.requestId) facts.push(['Request number', `<span class="request-ref">${esc(s.requestId)}</span>`]);
   if (s.requesterOrg) facts.push(['Organization', `<span dir="auto">${esc(s.requesterOrg)}</span>`]);
@@ -19,6 +20,7 @@ export function statusPage(s: RequestStanding): string {
 <p class="status-now">${esc(s.status.words)}</p>
 <p>${esc(s.status.meaning)}</p>
 ${since}
+${s.survey === null ? '' : `<p><a href="${esc(surveyPath)}">${s.survey.answered ? 'See or change your feedback' : 'Tell us how we did'}</a>: ${s.survey.answered ? 'thank you for answering our short survey.' : 'a short survey about the help you received.'}</p>`}
 </section>
 <h2>Details</h2>
 <dl class="facts">${facts.map(([term, value]) => `<dt>${esc(term)}</dt><dd>${value}</dd>`).join('')}</dl>

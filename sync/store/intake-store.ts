@@ -14,6 +14,8 @@ export interface IntakeForm { id: string; sourceId: string; sourceName: string; 
 export interface FeedbackAnswer { satisfaction: number; outcome: string | null; actionPlanAdopted: boolean | null; comment: string | null }
 
 export interface FeedbackLink {
+  /** The digest its token is kept by, which names the link in the store. */
+  tokenHash: string;
   sourceId: string;
   table: TableName;
   rowId: string;
@@ -98,6 +100,8 @@ export interface IntakeOps {
   statusVersions(sourceId: string, rowId: string, since: Date): Promise<StatusVersion[]>;
   createFeedbackLink(p: { tokenHash: string; sourceId: string; table: TableName; rowId: string; at: Date }): Promise<void>;
   feedbackLink(tokenHash: string): Promise<FeedbackLink | null>;
+  /** The newest feedback link of the source's row, or null: the one a status page offers. */
+  newestFeedbackLink(sourceId: string, table: TableName, rowId: string): Promise<FeedbackLink | null>;
   saveFeedbackAnswer(tokenHash: string, answer: FeedbackAnswer, at: Date): Promise<void>;
   surveyCounts(opts?: { sourceIds?: readonly string[] }): Promise<SurveyCounts>;
   /** The source's survey answers its sheet has not shown yet, in one table. */
@@ -437,6 +441,20 @@ export function intakeOps(db: Kysely<StoreDatabase>): IntakeOps {
       return row === undefined ? null : toLink(row);
     },
 
+    async newestFeedbackLink(sourceId, table, rowId) {
+      const row = await db
+        .selectFrom('feedback_links')
+        .selectAll()
+        .where('source_id', '=', sourceId)
+        .where('table_name', '=', table)
+        .where('row_id', '=', rowId)
+        .orderBy('created_at', 'desc')
+        .orderBy('token_hash', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return row === undefined ? null : toLink(row);
+    },
+
     async saveFeedbackAnswer(tokenHash, answer, at) {
       await saveAnswerQuery(db, tokenHash, JSON.stringify(answer), at.toISOString()).execute();
     },
@@ -520,6 +538,7 @@ function toForm(row: Selectable<IntakeFormsTable> & { source_name: string }): In
 
 function toLink(row: Selectable<FeedbackLinksTable>): FeedbackLink {
   return {
+    tokenHash: row.token_hash,
     sourceId: row.source_id,
     table: row.table_name as TableName,
     rowId: row.row_id,

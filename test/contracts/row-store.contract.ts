@@ -393,7 +393,7 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
           if (state.kind !== 'open') throw new Error(`link ${state.kind}`);
           return state.link;
         };
-        const answer = async (a: FeedbackAnswer, minutes: number) => recordFeedback(store, await link(), issued.token, a, at(minutes));
+        const answer = async (a: FeedbackAnswer, minutes: number) => recordFeedback(store, await link(), a, at(minutes));
         const trace = async () => ({ link: await link(), holds: await store.surveyHolds(source.id, 'requests'), outbox: await store.outbox(source.id, 'requests'), ...(await snapshot(store)) });
         return { store, source, answer, trace };
       }
@@ -857,6 +857,19 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
           { at: at(5), status: null, requestId: null, removed: true },
         ]);
         expect((await store.statusVersions(source.id, 'r1', at(3))).map((v) => v.status)).toEqual(['Triaged', 'In progress', null]);
+      });
+
+      test("a request's newest feedback link is the one its status page offers; a request sent none has none", async () => {
+        const { store, source } = await withSource();
+        await ingestBatch(store, { sourceId: source.id, table: 'requests', rows: [{ rowId: 'r1', cells: FULFILLED }, { rowId: 'r2', cells: { ...FULFILLED, requestId: 'TA-26-002' } }], at: T0 });
+        const issued = [];
+        for (const [rowId, minutes] of [['r1', 1], ['r1', 3], ['r2', 5]] as const) {
+          const link = await issueFeedbackLink(store, { sourceId: source.id, table: 'requests', ref: rowId, at: at(minutes) });
+          if (!('token' in link)) throw new Error(`no link: ${link.kind}`);
+          issued.push(createHash('sha256').update(link.token).digest('hex'));
+        }
+        expect(await store.newestFeedbackLink(source.id, 'requests', 'r1')).toMatchObject({ tokenHash: issued[1], rowId: 'r1', createdAt: at(3) });
+        expect(await store.newestFeedbackLink(source.id, 'requests', 'r3')).toBeNull();
       });
     });
 

@@ -23,9 +23,25 @@ function closedMessage(link: FeedbackLink): string {
 }
 
 export function feedbackRoutes(deps: RouteDeps): Hono {
+  return surveyRoutes(deps, {
+    path: '/:token',
+    find: (c) => linkState(deps.store, c.req.param('token') ?? '', deps.clock()),
+    notFound: 'This feedback link is not valid. Check that you copied the whole link from the message you received.',
+  });
+}
+
+/** Where a survey is served: at `path`, for the link `find` names from the request, or `notFound` said when none. */
+export interface SurveyAddress {
+  path: string;
+  find: (c: Context) => Promise<LinkState>;
+  notFound: string;
+}
+
+/** The survey's page and its post, for the link an address names: the emailed link's own, or a status page's. */
+export function surveyRoutes(deps: RouteDeps, address: SurveyAddress): Hono {
   async function open(c: Context): Promise<Extract<LinkState, { kind: 'open' }> | Response> {
-    const state = await linkState(deps.store, c.req.param('token') ?? '', deps.clock());
-    if (state.kind === 'unknown') return html(c, noticePage('Link not found', 'This feedback link is not valid. Check that you copied the whole link from the message you received.'), 404);
+    const state = await address.find(c);
+    if (state.kind === 'unknown') return html(c, noticePage('Link not found', address.notFound), 404);
     if (state.kind === 'expired') return html(c, noticePage('This survey is closed', closedMessage(state.link)), 410);
     return state;
   }
@@ -45,12 +61,12 @@ export function feedbackRoutes(deps: RouteDeps): Hono {
   }
 
   return new Hono()
-    .get('/:token', async (c) => {
+    .get(address.path, async (c) => {
       const state = await open(c);
       if (state instanceof Response) return state;
       return html(c, await page(c, state, undefined), 200);
     })
-    .post('/:token', sameOriginPosts(deps), limitBody(MAX_FORM_BODY_BYTES), postLimit(deps), async (c) => {
+    .post(address.path, sameOriginPosts(deps), limitBody(MAX_FORM_BODY_BYTES), postLimit(deps), async (c) => {
       const state = await open(c);
       if (state instanceof Response) return state;
       const post = await formPost(c);
@@ -60,7 +76,7 @@ export function feedbackRoutes(deps: RouteDeps): Hono {
       if (!read.ok) return html(c, await page(c, state, values, read.errors), 400);
       const at = deps.clock();
       try {
-        await recordFeedback(deps.store, state.link, c.req.param('token'), read.answer, at);
+        await recordFeedback(deps.store, state.link, read.answer, at);
       } catch (error) {
         // One transaction: a failure saved nothing of the answer, so the requester is asked to send it again.
         throw new ApiError(503, 'unavailable', FEEDBACK_NOT_SAVED, { 'Retry-After': '5' }, error);

@@ -1,17 +1,27 @@
 // `GET /requests/{token}`: where a request filed on the web form stands, reached only through the private link its
-// confirmation gave. Read-only: nothing to post, so no post limit; the address is its key, so the page is never cached,
-// compressed (page-compression.ts) or indexed.
+// confirmation gave; and `/requests/{token}/feedback`, the request's feedback survey once the office sent one, so the
+// requester finds it there too. The address is the key, so the pages are never cached, compressed (page-compression.ts)
+// or indexed; the survey's posts are limited as at its own address.
 import { Hono, type Context } from 'hono';
 import { PRIVATE_PAGE_HEADERS, noticePage } from '../../intake/public-page';
-import { requestStanding } from '../../intake/status-link';
+import { requestStanding, statusLinkOf, surveyOf } from '../../intake/status-link';
 import { statusPage } from '../../intake/status-page';
 import type { RouteDeps } from '../route-deps';
+import { surveyRoutes } from './feedback-routes';
 
 const html = (c: Context, page: string, status: 200 | 404 | 410) => c.html(page, status, PRIVATE_PAGE_HEADERS);
 
 export function statusRoutes(deps: RouteDeps): Hono {
-  return new Hono().get('/:token', async (c) => {
-    const found = await requestStanding(deps.store, c.req.param('token'), deps.config.timeZone);
+  const survey = surveyRoutes(deps, {
+    path: '/:token/feedback',
+    async find(c) {
+      const link = await statusLinkOf(deps.store, c.req.param('token') ?? '');
+      return link === null ? { kind: 'unknown' } : surveyOf(deps.store, link, deps.clock());
+    },
+    notFound: 'There is no feedback survey for this request yet. The office sends one once your request is completed.',
+  });
+  return new Hono().route('/', survey).get('/:token', async (c) => {
+    const found = await requestStanding(deps.store, c.req.param('token'), { timeZone: deps.config.timeZone, now: deps.clock() });
     switch (found.kind) {
       case 'unknown':
         return html(c, noticePage('Link not found', 'This request status link is not valid. Check that you copied the whole link from the confirmation page you were given.'), 404);
@@ -20,7 +30,7 @@ export function statusRoutes(deps: RouteDeps): Hono {
         return html(c, noticePage('This request is no longer tracked', `${named} no longer tracked by the office, so where it stands cannot be shown here. If you have questions about it, contact the office directly.`), 410);
       }
       case 'tracked':
-        return html(c, statusPage(found.standing), 200);
+        return html(c, statusPage(found.standing, `${c.req.path}/feedback`), 200);
     }
   });
 }

@@ -92,6 +92,38 @@ describe.each(backends)('request status link on $name', (backend) => {
     expect(h.reported).toEqual([]);
   });
 
+  test("once the office sends the request's feedback survey, the status page offers it, and an answer given there is the emailed link's", async () => {
+    const h = await harness(backend, { clock: () => new Date('2026-12-02T15:00:00Z') });
+    const { path, src, rowId } = await filed(h);
+    expect((await h.call('GET', path)).text).not.toContain('Tell us how we did');
+    const none = await h.call('GET', `${path}/feedback`);
+    expect(none.status).toBe(404);
+    expect(none.text).toContain('There is no feedback survey for this request yet');
+    expect((await h.call('GET', '/requests/eqd_' + 'A'.repeat(43) + '/feedback')).status).toBe(404);
+
+    const row = (await h.store.storedRow(src.id, 'requests', rowId))!;
+    await h.call('POST', '/api/v1/sync', { token: src.token, body: { table: 'requests', rows: [{ rowId, values: { ...row, status: 'Fulfilled', fulfilledOn: '2026-12-02' } }] } });
+    const emailed = await h.call('POST', '/api/v1/feedback-links', { token: src.token, body: { table: 'requests', rowId } });
+    expect(emailed.status).toBe(201);
+    const offered = await h.call('GET', path);
+    expect(offered.text).toContain(`<a href="${path}/feedback">Tell us how we did</a>`);
+    const survey = await h.call('GET', `${path}/feedback`);
+    expect(survey.status).toBe(200);
+    expect(survey.headers.get('x-robots-tag')).toBe('noindex, nofollow');
+    expect(survey.text).toContain(`action="${path}/feedback"`);
+    expect(survey.text).toContain('TA-2026-0001');
+
+    const answer = new URLSearchParams({ satisfaction: '5', outcome: 'Training delivered', comment: 'Found it from the status page.' }).toString();
+    const sent = await h.call('POST', `${path}/feedback`, { body: answer, headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'http://localhost' } });
+    expect(sent.status).toBe(200);
+    expect(sent.text).toContain('we have your answer');
+    const link = await h.store.feedbackLink(digestToken(new URL(emailed.body.url).pathname.split('/').pop()!));
+    expect(link?.answer).toEqual({ satisfaction: 5, outcome: 'Training delivered', actionPlanAdopted: null, comment: 'Found it from the status page.' });
+    expect(await h.store.storedRow(src.id, 'requests', rowId)).toMatchObject({ satisfaction: 5, feedbackComment: 'Found it from the status page.' });
+    expect((await h.call('GET', path)).text).toContain('See or change your feedback');
+    expect(h.reported).toEqual([]);
+  });
+
   test('a request the office removed says it is no longer tracked; a link never issued is not found', async () => {
     const h = await harness(backend, { clock: () => new Date('2026-12-02T15:00:00Z') });
     const { path, src, rowId } = await filed(h);

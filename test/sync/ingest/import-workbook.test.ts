@@ -993,7 +993,7 @@ describe.each(backends)('import on $name', (backend) => {
     if (!('token' in issued)) throw new Error(`no link: ${issued.kind}`);
     const state = await linkState(store, issued.token, MARCH_25);
     if (state.kind !== 'open') throw new Error(`link ${state.kind}`);
-    await recordFeedback(store, state.link, issued.token, { satisfaction: 4, outcome: null, actionPlanAdopted: null, comment: null }, MARCH_25);
+    await recordFeedback(store, state.link, { satisfaction: 4, outcome: null, actionPlanAdopted: null, comment: null }, MARCH_25);
     // The office has not typed the answer in: each import keeps it, and says so.
     for (let i = 0; i < 3; i++) {
       const r = await again();

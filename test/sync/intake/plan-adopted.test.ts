@@ -44,7 +44,7 @@ async function answer(store: RowStore, sourceId: string, ref: string, given: Fee
   if (!('token' in issued)) throw new Error(`no link: ${issued.kind}`);
   const state = await linkState(store, issued.token, when);
   if (state.kind !== 'open') throw new Error(`link ${state.kind}`);
-  await recordFeedback(store, state.link, issued.token, given, when);
+  await recordFeedback(store, state.link, given, when);
 }
 
 /** The master workbook's Requests sheet: its headers and each row's cells by header. */

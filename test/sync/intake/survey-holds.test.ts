@@ -31,7 +31,7 @@ async function answerSurvey(store: RowStore, sourceId: string, rowId: string, wh
   if (!('token' in issued)) throw new Error(`no link: ${issued.kind}`);
   const state = await linkState(store, issued.token, when);
   if (state.kind !== 'open') throw new Error(`link ${state.kind}`);
-  await recordFeedback(store, state.link, issued.token, { satisfaction: 4, outcome: 'Action plan adopted', actionPlanAdopted: null, comment: null }, when);
+  await recordFeedback(store, state.link, { satisfaction: 4, outcome: 'Action plan adopted', actionPlanAdopted: null, comment: null }, when);
 }
 
 async function versionsOf(store: RowStore, rowId: string) {
@@ -159,7 +159,7 @@ describe.each(backends)('survey answers against a re-imported workbook on $name'
     const answer = async (satisfaction: number, day: string) => {
       const state = await linkState(store, issued.token, at(day));
       if (state.kind !== 'open') throw new Error(`link ${state.kind}`);
-      await recordFeedback(store, state.link, issued.token, { satisfaction, outcome: 'Action plan adopted', actionPlanAdopted: null, comment: null }, at(day));
+      await recordFeedback(store, state.link, { satisfaction, outcome: 'Action plan adopted', actionPlanAdopted: null, comment: null }, at(day));
     };
     await answer(4, '2026-03-05');
     // The add-on's pull writes 4 in; before its next push, the requester changes the answer to 3.

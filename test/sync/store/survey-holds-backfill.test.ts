@@ -21,6 +21,7 @@ async function beforeHolds(backend: Backend): Promise<void> {
   const statements = [
     'drop table survey_holds',
     'drop table intake_submissions',
+    'drop table status_links',
     ...['rejections', 'row_warnings', 'rejection_log'].map((t) => `alter table ${t} drop column own_id`),
     "delete from schema_migrations where name >= '0016'",
   ];
@@ -33,7 +34,7 @@ async function answer(store: RowStore, sourceId: string, rowId: string, answers:
   for (const [given, day] of answers) {
     const state = await linkState(store, issued.token, at(day));
     if (state.kind !== 'open') throw new Error(`link ${state.kind}`);
-    await recordFeedback(store, state.link, issued.token, given, at(day));
+    await recordFeedback(store, state.link, given, at(day));
   }
 }
 
