@@ -492,6 +492,9 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** A satisfaction score's words on the five-point scale, 1 first. */
+const LIKERT_WORDS: readonly string[] = ['very dissatisfied', 'dissatisfied', 'neutral', 'satisfied', 'very satisfied'];
+
 /** An address as a mail program writes it: bare, after "mailto:", or in angle brackets after a name; the address. */
 const MAILED = /^(?:mailto:)?([^\s@<>]+@[^\s@<>]+)$|^[^<>]*<(?:mailto:)?([^\s@<>]+@[^\s@<>]+)>$/i;
 
@@ -553,6 +556,9 @@ export function readCell(c: InputColumn, raw: CellInput, opts: ReadOptions, type
         const read = readCell(c, Number(scored[1]), opts);
         return read.value === null ? read : { ...read, issues: [...read.issues, issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(scored[0].trim())} as ${scored[1]}`, 'warning')] };
       }
+      // The five-point scale's words alone, as a pasted survey export gives them: its ends are the survey's own labels.
+      const word = typeof raw === 'string' ? LIKERT_WORDS.indexOf(raw.trim().toLowerCase().replace(/[.!]+$/, '').replace(/\s+/g, ' ')) : -1;
+      if (word >= 0) return { value: word + 1, issues: [issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(String(raw))} as ${word + 1} (from 1, very dissatisfied, through neutral, 3, to 5, very satisfied)`, 'warning')] };
       if (raw instanceof Date && !isInvalidDate(raw)) {
         const typed = scoreTurnedIntoDate((opts.isoFromDate ?? isoFromUtcDate)(raw));
         if (typed) return { value: typed.score, issues: [issue(c, 'unit_dropped', `${c.header}: read the date ${typed.shown} as ${typed.score} (a score typed as "${typed.score}/5" that the spreadsheet turned into a date)`, 'warning')] };

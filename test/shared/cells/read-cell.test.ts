@@ -161,6 +161,18 @@ describe('numbers', () => {
     },
   );
 
+  it.each([['Very satisfied', 5], ['satisfied', 4], ['Neutral', 3], ['Dissatisfied', 2], ['Very dissatisfied', 1], ['Very Satisfied!', 5]] as const)(
+    'reads a satisfaction given in words alone, %j, as %s on the survey\'s five-point scale, saying so', (raw, score) => {
+      const r = read('requests', 'satisfaction', raw);
+      expect(r.value).toBe(score);
+      expect(r.issues.map((i) => [i.severity, i.message])).toEqual([['warning', `Satisfaction (1-5): read "${raw}" as ${score} (from 1, very dissatisfied, through neutral, 3, to 5, very satisfied)`]]);
+    },
+  );
+
+  it.each(['Somewhat', 'Happy'])('refuses words that place no score on the scale, %j', (raw) => {
+    expect(codes(read('requests', 'satisfaction', raw))).toEqual(['error:not_a_number']);
+  });
+
   it.each(['7 - very satisfied', '5 - 6'])('still refuses a score beyond the scale, or a range, %j', (raw) => {
     expect(read('requests', 'satisfaction', raw).value).toBeNull();
   });
