@@ -26,6 +26,25 @@ const ORIGIN = {
   lookback: 'from four weeks back (set EQUITY_DESK_MEETINGS to start at the last meeting)',
 } as const;
 
+/**
+ * Lines a list shows before the rest is folded: a list of the month's requests would otherwise fill several phone
+ * screens between the headline figures and the lists after it. A list one line longer shows that line too, as a
+ * button in its place would save nothing.
+ */
+export const FIRST_LINES = 3;
+
+/**
+ * The list's first lines, and the rest (with the note of what the page leaves out) in a native disclosure (no script: the page has none): a button a keyboard
+ * opens and a screen reader hears as collapsed or expanded, named for its list among the page's other lists. Printed,
+ * it is open, whatever it was on screen (`DASHBOARD_CSS`).
+ */
+function listWithRestFolded(items: readonly string[], note: string, title: string): string {
+  if (items.length <= FIRST_LINES + 1) return `<ul>${items.join('')}${note}</ul>`;
+  const list = title.charAt(0).toLowerCase() + title.slice(1);
+  return `<ul>${items.slice(0, FIRST_LINES).join('')}</ul>
+<details class="more"><summary>Show ${items.length - FIRST_LINES} more<span class="for-reader"> ${esc(list)}</span></summary><ul>${items.slice(FIRST_LINES).join('')}${note}</ul></details>`;
+}
+
 export function changesSection(i: ChangesSectionInput): string {
   const r = i.report;
   const hidden = Object.entries(i.keep).filter(([, v]) => v).map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v!)}">`).join('');
@@ -35,8 +54,8 @@ export function changesSection(i: ChangesSectionInput): string {
       const parts = [l.day ? `<span class="day">${dayCell(l.day)}</span>` : '', esc(l.what), s.id === 'stale' ? '' : `<span class="muted">(${esc(l.source)})</span>`, l.detail ? `<strong>${esc(l.detail)}</strong>` : ''];
       return `<li>${parts.filter(Boolean).join(' ')}</li>`;
     });
-    if (leftOut) items.push(`<li class="muted">${esc(leftOut)} (all in the changes workbook)</li>`);
-    const body = s.lines.length ? `<ul>${items.join('')}</ul>` : `<p class="muted">${esc(s.none)}</p>`;
+    const note = leftOut ? `<li class="muted">${esc(leftOut)} (all in the changes workbook)</li>` : '';
+    const body = s.lines.length ? listWithRestFolded(items, note, s.title) : `<p class="muted">${esc(s.none)}</p>`;
     // The sources close the section across the whole width: their long heading never sits wrapped beside another list.
     return `<div class="change${s.id === 'stale' ? ' whole' : ''}"><h3>${esc(s.title)}: ${s.lines.length}</h3>${body}</div>`;
   }).join('\n');

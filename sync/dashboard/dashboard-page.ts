@@ -108,10 +108,10 @@ export function dashboardPage(i: DashboardInput): string {
 ${i.error ? `<p class="error" role="alert">${esc(i.error)} The figures below are unfiltered.</p>` : ''}
 ${filterForm(i)}
 <p><a class="download" href="${esc(download)}" download>Download the master workbook (.xlsx) for these filters</a></p>
-${i.changes}
 <section aria-labelledby="rba"><h2 id="rba">Results-Based Accountability</h2>
 ${rba}
 </section>
+${i.changes}
 <section aria-labelledby="charts"><h2 id="charts">Charts</h2>
 <div class="charts">${charts}</div>
 </section>

@@ -41,14 +41,17 @@ h3 { font-size: 1.05rem; margin: 0 0 0.5rem; }
 p { margin: 0.5rem 0; }
 .muted { color: var(--muted); }
 a { color: var(--accent); }
-a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, .scroll:focus-visible {
+a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, summary:focus-visible, .scroll:focus-visible {
   outline: 3px solid var(--focus); outline-offset: 2px; }
+/* Read by a screen reader, not shown: words a sighted reader takes from the layout around them. */
+.for-reader { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .skip { position: absolute; left: -999px; top: 0; background: #fff; padding: 0.5rem; }
 .skip:focus { left: 0.5rem; }
 form.filters { display: flex; flex-wrap: wrap; gap: 0.75rem 1rem; align-items: flex-end; background: var(--band); padding: 1rem; border-radius: 6px; }
 form.filters fieldset { border: 0; margin: 0; padding: 0; display: contents; }
 form.filters legend { position: absolute; left: -999px; }
-.field { display: flex; flex-direction: column; gap: 0.25rem; min-width: 10rem; flex: 1 1 10rem; }
+/* Narrow enough that the two days sit side by side on a phone, so the headline figures below the form start on its first screen. */
+.field { display: flex; flex-direction: column; gap: 0.25rem; min-width: 8rem; flex: 1 1 8rem; }
 label { font-weight: 600; }
 input, select, button { font: inherit; padding: 0.45rem 0.6rem; border: 1px solid #6b7280; border-radius: 4px; background: #fff; color: var(--ink); min-height: 2.75rem; }
 button { background: var(--accent); color: #fff; border-color: var(--accent); cursor: pointer; font-weight: 600; }
@@ -66,19 +69,25 @@ svg.chart.wide { max-width: ${Math.round(DASHBOARD_CHART_WIDTH * WIDE_CHART_MAX_
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, ${CHART_COLUMN_REM}rem), 1fr)); gap: 1.5rem; }
 figure { margin: 0; border: ${FIGURE_BORDER_PX}px solid var(--line); border-radius: 6px; padding: ${FIGURE_PADDING_PX / PX_PER_REM}rem; }
 figcaption { font-weight: 700; margin-bottom: 0.5rem; }
-/* The narrowest phones: the page's padding and the chart's frame give their width to the chart. */
-${narrowPhone(`header, main, footer { padding-left: ${NARROW_PAGE_PADDING_PX / PX_PER_REM}rem; padding-right: ${NARROW_PAGE_PADDING_PX / PX_PER_REM}rem; } figure { border: 0; padding: 0; }`)}
+/* The narrowest phones: the page's padding and the chart's frame give their width to the chart, the form's and the fields' theirs to the two days side by side. */
+${narrowPhone(`header, main, footer { padding-left: ${NARROW_PAGE_PADDING_PX / PX_PER_REM}rem; padding-right: ${NARROW_PAGE_PADDING_PX / PX_PER_REM}rem; } figure { border: 0; padding: 0; } form.filters { padding-inline: 0.5rem; column-gap: 0.5rem; } form.filters input { padding-inline: 0.3rem; }`)}
 .summary { font-size: 1.05rem; }
 .changes { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr)); gap: 0.5rem 1.5rem; margin-top: 1rem; }
 .changes ul { margin: 0 0 1rem; padding-left: 1.1rem; }
 .changes li { margin: 0.15rem 0; }
 .changes .whole { grid-column: 1 / -1; }
+/* A folded list's rest continues its first lines: one list to the eye, closed or open. */
+.changes ul:has(+ details) { margin-bottom: 0; }
+/* The button to unfold a list: a touch target as tall as the form's fields. */
+details.more > summary { cursor: pointer; color: var(--accent); font-weight: 600; padding: 0.625rem 0; }
 .day { font-variant-numeric: tabular-nums; white-space: nowrap; }
 footer { margin: 2rem auto; color: var(--muted); font-size: 0.9rem; }
 /* On paper nothing scrolls: tables fit the page (their headers wrap), and the filters and buttons, which do nothing there, go. */
 @media print {
   header, main, footer { max-width: none; }
-  .skip, form.filters, .download, button { display: none; }
+  .skip, form.filters, .download, button, details.more > summary { display: none; }
+  /* Paper has no button to unfold a list, and a list closed on screen would print its first lines alone. */
+  details.more::details-content { content-visibility: visible; }
   .scroll { overflow: visible; }
   thead th { white-space: normal; }
   h2, h3, caption, figcaption { break-after: avoid; }

@@ -1,6 +1,7 @@
-// The dashboard's "Since the last meeting" section on paper: a month of changes, lists longer than what is left
-// of a page, prints without leaving pages mostly empty.
+// The dashboard's "Since the last meeting" section on a phone and on paper: a long list shows its first lines and
+// the rest behind a native disclosure that opens from the keyboard, and prints whole, without leaving pages mostly empty.
 import { writeFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { ChangesReport } from '../../../sync/changes/changes-schema';
 import { changesSection } from '../../../sync/dashboard/changes-section';
@@ -8,6 +9,7 @@ import { DASHBOARD_CSS } from '../../../sync/dashboard/dashboard-style';
 import { pageHead } from '../../../sync/dashboard/html-text';
 import { withChromium } from '../../support/chromium';
 import { halfEmptyPages, pdfPageTexts } from '../../support/pdf';
+import { axeViolations } from '../../support/axe';
 import { tempFolder } from '../ingest/workbook-files';
 
 const SOURCES = ['Racial Equity Commission — work plan', 'City of Riverside — TA intake'];
@@ -28,6 +30,64 @@ const report: ChangesReport = {
 };
 
 const page = `${pageHead('Changes', DASHBOARD_CSS)}<body><main>${changesSection({ report, sinceFrom: 'lookback', form: {}, keep: {}, action: '/dashboard' })}</main></body></html>`;
+
+/** The received list's lines as the section renders them: the first, the last before "and 12 more", and that note. */
+const FIRST_RECEIVED = 'TA-2026-0050 Department of Housing and Community Development';
+const LAST_RECEIVED = 'TA-2026-0064 Department of Housing and Community Development';
+
+/** The page's disclosure buttons as Chromium's accessibility tree gives them to a screen reader. */
+async function disclosures(tab: Page) {
+  const cdp = await tab.context().newCDPSession(tab);
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value: string }; name?: { value: string }; properties?: { name: string; value: { value: unknown } }[] }[] };
+  await cdp.detach();
+  return nodes.filter((n) => n.role?.value === 'DisclosureTriangle')
+    .map((n) => ({ name: n.name?.value, expanded: n.properties?.find((p) => p.name === 'expanded')?.value.value }));
+}
+
+describe('the changes section on a phone', () => {
+  it('shows a long list\'s first lines and the rest behind "Show 12 more", which opens from the keyboard and says so to a screen reader', async () => {
+    await withChromium(async (browser) => {
+      const tab = await browser.newPage({ viewport: { width: 390, height: 844 } });
+      await tab.setContent(page);
+      const received = tab.locator('.change', { hasText: 'Requests received: 27' });
+      const visibleLines = () => received.locator('li:visible').allTextContents();
+      const closed = await visibleLines();
+      expect(closed.length).toBeGreaterThan(0);
+      expect(closed.length).toBeLessThanOrEqual(4);
+      expect(closed[0]).toContain(FIRST_RECEIVED);
+      expect(closed.join('\n')).not.toContain(LAST_RECEIVED);
+      // A screen reader hears a disclosure button that names its list and says whether it is expanded.
+      const summary = received.locator('summary');
+      expect(await disclosures(tab)).toContainEqual({ name: 'Show 12 more requests received', expanded: false });
+      await summary.focus();
+      await tab.keyboard.press('Enter');
+      const open = await visibleLines();
+      expect(open.join('\n')).toContain(LAST_RECEIVED);
+      expect(open.at(-1)).toMatch(/^and 12 more: .* \(all in the changes workbook\)$/);
+      expect(await disclosures(tab)).toContainEqual({ name: 'Show 12 more requests received', expanded: true });
+      expect(await axeViolations(tab)).toEqual([]);
+    });
+  }, 120_000);
+
+  it('prints every line of a long list, closed on screen though it is', async () => {
+    const folder = tempFolder('changes-print-all');
+    try {
+      const file = folder.path('changes.pdf');
+      await withChromium(async (browser) => {
+        const tab = await browser.newPage();
+        await tab.setContent(page);
+        expect(await tab.locator('details[open]').count()).toBe(0);
+        await writeFile(file, await tab.pdf({ format: 'Letter' }));
+      });
+      const text = (await pdfPageTexts(file)).join('\n').replace(/\s+/g, ' ');
+      expect(text).toContain(LAST_RECEIVED);
+      expect(text).toMatch(/and 12 more: 6 from City of Riverside — TA intake, 6 from Racial Equity Commission — work plan \(all in the changes workbook\)/);
+      expect(text).not.toMatch(/Show \d+ more/);
+    } finally {
+      folder.cleanup();
+    }
+  }, 120_000);
+});
 
 describe('the changes section on paper', () => {
   it.each(['Letter', 'A4'] as const)('prints on %s paper with no page but the last left more than half empty', async (paper) => {

@@ -217,6 +217,25 @@ describe.each(pages)('the $name on a phone', ({ open }) => {
   }, 120_000);
 });
 
+describe('the dashboard on a phone, read as a board packet', () => {
+  it('shows the headline figures on the first screen, down to their first row, with what changed since the last meeting after them', async () => {
+    await withChromium(async (browser) => {
+      for (const width of [320, 390]) {
+        const page = await browser.newPage({ ...PHONE, viewport: { width, height: PHONE.viewport.height } });
+        await pages[0].open(page);
+        const shown = await page.evaluate(() => {
+          const firstRow = document.querySelector('section[aria-labelledby="rba"] tbody tr')!.getBoundingClientRect();
+          const top = (id: string) => document.getElementById(id)!.getBoundingClientRect().top;
+          return { firstRowBottom: firstRow.bottom, screen: window.innerHeight, rba: top('rba'), since: top('since') };
+        });
+        expect(shown.firstRowBottom, `${width} px`).toBeLessThanOrEqual(shown.screen);
+        expect(shown.since, `${width} px`).toBeGreaterThan(shown.rba);
+        await page.close();
+      }
+    });
+  }, 120_000);
+});
+
 /** A page of one dashboard table: its rows' names under `header`, and a figure under each of `figures`. */
 const namesPage = (caption: string, header: string, names: readonly string[], figures: readonly string[]) =>
   `${pageHead(caption, DASHBOARD_CSS)}<body><main>${table(caption, [
