@@ -79,3 +79,15 @@ export function numberInWords(text: string, unit: NumberUnit): NumberRead | unde
       return undefined;
   }
 }
+
+/**
+ * A count in words and what it counts ("two workshops", "Five plans"): the number, and the unit as typed, for a column
+ * that keeps the unit of its figures; undefined for anything else.
+ */
+export function countWithUnit(text: string): { value: number; unit: string } | undefined {
+  const typed = text.trim().replace(/\s+/g, ' ');
+  const read = counted(typed.toLowerCase());
+  if (!read || read.unit === '' || !Number.isInteger(read.n)) return undefined;
+  const words = typed.split(' ');
+  return { value: read.n, unit: words.slice(words.length - read.unit.split(' ').length).join(' ') };
+}

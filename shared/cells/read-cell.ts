@@ -7,7 +7,7 @@ import { parseDateText, spanText, SPELLS_RANGE } from './date-text';
 import { readDeadlineWords } from './deadline-words';
 import { daysBetween, isCalendarDay, isIsoDate, isoFromParts, isoFromSerial, isoFromUtcDate, lastDayOfMonth } from './dates';
 import { MONTH_NAMES } from './periods';
-import { numberInWords } from './number-in-words';
+import { countWithUnit, numberInWords } from './number-in-words';
 import { CHOICE_SYNONYMS, STOPPED_STATUS_LISTS, STOPPED_STATUSES, type ListKey } from '../lists';
 import { closestChoice, foldText, shortenedChoice } from '../word-match';
 import { listValues, quoteValue } from '../quote-value';
@@ -338,6 +338,8 @@ function progressInWords(c: InputColumn, text: string): CellResult | undefined {
   }
   const words = numberInWords(text, 'count');
   if (words) return { value: words.value, issues: [issue(c, 'number_in_words', `${c.header}: read ${quoteValue(text)} as ${words.as}`, 'warning')] };
+  const withUnit = c.unitField ? countWithUnit(text) : undefined;
+  if (withUnit) return { value: withUnit.value, unit: withUnit.unit, issues: [issue(c, 'number_in_words', `${c.header}: read ${quoteValue(text)} as ${withUnit.value} ${withUnit.unit}`, 'warning')] };
   return undefined;
 }
 

@@ -47,6 +47,14 @@ describe('numbers', () => {
     expect(codes(r)).toEqual(['warning:unit_dropped']);
   });
 
+  it.each([['two workshops', 2, 'workshops'], ['Five plans', 5, 'plans'], ['twenty hours', 20, 'hours']] as const)(
+    'reads a target written in words with its unit, %j, as %s %s, saying so', (raw, value, unit) => {
+      const r = read('workplan', 'target', raw);
+      expect([r.value, r.unit]).toEqual([value, unit]);
+      expect(r.issues.map((i) => [i.severity, i.message])).toEqual([['warning', `Target: read "${raw}" as ${value} ${unit}`]]);
+    },
+  );
+
   it.each([['90 min', 1.5], ['45 minutes', 0.75], ['1h30', 1.5], ['1 hr 30 min', 1.5], ['2 hours 15 minutes', 2.25]] as const)(
     'reads time given in minutes in an hours column, %j, as %s hours, saying so', (raw, hours) => {
       const r = read('requests', 'hoursSpent', raw);
