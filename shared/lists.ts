@@ -14,7 +14,8 @@ export const PRIORITIES = ['Low', 'Medium', 'High', 'Urgent'] as const;
 export const REQUEST_STATUSES = ['New', 'Triaged', 'Assigned', 'In progress', 'Waiting on requester', 'Fulfilled', 'Closed', 'Declined'] as const;
 export const OUTCOMES = ['Action plan adopted', 'Budget equity tool applied', 'Training delivered', 'Data or evaluation improved', 'Referred elsewhere', 'No change yet', 'Other'] as const;
 export const WORKPLAN_STATUSES = ['Not started', 'In progress', 'Completed', 'On hold'] as const;
-export const PROGRESS_STATUSES = ['Not started', 'In progress', 'Completed'] as const;
+/** A milestone's or roadmap item's: On hold last, so a Lists sheet made before it keeps its first values' rows. */
+export const PROGRESS_STATUSES = ['Not started', 'In progress', 'Completed', 'On hold'] as const;
 export const ROADMAP_KINDS = ['Early action', 'Additional strategy'] as const;
 
 /**
@@ -77,8 +78,16 @@ export const NOT_STARTED_WORKPLAN_STATUSES = planWords('Not started');
  * milestone no more missed) than it is complete.
  */
 export const STOPPED_STATUSES: readonly string[] = ['Cancelled', 'Canceled', 'Dropped', 'Withdrawn', 'Discontinued', 'Stopped', 'Not pursued'];
+/**
+ * A milestone's or roadmap item's statuses that say the office set it aside for now: "On hold" and its words. Such an
+ * item is "On hold", not judged by its date: its date no longer holds, so passing it is no miss, nor is it upcoming.
+ */
+export const ON_HOLD_STATUS = 'On hold';
+export const ON_HOLD_STATUSES = planWords(ON_HOLD_STATUS);
 /** The lists whose cells the rules read a stopped status in: a plan's, a milestone's and a roadmap's statuses. */
 export const STOPPED_STATUS_LISTS: readonly ListKey[] = ['workplanStatus', 'progressStatus'];
+/** The statuses those cells are read as though their list lacks them (a workbook's Lists made before On hold was listed). */
+export const STATUSES_BEYOND_LISTS: readonly string[] = [...STOPPED_STATUSES, ON_HOLD_STATUS];
 
 /**
  * The request lifecycle, defined once (request-status.ts reads it, in TypeScript and in the formulas): a request

@@ -8,7 +8,7 @@ import { readDeadlineWords } from './deadline-words';
 import { daysBetween, isCalendarDay, isIsoDate, isoFromParts, isoFromSerial, isoFromUtcDate, lastDayOfMonth } from './dates';
 import { MONTH_NAMES } from './periods';
 import { countWithUnit, numberInWords } from './number-in-words';
-import { CHOICE_SYNONYMS, STOPPED_STATUS_LISTS, STOPPED_STATUSES, type ListKey } from '../lists';
+import { CHOICE_SYNONYMS, STATUSES_BEYOND_LISTS, STOPPED_STATUS_LISTS, type ListKey } from '../lists';
 import { closestChoice, foldText, shortenedChoice } from '../word-match';
 import { listValues, quoteValue } from '../quote-value';
 import { isErrorValue } from './error-value';
@@ -426,19 +426,20 @@ function listIndex(allowed: readonly string[]): ListIndex {
 /** A value, then a note set off by a dash, a colon or parentheses: "Closed - no response", "Completed (May 2026)". */
 const NOTED_CHOICE = /^(.+?)(?:\s+[-–—]\s+(.+)|:\s+(.+)|\s*\((.+?)\)?)$/;
 
-const withStopped = new WeakMap<readonly string[], readonly string[]>();
+const withRuleStatuses = new WeakMap<readonly string[], readonly string[]>();
 
 /**
  * The values a cell of `c` is read as: its list, and for a plan's statuses the words the rules read as stopped, which
- * a pasted plan uses though no list holds them ("Cancelled"): the item shows Stopped rather than a rejected row.
+ * a pasted plan uses though no list holds them ("Cancelled"): the item shows Stopped rather than a rejected row. So is
+ * On hold, which a workbook's Lists made before milestones listed it lack.
  */
 function valuesRead(c: InputColumn, allowed: readonly string[]): readonly string[] {
   if (!c.list || !STOPPED_STATUS_LISTS.includes(c.list)) return allowed;
-  let values = withStopped.get(allowed);
+  let values = withRuleStatuses.get(allowed);
   if (!values) {
     const listed = new Set(allowed.map(foldText));
-    values = [...allowed, ...STOPPED_STATUSES.filter((s) => !listed.has(foldText(s)))];
-    withStopped.set(allowed, values);
+    values = [...allowed, ...STATUSES_BEYOND_LISTS.filter((s) => !listed.has(foldText(s)))];
+    withRuleStatuses.set(allowed, values);
   }
   return values;
 }

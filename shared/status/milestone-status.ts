@@ -1,12 +1,12 @@
 // Derived status of a milestone or roadmap item from its date (the end, for a range) and its status.
 import { checkMark, marksFormula } from '../cells/check-marks';
 import { daysBetween } from '../cells/dates';
-import { DONE_WORKPLAN_STATUSES, settingRef, STOPPED_STATUSES } from '../lists';
+import { DONE_WORKPLAN_STATUSES, ON_HOLD_STATUS, ON_HOLD_STATUSES, settingRef, STOPPED_STATUSES } from '../lists';
 import type { Rules } from '../rules';
 import { dateCellFormula, isDate, isOneOf, oneOfFormula } from './sheet-math';
 
-/** 'Stopped' comes last: a template's Dashboard counts the statuses in this order, so the lines it had keep their rows. */
-export const MILESTONE_DERIVED = ['Done', 'Upcoming', 'Due this week', 'Missed', 'No date yet', 'Stopped'] as const;
+/** 'Stopped', then 'On hold', come last: a template's Dashboard counts the statuses in this order, so the lines it had keep their rows. */
+export const MILESTONE_DERIVED = ['Done', 'Upcoming', 'Due this week', 'Missed', 'No date yet', 'Stopped', ON_HOLD_STATUS] as const;
 export type MilestoneDerived = (typeof MILESTONE_DERIVED)[number];
 
 export interface MilestoneInputs { date: unknown; endOn?: unknown; status: unknown }
@@ -19,12 +19,14 @@ export const DONE_MILESTONE_STATUSES = DONE_WORKPLAN_STATUSES;
 
 /**
  * Checked in order: done (a listed done status, or a check mark ticked: ☑, x, a checkbox's TRUE, as the service reads a
- * ticked Status as Completed), stopped (an office's Cancelled or Dropped: no date makes it missed), undated (TBD, or
- * blank: kept, and says so, never Missed), past its date, within the due-this-week window, else upcoming.
+ * ticked Status as Completed), stopped (an office's Cancelled or Dropped: no date makes it missed), on hold (Paused,
+ * Postponed: its date set aside, it is neither missed nor upcoming), undated (TBD, or blank: kept, and says so, never
+ * Missed), past its date, within the due-this-week window, else upcoming.
  */
 export function milestoneStatus(i: MilestoneInputs, rules: Rules, asOf: string): MilestoneDerived {
   if (isOneOf(i.status, DONE_MILESTONE_STATUSES) || checkMark(i.status) === true) return 'Done';
   if (isOneOf(i.status, STOPPED_STATUSES)) return 'Stopped';
+  if (isOneOf(i.status, ON_HOLD_STATUSES)) return ON_HOLD_STATUS;
   const when = isDate(i.endOn) ? i.endOn : isDate(i.date) ? i.date : undefined;
   if (!when) return 'No date yet';
   const left = daysBetween(asOf, when);
@@ -35,6 +37,7 @@ export function milestoneStatus(i: MilestoneInputs, rules: Rules, asOf: string):
 export function milestoneStatusFormula(r: { date: string; endOn?: string; status: string; today: string }): string {
   const W = r.endOn ? `IF(${dateCellFormula(r.endOn)},${r.endOn},${r.date})` : r.date;
   return `IF(OR(${oneOfFormula(r.status, DONE_MILESTONE_STATUSES)},${marksFormula(r.status, true)}),"Done",IF(OR(${oneOfFormula(r.status, STOPPED_STATUSES)}),"Stopped",`
+    + `IF(OR(${oneOfFormula(r.status, ON_HOLD_STATUSES)}),"${ON_HOLD_STATUS}",`
     + `IF(NOT(${dateCellFormula(W)}),"No date yet",`
-    + `IF(${W}<${r.today},"Missed",IF(${W}-${r.today}<${settingRef('dueThisWeekDays')},"Due this week","Upcoming")))))`;
+    + `IF(${W}<${r.today},"Missed",IF(${W}-${r.today}<${settingRef('dueThisWeekDays')},"Due this week","Upcoming"))))))`;
 }

@@ -3,7 +3,7 @@ import { milestoneStatus, milestoneStatusFormula, type MilestoneDerived } from '
 import type { Tone } from '../workbook-plan';
 import { defineTable, derivedColumn } from './column';
 
-const MILESTONE_PALETTE = { Done: 'good', Upcoming: 'neutral', 'Due this week': 'warn', Missed: 'bad', 'No date yet': 'neutral', Stopped: 'neutral' } as const satisfies Record<MilestoneDerived, Tone>;
+const MILESTONE_PALETTE = { Done: 'good', Upcoming: 'neutral', 'Due this week': 'warn', Missed: 'bad', 'No date yet': 'neutral', Stopped: 'neutral', 'On hold': 'neutral' } as const satisfies Record<MilestoneDerived, Tone>;
 
 const DERIVED_STATUS = { name: 'derivedStatus', header: 'Derived status', type: 'text', width: 14, palette: MILESTONE_PALETTE } as const;
 

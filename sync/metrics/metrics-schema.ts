@@ -163,8 +163,8 @@ export const demandMetricsSchema = z.object({
     byPhase: z.array(planCounts.extend({ sourceId: z.string(), sourceName: z.string(), goal: z.string(), phase: z.string() })),
   }),
   milestones: z.object({
-    /** `stopped`: marked stopped by the office (Cancelled, Dropped), never counted missed or upcoming. */
-    counts: z.array(z.object({ kind: z.enum(['milestone', 'roadmap']), done: count, upcoming: count, dueThisWeek: count, missed: count, undated: count, stopped: count, likelyTypo: count })),
+    /** `stopped`: marked stopped by the office (Cancelled, Dropped); `onHold`: put on hold (Postponed, Paused); neither counted missed or upcoming. */
+    counts: z.array(z.object({ kind: z.enum(['milestone', 'roadmap']), done: count, upcoming: count, dueThisWeek: count, missed: count, undated: count, stopped: count, onHold: count, likelyTypo: count })),
     upcoming: z.array(milestoneItem),
     missed: z.array(milestoneItem),
     /** The most recent first, like missed. */

@@ -130,9 +130,9 @@ type Kind = MilestoneItem['kind'];
 export const shownMilestoneStatus = (x: MilestoneItem): string => (x.likelyTypo ? `${x.status} (date likely a typo)` : x.status);
 
 export class MilestoneMetrics {
-  private readonly counts: Record<Kind, { done: number; upcoming: number; dueThisWeek: number; missed: number; undated: number; stopped: number }> = {
-    milestone: { done: 0, upcoming: 0, dueThisWeek: 0, missed: 0, undated: 0, stopped: 0 },
-    roadmap: { done: 0, upcoming: 0, dueThisWeek: 0, missed: 0, undated: 0, stopped: 0 },
+  private readonly counts: Record<Kind, { done: number; upcoming: number; dueThisWeek: number; missed: number; undated: number; stopped: number; onHold: number }> = {
+    milestone: { done: 0, upcoming: 0, dueThisWeek: 0, missed: 0, undated: 0, stopped: 0, onHold: 0 },
+    roadmap: { done: 0, upcoming: 0, dueThisWeek: 0, missed: 0, undated: 0, stopped: 0, onHold: 0 },
   };
   private readonly upcoming: MilestoneItem[] = [];
   private readonly missed: MilestoneItem[] = [];
@@ -180,6 +180,7 @@ export class MilestoneMetrics {
       else c.dueThisWeek++;
       this.upcoming.push(item);
     } else if (status === 'Stopped') c.stopped++;
+    else if (status === 'On hold') c.onHold++;
     else c.undated++;
   }
 

@@ -62,11 +62,12 @@ const planColumns = (first: Column<PlanCounts & { goal: string; phase?: string; 
 ];
 
 function milestonesMet(r: AnnualReport): string {
-  const met = r.milestones.counts.reduce((a, c) => a + c.done, 0);
-  const missed = r.milestones.counts.reduce((a, c) => a + c.missed, 0);
-  // Items the office marked Cancelled or Dropped were neither met nor missed: said apart, only when there are some.
-  const stopped = r.milestones.counts.reduce((a, c) => a + c.stopped, 0);
-  const outcomes = stopped > 0 ? `met, ${figure(missed)} missed and ${figure(stopped)} stopped` : `met and ${figure(missed)} missed`;
+  const total = (key: 'done' | 'missed' | 'stopped' | 'onHold') => r.milestones.counts.reduce((a, c) => a + c[key], 0);
+  const met = total('done');
+  // Items the office marked Cancelled or Dropped, or put on hold, were neither met nor missed: said apart, only when there are some.
+  const apart = ([['stopped', 'stopped'], ['onHold', 'on hold']] as const).filter(([key]) => total(key) > 0).map(([key, said]) => `${figure(total(key))} ${said}`);
+  const said = [`${figure(total('missed'))} missed`, ...apart];
+  const outcomes = `met${said.slice(0, -1).map((s) => `, ${s}`).join('')} and ${said.at(-1)}`;
   return `${figure(met)} ${nounFor(met, 'milestone or roadmap item', 'milestones and roadmap items')} dated in ${r.year} ${nounFor(met, 'was', 'were')} ${outcomes}.`;
 }
 

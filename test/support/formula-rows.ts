@@ -189,9 +189,9 @@ const notChosen = fc.oneof(
   fc.constantFrom<TypedValue>('-', '--', '---', '—', '–', ' TBD ', 'to  be determined', ' - ', '- -', 'TBD?', 'TBD - Parks', 'n/a.', '  ', '\t', 'TB\tD', 'n/\na'),
 );
 
-/** A milestone's or roadmap item's statuses, with those offices add that the rules name: done and stopped words, and check marks. */
+/** A milestone's or roadmap item's statuses, with those offices add that the rules name: done, stopped and on-hold words, and check marks. */
 const progressStatus = (rules: Rules) => fc.oneof(
-  { weight: 6, arbitrary: choice(rules.lists.progressStatus.concat('Done', 'Finished', 'Achieved', 'Met', 'Complete', 'Cancelled', 'canceled', 'Dropped', 'Withdrawn', 'Not pursued')) },
+  { weight: 6, arbitrary: choice(rules.lists.progressStatus.concat('Done', 'Finished', 'Achieved', 'Met', 'Complete', 'Cancelled', 'canceled', 'Dropped', 'Withdrawn', 'Not pursued', 'on hold', 'Paused', 'Postponed', 'Deferred')) },
   { weight: 1, arbitrary: checkMarks },
   { weight: 1, arbitrary: notChosen },
 );

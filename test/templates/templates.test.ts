@@ -354,6 +354,50 @@ describe('milestones and roadmap items an office marked Cancelled or Dropped, re
   }, 180_000);
 });
 
+describe('milestones and roadmap items an office put on hold, recalculated by LibreOffice', () => {
+  // Past their dates, this week and undated: On hold in every case, in the Status dropdown, and on the Dashboard's
+  // On hold line, never its Missed or Upcoming one.
+  it.each<{ template: TemplateName; rows: TypedRow[] }>([
+    {
+      template: 'milestones',
+      rows: [
+        { milestoneId: 'M1', milestone: 'Convening, on hold', date: addDays(asOf, -20), endOn: addDays(asOf, -18), status: 'On hold' },
+        { milestoneId: 'M2', milestone: 'Forum, postponed', date: addDays(asOf, 3), status: 'Postponed' },
+        { milestoneId: 'M3', milestone: 'Briefing, not held', date: addDays(asOf, -5), status: 'In progress' },
+        { milestoneId: 'M4', milestone: 'Paused, no date', date: null, status: 'paused' },
+      ],
+    },
+    {
+      template: 'roadmap',
+      rows: [
+        { itemId: 'R1', focusArea: 'Capacity', kind: 'Early action', action: 'Audit, deferred', status: 'Deferred', targetOn: addDays(asOf, -40) },
+        { itemId: 'R2', focusArea: 'Capacity', kind: 'Early action', action: 'Network, upcoming', status: 'Not started', targetOn: addDays(asOf, 30) },
+        { itemId: 'R3', focusArea: 'Capacity', kind: 'Early action', action: 'Survey, late', status: 'Not started', targetOn: addDays(asOf, -40) },
+        { itemId: 'R4', focusArea: 'Capacity', kind: 'Early action', action: 'Toolkit, on hold', status: 'On hold', targetOn: addDays(asOf, 40) },
+      ],
+    },
+  ])('$template: On hold in every engine, in the dropdown and on the Dashboard', async ({ template, rows }) => {
+    const file = join(dir, `${template}-on-hold.xlsx`);
+    await writeFile(file, await writeWorkbookToBuffer(templatePlan(template, rows, asOf)));
+    const [ours, lo] = await Promise.all([readXlsxCells(file), recalcWithLibreOffice(file)]);
+    expect(mismatches(ours, lo)).toEqual([]);
+    const table = TABLES[templateRows(template).table];
+    const status = columnLetter(table.columns.length + 1);
+    expect(rows.map((_, i) => lo.get(table.sheet)!.get(`${status}${i + 2}`)?.value)).toEqual(
+      template === 'milestones' ? ['On hold', 'On hold', 'Missed', 'On hold'] : ['On hold', 'Upcoming', 'Missed', 'On hold'],
+    );
+    const figure = (label: string) => {
+      const address = [...ours.get('Dashboard')!].find(([a, c]) => a.startsWith('A') && c.value === label)?.[0];
+      expect(address, label).toBeDefined();
+      return lo.get('Dashboard')!.get(`B${address!.slice(1)}`)?.value;
+    };
+    expect([figure('On hold'), figure('Missed'), figure('Upcoming')]).toEqual(template === 'milestones' ? [3, 1, 0] : [2, 1, 1]);
+    const progress = columnLetter(listPlacement('progressStatus').column);
+    const listed = [...lo.get(LISTS_SHEET)!].filter(([a]) => a.startsWith(progress) && /^\d+$/.test(a.slice(progress.length))).map(([, c]) => c.value);
+    expect(listed).toContain('On hold');
+  }, 180_000);
+});
+
 describe('the suggested-priority reason for deadlines no one means, recalculated by LibreOffice', () => {
   // The reason is text the formula builds: a due day before the request came in, or a typo year decades away, takes
   // branches the sample rows never reach. LibreOffice must build the very text the cached value (TypeScript) holds.

@@ -359,9 +359,22 @@ describe('dropdown lists', () => {
     expect(codes(read('requests', 'status', 'Escalated - see notes'))).toEqual(['error:not_in_list']);
   });
 
-  it('reads a status word only as a value its own list holds: a milestone "Paused", a request "Paused" stay errors', () => {
-    expect(codes(read('milestones', 'status', 'Paused'))).toEqual(['error:not_in_list']);
+  it('reads a status word only as a value its own list holds: a request "Paused" stays an error', () => {
     expect(codes(read('requests', 'status', 'Paused'))).toEqual(['error:not_in_list']);
+  });
+
+  it.each([['milestones', 'Paused'], ['milestones', 'postponed'], ['roadmap', 'Deferred'], ['roadmap', 'On pause']] as const)(
+    'keeps a %s status %j as "On hold", saying so: the item shows On hold, not a rejected row', (table, raw) => {
+      const r = read(table, 'status', raw);
+      expect(r.value).toBe('On hold');
+      expect(r.issues.map((i) => [i.code, i.message])).toEqual([['choice_matched', `Status: read "${raw}" as "On hold"`]]);
+    },
+  );
+
+  it('keeps a milestone "On hold" where a workbook\'s own Lists predate it: the rules read it though the list lacks it', () => {
+    const lists = { ...DEFAULT_RULES.lists, progressStatus: ['Not started', 'In progress', 'Completed'] };
+    expect(readCell(column('milestones', 'status'), 'On hold', { lists })).toEqual({ value: 'On hold', issues: [] });
+    expect(readCell(column('roadmap', 'status'), 'Postponed', { lists }).value).toBe('On hold');
   });
 
   it.each([

@@ -55,6 +55,16 @@ describe('milestone status', () => {
     const roadmap = (status: string) => TABLES.roadmap.derived[0].compute({ targetOn: '2025-01-31', status }, DEFAULT_RULES, AS_OF);
     expect([roadmap('Not pursued'), roadmap('Done'), roadmap('Awaiting Council')]).toEqual(['Stopped', 'Done', 'Missed']);
   });
+
+  it('says "On hold" for a milestone or roadmap item the office put on hold (Paused, Postponed...), neither Missed nor Upcoming', () => {
+    // Past its date, this week and later: a date the office set aside judges nothing.
+    expect(milestoneStatus({ date: '2025-03-15', endOn: '2025-03-17', status: 'On hold' }, DEFAULT_RULES, AS_OF)).toBe('On hold');
+    expect(milestoneStatus({ date: '2025-06-16', status: 'postponed' }, DEFAULT_RULES, AS_OF)).toBe('On hold');
+    expect(milestoneStatus({ date: '2025-12-01', status: 'Paused' }, DEFAULT_RULES, AS_OF)).toBe('On hold');
+    expect(milestoneStatus({ date: null, status: 'Deferred' }, DEFAULT_RULES, AS_OF)).toBe('On hold');
+    const roadmap = (status: string) => TABLES.roadmap.derived[0].compute({ targetOn: '2025-01-31', status }, DEFAULT_RULES, AS_OF);
+    expect([roadmap('On hold'), roadmap('On pause'), roadmap('Completed')]).toEqual(['On hold', 'On hold', 'Done']);
+  });
 });
 
 describe('a milestone or roadmap Status in the office\'s own words, as the service reads it and as the sheet does', () => {

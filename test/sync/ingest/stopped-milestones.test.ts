@@ -1,5 +1,6 @@
 // The messy corpus's milestone calendar and roadmap with an item the office marked Cancelled typed in (a status its
 // Lists add): imported as `import` does, it reads Stopped, is never counted missed, and its status is no word the formulas leave to the dates.
+// The same with an item postponed or paused: it reads On hold, with a warning, and is never counted missed either.
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LISTS_GRID, DEFAULT_RULES, LISTS_SHEET, listPlacement } from '../../../shared/index';
 import { importWorkbook } from '../../../sync/ingest/import-workbook';
@@ -14,9 +15,11 @@ import { storeBackends } from '../../support/store-backends';
 import { tempFolder, writeWorkbook } from './workbook-files';
 
 const [sqlite] = storeBackends('stopped_milestones');
+const [heldSqlite] = storeBackends('held_milestones');
 const files = tempFolder('stopped');
 afterAll(async () => {
   await sqlite.cleanup();
+  await heldSqlite.cleanup();
   files.cleanup();
 });
 
@@ -58,9 +61,9 @@ describe('milestones and roadmap items marked Cancelled or Withdrawn in a pasted
     const m = await computeMetrics(store, { asOf: '2024-12-31', rules: DEFAULT_RULES });
     expect(m.milestones.counts).toEqual([
       // Six held, the equity week left In progress past its end, the convening cancelled.
-      { kind: 'milestone', done: 6, upcoming: 0, dueThisWeek: 0, missed: 1, undated: 0, stopped: 1, likelyTypo: 0 },
+      { kind: 'milestone', done: 6, upcoming: 0, dueThisWeek: 0, missed: 1, undated: 0, stopped: 1, onHold: 0, likelyTypo: 0 },
       // Five completed, the audit withdrawn, the rest open past their targets.
-      { kind: 'roadmap', done: 5, upcoming: 0, dueThisWeek: 0, missed: 9, undated: 0, stopped: 1, likelyTypo: 0 },
+      { kind: 'roadmap', done: 5, upcoming: 0, dueThisWeek: 0, missed: 9, undated: 0, stopped: 1, onHold: 0, likelyTypo: 0 },
     ]);
     expect(m.milestones.missed.map((x) => x.title)).not.toContain('GARE regional convening');
     expect(m.milestones.missed.map((x) => x.title)).not.toContain('Equity audit of the organization');
@@ -70,5 +73,32 @@ describe('milestones and roadmap items marked Cancelled or Withdrawn in a pasted
     const text = reportHtml(report, { only: 'milestones' }).replace(/<style[^]*?<\/style>|<[^>]+>/g, ' ').replace(/\s+/g, ' ');
     expect(text).toContain('11 milestones and roadmap items dated in 2024 were met, 10 missed and 2 stopped');
     expect(text).not.toContain('GARE regional convening');
+  });
+});
+
+describe('milestones and roadmap items postponed or paused in a pasted calendar and roadmap', () => {
+  it('are kept On hold with a warning at the cell, not rejected: never Missed in the metrics or the annual report', async () => {
+    const store = await heldSqlite.open();
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Eastside', sourceKind: 'file' });
+    const held = withColumns(cityMilestoneCalendar.sheets[0], 3, ['Status'], (row) => [row === 8 ? 'Postponed' : 'Completed']);
+    const paused = structuredClone(roadmap);
+    paused.rows[15][3] = 'Paused';
+    const file = await writeWorkbook(files.path(), [held, paused]);
+    const r = await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2024-12-31T12:00:00Z') });
+    expect(r.rejected).toEqual([]);
+    expect(r.warnings.filter((w) => /as "On hold"/.test(w.message)).map((w) => [w.sheet, w.row, w.field, w.message])).toEqual([
+      [held.name, 8, 'status', 'Status: read "Postponed" as "On hold"'],
+      [paused.name, 16, 'status', 'Status: read "Paused" as "On hold"'],
+    ]);
+    const m = await computeMetrics(store, { asOf: '2024-12-31', rules: DEFAULT_RULES });
+    expect(m.milestones.counts.map(({ kind, onHold, missed }) => ({ kind, onHold, missed }))).toEqual([
+      { kind: 'milestone', onHold: 1, missed: 0 },
+      { kind: 'roadmap', onHold: 1, missed: 9 },
+    ]);
+    expect(m.milestones.missed.map((x) => x.title)).not.toContain('GARE regional convening');
+
+    const report = await annualReport(store, { year: 2024, asOf: '2024-12-31', rules: DEFAULT_RULES });
+    const text = reportHtml(report, { only: 'milestones' }).replace(/<style[^]*?<\/style>|<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(text).toContain('12 milestones and roadmap items dated in 2024 were met, 9 missed and 2 on hold');
   });
 });

@@ -239,8 +239,8 @@ describe('work plans and milestones', () => {
   it('lists upcoming and missed milestones, roadmap items included', () => {
     const ms = metrics().milestones;
     expect(ms.counts).toEqual([
-      { kind: 'milestone', done: 0, upcoming: 1, dueThisWeek: 1, missed: 1, undated: 0, stopped: 0, likelyTypo: 0 },
-      { kind: 'roadmap', done: 1, upcoming: 0, dueThisWeek: 0, missed: 0, undated: 0, stopped: 0, likelyTypo: 0 },
+      { kind: 'milestone', done: 0, upcoming: 1, dueThisWeek: 1, missed: 1, undated: 0, stopped: 0, onHold: 0, likelyTypo: 0 },
+      { kind: 'roadmap', done: 1, upcoming: 0, dueThisWeek: 0, missed: 0, undated: 0, stopped: 0, onHold: 0, likelyTypo: 0 },
     ]);
     expect(ms.upcoming.map((m) => [m.title, m.status])).toEqual([['Council briefing', 'Due this week'], ['Annual report', 'Upcoming']]);
     expect(ms.missed.map((m) => [m.title, m.date])).toEqual([['Community forum', '2024-06-10']]);
@@ -254,8 +254,23 @@ describe('work plans and milestones', () => {
       roadmap: [stopped(ROADMAP[0], 'Withdrawn')],
     }, opts).milestones;
     expect(ms.counts).toEqual([
-      { kind: 'milestone', done: 0, upcoming: 1, dueThisWeek: 0, missed: 0, undated: 0, stopped: 2, likelyTypo: 0 },
-      { kind: 'roadmap', done: 0, upcoming: 0, dueThisWeek: 0, missed: 0, undated: 0, stopped: 1, likelyTypo: 0 },
+      { kind: 'milestone', done: 0, upcoming: 1, dueThisWeek: 0, missed: 0, undated: 0, stopped: 2, onHold: 0, likelyTypo: 0 },
+      { kind: 'roadmap', done: 0, upcoming: 0, dueThisWeek: 0, missed: 0, undated: 0, stopped: 1, onHold: 0, likelyTypo: 0 },
+    ]);
+    expect(ms.missed).toEqual([]);
+    expect(ms.upcoming.map((m) => m.title)).toEqual(['Annual report']);
+  });
+
+  it('counts a milestone or roadmap item the office put on hold (Postponed, Paused) as on hold, never missed or upcoming', () => {
+    const held = <T extends { values: { status?: unknown } }>(r: T, status: string): T => ({ ...r, values: { ...r.values, status } });
+    // The forum, past its end, postponed; the briefing, due this week, on hold; the roadmap item, past its target, paused.
+    const ms = aggregateMetrics({
+      milestones: [held(MILESTONES[0], 'Postponed'), held(MILESTONES[1], 'On hold'), MILESTONES[2]],
+      roadmap: [held(ROADMAP[0], 'Paused')],
+    }, opts).milestones;
+    expect(ms.counts.map(({ kind, missed, upcoming, dueThisWeek, onHold }) => ({ kind, missed, upcoming, dueThisWeek, onHold }))).toEqual([
+      { kind: 'milestone', missed: 0, upcoming: 1, dueThisWeek: 0, onHold: 2 },
+      { kind: 'roadmap', missed: 0, upcoming: 0, dueThisWeek: 0, onHold: 1 },
     ]);
     expect(ms.missed).toEqual([]);
     expect(ms.upcoming.map((m) => m.title)).toEqual(['Annual report']);
