@@ -312,9 +312,10 @@ describe('checkboxes pasted into the date and number columns of requests and mil
   }, 180_000);
 });
 
-describe('milestones and roadmap items an office marked Cancelled or Dropped, recalculated by LibreOffice', () => {
-  // Past their dates, before them and undated: Stopped in every case, counted on the Dashboard's Stopped line, and
-  // colored as the work plan colors its Stopped tasks.
+describe('milestones and roadmap items an office marked Cancelled, Dropped or On hold, recalculated by LibreOffice', () => {
+  // Past their dates, before them and undated: Stopped or On hold in every case, counted on the Dashboard's Stopped or
+  // On hold line (never Missed or Upcoming), Stopped colored as the work plan colors its Stopped tasks, and On hold
+  // offered in the Status dropdown's list.
   it.each<{ template: TemplateName; rows: TypedRow[] }>([
     {
       template: 'milestones',
@@ -323,6 +324,9 @@ describe('milestones and roadmap items an office marked Cancelled or Dropped, re
         { milestoneId: 'M2', milestone: 'Forum, dropped', date: addDays(asOf, 3), status: 'dropped' },
         { milestoneId: 'M3', milestone: 'Briefing, not held', date: addDays(asOf, -5), status: 'In progress' },
         { milestoneId: 'M4', milestone: 'Withdrawn, no date', date: null, status: 'Withdrawn' },
+        { milestoneId: 'M5', milestone: 'Retreat, on hold', date: addDays(asOf, -20), endOn: addDays(asOf, -18), status: 'On hold' },
+        { milestoneId: 'M6', milestone: 'Summit, postponed', date: addDays(asOf, 3), status: 'Postponed' },
+        { milestoneId: 'M7', milestone: 'Paused, no date', date: null, status: 'paused' },
       ],
     },
     {
@@ -332,66 +336,30 @@ describe('milestones and roadmap items an office marked Cancelled or Dropped, re
         { itemId: 'R2', focusArea: 'Capacity', kind: 'Early action', action: 'Network, canceled', status: 'Canceled', targetOn: addDays(asOf, 2) },
         { itemId: 'R3', focusArea: 'Capacity', kind: 'Early action', action: 'Survey, late', status: 'Not started', targetOn: addDays(asOf, -40) },
         { itemId: 'R4', focusArea: 'Capacity', kind: 'Early action', action: 'Toolkit, done', status: 'Completed', targetOn: addDays(asOf, -40) },
+        { itemId: 'R5', focusArea: 'Capacity', kind: 'Early action', action: 'Study, deferred', status: 'Deferred', targetOn: addDays(asOf, -40) },
+        { itemId: 'R6', focusArea: 'Capacity', kind: 'Early action', action: 'Forum, on hold', status: 'On hold', targetOn: addDays(asOf, 40) },
+        { itemId: 'R7', focusArea: 'Capacity', kind: 'Early action', action: 'Guide, upcoming', status: 'Not started', targetOn: addDays(asOf, 30) },
       ],
     },
-  ])('$template: Stopped in every engine, on the Dashboard, and in the colors', async ({ template, rows }) => {
-    const file = join(dir, `${template}-stopped.xlsx`);
+  ])('$template: Stopped and On hold in every engine, on the Dashboard, in the colors and the dropdown', async ({ template, rows }) => {
+    const file = join(dir, `${template}-set-aside.xlsx`);
     await writeFile(file, await writeWorkbookToBuffer(templatePlan(template, rows, asOf)));
     const [ours, lo] = await Promise.all([readXlsxCells(file), recalcWithLibreOffice(file)]);
     expect(mismatches(ours, lo)).toEqual([]);
     const table = TABLES[templateRows(template).table];
     const status = columnLetter(table.columns.length + 1);
     expect(rows.map((_, i) => lo.get(table.sheet)!.get(`${status}${i + 2}`)?.value)).toEqual(
-      template === 'milestones' ? ['Stopped', 'Stopped', 'Missed', 'Stopped'] : ['Stopped', 'Stopped', 'Missed', 'Done'],
+      template === 'milestones'
+        ? ['Stopped', 'Stopped', 'Missed', 'Stopped', 'On hold', 'On hold', 'On hold']
+        : ['Stopped', 'Stopped', 'Missed', 'Done', 'On hold', 'On hold', 'Upcoming'],
     );
     const figure = (label: string) => {
       const address = [...ours.get('Dashboard')!].find(([a, c]) => a.startsWith('A') && c.value === label)?.[0];
       expect(address, label).toBeDefined();
       return lo.get('Dashboard')!.get(`B${address!.slice(1)}`)?.value;
     };
-    expect([figure('Stopped'), figure('Missed')]).toEqual([template === 'milestones' ? 3 : 2, 1]);
+    expect(['Stopped', 'On hold', 'Missed', 'Upcoming'].map(figure)).toEqual(template === 'milestones' ? [3, 3, 1, 0] : [2, 2, 1, 1]);
     expect(table.derived[0].palette?.Stopped).toBe(TABLES.workplan.derived[0].palette?.Stopped);
-  }, 180_000);
-});
-
-describe('milestones and roadmap items an office put on hold, recalculated by LibreOffice', () => {
-  // Past their dates, this week and undated: On hold in every case, in the Status dropdown, and on the Dashboard's
-  // On hold line, never its Missed or Upcoming one.
-  it.each<{ template: TemplateName; rows: TypedRow[] }>([
-    {
-      template: 'milestones',
-      rows: [
-        { milestoneId: 'M1', milestone: 'Convening, on hold', date: addDays(asOf, -20), endOn: addDays(asOf, -18), status: 'On hold' },
-        { milestoneId: 'M2', milestone: 'Forum, postponed', date: addDays(asOf, 3), status: 'Postponed' },
-        { milestoneId: 'M3', milestone: 'Briefing, not held', date: addDays(asOf, -5), status: 'In progress' },
-        { milestoneId: 'M4', milestone: 'Paused, no date', date: null, status: 'paused' },
-      ],
-    },
-    {
-      template: 'roadmap',
-      rows: [
-        { itemId: 'R1', focusArea: 'Capacity', kind: 'Early action', action: 'Audit, deferred', status: 'Deferred', targetOn: addDays(asOf, -40) },
-        { itemId: 'R2', focusArea: 'Capacity', kind: 'Early action', action: 'Network, upcoming', status: 'Not started', targetOn: addDays(asOf, 30) },
-        { itemId: 'R3', focusArea: 'Capacity', kind: 'Early action', action: 'Survey, late', status: 'Not started', targetOn: addDays(asOf, -40) },
-        { itemId: 'R4', focusArea: 'Capacity', kind: 'Early action', action: 'Toolkit, on hold', status: 'On hold', targetOn: addDays(asOf, 40) },
-      ],
-    },
-  ])('$template: On hold in every engine, in the dropdown and on the Dashboard', async ({ template, rows }) => {
-    const file = join(dir, `${template}-on-hold.xlsx`);
-    await writeFile(file, await writeWorkbookToBuffer(templatePlan(template, rows, asOf)));
-    const [ours, lo] = await Promise.all([readXlsxCells(file), recalcWithLibreOffice(file)]);
-    expect(mismatches(ours, lo)).toEqual([]);
-    const table = TABLES[templateRows(template).table];
-    const status = columnLetter(table.columns.length + 1);
-    expect(rows.map((_, i) => lo.get(table.sheet)!.get(`${status}${i + 2}`)?.value)).toEqual(
-      template === 'milestones' ? ['On hold', 'On hold', 'Missed', 'On hold'] : ['On hold', 'Upcoming', 'Missed', 'On hold'],
-    );
-    const figure = (label: string) => {
-      const address = [...ours.get('Dashboard')!].find(([a, c]) => a.startsWith('A') && c.value === label)?.[0];
-      expect(address, label).toBeDefined();
-      return lo.get('Dashboard')!.get(`B${address!.slice(1)}`)?.value;
-    };
-    expect([figure('On hold'), figure('Missed'), figure('Upcoming')]).toEqual(template === 'milestones' ? [3, 1, 0] : [2, 1, 1]);
     const progress = columnLetter(listPlacement('progressStatus').column);
     const listed = [...lo.get(LISTS_SHEET)!].filter(([a]) => a.startsWith(progress) && /^\d+$/.test(a.slice(progress.length))).map(([, c]) => c.value);
     expect(listed).toContain('On hold');

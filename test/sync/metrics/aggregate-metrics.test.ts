@@ -246,31 +246,20 @@ describe('work plans and milestones', () => {
     expect(ms.missed.map((m) => [m.title, m.date])).toEqual([['Community forum', '2024-06-10']]);
   });
 
-  it('counts a milestone or roadmap item an office marked Cancelled (or another stopped word) as stopped, never missed or upcoming', () => {
-    const stopped = <T extends { values: { status?: unknown } }>(r: T, status: string): T => ({ ...r, values: { ...r.values, status } });
-    // The forum, past its end, cancelled; the briefing, due this week, dropped; the roadmap item, past its target, withdrawn.
+  it.each([
+    ['stopped', ['Dropped', 'Cancelled', 'Withdrawn']],
+    ['onHold', ['Postponed', 'On hold', 'Paused']],
+  ] as const)('counts a milestone or roadmap item an office set aside as %s (%j), never missed or upcoming', (key, [forum, briefing, item]) => {
+    const setAside = <T extends { values: { status?: unknown } }>(r: T, status: string): T => ({ ...r, values: { ...r.values, status } });
+    // The forum, past its end; the briefing, due this week; the roadmap item, past its target.
     const ms = aggregateMetrics({
-      milestones: [stopped(MILESTONES[0], 'Dropped'), stopped(MILESTONES[1], 'Cancelled'), MILESTONES[2]],
-      roadmap: [stopped(ROADMAP[0], 'Withdrawn')],
+      milestones: [setAside(MILESTONES[0], forum), setAside(MILESTONES[1], briefing), MILESTONES[2]],
+      roadmap: [setAside(ROADMAP[0], item)],
     }, opts).milestones;
+    const none = { done: 0, upcoming: 0, dueThisWeek: 0, missed: 0, undated: 0, stopped: 0, onHold: 0, likelyTypo: 0 };
     expect(ms.counts).toEqual([
-      { kind: 'milestone', done: 0, upcoming: 1, dueThisWeek: 0, missed: 0, undated: 0, stopped: 2, onHold: 0, likelyTypo: 0 },
-      { kind: 'roadmap', done: 0, upcoming: 0, dueThisWeek: 0, missed: 0, undated: 0, stopped: 1, onHold: 0, likelyTypo: 0 },
-    ]);
-    expect(ms.missed).toEqual([]);
-    expect(ms.upcoming.map((m) => m.title)).toEqual(['Annual report']);
-  });
-
-  it('counts a milestone or roadmap item the office put on hold (Postponed, Paused) as on hold, never missed or upcoming', () => {
-    const held = <T extends { values: { status?: unknown } }>(r: T, status: string): T => ({ ...r, values: { ...r.values, status } });
-    // The forum, past its end, postponed; the briefing, due this week, on hold; the roadmap item, past its target, paused.
-    const ms = aggregateMetrics({
-      milestones: [held(MILESTONES[0], 'Postponed'), held(MILESTONES[1], 'On hold'), MILESTONES[2]],
-      roadmap: [held(ROADMAP[0], 'Paused')],
-    }, opts).milestones;
-    expect(ms.counts.map(({ kind, missed, upcoming, dueThisWeek, onHold }) => ({ kind, missed, upcoming, dueThisWeek, onHold }))).toEqual([
-      { kind: 'milestone', missed: 0, upcoming: 1, dueThisWeek: 0, onHold: 2 },
-      { kind: 'roadmap', missed: 0, upcoming: 0, dueThisWeek: 0, onHold: 1 },
+      { kind: 'milestone', ...none, upcoming: 1, [key]: 2 },
+      { kind: 'roadmap', ...none, [key]: 1 },
     ]);
     expect(ms.missed).toEqual([]);
     expect(ms.upcoming.map((m) => m.title)).toEqual(['Annual report']);
