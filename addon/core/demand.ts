@@ -6,7 +6,8 @@ import { isBlankCell, readCell, type CellInput } from '../../shared/cells/read-c
 import { shortDay } from '../../shared/cells/dates';
 import { portableSha256Hex } from '../../shared/content-hash';
 import { DEFAULT_RULES } from '../../shared/rules';
-import type { InputColumn } from '../../shared/tables';
+import { TABLES, type InputColumn } from '../../shared/tables';
+import { mapHeaders } from '../../shared/header-map';
 import { AddonError, describeError } from './addon-error';
 import { broadcastHeight, cellReader, type CellContext, type Column } from './custom-functions';
 import { reasonOf, request, serviceProblem } from './service-client';
@@ -65,7 +66,33 @@ export function* forgetDemandAnswers(settings: SettingsPort, now: number): Task<
   yield* io(settings.set(GENERATION_KEY, String(now)));
 }
 
+/** The requests table's field each argument's header names; a date argument's header names any date. */
+const headerFits = [(f: string) => f === 'requesterType', (f: string) => f === 'category', isDateField, isDateField];
+function isDateField(field: string): boolean {
+  return TABLES.requests.columns.some((c) => c.name === field && c.type === 'date');
+}
+const isColumn = (arg: unknown): arg is unknown[][] => Array.isArray(arg) && arg.length > 1;
+
+/**
+ * Whole columns from the header row (`C:C` in row 1): a first row whose ranges hold their columns' headers is
+ * answered with the function's own header, as the status functions answer theirs, and only the rows below are asked.
+ */
+export function splitDemandHeader(args: readonly unknown[]): { head: Column; rows: unknown[] } {
+  const columns = args.flatMap((arg, i) => (isColumn(arg) ? [{ i, cell: arg[0]?.[0] as CellInput }] : []));
+  const map = mapHeaders(TABLES.requests, columns.map((c) => c.cell));
+  const headed = columns.length > 0 && columns.every((c, k) => typeof c.cell === 'string' && headerFits[c.i]?.(map.fields.get(k) ?? ''));
+  if (!headed) return { head: [], rows: [...args] };
+  return { head: [['Requests']], rows: args.map((arg) => (isColumn(arg) ? arg.slice(1) : arg)) };
+}
+
+/** Sheets' EQ_DEMAND: one call's rows, its header row answered in place. */
 export function* evaluateDemand(deps: DemandDeps, args: readonly unknown[]): Task<Column> {
+  const { head, rows } = splitDemandHeader(args);
+  return [...head, ...(yield* evaluateDemandRows(deps, rows))];
+}
+
+/** The counts of every row of the arguments (Excel stacks many calls' rows, their header rows split off each). */
+export function* evaluateDemandRows(deps: DemandDeps, args: readonly unknown[]): Task<Column> {
   const height = broadcastHeight(args, ARGS);
   const conn = yield* connection(deps.settings, deps.words);
   const generation = (yield* io(deps.settings.get(GENERATION_KEY))) ?? '';

@@ -5,7 +5,7 @@ import { ENTRY_POINTS, type CustomFunctionDoc, type ParamDoc } from '../apps-scr
 import { describeError } from '../core/addon-error';
 import { broadcastHeight, evaluateDerived, type CellContext, type Column } from '../core/custom-functions';
 import { CUSTOM_FUNCTIONS, type CustomFunctionDef } from '../../shared/custom-functions';
-import { evaluateDemand, type DemandDeps } from '../core/demand';
+import { evaluateDemandRows, splitDemandHeader, type DemandDeps } from '../core/demand';
 import { runAsync } from '../core/task';
 import { isErrorValue } from '../../shared/cells/error-value';
 import { spreadsheetRules } from '../core/table-sheet';
@@ -130,7 +130,7 @@ export function demandBatcher(evaluate: (args: unknown[][][]) => Promise<Column>
 
 /** The handler of every function, by id, ready for `CustomFunctions.associate`. */
 export function excelFunctionHandlers(deps: FunctionDeps): Record<string, Handler> {
-  const demand = demandBatcher((args) => runAsync(evaluateDemand({ ...deps.demand(), ctx: cellContext(deps.today()) }, args)));
+  const demand = demandBatcher((args) => runAsync(evaluateDemandRows({ ...deps.demand(), ctx: cellContext(deps.today()) }, args)));
   // Read as a sync reads it, value types included, so text typed as `#N/A` in Lists is that text here too.
   const rulesNow = sharedWhilePending(() => runAsync(spreadsheetRules(deps.port, undefined, { withFormulas: true })));
   const handlers: Record<string, Handler> = {};
@@ -140,11 +140,12 @@ export function excelFunctionHandlers(deps: FunctionDeps): Record<string, Handle
       ? (...args) =>
           guarded(fn.id, async () => evaluateDerived(call, args, cellContext(deps.today()), await rulesNow(), errorAnswer(deps.functionError)))
       : (...args) =>
-          guarded(fn.id, () => {
+          guarded(fn.id, async () => {
             const own = errorsAsText(args.slice(0, fn.doc.params.length));
             // Checked per call first, so one cell's misshapen ranges do not fail the cells batched with it.
             broadcastHeight(own, fn.doc.params.map((p) => p.name));
-            return demand(own);
+            const { head, rows } = splitDemandHeader(own);
+            return [...head, ...(await demand(rows))];
           });
   }
   return handlers;

@@ -97,7 +97,10 @@ dl.facts dd { margin: 0; }
 @media print { form.public .field, form.public fieldset, .standing { break-inside: avoid; } }
 `;
 
-export function publicPage(title: string, heading: string, body: string): string {
+/** What the public pages' footer says by default: each sends answers to the office that shared it. */
+const ANSWERS_GO_TO_THE_OFFICE = 'Equity Desk. Your answers go only to the office that shared this page.';
+
+export function publicPage(title: string, heading: string, body: string, footer = ANSWERS_GO_TO_THE_OFFICE): string {
   return `${pageHead(title, DASHBOARD_CSS + FORM_CSS)}
 <body>
 <a class="skip" href="#main">Skip to the content</a>
@@ -105,7 +108,7 @@ export function publicPage(title: string, heading: string, body: string): string
 <main id="main">
 ${body}
 </main>
-<footer>Equity Desk. Your answers go only to the office that shared this page.</footer>
+<footer>${esc(footer)}</footer>
 </body>
 </html>`;
 }

@@ -27,7 +27,7 @@ ${s.description ? `<h3>What you asked for</h3>\n<p class="asked" dir="auto">${es
 <p class="hint">Keep this link to see where your request stands.${s.requestId ? ` When you write or call us about it, mention your request number, <span class="request-ref">${esc(s.requestId)}</span>.` : ''}</p>`;
   // The title says the status: a screen reader announces a page by it, and a browser's history lists it so.
   // The number stays in the details, where it is never split at its hyphens: a heading's words wrap on a phone.
-  return publicPage(`${s.requestId ?? 'Your request'}: ${s.status.words}`, 'Where your request stands', body);
+  return publicPage(`${s.requestId ?? 'Your request'}: ${s.status.words}`, 'Where your request stands', body, 'Equity Desk. Only someone with this link can see this page.');
 }
 
 /** The confirmation's sentence with the status link: the address in full, so it can be copied or written down. */

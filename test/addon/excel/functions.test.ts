@@ -8,6 +8,9 @@ import type { SpreadsheetPort } from '../../../addon/port/spreadsheet-port';
 import { customFunctionFields } from '../../../shared/custom-functions';
 import { DEFAULT_LISTS_GRID, LISTS_SHEET, TABLES, listPlacement, serialFromIso, readRules, type TableName, type TypedRow } from '../../../shared';
 import { isBlankCell, type CellInput } from '../../../shared/cells/read-cell';
+import { SETTING_KEYS } from '../../../addon/core/settings';
+import { EXCEL_WORDS } from '../../../addon/excel/host-words';
+import type { HttpRequest } from '../../../addon/port/host-ports';
 import { FakeExcel } from '../../fakes/excel/excel-fake';
 import { AS_OF, GRIDS, ROWS, nativeValues } from '../../support/formula-rows';
 import { FunctionError, builtExcel, loadTaskpane } from './excel-harness';
@@ -113,5 +116,18 @@ describe('EQ. custom functions (built)', () => {
     await cell();
     expect(reads).toBe(2);
   });
-});
 
+  test("DEMAND over whole columns answers their header row with its own header and asks the service only for the rows below", async () => {
+    const asked: string[] = [];
+    const settings = new Map<string, string>([[SETTING_KEYS.serviceUrl, 'https://desk.example'], [SETTING_KEYS.token, 'a-source-token-long-enough']]);
+    const demand = () => ({
+      http: { fetch: () => { throw new Error('one call'); }, sleep: () => undefined, fetchAll: (requests: readonly HttpRequest[]) => requests.map((r) => (asked.push(r.url), { status: 200, headers: {}, body: '{"count":7}' })) },
+      settings: { get: (key: string) => settings.get(key) ?? null, set: () => undefined },
+      cache: { getAll: () => ({}), putAll: () => undefined },
+      words: EXCEL_WORDS,
+    });
+    const handlers = excelFunctionHandlers({ port: {} as SpreadsheetPort, today: () => '2026-03-16', demand, functionError: (code) => code });
+    expect(await handlers.DEMAND([['Requester type'], ['County']], [['Category'], ['']], null, null)).toEqual([['Requests'], [7]]);
+    expect(asked).toEqual(['https://desk.example/api/v1/demand?requesterType=County']);
+  });
+});

@@ -66,6 +66,8 @@ describe.each(backends)('request status link on $name', (backend) => {
     expect(first.text).toContain('<dt>Received</dt><dd><time datetime="2026-12-02">December 2, 2026</time></dd>');
     expect(first.text).toContain('Status last changed <time datetime="2026-12-02">');
     expect(first.text).not.toContain('Due date');
+    // The form's footer speaks of answers sent; this page sends nothing, and is seen by whoever holds its link.
+    expect(first.text).toContain('<footer>Equity Desk. Only someone with this link can see this page.</footer>');
 
     let row: Record<string, unknown> = (await h.store.storedRow(src.id, 'requests', rowId))!;
     const moved = async (day: string, values: Record<string, unknown>) => {
