@@ -25,6 +25,15 @@ export const ROADMAP_KINDS = ['Early action', 'Additional strategy'] as const;
 export interface ChoiceSynonym { word: string; list?: ListKey; assumed?: string }
 
 /**
+ * A service desk's numbered priority (`P1`, `Priority 1`, `Sev 1`), pasted with its tickets: 1 of 4 is the most
+ * urgent, read as Urgent through 4 as Low, and only in the priority list, where a number means that order.
+ */
+function deskPriority(level: 1 | 2 | 3 | 4): readonly ChoiceSynonym[] {
+  const assumed = 'a service desk numbers its priorities from 1, the most urgent, to 4, the least';
+  return ['P', 'Priority ', 'Sev ', 'Severity '].map((prefix) => ({ word: `${prefix}${level}`, list: 'priority', assumed }));
+}
+
+/**
  * Other words offices use for a listed value in their plans, calendars and logs, read as that value (with a
  * warning) wherever a list holds it: a milestone marked "Done" is kept as Completed, not rejected.
  */
@@ -44,9 +53,11 @@ export const CHOICE_SYNONYMS: Readonly<Record<string, readonly (string | ChoiceS
   // Work still being planned has not begun.
   'Not started': ['Planned', 'Planning', 'Scheduled', 'Upcoming', 'Not begun', 'Pending', 'To do'],
   'On hold': ['Paused', 'Deferred', 'Postponed', 'On pause'],
-  Medium: ['Med', 'Moderate'],
+  Medium: ['Med', 'Moderate', ...deskPriority(3)],
   // A request wanted "as soon as possible".
-  Urgent: ['ASAP'],
+  Urgent: ['ASAP', ...deskPriority(1)],
+  High: deskPriority(2),
+  Low: deskPriority(4),
   // A TA log's words for who asked, how, and for what.
   'Legislative office': ['Legislature', 'Legislator', "Legislator's office"],
   'Tribal government': ['Tribe', 'Tribal nation', 'Tribal council'],

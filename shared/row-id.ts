@@ -5,6 +5,11 @@ import { isErrorValue } from './cells/error-value';
 import { excerpt, quoteValue } from './quote-value';
 import { idColumn, type TableDef } from './tables';
 
+/** Row ids of web-form requests open with this, then the time the request came in: the greatest is the latest. */
+export const WEB_ROW_PREFIX = 'web-';
+/** A row the public form made, under the id it was given, not one a sheet or workbook sent first. */
+export const isWebFormRowId = (rowId: string) => rowId.startsWith(WEB_ROW_PREFIX);
+
 /** Long enough for any sheet-made key (`Requests:TA-2026-0001`), short enough for an index entry on both databases. */
 export const ROW_ID_MAX_LENGTH = 512;
 

@@ -15,6 +15,7 @@ import { io, type Task } from './task';
 import { ProtectedCellsError } from '../port/protected-cells';
 import { isErrorType } from '../../shared/typed-error';
 import { placeRef } from '../../shared/sheet-ref';
+import { isWebFormRowId } from '../../shared/row-id';
 import { columnLetter } from '../../shared/lists';
 
 export interface PullReport {
@@ -51,6 +52,8 @@ export interface PullReport {
    * read as that table's rows. Not acknowledged, so a sync after the tables are moved apart writes them.
    */
   blocked?: { rows: number; sheet: string; table: string };
+  /** The sheet new rows went into, and why, when another sheet of the table could have taken them; absent when none went in. */
+  into?: { sheet: string; why: IntoWhy };
 }
 
 /** What a pull reported, and the sheets it wrote into (read again before the push). */
@@ -60,6 +63,30 @@ export interface Pulled {
 }
 
 const NOTHING: Pulled = { report: { added: 0, updated: 0, waiting: [], unwritten: [], missingColumns: [] }, written: [] };
+
+/** Why new rows went into a sheet another sheet of the table could have taken them in, as the summary says it. */
+export type IntoWhy = 'last web-form requests' | 'rows';
+
+/**
+ * The sheet new rows go into: under a table with none stacked below it, where they stay its rows (under another, they
+ * would be the next table's). Of several, the one the last web-form requests went to (the latest web-form Sync ID), else
+ * the first holding rows, so an office's own log wins over the template's empty Requests sheet beside it; `into` says
+ * which and why when there was such a choice.
+ */
+function newRowsSheet(sheets: readonly TableSheet[]): { sheet?: TableSheet; into?: { sheet: string; why: IntoWhy } } {
+  const open = sheets.filter((sheet) => sheet.read.nextAt === undefined);
+  if (open.length < 2) return { sheet: open[0] ?? sheets[0] };
+  let latest: { sheet: TableSheet; id: string } | undefined;
+  for (const sheet of open) {
+    for (const { row } of sheet.read.rows) {
+      const id = sheet.syncIdAt(row);
+      if (isWebFormRowId(id) && (latest === undefined || id > latest.id)) latest = { sheet, id };
+    }
+  }
+  if (latest) return { sheet: latest.sheet, into: { sheet: latest.sheet.sheet, why: 'last web-form requests' } };
+  const held = open.find((sheet) => sheet.read.rows.length > 0);
+  return held ? { sheet: held, into: { sheet: held.sheet, why: 'rows' } } : { sheet: open[0] };
+}
 
 /** A stored value as a cell: dates as date cells, text always as text (never run as a formula). */
 function cellOf(table: TableDef, field: string, value: unknown): WriteCell {
@@ -100,9 +127,7 @@ function ownIdsWithoutSyncId(t: TableSheet, values: readonly (readonly HostCell[
  * workbook has the Lists sheet most status formulas read.
  */
 export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Connection, sheets: readonly TableSheet[], hasLists: boolean): Task<Pulled> {
-  // New rows go under a table with none stacked below it, where they stay its rows; under another, they would be
-  // the next table's.
-  const t = sheets.find((sheet) => sheet.read.nextAt === undefined) ?? sheets[0];
+  const { sheet: t, into } = newRowsSheet(sheets);
   if (t === undefined) return NOTHING;
   const { items } = yield* callJson(http, request(conn, 'GET', `/api/v1/outbox?table=${encodeURIComponent(t.table.name)}`), outboxAnswer);
   if (items.length === 0) return NOTHING;
@@ -277,6 +302,7 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
     }
   }
   if (unmoved !== undefined && report.added > 0) report.unmoved = unmoved;
+  if (into && report.added > 0) report.into = into;
   if (acked.length) {
     // The fields no column showed: their answers stay held over the sheet's blank, not taken as written in.
     const ack: OutboxAck = { table: t.table.name, ids: acked, ...(missing.size ? { unshown: [...missing] } : {}) };

@@ -596,7 +596,8 @@ export function summarize(tables: readonly TableSyncReport[]): string {
   return tables
     .map((t) => {
       const parts: string[] = [];
-      if (t.pulled.added) parts.push(`${n(t.pulled.added)} new from the web form`);
+      const { into } = t.pulled;
+      if (t.pulled.added) parts.push(`${n(t.pulled.added)} new from the web form${into ? `, into ${into.sheet}, ${into.why === 'rows' ? "the sheet holding the table's rows" : 'the sheet the last web-form requests went to'}` : ''}`);
       if (t.pulled.unmoved) parts.push(`the new ${t.pulled.added > 1 ? 'requests' : 'request'} went in above ${t.pulled.unmoved}, the table's last row, not under it: that row is protected from you, so it could not move down; ask the sheet's owner to let you edit it, or sync as someone who may`);
       const { unwritten } = t.pulled;
       if (unwritten.length) parts.push(`${counted(unwritten.length, 'web-form request')} not written in (${named(unwritten)}): ${unwritten.length > 1 ? 'their rows are' : 'its row is'} protected from you; ask the sheet's owner to let you edit the table's rows, or sync as someone who may; the service keeps ${unwritten.length > 1 ? 'them' : 'it'} and the next sync tries again`);

@@ -91,3 +91,14 @@ export function countWithUnit(text: string): { value: number; unit: string } | u
   const words = typed.split(' ');
   return { value: read.n, unit: words.slice(words.length - read.unit.split(' ').length).join(' ') };
 }
+
+/** A share said in words, as a % complete is written in a pasted update: "half" done, "three quarters", "all", "none". */
+const SHARE_WORDS: Readonly<Record<string, number>> = {
+  none: 0, 'a quarter': 0.25, 'one quarter': 0.25, quarter: 0.25, half: 0.5, 'a half': 0.5, 'one half': 0.5, 'three quarters': 0.75, all: 1,
+};
+
+/** The share `text` names in words (`SHARE_WORDS`), said as a percentage ("50%"); undefined for any other text. */
+export function shareInWords(text: string): NumberRead | undefined {
+  const share = SHARE_WORDS[text.trim().toLowerCase().replace(/[\s-]+/g, ' ')];
+  return share === undefined ? undefined : { value: share, as: `${share * 100}%` };
+}

@@ -7,7 +7,7 @@ import { parseDateText, spanText, SPELLS_RANGE } from './date-text';
 import { readDeadlineWords } from './deadline-words';
 import { daysBetween, isCalendarDay, isIsoDate, isoFromParts, isoFromSerial, isoFromUtcDate, lastDayOfMonth } from './dates';
 import { MONTH_NAMES } from './periods';
-import { countWithUnit, numberInWords } from './number-in-words';
+import { countWithUnit, numberInWords, shareInWords } from './number-in-words';
 import { CHOICE_SYNONYMS, STATUSES_BEYOND_LISTS, STOPPED_STATUS_LISTS, type ListKey } from '../lists';
 import { closestChoice, foldText, shortenedChoice } from '../word-match';
 import { listValues, quoteValue } from '../quote-value';
@@ -265,8 +265,21 @@ const IN_MINUTES = /^(?:(\d+(?:\.\d+)?)\s*(?:h|hrs?|hours?)\.?,?\s*(?:and\s+)?(\
 /** Time in days, weeks or months, which an hours column cannot take without guessing a working day's length. */
 const IN_DAYS = /^\d+(?:\.\d+)?\s*(?:d|days?|w|wks?|weeks?|mos?|months?)\.?$/i;
 
-/** A figure in an hours column given in minutes, as hours; in days or weeks, kept blank and said; undefined for any other. */
+/** Hours at a rate ("20 hrs/month", "2 hours per week"): the period, after the hours. */
+const HOURS_A_PERIOD = /^\d+(?:\.\d+)?\s*(?:h|hrs?|hours?)\.?\s*(?:\/|per|a|an|each)\s*(d|days?|w|wks?|weeks?|mos?|months?|yrs?|years?)\.?$/i;
+const PERIODS: Readonly<Record<string, string>> = { d: 'day', w: 'week', wk: 'week', mo: 'month', yr: 'year' };
+
+/**
+ * A figure in an hours column given in minutes, as hours; in days or weeks, kept blank and said; at a rate, kept blank
+ * with its words in the notes, since an estimate or a record of hours is a total and a rate gives none without the
+ * weeks it runs (and the open load compared with weekly capacity would count a month's rate as a week's); undefined for any other.
+ */
 function readTimeInHours(c: InputColumn, text: string): CellResult | undefined {
+  const rate = HOURS_A_PERIOD.exec(text);
+  if (rate) {
+    const period = rate[1].toLowerCase().replace(/s$/, '');
+    return { value: null, note: text, issues: [issue(c, 'blank_kept', `${c.header}: ${quoteValue(text)} is a rate of hours a ${PERIODS[period] ?? period}, not a total; left blank`, 'warning')] };
+  }
   const minutes = IN_MINUTES.exec(text);
   if (minutes) {
     const hours = Math.round((minutes[3] !== undefined ? Number(minutes[3]) / 60 : Number(minutes[1]) + Number(minutes[2]) / 60) * 100) / 100;
@@ -274,6 +287,32 @@ function readTimeInHours(c: InputColumn, text: string): CellResult | undefined {
   }
   if (IN_DAYS.test(text)) return { value: null, issues: [issue(c, 'blank_kept', `${c.header}: ${quoteValue(text)} is not in hours (a working day is no fixed number of hours); left blank`, 'warning')] };
   return undefined;
+}
+
+/** A range of figures in one cell ("10-12", "10–12 hours", "5 to 8"), a unit after it. */
+const FIGURE_RANGE = /^(\d[\d,]*(?:\.\d+)?)\s*(?:[-–—]|to)\s*(\d[\d,]*(?:\.\d+)?)(\s*[a-z%][a-z%. ]*)?$/i;
+/** A month and a day as a date pasted as text writes them ("3-15"). */
+const MONTH_DASH_DAY = /^(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])$/;
+
+/**
+ * A range of figures as the column's one figure (`InputColumn.planned`: the upper bound, else the midpoint), said so.
+ * A bare month and day ("3-15", "03-15") spanning more than its lower bound and past twelve is as likely a day pasted
+ * in the wrong column: kept blank, said so, never read as a range nor as a subtraction. "10-12", a narrow range, is one.
+ */
+function readRange(c: InputColumn, text: string): CellResult | undefined {
+  const t = text.trim();
+  const range = FIGURE_RANGE.exec(t);
+  const [low, high] = range ? [Number(range[1].replace(/,/g, '')), Number(range[2].replace(/,/g, ''))] : [NaN, NaN];
+  if (!(low < high)) return undefined;
+  const day = MONTH_DASH_DAY.exec(t);
+  if (day && (/^0|-0/.test(t) || (high > 12 && high > 2 * low))) {
+    return { value: null, issues: [issue(c, 'blank_kept', `${c.header}: ${quoteValue(t)} may be a day (a month and a day) or a range of figures; left blank`, 'warning')] };
+  }
+  const value = c.planned ? high : (low + high) / 2;
+  const read = readNumber(c, `${value}${range![3] ?? ''}`);
+  if (read.value === null) return read;
+  const which = c.planned ? `its upper bound, ${value} (a figure set ahead is planned for the larger)` : `its midpoint, ${value} (a figure recorded is taken as the middle of the two)`;
+  return { ...read, issues: [issue(c, 'number_range', `${c.header}: ${quoteValue(t)} is a range; read as ${which}`, 'warning')] };
 }
 
 /**
@@ -351,6 +390,8 @@ function readPercent(c: InputColumn, raw: CellInput): CellResult {
   const isText = typeof raw === 'string';
   // "3 of 4 sessions" is a share of a whole, 75%: the count alone would be read as 3%.
   const typed = isText ? raw.trim() : '';
+  const words = shareInWords(typed);
+  if (words) return { value: words.value, issues: [issue(c, 'number_in_words', `${c.header}: read ${quoteValue(typed)} as ${words.as}`, 'warning')] };
   const of = COUNT_OF_WHOLE.exec(typed);
   if (of) {
     const [n, whole] = [Number(of[1].replace(/,/g, '')), Number(of[2].replace(/,/g, ''))];
@@ -547,7 +588,7 @@ export function readCell(c: InputColumn, raw: CellInput, opts: ReadOptions, type
   if (!typedText && isErrorValue(raw)) return errorValue(c, raw);
   switch (c.type) {
     case 'date': return readDate(c, raw, opts);
-    case 'number': return readNumber(c, raw);
+    case 'number': return (typeof raw === 'string' && readRange(c, raw)) || readNumber(c, raw);
     case 'percent': return readPercent(c, raw);
     case 'boolean': return readBoolean(c, raw);
     case 'choice': return readChoice(c, raw, opts);

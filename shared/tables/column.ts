@@ -100,6 +100,11 @@ export interface InputColumn<F extends string = string> {
   nonNegative?: boolean;
   /** A number typed with its unit (`20 hours`, `50% of departments`) puts the unit in this field (if blank). */
   unitField?: string;
+  /**
+   * A figure set ahead of the work (an estimate, a target): a range typed in it ("10-12") is read as its upper bound,
+   * since planning for the larger is safer; a figure recorded after (hours spent, an actual) takes the range's midpoint.
+   */
+  planned?: boolean;
   /** A figure in hours: one typed in minutes ("90 min", "1h30") is converted, one in days or weeks is not guessed at. */
   inHours?: boolean;
   width: number;

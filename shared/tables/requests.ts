@@ -34,7 +34,7 @@ export const requestsTable = defineTable({
     { name: 'assignee', header: 'Assignee', aliases: ['Assigned to', 'Owner', 'Staff', 'Lead'], type: 'choice', list: 'assignee', openList: true, triage: true, width: 16 },
     { name: 'dueOn', header: 'Due', aliases: ['Due date', 'Due on', 'Deadline', 'Needed by'], type: 'date', deadline: true, wordsFrom: 'receivedOn', readAfter: 'receivedOn', help: 'The agreed due date; blank: received plus the SLA days of the priority', triage: true, width: 12, numFmt: DATE, intake: { label: 'Needed by (optional)', hint: 'A date, if your request has a deadline.' } },
     { name: 'followUpOn', header: 'Follow-up on', aliases: ['Follow up', 'Follow-up date', 'Follow up date'], type: 'date', readAfter: 'receivedOn', triage: true, width: 12, numFmt: DATE },
-    { name: 'estimatedHours', header: 'Estimated hours', aliases: ['Estimate', 'Est. hours', 'Hours estimated', 'Est. hrs', 'Estimated hrs'], type: 'number', nonNegative: true, inHours: true, width: 11, numFmt: '0.0' },
+    { name: 'estimatedHours', header: 'Estimated hours', aliases: ['Estimate', 'Est. hours', 'Hours estimated', 'Est. hrs', 'Estimated hrs'], type: 'number', nonNegative: true, inHours: true, planned: true, width: 11, numFmt: '0.0' },
     { name: 'hoursSpent', header: 'Hours spent', aliases: ['Hours', 'Actual hours', 'Time spent'], type: 'number', nonNegative: true, inHours: true, width: 10, numFmt: '0.0' },
     { name: 'fulfilledOn', header: 'Fulfilled', aliases: ['Fulfilled on', 'Date fulfilled', 'Completed', 'Completed on', 'Closed on', 'Date completed', 'Date closed'], type: 'date', notBefore: 'receivedOn', width: 12, numFmt: DATE,
       assumedWhenBlank: {

@@ -5,7 +5,7 @@ import { inputColumn } from '../../shared/tables';
 import { quoteValue } from '../../shared/quote-value';
 import { foldText } from '../../shared/word-match';
 import type { RowStore } from '../store/row-store';
-import { isWebFormRowId } from '../intake/submit-request';
+import { isWebFormRowId } from '../../shared/row-id';
 import type { IngestRow } from './ingest-batch';
 
 type Store = Pick<RowStore, 'storedRows' | 'outbox' | 'acknowledge'>;

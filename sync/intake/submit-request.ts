@@ -5,6 +5,7 @@ import { ingestBatch, nodeSha256Hex } from '../ingest/ingest-batch';
 import type { IntakeForm } from '../store/intake-store';
 import type { RowStore } from '../store/row-store';
 import { isoFromUtcDate, listsOverDefaults } from '../../shared/index';
+import { WEB_ROW_PREFIX } from '../../shared/row-id';
 import { fixedCells, formFields, readSubmission, type FormField, type Submission, type Submitted } from './intake-form';
 import { requestId as numbered, requestSeries, type RequestSeries } from './request-ids';
 
@@ -25,7 +26,6 @@ export interface SubmitDeps {
   timeZone: string;
 }
 
-const WEB_ROW_PREFIX = 'web-';
 /** Digits of a time in base 36 up to the year 5188: ids of one width sort as their times do. */
 const TIME_DIGITS = 9;
 /**
@@ -34,8 +34,6 @@ const TIME_DIGITS = 9;
  * they came in (lowercase letters and digits sort alike byte by byte and by PostgreSQL's collations).
  */
 const newRowId = (at: Date) => `${WEB_ROW_PREFIX}${at.getTime().toString(36).padStart(TIME_DIGITS, '0')}-${randomBytes(9).toString('base64url')}`;
-/** A row the public form made, under the id it was given, not one a sheet or workbook sent first. */
-export const isWebFormRowId = (rowId: string) => rowId.startsWith(WEB_ROW_PREFIX);
 
 /** What the form shows for a source: its fields with the source's current dropdowns. */
 export async function fieldsOf(store: RowStore, form: IntakeForm): Promise<FormField[]> {

@@ -10,7 +10,8 @@ import { HONEYPOT_FIELD, SUBMISSION_KEY_FIELD, newSubmissionKey, readSubmissionK
 import { confirmationPage, intakePage } from '../../intake/intake-page';
 import { PRIVATE_PAGE_HEADERS, PUBLIC_PAGE_HEADERS, noticePage } from '../../intake/public-page';
 import { isStatusLinkOf, issueStatusLink } from '../../intake/status-link';
-import { fieldsOf, isWebFormRowId, requestSubmitter } from '../../intake/submit-request';
+import { fieldsOf, requestSubmitter } from '../../intake/submit-request';
+import { isWebFormRowId } from '../../../shared/row-id';
 import type { IntakeForm } from '../../store/intake-store';
 import { ApiError } from '../api-error';
 import type { RouteDeps } from '../route-deps';

@@ -8,7 +8,7 @@ import { DEFAULT_LISTS_GRID } from '../../../shared/rules';
 import { columnLetter } from '../../../shared/lists';
 import { TABLES } from '../../../shared/tables';
 import { useSyncService } from '../../fixtures/use-sync-service';
-import { connectedAddon as connectedTo, dateCell, sampleTable } from '../bundle-harness';
+import { connectedAddon as connectedTo, dateCell, sampleTable, templateGrid } from '../bundle-harness';
 import { HEADERS, LOG, LOG_ROWS, logGrid } from '../own-log';
 
 const service = useSyncService();
@@ -544,5 +544,32 @@ describe('rows from the service into the sheet', () => {
       expect(fakes.toasts.at(-1)?.message).toContain('1 new from the web form waiting: Plan has another table below the Requests table; move one of them to a sheet of its own');
       expect((await received()).rows).toBe(0);
     }
+  });
+
+  test("a web-form request goes into the office's own log, not the template's empty Requests sheet beside it, and the summary says where; the next one follows it there", async () => {
+    const { addon, source } = await connectedAddon('Template beside the log');
+    const { fakes } = addon;
+    fakes.seedSheet('Lists', DEFAULT_LISTS_GRID.map((line) => [...line]));
+    fakes.seedSheet('Requests', templateGrid('requests', []));
+    fakes.seedSheet(LOG, logGrid(dateCell));
+    addon.call('syncNowFromMenu');
+    expect((await received()).rows).toBe(LOG_ROWS.length);
+    const template = fakes.readSheet('Requests');
+    const intake = (requesterOrg: string) => service.invoke<string>('submitIntake', source.id, { requesterOrg, contactName: 'Dana Whitfield', contactEmail: 'dana@harbor.example.gov', description: 'Training for our leadership team.' });
+    const inLog = (org: string) => fakes.readSheet(LOG).filter((line) => line.includes(org)).length;
+
+    await intake('Harbor County Health');
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    expect(fakes.toasts.at(-1)?.message).toContain(`1 new from the web form, into ${LOG}, the sheet holding the table's rows`);
+    expect(inLog('Harbor County Health')).toBe(1);
+    expect(fakes.readSheet('Requests')).toEqual(template);
+    expect(await received()).toMatchObject({ rows: 0, deleted: 0 });
+
+    await intake('City of Eureka');
+    addon.call('syncNowFromMenu');
+    expect(fakes.toasts.at(-1)?.message).toContain(`1 new from the web form, into ${LOG}, the sheet the last web-form requests went to`);
+    expect(inLog('City of Eureka')).toBe(1);
+    expect(fakes.readSheet('Requests')).toEqual(template);
   });
 });

@@ -17,6 +17,7 @@ import { SPARE_ROWS } from '../../../templates/data-sheet';
 import { isFormulaWrite, type CellWrite, type RowCells } from '../../../addon/port/spreadsheet-port';
 import { runSync } from '../../../addon/core/task';
 import { HOST_DRIVERS, type HostDriver } from '../../support/host-drivers';
+import { HEADERS, LOG, logGrid } from '../own-log';
 
 const settings = (): SettingsPort => {
   const map = new Map([['equityDesk.serviceUrl', 'https://desk.example.gov'], ['equityDesk.sourceToken', 'token-0123456789abcdef']]);
@@ -627,6 +628,19 @@ describe('a web-form request pulled into a sheet', () => {
     expect(written).toHaveLength(statuses);
     expect(new Set(written.map((at) => Number(at.split(':')[0])))).toEqual(new Set([lastSpare]));
     expect(sheet.formulas[lastSpare - 1].filter(Boolean)).toHaveLength(statuses);
+  });
+
+  test("of two sheets holding rows, it goes into the one the last web-form request went to, though the template's Requests sheet comes first; the summary says where and why", () => {
+    const { port } = templateLog();
+    // The office's own log, synced before: its second row a web-form request an earlier sync wrote in.
+    const ids = ['', 'Sync ID', 'row-a', 'web-0000000001-abc', 'row-c', 'row-d', 'row-e', 'row-f'];
+    port.ensureSheet(LOG);
+    port.writeBlock(LOG, 1, 1, logGrid((iso) => iso).map((line, r) => [...line, ids[r]].map((v) => (v === null ? '' : v)) as never));
+    const report = runSync(syncNow({ port, http: withOneRequest(), settings: settings(), lock: lock() }));
+    const requests = report.tables.find((t) => t.table === 'requests')!;
+    expect(requests.pulled).toMatchObject({ added: 1, into: { sheet: LOG, why: 'last web-form requests' } });
+    expect(port.readSheet(LOG).filter((line) => line[HEADERS.indexOf('Agency / Jurisdiction')] === 'City of Lakeview')).toHaveLength(1);
+    expect(port.readSheet('Requests').flat()).not.toContain('City of Lakeview');
   });
 
   test.each(HOST_DRIVERS)('on a $label, a row a person types into the spare row between the sync\'s read and its write is kept whole, and the request goes on the next free row', async ({ run, host }) => {

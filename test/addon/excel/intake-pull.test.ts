@@ -145,3 +145,21 @@ test("a web-form request meets a protected log whose every row is locked, rows i
   // No blank locked row is left in the log for it, sync after sync.
   expect(sheet.peek(last + 1, 1)?.value).toBe('Total');
 }, 60_000);
+
+test("a web-form request goes into the office's own log, not the template's empty Requests sheet beside it, and the summary says where", async () => {
+  const connected = await connectedExcel(service, 'Template beside the log (Excel)');
+  const { excel, source } = connected;
+  seedExcelSheet(excel, 'Requests', templateGrid('requests', []), 'requests');
+  excel.seed(LOG, logGrid(excelDate));
+  const template = () => [...excel.sheet('Requests')!.cells.entries()].map(([key, cell]) => [key, cell.value, cell.formula]);
+  await connected.sync();
+  await service.invoke('takeReceived');
+  const before = template();
+
+  await service.invoke<string>('submitIntake', source.id, { requesterOrg: 'Harbor County Health', contactName: 'Dana Whitfield', contactEmail: 'dana@harbor.example.gov', description: 'Training for our leadership team.' });
+  expect(await connected.sync()).toContain(`1 new from the web form, into ${LOG}, the sheet holding the table's rows`);
+  const log = excel.sheet(LOG)!;
+  expect(log.peek(3 + LOG_ROWS.length, HEADERS.indexOf('Agency / Jurisdiction') + 1)?.value).toBe('Harbor County Health');
+  expect(template()).toEqual(before);
+  expect(await service.invoke<{ rows: number }>('takeReceived')).toMatchObject({ rows: 0 });
+}, 60_000);

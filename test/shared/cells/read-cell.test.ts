@@ -97,11 +97,49 @@ describe('numbers', () => {
     expect(read('requests', 'estimatedHours', 7)).toEqual({ value: 7, issues: [] });
   });
 
-  it.each(['lots', 'a dozen or so', '1.2.3', '5 - 6'])('rejects %j', (raw) => {
+  it.each(['lots', 'a dozen or so', '1.2.3', '12-10', '5 - 6 - 7'])('rejects %j', (raw) => {
     const r = read('requests', 'hoursSpent', raw);
     expect(r.value).toBeNull();
     expect(codes(r)).toEqual(['error:not_a_number']);
   });
+
+  it.each([
+    ['estimatedHours', 'Estimated hours', '10-12', 12, 'its upper bound, 12'],
+    ['estimatedHours', 'Estimated hours', '10–12 hours', 12, 'its upper bound, 12'],
+    ['estimatedHours', 'Estimated hours', '1-3', 3, 'its upper bound, 3'],
+    ['hoursSpent', 'Hours spent', '5 to 8', 6.5, 'its midpoint, 6.5'],
+    ['hoursSpent', 'Hours spent', '5 - 6', 5.5, 'its midpoint, 5.5'],
+  ] as const)('keeps the row of a range of hours, %s %j, read as %s and said: a plan takes the larger figure, a record the middle', (field, header, raw, value, which) => {
+    const r = read('requests', field, raw);
+    expect(r.value).toBe(value);
+    const kind = field === 'estimatedHours' ? 'a figure set ahead is planned for the larger' : 'a figure recorded is taken as the middle of the two';
+    expect(r.issues.map((i) => [i.severity, i.code, i.message])).toEqual([['warning', 'number_range', `${header}: ${JSON.stringify(raw)} is a range; read as ${which} (${kind})`]]);
+  });
+
+  it('reads a range of a target with its unit as the upper bound, and of an actual as the midpoint, the unit kept', () => {
+    expect(read('workplan', 'target', '10-12 departments')).toMatchObject({ value: 12, unit: 'departments' });
+    expect(read('workplan', 'actual', '4 to 6 trainings')).toMatchObject({ value: 5, unit: 'trainings' });
+  });
+
+  it.each(['3-15', '03-15', '5-20'])('keeps the row of %j, which may be a day (a month and a day) pasted in a number column, the cell blank: not read as a range nor a subtraction', (raw) => {
+    const r = read('requests', 'estimatedHours', raw);
+    expect(r.value).toBeNull();
+    expect(r.issues.map((i) => [i.severity, i.code, i.message])).toEqual([['warning', 'blank_kept', `Estimated hours: "${raw}" may be a day (a month and a day) or a range of figures; left blank`]]);
+  });
+
+  it('reads "-5" as minus five, as before: a negative Actual is kept, negative hours refused', () => {
+    expect(read('workplan', 'actual', '-5')).toEqual({ value: -5, issues: [] });
+    expect(codes(read('requests', 'hoursSpent', '-5'))).toEqual(['error:out_of_range']);
+  });
+
+  it.each([['20 hrs/month', 'a month'], ['2 hours per week', 'a week'], ['3 h a day', 'a day']])(
+    'keeps the row of a rate in an hours column, %j, the cell blank and the words in Notes: a rate is no total', (raw, per) => {
+      const r = read('requests', 'estimatedHours', raw);
+      expect(r.value).toBeNull();
+      expect(r.note).toBe(raw);
+      expect(r.issues.map((i) => [i.severity, i.code, i.message])).toEqual([['warning', 'blank_kept', `Estimated hours: "${raw}" is a rate of hours ${per}, not a total; left blank`]]);
+    },
+  );
 
   it.each([
     ['1e308', 1e308, '1e+308'],
@@ -255,6 +293,14 @@ describe('percentages', () => {
     },
   );
 
+  it.each([['half', 0.5], ['Half', 0.5], ['a quarter', 0.25], ['one quarter', 0.25], ['three quarters', 0.75], ['three-quarters', 0.75], ['all', 1], ['None', 0]] as const)(
+    'reads a share in words, %j, as %s, saying so', (raw, value) => {
+      const r = read('workplan', 'percentComplete', raw);
+      expect(r.value).toBe(value);
+      expect(r.issues.map((i) => [i.severity, i.code, i.message])).toEqual([['warning', 'number_in_words', `% complete: read "${raw}" as ${value * 100}%`]]);
+    },
+  );
+
   it.each(['150%', 150, -0.2, '-5%'])('rejects %j as outside 0-100%%', (raw) => {
     const r = read('workplan', 'percentComplete', raw);
     expect(r.value).toBeNull();
@@ -352,6 +398,19 @@ describe('dropdown lists', () => {
     const r = read('requests', 'priority', raw);
     expect(r.value).toBe(value);
     expect(r.issues.map((i) => [i.severity, i.message])).toEqual([['warning', `Priority: read "${raw}" as "${value}"`]]);
+  });
+
+  it.each([['P1', 'Urgent'], ['p2', 'High'], ['P3', 'Medium'], ['P4', 'Low'], ['Priority 1', 'Urgent'], ['Sev 2', 'High'], ['Sev1', 'Urgent'], ['Severity 3', 'Medium']] as const)(
+    'reads a service desk\'s priority, %j, as %j, saying what that assumes', (raw, value) => {
+      const r = read('requests', 'priority', raw);
+      expect(r.value).toBe(value);
+      expect(r.issues.map((i) => [i.severity, i.message])).toEqual([['warning', `Priority: read "${raw}" as "${value}" (a service desk numbers its priorities from 1, the most urgent, to 4, the least)`]]);
+    },
+  );
+
+  it('reads "P1" as a priority only: a status or a category "P1" stays an error', () => {
+    expect(codes(read('requests', 'status', 'P1'))).toEqual(['error:not_in_list']);
+    expect(codes(read('requests', 'category', 'P1'))).toEqual(['error:not_in_list']);
   });
 
   it('reads "Med" as Medium, and a note after a word that is no listed value stays an error', () => {
