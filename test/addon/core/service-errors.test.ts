@@ -9,7 +9,7 @@ import type { HttpPort, HttpResponse } from '../../../addon/port/host-ports';
 
 describe('the service URL Settings takes', () => {
   test("a link to one of the service's own pages is cut back to the service's address", () => {
-    for (const link of ['https://qa.example.gov/intake/frm_x', 'https://qa.example.gov/docs', 'https://qa.example.gov/dashboard?token=abc', 'https://qa.example.gov/feedback/fb_1', 'https://qa.example.gov/addin/excel/taskpane.html', 'https://qa.example.gov/api/v1/outbox', 'https://qa.example.gov/openapi.json']) {
+    for (const link of ['https://qa.example.gov/intake/frm_x', 'https://qa.example.gov/docs', 'https://qa.example.gov/dashboard?token=abc', 'https://qa.example.gov/feedback/fb_1', 'https://qa.example.gov/requests/eqd_x', 'https://qa.example.gov/addin/excel/taskpane.html', 'https://qa.example.gov/api/v1/outbox', 'https://qa.example.gov/openapi.json']) {
       expect(checkServiceUrl(link, []), link).toBe('https://qa.example.gov');
     }
     // A service hosted under a path keeps it; only the page after it goes.
