@@ -42,8 +42,9 @@ export function urlMatchesPrefix(url: string, prefix: string): boolean {
 
 /**
  * The service's own pages and API, as its app mounts them (sync/api/app.ts): a link staff have at hand (the intake
- * form's, a requester's status page, the dashboard's, the API docs') is under the service's address, which is what comes before them. The API by
- * its version: a gateway's own `/api/equity-desk` is the path the service is hosted under, not one of its pages.
+ * form's, a requester's status page, the dashboard's, the API docs') is under the service's address, which is what
+ * comes before them. The API by its version: a gateway's own `/api/equity-desk` is the path the service is hosted
+ * under, not one of its pages.
  */
 const SERVICE_PAGE = /\/(intake|feedback|requests|dashboard|docs|openapi\.json|addin|api\/v1|healthz)(?=[/?#]|$)/i;
 
