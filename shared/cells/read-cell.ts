@@ -260,13 +260,18 @@ const ESTIMATE_AFTER = /\s*\((?:est\.?|estimated|approx\.?|approximately|project
 const BOUND_BEFORE = /^(?:(≥|>=|at least|min(?:imum)?\.?|no less than)|(>|more than|over)|(≤|<=|up to|at most|max(?:imum)?\.?|no more than)|(<|under|less than))\s*:?\s*(?=[$€£\d.])/i;
 const BOUND_WORDS = ['at least', 'more than', 'at most', 'under'] as const;
 
+/** The units of time an hours column meets, each written once for the readings below. */
+const FIGURE = String.raw`\d+(?:\.\d+)?`;
+const HOURS_UNIT = 'h|hrs?|hours?';
+const MINUTES_UNIT = 'm|mins?|minutes?';
+const DAYS_TO_MONTHS = 'd|days?|w|wks?|weeks?|mos?|months?';
 /** Time in minutes, alone or after hours: "90 min", "1h30", "1 hr 30 min" (hours, minutes; or minutes alone). */
-const IN_MINUTES = /^(?:(\d+(?:\.\d+)?)\s*(?:h|hrs?|hours?)\.?,?\s*(?:and\s+)?(\d+)\s*(?:m|mins?|minutes?)?|(\d+(?:\.\d+)?)\s*(?:m|mins?|minutes?))\.?$/i;
+const IN_MINUTES = new RegExp(String.raw`^(?:(${FIGURE})\s*(?:${HOURS_UNIT})\.?,?\s*(?:and\s+)?(\d+)\s*(?:${MINUTES_UNIT})?|(${FIGURE})\s*(?:${MINUTES_UNIT}))\.?$`, 'i');
 /** Time in days, weeks or months, which an hours column cannot take without guessing a working day's length. */
-const IN_DAYS = /^\d+(?:\.\d+)?\s*(?:d|days?|w|wks?|weeks?|mos?|months?)\.?$/i;
+const IN_DAYS = new RegExp(String.raw`^${FIGURE}\s*(?:${DAYS_TO_MONTHS})\.?$`, 'i');
 
 /** Hours at a rate ("20 hrs/month", "2 hours per week"): the period, after the hours. */
-const HOURS_A_PERIOD = /^\d+(?:\.\d+)?\s*(?:h|hrs?|hours?)\.?\s*(?:\/|per|a|an|each)\s*(d|days?|w|wks?|weeks?|mos?|months?|yrs?|years?)\.?$/i;
+const HOURS_A_PERIOD = new RegExp(String.raw`^${FIGURE}\s*(?:${HOURS_UNIT})\.?\s*(?:\/|per|a|an|each)\s*(${DAYS_TO_MONTHS}|yrs?|years?)\.?$`, 'i');
 const PERIODS: Readonly<Record<string, string>> = { d: 'day', w: 'week', wk: 'week', mo: 'month', yr: 'year' };
 
 /**
