@@ -6,7 +6,7 @@ import { isFormulaCell, type PlanCell, type PlanColumn } from './workbook-plan';
 /** Points one line of the default font (Calibri 11) takes: Excel's default row height. */
 export const LINE_POINTS = 15;
 /** Excel's tallest row: a text needing more is cut there, in print as on screen. */
-export const MAX_ROW_POINTS = 409;
+const MAX_ROW_POINTS = 409;
 /** The lines a row can show: a cell needing more is clipped to them. */
 export const MAX_ROW_LINES = Math.floor(MAX_ROW_POINTS / LINE_POINTS);
 

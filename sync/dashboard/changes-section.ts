@@ -31,7 +31,7 @@ const ORIGIN = {
  * screens between the headline figures and the lists after it. A list one line longer shows that line too, as a
  * button in its place would save nothing.
  */
-export const FIRST_LINES = 3;
+const FIRST_LINES = 3;
 
 /**
  * The list's first lines, and the rest (with the note of what the page leaves out) in a native disclosure (no script: the page has none): a button a keyboard

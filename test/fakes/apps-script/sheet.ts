@@ -18,7 +18,7 @@ type ConditionalFormatRule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
 
 export const DEFAULT_COLUMN_WIDTH = 100;
 /** A row's height in pixels until set: one line of Sheets' default font. */
-export const DEFAULT_ROW_HEIGHT = 21;
+const DEFAULT_ROW_HEIGHT = 21;
 
 export class FakeSheet implements Partial<Sheet> {
   // Rows and cells are created on first write; `undefined` is a blank row or cell.
