@@ -1,7 +1,7 @@
 // The Excel add-in (the module its task pane is built from) over the Excel fake, connected to a source of the real
 // service running in a worker, with a hook that runs before each request reaches the service: where a test plays
 // a person working in the workbook while the sync talks to the service.
-import { createExcelAddin } from '../../../addon/excel/excel-addin';
+import { createExcelAddin, type ExcelAddin } from '../../../addon/excel/excel-addin';
 import { browserHttp, type OfficeHost } from '../../../addon/excel/host-services';
 import { SETTING_KEYS } from '../../../addon/core/settings';
 import { LISTS_SHEET } from '../../../shared/lists';
@@ -24,6 +24,8 @@ export interface ConnectedExcel {
   beforeRequest?: (url: string, method: string) => void | Promise<void>;
   /** "Sync now" from the task pane: its summary. */
   sync(): Promise<string>;
+  /** The add-in itself: its task pane's bridge and its functions. */
+  addin: ExcelAddin;
 }
 
 /** A workbook with the template's Lists sheet, whose add-in is connected to a new source named `name`. */
@@ -36,6 +38,9 @@ export async function connectedExcel(service: SyncService, name: string): Promis
     source,
     excel,
     sync: async () => (await addin.bridge.sync()).summary,
+    get addin() {
+      return addin;
+    },
   };
   const http = browserHttp(async (url, init) => {
     await connected.beforeRequest?.(url, init.method);
