@@ -26,7 +26,7 @@ export const feedbackLinkCommand: Command = {
       if (source?.kind !== 'source') throw new CliError(`--source: ${sourceId} is not a registered source`);
       return { issued: await issueFeedbackLink(store, { sourceId, table: 'requests', ref, at: new Date() }), fileSource: source.sourceKind === 'file' };
     });
-    if ('kind' in issued) throw new CliError(linkIssueMessage(issued, { ref, table: 'requests', fileSource }), 1);
+    if ('kind' in issued) throw new CliError(linkIssueMessage(issued, { link: 'feedback', ref, table: 'requests', fileSource }), 1);
     io.out([
       `Feedback survey link for ${ref.trim()}; send it to the requester:`,
       `  ${feedbackUrl(serviceUrl(config), issued.token)}`,
