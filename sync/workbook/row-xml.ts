@@ -279,8 +279,9 @@ export class RowXml {
     if (!cells.some((c) => c !== null && c !== undefined)) return;
     const out = this.out;
     const first = (isStyleList(rowStyle) ? rowStyle[0] : rowStyle) as Partial<ExcelJS.Style> | undefined;
-    // A title or header row wraps when its own style says so (a header wraps between words), over every cell.
-    const wraps = first ? (first.alignment?.wrapText ? cells.map((_, i) => i) : []) : typed ? this.wrapped : [];
+    // A title or header row wraps when its own style says so (a header wraps between words), over every shown cell:
+    // a hidden working column's header wraps unseen.
+    const wraps = first ? (first.alignment?.wrapText ? cells.flatMap((_, i) => (this.columns[i]?.hidden ? [] : [i])) : []) : typed ? this.wrapped : [];
     const bold = first?.font?.bold === true;
     // An indented cell's text has a character less of its column's width.
     const indents = isStyleList(rowStyle) ? rowStyle.map((style) => (style as Partial<ExcelJS.Style>).alignment?.indent ?? 0) : undefined;
