@@ -4,7 +4,6 @@
 import { SHEETS_WORDS } from './host-words';
 import { TEMPLATE_LABELS } from '../port/host-words';
 import { CUSTOM_FUNCTIONS, type CustomFunctionDef, type CustomFunctionName } from '../../shared/custom-functions';
-import { counted } from '../../shared/plural';
 import { isErrorType } from '../../shared/typed-error';
 import './text-encoder';
 import { describeError, AddonError } from '../core/addon-error';
@@ -25,6 +24,7 @@ import type { CustomEntryName, EntryName, MenuHandler, TriggerName } from './ent
 import { SERVICE_URL_ALLOWLIST } from './build-settings';
 import { documentLock, documentSettings, scriptCache, spreadsheetOfTrigger, triggerSchedule, urlFetchHttp } from './host-services';
 import { refreshCustomFunctionCells } from './refresh-functions';
+import { refreshedSummary } from '../core/refresh-functions';
 import { SheetsPort } from './sheets-port';
 
 const SCHEDULED_SYNC: TriggerName = 'syncOnSchedule';
@@ -162,9 +162,7 @@ export const handlers = {
     menuAction(() => {
       runSync(forgetDemandAnswers(documentSettings, Date.now()));
       const cells = refreshCustomFunctionCells(SpreadsheetApp, SpreadsheetApp.getActiveSpreadsheet(), Object.keys(customHandlers));
-      return cells === 0
-        ? 'No Equity Desk functions (EQ_...) in this spreadsheet to refresh.'
-        : `Recalculated ${counted(cells, 'cell')} with Equity Desk functions: today's date, the Lists rules and the service's counts are current.`;
+      return refreshedSummary(cells, SHEETS_WORDS);
     }),
   sidebarTriage: () =>
     rpc((port) => {

@@ -14,7 +14,9 @@ import type { TemplateName } from '../../templates/build-template';
 import type { HttpPort, SettingsPort } from '../port/host-ports';
 import { HostError, type HostBridge } from '../sidebar/host-bridge';
 import { ExcelPort, NOTES_API } from './excel-port';
-import { excelFunctionHandlers, type FunctionErrorOf } from './functions';
+import { EXCEL_FUNCTIONS, excelFunctionHandlers, type FunctionErrorOf } from './functions';
+import { forgetDemandAnswers } from '../core/demand';
+import { functionCells, refreshedSummary } from '../core/refresh-functions';
 import { memoryCache, officeSettings, runtimeLock, storageKey, timerSchedule, type OfficeHost } from './host-services';
 import type { ExcelRun } from './office-types';
 
@@ -107,6 +109,17 @@ export function createExcelAddin(deps: ExcelAddinDeps): ExcelAddin {
       }),
     requesterLink: (link, requestId) => call(() => requesterLinkFor({ port, http: deps.http, settings }, link, requestId)),
     setup: (template: TemplateName): Promise<SetupReport> => call(() => setupTemplate(port, template, today())),
+    refreshFunctions: () =>
+      call(async () => {
+        // A new generation first: EQ.DEMAND's cached counts are never read again, so the recalculation asks the service.
+        await runAsync(forgetDemandAnswers(settings, Date.now()));
+        const cells = await runAsync(functionCells(port, EXCEL_FUNCTIONS.map((fn) => port.words.functionName(fn.entry))));
+        await deps.run(async (context) => {
+          context.workbook.application.calculate('Full');
+          await context.sync();
+        });
+        return refreshedSummary(cells, port.words);
+      }),
   };
 
   let editTimer: ReturnType<typeof setTimeout> | undefined;

@@ -23,6 +23,11 @@ export interface HostBridge {
   saveSettings(update: SettingsUpdate): Promise<SettingsView>;
   /** Sets up a template's sheets; only where the pane offers it (in Sheets it is a menu). */
   setup?(template: TemplateName): Promise<SetupReport>;
+  /**
+   * Recalculates the add-on's functions with today's date, the Lists rules and the service's counts, answering what it
+   * did; only where the pane offers it (in Sheets it is a menu).
+   */
+  refreshFunctions?(): Promise<string>;
 }
 
 /** A host call that failed, with the message to show. Checked by `name`: the host may live in another realm. */

@@ -2,8 +2,7 @@
 // connected to a source of the real service running in a worker, with a hook that runs before each request reaches
 // the service: where a test plays a person working in the workbook while the sync talks to the service.
 import { OfficeMockObject } from 'office-addin-mock';
-import { createExcelAddin } from '../../../addon/excel/excel-addin';
-import type { HostBridge } from '../../../addon/sidebar/host-bridge';
+import { createExcelAddin, type ExcelAddin } from '../../../addon/excel/excel-addin';
 import { browserHttp, type OfficeHost } from '../../../addon/excel/host-services';
 import { SETTING_KEYS } from '../../../addon/core/settings';
 import { LISTS_SHEET } from '../../../shared/lists';
@@ -26,8 +25,8 @@ export interface ConnectedExcel {
   beforeRequest?: (url: string, method: string) => void | Promise<void>;
   /** "Sync now" from the task pane: its summary. */
   sync(): Promise<string>;
-  /** The task pane's bridge, for its other actions. */
-  readonly bridge: HostBridge;
+  /** The add-in itself: its task pane's bridge and its functions. */
+  addin: ExcelAddin;
 }
 
 /** A workbook with the template's Lists sheet, whose add-in is connected to a new source named `name`. */
@@ -43,8 +42,8 @@ export async function connectedExcel(service: SyncService, name: string): Promis
     source,
     excel,
     sync: async () => (await addin.bridge.sync()).summary,
-    get bridge() {
-      return addin.bridge;
+    get addin() {
+      return addin;
     },
   };
   const http = browserHttp(async (url, init) => {

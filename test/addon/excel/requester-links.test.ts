@@ -19,7 +19,7 @@ describe('Excel: links for the requester', () => {
     ], 'requests');
     expect(await connected.sync()).toMatch(/Requests: 1 sent, 1 saved/);
 
-    const { requestId, url } = await connected.bridge.requesterLink('status', ' r-40 ');
+    const { requestId, url } = await connected.addin.bridge.requesterLink('status', ' r-40 ');
     expect(requestId).toBe('R-40');
     expect(url).toMatch(new RegExp(`^${service.url}/requests/eqd_[A-Za-z0-9_-]{43}$`));
     const page = await fetch(url);
@@ -28,12 +28,12 @@ describe('Excel: links for the requester', () => {
     expect(text).toContain('<p class="status-now">In progress</p>');
     expect(text).toContain('City of Eureka');
 
-    await expect(connected.bridge.requesterLink('feedback', 'R-40')).rejects.toThrow(/^R-40 is not fulfilled yet: set its Status to Fulfilled \(or fill Fulfilled\), then choose Sync now\.$/);
+    await expect(connected.addin.bridge.requesterLink('feedback', 'R-40')).rejects.toThrow(/^R-40 is not fulfilled yet: set its Status to Fulfilled \(or fill Fulfilled\), then choose Sync now\.$/);
     // Typed in from an email under the first, not synced yet.
     for (const [field, value] of [['requestId', 'R-41'], ['receivedOn', '3/3/2026'], ['requesterOrg', 'Humboldt County'], ['channel', 'Email']]) await connected.excel.userEdit('Requests', 3, requestsColumn(field), value);
-    await expect(connected.bridge.requesterLink('status', 'R-41')).rejects.toThrow('Request R-41 has not been synced yet: choose Sync now, then ask for its link again.');
-    await expect(connected.bridge.requesterLink('status', '')).rejects.toThrow('Type the Request ID of a request, e.g. TA-2026-0031.');
+    await expect(connected.addin.bridge.requesterLink('status', 'R-41')).rejects.toThrow('Request R-41 has not been synced yet: choose Sync now, then ask for its link again.');
+    await expect(connected.addin.bridge.requesterLink('status', '')).rejects.toThrow('Type the Request ID of a request, e.g. TA-2026-0031.');
     await connected.sync();
-    expect((await connected.bridge.requesterLink('status', 'R-41')).url).toMatch(/\/requests\/eqd_/);
+    expect((await connected.addin.bridge.requesterLink('status', 'R-41')).url).toMatch(/\/requests\/eqd_/);
   });
 });

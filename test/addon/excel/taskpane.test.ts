@@ -83,6 +83,15 @@ test(
         expect(JSON.stringify(kept.workbook)).not.toContain(source.token);
         expect(kept.partitioned).toContain('tenant!site:equityDesk.sourceToken');
 
+        // Refresh functions, as Sheets' menu item: the functions' cells counted, the workbook recalculated in full.
+        await page.setViewportSize({ width: 300, height: 900 });
+        await page.getByRole('button', { name: 'Refresh functions' }).click();
+        await expect.poll(() => page.locator('#status').innerText()).toBe('No Equity Desk functions (such as EQ.SLA) in this workbook to refresh.');
+        expect(await page.evaluate(() => (window as unknown as { __excel: { calculations: string[] } }).__excel.calculations)).toEqual(['Full']);
+        await page.screenshot({ path: '/tmp/equity-desk-excel-settings-300.png', fullPage: true });
+        const right = await page.getByRole('button', { name: 'Refresh functions' }).evaluate((el) => el.getBoundingClientRect().right);
+        expect(right).toBeLessThanOrEqual(300);
+
         await page.getByRole('button', { name: 'Triage', exact: true }).click();
         await expect.poll(async () => [await page.locator('#status').innerText(), ...(await page.getByRole('listbox').getByRole('option').allInnerTexts())]).toEqual([expect.anything(), expect.stringContaining('R-100')]);
         await page.getByLabel('Priority').selectOption('High');
