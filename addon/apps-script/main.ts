@@ -14,7 +14,7 @@ import { readSettings, saveSettings, type SettingsUpdate } from '../core/setting
 import { triageWithLastRun, unattendedSync } from '../core/unattended-sync';
 import { setupTemplate } from '../core/setup';
 import { syncNow } from '../core/sync';
-import { feedbackLinkFor } from '../core/feedback-link';
+import { requesterLinkFor } from '../core/requester-link';
 import { runSync } from '../core/task';
 import { spreadsheetRules } from '../core/table-sheet';
 import type { ActionFailure, RequestAt, TriageUpdate } from '../core/views';
@@ -151,7 +151,8 @@ export const handlers = {
       port.toast(report.summary);
       return report;
     }),
-  sidebarFeedbackLink: (requestId: string) => rpc((port) => runSync(feedbackLinkFor({ port, http: urlFetchHttp, settings: documentSettings }, requestId))),
+  sidebarStatusLink: (requestId: string) => rpc((port) => runSync(requesterLinkFor({ port, http: urlFetchHttp, settings: documentSettings }, 'status', requestId))),
+  sidebarFeedbackLink: (requestId: string) => rpc((port) => runSync(requesterLinkFor({ port, http: urlFetchHttp, settings: documentSettings }, 'feedback', requestId))),
   sidebarSettings: () => rpc(() => runSync(readSettings(documentSettings, SERVICE_URL_ALLOWLIST, triggerSchedule(SCHEDULED_SYNC)))),
   sidebarSaveSettings: (update: SettingsUpdate) => rpc(() => runSync(saveSettings(documentSettings, triggerSchedule(SCHEDULED_SYNC), update, SERVICE_URL_ALLOWLIST))),
   ...customHandlers,

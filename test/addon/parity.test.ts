@@ -42,7 +42,8 @@ const EXCEL_COUNTERPART = {
   sidebarSync: { pane: 'sync' },
   sidebarSettings: { pane: 'settings' },
   sidebarSaveSettings: { pane: 'saveSettings' },
-  sidebarFeedbackLink: { pane: 'feedbackLink' },
+  sidebarStatusLink: { pane: 'requesterLink' },
+  sidebarFeedbackLink: { pane: 'requesterLink' },
   EQ_WORKPLAN_STATUS: { fn: 'WORKPLAN_STATUS' },
   EQ_SLA: { fn: 'SLA' },
   EQ_PRIORITY: { fn: 'PRIORITY' },
@@ -169,6 +170,7 @@ async function sheetsAnswers(): Promise<Answers> {
   const [first] = view.items;
   answers.select = addon.call('sidebarSelect', { sheet: first.sheet, key: first.key, row: first.row });
   answers.save = addon.call('sidebarSave', { sheet: first.sheet, key: first.key, row: first.row, values: { priority: 'High', status: 'Assigned' } });
+  answers.statusLink = addon.call('sidebarStatusLink', 'TA-2026-0999');
   answers.feedbackLink = addon.call('sidebarFeedbackLink', 'TA-2026-0999');
   answers.setup = menu('setupWorkplan');
   Object.assign(answers, await functionAnswers((fn, ...args) => addon.call(fn, ...args), (name) => (row, column) => fakes.readSheet(name)[row - 1]?.[column - 1], ''));
@@ -200,7 +202,8 @@ async function excelAnswers(): Promise<Answers> {
   const [first] = view.items;
   answers.select = await pane(() => addin.bridge.select({ sheet: first.sheet, key: first.key, row: first.row }));
   answers.save = await pane(() => addin.bridge.save({ sheet: first.sheet, key: first.key, row: first.row, values: { priority: 'High', status: 'Assigned' } }));
-  answers.feedbackLink = await pane(() => addin.bridge.feedbackLink('TA-2026-0999'));
+  answers.statusLink = await pane(() => addin.bridge.requesterLink('status', 'TA-2026-0999'));
+  answers.feedbackLink = await pane(() => addin.bridge.requesterLink('feedback', 'TA-2026-0999'));
   answers.setup = await pane(async () => ({ toast: (await addin.bridge.setup!('workplan')).summary }));
   Object.assign(answers, await functionAnswers((fn, ...args) => addin.handlers[fn.replace(/^EQ_/, '')](...args), (name) => (row, column) => excel.sheet(name)!.peek(row, column)?.value, null));
   answers.refresh = await pane(async () => ({ toast: await addin.bridge.refreshFunctions!() }));

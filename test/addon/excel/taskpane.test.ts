@@ -51,7 +51,7 @@ test(
         // The Set up view opens on its own content: Triage's error gone, the templates before the survey link.
         expect(await page.locator('#status').innerText()).toBe('');
         const top = (selector: string) => page.locator(selector).evaluate((el) => el.getBoundingClientRect().top);
-        expect(await top('#setup')).toBeLessThan(await top('#feedback-link'));
+        expect(await top('#setup')).toBeLessThan(await top('#requester-links'));
         await page.setViewportSize({ width: 300, height: 600 });
         await page.screenshot({ path: path.join(tmpdir(), 'excel-host-setup-300.png') });
         expect(await page.getByRole('button', { name: 'Roadmap' }).evaluate((el) => el.getBoundingClientRect().bottom)).toBeLessThan(600);
