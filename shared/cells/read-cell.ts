@@ -405,7 +405,8 @@ function readPercent(c: InputColumn, raw: CellInput): CellResult {
   // "3 of 4 sessions" is a share of a whole, 75%: the count alone would be read as 3%.
   const typed = isText ? raw.trim() : '';
   const words = shareInWords(typed);
-  if (words) return { value: words.value, issues: [issue(c, 'number_in_words', `${c.header}: read ${quoteValue(typed)} as ${words.as}`, 'warning')] };
+  // The work plan's status formula reads a number only (decision 021): the warning says what to type for it to agree.
+  if (words) return { value: words.value, issues: [issue(c, 'number_in_words', `${c.header}: read ${quoteValue(typed)} as ${words.as}; type ${words.as} for the sheet's own status to read it too`, 'warning')] };
   const of = COUNT_OF_WHOLE.exec(typed);
   if (of) {
     const [n, whole] = [Number(of[1].replace(/,/g, '')), Number(of[2].replace(/,/g, ''))];

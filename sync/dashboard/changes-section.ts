@@ -65,7 +65,7 @@ function listWithRestFolded(items: readonly string[], note: string, title: strin
 export function changesSection(i: ChangesSectionInput): string {
   const r = i.report;
   const hidden = Object.entries(i.keep).filter(([, v]) => v).map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v!)}">`).join('');
-  const lists = changeSections(r, shortDay).map((s) => {
+  const lists = changeSections(r).map((s) => {
     const { shown, leftOut } = printedLines(s);
     const items = shown.map((l) => {
       const parts = [l.day ? `<span class="day">${dayCell(l.day)}</span>` : '', esc(l.what), s.id === 'stale' ? '' : `<span class="muted">(${esc(l.source)})</span>`, l.detail ? `<strong>${esc(l.detail)}</strong>` : ''];

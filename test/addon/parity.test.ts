@@ -2,20 +2,20 @@
 // has its Excel counterpart, and both, driven on one workbook as people paste it (the users' own plans with a title
 // row, merged cells, plural headers and TBD, beside an office's own TA log), against the real service over
 // loopback HTTP, answer alike but for each host's own words.
-import { beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { ENTRY_POINTS, type EntryName } from '../../addon/apps-script/entry-points';
 import { EXCEL_FUNCTIONS } from '../../addon/excel/functions';
 import { SHEETS_WORDS } from '../../addon/apps-script/host-words';
 import { EXCEL_WORDS } from '../../addon/excel/host-words';
 import type { HostBridge } from '../../addon/sidebar/host-bridge';
-import type { TriageView } from '../../addon/core/views';
+import type { SettingsView, TriageView } from '../../addon/core/views';
 import { serialFromIso } from '../../shared/cells/dates';
 import { DEFAULT_LISTS_GRID } from '../../shared/rules';
 import { LISTS_SHEET } from '../../shared/lists';
 import { useSyncService } from '../fixtures/use-sync-service';
 import { builtAddon, connectedAddon, dateCell } from './bundle-harness';
 import { connectedExcel } from './excel/connected-excel';
-import { HEADERS, LOG, LOG_ROWS, logGrid } from './own-log';
+import { HEADERS, LOG, LOG_ROWS, excelDate, logGrid } from './own-log';
 
 const service = useSyncService();
 beforeAll(() => builtAddon());
@@ -42,7 +42,8 @@ const EXCEL_COUNTERPART = {
   sidebarSync: { pane: 'sync' },
   sidebarSettings: { pane: 'settings' },
   sidebarSaveSettings: { pane: 'saveSettings' },
-  sidebarFeedbackLink: { pane: 'feedbackLink' },
+  sidebarStatusLink: { pane: 'requesterLink' },
+  sidebarFeedbackLink: { pane: 'requesterLink' },
   EQ_WORKPLAN_STATUS: { fn: 'WORKPLAN_STATUS' },
   EQ_SLA: { fn: 'SLA' },
   EQ_PRIORITY: { fn: 'PRIORITY' },
@@ -169,6 +170,7 @@ async function sheetsAnswers(): Promise<Answers> {
   const [first] = view.items;
   answers.select = addon.call('sidebarSelect', { sheet: first.sheet, key: first.key, row: first.row });
   answers.save = addon.call('sidebarSave', { sheet: first.sheet, key: first.key, row: first.row, values: { priority: 'High', status: 'Assigned' } });
+  answers.statusLink = addon.call('sidebarStatusLink', 'TA-2026-0999');
   answers.feedbackLink = addon.call('sidebarFeedbackLink', 'TA-2026-0999');
   answers.setup = menu('setupWorkplan');
   Object.assign(answers, await functionAnswers((fn, ...args) => addon.call(fn, ...args), (name) => (row, column) => fakes.readSheet(name)[row - 1]?.[column - 1], ''));
@@ -200,7 +202,8 @@ async function excelAnswers(): Promise<Answers> {
   const [first] = view.items;
   answers.select = await pane(() => addin.bridge.select({ sheet: first.sheet, key: first.key, row: first.row }));
   answers.save = await pane(() => addin.bridge.save({ sheet: first.sheet, key: first.key, row: first.row, values: { priority: 'High', status: 'Assigned' } }));
-  answers.feedbackLink = await pane(() => addin.bridge.feedbackLink('TA-2026-0999'));
+  answers.statusLink = await pane(() => addin.bridge.requesterLink('status', 'TA-2026-0999'));
+  answers.feedbackLink = await pane(() => addin.bridge.requesterLink('feedback', 'TA-2026-0999'));
   answers.setup = await pane(async () => ({ toast: (await addin.bridge.setup!('workplan')).summary }));
   Object.assign(answers, await functionAnswers((fn, ...args) => addin.handlers[fn.replace(/^EQ_/, '')](...args), (name) => (row, column) => excel.sheet(name)!.peek(row, column)?.value, null));
   answers.refresh = await pane(async () => ({ toast: await addin.bridge.refreshFunctions!() }));
@@ -233,3 +236,35 @@ describe('both hosts on the plans as people paste them', () => {
     expect(sheets.sync).not.toHaveProperty('alert');
   }, 120_000);
 });
+
+describe('a sync nobody watches', () => {
+  const WRONG_TOKEN = 'revoked-token-0123456789abcdef';
+  /** What the next person is shown of it: at the top of Triage, and in Settings. */
+  const shown = (view: TriageView, settings: SettingsView) => ({ triage: view.failedScheduledSync && { ok: view.failedScheduledSync.ok, message: view.failedScheduledSync.message }, settings: settings.schedule?.lastRun?.message });
+
+  test("that failed (a source token revoked) greets whoever opens Triage next, and Settings says so, on both hosts: a Sheets trigger's run and an Excel timer's", async () => {
+    const { addon } = await connectedAddon(service, 'Unwatched (Sheets)');
+    addon.fakes.seedSheet(LOG, logGrid(dateCell));
+    addon.call('sidebarSaveSettings', { sourceToken: WRONG_TOKEN });
+    expect(() => addon.call('syncOnSchedule')).toThrow();
+    const sheets = shown(addon.call<TriageView>('sidebarTriage'), addon.call<SettingsView>('sidebarSettings'));
+
+    // The schedule's timer is made with the add-in: only its interval is played, an hour in a moment.
+    vi.useFakeTimers({ toFake: ['setInterval'] });
+    try {
+      const connected = await connectedExcel(service, 'Unwatched (Excel)');
+      const { excel, addin } = connected;
+      excel.seed(LOG, logGrid(excelDate));
+      await addin.bridge.saveSettings({ sourceToken: WRONG_TOKEN, syncEveryHours: 1 });
+      vi.advanceTimersByTime(3_600_000);
+      await vi.waitFor(() => expect(addin.lastAutoSync()).not.toBeNull(), { timeout: 30_000 });
+      const excelShown = shown(await addin.bridge.triage(), await addin.bridge.settings());
+      expect(sheets.triage?.ok).toBe(false);
+      expect(sheets.triage?.message).toMatch(/token/i);
+      expect(said(excelShown, 'excel')).toEqual(said(sheets, 'sheets'));
+    } finally {
+      vi.useRealTimers();
+    }
+  }, 60_000);
+});
+

@@ -139,9 +139,9 @@ function workplanRow(rules: Rules): fc.Arbitrary<TypedRow> {
       startOn: fc.constant(startOn),
       endOn: fc.oneof(maybeDate, after(startOn)),
       percentComplete: percent,
-      // With the statuses offices add that the rules name: done in their own words, or stopped.
+      // With the statuses offices add that the rules name: done in their own words, stopped, or on hold.
       status: fc.oneof(
-        { weight: 6, arbitrary: choice([...rules.lists.workplanStatus, 'Done', 'Achieved', 'Cancelled', 'Canceled', 'Dropped', 'Not pursued', 'Ongoing', 'On track', 'Behind', 'Planned', 'To do']) },
+        { weight: 6, arbitrary: choice([...rules.lists.workplanStatus, 'Done', 'Achieved', 'Cancelled', 'Canceled', 'Dropped', 'Not pursued', 'Ongoing', 'On track', 'Behind', 'Planned', 'To do', 'Paused', 'postponed', 'Deferred', 'On pause']) },
         { weight: 1, arbitrary: checkMarks },
         { weight: 1, arbitrary: notChosen },
       ),

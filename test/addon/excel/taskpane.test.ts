@@ -51,7 +51,7 @@ test(
         // The Set up view opens on its own content: Triage's error gone, the templates before the survey link.
         expect(await page.locator('#status').innerText()).toBe('');
         const top = (selector: string) => page.locator(selector).evaluate((el) => el.getBoundingClientRect().top);
-        expect(await top('#setup')).toBeLessThan(await top('#feedback-link'));
+        expect(await top('#setup')).toBeLessThan(await top('#requester-links'));
         await page.setViewportSize({ width: 300, height: 600 });
         await page.screenshot({ path: path.join(tmpdir(), 'excel-host-setup-300.png') });
         expect(await page.getByRole('button', { name: 'Roadmap' }).evaluate((el) => el.getBoundingClientRect().bottom)).toBeLessThan(600);
@@ -82,6 +82,10 @@ test(
         expect(kept.workbook['equityDesk.serviceUrl']).toBe(url);
         expect(JSON.stringify(kept.workbook)).not.toContain(source.token);
         expect(kept.partitioned).toContain('tenant!site:equityDesk.sourceToken');
+
+        // The schedule is a timer in the workbook's runtime: Settings says so, in Excel's words, not as of a Sheets trigger.
+        expect(await page.locator('#schedule-hint').innerText()).toBe('Runs while this workbook is open on this device; each person sets their own.');
+        expect(await page.locator('#schedule-others').innerText()).toBe('Nobody else has set a schedule for this workbook.');
 
         // Refresh functions, as Sheets' menu item: the functions' cells counted, the workbook recalculated in full.
         await page.setViewportSize({ width: 300, height: 900 });

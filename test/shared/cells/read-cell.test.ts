@@ -313,10 +313,12 @@ describe('percentages', () => {
   );
 
   it.each([['half', 0.5], ['Half', 0.5], ['a quarter', 0.25], ['one quarter', 0.25], ['three quarters', 0.75], ['three-quarters', 0.75], ['all', 1], ['None', 0]] as const)(
-    'reads a share in words, %j, as %s, saying so', (raw, value) => {
+    'reads a share in words, %j, as %s, saying so and which figure to type, since the sheet\'s own status formula reads a number only', (raw, value) => {
       const r = read('workplan', 'percentComplete', raw);
       expect(r.value).toBe(value);
-      expect(r.issues.map((i) => [i.severity, i.code, i.message])).toEqual([['warning', 'number_in_words', `% complete: read "${raw}" as ${value * 100}%`]]);
+      expect(r.issues.map((i) => [i.severity, i.code, i.message])).toEqual([
+        ['warning', 'number_in_words', `% complete: read "${raw}" as ${value * 100}%; type ${value * 100}% for the sheet's own status to read it too`],
+      ]);
     },
   );
 
