@@ -24,14 +24,26 @@ export const ROADMAP_KINDS = ['Early action', 'Additional strategy'] as const;
  */
 export interface ChoiceSynonym { word: string; list?: ListKey; assumed?: string }
 
+/** A service desk's priority numbers, 1 the most urgent, as the listed priorities they name. */
+const DESK_LEVELS = { Urgent: 1, High: 2, Medium: 3, Low: 4 } as const;
+type DeskPriority = keyof typeof DESK_LEVELS;
+const DESK_PREFIXES = ['P', 'Priority', 'Sev', 'Severity'] as const;
+
 /**
  * A service desk's numbered priority (`P1`, `Priority 1`, `Sev 1`), pasted with its tickets: 1 of 4 is the most
  * urgent, read as Urgent through 4 as Low, and only in the priority list, where a number means that order.
  */
-function deskPriority(level: 1 | 2 | 3 | 4): readonly ChoiceSynonym[] {
+function deskPriority(value: DeskPriority): readonly ChoiceSynonym[] {
   const assumed = 'a service desk numbers its priorities from 1, the most urgent, to 4, the least';
-  return ['P', 'Priority ', 'Sev ', 'Severity '].map((prefix) => ({ word: `${prefix}${level}`, list: 'priority', assumed }));
+  return DESK_PREFIXES.map((prefix) => ({ word: `${prefix}${prefix === 'P' ? '' : ' '}${DESK_LEVELS[value]}`, list: 'priority', assumed }));
 }
+
+/**
+ * A desk's numbered priorities as the SLA formula compares a Priority cell with them, by the listed priority each
+ * names: with the space after the prefix and without ("Sev 1", "Sev1"), in any case, as the service reads them.
+ */
+export const DESK_PRIORITY_WORDS: readonly (readonly [DeskPriority, readonly string[]])[] = (Object.keys(DESK_LEVELS) as DeskPriority[]).map((value) =>
+  [value, DESK_PREFIXES.flatMap((prefix) => [`${prefix}${DESK_LEVELS[value]}`, `${prefix} ${DESK_LEVELS[value]}`])]);
 
 /**
  * Other words offices use for a listed value in their plans, calendars and logs, read as that value (with a
@@ -53,11 +65,11 @@ export const CHOICE_SYNONYMS: Readonly<Record<string, readonly (string | ChoiceS
   // Work still being planned has not begun.
   'Not started': ['Planned', 'Planning', 'Scheduled', 'Upcoming', 'Not begun', 'Pending', 'To do'],
   'On hold': ['Paused', 'Deferred', 'Postponed', 'On pause'],
-  Medium: ['Med', 'Moderate', ...deskPriority(3)],
+  Medium: ['Med', 'Moderate', ...deskPriority('Medium')],
   // A request wanted "as soon as possible".
-  Urgent: ['ASAP', ...deskPriority(1)],
-  High: deskPriority(2),
-  Low: deskPriority(4),
+  Urgent: ['ASAP', ...deskPriority('Urgent')],
+  High: deskPriority('High'),
+  Low: deskPriority('Low'),
   // A TA log's words for who asked, how, and for what.
   'Legislative office': ['Legislature', 'Legislator', "Legislator's office"],
   'Tribal government': ['Tribe', 'Tribal nation', 'Tribal council'],

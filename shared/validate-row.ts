@@ -53,6 +53,8 @@ interface CompiledTable {
   assumedWhenBlank: { column: InputColumn; applies: (values: TypedRow) => boolean; issue: FieldIssue }[];
   /** The `notes` column, where the words written after a listed value are kept; undefined in a table without one. */
   notes?: { column: InputColumn; index: number };
+  /** The title column (`identifiedBy`'s first) and the span's start and end columns a title's last words may date (`datesInTitle`). */
+  datesInText?: { title: number; start: number; end: number };
 }
 
 const compiledTables = new WeakMap<TableDef, CompiledTable>();
@@ -90,10 +92,45 @@ function compile(table: TableDef): CompiledTable {
         ? [{ column: c, applies: c.assumedWhenBlank.applies, issue: { code: 'blank_kept', field: c.name, severity: 'warning', message: `${c.header} is blank: ${c.assumedWhenBlank.assumed}` } as const }]
         : [])),
       notes: column('notes') >= 0 ? { column: table.columns[column('notes')], index: column('notes') } : undefined,
+      datesInText: spanInTitle(table, column),
     };
     compiledTables.set(table, t);
   }
   return t;
+}
+
+/** The title a table's rows are named by and the first date column a span's start goes in, when both exist. */
+function spanInTitle(table: TableDef, column: (name: string) => number): CompiledTable['datesInText'] {
+  const title = column(table.identifiedBy[0]);
+  const start = table.columns.findIndex((c) => c.type === 'date' && c.rangeEnd !== undefined);
+  if (title < 0 || start < 0 || !['text', 'longtext'].includes(table.columns[title].type)) return undefined;
+  return { title, start, end: column(table.columns[start].rangeEnd!) };
+}
+
+/** The last words of a title set off by a comma or in parentheses, with a year in them: "procurement, July 2022 – June 2025". */
+const TRAILING_WORDS = /(?:,\s*([^,()]*\d{4}[^,()]*)|\(([^()]*\d{4}[^()]*)\))\s*$/;
+
+/** Words that write two ends: a dash between them, or "to", "through", "until". */
+const TWO_ENDS = /[–—-]|\b(?:to|through|thru|until)\b/i;
+
+/**
+ * A span of dates written at the end of a row's title, when the row has no dates of its own: a plan pasted without a
+ * timeline column that names the span in the task ("Training procurement, July 2022 – June 2025"), or a calendar whose
+ * milestone names its days. Read into the start and its end as a timeline cell would be, the title kept as typed, and
+ * said at the title. Only a span written with two ends: a lone year or day in a title is as likely what the task is about.
+ */
+function datesInTitle(compiled: CompiledTable, columns: readonly InputColumn[], cells: CellInput[], options: ReadOptions): FieldIssue | undefined {
+  const at = compiled.datesInText;
+  if (!at || !isBlankCell(cells[at.start]) || (at.end >= 0 && !isBlankCell(cells[at.end]))) return undefined;
+  const title = cells[at.title];
+  const words = typeof title === 'string' ? TRAILING_WORDS.exec(title.trim()) : null;
+  if (!words) return undefined;
+  const span = (words[1] ?? words[2]).trim();
+  if (!TWO_ENDS.test(span)) return undefined;
+  const read = readCell(columns[at.start], span, options);
+  if (typeof read.value !== 'string' || read.rangeEnd === undefined || read.issues.some((i) => i.severity === 'error')) return undefined;
+  cells[at.start] = span;
+  return { code: 'dates_in_text', field: columns[at.title].name, severity: 'warning', message: `${columns[at.title].header}: read ${quoteValue(span)} at its end as the start and end, ${read.value} to ${read.rangeEnd}` };
 }
 
 /**
@@ -250,6 +287,8 @@ export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions =
       (issues ??= []).push({ code: 'unknown_column', field: excerpt(key), severity: 'error', message: `${quoteValue(key)} is not a field of ${table.sheet} (fields: ${compiled.fieldList})` });
     } else if (i >= 0) cells[i] = raw[key];
   }
+  const inTitle = datesInTitle(compiled, columns, cells, options);
+  if (inTitle) (issues ??= []).push(inTitle);
   // Typed values by column index until the row is checked: cheaper to read back than by field name.
   const typed = new Array<TypedValue>(columns.length);
   let rangeEnds: Record<string, string> | undefined;

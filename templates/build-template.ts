@@ -1,6 +1,6 @@
 // The four template workbooks as plans: a data sheet from the table definition (pre-filled content and
 // `sample` generated rows), its Dashboard and the Lists sheet, written by the one workbook writer.
-import { isIsoDate, isoFromParts } from '../shared/cells/dates';
+import { isIsoDate, isoFromParts, shortDay } from '../shared/cells/dates';
 import { DEFAULT_LISTS_GRID, readRules, type Rules } from '../shared/rules';
 import { TABLES, type DerivedOf, type TableName, type TypedRow } from '../shared/tables';
 import type { SheetPlan, WorkbookPlan } from '../shared/workbook-plan';
@@ -107,7 +107,7 @@ function dashboardPlan(name: TemplateName, data: DashboardData, rules: Rules, as
   const built = def.dashboard(data, rules, asOf);
   // Once built: the columns it lacks that its figures read.
   const absent = data.absent?.length ? ` It has no ${data.absent.join(', ')} column: counted as blank.` : '';
-  const note = `Native formulas over the ${data.sheet} sheet${read}: they recalculate in Excel, Google Sheets and LibreOffice.${absent} Values saved as of ${asOf}.`;
+  const note = `Native formulas over the ${data.sheet} sheet${read}: they recalculate in Excel, Google Sheets and LibreOffice.${absent} Values saved as of ${shortDay(asOf)}.`;
   return built.plan(dashboardTitle(name), note);
 }
 

@@ -49,6 +49,7 @@ export const ENTRY_POINTS = [
   { name: 'sidebarSync', kind: 'sidebar', params: [] },
   { name: 'sidebarSettings', kind: 'sidebar', params: [] },
   { name: 'sidebarSaveSettings', kind: 'sidebar', params: ['update'] },
+  { name: 'sidebarStatusLink', kind: 'sidebar', params: ['requestId'] },
   { name: 'sidebarFeedbackLink', kind: 'sidebar', params: ['requestId'] },
   ...CUSTOM_FUNCTIONS.map(derivedEntry),
   {

@@ -5,4 +5,5 @@ export const SHEETS_WORDS: HostWords = {
   document: 'sheet',
   openSettings: 'open Extensions > Equity Desk > Settings',
   setUp: (template) => `use "Set up from template${template ? ` > ${TEMPLATE_LABELS[template]}` : ''}"`,
+  functionName: (name) => name,
 };

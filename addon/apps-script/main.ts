@@ -4,7 +4,6 @@
 import { SHEETS_WORDS } from './host-words';
 import { TEMPLATE_LABELS } from '../port/host-words';
 import { CUSTOM_FUNCTIONS, type CustomFunctionDef, type CustomFunctionName } from '../../shared/custom-functions';
-import { counted } from '../../shared/plural';
 import { isErrorType } from '../../shared/typed-error';
 import './text-encoder';
 import { describeError, AddonError } from '../core/addon-error';
@@ -15,7 +14,7 @@ import { readSettings, saveSettings, type SettingsUpdate } from '../core/setting
 import { lastScheduledRun, loadingWait, recordScheduledRun } from '../core/schedule';
 import { setupTemplate } from '../core/setup';
 import { syncNow } from '../core/sync';
-import { feedbackLinkFor } from '../core/feedback-link';
+import { requesterLinkFor } from '../core/requester-link';
 import { runSync } from '../core/task';
 import { spreadsheetRules } from '../core/table-sheet';
 import { triageQueue } from '../core/triage';
@@ -25,6 +24,7 @@ import type { CustomEntryName, EntryName, MenuHandler, TriggerName } from './ent
 import { SERVICE_URL_ALLOWLIST } from './build-settings';
 import { documentLock, documentSettings, scriptCache, spreadsheetOfTrigger, triggerSchedule, urlFetchHttp } from './host-services';
 import { refreshCustomFunctionCells } from './refresh-functions';
+import { refreshedSummary } from '../core/refresh-functions';
 import { SheetsPort } from './sheets-port';
 
 const SCHEDULED_SYNC: TriggerName = 'syncOnSchedule';
@@ -162,9 +162,7 @@ export const handlers = {
     menuAction(() => {
       runSync(forgetDemandAnswers(documentSettings, Date.now()));
       const cells = refreshCustomFunctionCells(SpreadsheetApp, SpreadsheetApp.getActiveSpreadsheet(), Object.keys(customHandlers));
-      return cells === 0
-        ? 'No Equity Desk functions (EQ_...) in this spreadsheet to refresh.'
-        : `Recalculated ${counted(cells, 'cell')} with Equity Desk functions: today's date, the Lists rules and the service's counts are current.`;
+      return refreshedSummary(cells, SHEETS_WORDS);
     }),
   sidebarTriage: () =>
     rpc((port) => {
@@ -179,7 +177,8 @@ export const handlers = {
       port.toast(report.summary);
       return report;
     }),
-  sidebarFeedbackLink: (requestId: string) => rpc((port) => runSync(feedbackLinkFor({ port, http: urlFetchHttp, settings: documentSettings }, requestId))),
+  sidebarStatusLink: (requestId: string) => rpc((port) => runSync(requesterLinkFor({ port, http: urlFetchHttp, settings: documentSettings }, 'status', requestId))),
+  sidebarFeedbackLink: (requestId: string) => rpc((port) => runSync(requesterLinkFor({ port, http: urlFetchHttp, settings: documentSettings }, 'feedback', requestId))),
   sidebarSettings: () => rpc(() => runSync(readSettings(documentSettings, SERVICE_URL_ALLOWLIST, triggerSchedule(SCHEDULED_SYNC)))),
   sidebarSaveSettings: (update: SettingsUpdate) => rpc(() => runSync(saveSettings(documentSettings, triggerSchedule(SCHEDULED_SYNC), update, SERVICE_URL_ALLOWLIST))),
   ...customHandlers,

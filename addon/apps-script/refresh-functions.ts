@@ -3,10 +3,9 @@
 // Entering its formula again is the one way a script can make Sheets recalculate it. The names come from the
 // handlers, not from the entry list, whose custom-function docs (for the build's JSDoc) would go into Code.js.
 
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import { callOf } from '../core/refresh-functions';
 
-/** A call of one of `names`, not of a function whose name only ends in one. */
-const callOf = (names: readonly string[]) => new RegExp(`(^|[^A-Za-z0-9_.])(${names.join('|')})\\s*\\(`, 'i');
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Formula cells of one column, one below the other: cleared and written back as one range. */
 interface Run {

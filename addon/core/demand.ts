@@ -138,10 +138,12 @@ export function* evaluateDemandRows(deps: DemandDeps, args: readonly unknown[]):
     }
   });
   if (Object.keys(fresh).length) yield* io(deps.cache.putAll(fresh, DEMAND_CACHE_SECONDS));
+  // Named as the person's formula calls it, as the error edge names a failed call.
+  const name = deps.words.functionName('EQ_DEMAND');
   return queries.map((q) => {
-    if (q instanceof Error) return [`EQ_DEMAND: ${describeError(q)}`];
+    if (q instanceof Error) return [`${name}: ${describeError(q)}`];
     if (q === '') return [''];
     const a = answers.get(q)!;
-    return [typeof a === 'number' ? a : `EQ_DEMAND: ${a}`];
+    return [typeof a === 'number' ? a : `${name}: ${a}`];
   });
 }

@@ -1,7 +1,11 @@
 // The other direction of "Sync now": rows the service holds that this sheet has not written yet (requests
 // from the public form, survey answers), written into the table and then acknowledged, before the sheet's
 // own rows are sent. Design: docs/decisions/010-rows-from-the-service-to-sheets.md.
-import { idColumn, inputCellValue, type TableDef, type TypedValue } from '../../shared/tables';
+import { idColumn, inputCellValue, type FieldOf, type TableDef, type TypedValue } from '../../shared/tables';
+import { DEFAULT_READ_OPTIONS } from '../../shared/validate-row';
+import { readCell } from '../../shared/cells/read-cell';
+import { isIsoDate } from '../../shared/cells/dates';
+import { localToday } from '../../templates/build-template';
 import { outboxAnswer, type OutboxItem } from '../../shared/wire/sync-answers';
 import type { OutboxAck } from '../../shared/wire/sync-wire';
 import type { HostCell, NewRow, RowCells, SpreadsheetPort, WriteCell } from '../port/spreadsheet-port';
@@ -65,15 +69,34 @@ export interface Pulled {
 const NOTHING: Pulled = { report: { added: 0, updated: 0, waiting: [], unwritten: [], missingColumns: [] }, written: [] };
 
 /** Why new rows went into a sheet another sheet of the table could have taken them in, as the summary says it. */
-export type IntoWhy = 'last web-form requests' | 'rows';
+export type IntoWhy = 'last web-form requests' | 'latest received' | 'rows';
+
+const RECEIVED = 'receivedOn' satisfies FieldOf<'requests'>;
+
+/**
+ * The latest day a sheet's rows were received on (ISO), as its cells read with its title's year; undefined when none
+ * reads as a day. A day after today is a year typed wrong (2206), not the log in use.
+ */
+function latestReceived(t: TableSheet, fiscalYearStartMonth: number, today: string): string | undefined {
+  const column = t.table.columns.find((c) => c.name === RECEIVED);
+  if (column === undefined) return undefined;
+  const options = { ...DEFAULT_READ_OPTIONS, ...t.read.title, fiscalYearStartMonth };
+  let latest: string | undefined;
+  for (const { raw } of t.read.rows) {
+    const { value } = readCell(column, raw[RECEIVED], options);
+    if (isIsoDate(value) && value <= today && (latest === undefined || value > latest)) latest = value;
+  }
+  return latest;
+}
 
 /**
  * The sheet new rows go into: under a table with none stacked below it, where they stay its rows (under another, they
  * would be the next table's). Of several, the one the last web-form requests went to (the latest web-form Sync ID), else
- * the first holding rows, so an office's own log wins over the template's empty Requests sheet beside it; `into` says
- * which and why when there was such a choice.
+ * the one holding the latest received request (a log kept per fiscal year: this year's), else the first holding rows,
+ * so an office's own log wins over the template's empty Requests sheet beside it; `into` says which and why when there
+ * was such a choice. All of it from the sheets as read: no host call.
  */
-function newRowsSheet(sheets: readonly TableSheet[]): { sheet?: TableSheet; into?: { sheet: string; why: IntoWhy } } {
+function newRowsSheet(sheets: readonly TableSheet[], fiscalYearStartMonth: number): { sheet?: TableSheet; into?: { sheet: string; why: IntoWhy } } {
   const open = sheets.filter((sheet) => sheet.read.nextAt === undefined);
   if (open.length < 2) return { sheet: open[0] ?? sheets[0] };
   let latest: { sheet: TableSheet; id: string } | undefined;
@@ -84,8 +107,14 @@ function newRowsSheet(sheets: readonly TableSheet[]): { sheet?: TableSheet; into
     }
   }
   if (latest) return { sheet: latest.sheet, into: { sheet: latest.sheet.sheet, why: 'last web-form requests' } };
-  const held = open.find((sheet) => sheet.read.rows.length > 0);
-  return held ? { sheet: held, into: { sheet: held.sheet, why: 'rows' } } : { sheet: open[0] };
+  const held = open.filter((sheet) => sheet.read.rows.length > 0);
+  if (held.length === 0) return { sheet: open[0] };
+  const today = localToday();
+  const days = held.map((sheet) => latestReceived(sheet, fiscalYearStartMonth, today) ?? '');
+  const newest = days.reduce((best, day, i) => (day > days[best] ? i : best), 0);
+  // Only a later day than the first sheet's moves the rows: logs received into on the same day keep the sheet order.
+  const why: IntoWhy = days[newest] !== '' && days.some((day) => day !== days[newest]) ? 'latest received' : 'rows';
+  return { sheet: held[newest], into: { sheet: held[newest].sheet, why } };
 }
 
 /** A stored value as a cell: dates as date cells, text always as text (never run as a formula). */
@@ -121,13 +150,14 @@ function ownIdsWithoutSyncId(t: TableSheet, values: readonly (readonly HostCell[
 
 /**
  * Writes the source's outbox items for this table into its sheets and acknowledges those written: new rows
- * under the first sheet's table with no other stacked below it (with none, they wait in the outbox), answers into the row holding their Sync ID when the port writes (a person may
+ * under the table of the sheet `newRowsSheet` picks (with none open below, they wait in the outbox), answers into the row holding their Sync ID when the port writes (a person may
  * sort the sheet meanwhile). A new row whose id a sheet already holds was written by an earlier sync that failed
  * before acknowledging: it is acknowledged, not written twice. An answer whose row no sheet holds is neither. Returns what changed; the caller reads the sheets written into again. `hasLists`: whether the
- * workbook has the Lists sheet most status formulas read.
+ * workbook has the Lists sheet most status formulas read; `fiscalYearStartMonth`, its setting, for received days
+ * typed without a year.
  */
-export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Connection, sheets: readonly TableSheet[], hasLists: boolean): Task<Pulled> {
-  const { sheet: t, into } = newRowsSheet(sheets);
+export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Connection, sheets: readonly TableSheet[], hasLists: boolean, fiscalYearStartMonth: number): Task<Pulled> {
+  const { sheet: t, into } = newRowsSheet(sheets, fiscalYearStartMonth);
   if (t === undefined) return NOTHING;
   const { items } = yield* callJson(http, request(conn, 'GET', `/api/v1/outbox?table=${encodeURIComponent(t.table.name)}`), outboxAnswer);
   if (items.length === 0) return NOTHING;

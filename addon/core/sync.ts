@@ -17,7 +17,7 @@ import { idColumn, TABLES, type TableName } from '../../shared/tables';
 import { DEFAULT_READ_OPTIONS, validateSheetRows, type FarDates, type LentYears, type RowResult } from '../../shared/validate-row';
 import { AddonError } from './addon-error';
 import { annotate, type RowMark } from './annotations';
-import { pullIntoSheets, type PullReport } from './pull-rows';
+import { pullIntoSheets, type IntoWhy, type PullReport } from './pull-rows';
 import { readyRows, statusColumnsOf } from './ready-rows';
 import { readsLists } from '../../shared/layout';
 import { localToday, templateOf, type TemplateName } from '../../templates/build-template';
@@ -592,12 +592,19 @@ function protectedSaid(cells: readonly string[], not: string): string {
   return `${counted(cells.length, 'cell')} not ${not} (${listed(cells)}): ${one ? 'the cell is' : 'the cells are'} protected from you; ask the sheet's owner to let you edit ${one ? 'it' : 'them'}, or sync as someone who may`;
 }
 
+/** Why new rows went where they did, as the summary says it. */
+const INTO_WHY: Record<IntoWhy, string> = {
+  'last web-form requests': 'the sheet the last web-form requests went to',
+  'latest received': 'the sheet holding the latest received request',
+  rows: "the sheet holding the table's rows",
+};
+
 export function summarize(tables: readonly TableSyncReport[]): string {
   return tables
     .map((t) => {
       const parts: string[] = [];
       const { into } = t.pulled;
-      if (t.pulled.added) parts.push(`${n(t.pulled.added)} new from the web form${into ? `, into ${into.sheet}, ${into.why === 'rows' ? "the sheet holding the table's rows" : 'the sheet the last web-form requests went to'}` : ''}`);
+      if (t.pulled.added) parts.push(`${n(t.pulled.added)} new from the web form${into ? `, into ${into.sheet}, ${INTO_WHY[into.why]}` : ''}`);
       if (t.pulled.unmoved) parts.push(`the new ${t.pulled.added > 1 ? 'requests' : 'request'} went in above ${t.pulled.unmoved}, the table's last row, not under it: that row is protected from you, so it could not move down; ask the sheet's owner to let you edit it, or sync as someone who may`);
       const { unwritten } = t.pulled;
       if (unwritten.length) parts.push(`${counted(unwritten.length, 'web-form request')} not written in (${named(unwritten)}): ${unwritten.length > 1 ? 'their rows are' : 'its row is'} protected from you; ask the sheet's owner to let you edit the table's rows, or sync as someone who may; the service keeps ${unwritten.length > 1 ? 'them' : 'it'} and the next sync tries again`);
@@ -679,8 +686,8 @@ function* none(): Task<{ refilled?: TableSyncReport['refilled'] }> {
 }
 
 /** The pull again, after the push: the service's values for columns the sheets did not have before, written in. */
-function* refill(deps: SyncDeps, conn: Connection, group: TableGroup, fields: readonly string[], hasLists: boolean): Task<{ refilled?: TableSyncReport['refilled'] }> {
-  const { report } = yield* pullIntoSheets(deps.port, deps.http, conn, group.sheets.filter((t) => unreadableBecause(t) === undefined), hasLists);
+function* refill(deps: SyncDeps, conn: Connection, group: TableGroup, fields: readonly string[], hasLists: boolean, fiscalYearStartMonth: number): Task<{ refilled?: TableSyncReport['refilled'] }> {
+  const { report } = yield* pullIntoSheets(deps.port, deps.http, conn, group.sheets.filter((t) => unreadableBecause(t) === undefined), hasLists, fiscalYearStartMonth);
   const headers = fields.map((field) => group.table.columns.find((c) => c.name === field)?.header ?? field);
   return report.updated ? { refilled: { rows: report.updated, headers } } : {};
 }
@@ -725,7 +732,7 @@ export function* syncNow(deps: SyncDeps): Task<SyncReport> {
     // unchanged instead of sending the sheet's older version or taking a new row for a deleted one.
     // Sent before any table's rows, which the service checks against them (a work plan's statuses too).
     if (hasLists && before.some((g) => g.sheets.length > 0)) yield* sendLists(deps.http, conn, rules);
-    const pulled = yield* sequence(before.map((group) => pullIntoSheets(deps.port, deps.http, conn, group.sheets.filter((t) => unreadableBecause(t) === undefined), hasLists)));
+    const pulled = yield* sequence(before.map((group) => pullIntoSheets(deps.port, deps.http, conn, group.sheets.filter((t) => unreadableBecause(t) === undefined), hasLists, reading.fiscalYearStartMonth)));
     const groups = yield* sequence(before.map((group, i) => readAgain(deps.port, group, pulled[i].written, reading)));
     const missing = listsMissing(names, groups);
     const synced = yield* sequence(groups.map((group, i) => syncTable(deps, conn, group, rules, hasLists, pulled[i].report, hasLists && i === 0, missing !== undefined)));
@@ -733,7 +740,7 @@ export function* syncNow(deps: SyncDeps): Task<SyncReport> {
     // status formulas and EQ_ functions see it too. Two tables stacked in a sheet share one read of it.
     const ends = yield* endPeriods(deps.port, deps.settings, synced.map((s) => s.ends));
     // A column added for a field the service kept: the push had the service queue what it holds there, written in now.
-    const refills = yield* sequence(synced.map((s, i) => (s.appeared.length ? refill(deps, conn, groups[i], s.appeared, hasLists) : none())));
+    const refills = yield* sequence(synced.map((s, i) => (s.appeared.length ? refill(deps, conn, groups[i], s.appeared, hasLists, reading.fiscalYearStartMonth) : none())));
     const tables = synced.map((s, i): TableSyncReport => ({ ...s.report, periodEnds: ends[i], ...refills[i] }));
     // Last, over the sheets as this sync left them: a Dashboard counting a table's own sheet follows its columns and rows.
     const followed = yield* sequence(groups.map((group) => followOwnSheet(deps.port, group.sheets, names, rules, localToday())));

@@ -3,7 +3,7 @@
 // on the saved schedule and shortly after edits (a hint only: content hashes decide what is sent).
 import { AddonError, describeError } from '../core/addon-error';
 import { isErrorType } from '../../shared/typed-error';
-import { feedbackLinkFor } from '../core/feedback-link';
+import { requesterLinkFor } from '../core/requester-link';
 import { readSettings, saveSettings } from '../core/settings';
 import { saveRequest, selectRequest } from '../core/save-request';
 import { setupTemplate, type SetupReport } from '../core/setup';
@@ -14,7 +14,9 @@ import type { TemplateName } from '../../templates/build-template';
 import type { HttpPort, SettingsPort } from '../port/host-ports';
 import { HostError, type HostBridge } from '../sidebar/host-bridge';
 import { ExcelPort, NOTES_API } from './excel-port';
-import { excelFunctionHandlers, type FunctionErrorOf } from './functions';
+import { EXCEL_FUNCTIONS, excelFunctionHandlers, type FunctionErrorOf } from './functions';
+import { forgetDemandAnswers } from '../core/demand';
+import { functionCells, refreshedSummary } from '../core/refresh-functions';
 import { memoryCache, officeSettings, runtimeLock, storageKey, timerSchedule, type OfficeHost } from './host-services';
 import type { ExcelRun } from './office-types';
 
@@ -105,8 +107,19 @@ export function createExcelAddin(deps: ExcelAddinDeps): ExcelAddin {
         if (view.configured) await deps.office.addin?.setStartupBehavior('Load');
         return view;
       }),
-    feedbackLink: (requestId) => call(() => feedbackLinkFor({ port, http: deps.http, settings }, requestId)),
+    requesterLink: (link, requestId) => call(() => requesterLinkFor({ port, http: deps.http, settings }, link, requestId)),
     setup: (template: TemplateName): Promise<SetupReport> => call(() => setupTemplate(port, template, today())),
+    refreshFunctions: () =>
+      call(async () => {
+        // A new generation first: EQ.DEMAND's cached counts are never read again, so the recalculation asks the service.
+        await runAsync(forgetDemandAnswers(settings, Date.now()));
+        const cells = await runAsync(functionCells(port, EXCEL_FUNCTIONS.map((fn) => port.words.functionName(fn.entry))));
+        await deps.run(async (context) => {
+          context.workbook.application.calculate('Full');
+          await context.sync();
+        });
+        return refreshedSummary(cells, port.words);
+      }),
   };
 
   let editTimer: ReturnType<typeof setTimeout> | undefined;

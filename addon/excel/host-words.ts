@@ -5,4 +5,6 @@ export const EXCEL_WORDS: HostWords = {
   document: 'workbook',
   openSettings: 'open Home > Equity Desk and choose Settings',
   setUp: (template) => `open Home > Equity Desk and choose Set up${template ? ` > ${TEMPLATE_LABELS[template]}` : ''}`,
+  // The manifest's namespace, EQ, before each function's id (functions.ts).
+  functionName: (name) => name.replace(/^EQ_/, 'EQ.'),
 };

@@ -200,7 +200,8 @@ export interface WorksheetCollection extends LoadableObject {
 }
 
 export interface RequestContext {
-  readonly workbook: { readonly worksheets: WorksheetCollection };
+  /** `application.calculate` is ExcelApi 1.1; `'Full'` marks every formula dirty, custom functions' too, and recalculates them. */
+  readonly workbook: { readonly worksheets: WorksheetCollection; readonly application: { calculate(type: 'Full'): void } };
   sync(): Promise<void>;
 }
 

@@ -31,7 +31,7 @@ export function appsScriptBridge(): HostBridge {
     select: ({ sheet, key, row }) => call('sidebarSelect', { sheet, key, row }),
     save: (update) => call('sidebarSave', update),
     sync: () => call('sidebarSync'),
-    feedbackLink: (requestId) => call('sidebarFeedbackLink', requestId),
+    requesterLink: (link, requestId) => call(link === 'status' ? 'sidebarStatusLink' : 'sidebarFeedbackLink', requestId),
     settings: () => call('sidebarSettings'),
     saveSettings: (update) => call('sidebarSaveSettings', update),
   };

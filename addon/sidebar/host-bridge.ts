@@ -5,8 +5,9 @@ import type { SetupReport } from '../core/setup';
 import type { HostWords } from '../port/host-words';
 import type { RequestAt, SaveResult, SettingsUpdate, SettingsView, SyncReport, TriageItem, TriageUpdate, TriageView } from '../core/views';
 import type { TemplateName } from '../../templates/build-template';
+import type { RequesterLink } from '../../shared/wire/sync-wire';
 
-export type { RequestAt, SaveResult, SettingsUpdate, SettingsView, SetupReport, SyncReport, TemplateName, TriageItem, TriageUpdate, TriageView };
+export type { RequesterLink, RequestAt, SaveResult, SettingsUpdate, SettingsView, SetupReport, SyncReport, TemplateName, TriageItem, TriageUpdate, TriageView };
 
 export interface HostBridge {
   /** The host's own words for the file and its places. */
@@ -16,12 +17,17 @@ export interface HostBridge {
   select(at: RequestAt): Promise<TriageItem>;
   save(update: TriageUpdate): Promise<SaveResult>;
   sync(): Promise<SyncReport>;
-  /** The survey link of a fulfilled request, by its Request ID, to send to the requester. */
-  feedbackLink(requestId: string): Promise<{ requestId: string; url: string }>;
+  /** A link to send a request's requester, by its Request ID: where it stands, or the survey of a fulfilled one. */
+  requesterLink(link: RequesterLink, requestId: string): Promise<{ requestId: string; url: string }>;
   settings(): Promise<SettingsView>;
   saveSettings(update: SettingsUpdate): Promise<SettingsView>;
   /** Sets up a template's sheets; only where the pane offers it (in Sheets it is a menu). */
   setup?(template: TemplateName): Promise<SetupReport>;
+  /**
+   * Recalculates the add-on's functions with today's date, the Lists rules and the service's counts, answering what it
+   * did; only where the pane offers it (in Sheets it is a menu).
+   */
+  refreshFunctions?(): Promise<string>;
 }
 
 /** A host call that failed, with the message to show. Checked by `name`: the host may live in another realm. */

@@ -1,5 +1,6 @@
 // The settings panel: service URL, this sheet's source token (only its last characters are ever shown
-// back), the person's own sync schedule, who else has one, and how the last scheduled sync went.
+// back), the person's own sync schedule, who else has one, how the last scheduled sync went, and (in Excel) a refresh
+// of the functions.
 import { SYNC_INTERVAL_HOURS } from '../core/settings';
 import type { SettingsView } from '../core/views';
 import { announce, clear, h } from './dom';
@@ -48,6 +49,21 @@ export class SettingsPanel {
       void this.save(form);
     });
     this.root.append(form);
+    // Where the host offers it (the Excel task pane; Sheets has a menu for it).
+    if (this.bridge.refreshFunctions) {
+      this.root.append(h('div', { class: 'field' },
+        h('button', { type: 'button', id: 'refresh-functions', 'aria-describedby': 'refresh-hint', onclick: () => void this.refresh() }, 'Refresh functions'),
+        h('p', { class: 'hint', id: 'refresh-hint' }, "Recalculates the Equity Desk functions with today's date, the Lists rules and the service's latest counts.")));
+    }
+  }
+
+  private async refresh(): Promise<void> {
+    announce(this.status, 'Refreshing functions…');
+    try {
+      announce(this.status, await this.bridge.refreshFunctions!(), 'ok');
+    } catch (e) {
+      announce(this.status, errorText(e), 'error');
+    }
   }
 
   private async save(form: HTMLFormElement): Promise<void> {

@@ -3,8 +3,8 @@
 import type { SyncReport } from '../core/views';
 import { announce, h } from './dom';
 import { counted } from '../../shared/plural';
-import { feedbackLinkPanel } from './feedback-view';
 import { errorText, errorTone, type HostBridge } from './host-bridge';
+import { requesterLinksPanel } from './requester-links-view';
 import { SettingsPanel } from './settings-view';
 import { SetupPanel } from './setup-view';
 import { TriagePanel } from './triage-view';
@@ -33,8 +33,8 @@ function reportList(report: SyncReport): HTMLElement {
 export function mountSidebar(root: HTMLElement, bridge: HostBridge, start: SidebarView): void {
   const status = h('p', { id: 'status', role: 'status', 'aria-live': 'polite' });
   const syncResult = h('div', { id: 'sync-result' });
-  const feedback = feedbackLinkPanel(bridge, status);
-  const triage = new TriagePanel(bridge, status, feedback.labelIds);
+  const links = requesterLinksPanel(bridge, status);
+  const triage = new TriagePanel(bridge, status, links);
   const settings = new SettingsPanel(bridge, status);
   // Set up is a panel only where the host offers it (the Excel task pane); Sheets has a menu for it.
   const setup = bridge.setup ? new SetupPanel(bridge, status) : null;
@@ -73,11 +73,11 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge, start: Sideb
     h('nav', { 'aria-label': 'Equity Desk' }, tabs.triage!, tabs.settings!, ...(tabs.setup ? [tabs.setup] : []), syncButton),
     status,
     syncResult,
-    // Each view's own content first; the survey link, asked from any of them, below.
+    // Each view's own content first; the requester's links, asked from any of them, below.
     triage.root,
     settings.root,
     ...(setup ? [setup.root] : []),
-    feedback.root,
+    links.root,
   );
   show(start);
 }

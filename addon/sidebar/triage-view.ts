@@ -8,6 +8,7 @@ import { listValues, quoteValue } from '../../shared/quote-value';
 import { announce, clear, h } from './dom';
 import { runLook, runText } from './schedule-text';
 import { errorText, type HostBridge } from './host-bridge';
+import type { LinksTarget } from './requester-links-view';
 
 export class TriagePanel {
   private view: TriageView | null = null;
@@ -26,8 +27,11 @@ export class TriagePanel {
   constructor(
     private readonly bridge: HostBridge,
     private readonly status: Element,
-    /** Told the first request sheet's header for its IDs (the definition's where it has none) each time the queue is read. */
-    private readonly idsLabeled: (header: string) => void = () => undefined,
+    /**
+     * The links panel: told the first request sheet's header for its IDs (the definition's where it has none) each
+     * time the queue is read, and the request selected.
+     */
+    private readonly links: LinksTarget = { labelIds: () => undefined, selected: () => undefined },
   ) {
     this.queue.addEventListener('keydown', (e) => this.onKey(e));
   }
@@ -37,7 +41,7 @@ export class TriagePanel {
     announce(this.status, 'Reading the requests…');
     try {
       this.view = await this.bridge.triage();
-      this.idsLabeled(this.view.headers[this.view.sheets[0]]?.requestId ?? this.view.details.requestId);
+      this.links.labelIds(this.view.headers[this.view.sheets[0]]?.requestId ?? this.view.details.requestId);
       clear(this.notice);
       const failed = this.view.failedScheduledSync;
       if (failed) this.notice.append(h('p', { ...runLook(failed), role: failed.waitingSince ? 'status' : 'alert' }, runText(failed)));
@@ -92,6 +96,7 @@ export class TriagePanel {
     clear(this.detail);
     if (!item) return this.queue.removeAttribute('aria-activedescendant');
     this.queue.setAttribute('aria-activedescendant', `request-${i}`);
+    this.links.selected(item.requestId);
     this.queue.children[i]?.scrollIntoView?.({ block: 'nearest' });
     this.detail.append(h('h2', {}, requestTitle(item)), h('p', { class: 'hint' }, 'Reading the request…'));
     try {

@@ -301,23 +301,32 @@ const MONTH_DASH_DAY = /^(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])$/;
 
 /**
  * A range of figures as the column's one figure (`InputColumn.planned`: the upper bound, else the midpoint), said so.
- * A bare month and day ("3-15", "03-15") spanning more than its lower bound and past twelve is as likely a day pasted
- * in the wrong column: kept blank, said so, never read as a range nor as a subtraction. "10-12", a narrow range, is one.
+ * A range is read as a person writes one, low to high; written high to low ("12 to 10") it is read from the lower
+ * figure, said so. A bare month and day that reads oddly as a range, zero-padded ("03-15") or high to low ("12-10"), is
+ * more likely a day pasted in the wrong column: kept blank, said so, never read as a range nor as a subtraction. One
+ * that reads as a wide range ("3-15") is one, and its warning names the day it could be.
  */
 function readRange(c: InputColumn, text: string): CellResult | undefined {
   const t = text.trim();
   const range = FIGURE_RANGE.exec(t);
-  const [low, high] = range ? [Number(range[1].replace(/,/g, '')), Number(range[2].replace(/,/g, ''))] : [NaN, NaN];
-  if (!(low < high)) return undefined;
+  if (!range) return undefined;
+  const [first, second] = [Number(range[1].replace(/,/g, '')), Number(range[2].replace(/,/g, ''))];
+  if (first === second) return undefined;
+  const [low, high] = first < second ? [first, second] : [second, first];
+  const highToLow = first > second;
   const day = MONTH_DASH_DAY.exec(t);
-  if (day && (/^0|-0/.test(t) || (high > 12 && high > 2 * low))) {
-    return { value: null, issues: [issue(c, 'blank_kept', `${c.header}: ${quoteValue(t)} may be a day (a month and a day) or a range of figures; left blank`, 'warning')] };
+  const dayShown = day ? `${MONTH_NAMES[Number(day[1]) - 1]} ${Number(day[2])}` : '';
+  if (day && (/^0|-0/.test(t) || highToLow)) {
+    return { value: null, issues: [issue(c, 'blank_kept', `${c.header}: ${quoteValue(t)} may be a day (${dayShown}) or ${highToLow ? 'a range written high to low' : 'a range of figures'}; left blank`, 'warning')] };
   }
   const value = c.planned ? high : (low + high) / 2;
-  const read = readNumber(c, `${value}${range![3] ?? ''}`);
+  const read = readNumber(c, `${value}${range[3] ?? ''}`);
   if (read.value === null) return read;
-  const which = c.planned ? `its upper bound, ${value} (a figure set ahead is planned for the larger)` : `its midpoint, ${value} (a figure recorded is taken as the middle of the two)`;
-  return { ...read, issues: [issue(c, 'number_range', `${c.header}: ${quoteValue(t)} is a range; read as ${which}`, 'warning')] };
+  const why = c.planned ? 'a figure set ahead is planned for the larger' : 'a figure recorded is taken as the middle of the two';
+  // A wide range is as likely a day as a figure: said, so a day pasted in the wrong column is found.
+  const orDay = day && high > 12 && high > 2 * low ? `; if it is a day, ${dayShown}, it belongs in a date column` : '';
+  const which = c.planned ? `its upper bound, ${value}` : `its midpoint, ${value}`;
+  return { ...read, issues: [issue(c, 'number_range', `${c.header}: ${quoteValue(t)} is a range${highToLow ? ' written high to low' : ''}; read as ${which} (${why}${orDay})`, 'warning')] };
 }
 
 /**
@@ -396,7 +405,8 @@ function readPercent(c: InputColumn, raw: CellInput): CellResult {
   // "3 of 4 sessions" is a share of a whole, 75%: the count alone would be read as 3%.
   const typed = isText ? raw.trim() : '';
   const words = shareInWords(typed);
-  if (words) return { value: words.value, issues: [issue(c, 'number_in_words', `${c.header}: read ${quoteValue(typed)} as ${words.as}`, 'warning')] };
+  // The work plan's status formula reads a number only (decision 021): the warning says what to type for it to agree.
+  if (words) return { value: words.value, issues: [issue(c, 'number_in_words', `${c.header}: read ${quoteValue(typed)} as ${words.as}; type ${words.as} for the sheet's own status to read it too`, 'warning')] };
   const of = COUNT_OF_WHOLE.exec(typed);
   if (of) {
     const [n, whole] = [Number(of[1].replace(/,/g, '')), Number(of[2].replace(/,/g, ''))];

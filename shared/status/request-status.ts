@@ -1,8 +1,8 @@
 // Derived columns of a TA request: days open, SLA due date and state, age bucket, follow-up due.
 import { addDays, daysBetween } from '../cells/dates';
-import { CLOSED_REQUEST_STATUS, CLOSED_REQUEST_STATUSES, DECLINED_REQUEST_STATUS, DONE_REQUEST_STATUSES, FULFILLED_REQUEST_STATUS, listRange, settingRef } from '../lists';
+import { CLOSED_REQUEST_STATUS, CLOSED_REQUEST_STATUSES, DECLINED_REQUEST_STATUS, DESK_PRIORITY_WORDS, DONE_REQUEST_STATUSES, FULFILLED_REQUEST_STATUS, listRange, settingRef } from '../lists';
 import { approximateLookup, type Rules } from '../rules';
-import { dateCellFormula, isDate, literalKey, sameText } from './sheet-math';
+import { dateCellFormula, isDate, isOneOf, literalKey, oneOfFormula, sameText } from './sheet-math';
 
 export const SLA_STATES = ['On time', 'Due soon', 'Overdue', 'Met', 'Missed'] as const;
 export type SlaState = (typeof SLA_STATES)[number];
@@ -59,11 +59,18 @@ export function daysOpen(i: Pick<RequestInputs, 'receivedOn' | 'fulfilledOn' | '
   return daysBetween(i.receivedOn, asOf);
 }
 
-/** The agreed due date if there is one, else receipt plus the SLA days of the priority. */
+/** The listed priority a service desk's number names ("P1", "Sev 2"), as the service reads it; undefined for any other. */
+const deskPriority = (priority: string): string | undefined => DESK_PRIORITY_WORDS.find(([, words]) => isOneOf(priority, words))?.[0];
+
+/**
+ * The agreed due date if there is one, else receipt plus the SLA days of the priority: as listed in Lists, or else
+ * the listed priority a service desk's number names, which the service stores for it (decision 021).
+ */
 export function slaDue(i: Pick<RequestInputs, 'receivedOn' | 'priority' | 'dueOn'>, rules: Rules): string | null {
   if (isDate(i.dueOn)) return i.dueOn;
   if (!isDate(i.receivedOn) || typeof i.priority !== 'string') return null;
-  const days = rules.slaDays.get(i.priority.toLowerCase());
+  const desk = deskPriority(i.priority);
+  const days = rules.slaDays.get(i.priority.toLowerCase()) ?? (desk === undefined ? undefined : rules.slaDays.get(desk.toLowerCase()));
   return days === undefined ? null : addDays(i.receivedOn, days);
 }
 
@@ -141,8 +148,13 @@ export function daysOpenFormula(r: Pick<Refs, 'receivedOn' | 'fulfilledOn' | 'st
     + `IF(OR(${statusIs(r.status, CLOSED_REQUEST_STATUSES)}),"",${r.today}-${r.receivedOn}))),"")`;
 }
 
+/** `deskPriority` in a formula: the listed priority a desk's number names, or #N/A, which no lookup finds. */
+const deskPriorityFormula = (priority: string) =>
+  DESK_PRIORITY_WORDS.reduceRight((rest, [value, words]) => `IF(OR(${oneOfFormula(priority, words)}),"${value}",${rest})`, 'NA()');
+
 export function slaDueFormula(r: Pick<Refs, 'receivedOn' | 'priority' | 'dueOn'>): string {
-  return `IF(${dateCellFormula(r.dueOn)},${r.dueOn},IF(${dateCellFormula(r.receivedOn)},IFERROR(${r.receivedOn}+VLOOKUP(${literalKey(r.priority)},${listRange('priority', true)},2,0),""),""))`;
+  const days = (key: string) => `${r.receivedOn}+VLOOKUP(${key},${listRange('priority', true)},2,0)`;
+  return `IF(${dateCellFormula(r.dueOn)},${r.dueOn},IF(${dateCellFormula(r.receivedOn)},IFERROR(${days(literalKey(r.priority))},IFERROR(${days(deskPriorityFormula(r.priority))},"")),""))`;
 }
 
 /**

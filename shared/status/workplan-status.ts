@@ -2,12 +2,13 @@
 import { checkMark, marksFormula } from '../cells/check-marks';
 import { daysBetween } from '../cells/dates';
 import { blankStatusTerms, isBlankStatus } from '../cells/not-chosen';
-import { DONE_WORKPLAN_STATUSES, IN_PROGRESS_WORKPLAN_STATUSES, NOT_STARTED_WORKPLAN_STATUSES, settingRef, STOPPED_STATUSES } from '../lists';
+import { DONE_WORKPLAN_STATUSES, IN_PROGRESS_WORKPLAN_STATUSES, NOT_STARTED_WORKPLAN_STATUSES, ON_HOLD_STATUS, ON_HOLD_STATUSES, settingRef, STOPPED_STATUSES } from '../lists';
 import type { Rules } from '../rules';
 import { dateCellFormula, hasNumberFormula, isDate, isOneOf, numberCellValue, oneOfFormula, sheetLess } from './sheet-math';
 
+/** 'On hold' comes last: a template's Dashboard counts the statuses in this order, so the lines it had keep their rows. */
 export const WORKPLAN_DERIVED = [
-  'Complete', 'Stopped', 'Overdue', 'In progress (early)', 'Not started (scheduled)', 'Late start', 'In progress (no %)', 'At risk', 'On track', 'No dates',
+  'Complete', 'Stopped', 'Overdue', 'In progress (early)', 'Not started (scheduled)', 'Late start', 'In progress (no %)', 'At risk', 'On track', 'No dates', ON_HOLD_STATUS,
 ] as const;
 export type WorkplanDerived = (typeof WORKPLAN_DERIVED)[number];
 
@@ -20,7 +21,9 @@ export const hasPercentFormula = hasNumberFormula;
 export interface WorkplanInputs { status: unknown; startOn: unknown; endOn: unknown; percentComplete: unknown }
 
 /**
- * Checked in order: done, stopped (an office's Cancelled or Dropped: no date makes it late), undated, past its end, not yet begun (or begun ahead of its start), should
+ * Checked in order: done, stopped (an office's Cancelled or Dropped: no date makes it late), on hold (Paused, Postponed:
+ * the office set its dates aside, so neither its end nor its pace judges it; its % still counts in the roll-ups, as a
+ * milestone on hold is neither missed nor upcoming), undated, past its end, not yet begun (or begun ahead of its start), should
  * have begun, in progress with no % recorded (a blank is not 0 %: nothing to judge the pace by),
  * behind the elapsed share of its span by more than the at-risk margin, else on track.
  */
@@ -31,6 +34,7 @@ export function workplanStatus(i: WorkplanInputs, rules: Rules, asOf: string): W
   const mark = checkMark(i.status);
   if (isOneOf(i.status, DONE_WORKPLAN_STATUSES) || mark === true || (recorded !== null && !sheetLess(recorded, 1))) return 'Complete';
   if (isOneOf(i.status, STOPPED_STATUSES)) return 'Stopped';
+  if (isOneOf(i.status, ON_HOLD_STATUSES)) return ON_HOLD_STATUS;
   const start = isDate(i.startOn) ? i.startOn : undefined;
   const end = isDate(i.endOn) ? i.endOn : undefined;
   if (!start && !end) return 'No dates';
@@ -54,10 +58,11 @@ export function workplanStatusFormula(r: { status: string; startOn: string; endO
   const inProgress = `OR(${oneOfFormula(S, IN_PROGRESS_WORKPLAN_STATUSES)})`;
   return `IF(OR(${oneOfFormula(S, DONE_WORKPLAN_STATUSES)},${marksFormula(S, true)},AND(${hasPercentFormula(P)},N(${P})>=1)),"Complete",`
     + `IF(OR(${oneOfFormula(S, STOPPED_STATUSES)}),"Stopped",`
+    + `IF(OR(${oneOfFormula(S, ON_HOLD_STATUSES)}),"${ON_HOLD_STATUS}",`
     + `IF(AND(NOT(${dateCellFormula(A)}),NOT(${dateCellFormula(E)})),"No dates",`
     + `IF(AND(${dateCellFormula(E)},${E}<${T}),"Overdue",`
     + `IF(AND(${dateCellFormula(A)},${A}>${T}),IF(${inProgress},"In progress (early)","Not started (scheduled)"),`
     + `IF(AND(${dateCellFormula(A)},OR(${blankStatusTerms(S, '=').join()},${oneOfFormula(S, NOT_STARTED_WORKPLAN_STATUSES)},${marksFormula(S, false)}),N(${P})=0),"Late start",`
     + `IF(AND(${inProgress},NOT(${hasPercentFormula(P)})),"In progress (no %)",`
-    + `IF(AND(${dateCellFormula(A)},${dateCellFormula(E)}),IF(${E}>${A},IF(N(${P})<(${T}-${A})/(${E}-${A})-${margin},"At risk","On track"),"On track"),"On track"))))))))`;
+    + `IF(AND(${dateCellFormula(A)},${dateCellFormula(E)}),IF(${E}>${A},IF(N(${P})<(${T}-${A})/(${E}-${A})-${margin},"At risk","On track"),"On track"),"On track")))))))))`;
 }

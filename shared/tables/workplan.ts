@@ -34,7 +34,7 @@ export const workplanTable = defineTable({
       compute: workplanStatus,
       palette: {
         Complete: 'good', 'On track': 'good', 'In progress (early)': 'good', 'Not started (scheduled)': 'neutral', 'In progress (no %)': 'neutral',
-        'At risk': 'warn', 'Late start': 'warn', Overdue: 'bad', 'No dates': 'neutral', Stopped: 'neutral',
+        'At risk': 'warn', 'Late start': 'warn', Overdue: 'bad', 'No dates': 'neutral', Stopped: 'neutral', 'On hold': 'neutral',
       } satisfies Record<WorkplanDerived, Tone>,
     }),
   ],

@@ -1,6 +1,6 @@
-// What the service answers on `POST /api/v1/sync`, `GET /api/v1/sync/state`, `GET /api/v1/outbox` and
-// `POST /api/v1/feedback-links`, as zod schemas: the service documents them in `/openapi.json` and the add-on
-// parses its answers with them. The requests, which only the service parses, are in `sync-wire.ts`: zod's
+// What the service answers on `POST /api/v1/sync`, `GET /api/v1/sync/state`, `GET /api/v1/outbox`, `POST
+// /api/v1/status-links` and `POST /api/v1/feedback-links`, as zod schemas: the service documents them in `/openapi.json`
+// and the add-on parses its answers with them. The requests, which only the service parses, are in `sync-wire.ts`: zod's
 // schemas are built when their module loads, so the Apps Script bundle would otherwise build (and carry) them too.
 import * as z from 'zod/mini';
 import { ROW_ID_MAX_LENGTH, rowIdProblem } from '../row-id';
@@ -69,5 +69,5 @@ export const outboxAnswer = z.object({
 });
 export type OutboxItem = z.infer<typeof outboxAnswer>['items'][number];
 
-export const feedbackLinkAnswer = z.object({ url: z.string() });
-export type FeedbackLinkAnswer = z.infer<typeof feedbackLinkAnswer>;
+export const requesterLinkAnswer = z.object({ url: z.string() });
+export type RequesterLinkAnswer = z.infer<typeof requesterLinkAnswer>;

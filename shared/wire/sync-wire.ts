@@ -1,5 +1,5 @@
-// What a source sheet sends the service on `POST /api/v1/sync`, `POST /api/v1/outbox/ack` and
-// `POST /api/v1/feedback-links`, as zod schemas: the service validates requests with them and documents them in
+// What a source sheet sends the service on `POST /api/v1/sync`, `POST /api/v1/outbox/ack`, `POST /api/v1/status-links`
+// and `POST /api/v1/feedback-links`, as zod schemas: the service validates requests with them and documents them in
 // `/openapi.json`; the add-on takes only their types. The answers are in `sync-answers.ts`, so neither side keeps
 // its own copy of the other. Written with zod/mini, like the row schema, so the Apps Script bundle does not carry classic zod.
 import * as z from 'zod/mini';
@@ -134,9 +134,12 @@ export const outboxAck = z.strictObject({
 });
 export type OutboxAck = z.input<typeof outboxAck>;
 
-/** `POST /api/v1/feedback-links`: the survey link of one of the source's fulfilled requests. */
-export const feedbackLinkRequest = z.strictObject({
+/** The links an office sends a requester: where the request stands (`/requests/…`), and the survey of a fulfilled one. */
+export type RequesterLink = 'status' | 'feedback';
+
+/** `POST /api/v1/status-links` and `/feedback-links` (`RequesterLink`): a link to send the requester of one of the source's requests. */
+export const requesterLinkRequest = z.strictObject({
   table: tableName,
   rowId: described(rowId, "The request: its row id, or the Request ID the office sees (such as `TA-2026-0183`) when only one of the source's requests carries it."),
 });
-export type FeedbackLinkRequest = z.input<typeof feedbackLinkRequest>;
+export type RequesterLinkRequest = z.input<typeof requesterLinkRequest>;

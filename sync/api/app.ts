@@ -23,12 +23,12 @@ import { healthRoutes } from './routes/health-routes';
 import { reviewersRoutes } from './routes/reviewers-routes';
 import { sourcesRoutes } from './routes/sources-routes';
 import { syncRoutes } from './routes/sync-routes';
-import { feedbackLinksRoutes } from './routes/feedback-links-routes';
 import { feedbackRoutes } from './routes/feedback-routes';
 import { formsRoutes } from './routes/forms-routes';
 import { intakeRoutes } from './routes/intake-routes';
 import { listsRoutes } from './routes/lists-routes';
 import { outboxRoutes } from './routes/outbox-routes';
+import { requesterLinkRoutes } from './routes/requester-links-routes';
 import { statusRoutes } from './routes/status-routes';
 import { PUBLIC_PAGE_HEADERS, noticePage } from '../intake/public-page';
 
@@ -118,7 +118,8 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
     .route('/api/v1/sync', syncRoutes(routeDeps))
     .route('/api/v1/demand', demandRoutes(routeDeps))
     .route('/api/v1/forms', formsRoutes(routeDeps))
-    .route('/api/v1/feedback-links', feedbackLinksRoutes(routeDeps))
+    .route('/api/v1/status-links', requesterLinkRoutes(routeDeps, 'status'))
+    .route('/api/v1/feedback-links', requesterLinkRoutes(routeDeps, 'feedback'))
     .route('/api/v1/outbox', outboxRoutes(routeDeps))
     .route('/api/v1/lists', listsRoutes(routeDeps))
     .route('/intake', intakeRoutes(routeDeps))

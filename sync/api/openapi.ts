@@ -5,8 +5,8 @@ import { changesReportSchema } from '../changes/changes-schema';
 import { demandMetricsSchema } from '../metrics/metrics-schema';
 import { demandAnswer } from './routes/demand-routes';
 import { createFormBody, intakeFormView, listsBody } from './intake-schemas';
-import { feedbackLinkAnswer, outboxAnswer, syncAnswer, syncStateAnswer, tableName } from '../../shared/wire/sync-answers';
-import { feedbackLinkRequest, outboxAck, syncRequest } from '../../shared/wire/sync-wire';
+import { outboxAnswer, requesterLinkAnswer, syncAnswer, syncStateAnswer, tableName } from '../../shared/wire/sync-answers';
+import { outboxAck, requesterLinkRequest, syncRequest } from '../../shared/wire/sync-wire';
 import {
   apiErrorBody, createdPrincipal, createReviewerBody, createSourceBody, healthDown, healthOk, reviewerList, revokedPrincipal, rotatedToken, sourceList,
 } from './schemas';
@@ -135,8 +135,13 @@ const ROUTES: RouteDoc[] = [
     ok: { status: 200, description: 'An HTML page.', contentType: 'text/html' }, errors: { 404: 'No such form.', 410: 'The form was removed.' },
   },
   {
+    method: 'post', path: '/api/v1/status-links', operationId: 'createStatusLink', tag: 'intake', summary: "A private status link (`/requests/{token}`) for one of the source's requests (by row id or Request ID), to send to its requester: for a request staff typed in from a call, an email, a meeting or a referral, whose requester saw no web-form confirmation. Each call gives a new link; the earlier ones keep working (only their digests are kept, so a link cannot be given twice).", roles: ['source'],
+    body: requesterLinkRequest, ok: { status: 201, description: 'The link.', schema: requesterLinkAnswer },
+    errors: { 404: "No request of this source has that row id or Request ID (sync or import it first).", 409: 'Several requests carry that Request ID (the message lists their row ids).' },
+  },
+  {
     method: 'post', path: '/api/v1/feedback-links', operationId: 'createFeedbackLink', tag: 'intake', summary: "The feedback survey link for one of the source's fulfilled requests (by row id or Request ID), to send to the requester.", roles: ['source'],
-    body: feedbackLinkRequest, ok: { status: 201, description: 'The link.', schema: feedbackLinkAnswer },
+    body: requesterLinkRequest, ok: { status: 201, description: 'The link.', schema: requesterLinkAnswer },
     errors: { 404: "No request of this source has that row id or Request ID (sync or import it first).", 409: 'The request is not fulfilled yet, or several requests carry that Request ID (the message lists their row ids).' },
   },
   {
@@ -144,7 +149,7 @@ const ROUTES: RouteDoc[] = [
     ok: { status: 200, description: 'An HTML page.', contentType: 'text/html' }, errors: { 404: 'Unknown link.', 410: 'The link expired.' },
   },
   {
-    method: 'get', path: '/requests/{token}', operationId: 'getRequestStatus', tag: 'intake', summary: "Where a request filed on the intake form stands (HTML, no script), reached by the private link its confirmation gives: the request number, organization and request as sent, the day received, the status in the requester's words and the day it last changed, the due date. Never staff notes, the assignee or hours.", roles: [],
+    method: 'get', path: '/requests/{token}', operationId: 'getRequestStatus', tag: 'intake', summary: "Where a request stands (HTML, no script), reached by the private link the intake form's confirmation gives, or the office sent (`POST /api/v1/status-links`): the request number, organization and request as sent, the day received, the status in the requester's words and the day it last changed, the due date. Never staff notes, the assignee or hours.", roles: [],
     ok: { status: 200, description: 'An HTML page.', contentType: 'text/html' }, errors: { 404: 'Unknown link.', 410: 'The office removed the request from its log.' },
   },
   {

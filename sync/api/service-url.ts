@@ -17,7 +17,7 @@ export const formUrl = (base: string, id: string): string => `${base}/intake/${i
 /** The requester's feedback survey: the link an office sends once a request is fulfilled. */
 export const feedbackUrl = (base: string, token: string): string => `${base}/feedback/${token}`;
 
-/** Where a request filed on the web form stands: the private link its confirmation gives the requester. */
+/** Where a request stands: the private link the web form's confirmation gives the requester, or the office sends. */
 export const statusUrl = (base: string, token: string): string => `${base}/requests/${token}`;
 
 /** The link a reviewer opens: the dashboard trades the token in it for a cookie and drops it from the address. */

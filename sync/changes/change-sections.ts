@@ -24,8 +24,12 @@ export interface ChangeSection {
 
 const dayOf = (iso: string) => iso.slice(0, 10);
 
-/** `day` writes the days inside titles and details: in words where a person reads them (page, terminal), ISO in the workbook, where lines are filtered. */
-export function changeSections(r: ChangesReport, day = (iso: string) => iso): ChangeSection[] {
+/**
+ * The days inside titles and details are in words on every surface a person reads (page, terminal, workbook): in the
+ * workbook an ISO day in a wrapped title printed broken at its hyphen ("2026-" above "11-01"). Each line's own day
+ * stays ISO, a date cell in the workbook to sort and filter by.
+ */
+export function changeSections(r: ChangesReport): ChangeSection[] {
   const rows = (list: ChangesReport['requests']['received'], detail = () => '') =>
     list.map((x) => ({ day: x.on, what: x.label, source: x.sourceName, detail: detail() }));
   const logged = (list: ChangesReport['dataQuality']['rejected']) =>
@@ -55,8 +59,8 @@ export function changeSections(r: ChangesReport, day = (iso: string) => iso): Ch
     { id: 'rejected', title: 'Rows newly rejected (see Data quality in the master workbook)', none: 'No row newly rejected.', lines: logged(r.dataQuality.rejected) },
     { id: 'fixed', title: 'Rejected rows fixed', none: 'No rejected row fixed.', lines: logged(r.dataQuality.fixed) },
     {
-      id: 'stale', title: `Sources that have not synced since ${day(r.since)}`, none: 'Every source has synced since.',
-      lines: stale.map((s) => ({ day: s.lastSync ? dayOf(s.lastSync) : null, what: s.name, source: s.name, detail: s.lastSync ? `last sync ${day(dayOf(s.lastSync))}` : 'never synced' })),
+      id: 'stale', title: `Sources that have not synced since ${shortDay(r.since)}`, none: 'Every source has synced since.',
+      lines: stale.map((s) => ({ day: s.lastSync ? dayOf(s.lastSync) : null, what: s.name, source: s.name, detail: s.lastSync ? `last sync ${shortDay(dayOf(s.lastSync))}` : 'never synced' })),
     },
   ];
 }
@@ -90,7 +94,7 @@ const DAY_WIDTH = 'Dec 31, 2026'.length;
 /** The report as text for a terminal or an e-mail: a page a committee member reads in two minutes, its days in words. */
 export function changesText(r: ChangesReport): string {
   const out = [`What changed ${changesPeriod(r)}`, ''];
-  for (const s of changeSections(r, shortDay)) {
+  for (const s of changeSections(r)) {
     out.push(`${s.title}: ${s.lines.length}`);
     if (s.lines.length === 0) out.push(`  ${s.none}`);
     const { shown, leftOut } = printedLines(s);

@@ -190,17 +190,20 @@ const NAME_SHARE_OF_WIDTH = 0.4;
 /** A bar's row with its name beside it: never thinner than this, and this much taller than the name's lines. */
 const MIN_ROW_BESIDE = 28;
 const ROW_PADDING_BESIDE = 10;
-/** A bar's row with its name above it (a phone's drawing): the name's one line and the bar. */
+/** A bar's row with its name above it (a phone's drawing): the name's first line and the bar; each further line adds a line's height. */
 const ROW_NAME_ABOVE = 44;
+/** The room a name above its bar leaves at the drawing's right, for the last bar's figure. */
+const NAME_ABOVE_RIGHT = 60;
 
 function workplanProgress(m: DemandMetrics, width: number): ChartSpec {
   const several = new Set(m.workplan.byGoal.map((g) => g.sourceId)).size > 1;
   const goals = m.workplan.byGoal.slice(0, MAX_BARS).map((g) => ({ label: several ? `${g.sourceName}: ${g.goal}` : g.goal, pct: g.percentComplete ?? 0, g }));
   const beside = width >= BAR_NAME_BESIDE;
-  // Beside its bar a goal's name wraps, whole, onto as many lines as it needs, and every bar's row is as tall as the tallest name.
-  const nameWidth = Math.round(width * NAME_SHARE_OF_WIDTH);
+  // Beside or above its bar a goal's name wraps, whole, onto as many lines as it needs, and every bar's row is as tall
+  // as the tallest name: cut to a line on a phone, a long goal read "Institutional Accountability and Shared Go...".
+  const nameWidth = beside ? Math.round(width * NAME_SHARE_OF_WIDTH) : width - NAME_ABOVE_RIGHT;
   const lines = Math.max(1, ...goals.map((x) => wrappedLines(x.label, nameWidth / LABEL_CHAR)));
-  const row = beside ? Math.max(MIN_ROW_BESIDE, lines * LABEL_LINE + ROW_PADDING_BESIDE) : ROW_NAME_ABOVE;
+  const row = beside ? Math.max(MIN_ROW_BESIDE, lines * LABEL_LINE + ROW_PADDING_BESIDE) : ROW_NAME_ABOVE + (lines - 1) * LABEL_LINE;
   return {
     id: 'workplan-progress', title: `Work-plan progress by goal (% complete)${firstOf(m.workplan.byGoal.length)}`, width, height: Math.max(HEIGHT, 100 + goals.length * row),
     alt: `Percent complete by goal (${PERCENT_COMPLETE_BRIEF}), with items at risk and overdue: ` + listed(goals.map(({ label, pct, g }) => `${label} ${pct}% (${g.atRisk} at risk, ${g.overdue} overdue)`)),
@@ -210,7 +213,7 @@ function workplanProgress(m: DemandMetrics, width: number): ChartSpec {
       // Category axes list bottom-up; reversed so the first goal reads first, as in the tables.
       yAxis: {
         type: 'category', inverse: true, data: goals.map((x) => x.label),
-        axisLabel: beside ? { width: nameWidth, overflow: 'break', lineHeight: LABEL_LINE } : { inside: true, align: 'left', verticalAlign: 'bottom', padding: [0, 0, 9, 0], width: width - 60, overflow: 'truncate' },
+        axisLabel: { width: nameWidth, overflow: 'break', lineHeight: LABEL_LINE, ...(beside ? {} : { inside: true, align: 'left', verticalAlign: 'bottom', padding: [0, 0, 9, 0] }) },
       },
       series: [{ type: 'bar', name: '% complete', data: goals.map((x) => x.pct), ...(beside ? {} : { barWidth: 12 }), label: { show: true, position: 'right', formatter: '{c}%' } }],
       ...(goals.length === 0 ? { graphic: noData() } : {}),

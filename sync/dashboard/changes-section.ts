@@ -1,5 +1,6 @@
 // The dashboard's "Since the last meeting" section: the changes report's sections as short lists a committee
 // member reads in two minutes, with the start day as a filter of its own.
+import { createHash } from 'node:crypto';
 import { shortDay } from '../../shared/cells/dates';
 import { changeSections, printedLines } from '../changes/change-sections';
 import type { ChangesReport } from '../changes/changes-schema';
@@ -34,21 +35,37 @@ const ORIGIN = {
 const FIRST_LINES = 3;
 
 /**
- * The list's first lines, and the rest (with the note of what the page leaves out) in a native disclosure (no script: the page has none): a button a keyboard
- * opens and a screen reader hears as collapsed or expanded, named for its list among the page's other lists. Printed,
- * it is open, whatever it was on screen (`DASHBOARD_CSS`).
+ * Opens every folded list before printing and closes again after it those it opened: a browser without
+ * `::details-content` (Chromium before 131, Firefox before 143, Safari before 18.4) ignores the print rule that shows a
+ * closed list's rest (`DASHBOARD_CSS`), and would print its first lines alone. Only an enhancement: the lists work
+ * without it, and a browser with the rule prints them whole either way.
+ */
+const OPEN_TO_PRINT_SCRIPT = `addEventListener('beforeprint', () => {
+  for (const list of document.querySelectorAll('details.more:not([open])')) { list.open = true; list.dataset.openedToPrint = ''; }
+});
+addEventListener('afterprint', () => {
+  for (const list of document.querySelectorAll('details[data-opened-to-print]')) { list.open = false; delete list.dataset.openedToPrint; }
+});`;
+
+/** The digest by which the dashboard's Content-Security-Policy lets that script alone run (`PAGE_HEADERS`). */
+export const OPEN_TO_PRINT_DIGEST = `sha256-${createHash('sha256').update(OPEN_TO_PRINT_SCRIPT).digest('base64')}`;
+
+/**
+ * The list's first lines, and the rest (with the note of what the page leaves out) in a native disclosure: a button a keyboard
+ * opens and a screen reader hears as collapsed or expanded, named for its list among the page's other lists; open, it
+ * offers to show fewer, not the lines already shown (`DASHBOARD_CSS`). Printed, it is open, whatever it was on screen.
  */
 function listWithRestFolded(items: readonly string[], note: string, title: string): string {
   if (items.length <= FIRST_LINES + 1) return `<ul>${items.join('')}${note}</ul>`;
   const list = title.charAt(0).toLowerCase() + title.slice(1);
   return `<ul>${items.slice(0, FIRST_LINES).join('')}</ul>
-<details class="more"><summary>Show ${items.length - FIRST_LINES} more<span class="for-reader"> ${esc(list)}</span></summary><ul>${items.slice(FIRST_LINES).join('')}${note}</ul></details>`;
+<details class="more"><summary><span class="when-closed">Show ${items.length - FIRST_LINES} more</span><span class="when-open">Show fewer</span><span class="for-reader"> ${esc(list)}</span></summary><ul>${items.slice(FIRST_LINES).join('')}${note}</ul></details>`;
 }
 
 export function changesSection(i: ChangesSectionInput): string {
   const r = i.report;
   const hidden = Object.entries(i.keep).filter(([, v]) => v).map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v!)}">`).join('');
-  const lists = changeSections(r, shortDay).map((s) => {
+  const lists = changeSections(r).map((s) => {
     const { shown, leftOut } = printedLines(s);
     const items = shown.map((l) => {
       const parts = [l.day ? `<span class="day">${dayCell(l.day)}</span>` : '', esc(l.what), s.id === 'stale' ? '' : `<span class="muted">(${esc(l.source)})</span>`, l.detail ? `<strong>${esc(l.detail)}</strong>` : ''];
@@ -68,5 +85,6 @@ ${i.error ? `<p class="error" role="alert">${esc(i.error)}</p>` : ''}
 ${hidden}<div class="actions"><button type="submit">Show changes</button></div>
 </fieldset></form>
 <div class="changes">${lists}</div>
+<script>${OPEN_TO_PRINT_SCRIPT}</script>
 </section>`;
 }

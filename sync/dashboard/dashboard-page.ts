@@ -1,5 +1,6 @@
 // The committee dashboard as one server-rendered HTML page: filters, the headline figures as tables with
-// captions, the charts as inline SVG, and the breakdowns. No scripts, nothing fetched from elsewhere.
+// captions, the charts as inline SVG, and the breakdowns. Nothing fetched from elsewhere, and no script but the one
+// that opens the folded lists to print them (`changesSection`).
 import { shortDay, spelledQuarter } from '../../shared/cells/dates';
 import { chartCss, inlineChart, type ChartPair } from '../charts/render-chart';
 import { NO_PERCENT_HEADER } from '../../shared/status/workplan-progress';

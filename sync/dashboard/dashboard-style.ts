@@ -80,6 +80,8 @@ ${narrowPhone(`header, main, footer { padding-left: ${NARROW_PAGE_PADDING_PX / P
 .changes ul:has(+ details) { margin-bottom: 0; }
 /* The button to unfold a list: a touch target as tall as the form's fields. */
 details.more > summary { cursor: pointer; color: var(--accent); font-weight: 600; padding: 0.625rem 0; }
+/* The button says what it does next: a text not displayed is left out of its accessible name too. */
+details.more[open] > summary .when-closed, details.more:not([open]) > summary .when-open { display: none; }
 .day { font-variant-numeric: tabular-nums; white-space: nowrap; }
 footer { margin: 2rem auto; color: var(--muted); font-size: 0.9rem; }
 /* On paper nothing scrolls: tables fit the page (their headers wrap), and the filters and buttons, which do nothing there, go. */

@@ -6,6 +6,7 @@ import { isErrorType } from '../../shared/typed-error';
 import { prepareBatch } from '../ingest/ingest-batch';
 import { planSurveyHold, type FeedbackAnswer, type FeedbackLink } from '../store/intake-store';
 import type { TableName } from '../../shared/index';
+import type { RequesterLink } from '../../shared/wire/sync-wire';
 import type { RowStore } from '../store/row-store';
 import type { StoredValues } from '../store/stored-values';
 import { StoreError } from '../store/store-error';
@@ -48,28 +49,35 @@ export async function findRequest(store: RowStore, sourceId: string, ref: string
 }
 
 /**
- * A new link for a fulfilled request of `sourceId`, named by its row id or its Request ID (`findRequest`); the token
- * is returned once and kept only as a digest.
+ * The request of `sourceId` a requester's link is asked for, named by its row id or its Request ID (`findRequest`):
+ * any live request for a status link, a fulfilled one for a survey.
  */
-export async function issueFeedbackLink(store: RowStore, p: { sourceId: string; table: TableName; ref: string; at: Date }): Promise<{ token: string; rowId: string } | LinkIssue> {
+export async function linkedRequest(store: RowStore, link: RequesterLink, p: { sourceId: string; table: TableName; ref: string; at: Date }): Promise<{ rowId: string } | LinkIssue> {
   if (p.table !== 'requests') return { kind: 'not-requests' };
   const found = await findRequest(store, p.sourceId, p.ref);
   if ('kind' in found) return found;
   // Fulfilled as the figures count it: Closed alone ("Closed - no response") delivered nothing to rate (decision 007).
-  if (TABLES.requests.doneOn!(found.values, isoFromUtcDate(p.at)) === null) return { kind: 'not-fulfilled' };
+  if (link === 'feedback' && TABLES.requests.doneOn!(found.values, isoFromUtcDate(p.at)) === null) return { kind: 'not-fulfilled' };
+  return { rowId: found.rowId };
+}
+
+/** A new survey link for a fulfilled request (`linkedRequest`); the token is returned once and kept only as a digest. */
+export async function issueFeedbackLink(store: RowStore, p: { sourceId: string; table: TableName; ref: string; at: Date }): Promise<{ token: string; rowId: string } | LinkIssue> {
+  const found = await linkedRequest(store, 'feedback', p);
+  if ('kind' in found) return found;
   const token = newToken();
   await store.createFeedbackLink({ tokenHash: digestToken(token), sourceId: p.sourceId, table: p.table, rowId: found.rowId, at: p.at });
   return { token, rowId: found.rowId };
 }
 
 /**
- * Why no link was issued for `ref`, in the words of the office asking: a file source's rows come from `import`, a
+ * Why no `link` was issued for `ref`, in the words of the office asking: a file source's rows come from `import`, a
  * sheet's from its sync. The same sentence on every surface (the API's error, the CLI's line).
  */
-export function linkIssueMessage(issue: LinkIssue, p: { ref: string; table: string; fileSource: boolean }): string {
+export function linkIssueMessage(issue: LinkIssue, p: { link: RequesterLink; ref: string; table: string; fileSource: boolean }): string {
   const ref = JSON.stringify(p.ref.slice(0, 60));
   switch (issue.kind) {
-    case 'not-requests': return `table: feedback surveys are for requests, not ${p.table}`;
+    case 'not-requests': return `table: ${p.link === 'feedback' ? 'feedback surveys' : 'status links'} are for requests, not ${p.table}`;
     case 'not-found': return `no request ${ref} (by Request ID or row id) among this source's requests; ${p.fileSource ? 'import the workbook that holds it first' : 'sync the sheet first'}`;
     case 'not-fulfilled': return `row ${ref} is not fulfilled yet: set its status to Fulfilled (or its Fulfilled date) and ${p.fileSource ? 'import the workbook' : 'sync'} first`;
     case 'ambiguous': {

@@ -1,9 +1,11 @@
-// The requester's private status link: an unguessable link per request filed on the web form, kept only as a
-// digest, that shows where the request stands in the requester's words and nothing staff keep for themselves.
+// The requester's private status link: an unguessable link, kept only as a digest, given for a request filed on the
+// web form or asked for by the office for one it typed in, that shows where the request stands in the requester's
+// words and nothing staff keep for themselves.
+import type { TableName } from '../../shared/tables';
 import type { RowStore } from '../store/row-store';
 import type { StatusVersion } from '../store/intake-store';
 import { digestToken, newToken } from '../store/tokens';
-import { stateOf } from './feedback';
+import { linkedRequest, stateOf, type LinkIssue } from './feedback';
 import { dayIn } from './intake-form';
 
 /** A request's status as its requester reads it: a few words, and what they mean for the requester. */
@@ -32,6 +34,17 @@ export async function issueStatusLink(store: RowStore, p: { sourceId: string; ro
   const token = newToken();
   await store.createStatusLink({ tokenHash: digestToken(token), ...p });
   return token;
+}
+
+/**
+ * A new status link for a live request of the source named by its row id or Request ID (`linkedRequest`): one staff
+ * typed in from a call, an email, a meeting or a referral, whose requester saw no confirmation. Each call gives a new
+ * link and leaves the earlier ones working: only a digest is kept, so the same link cannot be given again (decision 022).
+ */
+export async function issueStatusLinkFor(store: RowStore, p: { sourceId: string; table: TableName; ref: string; at: Date }): Promise<{ token: string; rowId: string } | LinkIssue> {
+  const found = await linkedRequest(store, 'status', p);
+  if ('kind' in found) return found;
+  return { token: await issueStatusLink(store, { sourceId: p.sourceId, rowId: found.rowId, at: p.at }), rowId: found.rowId };
 }
 
 /** The status link `token` names, or null; a text that is no token we could have issued is not looked up. */
@@ -67,14 +80,15 @@ const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : nul
 
 /**
  * Where the request of status link `token` stands. The day its status last changed is when a version first showed
- * the status it has now, counted from history (a sheet's batch time, on the office's day in `timeZone`); a status
- * unchanged since the link was made, which is when the request was filed, dates from the day it was received.
+ * the status it has now, after one showing another, counted from the request's whole history (a sheet's batch time,
+ * on the office's day in `timeZone`), since a link the office asked for later is younger than the change; a status
+ * never changed dates from the day the request was received.
  */
 export async function requestStanding(store: RowStore, token: string, p: { timeZone: string; now: Date }): Promise<Standing> {
   const link = await statusLinkOf(store, token);
   if (link === null) return { kind: 'unknown' };
   const values = await store.storedRow(link.sourceId, 'requests', link.rowId);
-  const versions = await store.statusVersions(link.sourceId, link.rowId, link.createdAt);
+  const versions = await store.statusVersions(link.sourceId, link.rowId);
   if (values === null) return { kind: 'removed', requestId: [...versions].reverse().find((v) => !v.removed)?.requestId ?? null };
   const changed = lastStatusChange(versions.filter((v) => !v.removed));
   const survey = await surveyOf(store, link, p.now);

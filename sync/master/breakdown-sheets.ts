@@ -32,7 +32,9 @@ export function demandSheet(m: DemandMetrics): SheetPlan {
     ...types.map((k) => x.byRequesterType[k] ?? 0),
     ...categories.map((k) => byMonthCategory.get(`${x.month}\u0000${k}`) ?? 0),
   ]);
-  const columns = [{ header: 'Month', width: 10, type: 'date', numFmt: 'mmm yyyy' } as const, numberColumn('Received', 12), numberColumn('Reactive', 12), numberColumn('Proactive', 12), ...(noOrigin ? [numberColumn(ORIGIN_NOT_RECORDED, 12)] : []), ...types.map((k) => numberColumn(k, 14)), ...categories.map((k) => numberColumn(k, 16))];
+  // Both lists end in "Other": a name in both says which list it is of, or two columns would read alike (and filter alike).
+  const named = (k: string, list: string) => (types.includes(k) && categories.includes(k) ? `${k} (${list})` : k);
+  const columns = [{ header: 'Month', width: 10, type: 'date', numFmt: 'mmm yyyy' } as const, numberColumn('Received', 12), numberColumn('Reactive', 12), numberColumn('Proactive', 12), ...(noOrigin ? [numberColumn(ORIGIN_NOT_RECORDED, 12)] : []), ...types.map((k) => numberColumn(named(k, 'requester type'), 14)), ...categories.map((k) => numberColumn(named(k, 'category'), 16))];
   return table('Demand', columns, rows, { conditionals: [bar(2, rows.length)], whenEmpty: 'No requests were synced yet.' });
 }
 

@@ -54,11 +54,19 @@ function onThisThread(store: MasterStore, opts: MetricsOptions, sources: readonl
   };
 }
 
-/** The widest words of each data sheet's text columns, read before any sheet is written, of tables a committee prints (see `masterWords`). */
+/** No rows, for a table counted empty. */
+async function* noRows() {}
+
+/**
+ * The widest words of each data sheet's text columns, read before any sheet is written, of tables a committee prints
+ * (see `masterWords`). An empty table is not read: a read starts the store's reading thread, which the first sheet
+ * would wait for.
+ */
 async function sheetWords(store: MasterStore, filter: { sourceIds?: string[] }, opts: MetricsOptions): Promise<MasterDataOptions['words']> {
   const words: NonNullable<MasterDataOptions['words']> = {};
   for (const table of TABLE_NAMES) {
-    if ((await store.rowCount(table, { ...filter, upTo: WORDS_READ_UP_TO })) <= WORDS_READ_UP_TO) words[table] = await masterWords(table, store.rows(table, filter), opts);
+    const count = await store.rowCount(table, { ...filter, upTo: WORDS_READ_UP_TO });
+    if (count <= WORDS_READ_UP_TO) words[table] = await masterWords(table, count ? store.rows(table, filter) : noRows(), opts);
   }
   return words;
 }

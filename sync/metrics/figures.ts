@@ -93,12 +93,15 @@ export const weekStarts = (windowStart: string, weeks: number) => Array.from({ l
 
 /** Counts by key: listed in a given order first, then any other key in first-seen order. */
 export class Tally {
-  private readonly counts = new Map<string, number>();
+  /** A box per key, so counting a key seen before is one lookup: a request's row adds to several tallies. */
+  private readonly counts = new Map<string, { n: number }>();
   add(key: string, n = 1) {
-    this.counts.set(key, (this.counts.get(key) ?? 0) + n);
+    const count = this.counts.get(key);
+    if (count) count.n += n;
+    else this.counts.set(key, { n });
   }
   get(key: string) {
-    return this.counts.get(key) ?? 0;
+    return this.counts.get(key)?.n ?? 0;
   }
   /** Keys of `order` with no count are left out unless `keepZeros` (a chart axis that must show every bucket). */
   list(order: readonly string[] = [], keepZeros = false): { key: string; count: number }[] {

@@ -69,6 +69,8 @@ const planCounts = z.object({
   noDates: count,
   /** Marked stopped by the office (Cancelled, Dropped): not judged by its dates. */
   stopped: count,
+  /** Put on hold by the office (Paused, Postponed): not judged by its dates; its % still counts. */
+  onHold: count,
   /** Per unit, in order of first appearance. */
   targets: z.array(unitTotals),
 });

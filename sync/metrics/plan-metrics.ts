@@ -9,7 +9,7 @@ import { isoDate, num, text, type MetricsRow } from './request-metrics';
 const STATUS_FIELD: Record<WorkplanDerived, keyof PlanCounts> = {
   Complete: 'complete', 'On track': 'onTrack', 'At risk': 'atRisk', Overdue: 'overdue',
   'Late start': 'lateStart', 'Not started (scheduled)': 'notStarted', 'No dates': 'noDates',
-  'In progress (early)': 'inProgressEarly', 'In progress (no %)': 'inProgressNoPercent', Stopped: 'stopped',
+  'In progress (early)': 'inProgressEarly', 'In progress (no %)': 'inProgressNoPercent', Stopped: 'stopped', 'On hold': 'onHold',
 };
 
 export const NO_GOAL = '(no goal)';
@@ -25,7 +25,7 @@ class PlanTally {
   private noPercentRecorded = 0;
   /** By unit key ("hour" for "Hours" and "hours"). */
   private readonly units = new Map<string, { unit: string | null; items: number; target: number | null; actual: number | null; targets: number; actuals: number; bothTarget: number; bothActual: number }>();
-  private readonly statuses = { complete: 0, onTrack: 0, atRisk: 0, overdue: 0, lateStart: 0, notStarted: 0, inProgressEarly: 0, inProgressNoPercent: 0, noDates: 0, stopped: 0 };
+  private readonly statuses = { complete: 0, onTrack: 0, atRisk: 0, overdue: 0, lateStart: 0, notStarted: 0, inProgressEarly: 0, inProgressNoPercent: 0, noDates: 0, stopped: 0, onHold: 0 };
 
   add(derived: WorkplanDerived, progress: ItemProgress, target: number | null, actual: number | null, unit: string | null) {
     this.items++;

@@ -61,13 +61,17 @@ const planColumns = (first: Column<PlanCounts & { goal: string; phase?: string; 
   { header: 'Overdue', cell: (g) => figure(g.overdue) },
 ];
 
+/** "1 missed, 2 stopped and 3 on hold": the counts always said, then those said apart only when there are some. */
+function countsSaid(always: readonly string[], apart: readonly (readonly [number, string])[]): string {
+  const said = [...always, ...apart.filter(([n]) => n > 0).map(([n, what]) => `${figure(n)} ${what}`)];
+  return said.length === 1 ? said[0] : `${said.slice(0, -1).join(', ')} and ${said.at(-1)}`;
+}
+
 function milestonesMet(r: AnnualReport): string {
   const total = (key: 'done' | 'missed' | 'stopped' | 'onHold') => r.milestones.counts.reduce((a, c) => a + c[key], 0);
   const met = total('done');
   // Items the office marked Cancelled or Dropped, or put on hold, were neither met nor missed: said apart, only when there are some.
-  const apart = ([['stopped', 'stopped'], ['onHold', 'on hold']] as const).filter(([key]) => total(key) > 0).map(([key, said]) => `${figure(total(key))} ${said}`);
-  const said = [`${figure(total('missed'))} missed`, ...apart];
-  const outcomes = `met${said.slice(0, -1).map((s) => `, ${s}`).join('')} and ${said.at(-1)}`;
+  const outcomes = countsSaid(['met', `${figure(total('missed'))} missed`], [[total('stopped'), 'stopped'], [total('onHold'), 'on hold']]);
   return `${figure(met)} ${nounFor(met, 'milestone or roadmap item', 'milestones and roadmap items')} dated in ${r.year} ${nounFor(met, 'was', 'were')} ${outcomes}.`;
 }
 
@@ -121,7 +125,7 @@ ${chart(charts.get('backlog-age'))}`,
     capacity: `<p>${esc(m.capacity.summary)}</p>
 ${chart(charts.get('weeks-of-work'))}
 ${table('Load per assignee', ASSIGNEE_COLUMNS, m.hours.byAssignee, 'no assigned requests.')}`,
-    workplan: m.workplan.total.items === 0 ? '<p>No work-plan items are in these figures: no source has synced a work plan yet.</p>' : `<p>${counted(m.workplan.total.items, 'work-plan item')}, ${figure(m.workplan.total.percentComplete)}% complete; ${figure(m.workplan.total.atRisk)} at risk and ${figure(m.workplan.total.overdue)} overdue ${m.statusesRecordedOn ? `on ${spelledDay(r.asOf)} by their statuses as recorded on ${spelledDay(m.statusesRecordedOn)}` : `as of ${spelledDay(r.asOf)}`}.${percentCompleteNotes(m).map((line) => ` ${esc(line)}`).join('')}</p>
+    workplan: m.workplan.total.items === 0 ? '<p>No work-plan items are in these figures: no source has synced a work plan yet.</p>' : `<p>${counted(m.workplan.total.items, 'work-plan item')}, ${figure(m.workplan.total.percentComplete)}% complete; ${countsSaid([`${figure(m.workplan.total.atRisk)} at risk`, `${figure(m.workplan.total.overdue)} overdue`], [[m.workplan.total.onHold, 'on hold']])} ${m.statusesRecordedOn ? `on ${spelledDay(r.asOf)} by their statuses as recorded on ${spelledDay(m.statusesRecordedOn)}` : `as of ${spelledDay(r.asOf)}`}.${percentCompleteNotes(m).map((line) => ` ${esc(line)}`).join('')}</p>
 ${chart(charts.get('workplan-progress'))}
 ${table('By goal', planColumns({ header: 'Goal', text: true, cell: (g) => `${esc(g.goal)}${ofSource(g)}` }), m.workplan.byGoal, 'no work-plan items.')}
 ${m.workplan.byPhase.length === 0 ? '' : table('By goal and phase', planColumns({ header: 'Goal and phase', text: true, cell: (g) => `${esc(g.goal)}: ${esc(g.phase ?? '')}${ofSource(g)}` }), m.workplan.byPhase, '')}`,

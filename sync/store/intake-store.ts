@@ -93,11 +93,10 @@ export interface IntakeOps {
   createStatusLink(p: { tokenHash: string; sourceId: string; rowId: string; at: Date }): Promise<void>;
   statusLink(tokenHash: string): Promise<StatusLink | null>;
   /**
-   * The version of the source's request `rowId` current at `since`, and every one recorded after, oldest first. Found
-   * through the history's index by time: a status link reads the versions since it was made (the request was filed
-   * just before), not the table's whole history.
+   * Every version of the source's request `rowId`, oldest first: found through the history's index by row (0026), so
+   * a status page reads its own request's few versions, however old its link or long the other requests' history.
    */
-  statusVersions(sourceId: string, rowId: string, since: Date): Promise<StatusVersion[]>;
+  statusVersions(sourceId: string, rowId: string): Promise<StatusVersion[]>;
   createFeedbackLink(p: { tokenHash: string; sourceId: string; table: TableName; rowId: string; at: Date }): Promise<void>;
   feedbackLink(tokenHash: string): Promise<FeedbackLink | null>;
   /** The newest feedback link of the source's row, or null: the one a status page offers. */
@@ -238,6 +237,17 @@ function holdQueries(db: Kysely<StoreDatabase>, table: TableName, sourceId: stri
     ...(plan.drop.length ? [db.deleteFrom('survey_holds').where('table_name', '=', table).where('source_id', '=', sourceId).where('row_id', '=', rowId).where('field', 'in', plan.drop)] : []),
   ];
 }
+
+/** A request's versions, oldest first (`IntakeOps.statusVersions`); exported for the contract test of its query plan. */
+export const statusHistoryQuery = (db: Kysely<StoreDatabase>, sourceId: string, rowId: string) =>
+  db
+    .selectFrom('row_history')
+    .select(['at', 'op', 'values_json'])
+    .where('table_name', '=', 'requests')
+    .where('source_id', '=', sourceId)
+    .where('row_id', '=', rowId)
+    .orderBy('at')
+    .orderBy('seq');
 
 const STORED_ROWS_PER_READ = 1000;
 
@@ -419,13 +429,8 @@ export function intakeOps(db: Kysely<StoreDatabase>): IntakeOps {
       return row === undefined ? null : { sourceId: row.source_id, rowId: row.row_id, createdAt: new Date(row.created_at) };
     },
 
-    async statusVersions(sourceId, rowId, since) {
-      const versions = (q: typeof history) => q.where('table_name', '=', 'requests').where('source_id', '=', sourceId).where('row_id', '=', rowId);
-      const history = db.selectFrom('row_history').select(['at', 'op', 'values_json']);
-      const sinceIso = since.toISOString();
-      const before = await versions(history).where('at', '<', sinceIso).orderBy('at', 'desc').orderBy('seq', 'desc').limit(1).executeTakeFirst();
-      const after = await versions(history).where('at', '>=', sinceIso).orderBy('at').orderBy('seq').execute();
-      return [...(before ? [before] : []), ...after].map((r) => {
+    async statusVersions(sourceId, rowId) {
+      return (await statusHistoryQuery(db, sourceId, rowId).execute()).map((r) => {
         const values = r.values_json === null ? {} : (JSON.parse(r.values_json) as Record<string, unknown>);
         const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
         return { at: new Date(r.at), status: text(values.status), requestId: text(values.requestId), removed: r.op === 'delete' };

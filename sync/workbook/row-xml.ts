@@ -100,13 +100,6 @@ class KnownTexts {
     }
     return k;
   }
-
-  /** The text's entry, measured in a column `width` wide. */
-  measured(text: string, width: number): KnownText {
-    const k = this.get(text);
-    if (!k.lines) k.lines = linesIn(text, width);
-    return k;
-  }
 }
 
 /** How far back a cut looks for the end of a word. */
@@ -163,16 +156,19 @@ const FIRST_SHARED_SERIAL = 61;
 
 /** Serial numbers of ISO dates, remembered: a sheet repeats a few thousand dates over many rows. */
 class DateSerials {
-  private readonly known = new Map<string, number | undefined>();
+  /** NaN for text that only looks like a date or a day written as text, so one lookup tells a day known from one not seen. */
+  private readonly known = new Map<string, number>();
 
   /** The serial number, or undefined for text that only looks like a date (`2026-02-30`) or a day before `FIRST_SHARED_SERIAL`. */
   serial(iso: string): number | undefined {
-    if (this.known.has(iso)) return this.known.get(iso);
-    const days = isCalendarDay(iso) ? serialFromIso(iso) : undefined;
-    const serial = days !== undefined && days >= FIRST_SHARED_SERIAL ? days : undefined;
-    if (this.known.size > 50_000) this.known.clear();
-    this.known.set(iso, serial);
-    return serial;
+    let serial = this.known.get(iso);
+    if (serial === undefined) {
+      const days = isCalendarDay(iso) ? serialFromIso(iso) : NaN;
+      serial = days >= FIRST_SHARED_SERIAL ? days : NaN;
+      if (this.known.size > 50_000) this.known.clear();
+      this.known.set(iso, serial);
+    }
+    return Number.isNaN(serial) ? undefined : serial;
   }
 }
 
@@ -202,8 +198,9 @@ export class RowXml {
   /** Each recurring column's texts, measured and numbered once: they repeat down the sheet. */
   private readonly knownTexts: (KnownTexts | undefined)[];
   /**
-   * The text each wrapped recurring column last measured and its entry, so its cell in the same row finds the entry
-   * without a second lookup. A text is compared, not trusted: a clipped cell, or a header, writes another text.
+   * The text each recurring column last looked up and its entry: the cell of a text its row's height measured, and a
+   * text the row before held in the column (rows in sheet order share a source, often a status), need no lookup, whose
+   * hash a text fresh from JSON costs. A text is compared, not trusted: a clipped cell, or a header, writes another text.
    */
   private readonly measuredText: (string | undefined)[] = [];
   private readonly measuredEntry: (KnownText | undefined)[] = [];
@@ -244,7 +241,8 @@ export class RowXml {
       const known = widening === 1 && indents === undefined ? this.knownTexts[i] : undefined;
       let needed: number;
       if (known) {
-        const entry = known.measured(text, width);
+        const entry = this.measuredText[i] === text ? this.measuredEntry[i]! : known.get(text);
+        if (!entry.lines) entry.lines = linesIn(text, width);
         this.measuredText[i] = text;
         this.measuredEntry[i] = entry;
         needed = entry.lines;
@@ -287,8 +285,9 @@ export class RowXml {
     if (!cells.some((c) => c !== null && c !== undefined)) return;
     const out = this.out;
     const first = (isStyleList(rowStyle) ? rowStyle[0] : rowStyle) as Partial<ExcelJS.Style> | undefined;
-    // A title or header row wraps when its own style says so (a header wraps between words), over every cell.
-    const wraps = first ? (first.alignment?.wrapText ? cells.map((_, i) => i) : []) : typed ? this.wrapped : [];
+    // A title or header row wraps when its own style says so (a header wraps between words), over every shown cell:
+    // a hidden working column's header wraps unseen.
+    const wraps = first ? (first.alignment?.wrapText ? cells.flatMap((_, i) => (this.columns[i]?.hidden ? [] : [i])) : []) : typed ? this.wrapped : [];
     const bold = first?.font?.bold === true;
     // An indented cell's text has a character less of its column's width.
     const indents = isStyleList(rowStyle) ? rowStyle.map((style) => (style as Partial<ExcelJS.Style>).alignment?.indent ?? 0) : undefined;
@@ -338,6 +337,10 @@ export class RowXml {
       // Shared and inline strings are always text: a leading `=`, `+`, `-` or `@` is never read as a formula.
       if (typedAs?.recurring) {
         const known = style ? undefined : this.measuredText[col] === cell ? this.measuredEntry[col] : this.knownTexts[col]?.get(cell);
+        if (known && this.measuredText[col] !== cell) {
+          this.measuredText[col] = cell;
+          this.measuredEntry[col] = known;
+        }
         let xml = known?.xml;
         if (xml === undefined) {
           const shared = this.sharedStrings.id(cell);

@@ -29,6 +29,9 @@ export const LOG_ROWS: readonly (string | number | null)[][] = [
   ['TBD', 'Sonoma County', 'Counties', 'Other', 'Not yet dated', 'Medium', 'New', 1.5, null, null],
 ];
 
+/** The same log a year earlier, received on each day a year before: last fiscal year's log, kept beside this year's. */
+export const LAST_YEAR_ROWS: readonly (string | number | null)[][] = LOG_ROWS.map((r) => r.map((v, i) => (FIELDS[i] === 'receivedOn' && typeof v === 'string' && v !== 'TBD' ? addDays(v, -365) : v)));
+
 /** The log as a host holds it, title row first: `date` makes a date cell from its ISO day. */
 export function logGrid(date: (iso: string) => unknown, order: readonly number[] = HEADERS.map((_, i) => i), headers: readonly string[] = HEADERS, rows = LOG_ROWS): unknown[][] {
   const cell = (v: string | number | null, field: string) => (v === null ? '' : DATES.has(field) && typeof v === 'string' && v !== 'TBD' ? date(v) : v);

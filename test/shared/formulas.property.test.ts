@@ -5,10 +5,11 @@
 // functions' test.)
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TABLES, computeDerived, readRules, serialFromIso, type Rules, type TableDef, type TypedRow, type TypedValue } from '../../shared';
+import { TABLES, computeDerived, readOptionsOf, readRules, serialFromIso, type Rules, type TableDef, type TypedRow, type TypedValue } from '../../shared';
 import { CUSTOM_FUNCTIONS, customFunctionFields, type CustomFunctionDef } from '../../shared/custom-functions';
 import { evaluateDerived, type CellContext } from '../../addon/core/custom-functions';
 import { isBlankCell, type CellInput } from '../../shared/cells/read-cell';
+import { validateRow } from '../../shared/validate-row';
 import { AS_OF, GRIDS, OLD_FOLLOW_UP_LABEL, ROWS, editedGrid, nativeValues, type Grid } from '../support/formula-rows';
 
 const RUNS = Number(process.env.EQ_FORMULA_RUNS ?? 24);
@@ -128,4 +129,21 @@ describe.each(GRIDS)('native formulas = TypeScript rules ($name)', ({ grid }) =>
     // The rows reach every status a column colors (a milestone's Stopped too), so each one's branch was compared.
     for (const d of table.derived.filter((c) => c.palette)) expect([...(seen.get(d.name) ?? [])], d.name).toEqual(expect.arrayContaining(Object.keys(d.palette!)));
   });
+});
+
+it("finds the SLA days of a service desk's priority (P1, Sev 2) in the sheet's formula and in EQ_SLA, as import reads it", () => {
+  const priorities = ['P1', 'p2', 'Sev 1', 'Severity 3', 'Priority 4', 'Sev2', 'P 3'];
+  const rows: TypedRow[] = priorities.map((priority) => ({ receivedOn: '2025-06-01', requesterType: 'City', priority, status: 'Triaged', dueOn: null, fulfilledOn: null }));
+  for (const { grid } of GRIDS) {
+    const rules = readRules(grid);
+    // Import reads each as the listed priority, whose SLA days the master judges by.
+    const imported = rows.map((r) => computeDerived(TABLES.requests, validateRow(TABLES.requests, { ...r, requesterOrg: 'Parks' }, readOptionsOf(rules)).values, rules, AS_OF).slaDue);
+    expect(imported.every((due) => typeof due === 'string')).toBe(true);
+    const { values } = nativeValues(TABLES.requests, grid, rows);
+    expect(values.map((v) => v.slaDue)).toEqual(imported.map((due) => serialFromIso(due as string)));
+    expect(rows.map((r) => computeDerived(TABLES.requests, r, rules, AS_OF).slaDue)).toEqual(imported);
+    const fn = CUSTOM_FUNCTIONS.find((f) => f.name === 'EQ_SLA')!;
+    const args = customFunctionFields(fn).map((f) => rows.map((r) => [functionCell(r[f])]));
+    expect(evaluateDerived(fn, [...args, AS_OF_CELL], FUNCTION_CONTEXT, rules).map((line) => line[0])).toEqual(values.map((v) => v.slaState));
+  }
 });

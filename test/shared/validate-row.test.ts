@@ -59,6 +59,27 @@ describe('validateRow', () => {
     expect(m.values).toMatchObject({ date: '2024-03-15', endOn: '2024-03-17' });
   });
 
+  it('reads a timeline written at the end of a task with no dates of its own ("procurement, July 2022 – June 2025") as its start and end, the task as typed, said at the task', () => {
+    const task = 'Training and organizational-development procurement, July 2022 – June 2025';
+    const r = validateRow(TABLES.workplan, { task, phase: 'Organize' });
+    expect(r.values).toMatchObject({ task, startOn: '2022-07-01', endOn: '2025-06-30' });
+    expect(r.warnings.map((w) => [w.field, w.code, w.message])).toEqual([['task', 'dates_in_text', 'Task: read "July 2022 – June 2025" at its end as the start and end, 2022-07-01 to 2025-06-30']]);
+    // In parentheses too; a milestone's title gives its date and end the same way.
+    expect(validateRow(TABLES.workplan, { task: 'Equity study (Feb 2026 – Aug 2027)' }).values).toMatchObject({ startOn: '2026-02-01', endOn: '2027-08-31' });
+    expect(validateRow(TABLES.milestones, { milestone: 'Budget hearings, 3/15-17/2024' }).values).toMatchObject({ date: '2024-03-15', endOn: '2024-03-17' });
+  });
+
+  it('reads no dates from a task that has its own, or whose last words are no span of dates', () => {
+    const own = validateRow(TABLES.workplan, { task: 'Procurement, July 2022 – June 2025', startOn: '2023-01-01', endOn: '2023-12-31' });
+    expect(own.values).toMatchObject({ startOn: '2023-01-01', endOn: '2023-12-31' });
+    expect(own.warnings).toEqual([]);
+    for (const task of ['Report to Council by 2027', 'Hire staff, 2026', 'Workshops, phases 1-2', 'Host forums (Council, staff)']) {
+      const r = validateRow(TABLES.workplan, { task });
+      expect(r.values, task).toMatchObject({ startOn: null, endOn: null });
+      expect(r.warnings, task).toEqual([]);
+    }
+  });
+
   it("reads a period written as an end as that period's last day, as a range's end is read", () => {
     const r = validateRow(TABLES.workplan, { task: 'Equity study', startOn: 'Feb 2026', endOn: 'Aug 2027' });
     expect(r.values).toMatchObject({ startOn: '2026-02-01', endOn: '2027-08-31' });

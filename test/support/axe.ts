@@ -10,7 +10,7 @@ export interface AxeViolation { id: string; impact: string | null; help: string;
 
 /**
  * The page's WCAG 2.1 AA violations, each with the markup of the elements at fault. Evaluated through the
- * browser's debugging protocol, which a page's Content-Security-Policy (no scripts) does not block.
+ * browser's debugging protocol, which a page's Content-Security-Policy (no script but its own) does not block.
  */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(AXE_SOURCE);

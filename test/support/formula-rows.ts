@@ -121,7 +121,8 @@ function requestRow(rules: Rules): fc.Arbitrary<TypedRow> {
     fc.record({
       receivedOn: fc.constant(receivedOn),
       requesterType: choice(rules.lists.requesterType, lookupText),
-      priority: choice(rules.lists.priority, lookupText),
+      // With a service desk's numbered priorities, which the SLA formula reads as the listed ones they name.
+      priority: choice([...rules.lists.priority, 'P1', 'P 2', 'Sev3', 'Severity 4', 'Priority 1', 'P5'], lookupText),
       status: choice(rules.lists.requestStatus),
       dueOn: fc.oneof({ weight: 6, arbitrary: maybeDate }, { weight: 6, arbitrary: after(receivedOn) }, { weight: 1, arbitrary: urgentWords }),
       followUpOn: fc.option(date, { freq: 3 }),
@@ -138,9 +139,9 @@ function workplanRow(rules: Rules): fc.Arbitrary<TypedRow> {
       startOn: fc.constant(startOn),
       endOn: fc.oneof(maybeDate, after(startOn)),
       percentComplete: percent,
-      // With the statuses offices add that the rules name: done in their own words, or stopped.
+      // With the statuses offices add that the rules name: done in their own words, stopped, or on hold.
       status: fc.oneof(
-        { weight: 6, arbitrary: choice([...rules.lists.workplanStatus, 'Done', 'Achieved', 'Cancelled', 'Canceled', 'Dropped', 'Not pursued', 'Ongoing', 'On track', 'Behind', 'Planned', 'To do']) },
+        { weight: 6, arbitrary: choice([...rules.lists.workplanStatus, 'Done', 'Achieved', 'Cancelled', 'Canceled', 'Dropped', 'Not pursued', 'Ongoing', 'On track', 'Behind', 'Planned', 'To do', 'Paused', 'postponed', 'Deferred', 'On pause']) },
         { weight: 1, arbitrary: checkMarks },
         { weight: 1, arbitrary: notChosen },
       ),

@@ -399,6 +399,15 @@ describe('the suggested-priority reason for deadlines no one means, recalculated
   }, 180_000);
 });
 
+describe('the Dashboard\'s note', () => {
+  it('says the day its values were saved in words a US reader reads, as the master\'s "As of" line does', () => {
+    for (const name of TEMPLATE_NAMES) {
+      const dashboard = templatePlan(name, [], '2026-12-06').sheets.find((s) => s.name === 'Dashboard')!;
+      expect(dashboard.preamble?.[1]?.[0], name).toMatch(/ Values saved as of Dec 6, 2026\.$/);
+    }
+  });
+});
+
 describe('printing a template', () => {
   it('prints the ta-intake data sheet landscape and readable, its header row and Request ID column on every page', async () => {
     const pdf = await convertToPdf(written.get('ta-intake')!.file, dir);

@@ -3,8 +3,8 @@
 // Access from a browser: a committee member follows a link carrying `?access_token=<reviewer token>`; the
 // guard trades it for an HttpOnly cookie and redirects to the clean address (see `browserGuard`), so the
 // page never holds the token and its form and download link work by the cookie. The page sends
-// `Referrer-Policy: no-referrer`, `Cache-Control: no-store`, and a CSP that allows no scripts and no
-// outside resources.
+// `Referrer-Policy: no-referrer`, `Cache-Control: no-store`, and a CSP that allows no outside resources and no
+// script but the page's own one, by its digest (`PAGE_HEADERS`).
 import { Hono } from 'hono';
 import { demandChartPairs } from '../../charts/demand-charts';
 import { DASHBOARD_PATH, EXPORT_PATH, PAGE_HEADERS } from '../browser-paths';

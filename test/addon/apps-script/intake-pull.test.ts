@@ -9,7 +9,7 @@ import { columnLetter } from '../../../shared/lists';
 import { TABLES } from '../../../shared/tables';
 import { useSyncService } from '../../fixtures/use-sync-service';
 import { connectedAddon as connectedTo, dateCell, sampleTable, templateGrid } from '../bundle-harness';
-import { HEADERS, LOG, LOG_ROWS, logGrid } from '../own-log';
+import { HEADERS, LAST_YEAR_ROWS, LOG, LOG_ROWS, logGrid } from '../own-log';
 
 const service = useSyncService();
 
@@ -571,5 +571,23 @@ describe('rows from the service into the sheet', () => {
     expect(fakes.toasts.at(-1)?.message).toContain(`1 new from the web form, into ${LOG}, the sheet the last web-form requests went to`);
     expect(inLog('City of Eureka')).toBe(1);
     expect(fakes.readSheet('Requests')).toEqual(template);
+  });
+  test("with a log kept per fiscal year and no web-form request yet, a web-form request goes into this year's log (received into last), though last year's comes first", async () => {
+    const { addon, source } = await connectedAddon('A log per fiscal year');
+    const { fakes } = addon;
+    const titled = (title: string, rows: typeof LOG_ROWS) => [[title], ...logGrid(dateCell, undefined, undefined, rows).slice(1)];
+    fakes.seedSheet('Lists', DEFAULT_LISTS_GRID.map((line) => [...line]));
+    fakes.seedSheet('Requests FY26', titled('TA requests, FY26', LAST_YEAR_ROWS));
+    fakes.seedSheet('Requests FY27', titled('TA requests, FY27', LOG_ROWS));
+    addon.call('syncNowFromMenu');
+    expect((await received()).rows).toBe(LOG_ROWS.length + LAST_YEAR_ROWS.length);
+    const lastYear = fakes.readSheet('Requests FY26');
+
+    await service.invoke<string>('submitIntake', source.id, { requesterOrg: 'Harbor County Health', contactName: 'Dana Whitfield', contactEmail: 'dana@harbor.example.gov', description: 'Training for our leadership team.' });
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    expect(fakes.toasts.at(-1)?.message).toContain('1 new from the web form, into Requests FY27, the sheet holding the latest received request');
+    expect(fakes.readSheet('Requests FY27').filter((line) => line.includes('Harbor County Health'))).toHaveLength(1);
+    expect(fakes.readSheet('Requests FY26')).toEqual(lastYear);
   });
 });

@@ -17,7 +17,7 @@ import { SPARE_ROWS } from '../../../templates/data-sheet';
 import { isFormulaWrite, type CellWrite, type RowCells } from '../../../addon/port/spreadsheet-port';
 import { runSync } from '../../../addon/core/task';
 import { HOST_DRIVERS, type HostDriver } from '../../support/host-drivers';
-import { HEADERS, LOG, logGrid } from '../own-log';
+import { HEADERS, LAST_YEAR_ROWS, LOG, LOG_ROWS, logGrid } from '../own-log';
 
 const settings = (): SettingsPort => {
   const map = new Map([['equityDesk.serviceUrl', 'https://desk.example.gov'], ['equityDesk.sourceToken', 'token-0123456789abcdef']]);
@@ -642,6 +642,48 @@ describe('a web-form request pulled into a sheet', () => {
     expect(port.readSheet(LOG).filter((line) => line[HEADERS.indexOf('Agency / Jurisdiction')] === 'City of Lakeview')).toHaveLength(1);
     expect(port.readSheet('Requests').flat()).not.toContain('City of Lakeview');
   });
+
+  test.each(HOST_DRIVERS.flatMap((driver) => [false, true].map((newerFirst) => ({ ...driver, newerFirst }))))(
+    'on a $label, of two logs holding rows and no web-form request yet (a log per fiscal year), it goes into the one received into last, whichever comes first (newer first: $newerFirst), with no host call more',
+    async ({ run, host, newerFirst }) => {
+      const names = newerFirst ? ['Requests FY27', 'Requests FY26'] : ['Requests FY26', 'Requests FY27'];
+      /** The two logs in `names`' order, each under its own title; `rowsOf`, a log's rows by its name. Port calls counted. */
+      const fiscalLogs = (rowsOf: (name: string) => typeof LOG_ROWS) => {
+        const port = new MemorySpreadsheet({ [LISTS_SHEET]: DEFAULT_LISTS_GRID as never });
+        for (const name of names) {
+          port.ensureSheet(name);
+          const grid = logGrid((iso) => iso, undefined, undefined, rowsOf(name));
+          port.writeBlock(name, 1, 1, [[`TA requests, ${name.slice(-4)}`], ...grid.slice(1)].map((line) => line.map((v) => (v === null ? '' : v))) as never);
+        }
+        // Port calls, and how many were made before the service was asked for its web-form requests: the sheet is chosen by then.
+        const calls = { n: 0, beforeOutbox: -1 };
+        const counted = new Proxy(port, { get: (target, key) => (typeof Reflect.get(target, key) === 'function' && key !== 'isoFromDate' && (calls.n++, true), Reflect.get(target, key)) });
+        const service = withOneRequest();
+        const http: HttpPort = { ...service, fetch: (req) => ((calls.beforeOutbox < 0 && req.url.includes('/outbox') && (calls.beforeOutbox = calls.n)), service.fetch(req)) };
+        return { port, counted, calls, http };
+      };
+      const lakeview = (port: MemorySpreadsheet, name: string) => port.readSheet(name).filter((line) => line[HEADERS.indexOf('Agency / Jurisdiction')] === 'City of Lakeview').length;
+      const sync = ({ counted, http }: ReturnType<typeof fiscalLogs>) => run(syncNow({ port: host(counted), http: host(http), settings: host(settings()), lock: host(lock()) }));
+
+      // Last year's log holds a day typed with its year wrong (2206): no log in use is received into after today.
+      const typo = [...LAST_YEAR_ROWS[0]];
+      typo[HEADERS.indexOf('Date Received')] = `2206${String(LAST_YEAR_ROWS[0][0]).slice(4)}`;
+      const lastYear = [...LAST_YEAR_ROWS, typo];
+      const fiscal = fiscalLogs((name) => (name === 'Requests FY27' ? LOG_ROWS : lastYear));
+      const report = await sync(fiscal);
+      expect(report.tables.find((t) => t.table === 'requests')!.pulled).toMatchObject({ added: 1, into: { sheet: 'Requests FY27', why: 'latest received' } });
+      expect(names.map((name) => lakeview(fiscal.port, name))).toEqual(names.map((name) => (name === 'Requests FY27' ? 1 : 0)));
+      expect(report.summary).toContain('1 new from the web form, into Requests FY27, the sheet holding the latest received request');
+
+      // Two logs received into on the same days: the first in sheet order, as before, and the choice cost no host call.
+      const even = fiscalLogs((name) => (name === 'Requests FY27' ? LAST_YEAR_ROWS : lastYear));
+      const evenReport = await sync(even);
+      expect(evenReport.tables.find((t) => t.table === 'requests')!.pulled.into).toEqual({ sheet: names[0], why: 'rows' });
+      expect(names.map((name) => lakeview(even.port, name))).toEqual([1, 0]);
+      expect(fiscal.calls.beforeOutbox).toBeGreaterThan(0);
+      expect(fiscal.calls.beforeOutbox).toBe(even.calls.beforeOutbox);
+    },
+  );
 
   test.each(HOST_DRIVERS)('on a $label, a row a person types into the spare row between the sync\'s read and its write is kept whole, and the request goes on the next free row', async ({ run, host }) => {
     const { rows, grid, port } = templateLog();

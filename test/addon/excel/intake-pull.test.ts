@@ -8,7 +8,7 @@ import { AS_OF, templateGrid } from '../bundle-harness';
 import { seedExcelSheet } from '../sync-host-calls';
 import { connectedExcel, REQUESTS_SYNC_ID_COLUMN as SYNC_ID_COLUMN, requestsColumn as col } from './connected-excel';
 import { DATE_FORMAT } from '../../../addon/excel/excel-port';
-import { HEADERS, LOG, LOG_ROWS, excelDate, logGrid } from '../own-log';
+import { HEADERS, LAST_YEAR_ROWS, LOG, LOG_ROWS, excelDate, logGrid } from '../own-log';
 import { columnLetter } from '../../../shared/lists';
 import { cellRef } from '../../../shared/sheet-ref';
 
@@ -162,4 +162,21 @@ test("a web-form request goes into the office's own log, not the template's empt
   expect(log.peek(3 + LOG_ROWS.length, HEADERS.indexOf('Agency / Jurisdiction') + 1)?.value).toBe('Harbor County Health');
   expect(template()).toEqual(before);
   expect(await service.invoke<{ rows: number }>('takeReceived')).toMatchObject({ rows: 0 });
+}, 60_000);
+
+test("with a log kept per fiscal year and no web-form request yet, a web-form request goes into this year's log (received into last), though last year's comes first", async () => {
+  const connected = await connectedExcel(service, 'A log per fiscal year (Excel)');
+  const { excel, source } = connected;
+  const titled = (title: string, rows: typeof LOG_ROWS) => [[title], ...logGrid(excelDate, undefined, undefined, rows).slice(1)];
+  excel.seed('Requests FY26', titled('TA requests, FY26', LAST_YEAR_ROWS));
+  excel.seed('Requests FY27', titled('TA requests, FY27', LOG_ROWS));
+  await connected.sync();
+  expect(await service.invoke<{ rows: number }>('takeReceived')).toMatchObject({ rows: LOG_ROWS.length + LAST_YEAR_ROWS.length });
+  const lastYear = () => [...excel.sheet('Requests FY26')!.cells.entries()].map(([key, cell]) => [key, cell.value, cell.formula]);
+  const before = lastYear();
+
+  await service.invoke<string>('submitIntake', source.id, { requesterOrg: 'Harbor County Health', contactName: 'Dana Whitfield', contactEmail: 'dana@harbor.example.gov', description: 'Training for our leadership team.' });
+  expect(await connected.sync()).toContain('1 new from the web form, into Requests FY27, the sheet holding the latest received request');
+  expect(excel.sheet('Requests FY27')!.peek(3 + LOG_ROWS.length, HEADERS.indexOf('Agency / Jurisdiction') + 1)?.value).toBe('Harbor County Health');
+  expect(lastYear()).toEqual(before);
 }, 60_000);

@@ -51,7 +51,7 @@ test(
         // The Set up view opens on its own content: Triage's error gone, the templates before the survey link.
         expect(await page.locator('#status').innerText()).toBe('');
         const top = (selector: string) => page.locator(selector).evaluate((el) => el.getBoundingClientRect().top);
-        expect(await top('#setup')).toBeLessThan(await top('#feedback-link'));
+        expect(await top('#setup')).toBeLessThan(await top('#requester-links'));
         await page.setViewportSize({ width: 300, height: 600 });
         await page.screenshot({ path: path.join(tmpdir(), 'excel-host-setup-300.png') });
         expect(await page.getByRole('button', { name: 'Roadmap' }).evaluate((el) => el.getBoundingClientRect().bottom)).toBeLessThan(600);
@@ -82,6 +82,15 @@ test(
         expect(kept.workbook['equityDesk.serviceUrl']).toBe(url);
         expect(JSON.stringify(kept.workbook)).not.toContain(source.token);
         expect(kept.partitioned).toContain('tenant!site:equityDesk.sourceToken');
+
+        // Refresh functions, as Sheets' menu item: the functions' cells counted, the workbook recalculated in full.
+        await page.setViewportSize({ width: 300, height: 900 });
+        await page.getByRole('button', { name: 'Refresh functions' }).click();
+        await expect.poll(() => page.locator('#status').innerText()).toBe('No Equity Desk functions (such as EQ.SLA) in this workbook to refresh.');
+        expect(await page.evaluate(() => (window as unknown as { __excel: { calculations: string[] } }).__excel.calculations)).toEqual(['Full']);
+        await page.screenshot({ path: '/tmp/equity-desk-excel-settings-300.png', fullPage: true });
+        const right = await page.getByRole('button', { name: 'Refresh functions' }).evaluate((el) => el.getBoundingClientRect().right);
+        expect(right).toBeLessThanOrEqual(300);
 
         await page.getByRole('button', { name: 'Triage', exact: true }).click();
         await expect.poll(async () => [await page.locator('#status').innerText(), ...(await page.getByRole('listbox').getByRole('option').allInnerTexts())]).toEqual([expect.anything(), expect.stringContaining('R-100')]);

@@ -36,7 +36,7 @@ describe('triage over an office log', () => {
         expect(await page.locator('#detail dt').allInnerTexts()).toEqual(['Agency / Jurisdiction', 'Sheet', "Date Rec'd", 'SLA', 'Details']);
         expect(await page.locator('#queue .meta').allInnerTexts()).toEqual([expect.stringMatching(/^Date Rec'd 2026-11-02\b/), expect.stringMatching(/^Date Rec'd 2026-11-03\b/)]);
         // The survey link asks for a request by the sheet's name for its ID.
-        expect(await page.locator('#feedback-link label').first().innerText()).toBe('Ticket #');
+        expect(await page.locator('#requester-links label').first().innerText()).toBe('Ticket #');
         expect(await page.getByLabel('Assignee').isDisabled()).toBe(true);
         expect(await page.locator('#missing-assignee').innerText()).toBe('TA Log FY27 has no "Assignee" column; add one to set this.');
         expect(await page.getByLabel('Assignee').getAttribute('aria-describedby')).toMatch(/\bmissing-assignee\b/);

@@ -76,6 +76,9 @@ export class FakeExcel {
     await Promise.all(this.changeHandlers.map((handler) => handler({ source: 'Local' })));
   }
 
+  /** The recalculations asked for (`application.calculate`), in order. */
+  readonly calculations: string[] = [];
+
   /** `Office.context.requirements` of this Excel. */
   readonly requirements = {
     isSetSupported: (name: string, minVersion = '1.1') => name === 'ExcelApi' && Number(minVersion.split('.')[1] ?? 0) <= this.excelApi,
@@ -116,12 +119,13 @@ function compareCells(x: ExcelCell, y: ExcelCell, matchCase: boolean): number {
 }
 
 class FakeContext implements RequestContext {
-  readonly workbook: { worksheets: WorksheetsProxy };
+  readonly workbook: { worksheets: WorksheetsProxy; application: { calculate(type: 'Full'): void } };
   private ops: Op[] = [];
   private loads: Load[] = [];
 
   constructor(readonly excel: FakeExcel) {
-    this.workbook = { worksheets: new WorksheetsProxy(this) };
+    // The fake does not calculate: it keeps each recalculation asked for, in order.
+    this.workbook = { worksheets: new WorksheetsProxy(this), application: { calculate: (type) => this.queue({ bytes: 0, apply: () => void excel.calculations.push(type) }) } };
   }
 
   queue(op: Op): void {

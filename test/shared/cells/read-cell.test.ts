@@ -97,7 +97,7 @@ describe('numbers', () => {
     expect(read('requests', 'estimatedHours', 7)).toEqual({ value: 7, issues: [] });
   });
 
-  it.each(['lots', 'a dozen or so', '1.2.3', '12-10', '5 - 6 - 7'])('rejects %j', (raw) => {
+  it.each(['lots', 'a dozen or so', '1.2.3', '5 - 6 - 7'])('rejects %j', (raw) => {
     const r = read('requests', 'hoursSpent', raw);
     expect(r.value).toBeNull();
     expect(codes(r)).toEqual(['error:not_a_number']);
@@ -121,10 +121,29 @@ describe('numbers', () => {
     expect(read('workplan', 'actual', '4 to 6 trainings')).toMatchObject({ value: 5, unit: 'trainings' });
   });
 
-  it.each(['3-15', '03-15', '5-20'])('keeps the row of %j, which may be a day (a month and a day) pasted in a number column, the cell blank: not read as a range nor a subtraction', (raw) => {
+  it.each([['3-15', 15, 'March 15'], ['5-20', 20, 'May 20']] as const)('reads %j, a range as a person writes one, low to high, as a range (%s), though it could be a day: the warning names the day', (raw, value, day) => {
     const r = read('requests', 'estimatedHours', raw);
+    expect(r.value).toBe(value);
+    expect(r.issues.map((i) => [i.severity, i.code, i.message])).toEqual([
+      ['warning', 'number_range', `Estimated hours: "${raw}" is a range; read as its upper bound, ${value} (a figure set ahead is planned for the larger; if it is a day, ${day}, it belongs in a date column)`],
+    ]);
+  });
+
+  it.each([['03-15', 'March 15', 'a range of figures'], ['12-10', 'December 10', 'a range written high to low']])('keeps the row of %j, more likely a day (%s) than %s, the cell blank: not read as a range nor a subtraction', (raw, day, range) => {
+    const r = read('requests', 'hoursSpent', raw);
     expect(r.value).toBeNull();
-    expect(r.issues.map((i) => [i.severity, i.code, i.message])).toEqual([['warning', 'blank_kept', `Estimated hours: "${raw}" may be a day (a month and a day) or a range of figures; left blank`]]);
+    expect(r.issues.map((i) => [i.severity, i.code, i.message])).toEqual([['warning', 'blank_kept', `Hours spent: "${raw}" may be a day (${day}) or ${range}; left blank`]]);
+  });
+
+  it.each([
+    ['hoursSpent', '12 to 10', 11, 'its midpoint, 11 (a figure recorded is taken as the middle of the two)'],
+    ['hoursSpent', '20-15', 17.5, 'its midpoint, 17.5 (a figure recorded is taken as the middle of the two)'],
+    ['estimatedHours', '12 - 10 hours', 12, 'its upper bound, 12 (a figure set ahead is planned for the larger)'],
+  ] as const)('keeps the row of a range written high to low that is no day, %s %j, read from the lower figure to the higher, said so', (field, raw, value, which) => {
+    const r = read('requests', field, raw);
+    expect(r.value).toBe(value);
+    const header = field === 'hoursSpent' ? 'Hours spent' : 'Estimated hours';
+    expect(r.issues.map((i) => [i.severity, i.code, i.message])).toEqual([['warning', 'number_range', `${header}: "${raw}" is a range written high to low; read as ${which}`]]);
   });
 
   it('reads "-5" as minus five, as before: a negative Actual is kept, negative hours refused', () => {
@@ -294,10 +313,12 @@ describe('percentages', () => {
   );
 
   it.each([['half', 0.5], ['Half', 0.5], ['a quarter', 0.25], ['one quarter', 0.25], ['three quarters', 0.75], ['three-quarters', 0.75], ['all', 1], ['None', 0]] as const)(
-    'reads a share in words, %j, as %s, saying so', (raw, value) => {
+    'reads a share in words, %j, as %s, saying so and which figure to type, since the sheet\'s own status formula reads a number only', (raw, value) => {
       const r = read('workplan', 'percentComplete', raw);
       expect(r.value).toBe(value);
-      expect(r.issues.map((i) => [i.severity, i.code, i.message])).toEqual([['warning', 'number_in_words', `% complete: read "${raw}" as ${value * 100}%`]]);
+      expect(r.issues.map((i) => [i.severity, i.code, i.message])).toEqual([
+        ['warning', 'number_in_words', `% complete: read "${raw}" as ${value * 100}%; type ${value * 100}% for the sheet's own status to read it too`],
+      ]);
     },
   );
 

@@ -36,6 +36,17 @@ describe('work-plan status', () => {
     // Any other status the office adds is still judged by its dates.
     expect(plan('Awaiting Council', '2025-01-01', '2025-03-01', null)).toBe('Overdue');
   });
+
+  it('says "On hold" for an item the office put on hold (Paused, Postponed...), neither Overdue, At risk nor Late start, as a milestone on hold is', () => {
+    // Past its end, behind its pace, past its start with nothing done, and not begun yet.
+    expect(plan('On hold', '2025-01-01', '2025-03-01', 0.2)).toBe('On hold');
+    expect(plan('Paused', '2025-01-01', '2025-12-31', 0.1)).toBe('On hold');
+    expect(plan('postponed', '2025-05-01', '2025-12-31', null)).toBe('On hold');
+    expect(plan('Deferred', '2025-09-01', '2026-03-01', null)).toBe('On hold');
+    expect(plan('On hold', null, null, null)).toBe('On hold');
+    // Done and stopped still come first.
+    expect(plan('On hold', '2025-01-01', '2025-12-31', 1)).toBe('Complete');
+  });
 });
 
 describe('milestone status', () => {

@@ -1,7 +1,7 @@
 // A body of the wrong shape is answered in the service's own words, naming the field and what it holds (clipped, as
 // every message quotes a value), never in zod's stock English; a schema's own message still wins.
 import { expect, test } from 'vitest';
-import { feedbackLinkRequest, syncRequest } from '../../../shared/wire/sync-wire';
+import { requesterLinkRequest, syncRequest } from '../../../shared/wire/sync-wire';
 import { isErrorType } from '../../../shared/typed-error';
 import { ApiError } from '../../../sync/api/api-error';
 import { parseBody } from '../../../sync/api/request-body';
@@ -17,7 +17,7 @@ function refusal(schema: Parameters<typeof parseBody>[0], body: unknown): string
   return 'accepted';
 }
 
-const schemas = { createSourceBody, feedbackLinkRequest, syncRequest };
+const schemas = { createSourceBody, requesterLinkRequest, syncRequest };
 
 test.each([
   ['createSourceBody', {}, 'name: missing (expected a string)'],
@@ -27,7 +27,7 @@ test.each([
   ['createSourceBody', { name: 'County log', colour: 'red' }, 'unknown key "colour"'],
   ['createSourceBody', ['County log'], 'expected an object, not an array'],
   ['createSourceBody', { name: '  ' }, 'name: name must not be empty'],
-  ['feedbackLinkRequest', {}, 'table: missing (one of requests, workplan, milestones, roadmap); rowId: missing (expected a string)'],
+  ['requesterLinkRequest', {}, 'table: missing (one of requests, workplan, milestones, roadmap); rowId: missing (expected a string)'],
   ['syncRequest', { table: 'requests' }, 'rows: missing (expected an array)'],
   ['syncRequest', { table: 'requests', rows: [{ values: {} }] }, 'rows.0.rowId: missing (expected a string)'],
   ['syncRequest', { table: 'requests', rows: [], full: 'yes' }, 'full: expected a boolean, not a string'],

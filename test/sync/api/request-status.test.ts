@@ -141,6 +141,51 @@ describe.each(backends)('request status link on $name', (backend) => {
     }
   });
 
+  test("a request staff typed in (a phone call) gets a status link from POST /api/v1/status-links, by row id or Request ID, for the source's own rows only; its page dates the last change from the request's whole history", async () => {
+    let now = new Date('2026-11-02T18:00:00Z');
+    const h = await harness(backend, { clock: () => now });
+    const src = await h.source('Commission TA log');
+    const phoned = { requestId: 'TA-2026-0040', receivedOn: '2026-11-02', requesterOrg: 'City of Eureka', channel: 'Phone', description: 'Help with a language access plan.', status: 'New' };
+    const sync = (rows: { rowId: string; values: Record<string, unknown> }[]) => h.call('POST', '/api/v1/sync', { token: src.token, body: { table: 'requests', rows } });
+    expect((await sync([{ rowId: 'phone-1', values: phoned }, { rowId: 'twin-a', values: { ...phoned, requestId: 'TA-2026-0041' } }, { rowId: 'twin-b', values: { ...phoned, requestId: 'TA-2026-0041', requesterOrg: 'Humboldt County' } }])).body.accepted).toBe(3);
+    now = new Date('2026-11-16T18:00:00Z');
+    await sync([{ rowId: 'phone-1', values: { ...phoned, status: 'In progress', assignee: 'Jordan Reyes' } }]);
+    now = new Date('2026-12-06T18:00:00Z');
+
+    const ask = (body: unknown, token = src.token) => h.call('POST', '/api/v1/status-links', { token, body });
+    const byId = await ask({ table: 'requests', rowId: 'TA-2026-0040' });
+    expect(byId.status).toBe(201);
+    expect(byId.body.url).toMatch(/^http:\/\/localhost\/requests\/eqd_[A-Za-z0-9_-]{43}$/);
+    const page = await h.call('GET', new URL(byId.body.url).pathname);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<p class="status-now">In progress</p>');
+    // It went In progress on the 16th, before the link was made: the page says so, not the day it was received.
+    expect(page.text).toContain('Status last changed <time datetime="2026-11-16">November 16, 2026</time>');
+    expect(page.text).not.toContain('Jordan Reyes');
+
+    // Asked again (by its row id): another link, and the first one still works.
+    const again = await ask({ table: 'requests', rowId: 'phone-1' });
+    expect(again.status).toBe(201);
+    expect(again.body.url).not.toBe(byId.body.url);
+    for (const url of [byId.body.url, again.body.url]) expect((await h.call('GET', new URL(url).pathname)).status).toBe(200);
+    expect(JSON.stringify(await backend.query('select * from status_links'))).not.toContain(new URL(again.body.url).pathname.split('/').pop());
+
+    const unknown = await ask({ table: 'requests', rowId: 'TA-2026-0999' });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.message).toBe('no request "TA-2026-0999" (by Request ID or row id) among this source\'s requests; sync the sheet first');
+    expect((await ask({ table: 'requests', rowId: 'phone-1' }, (await h.source('Another office')).token)).status).toBe(404);
+    const workplan = await ask({ table: 'workplan', rowId: 'phone-1' });
+    expect(workplan.status).toBe(400);
+    expect(workplan.body.error.message).toBe('table: status links are for requests, not workplan');
+    expect((await ask({ table: 'tickets', rowId: 'phone-1' })).status).toBe(400);
+    const twins = await ask({ table: 'requests', rowId: 'TA-2026-0041' });
+    expect(twins.status).toBe(409);
+    expect(twins.body.error.message).toMatch(/^"TA-2026-0041" is the Request ID of 2 requests: twin-a \(City of Eureka, received 2026-11-02\), twin-b \(Humboldt County/);
+    expect((await ask({ table: 'requests', rowId: 'phone-1' }, (await h.reviewer()).token)).status).toBe(403);
+    expect((await h.call('POST', '/api/v1/status-links', { body: { table: 'requests', rowId: 'phone-1' } })).status).toBe(401);
+    expect(h.reported).toEqual([]);
+  });
+
   test('the feedback survey, whose address is its key too, is kept out of search engines', async () => {
     const h = await harness(backend);
     const src = await h.source();
@@ -152,9 +197,10 @@ describe.each(backends)('request status link on $name', (backend) => {
   });
 });
 
-test('the status page and its survey are described in /openapi.json', async () => {
+test('the status page, its survey and the status-link route are described in /openapi.json', async () => {
   const h = await harness(backends[0]);
   const doc = (await h.call('GET', '/openapi.json')).body;
   expect(doc.paths['/requests/{token}'].get).toMatchObject({ operationId: 'getRequestStatus', security: [] });
   expect(doc.paths['/requests/{token}/feedback'].get).toMatchObject({ operationId: 'getRequestStatusSurvey', security: [] });
+  expect(doc.paths['/api/v1/status-links'].post).toMatchObject({ operationId: 'createStatusLink', security: [{ bearer: [] }] });
 });

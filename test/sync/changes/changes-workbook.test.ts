@@ -11,7 +11,7 @@ const report: ChangesReport = {
   milestones: { done: [], missed: [] },
   removed: [],
   dataQuality: { rejected: [{ sourceId: 's', sourceName: 'City plan', table: 'workplan', rowId: 'w9', at: '2026-11-12T10:00:00.000Z' }], fixed: [] },
-  sources: [],
+  sources: [{ id: 'c', name: 'County log', lastSync: '2026-10-20T08:00:00.000Z', syncedInPeriod: false }],
 };
 
 const plan = changesWorkbookPlan(report);
@@ -35,4 +35,12 @@ it('wraps every text column, so a long source name stays in its cell on paper', 
 it('names its period in words a US reader reads, in the title and above the table', () => {
   expect(plan.title).toBe('Equity Desk: what changed from Nov 5, 2026 to Dec 3, 2026');
   expect(plan.sheets[0].preamble).toEqual([['What changed from Nov 5, 2026 to Dec 3, 2026']]);
+});
+
+it('writes the days inside its sections and details in words, as above the table, so none prints broken at a hyphen ("2026-" above "11-05")', () => {
+  const stale = rows.find((r) => typeof r[0] === 'string' && r[0].startsWith('Sources that have not synced'))!;
+  expect(stale[0]).toBe('Sources that have not synced since Nov 5, 2026');
+  expect(stale[4]).toBe('last sync Oct 20, 2026');
+  // The Day column keeps real dates, to sort and filter by.
+  expect(stale[1]).toBe('2026-10-20');
 });

@@ -27,6 +27,16 @@ describe('the work-plan chart on a page', () => {
   }
 });
 
+describe('the work-plan chart on a phone', () => {
+  it('names every goal in full above its bar, wrapped rather than cut ("Institutional Accountability and Shared Go...")', () => {
+    const chart = demandCharts(metrics, DASHBOARD_CHART_WIDTHS.phone).find((c) => c.id === 'workplan-progress')!;
+    const svg = renderSvg(chart, false);
+    expect(svg).not.toMatch(/\.\.\.|…/);
+    const text = words(svg).join(' ');
+    for (const goal of GOALS) for (const source of ['City work plan', 'Roadmap office']) expect(text).toContain(`${source}: ${goal}`);
+  });
+});
+
 describe('the work-plan chart\'s rows', () => {
   const chartOf = (goals: string[], width: number) => {
     const m = aggregateMetrics({ workplan: goals.map((goal, i) => ({ sourceId: 's', sourceName: 'Plan', rowId: `w${i}`, values: { goal, task: 't', percentComplete: 0.5 } })) }, { asOf: '2026-12-03', rules: DEFAULT_RULES });
@@ -44,8 +54,8 @@ describe('the work-plan chart\'s rows', () => {
     expect(chartOf(unbroken, DASHBOARD_CHART_WIDTH).height).toBeGreaterThan(chartOf(short, DASHBOARD_CHART_WIDTH).height);
   });
 
-  it('keep one height on a phone, where each name sits above its bar on one line', () => {
-    expect(chartOf(long, DASHBOARD_CHART_WIDTHS.phone).height).toBe(chartOf(short, DASHBOARD_CHART_WIDTHS.phone).height);
+  it('grow on a phone too, where each name sits above its bar on as many lines as it wraps onto', () => {
+    expect(chartOf(long, DASHBOARD_CHART_WIDTHS.phone).height).toBeGreaterThan(chartOf(short, DASHBOARD_CHART_WIDTHS.phone).height);
   });
 });
 

@@ -73,3 +73,15 @@ describe('the backlog age chart on a phone', () => {
     expect(await overlappingTexts(svg)).toEqual([]);
   }, 60_000);
 });
+
+describe('the work-plan chart on a phone', () => {
+  it('draws no goal\'s name, wrapped above its bar, over another name or figure', async () => {
+    const goals = ['Institutional Accountability and Shared Governance', 'Equitable City–Community Partnership', 'Learning that Drives Systems Change', 'Measurement and Reporting'];
+    const m = aggregateMetrics({
+      workplan: goals.flatMap((goal, i) => ['City work plan', 'Association of cities roadmap'].map((sourceName, j) => ({ sourceId: `s${j}`, sourceName, rowId: `w${i}${j}`, values: { goal, task: 't', percentComplete: 0.25 * (i + 1) } }))),
+    }, { asOf: '2026-12-03', rules: DEFAULT_RULES });
+    const svg = renderSvg(demandCharts(m, DASHBOARD_CHART_WIDTHS.phone).find((c) => c.id === 'workplan-progress')!, false);
+    expect(svg).not.toMatch(/\.\.\.|…/);
+    expect(await overlappingTexts(svg)).toEqual([]);
+  }, 60_000);
+});

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { ChangesReport } from '../../../sync/changes/changes-schema';
 import { changesSection } from '../../../sync/dashboard/changes-section';
+import { PAGE_HEADERS } from '../../../sync/api/browser-paths';
 import { DASHBOARD_CSS } from '../../../sync/dashboard/dashboard-style';
 import { pageHead } from '../../../sync/dashboard/html-text';
 import { withChromium } from '../../support/chromium';
@@ -45,7 +46,7 @@ async function disclosures(tab: Page) {
 }
 
 describe('the changes section on a phone', () => {
-  it('shows a long list\'s first lines and the rest behind "Show 12 more", which opens from the keyboard and says so to a screen reader', async () => {
+  it('shows a long list\'s first lines and the rest behind "Show 12 more", which opens from the keyboard, says so to a screen reader, and then offers to show fewer', async () => {
     await withChromium(async (browser) => {
       const tab = await browser.newPage({ viewport: { width: 390, height: 844 } });
       await tab.setContent(page);
@@ -64,7 +65,10 @@ describe('the changes section on a phone', () => {
       const open = await visibleLines();
       expect(open.join('\n')).toContain(LAST_RECEIVED);
       expect(open.at(-1)).toMatch(/^and 12 more: .* \(all in the changes workbook\)$/);
-      expect(await disclosures(tab)).toContainEqual({ name: 'Show 12 more requests received', expanded: true });
+      // Open, the button no longer offers the 12 lines it has shown, on screen or to a screen reader.
+      expect(await disclosures(tab)).toContainEqual({ name: 'Show fewer requests received', expanded: true });
+      expect(await summary.getByText('Show 12 more').isVisible()).toBe(false);
+      expect(await summary.getByText('Show fewer').isVisible()).toBe(true);
       expect(await axeViolations(tab)).toEqual([]);
     });
   }, 120_000);
@@ -83,6 +87,40 @@ describe('the changes section on a phone', () => {
       expect(text).toContain(LAST_RECEIVED);
       expect(text).toMatch(/and 12 more: 6 from City of Riverside — TA intake, 6 from Racial Equity Commission — work plan \(all in the changes workbook\)/);
       expect(text).not.toMatch(/Show \d+ more/);
+    } finally {
+      folder.cleanup();
+    }
+  }, 120_000);
+});
+
+describe('the changes section printed by a browser without ::details-content (Chromium before 131, Firefox before 143)', () => {
+  // Such a browser ignores the print rule that shows a closed list's rest; the page is served here with the rule left
+  // out and under the dashboard's own Content-Security-Policy, so its script runs only if the policy allows it.
+  const OLD_BROWSER_CSS = DASHBOARD_CSS.replace(/^.*::details-content.*$/m, '');
+  const served = `${pageHead('Changes', OLD_BROWSER_CSS)}<body><main>${changesSection({ report, sinceFrom: 'lookback', form: {}, keep: {}, action: '/dashboard' })}</main></body></html>`;
+
+  it('opens every folded list to print it whole, and closes again after printing those that were closed', async () => {
+    expect(OLD_BROWSER_CSS).not.toBe(DASHBOARD_CSS);
+    const folder = tempFolder('changes-print-old');
+    try {
+      const file = folder.path('changes.pdf');
+      let openAfter = -1;
+      await withChromium(async (browser) => {
+        const tab = await browser.newPage();
+        await tab.route('https://dashboard.test/', (route) => route.fulfill({ status: 200, contentType: 'text/html', headers: PAGE_HEADERS, body: served }));
+        const blocked: string[] = [];
+        tab.on('console', (message) => { if (message.type() === 'error') blocked.push(message.text()); });
+        await tab.goto('https://dashboard.test/');
+        // One list opened on screen stays open after printing.
+        await tab.locator('details.more').nth(1).evaluate((details: HTMLDetailsElement) => { details.open = true; });
+        await writeFile(file, await tab.pdf({ format: 'Letter' }));
+        openAfter = await tab.locator('details[open]').count();
+        expect(blocked).toEqual([]);
+      });
+      const text = (await pdfPageTexts(file)).join('\n').replace(/\s+/g, ' ');
+      expect(text).toContain(LAST_RECEIVED);
+      expect(text).toMatch(/and 12 more: .* \(all in the changes workbook\)/);
+      expect(openAfter).toBe(1);
     } finally {
       folder.cleanup();
     }

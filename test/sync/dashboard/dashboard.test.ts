@@ -1,5 +1,6 @@
 // The committee dashboard in a real browser (Chromium): behind the guard, reachable with a token in the
 // link, the same figures as the metrics JSON, charts drawn, filters usable from the keyboard, fits a phone.
+import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,6 +49,10 @@ describe('GET /dashboard', () => {
     expect(res.headers.get('content-type')).toMatch(/text\/html/);
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     expect(res.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
+    // One script, the one the policy allows by its digest: it opens the folded lists to print them.
+    const scripts = [...(await res.text()).matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi)].map((m) => m[1]);
+    expect(scripts).toHaveLength(1);
+    expect(res.headers.get('content-security-policy')).toContain(`script-src 'sha256-${createHash('sha256').update(scripts[0]).digest('base64')}';`);
   });
 
   it('says its % of target counts only the items with both a target and an actual', () => {

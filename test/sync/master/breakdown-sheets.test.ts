@@ -20,6 +20,16 @@ describe('the Demand sheet', () => {
   });
 });
 
+describe('the Demand sheet\'s headers', () => {
+  it('names apart a requester type and a category of the same name ("Other" and "Other"), so each column says which it counts', () => {
+    const request = (rowId: string, requesterType: string, category: string) => ({ sourceId: 's', sourceName: 'Log', rowId, values: { receivedOn: '2026-11-02', requesterOrg: 'City of Riverside', status: 'New', requesterType, category } });
+    const metrics = aggregateMetrics({ requests: [request('r1', 'Other', 'Other'), request('r2', 'City', 'Language access')] }, { asOf: AS_OF, rules: DEFAULT_RULES });
+    const headers = demandSheet(metrics).columns.map((c) => c.header);
+    expect(new Set(headers).size).toBe(headers.length);
+    expect(headers).toEqual(expect.arrayContaining(['City', 'Language access', 'Other (requester type)', 'Other (category)']));
+  });
+});
+
 describe('the Targets sheet', () => {
   it('lists a GARE plan\'s stages by phase, each with its own share, beside the goals of the city\'s plan in the same source', async () => {
     const item = (rowId: string, values: Record<string, unknown>) => ({ sourceId: 'city', sourceName: 'City of Oakridge', rowId, values: { task: rowId, ...values } });

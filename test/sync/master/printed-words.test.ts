@@ -72,6 +72,18 @@ describe.each(backends)('the master workbook\'s printed words ($name)', (backend
   });
 });
 
+describe('the master workbook of empty tables', () => {
+  it('reads the words of the tables holding rows only: an empty table starts no read', async () => {
+    const store = await backends[0].fresh().open();
+    await storeWith(store);
+    const read: string[] = [];
+    const counted: MasterStore = { ...store, rows: (table, filter) => (read.push(table), store.rows(table, filter)) };
+    const { book } = await masterInMemory(counted, { asOf: AS_OF, rules: DEFAULT_RULES });
+    expect(read.sort()).toEqual(['requests', 'workplan']);
+    expect(book.getWorksheet('Milestones')!.getCell('A2').value).toMatch(/^No milestones were synced yet/);
+  });
+});
+
 describe('the master workbook of a table longer than a committee prints', () => {
   it('reads its rows once, its text columns narrowed to the usual floor', async () => {
     const store = await backends[0].fresh().open();

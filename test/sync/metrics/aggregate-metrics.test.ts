@@ -236,6 +236,15 @@ describe('work plans and milestones', () => {
     expect(w.total).toMatchObject({ items: 7, percentComplete: 48.6, noPercentRecorded: 2 });
   });
 
+  it('counts a work-plan item on hold apart (onHold), never overdue or at risk, its % still in the goal\'s % complete', () => {
+    const item = (rowId: string, values: Record<string, unknown>) => ({ sourceId: 'city', sourceName: 'City ORE', rowId, values: { task: rowId, goal: 'Capacity', startOn: '2024-01-01', endOn: '2024-03-01', ...values } });
+    const w = aggregateMetrics({ workplan: [
+      item('teams', { status: 'On hold', percentComplete: 0.4 }), item('videos', { status: 'Postponed' }), item('glossary', { status: 'In progress', percentComplete: 0.5 }),
+    ] }, opts).workplan;
+    expect(w.total).toMatchObject({ items: 3, onHold: 2, overdue: 1, atRisk: 0, percentComplete: 30, noPercentRecorded: 1 });
+    expect(w.byGoal.map((g) => [g.goal, g.onHold, g.overdue])).toEqual([['Capacity', 2, 1]]);
+  });
+
   it('lists upcoming and missed milestones, roadmap items included', () => {
     const ms = metrics().milestones;
     expect(ms.counts).toEqual([

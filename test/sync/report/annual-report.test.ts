@@ -73,6 +73,16 @@ describe('the annual progress report', () => {
     expect(text).toContain('1 milestone or roadmap item dated in 2024 was met and 0 missed.');
   });
 
+  it('says how many work-plan items are on hold beside those at risk and overdue, only when some are', () => {
+    const item = (rowId: string, status: string) => ({ sourceId: 's', sourceName: 'County', rowId, values: { task: rowId, goal: 'Capacity', startOn: '2024-01-01', endOn: '2024-03-01', status } });
+    const said = (statuses: string[]) => {
+      const workplan = aggregateMetrics({ workplan: statuses.map((status, i) => item(`t${i}`, status)) }, { asOf: AS_OF, rules: DEFAULT_RULES }).workplan;
+      return reportHtml({ ...report, metrics: { ...report.metrics, workplan } }, { only: 'workplan' }).replace(/<style[^]*?<\/style>|<[^>]+>/g, ' ');
+    };
+    expect(said(['On hold', 'Paused', 'In progress'])).toMatch(/0 at risk, 1 overdue and 2 on hold as of June 30, 2024\./);
+    expect(said(['In progress'])).toMatch(/0 at risk and 1 overdue as of June 30, 2024\./);
+  });
+
   it('shows a plan with phases but no goals by phase, never as "(no goal)", and no goal-and-phase table repeating it', () => {
     const item = (rowId: string, phase: string) => ({ sourceId: 's', sourceName: 'County', rowId, values: { task: rowId, phase, status: 'Completed' } });
     const workplan = aggregateMetrics({ workplan: [item('a', 'Normalize'), item('b', 'Organize')] }, { asOf: AS_OF, rules: DEFAULT_RULES }).workplan;

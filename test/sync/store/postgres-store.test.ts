@@ -1,6 +1,8 @@
 // The PostgreSQL store against the real local server: the shared contract, each test file in its own schemas.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { Kysely, PostgresDialect } from 'kysely';
+import type { StoreDatabase } from '../../../sync/store/schema';
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import { openStore } from '../../../sync/store/open-store';
 import { runRowStoreContract, type StoreOpenOptions } from '../../contracts/row-store.contract';
@@ -53,6 +55,19 @@ runRowStoreContract('PostgreSQL store', open, {
       for (const statement of statements) await client.query(statement);
     } finally {
       await client.end();
+    }
+  },
+  async queryPlan(place, query) {
+    // A test's table is a few pages, which the planner reads whole rather than through any index: told to avoid
+    // that, it names the index it would use on a large one, or its best without one.
+    const pool = new pg.Pool({ connectionString: TEST_DATABASE_URL, max: 1, options: `-c search_path=${schemaOf(place)} -c enable_seqscan=off` });
+    const db = new Kysely<StoreDatabase>({ dialect: new PostgresDialect({ pool }) });
+    try {
+      const { sql, parameters } = query(db).compile();
+      const { rows } = await pool.query<{ 'QUERY PLAN': string }>(`explain ${sql}`, [...parameters]);
+      return rows.map((r) => r['QUERY PLAN']).join('\n');
+    } finally {
+      await db.destroy();
     }
   },
 });

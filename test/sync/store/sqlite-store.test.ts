@@ -4,6 +4,8 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { StoreDatabase } from '../../../sync/store/schema';
 import { afterAll, describe, expect, test } from 'vitest';
 import { openStore } from '../../../sync/store/open-store';
 import { SQLITE_FILE, configureWriter } from '../../../sync/store/sqlite-store';
@@ -26,6 +28,15 @@ runRowStoreContract('SQLite store', open, {
     const file = new Database(join(dirOf(place), SQLITE_FILE));
     try {
       for (const statement of statements) file.exec(statement);
+    } finally {
+      file.close();
+    }
+  },
+  async queryPlan(place, query) {
+    const file = new Database(join(dirOf(place), SQLITE_FILE), { readonly: true });
+    try {
+      const { sql, parameters } = query(new Kysely<StoreDatabase>({ dialect: new SqliteDialect({ database: file }) })).compile();
+      return (file.prepare(`explain query plan ${sql}`).all(...parameters) as { detail: string }[]).map((step) => step.detail).join('\n');
     } finally {
       file.close();
     }

@@ -96,4 +96,32 @@ describe('RowXml shared strings', () => {
     expect(numbered).toHaveLength(3);
     expect(numbered[2]).toMatch(/^Waiting on requester review, .* … \[continues on sheet Long texts\]$/);
   });
+
+  it('looks a recurring text up once for a run of rows repeating it in its column, and clips each row of a run too long for a row', () => {
+    const status: PlanColumn = { header: 'Status', width: 12, type: 'text', recurring: true };
+    const next: PlanColumn = { header: 'Next status', width: 12, type: 'text', wrap: true, recurring: true };
+    const numbered: string[] = [];
+    const ids = { id: (text: string) => (numbered.includes(text) ? numbered.indexOf(text) : numbered.push(text) - 1) };
+    const kept: string[] = [];
+    const xml = new RowXml('Sheet', [status, next], noStyles, ids, ({ ref }) => (kept.push(ref), 'on sheet Long texts'));
+    const long = 'Waiting on requester review, '.repeat(12).trim();
+    const rows = [['Open', 'Open'], ['Open', 'Open'], ['Open', 'Waiting on requester'], ['Closed', 'Waiting on requester'], ['Closed', long], ['Closed', long]];
+    const texts = rows.flat();
+    const lookups = vi.spyOn(Map.prototype, 'get');
+    try {
+      rows.slice(0, 4).forEach((cells, i) => xml.add(i + 2, cells, true));
+      // Runs: Open, Closed in Status; Open, Waiting on requester in Next status.
+      expect(lookups.mock.calls.filter(([key]) => texts.includes(key as string))).toHaveLength(4);
+    } finally {
+      lookups.mockRestore();
+    }
+    rows.slice(4).forEach((cells, i) => xml.add(i + 6, cells, true));
+    const cells = [...xml.take().matchAll(/<c r="([A-Z]+\d+)"[^>]*>(.*?)<\/c>/g)].map((m) => `${m[1]} ${m[2]}`);
+    expect(cells).toEqual([
+      'A2 <v>0</v>', 'B2 <v>0</v>', 'A3 <v>0</v>', 'B3 <v>0</v>', 'A4 <v>0</v>', 'B4 <v>1</v>',
+      'A5 <v>2</v>', 'B5 <v>1</v>', 'A6 <v>2</v>', 'B6 <v>3</v>', 'A7 <v>2</v>', 'B7 <v>3</v>',
+    ]);
+    expect(numbered[3]).toMatch(/^Waiting on requester review, .* … \[continues on sheet Long texts\]$/);
+    expect(kept).toEqual(['Sheet!B6', 'Sheet!B7']);
+  });
 });

@@ -623,6 +623,10 @@ describe('text longer than its column', () => {
     const sheet = wrapped.getWorksheet('Working')!;
     expect(sheet.getCell('A2').alignment).toBeUndefined();
     expect(sheet.getRow(2).height).toBeUndefined();
+    // Its header ("Working / text" in bold) wraps unseen: a template's Dashboard printed a header row of two lines
+    // over one line of shown headers, for its hidden working columns.
+    expect(printedLines('Working text', 10 / 1.1)).toBe(2);
+    expect(sheet.getRow(1).height).toBeUndefined();
   });
 
   it('writes each row as tall as its wrapped lines (Excel fits it again once edited), and a header as tall as its wrapped words', () => {

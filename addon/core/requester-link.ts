@@ -1,9 +1,10 @@
-// "Copy feedback link" in the sidebar: the survey link of one fulfilled request, found in the request sheets
-// by its Request ID and asked of the service by its Sync ID (the row must have been synced).
+// "Copy status link" and "Copy feedback link" in the sidebar: a link to send the requester of one request, where it
+// stands or the survey of a fulfilled one, found in the request sheets by its Request ID and asked of the service by
+// its Sync ID (the row must have been synced).
 import { foldText } from '../../shared/cells/read-cell';
 import { listValues } from '../../shared/quote-value';
-import { feedbackLinkAnswer } from '../../shared/wire/sync-answers';
-import type { FeedbackLinkRequest } from '../../shared/wire/sync-wire';
+import { requesterLinkAnswer } from '../../shared/wire/sync-answers';
+import type { RequesterLink, RequesterLinkRequest } from '../../shared/wire/sync-wire';
 import type { HttpPort, SettingsPort } from '../port/host-ports';
 import type { SpreadsheetPort } from '../port/spreadsheet-port';
 import { isErrorType } from '../../shared/typed-error';
@@ -19,29 +20,29 @@ import { connection } from './settings';
 import { requestSheets } from './triage';
 import type { Task } from './task';
 
-export interface FeedbackLinkDeps {
+export interface RequesterLinkDeps {
   port: SpreadsheetPort;
   http: HttpPort;
   settings: SettingsPort;
 }
 
-export function* feedbackLinkFor(deps: FeedbackLinkDeps, requestId: string): Task<{ requestId: string; url: string }> {
+export function* requesterLinkFor(deps: RequesterLinkDeps, link: RequesterLink, requestId: string): Task<{ requestId: string; url: string }> {
   const wanted = foldText(String(requestId ?? '').trim());
-  if (wanted === '') throw new AddonError('invalid_argument', 'Type the Request ID of a fulfilled request, e.g. TA-2026-0031.');
+  if (wanted === '') throw new AddonError('invalid_argument', `Type the Request ID of ${link === 'feedback' ? 'a fulfilled request' : 'a request'}, e.g. TA-2026-0031.`);
   const conn = yield* connection(deps.settings, deps.port.words);
   const sheets = yield* requestSheets(deps.port);
   const idIs = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? foldText(String(v).trim()) === wanted : false);
   const matches = sheets.flatMap((s) => s.read.rows.filter((r) => idIs(r.raw.requestId)).map((r) => ({ t: s, found: r })));
   if (matches.length === 0) throw new AddonError('not_found', `There is no request "${requestId}" in ${listValues(sheets.map((s) => s.sheet))}.`);
-  // Two requests under one ID: a link for the wrong one would ask the wrong requester, so none is given.
+  // Two requests under one ID: a link for the wrong one would go to the wrong requester, so none is given.
   if (matches.length > 1) throw new AddonError('ambiguous', repeatedId(matches));
   const { t, found } = matches[0];
   const rowId = t.syncIdAt(found.row);
   if (rowId === '') throw new AddonError('not_found', `Request ${requestId} has not been synced yet: choose Sync now, then ask for its link again.`);
-  const body: FeedbackLinkRequest = { table: 'requests', rowId };
+  const body: RequesterLinkRequest = { table: 'requests', rowId };
   const typed = String(found.raw.requestId);
   try {
-    const { url } = yield* callJson(deps.http, request(conn, 'POST', '/api/v1/feedback-links', body), feedbackLinkAnswer);
+    const { url } = yield* callJson(deps.http, request(conn, 'POST', `/api/v1/${link}-links`, body), requesterLinkAnswer);
     return { requestId: typed, url };
   } catch (e) {
     const refused = isErrorType(e, AddonError) ? e.answer?.code : undefined;
@@ -62,7 +63,7 @@ function repeatedId(matches: readonly { t: TableSheet; found: SheetRow }[]): str
 }
 
 /**
- * Why the service has no survey for a request, said with the sheet's own words: the service knows the row by its
+ * Why the service gives no link for a request, said with the sheet's own words: the service knows the row by its
  * Sync ID only, the sheet knows its Request ID, headers and, for a row the last sync rejected, the cells to fix.
  */
 function* whyNoLink(port: SpreadsheetPort, t: TableSheet, row: SheetRow, requestId: string, refused: 'not_fulfilled' | 'not_found'): Task<string> {

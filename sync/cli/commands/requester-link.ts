@@ -1,0 +1,61 @@
+// `status-link --source ID REQUEST-ID` and `feedback-link --source ID REQUEST-ID`: a link to send the requester of one
+// of a source's requests, where it stands or the survey of a fulfilled one, for an office without the sidebar's
+// "Links for the requester" (a file source), printed at the address `form add` prints.
+import { serviceUrl } from '../../api/service-url';
+import { CHANGE_DAYS, UNANSWERED_DAYS, linkIssueMessage } from '../../intake/feedback';
+import { REQUESTER_LINKS } from '../../intake/requester-links';
+import type { RequesterLink } from '../../../shared/wire/sync-wire';
+import { CliError, linkOptions, storageOptions, type Command } from '../command';
+import { commandConfig, withStore } from '../command-store';
+
+/** What each command says of its link. */
+const WORDS: Record<RequesterLink, { summary: string; name: string; kept: string }> = {
+  status: {
+    summary: 'print the status link of a request, named by its Request ID, to send to its requester',
+    name: 'Status link',
+    kept: 'It is shown only this once; asking again gives another link, and this one keeps working while the request is in the log.',
+  },
+  feedback: {
+    summary: 'print the feedback survey link of a fulfilled request, named by its Request ID, to send to its requester',
+    name: 'Feedback survey link',
+    kept: `It is shown only this once; it takes an answer for ${UNANSWERED_DAYS} days, and the answer can be changed for ${CHANGE_DAYS} days after it is first given.`,
+  },
+};
+
+function requesterLinkCommand(link: RequesterLink): Command {
+  const name = `${link}-link`;
+  const usage = `npx equity-desk ${name} --source ID REQUEST-ID`;
+  return {
+    name,
+    summary: WORDS[link].summary,
+    usage: `${name} --source ID REQUEST-ID [--data DIR] [--port N] [--host HOST]`,
+    options: {
+      ...storageOptions,
+      source: { type: 'string', value: 'ID', help: 'the source that holds the request (the id `source add` printed)' },
+      ...linkOptions,
+    },
+    async run({ positionals, values }, io) {
+      const sourceId = typeof values.source === 'string' ? values.source.trim() : '';
+      if (sourceId === '') throw new CliError('missing --source ID (the id `source add` printed; `source list` shows them)');
+      const [ref, extra] = positionals;
+      if (ref === undefined || ref.trim() === '') throw new CliError(`missing the Request ID (usage: ${usage})`);
+      if (extra !== undefined) throw new CliError(`unexpected argument "${extra}" (one request per link: ${usage})`);
+      const config = commandConfig(values, io);
+      const { issued, fileSource } = await withStore(config, async (store) => {
+        const source = await store.getPrincipal(sourceId);
+        if (source?.kind !== 'source') throw new CliError(`--source: ${sourceId} is not a registered source`);
+        return { issued: await REQUESTER_LINKS[link].issue(store, { sourceId, table: 'requests', ref, at: new Date() }), fileSource: source.sourceKind === 'file' };
+      });
+      if ('kind' in issued) throw new CliError(linkIssueMessage(issued, { link, ref, table: 'requests', fileSource }), 1);
+      io.out([
+        `${WORDS[link].name} for ${ref.trim()}; send it to the requester:`,
+        `  ${REQUESTER_LINKS[link].url(serviceUrl(config), issued.token)}`,
+        WORDS[link].kept,
+      ].join('\n'));
+      return 0;
+    },
+  };
+}
+
+export const statusLinkCommand = requesterLinkCommand('status');
+export const feedbackLinkCommand = requesterLinkCommand('feedback');

@@ -1,0 +1,39 @@
+// "Copy status link" and "Copy feedback link" in Excel, over an office-addin-mock `Office` and the Excel fake, against
+// the real service on loopback: a request typed in from a phone call gets a status link whose page shows where it
+// stands, and each refusal is said with the sheet's own words.
+import { describe, expect, test } from 'vitest';
+import { TABLES } from '../../../shared/tables';
+import { useSyncService } from '../../fixtures/use-sync-service';
+import { seedExcelSheet } from '../sync-host-calls';
+import { connectedExcel, requestsColumn } from './connected-excel';
+
+const service = useSyncService();
+
+describe('Excel: links for the requester', () => {
+  test('a phoned-in request gets a status link showing where it stands; an unsynced one and an open one for a survey are said why not', async () => {
+    const connected = await connectedExcel(service, 'Excel links');
+    const row = (values: Record<string, unknown>) => TABLES.requests.columns.map((c) => values[c.name] ?? '');
+    seedExcelSheet(connected.excel, 'Requests', [
+      TABLES.requests.columns.map((c) => c.header),
+      row({ requestId: 'R-40', receivedOn: '2026-03-02', requesterOrg: 'City of Eureka', requesterType: 'City', channel: 'Phone', description: 'A language access plan.', status: 'In progress' }),
+    ], 'requests');
+    expect(await connected.sync()).toMatch(/Requests: 1 sent, 1 saved/);
+
+    const { requestId, url } = await connected.addin.bridge.requesterLink('status', ' r-40 ');
+    expect(requestId).toBe('R-40');
+    expect(url).toMatch(new RegExp(`^${service.url}/requests/eqd_[A-Za-z0-9_-]{43}$`));
+    const page = await fetch(url);
+    expect(page.status).toBe(200);
+    const text = await page.text();
+    expect(text).toContain('<p class="status-now">In progress</p>');
+    expect(text).toContain('City of Eureka');
+
+    await expect(connected.addin.bridge.requesterLink('feedback', 'R-40')).rejects.toThrow(/^R-40 is not fulfilled yet: set its Status to Fulfilled \(or fill Fulfilled\), then choose Sync now\.$/);
+    // Typed in from an email under the first, not synced yet.
+    for (const [field, value] of [['requestId', 'R-41'], ['receivedOn', '3/3/2026'], ['requesterOrg', 'Humboldt County'], ['channel', 'Email']]) await connected.excel.userEdit('Requests', 3, requestsColumn(field), value);
+    await expect(connected.addin.bridge.requesterLink('status', 'R-41')).rejects.toThrow('Request R-41 has not been synced yet: choose Sync now, then ask for its link again.');
+    await expect(connected.addin.bridge.requesterLink('status', '')).rejects.toThrow('Type the Request ID of a request, e.g. TA-2026-0031.');
+    await connected.sync();
+    expect((await connected.addin.bridge.requesterLink('status', 'R-41')).url).toMatch(/\/requests\/eqd_/);
+  });
+});

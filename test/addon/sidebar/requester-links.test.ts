@@ -1,0 +1,73 @@
+// "Copy status link" and "Copy feedback link" through the built Apps Script bundle (the V8 fakes, UrlFetchApp over
+// loopback HTTP to the real service in a worker) and in Chromium at the sidebar's 300 px: the request selected in
+// the queue is the one asked for, a phoned-in request's status link opens its status page, a fulfilled request's
+// ID gives its survey link, and each refusal says why in the sheet's words.
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { withChromium } from '../../support/chromium';
+import { useSyncService } from '../../fixtures/use-sync-service';
+import { connectedAddon } from '../bundle-harness';
+import { headers, openSidebar, requestRow } from './sidebar-page';
+
+const service = useSyncService();
+
+describe('links for the requester', () => {
+  test("give the selected request's status link, a fulfilled request's survey link, and say why a request has none", async () => {
+    const { addon } = await connectedAddon(service, 'Links city');
+    addon.fakes.seedSheet('Requests', [
+      headers,
+      requestRow({ requestId: 'TA-2026-0001', receivedOn: '2026-01-10', requesterOrg: 'Alameda County', status: 'Fulfilled', fulfilledOn: '2026-02-01' }),
+      requestRow({ requestId: 'TA-2026-0002', receivedOn: '2026-02-10', requesterOrg: 'City of Oakland', channel: 'Phone', description: 'Help with a budget equity tool.', status: 'New' }),
+      requestRow({ requestId: 'TA-2026-0003', receivedOn: '2026-02-12', requesterOrg: 'City of Fresno', status: 'In progress', priority: 'Hgih' }),
+    ]);
+    addon.call('syncNowFromMenu');
+    expect(addon.fakes.ui.alerts).toEqual([]);
+
+    // The bundle as built, over real HTTP: the link opens the request's status page.
+    const status = addon.call<{ requestId: string; url: string }>('sidebarStatusLink', 'ta-2026-0002');
+    expect(status).toMatchObject({ requestId: 'TA-2026-0002', url: expect.stringMatching(new RegExp(`^${service.url}/requests/eqd_[A-Za-z0-9_-]{43}$`)) });
+    const page = await (await fetch(status.url)).text();
+    expect(page).toContain('<p class="status-now">Received</p>');
+    expect(page).toContain('Help with a budget equity tool.');
+    // Said with the Request ID typed and what to do on the sheet: no HTTP, no Sync IDs.
+    expect(addon.call('sidebarStatusLink', 'TA-2026-0003')).toMatchObject({ failed: true, message: 'TA-2026-0003 was not saved by the last sync: fix the highlighted cells in row 4 of Requests (Priority), then choose Sync now.' });
+    expect(addon.call('sidebarStatusLink', ' ')).toMatchObject({ failed: true, message: 'Type the Request ID of a request, e.g. TA-2026-0031.' });
+    expect(addon.call('sidebarFeedbackLink', 'TA-2026-0002')).toMatchObject({ failed: true, message: expect.stringMatching(/^TA-2026-0002 is not fulfilled yet: set its Status to Fulfilled \(or fill Fulfilled\), then choose Sync now\.$/) });
+    expect(addon.call('sidebarFeedbackLink', 'TA-2026-0003')).toMatchObject({ failed: true, message: expect.stringMatching(/^TA-2026-0003 was not saved by the last sync: fix the highlighted cells in row 4 of Requests \(Priority\), then choose Sync now\.$/) });
+
+    await withChromium(async (browser) => {
+      const page = await browser.newPage({ viewport: { width: 300, height: 800 } });
+      await openSidebar(page, addon);
+      const field = page.getByLabel('Request ID');
+      const selected = async () => (await page.locator('#detail h2').first().innerText()).replace(/^Request /, '');
+
+      // The request selected in the queue is the one the links are for.
+      await expect.poll(() => page.locator('#detail form').count()).toBe(1);
+      expect(await field.inputValue()).toBe(await selected());
+      await page.locator('#queue li', { hasText: 'TA-2026-0002' }).click();
+      await expect.poll(() => field.inputValue()).toBe('TA-2026-0002');
+      await page.getByRole('button', { name: 'Copy status link' }).click();
+      await expect.poll(() => page.locator('#status').textContent()).toMatch(/^Status link for TA-2026-0002 (copied|is selected)/);
+      expect(await page.getByLabel('Status link for TA-2026-0002').inputValue()).toMatch(/\/requests\/eqd_[A-Za-z0-9_-]{43}$/);
+      // Nothing is wider than the sidebar: both buttons and the link fit its 300 px.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
+      await page.locator('#requester-links').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(tmpdir(), 'sidebar-status-link-300.png') });
+
+      await page.getByRole('button', { name: 'Copy feedback link' }).click();
+      await expect.poll(() => page.locator('#status').textContent()).toMatch(/^TA-2026-0002 is not fulfilled yet/);
+      expect(await page.locator('#link-url').isHidden()).toBe(true);
+      expect(await page.evaluate(() => [...document.querySelectorAll('input, select')].every((el) => (el as HTMLInputElement).labels!.length > 0))).toBe(true);
+
+      // An ID typed by the person stays when another request is selected.
+      await field.fill('ta-2026-0001');
+      await page.locator('#queue li', { hasText: 'TA-2026-0003' }).click();
+      await expect.poll(selected).toBe('TA-2026-0003');
+      expect(await field.inputValue()).toBe('ta-2026-0001');
+      await page.getByRole('button', { name: 'Copy feedback link' }).click();
+      await expect.poll(() => page.locator('#status').textContent()).toMatch(/^Feedback link for TA-2026-0001 (copied|is selected)/);
+      expect(await page.getByLabel('Feedback link for TA-2026-0001').inputValue()).toMatch(/\/feedback\/eqd_[A-Za-z0-9_-]{43}$/);
+    });
+  }, 120_000);
+});

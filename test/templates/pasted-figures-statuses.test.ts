@@ -1,0 +1,79 @@
+// Figures as pasted from a service desk and a plan's update (decision 021): LibreOffice recalculates the templates'
+// status formulas to what the service derives from the same cells, and the cached values hold.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../shared/cells/dates';
+import { computeDerived, DEFAULT_RULES, layoutLetters, templateLayout } from '../../shared';
+import { TABLES, type TableName, type TypedRow } from '../../shared/tables';
+import { DEFAULT_READ_OPTIONS, validateRows, type RawRow } from '../../shared/validate-row';
+import { writeWorkbookToBuffer } from '../../sync/workbook/write-workbook';
+import { DASHBOARD_SHEET } from '../../templates/dashboard-sheet';
+import { localToday, templatePlan, type TemplateName } from '../../templates/build-template';
+import { recalcWithLibreOffice } from '../support/libreoffice';
+import { readXlsxCells, type XlsxCells } from '../support/xlsx-cells';
+
+const asOf = localToday();
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'equity-desk-pasted-figures-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Cached and recalculated values alike, dates compared as days (LibreOffice may drop a date format). */
+const plain = (v: unknown) => (v instanceof Date ? v.getTime() / 86_400_000 + 25_569 : v ?? '');
+
+/** The template with `rows`, as written and as LibreOffice recalculates it; and every formula cell whose two values differ. */
+async function bothEngines(template: TemplateName, rows: readonly TypedRow[]): Promise<{ ours: XlsxCells; lo: XlsxCells; differ: string[] }> {
+  const file = join(dir, `${template}.xlsx`);
+  await writeFile(file, await writeWorkbookToBuffer(templatePlan(template, rows, asOf)));
+  const [ours, lo] = await Promise.all([readXlsxCells(file), recalcWithLibreOffice(file)]);
+  const differ = [...ours].flatMap(([sheet, cells]) => [...cells].filter(([address, c]) => c.formula && plain(c.value) !== plain(lo.get(sheet)?.get(address)?.value)).map(([address]) => `${sheet}!${address}`));
+  return { ours, lo, differ };
+}
+
+/** A derived column's values, row by row, from a workbook's data sheet. */
+function column(cells: XlsxCells, table: TableName, field: string, count: number): unknown[] {
+  const letter = layoutLetters(templateLayout(TABLES[table])).get(field)!;
+  return Array.from({ length: count }, (_, i) => plain(cells.get(TABLES[table].sheet)!.get(`${letter}${i + 2}`)?.value));
+}
+
+/** What the service stores from the same cells, and derives from what it stores. */
+const stored = (table: TableName, rows: readonly TypedRow[], field: string) =>
+  validateRows(TABLES[table], rows as RawRow[], DEFAULT_READ_OPTIONS).map((r) => computeDerived(TABLES[table], r.values, DEFAULT_RULES, asOf)[field]);
+
+describe('pasted figures, recalculated by LibreOffice', () => {
+  it("ta-intake: a service desk's priority (P1, Sev 2, Severity 3, P 4) gets its SLA due day and state, as the service's", async () => {
+    const priorities = ['P1', 'Sev 2', 'severity 3', 'P 4', 'Priority1', 'High'];
+    const rows = priorities.map((priority, i) => ({ requestId: `TA-${i + 1}`, receivedOn: addDays(asOf, -10), requesterOrg: 'Parks', requesterType: 'City', priority, status: 'Triaged' }));
+    const { lo, differ } = await bothEngines('ta-intake', rows);
+    expect(differ).toEqual([]);
+    const serial = (iso: unknown) => (typeof iso === 'string' ? Date.parse(`${iso}T00:00:00Z`) / 86_400_000 + 25_569 : '');
+    const due = stored('requests', rows, 'slaDue');
+    expect(due.every((d) => typeof d === 'string')).toBe(true);
+    expect(column(lo, 'requests', 'slaDue', rows.length)).toEqual(due.map(serial));
+    expect(column(lo, 'requests', 'slaState', rows.length)).toEqual(stored('requests', rows, 'slaState'));
+  }, 180_000);
+
+  it('workplan: an item on hold (Paused, Postponed) shows On hold past its end or behind its pace, as the service says, and the Dashboard counts it', async () => {
+    const past = { goal: 'Capacity', startOn: addDays(asOf, -120), endOn: addDays(asOf, -30) };
+    const behind = { goal: 'Capacity', startOn: addDays(asOf, -60), endOn: addDays(asOf, 60) };
+    const rows: TypedRow[] = [
+      { ...past, itemId: 'W1', task: 'Equity teams', status: 'On hold', percentComplete: 0.4 },
+      { ...behind, itemId: 'W2', task: 'Glossary', status: 'Paused' },
+      { ...behind, itemId: 'W3', task: 'Videos', status: 'postponed', percentComplete: 0.1 },
+      { ...past, itemId: 'W4', task: 'Workshops', status: 'In progress', percentComplete: 0.4 },
+    ];
+    const { lo, differ } = await bothEngines('workplan', rows);
+    expect(differ).toEqual([]);
+    const want = ['On hold', 'On hold', 'On hold', 'Overdue'];
+    expect(column(lo, 'workplan', 'derivedStatus', rows.length)).toEqual(want);
+    expect(stored('workplan', rows, 'derivedStatus')).toEqual(want);
+    const dashboard = lo.get(DASHBOARD_SHEET)!;
+    const line = [...dashboard].find(([address, c]) => address.startsWith('A') && c.value === 'On hold')![0];
+    expect(dashboard.get(`B${line.slice(1)}`)?.value).toBe(3);
+  }, 180_000);
+});
