@@ -5,5 +5,6 @@ export const SHEETS_WORDS: HostWords = {
   document: 'sheet',
   openSettings: 'open Extensions > Equity Desk > Settings',
   setUp: (template) => `use "Set up from template${template ? ` > ${TEMPLATE_LABELS[template]}` : ''}"`,
+  scheduleRuns: 'Runs as you, even when you are away; each person sets their own.',
   functionName: (name) => name,
 };

@@ -11,13 +11,12 @@ import { evaluateDerived, type CellContext, type Column } from '../core/custom-f
 import { evaluateDemand, forgetDemandAnswers } from '../core/demand';
 import { saveRequest, selectRequest } from '../core/save-request';
 import { readSettings, saveSettings, type SettingsUpdate } from '../core/settings';
-import { lastScheduledRun, loadingWait, recordScheduledRun } from '../core/schedule';
+import { triageWithLastRun, unattendedSync } from '../core/unattended-sync';
 import { setupTemplate } from '../core/setup';
 import { syncNow } from '../core/sync';
 import { requesterLinkFor } from '../core/requester-link';
 import { runSync } from '../core/task';
 import { spreadsheetRules } from '../core/table-sheet';
-import { triageQueue } from '../core/triage';
 import type { ActionFailure, RequestAt, TriageUpdate } from '../core/views';
 import type { TemplateName } from '../../templates/build-template';
 import type { CustomEntryName, EntryName, MenuHandler, TriggerName } from './entry-points';
@@ -127,29 +126,8 @@ export const handlers = {
   syncOnSchedule: (e?: { triggerUid?: string }) => {
     const id = SpreadsheetApp.getActiveSpreadsheet() ? null : spreadsheetOfTrigger(e?.triggerUid);
     const port = id ? portFor(SpreadsheetApp.openById(id)) : activePort();
-    // Nobody watches a trigger run: its result stays with the document for the next sidebar to show.
-    const at = new Date().toISOString();
-    const record = (ok: boolean, message: string, waitingSince?: string) =>
-      runSync(recordScheduledRun(documentSettings, { at, who: Session.getEffectiveUser().getEmail(), ok, message, ...(waitingSince ? { waitingSince } : {}) }));
-    try {
-      const { summary } = runSync(syncNow(syncDeps(port)));
-      record(true, summary);
-      return summary;
-    } catch (e) {
-      if (isErrorType(e, AddonError) && e.code === 'loading') {
-        // Data still loading is no failure to email anyone about: the sidebar says so, and the next run syncs; a
-        // wait that lasts a day is a formula that never finishes, and fails the run below.
-        const { since, overdue } = runSync(loadingWait(documentSettings, at));
-        const message = overdue ? `Cells have been loading since ${since.slice(0, 16).replace('T', ' ')} UTC: no scheduled sync has sent anything since. ${e.message}` : e.message;
-        // Marked as a wait only while it is one: the sidebar shows it so, and a day-long wait as the failure it is.
-        record(false, message, overdue ? undefined : since);
-        if (!overdue) return message;
-        throw new AddonError('loading', message);
-      }
-      record(false, describeError(e));
-      // Thrown on, so the execution log shows the failure and Google emails the schedule's owner.
-      throw e;
-    }
+    // A failure is thrown on, so the execution log shows it and Google emails the schedule's owner.
+    return runSync(unattendedSync(syncDeps(port), new Date().toISOString(), Session.getEffectiveUser().getEmail()));
   },
   setupTaIntake: setupFrom('ta-intake'),
   setupWorkplan: setupFrom('workplan'),
@@ -164,11 +142,7 @@ export const handlers = {
       const cells = refreshCustomFunctionCells(SpreadsheetApp, SpreadsheetApp.getActiveSpreadsheet(), Object.keys(customHandlers));
       return refreshedSummary(cells, SHEETS_WORDS);
     }),
-  sidebarTriage: () =>
-    rpc((port) => {
-      const lastRun = runSync(lastScheduledRun(documentSettings));
-      return { ...runSync(triageQueue(port, sheetToday(port))), failedScheduledSync: lastRun?.ok === false ? lastRun : null };
-    }),
+  sidebarTriage: () => rpc((port) => runSync(triageWithLastRun(port, documentSettings, sheetToday(port)))),
   sidebarSelect: (at: RequestAt) => rpc((port) => runSync(selectRequest(port, at, sheetToday(port)))),
   sidebarSave: (update: TriageUpdate) => rpc((port) => runSync(saveRequest(port, update, sheetToday(port)))),
   sidebarSync: () =>

@@ -9,7 +9,7 @@ import { saveRequest, selectRequest } from '../core/save-request';
 import { setupTemplate, type SetupReport } from '../core/setup';
 import { syncNow, type SyncReport } from '../core/sync';
 import { runAsync, type Task } from '../core/task';
-import { triageQueue } from '../core/triage';
+import { triageWithLastRun, unattendedSync } from '../core/unattended-sync';
 import type { TemplateName } from '../../templates/build-template';
 import type { HttpPort, SettingsPort } from '../port/host-ports';
 import { HostError, type HostBridge } from '../sidebar/host-bridge';
@@ -64,17 +64,21 @@ export function createExcelAddin(deps: ExcelAddinDeps): ExcelAddin {
 
   const sync = (): Promise<SyncReport> => runAsync(syncNow({ port, http: deps.http, settings, lock }));
 
-  /** Automatic syncs report to the status line only: nobody is waiting on them. */
-  const autoSync = async () => {
+  /**
+   * Automatic syncs report to the status line: nobody is waiting on them. The timer's runs are also recorded with the
+   * workbook, as a Sheets trigger's are, so a failure greets whoever opens Triage next (Office does not say who ran it).
+   */
+  const autoSync = async (scheduled: boolean) => {
     if (lock.held() || !(await runAsync(readSettings(settings))).configured) return;
     try {
-      last = { at: Date.now(), summary: (await sync()).summary };
+      const summary = scheduled ? await runAsync(unattendedSync({ port, http: deps.http, settings, lock }, new Date().toISOString(), '')) : (await sync()).summary;
+      last = { at: Date.now(), summary };
     } catch (e) {
       last = { at: Date.now(), summary: describeError(e) };
     }
     deps.notify?.(last.summary);
   };
-  const schedule = timerSchedule(() => void autoSync(), {
+  const schedule = timerSchedule(() => void autoSync(true), {
     get: () => Number(deps.storage.getItem(storageKey(deps.office, SCHEDULE_KEY)) ?? 0) || 0,
     set: (hours) => deps.storage.setItem(storageKey(deps.office, SCHEDULE_KEY), String(hours)),
   });
@@ -91,7 +95,7 @@ export function createExcelAddin(deps: ExcelAddinDeps): ExcelAddin {
 
   const bridge: HostBridge = {
     words: port.words,
-    triage: () => call(() => triageQueue(port, today())),
+    triage: () => call(() => triageWithLastRun(port, settings, today())),
     select: (at) => call(() => selectRequest(port, at, today())),
     save: (update) => call(() => saveRequest(port, update, today())),
     sync: () =>
@@ -127,7 +131,7 @@ export function createExcelAddin(deps: ExcelAddinDeps): ExcelAddin {
     // Our own writes (ids, marks) fire change events too; a sync then finds nothing new and writes nothing.
     if (lock.held()) return;
     if (editTimer !== undefined) clearTimeout(editTimer);
-    editTimer = setTimeout(() => void autoSync(), EDIT_SYNC_DELAY_MS);
+    editTimer = setTimeout(() => void autoSync(false), EDIT_SYNC_DELAY_MS);
   };
 
   return {

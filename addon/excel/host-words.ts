@@ -5,6 +5,8 @@ export const EXCEL_WORDS: HostWords = {
   document: 'workbook',
   openSettings: 'open Home > Equity Desk and choose Settings',
   setUp: (template) => `open Home > Equity Desk and choose Set up${template ? ` > ${TEMPLATE_LABELS[template]}` : ''}`,
+  // Excel has no background triggers: the add-in's timer runs in the workbook's runtime (decision 011).
+  scheduleRuns: 'Runs while this workbook is open on this device; each person sets their own.',
   // The manifest's namespace, EQ, before each function's id (functions.ts).
   functionName: (name) => name.replace(/^EQ_/, 'EQ.'),
 };

@@ -17,6 +17,8 @@ export interface HostWords {
   openSettings: string;
   /** How to add a template's sheets, as an instruction; without a template, any of them. */
   setUp(template?: TemplateName): string;
+  /** When a person's own sync schedule runs, as Settings says beside it. */
+  scheduleRuns: string;
   /** A custom function as this host's formulas call it, from its Sheets name: `EQ_DEMAND` in Sheets, `EQ.DEMAND` in Excel. */
   functionName(name: string): string;
 }

@@ -40,8 +40,8 @@ export class SettingsPanel {
       view.schedule && h('div', { class: 'field' },
         h('label', { for: 'setting-schedule' }, 'Sync automatically (your own schedule)'),
         h('select', { id: 'setting-schedule', name: 'syncEveryHours', 'aria-describedby': 'schedule-hint schedule-others' }, ...schedule),
-        h('p', { class: 'hint', id: 'schedule-hint' }, 'Runs as you, even when you are away; each person sets their own.'),
-        h('p', { class: 'hint', id: 'schedule-others' }, othersText(view.schedule))),
+        h('p', { class: 'hint', id: 'schedule-hint' }, this.bridge.words.scheduleRuns),
+        h('p', { class: 'hint', id: 'schedule-others' }, othersText(view.schedule, this.bridge.words.document))),
       lastRun && h('p', { ...runLook(lastRun), id: 'last-scheduled-sync' }, runText(lastRun)),
       h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Save settings')));
     form.addEventListener('submit', (e) => {

@@ -2,20 +2,20 @@
 // has its Excel counterpart, and both, driven on one workbook as people paste it (the users' own plans with a title
 // row, merged cells, plural headers and TBD, beside an office's own TA log), against the real service over
 // loopback HTTP, answer alike but for each host's own words.
-import { beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { ENTRY_POINTS, type EntryName } from '../../addon/apps-script/entry-points';
 import { EXCEL_FUNCTIONS } from '../../addon/excel/functions';
 import { SHEETS_WORDS } from '../../addon/apps-script/host-words';
 import { EXCEL_WORDS } from '../../addon/excel/host-words';
 import type { HostBridge } from '../../addon/sidebar/host-bridge';
-import type { TriageView } from '../../addon/core/views';
+import type { SettingsView, TriageView } from '../../addon/core/views';
 import { serialFromIso } from '../../shared/cells/dates';
 import { DEFAULT_LISTS_GRID } from '../../shared/rules';
 import { LISTS_SHEET } from '../../shared/lists';
 import { useSyncService } from '../fixtures/use-sync-service';
 import { builtAddon, connectedAddon, dateCell } from './bundle-harness';
 import { connectedExcel } from './excel/connected-excel';
-import { HEADERS, LOG, LOG_ROWS, logGrid } from './own-log';
+import { HEADERS, LOG, LOG_ROWS, excelDate, logGrid } from './own-log';
 
 const service = useSyncService();
 beforeAll(() => builtAddon());
@@ -236,3 +236,35 @@ describe('both hosts on the plans as people paste them', () => {
     expect(sheets.sync).not.toHaveProperty('alert');
   }, 120_000);
 });
+
+describe('a sync nobody watches', () => {
+  const WRONG_TOKEN = 'revoked-token-0123456789abcdef';
+  /** What the next person is shown of it: at the top of Triage, and in Settings. */
+  const shown = (view: TriageView, settings: SettingsView) => ({ triage: view.failedScheduledSync && { ok: view.failedScheduledSync.ok, message: view.failedScheduledSync.message }, settings: settings.schedule?.lastRun?.message });
+
+  test("that failed (a source token revoked) greets whoever opens Triage next, and Settings says so, on both hosts: a Sheets trigger's run and an Excel timer's", async () => {
+    const { addon } = await connectedAddon(service, 'Unwatched (Sheets)');
+    addon.fakes.seedSheet(LOG, logGrid(dateCell));
+    addon.call('sidebarSaveSettings', { sourceToken: WRONG_TOKEN });
+    expect(() => addon.call('syncOnSchedule')).toThrow();
+    const sheets = shown(addon.call<TriageView>('sidebarTriage'), addon.call<SettingsView>('sidebarSettings'));
+
+    // The schedule's timer is made with the add-in: only its interval is played, an hour in a moment.
+    vi.useFakeTimers({ toFake: ['setInterval'] });
+    try {
+      const connected = await connectedExcel(service, 'Unwatched (Excel)');
+      const { excel, addin } = connected;
+      excel.seed(LOG, logGrid(excelDate));
+      await addin.bridge.saveSettings({ sourceToken: WRONG_TOKEN, syncEveryHours: 1 });
+      vi.advanceTimersByTime(3_600_000);
+      await vi.waitFor(() => expect(addin.lastAutoSync()).not.toBeNull(), { timeout: 30_000 });
+      const excelShown = shown(await addin.bridge.triage(), await addin.bridge.settings());
+      expect(sheets.triage?.ok).toBe(false);
+      expect(sheets.triage?.message).toMatch(/token/i);
+      expect(said(excelShown, 'excel')).toEqual(said(sheets, 'sheets'));
+    } finally {
+      vi.useRealTimers();
+    }
+  }, 60_000);
+});
+

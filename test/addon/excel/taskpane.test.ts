@@ -83,6 +83,10 @@ test(
         expect(JSON.stringify(kept.workbook)).not.toContain(source.token);
         expect(kept.partitioned).toContain('tenant!site:equityDesk.sourceToken');
 
+        // The schedule is a timer in the workbook's runtime: Settings says so, in Excel's words, not as of a Sheets trigger.
+        expect(await page.locator('#schedule-hint').innerText()).toBe('Runs while this workbook is open on this device; each person sets their own.');
+        expect(await page.locator('#schedule-others').innerText()).toBe('Nobody else has set a schedule for this workbook.');
+
         // Refresh functions, as Sheets' menu item: the functions' cells counted, the workbook recalculated in full.
         await page.setViewportSize({ width: 300, height: 900 });
         await page.getByRole('button', { name: 'Refresh functions' }).click();
