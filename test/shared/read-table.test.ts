@@ -49,6 +49,13 @@ describe('mapHeaders', () => {
     expect(Object.fromEntries(roadmap.fields)).toEqual({ 0: 'focusArea', 1: 'kind', 2: 'action' });
   });
 
+  it('reads a plural made with -es after -us or -is as its singular: "Statuses" is Status, as a pasted plan heads it', () => {
+    const gare = mapHeaders(TABLES.workplan, ['Stages', 'Items', 'Targets', 'Statuses']);
+    expect(Object.fromEntries(gare.fields)).toEqual({ 0: 'phase', 1: 'task', 2: 'target', 3: 'status' });
+    expect(gare.unknown).toEqual([]);
+    expect(mapHeaders(TABLES.roadmap, ['Focuses', 'Actions', 'Statuses']).fields.get(2)).toBe('status');
+  });
+
   it('leaves a header that names two fields equally unread, naming both', () => {
     const map = mapHeaders(TABLES.requests, ['Organization', 'Received', 'Type']);
     expect(map.fields.get(2)).toBeUndefined();
