@@ -104,6 +104,19 @@ const PASTED: readonly PastedSheet[] = [
   },
   // The office's own TA log, under a title, a request received 'TBD'.
   { name: LOG, grid: logGrid((iso) => ({ date: iso })) as Typed[][] },
+  // A second log as an office heads it: plural headers, one agency merged over its two requests, TBD, ASAP, end of FY.
+  {
+    name: 'Intake 2026',
+    grid: [
+      ['Technical assistance requests — intake log', null, null, null, null, null, null],
+      ['Dates Received', 'Agencies', 'Requester Types', 'Requests', 'Priorities', 'Statuses', 'Due Dates'],
+      [{ date: '2026-11-02' }, 'Department of Finance', 'State agencies', 'Budget equity review', 'P2', 'New', 'TBD'],
+      [{ date: '2026-11-09' }, null, 'State agencies', 'Follow-up training', 'High', 'Assigned', 'ASAP'],
+      [{ date: '2026-11-20' }, 'City of Fresno', 'Cities', 'Data disaggregation help', 'Medium', 'In Progress', { date: '2026-12-15' }],
+      ['TBD', 'Yolo County', 'Counties', 'Engagement plan', 'Low', 'New', 'end of FY'],
+    ],
+    merges: [{ row: 1, column: 1, rows: 1, columns: 7 }, { row: 3, column: 2, rows: 2, columns: 1 }],
+  },
   // A check of the GARE plan's statuses with the add-on's function, which a refresh recalculates.
   { name: 'Checks', grid: [['Derived statuses'], [{ formula: "EQ_WORKPLAN_STATUS('GARE plan'!D3:D7)" }]] },
 ];
@@ -245,7 +258,8 @@ describe('both hosts on the plans as people paste them', () => {
     expect(sheets.sync).not.toHaveProperty('alert');
     // No pasted row is lost, and none of its cells under a header the document wrote its own way ("Statuses").
     const stored = sheets.stored as Record<string, Record<string, unknown>[]>;
-    expect([stored.workplan.length, stored.roadmap.length, stored.requests.length]).toEqual([10, 5, LOG_ROWS.length]);
+    expect([stored.workplan.length, stored.roadmap.length, stored.requests.length]).toEqual([10, 5, LOG_ROWS.length + 4]);
+    expect(stored.requests.filter((r) => r.requesterOrg === 'Department of Finance').map((r) => r.description)).toEqual(['Budget equity review', 'Follow-up training']);
     expect(stored.workplan.filter((r) => r.status !== null).map((r) => r.status).sort()).toEqual(['Completed', 'In progress', 'In progress', 'Not started', 'Not started']);
   }, 120_000);
 });
