@@ -23,7 +23,7 @@ export const BLOCK_ROWS = 100;
 const WINDOW = 4;
 /** Blocks of rows read ahead of the worker, so it never waits on this thread. */
 const FEED_AHEAD = 4;
-const YOUNG_GENERATION_MB = 16;
+const YOUNG_GENERATION_MB = 8;
 /** Bytes of the buffers blocks travel in: room for a block of ordinary rows; a block of long texts gets a buffer of its own. */
 export const BUFFER_BYTES = 1 << 20;
 
@@ -80,9 +80,9 @@ interface WorkerChannel {
 
 function startChannel(): WorkerChannel {
   const worker = startWorkerModule(new URL('./data-sheet-worker.ts', import.meta.url), {
-    // Most of what it makes lives for one block, and each scavenge copies the block in progress: a larger young
-    // generation scavenges less often for the same rows, on the thread that sets the export's time. V8's default let
-    // the export's peak memory pass the issue's bar; this size is what the bar leaves room for (decision 006).
+    // Most of what it makes lives for one block. V8's default young generation let the export's peak memory
+    // pass the issue's bar; a smaller one costs more scavenges, a larger one the longest exports' margin under
+    // their bar (decision 006).
     resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     data: { blockRows: BLOCK_ROWS, window: WINDOW, bufferBytes: BUFFER_BYTES } satisfies DataSheetWorkerData,
   });
