@@ -29,18 +29,20 @@ const LEGEND_ROW = 24;
 
 /**
  * A plain legend, which wraps onto as many rows as its names need (a paged legend shows one page of
- * names in a static image and hides the rest), and the grid below it moved down by the rows it takes.
+ * names in a static image and hides the rest), and the grid below it moved down by the rows it takes. A name wider
+ * than the legend (text stored before fields were limited) is cut with an ellipsis to a row of its own, whole in the
+ * text description.
  */
 function wrappedLegend(names: readonly string[], width: number) {
   const room = width - 2 * 16;
   let rows = 1;
   let used = 0;
   for (const name of names) {
-    const w = legendItemWidth(name);
+    const w = Math.min(legendItemWidth(name), room);
     if (used > 0 && used + w > room) { rows++; used = 0; }
     used += w;
   }
-  return { legend: { top: LEGEND_TOP, left: 'center', width: room }, grid: { ...grid, top: LEGEND_TOP + rows * LEGEND_ROW + 14 } };
+  return { legend: { top: LEGEND_TOP, left: 'center', width: room, textStyle: { width: room - legendItemWidth(''), overflow: 'truncate' as const } }, grid: { ...grid, top: LEGEND_TOP + rows * LEGEND_ROW + 14 } };
 }
 /** Up to this many categories each keep their name on a phone; on a longer axis ECharts leaves out the names that would collide. */
 const NAMED_CATEGORIES = 6;

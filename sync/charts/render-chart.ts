@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { renderAsync } from '@resvg/resvg-js';
 import type { EChartsOption } from 'echarts';
 import { packageCacheDir, requireWithCodeCache } from '../code-cache';
+import { withoutForbiddenXml } from '../workbook/xml-text';
 
 // ECharts' one-file CommonJS build, minified: its ESM entry is hundreds of modules, slow and heavy to load
 // through a TypeScript loader (as the tests do), and one minified file is the least code to hold. Compiling it
@@ -73,7 +74,8 @@ export function renderSvg(spec: ChartSpec, withTitle: boolean): string {
       ...(withTitle ? { title: { text: spec.title, left: 'center', top: 8, textStyle: { fontSize: 15, color: TEXT } } } : {}),
       ...spec.option,
     });
-    return chart.renderToSVGString();
+    // A label from text stored before control characters were refused: resvg would refuse the whole image.
+    return withoutForbiddenXml(chart.renderToSVGString());
   } finally {
     chart.dispose();
     // After the charts asked for together (the Summary's five) have been drawn.

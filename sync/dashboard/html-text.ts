@@ -1,9 +1,26 @@
 // Escaping, number and date display and figure tables for the server-rendered pages (dashboard, annual report): every value from a sheet is escaped once, here.
 import { shortDay } from '../../shared/cells/dates';
+import { clipText, MAX_FIELD_TEXT } from '../../shared/clip-text';
+import { withoutDirectionControls } from '../../shared/isolated-text';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-export const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => ESCAPES[ch]);
+/**
+ * Markup escaped; a text longer than any field keeps today (stored before the limit, or by an older add-on) clipped
+ * with its marker, as the workbooks clip theirs: one such cell made a page tens of thousands of pixels tall; and its
+ * direction controls left out, which would turn the rest of a sentence around (`withoutDirectionControls`).
+ */
+export const esc = (s: string) => withoutDirectionControls(s.length > MAX_FIELD_TEXT ? clipText(s, MAX_FIELD_TEXT) : s).replace(/[&<>"']/g, (ch) => ESCAPES[ch]);
+
+/**
+ * Past this a figure has more digits than a reader takes in, or a spreadsheet keeps (fifteen): 1e308 hours typed into a
+ * cell printed as 309 digits across a table.
+ */
+const LARGEST_GROUPED = 1e15;
+
+/** A figure in words' place: grouped thousands and at most `digits` decimals; a larger one as a power of ten ("1E308"). */
+export const figureText = (v: number, digits: number): string =>
+  v.toLocaleString('en-US', Math.abs(v) >= LARGEST_GROUPED ? { notation: 'scientific', maximumFractionDigits: digits } : { maximumFractionDigits: digits });
 
 /**
  * A figure as the dashboard shows it: grouped thousands, the decimals the metrics kept; when absent, "n/a", or
@@ -11,7 +28,7 @@ export const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => ESCAPES[ch]);
  */
 export function figure(v: number | null | undefined, missing?: string): string {
   if (v === null || v === undefined) return missing ? `<span class="na">${esc(missing)}</span>` : '<span class="na" title="not available">n/a</span>';
-  return esc(v.toLocaleString('en-US', { maximumFractionDigits: 2 }));
+  return esc(figureText(v, 2));
 }
 
 /** A day in a list or a table column: in words to read, its ISO day in `datetime` for programs. */

@@ -1,9 +1,13 @@
 // Rounding, percentiles and calendar periods shared by every metric, so each surface shows the same numbers.
 import { addDays, daysFromIso } from '../../shared/index';
 
-/** Rounds half away from zero to `digits` decimals (what spreadsheets do), keeping -0 out of the output. */
+/**
+ * Rounds half away from zero to `digits` decimals (what spreadsheets do), keeping -0 out of the output. A figure too
+ * large to scale by the decimals (1e308 typed into a cell) has none to round and is returned as it is.
+ */
 export function round(n: number, digits = 1): number {
   const f = 10 ** digits;
+  if (!Number.isFinite(n * f)) return n;
   const r = (Math.sign(n) * Math.round(Math.abs(n) * f + Number.EPSILON)) / f;
   return r === 0 ? 0 : r;
 }
@@ -13,9 +17,10 @@ export const percentOf = (part: number, whole: number): number | null => (whole 
 /** A running sum of hours that stays null until a request records some: unknown hours are not zero hours. */
 export const addRecorded = (sum: number | null, value: number | null): number | null => (value === null ? sum : (sum ?? 0) + value);
 
-export const roundRecorded = (sum: number | null): number | null => (sum === null ? null : round(sum));
+/** A sum past the largest number (figures such as 1e308 typed into cells) is no figure: unknown, as JSON would say. */
+export const roundRecorded = (sum: number | null): number | null => (sum === null || !Number.isFinite(sum) ? null : round(sum));
 
-export const mean = (sum: number, n: number, digits = 1): number | null => (n > 0 ? round(sum / n, digits) : null);
+export const mean = (sum: number, n: number, digits = 1): number | null => (n > 0 && Number.isFinite(sum) ? round(sum / n, digits) : null);
 
 /**
  * Each array's sorted copy while the array keeps its length: the figures ask the median and the 90th percentile of
@@ -66,13 +71,16 @@ function periodsShown(seen: Iterable<string>, perYear: number, indexOf: (key: st
   return out;
 }
 
+/** A year as ISO writes it, four digits: year 1 (0001-01-01 typed or imported) is `0001`, not `1`. */
+const year = (y: number) => String(y).padStart(4, '0');
+
 /** The months (`2024-01`…) a month-by-month series shows for the months holding data: see `periodsShown`. */
 export const monthsShown = (seen: Iterable<string>): string[] =>
-  periodsShown(seen, 12, (k) => Number(k.slice(0, 4)) * 12 + Number(k.slice(5, 7)) - 1, (i) => `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+  periodsShown(seen, 12, (k) => Number(k.slice(0, 4)) * 12 + Number(k.slice(5, 7)) - 1, (i) => `${year(Math.floor(i / 12))}-${String((i % 12) + 1).padStart(2, '0')}`);
 
 /** The quarters (`2024-Q4`, `2025-Q1`…) a quarter-by-quarter series shows for the quarters holding data: see `periodsShown`. */
 export const quartersShown = (seen: Iterable<string>): string[] =>
-  periodsShown(seen, 4, (k) => Number(k.slice(0, 4)) * 4 + Number(k.slice(6)) - 1, (i) => `${Math.floor(i / 4)}-Q${(i % 4) + 1}`);
+  periodsShown(seen, 4, (k) => Number(k.slice(0, 4)) * 4 + Number(k.slice(6)) - 1, (i) => `${year(Math.floor(i / 4))}-Q${(i % 4) + 1}`);
 
 /** The index of the 7-day week (counted back from `windowEnd`) that holds `iso`, or -1 outside the window. */
 export function weekIndex(iso: string, windowStart: string, weeks: number): number {

@@ -1,6 +1,6 @@
 // The headline figures as Results-Based Accountability measures (How much did we do? How well did we do
 // it? Is anyone better off?), each over the whole period and as a trend by quarter.
-import { mean, percentile, percentOf, quartersShown, round } from './figures';
+import { mean, percentile, percentOf, quartersShown, roundRecorded } from './figures';
 import { RECEIVED_MEASURE } from './headline-figures';
 import type { DemandMetrics, RbaMeasure } from './metrics-schema';
 import { newQuarter, type QuarterFigures } from './request-metrics';
@@ -17,7 +17,7 @@ const MEASURES: Record<'howMuch' | 'howWell' | 'betterOff', Measure[]> = {
     { id: 'requestsFulfilled', label: 'Requests fulfilled', unit: 'count', of: (q) => q.fulfilled },
     // A quarter that fulfilled nothing delivered no hours, where requests record hours at all; it is only "not
     // recorded" when it fulfilled requests and none of them records its hours.
-    { id: 'taHours', label: 'TA hours delivered (fulfilled requests)', unit: 'hours', of: (q, all) => (q.hoursRecorded ? round(q.hours) : q.fulfilled === 0 && all.hoursRecorded > 0 ? 0 : null) },
+    { id: 'taHours', label: 'TA hours delivered (fulfilled requests)', unit: 'hours', of: (q, all) => (q.hoursRecorded ? roundRecorded(q.hours) : q.fulfilled === 0 && all.hoursRecorded > 0 ? 0 : null) },
     { id: 'organizationsServed', label: 'Agencies and governments served', unit: 'count', of: (q) => q.orgs.size },
     { id: 'proactiveOutreach', label: 'Proactive outreach (requests we initiated)', unit: 'count', of: (q) => q.proactive },
   ],

@@ -237,7 +237,9 @@ export class RequestMetrics {
   /** The request's part in fulfillment, on time, satisfaction and outcomes: counted when that happened in the period. */
   private addFulfillment(row: MetricsRow<'requests'>, { receivedOn, fulfilledOn, sla, judged, guessed }: RequestFacts): void {
     const v = row.values;
-    const satisfaction = num(v.satisfaction);
+    // A rating off the 1-5 scale (stored before ratings were checked) is no rating, in the average as in the counts.
+    const rated = num(v.satisfaction);
+    const satisfaction = rated !== null && rated >= 1 && rated <= 5 ? rated : null;
     const outcome = text(v.outcome);
     const estimated = num(v.estimatedHours);
     const spent = num(v.hoursSpent);
@@ -281,7 +283,7 @@ export class RequestMetrics {
     // A rating or outcome is recorded at follow-up, after fulfillment: it belongs to the day of the fulfillment.
     const when = fulfilledOn ?? receivedOn;
     if (!this.inPeriod(when)) return;
-    if (satisfaction !== null && satisfaction >= 1 && satisfaction <= 5) this.ratings[Math.round(satisfaction) - 1]++;
+    if (satisfaction !== null) this.ratings[Math.round(satisfaction) - 1]++;
     const quarters = when ? [this.all, this.quarter(when)] : [this.all];
     if (outcome) {
       this.followUps.recorded++;

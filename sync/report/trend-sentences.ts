@@ -3,6 +3,7 @@
 import { addDays } from '../../shared/index';
 import { shortDay } from '../../shared/cells/dates';
 import { nounFor } from '../../shared/plural';
+import { figureText } from '../dashboard/html-text';
 import { RECEIVED_MEASURE } from '../metrics/headline-figures';
 import type { RbaMeasure } from '../metrics/metrics-schema';
 
@@ -14,7 +15,7 @@ const DEMAND_MEASURES = new Set<string>([RECEIVED_MEASURE]);
 const SUMMED_UNITS = new Set<RbaMeasure['unit']>(['count', 'hours']);
 
 const shown = (v: number, unit: RbaMeasure['unit']) =>
-  `${v.toLocaleString('en-US', { maximumFractionDigits: unit === 'rating' ? 2 : 1 })}${unit === 'percent' ? '%' : unit === 'days' ? ` ${nounFor(v, 'day')}` : unit === 'hours' ? ` ${nounFor(v, 'hour')}` : ''}`;
+  `${figureText(v, unit === 'rating' ? 2 : 1)}${unit === 'percent' ? '%' : unit === 'days' ? ` ${nounFor(v, 'day')}` : unit === 'hours' ? ` ${nounFor(v, 'hour')}` : ''}`;
 
 /** The day after a quarter (YYYY-Qn) ends. */
 function dayAfterQuarter(quarter: string): string {

@@ -147,16 +147,24 @@ export function rowPieces(text: string, width: number, maxLines = MAX_ROW_LINES)
   return [...pieces, rest];
 }
 
+/**
+ * The serial of 1900-03-01, the first day Excel and LibreOffice number alike: Excel counts a February 29 that 1900 did
+ * not have, so it shows every earlier serial a day late, and none below zero at all (a year 0001 typed for 2001 is
+ * "#####"). An earlier day is written as its text, which reads the same in both.
+ */
+const FIRST_SHARED_SERIAL = 61;
+
 /** Serial numbers of ISO dates, remembered: a sheet repeats a few thousand dates over many rows. */
 class DateSerials {
-  /** NaN for text that only looks like a date, so one lookup tells a day known from one not seen. */
+  /** NaN for text that only looks like a date or a day written as text, so one lookup tells a day known from one not seen. */
   private readonly known = new Map<string, number>();
 
-  /** The serial number, or undefined for text that only looks like a date (`2026-02-30`). */
+  /** The serial number, or undefined for text that only looks like a date (`2026-02-30`) or a day before `FIRST_SHARED_SERIAL`. */
   serial(iso: string): number | undefined {
     let serial = this.known.get(iso);
     if (serial === undefined) {
-      serial = isCalendarDay(iso) ? serialFromIso(iso) : NaN;
+      const days = isCalendarDay(iso) ? serialFromIso(iso) : NaN;
+      serial = days >= FIRST_SHARED_SERIAL ? days : NaN;
       if (this.known.size > 50_000) this.known.clear();
       this.known.set(iso, serial);
     }

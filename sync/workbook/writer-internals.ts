@@ -16,7 +16,7 @@ import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import zlib from 'node:zlib';
 import { SharedStringTable } from './shared-string-table';
-import { escapeXstring } from './xml-text';
+import { escapeXml, escapeXstring, withoutForbiddenXml } from './xml-text';
 
 const require = createRequire(import.meta.url);
 // Renders [Content_Types].xml; the streaming writer's own call omits drawings and tables.
@@ -142,7 +142,8 @@ export function styleIdCache(book: BookInternals): (style: object, cellType: num
 }
 
 /** The workbook's shared strings, put in exceljs's table (which the book writes at commit); exceljs's own would hold every text. */
-export const sharedStringTable = (book: BookInternals) => new SharedStringTable((text) => book.sharedStrings.add(escapeXstring(text)));
+// exceljs escapes markup and C0 controls in the shared strings, but passes U+FFFE and U+FFFF, which XML forbids too.
+export const sharedStringTable = (book: BookInternals) => new SharedStringTable((text) => book.sharedStrings.add(withoutForbiddenXml(escapeXstring(text))));
 
 /** A data bar over `ref`, from 0 to 1 (`percent`) or to the largest value. */
 export interface DataBar {
@@ -168,7 +169,7 @@ export interface TablePart {
   columns: readonly string[];
 }
 
-const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const xmlText = (s: string) => escapeXml(s).replace(/"/g, '&quot;');
 
 function drawingXml(pictures: readonly PictureAnchor[], imageRel: (mediaId: number) => string): string {
   const anchors = pictures.map((p, i) => {

@@ -6,7 +6,13 @@ const NEEDS_ESCAPE = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
 /** Escapes `&`, `<` and `>` and drops forbidden control characters; most text needs neither and is returned as is. */
-export const escapeXml = (s: string) => (NEEDS_ESCAPE.test(s) ? s.replace(INVALID_XML, '').replace(/[&<>]/g, (c) => ESCAPES[c]) : s);
+export const escapeXml = (s: string) => (NEEDS_ESCAPE.test(s) ? withoutForbiddenXml(s).replace(/[&<>]/g, (c) => ESCAPES[c]) : s);
+
+/**
+ * XML made by a library that escapes markup but passes forbidden characters through (ECharts' SVG): a stored text
+ * from before they were refused would otherwise make the whole document unreadable to an XML parser.
+ */
+export const withoutForbiddenXml = (xml: string) => xml.replace(INVALID_XML, '');
 
 /**
  * Cell text in OOXML is an ST_Xstring, where `_xHHHH_` stands for a character: text that reads like one keeps

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES, REQUESTER_TYPES } from '../../../shared/index';
 import { demandCharts } from '../../../sync/charts/demand-charts';
-import { renderSvg } from '../../../sync/charts/render-chart';
+import { renderPng, renderSvg } from '../../../sync/charts/render-chart';
 import { aggregateMetrics } from '../../../sync/metrics/aggregate-metrics';
 
 /** The legend as drawn: each series' name and the fill of its swatch. */
@@ -34,5 +34,16 @@ describe('the requests-by-requester-type chart', () => {
     expect(isGray(drawn.get('Unspecified')!)).toBe(true);
     expect(isGray(drawn.get('Other')!)).toBe(true);
     for (const type of REQUESTER_TYPES.filter((t) => t !== 'Other')) expect([type, isGray(drawn.get(type)!)]).toEqual([type, false]);
+  });
+});
+
+describe('a chart of names stored before control characters were refused', () => {
+  it('draws: the SVG carries no character XML forbids, so resvg reads it for the workbook', async () => {
+    const spec = { id: 'odd', title: 'Requests by assignee', alt: 'Two assignees.', width: 400, height: 240, option: {
+      xAxis: { type: 'category' as const, data: ['Dana\u0000 Whitfield', 'Ana\u0007\ufffe'] }, yAxis: { type: 'value' as const },
+      series: [{ type: 'bar' as const, name: 'Open\u001b', data: [3, 1] }],
+    } };
+    expect(renderSvg(spec, true)).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/);
+    expect((await renderPng(spec)).length).toBeGreaterThan(0);
   });
 });

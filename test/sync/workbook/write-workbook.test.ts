@@ -397,6 +397,23 @@ describe('writeWorkbook edge cases', () => {
     expect(ws.getCell('A5').value).toBe('two  spaces\nand a line');
   });
 
+  it('drops the noncharacters XML forbids from shared strings too, and writes a day before March 1, 1900 as its text', async () => {
+    // Stored before odd characters and typo years were refused: 0001 typed for 2001, 1900 for a blank.
+    const old: WorkbookPlan = { title: 'x', sheets: [{
+      name: 'S', columns: [{ header: 'Kind', width: 20, recurring: true }, { header: 'When', width: 12, type: 'date' }],
+      rows: [['noncharacters \ufffe\uffff', '0001-01-01'], ['noncharacters \ufffe\uffff', '1900-02-28'], ['March', '1900-03-01']],
+    }] };
+    const buffer = await writeWorkbookToBuffer(old);
+    const sst = await (await JSZip.loadAsync(buffer)).file('xl/sharedStrings.xml')!.async('string');
+    expect(sst).not.toMatch(/[\ufffe\uffff]/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+    const ws = wb.getWorksheet('S')!;
+    expect([2, 3, 4].map((r) => [ws.getCell(`A${r}`).value, ws.getCell(`B${r}`).value])).toEqual([
+      ['noncharacters ', '0001-01-01'], ['noncharacters ', '1900-02-28'], ['March', new Date(Date.UTC(1900, 2, 1))],
+    ]);
+  });
+
   it('keeps recurring text once in the shared strings, long or overflowing text inline, all of it text', async () => {
     const long = 'x'.repeat(300);
     const wide: WorkbookPlan = { title: 'x', sheets: [{
