@@ -2,7 +2,7 @@
 // formulas, which name only the template's statuses, judge them by their dates.
 import { readCell, type CellInput, type ReadOptions } from './cells/read-cell';
 import type { CellIssue } from './issues';
-import { columnLetter, DONE_WORKPLAN_STATUSES, LIST_BLOCKS, ON_HOLD_STATUSES, STOPPED_STATUSES, type ListKey } from './lists';
+import { columnLetter, DONE_WORKPLAN_STATUSES, IN_PROGRESS_WORKPLAN_STATUSES, LIST_BLOCKS, NOT_STARTED_WORKPLAN_STATUSES, ON_HOLD_STATUSES, STOPPED_STATUSES, type ListKey } from './lists';
 import { DONE_MILESTONE_STATUSES } from './status/milestone-status';
 import { excerpt, quoteValue } from './quote-value';
 import { NAMED_BY_RULES } from './rules';
@@ -11,9 +11,12 @@ import { sameText } from './status/sheet-math';
 import type { TableDef } from './tables';
 import type { RawRow } from './validate-row';
 
-/** Beyond each list's own values, the statuses the rules name: a work plan's done and stopped words, a milestone's done, stopped and on-hold words. */
+/**
+ * Beyond each list's own values, the statuses the rules name: a work plan's done, stopped and on-hold words and its
+ * words for under way and not started ("Ongoing", "Planned"), a milestone's done, stopped and on-hold words.
+ */
 const NAMED_BEYOND_LISTS: Partial<Record<ListKey, readonly string[]>> = {
-  workplanStatus: [...DONE_WORKPLAN_STATUSES, ...STOPPED_STATUSES],
+  workplanStatus: [...DONE_WORKPLAN_STATUSES, ...STOPPED_STATUSES, ...ON_HOLD_STATUSES, ...IN_PROGRESS_WORKPLAN_STATUSES, ...NOT_STARTED_WORKPLAN_STATUSES],
   progressStatus: [...DONE_MILESTONE_STATUSES, ...STOPPED_STATUSES, ...ON_HOLD_STATUSES],
 };
 

@@ -10,11 +10,12 @@ const STOP_WORDS = new Set(['of', 'for', 'the', 'a', 'an', 'and', 'or', 'in', 'o
 /** Words whose absence changes the meaning: "Started" is not "Not started". */
 const NEGATIONS = new Set(['not', 'no', 'non', 'un']);
 
-/** A plural read as its singular: "Milestones" → "milestone", "Strategies" → "strategy"; "Status" stays. */
+/** A plural read as its singular: "Milestones" → "milestone", "Strategies" → "strategy", "Statuses" → "status"; "Status" stays. */
 export function singular(word: string): string {
   if (word.length <= 3 || /(ss|us|is)$/.test(word)) return word;
   if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (/(ch|sh|x|ss)es$/.test(word)) return word.slice(0, -2);
+  // Of words ending in -uses, only these drop -es: "Causes" and "Houses" drop the s alone.
+  if (/(ch|sh|x|ss)es$|(status|campus|bonus|focus|census)es$/.test(word)) return word.slice(0, -2);
   return word.endsWith('s') ? word.slice(0, -1) : word;
 }
 

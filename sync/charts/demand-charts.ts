@@ -17,8 +17,10 @@ const firstOf = (total: number) => (total > MAX_BARS ? `: ${MAX_BARS} of ${total
 
 /** A chart's one line where it has nothing to draw, saying why. */
 const noData = (text = 'No data for this period') => ({ type: 'text', left: 'center', top: 'middle', style: { text, fontSize: 14, fill: '#4b5563' } }) as const;
-const grid = { left: 44, right: 32, top: 76, bottom: 24, containLabel: true };
+/** Below the title drawn at the top of a workbook's picture (`renderSvg`): a legend, or the plot where there is none. */
 const LEGEND_TOP = 38;
+const PLOT_TOP = LEGEND_TOP + 14;
+const grid = { left: 44, right: 32, top: PLOT_TOP, bottom: 24, containLabel: true };
 /** 12 px text is about 6.6 px a character. */
 const LABEL_CHAR = 6.6;
 /** A line of a wrapped name. */
@@ -42,7 +44,7 @@ function wrappedLegend(names: readonly string[], width: number) {
     if (used > 0 && used + w > room) { rows++; used = 0; }
     used += w;
   }
-  return { legend: { top: LEGEND_TOP, left: 'center', width: room, textStyle: { width: room - legendItemWidth(''), overflow: 'truncate' as const } }, grid: { ...grid, top: LEGEND_TOP + rows * LEGEND_ROW + 14 } };
+  return { legend: { top: LEGEND_TOP, left: 'center', width: room, textStyle: { width: room - legendItemWidth(''), overflow: 'truncate' as const } }, grid: { ...grid, top: PLOT_TOP + rows * LEGEND_ROW } };
 }
 /** Up to this many categories each keep their name on a phone; on a longer axis ECharts leaves out the names that would collide. */
 const NAMED_CATEGORIES = 6;
@@ -190,6 +192,8 @@ const NAME_SHARE_OF_WIDTH = 0.4;
 /** A bar's row with its name beside it: never thinner than this, and this much taller than the name's lines. */
 const MIN_ROW_BESIDE = 28;
 const ROW_PADDING_BESIDE = 10;
+/** The work-plan chart's plot starts below the title with no legend, and a goal's name takes no room above its row beside its bar. */
+const WORKPLAN_TOP = 48;
 /** A bar's row with its name above it (a phone's drawing): the name's first line and the bar; each further line adds a line's height. */
 const ROW_NAME_ABOVE = 44;
 /** The room a name above its bar leaves at the drawing's right, for the last bar's figure. */
@@ -204,11 +208,13 @@ function workplanProgress(m: DemandMetrics, width: number): ChartSpec {
   const nameWidth = beside ? Math.round(width * NAME_SHARE_OF_WIDTH) : width - NAME_ABOVE_RIGHT;
   const lines = Math.max(1, ...goals.map((x) => wrappedLines(x.label, nameWidth / LABEL_CHAR)));
   const row = beside ? Math.max(MIN_ROW_BESIDE, lines * LABEL_LINE + ROW_PADDING_BESIDE) : ROW_NAME_ABOVE + (lines - 1) * LABEL_LINE;
+  // The first name above its bar reaches above its row by its lines beyond the first, half of them above the row's middle.
+  const top = WORKPLAN_TOP + (beside ? 0 : ((lines - 1) * LABEL_LINE) / 2);
   return {
-    id: 'workplan-progress', title: `Work-plan progress by goal (% complete)${firstOf(m.workplan.byGoal.length)}`, width, height: Math.max(HEIGHT, 100 + goals.length * row),
+    id: 'workplan-progress', title: `Work-plan progress by goal (% complete)${firstOf(m.workplan.byGoal.length)}`, width, height: Math.max(HEIGHT, 100 + goals.length * row) + top - WORKPLAN_TOP,
     alt: `Percent complete by goal (${PERCENT_COMPLETE_BRIEF}), with items at risk and overdue: ` + listed(goals.map(({ label, pct, g }) => `${label} ${pct}% (${g.atRisk} at risk, ${g.overdue} overdue)`)),
     option: {
-      grid: { ...grid, left: 16, top: 48, right: 56 },
+      grid: { ...grid, left: 16, top, right: 56 },
       xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
       // Category axes list bottom-up; reversed so the first goal reads first, as in the tables.
       yAxis: {

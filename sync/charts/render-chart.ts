@@ -62,9 +62,19 @@ const TEXT = '#1f2937';
 /** Arial's metrics are what ECharts assumes when it measures text on the server; Liberation Sans shares them. Unquoted: ECharts writes it into a double-quoted style attribute. */
 const FONT = 'Arial, Liberation Sans, Helvetica, sans-serif';
 
-/** The chart as an SVG string; `withTitle` draws the title inside the image (the workbook has no heading above it). */
+/** The room at the top of a chart for its title (drawn 8 px down, 15 px text): a drawing without it starts that much higher. */
+const TITLE_ROOM = 28;
+/** A legend or plot placed below the title, moved up into the title's room. */
+const raised = <T>(box: T): T => (box && typeof box === 'object' && 'top' in box && typeof box.top === 'number' ? { ...box, top: box.top - TITLE_ROOM } : box);
+
+/**
+ * The chart as an SVG string; `withTitle` draws the title inside the image (the workbook has no heading above it).
+ * Without it (a page, whose caption names the chart), the drawing keeps no empty room for it at its top.
+ */
 export function renderSvg(spec: ChartSpec, withTitle: boolean): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: spec.width, height: spec.height });
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: spec.width, height: withTitle ? spec.height : spec.height - TITLE_ROOM });
+  const { legend, grid } = spec.option;
+  const option = withTitle ? spec.option : { ...spec.option, ...(legend ? { legend: raised(legend) } : {}), ...(grid ? { grid: raised(grid) } : {}) };
   try {
     chart.setOption({
       animation: false,
@@ -72,7 +82,7 @@ export function renderSvg(spec: ChartSpec, withTitle: boolean): string {
       color: spec.option.series === undefined ? CHART_COLORS : seriesColors(seriesNames(spec.option)),
       textStyle: { fontFamily: FONT, color: TEXT },
       ...(withTitle ? { title: { text: spec.title, left: 'center', top: 8, textStyle: { fontSize: 15, color: TEXT } } } : {}),
-      ...spec.option,
+      ...option,
     });
     // A label from text stored before control characters were refused: resvg would refuse the whole image, and an
     // override would draw the label reversed.

@@ -81,7 +81,8 @@ interface WorkerChannel {
 function startChannel(): WorkerChannel {
   const worker = startWorkerModule(new URL('./data-sheet-worker.ts', import.meta.url), {
     // Most of what it makes lives for one block. V8's default young generation let the export's peak memory
-    // pass the issue's bar; a smaller one costs more scavenges (decision 006).
+    // pass the issue's bar; a smaller one costs more scavenges, a larger one the longest exports' margin under
+    // their bar (decision 006).
     resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     data: { blockRows: BLOCK_ROWS, window: WINDOW, bufferBytes: BUFFER_BYTES } satisfies DataSheetWorkerData,
   });

@@ -65,6 +65,12 @@ interface RequestFacts {
   guessed: { received: boolean; days: boolean; sla: boolean };
 }
 
+/** A received or fulfilled day's requests, by source; its quarter; the source it last counted and that source's counts. */
+interface DatedDay {
+  received: number; fulfilled: number; bySource: Map<string, { received: number; fulfilled: number }>; quarter: QuarterFigures;
+  lastSource: string | undefined; lastCounts: { received: number; fulfilled: number } | undefined;
+}
+
 /** `openHours` is null while none of the open requests is estimated: their hours are unknown, not zero. */
 interface AssigneeLoad { requests: number; open: number; estimated: number | null; spent: number | null; openHours: number | null; inWindow: boolean }
 
@@ -101,21 +107,29 @@ export class RequestMetrics {
     this.weekly = Array.from({ length: CAPACITY_WEEKS }, () => ({ received: 0, fulfilled: 0 }));
   }
 
-  /** Every received and fulfilled date, counted: what tells a likely typo (year 2206) from the trend's span. */
-  private readonly dated = new Map<string, { received: number; fulfilled: number; bySource: Map<string, { received: number; fulfilled: number }> }>();
+  /**
+   * Every received and fulfilled date, counted: what tells a likely typo (year 2206) from the trend's span. Each day
+   * holds its quarter too, and its source last counted, so a request's day costs one lookup (rows come in source order).
+   */
+  private readonly dated = new Map<string, DatedDay>();
   private typos?: { dates: DemandMetrics['dataQuality']['likelyTypoDates']; months: Set<string>; quarters: Set<string> };
 
   /** `as`: the date is a request's received or fulfilled day, counted once for the typo check, by its source for Data quality. */
   private quarter(iso: string, as?: 'received' | 'fulfilled', sourceName?: string): QuarterFigures {
-    if (as) {
-      let d = this.dated.get(iso);
-      if (!d) this.dated.set(iso, (d = { received: 0, fulfilled: 0, bySource: new Map() }));
-      d[as]++;
-      const source = sourceName ?? '';
-      let n = d.bySource.get(source);
-      if (!n) d.bySource.set(source, (n = { received: 0, fulfilled: 0 }));
-      n[as]++;
-    }
+    if (!as) return this.quarterOf(iso);
+    let d = this.dated.get(iso);
+    if (!d) this.dated.set(iso, (d = { received: 0, fulfilled: 0, bySource: new Map(), quarter: this.quarterOf(iso), lastSource: undefined, lastCounts: undefined }));
+    d[as]++;
+    const source = sourceName ?? '';
+    let n = d.lastSource === source ? d.lastCounts : d.bySource.get(source);
+    if (!n) d.bySource.set(source, (n = { received: 0, fulfilled: 0 }));
+    d.lastSource = source;
+    d.lastCounts = n;
+    n[as]++;
+    return d.quarter;
+  }
+
+  private quarterOf(iso: string): QuarterFigures {
     let f = this.quarterOfDay.get(iso);
     if (!f) {
       const q = quarterOf(iso);

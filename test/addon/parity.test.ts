@@ -104,6 +104,19 @@ const PASTED: readonly PastedSheet[] = [
   },
   // The office's own TA log, under a title, a request received 'TBD'.
   { name: LOG, grid: logGrid((iso) => ({ date: iso })) as Typed[][] },
+  // A second log as an office heads it: plural headers, one agency merged over its two requests, TBD, ASAP, end of FY.
+  {
+    name: 'Intake 2026',
+    grid: [
+      ['Technical assistance requests — intake log', null, null, null, null, null, null],
+      ['Dates Received', 'Agencies', 'Requester Types', 'Requests', 'Priorities', 'Statuses', 'Due Dates'],
+      [{ date: '2026-11-02' }, 'Department of Finance', 'State agencies', 'Budget equity review', 'P2', 'New', 'TBD'],
+      [{ date: '2026-11-09' }, null, 'State agencies', 'Follow-up training', 'High', 'Assigned', 'ASAP'],
+      [{ date: '2026-11-20' }, 'City of Fresno', 'Cities', 'Data disaggregation help', 'Medium', 'In Progress', { date: '2026-12-15' }],
+      ['TBD', 'Yolo County', 'Counties', 'Engagement plan', 'Low', 'New', 'end of FY'],
+    ],
+    merges: [{ row: 1, column: 1, rows: 1, columns: 7 }, { row: 3, column: 2, rows: 2, columns: 1 }],
+  },
   // A check of the GARE plan's statuses with the add-on's function, which a refresh recalculates.
   { name: 'Checks', grid: [['Derived statuses'], [{ formula: "EQ_WORKPLAN_STATUS('GARE plan'!D3:D7)" }]] },
 ];
@@ -145,11 +158,18 @@ async function functionAnswers(call: (fn: string, ...args: unknown[]) => unknown
 /** What one host answered to each action, in the order they were taken. */
 type Answers = Record<string, unknown>;
 
+/** What the service holds of a source's pasted sheets after its first sync: each table's rows' values, in one order. */
+async function storedOf(sourceId: string): Promise<Record<string, unknown[]>> {
+  const values = async (table: 'workplan' | 'roadmap' | 'requests') =>
+    (await service.storedRows(table, sourceId)).map((r) => JSON.stringify((r as { values: unknown }).values)).sort().map((v) => JSON.parse(v) as unknown);
+  return { workplan: await values('workplan'), roadmap: await values('roadmap'), requests: await values('requests') };
+}
+
 /** The queue as the sidebar lists it. */
 const queueOf = (view: TriageView) => ({ sheets: view.sheets, items: view.items, none: view.none });
 
 async function sheetsAnswers(): Promise<Answers> {
-  const { addon } = await connectedAddon(service, 'Pasted plans (Sheets)');
+  const { addon, source } = await connectedAddon(service, 'Pasted plans (Sheets)');
   const { fakes } = addon;
   fakes.seedSheet(LISTS_SHEET, DEFAULT_LISTS_GRID.map((line) => [...line]));
   for (const { name, grid, merges = [] } of PASTED) {
@@ -165,6 +185,7 @@ async function sheetsAnswers(): Promise<Answers> {
   };
   answers.sync = menu('syncNowFromMenu');
   await service.received();
+  answers.stored = await storedOf(source.id);
   const view = addon.call<TriageView>('sidebarTriage');
   answers.triage = queueOf(view);
   const [first] = view.items;
@@ -172,7 +193,7 @@ async function sheetsAnswers(): Promise<Answers> {
   answers.save = addon.call('sidebarSave', { sheet: first.sheet, key: first.key, row: first.row, values: { priority: 'High', status: 'Assigned' } });
   answers.statusLink = addon.call('sidebarStatusLink', 'TA-2026-0999');
   answers.feedbackLink = addon.call('sidebarFeedbackLink', 'TA-2026-0999');
-  answers.setup = menu('setupWorkplan');
+  for (const handler of ['setupWorkplan', 'setupTaIntake', 'setupMilestones', 'setupRoadmap']) answers[handler] = menu(handler);
   Object.assign(answers, await functionAnswers((fn, ...args) => addon.call(fn, ...args), (name) => (row, column) => fakes.readSheet(name)[row - 1]?.[column - 1], ''));
   answers.refresh = menu('refreshCustomFunctions');
   return answers;
@@ -180,7 +201,7 @@ async function sheetsAnswers(): Promise<Answers> {
 
 async function excelAnswers(): Promise<Answers> {
   const connected = await connectedExcel(service, 'Pasted plans (Excel)');
-  const { excel, addin } = connected;
+  const { excel, addin, source } = connected;
   for (const { name, grid, merges = [] } of PASTED) {
     excel.seed(name, []);
     const sheet = excel.sheet(name)!;
@@ -197,6 +218,7 @@ async function excelAnswers(): Promise<Answers> {
   const pane = async <T>(call: () => Promise<T>) => call().then((value) => value, (e: Error) => ({ failed: true, message: e.message }));
   answers.sync = await addin.bridge.sync().then(({ summary }) => ({ toast: summary }), (e: Error) => ({ alert: [e.message] }));
   await service.received();
+  answers.stored = await storedOf(source.id);
   const view = await addin.bridge.triage();
   answers.triage = queueOf(view);
   const [first] = view.items;
@@ -204,7 +226,8 @@ async function excelAnswers(): Promise<Answers> {
   answers.save = await pane(() => addin.bridge.save({ sheet: first.sheet, key: first.key, row: first.row, values: { priority: 'High', status: 'Assigned' } }));
   answers.statusLink = await pane(() => addin.bridge.requesterLink('status', 'TA-2026-0999'));
   answers.feedbackLink = await pane(() => addin.bridge.requesterLink('feedback', 'TA-2026-0999'));
-  answers.setup = await pane(async () => ({ toast: (await addin.bridge.setup!('workplan')).summary }));
+  const templates = { setupWorkplan: 'workplan', setupTaIntake: 'ta-intake', setupMilestones: 'milestones', setupRoadmap: 'roadmap' } as const;
+  for (const [handler, template] of Object.entries(templates)) answers[handler] = await pane(async () => ({ toast: (await addin.bridge.setup!(template)).summary }));
   Object.assign(answers, await functionAnswers((fn, ...args) => addin.handlers[fn.replace(/^EQ_/, '')](...args), (name) => (row, column) => excel.sheet(name)!.peek(row, column)?.value, null));
   answers.refresh = await pane(async () => ({ toast: await addin.bridge.refreshFunctions!() }));
   expect(excel.calculations).toEqual(['Full']);
@@ -234,6 +257,11 @@ describe('both hosts on the plans as people paste them', () => {
     const [sheets, excel] = [await sheetsAnswers(), await excelAnswers()];
     for (const action of Object.keys(sheets)) expect(said(excel, 'excel')[action], action).toEqual(said(sheets, 'sheets')[action]);
     expect(sheets.sync).not.toHaveProperty('alert');
+    // No pasted row is lost, and none of its cells under a header the document wrote its own way ("Statuses").
+    const stored = sheets.stored as Record<string, Record<string, unknown>[]>;
+    expect([stored.workplan.length, stored.roadmap.length, stored.requests.length]).toEqual([10, 5, LOG_ROWS.length + 4]);
+    expect(stored.requests.filter((r) => r.requesterOrg === 'Department of Finance').map((r) => r.description)).toEqual(['Budget equity review', 'Follow-up training']);
+    expect(stored.workplan.filter((r) => r.status !== null).map((r) => r.status).sort()).toEqual(['Completed', 'In progress', 'In progress', 'Not started', 'Not started']);
   }, 120_000);
 });
 

@@ -1,7 +1,7 @@
 // Sheets as people keep them: renamed and reordered columns, a Timeline column, "same as above" blanks,
 // extra columns, a title above the header, and sheets whose name says nothing.
 import { describe, expect, it } from 'vitest';
-import { TABLES, detectTable, fieldColumn, formatCellIssue, locateTable, mapHeaders, readStacked, readTable, validateRows, DEFAULT_READ_OPTIONS, type CellInput } from '../../shared';
+import { TABLES, detectTable, fieldColumn, formatCellIssue, locateTable, mapHeaders, readStacked, readTable, validateRows, DEFAULT_LISTS_GRID, DEFAULT_READ_OPTIONS, listPlacement, readRules, type CellInput } from '../../shared';
 import { textFieldsOf } from '../../shared/read-table';
 import { inSheetWords } from '../../shared/issues';
 import { stackedTables } from '../fixtures/messy/stacked-tables';
@@ -47,6 +47,13 @@ describe('mapHeaders', () => {
     expect(plan.matched.map((m) => `${m.header}=${m.reads}`)).toEqual(['SCORE Goal=Goal', 'GARE Stage=Phase', 'Tasks=Task', 'Target date=End']);
     const roadmap = mapHeaders(TABLES.roadmap, ['Area of Focus', 'Early Actions / Additional Strategies', 'Action']);
     expect(Object.fromEntries(roadmap.fields)).toEqual({ 0: 'focusArea', 1: 'kind', 2: 'action' });
+  });
+
+  it('reads a plural made with -es after -us or -is as its singular: "Statuses" is Status, as a pasted plan heads it', () => {
+    const gare = mapHeaders(TABLES.workplan, ['Stages', 'Items', 'Targets', 'Statuses']);
+    expect(Object.fromEntries(gare.fields)).toEqual({ 0: 'phase', 1: 'task', 2: 'target', 3: 'status' });
+    expect(gare.unknown).toEqual([]);
+    expect(mapHeaders(TABLES.roadmap, ['Focuses', 'Actions', 'Statuses']).fields.get(2)).toBe('status');
   });
 
   it('leaves a header that names two fields equally unread, naming both', () => {
@@ -755,5 +762,23 @@ describe('rows above the header', () => {
     const grid: Grid = [['TA requests 2026'], ['Prepared by the Office of Equity', null, 'Updated monthly'], ['Request', null, null, 'Tracking', null, null], header, row(1)];
     const read = readTable(TABLES.requests, 'Requests', grid, 3);
     expect(read.issues.filter((i) => i.code === 'outside_table')).toEqual([]);
+  });
+});
+
+describe('a status the office added to its Lists that the status formulas name', () => {
+  it('says nothing of a work plan\'s "Postponed", "Paused" or "Ongoing": the formula reads them as On hold or In progress, not by their dates alone', () => {
+    const lists = DEFAULT_LISTS_GRID.map((line) => [...line]);
+    const column = listPlacement('workplanStatus').column - 1;
+    lists[5][column] = 'Postponed';
+    lists[6][column] = 'Paused';
+    lists[7][column] = 'Ongoing';
+    const plan: CellInput[][] = [
+      ['Task', 'Start', 'End', 'Status'],
+      ['Equity ordinance', '2026-01-01', '2026-06-30', 'Postponed'],
+      ['Department plans', '2026-01-01', '2026-06-30', 'Paused'],
+      ['Training', '2026-01-01', '2026-06-30', 'Ongoing'],
+    ];
+    const read = readTable(TABLES.workplan, 'Work plan', plan, 0, { lists: readRules(lists).ownLists! });
+    expect(read.issues.filter((i) => i.code === 'added_choice')).toEqual([]);
   });
 });

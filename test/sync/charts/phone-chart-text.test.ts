@@ -85,3 +85,38 @@ describe('the work-plan chart on a phone', () => {
     expect(await overlappingTexts(svg)).toEqual([]);
   }, 60_000);
 });
+
+/** How far down each drawing its first text or mark begins, in pixels (the white background aside), as the browser lays it out. */
+async function firstDrawnTops(svgs: Record<string, string>): Promise<Record<string, number>> {
+  return withChromium(async (browser) => {
+    const page = await browser.newPage({ viewport: { width: 800, height: 900 } });
+    const tops: Record<string, number> = {};
+    for (const [name, svg] of Object.entries(svgs)) {
+      await page.setContent(`<!doctype html><body style="margin:0">${svg}</body>`);
+      tops[name] = Math.round(await page.$eval('svg', (root) => {
+        const top = root.getBoundingClientRect().top;
+        const drawn = [...root.querySelectorAll('text, path, rect')].slice(1).map((e) => e.getBoundingClientRect()).filter((box) => box.height > 0 && box.width > 0);
+        return Math.min(...drawn.map((box) => box.top - top));
+      }));
+    }
+    return tops;
+  });
+}
+
+describe('the charts drawn under a caption (dashboard and report)', () => {
+  it('keep no room at the top for the title they do not draw, nor for a legend they do not have', async () => {
+    const request = (rowId: string, receivedOn: string, assignee: string) => ({ sourceId: 's', sourceName: 'Log', rowId, values: { receivedOn, requesterOrg: 'City of Riverside', requesterType: 'City', status: 'In progress', priority: 'Medium', assignee, estimatedHours: 30 } });
+    const goals = ['Structural Equity Alignment', 'Institutional Accountability and Shared Governance', 'Equitable City–Community Partnership', 'Learning that Drives Systems Change', 'Measurement and Reporting', 'Normalize', 'Organize', 'Operationalize'];
+    const m = aggregateMetrics({
+      requests: [request('r1', '2026-09-02', 'J. Chen'), request('r2', '2026-11-20', 'A. Rivera')],
+      workplan: goals.map((goal, i) => ({ sourceId: 's', sourceName: 'Plan', rowId: `w${i}`, values: { goal, task: 't', percentComplete: 0.5 } })),
+    }, { asOf: '2026-12-03', rules: DEFAULT_RULES });
+    const untitled: Record<string, string> = {};
+    for (const width of [DASHBOARD_CHART_WIDTHS.phone, 500]) for (const chart of demandCharts(m, width)) untitled[`${chart.id} at ${width} px`] = renderSvg(chart, false);
+    // A legend, an axis' top figure or a goal's name starts the drawing, not a title's room above them.
+    expect(Object.entries(await firstDrawnTops(untitled)).filter(([, top]) => top > 36)).toEqual([]);
+    // Drawn with its title (the workbook's picture), the title comes first.
+    const titled = await firstDrawnTops({ age: renderSvg(demandCharts(m, 500)[1], true) });
+    expect(titled.age).toBeLessThanOrEqual(12);
+  }, 120_000);
+});
