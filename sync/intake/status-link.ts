@@ -89,8 +89,8 @@ export async function requestStanding(store: RowStore, token: string, p: { timeZ
   if (link === null) return { kind: 'unknown' };
   const values = await store.storedRow(link.sourceId, 'requests', link.rowId);
   const versions = await store.statusVersions(link.sourceId, link.rowId);
-  if (values === null) return { kind: 'removed', requestId: [...versions].reverse().find((v) => !v.removed)?.requestId ?? null };
-  const changed = lastStatusChange(versions.filter((v) => !v.removed));
+  if (values === null) return { kind: 'removed', requestId: versions.at(-1)?.requestId ?? null };
+  const changed = lastStatusChange(versions);
   const survey = await surveyOf(store, link, p.now);
   return {
     kind: 'tracked',

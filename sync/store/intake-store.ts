@@ -43,7 +43,7 @@ export interface SurveyHold { rowId: string; field: string; answer: unknown; she
 export interface StatusLink { sourceId: string; rowId: string; createdAt: Date }
 
 /** A version of a request as its status link reads it: its status, or its removal (a tombstone). */
-export interface StatusVersion { at: Date; status: string | null; requestId: string | null; removed: boolean }
+export interface StatusVersion { at: Date; status: string | null; requestId: string | null }
 
 /** Requests that were sent a survey link, and how many of them answered (each request counted once). */
 export interface SurveyCounts { requestsAsked: number; requestsAnswered: number; actionPlanAdopted: number }
@@ -93,8 +93,9 @@ export interface IntakeOps {
   createStatusLink(p: { tokenHash: string; sourceId: string; rowId: string; at: Date }): Promise<void>;
   statusLink(tokenHash: string): Promise<StatusLink | null>;
   /**
-   * Every version of the source's request `rowId`, oldest first: found through the history's index by row (0026), so
-   * a status page reads its own request's few versions, however old its link or long the other requests' history.
+   * Every version of the source's request `rowId` that held its values, oldest first (its removals, which hold none,
+   * left out): followed back from its current one by each version's pointer to the one before (0026), so a status page
+   * reads its own request's few versions, however old its link or long the other requests' history.
    */
   statusVersions(sourceId: string, rowId: string): Promise<StatusVersion[]>;
   createFeedbackLink(p: { tokenHash: string; sourceId: string; table: TableName; rowId: string; at: Date }): Promise<void>;
@@ -238,14 +239,25 @@ function holdQueries(db: Kysely<StoreDatabase>, table: TableName, sourceId: stri
   ];
 }
 
-/** A request's versions, oldest first (`IntakeOps.statusVersions`); exported for the contract test of its query plan. */
+/**
+ * A request's versions, oldest first (`IntakeOps.statusVersions`): from the one its row holds now, back along each
+ * version's `previous_seq`, each a primary-key lookup. Exported for the contract test of its query plan.
+ */
 export const statusHistoryQuery = (db: Kysely<StoreDatabase>, sourceId: string, rowId: string) =>
   db
-    .selectFrom('row_history')
-    .select(['at', 'op', 'values_json'])
-    .where('table_name', '=', 'requests')
-    .where('source_id', '=', sourceId)
-    .where('row_id', '=', rowId)
+    .withRecursive('version(seq, at, values_json, previous_seq)', (q) =>
+      q
+        .selectFrom('sheet_rows as r')
+        .innerJoin('row_history as h', 'h.seq', 'r.values_seq')
+        .select(['h.seq', 'h.at', 'h.values_json', 'h.previous_seq'])
+        .where('r.table_name', '=', 'requests')
+        .where('r.source_id', '=', sourceId)
+        .where('r.row_id', '=', rowId)
+        .unionAll((q) => q.selectFrom('version as v').innerJoin('row_history as h', 'h.seq', 'v.previous_seq').select(['h.seq', 'h.at', 'h.values_json', 'h.previous_seq'])),
+    )
+    .selectFrom('version')
+    .select(['at', 'values_json'])
+    // As `changes()` orders history: a late retry's version goes by its batch's time, not by when it was written.
     .orderBy('at')
     .orderBy('seq');
 
@@ -431,9 +443,9 @@ export function intakeOps(db: Kysely<StoreDatabase>): IntakeOps {
 
     async statusVersions(sourceId, rowId) {
       return (await statusHistoryQuery(db, sourceId, rowId).execute()).map((r) => {
-        const values = r.values_json === null ? {} : (JSON.parse(r.values_json) as Record<string, unknown>);
+        const values = JSON.parse(r.values_json!) as Record<string, unknown>;
         const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
-        return { at: new Date(r.at), status: text(values.status), requestId: text(values.requestId), removed: r.op === 'delete' };
+        return { at: new Date(r.at), status: text(values.status), requestId: text(values.requestId) };
       });
     },
 

@@ -146,15 +146,15 @@ function statements(db: Kysely<StoreDatabase>) {
                                                    unnest(string_to_array(${v.raws}, chr(1)))) with ordinality as t(e, values_json, raw_json, n))`)
       // One index probe per row sent, whatever the statistics say: planned as a join, a stale estimate of
       // the source's rows hashed all of them for every batch. `limit 1` keeps the lookup a lookup.
-      .with('compared', () => sql`(select i.*, s.sheet_row as stored_sheet_row, coalesce(${unchanged(sql`i.hash`)}, false) as same
-                                   from incoming i left join lateral (select hash, deleted, sheet_row from sheet_rows s
+      .with('compared', () => sql`(select i.*, s.sheet_row as stored_sheet_row, s.values_seq as previous_seq, coalesce(${unchanged(sql`i.hash`)}, false) as same
+                                   from incoming i left join lateral (select hash, deleted, sheet_row, values_seq from sheet_rows s
                                                                       where ${mine('s')} and s.row_id = i.row_id limit 1) s on true)`)
       .with('version', (q) =>
         q
           .insertInto('row_history')
-          .columns(['table_name', 'source_id', 'row_id', 'at', 'op', 'values_json', 'raw_json'])
+          .columns(['table_name', 'source_id', 'row_id', 'at', 'op', 'values_json', 'raw_json', 'previous_seq'])
           // In the batch's order (rowId order, sorted by the caller): history within a batch in a stable order.
-          .expression(sql`select ${v.table}, ${v.source}, row_id, ${v.at}, 'upsert', values_json, nullif(raw_json, '') from compared where not same order by n`)
+          .expression(sql`select ${v.table}, ${v.source}, row_id, ${v.at}, 'upsert', values_json, nullif(raw_json, ''), previous_seq from compared where not same order by n`)
           .returning(['seq', 'row_id']),
       )
       .with('moved', (q) =>

@@ -54,6 +54,12 @@ export interface RowHistoryTable {
   values_json: string | null;
   /** The cells as the sheet had them, when the caller sends them. */
   raw_json: string | null;
+  /**
+   * On an upsert, the version whose values the row held before it (its `values_seq` then): what a status page follows
+   * back, by primary key, to read one request's versions. Null on a row's first version and on tombstones, which hold
+   * no values for the page to read.
+   */
+  previous_seq: number | null;
 }
 
 /** The latest rejection of a row still being rejected; the row's last good version stays in sheet_rows. */

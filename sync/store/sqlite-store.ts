@@ -153,7 +153,7 @@ function sqliteBatchWriter(
   const rowKey = { table_name: key.table, source_id: key.source, row_id: param<string>('row') };
   const storedRows = db
     .selectFrom('sheet_rows')
-    .select(['row_id', 'hash', 'deleted', 'sheet_row'])
+    .select(['row_id', 'hash', 'deleted', 'sheet_row', 'values_seq'])
     .where('table_name', '=', key.table)
     .where('source_id', '=', key.source);
 
@@ -173,13 +173,13 @@ function sqliteBatchWriter(
     ).pluck(),
     lastSeq: sqlite.prepare('select max(seq) from row_history').pluck(),
     // What every row of the batch shares is bound once per statement, not once per row.
-    addVersions: chunked(['seq', 'row', 'values', 'raw'], (n, row) =>
+    addVersions: chunked(['seq', 'row', 'values', 'raw', 'previous'], (n, row) =>
       prepare(
         sqlite,
         db
           .insertInto('row_history')
-          .columns(['seq', 'table_name', 'source_id', 'row_id', 'at', 'op', 'values_json', 'raw_json'])
-          .expression(sql`select column1, ${key.table}, ${key.source}, column2, ${param('at')}, 'upsert', column3, column4 from ${valuesOf(row, n)}`),
+          .columns(['seq', 'table_name', 'source_id', 'row_id', 'at', 'op', 'values_json', 'raw_json', 'previous_seq'])
+          .expression(sql`select column1, ${key.table}, ${key.source}, column2, ${param('at')}, 'upsert', column3, column4, column5 from ${valuesOf(row, n)}`),
         ['table', 'source', 'at', ...repeat(row, n)],
       ),
     ),
@@ -290,8 +290,8 @@ function sqliteBatchWriter(
     }
 
     const lookup = rowIdsToLookUp(batch);
-    const found = (lookup === 'all' ? stmt.allRows.all(table, source) : stmt.someRows.all(table, source, JSON.stringify(lookup))) as [string, string, number, number | null][];
-    const stored = new Map(found.map(([rowId, hash, deleted, sheetRow]) => [rowId, { hash, deleted: deleted === 1, sheetRow }]));
+    const found = (lookup === 'all' ? stmt.allRows.all(table, source) : stmt.someRows.all(table, source, JSON.stringify(lookup))) as [string, string, number, number | null, number][];
+    const stored = new Map(found.map(([rowId, hash, deleted, sheetRow, valuesSeq]) => [rowId, { hash, deleted: deleted === 1, sheetRow, valuesSeq }]));
     const waiting = new Set(batch.full ? (stmt.waitingIds.all(table, source) as string[]) : []);
     const rejected = (stmt.rejectedRows.all(table, source) as [string, string | null, string | null, number | null][]).map(([rowId, ownId, sheet, sheetRow]): [string, LoggedRow] =>
       [rowId, { rowId, ownId: ownId ?? undefined, sheet: sheet ?? undefined, sheetRow: sheetRow ?? undefined }]);
@@ -311,6 +311,7 @@ function sqliteBatchWriter(
         args[at + 1] = row.rowId;
         args[at + 2] = row.valuesJson;
         args[at + 3] = row.rawJson;
+        args[at + 4] = stored.get(row.rowId)?.valuesSeq ?? null;
       },
       breather,
     );

@@ -842,40 +842,81 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
     });
 
     describe('status links', () => {
-      test("a status link is kept by its token's digest and reads every version of its request, before the link too, its removal too, and no other row's", async () => {
+      test("a status link is kept by its token's digest and reads every version of its request that held values, before the link too, through a removal, and no other row's", async () => {
         const { store, source, apply } = await withSource();
         const other = await store.createPrincipal({ kind: 'source', name: 'Other office', sourceKind: 'excel' });
         await apply({ upserts: [row('r1', { requestId: 'TA-1', status: 'New' })] });
         await store.createStatusLink({ tokenHash: 'digest-of-the-token', sourceId: source.id, rowId: 'r1', at: at(1) });
         await apply({ upserts: [row('r1', { requestId: 'TA-1', status: 'Triaged' }), row('r2', { requestId: 'TA-2', status: 'Assigned' })], at: at(2) });
         await store.applyBatch({ sourceId: other.principal.id, table: 'requests', upserts: [row('r1', { requestId: 'X-1', status: 'Declined' })], deletes: [], full: false, rejected: [], at: at(3) });
+        await apply({ table: 'milestones', upserts: [row('r1', { milestone: 'Kickoff', date: '2025-03-01' })], at: at(3) });
         await apply({ upserts: [row('r1', { requestId: 'TA-1', status: 'In progress', notes: 'call back' })], at: at(4) });
         await apply({ deletes: ['r1'], at: at(5) });
 
         expect(await store.statusLink('digest-of-the-token')).toEqual({ sourceId: source.id, rowId: 'r1', createdAt: at(1) });
         expect(await store.statusLink('another-digest')).toBeNull();
+        const kept = [
+          { at: T0, status: 'New', requestId: 'TA-1' },
+          { at: at(2), status: 'Triaged', requestId: 'TA-1' },
+          { at: at(4), status: 'In progress', requestId: 'TA-1' },
+        ];
+        expect(await store.statusVersions(source.id, 'r1')).toEqual(kept);
+        // Put back in the sheet: its versions before the removal are still its own. A late retry, dated before the
+        // versions written ahead of it, takes its place by its batch's time.
+        await apply({ upserts: [row('r1', { requestId: 'TA-1', status: 'Fulfilled' })], at: at(7) });
+        await apply({ upserts: [row('r1', { requestId: 'TA-1', status: 'In progress', notes: 'resent' })], at: at(6) });
         expect(await store.statusVersions(source.id, 'r1')).toEqual([
-          { at: T0, status: 'New', requestId: 'TA-1', removed: false },
-          { at: at(2), status: 'Triaged', requestId: 'TA-1', removed: false },
-          { at: at(4), status: 'In progress', requestId: 'TA-1', removed: false },
-          { at: at(5), status: null, requestId: null, removed: true },
+          ...kept,
+          { at: at(6), status: 'In progress', requestId: 'TA-1' },
+          { at: at(7), status: 'Fulfilled', requestId: 'TA-1' },
         ]);
+        expect(await store.statusVersions(source.id, 'never-sent')).toEqual([]);
       });
 
-      test.runIf(probe !== undefined)("a status page finds its request's versions through the history's index by row, not by walking other requests' history", async () => {
+      test.runIf(probe !== undefined)("a status page follows its request's versions back by primary key, not by walking other requests' history", async () => {
         const place = `status${Date.now() % 100_000}`;
         const store = await fresh({ place });
         const { principal } = await store.createPrincipal({ kind: 'source', name: 'County TA log', sourceKind: 'google-sheets' });
         for (let minutes = 0; minutes < 3; minutes++) {
-          await store.applyBatch({ sourceId: principal.id, table: 'requests', upserts: rowsOf(50, minutes ? 'Triaged' : 'New'), deletes: [], full: false, rejected: [], at: at(minutes) });
+          await store.applyBatch({ sourceId: principal.id, table: 'requests', upserts: rowsOf(50, minutes ? `Triaged ${minutes}` : 'New'), deletes: [], full: false, rejected: [], at: at(minutes) });
         }
         const plan = await probe!.queryPlan(place, (db) => statusHistoryQuery(db, principal.id, 'r0007'));
-        // SQLite: "SEARCH row_history USING INDEX row_history_by_row (table_name=? AND source_id=? AND row_id=?)";
-        // PostgreSQL: "Index Scan using row_history_by_row … Index Cond: (… AND (row_id = 'r0007'::text))".
-        expect(plan).toMatch(/row_history_by_row/);
-        expect(plan).toMatch(/row_id ?= ?(\?|'r0007')/);
-        // Read in the index's order: no sort, no scan of the table, no filtering of other rows' versions.
-        expect(plan).not.toMatch(/TEMP B-TREE|Sort|Seq Scan|SCAN row_history|Filter/);
+        // SQLite: "SEARCH r USING PRIMARY KEY (table_name=? AND source_id=? AND row_id=?)", then "SEARCH h USING
+        // INTEGER PRIMARY KEY (rowid=?)" for the current version and for each one before it.
+        // PostgreSQL: "Index Scan using sheet_rows_pk … (row_id = 'r0007'::text)", then "Index Scan using row_history_pkey".
+        expect(plan).toMatch(/PRIMARY KEY \(table_name=\? AND source_id=\? AND row_id=\?\)|sheet_rows_pk[^]*row_id = 'r0007'/);
+        expect(plan.match(/INTEGER PRIMARY KEY \(rowid=\?\)|Index Scan using row_history_pkey/g)).toHaveLength(2);
+        // No scan of the history, nor any index of it by time or otherwise.
+        expect(plan).not.toMatch(/Seq Scan|SCAN (h|row_history)\b|row_history_by/);
+        expect(await store.statusVersions(principal.id, 'r0007')).toEqual(
+          ['New', 'Triaged 1', 'Triaged 2'].map((status, minutes) => ({ at: at(minutes), status, requestId: 'TA-7' })),
+        );
+      });
+
+      test.runIf(probe !== undefined)("a database kept before status pages follows every request's versions after 0026 gives its history the pointers", async () => {
+        const place = `pointers${Date.now() % 100_000}`;
+        const { store, source, apply } = await withSource({ place });
+        const other = await store.createPrincipal({ kind: 'source', name: 'Other office', sourceKind: 'excel' });
+        const statuses = ['New', 'Triaged', 'Assigned', 'In progress', 'Fulfilled'];
+        for (const [minutes, status] of statuses.entries()) {
+          await apply({ upserts: rowsOf(30, status).filter((_, i) => i % (minutes + 1) === 0), at: at(minutes) });
+          await store.applyBatch({ sourceId: other.principal.id, table: 'requests', upserts: rowsOf(5, `${status} elsewhere`), deletes: [], full: false, rejected: [], at: at(minutes) });
+        }
+        await apply({ deletes: ['r0000'], at: at(10) });
+        await apply({ upserts: [row('r0000', { requestId: 'TA-0', status: 'Reopened' })], at: at(11) });
+        await store.close();
+        await probe!.execute(place, ['alter table row_history drop column previous_seq', "delete from schema_migrations where name = '0026-row-history-previous-version'"]);
+
+        const migrated = await fresh({ place });
+        const versionsOf = (i: number) => [
+          ...statuses.flatMap((status, minutes) => (i % (minutes + 1) === 0 ? [{ at: at(minutes), status, requestId: `TA-${i}` }] : [])),
+          ...(i === 0 ? [{ at: at(11), status: 'Reopened', requestId: 'TA-0' }] : []),
+        ];
+        for (const i of [0, 1, 2, 6, 12, 29]) expect(await migrated.statusVersions(source.id, `r${String(i).padStart(4, '0')}`)).toEqual(versionsOf(i));
+        expect((await migrated.statusVersions(other.principal.id, 'r0003')).map((v) => v.status)).toEqual(statuses.map((s) => `${s} elsewhere`));
+        // Written from then on with each new version.
+        await migrated.applyBatch({ sourceId: source.id, table: 'requests', upserts: [row('r0006', { requestId: 'TA-6', status: 'Closed' })], deletes: [], full: false, rejected: [], at: at(12) });
+        expect(await migrated.statusVersions(source.id, 'r0006')).toEqual([...versionsOf(6), { at: at(12), status: 'Closed', requestId: 'TA-6' }]);
       });
 
       test("a request's newest feedback link is the one its status page offers; a request sent none has none", async () => {
