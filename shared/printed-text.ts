@@ -8,8 +8,32 @@ import { CHARACTER_PX, COLUMN_PADDING_PX } from './workbook-plan';
  */
 export const BOLD_WIDENING = 1.1;
 
-/** Whether every word of a bold header fits a line of `width` characters: a word that does not is broken inside. */
-export const headerWordsFit = (header: string, width: number): boolean => header.split(/\s+/).every((word) => printedLines(word, width / BOLD_WIDENING) <= 1);
+/**
+ * Digits a line ending in a word with a dash needs to spare before LibreOffice, without Calibri, keeps that word on
+ * it whole: "satisfaction (1-5)" measured here a tenth of a digit inside its line broke after "(1-" (column 17) and
+ * stayed whole a digit inside (column 18).
+ */
+const DASHED_LINE_ROOM = 0.6;
+/**
+ * Whether a bold header wraps in a line of `width` characters at its spaces alone. A word wider than the line is
+ * broken inside; so is one whose piece up to a dash or slash fits where the line has no room for the whole word:
+ * "Average satisfaction (1-5)" printed "(1-" at a line's end and "5)" under it.
+ */
+export function headerWordsFit(header: string, width: number): boolean {
+  const perLine = width / BOLD_WIDENING - CELL_MARGIN;
+  let used = 0;
+  for (const word of header.split(/\s+/)) {
+    const whole = textWidth(word);
+    const piece = firstPieceWidth(word);
+    if (used > 0 && used + printedWidth(SPACE) + whole <= (piece < whole ? perLine - DASHED_LINE_ROOM : perLine)) {
+      used += printedWidth(SPACE) + whole;
+      continue;
+    }
+    if (whole > perLine || (used > 0 && piece < whole && used + printedWidth(SPACE) + piece <= perLine + DASHED_LINE_ROOM)) return false;
+    used = whole;
+  }
+  return true;
+}
 
 /**
  * Digits a right-aligned header needs beside its longest word (measured by `headerWordsFit`) for its one-character
@@ -19,6 +43,12 @@ export const headerWordsFit = (header: string, width: number): boolean => header
 const RIGHT_HEADER_ROOM = 1.3;
 /** Whether a right-aligned header keeps its indent, set apart from the next column's, in Excel and LibreOffice alike. */
 export const keepsRightHeaderIndent = (header: string, width: number): boolean => headerWordsFit(header, width - RIGHT_HEADER_ROOM);
+/** The narrowest column from `width` up where a right-aligned header keeps its indent and wraps at its spaces alone. */
+export function rightHeaderWidth(header: string, width: number): number {
+  let fitted = width;
+  while (!keepsRightHeaderIndent(header, fitted)) fitted++;
+  return fitted;
+}
 
 const SPACE = 32;
 export const NEWLINE = 10;
@@ -193,6 +223,17 @@ function widestWord(text: string): number {
     }
   }
   return Math.max(widest, piece);
+}
+
+const textWidth = (text: string): number => {
+  let width = 0;
+  for (let i = 0; i < text.length; i++) width += printedWidth(text.charCodeAt(i));
+  return width;
+};
+/** A word's width up to where `breaksAfter` first lets a line end inside it; the whole word's where nowhere does. */
+function firstPieceWidth(word: string): number {
+  for (let i = 0; i < word.length - 1; i++) if (mayBreakAfter(word.charCodeAt(i)) && breaksAfter(word, i)) return textWidth(word.slice(0, i + 1));
+  return textWidth(word);
 }
 
 /** The narrowest column (Excel's unit) that prints every word of `text` on a line of its own at most: no word broken. */

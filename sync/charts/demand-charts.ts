@@ -73,11 +73,17 @@ function namedCategories(data: string[], width: number, right = grid.right) {
   const share = Math.floor(plotWidth(width, right) / Math.max(1, data.length));
   return { type: 'category', data, axisLabel: { interval: 0, lineHeight: LABEL_LINE, formatter: (name: string) => wrappedAtSpaces(name, share) } } as const;
 }
+const NAME_GAP = 36;
+/** A one-digit figure and ECharts' margin between it and the axis. */
+const FIGURE_ROOM = 16;
 /**
  * A value axis named along its side. `containLabel` turns off ECharts' moving of the name clear of the figures,
- * so it is asked for: a fixed gap suits three-digit figures and sits on "4,000".
+ * so it is asked for: a fixed gap suits three-digit figures and sits on "4,000". An axis with no figure to draw
+ * (nothing received, nothing fulfilled yet) has no tick labels, and the grid's left margin alone then held the name
+ * half past the picture's edge: its gap is less the room the figures would take, so it sits where it does beside "0".
  */
-const valueAxis = (name: string) => ({ type: 'value', name, nameLocation: 'middle', nameGap: 36, nameMoveOverlap: true, minInterval: 1 }) as const;
+const valueAxis = (name: string, values: readonly (number | null)[]) =>
+  ({ type: 'value', name, nameLocation: 'middle', nameGap: values.some((v) => v !== null) ? NAME_GAP : NAME_GAP - FIGURE_ROOM, nameMoveOverlap: true, minInterval: 1 }) as const;
 
 /** Room between two axis labels side by side, so "Q1 2026" and "Q2 2026" never read as one. */
 const LABEL_GAP = 12;
@@ -108,7 +114,7 @@ function demandTrend(m: DemandMetrics, width: number): ChartSpec {
     option: {
       ...wrappedLegend(types, width),
       xAxis: { type: 'category', data: m.demand.months.map(spelledMonth) },
-      yAxis: valueAxis('Requests'),
+      yAxis: valueAxis('Requests', m.demand.byMonth.map((x) => x.total)),
       series: types.map((t) => ({ type: 'bar', stack: 'demand', name: t, data: m.demand.byMonth.map((x) => x.byRequesterType[t] ?? 0) })),
       ...(m.demand.total === 0 ? { graphic: noData() } : {}),
     },
@@ -125,7 +131,7 @@ function backlogAge(m: DemandMetrics, width: number): ChartSpec {
       // axis' last name goes to the bars instead (containLabel keeps that name inside the drawing).
       grid: { ...grid, right: AGE_GRID_RIGHT },
       xAxis: namedCategories(buckets.map((b) => b.key), width, AGE_GRID_RIGHT),
-      yAxis: valueAxis('Open requests'),
+      yAxis: valueAxis('Open requests', buckets.map((b) => b.count)),
       series: [{ type: 'bar', name: 'Open requests', data: buckets.map((b) => b.count), label: { show: true, position: 'top' } }],
       ...(m.backlog.open === 0 ? { graphic: noData() } : {}),
     },
@@ -142,7 +148,7 @@ function timeToFulfil(m: DemandMetrics, width: number): ChartSpec {
     option: {
       ...wrappedLegend(['Median', '90th percentile'], width),
       xAxis: quarterAxis(m.rba.quarters, width),
-      yAxis: valueAxis('Days'),
+      yAxis: valueAxis('Days', [...median.trend, ...p90.trend].map((t) => t.value)),
       series: [
         { type: 'bar', name: 'Median', data: median.trend.map((t) => t.value) },
         { type: 'bar', name: '90th percentile', data: p90.trend.map((t) => t.value) },
@@ -176,7 +182,7 @@ function weeksOfWork(m: DemandMetrics, width: number): ChartSpec {
     option: {
       grid,
       xAxis: { type: 'category', data: people.map((p) => p.assignee), axisLabel: { interval: 0, rotate: rotated ? 30 : 0, width: rotated ? ROTATED_NAME_PX : plotWidth(width) / Math.max(1, people.length), overflow: 'truncate' } },
-      yAxis: valueAxis('Weeks of open work'),
+      yAxis: valueAxis('Weeks of open work', people.map((p) => p.weeksOfWork)),
       series: [{ type: 'bar', name: 'Weeks of open work', data: people.map((p) => p.weeksOfWork), label: { show: true, position: 'top' } }],
       ...(people.length === 0 ? { graphic: noData() }
         : unestimated.length === people.length ? { graphic: noData('Open hours not recorded: no open request is estimated') } : {}),

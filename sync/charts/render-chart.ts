@@ -4,6 +4,8 @@ import { createRequire } from 'node:module';
 import { renderAsync } from '@resvg/resvg-js';
 import type { EChartsOption } from 'echarts';
 import { packageCacheDir, requireWithCodeCache } from '../code-cache';
+import { withoutDirectionControls } from '../../shared/isolated-text';
+import { esc, withoutHtmlControls } from '../dashboard/html-text';
 import { withoutForbiddenXml } from '../workbook/xml-text';
 
 // ECharts' one-file CommonJS build, minified: its ESM entry is hundreds of modules, slow and heavy to load
@@ -60,8 +62,6 @@ const TEXT = '#1f2937';
 /** Arial's metrics are what ECharts assumes when it measures text on the server; Liberation Sans shares them. Unquoted: ECharts writes it into a double-quoted style attribute. */
 const FONT = 'Arial, Liberation Sans, Helvetica, sans-serif';
 
-const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-
 /** The room at the top of a chart for its title (drawn 8 px down, 15 px text): a drawing without it starts that much higher. */
 const TITLE_ROOM = 28;
 /** A legend or plot placed below the title, moved up into the title's room. */
@@ -84,8 +84,9 @@ export function renderSvg(spec: ChartSpec, withTitle: boolean): string {
       ...(withTitle ? { title: { text: spec.title, left: 'center', top: 8, textStyle: { fontSize: 15, color: TEXT } } } : {}),
       ...option,
     });
-    // A label from text stored before control characters were refused: resvg would refuse the whole image.
-    return withoutForbiddenXml(chart.renderToSVGString());
+    // A label from text stored before control characters were refused: resvg would refuse the whole image, and an
+    // override would draw the label reversed.
+    return withoutDirectionControls(withoutForbiddenXml(chart.renderToSVGString()));
   } finally {
     chart.dispose();
     // After the charts asked for together (the Summary's five) have been drawn.
@@ -99,7 +100,7 @@ export interface ChartPair { wide: ChartSpec; phone: ChartSpec }
 
 /** The SVG as an accessible inline image: named by its text alternative, kept out of the tab order. */
 function inlineSvg(spec: ChartSpec, size: keyof ChartPair): string {
-  return renderSvg(spec, false).replace(/^<svg /, `<svg role="img" aria-label="${escapeAttr(`${spec.title}. ${spec.alt}`)}" focusable="false" class="chart ${size}" `);
+  return withoutHtmlControls(renderSvg(spec, false)).replace(/^<svg /, `<svg role="img" aria-label="${esc(`${spec.title}. ${spec.alt}`)}" focusable="false" class="chart ${size}" `);
 }
 
 /**

@@ -6,11 +6,21 @@ import { withoutDirectionControls } from '../../shared/isolated-text';
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /**
+ * What HTML calls a parse error in a page's text: the controls but tab, line breaks and form feed, DEL, the C1
+ * controls and the noncharacters. Refused at every input since, but held by text stored before; a browser shows them
+ * as boxes, or as a bell's picture.
+ */
+const NOT_IN_HTML = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF]/g;
+
+/** `html` without the characters `NOT_IN_HTML` lists: for markup made by a library (a chart's SVG) set into a page. */
+export const withoutHtmlControls = (html: string): string => html.replace(NOT_IN_HTML, '');
+
+/**
  * Markup escaped; a text longer than any field keeps today (stored before the limit, or by an older add-on) clipped
  * with its marker, as the workbooks clip theirs: one such cell made a page tens of thousands of pixels tall; and its
- * direction controls left out, which would turn the rest of a sentence around (`withoutDirectionControls`).
+ * direction controls (which would turn the rest of a sentence around) and `NOT_IN_HTML` left out.
  */
-export const esc = (s: string) => withoutDirectionControls(s.length > MAX_FIELD_TEXT ? clipText(s, MAX_FIELD_TEXT) : s).replace(/[&<>"']/g, (ch) => ESCAPES[ch]);
+export const esc = (s: string) => withoutHtmlControls(withoutDirectionControls(s.length > MAX_FIELD_TEXT ? clipText(s, MAX_FIELD_TEXT) : s)).replace(/[&<>"']/g, (ch) => ESCAPES[ch]);
 
 /**
  * Past this a figure has more digits than a reader takes in, or a spreadsheet keeps (fifteen): 1e308 hours typed into a

@@ -2,6 +2,7 @@
 // the metrics document.
 import { REQUEST_STATUSES, CLOSED_REQUEST_STATUSES, derivedColumnOf, shortDay, spelledQuarter } from '../../shared/index';
 import { fittedWidth, numberColumn, textColumn, type PlanCell, type PlanColumn, type SheetPlan } from '../../shared/workbook-plan';
+import { rightHeaderWidth } from '../../shared/printed-text';
 import { figureOrMissing, guessedDayNotes, ORIGIN_NOT_RECORDED } from '../metrics/headline-figures';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import type { SlaState } from '../../shared/status/request-status';
@@ -46,7 +47,8 @@ export function fulfillmentSheet(m: DemandMetrics): SheetPlan {
   // Which requests the days and the SLA leave out, under the table as the Summary says it.
   const notes = guessedDayNotes(m);
   if (notes.length) rows.push([], ...notes.flatMap((note) => lines(note).map((l): PlanCell[] => [l])));
-  const columns = [textColumn('Quarter', 14), ...measures.map((x) => numberColumn(x.label, 16, x.unit === 'count' ? '0' : '0.0'))];
+  // As wide as a label needs to wrap at its spaces: at 16, "Average satisfaction (1-5)" printed "(1-" over "5)".
+  const columns = [textColumn('Quarter', 14), ...measures.map((x) => numberColumn(x.label, rightHeaderWidth(x.label, 16), x.unit === 'count' ? '0' : '0.0'))];
   const fulfilled = 1 + measures.findIndex((x) => x.id === 'requestsFulfilled') + 1;
   return table('Fulfillment', columns, rows, { conditionals: [bar(fulfilled, m.rba.quarters.length)] });
 }

@@ -60,6 +60,9 @@ async function pageRunsNoScript(html: string | { url: string }) {
   });
 }
 
+/** What HTML calls a parse error in a page's text, and the direction controls that would turn a sentence around. */
+const NOT_IN_PAGES = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF\u202A-\u202E\u2066-\u2069]/;
+
 /** What a page shows of `LONG_CELL` in one piece. */
 const LONG_RUN = /(?:Pasted from the agency action plan PDF: ?)+x*/;
 
@@ -126,6 +129,8 @@ describe.each(backends)('hostile stored text on $name', (backend: Backend) => {
   }, 120_000);
 
   test('the dashboard renders and runs no script of the rows', async () => {
+    const page = await h.call('GET', `/dashboard?access_token=${reviewer}`);
+    expect(page.text).not.toMatch(NOT_IN_PAGES);
     const seen = await pageRunsNoScript({ url: `${h.url}/dashboard?access_token=${reviewer}` });
     expect(seen).toMatchObject(SAFE_PAGE);
     expect(seen.longest).toBeLessThanOrEqual(MAX_FIELD_TEXT);
@@ -147,7 +152,9 @@ describe.each(backends)('hostile stored text on $name', (backend: Backend) => {
     const html = join(dir, `report-${backend.name}.html`);
     const r = await runOn(backend, ['report', '--year', '2026', '--as-of', '2026-12-02', '--out', html]);
     expect(r.code, r.stderr).toBe(0);
-    const seen = await pageRunsNoScript(await readFile(html, 'utf8'));
+    const text = await readFile(html, 'utf8');
+    expect(text).not.toMatch(NOT_IN_PAGES);
+    const seen = await pageRunsNoScript(text);
     expect(seen).toMatchObject(SAFE_PAGE);
     expect(seen.longest).toBeLessThanOrEqual(MAX_FIELD_TEXT);
     const pdf = join(dir, `report-${backend.name}.pdf`);
@@ -161,6 +168,7 @@ describe.each(backends)('hostile stored text on $name', (backend: Backend) => {
     const fulfilled = { ...row.values, requestId: 'TA-9 =1+1 <script>window.__ran = 1</script>', status: 'Fulfilled', fulfilledOn: '2026-11-30', receivedOn: '2026-11-02' };
     await h.store.applyBatch({ sourceId: seeded.sourceId, table: 'requests', upserts: [{ rowId: 'survey-row', hash: 'survey', values: fulfilled }], deletes: [], full: false, rejected: [], at: AT });
     const token = await issueStatusLink(h.store, { sourceId: seeded.sourceId, rowId: 'survey-row', at: AT });
+    expect((await h.call('GET', `/requests/${token}`)).text).not.toMatch(NOT_IN_PAGES);
     const status = await pageRunsNoScript({ url: `${h.url}/requests/${token}` });
     expect(status).toMatchObject(SAFE_PAGE);
     expect(status.longest).toBeLessThanOrEqual(MAX_FIELD_TEXT);

@@ -27,3 +27,9 @@ describe('page text with direction controls stored before they were refused', ()
     expect(esc('override \u202enoitcA\u202c and isolate \u2066x\u2069')).toBe('override noitcA and isolate x');
   });
 });
+
+describe('page text with control characters stored before they were refused', () => {
+  it('leaves out what HTML calls a parse error (controls, DEL, C1 controls, noncharacters), keeping tabs and line breaks', () => {
+    expect(esc('NUL\u0000 bell\u0007 del\u007f C1\u0085\u009b non\ufffe\uffff\ufdd0 tab\tline\nfeed\f')).toBe('NUL bell del C1 non tab\tline\nfeed\f');
+  });
+});
