@@ -422,7 +422,7 @@ const migrations: Migration[] = [
     // A status page reads one request's history, to tell when its status last changed; the index by time found it
     // only by walking every request's history since the link was made, all of it for a link made long after the
     // request. Each version now names the one the row held before it, which the page follows back by primary key: an
-    // integer written with the version, where an index by row cost each history write a fifth more (decision 022).
+    // integer written with the version, where an index by row cost each history write more (decision 022 has the figures).
     // The history already kept gets its pointers in one pass, each version's the one written before it.
     name: '0026-row-history-previous-version',
     async up(db) {
