@@ -20,7 +20,13 @@ export const withoutHtmlControls = (html: string): string => html.replace(NOT_IN
  * with its marker, as the workbooks clip theirs: one such cell made a page tens of thousands of pixels tall; and its
  * direction controls (which would turn the rest of a sentence around) and `NOT_IN_HTML` left out.
  */
-export const esc = (s: string) => withoutHtmlControls(withoutDirectionControls(s.length > MAX_FIELD_TEXT ? clipText(s, MAX_FIELD_TEXT) : s)).replace(/[&<>"']/g, (ch) => ESCAPES[ch]);
+export const esc = (s: string) => escTyped(withoutHtmlControls(withoutDirectionControls(s.length > MAX_FIELD_TEXT ? clipText(s, MAX_FIELD_TEXT) : s)));
+
+/**
+ * Markup escaped and nothing else: what a person typed, given back in a form's field to correct, comes back whole,
+ * past a field's limit or with a character the form refuses, so that the message names it and nothing typed is lost.
+ */
+export const escTyped = (s: string) => s.replace(/[&<>"']/g, (ch) => ESCAPES[ch]);
 
 /**
  * Past this a figure has more digits than a reader takes in, or a spreadsheet keeps (fifteen): 1e308 hours typed into a

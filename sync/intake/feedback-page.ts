@@ -1,7 +1,7 @@
 // The feedback survey as HTML: satisfaction 1–5, the outcome, whether an action plan was adopted, and a
 // comment; shown again with an earlier answer filled in while it may still be changed.
 import { spelledDay } from '../../shared/cells/dates';
-import { esc } from '../dashboard/html-text';
+import { esc, escTyped } from '../dashboard/html-text';
 import type { FeedbackAnswer } from '../store/intake-store';
 import { MAX_COMMENT, SURVEY_QUESTIONS, type SurveyPost } from './feedback';
 import { SEND_ONCE, describedBy, errorSummary, publicPage, sendControls } from './public-page';
@@ -48,7 +48,7 @@ ${errorSummary(errors, ORDER)}
 ${radios('satisfaction', SURVEY_QUESTIONS.satisfaction, RATINGS, v.satisfaction ?? '', errors.satisfaction, { required: true, scale: true })}
 <div class="field"><label for="outcome">${esc(SURVEY_QUESTIONS.outcome)}</label>${outcome.text}<select id="outcome" name="outcome"${outcome.attrs}>${['<option value="">Choose one</option>', ...i.outcomes.map((o) => `<option${o === v.outcome ? ' selected' : ''}>${esc(o)}</option>`)].join('')}</select></div>
 ${radios('actionPlanAdopted', SURVEY_QUESTIONS.actionPlanAdopted, [['yes', 'Yes'], ['no', 'No']], v.actionPlanAdopted ?? '', errors.actionPlanAdopted, { required: false })}
-<div class="field"><label for="comment">${esc(SURVEY_QUESTIONS.comment)}</label>${comment.text}<textarea id="comment" name="comment" rows="5" dir="auto"${comment.attrs}>${esc(v.comment ?? '')}</textarea></div>
+<div class="field"><label for="comment">${esc(SURVEY_QUESTIONS.comment)}</label>${comment.text}<textarea id="comment" name="comment" rows="5" dir="auto"${comment.attrs}>${escTyped(v.comment ?? '')}</textarea></div>
 ${sendControls(i.changeableUntil ? 'Update my answer' : 'Send my answer', 'Sending your answer…')}
 </form>
 ${SEND_ONCE}`;

@@ -1,6 +1,6 @@
 // The public intake form as HTML: the blank form, the form again with the values kept and each message
 // beside its field, and the confirmation with the new Request ID.
-import { esc } from '../dashboard/html-text';
+import { esc, escTyped } from '../dashboard/html-text';
 import { HONEYPOT_FIELD, SUBMISSION_KEY_FIELD, type FormField, type Submitted } from './intake-form';
 import { SEND_ONCE, describedBy, errorSummary, publicPage, sendControls } from './public-page';
 import { statusLinkNotice } from './status-page';
@@ -29,11 +29,11 @@ function control(f: FormField, value: string, error: string | undefined): string
     const options = [`<option value="">Choose one</option>`, ...f.options.map((o) => `<option${o === value ? ' selected' : ''}>${esc(o)}</option>`)];
     input = `<select ${common}>${options.join('')}</select>`;
   } else if (f.type === 'longtext') {
-    input = `<textarea ${common} rows="6"${words}>${esc(value)}</textarea>`;
+    input = `<textarea ${common} rows="6"${words}>${escTyped(value)}</textarea>`;
   } else {
     const type = f.type === 'email' ? 'email' : f.type === 'date' ? 'date' : 'text';
     const auto = f.autocomplete ? ` autocomplete="${esc(f.autocomplete)}"` : '';
-    input = `<input type="${type}" ${common} value="${esc(value)}"${auto}${type === 'text' ? words : ''}>`;
+    input = `<input type="${type}" ${common} value="${escTyped(value)}"${auto}${type === 'text' ? words : ''}>`;
   }
   return `<div class="field">${label}${text}${input}</div>`;
 }

@@ -13,7 +13,7 @@ import { serialFromIso } from '../../shared/cells/dates';
 import { DEFAULT_LISTS_GRID } from '../../shared/rules';
 import { LISTS_SHEET } from '../../shared/lists';
 import { useSyncService } from '../fixtures/use-sync-service';
-import { builtAddon, connectedAddon, dateCell } from './bundle-harness';
+import { TIME_ZONE, builtAddon, connectedAddon, dateCell } from './bundle-harness';
 import { connectedExcel } from './excel/connected-excel';
 import { HEADERS, LOG, LOG_ROWS, excelDate, logGrid } from './own-log';
 
@@ -200,7 +200,9 @@ async function sheetsAnswers(): Promise<Answers> {
 }
 
 async function excelAnswers(): Promise<Answers> {
-  const connected = await connectedExcel(service, 'Pasted plans (Excel)');
+  // The Sheets add-on's day is the spreadsheet's time zone's, Excel's the machine's: the same day for both, or the
+  // requests' days open differ by one for the hours the two zones' dates do.
+  const connected = await connectedExcel(service, 'Pasted plans (Excel)', () => new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(new Date()));
   const { excel, addin, source } = connected;
   for (const { name, grid, merges = [] } of PASTED) {
     excel.seed(name, []);

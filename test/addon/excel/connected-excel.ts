@@ -29,8 +29,11 @@ export interface ConnectedExcel {
   addin: ExcelAddin;
 }
 
-/** A workbook with the template's Lists sheet, whose add-in is connected to a new source named `name`. */
-export async function connectedExcel(service: SyncService, name: string): Promise<ConnectedExcel> {
+/**
+ * A workbook with the template's Lists sheet, whose add-in is connected to a new source named `name`; `today`, when
+ * given, is the add-in's day (else the machine's own, as in Excel).
+ */
+export async function connectedExcel(service: SyncService, name: string, today?: () => string): Promise<ConnectedExcel> {
   const source = await service.createSource(name);
   const excel = new FakeExcel(['Sheet1']);
   // Settings takes https only; the loopback service is named in the workbook's settings directly.
@@ -50,7 +53,7 @@ export async function connectedExcel(service: SyncService, name: string): Promis
     await connected.beforeRequest?.(url, init.method);
     return fetch(url, init);
   });
-  const addin = createExcelAddin({ office, run: excel.run, http, storage: storageOver(new Map([[SETTING_KEYS.token, source.token]])) });
+  const addin = createExcelAddin({ office, run: excel.run, http, storage: storageOver(new Map([[SETTING_KEYS.token, source.token]])), today });
   seedExcelSheet(excel, LISTS_SHEET, DEFAULT_LISTS_GRID);
   return connected;
 }
