@@ -10,7 +10,7 @@ import { setupTemplate, type SetupReport } from '../core/setup';
 import { syncNow, type SyncReport } from '../core/sync';
 import { runAsync, type Task } from '../core/task';
 import { triageWithLastRun, unattendedSync } from '../core/unattended-sync';
-import type { TemplateName } from '../../templates/build-template';
+import { localToday, type TemplateName } from '../../templates/build-template';
 import type { HttpPort, SettingsPort } from '../port/host-ports';
 import { HostError, type HostBridge } from '../sidebar/host-bridge';
 import { ExcelPort, NOTES_API } from './excel-port';
@@ -39,11 +39,6 @@ export interface ExcelAddinDeps {
   /** `new CustomFunctions.Error(code, message)`; absent (a host without custom functions), an error answers as its text. */
   functionError?: FunctionErrorOf;
 }
-
-const localToday = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
 
 export interface ExcelAddin {
   bridge: HostBridge;

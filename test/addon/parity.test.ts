@@ -12,6 +12,7 @@ import type { SettingsView, TriageView } from '../../addon/core/views';
 import { serialFromIso } from '../../shared/cells/dates';
 import { DEFAULT_LISTS_GRID } from '../../shared/rules';
 import { LISTS_SHEET } from '../../shared/lists';
+import { dayIn } from '../../sync/intake/intake-form';
 import { useSyncService } from '../fixtures/use-sync-service';
 import { TIME_ZONE, builtAddon, connectedAddon, dateCell } from './bundle-harness';
 import { connectedExcel } from './excel/connected-excel';
@@ -202,7 +203,7 @@ async function sheetsAnswers(): Promise<Answers> {
 async function excelAnswers(): Promise<Answers> {
   // The Sheets add-on's day is the spreadsheet's time zone's, Excel's the machine's: the same day for both, or the
   // requests' days open differ by one for the hours the two zones' dates do.
-  const connected = await connectedExcel(service, 'Pasted plans (Excel)', () => new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(new Date()));
+  const connected = await connectedExcel(service, 'Pasted plans (Excel)', () => dayIn(TIME_ZONE, new Date()));
   const { excel, addin, source } = connected;
   for (const { name, grid, merges = [] } of PASTED) {
     excel.seed(name, []);
