@@ -3,7 +3,8 @@
 import { describe, expect, test } from 'vitest';
 import { TABLES } from '../../shared/tables';
 import { useSyncService } from '../fixtures/use-sync-service';
-import { FORMULA_TEXTS, SCRIPT_TEXTS } from '../support/hostile-rows';
+import { FORMULA_TEXTS, LONG_CELL, SCRIPT_TEXTS } from '../support/hostile-rows';
+import { clipText, MAX_FIELD_TEXT } from '../../shared/clip-text';
 import { sampleRows } from '../../templates/samples';
 import { AS_OF, connectedAddon, sampleTable, templateGrid } from './bundle-harness';
 import { connectedExcel } from './excel/connected-excel';
@@ -46,5 +47,45 @@ describe('a pulled row of formula-looking text', () => {
     while (row < 100 && sheet.peek(row, col('requestId') + 1)?.value !== UNCHECKED.requestId) row++;
     expect(row).toBeLessThan(100);
     expect(TEXT_FIELDS.map((f) => [f, sheet.peek(row, col(f) + 1)?.value, sheet.peek(row, col(f) + 1)?.formula ?? ''])).toEqual(TEXT_FIELDS.map((f) => [f, UNCHECKED[f], '']));
+  }, 60_000);
+});
+
+/**
+ * A web-form request stored before the service kept text to `MAX_FIELD_TEXT`: a description past what a Google Sheets
+ * cell holds (and so past Excel's), notes past Excel's and within Sheets'.
+ */
+const LONG = {
+  requestId: 'TA-2019-0002', receivedOn: '2019-03-02', channel: 'Web form', status: 'New', requesterOrg: 'City of Oakridge',
+  description: `${LONG_CELL}${'z'.repeat(20_000)}`, notes: LONG_CELL,
+};
+/** What the sheet shows of each long text, and what the summary says of them. */
+const CLIPPED = [clipText(LONG.description, MAX_FIELD_TEXT), clipText(LONG.notes, MAX_FIELD_TEXT)];
+const SAID = "1 new from the web form, 1 row written with texts clipped to the 5,000 characters a field keeps (Request ID TA-2019-0002: Description, Notes); the service's history keeps them whole";
+
+describe('a pulled row of text longer than a cell holds', () => {
+  test('lands in Google Sheets clipped with the marker, and the sync says so', async () => {
+    const { addon, source } = await connectedAddon(service, 'Long log (Sheets)');
+    addon.fakes.seedSheet('Requests', sampleTable('requests', 3, 13).grid);
+    addon.call('syncNowFromMenu');
+    await service.received();
+    await service.invoke('storeUncheckedRequest', source.id, 'web-old-2', LONG);
+    const report = addon.call<{ summary: string }>('sidebarSync');
+    expect(report.summary).toMatch(SAID);
+    const values = addon.fakes.readSheet('Requests');
+    const row = values.findIndex((line) => line[col('requestId')] === LONG.requestId);
+    expect([values[row][col('description')], values[row][col('notes')]]).toEqual(CLIPPED);
+  }, 60_000);
+
+  test('lands in Excel clipped with the marker, and the sync says so', async () => {
+    const connected = await connectedExcel(service, 'Long log (Excel)');
+    seedExcelSheet(connected.excel, 'Requests', templateGrid('requests', sampleRows('requests', 3, { asOf: AS_OF, seed: 13 })), 'requests');
+    await connected.sync();
+    await service.received();
+    await service.invoke('storeUncheckedRequest', connected.source.id, 'web-old-2', LONG);
+    expect(await connected.sync()).toMatch(SAID);
+    const sheet = connected.excel.sheet('Requests')!;
+    let row = 1;
+    while (row < 100 && sheet.peek(row, col('requestId') + 1)?.value !== LONG.requestId) row++;
+    expect([sheet.peek(row, col('description') + 1)?.value, sheet.peek(row, col('notes') + 1)?.value]).toEqual(CLIPPED);
   }, 60_000);
 });
