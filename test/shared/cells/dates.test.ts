@@ -398,6 +398,18 @@ describe('parseDateText', () => {
     expect(parseDateText('2026 Winter')).toMatchObject(range('2025-12-01', '2026-02-28'));
   });
 
+  it("reads a year and the next one's last two digits (2026-27) as the fiscal year budgets name so, saying so", () => {
+    for (const text of ['2026-27', '2026/27', '2026 – 27']) {
+      const r = parseDateText(text);
+      expect(r).toMatchObject(range('2026-07-01', '2027-06-30'));
+      expect(r.kind === 'date' && r.assumed).toEqual([expect.stringContaining('names a fiscal year')]);
+    }
+    expect(parseDateText('2026-27', { fiscalYearStartMonth: 10 })).toMatchObject(range('2026-10-01', '2027-09-30'));
+    expect(parseDateText('2026-27', { fiscalYearStartMonth: 1 })).toMatchObject(range('2026-01-01', '2027-12-31'));
+    // Years that are not one after the other name no fiscal year.
+    expect(parseDateText('2026-28').kind).toBe('invalid');
+  });
+
   it('reads no quarter of a span of fiscal years, which names no one fiscal year', () => {
     expect(parseDateText('Q1 FY 2024-26').kind).toBe('invalid');
     expect(parseDateText('Q1 FY 2025-26', { fiscalYearStartMonth: 1 }).kind).toBe('invalid');
