@@ -61,10 +61,16 @@ export type DateParse =
   | { kind: 'invalid'; text: string };
 
 /**
+ * A meeting that recurs, as a calendar names it: "Monthly", "Biweekly", "Every other Tuesday", "1st Monday of each
+ * month", "Twice a year". No one day, so no date, as with "Quarterly" before them.
+ */
+const RECURS = String.raw`(?:bi-?|semi-?)?(?:annually|yearly|quarterly|monthly|weekly|daily)|(?:every|each)\b.*|.*\b(?:each|every) (?:day|week|month|quarter|year)\b.*|(?:once|twice|\d+ times) (?:a|per|each) (?:day|week|month|quarter|year)`;
+
+/**
  * No date yet: a word alone, or opening the cell ("TBD - Spring", "Ongoing (quarterly)"); and words that say the
  * date is whenever ("ASAP", "As needed", "Quarterly"), which a request or milestone is kept with, undated.
  */
-const TBD = /^(?:(?:tbd|tba|tbc|to be (?:determined|announced|confirmed|scheduled)|ongoing|pending)\b.*|n\/?a|none|unknown|asap|as needed|as requested|as available|rolling|various|varies|continuous|recurring|annually|quarterly|monthly|weekly|\?+|-+|—|–)$/is;
+const TBD = new RegExp(String.raw`^(?:(?:tbd|tba|tbc|to be (?:determined|announced|confirmed|scheduled)|ongoing|pending)\b.*|n\/?a|none|unknown|asap|as needed|as requested|as available|rolling|various|varies|continuous|recurring|${RECURS}|\?+|-+|—|–)$`, 'is');
 
 /** Words that hedge a date, set aside to read it: "~Q2 2026", "Target: Dec 2026", "Tentative: 3/15/2026". */
 const HEDGE_BEFORE = /^(?:(?:approx\.?|approximately|around|about|circa|est\.?|estimated|tentative(?:ly)?|target(?:ed)?|planned|expected)\s*:?\s+|~\s*)/i;

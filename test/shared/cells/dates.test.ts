@@ -10,7 +10,9 @@ describe('parseDateText', () => {
     expect(parseDateText(text)).toEqual({ kind: 'tbd', text });
   });
 
-  it.each(['ASAP', 'As needed', 'Quarterly', 'Rolling', 'TBD - Spring', 'TBD (March?)', 'TBD 2026', 'Ongoing (quarterly)'])(
+  it.each(['ASAP', 'As needed', 'Quarterly', 'Rolling', 'TBD - Spring', 'TBD (March?)', 'TBD 2026', 'Ongoing (quarterly)',
+    // A meeting that recurs, as a calendar names it.
+    'Every other Tuesday', 'Every 2 weeks', 'Biweekly', 'Bi-monthly', 'Semi-annually', '1st Monday of each month', 'First Tuesday of every month', 'Twice a year', 'Daily'])(
     '%s, a date to be set or one that recurs, is not a date yet (the row is kept, undated)',
     (text) => {
       expect(parseDateText(text)).toEqual({ kind: 'tbd', text });
