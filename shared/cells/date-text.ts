@@ -52,9 +52,10 @@ export type DateParse =
   /** `notes`: several ranges merged; `assumed`: how a named period (fiscal year, season) was read. */
   /**
    * `open`: the text names no end: the work began then and goes on ("since March 2026"), or its end is still to come
-   * ("June 2026 – TBD": from then).
+   * ("June 2026 – TBD": from then). `until`: the day is when the work is to be done by ("By Dec 2027", "Through June
+   * 2026"), which names no start.
    */
-  | { kind: 'date'; start: string; end?: string; notes: string[]; assumed?: string[]; open?: 'since' | 'from' }
+  | { kind: 'date'; start: string; end?: string; notes: string[]; assumed?: string[]; open?: 'since' | 'from'; until?: true }
   | { kind: 'tbd'; text: string }
   /** A date or range that is complete but for its year: read it again with `year` from the sheet's context. */
   | { kind: 'yearless'; text: string }
@@ -735,7 +736,8 @@ function qualified(text: string, fiscal: number, options: DateTextOptions, depth
     const read = spelledRange || !(inner.kind === 'date' && inner.end)
       ? restated(text, inner, `, setting aside ${quoteValue(bound[1])}`)
       : restated(text, inner, `, the ${last ? 'last' : 'first'} day of ${quoteValue(rest)}`, (d) => ({ start: last ? (d.end ?? d.start) : d.start }));
-    return read?.kind === 'date' && OPEN_BOUNDS.has(words) && !read.end ? { ...read, open: 'since' } : read;
+    if (read?.kind !== 'date' || read.end) return read;
+    return OPEN_BOUNDS.has(words) ? { ...read, open: 'since' } : last ? { ...read, until: true } : read;
   }
   const part = PART_OF_MONTH.exec(text);
   if (!part) return undefined;

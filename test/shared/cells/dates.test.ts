@@ -72,7 +72,9 @@ describe('parseDateText', () => {
     ['Start of April 2026', '2026-04-01', 'the first day of "April 2026"'],
   ])('reads %s as one day of its period, %s, whichever column it is in', (text, day, how) => {
     const r = parseDateText(text);
-    expect(r).toEqual({ kind: 'date', start: day, notes: [], assumed: [`read "${text}" as ${day}, ${how}`] });
+    // A last day is when the work is done by: a timeline split into a start and an end gives it no start.
+    const until = how.startsWith('the last') ? { until: true } : {};
+    expect(r).toEqual({ kind: 'date', start: day, notes: [], assumed: [`read "${text}" as ${day}, ${how}`], ...until });
   });
 
   it.each([
