@@ -14,7 +14,7 @@ import { alignsRight } from '../../../sync/workbook/write-workbook';
 import { buildTemplatePlan, TEMPLATE_NAMES } from '../../../templates/build-template';
 import { AS_OF, MILESTONES, REQUESTS, ROADMAP, WORKPLAN } from '../metrics/demand-rows';
 
-const ROWS = { requests: REQUESTS, workplan: WORKPLAN, milestones: MILESTONES, roadmap: ROADMAP } satisfies MetricsInput;
+const ROWS: MetricsInput = { requests: REQUESTS, workplan: WORKPLAN, milestones: MILESTONES, roadmap: ROADMAP };
 const metrics = aggregateMetrics(ROWS, { asOf: AS_OF, rules: DEFAULT_RULES });
 const master = masterPlan({ metrics, rows: <T extends TableName>(t: T) => ROWS[t] ?? [], rejections: [], rules: DEFAULT_RULES, charts: [] });
 const changes: ChangesReport = {
