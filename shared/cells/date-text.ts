@@ -289,9 +289,10 @@ function parseOneRange(text: string, fiscal: number, year: number | undefined, f
     const last = run && (winterAfter(right, run.start) ?? pb);
     if (run && last) return readAs(text, { start: run.start, end: last.end }, [pa?.why, pb.why, run.why, last.why]);
     // "3/15-17/2024" → "3/15" and "17/2024": the right side's first number is the end day. So in "3/15-17/24",
-    // where 17 cannot be a month; "3/15-4/17" is March 15 to April 17.
-    const dayThenYear = right.match(/^(\d{1,2})\/(\d{4}|\d{2})$/);
+    // where 17 cannot be a month; "3/15-4/17" is March 15 to April 17. After a month and its year ("1/2026 - 6/2026")
+    // it is the end's month.
     const a = parsePoint(left);
+    const dayThenYear = a?.day !== undefined ? right.match(/^(\d{1,2})\/(\d{4}|\d{2})$/) : null;
     const b = dayThenYear && (dayThenYear[2].length === 4 || +dayThenYear[1] > 12)
       ? { month: 0, day: +dayThenYear[1], year: fullYear(dayThenYear[2]) }
       : parsePoint(right);
