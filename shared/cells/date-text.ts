@@ -603,12 +603,18 @@ function readDateText(raw: string, options: DateTextOptions, depth: number): Dat
  * The date in text hedged by words around it, and the words set aside; undefined when there are none. A
  * parenthesis that is itself a date ("Jan 2027 (and Jan 2028)") is part of the dates, not a hedge.
  */
+/** Whether every one of `inner` lies between the first start and the last end of `outer`. */
+const fallsIn = (inner: readonly Range[] | undefined, outer: readonly Range[]) =>
+  inner !== undefined && inner.every((r) => outer.some((o) => r.start >= o.start) && outer.some((o) => (r.end ?? r.start) <= (o.end ?? o.start)));
+
 function withoutHedges(text: string, fiscal: number): { date: string; aside: string[] } | undefined {
   const before = HEDGE_BEFORE.exec(text);
   let date = before ? text.slice(before[0].length) : text;
   const after: string[] = [];
   for (let m = HEDGE_AFTER.exec(date); m && m.index > 0; m = HEDGE_AFTER.exec(date)) {
-    if (m[1] !== undefined && readRanges(m[1], fiscal, PROBE_YEAR)) break;
+    const named = m[1] === undefined ? undefined : readRanges(m[1], fiscal, PROBE_YEAR);
+    // A date in parentheses is another date, unless it names the period the date before it falls in ("Mar 2026 (FY26)").
+    if (named && !fallsIn(readRanges(date.slice(0, m.index), fiscal, PROBE_YEAR), named)) break;
     after.unshift(m[0].trim());
     date = date.slice(0, m.index).trim();
   }

@@ -31,6 +31,10 @@ describe('parseDateText', () => {
     ['3/15/2026*', '2026-03-15', undefined, '"*"'],
     ['Jun 2026 - Dec 2026 **', '2026-06-01', '2026-12-31', '"**"'],
     ['March 2026†', '2026-03-01', '2026-03-31', '"†"'],
+    // The fiscal year or quarter the date falls in, named after it: said again, not another date.
+    ['Jul 2026 - Jun 2027 (FY27)', '2026-07-01', '2027-06-30', '"(FY27)"'],
+    ['March 2026 (FY26)', '2026-03-01', '2026-03-31', '"(FY26)"'],
+    ['Q3 2026 (FY27 Q1)', '2026-07-01', '2026-09-30', '"(FY27 Q1)"'],
   ])('reads the date in %s, saying which words it set aside', (text, start, end, aside) => {
     const r = parseDateText(text);
     expect(r).toMatchObject(range(start, end));
@@ -49,6 +53,11 @@ describe('parseDateText', () => {
     const r = parseDateText(text);
     expect(r).toMatchObject(range(start, end));
     expect(r.kind === 'date' && r.assumed?.at(-1)).toBe(`read "${text}" as ${end ? `${start} to ${end}` : start}, the date it was changed to, setting aside ${first}`);
+  });
+
+  it('sets aside no date in parentheses that the date before it does not fall in', () => {
+    expect(parseDateText('March 2026 (FY27)').kind).toBe('invalid');
+    expect(parseDateText('Jul 2026 - Jun 2027 (Q3 2026)').kind).toBe('invalid');
   });
 
   it('keeps the date first written when what it was changed to is no date with its own year, or was its earlier one', () => {
