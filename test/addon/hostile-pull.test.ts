@@ -76,7 +76,7 @@ const LONG = {
 };
 /** What the sheet shows of each long text, and what the summary says of them. */
 const CLIPPED = [clipText(LONG.description, MAX_FIELD_TEXT), clipText(LONG.notes, MAX_FIELD_TEXT)];
-const SAID = "1 new from the web form, 1 row written with texts clipped to the 5,000 characters a field keeps (Request ID TA-2019-0002: Description, Notes); the service's history keeps them whole";
+const SAID = '1 new from the web form, 1 row with texts clipped to the 5000 characters a field keeps (Request ID TA-2019-0002: Description, Notes)';
 
 describe('a pulled row of text longer than a cell holds', () => {
   test.each([

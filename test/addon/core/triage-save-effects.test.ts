@@ -86,7 +86,7 @@ describe.each(HOST_DRIVERS)('a triage save on a $label', ({ run, host }) => {
       if (put === 'note') status.note = long;
       const saved = await run(saveRequest(host(port), { sheet: 'TA Log FY27', key: 'req:TA-26-012', row: 2, values: { status: 'Assigned', priority: 'High' } }, AS_OF));
       const where = put === 'note' ? "the Status cell's note \\('TA Log FY27'!G2\\)" : "the Comments cell \\('TA Log FY27'!L2\\)";
-      expect(saved, put).toEqual({ ok: false, errors: [{ field: 'status', message: expect.stringMatching(new RegExp(`^Saving would lose "waiting on budget": ${where} holds 32,762 characters, and with these words would hold more than the 32,767 a cell holds here; shorten it, or move the words yourself, then save\\.$`)) }] });
+      expect(saved, put).toEqual({ ok: false, errors: [{ field: 'status', message: expect.stringMatching(new RegExp(`^Saving would lose "waiting on budget": with them ${where} would pass the 32767 characters it holds; shorten it, or move the words yourself, then save\\.$`)) }] });
       expect([status.value, status.note, port.sheet('TA Log FY27').cell(2, column(columns, 'priority')).value], put).toEqual(['In progress - waiting on budget', put === 'note' ? long : '', '']);
     }
   });
