@@ -2,7 +2,7 @@
 // sheet: controls, lone surrogates, direction overrides, noncharacters, formula-looking text and markup, in every
 // text the queue and the form show. Nothing of them runs, the page keeps to its width, and each request can be saved.
 import { describe, expect, test } from 'vitest';
-import { withChromium } from '../../support/chromium';
+import { watchForScripts, withChromium } from '../../support/chromium';
 import { FORMULA_TEXTS, ODD_TEXTS, SCRIPT_TEXTS } from '../../support/hostile-rows';
 import { loadAddon } from '../bundle-harness';
 import { at, openSidebar, requestRow } from './sidebar-page';
@@ -21,13 +21,7 @@ describe('hostile texts in the triage sidebar', () => {
       })), { row: 2, column: 1 });
       await withChromium(async (browser) => {
         const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
-        let dialogs = 0;
-        page.on('dialog', (d) => {
-          dialogs++;
-          void d.dismiss();
-        });
-        const errors: string[] = [];
-        page.on('pageerror', (e) => errors.push(e.message));
+        const watched = watchForScripts(page);
         await openSidebar(page, addon);
         const options = page.getByRole('listbox').getByRole('option');
         await expect.poll(() => options.count()).toBe(TEXTS.length);
@@ -41,7 +35,7 @@ describe('hostile texts in the triage sidebar', () => {
         await page.getByRole('button', { name: 'Save', exact: true }).click();
         await expect.poll(() => page.locator('#status').innerText()).toMatch(new RegExp(`^Saved R-${TEXTS.length}`));
         expect(addon.fakes.readSheet('Requests')[TEXTS.length][at('priority')]).toBe('High');
-        expect({ ran: await page.evaluate(() => (window as unknown as { __ran?: number }).__ran), dialogs, errors }).toEqual({ ran: undefined, dialogs: 0, errors: [] });
+        expect(await watched()).toEqual({ ran: undefined, dialogs: 0, errors: [] });
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
       });
     },
