@@ -14,7 +14,7 @@ const STOPPED: Record<TurnedOffLink, string> = {
 export function turnedOffPage(link: TurnedOffLink): string {
   const body = `<p class="notice" role="status">${STOPPED[link]}</p>
 <h2>If this is your request</h2>
-<p>Contact the office that sent you this link the way you reached them before: reply to the email it came in, or call them. Ask them for a new link; it will work as this one did.</p>
+<p>Contact the office that gave you this link: reply to the email it came in, or call or write to them as you did when you asked for help. Ask them for a new link; it will work as this one did.</p>
 <p class="hint">An office turns a link off when it went to the wrong person or was passed on to someone else.</p>`;
   return publicPage('This link was turned off', 'This link was turned off', body, 'Equity Desk. This page shows nothing about the request.');
 }

@@ -217,7 +217,7 @@ describe.each(backends)('request status link on $name', (backend) => {
       expect(page.headers.get('x-robots-tag'), turnedOff).toBe('noindex, nofollow');
       expect(page.text, turnedOff).toContain('<title>This link was turned off</title>');
       expect(page.text, turnedOff).toContain('The office turned this link off');
-      expect(page.text, turnedOff).toContain('reply to the email it came in, or call them. Ask them for a new link');
+      expect(page.text, turnedOff).toContain('Contact the office that gave you this link: reply to the email it came in, or call or write to them as you did when you asked for help. Ask them for a new link');
       for (const hidden of ['TA-2026-0001', 'Harbor County Health', 'budget equity tool', 'Sent before']) expect(page.text, `${turnedOff} ${hidden}`).not.toContain(hidden);
     }
     expect((await h.call('GET', survey1)).text).toContain('An answer already sent through it has been kept.');
