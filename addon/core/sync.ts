@@ -8,6 +8,7 @@ import { LISTS_SHEET, columnLetter, columnNumber } from '../../shared/lists';
 import { DEFAULT_RULES, type Rules } from '../../shared/rules';
 import { formatCellIssue, inSheetWords, type CellIssue } from '../../shared/issues';
 import { quoteValue } from '../../shared/quote-value';
+import { MAX_FIELD_TEXT } from '../../shared/clip-text';
 import { isLoadingCell } from '../../shared/cells/error-value';
 import { placeRef } from '../../shared/sheet-ref';
 import { counted } from '../../shared/plural';
@@ -611,6 +612,8 @@ export function summarize(tables: readonly TableSyncReport[]): string {
       const { blocked } = t.pulled;
       if (blocked) parts.push(`${n(blocked.rows)} new from the web form waiting: ${blocked.sheet} has another table below the ${blocked.table} table; move one of them to a sheet of its own and sync again`);
       if (t.pulled.updated) parts.push(`${counted(t.pulled.updated, 'survey answer')} filled in`);
+      const { clipped } = t.pulled;
+      if (clipped) parts.push(`${counted(clipped.length, 'row')} written with texts clipped to the ${MAX_FIELD_TEXT.toLocaleString('en-US')} characters a field keeps (${listed(clipped)}); the service's history keeps them whole`);
       const { waiting } = t.pulled;
       if (waiting.length) parts.push(`${counted(waiting.length, 'survey answer')} waiting (${named(waiting)}): ${waiting.length > 1 ? 'their rows are' : 'its row is'} not in the table by Sync ID (deleted, or moved above the header row); the next sync tries again`);
       if (t.refilled) parts.push(`${counted(t.refilled.rows, 'row')} filled in from what the service held for the new ${t.refilled.headers.length > 1 ? 'columns' : 'column'} ${t.refilled.headers.map((h) => `"${h}"`).join(', ')}`);

@@ -7,6 +7,7 @@ import type { TableName } from '../../shared/tables';
 import type { FeedbackLinksTable, IntakeFormsTable, StoreDatabase } from './schema';
 import type { StoredValues } from './stored-values';
 import { StoreError } from './store-error';
+import { namesNothingStored } from './unstorable-id';
 
 export interface IntakeForm { id: string; sourceId: string; sourceName: string; title: string; createdAt: Date; removedAt: Date | null }
 
@@ -306,7 +307,7 @@ export function intakeOps(db: Kysely<StoreDatabase>): IntakeOps {
 
   return {
     async createForm({ sourceId, title, at }) {
-      const source = await db.selectFrom('principals').select(['kind', 'name']).where('id', '=', sourceId).executeTakeFirst();
+      const source = namesNothingStored(sourceId) ? undefined : await db.selectFrom('principals').select(['kind', 'name']).where('id', '=', sourceId).executeTakeFirst();
       if (source?.kind !== 'source') throw new StoreError('unknown-source', `${sourceId} is not a registered source`);
       const row = { id: newFormId(), source_id: sourceId, title, created_at: at.toISOString(), removed_at: null };
       await db.insertInto('intake_forms').values(row).execute();
@@ -318,11 +319,13 @@ export function intakeOps(db: Kysely<StoreDatabase>): IntakeOps {
     },
 
     async getForm(id) {
+      if (namesNothingStored(id)) return null;
       const row = await forms().where('f.id', '=', id).executeTakeFirst();
       return row === undefined ? null : toForm(row);
     },
 
     async removeForm(id, at) {
+      if (namesNothingStored(id)) return false;
       const r = await db.updateTable('intake_forms').set({ removed_at: at.toISOString() }).where('id', '=', id).where('removed_at', 'is', null).executeTakeFirst();
       return Number(r.numUpdatedRows) > 0;
     },

@@ -131,7 +131,7 @@ function literalList(sheet: string, values: readonly string[]): string {
 }
 
 /** Dates and figures sit on the right of their column, where their digits line up. */
-const alignsRight = (c: PlanColumn) => c.alignRight || c.type === 'date' || c.type === 'number' || c.type === 'percent';
+export const alignsRight = (c: PlanColumn) => c.alignRight || c.type === 'date' || c.type === 'number' || c.type === 'percent';
 
 /**
  * Gridlines do not print: a date or number flush against its cell's right edge would run into the next column's text

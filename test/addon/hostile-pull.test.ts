@@ -3,7 +3,8 @@
 import { describe, expect, test } from 'vitest';
 import { TABLES } from '../../shared/tables';
 import { useSyncService } from '../fixtures/use-sync-service';
-import { FORMULA_TEXTS, SCRIPT_TEXTS } from '../support/hostile-rows';
+import { FORMULA_TEXTS, LONG_CELL, SCRIPT_TEXTS } from '../support/hostile-rows';
+import { clipText, MAX_FIELD_TEXT } from '../../shared/clip-text';
 import { sampleRows } from '../../templates/samples';
 import { AS_OF, connectedAddon, sampleTable, templateGrid } from './bundle-harness';
 import { connectedExcel } from './excel/connected-excel';
@@ -19,32 +20,70 @@ const UNCHECKED = {
 const TEXT_FIELDS = ['requesterOrg', 'contactName', 'description', 'notes', 'assignee', 'feedbackComment'] as const;
 const col = (field: string) => TABLES.requests.columns.findIndex((c) => c.name === field);
 
+/**
+ * A Google Sheets log of three requests, synced, then `values` stored unchecked as a web-form request and pulled by a
+ * sync from the sidebar: its summary, and the row's values and formulas by field (the row found by its Request ID).
+ */
+async function pulledIntoSheets(name: string, rowId: string, values: Record<string, unknown>) {
+  const { addon, source } = await connectedAddon(service, name);
+  addon.fakes.seedSheet('Requests', sampleTable('requests', 3, 13).grid);
+  addon.call('syncNowFromMenu');
+  await service.received();
+  await service.invoke('storeUncheckedRequest', source.id, rowId, values);
+  const { summary } = addon.call<{ summary: string }>('sidebarSync');
+  const grid = addon.fakes.readSheet('Requests');
+  const formulas = addon.fakes.readSheet('Requests', { pick: 'formula' });
+  const row = grid.findIndex((line) => line[col('requestId')] === values.requestId);
+  expect(row).toBeGreaterThan(0);
+  return { summary, value: (field: string) => grid[row][col(field)], formula: (field: string) => formulas[row][col(field)] };
+}
+
+/** `pulledIntoSheets`, in Excel. */
+async function pulledIntoExcel(name: string, rowId: string, values: Record<string, unknown>) {
+  const connected = await connectedExcel(service, name);
+  seedExcelSheet(connected.excel, 'Requests', templateGrid('requests', sampleRows('requests', 3, { asOf: AS_OF, seed: 13 })), 'requests');
+  await connected.sync();
+  await service.received();
+  await service.invoke('storeUncheckedRequest', connected.source.id, rowId, values);
+  const summary = await connected.sync();
+  const sheet = connected.excel.sheet('Requests')!;
+  let row = 1;
+  while (row < 100 && sheet.peek(row, col('requestId') + 1)?.value !== values.requestId) row++;
+  expect(row).toBeLessThan(100);
+  return { summary, value: (field: string) => sheet.peek(row, col(field) + 1)?.value, formula: (field: string) => sheet.peek(row, col(field) + 1)?.formula ?? '' };
+}
+
 describe('a pulled row of formula-looking text', () => {
   test('lands in Google Sheets as text, none of it a formula', async () => {
-    const { addon, source } = await connectedAddon(service, 'Old log (Sheets)');
-    addon.fakes.seedSheet('Requests', sampleTable('requests', 3, 13).grid);
-    addon.call('syncNowFromMenu');
-    await service.received();
-    await service.invoke('storeUncheckedRequest', source.id, 'web-old-1', UNCHECKED);
-    addon.call('syncNowFromMenu');
-    const values = addon.fakes.readSheet('Requests');
-    const formulas = addon.fakes.readSheet('Requests', { pick: 'formula' });
-    const row = values.findIndex((line) => line[col('requestId')] === UNCHECKED.requestId);
-    expect(row).toBeGreaterThan(0);
-    expect(TEXT_FIELDS.map((f) => [f, values[row][col(f)], formulas[row][col(f)]])).toEqual(TEXT_FIELDS.map((f) => [f, UNCHECKED[f], '']));
+    const pulled = await pulledIntoSheets('Old log (Sheets)', 'web-old-1', UNCHECKED);
+    expect(TEXT_FIELDS.map((f) => [f, pulled.value(f), pulled.formula(f)])).toEqual(TEXT_FIELDS.map((f) => [f, UNCHECKED[f], '']));
   }, 60_000);
 
   test('lands in Excel as text, none of it a formula', async () => {
-    const connected = await connectedExcel(service, 'Old log (Excel)');
-    seedExcelSheet(connected.excel, 'Requests', templateGrid('requests', sampleRows('requests', 3, { asOf: AS_OF, seed: 13 })), 'requests');
-    await connected.sync();
-    await service.received();
-    await service.invoke('storeUncheckedRequest', connected.source.id, 'web-old-1', UNCHECKED);
-    await connected.sync();
-    const sheet = connected.excel.sheet('Requests')!;
-    let row = 1;
-    while (row < 100 && sheet.peek(row, col('requestId') + 1)?.value !== UNCHECKED.requestId) row++;
-    expect(row).toBeLessThan(100);
-    expect(TEXT_FIELDS.map((f) => [f, sheet.peek(row, col(f) + 1)?.value, sheet.peek(row, col(f) + 1)?.formula ?? ''])).toEqual(TEXT_FIELDS.map((f) => [f, UNCHECKED[f], '']));
+    const pulled = await pulledIntoExcel('Old log (Excel)', 'web-old-1', UNCHECKED);
+    expect(TEXT_FIELDS.map((f) => [f, pulled.value(f), pulled.formula(f)])).toEqual(TEXT_FIELDS.map((f) => [f, UNCHECKED[f], '']));
+  }, 60_000);
+});
+
+/**
+ * A web-form request stored before the service kept text to `MAX_FIELD_TEXT`: a description past what a Google Sheets
+ * cell holds (and so past Excel's), notes past Excel's and within Sheets'.
+ */
+const LONG = {
+  requestId: 'TA-2019-0002', receivedOn: '2019-03-02', channel: 'Web form', status: 'New', requesterOrg: 'City of Oakridge',
+  description: `${LONG_CELL}${'z'.repeat(20_000)}`, notes: LONG_CELL,
+};
+/** What the sheet shows of each long text, and what the summary says of them. */
+const CLIPPED = [clipText(LONG.description, MAX_FIELD_TEXT), clipText(LONG.notes, MAX_FIELD_TEXT)];
+const SAID = "1 new from the web form, 1 row written with texts clipped to the 5,000 characters a field keeps (Request ID TA-2019-0002: Description, Notes); the service's history keeps them whole";
+
+describe('a pulled row of text longer than a cell holds', () => {
+  test.each([
+    ['Google Sheets', pulledIntoSheets],
+    ['Excel', pulledIntoExcel],
+  ])('lands in %s clipped with the marker, and the sync says so', async (host, pulledInto) => {
+    const pulled = await pulledInto(`Long log (${host})`, 'web-old-2', LONG);
+    expect(pulled.summary).toContain(SAID);
+    expect([pulled.value('description'), pulled.value('notes')]).toEqual(CLIPPED);
   }, 60_000);
 });
