@@ -28,9 +28,7 @@ export interface RequesterLinkDeps {
 }
 
 export function* requesterLinkFor(deps: RequesterLinkDeps, link: RequesterLink, requestId: string): Task<{ requestId: string; url: string }> {
-  const what = link === 'feedback' ? 'a fulfilled request' : 'a request';
-  const { requestId: typed, url } = yield* askAbout(deps, requestId, what, `/api/v1/${link}-links`, requesterLinkAnswer);
-  return { requestId: typed, url };
+  return yield* askAbout(deps, requestId, link === 'feedback' ? 'a fulfilled request' : 'a request', `/api/v1/${link}-links`, requesterLinkAnswer);
 }
 
 /** Turns off every status and feedback link the request was sent (decision 022): how many of each were on. */
