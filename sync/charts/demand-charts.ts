@@ -71,8 +71,8 @@ function namedSeries(keys: readonly { key: string; count: number }[], width: num
     const named = keys.map((k) => k.key).filter((k) => kept.has(k));
     const folded = keys.map((k) => k.key).filter((k) => !kept.has(k));
     // "Other" alone folds into nothing: it keeps its place among the types.
-    if (folded.every((k) => k === OTHER)) return { named: keys.map((k) => k.key), folded: [] };
-    if (n <= 1 || legendRows([...named, ...(folded.length ? [otherOf(folded)] : [])], width) <= MAX_LEGEND_ROWS) return { named, folded };
+    const drawn = folded.every((k) => k === OTHER) ? { named: keys.map((k) => k.key), folded: [] } : { named, folded };
+    if (n <= 1 || legendRows([...drawn.named, ...(drawn.folded.length ? [otherOf(drawn.folded)] : [])], width) <= MAX_LEGEND_ROWS) return drawn;
   }
 }
 /** Up to this many categories each keep their name on a phone; on a longer axis ECharts leaves out the names that would collide. */

@@ -224,3 +224,22 @@ describe('the demand chart with many requester types', () => {
     expect(named(DASHBOARD_CHART_WIDTHS.phone)).toBeLessThan(named(640));
   });
 });
+
+describe('the demand chart with the usual requester types', () => {
+  const TYPES = ['State agency', 'Legislative office', 'City', 'County', 'Tribal government', 'Special district', 'Community organization', 'Other'];
+  const requests = TYPES.flatMap((requesterType, t) => Array.from({ length: 10 - t }, (_, i) => ({
+    sourceId: 's', sourceName: 'Log', rowId: `r${t}-${i}`, values: { receivedOn: '2026-11-02', requesterOrg: 'Org', requesterType, status: 'New' },
+  })));
+  const m = aggregateMetrics({ requests }, { asOf: '2026-12-03', rules: DEFAULT_RULES });
+  const names = (width: number) => (demandCharts(m, width).find((c) => c.id === 'demand-trend')!.option.series as { name: string }[]).map((x) => x.name);
+
+  it('names all of them on a page, "Other" in its place', () => {
+    expect(names(640)).toEqual(TYPES);
+  });
+
+  it('folds the smallest into Other on a phone, whose legend would otherwise take four rows or more', () => {
+    const phone = names(DASHBOARD_CHART_WIDTHS.phone);
+    expect(phone.length).toBeLessThan(TYPES.length);
+    expect(phone.at(-1)).toMatch(/^Other \(\d+ types\)$/);
+  });
+});
