@@ -539,11 +539,12 @@ export function readTable(
       const parsed = typeof v === 'string' ? parseDateText(v, dateOptions) : undefined;
       // A span typed in reverse is left whole to its start column, which reads both ends and says so about this one cell.
       if (parsed?.kind === 'date' && !(parsed.end && parsed.end < parsed.start)) {
-        if (isBlankCell(raw[start])) raw[start] = parsed.start;
+        // "By Dec 2027" is when the work ends; it names no start.
+        if (isBlankCell(raw[start]) && !parsed.until) raw[start] = parsed.start;
         if (isBlankCell(raw[end]) && !parsed.open) raw[end] = parsed.end ?? parsed.start;
         // Several ranges in one cell are merged into one span: say so, as a date column would.
         for (const note of [...parsed.notes, ...(parsed.assumed ?? [])]) {
-          issues.push({ code: 'date_range', field: start, sheet, row: r + 1, column: columnLetter(i + 1), header: excerpt(String(header[i])), severity: 'warning', message: `${excerpt(String(header[i]))}: ${note}` });
+          issues.push({ code: 'date_range', field: parsed.until ? end : start, sheet, row: r + 1, column: columnLetter(i + 1), header: excerpt(String(header[i])), severity: 'warning', message: `${excerpt(String(header[i]))}: ${note}` });
         }
       } else if (isBlankCell(raw[start])) raw[start] = v;
     }

@@ -15,6 +15,8 @@ export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'Jun
 /** "FY22", "FY 2022", "Fiscal year 2022", "FY 2021-2022", "FY 2022-23", "FY21/22": its first year, and its last if it names one. */
 export const FISCAL_YEAR_TEXT = /(?:FY|fiscal year) ?'?(\d{2}|\d{4})(?: ?[-–—/] ?'?(\d{2}|\d{4}))?/;
 const FISCAL_YEAR_ALONE = new RegExp(`^${FISCAL_YEAR_TEXT.source}$`, 'i');
+/** "2026-27", "2026/27": a year and the next one's last two digits, as budgets name a fiscal year without "FY". */
+const BUDGET_YEAR = /^(\d{4}) ?[-–—/] ?(\d{2})$/;
 
 /** From the first day of `month` of `year`, `months` months long. */
 function span(year: number, month: number, months: number): { start: string; end: string } {
@@ -212,6 +214,10 @@ function readPeriod(text: string, fiscalStartMonth: number): Period | undefined 
     if (last <= first) return undefined;
     // From the fiscal year that begins in the first year to the one that ends in the last.
     return by({ start: fiscalYear(first + (fiscalStartMonth === 1 ? 0 : 1), fiscalStartMonth).start, end: fiscalYear(last, fiscalStartMonth).end }, fiscalWhy);
+  }
+  if ((m = text.match(BUDGET_YEAR)) && lastYearOf(+m[1], m[2]) === +m[1] + 1) {
+    const fy = readPeriod(`FY ${m[1]}-${m[2]}`, fiscalStartMonth)!;
+    return by(fy, `a year and the next one's last two digits names a fiscal year, as budgets write it; ${fy.why}`);
   }
   if ((m = text.match(SEASONS_AND_YEAR))) return seasons(m[1], m[2], fullYear(m[3]), 'last');
   if ((m = text.match(YEAR_AND_SEASONS))) return seasons(m[2], m[3], +m[1], 'first');
