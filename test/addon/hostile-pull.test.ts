@@ -137,3 +137,10 @@ test('a pulled row of days Excel shows no date for lands as their ISO text, not 
   expect(pulled.summary).toMatch(/Due: 0001-01-01 looks like a typo \(year 1\)/);
   expect(Object.keys(days).map((f) => pulled.value(f))).toEqual([excelSerial(days.receivedOn), '0001-01-01', excelSerial(days.followUpOn)]);
 }, 60_000);
+
+test('a pulled day before 1900 lands in Google Sheets as its ISO text, not another day, and is saved with a warning', async () => {
+  const pulled = await pulledIntoSheets('Typo days (Sheets)', 'web-old-9', { requestId: 'TA-2019-0009', receivedOn: '2019-03-01', dueOn: '0001-01-01', channel: 'Web form', status: 'New', requesterOrg: 'City of Oakridge' });
+  expect(pulled.summary).not.toMatch(/need fixing/);
+  expect(pulled.summary).toMatch(/Due: 0001-01-01 looks like a typo \(year 1\)/);
+  expect(pulled.value('dueOn')).toBe('0001-01-01');
+}, 60_000);
