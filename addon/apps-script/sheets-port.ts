@@ -2,6 +2,7 @@
 // reinterpret (a formula, a number, a date, TRUE) escaped with an apostrophe so it stays the text written.
 // Every SpreadsheetApp call is a round trip to Google's servers: sheets are looked up once per execution.
 import { SHEETS_WORDS } from './host-words';
+import { SHEETS_LIMITS } from '../port/host-limits';
 import { LISTS_SHEET, columnLetter } from '../../shared/lists';
 import { isErrorType } from '../../shared/typed-error';
 import { AddonError } from '../core/addon-error';
@@ -104,6 +105,7 @@ function reach(extent: Extent, last: number, ask: () => number, insertAfter: (af
 
 export class SheetsPort implements SpreadsheetPort {
   readonly words = SHEETS_WORDS;
+  readonly limits = SHEETS_LIMITS;
   private timeZone: string | undefined;
   /** Utilities.formatDate is a service call; a sheet holds few distinct days among many date cells. */
   private readonly days = new Map<number, string>();

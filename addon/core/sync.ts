@@ -613,7 +613,7 @@ export function summarize(tables: readonly TableSyncReport[]): string {
       if (blocked) parts.push(`${n(blocked.rows)} new from the web form waiting: ${blocked.sheet} has another table below the ${blocked.table} table; move one of them to a sheet of its own and sync again`);
       if (t.pulled.updated) parts.push(`${counted(t.pulled.updated, 'survey answer')} filled in`);
       const { clipped } = t.pulled;
-      if (clipped) parts.push(`${counted(clipped.length, 'row')} written with texts clipped to the ${MAX_FIELD_TEXT.toLocaleString('en-US')} characters a field keeps (${listed(clipped)}); the service's history keeps them whole`);
+      if (clipped) parts.push(`${counted(clipped.length, 'row')} with texts clipped to the ${MAX_FIELD_TEXT} characters a field keeps (${listed(clipped)})`);
       const { waiting } = t.pulled;
       if (waiting.length) parts.push(`${counted(waiting.length, 'survey answer')} waiting (${named(waiting)}): ${waiting.length > 1 ? 'their rows are' : 'its row is'} not in the table by Sync ID (deleted, or moved above the header row); the next sync tries again`);
       if (t.refilled) parts.push(`${counted(t.refilled.rows, 'row')} filled in from what the service held for the new ${t.refilled.headers.length > 1 ? 'columns' : 'column'} ${t.refilled.headers.map((h) => `"${h}"`).join(', ')}`);

@@ -9,6 +9,7 @@ import { ProtectedCellsError, ProtectedSettingsError, blocksAround, rowsTagged, 
 import { columnLetter, columnNumber } from '../../shared/lists';
 import { excelDay, excelSerial } from './excel-serial';
 import { EXCEL_WORDS } from './host-words';
+import { EXCEL_LIMITS } from '../port/host-limits';
 import { isErrorValue } from '../../shared/cells/error-value';
 import { addonTableName, excelTableAt } from '../../shared/excel-tables';
 import { printFooter } from '../../shared/pages-wide';
@@ -259,6 +260,7 @@ function setPrintRanges(sheet: Worksheet, f: SheetFormat): void {
 
 export class ExcelPort implements SpreadsheetPort {
   readonly words = EXCEL_WORDS;
+  readonly limits = EXCEL_LIMITS;
   /** Worksheet ids by name, as the sheets were last listed: a sheet renamed since is listed again by the next sync. */
   private readonly ids = new Map<string, string>();
 
