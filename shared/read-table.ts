@@ -464,7 +464,7 @@ export function readTable(
     if (count === 0 || repeatsHeader(line, header) || (legend && legend.row === undefined) || columnNames(table, line, inPlace) || totalsLabel(line, header)) return false;
     const one = count === 1 ? alone(line) : undefined;
     if (one === undefined) return true;
-    if (titles.some((t) => sameText(t, one)) || (typeof one === 'string' && (NOTE_TEXT.test(one.trim()) || CONTINUED.test(one)))) return false;
+    if (titles.some((t) => sameText(t, one)) || CONTINUED.test(String(one)) || (typeof one === 'string' && NOTE_TEXT.test(one.trim()))) return false;
     return sectionRow(table, map, header, line) === undefined;
   };
   let lastRow: number | undefined;
@@ -502,12 +502,8 @@ export function readTable(
       continue;
     }
     const only = count === 1 ? alone(line) : undefined;
-    if (only !== undefined && titles.some((t) => sameText(t, only))) {
+    if (only !== undefined && (titles.some((t) => sameText(t, only)) || CONTINUED.test(String(only)))) {
       setAside(r, 'repeated_header', `this row repeats the title ${quoteValue(String(only).trim())}; skipped`, '', firstCell(line));
-      continue;
-    }
-    if (typeof only === 'string' && CONTINUED.test(only)) {
-      setAside(r, 'repeated_header', `this row is a page's running head ("${clip(only)}"), not a heading of the rows below; skipped`, '', firstCell(line));
       continue;
     }
     if (only !== undefined && typeof only === 'string' && NOTE_TEXT.test(only.trim())) {

@@ -166,11 +166,6 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
       parsed = parseDateText(text, { ...fiscal, year: assumedYear.year });
     }
   }
-  // A time counted from when the plan begins ("Year 1-2", "Months 1-6", "0-90 days"): the sheet gives no day to count
-  // from, so the row is kept undated, its words in its notes.
-  if (parsed.kind !== 'date' && parsed.kind !== 'tbd' && FROM_PLAN_START.test(text)) {
-    return { value: null, note: text, issues: [issue(c, 'date_tbd', `${c.header}: ${quoteValue(text)} counts from when the plan begins, which the sheet does not say; ${c.keptWhenBlank ?? 'left blank'}`, 'warning')] };
-  }
   if (parsed.kind === 'yearless') return { value: null, issues: [issue(c, 'not_a_date', `${c.header}: ${quoteValue(text)} is not a date`)] };
   if (parsed.kind === 'tbd') return { value: null, issues: [issue(c, 'date_tbd', `${c.header}: ${quoteValue(parsed.text)} is not a date yet; ${c.keptWhenBlank ?? 'left blank'}`, 'warning')] };
   // "Ongoing since March 2026" and "June 2026 – TBD" are when work began: only a start column takes them; a due, end or
@@ -556,10 +551,6 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
   if (near.kind === 'tie') return { value: null, issues: [issue(c, 'not_in_list', `${c.header}: ${quoteValue(text)} could be ${quoteValue(near.values[0])} or ${quoteValue(near.values[1])}; pick one`)] };
   return { value: null, issues: [issue(c, 'not_in_list', `${c.header}: ${quoteValue(text)} is not one of: ${listValues(allowed)}`)] };
 }
-
-/** Years, months, weeks or days of a plan, counted from its start: "Year 1", "Years 1-2", "0-6 months", "First 90 days". */
-const PLAN_UNIT = String.raw`(?:years?|months?|mos?\.?|weeks?|wks?\.?|days?)`;
-const FROM_PLAN_START = new RegExp(String.raw`^(?:${PLAN_UNIT} \d{1,3}(?: ?(?:[-–—]|to|through) ?(?:${PLAN_UNIT} )?\d{1,3})?|\d{1,3} ?(?:[-–—]|to) ?\d{1,3} ?${PLAN_UNIT}|(?:first|next|within|in) (?:the )?(?:first )?\d{1,3} ${PLAN_UNIT})$`, 'i');
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** A satisfaction score's words on the five-point scale, 1 first. */
