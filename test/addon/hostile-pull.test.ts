@@ -110,3 +110,21 @@ describe('many pulled rows of long text', () => {
     expect(rows.filter((r) => JSON.stringify(byId.get(r.requestId)) !== JSON.stringify([r.description, r.notes])).map((r) => r.requestId)).toEqual([]);
   }, 180_000);
 });
+
+test('a column added for a long text the service held is filled in clipped, and the sync says so', async () => {
+  const connected = await connectedExcel(service, 'Long kept notes (Excel)');
+  const grid = templateGrid('requests', sampleRows('requests', 3, { asOf: AS_OF, seed: 13 }));
+  // The office's log has no Notes column: its header and cells are blank.
+  for (const line of grid) line[col('notes')] = '';
+  seedExcelSheet(connected.excel, 'Requests', grid, 'requests');
+  await connected.sync();
+  await service.received();
+  await service.invoke('storeUncheckedRequest', connected.source.id, 'web-old-3', { ...LONG, requestId: 'TA-2019-0003', description: 'Budget tool' });
+  expect(await connected.sync()).toMatch(/1 new from the web form, .*Add a column "Notes"/);
+  const sheet = connected.excel.sheet('Requests')!;
+  sheet.cell(1, col('notes') + 1).value = 'Notes';
+  expect(await connected.sync()).toContain('1 row filled in from what the service held for the new column "Notes", 1 row with texts clipped to the 5000 characters a field keeps (Request ID TA-2019-0003: Notes)');
+  let row = 1;
+  while (row < 100 && sheet.peek(row, col('requestId') + 1)?.value !== 'TA-2019-0003') row++;
+  expect(sheet.peek(row, col('notes') + 1)?.value).toBe(CLIPPED[1]);
+}, 60_000);
