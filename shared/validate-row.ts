@@ -311,6 +311,8 @@ export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions =
       const notes = compiled.notes.column.header;
       (noted ??= []).push({ column: c, words });
       (issues ??= []).push(...r.issues.map((x) => ({ ...x, message: `${x.message}; kept ${quoteValue(words)} in ${notes}` })));
+    } else if (words !== undefined && !compiled.notes) {
+      (issues ??= []).push(...r.issues.map((x) => ({ ...x, message: `${x.message}; ${quoteValue(words)} is not stored` })));
     } else if (r.issues.length) (issues ??= []).push(...r.issues);
     if (r.rangeEnd && c.rangeEnd) (rangeEnds ??= {})[c.rangeEnd] = r.rangeEnd;
     if (r.spanEnd) (spanEnds ??= [])[i] = r.spanEnd;

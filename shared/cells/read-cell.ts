@@ -442,12 +442,14 @@ function readBoolean(c: InputColumn, raw: CellInput): CellResult {
   // A letter or digit with a dot after it opens a name or a number ("N.A.A.C.P. co-host", "0.5"), not a mark.
   const abbreviation = lead !== null && lead[1].length === 1 && lead[2].startsWith('.');
   const mark = lead && !abbreviation ? checkMark(lead[1]) : undefined;
+  // The words go to the row's notes: "Opportunities for City Partnership" names the partner there.
   if (lead && mark !== undefined) {
-    return { value: mark, issues: [issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(text)} as ${mark ? 'yes' : 'no'}; the words after it are not stored`, 'warning')] };
+    return { value: mark, note: text.slice(lead[1].length + lead[2].length), issues: [issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(text)} as ${mark ? 'yes' : 'no'}`, 'warning')] };
   }
   // Words alone ("Co-host with Parks") describe the partnership without answering it, and a dash or "TBD" is no
-  // answer yet: the row is kept, the box blank, and the cell quoted where it was typed (the store keeps it as typed).
-  return { value: null, issues: [issue(c, 'blank_kept', `${c.header}: ${show(raw)} is not yes or no; left blank (Yes, No, x, ☑ or ☐ answer it)`, 'warning')] };
+  // answer yet: the row is kept, the box blank, the cell quoted where it was typed, and words kept in the row's notes.
+  const words = typeof raw === 'string' && /\p{L}/u.test(text) && placeholderKind(text) === 0 ? text : undefined;
+  return { value: null, ...(words ? { note: words } : {}), issues: [issue(c, 'blank_kept', `${c.header}: ${show(raw)} is not yes or no; left blank (Yes, No, x, ☑ or ☐ answer it)`, 'warning')] };
 }
 
 /**

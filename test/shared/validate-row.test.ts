@@ -256,6 +256,18 @@ describe('validateRow', () => {
     expect([plural.values.unit, codes(plural.warnings)]).toEqual(['hours', []]);
   });
 
+  it("keeps the words of an 'Opportunities for City Partnership' cell in Notes where the table has them, and says they are not stored where it has none", () => {
+    const plan = validateRow(TABLES.workplan, { task: 'Listening sessions', partnership: 'Partner with Parks on outreach', notes: 'Spring' });
+    expect(plan.values.partnership).toBeNull();
+    expect(plan.values.notes).toContain('Partner with Parks on outreach');
+    expect(plan.warnings.map((w) => w.message)).toEqual([expect.stringContaining('kept "Partner with Parks on outreach" in Notes')]);
+    const marked = validateRow(TABLES.workplan, { task: 'Listening sessions', partnership: 'Yes – Parks Dept' });
+    expect([marked.values.partnership, marked.values.notes]).toEqual([true, expect.stringContaining('Parks Dept')]);
+    const calendar = validateRow(TABLES.milestones, { milestone: 'Forum', date: '3/15/2026', partnership: 'Yes – Parks Dept' });
+    expect(calendar.values.partnership).toBe(true);
+    expect(calendar.warnings.map((w) => w.message)).toEqual(['City partnership: read "Yes – Parks Dept" as yes; "Parks Dept" is not stored']);
+  });
+
   it('reads the common short forms of a unit as the unit: "12 hrs" in a row counted in hours is in hours', () => {
     const same = (target: string, actual: string, unit?: string) => codes(validateRow(TABLES.workplan, { task: 'Consultations', target, actual, unit }).warnings);
     for (const [target, actual] of [['20 hours', '12 hrs'], ['20 hours', '1 hr'], ['20 hours', '3 h'], ['20 hrs', '12 hours'], ['90 minutes', '45 mins'], ['6 weeks', '2 wks'], ['12 months', '3 mos'], ['3 years', '1 yr']]) {
@@ -313,9 +325,9 @@ describe('validateRow', () => {
       expect([notes.length, notes.endsWith(` … [clipped: ${length.toLocaleString('en-US')} characters in all]\nStatus: no response`)], String(length)).toEqual([5000, true]);
       expect(long.warnings.filter((w) => w.code === 'too_long'), String(length)).toHaveLength(1);
     }
-    // A table without notes keeps the listed value and says only what it read.
+    // A table without notes keeps the listed value and says the words after it are not stored.
     const m = validateRow(TABLES.milestones, { milestone: 'Briefing', date: '3/15/2024', status: 'Completed (May 2026)' });
-    expect([m.values.status, m.warnings.map((w) => w.message)]).toEqual(['Completed', ['Status: read "Completed (May 2026)" as "Completed"']]);
+    expect([m.values.status, m.warnings.map((w) => w.message)]).toEqual(['Completed', ['Status: read "Completed (May 2026)" as "Completed"; "May 2026" is not stored']]);
   });
 });
 

@@ -20,11 +20,12 @@ describe('check marks', () => {
   });
 
   it.each([['Yes - co-host with Parks', true], ['☑ Listening sessions', true], ['yes (tentative)', true], ['No, not this year', false]] as const)(
-    'reads %j, a mark and what it is about, as %s and says the words are not stored',
+    'reads %j, a mark and what it is about, as %s, the words for the row\'s notes',
     (raw, value) => {
       const r = read('milestones', 'partnership', raw);
       expect(r.value).toBe(value);
-      expect(r.issues.map((i) => [i.severity, i.message])).toEqual([['warning', `City partnership: read "${raw}" as ${value ? 'yes' : 'no'}; the words after it are not stored`]]);
+      expect(r.note).toBe(raw.replace(/^\S+?[\s:;,.!–—-]+/, ''));
+      expect(r.issues.map((i) => [i.severity, i.message])).toEqual([['warning', `City partnership: read "${raw}" as ${value ? 'yes' : 'no'}`]]);
     },
   );
 
@@ -37,6 +38,8 @@ describe('check marks', () => {
     expect(r.value).toBeNull();
     expect(codes(r)).toEqual(['warning:blank_kept']);
     expect(r.issues[0].message).toBe(`City partnership: ${typeof raw === 'string' ? `"${raw}"` : raw} is not yes or no; left blank (Yes, No, x, ☑ or ☐ answer it)`);
+    // Words that name the partnership go to the row's notes; no answer yet and a number are no words to keep.
+    expect(r.note).toBe(raw === 'Co-host listening sessions with Parks' || raw === 'maybe' ? raw : undefined);
   });
 });
 
