@@ -644,12 +644,12 @@ describe.each(backends)('import on $name', (backend) => {
     expect(dates).toEqual([['Retreat 2024', '2024-01-26'], ['Retreat 2025', '2025-01-26']]);
   });
 
-  test('a City partnership cell holding only words keeps its milestone, the box blank and the words quoted in a warning at their cell', async () => {
+  test('a City partnership cell holding only words keeps its milestone, the box blank and the words quoted in a warning at their cell, which says a calendar does not store them', async () => {
     const store = await backend.open();
     const grid: Grid = [['Date', 'Milestone', 'Team', 'Opportunities for City Partnership', 'Status'], ['3/15/2026', 'Community forums', 'ODE', 'Co-host with Parks']];
     const { principal, r } = await importAs(store, 'Partnership words', [{ name: 'Calendar', rows: grid }]);
     expect(r.rejected).toEqual([]);
-    expect(r.warnings.map((w) => w.line)).toEqual(['Calendar!D2 (Opportunities for City Partnership): "Co-host with Parks" is not yes or no; left blank (Yes, No, x, ☑ or ☐ answer it)']);
+    expect(r.warnings.map((w) => w.line)).toEqual(['Calendar!D2 (Opportunities for City Partnership): "Co-host with Parks" is not yes or no; left blank (Yes, No, x, ☑ or ☐ answer it); "Co-host with Parks" is not stored']);
     const kept = [];
     for await (const row of store.rows('milestones', { sourceIds: [principal.id] })) kept.push([row.values.milestone, row.values.partnership]);
     expect(kept).toEqual([['Community forums', null]]);
