@@ -95,8 +95,9 @@ const WEEK_OF = /^(?:the )?(?:weeks?|wks?\.?) of$/;
 /** Words saying the work began then and still goes on: the start, and no end ("Ongoing since March 2026"). */
 const OPEN_BOUNDS = new Set(['ongoing since', 'since']);
 
-/** A month's first, second and last ten days: "Early March", "Mid-March 2026", "late June". */
-const PART_OF_MONTH = /^(early|mid|late)[\s-]+/i;
+/** A month's first, second and last ten days: "Early March", "Mid-March 2026", "late June"; and its weeks: "First week of March". */
+const PART_OF_MONTH = /^(early|mid|late|(first|second|third|fourth|last) week of)[\s-]+/i;
+const WEEKS_OF_MONTH = ['first', 'second', 'third', 'fourth'];
 const CHANGE_WORDS = String.raw`revised|moved|delayed|postponed|pushed(?: back)?|extended|rescheduled|changed`;
 /**
  * A date followed by the one it was changed to ("Dec 2026 (revised: Mar 2027)", "(moved to June)"), as a plan
@@ -488,7 +489,7 @@ function listedRanges(text: string, fiscal: number, year: number | undefined, fi
   const split: string[] = [];
   for (const p of text.split(/\s*(?:;|\band\b|&|\n)\s*/i)) {
     if (NAMED_LIST.test(p)) split.push(...p.split(/\s*,\s*/));
-    else if (p !== '') split.push(...(commaListed(p, lacksYear(split.at(-1))) ?? [p]));
+    else if (p !== '') split.push(...(commaListed(p, lacksYear(split.at(-1))) ?? [withMonthOf(split.at(-1), p)]));
   }
   const { listed, joined } = yearsJoined(split);
   if (listed.length === 0) return undefined;
@@ -515,6 +516,12 @@ function commaListed(part: string, yearFirst: boolean): string[] | undefined {
   }
   const dates = yearFirst && /^\d{4}$/.test(pieces[0]) ? pieces.slice(1) : pieces;
   return pieces.length > 1 && dates.every((p) => (parsePoint(p)?.month ?? 0) > 0) ? pieces : undefined;
+}
+
+/** A day alone listed after a day with its month ("Mar. 3 & 10, 2026"): that month's, as "Mar 15-17" lends its month to 17. */
+function withMonthOf(before: string | undefined, part: string): string {
+  const point = before === undefined ? undefined : parsePoint(before);
+  return point?.day !== undefined && point.month > 0 && /^\d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?$/i.test(part) ? `${MONTH_NAMES[point.month - 1]} ${part}` : part;
 }
 
 /** Whether a part of a list is a date without a year ("Dec 4", "12/4", "Dec"), which a year listed after it is the year of. */
@@ -756,6 +763,9 @@ function qualified(text: string, fiscal: number, options: DateTextOptions, depth
   const [year, month] = inner.start.split('-').map(Number);
   const last = lastDayOfMonth(year, month);
   if (!inner.start.endsWith('-01') || inner.end !== isoFromParts(year, month, last)) return undefined;
-  const [from, to] = { early: [1, 10], mid: [11, 20], late: [21, last] }[part[1].toLowerCase() as 'early' | 'mid' | 'late'];
-  return restated(text, inner, " (early, mid and late: a month's first, second and last ten days)", () => ({ start: isoFromParts(year, month, from)!, end: isoFromParts(year, month, to)! }));
+  // "Last" counts back from the month's end, as "late" does.
+  const week = part[2] ? WEEKS_OF_MONTH.indexOf(part[2].toLowerCase()) : undefined;
+  const [from, to] = week === undefined ? { early: [1, 10], mid: [11, 20], late: [21, last] }[part[1].toLowerCase() as 'early' | 'mid' | 'late'] : week < 0 ? [last - 6, last] : [7 * week + 1, 7 * week + 7];
+  const how = week === undefined ? "early, mid and late: a month's first, second and last ten days" : 'a week of a month is seven days counted from its first day, or back from its last';
+  return restated(text, inner, ` (${how})`, () => ({ start: isoFromParts(year, month, from)!, end: isoFromParts(year, month, to)! }));
 }

@@ -75,11 +75,10 @@ const SEASONS_RUN = seasonsRun(`(${SEASON})`);
 const SEASONS_AND_YEAR = new RegExp(String.raw`^${SEASONS_RUN},? '?(\d{2}|\d{4})$`, 'i');
 /** "2026 Fall/Winter", as "2026 Q4 - Q1": the year, the season, the second season if two. */
 const YEAR_AND_SEASONS = new RegExp(String.raw`^(\d{4}) ${SEASONS_RUN}$`, 'i');
-/** "Spring 2027/Summer 2027", each season with its year: the first season and year, the second season and year. */
-const SEASON_YEAR = String.raw`(${SEASON}),? '?(\d{2}|\d{4})`;
-const SEASON_YEARS_SLASHED = new RegExp(String.raw`^${SEASON_YEAR}\s*\/\s*${SEASON_YEAR}$`, 'i');
 /** One season with its year: the season, the year. */
-const SEASON_AND_ITS_YEAR = new RegExp(String.raw`^${SEASON_YEAR}$`, 'i');
+const SEASON_AND_ITS_YEAR = new RegExp(String.raw`^(${SEASON}),? '?(\d{2}|\d{4})$`, 'i');
+/** Two periods joined by a slash, each read on its own ("Spring 2027/Summer 2027", "Q1 2026/Q2 2026"): the first, the second. */
+const PERIODS_SLASHED = /^([^/]+?) ?\/ ?([^/]+)$/;
 /** "Winter 2026–27", "Winter 2026/2027": a winter by the two years it spans, its December's and its January's. */
 const WINTER_TWO_YEARS = /^winter,? '?(\d{4}) ?[-–—/] ?'?(\d{2}|\d{4})$/i;
 const twoYearWinterWhy = "a winter by two years is the one from the first one's December into the second";
@@ -221,12 +220,13 @@ function readPeriod(text: string, fiscalStartMonth: number): Period | undefined 
   }
   if ((m = text.match(SEASONS_AND_YEAR))) return seasons(m[1], m[2], fullYear(m[3]), 'last', text.includes('/'));
   if ((m = text.match(YEAR_AND_SEASONS))) return seasons(m[2], m[3], +m[1], 'first', text.includes('/'));
-  if ((m = text.match(SEASON_YEARS_SLASHED))) {
-    const first = seasons(m[1], undefined, fullYear(m[2]), 'last');
-    const run = runStart(`${m[1]} ${m[2]}`, `${m[3]} ${m[4]}`, first);
+  const slashed = PERIODS_SLASHED.exec(text);
+  const [first, second] = slashed ? [readPeriod(slashed[1], fiscalStartMonth), readPeriod(slashed[2], fiscalStartMonth)] : [];
+  if (slashed && first && second) {
+    const run = runStart(slashed[1], slashed[2], first);
     // As with a dash between them: "Summer 2026/Winter 2026" ends in the winter from that December.
-    const last = winterAfter(`${m[3]} ${m[4]}`, run.start) ?? seasons(m[3], undefined, fullYear(m[4]), 'last');
-    const why = [...new Set([slashWhy('seasons'), first.why, run.why, last.why].filter(Boolean))].join('; ');
+    const last = winterAfter(slashed[2], run.start) ?? second;
+    const why = [...new Set([slashWhy(SEASON_AND_ITS_YEAR.test(slashed[1]) ? 'seasons' : 'periods'), first.why, run.why, last.why].filter(Boolean))].join('; ');
     return run.start <= last.start ? by({ start: run.start, end: last.end }, why) : undefined;
   }
   if ((m = text.match(WINTER_TWO_YEARS))) {

@@ -187,7 +187,11 @@ describe('parseDateText', () => {
     ['Early March 2026', '2026-03-01', '2026-03-10'],
     ['Mid-March 2026', '2026-03-11', '2026-03-20'],
     ['late February 2026', '2026-02-21', '2026-02-28'],
-  ])("reads %s as that part of the month, a third of it", (text, start, end) => {
+    // A month's weeks: seven days counted from its first day, the last one back from its last day.
+    ['First week of March 2026', '2026-03-01', '2026-03-07'],
+    ['second week of June 2026', '2026-06-08', '2026-06-14'],
+    ['Last week of February 2026', '2026-02-22', '2026-02-28'],
+  ])("reads %s as that part of the month, a third of it or a week", (text, start, end) => {
     expect(parseDateText(text)).toMatchObject(range(start, end));
   });
 
@@ -196,6 +200,8 @@ describe('parseDateText', () => {
     expect(parseDateText('Week of 3/9', { year: 2026 })).toMatchObject(range('2026-03-09', '2026-03-13'));
     expect(parseDateText('Wk of Mar 9', { year: 2026 })).toMatchObject(range('2026-03-09', '2026-03-13'));
     expect(parseDateText('Mid-March', { year: 2027 })).toMatchObject(range('2027-03-11', '2027-03-20'));
+    expect(parseDateText('First week of March')).toEqual({ kind: 'yearless', text: 'First week of March' });
+    expect(parseDateText('First week of March', { year: 2026 })).toMatchObject({ ...range('2026-03-01', '2026-03-07'), assumed: ['read "First week of March" as 2026-03-01 to 2026-03-07 (a week of a month is seven days counted from its first day, or back from its last)'] });
     expect(parseDateText('Early 2026')).toMatchObject(range('2026-01-01', '2026-04-30'));
   });
 
@@ -315,6 +321,9 @@ describe('parseDateText', () => {
     // Each season with its own year: from the first one's start to the second one's end.
     ['Spring 2027/Summer 2027', '2027-03-01', '2027-08-31', 'seasons'],
     ["Fall 2026 / Winter '27", '2026-09-01', '2027-02-28', 'seasons'],
+    // Any two periods, each with its year: "Q1 2026/Q2 2026" as "Spring 2027/Summer 2027".
+    ['Q1 2026/Q2 2026', '2026-01-01', '2026-06-30', 'periods'],
+    ['Q4 2026 / Q1 2027', '2026-10-01', '2027-03-31', 'periods'],
     ['Q1/Q2 2026', '2026-01-01', '2026-06-30', 'quarters'],
     ['Q1 / Q2 2026', '2026-01-01', '2026-06-30', 'quarters'],
     ['2026 Q3/Q4', '2026-07-01', '2026-12-31', 'quarters'],
@@ -701,6 +710,15 @@ describe('parseDateText', () => {
     expect(parseDateText('2025 & 2026')).toMatchObject(range('2025-01-01', '2026-12-31'));
     // A month and its year listed apart are that month, said so: not the year before's December to the year's end.
     expect(parseDateText('Dec & 2027')).toEqual({ ...range('2027-12-01', '2027-12-31'), notes: [], assumed: ['read "Dec" and "2027", listed apart, as one date, 2027-12-01 to 2027-12-31: a year alone after a date without one is its year'] });
+  });
+
+  it('reads a day alone listed after a day with its month ("Mar. 3 & 10, 2026") as a day of that month, two days, as "Mar 3 & Mar 10, 2026" is read', () => {
+    expect(parseDateText('Mar. 3 & 10, 2026')).toEqual({ ...range('2026-03-03', '2026-03-10'), notes: ['"Mar. 3 & 10, 2026" holds 2 date ranges: read as 2026-03-03 to 2026-03-10'] });
+    expect(parseDateText('March 3rd and 10th', { year: 2027 })).toMatchObject(range('2027-03-03', '2027-03-10'));
+    expect(parseDateText('March 3 & 10')).toEqual({ kind: 'yearless', text: 'March 3 & 10' });
+    // A number after a month alone, or after a period, is no day of it.
+    expect(parseDateText('March & 10, 2026').kind).toBe('invalid');
+    expect(parseDateText('Q1 2026 & 10').kind).toBe('invalid');
   });
 
   it('reads a year listed apart before a comma and the dates after it: the year is the date\'s before it, the rest follow it', () => {

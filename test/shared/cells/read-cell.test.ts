@@ -726,6 +726,18 @@ describe('dates', () => {
     expect(readCell(column('milestones', 'date'), 'Nov 3, 2026, Feb 1', titled).rangeEnd).toBe('2027-02-01');
   });
 
+  it('keeps a milestone dated "Q1 2026/Q2 2026", "Mar. 3 & 10, 2026" or "First week of March" in a sheet whose year is known, and undated with a warning where none is', () => {
+    const titled = { ...opts, yearFor: () => ({ year: 2026, from: 'the title' }) };
+    const span = (text: string, options: typeof opts = titled) => {
+      const cell = readCell(column('milestones', 'date'), text, options);
+      return [cell.value, cell.rangeEnd, cell.issues.map((i) => [i.severity, i.message])];
+    };
+    expect(span('Q1 2026/Q2 2026')).toEqual(['2026-01-01', '2026-06-30', [['warning', 'Date: read "Q1 2026/Q2 2026" as 2026-01-01 to 2026-06-30 (a slash between two periods is read as a run from the first to the second)']]]);
+    expect(span('Mar. 3 & 10, 2026')).toEqual(['2026-03-03', '2026-03-10', [['warning', 'Date: "Mar. 3 & 10, 2026" holds 2 date ranges: read as 2026-03-03 to 2026-03-10']]]);
+    expect(span('First week of March').slice(0, 2)).toEqual(['2026-03-01', '2026-03-07']);
+    expect(span('First week of March', opts)).toEqual([null, undefined, [['warning', 'Date: "First week of March" has no year, and no other date in the column or title gives one; kept with the status "No date yet"']]]);
+  });
+
   it('reads "Week of Mar 9" as "Mar 9-13" is read: a start takes the day written, a due, target or end date the Friday', () => {
     for (const text of ['Week of 3/9/2026', 'Wk of Mar 9, 2026', 'Mar 9-13, 2026']) {
       expect([read('workplan', 'startOn', text).value, read('workplan', 'startOn', text).rangeEnd]).toEqual(['2026-03-09', '2026-03-13']);
