@@ -60,7 +60,8 @@ const comment = (lines) => ['/**', ...lines.map((l) => (l ? ` * ${l}` : ' *')), 
 function jsdoc(entry) {
   if (entry.kind !== 'custom') {
     const what = { trigger: 'Trigger', menu: 'Menu item', sidebar: 'Sidebar call (google.script.run)' }[entry.kind];
-    return comment([`${what}: hands over to EquityDesk.handlers.${entry.name}.`]);
+    // Where Apps Script calls it from; the body below says where it goes.
+    return comment([`${what}.`]);
   }
   const { summary, params, returns } = entry.doc;
   return comment([

@@ -40,10 +40,17 @@ function deskPriority(value: DeskPriority): readonly ChoiceSynonym[] {
 
 /**
  * A desk's numbered priorities as the SLA formula compares a Priority cell with them, by the listed priority each
- * names: with the space after the prefix and without ("Sev 1", "Sev1"), in any case, as the service reads them.
+ * names, in any case, once the cell's `DESK_PRIORITY_MARKS` are taken out.
  */
 export const DESK_PRIORITY_WORDS: readonly (readonly [DeskPriority, readonly string[]])[] = (Object.keys(DESK_LEVELS) as DeskPriority[]).map((value) =>
-  [value, DESK_PREFIXES.flatMap((prefix) => [`${prefix}${DESK_LEVELS[value]}`, `${prefix} ${DESK_LEVELS[value]}`])]);
+  [value, DESK_PREFIXES.map((prefix) => `${prefix}${DESK_LEVELS[value]}`)]);
+
+/**
+ * What desks write between a prefix and its number, or around them ("P 1", "P-1", "Sev.1", "Sev #1", " P1 "): the
+ * service reads past every mark (it folds a choice to its letters and digits); the formula takes out these, the ones
+ * desks use, each one `SUBSTITUTE` in the formula for every word compared.
+ */
+export const DESK_PRIORITY_MARKS = [' ', '-', '.', '#'] as const;
 
 /**
  * Other words offices use for a listed value in their plans, calendars and logs, read as that value (with a

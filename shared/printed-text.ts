@@ -14,25 +14,34 @@ export const BOLD_WIDENING = 1.1;
  * stayed whole a digit inside (column 18).
  */
 const DASHED_LINE_ROOM = 0.6;
+/** A word of signs alone ("%)", "(%)", "#"): on a line by itself it reads as a fragment torn from the line above. */
+const isSignsOnly = (word: string) => !/[\p{L}\p{N}]/u.test(word);
 /**
- * Whether a bold header wraps in a line of `width` characters at its spaces alone. A word wider than the line is
- * broken inside; so is one whose piece up to a dash or slash fits where the line has no room for the whole word:
- * "Average satisfaction (1-5)" printed "(1-" at a line's end and "5)" under it.
+ * Whether a bold header wraps in a line of `width` characters at its spaces alone, into lines that read as words. A
+ * word wider than the line is broken inside; so is one whose piece up to a dash or slash fits where the line has no
+ * room for the whole word: "Average satisfaction (1-5)" printed "(1-" at a line's end and "5)" under it. A last line
+ * holding one word of signs alone fails too: "Fulfilled on time (SLA met, %)" printed "%)" under "time (SLA met,".
  */
 export function headerWordsFit(header: string, width: number): boolean {
   const perLine = width / BOLD_WIDENING - CELL_MARGIN;
+  const words = header.split(/\s+/);
   let used = 0;
-  for (const word of header.split(/\s+/)) {
+  let lines = 0;
+  let wordsOnLine = 0;
+  for (const word of words) {
     const whole = textWidth(word);
     const piece = firstPieceWidth(word);
     if (used > 0 && used + printedWidth(SPACE) + whole <= (piece < whole ? perLine - DASHED_LINE_ROOM : perLine)) {
       used += printedWidth(SPACE) + whole;
+      wordsOnLine++;
       continue;
     }
     if (whole > perLine || (used > 0 && piece < whole && used + printedWidth(SPACE) + piece <= perLine + DASHED_LINE_ROOM)) return false;
     used = whole;
+    lines++;
+    wordsOnLine = 1;
   }
-  return true;
+  return !(lines > 1 && wordsOnLine === 1 && isSignsOnly(words[words.length - 1]));
 }
 
 /**

@@ -95,13 +95,21 @@ export function closestChoice(text: string, options: readonly string[]): ChoiceM
   return rival === undefined ? { kind: 'one', value: best.value } : { kind: 'tie', values: [best.value, rival] };
 }
 
+/** "exec" for "executive", "prog" for "program": a word's first letters, three or more, as offices shorten it. */
+const shortens = (short: string, word: string) => short.length >= 3 && short.length < word.length && word.startsWith(short);
+
+/** Each of the option's words, in its order, written whole or shortened ("Exec. leadership", "Comm. org."). */
+const wordsShortened = (text: Phrase, option: Phrase) =>
+  text.words.length === option.words.length && text.words.some((w, i) => w !== option.words[i]) && text.words.every((w, i) => w === option.words[i] || shortens(w, option.words[i]));
+
 /**
- * The option that holds every word of `text` with more of its own ("Legislative" for "Legislative office"), or
- * the first two that do: a shortened value, read only where a cell's value is wanted (never a header or heading).
+ * The option that holds every word of `text` with more of its own ("Legislative" for "Legislative office"), or whose
+ * words `text` shortens ("Exec. leadership"), or the first two that do: a shortened value, read only where a cell's
+ * value is wanted (never a header or heading).
  */
 export function shortenedChoice(text: string, options: readonly string[]): ChoiceMatch {
   const p = phrase(text);
-  const holding = options.filter((o) => matchScore(p, phrase(o)) > 0);
+  const holding = options.filter((o) => matchScore(p, phrase(o)) > 0 || wordsShortened(p, phrase(o)));
   if (holding.length === 0) return { kind: 'none' };
   return holding.length === 1 ? { kind: 'one', value: holding[0] } : { kind: 'tie', values: [holding[0], holding[1]] };
 }

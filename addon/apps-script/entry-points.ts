@@ -51,6 +51,7 @@ export const ENTRY_POINTS = [
   { name: 'sidebarSaveSettings', kind: 'sidebar', params: ['update'] },
   { name: 'sidebarStatusLink', kind: 'sidebar', params: ['requestId'] },
   { name: 'sidebarFeedbackLink', kind: 'sidebar', params: ['requestId'] },
+  { name: 'sidebarTurnOffLinks', kind: 'sidebar', params: ['requestId'] },
   ...CUSTOM_FUNCTIONS.map(derivedEntry),
   {
     name: 'EQ_DEMAND',

@@ -14,7 +14,7 @@ import { readSettings, saveSettings, type SettingsUpdate } from '../core/setting
 import { triageWithLastRun, unattendedSync } from '../core/unattended-sync';
 import { setupTemplate } from '../core/setup';
 import { syncNow } from '../core/sync';
-import { requesterLinkFor } from '../core/requester-link';
+import { requesterLinkFor, turnOffLinksFor } from '../core/requester-link';
 import { runSync } from '../core/task';
 import { spreadsheetRules } from '../core/table-sheet';
 import type { ActionFailure, RequestAt, TriageUpdate } from '../core/views';
@@ -38,6 +38,7 @@ const activePort = () => portFor(SpreadsheetApp.getActiveSpreadsheet());
 const sheetToday = (port: SheetsPort) => port.isoFromDate(new Date());
 
 const syncDeps = (port: SheetsPort) => ({ port, http: urlFetchHttp, settings: documentSettings, lock: documentLock() });
+const linkDeps = (port: SheetsPort) => ({ port, http: urlFetchHttp, settings: documentSettings });
 
 /** Only builds the menu: in AuthMode.NONE nothing else is allowed. */
 function buildMenu(): void {
@@ -151,8 +152,9 @@ export const handlers = {
       port.toast(report.summary);
       return report;
     }),
-  sidebarStatusLink: (requestId: string) => rpc((port) => runSync(requesterLinkFor({ port, http: urlFetchHttp, settings: documentSettings }, 'status', requestId))),
-  sidebarFeedbackLink: (requestId: string) => rpc((port) => runSync(requesterLinkFor({ port, http: urlFetchHttp, settings: documentSettings }, 'feedback', requestId))),
+  sidebarStatusLink: (requestId: string) => rpc((port) => runSync(requesterLinkFor(linkDeps(port), 'status', requestId))),
+  sidebarFeedbackLink: (requestId: string) => rpc((port) => runSync(requesterLinkFor(linkDeps(port), 'feedback', requestId))),
+  sidebarTurnOffLinks: (requestId: string) => rpc((port) => runSync(turnOffLinksFor(linkDeps(port), requestId))),
   sidebarSettings: () => rpc(() => runSync(readSettings(documentSettings, SERVICE_URL_ALLOWLIST, triggerSchedule(SCHEDULED_SYNC)))),
   sidebarSaveSettings: (update: SettingsUpdate) => rpc(() => runSync(saveSettings(documentSettings, triggerSchedule(SCHEDULED_SYNC), update, SERVICE_URL_ALLOWLIST))),
   ...customHandlers,

@@ -2,6 +2,7 @@
 // reinterpret (a formula, a number, a date, TRUE) escaped with an apostrophe so it stays the text written.
 // Every SpreadsheetApp call is a round trip to Google's servers: sheets are looked up once per execution.
 import { SHEETS_WORDS } from './host-words';
+import { SHEETS_LIMITS } from '../port/host-limits';
 import { LISTS_SHEET, columnLetter } from '../../shared/lists';
 import { isErrorType } from '../../shared/typed-error';
 import { AddonError } from '../core/addon-error';
@@ -71,8 +72,9 @@ const inside = (m: Rect, row: number, column: number) => row >= m.row && row < m
 function toSheets(c: WriteCell): unknown {
   if (c === null || c === undefined) return '';
   if (isFormulaWrite(c)) return c.formula.startsWith('=') ? c.formula : `=${c.formula}`;
-  // An ISO date typed into Sheets is a date in the spreadsheet's own time zone: no shift by the script's.
-  if (isDateWrite(c)) return c.date;
+  // An ISO date typed into Sheets is a date in the spreadsheet's own time zone: no shift by the script's. A day before
+  // 1900 (a stored typo such as 0001) goes in as its text, as in Excel: typed, a year under 100 is read as another day.
+  if (isDateWrite(c)) return c.date < '1900' ? sheetsText(c.date) : c.date;
   return typeof c === 'string' ? sheetsText(c) : c;
 }
 
@@ -104,6 +106,7 @@ function reach(extent: Extent, last: number, ask: () => number, insertAfter: (af
 
 export class SheetsPort implements SpreadsheetPort {
   readonly words = SHEETS_WORDS;
+  readonly limits = SHEETS_LIMITS;
   private timeZone: string | undefined;
   /** Utilities.formatDate is a service call; a sheet holds few distinct days among many date cells. */
   private readonly days = new Map<number, string>();

@@ -11,6 +11,7 @@ import type { Annotations, RowCells, SpreadsheetPort } from '../port/spreadsheet
 import { PROPERTY_BYTES, utf8Bytes } from './property-room';
 import { readSheetMemory, type SheetMemoryKey } from './sheet-memory';
 import { io, type Task } from './task';
+import { clipText } from '../../shared/clip-text';
 
 export const NOTE_PREFIX = 'Equity Desk: ';
 export const FLAG_COLOUR = '#fde2e1';
@@ -52,10 +53,20 @@ export interface Region {
 
 const sameColour = (a: string | null, b: string) => typeof a === 'string' && a.toLowerCase() === b;
 
-/** The note with our lines replaced by `ours`; the user's own lines stay, first. */
-export function mergeNote(existing: string, ours: readonly string[]): string {
+/** The fewest characters our lines are given in a note: the prefix, a few words and the clip marker. */
+const LEAST_MARK = 100;
+
+/**
+ * The note with our lines replaced by `ours`; the user's own lines stay, first and whole. Ours are clipped to the room
+ * the host's `limit` leaves them (the host refuses a longer note, and the whole write with it), and left out where
+ * less than `LEAST_MARK` is left: the cell's fill and the sync's summary still say what to fix.
+ */
+export function mergeNote(existing: string, ours: readonly string[], limit = Infinity): string {
   const theirs = existing === '' ? [] : existing.split('\n').filter((line) => !line.startsWith(NOTE_PREFIX));
-  return [...theirs, ...ours.map((m) => `${NOTE_PREFIX}${m}`)].join('\n');
+  const mark = ours.map((m) => `${NOTE_PREFIX}${m}`).join('\n');
+  const room = limit - theirs.join('\n').length - (theirs.length ? 1 : 0);
+  const fitted = mark.length <= room ? mark : room >= LEAST_MARK ? clipText(mark, room) : '';
+  return [...theirs, ...(fitted ? [fitted] : [])].join('\n');
 }
 
 /** The person's own colours under our marks, by cell key; and how far down marks reached last time. */
@@ -94,7 +105,8 @@ function storedMemory({ lastRow, colours }: MarkMemory): string {
  * What the region should hold given `marks`; `changed` counts the cells that differ from `current`.
  * A cell about to be flagged has its own colour remembered; an unflagged one gets it back (else no fill).
  * The memory stays within `room` bytes as stored: a flagged cell whose colour it has no room for keeps that colour
- * and is marked by its note alone (`noteOnly`), those remembered before staying filled.
+ * and is marked by its note alone (`noteOnly`), those remembered before staying filled. Notes stay within `noteLimit`
+ * characters (`mergeNote`).
  */
 export function planAnnotations(
   current: Annotations,
@@ -103,6 +115,7 @@ export function planAnnotations(
   memory: MarkMemory = { lastRow: 0, colours: {} },
   keyOf: CellKey = positionKey,
   room = Infinity,
+  noteLimit = Infinity,
 ): { next: Annotations; changed: number; memory: MarkMemory; noteOnly: number } {
   const byCell = new Map<string, string[]>();
   // The cells to fix: a cell with only warnings is marked by its note.
@@ -121,7 +134,7 @@ export function planAnnotations(
   const notes = current.notes.map((line, r) =>
     line.map((note, c) => {
       const ours = byCell.get(`${r}:${c}`) ?? [];
-      const next = ours.length === 0 && !note.includes(NOTE_PREFIX) ? note : mergeNote(note, ours);
+      const next = ours.length === 0 && !note.includes(NOTE_PREFIX) ? note : mergeNote(note, ours, noteLimit);
       if (next !== note) changed++;
       return next;
     }),
@@ -250,7 +263,7 @@ export function* annotate(
       const block = { ...reach, row: top, numRows: current.notes.length };
       const { placed, unmarked } = follow && ids ? followRows(marks, block.row, ids) : { placed: marks, unmarked: [] };
       const keyOf: CellKey | undefined = follow && ids && ((row, column) => (ids[row - block.row] ? follow.cellKey(ids[row - block.row], column) : null));
-      const { next, changed, memory: after, noteOnly } = planAnnotations(current, block, placed, memory, keyOf, room);
+      const { next, changed, memory: after, noteOnly } = planAnnotations(current, block, placed, memory, keyOf, room, port.limits.noteText);
       Object.assign(planned, { changed, unmarked, memory: after, noteOnly });
       return changed > 0 ? next : null;
     }, follow?.idColumn));

@@ -21,6 +21,7 @@ import { isErrorType } from '../../shared/typed-error';
 import { placeRef } from '../../shared/sheet-ref';
 import { isWebFormRowId } from '../../shared/row-id';
 import { columnLetter } from '../../shared/lists';
+import { clipText, MAX_FIELD_TEXT } from '../../shared/clip-text';
 
 export interface PullReport {
   /** New rows appended (web-form requests). */
@@ -56,6 +57,8 @@ export interface PullReport {
    * read as that table's rows. Not acknowledged, so a sync after the tables are moved apart writes them.
    */
   blocked?: { rows: number; sheet: string; table: string };
+  /** Rows written with texts clipped (`cellOf`), each as its name and the headers clipped: "Request ID TA-1: Description". */
+  clipped?: string[];
   /** The sheet new rows went into, and why, when another sheet of the table could have taken them; absent when none went in. */
   into?: { sheet: string; why: IntoWhy };
 }
@@ -117,10 +120,18 @@ function newRowsSheet(sheets: readonly TableSheet[], fiscalYearStartMonth: numbe
   return { sheet: held[newest], into: { sheet: held[newest].sheet, why } };
 }
 
-/** A stored value as a cell: dates as date cells, text always as text (never run as a formula). */
-function cellOf(table: TableDef, field: string, value: unknown): WriteCell {
+/**
+ * A stored value as a cell: dates as date cells, text always as text (never run as a formula). Text longer than a
+ * field keeps (stored before the service kept text to that) is clipped as a sync would store it, with the marker, so
+ * no host's cell limit refuses the write; its header goes into `clipped`.
+ */
+function cellOf(table: TableDef, field: string, value: unknown, clipped: string[]): WriteCell {
   if (value === null || value === undefined) return null;
   const column = table.columns.find((c) => c.name === field);
+  if (typeof value === 'string' && value.length > MAX_FIELD_TEXT) {
+    clipped.push(column?.header ?? field);
+    value = clipText(value, MAX_FIELD_TEXT);
+  }
   if (column?.type === 'date' && typeof value === 'string') return { date: value };
   return column ? inputCellValue(column, value as TypedValue) : (value as TypedValue);
 }
@@ -212,6 +223,13 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
   const spareRows: NewRow[] = [];
   const answers = new Map<TableSheet, { rows: RowCells[]; items: OutboxItem[] }>();
   const acked: number[] = [];
+  /** The headers of each item's clipped texts, by item: said once the item is written. */
+  const clippedOf = new Map<OutboxItem, string[]>();
+  const cellOfItem = (item: OutboxItem, field: string) => {
+    const clipped = clippedOf.get(item) ?? [];
+    clippedOf.set(item, clipped);
+    return cellOf(t.table, field, item.values[field], clipped);
+  };
   let blocked = 0;
   for (const item of items) {
     const existing = rowOfId.get(item.rowId);
@@ -228,7 +246,7 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
       const line: WriteCell[] = new Array<WriteCell>(blockWidth).fill(null);
       for (const [field, value] of Object.entries(item.values)) {
         const at = t.columnOf(field);
-        if (at !== undefined) line[at - 1] = cellOf(t.table, field, value);
+        if (at !== undefined) line[at - 1] = cellOfItem(item, field);
         else if (value !== null) missing.add(field);
       }
       line[syncColumn - 1] = item.rowId;
@@ -247,7 +265,7 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
     const cells: { column: number; cell: WriteCell }[] = [];
     for (const field of item.fields ?? []) {
       const at = holder.sheet.columnOf(field);
-      if (at !== undefined) cells.push({ column: at, cell: cellOf(t.table, field, item.values[field]) });
+      if (at !== undefined) cells.push({ column: at, cell: cellOfItem(item, field) });
       else if (item.values[field] !== null && item.values[field] !== undefined) missing.add(field);
     }
     // Nothing the sheet has a column for: written as far as it can be (the summary asks for the columns).
@@ -331,6 +349,9 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
       report.added++;
     }
   }
+  const ackedIds = new Set(acked);
+  const clipped = [...clippedOf].filter(([item, headers]) => headers.length && ackedIds.has(item.id)).map(([item, headers]) => `${rowName(t.table, item.values, item.rowId)}: ${headers.join(', ')}`);
+  if (clipped.length) report.clipped = clipped;
   if (unmoved !== undefined && report.added > 0) report.unmoved = unmoved;
   if (into && report.added > 0) report.into = into;
   if (acked.length) {

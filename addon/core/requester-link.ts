@@ -1,12 +1,13 @@
 // "Copy status link" and "Copy feedback link" in the sidebar: a link to send the requester of one request, where it
 // stands or the survey of a fulfilled one, found in the request sheets by its Request ID and asked of the service by
-// its Sync ID (the row must have been synced).
+// its Sync ID (the row must have been synced); and "Turn off links", which stops every link the request was sent.
 import { foldText } from '../../shared/cells/read-cell';
 import { listValues } from '../../shared/quote-value';
-import { requesterLinkAnswer } from '../../shared/wire/sync-answers';
+import { linksTurnedOffAnswer, requesterLinkAnswer, type LinksTurnedOffAnswer } from '../../shared/wire/sync-answers';
 import type { RequesterLink, RequesterLinkRequest } from '../../shared/wire/sync-wire';
 import type { HttpPort, SettingsPort } from '../port/host-ports';
 import type { SpreadsheetPort } from '../port/spreadsheet-port';
+import type { ZodMiniType } from 'zod/mini';
 import { isErrorType } from '../../shared/typed-error';
 import { readOptionsOf } from '../../shared/rules';
 import { validateRow } from '../../shared/validate-row';
@@ -27,8 +28,21 @@ export interface RequesterLinkDeps {
 }
 
 export function* requesterLinkFor(deps: RequesterLinkDeps, link: RequesterLink, requestId: string): Task<{ requestId: string; url: string }> {
+  return yield* askAbout(deps, requestId, link === 'feedback' ? 'a fulfilled request' : 'a request', `/api/v1/${link}-links`, requesterLinkAnswer);
+}
+
+/** Turns off every status and feedback link the request was sent (decision 022): how many of each were on. */
+export function* turnOffLinksFor(deps: RequesterLinkDeps, requestId: string): Task<LinksTurnedOffAnswer & { requestId: string }> {
+  return yield* askAbout(deps, requestId, 'a request', '/api/v1/requester-links/revoke', linksTurnedOffAnswer);
+}
+
+/**
+ * Asks `path` of the service about the request whose Request ID is typed, found in the request sheets by it and named
+ * to the service by its Sync ID; a refusal is said with the sheet's own words (`whyNoLink`).
+ */
+function* askAbout<T extends object>(deps: RequesterLinkDeps, requestId: string, what: string, path: string, answer: ZodMiniType<T>): Task<T & { requestId: string }> {
   const wanted = foldText(String(requestId ?? '').trim());
-  if (wanted === '') throw new AddonError('invalid_argument', `Type the Request ID of ${link === 'feedback' ? 'a fulfilled request' : 'a request'}, e.g. TA-2026-0031.`);
+  if (wanted === '') throw new AddonError('invalid_argument', `Type the Request ID of ${what}, e.g. TA-2026-0031.`);
   const conn = yield* connection(deps.settings, deps.port.words);
   const sheets = yield* requestSheets(deps.port);
   const idIs = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? foldText(String(v).trim()) === wanted : false);
@@ -42,8 +56,7 @@ export function* requesterLinkFor(deps: RequesterLinkDeps, link: RequesterLink, 
   const body: RequesterLinkRequest = { table: 'requests', rowId };
   const typed = String(found.raw.requestId);
   try {
-    const { url } = yield* callJson(deps.http, request(conn, 'POST', `/api/v1/${link}-links`, body), requesterLinkAnswer);
-    return { requestId: typed, url };
+    return { ...(yield* callJson(deps.http, request(conn, 'POST', path, body), answer)), requestId: typed };
   } catch (e) {
     const refused = isErrorType(e, AddonError) ? e.answer?.code : undefined;
     if (refused === 'not_fulfilled' || refused === 'not_found') throw new AddonError('not_found', yield* whyNoLink(deps.port, t, found, typed, refused));

@@ -186,6 +186,10 @@ function sheetSpelling(t: TableSheet, column: InputColumn, value: string, lists:
   return best;
 }
 
+/** Why words kept by a save would be lost: with them, `where` (a cell or its note) would hold more than the host's `limit`. */
+const tooLongToSave = (words: string, where: string, limit: number) =>
+  `Saving would lose ${quoteValue(words)}: with them ${where} would pass the ${limit} characters it holds; shorten it, or move the words yourself, then save.`;
+
 /**
  * The words written after a listed value ("In progress - waiting on budget") are in the row's notes only while
  * its cell holds them (validateRow adds them at every read): before the sidebar writes over that cell, they
@@ -214,9 +218,13 @@ function* keepWordsInNotes(port: SpreadsheetPort, t: TableSheet, target: Request
       const before = `Before: ${String(target.raw[c.name]).trim()}`;
       const holds = (note: string) => note.split('\n').includes(before);
       let protectedNote = false;
+      let over = false;
       try {
-        yield* io(port.updateAnnotations(t.sheet, target.row, at, 1, 1, ({ notes: [[note]], backgrounds }) =>
-          holds(note) ? null : { notes: [[note ? `${note}\n${before}` : before]], backgrounds }));
+        yield* io(port.updateAnnotations(t.sheet, target.row, at, 1, 1, ({ notes: [[note]], backgrounds }) => {
+          const next = note ? `${note}\n${before}` : before;
+          over = next.length > port.limits.noteText;
+          return holds(note) || over ? null : { notes: [[next]], backgrounds };
+        }));
       } catch (e) {
         if (!isErrorType(e, ProtectedCellsError)) throw e;
         protectedNote = true;
@@ -224,7 +232,8 @@ function* keepWordsInNotes(port: SpreadsheetPort, t: TableSheet, target: Request
       let kept = false;
       yield* io(port.updateAnnotations(t.sheet, target.row, at, 1, 1, ({ notes: [[note]] }) => ((kept = holds(note)), null)));
       const header = headerAt(t, at) ?? c.header;
-      if (kept) also.push(`${quoteValue(words)} kept in the ${header} cell's note (this sheet has no Notes column).`);
+      if (over) lost.push({ field: c.name, message: tooLongToSave(words, `the ${header} cell's note (${placeRef(t.sheet, target.row, columnLetter(at))})`, port.limits.noteText) });
+      else if (kept) also.push(`${quoteValue(words)} kept in the ${header} cell's note (this sheet has no Notes column).`);
       else if (protectedNote) lost.push({ field: c.name, message: `Saving would lose ${quoteValue(words)}: ${t.sheet} has no Notes column and the ${header} cell's note (${placeRef(t.sheet, target.row, columnLetter(at))}) is protected from you; ask the sheet's owner to let you edit it, or move the words yourself, then save.` });
       else lost.push({ field: c.name, message: `Saving would lose ${quoteValue(words)}: ${t.sheet} has no Notes column and the ${header} cell keeps no note here. Add a Notes column, or move the words yourself, then save.` });
     }
@@ -234,11 +243,12 @@ function* keepWordsInNotes(port: SpreadsheetPort, t: TableSheet, target: Request
   const own = target.raw.notes;
   const notes = notesWithWords(typeof own === 'string' ? own.trim() : read(column('notes'))?.value ?? '', noted);
   const into = headerAt(t, notesColumn) ?? column('notes').header;
+  const cell = placeRef(t.sheet, target.row, columnLetter(notesColumn));
+  if (notes.length > port.limits.cellText) return { also: [], lost: noted.map(({ column: c, words }) => ({ field: c.name, message: tooLongToSave(words, `the ${into} cell (${cell})`, port.limits.cellText) })) };
   try {
     yield* io(port.writeBlock(t.sheet, target.row, notesColumn, [[notes]]));
   } catch (e) {
     if (!isErrorType(e, ProtectedCellsError)) throw e;
-    const cell = placeRef(t.sheet, target.row, columnLetter(notesColumn));
     return { also: [], lost: noted.map(({ column: c, words }) => ({ field: c.name, message: `Saving would lose ${quoteValue(words)}: the ${into} cell (${cell}) is protected from you; ask the sheet's owner to let you edit it, or move the words yourself, then save.` })) };
   }
   return { also: noted.map(({ words }) => `${quoteValue(words)} kept in ${into}.`), lost: [] };

@@ -3,7 +3,7 @@
 // on the saved schedule and shortly after edits (a hint only: content hashes decide what is sent).
 import { AddonError, describeError } from '../core/addon-error';
 import { isErrorType } from '../../shared/typed-error';
-import { requesterLinkFor } from '../core/requester-link';
+import { requesterLinkFor, turnOffLinksFor } from '../core/requester-link';
 import { readSettings, saveSettings } from '../core/settings';
 import { saveRequest, selectRequest } from '../core/save-request';
 import { setupTemplate, type SetupReport } from '../core/setup';
@@ -107,6 +107,7 @@ export function createExcelAddin(deps: ExcelAddinDeps): ExcelAddin {
         return view;
       }),
     requesterLink: (link, requestId) => call(() => requesterLinkFor({ port, http: deps.http, settings }, link, requestId)),
+    turnOffLinks: (requestId) => call(() => turnOffLinksFor({ port, http: deps.http, settings }, requestId)),
     setup: (template: TemplateName): Promise<SetupReport> => call(() => setupTemplate(port, template, today())),
     refreshFunctions: () =>
       call(async () => {

@@ -9,6 +9,7 @@ import { ProtectedCellsError, ProtectedSettingsError, blocksAround, rowsTagged, 
 import { columnLetter, columnNumber } from '../../shared/lists';
 import { excelDay, excelSerial } from './excel-serial';
 import { EXCEL_WORDS } from './host-words';
+import { EXCEL_LIMITS } from '../port/host-limits';
 import { isErrorValue } from '../../shared/cells/error-value';
 import { addonTableName, excelTableAt } from '../../shared/excel-tables';
 import { printFooter } from '../../shared/pages-wide';
@@ -104,8 +105,14 @@ function excelCell(cell: WriteCell | undefined, current: unknown): PlannedCell {
   if (cell === null) return { value: '', format: null };
   // A formula into a cell formatted as text would stay text: it has no typed form.
   if (isFormulaWrite(cell)) return { value: cell.formula.startsWith('=') ? cell.formula : `=${cell.formula}`, format: current === TEXT_FORMAT ? 'General' : null };
-  // Excel reads a typed ISO day as that day, and gives it a date format.
-  if (isDateWrite(cell)) return { value: excelSerial(cell.date), format: isDateFormat(current) ? null : DATE_FORMAT, typed: cell.date };
+  if (isDateWrite(cell)) {
+    const serial = excelSerial(cell.date);
+    // A day Excel shows no date for (before 1900, a stored typo such as 0001) goes in as its ISO text, as the workbooks
+    // write it: its number would show ####, and read back be no date at all.
+    if (!(excelDay(serial) instanceof Date)) return excelCell(cell.date, current);
+    // Excel reads a typed ISO day as that day, and gives it a date format.
+    return { value: serial, format: isDateFormat(current) ? null : DATE_FORMAT, typed: cell.date };
+  }
   // After an apostrophe, text stays as typed (a leading `=`, digits, a date); the apostrophe is no part of the value.
   if (typeof cell === 'string') return { value: cell, format: current === TEXT_FORMAT ? null : TEXT_FORMAT, typed: `'${cell}` };
   return { value: cell, format: current === TEXT_FORMAT ? 'General' : null, typed: cell };
@@ -259,6 +266,7 @@ function setPrintRanges(sheet: Worksheet, f: SheetFormat): void {
 
 export class ExcelPort implements SpreadsheetPort {
   readonly words = EXCEL_WORDS;
+  readonly limits = EXCEL_LIMITS;
   /** Worksheet ids by name, as the sheets were last listed: a sheet renamed since is listed again by the next sync. */
   private readonly ids = new Map<string, string>();
 

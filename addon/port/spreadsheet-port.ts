@@ -2,6 +2,7 @@
 // every implementation (Apps Script, Excel, in-memory) reads and writes a sheet in a bounded number of calls.
 // Calls answer at once or with a promise (see addon/core/task.ts); only `isoFromDate` is always immediate.
 import type { HostWords } from './host-words';
+import type { HostLimits } from './host-limits';
 import type { MergedRange } from './merged-ranges';
 import type { PlanConditional, PlanValidation, SheetPlan } from '../../shared/workbook-plan';
 import type { Io } from './io';
@@ -170,6 +171,8 @@ export interface RowRules {
 export interface SpreadsheetPort {
   /** The host's own words for the add-on's places, for texts that tell its user where to go. */
   readonly words: HostWords;
+  /** How much text a cell and a note of this host hold. */
+  readonly limits: HostLimits;
   sheetNames(): Io<string[]>;
   /**
    * The sheet's lasting id, kept when the sheet is renamed or moved (Sheets' sheet id, Excel's worksheet id): what the

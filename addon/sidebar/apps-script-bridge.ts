@@ -32,6 +32,7 @@ export function appsScriptBridge(): HostBridge {
     save: (update) => call('sidebarSave', update),
     sync: () => call('sidebarSync'),
     requesterLink: (link, requestId) => call(link === 'status' ? 'sidebarStatusLink' : 'sidebarFeedbackLink', requestId),
+    turnOffLinks: (requestId) => call('sidebarTurnOffLinks', requestId),
     settings: () => call('sidebarSettings'),
     saveSettings: (update) => call('sidebarSaveSettings', update),
   };

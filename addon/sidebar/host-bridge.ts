@@ -19,6 +19,8 @@ export interface HostBridge {
   sync(): Promise<SyncReport>;
   /** A link to send a request's requester, by its Request ID: where it stands, or the survey of a fulfilled one. */
   requesterLink(link: RequesterLink, requestId: string): Promise<{ requestId: string; url: string }>;
+  /** Turns off every status and feedback link the request was sent, by its Request ID: how many of each were on. */
+  turnOffLinks(requestId: string): Promise<{ requestId: string; statusLinks: number; feedbackLinks: number }>;
   settings(): Promise<SettingsView>;
   saveSettings(update: SettingsUpdate): Promise<SettingsView>;
   /** Sets up a template's sheets; only where the pane offers it (in Sheets it is a menu). */

@@ -52,19 +52,29 @@ export type DateParse =
   /** `notes`: several ranges merged; `assumed`: how a named period (fiscal year, season) was read. */
   /**
    * `open`: the text names no end: the work began then and goes on ("since March 2026"), or its end is still to come
-   * ("June 2026 – TBD": from then).
+   * ("June 2026 – TBD": from then). `until`: the day is when the work is to be done by ("By Dec 2027", "Through June
+   * 2026"), which names no start.
    */
-  | { kind: 'date'; start: string; end?: string; notes: string[]; assumed?: string[]; open?: 'since' | 'from' }
+  | { kind: 'date'; start: string; end?: string; notes: string[]; assumed?: string[]; open?: 'since' | 'from'; until?: true }
   | { kind: 'tbd'; text: string }
   /** A date or range that is complete but for its year: read it again with `year` from the sheet's context. */
   | { kind: 'yearless'; text: string }
   | { kind: 'invalid'; text: string };
 
 /**
+ * A meeting that recurs, as a calendar names it: "Monthly", "Biweekly", "Every other Tuesday", "1st Monday of each
+ * month", "Twice a year". No one day, so no date, as with "Quarterly" before them.
+ */
+const RECURS = String.raw`(?:bi-?|semi-?)?(?:annually|yearly|quarterly|monthly|weekly|daily)|(?:every|each)\b.*|.*\b(?:each|every) (?:day|week|month|quarter|year)\b.*|(?:once|twice|\d+ times) (?:a|per|each) (?:day|week|month|quarter|year)`;
+const UNITS = String.raw`(?:years?|months?|weeks?|days?)`;
+/** A time counted from when a plan begins, which the sheet does not say: "Year 1", "Years 1-2", "0-6 months", "First 90 days". */
+const PLAN_TIME = String.raw`${UNITS} \d{1,3}(?: ?(?:[-–—]|to) ?(?:${UNITS} )?\d{1,3})?|(?:(?:first|within) )?\d{1,3}(?: ?(?:[-–—]|to) ?\d{1,3})? ${UNITS}`;
+
+/**
  * No date yet: a word alone, or opening the cell ("TBD - Spring", "Ongoing (quarterly)"); and words that say the
  * date is whenever ("ASAP", "As needed", "Quarterly"), which a request or milestone is kept with, undated.
  */
-const TBD = /^(?:(?:tbd|tba|tbc|to be (?:determined|announced|confirmed|scheduled)|ongoing|pending)\b.*|n\/?a|none|unknown|asap|as needed|as requested|as available|rolling|various|varies|continuous|recurring|annually|quarterly|monthly|weekly|\?+|-+|—|–)$/is;
+const TBD = new RegExp(String.raw`^(?:(?:tbd|tba|tbc|to be (?:determined|announced|confirmed|scheduled)|ongoing|pending)\b.*|n\/?a|none|unknown|asap|as needed|as requested|as available|rolling|various|varies|continuous|recurring|${RECURS}|${PLAN_TIME}|\?+|-+|—|–)$`, 'is');
 
 /** Words that hedge a date, set aside to read it: "~Q2 2026", "Target: Dec 2026", "Tentative: 3/15/2026". */
 const HEDGE_BEFORE = /^(?:(?:approx\.?|approximately|around|about|circa|est\.?|estimated|tentative(?:ly)?|target(?:ed)?|planned|expected)\s*:?\s+|~\s*)/i;
@@ -282,9 +292,10 @@ function parseOneRange(text: string, fiscal: number, year: number | undefined, f
     const last = run && (winterAfter(right, run.start) ?? pb);
     if (run && last) return readAs(text, { start: run.start, end: last.end }, [pa?.why, pb.why, run.why, last.why]);
     // "3/15-17/2024" → "3/15" and "17/2024": the right side's first number is the end day. So in "3/15-17/24",
-    // where 17 cannot be a month; "3/15-4/17" is March 15 to April 17.
-    const dayThenYear = right.match(/^(\d{1,2})\/(\d{4}|\d{2})$/);
+    // where 17 cannot be a month; "3/15-4/17" is March 15 to April 17. After a month and its year ("1/2026 - 6/2026")
+    // it is the end's month.
     const a = parsePoint(left);
+    const dayThenYear = a?.day !== undefined ? right.match(/^(\d{1,2})\/(\d{4}|\d{2})$/) : null;
     const b = dayThenYear && (dayThenYear[2].length === 4 || +dayThenYear[1] > 12)
       ? { month: 0, day: +dayThenYear[1], year: fullYear(dayThenYear[2]) }
       : parsePoint(right);
@@ -595,12 +606,18 @@ function readDateText(raw: string, options: DateTextOptions, depth: number): Dat
  * The date in text hedged by words around it, and the words set aside; undefined when there are none. A
  * parenthesis that is itself a date ("Jan 2027 (and Jan 2028)") is part of the dates, not a hedge.
  */
+/** Whether every one of `inner` lies between the first start and the last end of `outer`. */
+const fallsIn = (inner: readonly Range[] | undefined, outer: readonly Range[]) =>
+  inner !== undefined && inner.every((r) => outer.some((o) => r.start >= o.start) && outer.some((o) => (r.end ?? r.start) <= (o.end ?? o.start)));
+
 function withoutHedges(text: string, fiscal: number): { date: string; aside: string[] } | undefined {
   const before = HEDGE_BEFORE.exec(text);
   let date = before ? text.slice(before[0].length) : text;
   const after: string[] = [];
   for (let m = HEDGE_AFTER.exec(date); m && m.index > 0; m = HEDGE_AFTER.exec(date)) {
-    if (m[1] !== undefined && readRanges(m[1], fiscal, PROBE_YEAR)) break;
+    const named = m[1] === undefined ? undefined : readRanges(m[1], fiscal, PROBE_YEAR);
+    // A date in parentheses is another date, unless it names the period the date before it falls in ("Mar 2026 (FY26)").
+    if (named && !fallsIn(readRanges(date.slice(0, m.index), fiscal, PROBE_YEAR), named)) break;
     after.unshift(m[0].trim());
     date = date.slice(0, m.index).trim();
   }
@@ -729,7 +746,8 @@ function qualified(text: string, fiscal: number, options: DateTextOptions, depth
     const read = spelledRange || !(inner.kind === 'date' && inner.end)
       ? restated(text, inner, `, setting aside ${quoteValue(bound[1])}`)
       : restated(text, inner, `, the ${last ? 'last' : 'first'} day of ${quoteValue(rest)}`, (d) => ({ start: last ? (d.end ?? d.start) : d.start }));
-    return read?.kind === 'date' && OPEN_BOUNDS.has(words) && !read.end ? { ...read, open: 'since' } : read;
+    if (read?.kind !== 'date' || read.end) return read;
+    return OPEN_BOUNDS.has(words) ? { ...read, open: 'since' } : last ? { ...read, until: true } : read;
   }
   const part = PART_OF_MONTH.exec(text);
   if (!part) return undefined;

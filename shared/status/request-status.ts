@@ -1,6 +1,6 @@
 // Derived columns of a TA request: days open, SLA due date and state, age bucket, follow-up due.
 import { addDays, daysBetween } from '../cells/dates';
-import { CLOSED_REQUEST_STATUS, CLOSED_REQUEST_STATUSES, DECLINED_REQUEST_STATUS, DESK_PRIORITY_WORDS, DONE_REQUEST_STATUSES, FULFILLED_REQUEST_STATUS, listRange, settingRef } from '../lists';
+import { CLOSED_REQUEST_STATUS, CLOSED_REQUEST_STATUSES, DECLINED_REQUEST_STATUS, DESK_PRIORITY_MARKS, DESK_PRIORITY_WORDS, DONE_REQUEST_STATUSES, FULFILLED_REQUEST_STATUS, listRange, settingRef } from '../lists';
 import { approximateLookup, type Rules } from '../rules';
 import { dateCellFormula, isDate, isOneOf, literalKey, oneOfFormula, sameText } from './sheet-math';
 
@@ -60,7 +60,10 @@ export function daysOpen(i: Pick<RequestInputs, 'receivedOn' | 'fulfilledOn' | '
 }
 
 /** The listed priority a service desk's number names ("P1", "Sev 2"), as the service reads it; undefined for any other. */
-const deskPriority = (priority: string): string | undefined => DESK_PRIORITY_WORDS.find(([, words]) => isOneOf(priority, words))?.[0];
+const deskPriority = (priority: string): string | undefined => {
+  const bare = DESK_PRIORITY_MARKS.reduce((text, mark) => text.split(mark).join(''), priority);
+  return DESK_PRIORITY_WORDS.find(([, words]) => isOneOf(bare, words))?.[0];
+};
 
 /**
  * The agreed due date if there is one, else receipt plus the SLA days of the priority: as listed in Lists, or else
@@ -152,8 +155,10 @@ export function daysOpenFormula(r: Pick<Refs, 'receivedOn' | 'fulfilledOn' | 'st
 }
 
 /** `deskPriority` in a formula: the listed priority a desk's number names, or #N/A, which no lookup finds. */
-const deskPriorityFormula = (priority: string) =>
-  DESK_PRIORITY_WORDS.reduceRight((rest, [value, words]) => `IF(OR(${oneOfFormula(priority, words)}),"${value}",${rest})`, 'NA()');
+const deskPriorityFormula = (priority: string) => {
+  const bare = DESK_PRIORITY_MARKS.reduce((text, mark) => `SUBSTITUTE(${text},"${mark}","")`, priority);
+  return DESK_PRIORITY_WORDS.reduceRight((rest, [value, words]) => `IF(OR(${oneOfFormula(bare, words)}),"${value}",${rest})`, 'NA()');
+};
 
 export function slaDueFormula(r: Pick<Refs, 'receivedOn' | 'priority' | 'dueOn'>): string {
   const days = (key: string) => `${r.receivedOn}+VLOOKUP(${key},${listRange('priority', true)},2,0)`;

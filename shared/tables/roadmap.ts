@@ -15,7 +15,7 @@ export const roadmapTable = defineTable({
     { name: 'lead', header: 'Lead', aliases: ['Owner', 'Responsible'], type: 'text', namedAbove: true, width: 18 },
     { name: 'status', header: 'Status', aliases: ['State', 'Progress', 'Done', 'Complete'], type: 'choice', list: 'progressStatus', ticked: 'Completed', width: 13,
       whenAbsent: 'items are taken as not done, so one whose target date has passed reads "Missed"' },
-    { name: 'targetOn', header: 'Target date', aliases: ['Target', 'Due', 'Due date', 'By'], type: 'date', deadline: true, width: 12, numFmt: 'yyyy-mm-dd' },
+    { name: 'targetOn', header: 'Target date', aliases: ['Target', 'Due', 'Due date', 'By', 'Timeline', 'Timeframe', 'Time frame'], type: 'date', deadline: true, width: 12, numFmt: 'yyyy-mm-dd' },
     { name: 'notes', header: 'Notes', aliases: ['Comments'], type: 'longtext', width: 32 },
   ],
   derived: [targetDerived],

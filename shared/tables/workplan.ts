@@ -22,7 +22,7 @@ export const workplanTable = defineTable({
     { name: 'percentComplete', header: '% complete', aliases: ['Percent complete', 'Progress', '% done', 'Complete %'], type: 'percent', help: 'Share complete (0.5 or 50%)', width: 11, numFmt: '0%' },
     { name: 'status', header: 'Status', aliases: ['Progress status', 'State'], type: 'choice', list: 'workplanStatus', ticked: 'Completed', width: 13,
       whenAbsent: 'items are taken as not started unless their % complete says otherwise, so one past its start reads "Late start" and one past its end "Overdue"' },
-    { name: 'partnership', header: 'City partnership', aliases: ['Partnership', 'Partnership opportunity', 'City partnership opportunity', 'Community partnership'], type: 'boolean', list: 'yesNo', width: 11 },
+    { name: 'partnership', header: 'City partnership', aliases: ['Partnership', 'Partnership opportunity', 'City partnership opportunity', 'Community partnership'], type: 'boolean', list: 'yesNo', width: 12 },
     { name: 'notes', header: 'Notes', aliases: ['Comments', 'Updates'], type: 'longtext', width: 32 },
   ],
   spans: [{ header: 'Timeline', aliases: ['Timeframe', 'Time frame', 'Dates', 'Schedule', 'When'], into: ['startOn', 'endOn'] }],

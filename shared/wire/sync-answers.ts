@@ -71,3 +71,6 @@ export type OutboxItem = z.infer<typeof outboxAnswer>['items'][number];
 
 export const requesterLinkAnswer = z.object({ url: z.string() });
 export type RequesterLinkAnswer = z.infer<typeof requesterLinkAnswer>;
+/** `POST /api/v1/requester-links/revoke`: how many of the request's links were on and are now off. */
+export const linksTurnedOffAnswer = z.object({ statusLinks: z.number(), feedbackLinks: z.number() });
+export type LinksTurnedOffAnswer = z.infer<typeof linksTurnedOffAnswer>;

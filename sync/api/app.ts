@@ -28,7 +28,7 @@ import { formsRoutes } from './routes/forms-routes';
 import { intakeRoutes } from './routes/intake-routes';
 import { listsRoutes } from './routes/lists-routes';
 import { outboxRoutes } from './routes/outbox-routes';
-import { requesterLinkRoutes } from './routes/requester-links-routes';
+import { requesterLinkRoutes, turnOffLinksRoutes } from './routes/requester-links-routes';
 import { statusRoutes } from './routes/status-routes';
 import { PUBLIC_PAGE_HEADERS, noticePage } from '../intake/public-page';
 
@@ -120,6 +120,7 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
     .route('/api/v1/forms', formsRoutes(routeDeps))
     .route('/api/v1/status-links', requesterLinkRoutes(routeDeps, 'status'))
     .route('/api/v1/feedback-links', requesterLinkRoutes(routeDeps, 'feedback'))
+    .route('/api/v1/requester-links', turnOffLinksRoutes(routeDeps))
     .route('/api/v1/outbox', outboxRoutes(routeDeps))
     .route('/api/v1/lists', listsRoutes(routeDeps))
     .route('/intake', intakeRoutes(routeDeps))

@@ -5,7 +5,7 @@ import { changesReportSchema } from '../changes/changes-schema';
 import { demandMetricsSchema } from '../metrics/metrics-schema';
 import { demandAnswer } from './routes/demand-routes';
 import { createFormBody, intakeFormView, listsBody } from './intake-schemas';
-import { outboxAnswer, requesterLinkAnswer, syncAnswer, syncStateAnswer, tableName } from '../../shared/wire/sync-answers';
+import { linksTurnedOffAnswer, outboxAnswer, requesterLinkAnswer, syncAnswer, syncStateAnswer, tableName } from '../../shared/wire/sync-answers';
 import { outboxAck, requesterLinkRequest, syncRequest } from '../../shared/wire/sync-wire';
 import {
   apiErrorBody, createdPrincipal, createReviewerBody, createSourceBody, healthDown, healthOk, reviewerList, revokedPrincipal, rotatedToken, sourceList,
@@ -145,16 +145,21 @@ const ROUTES: RouteDoc[] = [
     errors: { 404: "No request of this source has that row id or Request ID (sync or import it first).", 409: 'The request is not fulfilled yet, or several requests carry that Request ID (the message lists their row ids).' },
   },
   {
+    method: 'post', path: '/api/v1/requester-links/revoke', operationId: 'revokeRequesterLinks', tag: 'intake', summary: "Turn off every status link and feedback survey link of one of the source's requests (by row id or Request ID), for a link that went to the wrong person or was passed on: their pages then say the office turned them off (410). The request, its history and any survey answer given stay; a link asked for afterwards works. Answers how many links were on and are now off.", roles: ['source'],
+    body: requesterLinkRequest, ok: { status: 200, description: 'How many links of each kind were turned off (0 when none was on).', schema: linksTurnedOffAnswer },
+    errors: { 404: "No request of this source has that row id or Request ID (sync or import it first).", 409: 'Several requests carry that Request ID (the message lists their row ids).' },
+  },
+  {
     method: 'get', path: '/feedback/{token}', operationId: 'getFeedbackSurvey', tag: 'intake', summary: 'The feedback survey (HTML, no script): satisfaction, outcome, action plan adopted, comment. One answer per link, changeable for 14 days.', roles: [],
-    ok: { status: 200, description: 'An HTML page.', contentType: 'text/html' }, errors: { 404: 'Unknown link.', 410: 'The link expired.' },
+    ok: { status: 200, description: 'An HTML page.', contentType: 'text/html' }, errors: { 404: 'Unknown link.', 410: 'The link expired, or the office turned it off.' },
   },
   {
     method: 'get', path: '/requests/{token}', operationId: 'getRequestStatus', tag: 'intake', summary: "Where a request stands (HTML, no script), reached by the private link the intake form's confirmation gives, or the office sent (`POST /api/v1/status-links`): the request number, organization and request as sent, the day received, the status in the requester's words and the day it last changed, the due date. Never staff notes, the assignee or hours.", roles: [],
-    ok: { status: 200, description: 'An HTML page.', contentType: 'text/html' }, errors: { 404: 'Unknown link.', 410: 'The office removed the request from its log.' },
+    ok: { status: 200, description: 'An HTML page.', contentType: 'text/html' }, errors: { 404: 'Unknown link.', 410: 'The office removed the request from its log, or turned the link off.' },
   },
   {
     method: 'get', path: '/requests/{token}/feedback', operationId: 'getRequestStatusSurvey', tag: 'intake', summary: "The request's feedback survey, reached from its status page once the office sent one (`POST /api/v1/feedback-links`): the survey of the request's newest feedback link, the same answer as at that link's own address, posted back here.", roles: [],
-    ok: { status: 200, description: 'An HTML page.', contentType: 'text/html' }, errors: { 404: 'Unknown link, or no survey sent for the request yet.', 410: 'The survey closed.' },
+    ok: { status: 200, description: 'An HTML page.', contentType: 'text/html' }, errors: { 404: 'Unknown link, or no survey sent for the request yet.', 410: 'The survey closed, or the office turned the status link off.' },
   },
   {
     method: 'get', path: '/api/v1/outbox', operationId: 'getOutbox', tag: 'intake', summary: "Rows the service holds that the source's sheet has not written yet (web-form requests as new rows, survey answers as fields of a row), oldest first.", roles: ['source'],

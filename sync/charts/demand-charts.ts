@@ -5,7 +5,7 @@ import { counted } from '../../shared/plural';
 import { PERCENT_COMPLETE_BRIEF } from '../../shared/status/workplan-progress';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import { wrappedLines } from '../workbook/row-xml';
-import type { ChartPair, ChartSpec } from './render-chart';
+import { CHART_COLORS, type ChartPair, type ChartSpec } from './render-chart';
 
 const WIDTH = 640;
 const HEIGHT = 340;
@@ -36,7 +36,13 @@ const LEGEND_ROW = 24;
  * text description.
  */
 function wrappedLegend(names: readonly string[], width: number) {
-  const room = width - 2 * 16;
+  const room = legendRoom(width);
+  return { legend: { top: LEGEND_TOP, left: 'center', width: room, textStyle: { width: room - legendItemWidth(''), overflow: 'truncate' as const } }, grid: { ...grid, top: PLOT_TOP + legendRows(names, width) * LEGEND_ROW } };
+}
+const legendRoom = (width: number) => width - 2 * 16;
+/** The rows a plain legend of `names` wraps onto in a chart `width` pixels wide. */
+function legendRows(names: readonly string[], width: number): number {
+  const room = legendRoom(width);
   let rows = 1;
   let used = 0;
   for (const name of names) {
@@ -44,7 +50,30 @@ function wrappedLegend(names: readonly string[], width: number) {
     if (used > 0 && used + w > room) { rows++; used = 0; }
     used += w;
   }
-  return { legend: { top: LEGEND_TOP, left: 'center', width: room, textStyle: { width: room - legendItemWidth(''), overflow: 'truncate' as const } }, grid: { ...grid, top: PLOT_TOP + rows * LEGEND_ROW } };
+  return rows;
+}
+
+/** Legend rows a chart gives up at most: a phone's drawing of seventeen requester types was all legend and no plot. */
+const MAX_LEGEND_ROWS = 3;
+const OTHER = 'Other';
+/** The series for what is folded: gray as "Other" is (`seriesColors`), saying how many it holds. */
+const otherOf = (folded: readonly string[]) => `${OTHER} (${folded.length} ${folded.length === 1 ? 'type' : 'types'})`;
+
+/**
+ * The types a stack names, largest first, as many as have a color of their own (`CHART_COLORS`) and fit
+ * `MAX_LEGEND_ROWS` rows of legend at `width`, in the metrics' order; the rest are folded into one Other, as a reader of a board packet expects. The
+ * tables and the chart's description keep every type.
+ */
+function namedSeries(keys: readonly { key: string; count: number }[], width: number): { named: string[]; folded: string[] } {
+  const largest = keys.filter((k) => k.key !== OTHER).sort((a, b) => b.count - a.count).map((k) => k.key);
+  for (let n = Math.min(CHART_COLORS.length, largest.length); ; n--) {
+    const kept = new Set(largest.slice(0, n));
+    const named = keys.map((k) => k.key).filter((k) => kept.has(k));
+    const folded = keys.map((k) => k.key).filter((k) => !kept.has(k));
+    // "Other" alone folds into nothing: it keeps its place among the types.
+    const drawn = folded.every((k) => k === OTHER) ? { named: keys.map((k) => k.key), folded: [] } : { named, folded };
+    if (n <= 1 || legendRows([...drawn.named, ...(drawn.folded.length ? [otherOf(drawn.folded)] : [])], width) <= MAX_LEGEND_ROWS) return drawn;
+  }
 }
 /** Up to this many categories each keep their name on a phone; on a longer axis ECharts leaves out the names that would collide. */
 const NAMED_CATEGORIES = 6;
@@ -104,7 +133,11 @@ function quarterAxis(quarters: readonly string[], width: number) {
 const listed = (items: string[]) => (items.length ? `${items.join('; ')}.` : 'No data for this period.');
 
 function demandTrend(m: DemandMetrics, width: number): ChartSpec {
-  const types = m.demand.byRequesterType.map((t) => t.key);
+  const { named, folded } = namedSeries(m.demand.byRequesterType, width);
+  const series = [
+    ...named.map((t) => ({ name: t, data: m.demand.byMonth.map((x) => x.byRequesterType[t] ?? 0) })),
+    ...(folded.length ? [{ name: otherOf(folded), data: m.demand.byMonth.map((x) => folded.reduce((sum, t) => sum + (x.byRequesterType[t] ?? 0), 0)) }] : []),
+  ];
   const busiest = [...m.demand.byMonth].sort((a, b) => b.total - a.total)[0];
   return {
     id: 'demand-trend', title: 'Requests received by month and requester type', width, height: HEIGHT,
@@ -112,10 +145,10 @@ function demandTrend(m: DemandMetrics, width: number): ChartSpec {
       : `${counted(m.demand.total, 'request')} from ${spelledMonth(m.demand.months[0])} to ${spelledMonth(m.demand.months[m.demand.months.length - 1])}; busiest month ${spelledMonth(busiest.month)} with ${busiest.total}. By requester type: `
         + listed(m.demand.byRequesterType.map((t) => `${t.key} ${t.count}`)),
     option: {
-      ...wrappedLegend(types, width),
+      ...wrappedLegend(series.map((x) => x.name), width),
       xAxis: { type: 'category', data: m.demand.months.map(spelledMonth) },
       yAxis: valueAxis('Requests', m.demand.byMonth.map((x) => x.total)),
-      series: types.map((t) => ({ type: 'bar', stack: 'demand', name: t, data: m.demand.byMonth.map((x) => x.byRequesterType[t] ?? 0) })),
+      series: series.map((x) => ({ type: 'bar', stack: 'demand', ...x })),
       ...(m.demand.total === 0 ? { graphic: noData() } : {}),
     },
   };

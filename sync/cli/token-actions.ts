@@ -7,6 +7,7 @@ import { isErrorType } from '../../shared/typed-error';
 import { StoreError } from '../store/store-error';
 import { CliError, type CommandIo } from './command';
 import { withStore } from './command-store';
+import { terminalText } from './terminal-text';
 
 type Kind = 'source' | 'reviewer';
 
@@ -32,7 +33,7 @@ export async function runTokenAction(kind: Kind, action: string, args: string[],
   if (args.length > (action === 'list' ? 0 : 1)) throw new CliError(`unexpected argument "${args[action === 'list' ? 0 : 1]}"`);
   return withStore(config, async (store) => {
     if (action === 'list') {
-      io.out(listing(kind, await store.describePrincipals(kind)));
+      io.out(terminalText(listing(kind, await store.describePrincipals(kind))));
       return 0;
     }
     const id = await known(store, kind, args[0]);

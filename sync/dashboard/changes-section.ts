@@ -5,6 +5,7 @@ import { shortDay } from '../../shared/cells/dates';
 import { changeSections, printedLines } from '../changes/change-sections';
 import type { ChangesReport } from '../changes/changes-schema';
 import { dayCell, esc } from './html-text';
+import { LongTexts } from './long-texts';
 
 /** The start day's field: the form shows it, and a bad day's error names it (`FILTER_WORDS`). */
 export const SINCE_LABEL = 'Changes since';
@@ -19,6 +20,8 @@ export interface ChangesSectionInput {
   /** The dashboard's other filters, kept when the start day changes. */
   keep: Record<string, string | undefined>;
   action: string;
+  /** The page's long texts, where a line's too long name is kept whole (`dashboardPage` shows them at its end). */
+  long?: LongTexts;
 }
 
 const ORIGIN = {
@@ -64,11 +67,12 @@ function listWithRestFolded(items: readonly string[], note: string, title: strin
 
 export function changesSection(i: ChangesSectionInput): string {
   const r = i.report;
+  const long = i.long ?? new LongTexts();
   const hidden = Object.entries(i.keep).filter(([, v]) => v).map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v!)}">`).join('');
   const lists = changeSections(r).map((s) => {
     const { shown, leftOut } = printedLines(s);
     const items = shown.map((l) => {
-      const parts = [l.day ? `<span class="day">${dayCell(l.day)}</span>` : '', esc(l.what), s.id === 'stale' ? '' : `<span class="muted">(${esc(l.source)})</span>`, l.detail ? `<strong>${esc(l.detail)}</strong>` : ''];
+      const parts = [l.day ? `<span class="day">${dayCell(l.day)}</span>` : '', long.shown(l.what, s.title), s.id === 'stale' ? '' : `<span class="muted">(${long.shown(l.source, 'Source')})</span>`, l.detail ? `<strong>${long.shown(l.detail, s.title)}</strong>` : ''];
       return `<li>${parts.filter(Boolean).join(' ')}</li>`;
     });
     const note = leftOut ? `<li class="muted">${esc(leftOut)} (all in the changes workbook)</li>` : '';

@@ -13,6 +13,7 @@ import type { QueryWords } from '../metrics/report-query';
 import { SINCE_LABEL } from './changes-section';
 import { DASHBOARD_CSS } from './dashboard-style';
 import { dayCell, esc, figure, pageHead, queryString, table, type Column } from './html-text';
+import { LongTexts } from './long-texts';
 
 export interface DashboardInput {
   metrics: DemandMetrics;
@@ -26,6 +27,8 @@ export interface DashboardInput {
   changes: string;
   /** The rows (and sheets) of the shown sources still rejected, whenever: Rows per source counts them, as the master's Summary does. */
   rejections?: readonly Rejection[];
+  /** Texts too long for their cells, clipped by the page's sections (the changes too) and shown whole at its end. */
+  long?: LongTexts;
 }
 
 /**
@@ -41,8 +44,8 @@ export const FILTER_WORDS: QueryWords = {
 };
 
 /** Each assignee's load against capacity: the dashboard's and the annual report's table. */
-export const ASSIGNEE_COLUMNS: Column<DemandMetrics['hours']['byAssignee'][number]>[] = [
-  { header: 'Assignee', text: true, cell: (a) => esc(a.assignee) },
+export const assigneeColumns = (long: LongTexts): Column<DemandMetrics['hours']['byAssignee'][number]>[] => [
+  { header: 'Assignee', text: true, cell: (a) => long.shown(a.assignee, 'Assignee') },
   { header: 'Requests', cell: (a) => figure(a.requests) },
   { header: 'Open', cell: (a) => figure(a.open) },
   { header: 'Open hours', cell: (a) => figure(a.openHours, NOT_RECORDED) },
@@ -80,6 +83,7 @@ function sourceRows(m: DemandMetrics, rejections: readonly Rejection[]) {
 
 export function dashboardPage(i: DashboardInput): string {
   const m = i.metrics;
+  const long = i.long ?? new LongTexts();
   const { from, to, sourceIds } = m.filters;
   const download = i.paths.workbook + queryString({ from: from ?? undefined, to: to ?? undefined, source: sourceIds?.join(',') });
   const rba = rbaSections(m).map((s) => table(s.title, [
@@ -89,12 +93,12 @@ export function dashboardPage(i: DashboardInput): string {
   ], s.measures) + rbaSectionNotes(s, m).map((line) => `\n<p class="muted">${esc(line)}</p>`).join('')).join('\n');
   const charts = i.charts.map((c) => `<figure><figcaption>${esc(c.wide.title)}</figcaption>${inlineChart(c)}<p class="muted">${esc(c.wide.alt)}</p></figure>`).join('\n');
   const milestone = (caption: string, rows: DemandMetrics['milestones']['upcoming']) => table(caption, [
-    { header: 'Milestone', text: true, cell: (x) => esc(x.title) },
+    { header: 'Milestone', text: true, cell: (x) => long.shown(x.title, 'Milestone') },
     { header: 'Date', cell: (x) => (x.date ? dayCell(x.date) : 'n/a') },
     { header: 'Status', text: true, cell: (x) => esc(shownMilestoneStatus(x)) },
-    { header: 'Team or lead', text: true, cell: (x) => esc(x.team ?? '') },
+    { header: 'Team or lead', text: true, cell: (x) => long.shown(x.team ?? '', 'Team or lead') },
     { header: 'Kind', text: true, cell: (x) => (x.kind === 'roadmap' ? 'Roadmap item' : 'Milestone') },
-    { header: 'Source', text: true, cell: (x) => esc(x.sourceName) },
+    { header: 'Source', text: true, cell: (x) => long.shown(x.sourceName, 'Source') },
   ], rows);
 
   const asOf = shortDay(m.asOf);
@@ -119,12 +123,12 @@ ${i.changes}
 <section aria-labelledby="other"><h2 id="other">Demand and capacity</h2>
 <p class="summary">${esc(m.capacity.summary)}</p>
 ${table('Other figures', [{ header: 'Figure', text: true, cell: (f) => esc(f.label) }, { header: 'Value', cell: (f) => figure(f.value, missingFigure(f.unit)) }], otherFigures(m))}
-${table('Load per assignee', ASSIGNEE_COLUMNS, m.hours.byAssignee)}
+${table('Load per assignee', assigneeColumns(long), m.hours.byAssignee)}
 </section>
 <section aria-labelledby="plans"><h2 id="plans">Work plans and milestones</h2>
 ${table('Work plan by goal', [
-    { header: 'Goal', text: true, cell: (g) => esc(g.goal) },
-    { header: 'Source', text: true, cell: (g) => esc(g.sourceName) },
+    { header: 'Goal', text: true, cell: (g) => long.shown(g.goal, 'Goal') },
+    { header: 'Source', text: true, cell: (g) => long.shown(g.sourceName, 'Source') },
     { header: 'Items', cell: (g) => figure(g.items) },
     { header: '% complete', cell: (g) => figure(g.percentComplete) },
     { header: NO_PERCENT_HEADER, cell: (g) => figure(g.noPercentRecorded) },
@@ -133,9 +137,9 @@ ${table('Work plan by goal', [
   ], m.workplan.byGoal)}
 ${percentCompleteNotes(m).map((line) => `<p class="muted">${esc(line)}</p>`).join('\n')}
 ${table('Targets by goal, per unit (figures of different units are never added)', [
-    { header: 'Goal', text: true, cell: (t) => esc(t.goal) },
-    { header: 'Source', text: true, cell: (t) => esc(t.sourceName) },
-    { header: 'Unit', text: true, cell: (t) => esc(t.unit) },
+    { header: 'Goal', text: true, cell: (t) => long.shown(t.goal, 'Goal') },
+    { header: 'Source', text: true, cell: (t) => long.shown(t.sourceName, 'Source') },
+    { header: 'Unit', text: true, cell: (t) => long.shown(t.unit, 'Unit') },
     { header: 'Target', cell: (t) => figure(t.target) },
     { header: 'Actual', cell: (t) => figure(t.actual) },
     { header: PROGRESS_HEADER, cell: (t) => figure(t.progress) },
@@ -145,7 +149,7 @@ ${milestone('Missed milestones', m.milestones.missed)}
 </section>
 <section aria-labelledby="sources"><h2 id="sources">Sources</h2>
 ${table('Rows per source', [
-    { header: 'Source', text: true, cell: (s) => esc(s.name) },
+    { header: 'Source', text: true, cell: (s) => long.shown(s.name, 'Source') },
     { header: 'Requests', cell: (s) => figure(s.requests) },
     { header: 'Work-plan items', cell: (s) => figure(s.workplan) },
     { header: 'Milestones', cell: (s) => figure(s.milestones) },
@@ -154,6 +158,7 @@ ${table('Rows per source', [
   ], sourceRows(m, i.rejections ?? []))}
 ${rejectedSummary(m, i.rejections ?? []).map((line) => `<p class="muted">${esc(line)}</p>`).join('\n')}
 </section>
+${long.section()}
 </main>
 <footer>Read-only view. Figures are computed by the Equity Desk sync service from the synced sheets; statuses are as of ${esc(asOf)}.</footer>
 </body>

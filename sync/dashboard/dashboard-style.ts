@@ -2,6 +2,7 @@
 // text contrast of at least 4.5:1 everywhere.
 import { NARROW_PAGE_PADDING_PX, NARROWEST_PHONE_PX, narrowPhone, PHONE_VIEWPORT_PX } from '../charts/render-chart';
 import { TABLE_CSS } from './html-text';
+import { LONG_TEXTS_CSS } from './long-texts';
 
 /** The width the dashboard draws its charts at: its two columns at the page's full width show them a little larger. */
 export const DASHBOARD_CHART_WIDTH = 500;
@@ -29,7 +30,7 @@ const CHART_COLUMN_REM = upToQuarterRem(DASHBOARD_CHART_WIDTH + 2 * (FIGURE_PADD
 /** How much larger than drawn a chart may show when it has a whole column to itself: a little, not the column's width. */
 const WIDE_CHART_MAX_SCALE = 1.3;
 
-export const DASHBOARD_CSS = `${TABLE_CSS}:root { color-scheme: light; --ink: #1f2937; --muted: #4b5563; --line: #d1d5db; --accent: #1d4ed8; --focus: #b45309; --band: #f3f4f6; }
+export const DASHBOARD_CSS = `${TABLE_CSS}${LONG_TEXTS_CSS}:root { color-scheme: light; --ink: #1f2937; --muted: #4b5563; --line: #d1d5db; --accent: #1d4ed8; --focus: #b45309; --band: #f3f4f6; }
 * { box-sizing: border-box; }
 /* A long address or link, typed or pasted, breaks where it must instead of widening the page; break-word (not anywhere) leaves table columns as wide as their words. */
 body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: var(--ink); background: #fff; overflow-wrap: break-word; }
@@ -97,6 +98,10 @@ footer { margin: 2rem auto; color: var(--muted); font-size: 0.9rem; }
   h2, h3 { break-inside: avoid; }
   /* A list of changes may run longer than a page: kept whole it would move on and leave the page empty, so only its lines are. */
   figure, tr, .changes li { break-inside: avoid; }
+  /* The lists flow down two columns and on to the next: in the screen's grid one long list beside short ones left the
+     other column empty for a page and more. The sources still close the section across the whole width. */
+  .changes { display: block; columns: 2; column-gap: 1.5rem; }
+  .changes .whole { column-span: all; margin-top: 0.5rem; }
   /* At the size drawn, two charts fit a page, and their text is the size it was drawn at. */
   svg.chart.wide { max-width: ${DASHBOARD_CHART_WIDTH}px; margin: 0 auto; }
   a { color: var(--ink); text-decoration: none; }

@@ -90,6 +90,8 @@ export function linkIssueMessage(issue: LinkIssue, p: { link: RequesterLink; ref
 export type LinkState =
   | { kind: 'open'; link: FeedbackLink; until: Date }
   | { kind: 'expired'; link: FeedbackLink }
+  /** The office turned the link off: it takes no answer, and one given before stays. */
+  | { kind: 'turned-off' }
   | { kind: 'unknown' };
 
 /** Whether a link still takes an answer: unanswered for `UNANSWERED_DAYS`, then `CHANGE_DAYS` after the first answer. */
@@ -102,6 +104,7 @@ export async function linkState(store: RowStore, token: string, now: Date): Prom
 /** `linkState` of a link found otherwise (a status page's request's newest: `newestFeedbackLink`), or of none. */
 export function stateOf(link: FeedbackLink | null, now: Date): LinkState {
   if (link === null) return { kind: 'unknown' };
+  if (link.revokedAt !== null) return { kind: 'turned-off' };
   const until = link.answeredAt !== null ? new Date(link.answeredAt.getTime() + CHANGE_DAYS * DAY_MS) : new Date(link.createdAt.getTime() + UNANSWERED_DAYS * DAY_MS);
   return now < until ? { kind: 'open', link, until } : { kind: 'expired', link };
 }

@@ -50,10 +50,10 @@ export async function issueStatusLinkFor(store: RowStore, p: { sourceId: string;
 /** The status link `token` names, or null; a text that is no token we could have issued is not looked up. */
 export const statusLinkOf = (store: RowStore, token: string) => (/^eqd_[A-Za-z0-9_-]{43}$/.test(token) ? store.statusLink(digestToken(token)) : Promise.resolve(null));
 
-/** Whether `token` is a status link of the source's request `rowId`: a confirmation shows no other request's link. */
+/** Whether `token` is a status link on of the source's request `rowId`: a confirmation shows no other request's link, nor one turned off. */
 export async function isStatusLinkOf(store: RowStore, token: string, p: { sourceId: string; rowId: string }): Promise<boolean> {
   const link = await statusLinkOf(store, token);
-  return link !== null && link.sourceId === p.sourceId && link.rowId === p.rowId;
+  return link !== null && link.revokedAt === null && link.sourceId === p.sourceId && link.rowId === p.rowId;
 }
 
 /** What a status page shows: only what the requester sent and where it stands, never staff notes, assignee or hours. */
@@ -72,6 +72,8 @@ export interface RequestStanding {
 
 export type Standing =
   | { kind: 'unknown' }
+  /** The office turned the link off: nothing of the request is shown, removed or not. */
+  | { kind: 'turned-off' }
   /** The office removed the request from its log (a tombstone): `requestId` as it last stood, if it had one. */
   | { kind: 'removed'; requestId: string | null }
   | { kind: 'tracked'; standing: RequestStanding };
@@ -87,6 +89,7 @@ const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : nul
 export async function requestStanding(store: RowStore, token: string, p: { timeZone: string; now: Date }): Promise<Standing> {
   const link = await statusLinkOf(store, token);
   if (link === null) return { kind: 'unknown' };
+  if (link.revokedAt !== null) return { kind: 'turned-off' };
   const values = await store.storedRow(link.sourceId, 'requests', link.rowId);
   const versions = await store.statusVersions(link.sourceId, link.rowId);
   if (values === null) return { kind: 'removed', requestId: versions.at(-1)?.requestId ?? null };

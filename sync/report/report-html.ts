@@ -6,7 +6,8 @@ import { counted, nounFor } from '../../shared/plural';
 import { NO_PERCENT_HEADER } from '../../shared/status/workplan-progress';
 import { demandChartPairs } from '../charts/demand-charts';
 import { chartCss, inlineChart, type ChartPair } from '../charts/render-chart';
-import { ASSIGNEE_COLUMNS } from '../dashboard/dashboard-page';
+import { assigneeColumns } from '../dashboard/dashboard-page';
+import { LongTexts } from '../dashboard/long-texts';
 import { dayCell, esc, figure, pageHead, table, type Column } from '../dashboard/html-text';
 import { missingFigure, percentCompleteNotes, rbaSectionNotes, rbaSections, statusesRecordedNote } from '../metrics/headline-figures';
 import type { MilestoneItem, PlanCounts } from '../metrics/metrics-schema';
@@ -31,7 +32,7 @@ export const CHAPTERS: readonly ReportChapter[] = [
 export const NARRATIVE_CHAPTER: ReportChapter = { id: 'narrative', title: 'Community narrative', aliases: [] };
 export const INTRODUCTION_CHAPTER: ReportChapter = { id: 'introduction', title: 'Introduction', aliases: ['Introduction', 'Overview', 'Summary', 'Executive summary', 'Highlights', 'Year in review'] };
 
-const SOURCE_ROWS_COLUMNS: Column<SourceRows>[] = [{ header: 'Source', text: true, cell: (x) => esc(x.sourceName) }, { header: 'Rows', cell: (x) => figure(x.rows) }];
+const sourceRowsColumns = (long: LongTexts): Column<SourceRows>[] => [{ header: 'Source', text: true, cell: (x) => long.shown(x.sourceName, 'Source') }, { header: 'Rows', cell: (x) => figure(x.rows) }];
 
 const chart = (pair: ChartPair | undefined) => (pair ? `<figure><figcaption>${esc(pair.wide.title)}</figcaption>${inlineChart(pair)}</figure>` : '');
 
@@ -75,13 +76,13 @@ function milestonesMet(r: AnnualReport): string {
   return `${figure(met)} ${nounFor(met, 'milestone or roadmap item', 'milestones and roadmap items')} dated in ${r.year} ${nounFor(met, 'was', 'were')} ${outcomes}.`;
 }
 
-function milestoneTable(caption: string, items: readonly MilestoneItem[]): string {
+function milestoneTable(caption: string, items: readonly MilestoneItem[], long: LongTexts): string {
   return table(caption, [
-    { header: 'Milestone', text: true, cell: (x) => esc(x.title || '(no name)') },
+    { header: 'Milestone', text: true, cell: (x) => (x.title ? long.shown(x.title, 'Milestone') : '(no name)') },
     { header: 'Date', cell: (x) => (x.date ? dayCell(x.date) : 'n/a') },
-    { header: 'Team or lead', text: true, cell: (x) => esc(x.team ?? '') },
+    { header: 'Team or lead', text: true, cell: (x) => long.shown(x.team ?? '', 'Team or lead') },
     { header: 'Kind', text: true, cell: (x) => (x.kind === 'roadmap' ? 'Roadmap item' : 'Milestone') },
-    { header: 'Source', text: true, cell: (x) => esc(x.sourceName) },
+    { header: 'Source', text: true, cell: (x) => long.shown(x.sourceName, 'Source') },
   ], items, 'none this year.');
 }
 
@@ -100,12 +101,13 @@ export function reportChapters(r: AnnualReport): ReportChapter[] {
 
 export function reportHtml(r: AnnualReport, opts: ReportHtmlOptions = {}): string {
   const m = r.metrics;
+  const long = new LongTexts();
   const placed = placeNarrative(r.narrative);
   const charts = new Map(demandChartPairs(m, { wide: REPORT_CHART_WIDTH, phone: REPORT_PHONE_CHART_WIDTH }).map((c) => [c.wide.id, c]));
   const quarterIndex = r.quarters.map((q) => m.rba.quarters.indexOf(q));
   const sourceNames = m.sources.map((s) => s.name);
   /** With several plans, a goal ("(no goal)", "Phase 1") says whose it is. */
-  const ofSource = (g: { sourceName: string }) => (sourceNames.length > 1 ? `<br><span class="muted">${esc(g.sourceName)}</span>` : '');
+  const ofSource = (g: { sourceName: string }) => (sourceNames.length > 1 ? `<br><span class="muted">${long.shown(g.sourceName, 'Source')}</span>` : '');
 
   const body: Record<string, string> = {
     introduction: '',
@@ -124,20 +126,20 @@ ${chart(charts.get('time-to-fulfil'))}
 ${chart(charts.get('backlog-age'))}`,
     capacity: `<p>${esc(m.capacity.summary)}</p>
 ${chart(charts.get('weeks-of-work'))}
-${table('Load per assignee', ASSIGNEE_COLUMNS, m.hours.byAssignee, 'no assigned requests.')}`,
+${table('Load per assignee', assigneeColumns(long), m.hours.byAssignee, 'no assigned requests.')}`,
     workplan: m.workplan.total.items === 0 ? '<p>No work-plan items are in these figures: no source has synced a work plan yet.</p>' : `<p>${counted(m.workplan.total.items, 'work-plan item')}, ${figure(m.workplan.total.percentComplete)}% complete; ${countsSaid([`${figure(m.workplan.total.atRisk)} at risk`, `${figure(m.workplan.total.overdue)} overdue`], [[m.workplan.total.onHold, 'on hold']])} ${m.statusesRecordedOn ? `on ${spelledDay(r.asOf)} by their statuses as recorded on ${spelledDay(m.statusesRecordedOn)}` : `as of ${spelledDay(r.asOf)}`}.${percentCompleteNotes(m).map((line) => ` ${esc(line)}`).join('')}</p>
 ${chart(charts.get('workplan-progress'))}
-${table('By goal', planColumns({ header: 'Goal', text: true, cell: (g) => `${esc(g.goal)}${ofSource(g)}` }), m.workplan.byGoal, 'no work-plan items.')}
-${m.workplan.byPhase.length === 0 ? '' : table('By goal and phase', planColumns({ header: 'Goal and phase', text: true, cell: (g) => `${esc(g.goal)}: ${esc(g.phase ?? '')}${ofSource(g)}` }), m.workplan.byPhase, '')}`,
+${table('By goal', planColumns({ header: 'Goal', text: true, cell: (g) => `${long.shown(g.goal, 'Goal')}${ofSource(g)}` }), m.workplan.byGoal, 'no work-plan items.')}
+${m.workplan.byPhase.length === 0 ? '' : table('By goal and phase', planColumns({ header: 'Goal and phase', text: true, cell: (g) => `${long.shown(g.goal, 'Goal')}: ${long.shown(g.phase ?? '', 'Phase')}${ofSource(g)}` }), m.workplan.byPhase, '')}`,
     milestones: `<p>${milestonesMet(r)}</p>
-${milestoneTable('Met', r.milestones.done)}
-${milestoneTable('Missed', r.milestones.missed)}`,
+${milestoneTable('Met', r.milestones.done, long)}
+${milestoneTable('Missed', r.milestones.missed, long)}`,
     'data-quality': (r.rejected.length === 0
       ? (r.unreadable.length === 0 ? '<p>Every row of every source was accepted: no row is waiting to be fixed.</p>' : '')
       : `<p>${figure(r.rejected.reduce((a, x) => a + x.rows, 0))} ${nounFor(r.rejected.reduce((a, x) => a + x.rows, 0), 'row is', 'rows are')} rejected and left out of these figures until their sheets are fixed; the master workbook's Data quality sheet lists each with its cell.</p>
-${table('Rejected rows by source', SOURCE_ROWS_COLUMNS, r.rejected, 'none.')}`)
+${table('Rejected rows by source', sourceRowsColumns(long), r.rejected, 'none.')}`)
       + (r.warned.length === 0 ? '' : `<p>${figure(r.warned.reduce((a, x) => a + x.rows, 0))} ${nounFor(r.warned.reduce((a, x) => a + x.rows, 0), 'row was', 'rows were')} kept with an assumption (a date read from text, a choice or number read loosely) and counted as read; the master workbook's Data quality sheet lists each with its cell and what was assumed.</p>
-${table('By source', SOURCE_ROWS_COLUMNS, r.warned, 'none.')}`)
+${table('By source', sourceRowsColumns(long), r.warned, 'none.')}`)
       + (r.unreadable.length === 0 ? '' : `<p>Sheets that could not be read, and what of them these figures hold:</p><ul>${r.unreadable.map((line) => `<li>${esc(line)}</li>`).join('')}</ul>`),
     narrative: '',
   };
@@ -162,6 +164,7 @@ ${reportChapters(r).map((c) => `<li><a href="#${c.id}">${esc(c.title)}</a>${opts
 ${front}
 <main>
 ${sections}
+${opts.only === undefined ? long.section() : ''}
 </main>
 </body>
 </html>`;

@@ -3,6 +3,7 @@
 import { PAPERS } from '../../shared/workbook-plan';
 import { NARROW_PAGE_PADDING_PX, NARROWEST_PHONE_PX, narrowPhone, PHONE_VIEWPORT_PX } from '../charts/render-chart';
 import { TABLE_CSS } from '../dashboard/html-text';
+import { LONG_TEXTS_CSS } from '../dashboard/long-texts';
 
 /** The page's padding on screen, on each side; a chart's figure adds none. */
 const PAGE_PADDING_PX = 16;
@@ -22,7 +23,7 @@ export const REPORT_MARGINS = { top: 0.7, side: 0.7, bottom: 0.85 };
 const COVER_SHORTFALL_IN = 1;
 const coverHeight = REPORT_PAPER.height - REPORT_MARGINS.top - REPORT_MARGINS.bottom - COVER_SHORTFALL_IN;
 
-export const REPORT_CSS = `${TABLE_CSS}:root { color-scheme: light; --ink: #1f2937; --muted: #4b5563; --line: #d1d5db; --accent: #1d4ed8; --band: #f3f4f6; }
+export const REPORT_CSS = `${TABLE_CSS}${LONG_TEXTS_CSS}:root { color-scheme: light; --ink: #1f2937; --muted: #4b5563; --line: #d1d5db; --accent: #1d4ed8; --band: #f3f4f6; }
 * { box-sizing: border-box; }
 html { font: 11pt/1.5 "Liberation Sans", Arial, Helvetica, sans-serif; color: var(--ink); background: #fff; overflow-wrap: break-word; }
 body { margin: 0 auto; max-width: 52rem; padding: ${PAGE_PADDING_PX}px; }

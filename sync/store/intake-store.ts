@@ -7,6 +7,7 @@ import type { TableName } from '../../shared/tables';
 import type { FeedbackLinksTable, IntakeFormsTable, StoreDatabase } from './schema';
 import type { StoredValues } from './stored-values';
 import { StoreError } from './store-error';
+import { namesNothingStored } from './unstorable-id';
 
 export interface IntakeForm { id: string; sourceId: string; sourceName: string; title: string; createdAt: Date; removedAt: Date | null }
 
@@ -23,6 +24,8 @@ export interface FeedbackLink {
   answeredAt: Date | null;
   changedAt: Date | null;
   answer: FeedbackAnswer | null;
+  /** When the office turned the link off, or null while it works. */
+  revokedAt: Date | null;
 }
 
 /**
@@ -40,7 +43,7 @@ export interface OutboxItem { id: number; rowId: string; fields: string[] | null
 export interface SurveyHold { rowId: string; field: string; answer: unknown; sheet: unknown; earlier?: unknown[] }
 
 /** A requester's private link to where their request stands (`/requests/{token}`), made when the request was filed. */
-export interface StatusLink { sourceId: string; rowId: string; createdAt: Date }
+export interface StatusLink { sourceId: string; rowId: string; createdAt: Date; revokedAt: Date | null }
 
 /** A version of a request as its status link reads it: its status, or its removal (a tombstone). */
 export interface StatusVersion { at: Date; status: string | null; requestId: string | null }
@@ -100,9 +103,15 @@ export interface IntakeOps {
   statusVersions(sourceId: string, rowId: string): Promise<StatusVersion[]>;
   createFeedbackLink(p: { tokenHash: string; sourceId: string; table: TableName; rowId: string; at: Date }): Promise<void>;
   feedbackLink(tokenHash: string): Promise<FeedbackLink | null>;
-  /** The newest feedback link of the source's row, or null: the one a status page offers. */
+  /** The newest feedback link of the source's row still on, or null: the one a status page offers. */
   newestFeedbackLink(sourceId: string, table: TableName, rowId: string): Promise<FeedbackLink | null>;
   saveFeedbackAnswer(tokenHash: string, answer: FeedbackAnswer, at: Date): Promise<void>;
+  /**
+   * Turns off every status and feedback link of the source's request `rowId` still on, at `at`, and answers how many of
+   * each it turned off. Links are kept, marked, never deleted: an answer given through one still counts; a link made
+   * after works.
+   */
+  revokeRequesterLinks(p: { sourceId: string; rowId: string; at: Date }): Promise<{ status: number; feedback: number }>;
   surveyCounts(opts?: { sourceIds?: readonly string[] }): Promise<SurveyCounts>;
   /** The source's survey answers its sheet has not shown yet, in one table. */
   surveyHolds(sourceId: string, table: TableName): Promise<SurveyHold[]>;
@@ -298,7 +307,7 @@ export function intakeOps(db: Kysely<StoreDatabase>): IntakeOps {
 
   return {
     async createForm({ sourceId, title, at }) {
-      const source = await db.selectFrom('principals').select(['kind', 'name']).where('id', '=', sourceId).executeTakeFirst();
+      const source = namesNothingStored(sourceId) ? undefined : await db.selectFrom('principals').select(['kind', 'name']).where('id', '=', sourceId).executeTakeFirst();
       if (source?.kind !== 'source') throw new StoreError('unknown-source', `${sourceId} is not a registered source`);
       const row = { id: newFormId(), source_id: sourceId, title, created_at: at.toISOString(), removed_at: null };
       await db.insertInto('intake_forms').values(row).execute();
@@ -310,11 +319,13 @@ export function intakeOps(db: Kysely<StoreDatabase>): IntakeOps {
     },
 
     async getForm(id) {
+      if (namesNothingStored(id)) return null;
       const row = await forms().where('f.id', '=', id).executeTakeFirst();
       return row === undefined ? null : toForm(row);
     },
 
     async removeForm(id, at) {
+      if (namesNothingStored(id)) return false;
       const r = await db.updateTable('intake_forms').set({ removed_at: at.toISOString() }).where('id', '=', id).where('removed_at', 'is', null).executeTakeFirst();
       return Number(r.numUpdatedRows) > 0;
     },
@@ -433,12 +444,12 @@ export function intakeOps(db: Kysely<StoreDatabase>): IntakeOps {
     },
 
     async createStatusLink({ tokenHash, sourceId, rowId, at }) {
-      await db.insertInto('status_links').values({ token_hash: tokenHash, source_id: sourceId, row_id: rowId, created_at: at.toISOString() }).execute();
+      await db.insertInto('status_links').values({ token_hash: tokenHash, source_id: sourceId, row_id: rowId, created_at: at.toISOString(), revoked_at: null }).execute();
     },
 
     async statusLink(tokenHash) {
       const row = await db.selectFrom('status_links').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
-      return row === undefined ? null : { sourceId: row.source_id, rowId: row.row_id, createdAt: new Date(row.created_at) };
+      return row === undefined ? null : { sourceId: row.source_id, rowId: row.row_id, createdAt: new Date(row.created_at), revokedAt: dateOrNull(row.revoked_at) };
     },
 
     async statusVersions(sourceId, rowId) {
@@ -450,7 +461,7 @@ export function intakeOps(db: Kysely<StoreDatabase>): IntakeOps {
     },
 
     async createFeedbackLink({ tokenHash, sourceId, table, rowId, at }) {
-      await db.insertInto('feedback_links').values({ token_hash: tokenHash, source_id: sourceId, table_name: table, row_id: rowId, created_at: at.toISOString(), answered_at: null, changed_at: null, answer_json: null }).execute();
+      await db.insertInto('feedback_links').values({ token_hash: tokenHash, source_id: sourceId, table_name: table, row_id: rowId, created_at: at.toISOString(), answered_at: null, changed_at: null, answer_json: null, revoked_at: null }).execute();
     },
 
     async feedbackLink(tokenHash) {
@@ -465,6 +476,7 @@ export function intakeOps(db: Kysely<StoreDatabase>): IntakeOps {
         .where('source_id', '=', sourceId)
         .where('table_name', '=', table)
         .where('row_id', '=', rowId)
+        .where('revoked_at', 'is', null)
         .orderBy('created_at', 'desc')
         .orderBy('token_hash', 'desc')
         .limit(1)
@@ -474,6 +486,15 @@ export function intakeOps(db: Kysely<StoreDatabase>): IntakeOps {
 
     async saveFeedbackAnswer(tokenHash, answer, at) {
       await saveAnswerQuery(db, tokenHash, JSON.stringify(answer), at.toISOString()).execute();
+    },
+
+    async revokeRequesterLinks({ sourceId, rowId, at }) {
+      return db.transaction().execute(async (trx) => {
+        const off = { revoked_at: at.toISOString() };
+        const status = await trx.updateTable('status_links').set(off).where('source_id', '=', sourceId).where('row_id', '=', rowId).where('revoked_at', 'is', null).executeTakeFirst();
+        const feedback = await trx.updateTable('feedback_links').set(off).where('source_id', '=', sourceId).where('table_name', '=', 'requests').where('row_id', '=', rowId).where('revoked_at', 'is', null).executeTakeFirst();
+        return { status: Number(status.numUpdatedRows), feedback: Number(feedback.numUpdatedRows) };
+      });
     },
 
     async surveyCounts(opts = {}) {
@@ -560,8 +581,11 @@ function toLink(row: Selectable<FeedbackLinksTable>): FeedbackLink {
     table: row.table_name as TableName,
     rowId: row.row_id,
     createdAt: new Date(row.created_at),
-    answeredAt: row.answered_at === null ? null : new Date(row.answered_at),
-    changedAt: row.changed_at === null ? null : new Date(row.changed_at),
+    answeredAt: dateOrNull(row.answered_at),
+    changedAt: dateOrNull(row.changed_at),
     answer: row.answer_json === null ? null : (JSON.parse(row.answer_json) as FeedbackAnswer),
+    revokedAt: dateOrNull(row.revoked_at),
   };
 }
+
+const dateOrNull = (iso: string | null) => (iso === null ? null : new Date(iso));

@@ -433,6 +433,17 @@ const migrations: Migration[] = [
         where row_history.seq = p.seq and p.previous_seq is not null`.execute(db);
     },
   },
+  {
+    // A link sent to the wrong person, or forwarded, could be stopped only by removing its request from the sheet. Staff
+    // now turn a request's links off; each keeps its row, marked when, so its page says the office turned it off
+    // (rather than that it never was a link) and an answer given through it still counts (decision 022).
+    name: '0027-requester-links-turned-off',
+    async up(db) {
+      await db.schema.alterTable('status_links').addColumn('revoked_at', 'text').execute();
+      await db.schema.alterTable('feedback_links').addColumn('revoked_at', 'text').execute();
+      await db.schema.createIndex('status_links_by_row').on('status_links').columns(['source_id', 'row_id']).execute();
+    },
+  },
 ];
 
 

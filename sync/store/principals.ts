@@ -5,6 +5,7 @@ import type { Principal, PrincipalInfo, PrincipalKind, RowStore } from './row-st
 import type { PrincipalsTable, StoreDatabase } from './schema';
 import { StoreError } from './store-error';
 import { digestToken, newToken, sameDigest } from './tokens';
+import { namesNothingStored } from './unstorable-id';
 
 export type PrincipalOps = Pick<
   RowStore,
@@ -44,6 +45,7 @@ export function principalOps(db: Kysely<StoreDatabase>): PrincipalOps {
   }
 
   async function getPrincipal(id: string): Promise<Principal | null> {
+    if (namesNothingStored(id)) return null;
     const row = await db.selectFrom('principals').selectAll().where('id', '=', id).executeTakeFirst();
     return row === undefined ? null : toPrincipal(row);
   }
@@ -65,6 +67,7 @@ export function principalOps(db: Kysely<StoreDatabase>): PrincipalOps {
    * ending them (`rotateToken`): one transaction.
    */
   async function newTokenFor(principalId: string, others: 'kept' | 'ended'): Promise<string> {
+    if (namesNothingStored(principalId)) throw new StoreError('unknown-principal', `no principal ${principalId}`);
     const token = newToken();
     await db.transaction().execute(async (trx) => {
       const found = await trx.updateTable('principals').set({ revoked_at: null }).where('id', '=', principalId).executeTakeFirst();
@@ -117,6 +120,7 @@ export function principalOps(db: Kysely<StoreDatabase>): PrincipalOps {
     },
 
     async revokePrincipal(id) {
+      if (namesNothingStored(id)) throw new StoreError('unknown-principal', `no principal ${id}`);
       return db.transaction().execute(async (trx) => {
         const row = await trx.selectFrom('principals').selectAll().where('id', '=', id).executeTakeFirst();
         if (row === undefined) throw new StoreError('unknown-principal', `no principal ${id}`);

@@ -162,6 +162,8 @@ export interface StatusLinksTable {
   source_id: string;
   row_id: string;
   created_at: string;
+  /** When the office turned the link off (0027), or null while it works. */
+  revoked_at: string | null;
 }
 
 export interface FeedbackLinksTable {
@@ -173,6 +175,7 @@ export interface FeedbackLinksTable {
   answered_at: string | null;
   changed_at: string | null;
   answer_json: string | null;
+  revoked_at: string | null;
 }
 
 /**

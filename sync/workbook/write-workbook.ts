@@ -131,7 +131,7 @@ function literalList(sheet: string, values: readonly string[]): string {
 }
 
 /** Dates and figures sit on the right of their column, where their digits line up. */
-const alignsRight = (c: PlanColumn) => c.alignRight || c.type === 'date' || c.type === 'number' || c.type === 'percent';
+export const alignsRight = (c: PlanColumn) => c.alignRight || c.type === 'date' || c.type === 'number' || c.type === 'percent';
 
 /**
  * Gridlines do not print: a date or number flush against its cell's right edge would run into the next column's text
@@ -335,7 +335,9 @@ async function writePart({ book, parts, ids, pause, release, rowsPerSheet }: Wri
     if (block) send(encoded(block));
   };
 
-  preamble.forEach((cells, i) => put(cells, false, i === 0 ? titleStyle : undefined));
+  // A note above the table runs on across its row, as a sentence among the rows does: in a wrapped first column it
+  // would wrap with no height for its lines and print over the header.
+  preamble.forEach((cells, i) => put(cells, false, i === 0 ? titleStyle : runOnStyle));
   if (withHeader) put(headers, false, plan.columns.map(headerStyleOf));
   let written = 0;
   /**

@@ -45,6 +45,7 @@ const EXCEL_COUNTERPART = {
   sidebarSaveSettings: { pane: 'saveSettings' },
   sidebarStatusLink: { pane: 'requesterLink' },
   sidebarFeedbackLink: { pane: 'requesterLink' },
+  sidebarTurnOffLinks: { pane: 'turnOffLinks' },
   EQ_WORKPLAN_STATUS: { fn: 'WORKPLAN_STATUS' },
   EQ_SLA: { fn: 'SLA' },
   EQ_PRIORITY: { fn: 'PRIORITY' },
@@ -194,6 +195,7 @@ async function sheetsAnswers(): Promise<Answers> {
   answers.save = addon.call('sidebarSave', { sheet: first.sheet, key: first.key, row: first.row, values: { priority: 'High', status: 'Assigned' } });
   answers.statusLink = addon.call('sidebarStatusLink', 'TA-2026-0999');
   answers.feedbackLink = addon.call('sidebarFeedbackLink', 'TA-2026-0999');
+  answers.turnOffLinks = addon.call('sidebarTurnOffLinks', 'TA-2026-0999');
   for (const handler of ['setupWorkplan', 'setupTaIntake', 'setupMilestones', 'setupRoadmap']) answers[handler] = menu(handler);
   Object.assign(answers, await functionAnswers((fn, ...args) => addon.call(fn, ...args), (name) => (row, column) => fakes.readSheet(name)[row - 1]?.[column - 1], ''));
   answers.refresh = menu('refreshCustomFunctions');
@@ -229,6 +231,7 @@ async function excelAnswers(): Promise<Answers> {
   answers.save = await pane(() => addin.bridge.save({ sheet: first.sheet, key: first.key, row: first.row, values: { priority: 'High', status: 'Assigned' } }));
   answers.statusLink = await pane(() => addin.bridge.requesterLink('status', 'TA-2026-0999'));
   answers.feedbackLink = await pane(() => addin.bridge.requesterLink('feedback', 'TA-2026-0999'));
+  answers.turnOffLinks = await pane(() => addin.bridge.turnOffLinks('TA-2026-0999'));
   const templates = { setupWorkplan: 'workplan', setupTaIntake: 'ta-intake', setupMilestones: 'milestones', setupRoadmap: 'roadmap' } as const;
   for (const [handler, template] of Object.entries(templates)) answers[handler] = await pane(async () => ({ toast: (await addin.bridge.setup!(template)).summary }));
   Object.assign(answers, await functionAnswers((fn, ...args) => addin.handlers[fn.replace(/^EQ_/, '')](...args), (name) => (row, column) => excel.sheet(name)!.peek(row, column)?.value, null));

@@ -853,7 +853,7 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         await apply({ upserts: [row('r1', { requestId: 'TA-1', status: 'In progress', notes: 'call back' })], at: at(4) });
         await apply({ deletes: ['r1'], at: at(5) });
 
-        expect(await store.statusLink('digest-of-the-token')).toEqual({ sourceId: source.id, rowId: 'r1', createdAt: at(1) });
+        expect(await store.statusLink('digest-of-the-token')).toEqual({ sourceId: source.id, rowId: 'r1', createdAt: at(1), revokedAt: null });
         expect(await store.statusLink('another-digest')).toBeNull();
         const kept = [
           { at: T0, status: 'New', requestId: 'TA-1' },
@@ -930,6 +930,50 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         }
         expect(await store.newestFeedbackLink(source.id, 'requests', 'r1')).toMatchObject({ tokenHash: issued[1], rowId: 'r1', createdAt: at(3) });
         expect(await store.newestFeedbackLink(source.id, 'requests', 'r3')).toBeNull();
+      });
+
+      test("turning a request's links off ends every status and feedback link it was sent then, and no other request's, its rows or its history; a link asked for after works", async () => {
+        const { store, source } = await withSource();
+        const other = await store.createPrincipal({ kind: 'source', name: 'Other office', sourceKind: 'excel' });
+        const requests = [{ rowId: 'r1', cells: FULFILLED }, { rowId: 'r2', cells: { ...FULFILLED, requestId: 'TA-26-002' } }];
+        await ingestBatch(store, { sourceId: source.id, table: 'requests', rows: requests, at: T0 });
+        await ingestBatch(store, { sourceId: other.principal.id, table: 'requests', rows: [{ rowId: 'r1', cells: FULFILLED }], at: T0 });
+        const survey = async (sourceId: string, rowId: string, minutes: number) => {
+          const link = await issueFeedbackLink(store, { sourceId, table: 'requests', ref: rowId, at: at(minutes) });
+          if (!('token' in link)) throw new Error(`no link: ${link.kind}`);
+          return createHash('sha256').update(link.token).digest('hex');
+        };
+        const answered = await survey(source.id, 'r1', 1);
+        await recordFeedback(store, (await store.feedbackLink(answered))!, ANSWER, at(2));
+        const unanswered = await survey(source.id, 'r1', 3);
+        const [otherRow, otherSource] = [await survey(source.id, 'r2', 3), await survey(other.principal.id, 'r1', 3)];
+        for (const [hash, sourceId, rowId] of [['status-1', source.id, 'r1'], ['status-2', source.id, 'r1'], ['status-r2', source.id, 'r2'], ['status-other', other.principal.id, 'r1']]) {
+          await store.createStatusLink({ tokenHash: hash, sourceId, rowId, at: at(3) });
+        }
+        const before = { row: await store.storedRow(source.id, 'requests', 'r1'), versions: await store.statusVersions(source.id, 'r1'), changes: await collect(store.changes('requests')), counts: await store.surveyCounts() };
+
+        expect(await store.revokeRequesterLinks({ sourceId: source.id, rowId: 'r1', at: at(10) })).toEqual({ status: 2, feedback: 2 });
+        for (const hash of ['status-1', 'status-2']) expect(await store.statusLink(hash)).toMatchObject({ rowId: 'r1', revokedAt: at(10) });
+        for (const hash of [answered, unanswered]) expect(await store.feedbackLink(hash)).toMatchObject({ rowId: 'r1', revokedAt: at(10) });
+        // The answer given stays with its link, in the request's row and in the figures.
+        expect((await store.feedbackLink(answered))?.answer).toEqual(ANSWER);
+        for (const hash of ['status-r2', 'status-other']) expect((await store.statusLink(hash))?.revokedAt).toBeNull();
+        for (const hash of [otherRow, otherSource]) expect((await store.feedbackLink(hash))?.revokedAt).toBeNull();
+        expect(await store.storedRow(source.id, 'requests', 'r1')).toEqual(before.row);
+        expect(await store.statusVersions(source.id, 'r1')).toEqual(before.versions);
+        expect(await collect(store.changes('requests'))).toEqual(before.changes);
+        expect(await store.surveyCounts()).toEqual(before.counts);
+        // A status page offers no survey turned off; the request's other source's holds its own.
+        expect(await store.newestFeedbackLink(source.id, 'requests', 'r1')).toBeNull();
+        expect(await store.newestFeedbackLink(other.principal.id, 'requests', 'r1')).toMatchObject({ tokenHash: otherSource });
+
+        // Turned off once: again it turns off nothing more and keeps the day it was first turned off.
+        expect(await store.revokeRequesterLinks({ sourceId: source.id, rowId: 'r1', at: at(20) })).toEqual({ status: 0, feedback: 0 });
+        expect((await store.statusLink('status-1'))?.revokedAt).toEqual(at(10));
+        const renewed = await survey(source.id, 'r1', 30);
+        await store.createStatusLink({ tokenHash: 'status-3', sourceId: source.id, rowId: 'r1', at: at(30) });
+        expect((await store.statusLink('status-3'))?.revokedAt).toBeNull();
+        expect(await store.newestFeedbackLink(source.id, 'requests', 'r1')).toMatchObject({ tokenHash: renewed, revokedAt: null });
       });
     });
 

@@ -3,6 +3,7 @@
 // every port call counted. It runs the same contract suite as the Apps Script port.
 import { SHEETS_WORDS } from '../../addon/apps-script/host-words';
 import type { HostWords } from '../../addon/port/host-words';
+import { SHEETS_LIMITS, type HostLimits } from '../../addon/port/host-limits';
 import { isDateWrite, isFormulaWrite, type AnnotationPlan, type Annotations, type CellWrite, type HostCell, type NewRow, type PrintRows, type RowCells, type RowsUnder, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../../addon/port/spreadsheet-port';
 import { freeRows } from '../../addon/port/free-rows';
 import { idsOverBlock, placeByRowId, rowOfId } from '../../addon/port/rows-by-id';
@@ -92,6 +93,8 @@ export class MemorySheet {
 export class MemorySpreadsheet implements SpreadsheetPort {
   /** Sheets' words, as the hosts' shared tests expect them; a test of Excel's sets its own. */
   words: HostWords = SHEETS_WORDS;
+  /** Sheets' limits, which the memory sheet does not enforce: a test of a host's refusal runs that host's fake. */
+  limits: HostLimits = SHEETS_LIMITS;
   readonly sheets = new Map<string, MemorySheet>();
   readonly toasts: string[] = [];
   readonly calls: Record<string, number> = {};

@@ -131,8 +131,8 @@ describe.each(GRIDS)('native formulas = TypeScript rules ($name)', ({ grid }) =>
   });
 });
 
-it("finds the SLA days of a service desk's priority (P1, Sev 2) in the sheet's formula and in EQ_SLA, as import reads it", () => {
-  const priorities = ['P1', 'p2', 'Sev 1', 'Severity 3', 'Priority 4', 'Sev2', 'P 3'];
+it("finds the SLA days of a service desk's priority (P1, Sev 2, P-1, Sev.1) in the sheet's formula and in EQ_SLA, as import reads it", () => {
+  const priorities = ['P1', 'p2', 'Sev 1', 'Severity 3', 'Priority 4', 'Sev2', 'P 3', 'P-1', 'Sev.1', 'Sev-2', 'sev1', 'P.4', 'Priority - 2', ' P 3 ', 'SEV. 4'];
   const rows: TypedRow[] = priorities.map((priority) => ({ receivedOn: '2025-06-01', requesterType: 'City', priority, status: 'Triaged', dueOn: null, fulfilledOn: null }));
   for (const { grid } of GRIDS) {
     const rules = readRules(grid);

@@ -13,7 +13,7 @@ import { DEFAULT_RULES, TABLES, type TableName } from '../../shared/index';
 import { readRoutes } from '../../sync/api/routes/read-routes';
 import { issueFeedbackLink } from '../../sync/intake/feedback';
 import { issueStatusLink } from '../../sync/intake/status-link';
-import { withChromium } from '../support/chromium';
+import { watchForScripts, withChromium } from '../support/chromium';
 import { FORMULA_TEXTS, LONG_CELL, seedHostileRows, type HostileStore } from '../support/hostile-rows';
 import { recalcWithLibreOffice } from '../support/libreoffice';
 import { masterInMemory } from '../support/master-in-memory';
@@ -43,16 +43,10 @@ afterAll(async () => {
 async function pageRunsNoScript(html: string | { url: string }) {
   return withChromium(async (browser) => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    let dialogs = 0;
-    page.on('dialog', (d) => {
-      dialogs++;
-      void d.dismiss();
-    });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const watched = watchForScripts(page);
     if (typeof html === 'string') await page.setContent(html, { waitUntil: 'load' });
     else expect((await page.goto(html.url))?.status()).toBe(200);
-    const ran = await page.evaluate(() => (window as unknown as { __ran?: number }).__ran);
+    const { ran, dialogs, errors } = await watched();
     const wider = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
     const longest = await page.evaluate((run) => Math.max(0, ...[...document.body.textContent!.matchAll(new RegExp(run, 'g'))].map((m) => m[0].length)), LONG_RUN.source);
     const clipped = (await page.content()).includes('[clipped: 40,000 characters in all]');
@@ -62,6 +56,13 @@ async function pageRunsNoScript(html: string | { url: string }) {
 
 /** What HTML calls a parse error in a page's text, and the direction controls that would turn a sentence around. */
 const NOT_IN_PAGES = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF\u202A-\u202E\u2066-\u2069]/;
+
+/**
+ * What a terminal acts on rather than shows: the controls but tab and line feed (an escape sequence recolors it, a
+ * carriage return writes over the line), DEL and the C1 controls; the embeddings and overrides, which turn the rest of
+ * a line around; and lone surrogates, which no UTF-8 output can carry.
+ */
+const NOT_IN_TERMINALS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** What a page shows of `LONG_CELL` in one piece. */
 const LONG_RUN = /(?:Pasted from the agency action plan PDF: ?)+x*/;
@@ -126,6 +127,19 @@ describe.each(backends)('hostile stored text on $name', (backend: Backend) => {
     const api = await h.call('GET', '/api/v1/metrics', { token: reviewer });
     expect(api.status, api.text.slice(0, 500)).toBe(200);
     expect(api.body).toBeTypeOf('object');
+  }, 120_000);
+
+  test("the command line's text reports print none of the rows' controls, and no line longer than a field keeps", async () => {
+    await h.store.createForm({ sourceId: seeded.sourceId, title: 'Requests', at: AT });
+    for (const args of [['metrics'], ['changes', '--since', '2026-12-01', '--until', '2026-12-03'], ['source', 'list'], ['form', 'list']]) {
+      const r = await runOn(backend, args);
+      expect(r.code, r.stderr).toBe(0);
+      const lines = r.stdout.split('\n');
+      expect(lines.filter((line) => NOT_IN_TERMINALS.test(line)).map((line) => line.slice(0, 200)), args[0]).toEqual([]);
+      expect(Math.max(...lines.map((line) => line.length)), args[0]).toBeLessThanOrEqual(MAX_FIELD_TEXT);
+      // The source's long name fits a line; the rows' long texts do not.
+      if (args[0] === 'metrics' || args[0] === 'changes') expect(r.stdout, args[0]).toContain('[clipped: ');
+    }
   }, 120_000);
 
   test('the dashboard renders and runs no script of the rows', async () => {

@@ -13,6 +13,7 @@ import { ReportQueryError, reportOptions, resolveReport } from '../../metrics/re
 import type { ReadRouteDeps } from '../route-deps';
 import { dashboardPage, FILTER_WORDS } from '../../dashboard/dashboard-page';
 import { changesSection } from '../../dashboard/changes-section';
+import { LongTexts } from '../../dashboard/long-texts';
 import { DASHBOARD_CHART_WIDTHS } from '../../dashboard/dashboard-style';
 import { resolveChangesPeriod } from '../../changes/changes-period';
 import { DEFAULT_RULES } from '../../../shared/index';
@@ -24,7 +25,7 @@ export { DASHBOARD_PATH } from '../browser-paths';
  * The changes since `since` (the last meeting when blank) from the sources the dashboard shows; a bad day is
  * said in the section, which then shows the default period.
  */
-async function changesPart(since: string | undefined, sourceIds: string[] | undefined, keep: Record<string, string | undefined>, deps: ReadRouteDeps): Promise<{ html: string; error?: string }> {
+async function changesPart(since: string | undefined, sourceIds: string[] | undefined, keep: Record<string, string | undefined>, long: LongTexts, deps: ReadRouteDeps): Promise<{ html: string; error?: string }> {
   const periodDeps = { clock: deps.clock, rules: deps.rules ?? DEFAULT_RULES, meetings: deps.meetings ?? [] };
   let error: string | undefined;
   let period;
@@ -36,7 +37,7 @@ async function changesPart(since: string | undefined, sourceIds: string[] | unde
     period = resolveChangesPeriod({}, periodDeps, 'lookback');
   }
   const report = await deps.changes({ since: period.since, until: period.until, rules: period.rules, sourceIds });
-  return { html: changesSection({ report, sinceFrom: period.sinceFrom, form: { since }, error, keep, action: DASHBOARD_PATH }), error };
+  return { html: changesSection({ report, sinceFrom: period.sinceFrom, form: { since }, error, keep, action: DASHBOARD_PATH, long }), error };
 }
 
 export function dashboardRoutes(deps: ReadRouteDeps): Hono {
@@ -53,11 +54,13 @@ export function dashboardRoutes(deps: ReadRouteDeps): Hono {
       opts = reportOptions({}, deps);
     }
     const metrics = await deps.metrics(opts);
-    const changes = await changesPart(c.req.query('since'), opts.sourceIds, { ...form, since: undefined }, deps);
+    // One page, one Long texts section: the changes' lines and the tables clip into it alike.
+    const long = new LongTexts();
+    const changes = await changesPart(c.req.query('since'), opts.sourceIds, { ...form, since: undefined }, long, deps);
     const sources = (await deps.store.listSources()).map((s) => ({ id: s.id, name: s.name })).sort((a, b) => a.name.localeCompare(b.name));
     const rejections = await deps.store.rejections(opts.sourceIds ? { sourceIds: opts.sourceIds } : undefined);
     const html = dashboardPage({
-      metrics, charts: demandChartPairs(metrics, DASHBOARD_CHART_WIDTHS), sources, form, error, changes: changes.html, rejections,
+      metrics, charts: demandChartPairs(metrics, DASHBOARD_CHART_WIDTHS), sources, form, error, changes: changes.html, rejections, long,
       paths: { dashboard: DASHBOARD_PATH, workbook: EXPORT_PATH },
     });
     return c.html(html, error || changes.error ? 400 : 200, PAGE_HEADERS);

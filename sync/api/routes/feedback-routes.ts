@@ -6,6 +6,7 @@ import { CHANGE_DAYS, lastDay, linkState, readSurvey, recordFeedback, type LinkS
 import type { FeedbackLink } from '../../store/intake-store';
 import { answerValues, feedbackPage } from '../../intake/feedback-page';
 import { PRIVATE_PAGE_HEADERS, noticePage } from '../../intake/public-page';
+import { turnedOffPage } from '../../intake/turned-off-page';
 import { ApiError } from '../api-error';
 import type { RouteDeps } from '../route-deps';
 import { limitBody } from '../request-body';
@@ -43,6 +44,7 @@ export function surveyRoutes(deps: RouteDeps, address: SurveyAddress): Hono {
     const state = await address.find(c);
     if (state.kind === 'unknown') return html(c, noticePage('Link not found', address.notFound), 404);
     if (state.kind === 'expired') return html(c, noticePage('This survey is closed', closedMessage(state.link)), 410);
+    if (state.kind === 'turned-off') return html(c, turnedOffPage('survey'), 410);
     return state;
   }
 

@@ -6,6 +6,7 @@ import { Hono, type Context } from 'hono';
 import { PRIVATE_PAGE_HEADERS, noticePage } from '../../intake/public-page';
 import { requestStanding, statusLinkOf, surveyOf } from '../../intake/status-link';
 import { statusPage } from '../../intake/status-page';
+import { turnedOffPage } from '../../intake/turned-off-page';
 import type { RouteDeps } from '../route-deps';
 import { surveyRoutes } from './feedback-routes';
 
@@ -16,7 +17,9 @@ export function statusRoutes(deps: RouteDeps): Hono {
     path: '/:token/feedback',
     async find(c) {
       const link = await statusLinkOf(deps.store, c.req.param('token') ?? '');
-      return link === null ? { kind: 'unknown' } : surveyOf(deps.store, link, deps.clock());
+      if (link === null) return { kind: 'unknown' };
+      // Turned off, the status link opens no survey either: the survey's own link answers for itself.
+      return link.revokedAt !== null ? { kind: 'turned-off' } : surveyOf(deps.store, link, deps.clock());
     },
     notFound: 'There is no feedback survey for this request yet. The office sends one once your request is completed.',
   });
@@ -25,6 +28,8 @@ export function statusRoutes(deps: RouteDeps): Hono {
     switch (found.kind) {
       case 'unknown':
         return html(c, noticePage('Link not found', 'This request status link is not valid. Check that you copied the whole link from the confirmation page you were given.'), 404);
+      case 'turned-off':
+        return html(c, turnedOffPage('status'), 410);
       case 'removed': {
         const named = found.requestId ? `Request ${found.requestId} is` : 'This request is';
         return html(c, noticePage('This request is no longer tracked', `${named} no longer tracked by the office, so where it stands cannot be shown here. If you have questions about it, contact the office directly.`), 410);

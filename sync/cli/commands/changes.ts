@@ -11,6 +11,7 @@ import { CliError, storageOptions, type Command } from '../command';
 import { commandConfig, withStore } from '../command-store';
 import { FLAG_WORDS } from './report-flags';
 import { checkOutFile, writeOutFile } from '../out-file';
+import { terminalText } from '../terminal-text';
 
 export const changesCommand: Command = {
   name: 'changes',
@@ -38,7 +39,7 @@ export const changesCommand: Command = {
     if (out !== undefined) await checkOutFile(out);
     const report = await withStore(config, (store) => changesReport(store, period));
     if (out !== undefined) await writeOutFile(out, await writeWorkbookToBuffer(changesWorkbookPlan(report)));
-    io.out(values.json ? JSON.stringify(report, null, 2) : changesText(report) + (out ? `\nWrote ${out}.` : ''));
+    io.out(values.json ? JSON.stringify(report, null, 2) : terminalText(changesText(report)) + (out ? `\nWrote ${out}.` : ''));
     return 0;
   },
 };

@@ -3,6 +3,7 @@ import { CliError } from '../command';
 import { commandConfig, withStore } from '../command-store';
 import { formUrl, serviceUrl } from '../../api/service-url';
 import type { FormAction } from './form-action';
+import { terminalText } from '../terminal-text';
 
 export const formList: FormAction = async ({ words, values }, io) => {
   if (words.length) throw new CliError(`unexpected argument "${words[0]}" (usage: npx equity-desk form list)`);
@@ -14,7 +15,7 @@ export const formList: FormAction = async ({ words, values }, io) => {
   }
   for (const f of forms) {
     const state = f.removedAt === null ? 'open' : `removed ${f.removedAt.toISOString().slice(0, 10)}`;
-    io.out(`${f.id}  ${state}  "${f.title}"  source: ${f.sourceName} (${f.sourceId})  ${formUrl(serviceUrl(config), f.id)}`);
+    io.out(terminalText(`${f.id}  ${state}  "${f.title}"  source: ${f.sourceName} (${f.sourceId})  ${formUrl(serviceUrl(config), f.id)}`));
   }
   return 0;
 };

@@ -7,6 +7,7 @@ import { importExitCode, importJson, importWorkbook, type ImportResult, type Own
 import { ImportError } from '../../ingest/import-error';
 import { CliError, storageOptions, type Command } from '../command';
 import { commandConfig, withStore } from '../command-store';
+import { terminalText } from '../terminal-text';
 
 /** A problem's line opening with the row's own ID where it has one ("Request TA-2024-031, Requests!E14 …"): its cell moves when rows are sorted. */
 const byOwnId = (row: OwnRowName, line: string) => (row.named === undefined ? line : `${row.named}, ${line}`);
@@ -72,7 +73,7 @@ export const importCommand: Command = {
       if (isErrorType(e, ImportError)) throw new CliError(e.message, e.code === 'no-tables' ? 1 : 2);
       throw e;
     });
-    io.out(values.json ? JSON.stringify(importJson(result), null, 2) : report(file, result).join('\n'));
+    io.out(values.json ? JSON.stringify(importJson(result), null, 2) : terminalText(report(file, result).join('\n')));
     return importExitCode(result);
   },
 };

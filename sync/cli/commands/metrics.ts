@@ -4,6 +4,7 @@ import { metricsReport } from '../../metrics/metrics-report';
 import { CliError, storageOptions, type Command } from '../command';
 import { commandConfig, withStore } from '../command-store';
 import { REPORT_USAGE, reportFlags, reportFromFlags } from './report-flags';
+import { terminalText } from '../terminal-text';
 
 export const metricsCommand: Command = {
   name: 'metrics',
@@ -13,7 +14,7 @@ export const metricsCommand: Command = {
   async run({ positionals, values }, io) {
     if (positionals.length) throw new CliError(`unexpected argument "${positionals[0]}"`);
     const metrics = await withStore(commandConfig(values, io), async (store) => computeMetrics(store, await reportFromFlags(values, store)));
-    io.out(values.json ? JSON.stringify(metrics, null, 2) : metricsReport(metrics));
+    io.out(values.json ? JSON.stringify(metrics, null, 2) : terminalText(metricsReport(metrics)));
     return 0;
   },
 };

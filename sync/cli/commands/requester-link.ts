@@ -1,9 +1,11 @@
 // `status-link --source ID REQUEST-ID` and `feedback-link --source ID REQUEST-ID`: a link to send the requester of one
 // of a source's requests, where it stands or the survey of a fulfilled one, for an office without the sidebar's
-// "Links for the requester" (a file source), printed at the address `form add` prints.
+// "Links for the requester" (a file source), printed at the address `form add` prints. With `--revoke`, either turns off
+// every link the request was sent, status and survey together (decision 022, "Turning links off").
 import { serviceUrl } from '../../api/service-url';
 import { CHANGE_DAYS, UNANSWERED_DAYS, linkIssueMessage } from '../../intake/feedback';
-import { REQUESTER_LINKS } from '../../intake/requester-links';
+import { REQUESTER_LINKS, turnOffRequesterLinks } from '../../intake/requester-links';
+import { turnedOffCount } from '../../../shared/links-turned-off';
 import type { RequesterLink } from '../../../shared/wire/sync-wire';
 import { CliError, linkOptions, storageOptions, type Command } from '../command';
 import { commandConfig, withStore } from '../command-store';
@@ -24,14 +26,15 @@ const WORDS: Record<RequesterLink, { summary: string; name: string; kept: string
 
 function requesterLinkCommand(link: RequesterLink): Command {
   const name = `${link}-link`;
-  const usage = `npx equity-desk ${name} --source ID REQUEST-ID`;
+  const usage = `npx equity-desk ${name} --source ID REQUEST-ID [--revoke]`;
   return {
     name,
-    summary: WORDS[link].summary,
-    usage: `${name} --source ID REQUEST-ID [--data DIR] [--port N] [--host HOST]`,
+    summary: `${WORDS[link].summary}; or, with --revoke, turn off every link it was sent`,
+    usage: `${name} --source ID REQUEST-ID [--revoke] [--data DIR] [--port N] [--host HOST]`,
     options: {
       ...storageOptions,
       source: { type: 'string', value: 'ID', help: 'the source that holds the request (the id `source add` printed)' },
+      revoke: { type: 'boolean', default: false, help: 'turn off every status and feedback link of the request (one that went to the wrong person); links asked for afterwards work' },
       ...linkOptions,
     },
     async run({ positionals, values }, io) {
@@ -41,12 +44,17 @@ function requesterLinkCommand(link: RequesterLink): Command {
       if (ref === undefined || ref.trim() === '') throw new CliError(`missing the Request ID (usage: ${usage})`);
       if (extra !== undefined) throw new CliError(`unexpected argument "${extra}" (one request per link: ${usage})`);
       const config = commandConfig(values, io);
+      const asked = { sourceId, table: 'requests' as const, ref, at: new Date() };
       const { issued, fileSource } = await withStore(config, async (store) => {
         const source = await store.getPrincipal(sourceId);
         if (source?.kind !== 'source') throw new CliError(`--source: ${sourceId} is not a registered source`);
-        return { issued: await REQUESTER_LINKS[link].issue(store, { sourceId, table: 'requests', ref, at: new Date() }), fileSource: source.sourceKind === 'file' };
+        return { issued: await (values.revoke === true ? turnOffRequesterLinks(store, asked) : REQUESTER_LINKS[link].issue(store, asked)), fileSource: source.sourceKind === 'file' };
       });
       if ('kind' in issued) throw new CliError(linkIssueMessage(issued, { link, ref, table: 'requests', fileSource }), 1);
+      if ('statusLinks' in issued) {
+        io.out(`Turned off ${turnedOffCount(issued)} of ${ref.trim()}: their pages now say the office turned them off. A link asked for from now on works.`);
+        return 0;
+      }
       io.out([
         `${WORDS[link].name} for ${ref.trim()}; send it to the requester:`,
         `  ${REQUESTER_LINKS[link].url(serviceUrl(config), issued.token)}`,

@@ -6,6 +6,7 @@ import { saveRequest, selectRequest } from '../../../addon/core/save-request';
 import { triageQueue } from '../../../addon/core/triage';
 import { TABLES } from '../../../shared/tables';
 import { MemorySpreadsheet } from '../../fakes/memory-spreadsheet';
+import { EXCEL_LIMITS } from '../../../addon/port/host-limits';
 import { HOST_DRIVERS } from '../../support/host-drivers';
 
 const AS_OF = '2026-12-06';
@@ -73,6 +74,21 @@ describe.each(HOST_DRIVERS)('a triage save on a $label', ({ run, host }) => {
     expect(saved).toEqual({ ok: false, errors: [{ field: 'status', message: expect.stringMatching(/^Saving would lose "waiting on budget": .*no Notes column/) }] });
     expect(port.sheet('TA Log FY27').cell(2, column(OFFICE, 'status')).value).toBe('In progress - waiting on budget');
     expect(port.sheet('TA Log FY27').cell(2, column(OFFICE, 'priority')).value).toBe('');
+  });
+
+  test('words that would take a note or a Notes cell past what the host holds: nothing is saved, and the Status field says why', async () => {
+    const withNotes: [string, string][] = [...OFFICE, ['notes', 'Comments']];
+    const long = `Call log: ${'left a message. '.repeat(2_100)}`.slice(0, EXCEL_LIMITS.cellText - 5);
+    for (const [columns, put] of [[OFFICE, 'note'], [withNotes, 'notes']] as const) {
+      const port = log(columns, [{ requestId: 'TA-26-012', receivedOn: day('2026-08-01'), requesterOrg: 'Fresno', status: 'In progress - waiting on budget', ...(put === 'notes' ? { notes: long } : {}) }]);
+      port.limits = EXCEL_LIMITS;
+      const status = port.sheet('TA Log FY27').cell(2, column(columns, 'status'));
+      if (put === 'note') status.note = long;
+      const saved = await run(saveRequest(host(port), { sheet: 'TA Log FY27', key: 'req:TA-26-012', row: 2, values: { status: 'Assigned', priority: 'High' } }, AS_OF));
+      const where = put === 'note' ? "the Status cell's note \\('TA Log FY27'!G2\\)" : "the Comments cell \\('TA Log FY27'!L2\\)";
+      expect(saved, put).toEqual({ ok: false, errors: [{ field: 'status', message: expect.stringMatching(new RegExp(`^Saving would lose "waiting on budget": with them ${where} would pass the 32767 characters it holds; shorten it, or move the words yourself, then save\\.$`)) }] });
+      expect([status.value, status.note, port.sheet('TA Log FY27').cell(2, column(columns, 'priority')).value], put).toEqual(['In progress - waiting on budget', put === 'note' ? long : '', '']);
+    }
   });
 
   test('with a Notes column the words go there, and the save says so', async () => {

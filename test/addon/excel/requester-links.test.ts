@@ -1,6 +1,6 @@
 // "Copy status link" and "Copy feedback link" in Excel, over an office-addin-mock `Office` and the Excel fake, against
 // the real service on loopback: a request typed in from a phone call gets a status link whose page shows where it
-// stands, and each refusal is said with the sheet's own words.
+// stands, and each refusal is said with the sheet's own words; its links are turned off as in Sheets.
 import { describe, expect, test } from 'vitest';
 import { TABLES } from '../../../shared/tables';
 import { useSyncService } from '../../fixtures/use-sync-service';
@@ -35,5 +35,15 @@ describe('Excel: links for the requester', () => {
     await expect(connected.addin.bridge.requesterLink('status', '')).rejects.toThrow('Type the Request ID of a request, e.g. TA-2026-0031.');
     await connected.sync();
     expect((await connected.addin.bridge.requesterLink('status', 'R-41')).url).toMatch(/\/requests\/eqd_/);
+
+    // Turned off in Excel as in Sheets: R-40's link answers that the office turned it off, R-41's still works, and a new one works.
+    const r41 = (await connected.addin.bridge.requesterLink('status', 'R-41')).url;
+    expect(await connected.addin.bridge.turnOffLinks('r-40')).toEqual({ requestId: 'R-40', statusLinks: 1, feedbackLinks: 0 });
+    const off = await fetch(url);
+    expect(off.status).toBe(410);
+    expect(await off.text()).toContain('The office turned this link off');
+    expect((await fetch(r41)).status).toBe(200);
+    expect((await fetch((await connected.addin.bridge.requesterLink('status', 'R-40')).url)).status).toBe(200);
+    await expect(connected.addin.bridge.turnOffLinks('R-99')).rejects.toThrow('There is no request "R-99" in Requests.');
   });
 });

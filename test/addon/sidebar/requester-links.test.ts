@@ -1,7 +1,8 @@
 // "Copy status link" and "Copy feedback link" through the built Apps Script bundle (the V8 fakes, UrlFetchApp over
 // loopback HTTP to the real service in a worker) and in Chromium at the sidebar's 300 px: the request selected in
 // the queue is the one asked for, a phoned-in request's status link opens its status page, a fulfilled request's
-// ID gives its survey link, and each refusal says why in the sheet's words.
+// ID gives its survey link, and each refusal says why in the sheet's words; "Turn off links…", once confirmed, stops
+// every link of one request and no other's, and a link copied afterwards works.
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -70,4 +71,69 @@ describe('links for the requester', () => {
       expect(await page.getByLabel('Feedback link for TA-2026-0001').inputValue()).toMatch(/\/feedback\/eqd_[A-Za-z0-9_-]{43}$/);
     });
   }, 120_000);
+
+  test("turn off a request's links from the panel, once confirmed: their pages say the office turned them off, other requests' links work, and a new link works", async () => {
+    const { addon } = await connectedAddon(service, 'Links off city');
+    addon.fakes.seedSheet('Requests', [
+      headers,
+      requestRow({ requestId: 'TA-2026-0011', receivedOn: '2026-02-10', requesterOrg: 'City of Oakland', channel: 'Phone', description: 'Help with a budget equity tool.', status: 'New' }),
+      requestRow({ requestId: 'TA-2026-0012', receivedOn: '2026-01-10', requesterOrg: 'Alameda County', status: 'Fulfilled', fulfilledOn: '2026-02-01' }),
+    ]);
+    addon.call('syncNowFromMenu');
+    const link = (handler: string, requestId: string) => addon.call<{ url: string }>(handler, requestId).url;
+    const sent = [link('sidebarStatusLink', 'TA-2026-0011'), link('sidebarStatusLink', 'TA-2026-0011')];
+    const others = [link('sidebarStatusLink', 'TA-2026-0012'), link('sidebarFeedbackLink', 'TA-2026-0012')];
+    const statusOf = async (url: string) => (await fetch(url)).status;
+    // Said in the sheet's words through the built bundle too.
+    expect(addon.call('sidebarTurnOffLinks', ' ')).toMatchObject({ failed: true, message: 'Type the Request ID of a request, e.g. TA-2026-0031.' });
+    expect(addon.call('sidebarTurnOffLinks', 'TA-2026-0099')).toMatchObject({ failed: true, message: 'There is no request "TA-2026-0099" in Requests.' });
+
+    await withChromium(async (browser) => {
+      const page = await browser.newPage({ viewport: { width: 300, height: 800 } });
+      await openSidebar(page, addon);
+      const field = page.getByLabel('Request ID');
+      await page.locator('#queue li', { hasText: 'TA-2026-0011' }).click();
+      await expect.poll(() => field.inputValue()).toBe('TA-2026-0011');
+      const turnOff = page.getByRole('button', { name: 'Turn off links…' });
+
+      // Asked first, and nothing happens on Cancel or Escape.
+      await turnOff.click();
+      const confirmation = page.getByRole('group', { name: /^Turn off every status link and feedback link sent for TA-2026-0011\?/ });
+      expect(await confirmation.isVisible()).toBe(true);
+      expect(await turnOff.getAttribute('aria-expanded')).toBe('true');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Turn off links');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
+      await page.locator('#requester-links').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(tmpdir(), 'sidebar-turn-off-links-300.png') });
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      expect(await confirmation.isHidden()).toBe(true);
+      await turnOff.click();
+      await page.keyboard.press('Escape');
+      expect(await confirmation.isHidden()).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Turn off links…');
+      for (const url of sent) expect(await statusOf(url)).toBe(200);
+
+      // The link shown is hidden once turned off: it may be one of them.
+      await page.getByRole('button', { name: 'Copy status link' }).click();
+      await expect.poll(() => page.locator('#link-url').isVisible()).toBe(true);
+      sent.push(await page.locator('#link-url').inputValue());
+      await turnOff.click();
+      await page.getByRole('button', { name: 'Turn off links', exact: true }).click();
+      await expect.poll(() => page.locator('#status').textContent()).toBe('Turned off 3 status links and no feedback links of TA-2026-0011. Links you copy from now on work.');
+      expect(await page.locator('#link-url').isHidden()).toBe(true);
+      await page.screenshot({ path: path.join(tmpdir(), 'sidebar-links-turned-off-300.png') });
+
+      await page.getByRole('button', { name: 'Copy status link' }).click();
+      await expect.poll(() => page.locator('#status').textContent()).toMatch(/^Status link for TA-2026-0011 (copied|is selected)/);
+      const renewed = await page.locator('#link-url').inputValue();
+      expect(await statusOf(renewed)).toBe(200);
+    });
+    for (const url of sent) {
+      const page = await fetch(url);
+      expect(page.status, url).toBe(410);
+      expect(await page.text()).toContain('The office turned this link off');
+    }
+    for (const url of others) expect(await statusOf(url), url).toBe(200);
+  }, 120_000);
 });
+

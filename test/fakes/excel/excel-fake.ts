@@ -190,6 +190,30 @@ function refuseUnless(sheet: ExcelSheet, allowed: keyof ExcelSheet['allows']): v
   if (sheet.isProtected && !sheet.allows[allowed]) throw refused();
 }
 
+/**
+ * The most characters a cell holds, and a formula in it ("Excel specifications and limits"). A note is held to the
+ * cell's limit too: Excel documents none of its own for notes.
+ */
+export const EXCEL_CELL_CHARS = 32_767;
+export const EXCEL_FORMULA_CHARS = 8_192;
+/** A text value written in a formula, as Excel's own refusal names it ("Text values in formulas are limited to …"). */
+export const EXCEL_FORMULA_TEXT_CHARS = 255;
+
+/** The longest text value written in `formula`, as the text it stands for (`""` is one quote). */
+const longestText = (formula: string) => Math.max(0, ...[...formula.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1].replace(/""/g, '"').length));
+
+/**
+ * Throws as Excel does at text longer than a cell holds, or a formula longer than Excel takes or with a longer text
+ * value in it, before any cell of the
+ * write is entered: the request fails and the write leaves every cell as it was. Office.js documents no code for it;
+ * InvalidArgument, with its own words, is what a value Excel will not take answers with.
+ */
+function refuseTooLong(numberFormat: string | undefined, v: unknown): void {
+  if (typeof v !== 'string') return;
+  const formula = numberFormat !== '@' && /^[=+\-@]./.test(v);
+  if (v.length > EXCEL_CELL_CHARS || (formula && (v.length > EXCEL_FORMULA_CHARS || longestText(v) > EXCEL_FORMULA_TEXT_CHARS))) throw new OfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+}
+
 /** A proxy object: loadable properties computed at sync, readable only once loaded. */
 abstract class ClientObject {
   private readonly loaded = new Map<string, unknown>();
@@ -757,6 +781,7 @@ class RangeProxy extends ClientObject {
       this.refuseWrite();
       const { row, column } = this.at();
       const sheet = this.sheet.model();
+      grid.forEach((line, r) => line.forEach((v, c) => refuseTooLong(sheet.peek(row + r, column + c)?.numberFormat, v)));
       grid.forEach((line, r) => line.forEach((v, c) => v !== null && enter(sheet.cell(row + r, column + c), v)));
     });
   }
@@ -780,6 +805,7 @@ class RangeProxy extends ClientObject {
       this.refuseWrite();
       const { row, column } = this.at();
       const sheet = this.sheet.model();
+      grid.forEach((line, r) => line.forEach((v, c) => refuseTooLong(sheet.peek(row + r, column + c)?.numberFormat, v)));
       grid.forEach((line, r) => line.forEach((v, c) => v !== null && enter(sheet.cell(row + r, column + c), typeof v === 'string' && v.startsWith('=') ? fromR1C1(v, row + r, column + c) : v)));
     });
   }
@@ -1149,6 +1175,7 @@ class NotesProxy extends ClientObject {
   add(cellAddress: string, content: string): void {
     this.queue(size(content) + size(cellAddress), () => {
       refuseUnless(this.sheet.model(), 'editObjects');
+      refuseTooLong('@', content);
       const { row, column } = parseAddress(cellAddress);
       const cell = this.sheet.model().cell(row, column);
       if (cell.note !== '') throw new OfficeError('InvalidArgument', `The cell ${cellAddress} already has a note.`);
@@ -1209,7 +1236,7 @@ class NoteProxy {
   }
   set content(text: string) {
     this.loadedContent = text;
-    this.context.queue({ bytes: size(text), apply: () => (refuseUnless(this.sheet.model(), 'editObjects'), (this.cell().note = text)) });
+    this.context.queue({ bytes: size(text), apply: () => (refuseUnless(this.sheet.model(), 'editObjects'), refuseTooLong('@', text), (this.cell().note = text)) });
   }
 
   delete(): void {

@@ -10,7 +10,9 @@ describe('parseDateText', () => {
     expect(parseDateText(text)).toEqual({ kind: 'tbd', text });
   });
 
-  it.each(['ASAP', 'As needed', 'Quarterly', 'Rolling', 'TBD - Spring', 'TBD (March?)', 'TBD 2026', 'Ongoing (quarterly)'])(
+  it.each(['ASAP', 'As needed', 'Quarterly', 'Rolling', 'TBD - Spring', 'TBD (March?)', 'TBD 2026', 'Ongoing (quarterly)',
+    // A meeting that recurs, as a calendar names it.
+    'Every other Tuesday', 'Every 2 weeks', 'Biweekly', 'Bi-monthly', 'Semi-annually', '1st Monday of each month', 'First Tuesday of every month', 'Twice a year', 'Daily'])(
     '%s, a date to be set or one that recurs, is not a date yet (the row is kept, undated)',
     (text) => {
       expect(parseDateText(text)).toEqual({ kind: 'tbd', text });
@@ -29,6 +31,10 @@ describe('parseDateText', () => {
     ['3/15/2026*', '2026-03-15', undefined, '"*"'],
     ['Jun 2026 - Dec 2026 **', '2026-06-01', '2026-12-31', '"**"'],
     ['March 2026†', '2026-03-01', '2026-03-31', '"†"'],
+    // The fiscal year or quarter the date falls in, named after it: said again, not another date.
+    ['Jul 2026 - Jun 2027 (FY27)', '2026-07-01', '2027-06-30', '"(FY27)"'],
+    ['March 2026 (FY26)', '2026-03-01', '2026-03-31', '"(FY26)"'],
+    ['Q3 2026 (FY27 Q1)', '2026-07-01', '2026-09-30', '"(FY27 Q1)"'],
   ])('reads the date in %s, saying which words it set aside', (text, start, end, aside) => {
     const r = parseDateText(text);
     expect(r).toMatchObject(range(start, end));
@@ -47,6 +53,11 @@ describe('parseDateText', () => {
     const r = parseDateText(text);
     expect(r).toMatchObject(range(start, end));
     expect(r.kind === 'date' && r.assumed?.at(-1)).toBe(`read "${text}" as ${end ? `${start} to ${end}` : start}, the date it was changed to, setting aside ${first}`);
+  });
+
+  it('sets aside no date in parentheses that the date before it does not fall in', () => {
+    expect(parseDateText('March 2026 (FY27)').kind).toBe('invalid');
+    expect(parseDateText('Jul 2026 - Jun 2027 (Q3 2026)').kind).toBe('invalid');
   });
 
   it('keeps the date first written when what it was changed to is no date with its own year, or was its earlier one', () => {
@@ -70,7 +81,9 @@ describe('parseDateText', () => {
     ['Start of April 2026', '2026-04-01', 'the first day of "April 2026"'],
   ])('reads %s as one day of its period, %s, whichever column it is in', (text, day, how) => {
     const r = parseDateText(text);
-    expect(r).toEqual({ kind: 'date', start: day, notes: [], assumed: [`read "${text}" as ${day}, ${how}`] });
+    // A last day is when the work is done by: a timeline split into a start and an end gives it no start.
+    const until = how.startsWith('the last') ? { until: true } : {};
+    expect(r).toEqual({ kind: 'date', start: day, notes: [], assumed: [`read "${text}" as ${day}, ${how}`], ...until });
   });
 
   it.each([
@@ -230,6 +243,10 @@ describe('parseDateText', () => {
     ['Nov – Feb 2026', '2025-11-01', '2026-02-28'],
     ['12/30-1/2/2025', '2024-12-30', '2025-01-02'],
     ['2025-2026', '2025-01-01', '2026-12-31'],
+    // Months with their years, as a timeline writes them: the second is a month, not a day of the first.
+    ['1/2026 - 6/2026', '2026-01-01', '2026-06-30'],
+    ['01/2026-06/2026', '2026-01-01', '2026-06-30'],
+    ['3/2026 – 12/2027', '2026-03-01', '2027-12-31'],
     // An arrow, as a slide's timeline draws a range, is a dash.
     ['Dec 2026 → Mar 2027', '2026-12-01', '2027-03-31'],
     ['Dec 2026 -> Mar 2027', '2026-12-01', '2027-03-31'],
@@ -396,6 +413,25 @@ describe('parseDateText', () => {
     expect(parseDateText('Winter/Spring', { year: 2026 })).toMatchObject(range('2025-12-01', '2026-05-31'));
     expect(parseDateText('2026 Fall/Winter')).toMatchObject(range('2026-09-01', '2027-02-28'));
     expect(parseDateText('2026 Winter')).toMatchObject(range('2025-12-01', '2026-02-28'));
+  });
+
+  it("reads a year and the next one's last two digits (2026-27) as the fiscal year budgets name so, saying so", () => {
+    for (const text of ['2026-27', '2026/27', '2026 – 27']) {
+      const r = parseDateText(text);
+      expect(r).toMatchObject(range('2026-07-01', '2027-06-30'));
+      expect(r.kind === 'date' && r.assumed).toEqual([expect.stringContaining('names a fiscal year')]);
+    }
+    expect(parseDateText('2026-27', { fiscalYearStartMonth: 10 })).toMatchObject(range('2026-10-01', '2027-09-30'));
+    expect(parseDateText('2026-27', { fiscalYearStartMonth: 1 })).toMatchObject(range('2026-01-01', '2027-12-31'));
+    // Years that are not one after the other name no fiscal year.
+    expect(parseDateText('2026-28').kind).toBe('invalid');
+  });
+
+  it('reads two seasons joined by a dash or "to" with the year once ("Spring – Summer 2026") as the run between them', () => {
+    for (const text of ['Spring–Summer 2026', 'Spring - Summer 2026', 'Spring to Summer 2026']) expect(parseDateText(text), text).toMatchObject(range('2026-03-01', '2026-08-31'));
+    expect(parseDateText('Fall - Winter 2027')).toMatchObject(range('2026-09-01', '2027-02-28'));
+    const r = parseDateText('Spring – Summer 2026');
+    expect(r.kind === 'date' && r.assumed?.join()).not.toContain('slash');
   });
 
   it('reads no quarter of a span of fiscal years, which names no one fiscal year', () => {

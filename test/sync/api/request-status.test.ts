@@ -186,6 +186,83 @@ describe.each(backends)('request status link on $name', (backend) => {
     expect(h.reported).toEqual([]);
   });
 
+  test("POST /api/v1/requester-links/revoke turns off every status and feedback link of one request, by Request ID or row id, for the source's own rows only; their pages say the office turned them off, and links asked for afterwards work", async () => {
+    let now = new Date('2026-12-02T15:00:00Z');
+    const h = await harness(backend, { clock: () => now });
+    const { path: confirmed, location, src, rowId } = await filed(h);
+    const sync = (rows: { rowId: string; values: Record<string, unknown> }[]) => h.call('POST', '/api/v1/sync', { token: src.token, body: { table: 'requests', rows } });
+    const done = { requestId: 'TA-2026-0050', receivedOn: '2026-11-02', requesterOrg: 'City of Eureka', channel: 'Phone', status: 'Fulfilled', fulfilledOn: '2026-12-01' };
+    await sync([{ rowId: 'phone-1', values: done }, { rowId: 'phone-2', values: { ...done, requestId: 'TA-2026-0051', requesterOrg: 'Humboldt County' } }]);
+    await sync([{ rowId, values: { ...(await h.store.storedRow(src.id, 'requests', rowId))!, status: 'Fulfilled', fulfilledOn: '2026-12-02' } }]);
+    const ask = async (route: string, ref: string, token = src.token) => {
+      const r = await h.call('POST', route, { token, body: { table: 'requests', rowId: ref } });
+      expect(r.status, `${route} ${ref}`).toBe(201);
+      return new URL(r.body.url as string).pathname;
+    };
+    const [status1, status2, survey1] = [await ask('/api/v1/status-links', 'TA-2026-0001'), await ask('/api/v1/status-links', rowId), await ask('/api/v1/feedback-links', 'TA-2026-0001')];
+    const [otherStatus, otherSurvey] = [await ask('/api/v1/status-links', 'TA-2026-0051'), await ask('/api/v1/feedback-links', 'phone-2')];
+    const form = (body: Record<string, string>) => ({ body: new URLSearchParams(body).toString(), headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'http://localhost' } });
+    expect((await h.call('POST', survey1, form({ satisfaction: '4', comment: 'Sent before the link was turned off.' }))).status).toBe(200);
+    const before = { row: await h.store.storedRow(src.id, 'requests', rowId), versions: await h.store.statusVersions(src.id, rowId), metrics: (await h.call('GET', '/api/v1/metrics', { token: ADMIN_TOKEN })).body };
+
+    now = new Date('2026-12-03T15:00:00Z');
+    const revoke = (ref: string, token = src.token, table = 'requests') => h.call('POST', '/api/v1/requester-links/revoke', { token, body: { table, rowId: ref } });
+    const off = await revoke(' TA-2026-0001 ');
+    expect(off.status).toBe(200);
+    // The confirmation's link, the two asked for, and the survey.
+    expect(off.body).toEqual({ statusLinks: 3, feedbackLinks: 1 });
+    for (const turnedOff of [confirmed, status1, status2, `${status1}/feedback`, survey1]) {
+      const page = await h.call('GET', turnedOff);
+      expect(page.status, turnedOff).toBe(410);
+      expect(page.headers.get('x-robots-tag'), turnedOff).toBe('noindex, nofollow');
+      expect(page.text, turnedOff).toContain('<title>This link was turned off</title>');
+      expect(page.text, turnedOff).toContain('The office turned this link off');
+      expect(page.text, turnedOff).toContain('Contact the office that gave you this link: reply to the email it came in, or call or write to them as you did when you asked for help. Ask them for a new link');
+      for (const hidden of ['TA-2026-0001', 'Harbor County Health', 'budget equity tool', 'Sent before']) expect(page.text, `${turnedOff} ${hidden}`).not.toContain(hidden);
+    }
+    expect((await h.call('GET', survey1)).text).toContain('An answer already sent through it has been kept.');
+    // No answer is taken through a link turned off, at its address or the status page's.
+    for (const post of [survey1, `${status1}/feedback`]) expect((await h.call('POST', post, form({ satisfaction: '1' }))).status, post).toBe(410);
+    // The confirmation page no longer hands the link out.
+    const confirmation = await h.call('GET', location);
+    expect(confirmation.status).toBe(200);
+    expect(confirmation.text).not.toContain('/requests/');
+
+    // The request, its history and the figures are as they were; other requests' links work.
+    expect(await h.store.storedRow(src.id, 'requests', rowId)).toEqual(before.row);
+    expect(await h.store.statusVersions(src.id, rowId)).toEqual(before.versions);
+    expect((await h.call('GET', '/api/v1/metrics', { token: ADMIN_TOKEN })).body).toEqual(before.metrics);
+    for (const working of [otherStatus, otherSurvey]) expect((await h.call('GET', working)).status, working).toBe(200);
+
+    // Asked again, by row id: nothing more to turn off. New links work; the new status page offers no survey turned off.
+    expect((await revoke(rowId)).body).toEqual({ statusLinks: 0, feedbackLinks: 0 });
+    const renewed = await ask('/api/v1/status-links', 'TA-2026-0001');
+    const page = await h.call('GET', renewed);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<p class="status-now">Completed</p>');
+    expect(page.text).not.toContain('Tell us how we did');
+    const resurvey = await ask('/api/v1/feedback-links', rowId);
+    expect((await h.call('GET', resurvey)).status).toBe(200);
+    expect((await h.call('GET', renewed)).text).toContain(`<a href="${renewed}/feedback">Tell us how we did</a>`);
+
+    // Answered as the link routes answer.
+    const unknown = await revoke('TA-2026-0999');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.message).toBe('no request "TA-2026-0999" (by Request ID or row id) among this source\'s requests; sync the sheet first');
+    expect((await revoke('phone-2', (await h.source('Another office')).token)).status).toBe(404);
+    expect((await h.call('GET', otherStatus)).status).toBe(200);
+    await sync([{ rowId: 'twin', values: { ...done, requestId: 'TA-2026-0051' } }]);
+    const twins = await revoke('TA-2026-0051');
+    expect(twins.status).toBe(409);
+    expect(twins.body.error.message).toMatch(/^"TA-2026-0051" is the Request ID of 2 requests: phone-2 \(Humboldt County/);
+    expect((await revoke('phone-1', src.token, 'workplan')).status).toBe(400);
+    expect((await h.call('POST', '/api/v1/requester-links/revoke', { token: src.token, body: { table: 'requests' } })).status).toBe(400);
+    expect((await revoke('phone-1', (await h.reviewer()).token)).status).toBe(403);
+    expect((await h.call('POST', '/api/v1/requester-links/revoke', { body: { table: 'requests', rowId: 'phone-1' } })).status).toBe(401);
+    expect((await h.call('GET', otherSurvey)).status).toBe(200);
+    expect(h.reported).toEqual([]);
+  });
+
   test('the feedback survey, whose address is its key too, is kept out of search engines', async () => {
     const h = await harness(backend);
     const src = await h.source();
@@ -197,10 +274,12 @@ describe.each(backends)('request status link on $name', (backend) => {
   });
 });
 
-test('the status page, its survey and the status-link route are described in /openapi.json', async () => {
+test('the status page, its survey, the status-link route and turning links off are described in /openapi.json', async () => {
   const h = await harness(backends[0]);
   const doc = (await h.call('GET', '/openapi.json')).body;
   expect(doc.paths['/requests/{token}'].get).toMatchObject({ operationId: 'getRequestStatus', security: [] });
   expect(doc.paths['/requests/{token}/feedback'].get).toMatchObject({ operationId: 'getRequestStatusSurvey', security: [] });
   expect(doc.paths['/api/v1/status-links'].post).toMatchObject({ operationId: 'createStatusLink', security: [{ bearer: [] }] });
+  expect(doc.paths['/api/v1/requester-links/revoke'].post).toMatchObject({ operationId: 'revokeRequesterLinks', security: [{ bearer: [] }] });
+  expect(Object.keys(doc.paths['/api/v1/requester-links/revoke'].post.responses).sort()).toEqual(expect.arrayContaining(['200', '404', '409']));
 });

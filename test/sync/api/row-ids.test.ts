@@ -72,6 +72,25 @@ describe.each(backends)('row ids and text on $name', (backend) => {
     expect(h.reported).toEqual([]);
   });
 
+  test('an id holding a NUL names nothing stored: a form page, a form removed, a source revoked or rotated, a form for such a source, never a 500', async () => {
+    const answers = [
+      await h.call('GET', '/intake/frm_a%00b'),
+      await h.call('DELETE', '/api/v1/forms/frm_a%00b', { token: ADMIN_TOKEN }),
+      await h.call('POST', '/api/v1/sources/src%00/revoke', { token: ADMIN_TOKEN }),
+      await h.call('POST', '/api/v1/sources/src%00/rotate', { token: ADMIN_TOKEN }),
+      await h.call('POST', '/api/v1/reviewers/rev%00/revoke', { token: ADMIN_TOKEN }),
+      await h.call('POST', '/api/v1/forms', { token: ADMIN_TOKEN, body: { sourceId: 'src\u0000' } }),
+      await h.call('GET', '/intake/frm_a%00b/sent/web%00?status=x%00'),
+      await h.call('GET', '/requests/x%00y'),
+      await h.call('GET', '/feedback/x%00y'),
+    ];
+    expect(answers.map((r) => r.status)).toEqual([404, 404, 404, 404, 404, 400, 404, 404, 404]);
+    expect(answers[0].text).toMatch(/<title>Form not found/);
+    expect(answers[1].body.error.message).toBe('no open form frm_a\u0000b');
+    expect(answers[5].body.error.message).toBe('sourceId: src\u0000 is not a registered source');
+    expect(h.reported).toEqual([]);
+  });
+
   test('a NUL in a source or reviewer name is a 400, not a 500', async () => {
     for (const path of ['/api/v1/sources', '/api/v1/reviewers']) {
       const r = await h.call('POST', path, { token: ADMIN_TOKEN, body: { name: 'City\u0000Hall' } });

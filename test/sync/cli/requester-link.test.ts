@@ -77,11 +77,50 @@ describe.each(backends)('requester links on $name', (backend) => {
     expect(missing.stderr.trim()).toBe('equity-desk status-link: no request "TA-2026-0999" (by Request ID or row id) among this source\'s requests; import the workbook that holds it first');
   });
 
+  test('--revoke turns off every status and survey link of one request and no other, says how many; a link asked for afterwards works', async () => {
+    const sourceId = await importedSource([
+      ['Request ID', 'Organization', 'Date received', 'Status', 'Date fulfilled'],
+      ['TA-2026-0183', 'City of Lakeview', '10/1/2026', 'Fulfilled', '11/1/2026'],
+      ['TA-2026-0184', 'Kern County', '10/2/2026', 'In progress', ''],
+    ]);
+    const link = async (command: string, ref: string) => {
+      const made = await cli(backend, [command, '--source', sourceId, ref]);
+      expect(made.code, made.stderr).toBe(0);
+      return /https?:\/\/\S+/.exec(made.stdout)![0].split('/').pop()!;
+    };
+    const [status, survey, other] = [await link('status-link', 'TA-2026-0183'), await link('feedback-link', 'TA-2026-0183'), await link('status-link', 'TA-2026-0184')];
+
+    const off = await cli(backend, ['status-link', '--source', sourceId, 'TA-2026-0183', '--revoke']);
+    expect(off.code, off.stderr).toBe(0);
+    expect(off.stdout.trim()).toBe('Turned off 1 status link and 1 feedback link of TA-2026-0183: their pages now say the office turned them off. A link asked for from now on works.');
+    const again = await cli(backend, ['feedback-link', '--revoke', '--source', sourceId, 'TA-2026-0183']);
+    expect(again.stdout.trim()).toMatch(/^Turned off no status links and no feedback links of TA-2026-0183:/);
+    const renewed = await link('status-link', 'TA-2026-0183');
+
+    const open = await backend.open();
+    const standing = (token: string) => requestStanding(open, token, { timeZone: 'UTC', now: new Date() });
+    try {
+      expect(await standing(status)).toEqual({ kind: 'turned-off' });
+      expect(await linkState(open, survey, new Date())).toEqual({ kind: 'turned-off' });
+      expect(await standing(other)).toMatchObject({ kind: 'tracked', standing: { requestId: 'TA-2026-0184' } });
+      expect(await standing(renewed)).toMatchObject({ kind: 'tracked', standing: { requestId: 'TA-2026-0183' } });
+    } finally {
+      await open.close();
+    }
+
+    const missing = await cli(backend, ['status-link', '--source', sourceId, 'TA-2026-0999', '--revoke']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trim()).toBe('equity-desk status-link: no request "TA-2026-0999" (by Request ID or row id) among this source\'s requests; import the workbook that holds it first');
+  });
+
   test.each([
     [['feedback-link', 'TA-2026-0001'], /missing --source ID/],
     [['feedback-link', '--source', 'src_x'], /missing the Request ID/],
     [['feedback-link', '--source', 'src_nope', 'TA-2026-0001'], /--source: src_nope is not a registered source/],
-    [['status-link', '--source', 'src_x'], /missing the Request ID \(usage: npx equity-desk status-link --source ID REQUEST-ID\)/],
+    [['status-link', '--source', 'src_x'], /missing the Request ID \(usage: npx equity-desk status-link --source ID REQUEST-ID \[--revoke\]\)/],
+    [['status-link', '--revoke', '--source', 'src_x'], /missing the Request ID/],
+    [['status-link', '--revoke', 'TA-2026-0001'], /missing --source ID/],
+    [['status-link', '--revoke=yes', '--source', 'src_x', 'TA-2026-0001'], /revoke/],
   ])('%j fails in one line', async (args, message) => {
     const run = await cli(backend, args);
     expect(run.code).toBe(2);

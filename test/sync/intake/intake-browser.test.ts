@@ -486,3 +486,33 @@ describe('the request status page in Chromium', () => {
     });
   }, 120_000);
 });
+
+describe('a link the office turned off, in Chromium', () => {
+  it.each([320, 390])('says so plainly and how to reach the office, on a %i px phone without sideways scrolling, passes WCAG 2.1 AA, and prints on one page', async (width) => {
+    const survey = await surveyLink(`off-${width}`, `TA-2026-07${width % 100}`);
+    const status = ((await h.call('POST', '/api/v1/status-links', { token: source.token, body: { table: 'requests', rowId: `off-${width}` } })).body.url as string).replace('http://localhost', h.url!);
+    const off = await h.call('POST', '/api/v1/requester-links/revoke', { token: source.token, body: { table: 'requests', rowId: `off-${width}` } });
+    expect(off.body).toEqual({ statusLinks: 1, feedbackLinks: 1 });
+    await withChromium(async (browser) => {
+      const page = await newPage(browser, { width, height: 740 });
+      for (const [url, name] of [[status, 'status'], [survey, 'survey']] as const) {
+        const answer = await page.goto(url);
+        expect(answer?.status()).toBe(410);
+        expect(await page.title()).toBe('This link was turned off');
+        expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('This link was turned off');
+        expect(await page.locator('main').innerText()).toMatch(/The office turned this link off[^]*If this is your request[^]*reply to the email it came in, or call or write to them as you did when you asked for help\. Ask them for a new link/);
+        expect(await page.locator('main').innerText()).not.toContain('City of Lakeview');
+        await checkPage(page, `turned-off-${name}-${width}`);
+        await page.emulateMedia({ media: 'print' });
+        const pdf = join(tmpdir(), `equity-desk-turned-off-${process.pid}.pdf`);
+        await page.pdf({ path: pdf, format: 'Letter' });
+        const printed = await pdfPageTexts(pdf);
+        await rm(pdf);
+        expect(printed).toHaveLength(1);
+        expect(printed[0].replace(/\s+/g, ' ')).toContain('Ask them for a new link');
+        await page.emulateMedia({ media: 'screen' });
+      }
+    });
+  }, 120_000);
+});
+
