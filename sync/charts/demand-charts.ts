@@ -1,6 +1,7 @@
 // The five charts of the Summary sheet and the dashboard, built from the metrics document alone, so
 // both show exactly the figures the metrics JSON holds.
 import { spelledMonth, spelledQuarter } from '../../shared/cells/dates';
+import { clipText } from '../../shared/clip-text';
 import { counted } from '../../shared/plural';
 import { PERCENT_COMPLETE_BRIEF } from '../../shared/status/workplan-progress';
 import type { DemandMetrics } from '../metrics/metrics-schema';
@@ -238,14 +239,24 @@ const ROW_NAME_ABOVE = 44;
 /** The room a name above its bar leaves at the drawing's right, for the last bar's figure. */
 const NAME_ABOVE_RIGHT = 60;
 
+/**
+ * Characters of a goal's name the chart draws: every bar's row is as tall as the tallest name, so one goal as long as a
+ * field keeps (a pasted document) drew a chart thousands of pixels tall. A longer name is clipped with the marker, whole
+ * in the description and the tables.
+ */
+const CHART_NAME_TEXT = 120;
+
 function workplanProgress(m: DemandMetrics, width: number): ChartSpec {
   const several = new Set(m.workplan.byGoal.map((g) => g.sourceId)).size > 1;
-  const goals = m.workplan.byGoal.slice(0, MAX_BARS).map((g) => ({ label: several ? `${g.sourceName}: ${g.goal}` : g.goal, pct: g.percentComplete ?? 0, g }));
+  const goals = m.workplan.byGoal.slice(0, MAX_BARS).map((g) => {
+    const label = several ? `${g.sourceName}: ${g.goal}` : g.goal;
+    return { label, drawn: clipText(label, CHART_NAME_TEXT), pct: g.percentComplete ?? 0, g };
+  });
   const beside = width >= BAR_NAME_BESIDE;
   // Beside or above its bar a goal's name wraps, whole, onto as many lines as it needs, and every bar's row is as tall
   // as the tallest name: cut to a line on a phone, a long goal read "Institutional Accountability and Shared Go...".
   const nameWidth = beside ? Math.round(width * NAME_SHARE_OF_WIDTH) : width - NAME_ABOVE_RIGHT;
-  const lines = Math.max(1, ...goals.map((x) => wrappedLines(x.label, nameWidth / LABEL_CHAR)));
+  const lines = Math.max(1, ...goals.map((x) => wrappedLines(x.drawn, nameWidth / LABEL_CHAR)));
   const row = beside ? Math.max(MIN_ROW_BESIDE, lines * LABEL_LINE + ROW_PADDING_BESIDE) : ROW_NAME_ABOVE + (lines - 1) * LABEL_LINE;
   // The first name above its bar reaches above its row by its lines beyond the first, half of them above the row's middle.
   const top = WORKPLAN_TOP + (beside ? 0 : ((lines - 1) * LABEL_LINE) / 2);
@@ -257,7 +268,7 @@ function workplanProgress(m: DemandMetrics, width: number): ChartSpec {
       xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
       // Category axes list bottom-up; reversed so the first goal reads first, as in the tables.
       yAxis: {
-        type: 'category', inverse: true, data: goals.map((x) => x.label),
+        type: 'category', inverse: true, data: goals.map((x) => x.drawn),
         axisLabel: { width: nameWidth, overflow: 'break', lineHeight: LABEL_LINE, ...(beside ? {} : { inside: true, align: 'left', verticalAlign: 'bottom', padding: [0, 0, 9, 0] }) },
       },
       series: [{ type: 'bar', name: '% complete', data: goals.map((x) => x.pct), ...(beside ? {} : { barWidth: 12 }), label: { show: true, position: 'right', formatter: '{c}%' } }],

@@ -243,3 +243,19 @@ describe('the demand chart with the usual requester types', () => {
     expect(phone.at(-1)).toMatch(/^Other \(\d+ types\)$/);
   });
 });
+
+describe('the work-plan chart with a goal as long as a field keeps', () => {
+  const LONG_GOAL = `Goal: ${'community listening session notes and follow-up with careholders, '.repeat(80)}`.slice(0, 5000);
+  const chartOf = (goal: string, width: number) => {
+    const m = aggregateMetrics({ workplan: [goal, 'Normalize'].map((g, i) => ({ sourceId: 's', sourceName: 'Plan', rowId: `w${i}`, values: { goal: g, task: 't', percentComplete: 0.5 } })) }, { asOf: '2026-12-03', rules: DEFAULT_RULES });
+    return demandCharts(m, width).find((c) => c.id === 'workplan-progress')!;
+  };
+
+  it.each([640, DASHBOARD_CHART_WIDTHS.phone])('draws its name clipped with the marker, the chart no taller than a name of a few lines makes it, at %i px', (width) => {
+    const chart = chartOf(LONG_GOAL, width);
+    expect(chart.height).toBeLessThanOrEqual(chartOf(LONG_GOAL.slice(0, 200), width).height);
+    expect(words(renderSvg(chart, false)).join(' ')).toMatch(/\[clipped: 5,000 characters in all\]/);
+    // The description keeps it whole.
+    expect(chart.alt).toContain(LONG_GOAL);
+  });
+});
