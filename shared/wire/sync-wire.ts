@@ -7,6 +7,7 @@ import { quoteValue } from '../quote-value';
 import { ROW_ID_MAX_LENGTH, rowIdProblem } from '../row-id';
 import { columnRef, sheetName, sheetWarningFields, tableName } from './sync-answers';
 
+/** A schema with what it means, for `/openapi.json`. */
 const described = <S extends z.ZodMiniType>(schema: S, description: string): S => schema.check(z.describe(description));
 
 /** Checked before anything is stored, so an id the databases would alter or refuse is a 400 naming it. */
