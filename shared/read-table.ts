@@ -179,6 +179,11 @@ const GROUPING_HEADERS = new Set(['month', 'quarter', 'week', 'year', 'season', 
 
 /** A line under a table that explains it rather than being a row of it. */
 const NOTE_TEXT = /^(notes?|sources?|updated|last updated|as of|prepared by|key|legend)\b|^[*†‡]|^page \d+( of \d+)?$/i;
+/**
+ * A line a document prints atop each page after its first ("Racial Equity Work Plan (continued)"): the rows under it go
+ * on with the phase and goal above it, where a heading would give them its own.
+ */
+const CONTINUED = /[\s(\[–—-](?:continued|cont'd|cont\.?)\)?\]?\.?\s*$/i;
 
 const sameText = (a: CellInput, b: CellInput) => !isBlankCell(a) && !isBlankCell(b) && foldText(String(a)) === foldText(String(b));
 
@@ -459,7 +464,7 @@ export function readTable(
     if (count === 0 || repeatsHeader(line, header) || (legend && legend.row === undefined) || columnNames(table, line, inPlace) || totalsLabel(line, header)) return false;
     const one = count === 1 ? alone(line) : undefined;
     if (one === undefined) return true;
-    if (titles.some((t) => sameText(t, one)) || (typeof one === 'string' && NOTE_TEXT.test(one.trim()))) return false;
+    if (titles.some((t) => sameText(t, one)) || CONTINUED.test(String(one)) || (typeof one === 'string' && NOTE_TEXT.test(one.trim()))) return false;
     return sectionRow(table, map, header, line) === undefined;
   };
   let lastRow: number | undefined;
@@ -497,7 +502,7 @@ export function readTable(
       continue;
     }
     const only = count === 1 ? alone(line) : undefined;
-    if (only !== undefined && titles.some((t) => sameText(t, only))) {
+    if (only !== undefined && (titles.some((t) => sameText(t, only)) || CONTINUED.test(String(only)))) {
       setAside(r, 'repeated_header', `this row repeats the title ${quoteValue(String(only).trim())}; skipped`, '', firstCell(line));
       continue;
     }

@@ -253,6 +253,12 @@ export const fittedWidth = (texts: readonly unknown[], min: number, max: number)
 
 /** Excel's rows per worksheet. */
 export const EXCEL_MAX_ROWS = 1_048_576;
+
+/**
+ * The longest text Excel takes written in a formula (its refusal: "Text values in formulas are limited to …"), and
+ * the longest value its lookups find (VLOOKUP and MATCH answer #VALUE! past it).
+ */
+export const EXCEL_FORMULA_TEXT = 255;
 /** Excel's longest sheet name. */
 export const EXCEL_MAX_SHEET_NAME = 31;
 

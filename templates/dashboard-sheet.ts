@@ -34,7 +34,7 @@ export interface HelperColumn {
 
 const SLOTS = ['count', 'average', 'pct', 'date', 'detail'] as const;
 const COLUMNS: readonly PlanColumn[] = [
-  { header: 'Measure', width: 46, type: 'text' },
+  { header: 'Measure', width: 46, type: 'text', wrap: true },
   { header: 'Count', width: 10, type: 'number' },
   { header: 'Average', width: 10, type: 'number', numFmt: '0.0' },
   { header: '%', width: 9, type: 'percent', numFmt: '0%' },

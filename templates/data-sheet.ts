@@ -9,7 +9,7 @@ import { isCalendarDay, serialFromIso } from '../shared/cells/dates';
 import { cellRef } from '../shared/sheet-ref';
 import { DashboardBuilder, helperLetter, type HelperColumn } from './dashboard-sheet';
 import { inputCellValue, type ColumnNameOf, type FieldOf, type InputColumn, type TableDef, type TableName, type TypedRow, type TypedValue } from '../shared/tables';
-import type { PlanCell, PlanConditional, PlanValidation, SheetPlan } from '../shared/workbook-plan';
+import { EXCEL_FORMULA_TEXT, type PlanCell, type PlanConditional, type PlanValidation, type SheetPlan } from '../shared/workbook-plan';
 
 /**
  * Formula rows planned below the data, ready for new rows to get their statuses, and the rows the dropdowns, colors
@@ -183,7 +183,8 @@ function textAt(own: OwnSheet, row: number, column: number): string | undefined 
  * Agencies", "counties", "Closed - no response", "x" for Yes), keyed by `spellingKey`, with the value it reads as; and
  * each text in a date column that they read as a day ("2026-02-01" or "Feb 1, 2026" typed as text), with that day:
  * to a formula such a cell is text, no date. Spellings that the lookup of a formula would take for wildcards (`*`,
- * `?`, `~`) are left as typed.
+ * `?`, `~`) are left as typed, and so are those whose key is longer than Excel writes in a formula or looks up
+ * (`EXCEL_FORMULA_TEXT`: a status with a paragraph after it), in every host, so all count the row alike.
  */
 function spellingsRead(own: OwnSheet, looked: readonly InputColumn[], rules: Rules): Map<string, { read: string; date: boolean }> {
   const spellings = new Map<string, { read: string; date: boolean }>();
@@ -194,7 +195,7 @@ function spellingsRead(own: OwnSheet, looked: readonly InputColumn[], rules: Rul
       const typed = textAt(own, row, column);
       if (typed === undefined || /[*?~]/.test(typed) || sheetTrim(typed) === '') continue;
       const key = spellingKey(index, typed);
-      if (spellings.has(key)) continue;
+      if (spellings.has(key) || key.length > EXCEL_FORMULA_TEXT) continue;
       const value = readCell(c, typed, options).value;
       // A yes/no typed as a check mark ("x", "☑") reads as the list's own words, which the figures count.
       const read = typeof value === 'boolean' ? YES_NO[value ? 0 : 1] : value;

@@ -72,8 +72,9 @@ const inside = (m: Rect, row: number, column: number) => row >= m.row && row < m
 function toSheets(c: WriteCell): unknown {
   if (c === null || c === undefined) return '';
   if (isFormulaWrite(c)) return c.formula.startsWith('=') ? c.formula : `=${c.formula}`;
-  // An ISO date typed into Sheets is a date in the spreadsheet's own time zone: no shift by the script's.
-  if (isDateWrite(c)) return c.date;
+  // An ISO date typed into Sheets is a date in the spreadsheet's own time zone: no shift by the script's. A day before
+  // 1900 (a stored typo such as 0001) goes in as its text, as in Excel: typed, a year under 100 is read as another day.
+  if (isDateWrite(c)) return c.date < '1900' ? sheetsText(c.date) : c.date;
   return typeof c === 'string' ? sheetsText(c) : c;
 }
 

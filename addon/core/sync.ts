@@ -102,8 +102,11 @@ export interface TableSyncReport {
   typedOver: string[];
   /** Deadlines typed as a month or a year given the period's last day, or not, and why (`PeriodEnd`). */
   periodEnds: PeriodEnd[];
-  /** Rows written what the service held for columns added since the last sync (by their headers); absent when none. */
-  refilled?: { rows: number; headers: string[] };
+  /**
+   * Rows written what the service held for columns added since the last sync (by their headers), and those of them
+   * written with texts clipped (`PullReport.clipped`); absent when none.
+   */
+  refilled?: { rows: number; headers: string[]; clipped?: string[] };
 }
 
 export interface SyncReport {
@@ -612,11 +615,11 @@ export function summarize(tables: readonly TableSyncReport[]): string {
       const { blocked } = t.pulled;
       if (blocked) parts.push(`${n(blocked.rows)} new from the web form waiting: ${blocked.sheet} has another table below the ${blocked.table} table; move one of them to a sheet of its own and sync again`);
       if (t.pulled.updated) parts.push(`${counted(t.pulled.updated, 'survey answer')} filled in`);
-      const { clipped } = t.pulled;
-      if (clipped) parts.push(`${counted(clipped.length, 'row')} with texts clipped to the ${MAX_FIELD_TEXT} characters a field keeps (${listed(clipped)})`);
       const { waiting } = t.pulled;
       if (waiting.length) parts.push(`${counted(waiting.length, 'survey answer')} waiting (${named(waiting)}): ${waiting.length > 1 ? 'their rows are' : 'its row is'} not in the table by Sync ID (deleted, or moved above the header row); the next sync tries again`);
       if (t.refilled) parts.push(`${counted(t.refilled.rows, 'row')} filled in from what the service held for the new ${t.refilled.headers.length > 1 ? 'columns' : 'column'} ${t.refilled.headers.map((h) => `"${h}"`).join(', ')}`);
+      const clipped = [...(t.pulled.clipped ?? []), ...(t.refilled?.clipped ?? [])];
+      if (clipped.length) parts.push(`${counted(clipped.length, 'row')} with texts clipped to the ${MAX_FIELD_TEXT} characters a field keeps (${listed(clipped)})`);
       if (t.restored) parts.push(`${counted(t.restored, 'Sync ID')} restored (${t.restored > 1 ? 'rows' : 'a row'} without one, or with another row's after a paste, matched to the service's by content or by their ${ownIdHeader(t.table)}, or by place where the Sync ID cell is protected)`);
       parts.push(`${n(t.sent)} sent`, `${n(t.accepted)} saved`, `${n(t.rows - t.sent + t.unchanged)} unchanged`);
       if (t.deleted) parts.push(`${n(t.deleted)} removed`);
@@ -692,7 +695,7 @@ function* none(): Task<{ refilled?: TableSyncReport['refilled'] }> {
 function* refill(deps: SyncDeps, conn: Connection, group: TableGroup, fields: readonly string[], hasLists: boolean, fiscalYearStartMonth: number): Task<{ refilled?: TableSyncReport['refilled'] }> {
   const { report } = yield* pullIntoSheets(deps.port, deps.http, conn, group.sheets.filter((t) => unreadableBecause(t) === undefined), hasLists, fiscalYearStartMonth);
   const headers = fields.map((field) => group.table.columns.find((c) => c.name === field)?.header ?? field);
-  return report.updated ? { refilled: { rows: report.updated, headers } } : {};
+  return report.updated ? { refilled: { rows: report.updated, headers, clipped: report.clipped } } : {};
 }
 
 /** The group with the sheets a pull wrote into read again (as the tables they were), the others as read before. */

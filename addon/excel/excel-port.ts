@@ -107,8 +107,14 @@ function excelCell(cell: WriteCell | undefined, current: unknown): PlannedCell {
   if (cell === null) return { value: '', format: null };
   // A formula into a cell formatted as text would stay text: it has no typed form.
   if (isFormulaWrite(cell)) return { value: cell.formula.startsWith('=') ? cell.formula : `=${cell.formula}`, format: current === TEXT_FORMAT ? 'General' : null };
-  // Excel reads a typed ISO day as that day, and gives it a date format.
-  if (isDateWrite(cell)) return { value: excelSerial(cell.date), format: isDateFormat(current) ? null : DATE_FORMAT, typed: cell.date };
+  if (isDateWrite(cell)) {
+    const serial = excelSerial(cell.date);
+    // A day Excel shows no date for (before 1900, a stored typo such as 0001) goes in as its ISO text, as the workbooks
+    // write it: its number would show ####, and read back be no date at all.
+    if (!(excelDay(serial) instanceof Date)) return excelCell(cell.date, current);
+    // Excel reads a typed ISO day as that day, and gives it a date format.
+    return { value: serial, format: isDateFormat(current) ? null : DATE_FORMAT, typed: cell.date };
+  }
   // After an apostrophe, text stays as typed (a leading `=`, digits, a date); the apostrophe is no part of the value.
   if (typeof cell === 'string') return { value: cell, format: current === TEXT_FORMAT ? null : TEXT_FORMAT, typed: `'${cell}` };
   return { value: cell, format: current === TEXT_FORMAT ? 'General' : null, typed: cell };

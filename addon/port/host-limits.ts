@@ -8,7 +8,7 @@ export interface HostLimits {
   noteText: number;
 }
 
-/** Google Sheets' cell limit, in its own refusal ("more than the maximum of 50000 characters in a single cell"); it documents none for notes, which are held to the same. */
+/** Google Sheets' cell limit, as its own refusal names it; it documents none for notes, which are held to the same. */
 export const SHEETS_LIMITS: HostLimits = { cellText: 50_000, noteText: 50_000 };
 
 /** Excel's "Total number of characters that a cell can contain"; it documents none for notes, which are held to the same. */

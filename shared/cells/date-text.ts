@@ -66,12 +66,15 @@ export type DateParse =
  * month", "Twice a year". No one day, so no date, as with "Quarterly" before them.
  */
 const RECURS = String.raw`(?:bi-?|semi-?)?(?:annually|yearly|quarterly|monthly|weekly|daily)|(?:every|each)\b.*|.*\b(?:each|every) (?:day|week|month|quarter|year)\b.*|(?:once|twice|\d+ times) (?:a|per|each) (?:day|week|month|quarter|year)`;
+const UNITS = String.raw`(?:years?|months?|weeks?|days?)`;
+/** A time counted from when a plan begins, which the sheet does not say: "Year 1", "Years 1-2", "0-6 months", "First 90 days". */
+const PLAN_TIME = String.raw`${UNITS} \d{1,3}(?: ?(?:[-–—]|to) ?(?:${UNITS} )?\d{1,3})?|(?:(?:first|within) )?\d{1,3}(?: ?(?:[-–—]|to) ?\d{1,3})? ${UNITS}`;
 
 /**
  * No date yet: a word alone, or opening the cell ("TBD - Spring", "Ongoing (quarterly)"); and words that say the
  * date is whenever ("ASAP", "As needed", "Quarterly"), which a request or milestone is kept with, undated.
  */
-const TBD = new RegExp(String.raw`^(?:(?:tbd|tba|tbc|to be (?:determined|announced|confirmed|scheduled)|ongoing|pending)\b.*|n\/?a|none|unknown|asap|as needed|as requested|as available|rolling|various|varies|continuous|recurring|${RECURS}|\?+|-+|—|–)$`, 'is');
+const TBD = new RegExp(String.raw`^(?:(?:tbd|tba|tbc|to be (?:determined|announced|confirmed|scheduled)|ongoing|pending)\b.*|n\/?a|none|unknown|asap|as needed|as requested|as available|rolling|various|varies|continuous|recurring|${RECURS}|${PLAN_TIME}|\?+|-+|—|–)$`, 'is');
 
 /** Words that hedge a date, set aside to read it: "~Q2 2026", "Target: Dec 2026", "Tentative: 3/15/2026". */
 const HEDGE_BEFORE = /^(?:(?:approx\.?|approximately|around|about|circa|est\.?|estimated|tentative(?:ly)?|target(?:ed)?|planned|expected)\s*:?\s+|~\s*)/i;

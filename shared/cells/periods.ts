@@ -64,8 +64,8 @@ const SEASONS: Record<string, [month: number, yearOffset: number]> = {
 };
 
 const SEASON = `(?:${Object.keys(SEASONS).join('|')})`;
-/** A season, or two joined by a slash ("Spring/Summer"), each season as `season` spells it. */
-const seasonsRun = (season: string) => String.raw`${season}(?:\s*\/\s*${season})?`;
+/** A season, or two joined by a slash, a dash or "to" ("Spring/Summer", "Spring – Summer"), each season as `season` spells it. */
+const seasonsRun = (season: string) => String.raw`${season}(?:(?:\s*[\/\-–—]\s*|\s+(?:to|through|thru)\s+)${season})?`;
 /** A season or two as a group-free pattern, for other patterns to hold. */
 export const SEASONS_TEXT = seasonsRun(SEASON);
 /** The same with the first season and, if two, the second in groups. */
@@ -136,7 +136,7 @@ export function winterAfter(text: string, after: string): Period | undefined {
  * (as in "Q4 - Q1 2027": "Fall/Winter 2027" starts in fall 2026), or before them, the first season's (as in
  * "2026 Q4 - Q1": "2026 Fall/Winter" ends in February 2027). A winter's year is its January's either way.
  */
-function seasons(first: string, second: string | undefined, year: number, yearOf: 'first' | 'last'): Period {
+function seasons(first: string, second: string | undefined, year: number, yearOf: 'first' | 'last', slashed = true): Period {
   const seasonWhy = 'a season is three months: spring from March, summer June, fall September, winter December';
   const [month, offset] = SEASONS[first.toLowerCase()];
   if (second === undefined) return by(span(year + offset, month, 3), seasonWhy);
@@ -144,7 +144,7 @@ function seasons(first: string, second: string | undefined, year: number, yearOf
   const wraps = month > endMonth;
   const startYear = yearOf === 'first' ? year + offset : year + endOffset - (wraps ? 1 : 0);
   const endYear = startYear + (wraps ? 1 : 0);
-  return by({ start: span(startYear, month, 3).start, end: span(endYear, endMonth, 3).end }, `${slashWhy('seasons')}; ${seasonWhy}`);
+  return by({ start: span(startYear, month, 3).start, end: span(endYear, endMonth, 3).end }, slashed ? `${slashWhy('seasons')}; ${seasonWhy}` : seasonWhy);
 }
 
 /** An arrow between two dates, as slides draw a timeline ("Dec 2026 → Mar 2027", "Dec 2026 -> Mar 2027"): a dash. */
@@ -219,8 +219,8 @@ function readPeriod(text: string, fiscalStartMonth: number): Period | undefined 
     const fy = readPeriod(`FY ${m[1]}-${m[2]}`, fiscalStartMonth)!;
     return by(fy, `a year and the next one's last two digits names a fiscal year, as budgets write it; ${fy.why}`);
   }
-  if ((m = text.match(SEASONS_AND_YEAR))) return seasons(m[1], m[2], fullYear(m[3]), 'last');
-  if ((m = text.match(YEAR_AND_SEASONS))) return seasons(m[2], m[3], +m[1], 'first');
+  if ((m = text.match(SEASONS_AND_YEAR))) return seasons(m[1], m[2], fullYear(m[3]), 'last', text.includes('/'));
+  if ((m = text.match(YEAR_AND_SEASONS))) return seasons(m[2], m[3], +m[1], 'first', text.includes('/'));
   if ((m = text.match(SEASON_YEARS_SLASHED))) {
     const first = seasons(m[1], undefined, fullYear(m[2]), 'last');
     const run = runStart(`${m[1]} ${m[2]}`, `${m[3]} ${m[4]}`, first);

@@ -78,8 +78,8 @@ const invalidDate = (c: InputColumn): CellResult => ({ value: null, issues: [iss
 /** Short forms people type for a unit, each word's plural folded first: "hrs" is "hr", an hour. */
 const UNIT_WORDS: Record<string, string> = { h: 'hour', hr: 'hour', min: 'minute', wk: 'week', mo: 'month', yr: 'year', dept: 'department', org: 'organization', mtg: 'meeting' };
 
-/** One key per unit as people vary it: "Hours", "hours ", "hour" and "hrs" are one unit; "%" stays "%". */
-export const unitKey = (unit: string) => unit.toLowerCase().trim().split(/\s+/).map((w) => ((w = w.replace(/(?<=[a-z]{2})s$/, '')), UNIT_WORDS[w] ?? w)).join(' ');
+/** One key per unit as people vary it: "Hours", "hours ", "hour", "hrs" and "hrs." are one unit; "%" stays "%". */
+export const unitKey = (unit: string) => unit.toLowerCase().trim().split(/\s+/).map((w) => ((w = w.replace(/(?<=[a-z])\.$/, '').replace(/(?<=[a-z]{2})s$/, '')), UNIT_WORDS[w] ?? w)).join(' ');
 
 
 // Folding lives with word matching, which read-cell uses: defined there, it needs nothing back from here.

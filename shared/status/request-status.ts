@@ -72,8 +72,11 @@ const deskPriority = (priority: string): string | undefined => {
 export function slaDue(i: Pick<RequestInputs, 'receivedOn' | 'priority' | 'dueOn'>, rules: Rules): string | null {
   if (isDate(i.dueOn)) return i.dueOn;
   if (!isDate(i.receivedOn) || typeof i.priority !== 'string') return null;
-  const desk = deskPriority(i.priority);
-  const days = rules.slaDays.get(i.priority.toLowerCase()) ?? (desk === undefined ? undefined : rules.slaDays.get(desk.toLowerCase()));
+  let days = rules.slaDays.get(i.priority.toLowerCase());
+  if (days === undefined) {
+    const desk = deskPriority(i.priority);
+    if (desk !== undefined) days = rules.slaDays.get(desk.toLowerCase());
+  }
   return days === undefined ? null : addDays(i.receivedOn, days);
 }
 

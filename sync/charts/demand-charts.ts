@@ -1,11 +1,12 @@
 // The five charts of the Summary sheet and the dashboard, built from the metrics document alone, so
 // both show exactly the figures the metrics JSON holds.
 import { spelledMonth, spelledQuarter } from '../../shared/cells/dates';
+import { clipText } from '../../shared/clip-text';
 import { counted } from '../../shared/plural';
 import { PERCENT_COMPLETE_BRIEF } from '../../shared/status/workplan-progress';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import { wrappedLines } from '../workbook/row-xml';
-import type { ChartPair, ChartSpec } from './render-chart';
+import { CHART_COLORS, type ChartPair, type ChartSpec } from './render-chart';
 
 const WIDTH = 640;
 const HEIGHT = 340;
@@ -36,7 +37,13 @@ const LEGEND_ROW = 24;
  * text description.
  */
 function wrappedLegend(names: readonly string[], width: number) {
-  const room = width - 2 * 16;
+  const room = legendRoom(width);
+  return { legend: { top: LEGEND_TOP, left: 'center', width: room, textStyle: { width: room - legendItemWidth(''), overflow: 'truncate' as const } }, grid: { ...grid, top: PLOT_TOP + legendRows(names, width) * LEGEND_ROW } };
+}
+const legendRoom = (width: number) => width - 2 * 16;
+/** The rows a plain legend of `names` wraps onto in a chart `width` pixels wide. */
+function legendRows(names: readonly string[], width: number): number {
+  const room = legendRoom(width);
   let rows = 1;
   let used = 0;
   for (const name of names) {
@@ -44,7 +51,30 @@ function wrappedLegend(names: readonly string[], width: number) {
     if (used > 0 && used + w > room) { rows++; used = 0; }
     used += w;
   }
-  return { legend: { top: LEGEND_TOP, left: 'center', width: room, textStyle: { width: room - legendItemWidth(''), overflow: 'truncate' as const } }, grid: { ...grid, top: PLOT_TOP + rows * LEGEND_ROW } };
+  return rows;
+}
+
+/** Legend rows a chart gives up at most: a phone's drawing of seventeen requester types was all legend and no plot. */
+const MAX_LEGEND_ROWS = 3;
+const OTHER = 'Other';
+/** The series for what is folded: gray as "Other" is (`seriesColors`), saying how many it holds. */
+const otherOf = (folded: readonly string[]) => `${OTHER} (${folded.length} ${folded.length === 1 ? 'type' : 'types'})`;
+
+/**
+ * The types a stack names, largest first, as many as have a color of their own (`CHART_COLORS`) and fit
+ * `MAX_LEGEND_ROWS` rows of legend at `width`, in the metrics' order; the rest are folded into one Other, as a reader of a board packet expects. The
+ * tables and the chart's description keep every type.
+ */
+function namedSeries(keys: readonly { key: string; count: number }[], width: number): { named: string[]; folded: string[] } {
+  const largest = keys.filter((k) => k.key !== OTHER).sort((a, b) => b.count - a.count).map((k) => k.key);
+  for (let n = Math.min(CHART_COLORS.length, largest.length); ; n--) {
+    const kept = new Set(largest.slice(0, n));
+    const named = keys.map((k) => k.key).filter((k) => kept.has(k));
+    const folded = keys.map((k) => k.key).filter((k) => !kept.has(k));
+    // "Other" alone folds into nothing: it keeps its place among the types.
+    const drawn = folded.every((k) => k === OTHER) ? { named: keys.map((k) => k.key), folded: [] } : { named, folded };
+    if (n <= 1 || legendRows([...drawn.named, ...(drawn.folded.length ? [otherOf(drawn.folded)] : [])], width) <= MAX_LEGEND_ROWS) return drawn;
+  }
 }
 /** Up to this many categories each keep their name on a phone; on a longer axis ECharts leaves out the names that would collide. */
 const NAMED_CATEGORIES = 6;
@@ -104,7 +134,11 @@ function quarterAxis(quarters: readonly string[], width: number) {
 const listed = (items: string[]) => (items.length ? `${items.join('; ')}.` : 'No data for this period.');
 
 function demandTrend(m: DemandMetrics, width: number): ChartSpec {
-  const types = m.demand.byRequesterType.map((t) => t.key);
+  const { named, folded } = namedSeries(m.demand.byRequesterType, width);
+  const series = [
+    ...named.map((t) => ({ name: t, data: m.demand.byMonth.map((x) => x.byRequesterType[t] ?? 0) })),
+    ...(folded.length ? [{ name: otherOf(folded), data: m.demand.byMonth.map((x) => folded.reduce((sum, t) => sum + (x.byRequesterType[t] ?? 0), 0)) }] : []),
+  ];
   const busiest = [...m.demand.byMonth].sort((a, b) => b.total - a.total)[0];
   return {
     id: 'demand-trend', title: 'Requests received by month and requester type', width, height: HEIGHT,
@@ -112,10 +146,10 @@ function demandTrend(m: DemandMetrics, width: number): ChartSpec {
       : `${counted(m.demand.total, 'request')} from ${spelledMonth(m.demand.months[0])} to ${spelledMonth(m.demand.months[m.demand.months.length - 1])}; busiest month ${spelledMonth(busiest.month)} with ${busiest.total}. By requester type: `
         + listed(m.demand.byRequesterType.map((t) => `${t.key} ${t.count}`)),
     option: {
-      ...wrappedLegend(types, width),
+      ...wrappedLegend(series.map((x) => x.name), width),
       xAxis: { type: 'category', data: m.demand.months.map(spelledMonth) },
       yAxis: valueAxis('Requests', m.demand.byMonth.map((x) => x.total)),
-      series: types.map((t) => ({ type: 'bar', stack: 'demand', name: t, data: m.demand.byMonth.map((x) => x.byRequesterType[t] ?? 0) })),
+      series: series.map((x) => ({ type: 'bar', stack: 'demand', ...x })),
       ...(m.demand.total === 0 ? { graphic: noData() } : {}),
     },
   };
@@ -205,14 +239,24 @@ const ROW_NAME_ABOVE = 44;
 /** The room a name above its bar leaves at the drawing's right, for the last bar's figure. */
 const NAME_ABOVE_RIGHT = 60;
 
+/**
+ * Characters of a goal's name the chart draws: every bar's row is as tall as the tallest name, so one goal as long as a
+ * field keeps (a pasted document) drew a chart thousands of pixels tall. A longer name is clipped with the marker, whole
+ * in the description and the tables.
+ */
+const CHART_NAME_TEXT = 120;
+
 function workplanProgress(m: DemandMetrics, width: number): ChartSpec {
   const several = new Set(m.workplan.byGoal.map((g) => g.sourceId)).size > 1;
-  const goals = m.workplan.byGoal.slice(0, MAX_BARS).map((g) => ({ label: several ? `${g.sourceName}: ${g.goal}` : g.goal, pct: g.percentComplete ?? 0, g }));
+  const goals = m.workplan.byGoal.slice(0, MAX_BARS).map((g) => {
+    const label = several ? `${g.sourceName}: ${g.goal}` : g.goal;
+    return { label, drawn: clipText(label, CHART_NAME_TEXT), pct: g.percentComplete ?? 0, g };
+  });
   const beside = width >= BAR_NAME_BESIDE;
   // Beside or above its bar a goal's name wraps, whole, onto as many lines as it needs, and every bar's row is as tall
   // as the tallest name: cut to a line on a phone, a long goal read "Institutional Accountability and Shared Go...".
   const nameWidth = beside ? Math.round(width * NAME_SHARE_OF_WIDTH) : width - NAME_ABOVE_RIGHT;
-  const lines = Math.max(1, ...goals.map((x) => wrappedLines(x.label, nameWidth / LABEL_CHAR)));
+  const lines = Math.max(1, ...goals.map((x) => wrappedLines(x.drawn, nameWidth / LABEL_CHAR)));
   const row = beside ? Math.max(MIN_ROW_BESIDE, lines * LABEL_LINE + ROW_PADDING_BESIDE) : ROW_NAME_ABOVE + (lines - 1) * LABEL_LINE;
   // The first name above its bar reaches above its row by its lines beyond the first, half of them above the row's middle.
   const top = WORKPLAN_TOP + (beside ? 0 : ((lines - 1) * LABEL_LINE) / 2);
@@ -224,7 +268,7 @@ function workplanProgress(m: DemandMetrics, width: number): ChartSpec {
       xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
       // Category axes list bottom-up; reversed so the first goal reads first, as in the tables.
       yAxis: {
-        type: 'category', inverse: true, data: goals.map((x) => x.label),
+        type: 'category', inverse: true, data: goals.map((x) => x.drawn),
         axisLabel: { width: nameWidth, overflow: 'break', lineHeight: LABEL_LINE, ...(beside ? {} : { inside: true, align: 'left', verticalAlign: 'bottom', padding: [0, 0, 9, 0] }) },
       },
       series: [{ type: 'bar', name: '% complete', data: goals.map((x) => x.pct), ...(beside ? {} : { barWidth: 12 }), label: { show: true, position: 'right', formatter: '{c}%' } }],

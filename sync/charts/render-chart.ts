@@ -47,7 +47,8 @@ export function seriesColors(names: readonly string[]): string[] {
   let next = 0;
   return names.map((name) => {
     const key = name.trim().toLowerCase();
-    if (key === 'other') return OTHER_GRAY;
+    // "Other (11 types)": the types a chart folds into one, with the real "Other" among them.
+    if (key === 'other' || key.startsWith('other (')) return OTHER_GRAY;
     if (key === 'unspecified' || key.endsWith('not recorded')) return UNRECORDED_GRAY;
     return CHART_COLORS[next++ % CHART_COLORS.length];
   });

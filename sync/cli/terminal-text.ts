@@ -15,7 +15,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 /**
  * `text` for a terminal: without `NOT_IN_TERMINALS`, lone surrogates replaced, and each line no longer than a field
- * keeps, clipped with the marker as the pages clip a text (a name of 40,000 characters made lines of 80,000).
+ * keeps, clipped with the marker as the pages clip a text (a long stored name made lines of twice its length).
  */
 export function terminalText(text: string): string {
   return text

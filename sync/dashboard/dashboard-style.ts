@@ -98,6 +98,10 @@ footer { margin: 2rem auto; color: var(--muted); font-size: 0.9rem; }
   h2, h3 { break-inside: avoid; }
   /* A list of changes may run longer than a page: kept whole it would move on and leave the page empty, so only its lines are. */
   figure, tr, .changes li { break-inside: avoid; }
+  /* The lists flow down two columns and on to the next: in the screen's grid one long list beside short ones left the
+     other column empty for a page and more. The sources still close the section across the whole width. */
+  .changes { display: block; columns: 2; column-gap: 1.5rem; }
+  .changes .whole { column-span: all; margin-top: 0.5rem; }
   /* At the size drawn, two charts fit a page, and their text is the size it was drawn at. */
   svg.chart.wide { max-width: ${DASHBOARD_CHART_WIDTH}px; margin: 0 auto; }
   a { color: var(--ink); text-decoration: none; }

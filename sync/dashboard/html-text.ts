@@ -58,12 +58,15 @@ export function queryString(pairs: Record<string, string | undefined>): string {
   return s ? `?${s}` : '';
 }
 
+/** A figure column's heading longer than this takes a text column's width on a phone (`TABLE_CSS`), where it wraps. */
+const LONG_HEADER = 12;
+
 export interface Column<T> { header: string; text?: boolean; cell: (row: T) => string }
 
 /** A table of figures: caption, column headers with scope, the first cell of each row as its header. */
 export function table<T>(caption: string, columns: Column<T>[], rows: readonly T[], empty = 'Nothing to show for this period.'): string {
   if (rows.length === 0) return `<p class="muted">${esc(caption)}: ${esc(empty)}</p>`;
-  const head = columns.map((c) => `<th scope="col"${c.text ? ' class="text"' : ''}>${esc(c.header)}</th>`).join('');
+  const head = columns.map((c) => `<th scope="col"${c.text ? ' class="text"' : c.header.length > LONG_HEADER ? ' class="long"' : ''}>${esc(c.header)}</th>`).join('');
   const body = rows.map((r) => `<tr>${columns.map((c, i) => (i === 0 ? `<th scope="row">${c.cell(r)}</th>` : `<td${c.text ? ' class="text"' : ''}>${c.cell(r)}</td>`)).join('')}</tr>`).join('\n');
   // A focusable region lets keyboard users scroll a wide table on a narrow screen.
   return `<div class="scroll${columns.length === 2 ? ' pairs' : ''}" role="region" aria-label="${esc(caption)}" tabindex="0"><table><caption><span>${esc(caption)}</span></caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
@@ -117,6 +120,10 @@ caption > span { display: block; position: sticky; left: 0; max-width: 100cqw; }
   .scroll thead tr > :first-child { background: var(--band); }
   /* A heading wider than the room beside the names could never be shown whole: it wraps. */
   .scroll thead th { white-space: normal; }
+  /* A text column beside the names (a plan's source, a unit) and a column's heading take a few words' width, as
+     much as the room beside the names allows, so they read in a few lines, not one word a line ("Racial / Equity /
+     Commission / — work / plan (demo)"); a figure's short heading ("Q4 2025") stays as narrow as it is. */
+  .scroll td.text, .scroll thead th.text:not(:first-child), .scroll thead th.long { min-width: min(10rem, 100cqw - var(--row-name)); }
   .scroll tr > :not(:first-child) { scroll-snap-align: start; scroll-margin-left: var(--row-name); }
   /* Room after the last column, only in a table that scrolls, so it too can rest beside the names. The room itself
      keeps a table scrolling that would fit without it, so a box that was narrow once (a window narrowed and widened

@@ -47,5 +47,4 @@ export const LONG_TEXTS_CSS = `
 .long-text { margin: 0 0 1rem; }
 .long-text .muted { margin: 0; }
 .whole-text { white-space: pre-line; overflow-wrap: anywhere; margin: 0.25rem 0 0; }
-a.whole { white-space: nowrap; }
 `;

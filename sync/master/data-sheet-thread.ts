@@ -9,7 +9,9 @@ import type { TableName } from '../../shared/index';
 import type { EncodedBlock, EncodedRows, RowLayout } from '../../shared/workbook-plan';
 import type { MetricsOptions } from '../metrics/aggregate-metrics';
 import type { DemandMetrics } from '../metrics/metrics-schema';
-import type { RowsStatement, ThreadReads } from '../store/row-store';
+import { setImmediate as turn } from 'node:timers/promises';
+import type { RowsStatement, RowStore, ThreadReads } from '../store/row-store';
+import { upsertDay, type UpsertDayRow } from '../store/row-reads';
 import { readConnection } from '../store/sqlite-read-connection';
 import type { MasterDataOptions } from './data-sheets';
 import type { LongText } from './long-texts-sheet';
@@ -143,6 +145,34 @@ function rowFeed(file: string, query: RowsStatement | undefined) {
       return { rows: `[${texts.join(',')}]`, last };
     },
     close,
+  };
+}
+
+/** History rows read between turns of the event loop (see `historyOnThisThread`). */
+const HISTORY_ROWS_PER_TURN = 1000;
+
+/**
+ * The store's history of upsert days (`RowStore.upsertDays`) read on this thread, one statement on a read connection
+ * of its own (one snapshot), a thousand rows between turns of the event loop. A past-day workbook waits for the whole
+ * history before its first row, and through the store's reading thread it started that thread and passed every row
+ * between the two (decision 006).
+ */
+export function historyOnThisThread(reads: ThreadReads): Pick<RowStore, 'upsertDays'> {
+  return {
+    async *upsertDays(table, fields, opts) {
+      const query = reads.upsertDaysQuery(table, fields, opts);
+      if (!query) return;
+      const db = readConnection(reads.file);
+      try {
+        const rows = db.prepare(query.sql).iterate(...query.parameters) as IterableIterator<UpsertDayRow>;
+        for (let read = 0, next = rows.next(); !next.done; next = rows.next()) {
+          yield upsertDay(next.value, fields, true);
+          if (++read % HISTORY_ROWS_PER_TURN === 0) await turn();
+        }
+      } finally {
+        db.close();
+      }
+    },
   };
 }
 

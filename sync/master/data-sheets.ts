@@ -3,7 +3,7 @@
 import { namingColumns, planColumn, storedDeadlineWords, TABLES, type InputColumn, type Rules, type TableDef, type TableName, type TypedRow } from '../../shared/index';
 import { isEncodedRows, type EncodedRows, type PlanCell, type PlanColumn, type PlanConditional, type SheetPlan } from '../../shared/workbook-plan';
 import { MetricsAccumulator } from '../metrics/aggregate-metrics';
-import { isPastDay, requestAsOf, requestKey, type RequestsThen } from '../metrics/as-of-day';
+import { isPastDay, requestAsOfThen, type RequestsThen } from '../metrics/as-of-day';
 import type { MetricsRow } from '../metrics/request-metrics';
 import { narrowedToFewestPages } from '../../shared/pages-wide';
 import { wordColumnWidth } from '../../shared/printed-text';
@@ -171,7 +171,7 @@ function masterInput<T extends TableName>(table: T, rows: TableRows<T>, { rules,
   const whenEmpty = noRowsNote(table, table === 'requests' && (from !== undefined || to !== undefined));
   const input = { table, rows, rules, asOf, expectedRows: expected?.(table), clipped, whenEmpty, words: words?.[table] };
   if (table === 'requests' && isPastDay(asOf, today)) {
-    const then = (r: MetricsRow<T>) => requestAsOf(r as MetricsRow<'requests'>, asOf, requestsThen?.get(requestKey(r)));
+    const then = (r: MetricsRow<T>) => requestAsOfThen(r as MetricsRow<'requests'>, asOf, requestsThen);
     return {
       ...input,
       keep: (r) => {

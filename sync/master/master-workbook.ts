@@ -10,7 +10,7 @@ import type { DemandMetrics } from '../metrics/metrics-schema';
 import { withRequestsThen } from '../metrics/as-of-day';
 import type { RowStore, StoredRow } from '../store/row-store';
 import { writeWorkbook, type WriteOptions } from '../workbook/write-workbook';
-import { dataSheetThread, type DataSheetThread } from './data-sheet-thread';
+import { dataSheetThread, historyOnThisThread, type DataSheetThread } from './data-sheet-thread';
 import { masterWords, WORDS_READ_UP_TO, type MasterDataOptions, type RowSource } from './data-sheets';
 import { keepLongTexts } from './long-texts-sheet';
 import { streamingMasterPlan, type MasterReport } from './master-plan';
@@ -72,8 +72,8 @@ async function sheetWords(store: MasterStore, filter: { sourceIds?: string[] }, 
 }
 
 export async function buildMasterPlan(store: MasterStore, asked: MetricsOptions, layout: MasterLayout = {}): Promise<MasterBuild> {
-  // Only a workbook as of a past day reads history.
-  const opts = await withRequestsThen(store, asked);
+  // Only a workbook as of a past day reads history; from SQLite on this thread, which waits for it anyway.
+  const opts = await withRequestsThen(store.threadReads ? historyOnThisThread(store.threadReads) : store, asked);
   const filter = opts.sourceIds ? { sourceIds: opts.sourceIds } : {};
   const sources = (await store.listSources()).map((s) => ({ id: s.id, name: s.name }));
   const words = await sheetWords(store, filter, opts);

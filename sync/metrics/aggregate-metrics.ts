@@ -8,7 +8,7 @@ import type { DemandMetrics } from './metrics-schema';
 import { MilestoneMetrics, WorkplanMetrics } from './plan-metrics';
 import { rbaMeasures } from './rba';
 import { isoDate, RequestMetrics, type MetricsRow } from './request-metrics';
-import { isPastDay, requestAsOf, requestKey, type RequestsThen } from './as-of-day';
+import { isPastDay, requestAsOfThen, type RequestsThen } from './as-of-day';
 
 export interface MetricsOptions {
   /**
@@ -87,7 +87,7 @@ export class MetricsAccumulator {
    */
   private readonly sinks: { [T in TableName]: (row: MetricsRow<T>) => boolean } = {
     requests: (recorded) => {
-      const row = this.past ? requestAsOf(recorded, this.opts.asOf, this.opts.requestsThen?.get(requestKey(recorded))) : recorded;
+      const row = this.past ? requestAsOfThen(recorded, this.opts.asOf, this.opts.requestsThen) : recorded;
       if (row === null) return false;
       const received = MetricsAccumulator.inPeriod(row.values, this.opts.from, this.opts.to);
       this.requests.add(row, received);

@@ -72,6 +72,14 @@ export async function withRequestsThen<O extends { asOf: string; today?: string;
 }
 
 /**
+ * `requestAsOf` with the request's `RequestThen` from `requestsThen`, as a past-day export reads each of its rows twice
+ * (the sheet and the metrics): no key is made while the map is empty, as it is when no request that stood ended then
+ * has changed since.
+ */
+export const requestAsOfThen = (row: MetricsRow<'requests'>, asOf: string, requestsThen: RequestsThen | undefined): MetricsRow<'requests'> | null =>
+  requestAsOf(row, asOf, requestsThen?.size ? requestsThen.get(requestKey(row)) : undefined);
+
+/**
  * `row` as it stood at the end of `asOf`, or null if it was not received yet. Fulfilled after the day (by the
  * fulfillment that stood in history, else its own date) or ended after it (first seen Closed or Declined), it was open
  * then: the fulfillment, its hours spent and the rating and outcome given at follow-up had not happened. Fulfilled or

@@ -21,7 +21,10 @@ export const REPORT_PAPER = { width: PAPERS.letter.height, height: PAPERS.letter
 export const REPORT_MARGINS = { top: 0.7, side: 0.7, bottom: 0.85 };
 /** The cover is this much shorter than the page holds, so rounding never pushes it onto a second page. */
 const COVER_SHORTFALL_IN = 1;
-const coverHeight = REPORT_PAPER.height - REPORT_MARGINS.top - REPORT_MARGINS.bottom - COVER_SHORTFALL_IN;
+const pageHeight = REPORT_PAPER.height - REPORT_MARGINS.top - REPORT_MARGINS.bottom;
+const coverHeight = pageHeight - COVER_SHORTFALL_IN;
+/** A figure's caption and margins on paper, above and below its drawing. */
+const CAPTION_ROOM_REM = 3;
 
 export const REPORT_CSS = `${TABLE_CSS}${LONG_TEXTS_CSS}:root { color-scheme: light; --ink: #1f2937; --muted: #4b5563; --line: #d1d5db; --accent: #1d4ed8; --band: #f3f4f6; }
 * { box-sizing: border-box; }
@@ -70,7 +73,9 @@ figcaption { font-weight: 700; margin-bottom: 0.25rem; }
      side take none and the grid gives the space below them: else a chapter whose last page they fill prints an empty one. */
   .two { margin-bottom: 1rem; }
   .two table { margin-bottom: 0; }
-  svg.chart.wide { max-width: ${REPORT_CHART_WIDTH}px; margin: 0 auto; }
+  /* A chart drawn taller than a page (a dozen goals with long names) is shown as tall as a page leaves below its
+     caption, its drawing scaled within: taller, the caption printed alone at a page's foot and the drawing on the next. */
+  svg.chart.wide { max-width: ${REPORT_CHART_WIDTH}px; max-height: calc(${pageHeight.toFixed(2)}in - ${CAPTION_ROOM_REM}rem); margin: 0 auto; }
   thead { display: table-header-group; }
   .scroll { overflow: visible; }
   a { color: var(--ink); text-decoration: none; }

@@ -7,7 +7,7 @@ import { ownRowId } from '../../shared/row-id';
 import { idColumn, TABLES, type TableName } from '../../shared/tables';
 import { isPostgres } from './history-in-order';
 import { storedOwnId } from './stored-own-id';
-import type { FieldError, Rejection, RejectionEvent, RowChange, RowStore, StoredRow } from './row-store';
+import type { FieldError, Rejection, RejectionEvent, RowChange, RowStore, StoredRow, UpsertDay } from './row-store';
 import type { StoreDatabase } from './schema';
 import { GUESSED_MARK, storedRow } from './stored-row';
 import type { StoredValues } from './stored-values';
@@ -78,6 +78,45 @@ export function sheetOrderQuery(db: Kysely<StoreDatabase>, table: TableName, { s
     .orderBy('k.source_id')
     .orderBy('k.sheet_row', (o) => o.asc().nullsLast())
     .orderBy('k.row_id');
+}
+
+/** A row of `upsertDaysQuery`: the stored fields as `f0`, `f1` … where the database extracts them, else the values' JSON text. */
+export type UpsertDayRow = Record<string, unknown> & { source_id: string; row_id: string; day: string };
+
+/**
+ * The history's upserts of a table in time order, each with its day and `fields` of its values (`RowStore.upsertDays`),
+ * of the rows changed after `changedAfter` when given; undefined when no source is asked for.
+ */
+export function upsertDaysQuery(db: Kysely<StoreDatabase>, table: TableName, fields: readonly string[], { sourceIds, changedAfter }: { sourceIds?: string[]; changedAfter?: string } = {}) {
+  if (sourceIds?.length === 0) return undefined;
+  // PostgreSQL's JSON types refuse a whole document holding \u0000 (see `storedOwnId`): there the text is parsed here.
+  const inDatabase = !isPostgres(db);
+  return db
+    .selectFrom('row_history')
+    .select(['source_id', 'row_id', sql<string>`substr(at, 1, 10)`.as('day')])
+    .$if(inDatabase, (q) => q.select(fields.map((f, i) => sql<unknown>`values_json ->> ${sql.lit(`$.${f}`)}`.as(`f${i}`))))
+    .$if(!inDatabase, (q) => q.select('values_json'))
+    .where('table_name', '=', table)
+    .where('op', '=', 'upsert')
+    .where('values_json', 'is not', null)
+    .$if(sourceIds !== undefined, (q) => q.where('source_id', 'in', sourceIds!))
+    .$if(changedAfter !== undefined, (q) => q.where((eb) => eb(eb.refTuple('source_id', 'row_id'), 'in', eb
+      .selectFrom('row_history as later')
+      .select(['later.source_id', 'later.row_id'])
+      .where('later.table_name', '=', table)
+      // The next day's start (`at` is `toISOString()`), so the history's index by time finds them.
+      .where('later.at', '>=', `${addDays(changedAfter!, 1)}T00:00:00.000Z`)
+      .$asTuple('source_id', 'row_id'))))
+    .orderBy('at')
+    .orderBy('seq');
+}
+
+/** A row of `upsertDaysQuery` as the store hands it out; `inDatabase`: the fields were extracted by the database. */
+export function upsertDay(r: UpsertDayRow, fields: readonly string[], inDatabase: boolean): UpsertDay {
+  const stored = inDatabase ? undefined : (JSON.parse(r.values_json as string) as Record<string, unknown>);
+  const values: Record<string, unknown> = {};
+  for (let i = 0; i < fields.length; i++) values[fields[i]] = (stored ? stored[fields[i]] : r[`f${i}`]) ?? null;
+  return { sourceId: r.source_id, rowId: r.row_id, day: r.day, values };
 }
 
 export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowReads {
@@ -151,34 +190,11 @@ export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowRea
       }
     },
 
-    async *upsertDays(table, fields, { sourceIds, changedAfter } = {}) {
-      if (sourceIds?.length === 0) return;
-      // PostgreSQL's JSON types refuse a whole document holding \u0000 (see `storedOwnId`): there the text is parsed here.
+    async *upsertDays(table, fields, opts = {}) {
+      const query = upsertDaysQuery(db, table, fields, opts);
+      if (!query) return;
       const inDatabase = !isPostgres(db);
-      const query = db
-        .selectFrom('row_history')
-        .select(['source_id', 'row_id', sql<string>`substr(at, 1, 10)`.as('day')])
-        .$if(inDatabase, (q) => q.select(fields.map((f, i) => sql<unknown>`values_json ->> ${sql.lit(`$.${f}`)}`.as(`f${i}`))))
-        .$if(!inDatabase, (q) => q.select('values_json'))
-        .where('table_name', '=', table)
-        .where('op', '=', 'upsert')
-        .where('values_json', 'is not', null)
-        .$if(sourceIds !== undefined, (q) => q.where('source_id', 'in', sourceIds!))
-        .$if(changedAfter !== undefined, (q) => q.where((eb) => eb(eb.refTuple('source_id', 'row_id'), 'in', eb
-          .selectFrom('row_history as later')
-          .select(['later.source_id', 'later.row_id'])
-          .where('later.table_name', '=', table)
-          // The next day's start (`at` is `toISOString()`), so the history's index by time finds them.
-          .where('later.at', '>=', `${addDays(changedAfter!, 1)}T00:00:00.000Z`)
-          .$asTuple('source_id', 'row_id'))))
-        .orderBy('at')
-        .orderBy('seq');
-      for await (const r of stream(query) as AsyncIterable<Record<string, unknown> & { source_id: string; row_id: string; day: string }>) {
-        const stored = inDatabase ? undefined : (JSON.parse(r.values_json as string) as Record<string, unknown>);
-        const values: Record<string, unknown> = {};
-        for (let i = 0; i < fields.length; i++) values[fields[i]] = (stored ? stored[fields[i]] : r[`f${i}`]) ?? null;
-        yield { sourceId: r.source_id, rowId: r.row_id, day: r.day, values };
-      }
+      for await (const r of stream(query) as AsyncIterable<UpsertDayRow>) yield upsertDay(r, fields, inDatabase);
     },
 
     async dataVersion() {

@@ -77,6 +77,8 @@ export interface ThreadReads {
   file: string;
   /** A table's rows in sheet order, each read as one JSON text (`sheetRows`, stored-row.ts): only what the master's data sheets and metrics read. */
   rowsQuery(table: TableName, opts?: { sourceIds?: string[] }): RowsStatement | undefined;
+  /** `upsertDays`' statement, its rows read as `upsertDay` (row-reads.ts) reads them: for a thread that reads them itself. */
+  upsertDaysQuery(table: TableName, fields: readonly string[], opts?: { sourceIds?: string[]; changedAfter?: string }): RowsStatement | undefined;
 }
 export interface RowsStatement { sql: string; parameters: readonly unknown[] }
 /** `firstDoneOn`: the first day the row's history showed its work done (see `TableDef.doneOn`); null if never, or for tables without the rule.

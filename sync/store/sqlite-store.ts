@@ -14,7 +14,7 @@ import { assertIsSource, planBatch, rowIdsToLookUp, type LoggedRow } from './bat
 import { checkAnswerBase, surveyAnswerQueries } from './intake-store';
 import { migrateToLatest } from './migrations';
 import { checkpointInBackground } from './sqlite-checkpoints';
-import { sheetOrderQuery } from './row-reads';
+import { sheetOrderQuery, upsertDaysQuery } from './row-reads';
 import { sqliteStreams } from './sqlite-streams';
 import { committedTogether, flushWal } from './sqlite-group-commit';
 import type { Batch, BatchResult, OpenStoreOptions, RowStore } from './row-store';
@@ -51,7 +51,10 @@ export async function openSqliteStore(opts: OpenStoreOptions & { dataDir: string
       reader.close();
     },
   });
-  return { ...store, threadReads: { file, rowsQuery: (table, opts = {}) => sheetOrderQuery(db, table, opts)?.compile() } };
+  return {
+    ...store,
+    threadReads: { file, rowsQuery: (table, opts = {}) => sheetOrderQuery(db, table, opts)?.compile(), upsertDaysQuery: (table, fields, opts) => upsertDaysQuery(db, table, fields, opts)?.compile() },
+  };
 }
 
 /** The settings the store's writing connection relies on; run once, before anything else on `sqlite`. */

@@ -335,7 +335,9 @@ async function writePart({ book, parts, ids, pause, release, rowsPerSheet }: Wri
     if (block) send(encoded(block));
   };
 
-  preamble.forEach((cells, i) => put(cells, false, i === 0 ? titleStyle : undefined));
+  // A note above the table runs on across its row, as a sentence among the rows does: in a wrapped first column it
+  // would wrap with no height for its lines and print over the header.
+  preamble.forEach((cells, i) => put(cells, false, i === 0 ? titleStyle : runOnStyle));
   if (withHeader) put(headers, false, plan.columns.map(headerStyleOf));
   let written = 0;
   /**

@@ -10,6 +10,7 @@ import { AS_OF, connectedAddon, sampleTable, templateGrid } from './bundle-harne
 import { connectedExcel } from './excel/connected-excel';
 import { seedExcelSheet } from './sync-host-calls';
 import { REQUEST_LIMIT_BYTES } from '../fakes/excel/excel-fake';
+import { excelSerial } from '../../addon/excel/excel-serial';
 
 const service = useSyncService();
 
@@ -110,3 +111,36 @@ describe('many pulled rows of long text', () => {
     expect(rows.filter((r) => JSON.stringify(byId.get(r.requestId)) !== JSON.stringify([r.description, r.notes])).map((r) => r.requestId)).toEqual([]);
   }, 180_000);
 });
+
+test('a column added for a long text the service held is filled in clipped, and the sync says so', async () => {
+  const connected = await connectedExcel(service, 'Long kept notes (Excel)');
+  const grid = templateGrid('requests', sampleRows('requests', 3, { asOf: AS_OF, seed: 13 }));
+  // The office's log has no Notes column: its header and cells are blank.
+  for (const line of grid) line[col('notes')] = '';
+  seedExcelSheet(connected.excel, 'Requests', grid, 'requests');
+  await connected.sync();
+  await service.received();
+  await service.invoke('storeUncheckedRequest', connected.source.id, 'web-old-3', { ...LONG, requestId: 'TA-2019-0003', description: 'Budget tool' });
+  expect(await connected.sync()).toMatch(/1 new from the web form, .*Add a column "Notes"/);
+  const sheet = connected.excel.sheet('Requests')!;
+  sheet.cell(1, col('notes') + 1).value = 'Notes';
+  expect(await connected.sync()).toContain('1 row filled in from what the service held for the new column "Notes", 1 row with texts clipped to the 5000 characters a field keeps (Request ID TA-2019-0003: Notes)');
+  let row = 1;
+  while (row < 100 && sheet.peek(row, col('requestId') + 1)?.value !== 'TA-2019-0003') row++;
+  expect(sheet.peek(row, col('notes') + 1)?.value).toBe(CLIPPED[1]);
+}, 60_000);
+
+test('a pulled row of days Excel shows no date for lands as their ISO text, not ####, and is saved with a warning, not rejected', async () => {
+  const days = { receivedOn: '2019-03-01', dueOn: '0001-01-01', followUpOn: '2206-03-01' };
+  const pulled = await pulledIntoExcel('Typo days (Excel)', 'web-old-9', { requestId: 'TA-2019-0009', ...days, channel: 'Web form', status: 'New', requesterOrg: 'City of Oakridge' });
+  expect(pulled.summary).not.toMatch(/need fixing/);
+  expect(pulled.summary).toMatch(/Due: 0001-01-01 looks like a typo \(year 1\)/);
+  expect(Object.keys(days).map((f) => pulled.value(f))).toEqual([excelSerial(days.receivedOn), '0001-01-01', excelSerial(days.followUpOn)]);
+}, 60_000);
+
+test('a pulled day before 1900 lands in Google Sheets as its ISO text, not another day, and is saved with a warning', async () => {
+  const pulled = await pulledIntoSheets('Typo days (Sheets)', 'web-old-9', { requestId: 'TA-2019-0009', receivedOn: '2019-03-01', dueOn: '0001-01-01', channel: 'Web form', status: 'New', requesterOrg: 'City of Oakridge' });
+  expect(pulled.summary).not.toMatch(/need fixing/);
+  expect(pulled.summary).toMatch(/Due: 0001-01-01 looks like a typo \(year 1\)/);
+  expect(pulled.value('dueOn')).toBe('0001-01-01');
+}, 60_000);

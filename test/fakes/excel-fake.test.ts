@@ -1,7 +1,7 @@
 // The Excel fake keeps Office.js's discipline, so a port that forgets a load, a sync or the 5 MB limit
 // fails here as it would in Excel.
 import { describe, expect, test } from 'vitest';
-import { EXCEL_CELL_CHARS, EXCEL_FORMULA_CHARS, FakeExcel, REQUEST_LIMIT_BYTES } from './excel/excel-fake';
+import { EXCEL_CELL_CHARS, EXCEL_FORMULA_CHARS, EXCEL_FORMULA_TEXT_CHARS, FakeExcel, REQUEST_LIMIT_BYTES } from './excel/excel-fake';
 import { SETTINGS_LIMIT_BYTES, documentSettingsOver } from './excel/office-settings';
 
 describe('Excel fake', () => {
@@ -102,12 +102,12 @@ describe('Excel fake', () => {
     expect(excel.sheet('Data')!.usedBlock()).toBeNull();
   });
 
-  test('text longer than a cell holds, a formula longer than Excel takes, or a note as long, fails its write whole with InvalidArgument', async () => {
+  test('text longer than a cell holds, a formula longer than Excel takes or with a longer text in it, or a note as long, fails its write whole with InvalidArgument', async () => {
     const excel = new FakeExcel(['Data']);
     const data = excel.sheet('Data')!;
     const invalid = { code: 'InvalidArgument', message: 'The argument is invalid or missing or has an incorrect format.' };
     const longest = 'x'.repeat(EXCEL_CELL_CHARS);
-    const formula = `="${'y'.repeat(EXCEL_FORMULA_CHARS - 3)}"`;
+    const formula = `=${'1+'.repeat((EXCEL_FORMULA_CHARS - 2) / 2)}1`;
     await excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem('Data');
       sheet.getRangeByIndexes(0, 0, 1, 2).values = [['kept?', `${longest}x`]];
@@ -116,6 +116,11 @@ describe('Excel fake', () => {
       await expect(context.sync()).rejects.toMatchObject(invalid);
       sheet.notes.add('C1', `${longest}x`);
       await expect(context.sync()).rejects.toMatchObject(invalid);
+      // A quote written twice is one character of the text.
+      const quoted = (n: number) => `="${'q'.repeat(n)}"""&A1`;
+      sheet.getRangeByIndexes(0, 3, 1, 1).values = [[quoted(EXCEL_FORMULA_TEXT_CHARS)]];
+      await expect(context.sync()).rejects.toMatchObject(invalid);
+      sheet.getRangeByIndexes(0, 3, 1, 1).values = [[quoted(EXCEL_FORMULA_TEXT_CHARS - 1)]];
       // At the limits, and as text under the @ format, each is written.
       sheet.getRangeByIndexes(0, 0, 1, 2).values = [[formula, longest]];
       sheet.getRangeByIndexes(1, 0, 1, 1).numberFormat = [['@']];
@@ -124,6 +129,7 @@ describe('Excel fake', () => {
       await context.sync();
     });
     expect([data.peek(1, 1)?.formula, data.peek(1, 2)?.value, data.peek(2, 1)?.value, data.peek(1, 3)?.note]).toEqual([formula, longest, `${formula}z`, longest]);
+    expect(data.peek(1, 4)?.formula).toBe(`="${'q'.repeat(EXCEL_FORMULA_TEXT_CHARS - 1)}"""&A1`);
   });
 
   test('an answer over 5 MB fails as ResponsePayloadSizeLimitExceeded', async () => {

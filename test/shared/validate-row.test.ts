@@ -264,6 +264,10 @@ describe('validateRow', () => {
     expect(same('100%', '40%', '% of departments')).toEqual([]);
     expect(same('10 depts', '4 departments')).toEqual([]);
     expect(unitKey('% of Depts')).toBe(unitKey('% of departments'));
+    // A short form with its period, as a document writes it.
+    expect(unitKey('% of depts.')).toBe(unitKey('% of departments'));
+    expect(unitKey('hrs.')).toBe(unitKey('hours'));
+    expect(same('50% of depts.', '20% of departments')).toEqual([]);
     expect(same('20 hours', '3 hearings')).toEqual(['actual:unit_mismatch']);
   });
 

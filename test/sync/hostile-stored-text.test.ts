@@ -13,7 +13,7 @@ import { DEFAULT_RULES, TABLES, type TableName } from '../../shared/index';
 import { readRoutes } from '../../sync/api/routes/read-routes';
 import { issueFeedbackLink } from '../../sync/intake/feedback';
 import { issueStatusLink } from '../../sync/intake/status-link';
-import { withChromium } from '../support/chromium';
+import { watchForScripts, withChromium } from '../support/chromium';
 import { FORMULA_TEXTS, LONG_CELL, seedHostileRows, type HostileStore } from '../support/hostile-rows';
 import { recalcWithLibreOffice } from '../support/libreoffice';
 import { masterInMemory } from '../support/master-in-memory';
@@ -43,16 +43,10 @@ afterAll(async () => {
 async function pageRunsNoScript(html: string | { url: string }) {
   return withChromium(async (browser) => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    let dialogs = 0;
-    page.on('dialog', (d) => {
-      dialogs++;
-      void d.dismiss();
-    });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const watched = watchForScripts(page);
     if (typeof html === 'string') await page.setContent(html, { waitUntil: 'load' });
     else expect((await page.goto(html.url))?.status()).toBe(200);
-    const ran = await page.evaluate(() => (window as unknown as { __ran?: number }).__ran);
+    const { ran, dialogs, errors } = await watched();
     const wider = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
     const longest = await page.evaluate((run) => Math.max(0, ...[...document.body.textContent!.matchAll(new RegExp(run, 'g'))].map((m) => m[0].length)), LONG_RUN.source);
     const clipped = (await page.content()).includes('[clipped: 40,000 characters in all]');

@@ -86,6 +86,20 @@ describe('set up beside an office\'s own TA log (Excel add-in)', () => {
   }, 240_000);
 });
 
+describe("set up beside an office's own TA log holding a status with long words after it (Excel add-in)", () => {
+  test("the Dashboard is written, the long spelling counted as typed: Excel takes no longer text in a formula, nor looks one up", async () => {
+    const excel = new FakeExcel(['Sheet1']);
+    const long = `Fulfilled - ${'report sent to the county budget office, waiting for their reply; '.repeat(5)}`;
+    const rows = LOG_ROWS.map((r, i) => (i === 0 ? r.map((v) => (v === 'Fulfilled - report sent' ? long : v)) : r));
+    typeLog(excel, undefined, undefined, rows);
+    const report = await addinOver(excel).bridge.setup!('ta-intake');
+    expect(report.summary).toMatch(new RegExp(`${LOG} is counted by the Dashboard`));
+    const formulas = [...excel.sheet('Dashboard')!.cells.values()].map((c) => c.formula).filter((f) => f !== '');
+    expect(formulas.length).toBeGreaterThan(0);
+    expect(formulas.filter((f) => f.includes(long.trim()))).toEqual([]);
+  }, 240_000);
+});
+
 describe.each(OWN_LOGS)("set up beside an office's own $table sheet (Excel add-in)", (log: OwnLog) => {
   test('the Dashboard counts the sheet, choices typed its own way as they read, and rows typed well below it before any sync', async () => {
     const excel = new FakeExcel(['Sheet1']);

@@ -196,16 +196,22 @@ function refuseUnless(sheet: ExcelSheet, allowed: keyof ExcelSheet['allows']): v
  */
 export const EXCEL_CELL_CHARS = 32_767;
 export const EXCEL_FORMULA_CHARS = 8_192;
+/** A text value written in a formula, as Excel's own refusal names it ("Text values in formulas are limited to …"). */
+export const EXCEL_FORMULA_TEXT_CHARS = 255;
+
+/** The longest text value written in `formula`, as the text it stands for (`""` is one quote). */
+const longestText = (formula: string) => Math.max(0, ...[...formula.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1].replace(/""/g, '"').length));
 
 /**
- * Throws as Excel does at text longer than a cell holds, or a formula longer than Excel takes, before any cell of the
+ * Throws as Excel does at text longer than a cell holds, or a formula longer than Excel takes or with a longer text
+ * value in it, before any cell of the
  * write is entered: the request fails and the write leaves every cell as it was. Office.js documents no code for it;
  * InvalidArgument, with its own words, is what a value Excel will not take answers with.
  */
 function refuseTooLong(numberFormat: string | undefined, v: unknown): void {
   if (typeof v !== 'string') return;
   const formula = numberFormat !== '@' && /^[=+\-@]./.test(v);
-  if (v.length > EXCEL_CELL_CHARS || (formula && v.length > EXCEL_FORMULA_CHARS)) throw new OfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+  if (v.length > EXCEL_CELL_CHARS || (formula && (v.length > EXCEL_FORMULA_CHARS || longestText(v) > EXCEL_FORMULA_TEXT_CHARS))) throw new OfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
 }
 
 /** A proxy object: loadable properties computed at sync, readable only once loaded. */

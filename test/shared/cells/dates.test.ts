@@ -427,6 +427,13 @@ describe('parseDateText', () => {
     expect(parseDateText('2026-28').kind).toBe('invalid');
   });
 
+  it('reads two seasons joined by a dash or "to" with the year once ("Spring – Summer 2026") as the run between them', () => {
+    for (const text of ['Spring–Summer 2026', 'Spring - Summer 2026', 'Spring to Summer 2026']) expect(parseDateText(text), text).toMatchObject(range('2026-03-01', '2026-08-31'));
+    expect(parseDateText('Fall - Winter 2027')).toMatchObject(range('2026-09-01', '2027-02-28'));
+    const r = parseDateText('Spring – Summer 2026');
+    expect(r.kind === 'date' && r.assumed?.join()).not.toContain('slash');
+  });
+
   it('reads no quarter of a span of fiscal years, which names no one fiscal year', () => {
     expect(parseDateText('Q1 FY 2024-26').kind).toBe('invalid');
     expect(parseDateText('Q1 FY 2025-26', { fiscalYearStartMonth: 1 }).kind).toBe('invalid');

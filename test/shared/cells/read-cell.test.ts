@@ -583,6 +583,20 @@ describe('dates', () => {
     expect(codes(read('workplan', 'startOn', new Date(Number.NaN)))).toEqual(['error:not_a_date']);
   });
 
+  it('keeps a time counted from the plan\'s start ("Year 1-2", "Months 1-6", "0-90 days") undated with a warning, where a row was rejected', () => {
+    for (const text of ['Year 1', 'Years 1-2', 'Year 1 – Year 2', 'Months 1-6', 'Month 3', '0-6 months', '6–12 months', '0-90 days', 'First 90 days', 'Within 6 months', 'Weeks 1-4']) {
+      for (const [table, field] of [['workplan', 'startOn'], ['workplan', 'endOn'], ['milestones', 'date'], ['roadmap', 'targetOn']] as const) {
+        const r = read(table, field, text);
+        expect(r.value, `${text} in ${field}`).toBeNull();
+        expect(codes(r), text).toEqual(['warning:date_tbd']);
+      }
+    }
+    expect(read('workplan', 'startOn', 'Year 1').issues[0].message).toBe('Start: "Year 1" is not a date yet; left blank');
+    // Four digits are a year, no count of years; a range of bare figures is no time counted from the start.
+    expect(codes(read('workplan', 'startOn', 'Year 2026'))).not.toEqual(['warning:date_tbd']);
+    expect(codes(read('workplan', 'startOn', '3-15'))).not.toEqual(['warning:date_tbd']);
+  });
+
   it('reads no serial up to 1 as a date: LibreOffice opens a checkbox pasted into a date cell as 1, which no formula counts as one', () => {
     for (const serial of [0, 1]) expect(codes(read('requests', 'receivedOn', serial)), String(serial)).toEqual(['error:not_a_date']);
     expect(read('requests', 'receivedOn', 2).value).toBe('1900-01-01');

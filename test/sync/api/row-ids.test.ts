@@ -81,8 +81,10 @@ describe.each(backends)('row ids and text on $name', (backend) => {
       await h.call('POST', '/api/v1/reviewers/rev%00/revoke', { token: ADMIN_TOKEN }),
       await h.call('POST', '/api/v1/forms', { token: ADMIN_TOKEN, body: { sourceId: 'src\u0000' } }),
       await h.call('GET', '/intake/frm_a%00b/sent/web%00?status=x%00'),
+      await h.call('GET', '/requests/x%00y'),
+      await h.call('GET', '/feedback/x%00y'),
     ];
-    expect(answers.map((r) => r.status)).toEqual([404, 404, 404, 404, 404, 400, 404]);
+    expect(answers.map((r) => r.status)).toEqual([404, 404, 404, 404, 404, 400, 404, 404, 404]);
     expect(answers[0].text).toMatch(/<title>Form not found/);
     expect(answers[1].body.error.message).toBe('no open form frm_a\u0000b');
     expect(answers[5].body.error.message).toBe('sourceId: src\u0000 is not a registered source');

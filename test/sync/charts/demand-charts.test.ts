@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../../shared/index';
 import { PERCENT_COMPLETE_BRIEF } from '../../../shared/status/workplan-progress';
 import { demandCharts } from '../../../sync/charts/demand-charts';
-import { renderSvg } from '../../../sync/charts/render-chart';
+import { CHART_COLORS, OTHER_GRAY, renderSvg, seriesColors } from '../../../sync/charts/render-chart';
 import { DASHBOARD_CHART_WIDTH, DASHBOARD_CHART_WIDTHS } from '../../../sync/dashboard/dashboard-style';
 import { aggregateMetrics } from '../../../sync/metrics/aggregate-metrics';
 
@@ -186,5 +186,76 @@ describe('the weeks-of-work chart with a very long assignee name', () => {
 
   it('keeps the whole name in its text description', () => {
     expect(chartWith('W'.repeat(120), 640).alt).toContain('W'.repeat(120));
+  });
+});
+
+describe('the demand chart with many requester types', () => {
+  // Seventeen types, as an office's own list or free-text types make them: the largest first, "Other" among them.
+  const TYPES = ['State agency', 'City', 'County', 'Other', ...Array.from({ length: 13 }, (_, i) => `Regional body ${i + 1}`)];
+  const requests = TYPES.flatMap((requesterType, t) => Array.from({ length: TYPES.length - t }, (_, i) => ({
+    sourceId: 's', sourceName: 'Log', rowId: `r${t}-${i}`,
+    values: { receivedOn: `2026-${String(9 + (i % 3)).padStart(2, '0')}-0${1 + (i % 9)}`, requesterOrg: 'Org', requesterType, status: 'New' },
+  })));
+  const m = aggregateMetrics({ requests }, { asOf: '2026-12-03', rules: DEFAULT_RULES });
+  const count = new Map(m.demand.byRequesterType.map((t) => [t.key, t.count]));
+  const trend = (width: number) => demandCharts(m, width).find((c) => c.id === 'demand-trend')!;
+
+  it.each([640, DASHBOARD_CHART_WIDTH, DASHBOARD_CHART_WIDTHS.phone])('names the largest types that fit three rows of legend, in colors of their own, and folds the rest into one gray Other, at %i px', (width) => {
+    expect(m.demand.byRequesterType).toHaveLength(17);
+    const chart = trend(width);
+    const drawn = chart.option.series as { name: string; data: number[] }[];
+    const named = drawn.slice(0, -1).map((x) => x.name);
+    expect(named.length).toBeGreaterThanOrEqual(2);
+    expect(named.length).toBeLessThanOrEqual(CHART_COLORS.length);
+    expect(drawn.at(-1)!.name).toBe(`Other (${17 - named.length} types)`);
+    // The largest: no folded type but "Other" itself outnumbers a named one.
+    const folded = [...count.keys()].filter((k) => !named.includes(k) && k !== 'Other');
+    expect(Math.max(...folded.map((k) => count.get(k)!))).toBeLessThanOrEqual(Math.min(...named.map((k) => count.get(k)!)));
+    m.demand.byMonth.forEach((month, i) => expect(drawn.reduce((sum, x) => sum + x.data[i], 0)).toBe(month.total));
+    expect(seriesColors(drawn.map((x) => x.name)).at(-1)).toBe(OTHER_GRAY);
+    // The legend leaves the plot most of the drawing: at most three rows under the title.
+    expect((chart.option.grid as { top: number }).top).toBeLessThanOrEqual(52 + 3 * 24);
+    // The description still names every type with its count.
+    for (const t of m.demand.byRequesterType) expect(chart.alt).toContain(`${t.key} ${t.count}`);
+  });
+
+  it('names fewer types on a phone than on a page, where the legend has more room', () => {
+    const named = (width: number) => (trend(width).option.series as unknown[]).length;
+    expect(named(DASHBOARD_CHART_WIDTHS.phone)).toBeLessThan(named(640));
+  });
+});
+
+describe('the demand chart with the usual requester types', () => {
+  const TYPES = ['State agency', 'Legislative office', 'City', 'County', 'Tribal government', 'Special district', 'Community organization', 'Other'];
+  const requests = TYPES.flatMap((requesterType, t) => Array.from({ length: 10 - t }, (_, i) => ({
+    sourceId: 's', sourceName: 'Log', rowId: `r${t}-${i}`, values: { receivedOn: '2026-11-02', requesterOrg: 'Org', requesterType, status: 'New' },
+  })));
+  const m = aggregateMetrics({ requests }, { asOf: '2026-12-03', rules: DEFAULT_RULES });
+  const names = (width: number) => (demandCharts(m, width).find((c) => c.id === 'demand-trend')!.option.series as { name: string }[]).map((x) => x.name);
+
+  it('names all of them on a page, "Other" in its place', () => {
+    expect(names(640)).toEqual(TYPES);
+  });
+
+  it('folds the smallest into Other on a phone, whose legend would otherwise take four rows or more', () => {
+    const phone = names(DASHBOARD_CHART_WIDTHS.phone);
+    expect(phone.length).toBeLessThan(TYPES.length);
+    expect(phone.at(-1)).toMatch(/^Other \(\d+ types\)$/);
+  });
+});
+
+describe('the work-plan chart with a goal as long as a field keeps', () => {
+  const LONG_GOAL = `Goal: ${'community listening session notes and follow-up with careholders, '.repeat(80)}`.slice(0, 5000);
+  const chartOf = (goal: string, width: number) => {
+    const m = aggregateMetrics({ workplan: [goal, 'Normalize'].map((g, i) => ({ sourceId: 's', sourceName: 'Plan', rowId: `w${i}`, values: { goal: g, task: 't', percentComplete: 0.5 } })) }, { asOf: '2026-12-03', rules: DEFAULT_RULES });
+    return demandCharts(m, width).find((c) => c.id === 'workplan-progress')!;
+  };
+
+  it.each([640, DASHBOARD_CHART_WIDTHS.phone])('draws its name clipped with the marker, the chart no taller than a name of a few lines makes it, at %i px', (width) => {
+    const chart = chartOf(LONG_GOAL, width);
+    expect(chart.height).toBeLessThanOrEqual(chartOf(LONG_GOAL.slice(0, 200), width).height);
+    expect(words(renderSvg(chart, false)).join(' ')).toMatch(/\[clipped: 5,000 characters in all\]/);
+    // The description keeps it whole.
+    expect(chart.alt).toContain(LONG_GOAL);
   });
 });

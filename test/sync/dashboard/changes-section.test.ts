@@ -85,7 +85,9 @@ describe('the changes section on a phone', () => {
       });
       const text = (await pdfPageTexts(file)).join('\n').replace(/\s+/g, ' ');
       expect(text).toContain(LAST_RECEIVED);
-      expect(text).toMatch(/and 12 more: 6 from City of Riverside — TA intake, 6 from Racial Equity Commission — work plan \(all in the changes workbook\)/);
+      // Printed in two columns, the note's second line sits beside a line of the other column, which the text reads between.
+      expect(text).toMatch(/and 12 more: 6 from City of Riverside — TA intake, 6 from Racial Equity Commission —/);
+      expect(text).toMatch(/work plan \(all in the changes workbook\)/);
       expect(text).not.toMatch(/Show \d+ more/);
     } finally {
       folder.cleanup();
@@ -128,6 +130,23 @@ describe('the changes section printed by a browser without ::details-content (Ch
 });
 
 describe('the changes section on paper', () => {
+  it('flows one long list beside short ones down both columns, leaving no column empty beside it', async () => {
+    // The demo's month: 67 work-plan items added beside lists of a few lines printed a page and a half of one column
+    // with the other empty.
+    const uneven: ChangesReport = { ...report, requests: { received: rows('r', 3), fulfilled: rows('f', 2), closed: rows('c', 1), wentOverdue: rows('o', 40) } };
+    await withChromium(async (browser) => {
+      const tab = await browser.newPage({ viewport: { width: 720, height: 1000 } });
+      await tab.setContent(`${pageHead('Changes', DASHBOARD_CSS)}<body><main>${changesSection({ report: uneven, sinceFrom: 'lookback', form: {}, keep: {}, action: '/dashboard' })}</main></body></html>`);
+      await tab.emulateMedia({ media: 'print' });
+      const { section, lists } = await tab.evaluate(() => ({
+        section: document.querySelector('.changes')!.getBoundingClientRect().height,
+        lists: [...document.querySelectorAll('.changes > .change:not(.whole)')].reduce((sum, e) => sum + e.getBoundingClientRect().height, 0),
+      }));
+      // Two columns filled alike make the section about half as tall as its lists one under another.
+      expect(section).toBeLessThan(lists * 0.65);
+    });
+  }, 120_000);
+
   it.each(['Letter', 'A4'] as const)('prints on %s paper with no page but the last left more than half empty', async (paper) => {
     const folder = tempFolder('changes-print');
     try {

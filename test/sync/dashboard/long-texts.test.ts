@@ -49,6 +49,7 @@ const measured = (page: Page, texts: readonly string[]) => page.evaluate((whole)
   clipped: [...document.querySelectorAll('td, th, li')].filter((e) => /\[clipped: 5,00\d characters in all\]/.test(e.textContent!)).length,
   wholeIn: whole.map((t) => [...document.querySelectorAll('.long-text')].filter((e) => e.textContent!.includes(t)).map((e) => `#${e.id}`)),
   links: [...document.querySelectorAll<HTMLAnchorElement>('a[href^="#long-text-"]')].map((a) => a.getAttribute('href')),
+  widestName: Math.max(...[...document.querySelectorAll('.scroll:not(.pairs) tbody tr > :first-child')].map((e) => e.getBoundingClientRect().width)),
 }), texts);
 
 describe.each(pages)('the $name', ({ open }) => {
@@ -59,6 +60,8 @@ describe.each(pages)('the $name', ({ open }) => {
       const seen = await measured(page, WHOLE);
       expect(seen.clipped).toBeGreaterThanOrEqual(2);
       expect(seen.tallest).toBeLessThan(844);
+      // The link to the whole wraps as words do: the column of names keeps its width (11rem) beside a clipped name.
+      expect(seen.widestName).toBeLessThanOrEqual(11 * 16 + 1);
       // Whole once per line that shows it (a changes line names a milestone by its id and name, the table by its name).
       for (const where of seen.wholeIn) {
         expect(where.length).toBeGreaterThan(0);

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../../shared/index';
 import { aggregateMetrics, type MetricsOptions } from '../../../sync/metrics/aggregate-metrics';
-import { requestsThen } from '../../../sync/metrics/as-of-day';
+import { requestKey, requestsThen, type RequestThen } from '../../../sync/metrics/as-of-day';
+import { masterRows } from '../../../sync/master/data-sheets';
 import { demandMetricsSchema, type DemandMetrics } from '../../../sync/metrics/metrics-schema';
 import type { MetricsRow } from '../../../sync/metrics/request-metrics';
 import type { UpsertDay } from '../../../sync/store/row-store';
@@ -119,5 +120,34 @@ describe('requestsThen', () => {
     ['2025-12-05', { declined: { status: 'Closed', closedOn: '2025-11-30', doneOn: null }, closed: { status: 'Closed', closedOn: '2025-11-02', doneOn: null } }],
   ])('as of %s: the requests that stood ended, or fulfilled and reopened since, with the status and the days they ended and were fulfilled', async (asOf, expected) => {
     expect(await then(asOf)).toEqual(expected);
+  });
+});
+
+describe('each row looked up in what history kept of the past day', () => {
+  /** A `RequestsThen` that counts its look-ups. */
+  class CountedThen extends Map<string, RequestThen> {
+    looked = 0;
+    override get(key: string) {
+      this.looked++;
+      return super.get(key);
+    }
+  }
+  const open = REQUESTS.find((r) => r.rowId === 'open')!;
+  const declinedThen = () => new CountedThen([[requestKey(open), { status: 'Declined', closedOn: '2025-12-22', doneOn: null }]]);
+
+  it('makes no key while no request that stood ended then has changed since, in the metrics and the sheet', () => {
+    const none = new CountedThen();
+    expect(metricsOf({ requestsThen: none })).toEqual(metricsOf());
+    const sheet = masterRows('requests', { rules: DEFAULT_RULES, asOf: YEAR_END, today: TODAY, requestsThen: none });
+    expect(REQUESTS.map((r) => sheet.cells(r)?.[0] ?? null).filter((c) => c !== null)).toHaveLength(5);
+    expect(none.looked).toBe(0);
+  });
+
+  it('finds a request that stood ended then by its key, in the metrics and the sheet', () => {
+    const then = declinedThen();
+    expect(metricsOf({ requestsThen: then }).backlog.open).toBe(3);
+    expect(then.looked).toBeGreaterThan(0);
+    const sheet = masterRows('requests', { rules: DEFAULT_RULES, asOf: YEAR_END, today: TODAY, requestsThen: declinedThen() });
+    expect(sheet.cells(open)).toContain('Declined');
   });
 });
