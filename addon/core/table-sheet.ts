@@ -7,7 +7,6 @@ import { DEFAULT_RULES, readRules, type Rules } from '../../shared/rules';
 import type { TableDef } from '../../shared/tables';
 import type { WireCell } from '../../shared/wire/sync-wire';
 import { periodTyped } from '../../shared/cells/date-format';
-import { withinExcelTable } from '../../shared/excel-tables';
 import { percentTyped } from '../../shared/cells/percent-format';
 import { isHostDate, type HostCell, type SheetCells, type SpreadsheetPort } from '../port/spreadsheet-port';
 import type { MergedRange } from '../port/merged-ranges';
@@ -88,7 +87,8 @@ export function* readTableSheet(port: SpreadsheetPort, sheet: string, table: Tab
  * They share the sheet's one Sync ID column, the one on the top table's header row (or below it), so a row's id
  * stays with it wherever the tables' headers move.
  */
-export function tableSheetOf(port: SpreadsheetPort, sheet: string, table: TableDef, { values: host, formulas, numberFormats, merged = [], textsLikeErrors, excelTables = [] }: SheetCells, { held: heldBy, ...reading }: SheetReading = {}): TableSheet[] {
+export function tableSheetOf(port: SpreadsheetPort, sheet: string, table: TableDef, sheetCells: SheetCells, { held: heldBy, ...reading }: SheetReading = {}): TableSheet[] {
+  const { values: host, formulas, numberFormats, merged = [], textsLikeErrors } = sheetCells;
   const held = heldBy?.(sheet) ?? [];
   const grid = host.map((line, r) => line.map((v, c) => jsonCell(port, v, numberFormats[r]?.[c])));
   // The header may sit below a title: found as the shared reader finds it (Sync ID is no field, so it does not sway it).
@@ -97,7 +97,7 @@ export function tableSheetOf(port: SpreadsheetPort, sheet: string, table: TableD
   let syncIndex = -1;
   for (let r = headerIndex; r >= 0 && r < grid.length && syncIndex < 0; r++) syncIndex = grid[r].findIndex(isSyncIdHeader);
   const stripped = syncIndex < 0 ? grid : grid.map((line) => line.filter((_, i) => i !== syncIndex));
-  const reads = readStacked(readTable(table, sheet, stripped, headerIndex, reading), sheet, stripped, reading, held).map((read) => withinExcelTable(read, sheet, stripped, excelTables));
+  const reads = readStacked(readTable(table, sheet, stripped, headerIndex, reading), sheet, stripped, reading, held).map((read) => port.withinOwnTables?.(read, sheet, stripped, sheetCells) ?? read);
   // Issues placed by readTable name columns of the stripped grid: put them back where they are.
   const toSheetColumn = (index: number) => (syncIndex >= 0 && index >= syncIndex ? index + 2 : index + 1);
   const cells = { sheet, top: table, held, grid, host, formulas, merged, syncIdColumn: syncIndex < 0 ? null : syncIndex + 1 };

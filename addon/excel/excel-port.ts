@@ -11,7 +11,9 @@ import { excelDay, excelSerial } from './excel-serial';
 import { EXCEL_WORDS } from './host-words';
 import { EXCEL_LIMITS } from '../port/host-limits';
 import { isErrorValue } from '../../shared/cells/error-value';
-import { addonTableName, excelTableAt } from '../../shared/excel-tables';
+import type { CellInput } from '../../shared/cells/read-cell';
+import type { ReadTableResult } from '../../shared/read-table';
+import { addonTableName, excelTableAt, withinExcelTable } from '../../shared/excel-tables';
 import { printFooter } from '../../shared/pages-wide';
 import { columnPx, EXCEL_MAX_ROWS, PRINT_MARGINS, type PlanConditional, type PlanValidation } from '../../shared/workbook-plan';
 import { AddonError } from '../core/addon-error';
@@ -348,6 +350,10 @@ export class ExcelPort implements SpreadsheetPort {
 
   readSheet(name: string): Promise<HostCell[][]> {
     return this.read(name, false).then((cells) => cells.values);
+  }
+
+  withinOwnTables(read: ReadTableResult, sheet: string, grid: readonly (readonly CellInput[])[], { excelTables = [] }: SheetCells): ReadTableResult {
+    return withinExcelTable(read, sheet, grid, excelTables);
   }
 
   readSheetWithFormulas(name: string): Promise<SheetCells> {

@@ -7,6 +7,8 @@ import type { MergedRange } from './merged-ranges';
 import type { PlanConditional, PlanValidation, SheetPlan } from '../../shared/workbook-plan';
 import type { Io } from './io';
 import type { ExcelTable } from '../../shared/excel-tables';
+import type { CellInput } from '../../shared/cells/read-cell';
+import type { ReadTableResult } from '../../shared/read-table';
 
 /** A cell as the host hands it back: dates as the host gives them (Apps Script: a Date at local midnight). */
 export type HostCell = string | number | boolean | Date | null;
@@ -190,6 +192,12 @@ export interface SpreadsheetPort {
    * last row and column holding a value or a formula (a formula that shows nothing included).
    */
   readSheetWithFormulas(name: string): Io<SheetCells>;
+  /**
+   * A table read from `cells` (`grid`, as read), kept to where a person's own table on the sheet ends (Excel's tables,
+   * `SheetCells.excelTables`). Only a host whose sheets have such tables gives it, so another host's bundle does not
+   * carry the rule.
+   */
+  withinOwnTables?(read: ReadTableResult, sheet: string, grid: readonly (readonly CellInput[])[], cells: SheetCells): ReadTableResult;
   /**
    * One rectangular write from (row, column); the sheet grows to fit. Cells the host refuses as protected are
    * written around, as by `writeCells`, and named by the ProtectedCellsError thrown once the rest is written.

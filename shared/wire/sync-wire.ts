@@ -5,7 +5,10 @@
 import * as z from 'zod/mini';
 import { quoteValue } from '../quote-value';
 import { ROW_ID_MAX_LENGTH, rowIdProblem } from '../row-id';
-import { columnRef, described, sheetName, sheetWarning, tableName } from './sync-answers';
+import { columnRef, sheetName, sheetWarningFields, tableName } from './sync-answers';
+
+/** A schema with what it means, for `/openapi.json`. */
+const described = <S extends z.ZodMiniType>(schema: S, description: string): S => schema.check(z.describe(description));
 
 /** Checked before anything is stored, so an id the databases would alter or refuse is a 400 naming it. */
 export const rowId = z.string().check(
@@ -86,6 +89,9 @@ export const syncContext = z.object({
   ),
 });
 export type SyncContext = z.infer<typeof syncContext>;
+
+/** A sheet's own warning as a sheet sends it: no field beyond those the service holds. */
+const sheetWarning = z.strictObject(sheetWarningFields);
 
 /** `POST /api/v1/sync`: a batch of one table's changed rows and deletions. */
 export const syncRequest = z.strictObject({

@@ -5,6 +5,7 @@ import { changesReportSchema } from '../changes/changes-schema';
 import { demandMetricsSchema } from '../metrics/metrics-schema';
 import { demandAnswer } from './routes/demand-routes';
 import { createFormBody, intakeFormView, listsBody } from './intake-schemas';
+import './answer-docs';
 import { linksTurnedOffAnswer, outboxAnswer, requesterLinkAnswer, syncAnswer, syncStateAnswer, tableName } from '../../shared/wire/sync-answers';
 import { outboxAck, requesterLinkRequest, syncRequest } from '../../shared/wire/sync-wire';
 import {

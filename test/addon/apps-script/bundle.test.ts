@@ -41,9 +41,13 @@ describe('the bundle', () => {
     expect(code).not.toContain('sha512_base64url');
     // A template is set up with its own content: the CLI's sample-row generator (`template --sample`) is not shipped.
     expect(code).not.toContain('"sampleRows"');
-    // The add-on parses the service's answers; the request schemas the service validates (and documents) stay out.
-    expect(code).toContain('Rows whose content hash matched what is stored.');
+    // The add-on parses the service's answers; the request schemas the service validates (and documents) stay out,
+    // and so do the answers' descriptions, which only /openapi.json reads.
+    expect(code).toContain('values must be an object of field name');
     expect(code).not.toContain('Rows removed from the sheet: kept as tombstones.');
+    expect(code).not.toContain('Rows whose content hash matched what is stored.');
+    // A sheet's Excel tables, which only the Excel host has, are read by the Excel add-in alone.
+    expect(code).not.toContain('below the Excel table');
     // A custom function's docs are in its JSDoc, once: the bundle itself needs only the functions' names.
     expect(code.split('First day received; blank for no limit.')).toHaveLength(2);
     expect(code.split('One SLA state per row.')).toHaveLength(2);
