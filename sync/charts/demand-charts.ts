@@ -6,7 +6,8 @@ import { counted } from '../../shared/plural';
 import { PERCENT_COMPLETE_BRIEF } from '../../shared/status/workplan-progress';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import { wrappedLines } from '../workbook/row-xml';
-import { CHART_COLORS, type ChartPair, type ChartSpec } from './render-chart';
+import type { ChartPair, ChartSpec } from './render-chart';
+import { CHART_COLORS } from './chart-colors';
 
 const WIDTH = 640;
 const HEIGHT = 340;

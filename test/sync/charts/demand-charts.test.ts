@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../../shared/index';
 import { PERCENT_COMPLETE_BRIEF } from '../../../shared/status/workplan-progress';
 import { demandCharts } from '../../../sync/charts/demand-charts';
-import { CHART_COLORS, OTHER_GRAY, renderSvg, seriesColors } from '../../../sync/charts/render-chart';
+import { renderSvg } from '../../../sync/charts/render-chart';
+import { CHART_COLORS, OTHER_GRAY, seriesColors } from '../../../sync/charts/chart-colors';
 import { DASHBOARD_CHART_WIDTH, DASHBOARD_CHART_WIDTHS } from '../../../sync/dashboard/dashboard-style';
 import { aggregateMetrics } from '../../../sync/metrics/aggregate-metrics';
 
