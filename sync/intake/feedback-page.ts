@@ -4,6 +4,7 @@ import { spelledDay } from '../../shared/cells/dates';
 import { esc, escTyped } from '../dashboard/html-text';
 import type { FeedbackAnswer } from '../store/intake-store';
 import { MAX_COMMENT, SURVEY_QUESTIONS, type SurveyPost } from './feedback';
+import { contactSection, type OfficeContact } from './office-contact';
 import { SEND_ONCE, describedBy, errorSummary, publicPage, sendControls } from './public-page';
 
 export interface FeedbackPageInput {
@@ -15,6 +16,8 @@ export interface FeedbackPageInput {
   errors?: Readonly<Record<string, string>>;
   /** Set once answered (YYYY-MM-DD): the page says the answer may be changed until that day. */
   changeableUntil?: string;
+  /** The office's details, after the form. */
+  contact?: OfficeContact;
 }
 
 const TITLE = 'How did we do?';
@@ -51,6 +54,7 @@ ${radios('actionPlanAdopted', SURVEY_QUESTIONS.actionPlanAdopted, [['yes', 'Yes'
 <div class="field"><label for="comment">${esc(SURVEY_QUESTIONS.comment)}</label>${comment.text}<textarea id="comment" name="comment" rows="5" dir="auto"${comment.attrs}>${escTyped(v.comment ?? '')}</textarea></div>
 ${sendControls(i.changeableUntil ? 'Update my answer' : 'Send my answer', 'Sending your answer…')}
 </form>
+${contactSection(i.contact, 'Questions about the help you received, or about this survey? Write or call us.')}
 ${SEND_ONCE}`;
   // The title says what happened: a screen reader announces a page by it, not by the status notice it opens with.
   const said = Object.keys(errors).length ? 'Check your answers: ' : i.changeableUntil ? 'Answer received: ' : '';

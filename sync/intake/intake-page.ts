@@ -2,6 +2,7 @@
 // beside its field, and the confirmation with the new Request ID.
 import { esc, escTyped } from '../dashboard/html-text';
 import { HONEYPOT_FIELD, SUBMISSION_KEY_FIELD, type FormField, type Submitted } from './intake-form';
+import { contactSection, type OfficeContact } from './office-contact';
 import { SEND_ONCE, describedBy, errorSummary, publicPage, sendControls } from './public-page';
 import { statusLinkNotice } from './status-page';
 
@@ -54,12 +55,16 @@ ${SEND_ONCE}`;
   return publicPage(`${hasErrors ? 'Check your answers: ' : ''}${i.title}`, i.title, body);
 }
 
-/** `statusLink`: the address of the request's status page (`statusLinkNotice`), when the confirmation carries its key. */
-export function confirmationPage(title: string, requestId: string, statusLink?: string): string {
+/**
+ * `statusLink`: the address of the request's status page (`statusLinkNotice`), when the confirmation carries its key;
+ * `contact`: the office's details, at the page's end.
+ */
+export function confirmationPage(title: string, requestId: string, statusLink?: string, contact?: OfficeContact): string {
   return publicPage(`Request received: ${requestId}`, title, `<div class="notice" role="status">
 <p>Thank you. Your request has been received.</p>
 <p>Your request number is <span class="request-id">${esc(requestId)}</span></p>
 <p>Keep this number: mention it when you write to us about this request.</p>
 </div>
-${statusLink === undefined ? '' : statusLinkNotice(statusLink)}`);
+${statusLink === undefined ? '' : statusLinkNotice(statusLink)}
+${contactSection(contact, 'Questions about your request? Write or call us, and mention its number.')}`);
 }

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { DASHBOARD_CSS } from '../dashboard/dashboard-style';
 import { esc, pageHead } from '../dashboard/html-text';
+import { contactSection, type OfficeContact } from './office-contact';
 
 /**
  * A form marked `data-send-once` is sent once: its Send is disabled when pressed, so a double click or a second tap
@@ -93,8 +94,13 @@ dl.facts dd { margin: 0; }
 .asked { white-space: pre-wrap; border-left: 4px solid var(--line); padding-left: 1rem; }
 /* A link of some 70 characters, written down or copied from a phone: it breaks anywhere rather than run off the screen. */
 .status-link, .asked { overflow-wrap: anywhere; }
+/* The office's contact details: a line each, an address or a number of any length wrapping rather than running off a phone. */
+.contact-ways { list-style: none; padding: 0; margin: 0.5rem 0 0; }
+.contact-ways li { margin: 0.25rem 0; }
+.contact-ways a, .office-name { overflow-wrap: anywhere; }
+.office-name { font-weight: 600; margin-bottom: 0; }
 /* On paper a question stays whole: its label never ends a page with its box on the next. */
-@media print { form.public .field, form.public fieldset, .standing { break-inside: avoid; } }
+@media print { form.public .field, form.public fieldset, .standing, .contact { break-inside: avoid; } }
 `;
 
 /** What the public pages' footer says by default: each sends answers to the office that shared it. */
@@ -113,9 +119,12 @@ ${body}
 </html>`;
 }
 
-/** A page that only says something (a removed form, an expired link, too many posts). */
-export function noticePage(title: string, message: string): string {
-  return publicPage(title, title, `<p class="notice" role="status">${esc(message)}</p>`);
+/**
+ * A page that only says something (a removed form, an expired link, too many posts); with `contact`, the office's
+ * details after it, for a notice that sends the requester to the office.
+ */
+export function noticePage(title: string, message: string, contact?: OfficeContact): string {
+  return publicPage(title, title, `<p class="notice" role="status">${esc(message)}</p>${contactSection(contact)}`);
 }
 
 /**

@@ -2,13 +2,17 @@
 // what they sent; and the confirmation's sentence that hands them its link.
 import { spelledDay } from '../../shared/cells/dates';
 import { esc } from '../dashboard/html-text';
+import { contactSection, type OfficeContact } from './office-contact';
 import { publicPage } from './public-page';
 import type { RequestStanding } from './status-link';
 
 const day = (iso: string) => `<time datetime="${esc(iso)}">${esc(spelledDay(iso))}</time>`;
 
-/** `surveyPath`: where the request's feedback survey is served, offered while it takes an answer. */
-export function statusPage(s: RequestStanding, surveyPath: string): string {
+/**
+ * `surveyPath`: where the request's feedback survey is served, offered while it takes an answer; `contact`: the
+ * office's details, at the page's end.
+ */
+export function statusPage(s: RequestStanding, surveyPath: string, contact?: OfficeContact): string {
   const facts: [string, string][] = [];
   if (s.requestId) facts.push(['Request number', `<span class="request-ref">${esc(s.requestId)}</span>`]);
   if (s.requesterOrg) facts.push(['Organization', `<span dir="auto">${esc(s.requesterOrg)}</span>`]);
@@ -24,7 +28,8 @@ ${s.survey === null ? '' : `<p><a href="${esc(surveyPath)}">${s.survey.answered 
 <h2>Details</h2>
 <dl class="facts">${facts.map(([term, value]) => `<dt>${esc(term)}</dt><dd>${value}</dd>`).join('')}</dl>
 ${s.description ? `<h3>What you asked for</h3>\n<p class="asked" dir="auto">${esc(s.description)}</p>` : ''}
-<p class="hint">Keep this link to see where your request stands.${s.requestId ? ` When you write or call us about it, mention your request number, <span class="request-ref">${esc(s.requestId)}</span>.` : ''}</p>`;
+<p class="hint">Keep this link to see where your request stands.${s.requestId ? ` When you write or call us about it, mention your request number, <span class="request-ref">${esc(s.requestId)}</span>.` : ''}</p>
+${contactSection(contact, 'Questions about your request? Write or call us.')}`;
   // The title says the status: a screen reader announces a page by it, and a browser's history lists it so.
   // The number stays in the details, where it is never split at its hyphens: a heading's words wrap on a phone.
   return publicPage(`${s.requestId ?? 'Your request'}: ${s.status.words}`, 'Where your request stands', body, 'Equity Desk. Only someone with this link can see this page.');
