@@ -5,7 +5,7 @@ import { esc, escTyped } from '../dashboard/html-text';
 import type { FeedbackAnswer } from '../store/intake-store';
 import { MAX_COMMENT, SURVEY_QUESTIONS, type SurveyPost } from './feedback';
 import { contactSection, type OfficeContact } from './office-contact';
-import { SEND_ONCE, describedBy, errorSummary, publicPage, sendControls } from './public-page';
+import { SEND_ONCE, describedBy, errorSummary, publicPage, requestNumber, sendControls } from './public-page';
 
 export interface FeedbackPageInput {
   action: string;
@@ -43,7 +43,7 @@ export function feedbackPage(i: FeedbackPageInput): string {
   const v = i.values;
   const outcome = describedBy('outcome', 'What has changed since we worked with you?', errors.outcome);
   const comment = describedBy('comment', `Optional, up to ${MAX_COMMENT.toLocaleString('en-US')} characters.`, errors.comment);
-  const about = i.requestId ? `your request <strong class="request-ref">${esc(i.requestId)}</strong>` : 'the help you received';
+  const about = i.requestId ? `your request <strong>${requestNumber(i.requestId)}</strong>` : 'the help you received';
   const changeable = i.changeableUntil ? `<p class="notice" role="status">Thank you: we have your answer. You can change it on this page until ${esc(spelledDay(i.changeableUntil))}.</p>` : '';
   const body = `${changeable}<p>Tell us about ${about}. Your answers help the office see what works and where more support is needed.</p>
 ${errorSummary(errors, ORDER)}
