@@ -409,8 +409,11 @@ function readPercent(c: InputColumn, raw: CellInput): CellResult {
   // "3 of 4 sessions" is a share of a whole, 75%: the count alone would be read as 3%.
   const typed = isText ? raw.trim() : '';
   const words = shareInWords(typed);
-  // The work plan's status formula reads a number only (decision 021): the warning says what to type for it to agree.
-  if (words) return { value: words.value, issues: [issue(c, 'number_in_words', `${c.header}: read ${quoteValue(typed)} as ${words.as}; type ${words.as} for the sheet's own status to read it too`, 'warning')] };
+  if (words) return { value: words.value, issues: [issue(c, 'number_in_words', `${c.header}: read ${quoteValue(typed)} as ${words.as}`, 'warning')] };
+  // A check mark ("✓", "Y", "☐"): done or not, as a checkbox. The status formula reads no mark in this column (their
+  // comparisons would take it near Excel's formula length), so the warning says what to type for it to agree.
+  const mark = isText && !/^\d+$/.test(typed) ? checkMark(typed) : undefined;
+  if (mark !== undefined) return { value: Number(mark), issues: [issue(c, 'percent_checkbox', `${c.header}: read ${quoteValue(typed)} as ${mark ? 'ticked, 100%' : 'not ticked, 0%'}; type ${Number(mark) * 100}% for the sheet's own status to read it too`, 'warning')] };
   const of = COUNT_OF_WHOLE.exec(typed);
   if (of) {
     const [n, whole] = [Number(of[1].replace(/,/g, '')), Number(of[2].replace(/,/g, ''))];
