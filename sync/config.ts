@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { fromEnv as graphFromEnv } from './publish/graph-settings';
 import { PublishError } from './publish/publish-error';
 import type { PublishDestination } from './publish/publish-master';
+import { officeContactSetting } from './intake/office-contact';
 
 const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 /** The duration grammar: a whole number and one unit, s, m, h or d (`90s`, `30m`, `6h`, `1d`). */
@@ -84,6 +85,11 @@ export const configSchema = z.object({
    * day, not the server's; an evening request in the US is not dated tomorrow.
    */
   timeZone: z.string().trim().default('UTC').refine(isTimeZone, 'must be a time zone such as America/Los_Angeles or America/New_York'),
+  /**
+   * How a requester reaches the office, shown on the pages they read (the intake form's thank-you, the status page, the
+   * survey, a link turned off). One per deployment, as the time zone: a deployment is one office's (decision 022).
+   */
+  office: officeContactSetting({ email: 'EQUITY_DESK_OFFICE_EMAIL', phone: 'EQUITY_DESK_OFFICE_PHONE' }),
   /** The committee's meeting days, for "since the last meeting" (the changes report and the dashboard). */
   meetings: z
     .string()
@@ -137,6 +143,10 @@ const ENV_NAMES = {
   trustProxy: 'EQUITY_DESK_TRUST_PROXY',
   'publish.everyMs': 'EQUITY_DESK_PUBLISH_EVERY',
   'publish.folder': 'EQUITY_DESK_PUBLISH_FOLDER',
+  'office.name': 'EQUITY_DESK_OFFICE_NAME',
+  'office.email': 'EQUITY_DESK_OFFICE_EMAIL',
+  'office.phone': 'EQUITY_DESK_OFFICE_PHONE',
+  'office.website': 'EQUITY_DESK_OFFICE_WEBSITE',
 } as const;
 
 const FLAG_NAMES = { port: 'port', host: 'host', dataDir: 'data' } as const satisfies Record<string, keyof ConfigFlags>;
@@ -182,6 +192,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, fl
       postsPerMinute: fromEnv(ENV_NAMES['intake.postsPerMinute']),
     },
     meetings: fromEnv(ENV_NAMES.meetings),
+    office: {
+      name: fromEnv(ENV_NAMES['office.name']),
+      email: fromEnv(ENV_NAMES['office.email']),
+      phone: fromEnv(ENV_NAMES['office.phone']),
+      website: fromEnv(ENV_NAMES['office.website']),
+    },
     timeZone: fromEnv(ENV_NAMES.timeZone),
     chromiumPath: fromEnv(ENV_NAMES.chromiumPath),
     trustProxy: fromEnv(ENV_NAMES.trustProxy),

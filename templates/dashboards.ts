@@ -4,7 +4,7 @@
 import { dateCellFormula, isDate, numberCellFormula, numberCellValue, sameText } from '../shared/status/sheet-math';
 import { MILESTONE_DERIVED, type MilestoneDerived } from '../shared/status/milestone-status';
 import { itemProgress, NO_PERCENT_HEADER, NOT_UNDER_WAY_DERIVED, PERCENT_COMPLETE_BRIEF, type ItemProgress } from '../shared/status/workplan-progress';
-import { percentValue, WORKPLAN_DERIVED, type WorkplanDerived } from '../shared/status/workplan-status';
+import { WORKPLAN_DERIVED, type WorkplanDerived } from '../shared/status/workplan-status';
 import type { Rules } from '../shared/rules';
 import { isBlankCell, numberedValue } from '../shared/cells/read-cell';
 import { markTextFormula, UNTICKED_MARKS } from '../shared/cells/check-marks';
@@ -144,9 +144,13 @@ const COMPLETE = 'Complete' satisfies WorkplanDerived;
 /** A row holds an item when it has a task: the importer rejects a row without one, so the committee's figures never count it. */
 const isItem = (r: DataRow) => r.values !== null && nonBlank([r.values.task ?? null]) === 1;
 
-/** How much of a row's item counts as done, by the rule every other surface uses. */
+/**
+ * How much of a row's item counts as done, by the rule every other surface uses, its % as progressFigure's formula
+ * reads it: a number or a checkbox. A share in words ("half") counts 0 here as there: SUMPRODUCT would need its
+ * comparisons summed over the range, not the status formula's OR.
+ */
 function progress(r: DataRow): ItemProgress {
-  return itemProgress(r.derived.derivedStatus as WorkplanDerived, r.values?.status, percentValue(r.values?.percentComplete));
+  return itemProgress(r.derived.derivedStatus as WorkplanDerived, r.values?.status, numberCellValue(r.values?.percentComplete));
 }
 
 /**

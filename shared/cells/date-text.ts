@@ -95,9 +95,14 @@ const WEEK_OF = /^(?:the )?(?:weeks?|wks?\.?) of$/;
 /** Words saying the work began then and still goes on: the start, and no end ("Ongoing since March 2026"). */
 const OPEN_BOUNDS = new Set(['ongoing since', 'since']);
 
-/** A month's first, second and last ten days: "Early March", "Mid-March 2026", "late June"; and its weeks: "First week of March". */
-const PART_OF_MONTH = /^(early|mid|late|(first|second|third|fourth|last) week of)[\s-]+/i;
-const WEEKS_OF_MONTH = ['first', 'second', 'third', 'fourth'];
+/**
+ * A month's first, second and last ten days: "Early March", "Mid-March 2026", "late June"; its weeks: "First week of
+ * March", "2nd week in June"; its halves: "first half of March"; and a season's or quarter's months: "Late spring 2026".
+ */
+const PART_OF_MONTH = /^(?:the )?(early|mid|late|(first|second|third|fourth|last|1st|2nd|3rd|4th) week (?:of|in)|(first|second) half of)[\s-]+/i;
+const WEEKS_OF_MONTH = ['first', 'second', 'third', 'fourth', '1st', '2nd', '3rd', '4th'];
+/** A year's end and middle in words ("Year-end 2026", "End of the year", "Midyear"), read as "End of 2026" and "Mid-2026" are. */
+const YEAR_WORDS = /^(?:(year[- ]?end|end of (?:the )?year)|mid[- ]?year),?(?= |$)/i;
 const CHANGE_WORDS = String.raw`revised|moved|delayed|postponed|pushed(?: back)?|extended|rescheduled|changed`;
 /**
  * A date followed by the one it was changed to ("Dec 2026 (revised: Mar 2027)", "(moved to June)"), as a plan
@@ -717,10 +722,14 @@ function qualified(text: string, fiscal: number, options: DateTextOptions, depth
   }
   // A quarter spelled out reads as the Q it names, with the year or fiscal year written after it.
   const quarters = text.replace(SPELLED_QUARTER, (...m: string[]) => `Q${m.slice(1, 9).findIndex(Boolean) % 4 + 1}`);
-  if (quarters !== text) {
-    const read = readDateText(quarters, options, depth);
+  const yearWords = YEAR_WORDS.exec(text);
+  const ofYear = yearWords && (text.slice(yearWords[0].length).trim() || options.year);
+  if (yearWords && !ofYear) return { kind: 'yearless', text };
+  const written = yearWords ? `${yearWords[1] ? 'End of' : 'Mid'} ${ofYear}` : quarters;
+  if (written !== text) {
+    const read = readDateText(written, options, depth);
     // What it says of the Qs quotes the cell as typed.
-    const typed = (note: string) => note.split(quoteValue(quarters)).join(quoteValue(text));
+    const typed = (note: string) => note.split(quoteValue(written)).join(quoteValue(text));
     if (read.kind === 'date') return { ...read, notes: read.notes.map(typed), ...(read.assumed ? { assumed: read.assumed.map(typed) } : {}) };
     if (read.kind !== 'invalid') return { kind: read.kind, text };
   }
@@ -761,11 +770,22 @@ function qualified(text: string, fiscal: number, options: DateTextOptions, depth
   const inner = readDateText(text.slice(part[0].length), options, depth);
   if (inner.kind !== 'date') return inner.kind === 'yearless' ? restated(text, inner, '') : undefined;
   const [year, month] = inner.start.split('-').map(Number);
-  const last = lastDayOfMonth(year, month);
-  if (!inner.start.endsWith('-01') || inner.end !== isoFromParts(year, month, last)) return undefined;
+  const monthEnd = (months: number) => {
+    const [y, m] = [year + Math.floor((month + months - 2) / 12), ((month + months - 2) % 12) + 1];
+    return [y, m, lastDayOfMonth(y, m)] as const;
+  };
+  const third = ['early', 'mid', 'late'].indexOf(part[1].toLowerCase());
+  if (!inner.start.endsWith('-01')) return undefined;
+  // A season or a quarter, three months: early, mid and late are its months.
+  if (third >= 0 && inner.end === isoFromParts(...monthEnd(3))) {
+    const [y, m, d] = monthEnd(third + 1);
+    return restated(text, inner, " (early, mid and late in a season or quarter: its first, second and third month)", () => ({ start: isoFromParts(y, m, 1)!, end: isoFromParts(y, m, d)! }));
+  }
+  const last = monthEnd(1)[2];
+  if (inner.end !== isoFromParts(year, month, last)) return undefined;
   // "Last" counts back from the month's end, as "late" does.
-  const week = part[2] ? WEEKS_OF_MONTH.indexOf(part[2].toLowerCase()) : undefined;
-  const [from, to] = week === undefined ? { early: [1, 10], mid: [11, 20], late: [21, last] }[part[1].toLowerCase() as 'early' | 'mid' | 'late'] : week < 0 ? [last - 6, last] : [7 * week + 1, 7 * week + 7];
-  const how = week === undefined ? "early, mid and late: a month's first, second and last ten days" : 'a week of a month is seven days counted from its first day, or back from its last';
+  const week = part[2] ? WEEKS_OF_MONTH.indexOf(part[2].toLowerCase()) % 4 : undefined;
+  const [from, to] = part[3] ? (/^f/i.test(part[3]) ? [1, 15] : [16, last]) : week === undefined ? [[1, 10], [11, 20], [21, last]][third] : week < 0 ? [last - 6, last] : [7 * week + 1, 7 * week + 7];
+  const how = part[3] ? "a month's first half is its first fifteen days, its second the rest" : week === undefined ? "early, mid and late: a month's first, second and last ten days" : 'a week of a month is seven days counted from its first day, or back from its last';
   return restated(text, inner, ` (${how})`, () => ({ start: isoFromParts(year, month, from)!, end: isoFromParts(year, month, to)! }));
 }

@@ -92,13 +92,30 @@ export function countWithUnit(text: string): { value: number; unit: string } | u
   return { value: read.n, unit: words.slice(words.length - read.unit.split(' ').length).join(' ') };
 }
 
-/** A share said in words, as a % complete is written in a pasted update: "half" done, "three quarters", "all", "none". */
-const SHARE_WORDS: Readonly<Record<string, number>> = {
-  none: 0, 'a quarter': 0.25, 'one quarter': 0.25, quarter: 0.25, half: 0.5, 'a half': 0.5, 'one half': 0.5, 'three quarters': 0.75, all: 1,
-};
+/**
+ * A share said in words, as a % complete is written in a pasted update: "half" done, "three quarters", "done", "none".
+ * The work plan's status formula reads the same words (`shareWordsFormula`), so the sheet and the service agree.
+ */
+const SHARE_WORDS: ReadonlyMap<string, number> = new Map([
+  ['none', 0], ['not started', 0], ['a quarter', 0.25], ['one quarter', 0.25], ['quarter', 0.25], ['half', 0.5], ['a half', 0.5], ['one half', 0.5],
+  ['three quarters', 0.75], ['all', 1], ['done', 1], ['complete', 1], ['completed', 1],
+]);
+
+/** The cell's words as `shareWordFormula` compares them: hyphens made spaces, then TRIMmed (spaces only), case aside. */
+const shareKey = (text: string) => text.replace(/-/g, ' ').replace(/^ +| +$/g, '').replace(/ {2,}/g, ' ').toLowerCase();
 
 /** The share `text` names in words (`SHARE_WORDS`), said as a percentage ("50%"); undefined for any other text. */
 export function shareInWords(text: string): NumberRead | undefined {
-  const share = SHARE_WORDS[text.trim().toLowerCase().replace(/[\s-]+/g, ' ')];
+  const share = SHARE_WORDS.get(shareKey(text));
   return share === undefined ? undefined : { value: share, as: `${share * 100}%` };
+}
+
+/** `K="half",K="a half",…` (for an `OR`): the cell `ref` is a share word whose share passes `which`, as `shareInWords` reads it. */
+export const shareWordsFormula = (ref: string, which: (share: number) => boolean) =>
+  [...SHARE_WORDS].filter(([, share]) => which(share)).map(([word]) => `TRIM(SUBSTITUTE(${ref},"-"," "))="${word}"`).join(',');
+
+/** `(OR(K="a quarter",…)*0.25+…)`: the share a word of more than none and less than all names, else 0. */
+export function shareValueFormula(ref: string): string {
+  const shares = [...new Set(SHARE_WORDS.values())].filter((share) => share > 0 && share < 1);
+  return `(${shares.map((share) => `OR(${shareWordsFormula(ref, (s) => s === share)})*${share}`).join('+')})`;
 }

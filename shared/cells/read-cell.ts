@@ -175,8 +175,9 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
     return { value: null, issues: [issue(c, 'date_tbd', `${c.header}: read ${quoteValue(text)} as ${since}, not a date for this column; ${c.keptWhenBlank ?? 'left blank'}`, 'warning')] };
   }
   // A deadline said in words ("before budget hearing", "next week") is no date, but no mistake either: the request is
-  // kept, undated, its words in its notes. Digits that make no day ("13/45/2026") are a typo to fix.
-  if (parsed.kind === 'invalid' && c.deadline && !/\d/.test(text)) {
+  // kept, undated, its words in its notes; in any date column, so is a time set by an event ("After budget adoption").
+  // Digits that make no day ("13/45/2026") are a typo to fix.
+  if (parsed.kind === 'invalid' && (c.deadline || EVENT_TIMED.test(text)) && !/\d/.test(text)) {
     return { value: null, note: text, issues: [issue(c, 'date_tbd', `${c.header}: ${quoteValue(text)} is not a date the reader can place; ${c.keptWhenBlank ?? 'left blank'}`, 'warning')] };
   }
   if (parsed.kind === 'invalid') return { value: null, issues: [issue(c, 'not_a_date', `${c.header}: ${quoteValue(parsed.text)} is not a date (expected a date such as 2026-03-15, 3/15/2026 or Mar 2026)`)] };
@@ -219,6 +220,9 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
   const spanEnd = parsed.end && c.notBefore && !c.deadline ? { spanEnd: parsed.end } : {};
   return { value, rangeEnd: c.rangeEnd ? parsed.end : undefined, ...spanEnd, issues };
 }
+
+/** When an event happens, which the sheet gives no day for: "Before Council recess", "Upon Council approval". */
+const EVENT_TIMED = /^(?:(?:just |right |shortly )?(?:before|after|prior to|ahead of|following|upon|once|by|until|till|at|during|in time for)) /i;
 
 /** Longest span a day may be picked in and still be counted in days: a month's first day is a month's reading. */
 const LONGEST_SPAN_COUNTED = 31;
@@ -405,8 +409,11 @@ function readPercent(c: InputColumn, raw: CellInput): CellResult {
   // "3 of 4 sessions" is a share of a whole, 75%: the count alone would be read as 3%.
   const typed = isText ? raw.trim() : '';
   const words = shareInWords(typed);
-  // The work plan's status formula reads a number only (decision 021): the warning says what to type for it to agree.
-  if (words) return { value: words.value, issues: [issue(c, 'number_in_words', `${c.header}: read ${quoteValue(typed)} as ${words.as}; type ${words.as} for the sheet's own status to read it too`, 'warning')] };
+  if (words) return { value: words.value, issues: [issue(c, 'number_in_words', `${c.header}: read ${quoteValue(typed)} as ${words.as}`, 'warning')] };
+  // A check mark ("✓", "Y", "☐"): done or not, as a checkbox. The status formula reads no mark in this column (their
+  // comparisons would take it near Excel's formula length), so the warning says what to type for it to agree.
+  const mark = isText && !/^\d+$/.test(typed) ? checkMark(typed) : undefined;
+  if (mark !== undefined) return { value: Number(mark), issues: [issue(c, 'percent_checkbox', `${c.header}: read ${quoteValue(typed)} as ${mark ? 'ticked, 100%' : 'not ticked, 0%'}; type ${Number(mark) * 100}% for the sheet's own status to read it too`, 'warning')] };
   const of = COUNT_OF_WHOLE.exec(typed);
   if (of) {
     const [n, whole] = [Number(of[1].replace(/,/g, '')), Number(of[2].replace(/,/g, ''))];

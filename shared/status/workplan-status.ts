@@ -1,5 +1,6 @@
 // Derived status of a work-plan item, in TypeScript and as the equivalent native formula.
 import { checkMark, marksFormula } from '../cells/check-marks';
+import { shareInWords, shareValueFormula, shareWordsFormula } from '../cells/number-in-words';
 import { daysBetween } from '../cells/dates';
 import { blankStatusTerms, isBlankStatus } from '../cells/not-chosen';
 import { DONE_WORKPLAN_STATUSES, IN_PROGRESS_WORKPLAN_STATUSES, NOT_STARTED_WORKPLAN_STATUSES, ON_HOLD_STATUS, ON_HOLD_STATUSES, settingRef, STOPPED_STATUSES } from '../lists';
@@ -12,11 +13,12 @@ export const WORKPLAN_DERIVED = [
 ] as const;
 export type WorkplanDerived = (typeof WORKPLAN_DERIVED)[number];
 
-/** A % complete as every engine reads the cell: a checkbox's TRUE or FALSE as 100 % or 0 % (numberCellValue). */
-export const percentValue = numberCellValue;
+/**
+ * A % complete as every engine reads the cell: a checkbox's TRUE or FALSE as 100 % or 0 % (numberCellValue), and a share
+ * in words ("half", "done") as import reads it (`shareInWords`, which the formula reads through `shareWordsFormula`).
+ */
+export const percentValue = (v: unknown): number | null => numberCellValue(v) ?? (typeof v === 'string' ? shareInWords(v)?.value ?? null : null);
 
-/** Whether a % cell holds a % by percentValue's reading; its value is then N(ref). */
-export const hasPercentFormula = hasNumberFormula;
 
 export interface WorkplanInputs { status: unknown; startOn: unknown; endOn: unknown; percentComplete: unknown }
 
@@ -56,13 +58,15 @@ export function workplanStatusFormula(r: { status: string; startOn: string; endO
   const { status: S, startOn: A, endOn: E, percentComplete: P, today: T } = r;
   const margin = settingRef('atRiskMargin');
   const inProgress = `OR(${oneOfFormula(S, IN_PROGRESS_WORKPLAN_STATUSES)})`;
-  return `IF(OR(${oneOfFormula(S, DONE_WORKPLAN_STATUSES)},${marksFormula(S, true)},AND(${hasPercentFormula(P)},N(${P})>=1)),"Complete",`
+  // The % as percentValue reads it: a number, or a share in words, whose words are compared where the share is read.
+  const pct = `(N(${P})+${shareValueFormula(P)})`;
+  return `IF(OR(${oneOfFormula(S, DONE_WORKPLAN_STATUSES)},${marksFormula(S, true)},AND(${hasNumberFormula(P)},N(${P})>=1),${shareWordsFormula(P, (s) => s >= 1)}),"Complete",`
     + `IF(OR(${oneOfFormula(S, STOPPED_STATUSES)}),"Stopped",`
     + `IF(OR(${oneOfFormula(S, ON_HOLD_STATUSES)}),"${ON_HOLD_STATUS}",`
     + `IF(AND(NOT(${dateCellFormula(A)}),NOT(${dateCellFormula(E)})),"No dates",`
     + `IF(AND(${dateCellFormula(E)},${E}<${T}),"Overdue",`
     + `IF(AND(${dateCellFormula(A)},${A}>${T}),IF(${inProgress},"In progress (early)","Not started (scheduled)"),`
-    + `IF(AND(${dateCellFormula(A)},OR(${blankStatusTerms(S, '=').join()},${oneOfFormula(S, NOT_STARTED_WORKPLAN_STATUSES)},${marksFormula(S, false)}),N(${P})=0),"Late start",`
-    + `IF(AND(${inProgress},NOT(${hasPercentFormula(P)})),"In progress (no %)",`
-    + `IF(AND(${dateCellFormula(A)},${dateCellFormula(E)}),IF(${E}>${A},IF(N(${P})<(${T}-${A})/(${E}-${A})-${margin},"At risk","On track"),"On track"),"On track")))))))))`;
+    + `IF(AND(${dateCellFormula(A)},OR(${blankStatusTerms(S, '=').join()},${oneOfFormula(S, NOT_STARTED_WORKPLAN_STATUSES)},${marksFormula(S, false)}),${pct}=0),"Late start",`
+    + `IF(AND(${inProgress},NOT(OR(${hasNumberFormula(P)},${shareWordsFormula(P, (s) => s < 1)}))),"In progress (no %)",`
+    + `IF(AND(${dateCellFormula(A)},${dateCellFormula(E)}),IF(${E}>${A},IF(${pct}<(${T}-${A})/(${E}-${A})-${margin},"At risk","On track"),"On track"),"On track")))))))))`;
 }

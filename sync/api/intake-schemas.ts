@@ -4,9 +4,13 @@
 import { z } from 'zod';
 import { shownText } from './schemas';
 
+/** The heading requesters see, as the API and `form add` take it: a line, without a character a page cannot show. */
+export const MAX_FORM_TITLE = 120;
+export const formTitle = shownText('title', MAX_FORM_TITLE);
+
 export const createFormBody = z.strictObject({
   sourceId: z.string().min(1, 'sourceId must not be empty').max(100).describe('The source sheet whose Requests table receives the requests.'),
-  title: shownText('title', 120).optional().describe('The heading requesters see; "Request technical assistance" by default.'),
+  title: formTitle.optional().describe('The heading requesters see; "Request technical assistance" by default.'),
 });
 
 export const intakeFormView = z.object({

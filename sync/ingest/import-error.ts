@@ -1,7 +1,7 @@
 // Why a workbook could not be imported at all (row problems are results, not errors).
 import { TypedError } from '../../shared/typed-error';
 
-export type ImportErrorCode = 'file-not-found' | 'not-a-workbook' | 'no-tables' | 'unknown-source';
+export type ImportErrorCode = 'file-not-found' | 'not-a-workbook' | 'too-large' | 'no-tables' | 'unknown-source';
 
 /** Checked with `isErrorType(e, ImportError)`. */
 export class ImportError extends TypedError {

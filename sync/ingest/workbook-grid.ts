@@ -1,12 +1,13 @@
 // An .xlsx file as grids of plain cell values, one per sheet, for the shared table reader. Formulas
 // give their cached results, rich text and links their text, merged cells their range's value, so a
 // cell reads as the user sees it.
-import { open, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { isErrorValue, isoFromUtcDate, percentTyped, periodTyped, type CellInput } from '../../shared/index';
 import { excelTableAt, type ExcelTable } from '../../shared/excel-tables';
 import { ImportError } from './import-error';
 import { decodeInlineStrings } from './xstring-escapes';
+import { ARCHIVE_LIMITS, unpackWorkbook, type ArchiveLimits } from './workbook-archive';
 
 export interface SheetGrid {
   name: string;
@@ -46,16 +47,25 @@ const isErrorCell = (v: ExcelJS.CellValue): boolean =>
 const shownValue = (cell: ExcelJS.Cell): ExcelJS.CellValue =>
   cell.type === ExcelJS.ValueType.Formula ? ({ ...(cell.value as ExcelJS.CellFormulaValue), result: cell.result } as ExcelJS.CellValue) : cell.value;
 
-/** Throws `ImportError` when the file is missing or is not an .xlsx workbook. */
-export async function readWorkbookGrids(file: string): Promise<SheetGrid[]> {
+const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+/**
+ * Throws `ImportError` when the file is missing, is not an .xlsx workbook, or unpacks to more than `limits` allow
+ * (`unpackWorkbook`, which also leaves out the rows and cells that hold nothing).
+ */
+export async function readWorkbookGrids(file: string, limits: ArchiveLimits = ARCHIVE_LIMITS): Promise<SheetGrid[]> {
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile()) throw new ImportError('file-not-found', `${file}: no such file`);
+  const head = await leadingBytes(file);
+  if (!head.subarray(0, 4).equals(ZIP_SIGNATURE)) throw new ImportError('not-a-workbook', `${file} ${whyNotAWorkbook(head)}`);
+  if (info.size > limits.unpacked) throw new ImportError('too-large', `${file} is larger than any workbook of tables an import reads: save its tables in a new workbook and import that.`);
+  const parts = await unpackWorkbook(await readFile(file), file, limits);
   decodeInlineStrings();
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.readFile(file);
+    await workbook.xlsx.load(parts as unknown as ExcelJS.Buffer);
   } catch (e) {
-    throw new ImportError('not-a-workbook', `${file} ${whyNotAWorkbook(await leadingBytes(file))}`, { cause: e });
+    throw new ImportError('not-a-workbook', `${file} ${whyNotAWorkbook(head)}`, { cause: e });
   }
   return workbook.worksheets.map((ws) => {
     const grid: CellInput[][] = [];

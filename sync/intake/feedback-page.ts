@@ -4,7 +4,8 @@ import { spelledDay } from '../../shared/cells/dates';
 import { esc, escTyped } from '../dashboard/html-text';
 import type { FeedbackAnswer } from '../store/intake-store';
 import { MAX_COMMENT, SURVEY_QUESTIONS, type SurveyPost } from './feedback';
-import { SEND_ONCE, describedBy, errorSummary, publicPage, sendControls } from './public-page';
+import { contactSection, type OfficeContact } from './office-contact';
+import { SEND_ONCE, describedBy, errorSummary, publicPage, requestNumber, sendControls } from './public-page';
 
 export interface FeedbackPageInput {
   action: string;
@@ -15,6 +16,8 @@ export interface FeedbackPageInput {
   errors?: Readonly<Record<string, string>>;
   /** Set once answered (YYYY-MM-DD): the page says the answer may be changed until that day. */
   changeableUntil?: string;
+  /** The office's details, after the form. */
+  contact?: OfficeContact;
 }
 
 const TITLE = 'How did we do?';
@@ -40,7 +43,7 @@ export function feedbackPage(i: FeedbackPageInput): string {
   const v = i.values;
   const outcome = describedBy('outcome', 'What has changed since we worked with you?', errors.outcome);
   const comment = describedBy('comment', `Optional, up to ${MAX_COMMENT.toLocaleString('en-US')} characters.`, errors.comment);
-  const about = i.requestId ? `your request <strong class="request-ref">${esc(i.requestId)}</strong>` : 'the help you received';
+  const about = i.requestId ? `your request <strong>${requestNumber(i.requestId)}</strong>` : 'the help you received';
   const changeable = i.changeableUntil ? `<p class="notice" role="status">Thank you: we have your answer. You can change it on this page until ${esc(spelledDay(i.changeableUntil))}.</p>` : '';
   const body = `${changeable}<p>Tell us about ${about}. Your answers help the office see what works and where more support is needed.</p>
 ${errorSummary(errors, ORDER)}
@@ -51,6 +54,7 @@ ${radios('actionPlanAdopted', SURVEY_QUESTIONS.actionPlanAdopted, [['yes', 'Yes'
 <div class="field"><label for="comment">${esc(SURVEY_QUESTIONS.comment)}</label>${comment.text}<textarea id="comment" name="comment" rows="5" dir="auto"${comment.attrs}>${escTyped(v.comment ?? '')}</textarea></div>
 ${sendControls(i.changeableUntil ? 'Update my answer' : 'Send my answer', 'Sending your answer…')}
 </form>
+${contactSection(i.contact, 'Questions about the help you received, or about this survey? Write or call us.')}
 ${SEND_ONCE}`;
   // The title says what happened: a screen reader announces a page by it, not by the status notice it opens with.
   const said = Object.keys(errors).length ? 'Check your answers: ' : i.changeableUntil ? 'Answer received: ' : '';

@@ -24,7 +24,7 @@ export function readSubmissionKey(posted: string | undefined): string | undefine
 }
 
 /** Longest text a single-line field takes; descriptions follow the table's own limit. */
-const MAX_LINE = 200;
+export const MAX_LINE = 200;
 
 export interface FormField {
   name: string;

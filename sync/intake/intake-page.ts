@@ -2,7 +2,10 @@
 // beside its field, and the confirmation with the new Request ID.
 import { esc, escTyped } from '../dashboard/html-text';
 import { HONEYPOT_FIELD, SUBMISSION_KEY_FIELD, type FormField, type Submitted } from './intake-form';
-import { SEND_ONCE, describedBy, errorSummary, publicPage, sendControls } from './public-page';
+import { contactSection, type OfficeContact } from './office-contact';
+import { SEND_ONCE, describedBy, errorSummary, numberInTitle, publicPage, requestNumber, sendControls } from './public-page';
+import { clipText } from '../../shared/clip-text';
+import { MAX_FORM_TITLE } from '../api/intake-schemas';
 import { statusLinkNotice } from './status-page';
 
 export interface IntakePageInput {
@@ -38,6 +41,9 @@ function control(f: FormField, value: string, error: string | undefined): string
   return `<div class="field">${label}${text}${input}</div>`;
 }
 
+/** A form's title as its heading: a title stored before the limit is cut where titles end now, and says so. */
+const shownTitle = (title: string) => clipText(title, MAX_FORM_TITLE);
+
 export function intakePage(i: IntakePageInput): string {
   const values = i.values ?? {};
   const errors = i.errors ?? {};
@@ -51,15 +57,20 @@ ${i.fields.map((f) => control(f, values[f.name] ?? '', errors[f.name])).join('\n
 ${sendControls('Send request', 'Sending your request…')}
 </form>
 ${SEND_ONCE}`;
-  return publicPage(`${hasErrors ? 'Check your answers: ' : ''}${i.title}`, i.title, body);
+  const title = shownTitle(i.title);
+  return publicPage(`${hasErrors ? 'Check your answers: ' : ''}${title}`, title, body);
 }
 
-/** `statusLink`: the address of the request's status page (`statusLinkNotice`), when the confirmation carries its key. */
-export function confirmationPage(title: string, requestId: string, statusLink?: string): string {
-  return publicPage(`Request received: ${requestId}`, title, `<div class="notice" role="status">
+/**
+ * `statusLink`: the address of the request's status page (`statusLinkNotice`), when the confirmation carries its key;
+ * `contact`: the office's details, at the page's end.
+ */
+export function confirmationPage(title: string, requestId: string, statusLink?: string, contact?: OfficeContact): string {
+  return publicPage(`Request received: ${numberInTitle(requestId)}`, shownTitle(title), `<div class="notice" role="status">
 <p>Thank you. Your request has been received.</p>
-<p>Your request number is <span class="request-id">${esc(requestId)}</span></p>
+<p>Your request number is ${requestNumber(requestId, 'request-id')}</p>
 <p>Keep this number: mention it when you write to us about this request.</p>
 </div>
-${statusLink === undefined ? '' : statusLinkNotice(statusLink)}`);
+${statusLink === undefined ? '' : statusLinkNotice(statusLink)}
+${contactSection(contact, 'Questions about your request? Write or call us, and mention its number.')}`);
 }

@@ -2,7 +2,10 @@
 // script the pages work without, readable on a phone; each control labelled and each error tied to its field for screen readers.
 import { createHash } from 'node:crypto';
 import { DASHBOARD_CSS } from '../dashboard/dashboard-style';
+import { clipText } from '../../shared/clip-text';
 import { esc, pageHead } from '../dashboard/html-text';
+import { MAX_LINE } from './intake-form';
+import { contactSection, type OfficeContact } from './office-contact';
 
 /**
  * A form marked `data-send-once` is sent once: its Send is disabled when pressed, so a double click or a second tap
@@ -74,8 +77,10 @@ input[type="text"], input[type="email"], input[type="date"], select { width: 100
 .error a { color: #7f1d1d; }
 .notice { border-left: 4px solid var(--accent); background: var(--band); padding: 0.75rem 1rem; }
 .request-id { font-size: 1.5rem; font-weight: 700; letter-spacing: 0.02em; }
-/* A request number read off a phone to the office is one piece: never split at its hyphens. */
+/* A request number read off a phone to the office is one piece: never split at its hyphens. One longer than any
+   numbering (a sheet's cell) wraps anywhere rather than run off the screen. */
 .request-id, .request-ref { white-space: nowrap; }
+.request-id.long, .request-ref.long { white-space: normal; overflow-wrap: anywhere; }
 /* A rating scale that wraps on a phone puts 4 under 1; one choice a line reads in order. */
 @media (max-width: 40rem) { .choices.scale { flex-direction: column; gap: 0; } }
 .hp { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
@@ -93,9 +98,28 @@ dl.facts dd { margin: 0; }
 .asked { white-space: pre-wrap; border-left: 4px solid var(--line); padding-left: 1rem; }
 /* A link of some 70 characters, written down or copied from a phone: it breaks anywhere rather than run off the screen. */
 .status-link, .asked { overflow-wrap: anywhere; }
+/* The office's contact details: a line each, an address or a number of any length wrapping rather than running off a phone. */
+.contact-ways { list-style: none; padding: 0; margin: 0.5rem 0 1rem; }
+.contact-ways li { margin: 0.25rem 0; }
+.contact-ways a, .office-name { overflow-wrap: anywhere; }
+.office-name { font-weight: 600; margin-bottom: 0; }
 /* On paper a question stays whole: its label never ends a page with its box on the next. */
-@media print { form.public .field, form.public fieldset, .standing { break-inside: avoid; } }
+@media print { form.public .field, form.public fieldset, .standing, .contact { break-inside: avoid; } }
 `;
+
+/** Past this a request number is no numbering a requester reads out (`requestNumber`). */
+const LONGEST_NUMBER = 32;
+
+/**
+ * A request number as a requester reads it, in a span of `className` (`request-ref`, or the confirmation's large
+ * `request-id`): kept whole on a line; one a sheet stored far longer wraps, cut at a form line's length.
+ */
+export function requestNumber(id: string, className = 'request-ref'): string {
+  return `<span class="${className}${id.length > LONGEST_NUMBER ? ' long' : ''}">${esc(clipText(id, MAX_LINE))}</span>`;
+}
+
+/** A request number in a page's title, which a browser's tab and history show in a line: a long one says "Your request". */
+export const numberInTitle = (id: string | null) => (id === null || id.length > LONGEST_NUMBER ? 'Your request' : id);
 
 /** What the public pages' footer says by default: each sends answers to the office that shared it. */
 const ANSWERS_GO_TO_THE_OFFICE = 'Equity Desk. Your answers go only to the office that shared this page.';
@@ -113,9 +137,12 @@ ${body}
 </html>`;
 }
 
-/** A page that only says something (a removed form, an expired link, too many posts). */
-export function noticePage(title: string, message: string): string {
-  return publicPage(title, title, `<p class="notice" role="status">${esc(message)}</p>`);
+/**
+ * A page that only says something (a removed form, an expired link, too many posts); with `contact`, the office's
+ * details after it, for a notice that sends the requester to the office.
+ */
+export function noticePage(title: string, message: string, contact?: OfficeContact): string {
+  return publicPage(title, title, `<p class="notice" role="status">${esc(message)}</p>${contactSection(contact)}`);
 }
 
 /**

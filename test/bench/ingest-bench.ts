@@ -8,7 +8,6 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { TABLES, validateRows, type RawRow } from '../../shared/index';
-import pg from 'pg';
 import { createApp } from '../../sync/api/app';
 import { openIngestPool } from '../../sync/api/ingest-pool';
 import type { PrepareSync } from '../../sync/api/sync-batch';
@@ -19,7 +18,8 @@ import type { IncomingRow } from '../../sync/store/row-store';
 import { TEST_DATABASE_URL, dropSchemas, randomSchemaName } from '../support/postgres';
 import { DIRECT_WRITE, directPostgres, directSqlite, type DirectRun } from './direct-writes';
 import { figure, figureLine, rowsPerSecond as rate, type Figure } from './figure';
-import { mainThreadCpuSeconds, mainThreadRunQueueSeconds, processCpuSeconds } from './process-cpu';
+import { watchServerCpu } from './postgres-server-cpu';
+import { cpuMs, mainThreadCpuSeconds, mainThreadRunQueueSeconds } from './process-cpu';
 
 const TYPES = ['State agency', 'City', 'County', 'Legislative office', 'Community organization'];
 const CATEGORIES = ['Training & workshops', 'Budget equity tool', 'Data & evaluation', 'Community engagement', 'Racial equity action plan'];
@@ -46,14 +46,6 @@ export function benchRow(i: number): RawRow {
     estimatedHours: 4 + (i % 20),
     hoursSpent: i % 7,
   };
-}
-
-/** CPU milliseconds this process spends in `fn` (all threads: the ingest pool, better-sqlite3 and the GC included). */
-async function cpuMs(fn: () => unknown): Promise<number> {
-  const before = process.cpuUsage();
-  await fn();
-  const used = process.cpuUsage(before);
-  return (used.user + used.system) / 1000;
 }
 
 export type Backend = 'sqlite' | 'postgres';
@@ -99,23 +91,6 @@ export interface IngestBenchResult {
 const eventLoopCpuMs = () => (existsSync('/proc/self/task') ? mainThreadCpuSeconds(process.pid) * 1000 : undefined);
 
 /**
- * CPU time of the PostgreSQL server processes behind the connections named `appName` (node-postgres sets
- * `application_name` from PGAPPNAME), in ms since each started: the server is local, so /proc has them.
- */
-async function serverCpuMs(client: pg.Client, appName: string): Promise<Map<number, number>> {
-  const { rows } = await client.query<{ pid: number }>('select pid from pg_stat_activity where application_name = $1', [appName]);
-  const out = new Map<number, number>();
-  for (const { pid } of rows) {
-    try {
-      out.set(pid, processCpuSeconds(pid) * 1000);
-    } catch {
-      // The connection ended between the query and the read.
-    }
-  }
-  return out;
-}
-
-/**
  * Ingest speed on one backend: `rows` request rows sent through `POST /api/v1/sync` in `batch`-row requests,
  * from one source one request after the other and from `sources` sources at once (wall and CPU time), each
  * into a database of its own; then, in the same process, each stage alone and the same rows written straight
@@ -128,10 +103,7 @@ export async function benchIngest(opts: { backend?: Backend; rows?: number; batc
   const sources = opts.sources ?? 4;
   const dir = mkdtempSync(join(tmpdir(), 'equity-desk-bench-'));
   const schemas: string[] = [];
-  const appName = `equity-desk-bench-${process.pid}`;
-  process.env.PGAPPNAME = appName;
-  const monitor = backend === 'postgres' ? new pg.Client({ connectionString: TEST_DATABASE_URL }) : undefined;
-  await monitor?.connect();
+  const monitor = backend === 'postgres' ? await watchServerCpu(TEST_DATABASE_URL) : undefined;
   const pool = openIngestPool();
   const everyBodyPool = openIngestPool({ minBytes: 0 });
   let run = 0;
@@ -164,7 +136,7 @@ export async function benchIngest(opts: { backend?: Backend; rows?: number; batc
       };
       // Starts every worker and connection before the clock does: empty batches, one per source at once.
       await Promise.all(tokens.map((token) => send(token, JSON.stringify({ table: 'requests', rows: [] }), 0)));
-      const serverBefore = monitor && (await serverCpuMs(monitor, appName));
+      const serverBefore = await monitor?.snapshot();
       const loopBefore = eventLoopCpuMs();
       const queuedBefore = mainThreadRunQueueSeconds(process.pid);
       const utilization = performance.eventLoopUtilization();
@@ -188,9 +160,7 @@ export async function benchIngest(opts: { backend?: Backend; rows?: number; batc
         }
       }
       if (monitor && serverBefore) {
-        const after = await serverCpuMs(monitor, appName);
-        const serverMs = [...after].reduce((sum, [pid, used]) => sum + used - (serverBefore.get(pid) ?? 0), 0);
-        result.serverCpuMicrosPerRow = perRow(serverMs);
+        result.serverCpuMicrosPerRow = perRow(await monitor.usedSince(serverBefore));
       }
       return result;
     } finally {

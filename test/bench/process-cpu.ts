@@ -37,5 +37,13 @@ function cpuSeconds(path: string): number {
   return (Number(fields[11]) + Number(fields[12])) / clockTicks();
 }
 
+/** CPU milliseconds this process spends in `fn` (all threads: worker pools, better-sqlite3 and the GC included). */
+export async function cpuMs(fn: () => unknown): Promise<number> {
+  const before = process.cpuUsage();
+  await fn();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000;
+}
+
 /** The least wall time `cpuSeconds` of work can take on this machine: every core busy all along. */
 export const floorSeconds = (cpuSeconds: number) => cpuSeconds / availableParallelism();

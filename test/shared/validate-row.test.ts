@@ -144,6 +144,23 @@ describe('validateRow', () => {
     expect(codes(request('13/45/2026').errors)).toEqual(['dueOn:not_a_date']);
   });
 
+  it('keeps a work-plan item or milestone timed by an event with no date ("Before Council recess"), undated, its words in Notes where the table has them', () => {
+    const item = (field: string, when: string) => validateRow(TABLES.workplan, { task: 'Ordinance to Council', [field]: when });
+    for (const when of ['Before Council recess', 'After budget adoption', 'Upon Council approval', 'Following the retreat', 'Prior to the November election', 'By Council recess']) {
+      const start = item('startOn', when);
+      expect(start.ok, when).toBe(true);
+      expect(start.values, when).toMatchObject({ startOn: null, notes: `Start: ${when}` });
+      expect(start.warnings.map((w) => [w.code, w.message]), when).toEqual([['date_tbd', `Start: "${when}" is not a date the reader can place; left blank; kept "${when}" in Notes`]]);
+    }
+    const milestone = validateRow(TABLES.milestones, { milestone: 'Ordinance to Council', date: 'Before Council recess' });
+    expect(milestone.ok).toBe(true);
+    expect(milestone.values.date).toBeNull();
+    expect(milestone.warnings.map((w) => w.message)).toEqual([expect.stringContaining('"Before Council recess" is not a date the reader can place; kept with the status "No date yet"')]);
+    // Words that are no event, and digits that make no day, stay errors outside a deadline column.
+    expect(codes(validateRow(TABLES.milestones, { milestone: 'Forum', date: 'Budget equity' }).errors)).toEqual(['date:not_a_date']);
+    expect(codes(validateRow(TABLES.milestones, { milestone: 'Forum', date: 'Before 13/45/2026' }).errors)).toEqual(['date:not_a_date']);
+  });
+
   it('reads a Due of "EOM", "end of quarter", "end of FY" or "EOY" as the last day of that period of the day received, saying what it assumed', () => {
     const request = (dueOn: string, receivedOn: string | null, fiscalYearStartMonth?: number) =>
       validateRow(TABLES.requests, { receivedOn, requesterOrg: 'City of Fresno', dueOn }, { ...DEFAULT_READ_OPTIONS, ...(fiscalYearStartMonth ? { fiscalYearStartMonth } : {}) });

@@ -109,3 +109,30 @@ describe('EQUITY_DESK_CORS_ORIGINS', () => {
     expect(() => loadConfig({ EQUITY_DESK_CORS_ORIGINS: 'https://a.example.gov/path' })).toThrow(/EQUITY_DESK_CORS_ORIGINS/);
   });
 });
+
+describe("the office's contact details (EQUITY_DESK_OFFICE_*)", () => {
+  test('unset, the pages have none; set, its name and an email or a phone, and a website if given', () => {
+    expect(loadConfig({}).office).toBeUndefined();
+    expect(loadConfig({ EQUITY_DESK_OFFICE_NAME: '  Office of Racial Equity ', EQUITY_DESK_OFFICE_EMAIL: ' ta@equity.example.gov ' }).office)
+      .toEqual({ name: 'Office of Racial Equity', email: 'ta@equity.example.gov' });
+    expect(loadConfig({ EQUITY_DESK_OFFICE_NAME: 'مكتب المساواة', EQUITY_DESK_OFFICE_PHONE: '+1 (916) 555-0142 ext. 12', EQUITY_DESK_OFFICE_WEBSITE: 'https://equity.example.gov/contact' }).office)
+      .toEqual({ name: 'مكتب المساواة', phone: '+1 (916) 555-0142 ext. 12', website: 'https://equity.example.gov/contact' });
+  });
+
+  test('a name without a way to reach the office, or a way without a name, is refused by the variable to set', () => {
+    expect(fails({ EQUITY_DESK_OFFICE_NAME: 'Office of Racial Equity' })).toMatch(/^EQUITY_DESK_OFFICE_NAME: .*EQUITY_DESK_OFFICE_EMAIL or EQUITY_DESK_OFFICE_PHONE/);
+    expect(fails({ EQUITY_DESK_OFFICE_EMAIL: 'ta@equity.example.gov' })).toMatch(/^EQUITY_DESK_OFFICE_NAME: /);
+    expect(fails({ EQUITY_DESK_OFFICE_WEBSITE: 'https://equity.example.gov' })).toMatch(/^EQUITY_DESK_OFFICE_NAME: /);
+  });
+
+  test('each value is checked where it is set: an address, a phone number, a web address, a name of a sensible length without invisible characters', () => {
+    const office = { EQUITY_DESK_OFFICE_NAME: 'Office of Racial Equity', EQUITY_DESK_OFFICE_EMAIL: 'ta@equity.example.gov' };
+    expect(fails({ ...office, EQUITY_DESK_OFFICE_EMAIL: 'ta at equity' })).toMatch(/^EQUITY_DESK_OFFICE_EMAIL: must be an email address/);
+    expect(loadConfig({ ...office, EQUITY_DESK_OFFICE_PHONE: '(916) 555-0142' }).office?.phone).toBe('(916) 555-0142');
+    expect(fails({ ...office, EQUITY_DESK_OFFICE_PHONE: 'call us' })).toMatch(/^EQUITY_DESK_OFFICE_PHONE: must be a phone number/);
+    expect(fails({ ...office, EQUITY_DESK_OFFICE_WEBSITE: 'javascript:alert(1)' })).toMatch(/^EQUITY_DESK_OFFICE_WEBSITE: must be an http\(s\) address/);
+    expect(fails({ ...office, EQUITY_DESK_OFFICE_NAME: 'x'.repeat(40_000) })).toMatch(/^EQUITY_DESK_OFFICE_NAME: must be at most \d+ characters/);
+    expect(fails({ ...office, EQUITY_DESK_OFFICE_NAME: 'Office\u0000of Equity' })).toMatch(/^EQUITY_DESK_OFFICE_NAME: .*invisible character/);
+    expect(fails({ ...office, EQUITY_DESK_OFFICE_NAME: 'Office \u202Eof Equity' })).toMatch(/^EQUITY_DESK_OFFICE_NAME: .*invisible character/);
+  });
+});

@@ -76,4 +76,16 @@ describe('pasted figures, recalculated by LibreOffice', () => {
     const line = [...dashboard].find(([address, c]) => address.startsWith('A') && c.value === 'On hold')![0];
     expect(dashboard.get(`B${line.slice(1)}`)?.value).toBe(3);
   }, 180_000);
+
+  it('workplan: a % complete in words ("half", "Three-quarters", "done", "none") gives the status the service derives from the share it reads', async () => {
+    const span = { goal: 'Capacity', startOn: addDays(asOf, -60), endOn: addDays(asOf, 60) };
+    // Eight items, so the Dashboard's shares of them are exact in both engines.
+    const shares = ['half', 'Three-quarters', 'a quarter', 'done', 'none', 'not started', 'halfway', 'one-half'];
+    const rows: TypedRow[] = shares.map((percentComplete, i) => ({ ...span, itemId: `W${i + 1}`, task: `Task ${i + 1}`, status: i === 5 ? 'Not started' : 'In progress', percentComplete }));
+    const { lo, differ } = await bothEngines('workplan', rows);
+    expect(differ).toEqual([]);
+    const want = ['On track', 'On track', 'At risk', 'Complete', 'At risk', 'Late start', 'In progress (no %)', 'On track'];
+    expect(column(lo, 'workplan', 'derivedStatus', rows.length)).toEqual(want);
+    expect(stored('workplan', rows, 'derivedStatus')).toEqual(want);
+  }, 180_000);
 });

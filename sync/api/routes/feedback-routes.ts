@@ -44,7 +44,7 @@ export function surveyRoutes(deps: RouteDeps, address: SurveyAddress): Hono {
     const state = await address.find(c);
     if (state.kind === 'unknown') return html(c, noticePage('Link not found', address.notFound), 404);
     if (state.kind === 'expired') return html(c, noticePage('This survey is closed', closedMessage(state.link)), 410);
-    if (state.kind === 'turned-off') return html(c, turnedOffPage('survey'), 410);
+    if (state.kind === 'turned-off') return html(c, turnedOffPage('survey', deps.config.office), 410);
     return state;
   }
 
@@ -59,6 +59,7 @@ export function surveyRoutes(deps: RouteDeps, address: SurveyAddress): Hono {
       values: values ?? (state.link.answer ? answerValues(state.link.answer) : {}),
       errors,
       changeableUntil: answered ? lastDay(state.until) : undefined,
+      contact: deps.config.office,
     });
   }
 

@@ -85,7 +85,7 @@ export function intakeRoutes(deps: RouteDeps): Hono {
   async function liveForm(c: Context): Promise<IntakeForm | Response> {
     const form = await deps.store.getForm(c.req.param('formId') ?? '');
     if (form === null) return html(c, noticePage('Form not found', 'There is no request form at this address. Check the link you were given, or contact the office directly.'), 404);
-    if (form.removedAt !== null) return html(c, noticePage('This form is closed', 'This request form is no longer in use and does not accept requests. Please contact the office directly.'), 410);
+    if (form.removedAt !== null) return html(c, noticePage('This form is closed', 'This request form is no longer in use and does not accept requests. Please contact the office directly.', deps.config.office), 410);
     return form;
   }
 
@@ -105,7 +105,7 @@ export function intakeRoutes(deps: RouteDeps): Hono {
       }
       const token = c.req.query('status') ?? '';
       const link = (await isStatusLinkOf(deps.store, token, { sourceId: form.sourceId, rowId })) ? statusUrl(publicBase(deps, c.req.url), token) : undefined;
-      return c.html(confirmationPage(form.title, row.requestId, link), 200, PRIVATE_PAGE_HEADERS);
+      return c.html(confirmationPage(form.title, row.requestId, link, deps.config.office), 200, PRIVATE_PAGE_HEADERS);
     })
     .post('/:formId', sameOriginPosts(deps), limitBody(MAX_FORM_BODY_BYTES), postLimit(deps), async (c) => {
       const form = await liveForm(c);
@@ -128,7 +128,7 @@ export function intakeRoutes(deps: RouteDeps): Hono {
         case 'invalid':
           return html(c, intakePage({ title: form.title, action: c.req.path, fields: result.fields, submissionKey: key ?? newSubmissionKey(), values: submitted, errors: result.errors }), 400);
         case 'over-daily-cap':
-          return html(c, noticePage('Please try again tomorrow', 'This form has received as many requests as it can take today. Your request was not sent: please try again tomorrow, or contact the office directly.'), 429);
+          return html(c, noticePage('Please try again tomorrow', 'This form has received as many requests as it can take today. Your request was not sent: please try again tomorrow, or contact the office directly.', deps.config.office), 429);
         case 'still-filing':
           return c.html(noticePage('Your request is being filed', 'Your request is still being filed. Reload this page in a moment to see its number: it will not be filed twice.'), 503, { ...PUBLIC_PAGE_HEADERS, 'Retry-After': String(STILL_FILING_RETRY_SECONDS) });
       }

@@ -29,13 +29,13 @@ export function statusRoutes(deps: RouteDeps): Hono {
       case 'unknown':
         return html(c, noticePage('Link not found', 'This request status link is not valid. Check that you copied the whole link from the confirmation page you were given.'), 404);
       case 'turned-off':
-        return html(c, turnedOffPage('status'), 410);
+        return html(c, turnedOffPage('status', deps.config.office), 410);
       case 'removed': {
         const named = found.requestId ? `Request ${found.requestId} is` : 'This request is';
-        return html(c, noticePage('This request is no longer tracked', `${named} no longer tracked by the office, so where it stands cannot be shown here. If you have questions about it, contact the office directly.`), 410);
+        return html(c, noticePage('This request is no longer tracked', `${named} no longer tracked by the office, so where it stands cannot be shown here. If you have questions about it, contact the office directly.`, deps.config.office), 410);
       }
       case 'tracked':
-        return html(c, statusPage(found.standing, `${c.req.path}/feedback`), 200);
+        return html(c, statusPage(found.standing, `${c.req.path}/feedback`, deps.config.office), 200);
     }
   });
 }

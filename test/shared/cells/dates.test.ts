@@ -195,6 +195,39 @@ describe('parseDateText', () => {
     expect(parseDateText(text)).toMatchObject(range(start, end));
   });
 
+  it.each([
+    // A week written with its number, "in" its month, or after "the".
+    ['1st week of March 2026', '2026-03-01', '2026-03-07'],
+    ['the first week of March 2026', '2026-03-01', '2026-03-07'],
+    ['Second week in June 2026', '2026-06-08', '2026-06-14'],
+    // Halves of a month: its first fifteen days, and the rest.
+    ['first half of March 2026', '2026-03-01', '2026-03-15'],
+    ['Second half of February 2026', '2026-02-16', '2026-02-28'],
+    // Early, mid and late in a season or a quarter: its first, second and third month.
+    ['Late spring 2026', '2026-05-01', '2026-05-31'],
+    ['early summer 2026', '2026-06-01', '2026-06-30'],
+    ['Mid-Fall 2026', '2026-10-01', '2026-10-31'],
+    ['Late Q3 2026', '2026-09-01', '2026-09-30'],
+    // The end and middle of a year.
+    ['Year-end 2026', '2026-12-31', undefined],
+    ['Year end 2026', '2026-12-31', undefined],
+    ['End of year 2026', '2026-12-31', undefined],
+    ['Midyear 2026', '2026-05-01', '2026-08-31'],
+    ['Mid-year 2026', '2026-05-01', '2026-08-31'],
+  ])('reads %s as the part of the month, season or year it names', (text, start, end) => {
+    const read = parseDateText(text);
+    expect(read).toMatchObject(range(start, end));
+    if (!end) expect(read).not.toHaveProperty('end');
+    expect(read.kind === 'date' && read.assumed?.length, text).toBeTruthy();
+  });
+
+  it('reads a part of a month, season or year without its year once given one', () => {
+    for (const [text, start, end] of [['1st week of March', '2027-03-01', '2027-03-07'], ['first half of March', '2027-03-01', '2027-03-15'], ['Late spring', '2027-05-01', '2027-05-31'], ['Early Spring', '2027-03-01', '2027-03-31'], ['Year-end', '2027-12-31', undefined], ['end of the year', '2027-12-31', undefined], ['Mid-year', '2027-05-01', '2027-08-31']] as const) {
+      expect(parseDateText(text), text).toEqual({ kind: 'yearless', text });
+      expect(parseDateText(text, { year: 2027 }), text).toMatchObject(range(start, end));
+    }
+  });
+
   it('reads a bounded or part-month date without a year once given the year, and leaves "Early 2026" a third of the year', () => {
     expect(parseDateText('Week of 3/9')).toEqual({ kind: 'yearless', text: 'Week of 3/9' });
     expect(parseDateText('Week of 3/9', { year: 2026 })).toMatchObject(range('2026-03-09', '2026-03-13'));

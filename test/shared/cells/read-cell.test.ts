@@ -315,12 +315,20 @@ describe('percentages', () => {
     },
   );
 
-  it.each([['half', 0.5], ['Half', 0.5], ['a quarter', 0.25], ['one quarter', 0.25], ['three quarters', 0.75], ['three-quarters', 0.75], ['all', 1], ['None', 0]] as const)(
-    'reads a share in words, %j, as %s, saying so and which figure to type, since the sheet\'s own status formula reads a number only', (raw, value) => {
+  it.each([['half', 0.5], ['Half', 0.5], ['a quarter', 0.25], ['one quarter', 0.25], ['three quarters', 0.75], ['three-quarters', 0.75], ['all', 1], ['None', 0], ['Done', 1], ['complete', 1], ['Completed', 1], ['not started', 0]] as const)(
+    'reads a share in words, %j, as %s, saying so (the sheet\'s own status formula reads the same words)', (raw, value) => {
+      const r = read('workplan', 'percentComplete', raw);
+      expect(r.value).toBe(value);
+      expect(r.issues.map((i) => [i.severity, i.code, i.message])).toEqual([['warning', 'number_in_words', `% complete: read "${raw}" as ${value * 100}%`]]);
+    },
+  );
+
+  it.each([['✓', 1], ['Y', 1], ['x', 1], ['☐', 0], ['N', 0]] as const)(
+    'keeps a work-plan item whose percent complete is a check mark, %j, as %s, saying which figure to type for the sheet\'s own status', (raw, value) => {
       const r = read('workplan', 'percentComplete', raw);
       expect(r.value).toBe(value);
       expect(r.issues.map((i) => [i.severity, i.code, i.message])).toEqual([
-        ['warning', 'number_in_words', `% complete: read "${raw}" as ${value * 100}%; type ${value * 100}% for the sheet's own status to read it too`],
+        ['warning', 'percent_checkbox', `% complete: read "${raw}" as ${value ? 'ticked, 100%' : 'not ticked, 0%'}; type ${value * 100}% for the sheet's own status to read it too`],
       ]);
     },
   );

@@ -4,7 +4,7 @@ import { computeDerived, DEFAULT_RULES, milestoneStatus, TABLES, workplanStatus,
 import { DEFAULT_READ_OPTIONS, validateRows } from '../../../shared/validate-row';
 
 const AS_OF = '2025-06-15';
-const plan = (status: string | null, startOn: string | null, endOn: string | null, percentComplete: number | null) =>
+const plan = (status: string | null, startOn: string | null, endOn: string | null, percentComplete: number | string | null) =>
   workplanStatus({ status, startOn, endOn, percentComplete }, DEFAULT_RULES, AS_OF);
 
 describe('work-plan status', () => {
@@ -46,6 +46,25 @@ describe('work-plan status', () => {
     expect(plan('On hold', null, null, null)).toBe('On hold');
     // Done and stopped still come first.
     expect(plan('On hold', '2025-01-01', '2025-12-31', 1)).toBe('Complete');
+  });
+
+  it('reads a % complete in words ("half", "three-quarters", "done", "none") as import reads it, so the sheet and the master agree', () => {
+    // Half the span gone: half done is on track, a quarter done at risk.
+    expect(plan('In progress', '2025-01-01', '2025-12-31', 'half')).toBe('On track');
+    expect(plan('In progress', '2025-01-01', '2025-12-31', ' Three-quarters ')).toBe('On track');
+    expect(plan('In progress', '2025-01-01', '2025-12-31', 'a quarter')).toBe('At risk');
+    expect(plan('In progress', '2025-01-01', '2025-12-31', 'Done')).toBe('Complete');
+    expect(plan(null, '2025-01-01', '2025-12-31', 'completed')).toBe('Complete');
+    // Nothing done is a % recorded: late to start, not "no %".
+    expect(plan('Not started', '2025-01-01', '2025-12-31', 'half')).toBe('On track');
+    expect(plan('Not started', '2025-01-01', '2025-12-31', 'none')).toBe('Late start');
+    expect(plan('In progress', '2025-01-01', '2025-12-31', 'not started')).toBe('At risk');
+    // Words that name no share stay no %.
+    expect(plan('In progress', '2025-01-01', '2025-12-31', 'halfway')).toBe('In progress (no %)');
+    for (const words of ['half', 'three quarters', 'done', 'none', 'halfway']) {
+      const read = validateRows(TABLES.workplan, [{ task: 'Workshops', status: 'In progress', startOn: '2025-01-01', endOn: '2025-12-31', percentComplete: words }], DEFAULT_READ_OPTIONS)[0];
+      expect(computeDerived(TABLES.workplan, read.values, DEFAULT_RULES, AS_OF).derivedStatus, words).toBe(plan('In progress', '2025-01-01', '2025-12-31', words));
+    }
   });
 });
 

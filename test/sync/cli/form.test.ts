@@ -78,6 +78,9 @@ describe.each(backends)('form commands on $name', (backend) => {
     [['form', 'add'], /missing --source ID/],
     [['form', 'add', '--source', 'src_nope'], /--source: src_nope is not a registered source/],
     [['form', 'add', '--source', 'x', '--title', ' '], /--title must be 1 to 120 characters/],
+    // Refused as the API refuses it: a requester would read the title as a box, or turned around.
+    [['form', 'add', '--source', 'x', '--title', 'Ask\u0007us'], /--title: title .*(character|control)/],
+    [['form', 'add', '--source', 'x', '--title', 'Ask \u202Eus'], /--title: title .*direction/],
     [['form', 'remove'], /usage: npx equity-desk form remove ID/],
   ])('%j fails in one line', async (args, message) => {
     const run = await cli(backend, args);
