@@ -70,6 +70,9 @@ function targets(table: TableDef): Target[] {
   return list;
 }
 
+/** A header as every message names it: on one line, whatever line breaks or spacing its cell holds. */
+export const headerText = (h: CellInput): string => String(h).trim().replace(/\s+/g, ' ');
+
 /** A header that says "date" names a date: `Target date` is not the number column `Target`. */
 function score(header: Phrase, target: Target): number {
   const s = bestScore(header, target.names);
@@ -136,7 +139,7 @@ function mapColumns(table: TableDef, header: readonly CellInput[], valueColumns:
     const label = table.columns.find((c) => c.name === v.field)!.header;
     taken.set(`field:${v.field}`, taken.get(`field:${v.field}`) ?? index);
     done.add(index);
-    map.matched.push({ index, header: String(header[index]).trim(), reads: `${label} (${v.value})`, score: 100 });
+    map.matched.push({ index, header: headerText(header[index]), reads: `${label} (${v.value})`, score: 100 });
   }
   header.forEach((h, index) => {
     if (isBlankCell(h) || h instanceof Date || done.has(index)) return;
@@ -148,9 +151,13 @@ function mapColumns(table: TableDef, header: readonly CellInput[], valueColumns:
   });
   // Best score first; among equals, the leftmost column (the first of two `Email` columns wins).
   pairs.sort((a, b) => b.score - a.score || a.index - b.index);
-  const text = (i: number) => String(header[i]).trim();
+  const text = (i: number) => headerText(header[i]);
+  // A header typed twice is one field's: its copy is not read as the next field it resembles.
+  const readAs = new Map<string, string>();
   for (const { index, target, score: s } of pairs) {
     if (done.has(index) || (target.exclusive && taken.has(target.key))) continue;
+    const copyOf = readAs.get(text(index).toLowerCase());
+    if (copyOf !== undefined && copyOf !== target.key) continue;
     const rival = pairs.find((p) => p.index === index && p.score === s && p.target !== target && p.target.label !== target.label && !(p.target.exclusive && taken.has(p.target.key)));
     done.add(index);
     if (rival) {
@@ -158,6 +165,7 @@ function mapColumns(table: TableDef, header: readonly CellInput[], valueColumns:
       continue;
     }
     taken.set(target.key, index);
+    readAs.set(text(index).toLowerCase(), target.key);
     target.apply(map, index);
     map.matched.push({ index, header: text(index), reads: target.label, score: s });
   }
@@ -165,7 +173,7 @@ function mapColumns(table: TableDef, header: readonly CellInput[], valueColumns:
     if (isBlankCell(h) || done.has(index)) return;
     const lost = pairs.find((p) => p.index === index && p.target.exclusive && taken.has(p.target.key));
     const reason = lost ? `${lost.target.label} is read from column ${quoteValue(text(taken.get(lost.target.key)!))}` : undefined;
-    map.unknown.push(reason ? { index, header: text(index), reason } : { index, header: String(h) });
+    map.unknown.push(reason ? { index, header: text(index), reason } : { index, header: text(index) });
   });
   map.matched.sort((a, b) => a.index - b.index);
   const spanned = new Set([...map.spans.values()].flat());

@@ -1,7 +1,7 @@
 // `import`: a workbook's tables ingested exactly as a sync would send them, one full sync per table, with
 // every problem placed at its sheet, row and column. Row ids are stable, so re-importing changes nothing.
 import {
-  LISTS_SHEET, TABLE_NAMES, TABLES, columnLetter, fieldColumn, findHeaderRow, foldText, formatCellIssue, inSheetWords, isBlankCell, isErrorValue, issueColumn, locateTable, readStacked, readStackedTable, readTable,
+  LISTS_SHEET, TABLE_NAMES, TABLES, columnLetter, headerText, fieldColumn, findHeaderRow, foldText, formatCellIssue, inSheetWords, isBlankCell, isErrorValue, issueColumn, locateTable, readStacked, readStackedTable, readTable,
   sheetPosition, textFieldsOf,
   type CellInput, type FieldIssue, type IssueCode, type ReadTableResult, type SheetRow, type TableDef, type TableName, type TypedRow,
 } from '../../shared/index';
@@ -193,7 +193,7 @@ function ownRowName(table: TableName, row: IngestRow): OwnRowName {
 /** A field's column letter and the sheet's own header there; `at`, the row's own places (a side-by-side item). */
 function cellOf({ header: headers, read }: SheetTable, field: string, at?: SheetRow['at']): { column?: string; header?: string } {
   const { column, index } = issueColumn(read, field, at);
-  return { column, header: index === undefined || isBlankCell(headers[index]) ? undefined : String(headers[index]).trim() };
+  return { column, header: index === undefined || isBlankCell(headers[index]) ? undefined : headerText(headers[index]) };
 }
 
 function place(t: SheetTable, row: number, i: { code: IssueCode; field: string; message: string; column?: string; header?: string }, places?: SheetRow['at']): PlacedIssue {

@@ -21,6 +21,24 @@ const cityPlan: Grid = [
 ];
 
 describe('mapHeaders', () => {
+  it('names a header typed on two lines in one line, in the mapping and the warnings', () => {
+    const grid: Grid = [
+      ['Request\nID', 'Requesting\r\n organization', 'Date\nreceived', 'Budget\ncode'],
+      ['TA-1', 'City of Riverside', '13/45/2026', 'A-1'],
+    ];
+    const read = readTable(TABLES.requests, 'Requests', grid, 0, DEFAULT_READ_OPTIONS);
+    expect(read.map.matched.map((m) => m.header)).toEqual(['Request ID', 'Requesting organization', 'Date received']);
+    const lines = read.issues.map(formatCellIssue);
+    expect(lines).toContainEqual(expect.stringMatching(/^Requests!D1 \(Budget code\): column "Budget code" is not part/));
+  });
+
+  it('reads a header typed twice once: the second copy is not read as another field, and says which column is read', () => {
+    const map = mapHeaders(TABLES.requests, ['Request ID', 'Organization', 'Request status (pick one)', 'Date received', 'Request status (pick one)']);
+    expect(map.fields.get(2)).toBe('status');
+    expect(map.fields.has(4)).toBe(false);
+    expect(map.unknown).toEqual([{ index: 4, header: 'Request status (pick one)', reason: 'Status is read from column "Request status (pick one)"' }]);
+  });
+
   it('maps renamed and reordered columns through aliases, and reports the rest', () => {
     const map = mapHeaders(TABLES.workplan, cityPlan[2]);
     expect(Object.fromEntries(map.fields)).toEqual({

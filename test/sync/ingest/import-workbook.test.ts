@@ -732,6 +732,14 @@ describe.each(backends)('import on $name', (backend) => {
     expect(r.warnings.map((w) => w.line)).toEqual([`'2026 Work Plan'!D2 (Timeline): "Jan 2027 – Mar 2027 and Jan 2028 – Mar 2028" holds 2 date ranges: read as 2027-01-01 to 2028-03-31`]);
   });
 
+  test('a header typed on two lines names its cell in one line: each problem is one line of the report', async () => {
+    const store = await backend.open();
+    const grid: Grid = [['Request\nID', 'Organization', 'Date\nreceived', 'Request status\n(pick one)'], ['TA-1', 'City of Riverside', '13/45/2026', 'New']];
+    const { r } = await importAs(store, 'Two-line headers', [{ name: 'Requests', rows: grid }]);
+    expect(r.rejected.flatMap((j) => j.errors.map((e) => [e.header, e.line]))).toEqual([['Date received', expect.stringMatching(/^Requests!C2 \(Date received\): "13\/45\/2026" is not a date/)]]);
+    expect(r.mappings[0]!.columns.map((c) => c.header)).toEqual(['Request ID', 'Organization', 'Date received', 'Request status (pick one)']);
+  });
+
   test("a cell's problem names the sheet's own header in --json and in the Data quality sheet: Timeline, not Start; Date Received, not Received", async () => {
     const store = await backend.open();
     const { principal, r } = await importAs(store, 'Plan and log', [
