@@ -40,6 +40,24 @@ async function entryPoints() {
   return { entries: mod.ENTRY_POINTS, paramsOf: mod.paramsOf };
 }
 
+/** Modules the add-on imports whose values are data computed with zod: evaluated here, and bundled as that data. */
+const BUILT_DATA = /[\\/]shared[\\/]shapes[\\/]built-shapes\.ts$/;
+
+/**
+ * The shapes the add-on checks answers and rows with (`shared/shapes/built-shapes.ts`), generated from the zod schemas
+ * now, so Code.js carries them as plain data and no zod.
+ */
+const builtData = {
+  name: 'built-data',
+  setup(build) {
+    build.onLoad({ filter: BUILT_DATA }, async ({ path: file }) => {
+      const code = await bundle(path.relative(ADDON, file), { format: 'esm', platform: 'node' });
+      const mod = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+      return { contents: Object.entries(mod).map(([name, value]) => `export const ${name} = ${JSON.stringify(value)};`).join('\n'), loader: 'js' };
+    });
+  },
+};
+
 /** The allowlist rules, compiled from the add-on's own module so the build and Settings apply the same ones. */
 async function serviceUrlRules() {
   const code = await bundle('core/service-url.ts', { format: 'esm', platform: 'neutral' });
@@ -115,6 +133,7 @@ async function addonBundle(allowlist) {
     absWorkingDir: ROOT,
     mainFields: ['module', 'main'],
     define: { EQUITY_DESK_SERVICE_URLS: JSON.stringify(allowlist) },
+    plugins: [builtData],
   });
   const kept = await namesKept(result.metafile.inputs, 'addon/apps-script/main.ts');
   return trimNames(result.outputFiles[0].text, (name) => kept.has(name));

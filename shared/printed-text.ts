@@ -248,5 +248,15 @@ function firstPieceWidth(word: string): number {
 /** The narrowest column (Excel's unit) that prints every word of `text` on a line of its own at most: no word broken. */
 export const wordColumnWidth = (text: string): number => Math.ceil(widestWord(text) + CELL_MARGIN);
 
+/**
+ * The narrowest column from `min` up to `max` (Excel's unit) in which each of `texts` prints on one line: a column
+ * sized from what it holds, where a fixed width wrapped most names or left room no name used. Past `max`, a text wraps.
+ */
+export function oneLineWidth(texts: Iterable<string>, min: number, max: number): number {
+  let width = min;
+  for (const text of texts) while (width < max && printedLines(text, width) > 1) width++;
+  return width;
+}
+
 /** Lines a cell's text takes printed in a column `width` characters wide (Excel's unit, the widest digit). */
 export const printedLines = (text: string, width: number): number => wrappedLines(text, width - CELL_MARGIN, printedWidth);

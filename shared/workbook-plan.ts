@@ -119,6 +119,10 @@ export interface SheetPlan {
    * `columnGroups` lists the last column (1-based) of each run of columns that must print side by side (a list
    * and its paired column): a page holds as many whole runs as a readable scale allows, pages follow one another,
    * and the scale is the one that fits the widest page.
+   * `columnSections` lists the last column of each section of a table too wide for a page (a list of columns, such as
+   * Demand's requester types): each section starts a page of its own and spreads over as few pages as a readable
+   * scale allows, breaking between any two columns, with the frozen leading columns and the header on every page, at
+   * the scale that fits the widest page.
    * `narrowToPrint` narrows the wrapped text columns, as little as it takes, to print on the fewest pages across
    * a readable scale allows (a table printed to be read row by row: a template's data sheet).
    */
@@ -152,7 +156,7 @@ export interface SheetPlan {
    * shows something prints.
    */
   readyRowsFrom?: number;
-  print?: { pagesTall?: number; pagesWide?: number; breakAfterRows?: readonly number[]; area?: { lastRow: number; lastColumn: number }; scale?: number; columnGroups?: readonly number[]; narrowToPrint?: boolean };
+  print?: { pagesTall?: number; pagesWide?: number; breakAfterRows?: readonly number[]; area?: { lastRow: number; lastColumn: number }; scale?: number; columnGroups?: readonly number[]; columnSections?: readonly number[]; narrowToPrint?: boolean };
 }
 
 /** Inches; narrow, so a wide table keeps a readable size. */

@@ -9,7 +9,8 @@ import { isCalendarDay, serialFromIso } from '../shared/cells/dates';
 import { cellRef } from '../shared/sheet-ref';
 import { DashboardBuilder, helperLetter, type HelperColumn } from './dashboard-sheet';
 import { inputCellValue, type ColumnNameOf, type FieldOf, type InputColumn, type TableDef, type TableName, type TypedRow, type TypedValue } from '../shared/tables';
-import { EXCEL_FORMULA_TEXT, type PlanCell, type PlanConditional, type PlanValidation, type SheetPlan } from '../shared/workbook-plan';
+import { wordColumnWidth } from '../shared/printed-text';
+import { EXCEL_FORMULA_TEXT, type PlanCell, type PlanColumn, type PlanConditional, type PlanValidation, type SheetPlan } from '../shared/workbook-plan';
 
 /**
  * Formula rows planned below the data, ready for new rows to get their statuses, and the rows the dropdowns, colors
@@ -88,6 +89,23 @@ export function rowRules(table: TableDef, columnOf: (field: string) => number | 
   return { validations, conditionals };
 }
 
+/**
+ * Each wrapped column with the widest word its rows show (`PlanColumn.longestWord`), so narrowed to print it breaks
+ * none ("Operationali" over "ze"), as the master's data sheets do. An empty sheet's columns are left as planned.
+ */
+function withWords(columns: PlanColumn[], names: readonly string[], rows: readonly DataRow[]): PlanColumn[] {
+  if (!rows.some((r) => r.values)) return columns;
+  return columns.map((c, i) => {
+    if (!c.wrap) return c;
+    let longestWord = 0;
+    for (const r of rows) {
+      const value = r.values?.[names[i]] ?? r.derived[names[i]];
+      if (typeof value === 'string' && value) longestWord = Math.max(longestWord, wordColumnWidth(value));
+    }
+    return { ...c, longestWord };
+  });
+}
+
 export function dataSheet<T extends TableName>(table: TableDef<T>, typed: readonly TypedRow[], rules: Rules, asOf: string, tabColor: string): DataSheet<T> {
   const layout = templateLayout(table);
   const letters = layoutLetters(layout);
@@ -114,7 +132,7 @@ export function dataSheet<T extends TableName>(table: TableDef<T>, typed: readon
   const { validations, conditionals } = rowRules(table, columnOf, { fromRow: FIRST_DATA_ROW, toRow: lastRow });
   const plan: SheetPlan = {
     name: table.sheet,
-    columns: layout.map((p) => planColumn(p.column)),
+    columns: withWords(layout.map((p) => planColumn(p.column)), layout.map((p) => p.column.name), rows),
     // Re-iterable: the plan can be written more than once.
     rows: { [Symbol.iterator]: cells },
     freeze: { rows: 1 },

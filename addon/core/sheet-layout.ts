@@ -34,7 +34,7 @@ export function sheetLayout(plan: SheetPlan, isDataSheet: boolean): { cells: Wri
   // each. A sheet laid out by column groups or a fixed scale keeps the host's own fit.
   const columns = printedColumns(plan);
   const repeated = repeatedColumns(plan);
-  const pagesWide = plan.print?.pagesWide ?? (plan.print?.columnGroups || plan.print?.scale ? undefined : columnPagesWide(columns, repeated));
+  const pagesWide = plan.print?.pagesWide ?? (plan.print?.columnGroups || plan.print?.columnSections || plan.print?.scale ? undefined : columnPagesWide(columns, repeated));
   return {
     cells,
     format: {

@@ -61,6 +61,12 @@ export function queryString(pairs: Record<string, string | undefined>): string {
 /** A figure column's heading longer than this takes a text column's width on a phone (`TABLE_CSS`), where it wraps. */
 const LONG_HEADER = 12;
 
+/**
+ * A table of at most this many rows is marked `whole`, about a third of a page: the report prints it on one page, where
+ * split its last rows printed alone on the next (a category table's "Other" and "Unspecified" under the repeated headers).
+ */
+const WHOLE_TABLE_ROWS = 15;
+
 export interface Column<T> { header: string; text?: boolean; cell: (row: T) => string }
 
 /** A table of figures: caption, column headers with scope, the first cell of each row as its header. */
@@ -69,7 +75,7 @@ export function table<T>(caption: string, columns: Column<T>[], rows: readonly T
   const head = columns.map((c) => `<th scope="col"${c.text ? ' class="text"' : c.header.length > LONG_HEADER ? ' class="long"' : ''}>${esc(c.header)}</th>`).join('');
   const body = rows.map((r) => `<tr>${columns.map((c, i) => (i === 0 ? `<th scope="row">${c.cell(r)}</th>` : `<td${c.text ? ' class="text"' : ''}>${c.cell(r)}</td>`)).join('')}</tr>`).join('\n');
   // A focusable region lets keyboard users scroll a wide table on a narrow screen.
-  return `<div class="scroll${columns.length === 2 ? ' pairs' : ''}" role="region" aria-label="${esc(caption)}" tabindex="0"><table><caption><span>${esc(caption)}</span></caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
+  return `<div class="scroll${columns.length === 2 ? ' pairs' : ''}${rows.length <= WHOLE_TABLE_ROWS ? ' whole' : ''}" role="region" aria-label="${esc(caption)}" tabindex="0"><table><caption><span>${esc(caption)}</span></caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
 }
 
 /**

@@ -11,6 +11,8 @@ import { lines } from './summary-sheet';
 
 /** The SLA states coloured as the Requests sheet colours them. */
 const SLA_TONES = derivedColumnOf('requests', 'slaState').palette ?? {};
+/** The narrowest a column of counts is: a count of requests in six digits, a figure's space on its right. */
+const COUNT_WIDTH = 8;
 const bar = (column: number, rows: number) => ({ column, fromRow: 2, toRow: rows + 1, dataBar: true });
 
 function table(name: string, columns: PlanColumn[], rows: PlanCell[][], extra: Partial<SheetPlan> = {}): SheetPlan {
@@ -35,8 +37,15 @@ export function demandSheet(m: DemandMetrics): SheetPlan {
   ]);
   // Both lists end in "Other": a name in both says which list it is of, or two columns would read alike (and filter alike).
   const named = (k: string, list: string) => (types.includes(k) && categories.includes(k) ? `${k} (${list})` : k);
-  const columns = [{ header: 'Month', width: 10, type: 'date', numFmt: 'mmm yyyy' } as const, numberColumn('Received', 12), numberColumn('Reactive', 12), numberColumn('Proactive', 12), ...(noOrigin ? [numberColumn(ORIGIN_NOT_RECORDED, 12)] : []), ...types.map((k) => numberColumn(named(k, 'requester type'), 14)), ...categories.map((k) => numberColumn(named(k, 'category'), 16))];
-  return table('Demand', columns, rows, { conditionals: [bar(2, rows.length)], whenEmpty: 'No requests were synced yet.' });
+  // Each count as wide as its own header needs (a count fits any of them): a width per list, set by its longest
+  // header, made the sheet a page wider than its figures.
+  const count = (header: string) => numberColumn(header, rightHeaderWidth(header, COUNT_WIDTH));
+  const byOrigin = [count('Received'), count('Reactive'), count('Proactive'), ...(noOrigin ? [count(ORIGIN_NOT_RECORDED)] : [])];
+  const byType = types.map((k) => count(named(k, 'requester type')));
+  const columns = [{ header: 'Month', width: 10, type: 'date', numFmt: 'mmm yyyy' } as const, ...byOrigin, ...byType, ...categories.map((k) => count(named(k, 'category')))];
+  // Printed, the categories start a page of their own, so a page never mixes the two lists' ends.
+  const columnSections = categories.length ? [1 + byOrigin.length + byType.length] : [];
+  return table('Demand', columns, rows, { conditionals: [bar(2, rows.length)], whenEmpty: 'No requests were synced yet.', print: { columnSections } });
 }
 
 /** Quarter by quarter, the RBA trends side by side; the whole period last. */

@@ -43,18 +43,32 @@ export function widestOnOnePage(widths: readonly number[], index: number): numbe
  * runs a page as fit at the smallest readable scale, a column break after each page's last column, and the scale
  * that fits the widest page (at most 100 %). Fitting the sheet to one page wide prints it too small to read, and
  * fitting it to several cuts pages where the width falls, through a list and away from its header.
+ *
+ * `repeated` leading columns print on every page (they say whose row it is), so each page's width counts them;
+ * `sectionEnds` (1-based) are columns a page always ends at: each section starts a page of its own and shares its
+ * pages evenly, so a page never ends a few columns into a section, nor holds one column alone past its end.
  */
-export function columnGroupPages(columns: readonly PlanColumn[], groupEnds: readonly number[]): { breakAfterColumns: number[]; scale: number } {
-  const ends = [...groupEnds.filter((end) => end < columns.length), columns.length];
-  const runs = ends.map((end, i) => ({ end, px: columns.slice(ends[i - 1] ?? 0, end).reduce((sum, c) => sum + (c.hidden ? 0 : columnPx(c.width)), 0) }));
-  /** Whole runs a page, each page at most `limit` wide (a run wider than that alone on its page). */
-  const pack = (limit: number) => {
+export function columnGroupPages(columns: readonly PlanColumn[], groupEnds: readonly number[], layout: { repeated?: number; sectionEnds?: readonly number[] } = {}): { breakAfterColumns: number[]; scale: number } {
+  const repeated = layout.repeated ?? 0;
+  const px = (from: number, to: number) => columns.slice(from, to).reduce((sum, c) => sum + (c.hidden ? 0 : columnPx(c.width)), 0);
+  const kept = px(0, repeated);
+  const ends = [...new Set([...groupEnds, ...(layout.sectionEnds ?? [])])].filter((end) => end > repeated && end < columns.length).sort((a, b) => a - b);
+  ends.push(columns.length);
+  const runs = ends.map((end, i) => ({ end, px: px(ends[i - 1] ?? repeated, end) }));
+  const sectionEnds = new Set(layout.sectionEnds);
+  const sections: (typeof runs)[] = [[]];
+  for (const run of runs) {
+    sections[sections.length - 1].push(run);
+    if (sectionEnds.has(run.end) && run.end < columns.length) sections.push([]);
+  }
+  /** Whole runs a page, each page at most `limit` wide beside the repeated columns (a run wider than that alone on its page). */
+  const pack = (section: typeof runs, limit: number) => {
     const breakAfterColumns: number[] = [];
     let widest = 0;
     let page = 0;
-    runs.forEach((run, i) => {
+    section.forEach((run, i) => {
       if (page > 0 && page + run.px > limit) {
-        breakAfterColumns.push(runs[i - 1].end);
+        breakAfterColumns.push(section[i - 1].end);
         page = 0;
       }
       page += run.px;
@@ -64,15 +78,20 @@ export function columnGroupPages(columns: readonly PlanColumn[], groupEnds: read
   };
   // The fewest pages at a readable scale, then the narrowest limit that keeps that many: pages share the runs
   // evenly and print as large as the widest of them allows.
-  let fit = pack(READABLE_PAGE_PX / WIDEST_FONT_RATIO);
-  for (let limit = Math.max(...runs.map((r) => r.px)); limit < fit.widest; limit += CHARACTER_PX) {
-    const even = pack(limit);
-    if (even.breakAfterColumns.length === fit.breakAfterColumns.length) {
-      fit = even;
-      break;
+  const packed = sections.map((section) => {
+    let fit = pack(section, READABLE_PAGE_PX / WIDEST_FONT_RATIO - kept);
+    for (let limit = Math.max(...section.map((r) => r.px)); limit < fit.widest; limit += CHARACTER_PX) {
+      const even = pack(section, limit);
+      if (even.breakAfterColumns.length === fit.breakAfterColumns.length) {
+        fit = even;
+        break;
+      }
     }
-  }
-  return { breakAfterColumns: fit.breakAfterColumns, scale: Math.min(100, Math.floor((PRINT_PAGE_PX.width / (Math.max(fit.widest, 1) * WIDEST_FONT_RATIO)) * 100)) };
+    return fit;
+  });
+  const breakAfterColumns = packed.flatMap((fit, i) => (i < packed.length - 1 ? [...fit.breakAfterColumns, sections[i][sections[i].length - 1].end] : fit.breakAfterColumns));
+  const widest = kept + Math.max(...packed.map((fit) => fit.widest));
+  return { breakAfterColumns, scale: Math.min(100, Math.floor((PRINT_PAGE_PX.width / (Math.max(widest, 1) * WIDEST_FONT_RATIO)) * 100)) };
 }
 
 /** The columns from the first that print side by side on one page at full size (at least the first). */
@@ -279,7 +298,10 @@ async function writePart({ book, parts, ids, pause, release, rowsPerSheet }: Wri
     fitToWidth: across, horizontalCentered: across === 1,
     ...(across > 1 ? { pageOrder: 'overThenDown', printTitlesColumn: `A:${columnLetter(repeated)}` } : { pageOrder: 'downThenOver', printTitlesColumn: undefined }),
   });
-  const groups = plan.print?.columnGroups ? columnGroupPages(plan.columns, plan.print.columnGroups) : undefined;
+  const sections = plan.print?.columnSections;
+  const groups = sections
+    ? columnGroupPages(plan.columns, plan.columns.map((_, i) => i + 1), { repeated, sectionEnds: sections })
+    : plan.print?.columnGroups ? columnGroupPages(plan.columns, plan.print.columnGroups) : undefined;
   const scale = plan.print?.scale ?? groups?.scale;
   const sheet = book.addWorksheet(name, {
     properties: plan.tabColor ? { tabColor: { argb: argb(plan.tabColor) } } : undefined,
@@ -293,7 +315,7 @@ async function writePart({ book, parts, ids, pause, release, rowsPerSheet }: Wri
       // how Excel and LibreOffice read a print area (relative, LibreOffice ignores it).
       printArea: plan.print?.area ? `A$1:${columnLetter(plan.print.area.lastColumn)}$${plan.print.area.lastRow}` : undefined,
       ...(groups
-        ? { pageOrder: 'downThenOver' }
+        ? { pageOrder: 'downThenOver', printTitlesColumn: sections ? `A:${columnLetter(repeated)}` : undefined }
         : pagesAcross(plan.print?.pagesWide ?? columnPagesWide(plan.columns, repeated))),
       ...(scale ? { scale } : {}),
     },

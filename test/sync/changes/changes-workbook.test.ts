@@ -1,6 +1,7 @@
 // The changes workbook (`changes --out`): every line with its day, and no pointer to a sheet it does not hold.
 import { expect, it } from 'vitest';
 import type { ChangesReport } from '../../../sync/changes/changes-schema';
+import { headerWordsFit, printedLines } from '../../../shared/printed-text';
 import { changesWorkbookPlan } from '../../../sync/changes/changes-workbook';
 import { DATA_QUALITY_SHEET } from '../../../sync/master/data-quality-sheet';
 
@@ -43,4 +44,20 @@ it('writes the days inside its sections and details in words, as above the table
   expect(stale[4]).toBe('last sync Oct 20, 2026');
   // The Day column keeps real dates, to sort and filter by.
   expect(stale[1]).toBe('2026-10-20');
+});
+
+it('sizes its Source column from the source names, so each prints on one line, and no wider than a bound', () => {
+  const long = 'Racial Equity Commission — work plan (demo)';
+  const received = (name: string, i: number) => ({ sourceId: name, sourceName: name, table: 'requests' as const, rowId: `r${i}`, label: `TA-${i} County Health`, on: '2026-11-10' });
+  const withNames = (names: string[]): ChangesReport => ({ ...report, requests: { ...report.requests, received: names.map(received) } });
+  const sheetOf = (r: ChangesReport) => changesWorkbookPlan(r).sheets[0];
+  const sourceWidth = (r: ChangesReport) => sheetOf(r).columns.find((c) => c.header === 'Source')!.width;
+  const wide = withNames([long, 'City of Riverside — TA intake (demo)']);
+  for (const row of sheetOf(wide).rows as Iterable<readonly unknown[]>) {
+    if (typeof row[3] === 'string') expect(printedLines(row[3], sourceWidth(wide)), row[3]).toBe(1);
+  }
+  // Short names, a narrow column (the header's width at least); a name past the bound wraps in a bounded column.
+  expect(sourceWidth(withNames(['County log']))).toBeLessThan(sourceWidth(wide));
+  expect(headerWordsFit('Source', sourceWidth(withNames(['County log'])))).toBe(true);
+  expect(sourceWidth(withNames([long.repeat(4)]))).toBeLessThanOrEqual(40);
 });

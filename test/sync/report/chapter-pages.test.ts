@@ -1,10 +1,12 @@
 // The printed report wastes no page: a chapter's charts share a page when they fit, on US Letter (how the report
-// is printed) and on A4 (how a reader abroad prints it from the browser), each with its caption.
+// is printed) and on A4 (how a reader abroad prints it from the browser), each with its caption; and a short table
+// moves whole to the next page rather than leave its last rows alone there under repeated headers.
 import { writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_RULES } from '../../../shared/index';
+import { CATEGORIES, DEFAULT_RULES } from '../../../shared/index';
 import { annualReport, type AnnualReport } from '../../../sync/report/annual-report';
 import { reportHtml } from '../../../sync/report/report-html';
+import { reportPdf } from '../../../sync/report/report-pdf';
 import { REPORT_MARGINS, REPORT_PAPER } from '../../../sync/report/report-style';
 import { withChromium } from '../../support/chromium';
 import { pdfPageTexts } from '../../support/pdf';
@@ -43,6 +45,24 @@ describe('the printed report', () => {
       const first = pages.find((text) => text.trimStart().startsWith('Fulfillment times'));
       expect(first).toBeDefined();
       for (const title of ['Days from request to fulfillment, by quarter', 'Open requests by age']) expect(first, title).toContain(title);
+    } finally {
+      folder.cleanup();
+    }
+  }, 120_000);
+
+  it('prints a short table whole on one page: the demand chapter\'s categories, under the chart or on the page after it', async () => {
+    // Every category and a few an office added: more than fit below the chart on the chapter's first page.
+    const categories = [...CATEGORIES, 'Youth engagement', 'Procurement', 'Unspecified'].map((key, i) => ({ key, count: 20 - i }));
+    const long: AnnualReport = { ...report, metrics: { ...report.metrics, demand: { ...report.metrics.demand, byCategory: categories } } };
+    const folder = tempFolder('short-tables');
+    try {
+      const file = folder.path('report.pdf');
+      await writeFile(file, await reportPdf(long));
+      const pages = await pdfPageTexts(file);
+      const holding = (text: string) => pages.flatMap((page, i) => (page.includes(text) ? [i + 1] : []));
+      const first = holding('By category');
+      expect(first).toHaveLength(1);
+      for (const { key } of categories) expect(holding(key).filter((page) => page >= first[0] && page <= first[0] + 1), key).toEqual(first);
     } finally {
       folder.cleanup();
     }
