@@ -12,6 +12,7 @@ import { build } from 'esbuild';
 import { buildServiceBundle } from './service-bundle.mjs';
 import { buildExcel } from './excel-build.mjs';
 import { trimNames } from './stack-names.mjs';
+import { builtData } from './built-data.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ADDON = path.join(ROOT, 'addon');
@@ -115,6 +116,7 @@ async function addonBundle(allowlist) {
     absWorkingDir: ROOT,
     mainFields: ['module', 'main'],
     define: { EQUITY_DESK_SERVICE_URLS: JSON.stringify(allowlist) },
+    plugins: [builtData],
   });
   const kept = await namesKept(result.metafile.inputs, 'addon/apps-script/main.ts');
   return trimNames(result.outputFiles[0].text, (name) => kept.has(name));

@@ -10,7 +10,8 @@ import type { FieldIssue } from './issues';
 import { excerpt, quoteValue } from './quote-value';
 import { counted } from './plural';
 import { DEFAULT_RULES, readOptionsOf } from './rules';
-import { EMAIL_PATTERN, rowSchema } from './row-schema';
+import { FIELD_SHAPES } from './shapes/built-shapes';
+import { shapeProblems } from './shapes/shape';
 import type { InputColumn, TableDef, TypedRow, TypedValue } from './tables/column';
 import { isDate } from './status/sheet-math';
 
@@ -59,7 +60,10 @@ interface CompiledTable {
 
 const compiledTables = new WeakMap<TableDef, CompiledTable>();
 
-/** Mirrors `rowSchema`'s field schemas; a value failing it still goes to zod, which words the error. */
+/** zod's email pattern, as the row schema's email field checks it. */
+const EMAIL_PATTERN = new RegExp(FIELD_SHAPES.email.pattern!);
+
+/** Mirrors `rowSchema`'s field schemas; a value failing it still goes to `rowProblems`, which words the error. */
 function fitsSchema(c: InputColumn): (v: TypedValue) => boolean {
   const typed = (v: TypedValue): boolean => {
     switch (c.type) {
@@ -386,13 +390,21 @@ export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions =
   }
   const errors = issues ? issues.filter((i) => i.severity === 'error') : [];
   if (errors.length === 0 && !fitsSchemaAll) {
-    const parsed = rowSchema(table).safeParse(values);
-    if (!parsed.success) {
-      for (const zi of parsed.error.issues) errors.push({ code: 'wrong_type', field: String(zi.path[0] ?? ''), severity: 'error', message: zi.message });
-    }
+    for (const { field, message } of rowProblems(table, values)) errors.push({ code: 'wrong_type', field, severity: 'error', message });
   }
   const warnings = issues ? issues.filter((i) => i.severity === 'warning') : [];
   return { ok: errors.length === 0, values, errors, warnings };
+}
+
+/**
+ * What the row schema (`rowSchema`) refuses in a row's values, by field, in its words: checked with the shapes generated
+ * from its fields, so the Apps Script bundle, which carries no zod, checks a row as the service does.
+ */
+export function rowProblems(table: TableDef, values: Readonly<Record<string, unknown>>): { field: string; message: string }[] {
+  return table.columns.flatMap((c) => {
+    const shape = FIELD_SHAPES[c.type];
+    return shapeProblems(c.required ? shape : { ...shape, nullable: true }, values[c.name]).map(({ message }) => ({ field: c.name, message }));
+  });
 }
 
 /**

@@ -6,7 +6,8 @@ import { DEFAULT_READ_OPTIONS } from '../../shared/validate-row';
 import { readCell } from '../../shared/cells/read-cell';
 import { isIsoDate } from '../../shared/cells/dates';
 import { localToday } from '../../templates/build-template';
-import { outboxAnswer, type OutboxItem } from '../../shared/wire/sync-answers';
+import { ANSWER_SHAPES } from '../../shared/shapes/built-shapes';
+import type { OutboxItem } from '../../shared/wire/sync-answers';
 import type { OutboxAck } from '../../shared/wire/sync-wire';
 import type { HostCell, NewRow, RowCells, SpreadsheetPort, WriteCell } from '../port/spreadsheet-port';
 import type { HttpPort } from '../port/host-ports';
@@ -170,7 +171,7 @@ function ownIdsWithoutSyncId(t: TableSheet, values: readonly (readonly HostCell[
 export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Connection, sheets: readonly TableSheet[], hasLists: boolean, fiscalYearStartMonth: number): Task<Pulled> {
   const { sheet: t, into } = newRowsSheet(sheets, fiscalYearStartMonth);
   if (t === undefined) return NOTHING;
-  const { items } = yield* callJson(http, request(conn, 'GET', `/api/v1/outbox?table=${encodeURIComponent(t.table.name)}`), outboxAnswer);
+  const { items } = yield* callJson(http, request(conn, 'GET', `/api/v1/outbox?table=${encodeURIComponent(t.table.name)}`), ANSWER_SHAPES.outbox);
   if (items.length === 0) return NOTHING;
 
   const rowOfId = new Map<string, number>();

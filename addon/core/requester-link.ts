@@ -3,11 +3,12 @@
 // its Sync ID (the row must have been synced); and "Turn off links", which stops every link the request was sent.
 import { foldText } from '../../shared/cells/read-cell';
 import { listValues } from '../../shared/quote-value';
-import { linksTurnedOffAnswer, requesterLinkAnswer, type LinksTurnedOffAnswer } from '../../shared/wire/sync-answers';
+import { ANSWER_SHAPES } from '../../shared/shapes/built-shapes';
+import type { ShapeOf } from '../../shared/shapes/shape';
+import type { LinksTurnedOffAnswer } from '../../shared/wire/sync-answers';
 import type { RequesterLink, RequesterLinkRequest } from '../../shared/wire/sync-wire';
 import type { HttpPort, SettingsPort } from '../port/host-ports';
 import type { SpreadsheetPort } from '../port/spreadsheet-port';
-import type { ZodMiniType } from 'zod/mini';
 import { isErrorType } from '../../shared/typed-error';
 import { readOptionsOf } from '../../shared/rules';
 import { validateRow } from '../../shared/validate-row';
@@ -28,19 +29,19 @@ export interface RequesterLinkDeps {
 }
 
 export function* requesterLinkFor(deps: RequesterLinkDeps, link: RequesterLink, requestId: string): Task<{ requestId: string; url: string }> {
-  return yield* askAbout(deps, requestId, link === 'feedback' ? 'a fulfilled request' : 'a request', `/api/v1/${link}-links`, requesterLinkAnswer);
+  return yield* askAbout(deps, requestId, link === 'feedback' ? 'a fulfilled request' : 'a request', `/api/v1/${link}-links`, ANSWER_SHAPES.requesterLink);
 }
 
 /** Turns off every status and feedback link the request was sent (decision 022): how many of each were on. */
 export function* turnOffLinksFor(deps: RequesterLinkDeps, requestId: string): Task<LinksTurnedOffAnswer & { requestId: string }> {
-  return yield* askAbout(deps, requestId, 'a request', '/api/v1/requester-links/revoke', linksTurnedOffAnswer);
+  return yield* askAbout(deps, requestId, 'a request', '/api/v1/requester-links/revoke', ANSWER_SHAPES.linksTurnedOff);
 }
 
 /**
  * Asks `path` of the service about the request whose Request ID is typed, found in the request sheets by it and named
  * to the service by its Sync ID; a refusal is said with the sheet's own words (`whyNoLink`).
  */
-function* askAbout<T extends object>(deps: RequesterLinkDeps, requestId: string, what: string, path: string, answer: ZodMiniType<T>): Task<T & { requestId: string }> {
+function* askAbout<T extends object>(deps: RequesterLinkDeps, requestId: string, what: string, path: string, answer: ShapeOf<T>): Task<T & { requestId: string }> {
   const wanted = foldText(String(requestId ?? '').trim());
   if (wanted === '') throw new AddonError('invalid_argument', `Type the Request ID of ${what}, e.g. TA-2026-0031.`);
   const conn = yield* connection(deps.settings, deps.port.words);

@@ -1,6 +1,6 @@
 // Calls to the sync service with the sheet's token: JSON in and out, retried with back-off when the
 // service is busy or unreachable, and its error body turned into one readable AddonError.
-import type { ZodMiniType } from 'zod/mini';
+import { shapeProblems, type ShapeOf } from '../../shared/shapes/shape';
 import { AddonError } from './addon-error';
 import type { HttpPort, HttpRequest, HttpResponse } from '../port/host-ports';
 import type { Connection } from './settings';
@@ -70,20 +70,22 @@ function failure(req: HttpRequest, response: HttpResponse): AddonError {
   return new AddonError('service', serviceProblem(req.url, response), { status: response.status, code: reasonOf(response.body)?.code });
 }
 
-/** The shared schema's verdict on an answer, so a service of another version fails here, by name, not later in the sheet. */
-function checked<T>(req: HttpRequest, json: unknown, answer: ZodMiniType<T>): T {
-  const result = answer.safeParse(json);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
+/**
+ * The answer checked with its shape, generated from the shared schema, so a service of another version fails here, by
+ * name, not later in the sheet.
+ */
+function checked<T>(json: unknown, answer: ShapeOf<T>): T {
+  const [issue] = shapeProblems(answer, json);
+  if (issue === undefined) return json as T;
   const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
   throw new AddonError('service', `The Equity Desk service answered in a form this add-on does not read (${where}${issue.message}); the service and the add-on may be different versions.`);
 }
 
 /**
  * Sends one request, retrying what may succeed later; returns the JSON of a 2xx answer, checked against
- * `answer` when the route's answer has a shared schema.
+ * `answer`, the shape of the route's answer when it has a shared schema (`ANSWER_SHAPES`).
  */
-export function* callJson<T>(http: HttpPort, req: HttpRequest, answer?: ZodMiniType<T>): Task<T> {
+export function* callJson<T>(http: HttpPort, req: HttpRequest, answer?: ShapeOf<T>): Task<T> {
   for (let attempt = 1; ; attempt++) {
     const response = yield* io(http.fetch(req));
     if (response.status >= 200 && response.status < 300) {
@@ -93,7 +95,7 @@ export function* callJson<T>(http: HttpPort, req: HttpRequest, answer?: ZodMiniT
       } catch {
         throw new AddonError('service', `${serviceAddress(req.url)} is not the Equity Desk service's address (it answered with a page). ${CHECK_URL}`);
       }
-      return answer === undefined ? (json as T) : checked(req, json, answer);
+      return answer === undefined ? (json as T) : checked(json, answer);
     }
     const wrongAddress = response.status === 0 && WRONG_ADDRESS.test(response.body);
     if (!RETRYABLE.has(response.status) || wrongAddress || attempt >= MAX_ATTEMPTS) throw failure(req, response);

@@ -2,7 +2,7 @@
 // service acknowledged sent (plus rows it would reject, so it stays the judge, and deletions), in
 // chunks, under a lock; the service's rejections shown at their cells and cleared once fixed.
 import { contentHash } from '../../shared/content-hash';
-import { syncAnswer, syncStateAnswer } from '../../shared/wire/sync-answers';
+import { ANSWER_SHAPES } from '../../shared/shapes/built-shapes';
 import type { SyncContext, SyncRequest } from '../../shared/wire/sync-wire';
 import { LISTS_SHEET, columnLetter, columnNumber } from '../../shared/lists';
 import { DEFAULT_RULES, type Rules } from '../../shared/rules';
@@ -234,7 +234,7 @@ function postsOf(deleted: readonly string[], moved: readonly Move[], rowsBySheet
  * document remembers which sheets hold the table.
  */
 function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }: TableGroup, rules: Rules, hasLists: boolean, pulled: PullReport, withLists = false, listsMissing = false): Task<{ report: Omit<TableSyncReport, 'periodEnds'>; ends: PeriodsToEnd[]; appeared: string[] }> {
-  const state = yield* callJson(deps.http, request(conn, 'GET', `/api/v1/sync/state?table=${encodeURIComponent(table.name)}`), syncStateAnswer);
+  const state = yield* callJson(deps.http, request(conn, 'GET', `/api/v1/sync/state?table=${encodeURIComponent(table.name)}`), ANSWER_SHAPES.state);
   const held = new Map(state.rows.map((r) => [r.rowId, r]));
   // The choices the service checks: a row is then unchanged by the same reading on both sides, not sent again each
   // time for a choice the sheet's Lists added.
@@ -412,7 +412,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
       ...(i === 0 && told.length ? { sheets: told } : {}),
       ...(Object.keys(context).length ? { context } : {}),
     };
-    const answer = yield* callJson(deps.http, request(conn, 'POST', '/api/v1/sync', body), syncAnswer);
+    const answer = yield* callJson(deps.http, request(conn, 'POST', '/api/v1/sync', body), ANSWER_SHAPES.sync);
     totals.accepted += answer.accepted;
     totals.unchanged += answer.unchanged;
     totals.deleted += answer.deleted;

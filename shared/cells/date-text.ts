@@ -723,7 +723,8 @@ function qualified(text: string, fiscal: number, options: DateTextOptions, depth
   // A quarter spelled out reads as the Q it names, with the year or fiscal year written after it.
   const quarters = text.replace(SPELLED_QUARTER, (...m: string[]) => `Q${m.slice(1, 9).findIndex(Boolean) % 4 + 1}`);
   const yearWords = YEAR_WORDS.exec(text);
-  const ofYear = yearWords && (text.slice(yearWords[0].length).trim() || options.year);
+  // In a sheet of one fiscal year, its year-end is the fiscal year's.
+  const ofYear = yearWords && (text.slice(yearWords[0].length).trim() || (yearWords[1] && options.fiscalYear ? `FY${options.fiscalYear}` : options.year));
   if (yearWords && !ofYear) return { kind: 'yearless', text };
   const written = yearWords ? `${yearWords[1] ? 'End of' : 'Mid'} ${ofYear}` : quarters;
   if (written !== text) {

@@ -414,17 +414,28 @@ function readPercent(c: InputColumn, raw: CellInput): CellResult {
   // comparisons would take it near Excel's formula length), so the warning says what to type for it to agree.
   const mark = isText && !/^\d+$/.test(typed) ? checkMark(typed) : undefined;
   if (mark !== undefined) return { value: Number(mark), issues: [issue(c, 'percent_checkbox', `${c.header}: read ${quoteValue(typed)} as ${mark ? 'ticked, 100%' : 'not ticked, 0%'}; type ${Number(mark) * 100}% for the sheet's own status to read it too`, 'warning')] };
-  const of = COUNT_OF_WHOLE.exec(typed);
+  // "1/2" and "3 / 4" are the fractions a share is written in, as "3 of 4" is.
+  const of = COUNT_OF_WHOLE.exec(typed) ?? /^(\d{1,3}) ?\/ ?(\d{1,3})$/.exec(typed);
   if (of) {
     const [n, whole] = [Number(of[1].replace(/,/g, '')), Number(of[2].replace(/,/g, ''))];
     if (!(whole > 0)) return { value: null, issues: [issue(c, 'not_a_number', `${c.header}: ${show(raw)} is not a percentage`)] };
     if (n > whole) return { value: null, issues: [issue(c, 'out_of_range', `${c.header}: ${show(raw)} is outside 0-100%`)] };
     return { value: n / whole, issues: [issue(c, 'percent_scaled', `${c.header}: read ${quoteValue(typed)} as ${+((n / whole) * 100).toFixed(1)}% (${n} of ${whole})`, 'warning')] };
   }
-  const hasSign = isText && raw.trim().endsWith('%');
+  // A % is recorded, so a range of them ("50-60%") is its midpoint, as for Hours spent.
+  const range = /^(\d+(?:\.\d+)?) ?%? ?(?:[-–—]|to) ?(\d+(?:\.\d+)?) ?%$/.exec(typed);
+  const mid = range && (Number(range[1]) + Number(range[2])) / 2;
+  if (mid !== null && mid <= 100 && Number(range![1]) < Number(range![2])) {
+    return { value: mid / 100, issues: [issue(c, 'number_range', `${c.header}: ${quoteValue(typed)} is a range; read as its midpoint, ${mid}% (a figure recorded is taken as the middle of the two)`, 'warning')] };
+  }
+  const hasSign = isText && typed.includes('%');
   const base = readNumber(c, isText ? raw.replace('%', '') : raw);
   // "TBD", "n/a" or a dash: no % recorded yet, which keeps its row as a Target's or an Actual's does.
   if (isText && placeholderKind(typed)) return base;
+  // Words that name no share ("almost done"): no % recorded, the words kept for the row's notes.
+  if (typeof base.value !== 'number' && /\p{L}/u.test(typed) && !/\d/.test(typed)) {
+    return { value: null, note: typed, issues: [issue(c, 'blank_kept', `${c.header}: ${quoteValue(typed)} is not a percentage; left blank`, 'warning')] };
+  }
   if (typeof base.value !== 'number') return { value: null, issues: [issue(c, 'not_a_number', `${c.header}: ${show(raw)} is not a percentage`)] };
   let v = base.value;
   // Words read as a number ("two") are said as typed, before the number is scaled.
@@ -434,6 +445,8 @@ function readPercent(c: InputColumn, raw: CellInput): CellResult {
     v = v / 100;
   }
   if (v < 0 || v > 1) return { value: null, issues: [issue(c, 'out_of_range', `${c.header}: ${show(raw)} is outside 0-100%`)] };
+  // An estimate ("~50%", "75% (est.)") is its figure, said as a %.
+  if (base.issues.some((i) => i.code === 'unit_dropped' && i.message.includes('(about '))) issues.push(issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(typed)} as ${+(v * 100).toFixed(1)}% (about ${+(v * 100).toFixed(1)}%)`, 'warning'));
   return { value: v, issues };
 }
 

@@ -1,19 +1,25 @@
 // What the service answers on `POST /api/v1/sync`, `GET /api/v1/sync/state`, `GET /api/v1/outbox`, `POST
 // /api/v1/status-links` and `POST /api/v1/feedback-links`, as zod schemas: the service documents them in `/openapi.json`
-// and the add-on parses its answers with them. The requests, which only the service parses, are in `sync-wire.ts`: zod's
-// schemas are built when their module loads, so the Apps Script bundle would otherwise build (and carry) them too. For
-// the same reason what each field means is written where the service documents them (`sync/api/answer-docs.ts`).
+// and the add-ons check its answers with the shapes generated from them (`shared/shapes/built-shapes.ts`). The requests,
+// which only the service parses, are in `sync-wire.ts`; what each field means is written where the service documents
+// them (`sync/api/answer-docs.ts`).
 import * as z from 'zod/mini';
-import { rowIdProblem } from '../row-id';
+import { ROW_ID_MAX_LENGTH, rowIdProblem } from '../row-id';
 import { TABLE_NAMES } from '../tables';
 
 export const tableName = z.enum(TABLE_NAMES);
 
-/** A sheet's name, held like a row id: the same storable, visible text. */
-export const sheetName = z.string().check((ctx) => {
-  const problem = rowIdProblem(ctx.value);
-  if (problem !== undefined) ctx.issues.push({ code: 'custom', input: ctx.value, message: `sheet name ${problem}` });
-});
+/**
+ * A sheet's name, held like a row id: the same storable, visible text. Its metadata says what JSON Schema, and so the
+ * add-ons' shape of it, cannot tell from the check written as a function.
+ */
+export const sheetName = z.string().check(
+  (ctx) => {
+    const problem = rowIdProblem(ctx.value);
+    if (problem !== undefined) ctx.issues.push({ code: 'custom', input: ctx.value, message: `sheet name ${problem}` });
+  },
+  z.meta({ minLength: 1, maxLength: ROW_ID_MAX_LENGTH }),
+);
 
 /** A sheet whose table could not be read, and why, as the committee's Data quality sheet shows it. */
 const unreadableSheet = z.object({ sheet: sheetName, message: z.string() });
@@ -57,8 +63,13 @@ export const syncStateAnswer = z.object({
 });
 export type SyncStateAnswer = z.infer<typeof syncStateAnswer>;
 
-/** A stored row's values as JSON. A check over the object rather than a zod record, which would add more to the add-on's bundle than the rest of the outbox schema. */
-export const storedValues = z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { error: 'values must be an object of field name → value' });
+/**
+ * A stored row's values as JSON. A check over the object rather than a zod record, which would check every value of
+ * every item again; its metadata gives JSON Schema, and the add-ons' shape of it, what the function checks.
+ */
+export const storedValues = z
+  .custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { error: 'values must be an object of field name → value' })
+  .check(z.meta({ type: 'object', propertyNames: { type: 'string' }, additionalProperties: {} }));
 
 /** `GET /api/v1/outbox`: what the service holds that this sheet has not written yet, oldest first. */
 export const outboxAnswer = z.object({

@@ -1,16 +1,10 @@
 // What the fields of the service's answers mean, for `/openapi.json`. Written here, where the service documents the
-// API, rather than in the answers' schemas (shared/wire/sync-answers.ts): the add-on bundles those to parse the
-// answers, and would carry the descriptions, and the zod registry that holds them, without ever reading either.
+// API, rather than in the answers' schemas (shared/wire/sync-answers.ts), whose shapes the add-ons check answers with.
 // Imported for its effect by openapi.ts, before it generates the document.
 import * as z from 'zod/mini';
-import { ROW_ID_MAX_LENGTH } from '../../shared/row-id';
-import { sheetName, sheetWarningFields, storedValues, syncAnswer, syncStateAnswer } from '../../shared/wire/sync-answers';
+import { sheetWarningFields, syncAnswer, syncStateAnswer } from '../../shared/wire/sync-answers';
 
 const describe = (schema: z.core.$ZodType, description: string) => z.globalRegistry.add(schema, { description });
-
-// What JSON Schema cannot tell from a check written as a function.
-z.globalRegistry.add(sheetName, { minLength: 1, maxLength: ROW_ID_MAX_LENGTH });
-z.globalRegistry.add(storedValues, { type: 'object', propertyNames: { type: 'string' }, additionalProperties: {} });
 
 describe(sheetWarningFields.row, "The sheet's own row number: the header row for a column's warning.");
 

@@ -34,15 +34,17 @@ describe('the bundle', () => {
 
   test('is under 300 KB, since Apps Script loads all of Code.js on every execution', () => {
     expect(Buffer.byteLength(code, 'utf8')).toBeLessThan(300 * 1024);
-    // The row schema keeps zod's English messages without carrying zod's other locales.
+    // No zod: the service's answers and a row's values are checked with shapes generated from the schemas at build
+    // time, worded as zod's English messages word them, in no other language.
+    expect(code).not.toContain('_zod');
     expect(code).toContain('Invalid input: expected');
     expect(code).not.toMatch(/Eingabe|Entrada inv/);
-    // …and only the string patterns it uses: zod's list of them (uuid, sha512, emoji, …) is not shipped.
+    // …and only the string patterns they use: zod's list of them (uuid, sha512, emoji, …) is not shipped.
     expect(code).not.toContain('sha512_base64url');
     // A template is set up with its own content: the CLI's sample-row generator (`template --sample`) is not shipped.
     expect(code).not.toContain('"sampleRows"');
-    // The add-on parses the service's answers; the request schemas the service validates (and documents) stay out,
-    // and so do the answers' descriptions, which only /openapi.json reads.
+    // The add-on checks the service's answers (a custom check's own words come with its shape); the request schemas the
+    // service validates (and documents) stay out, and so do the answers' descriptions, which only /openapi.json reads.
     expect(code).toContain('values must be an object of field name');
     expect(code).not.toContain('Rows removed from the sheet: kept as tombstones.');
     expect(code).not.toContain('Rows whose content hash matched what is stored.');

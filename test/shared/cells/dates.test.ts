@@ -221,6 +221,15 @@ describe('parseDateText', () => {
     expect(read.kind === 'date' && read.assumed?.length, text).toBeTruthy();
   });
 
+  it("reads a year-end without its year in a sheet of one fiscal year as that fiscal year's end, saying so", () => {
+    const read = parseDateText('Year-end', { fiscalYear: 2027 });
+    expect(read).toMatchObject(range('2027-06-30'));
+    expect(read.kind === 'date' && read.assumed?.join('; ')).toContain('"Year-end"');
+    expect(parseDateText('end of the year', { fiscalYear: 2027, fiscalYearStartMonth: 10 })).toMatchObject(range('2027-09-30'));
+    // A year written is its calendar year's end.
+    expect(parseDateText('Year-end 2026', { fiscalYear: 2027 })).toMatchObject(range('2026-12-31'));
+  });
+
   it('reads a part of a month, season or year without its year once given one', () => {
     for (const [text, start, end] of [['1st week of March', '2027-03-01', '2027-03-07'], ['first half of March', '2027-03-01', '2027-03-15'], ['Late spring', '2027-05-01', '2027-05-31'], ['Early Spring', '2027-03-01', '2027-03-31'], ['Year-end', '2027-12-31', undefined], ['end of the year', '2027-12-31', undefined], ['Mid-year', '2027-05-01', '2027-08-31']] as const) {
       expect(parseDateText(text), text).toEqual({ kind: 'yearless', text });

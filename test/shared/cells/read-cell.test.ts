@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DEFAULT_RULES, TABLES, isBlankCell, readCell, type CellInput, type InputColumn, type TableName } from '../../../shared';
+import { validateRow } from '../../../shared/validate-row';
 
 const opts = { lists: DEFAULT_RULES.lists };
 const column = (table: TableName, field: string): InputColumn => TABLES[table].columns.find((c) => c.name === field)!;
@@ -332,6 +333,28 @@ describe('percentages', () => {
       ]);
     },
   );
+
+  it.each([
+    ['1/2', 0.5, 'percent_scaled', '% complete: read "1/2" as 50% (1 of 2)'],
+    ['3 / 4', 0.75, 'percent_scaled', '% complete: read "3 / 4" as 75% (3 of 4)'],
+    ['50-60%', 0.55, 'number_range', '% complete: "50-60%" is a range; read as its midpoint, 55% (a figure recorded is taken as the middle of the two)'],
+    ['50% - 60%', 0.55, 'number_range', '% complete: "50% - 60%" is a range; read as its midpoint, 55% (a figure recorded is taken as the middle of the two)'],
+    ['75% (est.)', 0.75, 'unit_dropped', '% complete: read "75% (est.)" as 75% (about 75%)'],
+    ['~50%', 0.5, 'unit_dropped', '% complete: read "~50%" as 50% (about 50%)'],
+  ] as const)('reads a percent complete written %j as %s, saying how', (raw, value, code, message) => {
+    const r = read('workplan', 'percentComplete', raw);
+    expect(r.value).toBeCloseTo(value, 12);
+    expect(r.issues.map((i) => [i.severity, i.code, i.message])).toEqual([['warning', code, message]]);
+  });
+
+  it('keeps a work-plan item whose % complete is words that name no share ("almost done"), the % blank and the words in Notes', () => {
+    const r = validateRow(TABLES.workplan, { task: 'Workshops', percentComplete: 'almost done' });
+    expect(r.ok).toBe(true);
+    expect(r.values).toMatchObject({ percentComplete: null, notes: '% complete: almost done' });
+    expect(r.warnings.map((w) => [w.code, w.message])).toEqual([['blank_kept', '% complete: "almost done" is not a percentage; left blank; kept "almost done" in Notes']]);
+    // Digits that make no % stay an error.
+    expect(validateRow(TABLES.workplan, { task: 'Workshops', percentComplete: 'see row 12' }).ok).toBe(false);
+  });
 
   it.each(['150%', 150, -0.2, '-5%'])('rejects %j as outside 0-100%%', (raw) => {
     const r = read('workplan', 'percentComplete', raw);
