@@ -12,6 +12,7 @@ import { build } from 'esbuild';
 import { buildServiceBundle } from './service-bundle.mjs';
 import { buildExcel } from './excel-build.mjs';
 import { trimNames } from './stack-names.mjs';
+import { builtData } from './built-data.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ADDON = path.join(ROOT, 'addon');
@@ -39,24 +40,6 @@ async function entryPoints() {
   const mod = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
   return { entries: mod.ENTRY_POINTS, paramsOf: mod.paramsOf };
 }
-
-/** Modules the add-on imports whose values are data computed with zod: evaluated here, and bundled as that data. */
-const BUILT_DATA = /[\\/]shared[\\/]shapes[\\/]built-shapes\.ts$/;
-
-/**
- * The shapes the add-on checks answers and rows with (`shared/shapes/built-shapes.ts`), generated from the zod schemas
- * now, so Code.js carries them as plain data and no zod.
- */
-const builtData = {
-  name: 'built-data',
-  setup(build) {
-    build.onLoad({ filter: BUILT_DATA }, async ({ path: file }) => {
-      const code = await bundle(path.relative(ADDON, file), { format: 'esm', platform: 'node' });
-      const mod = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
-      return { contents: Object.entries(mod).map(([name, value]) => `export const ${name} = ${JSON.stringify(value)};`).join('\n'), loader: 'js' };
-    });
-  },
-};
 
 /** The allowlist rules, compiled from the add-on's own module so the build and Settings apply the same ones. */
 async function serviceUrlRules() {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { Resvg } from '@resvg/resvg-js';
+import { builtData } from './built-data.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ADDON = path.join(ROOT, 'addon');
@@ -29,7 +30,8 @@ export async function buildExcel({ outDir = EXCEL_OUT } = {}) {
   const [html, css, script, functions, svg] = await Promise.all([
     readFile(path.join(ADDON, 'excel', 'taskpane.html'), 'utf8'),
     readFile(path.join(ADDON, 'sidebar', 'sidebar.css'), 'utf8'),
-    bundle('excel/main.ts', { format: 'iife', platform: 'browser' }),
+    // The shapes are evaluated here, as for Code.js: the pane loads them as data, with no zod.
+    bundle('excel/main.ts', { format: 'iife', platform: 'browser', plugins: [builtData] }),
     functionsJson(),
     readFile(path.join(ADDON, 'excel', 'icon.svg'), 'utf8'),
   ]);

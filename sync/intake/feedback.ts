@@ -10,7 +10,7 @@ import type { RequesterLink } from '../../shared/wire/sync-wire';
 import type { RowStore } from '../store/row-store';
 import type { StoredValues } from '../store/stored-values';
 import { StoreError } from '../store/store-error';
-import { digestToken, newToken } from '../store/tokens';
+import { ISSUED_TOKEN, digestToken, newToken } from '../store/tokens';
 import { textProblem } from './intake-form';
 
 const DAY_MS = 86_400_000;
@@ -97,7 +97,7 @@ export type LinkState =
 /** Whether a link still takes an answer: unanswered for `UNANSWERED_DAYS`, then `CHANGE_DAYS` after the first answer. */
 export async function linkState(store: RowStore, token: string, now: Date): Promise<LinkState> {
   // Not a token we could have issued: no need to ask the database.
-  if (!/^eqd_[A-Za-z0-9_-]{43}$/.test(token)) return { kind: 'unknown' };
+  if (!ISSUED_TOKEN.test(token)) return { kind: 'unknown' };
   return stateOf(await store.feedbackLink(digestToken(token)), now);
 }
 

@@ -4,7 +4,7 @@
 import type { TableName } from '../../shared/tables';
 import type { RowStore } from '../store/row-store';
 import type { StatusVersion } from '../store/intake-store';
-import { digestToken, newToken } from '../store/tokens';
+import { ISSUED_TOKEN, digestToken, newToken } from '../store/tokens';
 import { linkedRequest, stateOf, type LinkIssue } from './feedback';
 import { dayIn } from './intake-form';
 
@@ -48,7 +48,7 @@ export async function issueStatusLinkFor(store: RowStore, p: { sourceId: string;
 }
 
 /** The status link `token` names, or null; a text that is no token we could have issued is not looked up. */
-export const statusLinkOf = (store: RowStore, token: string) => (/^eqd_[A-Za-z0-9_-]{43}$/.test(token) ? store.statusLink(digestToken(token)) : Promise.resolve(null));
+export const statusLinkOf = (store: RowStore, token: string) => (ISSUED_TOKEN.test(token) ? store.statusLink(digestToken(token)) : Promise.resolve(null));
 
 /** Whether `token` is a status link on of the source's request `rowId`: a confirmation shows no other request's link, nor one turned off. */
 export async function isStatusLinkOf(store: RowStore, token: string, p: { sourceId: string; rowId: string }): Promise<boolean> {

@@ -112,6 +112,12 @@ export interface IntakeOps {
    * after works.
    */
   revokeRequesterLinks(p: { sourceId: string; rowId: string; at: Date }): Promise<{ status: number; feedback: number }>;
+  /**
+   * Turns off the source's one status or feedback link of digest `tokenHash`, if still on, at `at`: its request's and
+   * how many it turned off of each kind (0 and 0 when it was off already). Null when the source sent no such link: a
+   * link of another source is neither touched nor told apart from none.
+   */
+  revokeRequesterLink(p: { sourceId: string; tokenHash: string; at: Date }): Promise<{ rowId: string; status: number; feedback: number } | null>;
   surveyCounts(opts?: { sourceIds?: readonly string[] }): Promise<SurveyCounts>;
   /** The source's survey answers its sheet has not shown yet, in one table. */
   surveyHolds(sourceId: string, table: TableName): Promise<SurveyHold[]>;
@@ -494,6 +500,21 @@ export function intakeOps(db: Kysely<StoreDatabase>): IntakeOps {
         const status = await trx.updateTable('status_links').set(off).where('source_id', '=', sourceId).where('row_id', '=', rowId).where('revoked_at', 'is', null).executeTakeFirst();
         const feedback = await trx.updateTable('feedback_links').set(off).where('source_id', '=', sourceId).where('table_name', '=', 'requests').where('row_id', '=', rowId).where('revoked_at', 'is', null).executeTakeFirst();
         return { status: Number(status.numUpdatedRows), feedback: Number(feedback.numUpdatedRows) };
+      });
+    },
+
+    async revokeRequesterLink({ sourceId, tokenHash, at }) {
+      return db.transaction().execute(async (trx) => {
+        const off = { revoked_at: at.toISOString() };
+        // A digest names one link of one table: each table is asked by its primary key, the other finds nothing.
+        const status = await trx.updateTable('status_links').set(off).where('token_hash', '=', tokenHash).where('source_id', '=', sourceId).where('revoked_at', 'is', null).returning('row_id').executeTakeFirst();
+        if (status !== undefined) return { rowId: status.row_id, status: 1, feedback: 0 };
+        const feedback = await trx.updateTable('feedback_links').set(off).where('token_hash', '=', tokenHash).where('source_id', '=', sourceId).where('table_name', '=', 'requests').where('revoked_at', 'is', null).returning('row_id').executeTakeFirst();
+        if (feedback !== undefined) return { rowId: feedback.row_id, status: 0, feedback: 1 };
+        const already = await trx.selectFrom('status_links').select('row_id').where('token_hash', '=', tokenHash).where('source_id', '=', sourceId)
+          .unionAll(trx.selectFrom('feedback_links').select('row_id').where('token_hash', '=', tokenHash).where('source_id', '=', sourceId).where('table_name', '=', 'requests'))
+          .executeTakeFirst();
+        return already === undefined ? null : { rowId: already.row_id, status: 0, feedback: 0 };
       });
     },
 

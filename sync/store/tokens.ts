@@ -6,6 +6,9 @@ export function newToken(): string {
   return `eqd_${randomBytes(32).toString('base64url')}`;
 }
 
+/** What `newToken` makes: a text of any other shape names no token, and is not looked up. */
+export const ISSUED_TOKEN = /^eqd_[A-Za-z0-9_-]{43}$/;
+
 export function digestToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }

@@ -975,6 +975,47 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         expect((await store.statusLink('status-3'))?.revokedAt).toBeNull();
         expect(await store.newestFeedbackLink(source.id, 'requests', 'r1')).toMatchObject({ tokenHash: renewed, revokedAt: null });
       });
+
+      test("turning one link off ends that link alone, kept and marked, of the source's own links only; its request's other links, its row and its answer stay", async () => {
+        const { store, source } = await withSource();
+        const other = await store.createPrincipal({ kind: 'source', name: 'Other office', sourceKind: 'excel' });
+        await ingestBatch(store, { sourceId: source.id, table: 'requests', rows: [{ rowId: 'r1', cells: FULFILLED }], at: T0 });
+        await ingestBatch(store, { sourceId: other.principal.id, table: 'requests', rows: [{ rowId: 'r1', cells: FULFILLED }], at: T0 });
+        const survey = async (sourceId: string, minutes: number) => {
+          const link = await issueFeedbackLink(store, { sourceId, table: 'requests', ref: 'r1', at: at(minutes) });
+          if (!('token' in link)) throw new Error(`no link: ${link.kind}`);
+          return createHash('sha256').update(link.token).digest('hex');
+        };
+        const [answered, newer, othersSurvey] = [await survey(source.id, 1), await survey(source.id, 2), await survey(other.principal.id, 2)];
+        await recordFeedback(store, (await store.feedbackLink(answered))!, ANSWER, at(3));
+        for (const [hash, sourceId] of [['status-1', source.id], ['status-2', source.id], ['status-other', other.principal.id]]) {
+          await store.createStatusLink({ tokenHash: hash, sourceId, rowId: 'r1', at: at(3) });
+        }
+        const before = { row: await store.storedRow(source.id, 'requests', 'r1'), versions: await store.statusVersions(source.id, 'r1'), counts: await store.surveyCounts() };
+
+        expect(await store.revokeRequesterLink({ sourceId: source.id, tokenHash: 'status-1', at: at(10) })).toEqual({ rowId: 'r1', status: 1, feedback: 0 });
+        expect(await store.statusLink('status-1')).toMatchObject({ rowId: 'r1', revokedAt: at(10) });
+        expect((await store.statusLink('status-2'))?.revokedAt).toBeNull();
+        for (const hash of [answered, newer]) expect((await store.feedbackLink(hash))?.revokedAt).toBeNull();
+
+        expect(await store.revokeRequesterLink({ sourceId: source.id, tokenHash: newer, at: at(11) })).toEqual({ rowId: 'r1', status: 0, feedback: 1 });
+        expect((await store.feedbackLink(newer))?.revokedAt).toEqual(at(11));
+        // The status page offers the newest survey still on.
+        expect(await store.newestFeedbackLink(source.id, 'requests', 'r1')).toMatchObject({ tokenHash: answered });
+        expect(await store.revokeRequesterLink({ sourceId: source.id, tokenHash: answered, at: at(12) })).toEqual({ rowId: 'r1', status: 0, feedback: 1 });
+        expect((await store.feedbackLink(answered))?.answer).toEqual(ANSWER);
+        expect(await store.storedRow(source.id, 'requests', 'r1')).toEqual(before.row);
+        expect(await store.statusVersions(source.id, 'r1')).toEqual(before.versions);
+        expect(await store.surveyCounts()).toEqual(before.counts);
+
+        // Again: nothing more, and the first time kept.
+        expect(await store.revokeRequesterLink({ sourceId: source.id, tokenHash: 'status-1', at: at(20) })).toEqual({ rowId: 'r1', status: 0, feedback: 0 });
+        expect((await store.statusLink('status-1'))?.revokedAt).toEqual(at(10));
+        // Another source's link, or none: nothing is touched, and the answer does not say whether it exists.
+        for (const hash of ['status-other', othersSurvey, 'no-such-digest']) expect(await store.revokeRequesterLink({ sourceId: source.id, tokenHash: hash, at: at(20) })).toBeNull();
+        expect((await store.statusLink('status-other'))?.revokedAt).toBeNull();
+        expect((await store.feedbackLink(othersSurvey))?.revokedAt).toBeNull();
+      });
     });
 
     describe('first done day', () => {

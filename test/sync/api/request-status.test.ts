@@ -263,6 +263,56 @@ describe.each(backends)('request status link on $name', (backend) => {
     expect(h.reported).toEqual([]);
   });
 
+  test("POST /api/v1/requester-links/revoke-link turns off one link, named by its address or its token, of the source's own links only; the request's other links keep working", async () => {
+    const h = await harness(backend, { clock: () => new Date('2026-12-02T15:00:00Z') });
+    const { path: confirmed, location, src, rowId } = await filed(h);
+    await h.call('POST', '/api/v1/sync', { token: src.token, body: { table: 'requests', rows: [{ rowId, values: { ...(await h.store.storedRow(src.id, 'requests', rowId))!, status: 'Fulfilled', fulfilledOn: '2026-12-02' } }] } });
+    const ask = async (route: string, token = src.token) => (await h.call('POST', route, { token, body: { table: 'requests', rowId: 'TA-2026-0001' } })).body.url as string;
+    const [forwarded, kept, survey] = [await ask('/api/v1/status-links'), await ask('/api/v1/status-links'), await ask('/api/v1/feedback-links')];
+    const path = (url: string) => new URL(url).pathname;
+    const revoke = (link: unknown, token = src.token) => h.call('POST', '/api/v1/requester-links/revoke-link', { token, body: { link } });
+
+    // The address as sent, copied with the brackets an email client puts around it.
+    const off = await revoke(` <${forwarded}> `);
+    expect(off.status).toBe(200);
+    expect(off.body).toEqual({ statusLinks: 1, feedbackLinks: 0 });
+    const page = await h.call('GET', path(forwarded));
+    expect(page.status).toBe(410);
+    expect(page.text).toContain('The office turned this link off');
+    expect((await h.call('GET', `${path(forwarded)}/feedback`)).status).toBe(410);
+    // The request's other links work: the confirmation's, the other status link, the survey.
+    for (const working of [confirmed, path(kept), path(survey), `${path(kept)}/feedback`]) expect((await h.call('GET', working)).status, working).toBe(200);
+    expect((await h.call('GET', location)).text).toContain(confirmed);
+
+    // The survey by its token alone; then the confirmation's link by the confirmation's own address.
+    expect((await revoke(path(survey).split('/').pop())).body).toEqual({ statusLinks: 0, feedbackLinks: 1 });
+    expect((await h.call('GET', path(survey))).status).toBe(410);
+    expect((await h.call('GET', path(kept))).text).not.toContain('Tell us how we did');
+    expect((await revoke(`http://localhost${location}`)).body).toEqual({ statusLinks: 1, feedbackLinks: 0 });
+    expect((await h.call('GET', confirmed)).status).toBe(410);
+    expect((await h.call('GET', location)).text).not.toContain('/requests/');
+    expect((await h.call('GET', path(kept))).status).toBe(200);
+    // Again: nothing more to turn off.
+    expect((await revoke(forwarded)).body).toEqual({ statusLinks: 0, feedbackLinks: 0 });
+
+    // Another source's link is none of this source's; text that names no link is refused; roles as for the others.
+    const other = await h.source('Another office');
+    await h.call('POST', '/api/v1/sync', { token: other.token, body: { table: 'requests', rows: [{ rowId: 'p1', values: { requestId: 'TA-2026-0002', receivedOn: '2026-11-02', requesterOrg: 'City of Eureka' } }] } });
+    const theirsLink = (await h.call('POST', '/api/v1/status-links', { token: other.token, body: { table: 'requests', rowId: 'p1' } })).body.url as string;
+    const foreign = await revoke(theirsLink);
+    expect(foreign.status).toBe(404);
+    expect(foreign.body.error.message).toMatch(/^link: no status or feedback link this source sent/);
+    expect((await h.call('GET', path(theirsLink))).status).toBe(200);
+    expect((await revoke(`http://localhost/requests/eqd_${'A'.repeat(43)}`)).status).toBe(404);
+    for (const notALink of ['TA-2026-0001', 'https://localhost/dashboard', `ftp://localhost/requests/eqd_${'A'.repeat(43)}`, '', 7]) {
+      const refused = await revoke(notALink);
+      expect(refused.status, String(notALink)).toBe(400);
+    }
+    expect((await revoke(forwarded, (await h.reviewer()).token)).status).toBe(403);
+    expect((await h.call('POST', '/api/v1/requester-links/revoke-link', { body: { link: forwarded } })).status).toBe(401);
+    expect(h.reported).toEqual([]);
+  });
+
   test('the feedback survey, whose address is its key too, is kept out of search engines', async () => {
     const h = await harness(backend);
     const src = await h.source();
@@ -282,4 +332,6 @@ test('the status page, its survey, the status-link route and turning links off a
   expect(doc.paths['/api/v1/status-links'].post).toMatchObject({ operationId: 'createStatusLink', security: [{ bearer: [] }] });
   expect(doc.paths['/api/v1/requester-links/revoke'].post).toMatchObject({ operationId: 'revokeRequesterLinks', security: [{ bearer: [] }] });
   expect(Object.keys(doc.paths['/api/v1/requester-links/revoke'].post.responses).sort()).toEqual(expect.arrayContaining(['200', '404', '409']));
+  expect(doc.paths['/api/v1/requester-links/revoke-link'].post).toMatchObject({ operationId: 'revokeRequesterLink', security: [{ bearer: [] }] });
+  expect(Object.keys(doc.paths['/api/v1/requester-links/revoke-link'].post.responses)).toEqual(expect.arrayContaining(['200', '400', '404']));
 });

@@ -113,6 +113,47 @@ describe.each(backends)('requester links on $name', (backend) => {
     expect(missing.stderr.trim()).toBe('equity-desk status-link: no request "TA-2026-0999" (by Request ID or row id) among this source\'s requests; import the workbook that holds it first');
   });
 
+  test('--revoke given a link turns off that link alone, by its address or its token; the request\'s other links work', async () => {
+    const sourceId = await importedSource([
+      ['Request ID', 'Organization', 'Date received', 'Status', 'Date fulfilled'],
+      ['TA-2026-0183', 'City of Lakeview', '10/1/2026', 'Fulfilled', '11/1/2026'],
+    ]);
+    const link = async (command: string) => {
+      const made = await cli(backend, [command, '--source', sourceId, 'TA-2026-0183']);
+      expect(made.code, made.stderr).toBe(0);
+      return /https?:\/\/\S+/.exec(made.stdout)![0];
+    };
+    const [forwarded, kept, survey] = [await link('status-link'), await link('status-link'), await link('feedback-link')];
+    const token = (url: string) => url.split('/').pop()!;
+
+    const off = await cli(backend, ['status-link', '--source', sourceId, '--revoke', forwarded]);
+    expect(off.code, off.stderr).toBe(0);
+    expect(off.stdout.trim()).toBe('Turned off that status link of TA-2026-0183: its page now says the office turned it off. The request\'s other links still work.');
+    const surveyOff = await cli(backend, ['feedback-link', '--source', sourceId, token(survey), '--revoke']);
+    expect(surveyOff.stdout.trim()).toMatch(/^Turned off that feedback link of TA-2026-0183:/);
+    const again = await cli(backend, ['status-link', '--source', sourceId, '--revoke', forwarded]);
+    expect(again.code).toBe(0);
+    expect(again.stdout.trim()).toBe('That link of TA-2026-0183 was off already; nothing changed.');
+
+    const open = await backend.open();
+    try {
+      const standing = (t: string) => requestStanding(open, t, { timeZone: 'UTC', now: new Date() });
+      expect(await standing(token(forwarded))).toEqual({ kind: 'turned-off' });
+      expect(await linkState(open, token(survey), new Date())).toEqual({ kind: 'turned-off' });
+      expect(await standing(token(kept))).toMatchObject({ kind: 'tracked', standing: { requestId: 'TA-2026-0183' } });
+    } finally {
+      await open.close();
+    }
+
+    const unknown = await cli(backend, ['status-link', '--source', sourceId, '--revoke', `https://equity.example.gov/requests/eqd_${'A'.repeat(43)}`]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr.trim()).toMatch(/^equity-desk status-link: link: no status or feedback link this source sent is /);
+    // A link without --revoke is not a Request ID to print a link for.
+    const asked = await cli(backend, ['status-link', '--source', sourceId, kept]);
+    expect(asked.code).toBe(2);
+    expect(asked.stderr.trim()).toMatch(/is a link, not a Request ID: add --revoke to turn it off/);
+  });
+
   test.each([
     [['feedback-link', 'TA-2026-0001'], /missing --source ID/],
     [['feedback-link', '--source', 'src_x'], /missing the Request ID/],

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueFeedbackLink } from '../../../sync/intake/feedback';
 import { issueStatusLink } from '../../../sync/intake/status-link';
+import { axeViolations } from '../../support/axe';
 import { withChromium } from '../../support/chromium';
 import { pdfPageTexts } from '../../support/pdf';
 import { storeBackends } from '../../support/store-backends';
@@ -64,15 +65,16 @@ afterAll(async () => {
   await sqlite.cleanup();
 });
 
-/** Fits the screen; a picture of it in the temporary folder to look at. */
+/** Fits the screen and meets WCAG 2.1 AA; a picture of it in the temporary folder to look at. */
 async function look(page: Page, name: string): Promise<void> {
+  expect((await axeViolations(page)).map((v) => `${v.id}: ${v.help} (${v.nodes.join(', ').slice(0, 300)})`), name).toEqual([]);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, `${name} scrolls sideways`).toBeLessThanOrEqual(0);
   await writeFile(join(tmpdir(), `equity-desk-requester-${name}.png`), await page.screenshot({ fullPage: true }));
 }
 
 describe("the requester's pages with hostile texts and the office's details", () => {
-  it.each([320, 390])('read on a %i px phone without sideways scrolling', async (width) => {
+  it.each([320, 390])('read on a %i px phone without sideways scrolling, and pass WCAG 2.1 AA', async (width) => {
     await withChromium(async (browser) => {
       const page = await (await browser.newContext({ viewport: { width, height: 740 } })).newPage();
       for (const name of ['form', 'confirmation', 'status', 'survey', 'statusOff', 'surveyOff']) {
