@@ -5,7 +5,7 @@ import { isolated } from '../../shared/isolated-text';
 import { inputColumn, TABLES, type TableName } from '../../shared/index';
 import { counted, nounFor } from '../../shared/plural';
 import { quoteValue } from '../../shared/quote-value';
-import { headerWordsFit, oneLineWidth } from '../../shared/printed-text';
+import { headerWidth, oneLineWidth } from '../../shared/printed-text';
 import { placeRef } from '../../shared/sheet-ref';
 import { fittedWidth, numberColumn, textColumn, type PlanCell, type SheetPlan } from '../../shared/workbook-plan';
 import { importRowId } from '../ingest/import-row-id';
@@ -54,9 +54,7 @@ export function dataQualitySheet(rejections: readonly Rejection[], warnings: rea
   ]));
   rows.push(...typoDateRows(typoDates));
   // The Row ID as wide as its IDs (rows of a sheet without IDs have none), the Message given the rest.
-  let leastRowId = NARROWEST_ROW_ID;
-  while (!headerWordsFit('Row ID', leastRowId)) leastRowId++;
-  const rowIdWidth = oneLineWidth(rows.flatMap((r) => (typeof r[ROW_ID_COLUMN] === 'string' ? [r[ROW_ID_COLUMN] as string] : [])), leastRowId, WIDEST_ROW_ID);
+  const rowIdWidth = oneLineWidth(rows.flatMap((r) => (typeof r[ROW_ID_COLUMN] === 'string' ? [r[ROW_ID_COLUMN] as string] : [])), headerWidth('Row ID', NARROWEST_ROW_ID), WIDEST_ROW_ID);
   const columns = [
     textColumn('Source', 24), textColumn('Severity', 9), textColumn('Sheet', 14), numberColumn('Row', 9, '0'), textColumn('Cell', 14),
     textColumn('Column', 22), textColumn('Message', MESSAGE_WIDTH + WIDEST_ROW_ID - rowIdWidth), textColumn('Row ID', rowIdWidth),
