@@ -32,6 +32,19 @@ describe('mapHeaders', () => {
     expect(lines).toContainEqual(expect.stringMatching(/^Requests!D1 \(Budget code\): column "Budget code" is not part/));
   });
 
+  it('reads a header of two rows (Timeline merged over Start | End, the other headers merged down) by its lower row, so each end date is read', () => {
+    // As the workbook reader gives merged cells: a merge down copies its header into the lower row, one across does not.
+    const grid: Grid = [
+      ['Goal', 'Task', 'Lead', 'Timeline', null, 'Status'],
+      ['Goal', 'Task', 'Lead', 'Start', 'End', 'Status'],
+      ['Normalize', 'Train department heads', 'HR', '1/15/2026', '3/1/2026', 'In progress'],
+    ];
+    const located = locateTable('Work plan', grid)!;
+    expect(located.headerIndex).toBe(1);
+    const read = readTable(located.table, 'Work plan', grid, located.headerIndex, DEFAULT_READ_OPTIONS);
+    expect(read.rows.map((r) => [r.raw.startOn, r.raw.endOn])).toEqual([['1/15/2026', '3/1/2026']]);
+  });
+
   it('reads a header typed twice once: the second copy is not read as another field, and says which column is read', () => {
     const map = mapHeaders(TABLES.requests, ['Request ID', 'Organization', 'Request status (pick one)', 'Date received', 'Request status (pick one)']);
     expect(map.fields.get(2)).toBe('status');
