@@ -436,13 +436,15 @@ function readPercent(c: InputColumn, raw: CellInput): CellResult {
   let v = base.value;
   // Words read as a number ("two") are said as typed, before the number is scaled.
   const issues: FieldIssue[] = base.issues.filter((i) => i.code === 'number_in_words');
+  const dropped = base.issues.find((i) => i.code === 'unit_dropped');
   if (hasSign || (v > 1 && v <= 100)) {
-    if (!hasSign) issues.push(issue(c, 'percent_scaled', `${c.header}: read ${v} as ${v}%`, 'warning'));
+    if (!hasSign && !dropped) issues.push(issue(c, 'percent_scaled', `${c.header}: read ${v} as ${v}%`, 'warning'));
     v = v / 100;
   }
   if (v < 0 || v > 1) return { value: null, issues: [issue(c, 'out_of_range', `${c.header}: ${show(raw)} is outside 0-100%`)] };
-  // An estimate ("~50%", "75% (est.)") is its figure, said as a %.
-  if (base.issues.some((i) => i.code === 'unit_dropped' && i.message.includes('(about '))) issues.push(issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(typed)} as ${+(v * 100).toFixed(1)}% (about ${+(v * 100).toFixed(1)}%)`, 'warning'));
+  // Words beside the figure ("40 pct", "5O%") or an estimate ("~50%", "75% (est.)"): the figure, said as a % as typed.
+  const p = +(v * 100).toFixed(1);
+  if (dropped) issues.push(issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(typed)} as ${p}%${dropped.message.includes('(about ') ? ` (about ${p}%)` : ''}`, 'warning'));
   return { value: v, issues };
 }
 
