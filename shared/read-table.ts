@@ -62,17 +62,20 @@ function alone(line: readonly CellInput[]): CellInput | undefined {
  * one cell is a title, never a header (a title such as "2024 Milestones" names a column by its words).
  */
 export function findHeaderRow(table: TableDef, grid: readonly (readonly CellInput[])[]): { index: number; weight: number } {
-  let best = { index: -1, weight: 0 };
+  let best = { index: -1, weight: 0, columns: 0 };
   for (let r = 0, seen = 0; r < grid.length && seen < HEADER_SEARCH_ROWS; r++) {
     const cells = filled(grid[r]);
     if (cells === 0) continue;
     seen++;
-    if (best.index < 0) best = { index: r, weight: 0 };
+    if (best.index < 0) best = { index: r, weight: 0, columns: 0 };
     if (cells < 2) continue;
-    const weight = headerWeight(mapHeaders(table, grid[r]));
-    if (weight > best.weight) best = { index: r, weight };
+    const map = mapHeaders(table, grid[r]);
+    const weight = headerWeight(map);
+    // Of two rows naming as much, the one reading more columns: a header of two rows (`Timeline` merged over
+    // `Start | End`) is read by its lower row, which names the end column the merge leaves blank above.
+    if (weight > best.weight || (weight === best.weight && weight > 0 && map.matched.length > best.columns)) best = { index: r, weight, columns: map.matched.length };
   }
-  return best;
+  return { index: best.index, weight: best.weight };
 }
 
 export interface LocatedTable {
@@ -177,8 +180,8 @@ export interface ReadTableResult {
 /** Headers that group rows rather than describe them ("Month" beside a Date column). */
 const GROUPING_HEADERS = new Set(['month', 'quarter', 'week', 'year', 'season', 'section', 'group', 'category', 'part'].map(foldText));
 
-/** A line under a table that explains it rather than being a row of it. */
-const NOTE_TEXT = /^(notes?|sources?|updated|last updated|as of|prepared by|key|legend)\b|^[*†‡]|^page \d+( of \d+)?$/i;
+/** A line under a table that explains it rather than being a row of it, numbered as footnotes are ("1. Source: …") or not. */
+const NOTE_TEXT = /^(?:[(\[]?\d{1,2}[.)\]] *)?(notes?|sources?|updated|last updated|as of|prepared by|key|legend)\b|^[*†‡¹²³⁴⁵⁶⁷⁸⁹]|^page \d+( of \d+)?$/i;
 /**
  * A line a document prints atop each page after its first ("Racial Equity Work Plan (continued)"): the rows under it go
  * on with the phase and goal above it, where a heading would give them its own.

@@ -62,8 +62,10 @@ export function queryString(pairs: Record<string, string | undefined>): string {
 const LONG_HEADER = 12;
 
 /**
- * A table of at most this many rows is marked `whole`, about a third of a page: the report prints it on one page, where
- * split its last rows printed alone on the next (a category table's "Other" and "Unspecified" under the repeated headers).
+ * A table of named figures (two columns, a line a row) of at most this many rows, about a third of a page, is marked
+ * `whole`: the report prints it on one page, where split its last rows printed alone on the next (a category table's
+ * "Other" and "Unspecified" under the repeated headers). A table of wrapped rows is not: a dozen of them fill a page,
+ * and moved whole it left half a page empty and split on the next all the same.
  */
 const WHOLE_TABLE_ROWS = 15;
 
@@ -75,7 +77,7 @@ export function table<T>(caption: string, columns: Column<T>[], rows: readonly T
   const head = columns.map((c) => `<th scope="col"${c.text ? ' class="text"' : c.header.length > LONG_HEADER ? ' class="long"' : ''}>${esc(c.header)}</th>`).join('');
   const body = rows.map((r) => `<tr>${columns.map((c, i) => (i === 0 ? `<th scope="row">${c.cell(r)}</th>` : `<td${c.text ? ' class="text"' : ''}>${c.cell(r)}</td>`)).join('')}</tr>`).join('\n');
   // A focusable region lets keyboard users scroll a wide table on a narrow screen.
-  return `<div class="scroll${columns.length === 2 ? ' pairs' : ''}${rows.length <= WHOLE_TABLE_ROWS ? ' whole' : ''}" role="region" aria-label="${esc(caption)}" tabindex="0"><table><caption><span>${esc(caption)}</span></caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
+  return `<div class="scroll${columns.length === 2 ? ' pairs' : ''}${columns.length === 2 && rows.length <= WHOLE_TABLE_ROWS ? ' whole' : ''}" role="region" aria-label="${esc(caption)}" tabindex="0"><table><caption><span>${esc(caption)}</span></caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
 }
 
 /**

@@ -18,6 +18,7 @@ import { idCellText, idColumnByValues } from './import-row-match';
 import type { SurveyHold } from '../store/intake-store';
 import { ingestBatch, prepareBatch, rowHash, type IngestBatch, type IngestRow, type RowIssues } from './ingest-batch';
 import { idsByContent, type Identify } from './moved-rows';
+import { uncalculatedWarnings } from './uncalculated-formulas';
 import { keepSurveyAnswers } from './survey-holds';
 import { adoptWebFormRows, settleWebFormRows, webFormRows, type FormRequest } from './web-form-rows';
 import { readWorkbookGrids, type SheetGrid } from './workbook-grid';
@@ -398,9 +399,12 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
     for (const table of heldBy(grid.name)) found.push(readAs(TABLES[table], grid, readOptions));
   }
   found.sort((a, b) => sheetNames.indexOf(a.sheet) - sheetNames.indexOf(b.sheet) || a.read.headerRow - b.read.headerRow);
+  const uncalculatedOf = new Map(sheets.map((g) => [g.name, g.uncalculated]));
   found.forEach((t, i) => {
     const heldIds = new Set(held.get(t.read.table.name)!.map((h) => h.rowId).filter((rowId) => rowId.startsWith(`${t.sheet}:`) && sheetOfRowId(rowId, sheetNames) === t.sheet));
-    found[i] = idColumnByValues(t, gridOf.get(t.sheet) ?? [], heldIds);
+    const read = idColumnByValues(t, gridOf.get(t.sheet) ?? [], heldIds);
+    const uncalculated = uncalculatedWarnings(read, uncalculatedOf.get(t.sheet));
+    found[i] = uncalculated.length ? { ...read, read: { ...read.read, issues: [...read.read.issues, ...uncalculated] } } : read;
   });
   if (found.length === 0) {
     const names = sheets.map((s) => quoteValue(s.name)).join(', ');

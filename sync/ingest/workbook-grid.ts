@@ -20,6 +20,11 @@ export interface SheetGrid {
   textsLikeErrors: ReadonlySet<string>;
   /** The sheet's Excel tables (ListObjects): a person's own word for where a table starts and ends. */
   excelTables: readonly ExcelTable[];
+  /**
+   * Formula cells the file saved no value for, as `r:c` of `grid` (read as blank): written by a program that does not
+   * calculate (a script's library), they show values only once a spreadsheet program opens and saves the file.
+   */
+  uncalculated?: ReadonlySet<string>;
 }
 
 
@@ -70,6 +75,7 @@ export async function readWorkbookGrids(file: string, limits: ArchiveLimits = AR
   return workbook.worksheets.map((ws) => {
     const grid: CellInput[][] = [];
     const textsLikeErrors = new Set<string>();
+    const uncalculated = new Set<string>();
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const cells: CellInput[] = [];
       row.eachCell({ includeEmpty: false }, (cell, col) => {
@@ -79,10 +85,11 @@ export async function readWorkbookGrids(file: string, limits: ArchiveLimits = AR
         const input = cell.isMerged && cell.master !== cell && cell.master.col !== cell.col ? null : cellInput(value, cell.numFmt);
         cells[col - 1] = input;
         if (isErrorValue(input) && !isErrorCell(value)) textsLikeErrors.add(`${rowNumber - 1}:${col - 1}`);
+        if (cell.type === ExcelJS.ValueType.Formula && cell.result === undefined) uncalculated.add(`${rowNumber - 1}:${col - 1}`);
       });
       grid[rowNumber - 1] = Array.from(cells, (c) => c ?? null);
     });
-    return { name: ws.name, grid: Array.from(grid, (r) => r ?? []), textsLikeErrors, excelTables: excelTablesOf(ws) };
+    return { name: ws.name, grid: Array.from(grid, (r) => r ?? []), textsLikeErrors, excelTables: excelTablesOf(ws), uncalculated };
   });
 }
 

@@ -68,7 +68,7 @@ figcaption { font-weight: 700; margin-bottom: 0.25rem; }
   .toc, main > section { break-before: page; }
   h2, h3, caption { break-after: avoid; }
   figure, tr, .story, .sentences li { break-inside: avoid; }
-  /* A short table moves whole to the next page rather than leave its last rows alone there under repeated headers. */
+  /* A short table of named figures moves whole to the next page rather than leave its last rows alone there (marked whole). */
   .scroll.whole { break-inside: avoid; }
   figure { margin: 0.5rem 0; }
   /* A grid keeps its items' bottom margins whole at a page's end (a block's are dropped there), so the tables side by

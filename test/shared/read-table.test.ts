@@ -32,6 +32,19 @@ describe('mapHeaders', () => {
     expect(lines).toContainEqual(expect.stringMatching(/^Requests!D1 \(Budget code\): column "Budget code" is not part/));
   });
 
+  it('reads a header of two rows (Timeline merged over Start | End, the other headers merged down) by its lower row, so each end date is read', () => {
+    // As the workbook reader gives merged cells: a merge down copies its header into the lower row, one across does not.
+    const grid: Grid = [
+      ['Goal', 'Task', 'Lead', 'Timeline', null, 'Status'],
+      ['Goal', 'Task', 'Lead', 'Start', 'End', 'Status'],
+      ['Normalize', 'Train department heads', 'HR', '1/15/2026', '3/1/2026', 'In progress'],
+    ];
+    const located = locateTable('Work plan', grid)!;
+    expect(located.headerIndex).toBe(1);
+    const read = readTable(located.table, 'Work plan', grid, located.headerIndex, DEFAULT_READ_OPTIONS);
+    expect(read.rows.map((r) => [r.raw.startOn, r.raw.endOn])).toEqual([['1/15/2026', '3/1/2026']]);
+  });
+
   it('reads a header typed twice once: the second copy is not read as another field, and says which column is read', () => {
     const map = mapHeaders(TABLES.requests, ['Request ID', 'Organization', 'Request status (pick one)', 'Date received', 'Request status (pick one)']);
     expect(map.fields.get(2)).toBe('status');
@@ -648,6 +661,13 @@ describe('readTable, with another table stacked below', () => {
       'read a second table (Work plan) from row 33 of sheet Sheet1, with its title from row 29 ("## A city\'s Office of Racial Equity…")',
       'read a third table (Roadmap) from row 50 of sheet Sheet1, with its title from row 48 ("## An association of cities\' equity…")',
     ]);
+  });
+
+  it('sets aside a numbered footnote under a table ("1. Source: …", "(2) Note: …", "¹ Tentative"), and keeps a numbered task', () => {
+    const grid: Grid = [['Task', 'Lead', 'Status'], ['Host a forum', 'ODE', 'In progress'], ['1. Source: City budget, p. 12'], ['(2) Note: dates are tentative'], ['[3] Sources: staff reports'], ['¹ Tentative'], ['4. Draft the action plan']];
+    const read = readTable(TABLES.workplan, 'Plan', grid, 0);
+    expect(read.issues.filter((i) => i.code === 'note_row').map((i) => i.row)).toEqual([3, 4, 5, 6]);
+    expect(read.rows.map((r) => r.raw.task)).toEqual(['Host a forum', '4. Draft the action plan']);
   });
 
   it("takes a title right above a table below another (\"Milestones 2026\") as its title, the year of its dates, not as a note under the table above", () => {

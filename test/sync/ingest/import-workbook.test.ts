@@ -732,6 +732,27 @@ describe.each(backends)('import on $name', (backend) => {
     expect(r.warnings.map((w) => w.line)).toEqual([`'2026 Work Plan'!D2 (Timeline): "Jan 2027 – Mar 2027 and Jan 2028 – Mar 2028" holds 2 date ranges: read as 2027-01-01 to 2028-03-31`]);
   });
 
+  test("formulas a script wrote without calculating them are said once per column, at the first: read as blank, and a required one's row rejected", async () => {
+    const store = await backend.open();
+    const grid: Grid = [
+      ['Request ID', 'Organization', 'Date received', 'Estimated hours', 'Days open'],
+      ['TA-1', 'City of Riverside', '3/2/2026', { formula: '2*2' }, { formula: 'TODAY()-C2' }],
+      ['TA-2', { formula: 'UPPER("county health")' }, '3/3/2026', { formula: '3*2' }, { formula: 'TODAY()-C3' }],
+      ['TA-3', 'Yurok Tribe', '3/4/2026', { formula: '1+1', result: 2 }, null],
+    ];
+    const { r } = await importAs(store, 'Uncalculated', [{ name: 'Requests', rows: grid }]);
+    const said = r.warnings.filter((w) => w.code === 'not_calculated').map((w) => w.line);
+    expect(said).toEqual([
+      expect.stringMatching(/^Requests!D2 \(Estimated hours\): 2 formulas \(rows 2, 3\) with no value saved in the file, read as blank/),
+      expect.stringMatching(/^Requests!B3 \(Organization\): a formula with no value saved in the file, read as blank: .*did not calculate it; open the workbook in Excel, LibreOffice or Google Sheets, save it/),
+    ]);
+    expect(r.rejected.map((j) => [j.row, j.errors.map((e) => e.field)])).toEqual([[3, ['requesterOrg']]]);
+    expect(r.accepted).toBe(2);
+    const quality: string[] = [];
+    (await masterWorkbook(store)).getWorksheet('Data quality')!.eachRow((row) => quality.push(row.values!.toString()));
+    expect(quality.filter((line) => line.includes('Uncalculated') && line.includes('no value saved in the file'))).toHaveLength(2);
+  });
+
   test('a header typed on two lines names its cell in one line: each problem is one line of the report', async () => {
     const store = await backend.open();
     const grid: Grid = [['Request\nID', 'Organization', 'Date\nreceived', 'Request status\n(pick one)'], ['TA-1', 'City of Riverside', '13/45/2026', 'New']];
