@@ -24,6 +24,19 @@ const FIELD_IN: Partial<Record<TableName, Record<string, string>>> = { roadmap: 
 const excelCell = (table: TableName, field: string, v: unknown) =>
   v === null || v === undefined ? '' : TABLES[table].columns.find((c) => c.name === field)?.type === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? serialFromIso(v) : v;
 
+/** The functions over a service that counts 7 for every question, noting the URLs asked. */
+function demandHandlers() {
+  const asked: string[] = [];
+  const settings = new Map<string, string>([[SETTING_KEYS.serviceUrl, 'https://desk.example'], [SETTING_KEYS.token, 'a-source-token-long-enough']]);
+  const demand = () => ({
+    http: { fetch: () => { throw new Error('one call'); }, sleep: () => undefined, fetchAll: (requests: readonly HttpRequest[]) => requests.map((r) => (asked.push(r.url), { status: 200, headers: {}, body: '{"count":7}' })) },
+    settings: { get: (key: string) => settings.get(key) ?? null, set: () => undefined },
+    cache: { getAll: () => ({}), putAll: () => undefined },
+    words: EXCEL_WORDS,
+  });
+  return { asked, handlers: excelFunctionHandlers({ port: {} as SpreadsheetPort, today: () => '2026-03-16', demand, functionError: (code) => code }) };
+}
+
 describe('EQ. custom functions (built)', () => {
   test('every function in functions.json is associated, with matrix arguments, volatile where the day defaults to today', async () => {
     const { functionsJson } = await builtExcel();
@@ -132,29 +145,13 @@ describe('EQ. custom functions (built)', () => {
   });
 
   test('DEMAND reads an empty cell passed as 0 as the blank it is: no question asked of it, no message in its row', async () => {
-    const asked: string[] = [];
-    const settings = new Map<string, string>([[SETTING_KEYS.serviceUrl, 'https://desk.example'], [SETTING_KEYS.token, 'a-source-token-long-enough']]);
-    const demand = () => ({
-      http: { fetch: () => { throw new Error('one call'); }, sleep: () => undefined, fetchAll: (requests: readonly HttpRequest[]) => requests.map((r) => (asked.push(r.url), { status: 200, headers: {}, body: '{"count":7}' })) },
-      settings: { get: (key: string) => settings.get(key) ?? null, set: () => undefined },
-      cache: { getAll: () => ({}), putAll: () => undefined },
-      words: EXCEL_WORDS,
-    });
-    const handlers = excelFunctionHandlers({ port: {} as SpreadsheetPort, today: () => '2026-03-16', demand, functionError: (code) => code });
+    const { handlers, asked } = demandHandlers();
     expect(await handlers.DEMAND([['Requester type'], ['County'], [0]], [['Category'], [0], [0]], null, null)).toEqual([['Requests'], [7], ['']]);
     expect(asked).toEqual(['https://desk.example/api/v1/demand?requesterType=County']);
   });
 
   test("DEMAND over whole columns answers their header row with its own header and asks the service only for the rows below", async () => {
-    const asked: string[] = [];
-    const settings = new Map<string, string>([[SETTING_KEYS.serviceUrl, 'https://desk.example'], [SETTING_KEYS.token, 'a-source-token-long-enough']]);
-    const demand = () => ({
-      http: { fetch: () => { throw new Error('one call'); }, sleep: () => undefined, fetchAll: (requests: readonly HttpRequest[]) => requests.map((r) => (asked.push(r.url), { status: 200, headers: {}, body: '{"count":7}' })) },
-      settings: { get: (key: string) => settings.get(key) ?? null, set: () => undefined },
-      cache: { getAll: () => ({}), putAll: () => undefined },
-      words: EXCEL_WORDS,
-    });
-    const handlers = excelFunctionHandlers({ port: {} as SpreadsheetPort, today: () => '2026-03-16', demand, functionError: (code) => code });
+    const { handlers, asked } = demandHandlers();
     expect(await handlers.DEMAND([['Requester type'], ['County']], [['Category'], ['']], null, null)).toEqual([['Requests'], [7]]);
     expect(asked).toEqual(['https://desk.example/api/v1/demand?requesterType=County']);
   });
