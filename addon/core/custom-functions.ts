@@ -26,7 +26,16 @@ export interface CellContext {
    * typed as `#N/A` stays text.
    */
   shownError?(cell: unknown): string | undefined;
+  /**
+   * Whether an empty cell of a range may arrive as 0, as Excel desktop builds from before Microsoft's fix pass it
+   * (current builds and Excel on the web pass null; OfficeDev/office-js#4702). Then a row whose inputs are all 0 or blank
+   * is an empty row; a 0 in a row with other inputs is kept, as a typed 0 % cannot be told from an empty cell.
+   */
+  emptyMayBeZero?: boolean;
 }
+
+/** Whether a cell is empty as the host passes one: blank, or 0 where an empty cell may arrive as 0. */
+export const emptyCellOf = (ctx: CellContext): ((cell: CellInput) => boolean) => (ctx.emptyMayBeZero ? (cell) => cell === 0 || isBlankCell(cell) : isBlankCell);
 
 const errorText = (cell: unknown): string | undefined => (isErrorValue(cell) ? cell : undefined);
 
@@ -184,8 +193,9 @@ export function evaluateDerived<E = never>(fn: CustomFunctionDef, args: readonly
   // Only rows with an input are read: a whole column (`B:B`, every row of the sheet) is mostly empty rows, which answer
   // blank, as the templates' formulas do for an empty row. The rest are read in their order, which is all that lending
   // a year needs of the rows around.
+  const empty = emptyCellOf(ctx);
   const filled: number[] = [];
-  for (let r = 0; r < height; r++) if (!readers.every((read) => isBlankCell(read(r)))) filled.push(r);
+  for (let r = 0; r < height; r++) if (!readers.every((read) => empty(read(r)))) filled.push(r);
   const cellRows = filled.map((r) => readers.map((read) => read(r)));
   const errorRows = cellRows.map((cells) => cells.map(shownError));
   const reads = cellRows.map((cells, k) => readRow(columns, cells, errorRows[k], options));
