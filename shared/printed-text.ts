@@ -52,6 +52,12 @@ export function headerWordsFit(header: string, width: number): boolean {
 const RIGHT_HEADER_ROOM = 1.3;
 /** Whether a right-aligned header keeps its indent, set apart from the next column's, in Excel and LibreOffice alike. */
 export const keepsRightHeaderIndent = (header: string, width: number): boolean => headerWordsFit(header, width - RIGHT_HEADER_ROOM);
+/** The narrowest column from `width` up where a header wraps at its spaces alone. */
+export function headerWidth(header: string, width: number): number {
+  let fitted = width;
+  while (!headerWordsFit(header, fitted)) fitted++;
+  return fitted;
+}
 /** The narrowest column from `width` up where a right-aligned header keeps its indent and wraps at its spaces alone. */
 export function rightHeaderWidth(header: string, width: number): number {
   let fitted = width;

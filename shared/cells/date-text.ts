@@ -65,7 +65,7 @@ export type DateParse =
  * A meeting that recurs, as a calendar names it: "Monthly", "Biweekly", "Every other Tuesday", "1st Monday of each
  * month", "Twice a year". No one day, so no date, as with "Quarterly" before them.
  */
-const RECURS = String.raw`(?:bi-?|semi-?)?(?:annually|yearly|quarterly|monthly|weekly|daily)|(?:every|each)\b.*|.*\b(?:each|every) (?:day|week|month|quarter|year)\b.*|(?:once|twice|\d+ times) (?:a|per|each) (?:day|week|month|quarter|year)`;
+const RECURS = String.raw`(?:bi-?|semi-?)?(?:annually|yearly|quarterly|monthly|weekly|daily)\b.*|(?:every|each)\b.*|.*\b(?:each|every) (?:day|week|month|quarter|year)\b.*|(?:once|twice|\d+ times) (?:a|per|each) (?:day|week|month|quarter|year)`;
 const UNITS = String.raw`(?:years?|months?|weeks?|days?)`;
 /** A time counted from when a plan begins, which the sheet does not say: "Year 1", "Years 1-2", "0-6 months", "First 90 days". */
 const PLAN_TIME = String.raw`${UNITS} \d{1,3}(?: ?(?:[-–—]|to) ?(?:${UNITS} )?\d{1,3})?|(?:(?:first|within) )?\d{1,3}(?: ?(?:[-–—]|to) ?\d{1,3})? ${UNITS}`;
@@ -76,8 +76,8 @@ const PLAN_TIME = String.raw`${UNITS} \d{1,3}(?: ?(?:[-–—]|to) ?(?:${UNITS} 
  */
 const TBD = new RegExp(String.raw`^(?:(?:tbd|tba|tbc|to be (?:determined|announced|confirmed|scheduled)|ongoing|pending)\b.*|n\/?a|none|unknown|asap|as needed|as requested|as available|rolling|various|varies|continuous|recurring|${RECURS}|${PLAN_TIME}|\?+|-+|—|–)$`, 'is');
 
-/** Words that hedge a date, set aside to read it: "~Q2 2026", "Target: Dec 2026", "Tentative: 3/15/2026". */
-const HEDGE_BEFORE = /^(?:(?:approx\.?|approximately|around|about|circa|est\.?|estimated|tentative(?:ly)?|target(?:ed)?|planned|expected)\s*:?\s+|~\s*)/i;
+/** Words that hedge a date, set aside to read it: "~Q2 2026", "Target: Dec 2026", "Tentative: 3/15/2026", "In 2027". */
+const HEDGE_BEFORE = /^(?:(?:approx\.?|approximately|around|about|circa|est\.?|estimated|tentative(?:ly)?|target(?:ed)?|planned|expected|in)\s*:?\s+|~\s*)/i;
 
 /**
  * Words that make a period one day of it: its last ("By Dec 2026", "Due by 3/15/2026", "Through June 2026", "End of March") or its
@@ -102,7 +102,7 @@ const OPEN_BOUNDS = new Set(['ongoing since', 'since']);
 const PART_OF_MONTH = /^(?:the )?(early|mid|late|(first|second|third|fourth|last|1st|2nd|3rd|4th) week (?:of|in)|(first|second) half of)[\s-]+/i;
 const WEEKS_OF_MONTH = ['first', 'second', 'third', 'fourth', '1st', '2nd', '3rd', '4th'];
 /** A year's end and middle in words ("Year-end 2026", "End of the year", "Midyear"), read as "End of 2026" and "Mid-2026" are. */
-const YEAR_WORDS = /^(?:(year[- ]?end|end of (?:the )?year)|mid[- ]?year),?(?= |$)/i;
+const YEAR_WORDS = /^(?:(year[- ]?end|end of (?:the )?year|eoy)|mid[- ]?year),?(?= |$)/i;
 const CHANGE_WORDS = String.raw`revised|moved|delayed|postponed|pushed(?: back)?|extended|rescheduled|changed`;
 /**
  * A date followed by the one it was changed to ("Dec 2026 (revised: Mar 2027)", "(moved to June)"), as a plan

@@ -72,7 +72,7 @@ export const SEASONS_TEXT = seasonsRun(SEASON);
 const SEASONS_RUN = seasonsRun(`(${SEASON})`);
 
 /** "Fall 2026", "Spring/Summer '27": the season, the second season if two, the year. */
-const SEASONS_AND_YEAR = new RegExp(String.raw`^${SEASONS_RUN},? '?(\d{2}|\d{4})$`, 'i');
+const SEASONS_AND_YEAR = new RegExp(String.raw`^${SEASONS_RUN},?(?: of)? '?(\d{2}|\d{4})$`, 'i');
 /** "2026 Fall/Winter", as "2026 Q4 - Q1": the year, the season, the second season if two. */
 const YEAR_AND_SEASONS = new RegExp(String.raw`^(\d{4}) ${SEASONS_RUN}$`, 'i');
 /** One season with its year: the season, the year. */
@@ -86,11 +86,12 @@ const twoYearWinterWhy = "a winter by two years is the one from the first one's 
 export const slashWhy = (what: string) => `a slash between two ${what} is read as a run from the first to the second`;
 
 const PARTS: Record<string, [month: number, months: number]> = {
-  h1: [1, 6], '1h': [1, 6], 'first half': [1, 6], 'first half of': [1, 6], h2: [7, 6], '2h': [7, 6], 'second half': [7, 6], 'second half of': [7, 6],
+  h1: [1, 6], '1h': [1, 6], 'first half': [1, 6], 'first half of': [1, 6], '1st half': [1, 6], '1st half of': [1, 6],
+  h2: [7, 6], '2h': [7, 6], 'second half': [7, 6], 'second half of': [7, 6], '2nd half': [7, 6], '2nd half of': [7, 6],
   early: [1, 4], mid: [5, 4], late: [9, 4],
 };
-/** "H1 2026", "1H27", "First half of 2026", "Late-2026": a part of a year by its words in PARTS. */
-const PART_AND_YEAR = new RegExp(`^(${Object.keys(PARTS).join('|')})[- ]?'?(\\d{2}|\\d{4})$`, 'i');
+/** "H1 2026", "1H27", "First half of 2026", "Late-2026", "Early in 2027": a part of a year by its words in PARTS. */
+const PART_AND_YEAR = new RegExp(`^(${Object.keys(PARTS).join('|')})(?: in)?[- ]?'?(\\d{2}|\\d{4})$`, 'i');
 
 const by = (p: { start: string; end: string }, why: string): Period => ({ ...p, why });
 

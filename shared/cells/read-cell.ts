@@ -174,10 +174,9 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
     const since = parsed.open === 'since' ? `ongoing since ${parsed.start}` : `from ${parsed.start} with no end yet`;
     return { value: null, issues: [issue(c, 'date_tbd', `${c.header}: read ${quoteValue(text)} as ${since}, not a date for this column; ${c.keptWhenBlank ?? 'left blank'}`, 'warning')] };
   }
-  // A deadline said in words ("before budget hearing", "next week") is no date, but no mistake either: the request is
-  // kept, undated, its words in its notes; in any date column, so is a time set by an event ("After budget adoption").
-  // Digits that make no day ("13/45/2026") are a typo to fix.
-  if (parsed.kind === 'invalid' && (c.deadline || EVENT_TIMED.test(text)) && !/\d/.test(text)) {
+  // A time said in words ("before budget hearing", "After budget adoption", "Budget season") is no date, but no mistake
+  // either: the row is kept, undated, its words in its notes. Digits that make no day ("13/45/2026") are a typo to fix.
+  if (parsed.kind === 'invalid' && !/\d/.test(text)) {
     return { value: null, note: text, issues: [issue(c, 'date_tbd', `${c.header}: ${quoteValue(text)} is not a date the reader can place; ${c.keptWhenBlank ?? 'left blank'}`, 'warning')] };
   }
   if (parsed.kind === 'invalid') return { value: null, issues: [issue(c, 'not_a_date', `${c.header}: ${quoteValue(parsed.text)} is not a date (expected a date such as 2026-03-15, 3/15/2026 or Mar 2026)`)] };
@@ -220,9 +219,6 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
   const spanEnd = parsed.end && c.notBefore && !c.deadline ? { spanEnd: parsed.end } : {};
   return { value, rangeEnd: c.rangeEnd ? parsed.end : undefined, ...spanEnd, issues };
 }
-
-/** When an event happens, which the sheet gives no day for: "Before Council recess", "Upon Council approval". */
-const EVENT_TIMED = /^(?:(?:just |right |shortly )?(?:before|after|prior to|ahead of|following|upon|once|by|until|till|at|during|in time for)) /i;
 
 /** Longest span a day may be picked in and still be counted in days: a month's first day is a month's reading. */
 const LONGEST_SPAN_COUNTED = 31;
@@ -440,13 +436,15 @@ function readPercent(c: InputColumn, raw: CellInput): CellResult {
   let v = base.value;
   // Words read as a number ("two") are said as typed, before the number is scaled.
   const issues: FieldIssue[] = base.issues.filter((i) => i.code === 'number_in_words');
+  const dropped = base.issues.find((i) => i.code === 'unit_dropped');
   if (hasSign || (v > 1 && v <= 100)) {
-    if (!hasSign) issues.push(issue(c, 'percent_scaled', `${c.header}: read ${v} as ${v}%`, 'warning'));
+    if (!hasSign && !dropped) issues.push(issue(c, 'percent_scaled', `${c.header}: read ${v} as ${v}%`, 'warning'));
     v = v / 100;
   }
   if (v < 0 || v > 1) return { value: null, issues: [issue(c, 'out_of_range', `${c.header}: ${show(raw)} is outside 0-100%`)] };
-  // An estimate ("~50%", "75% (est.)") is its figure, said as a %.
-  if (base.issues.some((i) => i.code === 'unit_dropped' && i.message.includes('(about '))) issues.push(issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(typed)} as ${+(v * 100).toFixed(1)}% (about ${+(v * 100).toFixed(1)}%)`, 'warning'));
+  // Words beside the figure ("40 pct", "5O%") or an estimate ("~50%", "75% (est.)"): the figure, said as a % as typed.
+  const p = +(v * 100).toFixed(1);
+  if (dropped) issues.push(issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(typed)} as ${p}%${dropped.message.includes('(about ') ? ` (about ${p}%)` : ''}`, 'warning'));
   return { value: v, issues };
 }
 

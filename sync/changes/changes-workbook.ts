@@ -1,6 +1,6 @@
 // The changes report as a one-sheet workbook (`changes --out FILE.xlsx`): every line of every section,
 // with the section as a column to filter by.
-import { headerWordsFit, oneLineWidth } from '../../shared/printed-text';
+import { headerWidth, oneLineWidth } from '../../shared/printed-text';
 import type { PlanCell, WorkbookPlan } from '../../shared/workbook-plan';
 import { changeSections, changesPeriod } from './change-sections';
 import type { ChangesReport } from './changes-schema';
@@ -19,11 +19,8 @@ export function changesWorkbookPlan(r: ChangesReport): WorkbookPlan {
   }
   const period = changesPeriod(r);
   /** A column as wide as its texts on one line, within its bound, and never narrower than its header's word. */
-  const fitted = (header: string, column: number, widest: number) => {
-    let least = NARROWEST;
-    while (!headerWordsFit(header, least)) least++;
-    return oneLineWidth(rows.flatMap((row) => (typeof row[column] === 'string' ? [row[column] as string] : [])), least, widest);
-  };
+  const fitted = (header: string, column: number, widest: number) =>
+    oneLineWidth(rows.flatMap((row) => (typeof row[column] === 'string' ? [row[column] as string] : [])), headerWidth(header, NARROWEST), widest);
   return {
     title: `Equity Desk: what changed ${period}`,
     sheets: [{

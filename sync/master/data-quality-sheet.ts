@@ -5,6 +5,7 @@ import { isolated } from '../../shared/isolated-text';
 import { inputColumn, TABLES, type TableName } from '../../shared/index';
 import { counted, nounFor } from '../../shared/plural';
 import { quoteValue } from '../../shared/quote-value';
+import { headerWidth, oneLineWidth } from '../../shared/printed-text';
 import { placeRef } from '../../shared/sheet-ref';
 import { fittedWidth, numberColumn, textColumn, type PlanCell, type SheetPlan } from '../../shared/workbook-plan';
 import { importRowId } from '../ingest/import-row-id';
@@ -16,6 +17,11 @@ export const DATA_QUALITY_SHEET = 'Data quality';
 export const NO_PROBLEMS = 'No errors or warnings: every row of every source was read as written.';
 /** The index of the Cell column in each row. */
 const CELL_COLUMN = 4;
+const ROW_ID_COLUMN = 7;
+const MESSAGE_WIDTH = 70;
+/** A row's own ID ("TA-2024-031") fits on a line up to this width; a longer one wraps. */
+const WIDEST_ROW_ID = 16;
+const NARROWEST_ROW_ID = 8;
 
 /** `Milestones!B28` (`'Work plan'!O11`) when the sheet, row and column are known; `Milestones row 28` without a column; blank for API rows. */
 function cellOf(p: Rejection, e: FieldError): string | null {
@@ -47,9 +53,11 @@ export function dataQualitySheet(rejections: readonly Rejection[], warnings: rea
     p.sourceName, severity, p.sheet ?? TABLES[p.table].sheet, p.sheetRow ?? null, cellOf(p, e), headerOf(p.table, e), e.message, rowIdOf(p),
   ]));
   rows.push(...typoDateRows(typoDates));
+  // The Row ID as wide as its IDs (rows of a sheet without IDs have none), the Message given the rest.
+  const rowIdWidth = oneLineWidth(rows.flatMap((r) => (typeof r[ROW_ID_COLUMN] === 'string' ? [r[ROW_ID_COLUMN] as string] : [])), headerWidth('Row ID', NARROWEST_ROW_ID), WIDEST_ROW_ID);
   const columns = [
     textColumn('Source', 24), textColumn('Severity', 9), textColumn('Sheet', 14), numberColumn('Row', 9, '0'), textColumn('Cell', 14),
-    textColumn('Column', 22), textColumn('Message', 70), textColumn('Row ID', 16),
+    textColumn('Column', 22), textColumn('Message', MESSAGE_WIDTH + WIDEST_ROW_ID - rowIdWidth), textColumn('Row ID', rowIdWidth),
   ];
   // The cell reference is what a person types into the Name box to find the problem: never clipped. As wide as
   // the longest, up to what keeps the sheet one page wide: a long sheet's name wraps in its cell instead, as it

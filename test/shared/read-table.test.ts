@@ -675,6 +675,13 @@ describe('readTable, with another table stacked below', () => {
     ]);
   });
 
+  it('sets aside a numbered footnote under a table ("1. Source: …", "(2) Note: …", "¹ Tentative"), and keeps a numbered task', () => {
+    const grid: Grid = [['Task', 'Lead', 'Status'], ['Host a forum', 'ODE', 'In progress'], ['1. Source: City budget, p. 12'], ['(2) Note: dates are tentative'], ['[3] Sources: staff reports'], ['¹ Tentative'], ['4. Draft the action plan']];
+    const read = readTable(TABLES.workplan, 'Plan', grid, 0);
+    expect(read.issues.filter((i) => i.code === 'note_row').map((i) => i.row)).toEqual([3, 4, 5, 6]);
+    expect(read.rows.map((r) => r.raw.task)).toEqual(['Host a forum', '4. Draft the action plan']);
+  });
+
   it("takes a title right above a table below another (\"Milestones 2026\") as its title, the year of its dates, not as a note under the table above", () => {
     const sheet: Grid = [
       ['Work plan 2025'], ['Phase', 'Goal', 'Task', 'Timeline'], [1, 'Alignment', 'Host a forum', 'Sep – Dec'], [], ['Source: city budget office'], ['Milestones 2026'],

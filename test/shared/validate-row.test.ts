@@ -156,8 +156,12 @@ describe('validateRow', () => {
     expect(milestone.ok).toBe(true);
     expect(milestone.values.date).toBeNull();
     expect(milestone.warnings.map((w) => w.message)).toEqual([expect.stringContaining('"Before Council recess" is not a date the reader can place; kept with the status "No date yet"')]);
-    // Words that are no event, and digits that make no day, stay errors outside a deadline column.
-    expect(codes(validateRow(TABLES.milestones, { milestone: 'Forum', date: 'Budget equity' }).errors)).toEqual(['date:not_a_date']);
+    // So is any time in words the reader cannot place ("Budget season", "this fall"); digits that make no day stay errors.
+    for (const when of ['Budget season', 'this fall', 'Summer break', 'Pre-budget', 'end of FY', 'Feb. Council meeting']) {
+      const kept = validateRow(TABLES.milestones, { milestone: 'Forum', date: when });
+      expect(kept.ok, when).toBe(true);
+      expect(kept.warnings.map((w) => w.code), when).toEqual(['date_tbd']);
+    }
     expect(codes(validateRow(TABLES.milestones, { milestone: 'Forum', date: 'Before 13/45/2026' }).errors)).toEqual(['date:not_a_date']);
   });
 
@@ -471,7 +475,7 @@ describe('validateRows', () => {
   });
 
   it('keeps one result per row, in order: no row is dropped', () => {
-    const rows: RawRow[] = [{ task: 'a' }, {}, { task: 'c', startOn: 'garbage' }];
+    const rows: RawRow[] = [{ task: 'a' }, {}, { task: 'c', startOn: '13/45/2026' }];
     const results = validateRows(TABLES.workplan, rows);
     expect(results.map((r) => r.ok)).toEqual([true, false, false]);
   });

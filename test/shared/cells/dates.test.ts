@@ -230,6 +230,25 @@ describe('parseDateText', () => {
     expect(parseDateText('Year-end 2026', { fiscalYear: 2027 })).toMatchObject(range('2026-12-31'));
   });
 
+  it.each([
+    ['Fall of 2026', '2026-09-01', '2026-11-30'],
+    ['Spring of 2027', '2027-03-01', '2027-05-31'],
+    ['EOY 2026', '2026-12-31', undefined],
+    ['2nd half 2026', '2026-07-01', '2026-12-31'],
+    ['1st half of 2027', '2027-01-01', '2027-06-30'],
+    ['In 2027', '2027-01-01', '2027-12-31'],
+    ['Early in 2027', '2027-01-01', '2027-04-30'],
+  ])('reads %s with its small words', (text, start, end) => {
+    const read = parseDateText(text);
+    expect(read).toMatchObject(range(start, end));
+    if (!end) expect(read).not.toHaveProperty('end');
+  });
+
+  it('reads "Annually in June" as a meeting that recurs, no date yet', () => {
+    expect(parseDateText('Annually in June')).toEqual({ kind: 'tbd', text: 'Annually in June' });
+    expect(parseDateText('Quarterly (Jan, Apr, Jul, Oct)')).toEqual({ kind: 'tbd', text: 'Quarterly (Jan, Apr, Jul, Oct)' });
+  });
+
   it('reads a part of a month, season or year without its year once given one', () => {
     for (const [text, start, end] of [['1st week of March', '2027-03-01', '2027-03-07'], ['first half of March', '2027-03-01', '2027-03-15'], ['Late spring', '2027-05-01', '2027-05-31'], ['Early Spring', '2027-03-01', '2027-03-31'], ['Year-end', '2027-12-31', undefined], ['end of the year', '2027-12-31', undefined], ['Mid-year', '2027-05-01', '2027-08-31']] as const) {
       expect(parseDateText(text), text).toEqual({ kind: 'yearless', text });

@@ -341,6 +341,9 @@ describe('percentages', () => {
     ['50% - 60%', 0.55, 'number_range', '% complete: "50% - 60%" is a range; read as its midpoint, 55% (a figure recorded is taken as the middle of the two)'],
     ['75% (est.)', 0.75, 'unit_dropped', '% complete: read "75% (est.)" as 75% (about 75%)'],
     ['~50%', 0.5, 'unit_dropped', '% complete: read "~50%" as 50% (about 50%)'],
+    // A letter beside the figure is said, not dropped unsaid: "5O%" may be 50% typed with the letter O.
+    ['5O%', 0.05, 'unit_dropped', '% complete: read "5O%" as 5%'],
+    ['40 pct', 0.4, 'unit_dropped', '% complete: read "40 pct" as 40%'],
   ] as const)('reads a percent complete written %j as %s, saying how', (raw, value, code, message) => {
     const r = read('workplan', 'percentComplete', raw);
     expect(r.value).toBeCloseTo(value, 12);

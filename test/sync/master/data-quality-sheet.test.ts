@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { headerWordsFit, printedLines } from '../../../shared/printed-text';
 import { readTable } from '../../../shared/read-table';
 import { TABLES } from '../../../shared/tables';
 import type { PlanCell } from '../../../shared/workbook-plan';
@@ -31,6 +32,21 @@ describe('Data quality sheet', () => {
     ];
     const rows = dataQualitySheet([], warnings).rows as PlanCell[][];
     expect(rows.map((r) => [r[2], r[3], r[7]])).toEqual([[SHEET, 10, null], [SHEET, 10, null]]);
+  });
+
+  it('gives the Row ID column only the width its IDs take, and the Message the rest: a column of blanks took a tenth of the page', () => {
+    const widths = (rowIds: (string | undefined)[]) => {
+      const plan = dataQualitySheet([], rowIds.map((ownId, i) => ({ ...base, table: 'requests' as const, sheet: 'Requests', rowId: `r-${i}`, ...(ownId ? { ownId } : {}), sheetRow: 2 + i, errors: [{ field: 'priority', message: 'Priority: read "P-1" as "Urgent"' }] })));
+      const width = (header: string) => plan.columns.find((c) => c.header === header)!.width;
+      return { rowId: width('Row ID'), message: width('Message'), total: plan.columns.reduce((sum, c) => sum + c.width, 0) };
+    };
+    const none = widths([undefined, undefined]);
+    const ids = widths(['TA-2024-031', undefined]);
+    expect(none.rowId).toBeLessThan(ids.rowId);
+    expect(headerWordsFit('Row ID', none.rowId)).toBe(true);
+    expect(printedLines('TA-2024-031', ids.rowId)).toBe(1);
+    expect(none.message).toBeGreaterThan(ids.message);
+    expect(none.total).toBe(ids.total);
   });
 
   it("shows a rejected row's own ID as its sheet shows it, not the add-on's Sync ID nor a web-form request's key", () => {
