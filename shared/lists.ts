@@ -61,7 +61,7 @@ export const CHOICE_SYNONYMS: Readonly<Record<string, readonly (string | ChoiceS
   // A request "done" has had its help delivered: fulfilled, with the follow-up still to come (Closed ends that).
   Fulfilled: ['Done', 'Completed', 'Complete', 'Delivered', 'Finished'],
   // A traffic-light plan's "On track" and "Behind" (or "Delayed") both say work is under way; its dates and % judge how it is going.
-  'In progress': ['Ongoing', 'Underway', 'Under way', 'Started', 'Active', 'On track', 'Begun', 'Behind', 'Behind schedule', 'Off track', 'At risk', 'Delayed',
+  'In progress': ['Ongoing', 'Underway', 'Under way', 'Started', 'Active', 'On track', 'Begun', 'Behind', 'Behind schedule', 'Off track', 'At risk', 'Delayed', 'WIP', 'Work in progress', 'In process',
     // Service desks' (Zendesk, Freshdesk) words, pasted with their tickets; an "Open" task in a plan may not have begun.
     { word: 'Open', list: 'requestStatus', assumed: "a service desk's open request is being worked on" }],
   'Waiting on requester': [

@@ -9,7 +9,7 @@ import { DEFAULT_RULES } from '../../shared/rules';
 import { TABLES, type InputColumn } from '../../shared/tables';
 import { mapHeaders } from '../../shared/header-map';
 import { AddonError, describeError } from './addon-error';
-import { broadcastHeight, cellReader, type CellContext, type Column } from './custom-functions';
+import { broadcastHeight, cellReader, emptyCellOf, type CellContext, type Column } from './custom-functions';
 import { reasonOf, request, serviceProblem } from './service-client';
 import { connection } from './settings';
 import type { CachePort, HttpPort, SettingsPort } from '../port/host-ports';
@@ -98,8 +98,10 @@ export function* evaluateDemandRows(deps: DemandDeps, args: readonly unknown[]):
   const generation = (yield* io(deps.settings.get(GENERATION_KEY))) ?? '';
   const readers = args.map(cellReader);
   const queries: (string | Error)[] = [];
+  // No argument is a number but a date's serial, so a 0 where an empty cell may arrive as 0 is that empty cell.
+  const empty = emptyCellOf(deps.ctx);
   for (let r = 0; r < height; r++) {
-    const cells = readers.map((read) => read(r));
+    const cells = readers.map((read) => read(r)).map((cell) => (empty(cell) ? '' : cell));
     try {
       queries.push(cells.every(isBlankCell) ? '' : demandQuery(cells, deps.ctx));
     } catch (e) {

@@ -61,8 +61,11 @@ export interface FunctionDeps {
 const shownError = (v: unknown): string | undefined =>
   v !== null && typeof v === 'object' && isErrorValue((v as { code?: unknown }).code) ? (v as { code: string }).code : undefined;
 
-/** Excel hands dates over as serial numbers; a Date can only come from a caller that built one. */
-const cellContext = (today: string): CellContext => ({ today, isoFromDate: (d) => d.toISOString().slice(0, 10), shownError });
+/**
+ * Excel hands dates over as serial numbers; a Date can only come from a caller that built one. An empty cell of a range
+ * comes as null, or as 0 from desktop builds older than Microsoft's fix.
+ */
+const cellContext = (today: string): CellContext => ({ today, isoFromDate: (d) => d.toISOString().slice(0, 10), shownError, emptyMayBeZero: true });
 
 /** The error the native formula shows, as Excel's own where a custom function may return it, else as #VALUE! saying which. */
 const errorAnswer = (functionError: FunctionErrorOf) => (shown: string) =>

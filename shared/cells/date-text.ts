@@ -84,8 +84,8 @@ const HEDGE_BEFORE = /^(?:(?:approx\.?|approximately|around|about|circa|est\.?|e
  * first ("Starting March 2026", "Started March 2026", "Week of 3/9"), whichever column the cell is in.
  */
 // Longer words first: the first alternative that matches is taken ("beginning" would leave "of March").
-const BOUND = /^(due by|due on|due|by|no later than|on or before|through|thru|until|till|end of|starting|starts|started|beginning of|beginning|start of|from|(?:the )?(?:weeks?|wks?\.?) of|ongoing since|since)\s*:?\s+/i;
-const LAST_DAY_BOUNDS = new Set(['due by', 'due on', 'due', 'by', 'no later than', 'on or before', 'through', 'thru', 'until', 'till', 'end of']);
+const BOUND = /^(due by|due on|due|by|no later than|on or before|through|thru|until|till|end of|starting|starts|started|beginning of|beginning|start of|from|(?:the )?(?:weeks?|wks?\.?) of|ongoing since|since|before|after)\s*:?\s+/i;
+const LAST_DAY_BOUNDS = new Set(['due by', 'due on', 'due', 'by', 'no later than', 'on or before', 'through', 'thru', 'until', 'till', 'end of', 'before']);
 /**
  * "Week of Mar 9", "Wk of 3/9": the week of work, Monday to Friday, that holds the day, as "Mar 9-13" is read; the
  * week is the calendar's, Sunday to Saturday, so a Sunday or a Saturday written names the working days beside it,
@@ -740,6 +740,10 @@ function qualified(text: string, fiscal: number, options: DateTextOptions, depth
     const run = restated(text, readDateText(`${slashed[1]} - ${slashed[2]}${slashed[3]}`, options, depth), ` (${slashWhy('months')})`);
     if (run) return run;
   }
+  // Either of two dates ("Q4 2026 or Q1 2027", "March 10 or 11"): the span of both.
+  const either = /^(.+?\S) or (\S.+)$/i.exec(text);
+  const both = either && restated(text, readDateText(`${either[1]} - ${either[2]}`, options, depth), ' (either one: read as the span of both)');
+  if (both) return both;
   const revised = REVISED.exec(text) ?? REVISED_ARROW.exec(text);
   // Only a date with its own year: a slip written "Dec (moved to Feb)" may have crossed into the next year.
   const now = revised && readDateText(revised[2], { ...options, year: undefined, fiscalYear: undefined }, depth);
@@ -760,7 +764,10 @@ function qualified(text: string, fiscal: number, options: DateTextOptions, depth
     }
     // "From Jan 2026 through June 2026" names both ends: the range is read whole, not cut to its first day.
     const spelledRange = !last && SPELLS_RANGE.test(rest);
-    const read = spelledRange || !(inner.kind === 'date' && inner.end)
+    // "Before June 30", "After 7/1/2026": the day next to the date named.
+    const next = words === 'before' ? -1 : words === 'after' ? 1 : 0;
+    const read = next ? restated(text, inner, `, the day ${words} ${quoteValue(rest)}`, (d) => ({ start: addDays(next < 0 ? d.start : (d.end ?? d.start), next) }))
+      : spelledRange || !(inner.kind === 'date' && inner.end)
       ? restated(text, inner, `, setting aside ${quoteValue(bound[1])}`)
       : restated(text, inner, `, the ${last ? 'last' : 'first'} day of ${quoteValue(rest)}`, (d) => ({ start: last ? (d.end ?? d.start) : d.start }));
     if (read?.kind !== 'date' || read.end) return read;

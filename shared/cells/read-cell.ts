@@ -499,8 +499,11 @@ function listIndex(allowed: readonly string[]): ListIndex {
   return index;
 }
 
-/** A value, then a note set off by a dash, a colon or parentheses: "Closed - no response", "Completed (May 2026)". */
-const NOTED_CHOICE = /^(.+?)(?:\s+[-–—]\s+(.+)|:\s+(.+)|\s*\((.+?)\)?)$/;
+/**
+ * A value, then a note set off by a dash, a colon or parentheses: "Closed - no response", "Completed (May 2026)"; or the
+ * time it runs to: "Deferred to FY28", "Postponed until spring 2027".
+ */
+const NOTED_CHOICE = /^(.+?)(?:\s+[-–—]\s+(.+)|:\s+(.+)|\s*\((.+?)\)?|\s+((?:to|until|till) .+))$/;
 
 const withRuleStatuses = new WeakMap<readonly string[], readonly string[]>();
 
@@ -559,7 +562,7 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
   if (near.kind === 'one') {
     const assumed = synonym?.assumed ? ` (${synonym.assumed})` : '';
     const read = issue(c, 'choice_matched', `${c.header}: read ${quoteValue(text)} as ${quoteValue(near.value)}${assumed}`, 'warning');
-    return head !== undefined && noted ? { value: near.value, note: (noted[2] ?? noted[3] ?? noted[4]).trim(), issues: [read] } : { value: near.value, issues: [read] };
+    return head !== undefined && noted ? { value: near.value, note: (noted[2] ?? noted[3] ?? noted[4] ?? noted[5]).trim(), issues: [read] } : { value: near.value, issues: [read] };
   }
   // As a TBD date or check box: the row is kept, the value left blank, and what to choose said at the cell. A Status is
   // read as its formula reads the cell (`isBlankStatus`, padding and all), so what the service leaves blank the sheet does.

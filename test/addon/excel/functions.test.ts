@@ -24,6 +24,19 @@ const FIELD_IN: Partial<Record<TableName, Record<string, string>>> = { roadmap: 
 const excelCell = (table: TableName, field: string, v: unknown) =>
   v === null || v === undefined ? '' : TABLES[table].columns.find((c) => c.name === field)?.type === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? serialFromIso(v) : v;
 
+/** The functions over a service that counts 7 for every question, noting the URLs asked. */
+function demandHandlers() {
+  const asked: string[] = [];
+  const settings = new Map<string, string>([[SETTING_KEYS.serviceUrl, 'https://desk.example'], [SETTING_KEYS.token, 'a-source-token-long-enough']]);
+  const demand = () => ({
+    http: { fetch: () => { throw new Error('one call'); }, sleep: () => undefined, fetchAll: (requests: readonly HttpRequest[]) => requests.map((r) => (asked.push(r.url), { status: 200, headers: {}, body: '{"count":7}' })) },
+    settings: { get: (key: string) => settings.get(key) ?? null, set: () => undefined },
+    cache: { getAll: () => ({}), putAll: () => undefined },
+    words: EXCEL_WORDS,
+  });
+  return { asked, handlers: excelFunctionHandlers({ port: {} as SpreadsheetPort, today: () => '2026-03-16', demand, functionError: (code) => code }) };
+}
+
 describe('EQ. custom functions (built)', () => {
   test('every function in functions.json is associated, with matrix arguments, volatile where the day defaults to today', async () => {
     const { functionsJson } = await builtExcel();
@@ -56,8 +69,9 @@ describe('EQ. custom functions (built)', () => {
           const hasAsOf = fn.doc.params.some((p) => p.name === 'asOf');
           const got = (await handler(...args, ...(hasAsOf ? [[[serialFromIso(AS_OF)]]] : []))) as unknown[][];
           // A row with every input blank is an empty row: the function answers blank there (the template
-          // writes no formula on an empty row, so there is nothing native to compare with).
-          const empty = rows.map((r) => fields.every((f) => isBlankCell(excelCell(tableName, f, r[f]) as CellInput)));
+          // writes no formula on an empty row, so there is nothing native to compare with). In Excel so is a row whose
+          // inputs are all 0 or blank, as older desktop builds pass an empty cell as 0 (serial 0 is no date to the formula).
+          const empty = rows.map((r) => fields.every((f) => { const cell = excelCell(tableName, f, r[f]); return cell === 0 || isBlankCell(cell as CellInput); }));
           const want = native.map((v, i) => (call.outputs as readonly string[]).map((o) => (empty[i] ? '' : v[o])));
           expect(got).toEqual(want);
           checked += rows.length;
@@ -117,16 +131,27 @@ describe('EQ. custom functions (built)', () => {
     expect(reads).toBe(2);
   });
 
-  test("DEMAND over whole columns answers their header row with its own header and asks the service only for the rows below", async () => {
-    const asked: string[] = [];
-    const settings = new Map<string, string>([[SETTING_KEYS.serviceUrl, 'https://desk.example'], [SETTING_KEYS.token, 'a-source-token-long-enough']]);
-    const demand = () => ({
-      http: { fetch: () => { throw new Error('one call'); }, sleep: () => undefined, fetchAll: (requests: readonly HttpRequest[]) => requests.map((r) => (asked.push(r.url), { status: 200, headers: {}, body: '{"count":7}' })) },
-      settings: { get: (key: string) => settings.get(key) ?? null, set: () => undefined },
-      cache: { getAll: () => ({}), putAll: () => undefined },
-      words: EXCEL_WORDS,
+  test('whole columns whose empty cells arrive as 0 (Excel desktop builds before Microsoft fixed it pass them so) answer their empty rows blank, as with empty cells as null', async () => {
+    const { associated } = await loadTaskpane({ today: '2026-03-16' });
+    // Two filled rows, then a column's empty cells as each build passes them; a whole column is a million of them.
+    const column = (filled: unknown[], empty: unknown) => [...filled, ...Array.from({ length: 500 }, () => empty)].map((v) => [v]);
+    const answers = async (empty: unknown) => ({
+      milestones: await associated.get('MILESTONE_STATUS')!(column([serialFromIso('2026-03-18'), serialFromIso('2026-03-01')], empty), null, column(['In progress', 'In progress'], empty), null),
+      workplan: await associated.get('WORKPLAN_STATUS')!(column(['In progress', 'Not started'], empty), column([serialFromIso('2026-03-01'), serialFromIso('2026-04-01')], empty), column([serialFromIso('2026-06-30'), serialFromIso('2026-09-30')], empty), column([0.1, 0], empty), null),
     });
-    const handlers = excelFunctionHandlers({ port: {} as SpreadsheetPort, today: () => '2026-03-16', demand, functionError: (code) => code });
+    const asNull = await answers(null);
+    expect((asNull.milestones as unknown[][]).slice(0, 3)).toEqual([['Due this week'], ['Missed'], ['']]);
+    expect(await answers(0)).toEqual(asNull);
+  });
+
+  test('DEMAND reads an empty cell passed as 0 as the blank it is: no question asked of it, no message in its row', async () => {
+    const { handlers, asked } = demandHandlers();
+    expect(await handlers.DEMAND([['Requester type'], ['County'], [0]], [['Category'], [0], [0]], null, null)).toEqual([['Requests'], [7], ['']]);
+    expect(asked).toEqual(['https://desk.example/api/v1/demand?requesterType=County']);
+  });
+
+  test("DEMAND over whole columns answers their header row with its own header and asks the service only for the rows below", async () => {
+    const { handlers, asked } = demandHandlers();
     expect(await handlers.DEMAND([['Requester type'], ['County']], [['Category'], ['']], null, null)).toEqual([['Requests'], [7]]);
     expect(asked).toEqual(['https://desk.example/api/v1/demand?requesterType=County']);
   });

@@ -249,6 +249,22 @@ describe('parseDateText', () => {
     expect(parseDateText('Quarterly (Jan, Apr, Jul, Oct)')).toEqual({ kind: 'tbd', text: 'Quarterly (Jan, Apr, Jul, Oct)' });
   });
 
+  it.each([
+    // Either of two periods: the span of both, said so.
+    ['Q4 2026 or Q1 2027', '2026-10-01', '2027-03-31'],
+    ['Fall 2026 or Spring 2027', '2026-09-01', '2027-05-31'],
+    ['March 10 or 11, 2026', '2026-03-10', '2026-03-11'],
+    // Before or after a day: the day next to it.
+    ['Before June 30, 2026', '2026-06-29', undefined],
+    ['Before March 2026', '2026-02-28', undefined],
+    ['After 7/1/2026', '2026-07-02', undefined],
+  ])('reads %s, saying what it assumed', (text, start, end) => {
+    const read = parseDateText(text);
+    expect(read).toMatchObject(range(start, end));
+    if (!end) expect(read).not.toHaveProperty('end');
+    expect(read.kind === 'date' && read.assumed?.join('; ')).toContain(`"${text}"`);
+  });
+
   it('reads a part of a month, season or year without its year once given one', () => {
     for (const [text, start, end] of [['1st week of March', '2027-03-01', '2027-03-07'], ['first half of March', '2027-03-01', '2027-03-15'], ['Late spring', '2027-05-01', '2027-05-31'], ['Early Spring', '2027-03-01', '2027-03-31'], ['Year-end', '2027-12-31', undefined], ['end of the year', '2027-12-31', undefined], ['Mid-year', '2027-05-01', '2027-08-31']] as const) {
       expect(parseDateText(text), text).toEqual({ kind: 'yearless', text });

@@ -438,6 +438,15 @@ describe('dropdown lists', () => {
     },
   );
 
+  it.each([['Deferred to FY28', 'On hold', 'to FY28'], ['Postponed until spring 2027', 'On hold', 'until spring 2027'], ['WIP', 'In progress', undefined], ['In process', 'In progress', undefined]] as const)(
+    'keeps a work-plan status written %j as %j, the time it names after it apart', (raw, value, note) => {
+      const r = read('workplan', 'status', raw);
+      expect(r.value).toBe(value);
+      expect(r.note).toBe(note);
+      expect(r.issues.map((i) => i.message)).toEqual([`Status: read "${raw}" as "${value}"`]);
+    },
+  );
+
   it.each([['requesterType', 'Legislative', 'Legislative office'], ['requesterType', 'Tribal', 'Tribal government'], ['category', 'Data', 'Data & evaluation']] as const)(
     'keeps a %s shortened to words of one listed value, %j, as %j, with a warning', (field, raw, value) => {
       const r = read('requests', field, raw);
