@@ -164,11 +164,17 @@ function computeShowingErrors(d: Derived, row: TypedRow, shown: ReadonlyMap<stri
   }
 }
 
-/** Whether a row's inputs are each its column's header (the sheet's own, as a sync maps headers), not values. */
-function isHeaderRow(fn: CustomFunctionDef, cells: readonly CellInput[]): boolean {
+/**
+ * Whether a row's inputs passed as columns (`columns[i]`) are each its column's header (the sheet's own, as a sync maps
+ * headers, a Timeline heading its span), not values. An input left out, or given as one value, heads nothing: an office's own log may have no column
+ * for it.
+ */
+function isHeaderRow(fn: CustomFunctionDef, cells: readonly CellInput[], columns: readonly boolean[]): boolean {
+  if (!cells.every((cell, i) => !columns[i] || (typeof cell === 'string' && cell.trim() !== ''))) return false;
   const fields = customFunctionFields(fn);
-  const map = mapHeaders(TABLES[fn.table], cells);
-  return cells.every((cell, i) => typeof cell === 'string' && map.fields.get(i) === fields[i]);
+  const map = mapHeaders(TABLES[fn.table], cells.map((cell, i) => (columns[i] ? cell : '')));
+  // A Timeline heads a span, start and end in one column, passed as the start.
+  return cells.every((_, i) => !columns[i] || map.fields.get(i) === fields[i] || (map.spans.get(i) ?? []).some((f) => f === fields[i]));
 }
 
 /**
@@ -206,12 +212,17 @@ export function evaluateDerived<E = never>(fn: CustomFunctionDef, args: readonly
     if (lent) reads[k] = readRow(columns, cellRows[k], errorRows[k], lent);
   });
   const out: Column<E> = Array.from({ length: height }, () => outputs.map(() => ''));
-  // A whole column (`B:B`) begins at the header row: there the answer heads its own columns, as the template's do.
-  const headed = height > 1 && filled[0] === 0 && isHeaderRow(fn, cellRows[0]);
-  if (headed) out[0] = outputs.map((d) => d.header);
-  for (let k = headed ? 1 : 0; k < filled.length; k++) {
+  // A whole column (`B:B`) takes in the header row: there the answer heads its own columns, as the template's do. Under an
+  // office's title, or again on a pasted plan's next page, it is a row below the first.
+  const columnArgs = inputs.map((arg) => isGrid(arg) && arg.length > 1);
+  const headers = outputs.map((d) => d.header);
+  for (let k = 0; k < filled.length; k++) {
     const r = filled[k];
     const cells = cellRows[k];
+    if (height > 1 && columnArgs.some(Boolean) && isHeaderRow(fn, cells, columnArgs)) {
+      out[r] = headers;
+      continue;
+    }
     const errors = errorRows[k];
     const { values: row, ends } = reads[k];
     // A deadline in words is read from the row's day received, as import reads it: "EOM" as that month's last day;

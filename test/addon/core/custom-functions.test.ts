@@ -185,6 +185,24 @@ describe('whole columns from the header row', () => {
     expect(call('EQ_WORKPLAN_STATUS', [['Status'], ['In progress']], [['Start'], ['']], [['End'], ['']], [['% complete'], ['']], '2026-01-01')[0]).toEqual(['Derived status']);
   });
 
+  test("an argument left out (an office's own log with no due-date column) or given as one value does not keep the header row from being one", () => {
+    const headers = call('EQ_PRIORITY', [['Requester type'], ['Cities']], [['Due'], ['']], [['Received'], ['1/20/2026']])[0];
+    for (const left of ['', null, [['']]]) {
+      const got = call('EQ_PRIORITY', [['Requester type'], ['Cities']], left, [['Received'], ['1/20/2026']]);
+      expect(got[0]).toEqual(headers);
+      expect(got[1]).toEqual(call('EQ_PRIORITY', 'Cities', '', '1/20/2026')[0]);
+    }
+    const sla = TABLES.requests.derived.find((d) => d.name === 'slaState')!.header;
+    expect(call('EQ_SLA', [['Received'], ['1/12/2026']], [['Priority'], ['P-1']], [['Status'], ['In Progress']], '', '', '2026-12-06')[0]).toEqual([sla]);
+  });
+
+  test("a header row below the first row (under an office's title, or repeated on a pasted plan's next page) is answered with the headers, not read as an item", () => {
+    const got = call('EQ_WORKPLAN_STATUS', [[''], ['Status'], ['In Progress'], ['Status'], ['Not started']], [['City work plan'], ['Timeline'], ['2026-27'], ['Timeline'], ['By Dec 2027']], '', '', '2026-12-06');
+    const headers = call('EQ_WORKPLAN_STATUS', [['Status'], ['In progress']], [['Start'], ['']], [['End'], ['']], [['% complete'], ['']], '2026-01-01')[0];
+    expect([got[1], got[3]]).toEqual([headers, headers]);
+    expect(got[2]).toEqual(call('EQ_WORKPLAN_STATUS', 'In Progress', '2026-27', '', '', '2026-12-06')[0]);
+  });
+
   test('a first row that is not the headers is a row like any other, and a single row is never taken for them', () => {
     expect(call('EQ_PRIORITY', [['County'], ['City']], [[''], ['']], [[''], ['']])[0]).toEqual(call('EQ_PRIORITY', 'County', '', '')[0]);
     expect(call('EQ_PRIORITY', 'Requester type', 'Due', 'Received')[0]).not.toEqual(['Suggested priority', 'Why this priority']);
