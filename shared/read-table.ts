@@ -16,6 +16,7 @@ import { choiceLines } from './legend-rows';
 import { namedAbove } from './named-above';
 import { sectionRow } from './section-rows';
 import { totalsLabel } from './totals-rows';
+import { unheadedColumns } from './unheaded-columns';
 import { rowRuns } from './sheet-ref';
 import { TABLES, TABLE_NAMES, type TableDef } from './tables';
 import { DEFAULT_READ_OPTIONS, type RawRow } from './validate-row';
@@ -606,6 +607,7 @@ export function readTable(
   }
   issues.push(...addedStatuses(table, sheet, header, rows, readOptions.lists, (field, at) => fieldColumn(map, field, at).index));
   issues.push(...continuedLines(table, map, sheet, grid, header, rows));
+  issues.push(...unheadedColumns(sheet, grid, headerIndex, map, [...new Set(rows.map((r) => r.row))]));
   for (const c of table.columns) {
     const assumed = c.assumedWhenBlank;
     if (assumed && fieldColumn(map, c.name).index === undefined && rows.some((r) => assumed.applies(r.raw))) {

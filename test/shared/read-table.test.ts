@@ -45,6 +45,18 @@ describe('mapHeaders', () => {
     expect(read.rows.map((r) => [r.raw.startOn, r.raw.endOn])).toEqual([['1/15/2026', '3/1/2026']]);
   });
 
+  it('says a column with no header that holds values in the rows is not read, once, at its header cell', () => {
+    // Timeline merged over two columns with no row of Start | End below: the end dates sit under a blank header.
+    const grid: Grid = [
+      ['Goal', 'Task', 'Lead', 'Timeline', null, 'Status', null],
+      ['Normalize', 'Train department heads', 'HR', '1/15/2026', '3/1/2026', 'In progress', null],
+      ['Organize', 'Plans', 'ODE', '2/1/2026', '4/1/2026', 'Not started', null],
+    ];
+    const read = readTable(TABLES.workplan, 'Work plan', grid, 0, DEFAULT_READ_OPTIONS);
+    expect(read.issues.filter((i) => i.column === 'E').map(formatCellIssue)).toEqual([`'Work plan'!E1: column E has no header and holds values on rows 2–3 ("3/1/2026" first); not read: give it a header to read it`]);
+    expect(read.issues.filter((i) => i.column === 'G')).toEqual([]);
+  });
+
   it('reads a header typed twice once: the second copy is not read as another field, and says which column is read', () => {
     const map = mapHeaders(TABLES.requests, ['Request ID', 'Organization', 'Request status (pick one)', 'Date received', 'Request status (pick one)']);
     expect(map.fields.get(2)).toBe('status');
