@@ -20,9 +20,12 @@ const TABLES_OF: Record<string, TableName[]> = { WORKPLAN_STATUS: ['workplan'], 
 /** Roadmap items have a target day where milestones have a date. */
 const FIELD_IN: Partial<Record<TableName, Record<string, string>>> = { roadmap: { date: 'targetOn' } };
 
-/** A cell as Excel hands it to a custom function: dates as serial numbers, empty cells as "", words in a date column ("ASAP") as text. */
+/**
+ * A cell as Excel hands it to a custom function: dates as serial numbers, empty cells as null (as current builds and Excel
+ * on the web pass them; older desktop builds pass 0, decision 011), words in a date column ("ASAP") as text.
+ */
 const excelCell = (table: TableName, field: string, v: unknown) =>
-  v === null || v === undefined ? '' : TABLES[table].columns.find((c) => c.name === field)?.type === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? serialFromIso(v) : v;
+  v === null || v === undefined ? null : TABLES[table].columns.find((c) => c.name === field)?.type === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? serialFromIso(v) : v;
 
 /** The functions over a service that counts 7 for every question, noting the URLs asked. */
 function demandHandlers() {
