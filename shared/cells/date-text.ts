@@ -773,6 +773,13 @@ function qualified(text: string, fiscal: number, options: DateTextOptions, depth
     if (read?.kind !== 'date' || read.end) return read;
     return OPEN_BOUNDS.has(words) ? { ...read, open: 'since' } : last ? { ...read, until: true } : read;
   }
+  // Two parts of one period ("Mid-to-late 2026", "early to mid March"): from the first one's start to the second one's end.
+  const two = /^(early|mid|late)(?:-to-| ?[-–] ?| to )(early|mid|late)[\s-]+(.+)$/i.exec(text);
+  if (two) {
+    const [a, b] = [two[1], two[2]].map((p) => readDateText(`${p} ${two[3]}`, options, depth));
+    if (a.kind === 'yearless') return { kind: 'yearless', text };
+    if (a.kind === 'date' && b.kind === 'date') return restated(text, a, ' (the first part named to the second)', () => ({ start: a.start, end: b.end ?? b.start }));
+  }
   const part = PART_OF_MONTH.exec(text);
   if (!part) return undefined;
   const inner = readDateText(text.slice(part[0].length), options, depth);

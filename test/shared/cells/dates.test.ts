@@ -265,6 +265,16 @@ describe('parseDateText', () => {
     expect(read.kind === 'date' && read.assumed?.join('; ')).toContain(`"${text}"`);
   });
 
+  it.each([
+    ['Mid-to-late 2026', '2026-05-01', '2026-12-31'],
+    ['Early-mid 2027', '2027-01-01', '2027-08-31'],
+    ['early to mid March 2026', '2026-03-01', '2026-03-20'],
+  ])('reads %s as the span of its two parts, saying so', (text, start, end) => {
+    const read = parseDateText(text);
+    expect(read).toMatchObject(range(start, end));
+    expect(read.kind === 'date' && read.assumed?.join('; ')).toContain(`"${text}"`);
+  });
+
   it('reads a part of a month, season or year without its year once given one', () => {
     for (const [text, start, end] of [['1st week of March', '2027-03-01', '2027-03-07'], ['first half of March', '2027-03-01', '2027-03-15'], ['Late spring', '2027-05-01', '2027-05-31'], ['Early Spring', '2027-03-01', '2027-03-31'], ['Year-end', '2027-12-31', undefined], ['end of the year', '2027-12-31', undefined], ['Mid-year', '2027-05-01', '2027-08-31']] as const) {
       expect(parseDateText(text), text).toEqual({ kind: 'yearless', text });
