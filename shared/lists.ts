@@ -59,12 +59,15 @@ export const DESK_PRIORITY_MARKS = [' ', '-', '.', '#'] as const;
 export const CHOICE_SYNONYMS: Readonly<Record<string, readonly (string | ChoiceSynonym)[]>> = {
   Completed: ['Complete', 'Done', 'Finished', 'Achieved', 'Met'],
   // A request "done" has had its help delivered: fulfilled, with the follow-up still to come (Closed ends that).
-  Fulfilled: ['Done', 'Completed', 'Complete', 'Delivered', 'Finished'],
+  Fulfilled: ['Done', 'Completed', 'Complete', 'Delivered', 'Finished', 'Resolved', 'Solved'],
   // A traffic-light plan's "On track" and "Behind" (or "Delayed") both say work is under way; its dates and % judge how it is going.
   'In progress': ['Ongoing', 'Underway', 'Under way', 'Started', 'Active', 'On track', 'Begun', 'Behind', 'Behind schedule', 'Off track', 'At risk', 'Delayed', 'WIP', 'Work in progress', 'In process',
     // Service desks' (Zendesk, Freshdesk) words, pasted with their tickets; an "Open" task in a plan may not have begun.
-    { word: 'Open', list: 'requestStatus', assumed: "a service desk's open request is being worked on" }],
-  'Waiting on requester': [
+    { word: 'Open', list: 'requestStatus', assumed: "a service desk's open request is being worked on" },
+    ...['Escalated', 'Reopened'].map((word) => ({ word, list: 'requestStatus' as const }))],
+  // A desk's request closed with no help of its own: withdrawn, cancelled or a duplicate of another.
+  Declined: ['Cancelled', 'Canceled', 'Withdrawn', 'Duplicate'].map((word) => ({ word, list: 'requestStatus' as const, assumed: 'closed without being fulfilled, as a declined request is' })),
+  'Waiting on requester': ['Waiting on customer', 'Awaiting customer', 'Waiting on client', 'Awaiting requester',
     { word: 'Pending', assumed: "a service desk's pending request awaits the requester's reply" },
     // Nothing in the lifecycle pauses the SLA, so the warning does not let "on hold" read as a paused clock.
     { word: 'On hold', assumed: 'a service desk holds a request while it waits on someone; its SLA runs on, as for any request waiting on its requester' },
@@ -72,11 +75,12 @@ export const CHOICE_SYNONYMS: Readonly<Record<string, readonly (string | ChoiceS
   // Work still being planned has not begun.
   'Not started': ['Planned', 'Planning', 'Scheduled', 'Upcoming', 'Not begun', 'Pending', 'To do'],
   'On hold': ['Paused', 'Deferred', 'Postponed', 'On pause'],
-  Medium: ['Med', 'Moderate', ...deskPriority('Medium')],
+  // Service desks' own words too: Zendesk's Normal, Jira's Highest and Lowest.
+  Medium: ['Med', 'Moderate', 'Normal', ...deskPriority('Medium')],
   // A request wanted "as soon as possible".
-  Urgent: ['ASAP', ...deskPriority('Urgent')],
-  High: deskPriority('High'),
-  Low: deskPriority('Low'),
+  Urgent: ['ASAP', 'Critical', 'Highest', ...deskPriority('Urgent')],
+  High: ['Hi', ...deskPriority('High')],
+  Low: ['Lowest', ...deskPriority('Low')],
   // A TA log's words for who asked, how, and for what.
   'Legislative office': ['Legislature', 'Legislator', "Legislator's office"],
   'Tribal government': ['Tribe', 'Tribal nation', 'Tribal council'],

@@ -111,6 +111,16 @@ wb.save(sys.argv[1])`, file], { timeout: 60_000 });
     expect(sheets.map((s) => [s.name, s.grid])).toEqual([['Requests', [['Request ID', 'Organization', 'Date received'], ['TA-1', 'City of Riverside', '3/2/2026']]]]);
   });
 
+  it('reads hidden and very hidden sheets as the add-ons read them (every sheet, whatever its visibility), odd characters in their names kept', async () => {
+    const book = new ExcelJS.Workbook();
+    for (const [name, state] of [['Requests', 'visible'], ['Archive 2024', 'hidden'], ["Plan 'FY26' & <Q1>", 'veryHidden']] as const) {
+      book.addWorksheet(name, { state }).addRow(['Request ID', 'Organization']).worksheet.addRow([`${name}-1`, 'City of Riverside']);
+    }
+    const file = folder.path();
+    await book.xlsx.writeFile(file);
+    expect((await readWorkbookGrids(file)).map((s) => [s.name, s.grid[1]![0]])).toEqual([['Requests', 'Requests-1'], ['Archive 2024', 'Archive 2024-1'], ["Plan 'FY26' & <Q1>", "Plan 'FY26' & <Q1>-1"]]);
+  });
+
   it('refuses another kind of document renamed .xlsx, or a workbook cut short, in one line saying what it is', async () => {
     const zipOf = async (parts: Record<string, string>) => {
       const zip = new JSZip();
