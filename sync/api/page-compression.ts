@@ -12,12 +12,14 @@
 // out: their address is their key, and the survey repeats that address in its form and echoes the requester's
 // answers. The master workbook is left out too
 // (a zip already, and streamed), and so are the sync API's bodies, which are hashes and ids more than text.
+// The Excel add-in's files (`/addin/excel/`) are the same static files for everyone, echo nothing and hold no secret;
+// Excel fetches its task pane script again whenever it changed, over an office's own connection.
 import { compress } from 'hono/compress';
 import type { Hono } from 'hono';
 import type { ApiEnv } from './auth';
 import { DASHBOARD_PATH, REPORT_PATH } from './browser-paths';
 
-const COMPRESSED_PATHS: readonly string[] = [DASHBOARD_PATH, REPORT_PATH, '/intake/*', '/docs', '/openapi.json'];
+const COMPRESSED_PATHS: readonly string[] = [DASHBOARD_PATH, REPORT_PATH, '/intake/*', '/docs', '/openapi.json', '/addin/excel/*'];
 
 /** Registers gzip (or deflate, as the browser asks) on the page paths; call it before the routes are added. */
 export function compressPages(app: Hono<ApiEnv>): void {

@@ -1,7 +1,14 @@
 // The Excel add-in's script as the service serves it (taskpane.js, which is also the custom functions' script in the
 // shared runtime): it checks the service's answers and a row's values with the shapes the build evaluates from the zod
 // schemas, as Code.js does, and carries no zod (test/addon/apps-script/bundle.test.ts holds Code.js to the same).
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { expect, test } from 'vitest';
+import { createApp } from '../../../sync/api/app';
+import { loadConfig } from '../../../sync/config';
+import { openStore } from '../../../sync/store/open-store';
 import { builtExcel } from './excel-harness';
 
 test('the task pane script carries no zod, and checks answers and rows with the shapes written in as data', async () => {
@@ -13,4 +20,24 @@ test('the task pane script carries no zod, and checks answers and rows with the 
   // The checks and their words came along: zod's English messages and a custom check's own words.
   expect(script).toContain('Invalid input: expected');
   expect(script).toContain('values must be an object of field name');
+});
+
+test('the service sends the task pane\'s files gzipped to a browser that accepts it, as Excel opens the pane over the network', async () => {
+  const { dir } = await builtExcel();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'addin-gzip-'));
+  const store = await openStore({ dataDir });
+  try {
+    const app = createApp({ store, config: loadConfig({}, { data: dataDir }), addinDir: dir });
+    for (const file of ['taskpane.js', 'taskpane.css', 'functions.json']) {
+      const res = await app.request(`/addin/excel/${file}`, { headers: { 'Accept-Encoding': 'gzip' } });
+      expect(res.status, file).toBe(200);
+      expect(res.headers.get('Content-Encoding'), file).toBe('gzip');
+      expect(gunzipSync(Buffer.from(await res.arrayBuffer())).equals(readFileSync(path.join(dir, file))), file).toBe(true);
+    }
+    const plain = await app.request('/addin/excel/taskpane.js');
+    expect(plain.headers.get('Content-Encoding')).toBeNull();
+  } finally {
+    await store.close?.();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });
