@@ -176,7 +176,7 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
   }
   // A time said in words ("before budget hearing", "After budget adoption", "Budget season") is no date, but no mistake
   // either: the row is kept, undated, its words in its notes. Digits that make no day ("13/45/2026") are a typo to fix.
-  if (parsed.kind === 'invalid' && !/\d/.test(text)) {
+  if (parsed.kind === 'invalid' && !/\d/.test(text) && (c.deadline || TIME_WORDS.test(text))) {
     return { value: null, note: text, issues: [issue(c, 'date_tbd', `${c.header}: ${quoteValue(text)} is not a date the reader can place; ${c.keptWhenBlank ?? 'left blank'}`, 'warning')] };
   }
   if (parsed.kind === 'invalid') return { value: null, issues: [issue(c, 'not_a_date', `${c.header}: ${quoteValue(parsed.text)} is not a date (expected a date such as 2026-03-15, 3/15/2026 or Mar 2026)`)] };
@@ -219,6 +219,20 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
   const spanEnd = parsed.end && c.notBefore && !c.deadline ? { spanEnd: parsed.end } : {};
   return { value, rangeEnd: c.rangeEnd ? parsed.end : undefined, ...spanEnd, issues };
 }
+
+/**
+ * Words that place a cell in time though it names no day: a season, break or session, a period, an event of the
+ * calendar, a month, before or after something. Other words in a date column ("City C", "Equity team") say no time: a
+ * cell of another column, or a row of another table read under this header, which an error keeps out of the table.
+ */
+const TIME_WORDS = new RegExp(String.raw`\b(?:${[
+  ...MONTH_NAMES, ...MONTH_NAMES.map((m) => `${m.slice(0, 3)}\\.?`), 'sept\\.?',
+  'spring', 'summer', 'fall', 'autumn', 'winter', 'seasons?', 'break', 'recess', 'sessions?', 'holidays?', 'vacation',
+  'weeks?', 'weekends?', 'months?', 'years?', 'quarters?', 'semesters?', 'fy', 'fiscal', 'deadline', 'meetings?',
+  'hearings?', 'retreat', 'conference', 'election', 'adoption', 'approval', 'launch', 'kick-?off', 'end', 'start',
+  'beginning', 'mid', 'early', 'late', 'next', 'this', 'last', 'soon', 'later', 'before', 'after', 'prior', 'pre',
+  'post', 'upon', 'once', 'until', 'till', 'during', 'following', 'ahead', 'when', 'by',
+].join('|')})(?![a-z])`, 'i');
 
 /** Longest span a day may be picked in and still be counted in days: a month's first day is a month's reading. */
 const LONGEST_SPAN_COUNTED = 31;
