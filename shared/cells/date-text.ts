@@ -99,7 +99,7 @@ const OPEN_BOUNDS = new Set(['ongoing since', 'since']);
  * A month's first, second and last ten days: "Early March", "Mid-March 2026", "late June"; its weeks: "First week of
  * March", "2nd week in June"; its halves: "first half of March"; and a season's or quarter's months: "Late spring 2026".
  */
-const PART_OF_MONTH = /^(?:the )?(early|mid|late|(first|second|third|fourth|last|1st|2nd|3rd|4th) week (?:of|in)|(first|second) half of)[\s-]+/i;
+const PART_OF_MONTH = /^(?:the )?(early|mid|late|((?:first|second|third|fourth|last|1st|2nd|3rd|4th) week|week [1-4]) (?:of|in)|(first|second) half of)[\s-]+/i;
 const WEEKS_OF_MONTH = ['first', 'second', 'third', 'fourth', '1st', '2nd', '3rd', '4th'];
 /** A year's end and middle in words ("Year-end 2026", "End of the year", "Midyear"), read as "End of 2026" and "Mid-2026" are. */
 const YEAR_WORDS = /^(?:(year[- ]?end|end of (?:the )?year|eoy)|mid[- ]?year),?(?= |$)/i;
@@ -720,8 +720,9 @@ function qualified(text: string, fiscal: number, options: DateTextOptions, depth
     const read = restated(text, inner, how, (d) => ({ start: d.start }));
     if (read) return read.kind === 'date' ? { ...read, open: 'from' } : read;
   }
-  // A quarter spelled out reads as the Q it names, with the year or fiscal year written after it.
-  const quarters = text.replace(SPELLED_QUARTER, (...m: string[]) => `Q${m.slice(1, 9).findIndex(Boolean) % 4 + 1}`);
+  // A quarter spelled out reads as the Q it names, with the year or fiscal year written after it; a season as a school's
+  // or a legislature's ("Fall 2026 semester", "Spring session 2027") as the season.
+  const quarters = text.replace(SPELLED_QUARTER, (...m: string[]) => `Q${m.slice(1, 9).findIndex(Boolean) % 4 + 1}`).replace(/ (?:semester|session|term)\b/i, '');
   const yearWords = YEAR_WORDS.exec(text);
   // In a sheet of one fiscal year, its year-end is the fiscal year's.
   const ofYear = yearWords && (text.slice(yearWords[0].length).trim() || (yearWords[1] && options.fiscalYear ? `FY${options.fiscalYear}` : options.year));
@@ -799,7 +800,7 @@ function qualified(text: string, fiscal: number, options: DateTextOptions, depth
   const last = monthEnd(1)[2];
   if (inner.end !== isoFromParts(year, month, last)) return undefined;
   // "Last" counts back from the month's end, as "late" does.
-  const week = part[2] ? WEEKS_OF_MONTH.indexOf(part[2].toLowerCase()) % 4 : undefined;
+  const week = part[2] ? (/^week/i.test(part[2]) ? +part[2].slice(-1) - 1 : WEEKS_OF_MONTH.indexOf(part[2].slice(0, -5).toLowerCase()) % 4) : undefined;
   const [from, to] = part[3] ? (/^f/i.test(part[3]) ? [1, 15] : [16, last]) : week === undefined ? [[1, 10], [11, 20], [21, last]][third] : week < 0 ? [last - 6, last] : [7 * week + 1, 7 * week + 7];
   const how = part[3] ? "a month's first half is its first fifteen days, its second the rest" : week === undefined ? "early, mid and late: a month's first, second and last ten days" : 'a week of a month is seven days counted from its first day, or back from its last';
   return restated(text, inner, ` (${how})`, () => ({ start: isoFromParts(year, month, from)!, end: isoFromParts(year, month, to)! }));

@@ -425,7 +425,7 @@ function readPercent(c: InputColumn, raw: CellInput): CellResult {
   const mark = isText && !/^\d+$/.test(typed) ? checkMark(typed) : undefined;
   if (mark !== undefined) return { value: Number(mark), issues: [issue(c, 'percent_checkbox', `${c.header}: read ${quoteValue(typed)} as ${mark ? 'ticked, 100%' : 'not ticked, 0%'}; type ${Number(mark) * 100}% for the sheet's own status to read it too`, 'warning')] };
   // "1/2" and "3 / 4" are the fractions a share is written in, as "3 of 4" is.
-  const of = COUNT_OF_WHOLE.exec(typed) ?? /^(\d{1,3}) ?\/ ?(\d{1,3})$/.exec(typed);
+  const of = COUNT_OF_WHOLE.exec(typed) ?? /^(\d{1,3}) ?\/ ?(\d{1,3})(?![\d/.])/.exec(typed);
   if (of) {
     const [n, whole] = [Number(of[1].replace(/,/g, '')), Number(of[2].replace(/,/g, ''))];
     if (!(whole > 0)) return { value: null, issues: [issue(c, 'not_a_number', `${c.header}: ${show(raw)} is not a percentage`)] };
@@ -445,6 +445,12 @@ function readPercent(c: InputColumn, raw: CellInput): CellResult {
   // Words that name no share ("almost done"): no % recorded, the words kept for the row's notes.
   if (typeof base.value !== 'number' && /\p{L}/u.test(typed) && !/\d/.test(typed)) {
     return { value: null, note: typed, issues: [issue(c, 'blank_kept', `${c.header}: ${quoteValue(typed)} is not a percentage; left blank`, 'warning')] };
+  }
+  // A % with a note after it ("100% - done", "Complete (100%)"): the %, the note kept for the row's notes.
+  const noted = typeof base.value !== 'number' ? NOTED_CHOICE.exec(typed) : null;
+  const head = noted && readPercent(c, noted[1]);
+  if (head && typeof head.value === 'number' && !head.note) {
+    return { value: head.value, note: (noted![2] ?? noted![3] ?? noted![4] ?? noted![5]).trim(), issues: [issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(typed)} as ${+(head.value * 100).toFixed(1)}%`, 'warning')] };
   }
   if (typeof base.value !== 'number') return { value: null, issues: [issue(c, 'not_a_number', `${c.header}: ${show(raw)} is not a percentage`)] };
   let v = base.value;

@@ -275,6 +275,15 @@ describe('parseDateText', () => {
     expect(read.kind === 'date' && read.assumed?.join('; ')).toContain(`"${text}"`);
   });
 
+  it.each([
+    ['Fall 2026 semester', '2026-09-01', '2026-11-30'],
+    ['Spring semester 2027', '2027-03-01', '2027-05-31'],
+    ['Week 2 of March 2026', '2026-03-08', '2026-03-14'],
+    ['week 1 in June 2026', '2026-06-01', '2026-06-07'],
+  ])('reads %s as the period it names', (text, start, end) => {
+    expect(parseDateText(text)).toMatchObject(range(start, end));
+  });
+
   it('reads a part of a month, season or year without its year once given one', () => {
     for (const [text, start, end] of [['1st week of March', '2027-03-01', '2027-03-07'], ['first half of March', '2027-03-01', '2027-03-15'], ['Late spring', '2027-05-01', '2027-05-31'], ['Early Spring', '2027-03-01', '2027-03-31'], ['Year-end', '2027-12-31', undefined], ['end of the year', '2027-12-31', undefined], ['Mid-year', '2027-05-01', '2027-08-31']] as const) {
       expect(parseDateText(text), text).toEqual({ kind: 'yearless', text });

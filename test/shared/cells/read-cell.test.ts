@@ -344,11 +344,21 @@ describe('percentages', () => {
     // A letter beside the figure is said, not dropped unsaid: "5O%" may be 50% typed with the letter O.
     ['5O%', 0.05, 'unit_dropped', '% complete: read "5O%" as 5%'],
     ['40 pct', 0.4, 'unit_dropped', '% complete: read "40 pct" as 40%'],
+    ['3/4 done', 0.75, 'percent_scaled', '% complete: read "3/4 done" as 75% (3 of 4)'],
   ] as const)('reads a percent complete written %j as %s, saying how', (raw, value, code, message) => {
     const r = read('workplan', 'percentComplete', raw);
     expect(r.value).toBeCloseTo(value, 12);
     expect(r.issues.map((i) => [i.severity, i.code, i.message])).toEqual([['warning', code, message]]);
   });
+
+  it.each([['Complete (100%)', 1, '100%'], ['100% - done', 1, 'done'], ['60% (per March update)', 0.6, 'per March update']] as const)(
+    'reads a percent complete with a note after it, %j, as %s, the note in Notes', (raw, value, note) => {
+      const r = validateRow(TABLES.workplan, { task: 'Workshops', percentComplete: raw });
+      expect(r.ok).toBe(true);
+      expect(r.values).toMatchObject({ percentComplete: value, notes: `% complete: ${note}` });
+      expect(r.warnings.map((w) => w.message)).toEqual([`% complete: read "${raw}" as ${value * 100}%; kept "${note}" in Notes`]);
+    },
+  );
 
   it('keeps a work-plan item whose % complete is words that name no share ("almost done"), the % blank and the words in Notes', () => {
     const r = validateRow(TABLES.workplan, { task: 'Workshops', percentComplete: 'almost done' });
