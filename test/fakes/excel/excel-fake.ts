@@ -24,7 +24,7 @@ export class OfficeError extends Error {
 }
 
 type Op = { bytes: number; apply(): void };
-type Load = { bytes(): number; resolve(): void };
+type Load = { property: string; bytes(): number; resolve(): void };
 
 /** One `context.sync()`: a round trip to the workbook, with what it carried. */
 export interface RequestLog {
@@ -33,6 +33,8 @@ export interface RequestLog {
   /** Properties loaded (read) and commands queued (writes, method calls) in it. */
   loads: number;
   commands: number;
+  /** The properties loaded, by name, in queue order. */
+  loaded: string[];
 }
 
 const size = (v: unknown) => JSON.stringify(v ?? null).length;
@@ -133,7 +135,12 @@ class FakeContext implements RequestContext {
     this.workbook = {
       worksheets: new WorksheetsProxy(this),
       application: { calculate: (type) => this.queue({ bytes: 0, apply: () => void excel.calculations.push(type) }) },
-      functions: { date: (year, month, day) => new FunctionResultProxy(this, () => excelDate(excel.use1904DateSystem, year, month, day)) },
+      functions: {
+        date: (year, month, day) => {
+          this.uses(2, 'Functions.date');
+          return new FunctionResultProxy(this, () => excelDate(excel.use1904DateSystem, year, month, day));
+        },
+      },
     };
   }
 
@@ -174,7 +181,7 @@ class FakeContext implements RequestContext {
     const responseBytes = loads.reduce((n, l) => n + l.bytes(), 0);
     if (responseBytes > REQUEST_LIMIT_BYTES) throw new OfficeError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${responseBytes} bytes).`);
     for (const l of loads) l.resolve();
-    this.excel.requests.push({ requestBytes, responseBytes, loads: loads.length, commands: ops.length });
+    this.excel.requests.push({ requestBytes, responseBytes, loads: loads.length, commands: ops.length, loaded: loads.map((l) => l.property) });
   }
 }
 
@@ -239,6 +246,7 @@ abstract class ClientObject {
       this.context.excel.loadCounts.set(property, (this.context.excel.loadCounts.get(property) ?? 0) + 1);
       let value: unknown;
       this.context.queueLoad({
+        property,
         bytes: () => size((value = this.compute(property))),
         resolve: () => this.loaded.set(property, value),
       });
@@ -1046,6 +1054,7 @@ class RangeProxy extends ClientObject {
     const propsAt = (r: number, c: number): CellProperties =>
       'protection' in spec.format ? { format: { protection: { locked: isLocked(r, c) } } } : { format: { fill: { color: this.sheet.model().peek(r, c)?.fill ?? '#FFFFFF' } } };
     this.context.queueLoad({
+      property: 'cellProperties',
       bytes: () => size((props = this.grid(propsAt))),
       resolve: () => (value = props),
     });
