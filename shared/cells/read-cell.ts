@@ -3,7 +3,7 @@ import type { InputColumn, TypedValue } from '../tables/column';
 import { clipText, MAX_FIELD_TEXT } from '../clip-text';
 import type { FieldIssue } from '../issues';
 import { counted } from '../plural';
-import { parseDateText, spanText, SPELLS_RANGE } from './date-text';
+import { monthNumber, parseDateText, spanText, SPELLS_RANGE } from './date-text';
 import { readDeadlineWords } from './deadline-words';
 import { daysBetween, isCalendarDay, isIsoDate, isoFromParts, isoFromSerial, isoFromUtcDate, lastDayOfMonth } from './dates';
 import { MONTH_NAMES } from './periods';
@@ -180,8 +180,9 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
     return { value: null, issues: [issue(c, 'date_tbd', `${c.header}: read ${quoteValue(text)} as ${since}, not a date for this column; ${c.keptWhenBlank ?? 'left blank'}`, 'warning')] };
   }
   // A time said in words ("before budget hearing", "After budget adoption", "Budget season") is no date, but no mistake
-  // either: the row is kept, undated, its words in its notes. Digits that make no day ("13/45/2026") are a typo to fix.
-  if (parsed.kind === 'invalid' && !/\d/.test(text)) {
+  // either: the row is kept, undated, its words in its notes. Digits that make no day ("13/45/2026") are a typo to fix,
+  // and words that say no time ("City C") a name in the wrong column, a row of another table pasted there.
+  if (parsed.kind === 'invalid' && !/\d/.test(text) && (c.deadline || TIME_SAID.test(text) || text.split(/[^a-z]+/i).some((w) => monthNumber(w)))) {
     return { value: null, note: text, issues: [issue(c, 'date_tbd', `${c.header}: ${quoteValue(text)} is not a date the reader can place; ${c.keptWhenBlank ?? 'left blank'}`, 'warning')] };
   }
   if (parsed.kind === 'invalid') return { value: null, issues: [issue(c, 'not_a_date', `${c.header}: ${quoteValue(parsed.text)} is not a date (expected a date such as 2026-03-15, 3/15/2026 or Mar 2026)`)] };
@@ -224,6 +225,9 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
   const spanEnd = parsed.end && c.notBefore && !c.deadline ? { spanEnd: parsed.end } : {};
   return { value, rangeEnd: c.rangeEnd ? parsed.end : undefined, ...spanEnd, issues };
 }
+
+/** Words that say when without a day: an event ("Before Council recess", "Upon adoption", "Pre-budget"), a season or a part of the calendar ("this fall", "Budget season", "end of FY"). */
+const TIME_SAID = /^(?:before|after|prior to|ahead of|following|upon|once|by|until|till|during|at|in time for|pre|post)\b|\b(?:this|next|season|break|recess|fy|spring|summer|fall|autumn|winter|year|quarter|month|week)\b/i;
 
 /** Longest span a day may be picked in and still be counted in days: a month's first day is a month's reading. */
 const LONGEST_SPAN_COUNTED = 31;

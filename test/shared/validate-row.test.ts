@@ -156,13 +156,15 @@ describe('validateRow', () => {
     expect(milestone.ok).toBe(true);
     expect(milestone.values.date).toBeNull();
     expect(milestone.warnings.map((w) => w.message)).toEqual([expect.stringContaining('"Before Council recess" is not a date the reader can place; kept with the status "No date yet"')]);
-    // So is any time in words the reader cannot place ("Budget season", "this fall"); digits that make no day stay errors.
-    for (const when of ['Budget season', 'this fall', 'Summer break', 'Pre-budget', 'end of FY', 'Feb. Council meeting']) {
+    // So is any time in words the reader cannot place ("Budget season", "this fall").
+    for (const when of ['Budget season', 'this fall', 'Summer break', 'Pre-budget', 'end of FY', 'Feb. Council meeting', 'Council retreat (Feb)']) {
       const kept = validateRow(TABLES.milestones, { milestone: 'Forum', date: when });
       expect(kept.ok, when).toBe(true);
       expect(kept.warnings.map((w) => w.code), when).toEqual(['date_tbd']);
     }
-    expect(codes(validateRow(TABLES.milestones, { milestone: 'Forum', date: 'Before 13/45/2026' }).errors)).toEqual(['date:not_a_date']);
+    // Words that say no time (a name in the date column: a row of another table, or columns swapped) and digits that
+    // make no day stay errors.
+    for (const when of ['City C', 'Budget equity', 'Community forums', 'Before 13/45/2026']) expect(codes(validateRow(TABLES.milestones, { milestone: 'Forum', date: when }).errors), when).toEqual(['date:not_a_date']);
   });
 
   it('reads a Due of "EOM", "end of quarter", "end of FY" or "EOY" as the last day of that period of the day received, saying what it assumed', () => {
