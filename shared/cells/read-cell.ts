@@ -3,7 +3,7 @@ import type { InputColumn, TypedValue } from '../tables/column';
 import { clipText, MAX_FIELD_TEXT } from '../clip-text';
 import type { FieldIssue } from '../issues';
 import { counted } from '../plural';
-import { monthNumber, parseDateText, spanText, SPELLS_RANGE } from './date-text';
+import { parseDateText, spanText, SPELLS_RANGE } from './date-text';
 import { readDeadlineWords } from './deadline-words';
 import { daysBetween, isCalendarDay, isIsoDate, isoFromParts, isoFromSerial, isoFromUtcDate, lastDayOfMonth } from './dates';
 import { MONTH_NAMES } from './periods';
@@ -180,9 +180,8 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
     return { value: null, issues: [issue(c, 'date_tbd', `${c.header}: read ${quoteValue(text)} as ${since}, not a date for this column; ${c.keptWhenBlank ?? 'left blank'}`, 'warning')] };
   }
   // A time said in words ("before budget hearing", "After budget adoption", "Budget season") is no date, but no mistake
-  // either: the row is kept, undated, its words in its notes. Digits that make no day ("13/45/2026") are a typo to fix,
-  // and words that say no time ("City C") a name in the wrong column, a row of another table pasted there.
-  if (parsed.kind === 'invalid' && !/\d/.test(text) && (c.deadline || TIME_SAID.test(text) || text.split(/[^a-z]+/i).some((w) => monthNumber(w)))) {
+  // either: the row is kept, undated, its words in its notes. Digits that make no day ("13/45/2026") are a typo to fix.
+  if (parsed.kind === 'invalid' && !/\d/.test(text) && (c.deadline || TIME_WORDS.test(text))) {
     return { value: null, note: text, issues: [issue(c, 'date_tbd', `${c.header}: ${quoteValue(text)} is not a date the reader can place; ${c.keptWhenBlank ?? 'left blank'}`, 'warning')] };
   }
   if (parsed.kind === 'invalid') return { value: null, issues: [issue(c, 'not_a_date', `${c.header}: ${quoteValue(parsed.text)} is not a date (expected a date such as 2026-03-15, 3/15/2026 or Mar 2026)`)] };
@@ -226,8 +225,19 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
   return { value, rangeEnd: c.rangeEnd ? parsed.end : undefined, ...spanEnd, issues };
 }
 
-/** Words that say when without a day: an event ("Before Council recess", "Upon adoption", "Pre-budget"), a season or a part of the calendar ("this fall", "Budget season", "end of FY"). */
-const TIME_SAID = /^(?:before|after|prior to|ahead of|following|upon|once|by|until|till|during|at|in time for|pre|post)\b|\b(?:this|next|season|break|recess|fy|spring|summer|fall|autumn|winter|year|quarter|month|week)\b/i;
+/**
+ * Words that place a cell in time though it names no day: a season, break or session, a period, an event of the
+ * calendar, a month, before or after something. Other words in a date column ("City C", "Equity team") say no time: a
+ * cell of another column, or a row of another table read under this header, which an error keeps out of the table.
+ */
+const TIME_WORDS = new RegExp(String.raw`\b(?:${[
+  ...MONTH_NAMES, ...MONTH_NAMES.map((m) => `${m.slice(0, 3)}\\.?`), 'sept\\.?',
+  'spring', 'summer', 'fall', 'autumn', 'winter', 'seasons?', 'break', 'recess', 'sessions?', 'holidays?', 'vacation',
+  'weeks?', 'weekends?', 'months?', 'years?', 'quarters?', 'semesters?', 'fy', 'fiscal', 'deadline', 'meetings?',
+  'hearings?', 'retreat', 'conference', 'election', 'adoption', 'approval', 'launch', 'kick-?off', 'end', 'start',
+  'beginning', 'mid', 'early', 'late', 'next', 'this', 'last', 'soon', 'later', 'before', 'after', 'prior', 'pre',
+  'post', 'upon', 'once', 'until', 'till', 'during', 'following', 'ahead', 'when', 'by',
+].join('|')})(?![a-z])`, 'i');
 
 /** Longest span a day may be picked in and still be counted in days: a month's first day is a month's reading. */
 const LONGEST_SPAN_COUNTED = 31;

@@ -162,9 +162,11 @@ describe('validateRow', () => {
       expect(kept.ok, when).toBe(true);
       expect(kept.warnings.map((w) => w.code), when).toEqual(['date_tbd']);
     }
-    // Words that say no time (a name in the date column: a row of another table, or columns swapped) and digits that
-    // make no day stay errors.
-    for (const when of ['City C', 'Budget equity', 'Community forums', 'Before 13/45/2026']) expect(codes(validateRow(TABLES.milestones, { milestone: 'Forum', date: when }).errors), when).toEqual(['date:not_a_date']);
+    expect(codes(validateRow(TABLES.milestones, { milestone: 'Forum', date: 'Before 13/45/2026' }).errors)).toEqual(['date:not_a_date']);
+    // Words that say no time are another column's or another table's cell, read under this header: still an error.
+    for (const words of ['City C', 'Budget equity', 'Equity team', 'Community engagement']) {
+      expect(codes(validateRow(TABLES.milestones, { milestone: 'Forum', date: words }).errors), words).toEqual(['date:not_a_date']);
+    }
   });
 
   it('reads a Due of "EOM", "end of quarter", "end of FY" or "EOY" as the last day of that period of the day received, saying what it assumed', () => {

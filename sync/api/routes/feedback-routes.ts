@@ -43,7 +43,7 @@ export function surveyRoutes(deps: RouteDeps, address: SurveyAddress): Hono {
   async function open(c: Context): Promise<Extract<LinkState, { kind: 'open' }> | Response> {
     const state = await address.find(c);
     if (state.kind === 'unknown') return html(c, noticePage('Link not found', address.notFound), 404);
-    if (state.kind === 'expired') return html(c, noticePage('This survey is closed', closedMessage(state.link)), 410);
+    if (state.kind === 'expired') return html(c, noticePage('This survey is closed', closedMessage(state.link), deps.config.office), 410);
     if (state.kind === 'turned-off') return html(c, turnedOffPage('survey', deps.config.office), 410);
     return state;
   }

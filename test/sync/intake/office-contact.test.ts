@@ -64,6 +64,22 @@ describe('with the office set', () => {
   });
 });
 
+describe('a survey closed by time', () => {
+  test('still says who the office is and how to reach it, as a late word about the help can only go to them', async () => {
+    let now = new Date('2026-12-02T15:00:00Z');
+    const h = await harness(sqlite, { clock: () => now, env: OFFICE });
+    const src = await h.source('Commission TA log');
+    await h.call('POST', '/api/v1/sync', { token: src.token, body: { table: 'requests', rows: [{ rowId: 'r1', values: { requestId: 'TA-2026-0001', receivedOn: '2026-11-02', requesterOrg: 'Harbor County Health', status: 'Fulfilled', fulfilledOn: '2026-11-30' } }] } });
+    const survey = new URL((await h.call('POST', '/api/v1/feedback-links', { token: src.token, body: { table: 'requests', rowId: 'r1' } })).body.url).pathname;
+    now = new Date(now.getTime() + 91 * 24 * 3600 * 1000);
+    const closed = await h.call('GET', survey);
+    expect(closed.status).toBe(410);
+    expect(closed.text).toContain('This feedback link has expired');
+    expect(closed.text).toContain('<a href="mailto:ta@equity.example.gov">ta@equity.example.gov</a>');
+    expect(closed.text).not.toContain('TA-2026-0001');
+  });
+});
+
 describe('without it', () => {
   test('the pages read as before: no contact section, and the turned-off page says how to find the office', async () => {
     const h = await harness(sqlite, { clock: () => new Date('2026-12-02T15:00:00Z') });
