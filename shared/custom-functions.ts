@@ -14,6 +14,8 @@ export interface CustomFunctionDef<T extends TableName = TableName> {
   readonly asOf: boolean;
   /** Inputs that may be left out (they must come last); blank stands for them. */
   readonly optional?: readonly FieldOf<T>[];
+  /** Another table whose columns users pass it, by field read as the function's own (a roadmap's target day as a milestone's date). */
+  readonly alsoReads?: { readonly table: TableName; readonly fields: Readonly<Record<string, string>> };
 }
 
 /** A custom function's parameter as docs and metadata show it. */
@@ -31,7 +33,7 @@ export const CUSTOM_FUNCTIONS = [
   customFunction({ name: 'EQ_WORKPLAN_STATUS', table: 'workplan', outputs: ['derivedStatus'], asOf: true }),
   customFunction({ name: 'EQ_SLA', table: 'requests', outputs: ['slaState'], asOf: true }),
   customFunction({ name: 'EQ_PRIORITY', table: 'requests', outputs: ['suggestedPriority', 'priorityReason'], asOf: false, optional: ['receivedOn'] }),
-  customFunction({ name: 'EQ_MILESTONE_STATUS', table: 'milestones', outputs: ['derivedStatus'], asOf: true }),
+  customFunction({ name: 'EQ_MILESTONE_STATUS', table: 'milestones', outputs: ['derivedStatus'], asOf: true, alsoReads: { table: 'roadmap', fields: { date: 'targetOn' } } }),
 ] as const;
 
 export type CustomFunctionName = (typeof CUSTOM_FUNCTIONS)[number]['name'];

@@ -164,17 +164,29 @@ function computeShowingErrors(d: Derived, row: TypedRow, shown: ReadonlyMap<stri
   }
 }
 
+function isValueOf(column: InputColumn, cell: CellInput, options: ReadOptions): boolean {
+  const read = readCell(column, cell, options);
+  return read.value !== null && read.issues.every((i) => i.severity !== 'error');
+}
+
 /**
  * Whether a row's inputs passed as columns (`columns[i]`) are each its column's header (the sheet's own, as a sync maps
  * headers, a Timeline heading its span), not values. An input left out, or given as one value, heads nothing: an office's own log may have no column
  * for it.
  */
-function isHeaderRow(fn: CustomFunctionDef, cells: readonly CellInput[], columns: readonly boolean[]): boolean {
+function isHeaderRow(fn: CustomFunctionDef, cells: readonly CellInput[], columns: readonly boolean[], inputs: readonly InputColumn[], options: ReadOptions): boolean {
   if (!cells.every((cell, i) => !columns[i] || (typeof cell === 'string' && cell.trim() !== ''))) return false;
-  const fields = customFunctionFields(fn);
-  const map = mapHeaders(TABLES[fn.table], cells.map((cell, i) => (columns[i] ? cell : '')));
-  // A Timeline heads a span, start and end in one column, passed as the start.
-  return cells.every((_, i) => !columns[i] || map.fields.get(i) === fields[i] || (map.spans.get(i) ?? []).some((f) => f === fields[i]));
+  const own = customFunctionFields(fn);
+  const headed = cells.map((cell, i) => (columns[i] ? cell : ''));
+  // A roadmap's columns passed to the milestones' function are headed as the roadmap heads them ("Timeline" its target day).
+  const readings = [{ table: fn.table, fields: own }, ...(fn.alsoReads ? [{ table: fn.alsoReads.table, fields: own.map((f) => fn.alsoReads!.fields[f] ?? f) }] : [])];
+  const named = readings.some(({ table, fields }) => {
+    const map = mapHeaders(TABLES[table], headed);
+    // A Timeline heads a span, start and end in one column, passed as the start.
+    return cells.every((_, i) => !columns[i] || map.fields.get(i) === fields[i] || (map.spans.get(i) ?? []).some((f) => f === fields[i]));
+  });
+  // A heading is no value of its column: "due by Mar-15" names a Due column loosely, but it is a day, and "In progress" a status.
+  return named && !cells.some((cell, i) => columns[i] && isValueOf(inputs[i], cell, options));
 }
 
 /**
@@ -200,9 +212,19 @@ export function evaluateDerived<E = never>(fn: CustomFunctionDef, args: readonly
   // blank, as the templates' formulas do for an empty row. The rest are read in their order, which is all that lending
   // a year needs of the rows around.
   const empty = emptyCellOf(ctx);
-  const filled: number[] = [];
-  for (let r = 0; r < height; r++) if (!readers.every((read) => empty(read(r)))) filled.push(r);
-  const cellRows = filled.map((r) => readers.map((read) => read(r)));
+  const anyFilled: number[] = [];
+  for (let r = 0; r < height; r++) if (!readers.every((read) => empty(read(r)))) anyFilled.push(r);
+  // A whole column (`B:B`) takes in the header row: there the answer heads its own columns, as the template's do. Under an
+  // office's title, or again on a pasted plan's next page, it is a row below the first.
+  const columnArgs = inputs.map((arg) => isGrid(arg) && arg.length > 1);
+  const mayHead = height > 1 && columnArgs.some(Boolean);
+  const anyCells = anyFilled.map((r) => readers.map((read) => read(r)));
+  const anyHeads = anyCells.map((cells) => mayHead && isHeaderRow(fn, cells, columnArgs, columns, options));
+  // Rows above the first header row (a title, a note under it) hold no item: blank, and no year lent from them.
+  const top = Math.max(0, anyHeads.indexOf(true));
+  const filled = anyFilled.slice(top);
+  const cellRows = anyCells.slice(top);
+  const heads = anyHeads.slice(top);
   const errorRows = cellRows.map((cells) => cells.map(shownError));
   const reads = cellRows.map((cells, k) => readRow(columns, cells, errorRows[k], options));
   // A date that needs a year ("Jun-30", "By Jun-30", "Mar 15") takes it from the range's other dates, as import takes it
@@ -212,14 +234,11 @@ export function evaluateDerived<E = never>(fn: CustomFunctionDef, args: readonly
     if (lent) reads[k] = readRow(columns, cellRows[k], errorRows[k], lent);
   });
   const out: Column<E> = Array.from({ length: height }, () => outputs.map(() => ''));
-  // A whole column (`B:B`) takes in the header row: there the answer heads its own columns, as the template's do. Under an
-  // office's title, or again on a pasted plan's next page, it is a row below the first.
-  const columnArgs = inputs.map((arg) => isGrid(arg) && arg.length > 1);
   const headers = outputs.map((d) => d.header);
   for (let k = 0; k < filled.length; k++) {
     const r = filled[k];
     const cells = cellRows[k];
-    if (height > 1 && columnArgs.some(Boolean) && isHeaderRow(fn, cells, columnArgs)) {
+    if (heads[k]) {
       out[r] = headers;
       continue;
     }

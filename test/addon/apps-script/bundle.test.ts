@@ -293,6 +293,12 @@ describe('custom functions', () => {
     expect(addon.call('EQ_MILESTONE_STATUS', '3/15-17/2026', '', 'In progress', dateCell('2026-03-16'))).toEqual([['Due this week']]);
   });
 
+  test("over a roadmap's whole columns, its title rows answer blank and its Timeline heading is the header row", async () => {
+    const addon = await loadAddon();
+    const got = addon.call('EQ_MILESTONE_STATUS', [['Racial equity roadmap'], [''], ['Timeline'], [dateCell('2026-03-18')]], '', [[''], ['Updated monthly'], ['Status'], ['In progress']], dateCell('2026-03-16'));
+    expect(got).toEqual([[''], [''], ['Derived status'], ['Due this week']]);
+  });
+
   test("read dates and today in the spreadsheet's time zone, not the script's (a New York sheet, a Los Angeles script)", async () => {
     const addon = await loadAddon();
     expect(addon.fakes.globals.Session.getScriptTimeZone()).toBe('America/Los_Angeles');

@@ -203,6 +203,23 @@ describe('whole columns from the header row', () => {
     expect(got[2]).toEqual(call('EQ_WORKPLAN_STATUS', 'In Progress', '2026-27', '', '', '2026-12-06')[0]);
   });
 
+  test("rows above the header row (an office's title, a note under it) answer blank, as the header row's cells above the template's do not hold a request", () => {
+    const got = call('EQ_PRIORITY', [['City equity plan'], ['Requests log, FY26'], ['Requester type'], ['City']], [[''], [''], ['Due'], ['']], [[''], ['2025-07-01'], ['Received'], ['']]);
+    expect(got.slice(0, 2)).toEqual([['', ''], ['', '']]);
+    expect(got[2]).toEqual(['Suggested priority', 'Why this priority']);
+    expect(got[3]).toEqual(call('EQ_PRIORITY', 'City', '', '')[0]);
+    const plan = call('EQ_WORKPLAN_STATUS', [[''], ['Status'], ['In Progress']], [['City work plan'], ['Timeline'], ['2026-27']], '', '', '2026-12-06');
+    expect(plan[0]).toEqual(['']);
+  });
+
+  test("a roadmap's Timeline heading its target dates is the header row of EQ_MILESTONE_STATUS, as its Target date is", () => {
+    const headers = call('EQ_MILESTONE_STATUS', [['Date'], ['2026-03-01']], [['End'], ['']], [['Status'], ['In progress']], '2026-01-01')[0];
+    for (const heading of ['Timeline', 'Target date', 'Timeframe']) {
+      const got = call('EQ_MILESTONE_STATUS', [[heading], ['2026-03-01']], '', [['Status'], ['In progress']], '2026-01-01');
+      expect(got).toEqual([headers, call('EQ_MILESTONE_STATUS', '2026-03-01', '', 'In progress', '2026-01-01')[0]]);
+    }
+  });
+
   test('a first row that is not the headers is a row like any other, and a single row is never taken for them', () => {
     expect(call('EQ_PRIORITY', [['County'], ['City']], [[''], ['']], [[''], ['']])[0]).toEqual(call('EQ_PRIORITY', 'County', '', '')[0]);
     expect(call('EQ_PRIORITY', 'Requester type', 'Due', 'Received')[0]).not.toEqual(['Suggested priority', 'Why this priority']);

@@ -123,6 +123,13 @@ describe('EQ. custom functions (built)', () => {
     expect(bad[0][0]).toMatch(/^EQ\.MILESTONE_STATUS: status has 3 rows but another range has 2/);
   });
 
+  test("over a roadmap's whole columns, its title rows answer blank and its Timeline heading is the header row", async () => {
+    const { associated } = await loadTaskpane({ today: '2026-03-16' });
+    const status = associated.get('MILESTONE_STATUS')!;
+    const got = await status([['Racial equity roadmap'], [null], ['Timeline'], [serialFromIso('2026-03-18')]], null, [[null], ['Updated monthly'], ['Status'], ['In progress']], null);
+    expect(got).toEqual([[''], [''], ['Derived status'], ['Due this week']]);
+  });
+
   test('the cells of one recalculation read the Lists sheet once between them; the next recalculation reads it again', async () => {
     let reads = 0;
     const port = { sheetNames: async () => (reads++, []) } as unknown as SpreadsheetPort;
