@@ -3,8 +3,9 @@
 // took the process down; here parts are inflated as a stream with a ceiling, only the parts that hold
 // cells are kept, and sheets are cut to their cells (`SheetCells`). What comes out is a plain (stored)
 // zip of those parts for the reader. Zip files that are other documents are named for what they are.
-import { crc32, createInflateRaw } from 'node:zlib';
+import { createInflateRaw } from 'node:zlib';
 import { StringDecoder } from 'node:string_decoder';
+import JSZip from 'jszip';
 import { ImportError } from './import-error';
 import { SheetCells } from './sheet-xml-cells';
 
@@ -179,41 +180,8 @@ async function inflated(bytes: Buffer, entry: Entry, file: string, limits: Archi
 }
 
 /** Parts as a zip with no compression: the workbook reader inflates nothing, and writing one costs only its checksums. */
-function storedZip(parts: readonly { name: string; data: Buffer }[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const { name, data } of parts) {
-    const nameBytes = Buffer.from(name, 'utf8');
-    const sum = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(LOCAL, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x800, 6);
-    local.writeUInt32LE(sum, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(CENTRAL, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x800, 8);
-    central.writeUInt32LE(sum, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, data);
-    centrals.push(central, nameBytes);
-    offset += 30 + nameBytes.length + data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(EOCD, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+function storedZip(parts: readonly { name: string; data: Buffer }[]): Promise<Buffer> {
+  const zip = new JSZip();
+  for (const { name, data } of parts) zip.file(name, data);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
 }
