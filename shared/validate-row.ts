@@ -506,7 +506,7 @@ export function yearsLent(table: TableDef, rows: readonly RawRow[], results: rea
     const lentYears = (field: string) => lend(field, () => sheetYearsNear(rows, results, twoDigit, i, field));
     return {
       ...options,
-      ...(noYear ? { yearFor: (field: string) => titleYearOf(options) ?? optionally(lentYear(field), assumedYearOf) } : {}),
+      ...(noYear ? { yearFor: (field: string) => titleYearOf(options) ?? rowYearOf(table, result.values, field) ?? optionally(lentYear(field), assumedYearOf) } : {}),
       ...(fields ? { sheetYears: (field: string) => (fields.has(field) ? titleYearsOf(options) ?? optionally(lentYears(field), sheetYearsLent) : undefined) } : {}),
     };
   });
@@ -514,6 +514,19 @@ export function yearsLent(table: TableDef, rows: readonly RawRow[], results: rea
 }
 
 const optionally = <T, U>(value: T | undefined, f: (value: T) => U) => (value === undefined ? undefined : f(value));
+
+/**
+ * The year of a date written without one from the row's own date it follows (a request's Received, a task's Start),
+ * when the title gives none: nearer than the column's other rows, and row-local, so a row sent alone reads the same
+ * everywhere.
+ */
+function rowYearOf(table: TableDef, values: TypedRow, field: string): AssumedYear | undefined {
+  const c = table.columns.find((x) => x.name === field);
+  const link = c?.readAfter ?? c?.notBefore;
+  const day = link && values[link];
+  if (typeof day !== 'string' || !isIsoDate(day)) return undefined;
+  return { year: yearOf(day), from: `the year of this row's ${table.columns.find((x) => x.name === link)!.header}, ${day}`, after: day };
+}
 
 /**
  * The year of a date written without one from the sheet's title, which says what the sheet covers: its year or fiscal

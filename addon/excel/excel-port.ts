@@ -7,7 +7,7 @@ import { idsOverBlock, placeByRowId, rowOfId } from '../port/rows-by-id';
 import { spreadMerges, type MergedRange } from '../port/merged-ranges';
 import { ProtectedCellsError, ProtectedSettingsError, blocksAround, rowsTagged, withRowIds, type RefusedCell, type SheetSetting } from '../port/protected-cells';
 import { columnLetter, columnNumber } from '../../shared/lists';
-import { excelDay, excelSerial } from './excel-serial';
+import { excelDay, excelSerial, type DateSystem } from './excel-serial';
 import { EXCEL_WORDS } from './host-words';
 import { EXCEL_LIMITS } from '../port/host-limits';
 import { isErrorValue } from '../../shared/cells/error-value';
@@ -21,7 +21,7 @@ import { isErrorType } from '../../shared/typed-error';
 import { runAsync } from '../core/task';
 import { isDateWrite, isFormulaWrite, type AnnotationPlan, type CellWrite, type HostCell, type NewRow, type PrintRows, type RowCells, type RowsUnder, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
 import { TONE_COLOURS, isToneRule } from '../port/tone-colours';
-import type { CellProperties, ConditionalFormat, ExcelRun, Range, RangeAreas, RequestContext, Worksheet } from './office-types';
+import type { CellProperties, ConditionalFormat, ExcelRun, FunctionResult, Range, RangeAreas, RequestContext, Worksheet } from './office-types';
 
 export interface ExcelPortDeps {
   run: ExcelRun;
@@ -67,8 +67,46 @@ const isNotFound = (e: unknown) => codeOf(e) === 'ItemNotFound';
 
 const isBlank = (v: unknown) => v === '' || v === null || v === undefined;
 
-function hostValue(value: unknown, format: unknown): HostCell {
-  if (typeof value === 'number' && isDateFormat(format)) return excelDay(value);
+/**
+ * The day DATE is asked for to learn the workbook's date system: any day both systems show. Workbook.use1904DateSystem
+ * says it outright, but Office.js has it in preview only (ExcelApi BETA), so no Excel this add-in runs in has it.
+ */
+const PROBE_DAY = { year: 2000, month: 1, day: 1, iso: '2000-01-01' } as const;
+
+/** Each request context's DATE of PROBE_DAY, queued with the request that came next after it was first asked. */
+const probes = new WeakMap<RequestContext, FunctionResult<number>>();
+
+/**
+ * Queues, once per Excel.run, the question that tells the workbook's date system, to go with the request the caller
+ * makes next: DATE (ExcelApi 1.2) answers a day's number as the workbook counts days.
+ */
+function askDateSystem(context: RequestContext): void {
+  if (!probes.has(context)) probes.set(context, context.workbook.functions.date(PROBE_DAY.year, PROBE_DAY.month, PROBE_DAY.day).load(['value', 'error']));
+}
+
+/**
+ * The workbook's date system, as answered in a request already made (`askDateSystem`), or, asked too late or in a
+ * request that failed and so loaded nothing, in one more. DATE answering the 1904 count of its day is 1904; any
+ * other answer (an error value) is taken as 1900, Excel's default.
+ */
+async function dateSystem(context: RequestContext): Promise<DateSystem> {
+  const answered = (probe: FunctionResult<number>): DateSystem => (probe.error == null && probe.value === excelSerial(PROBE_DAY.iso, 1904) ? 1904 : 1900);
+  const probe = probes.get(context);
+  if (probe) {
+    try {
+      return answered(probe);
+    } catch (e) {
+      if (codeOf(e) !== 'PropertyNotLoaded') throw e;
+      probes.delete(context);
+    }
+  }
+  askDateSystem(context);
+  await context.sync();
+  return answered(probes.get(context)!);
+}
+
+function hostValue(value: unknown, format: unknown, system: DateSystem): HostCell {
+  if (typeof value === 'number' && isDateFormat(format)) return excelDay(value, system);
   return isBlank(value) ? '' : (value as HostCell);
 }
 
@@ -102,16 +140,16 @@ const LOCKED_TEXT = 'The sheet is protected, and these cells are locked.';
  */
 type PlannedCell = { value: unknown; format: string | null; typed?: unknown };
 
-function excelCell(cell: WriteCell | undefined, current: unknown): PlannedCell {
+function excelCell(cell: WriteCell | undefined, current: unknown, system: DateSystem): PlannedCell {
   if (cell === undefined) return { value: null, format: null };
   if (cell === null) return { value: '', format: null };
   // A formula into a cell formatted as text would stay text: it has no typed form.
   if (isFormulaWrite(cell)) return { value: cell.formula.startsWith('=') ? cell.formula : `=${cell.formula}`, format: current === TEXT_FORMAT ? 'General' : null };
   if (isDateWrite(cell)) {
-    const serial = excelSerial(cell.date);
-    // A day Excel shows no date for (before 1900, a stored typo such as 0001) goes in as its ISO text, as the workbooks
-    // write it: its number would show ####, and read back be no date at all.
-    if (!(excelDay(serial) instanceof Date)) return excelCell(cell.date, current);
+    const serial = excelSerial(cell.date, system);
+    // A day Excel shows no date for (before 1900, or 1904 in such a workbook; a stored typo such as 0001) goes in as its
+    // ISO text, as the workbooks write it: its number would show ####, and read back be no date at all.
+    if (!(excelDay(serial, system) instanceof Date)) return excelCell(cell.date, current, system);
     // Excel reads a typed ISO day as that day, and gives it a date format.
     return { value: serial, format: isDateFormat(current) ? null : DATE_FORMAT, typed: cell.date };
   }
@@ -362,6 +400,7 @@ export class ExcelPort implements SpreadsheetPort {
 
   private read(name: string, withFormulas: boolean): Promise<SheetCells> {
     return this.onSheet(name, async (context, sheet) => {
+      askDateSystem(context);
       const used = sheet.getUsedRangeOrNullObject(true).load(['isNullObject', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
       // A table's Excel tables say where it ends: listed with the used range, their ranges loaded with the first slice.
       const tables = withFormulas ? sheet.tables.load('items/name') : null;
@@ -376,7 +415,8 @@ export class ExcelPort implements SpreadsheetPort {
         tableRanges = (tables?.items ?? []).map((table) => ({ name: table.name, range: table.getRange().load('address') }));
       });
       const excelTables = tableRanges.flatMap(({ name, range }) => excelTableAt(name, range.address) ?? []);
-      const values = loaded.values.map((line, r) => line.map((v, c) => hostValue(v, loaded.numberFormat[r][c])));
+      const system = await dateSystem(context);
+      const values = loaded.values.map((line, r) => line.map((v, c) => hostValue(v, loaded.numberFormat[r][c], system)));
       // `formulas` repeats a plain cell's value, and text that merely starts with `=` reads the same in both.
       const formulas = withFormulas ? loaded.formulas.map((line, r) => line.map((f, c) => (typeof f === 'string' && f.startsWith('=') && f !== loaded.values[r][c] ? f : ''))) : [];
       const { rows, columns } = usedSize(values, formulas);
@@ -407,6 +447,8 @@ export class ExcelPort implements SpreadsheetPort {
   ): Promise<void> {
     const { guarded } = given;
     const width = cells[0].length;
+    // Asked with the first slice's formats, when they are loaded here.
+    askDateSystem(context);
     const refused: RefusedCell[] = [];
     let refusal: string | undefined;
     const sizes = cells.map((line) => JSON.stringify(line).length + width * 8);
@@ -421,8 +463,9 @@ export class ExcelPort implements SpreadsheetPort {
         await context.sync();
         formats = range.numberFormat;
       }
+      const system = await dateSystem(context);
       const filled = (r: number, c: number) => guarded?.has(`${start + r}:${c}`) === true && (!isBlank(range.values[r]?.[c]) || !isBlank(range.formulas[r]?.[c]));
-      const planned = slice.map((line, r) => line.map((cell, c) => excelCell(filled(r, c) ? undefined : cell, formats[r]?.[c])));
+      const planned = slice.map((line, r) => line.map((cell, c) => excelCell(filled(r, c) ? undefined : cell, formats[r]?.[c], system)));
       queuePlanned(range, planned);
       try {
         await context.sync();
@@ -469,6 +512,7 @@ export class ExcelPort implements SpreadsheetPort {
   writeRowsById(name: string, idColumn: number, tableTop: number, rows: readonly RowCells[]): Promise<string[]> {
     return this.onSheet(name, async (context, sheet) => {
       if (rows.length === 0) return [];
+      askDateSystem(context);
       const ids = loadIdColumn(sheet, idColumn);
       const asRead = rows.flatMap((r) => r.cells.map((c) => ({ row: r.row, column: c.column })));
       const before = asRead.length ? spanOf(asRead) : null;
@@ -496,6 +540,7 @@ export class ExcelPort implements SpreadsheetPort {
   appendRows(name: string, fromRow: number, rows: readonly NewRow[]): Promise<number[]> {
     return this.onSheet(name, async (context, sheet) => {
       if (rows.length === 0) return [];
+      askDateSystem(context);
       const formats: unknown[][] = [];
       const placed = await runAsync(
         freeRows(rows, fromRow, async (block) => {
@@ -532,6 +577,7 @@ export class ExcelPort implements SpreadsheetPort {
     const hasNotes = this.deps.hasNotes?.() ?? true;
     return this.onSheet(name, async (context, sheet) => {
       if (rows.length === 0) return;
+      askDateSystem(context);
       const width = widthOf(rows);
       let after = asked;
       if (place.anchor) {

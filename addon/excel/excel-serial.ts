@@ -1,7 +1,14 @@
-// Excel's day numbers (its 1900 date system) and the calendar days they show, within the days Excel shows as dates.
+// Excel's day numbers (by the workbook's date system) and the calendar days they show, within the days Excel shows as dates.
 import { isoFromSerial, serialFromIso } from '../../shared/cells/dates';
 
-/** 9999-12-31, the last day Excel shows; past it, as below 0, a date-formatted cell shows ####. */
+/**
+ * How a workbook counts days: 1900 (Excel's default) from 1/1/1900 as 1, 1904 (Excel for Mac's old default, set
+ * per workbook) from 1/1/1904 as 0, which makes each day's number 1,462 less.
+ */
+export type DateSystem = 1900 | 1904;
+const DAYS_BEFORE_1904 = 1462;
+
+/** 9999-12-31, the last day Excel shows (in the 1900 system); past it, as below the first day, a date-formatted cell shows ####. */
 const LAST_SERIAL = 2958465;
 /**
  * Excel's 2/29/1900, a day that never was: Lotus 1-2-3 counted 1900 as a leap year and Excel kept its numbers, so
@@ -15,15 +22,20 @@ const PHANTOM_SHOWN = '2/29/1900';
  * shows for 2/29/1900, the number itself for one it shows as #### (a phone number pasted into a date column) or as
  * day 0 — which the readers then reject at that cell, as no date.
  */
-export function excelDay(serial: number): Date | string | number {
+export function excelDay(serial: number, system: DateSystem = 1900): Date | string | number {
   const day = Math.floor(serial);
+  if (system === 1904) {
+    if (day < 0 || day > LAST_SERIAL - DAYS_BEFORE_1904) return serial;
+    return new Date(`${isoFromSerial(day + DAYS_BEFORE_1904)}T00:00:00Z`);
+  }
   if (day < 1 || day > LAST_SERIAL) return serial;
   if (day === PHANTOM_LEAP_DAY) return PHANTOM_SHOWN;
   return new Date(`${isoFromSerial(day < PHANTOM_LEAP_DAY ? day + 1 : day)}T00:00:00Z`);
 }
 
 /** The number Excel stores for a day (YYYY-MM-DD). */
-export function excelSerial(iso: string): number {
+export function excelSerial(iso: string, system: DateSystem = 1900): number {
   const serial = serialFromIso(iso);
+  if (system === 1904) return serial - DAYS_BEFORE_1904;
   return serial <= PHANTOM_LEAP_DAY ? serial - 1 : serial;
 }

@@ -199,9 +199,22 @@ export interface WorksheetCollection extends LoadableObject {
   getItemOrNullObject(name: string): Worksheet;
 }
 
+/** ExcelApi 1.2: a worksheet function's answer, `error` (in English) set where it answers an error value. */
+export interface FunctionResult<T> extends LoadableObject {
+  readonly value: T;
+  readonly error: string | null;
+}
+
 export interface RequestContext {
-  /** `application.calculate` is ExcelApi 1.1; `'Full'` marks every formula dirty, custom functions' too, and recalculates them. */
-  readonly workbook: { readonly worksheets: WorksheetCollection; readonly application: { calculate(type: 'Full'): void } };
+  /**
+   * `application.calculate` is ExcelApi 1.1; `'Full'` marks every formula dirty, custom functions' too, and recalculates them.
+   * `functions` (ExcelApi 1.2) evaluates worksheet functions in the workbook, by its date system.
+   */
+  readonly workbook: {
+    readonly worksheets: WorksheetCollection;
+    readonly application: { calculate(type: 'Full'): void };
+    readonly functions: { date(year: number, month: number, day: number): FunctionResult<number> };
+  };
   sync(): Promise<void>;
 }
 

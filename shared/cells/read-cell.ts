@@ -67,7 +67,8 @@ export interface ReadOptions {
 }
 
 /** `year`, or for a fiscal year its first calendar year: what starts before its month `fiscalFrom` is in the next. */
-export interface AssumedYear { year: number; from: string; fiscalFrom?: number }
+/** `after`: the row's own day the date may not come before (`rowYearOf`): a date that would is in the next year. */
+export interface AssumedYear { year: number; from: string; fiscalFrom?: number; after?: string }
 
 const isInvalidDate = (v: CellInput): boolean => v instanceof Date && Number.isNaN(v.getTime());
 const show = (v: CellInput) => (isInvalidDate(v) ? 'an invalid date' : v instanceof Date ? v.toISOString() : typeof v === 'string' ? quoteValue(v) : String(v));
@@ -163,6 +164,10 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
     // What would start before the fiscal year ("Jan-Mar", "Winter" in FY 2024-25) is in its second calendar year.
     if (assumedYear.fiscalFrom !== undefined && parsed.kind === 'date' && parsed.start < isoFromParts(assumedYear.year, assumedYear.fiscalFrom, 1)!) {
       assumedYear = { ...assumedYear, year: assumedYear.year + 1 };
+      parsed = parseDateText(text, { ...fiscal, year: assumedYear.year });
+    }
+    if (assumedYear.after !== undefined && parsed.kind === 'date' && parsed.start < assumedYear.after) {
+      assumedYear = { year: assumedYear.year + 1, from: `${assumedYear.from}, or the next, not to come before it` };
       parsed = parseDateText(text, { ...fiscal, year: assumedYear.year });
     }
   }

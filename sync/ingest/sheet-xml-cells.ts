@@ -3,6 +3,7 @@
 // reader builds an object for each: a 20-row log formatted to row 1,048,576 took gigabytes. Rows and
 // cells with no value or formula are left out, merged ranges end where the values end, and pictures
 // (drawings) are left out, since the reader takes cells only.
+import { columnLetter as columnLetters, columnNumber } from '../../shared/lists';
 import { ImportError } from './import-error';
 
 /** `<row …>`, `<x:row …>`: the prefix (if any) names its closing tag. */
@@ -15,18 +16,6 @@ const KEPT_CELL_AT = /<(?:[A-Za-z_][\w.-]*:)?c\b[^>]*?\sr="([A-Z]{1,3})(\d+)"/g;
 const ROW_NUMBER = /\sr="(\d+)"/;
 const DRAWING = /<(?:[A-Za-z_][\w.-]*:)?drawing\b[^>]*\/>/g;
 const MERGE = /(<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\sref=")([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)("[^>]*\/>)/g;
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n;
-}
-
-function columnLetters(n: number): string {
-  let s = '';
-  for (let m = n; m > 0; m = Math.floor((m - 1) / 26)) s = String.fromCharCode(65 + ((m - 1) % 26)) + s;
-  return s;
-}
 
 /**
  * Fed a worksheet's XML in pieces, gives back the XML to keep. `rowLimit`: the most text one row may take; a row

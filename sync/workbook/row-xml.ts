@@ -4,6 +4,7 @@
 import type ExcelJS from 'exceljs';
 import { isCalendarDay, serialFromIso } from '../../shared/cells/dates';
 import { clipText } from '../../shared/clip-text';
+import { columnLetter } from '../../shared/lists';
 import { cellRef } from '../../shared/sheet-ref';
 import { type CellKind, type PlanCell, type PlanColumn, type SheetPlan } from '../../shared/workbook-plan';
 import { BOLD_WIDENING, CELL_MARGIN, NEWLINE, printedLines, printedWidth, WIDEST } from '../../shared/printed-text';
@@ -266,13 +267,7 @@ export class RowXml {
   }
 
   private letter(i: number): string {
-    let l = this.letters[i];
-    if (l === undefined) {
-      l = '';
-      for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) l = String.fromCharCode(65 + ((n - 1) % 26)) + l;
-      this.letters[i] = l;
-    }
-    return l;
+    return (this.letters[i] ??= columnLetter(i + 1));
   }
 
   /**

@@ -156,8 +156,8 @@ describe('validateRow', () => {
     expect(milestone.ok).toBe(true);
     expect(milestone.values.date).toBeNull();
     expect(milestone.warnings.map((w) => w.message)).toEqual([expect.stringContaining('"Before Council recess" is not a date the reader can place; kept with the status "No date yet"')]);
-    // So is any time in words the reader cannot place ("Budget season", "this fall"); digits that make no day stay errors.
-    for (const when of ['Budget season', 'this fall', 'Summer break', 'Pre-budget', 'end of FY', 'Feb. Council meeting']) {
+    // So is any time in words the reader cannot place ("Budget season", "this fall").
+    for (const when of ['Budget season', 'this fall', 'Summer break', 'Pre-budget', 'end of FY', 'Feb. Council meeting', 'Council retreat (Feb)']) {
       const kept = validateRow(TABLES.milestones, { milestone: 'Forum', date: when });
       expect(kept.ok, when).toBe(true);
       expect(kept.warnings.map((w) => w.code), when).toEqual(['date_tbd']);
@@ -476,6 +476,18 @@ describe('validateRows', () => {
     expect(r.warnings.map((w) => w.message)).toEqual(['Start: read "FY 2022-23" as 2022-07-01 to 2023-06-30 (fiscal years start in July)']);
     const october = validateRow(TABLES.workplan, { task: 'Budget equity pilot', startOn: 'FY23' }, { ...DEFAULT_READ_OPTIONS, fiscalYearStartMonth: 10 });
     expect([october.values.startOn, october.values.endOn]).toEqual(['2022-10-01', '2023-09-30']);
+  });
+
+  it("takes the year of a due or end date written without one from the row's own date it follows, when the sheet gives none, the next year's when it would come before it", () => {
+    const [late, early] = validateRows(TABLES.requests, [
+      { receivedOn: '2026-12-20', requesterOrg: 'City of Eureka', dueOn: '1/15' },
+      { receivedOn: '2026-03-02', requesterOrg: 'Yolo County', dueOn: '3/15' },
+    ]);
+    expect([late.values.dueOn, early.values.dueOn]).toEqual(['2027-01-15', '2026-03-15']);
+    expect(early.warnings.map((w) => [w.code, w.message])).toEqual([['year_assumed', `Due: "3/15" has no year; read as 2026-03-15, assuming 2026 (the year of this row's Received, 2026-03-02)`]]);
+    expect(late.warnings[0].message).toContain("assuming 2027 (the year of this row's Received, 2026-12-20, or the next, not to come before it)");
+    const [plan] = validateRows(TABLES.workplan, [{ task: 'Workshops', startOn: '2026-09-01', endOn: 'Mar 31' }]);
+    expect(plan.values.endOn).toBe('2027-03-31');
   });
 
   it('keeps one result per row, in order: no row is dropped', () => {

@@ -273,3 +273,31 @@ test('on a protected sheet that does not allow formatting cells, its unlocked ce
   expect(sheet('Log').peek(1, 1)?.numberFormat).toBe('General');
   expect(excel.unsynced).toBe(0);
 });
+
+test('in a 1904 workbook a day is written and read back as that workbook counts it, the date system asked in requests the port makes anyway', async () => {
+  const DAY_MS = 86_400_000;
+  const calls = async (use1904: boolean) => {
+    const { excel, port, sheet } = excelHarness();
+    excel.use1904DateSystem = use1904;
+    await port.ensureSheet('Dates');
+    excel.requests.length = 0;
+    await port.writeBlock('Dates', 1, 1, [[{ date: '2026-03-15' }, { date: '1903-06-01' }]]);
+    const grid = await port.readSheet('Dates');
+    return { excel, port, cell: (column: number) => sheet('Dates').peek(1, column)?.value, grid };
+  };
+  const mac = await calls(true);
+  expect(mac.cell(1)).toBe((Date.UTC(2026, 2, 15) - Date.UTC(1904, 0, 1)) / DAY_MS);
+  expect(mac.port.isoFromDate(mac.grid[0][0] as Date)).toBe('2026-03-15');
+  // A day before 1904 has no number in such a workbook: it goes in as its ISO text, as before 1900 in any.
+  expect(mac.cell(2)).toBe('1903-06-01');
+  const usual = await calls(false);
+  expect(usual.cell(1)).toBe((Date.UTC(2026, 2, 15) - Date.UTC(1899, 11, 30)) / DAY_MS);
+  expect(usual.port.isoFromDate(usual.grid[0][1] as Date)).toBe('1903-06-01');
+  for (const { excel } of [mac, usual]) {
+    // DATE's answer (value, error) rides, once per Excel.run, in a request that loads the cells' own properties too.
+    const asking = excel.requests.filter((r) => r.loaded.includes('value'));
+    expect(asking).toHaveLength(2);
+    expect(asking.every((r) => r.loaded.some((p) => p !== 'value' && p !== 'error'))).toBe(true);
+    expect(excel.unsynced).toBe(0);
+  }
+});

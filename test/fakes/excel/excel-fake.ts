@@ -24,7 +24,7 @@ export class OfficeError extends Error {
 }
 
 type Op = { bytes: number; apply(): void };
-type Load = { bytes(): number; resolve(): void };
+type Load = { property: string; bytes(): number; resolve(): void };
 
 /** One `context.sync()`: a round trip to the workbook, with what it carried. */
 export interface RequestLog {
@@ -33,6 +33,8 @@ export interface RequestLog {
   /** Properties loaded (read) and commands queued (writes, method calls) in it. */
   loads: number;
   commands: number;
+  /** The properties loaded, by name, in queue order. */
+  loaded: string[];
 }
 
 const size = (v: unknown) => JSON.stringify(v ?? null).length;
@@ -48,6 +50,11 @@ export class FakeExcel {
   readonly changeHandlers: ((event: { source?: string }) => Promise<void>)[] = [];
   /** How many times each property was loaded (`values`, `formulas` …), over every request. */
   readonly loadCounts = new Map<string, number>();
+  /**
+   * The workbook's date system (File > Options > Advanced, "Use 1904 date system"): cells hold the numbers the
+   * workbook counts days by, and only worksheet functions such as DATE answer by it.
+   */
+  use1904DateSystem = false;
 
   /**
    * `excelApi`: the ExcelApi version this Excel has (its minor number; 14 is Office 2021's 1.14). An API newer
@@ -119,13 +126,22 @@ function compareCells(x: ExcelCell, y: ExcelCell, matchCase: boolean): number {
 }
 
 class FakeContext implements RequestContext {
-  readonly workbook: { worksheets: WorksheetsProxy; application: { calculate(type: 'Full'): void } };
+  readonly workbook: { worksheets: WorksheetsProxy; application: { calculate(type: 'Full'): void }; functions: { date(year: number, month: number, day: number): FunctionResultProxy } };
   private ops: Op[] = [];
   private loads: Load[] = [];
 
   constructor(readonly excel: FakeExcel) {
     // The fake does not calculate: it keeps each recalculation asked for, in order.
-    this.workbook = { worksheets: new WorksheetsProxy(this), application: { calculate: (type) => this.queue({ bytes: 0, apply: () => void excel.calculations.push(type) }) } };
+    this.workbook = {
+      worksheets: new WorksheetsProxy(this),
+      application: { calculate: (type) => this.queue({ bytes: 0, apply: () => void excel.calculations.push(type) }) },
+      functions: {
+        date: (year, month, day) => {
+          this.uses(2, 'Functions.date');
+          return new FunctionResultProxy(this, () => excelDate(excel.use1904DateSystem, year, month, day));
+        },
+      },
+    };
   }
 
   queue(op: Op): void {
@@ -165,7 +181,7 @@ class FakeContext implements RequestContext {
     const responseBytes = loads.reduce((n, l) => n + l.bytes(), 0);
     if (responseBytes > REQUEST_LIMIT_BYTES) throw new OfficeError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${responseBytes} bytes).`);
     for (const l of loads) l.resolve();
-    this.excel.requests.push({ requestBytes, responseBytes, loads: loads.length, commands: ops.length });
+    this.excel.requests.push({ requestBytes, responseBytes, loads: loads.length, commands: ops.length, loaded: loads.map((l) => l.property) });
   }
 }
 
@@ -230,6 +246,7 @@ abstract class ClientObject {
       this.context.excel.loadCounts.set(property, (this.context.excel.loadCounts.get(property) ?? 0) + 1);
       let value: unknown;
       this.context.queueLoad({
+        property,
         bytes: () => size((value = this.compute(property))),
         resolve: () => this.loaded.set(property, value),
       });
@@ -250,6 +267,42 @@ abstract class ClientObject {
 
   protected queue(bytes: number, apply: () => void): void {
     this.context.queue({ bytes, apply });
+  }
+}
+
+/**
+ * DATE as Excel answers it (its year "from 1900 or 1904, depending on the workbook's date system"): in the 1904
+ * system days from 1/1/1904, counted from 0; in the 1900 one from 12/30/1899, for days after the 2/29/1900 it counts.
+ * Years past 9999 answer #NUM!; the years Excel reads otherwise (a two-digit year is 1900 more) are not modeled.
+ */
+function excelDate(use1904: boolean, year: number, month: number, day: number): { value?: number; error?: string } {
+  const at = Date.UTC(year, month - 1, day);
+  if (year > 9999) return { error: '#NUM!' };
+  if (at < (use1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1900, 2, 1))) throw new Error(`DATE(${year}, ${month}, ${day}) is not in the fake`);
+  return { value: Math.round((at - (use1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30))) / 86_400_000) };
+}
+
+/** `Excel.FunctionResult` (ExcelApi 1.2): `value`, or `error` where the function answers an error value. */
+class FunctionResultProxy extends ClientObject {
+  constructor(
+    context: FakeContext,
+    private readonly answer: () => { value?: number; error?: string },
+  ) {
+    super(context);
+  }
+
+  protected compute(property: string): unknown {
+    if (property === 'value') return this.answer().value ?? null;
+    if (property === 'error') return this.answer().error ?? null;
+    throw new Error(`FunctionResult.${property} is not in the fake`);
+  }
+
+  get value(): number {
+    return this.read('value');
+  }
+
+  get error(): string | null {
+    return this.read('error');
   }
 }
 
@@ -1001,6 +1054,7 @@ class RangeProxy extends ClientObject {
     const propsAt = (r: number, c: number): CellProperties =>
       'protection' in spec.format ? { format: { protection: { locked: isLocked(r, c) } } } : { format: { fill: { color: this.sheet.model().peek(r, c)?.fill ?? '#FFFFFF' } } };
     this.context.queueLoad({
+      property: 'cellProperties',
       bytes: () => size((props = this.grid(propsAt))),
       resolve: () => (value = props),
     });
