@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { buildServiceBundle } from './service-bundle.mjs';
 import { buildExcel } from './excel-build.mjs';
-import { trimNames } from './stack-names.mjs';
+import { MINIFIED, namedForStacks } from './stack-names.mjs';
 import { builtData } from './built-data.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -83,21 +83,6 @@ function wrappers(entries, paramsOf) {
     .join('\n');
 }
 
-/**
- * The names a stack trace in the execution log keeps: the add-on's own exported functions and its entry file's
- * functions, read from the add-on's files in the bundle. Shared and library helpers go by their short names.
- */
-async function namesKept(inputs, entry) {
-  const own = Object.keys(inputs).filter((file) => file.startsWith('addon/') && file.endsWith('.ts'));
-  const names = new Set();
-  for (const file of own) {
-    const text = await readFile(path.join(ROOT, file), 'utf8');
-    const declared = file === entry ? /^(?:export )?(?:async )?(?:function\*?\s*|const |let )([\w$]+)/gm : /^export (?:async )?(?:function\*?\s*|const |let )([\w$]+)/gm;
-    for (const [, name] of text.matchAll(declared)) names.add(name);
-  }
-  return names;
-}
-
 /** Code.js's bundle: minified, named where a stack trace needs it (scripts/stack-names.mjs). */
 async function addonBundle(allowlist) {
   const result = await bundled('apps-script/main.ts', {
@@ -105,21 +90,14 @@ async function addonBundle(allowlist) {
     globalName: 'EquityDesk',
     platform: 'neutral',
     // Apps Script parses all of Code.js on every execution, indentation included (docs/apps-script.md has the
-    // sizes). Syntax is shortened where the meaning stays (`if (a) b()` as `a&&b()`, constants folded), and
-    // local names are shortened too; `keepNames` gives every function and class its own name back, which is
-    // what V8 prints in a stack trace, and `trimNames` then keeps only the names the execution log needs.
-    minifyWhitespace: true,
-    minifySyntax: true,
-    minifyIdentifiers: true,
-    keepNames: true,
-    metafile: true,
+    // sizes); scripts/stack-names.mjs says what is shortened and which names stay.
+    ...MINIFIED,
     absWorkingDir: ROOT,
     mainFields: ['module', 'main'],
     define: { EQUITY_DESK_SERVICE_URLS: JSON.stringify(allowlist) },
     plugins: [builtData],
   });
-  const kept = await namesKept(result.metafile.inputs, 'addon/apps-script/main.ts');
-  return trimNames(result.outputFiles[0].text, (name) => kept.has(name));
+  return namedForStacks(result, { root: ROOT, entry: 'addon/apps-script/main.ts' });
 }
 
 async function sidebarHtml() {

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { Resvg } from '@resvg/resvg-js';
 import { builtData } from './built-data.mjs';
+import { MINIFIED, namedForStacks } from './stack-names.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ADDON = path.join(ROOT, 'addon');
@@ -16,6 +17,28 @@ export const ICON_SIZES = [16, 32, 64, 80];
 async function bundle(entry, options) {
   const result = await build({ entryPoints: [path.join(ADDON, entry)], bundle: true, write: false, target: 'es2020', legalComments: 'none', logLevel: 'silent', ...options });
   return result.outputFiles[0].text;
+}
+
+/**
+ * taskpane.js: minified and named for stack traces as Code.js is (scripts/stack-names.mjs), since Excel downloads and
+ * parses it each time the pane opens. Custom functions are associated by id, not by a function's name.
+ */
+async function taskpaneScript() {
+  const result = await build({
+    entryPoints: [path.join(ADDON, 'excel', 'main.ts')],
+    bundle: true,
+    write: false,
+    target: 'es2020',
+    legalComments: 'none',
+    logLevel: 'silent',
+    format: 'iife',
+    platform: 'browser',
+    ...MINIFIED,
+    absWorkingDir: ROOT,
+    // The shapes are evaluated here, as for Code.js: the pane loads them as data, with no zod.
+    plugins: [builtData],
+  });
+  return namedForStacks(result, { root: ROOT, entry: 'addon/excel/main.ts' });
 }
 
 /** functions.json, computed by the very module the task pane associates its handlers from. */
@@ -30,8 +53,7 @@ export async function buildExcel({ outDir = EXCEL_OUT } = {}) {
   const [html, css, script, functions, svg] = await Promise.all([
     readFile(path.join(ADDON, 'excel', 'taskpane.html'), 'utf8'),
     readFile(path.join(ADDON, 'sidebar', 'sidebar.css'), 'utf8'),
-    // The shapes are evaluated here, as for Code.js: the pane loads them as data, with no zod.
-    bundle('excel/main.ts', { format: 'iife', platform: 'browser', plugins: [builtData] }),
+    taskpaneScript(),
     functionsJson(),
     readFile(path.join(ADDON, 'excel', 'icon.svg'), 'utf8'),
   ]);

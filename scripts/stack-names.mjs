@@ -2,8 +2,40 @@
 // a stack trace), one helper call each. `trimNames` keeps the calls a name needs and drops the rest
 // (docs/apps-script.md has the sizes): a class keeps its name (`isErrorType` compares class names), a
 // function written as an object's property needs no call (the language names it after its key), and any
-// other function keeps its name only if `keep` says so.
+// other function keeps its name only if `keep` says so. Both add-in builds (scripts/build.mjs for Code.js,
+// scripts/excel-build.mjs for the Excel task pane) minify with `MINIFIED` and name with `namedForStacks`.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parseAst } from 'rolldown/parseAst';
+
+/**
+ * esbuild options for an add-in's script: syntax is shortened where the meaning stays (`if (a) b()` as `a&&b()`,
+ * constants folded), and local names are shortened too; `keepNames` gives every function and class its own name
+ * back, which is what V8 prints in a stack trace, and `namedForStacks` then keeps only the names a trace needs.
+ * `metafile` tells `namedForStacks` which of the add-in's files went in.
+ */
+export const MINIFIED = { minifyWhitespace: true, minifySyntax: true, minifyIdentifiers: true, keepNames: true, metafile: true };
+
+/**
+ * The names a stack trace keeps: the add-in's own exported functions and its entry file's functions, read from the
+ * add-in's files in the bundle (paths relative to `root`). Shared and library helpers go by their short names.
+ */
+async function namesKept(inputs, { root, entry }) {
+  const own = Object.keys(inputs).filter((file) => file.startsWith('addon/') && file.endsWith('.ts'));
+  const names = new Set();
+  for (const file of own) {
+    const text = await readFile(path.join(root, file), 'utf8');
+    const declared = file === entry ? /^(?:export )?(?:async )?(?:function\*?\s*|const |let )([\w$]+)/gm : /^export (?:async )?(?:function\*?\s*|const |let )([\w$]+)/gm;
+    for (const [, name] of text.matchAll(declared)) names.add(name);
+  }
+  return names;
+}
+
+/** The text of an esbuild result built with `MINIFIED` (and `absWorkingDir: root`), with only the names a trace needs. */
+export async function namedForStacks(result, { root, entry }) {
+  const kept = await namesKept(result.metafile.inputs, { root, entry });
+  return trimNames(result.outputFiles[0].text, (name) => kept.has(name));
+}
 
 /** The keepNames helper's local name in esbuild's minified output. */
 function helperName(code) {

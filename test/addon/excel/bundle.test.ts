@@ -4,7 +4,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { expect, test } from 'vitest';
 import { createApp } from '../../../sync/api/app';
 import { loadConfig } from '../../../sync/config';
@@ -40,4 +40,15 @@ test('the service sends the task pane\'s files gzipped to a browser that accepts
     await store.close?.();
     rmSync(dataDir, { recursive: true, force: true });
   }
+});
+
+test('the task pane script is minified as Code.js is, since Excel downloads and parses it each time the pane opens', async () => {
+  const { script } = await builtExcel();
+  expect(Buffer.byteLength(script, 'utf8')).toBeLessThan(340 * 1024);
+  expect(gzipSync(script).length).toBeLessThan(125 * 1024);
+  // Classes keep their names (`isErrorType` compares them), and so do the add-in's own exported functions, for a
+  // stack trace in the console; the shared helpers go by their short names.
+  expect(script).toContain('"ProtectedCellsError"');
+  expect(script).toContain('"describeError"');
+  expect(script).not.toContain('"parseDateText"');
 });
