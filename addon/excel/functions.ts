@@ -155,7 +155,8 @@ export function excelFunctionHandlers(deps: FunctionDeps): Record<string, Handle
   // Read as a sync reads it, value types included, so text typed as `#N/A` in Lists is that text here too.
   const rulesNow = sharedWhilePending(() => runAsync(spreadsheetRules(deps.port, undefined, { withFormulas: true })));
   // Asked per recalculation, as the Lists sheet is read: a workbook's date system is set per workbook, and can be changed.
-  const systemNow = sharedWhilePending(() => deps.dateSystem());
+  // Unanswered, it is Excel's default, so the functions read dates as they did before they asked.
+  const systemNow = sharedWhilePending(() => deps.dateSystem().catch((): DateSystem => 1900));
   const handlers: Record<string, Handler> = {};
   for (const fn of EXCEL_FUNCTIONS) {
     const call = fn.derived;

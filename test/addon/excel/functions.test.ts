@@ -197,4 +197,10 @@ describe('EQ. custom functions (built)', () => {
     expect(await Promise.all(Array.from({ length: 10 }, cell))).toEqual(Array.from({ length: 10 }, () => [['Due this week']]));
     expect(asks).toBe(1);
   });
+
+  test('a date system Excel does not answer (the request fails) is read as 1900, Excel\'s default, as before the functions asked', async () => {
+    const port = { sheetNames: async () => [] } as unknown as SpreadsheetPort;
+    const handlers = excelFunctionHandlers({ port, today: () => '2026-03-16', demand: () => { throw new Error('not asked'); }, functionError: (code) => code, dateSystem: () => Promise.reject(new Error('GeneralException')) });
+    expect(await handlers.MILESTONE_STATUS([[serialFromIso('2026-03-18')]], null, [['In progress']], null)).toEqual([['Due this week']]);
+  });
 });
