@@ -4,7 +4,8 @@
 import { dateCellFormula, isDate, numberCellFormula, numberCellValue, sameText } from '../shared/status/sheet-math';
 import { MILESTONE_DERIVED, type MilestoneDerived } from '../shared/status/milestone-status';
 import { itemProgress, NO_PERCENT_HEADER, NOT_UNDER_WAY_DERIVED, PERCENT_COMPLETE_BRIEF, type ItemProgress } from '../shared/status/workplan-progress';
-import { WORKPLAN_DERIVED, type WorkplanDerived } from '../shared/status/workplan-status';
+import { percentValue, WORKPLAN_DERIVED, type WorkplanDerived } from '../shared/status/workplan-status';
+import { notShareWordsTerms, shareValuesFormula } from '../shared/cells/number-in-words';
 import type { Rules } from '../shared/rules';
 import { isBlankCell, numberedValue } from '../shared/cells/read-cell';
 import { markTextFormula, UNTICKED_MARKS } from '../shared/cells/check-marks';
@@ -144,13 +145,9 @@ const COMPLETE = 'Complete' satisfies WorkplanDerived;
 /** A row holds an item when it has a task: the importer rejects a row without one, so the committee's figures never count it. */
 const isItem = (r: DataRow) => r.values !== null && nonBlank([r.values.task ?? null]) === 1;
 
-/**
- * How much of a row's item counts as done, by the rule every other surface uses, its % as progressFigure's formula
- * reads it: a number or a checkbox. A share in words ("half") counts 0 here as there: SUMPRODUCT would need its
- * comparisons summed over the range, not the status formula's OR.
- */
+/** How much of a row's item counts as done, by the rule every other surface uses: a share in words ("half") at its share. */
 function progress(r: DataRow): ItemProgress {
-  return itemProgress(r.derived.derivedStatus as WorkplanDerived, r.values?.status, numberCellValue(r.values?.percentComplete));
+  return itemProgress(r.derived.derivedStatus as WorkplanDerived, r.values?.status, percentValue(r.values?.percentComplete));
 }
 
 /**
@@ -159,7 +156,8 @@ function progress(r: DataRow): ItemProgress {
  * when above 0, and the sum is divided by their count on `countCell`. Comparisons multiplied, never IF: Excel before
  * dynamic arrays reads an IF inside SUMPRODUCT on one row unless the formula is entered as an array. A % typed as
  * text counts 0, as in itemProgress: ISNUMBER drops it (some engines read "50%" typed as text as a number), and the
- * % is SUMPRODUCT's second argument, where text is 0; multiplied in, it would make #VALUE!. A checkbox needs no term
+ * % is SUMPRODUCT's second argument, where text is 0; multiplied in, it would make #VALUE!. A share in words ("half")
+ * counts its share as the status formula reads it, each word compared over the range (`shareValuesFormula`). A checkbox needs no term
  * of its own (percentValue): its TRUE is 100 %, so the item is Complete, and its FALSE adds 0. Every range is the data
  * sheet's own, so a row inserted or deleted there grows or shrinks them all alike: a column of per-row helpers on the
  * Dashboard keeps its length, and SUMPRODUCT over ranges of two lengths is #VALUE!.
@@ -169,14 +167,14 @@ function progressFigure(s: DataSheet<'workplan'>, items: readonly DataRow[], mat
   const derived = s.range('derivedStatus');
   const pct = s.range('percentComplete');
   return {
-    formula: `IF(${countCell}=0,"",(SUMPRODUCT(${inItems}*(${derived}="${COMPLETE}"))+SUMPRODUCT(${inItems}*(${derived}<>"${COMPLETE}")*ISNUMBER(${pct})*(${pct}>0),${pct}))/${countCell})`,
+    formula: `IF(${countCell}=0,"",(SUMPRODUCT(${inItems}*(${derived}="${COMPLETE}"))+SUMPRODUCT(${inItems}*(${derived}<>"${COMPLETE}")*ISNUMBER(${pct})*(${pct}>0),${pct})+SUMPRODUCT(${inItems}*(${derived}<>"${COMPLETE}")*${shareValuesFormula(pct)}))/${countCell})`,
     value: mean(items.map((r) => progress(r).done)),
   };
 }
 
 /**
- * Items counted as 0 % only because no % is recorded (itemProgress's `unrecorded`): not Complete, no number or
- * checkbox in the % column (an unticked one is 0 % recorded), not stopped, and not yet started — Not started
+ * Items counted as 0 % only because no % is recorded (itemProgress's `unrecorded`): not Complete, no number,
+ * checkbox or share in words in the % column (an unticked one is 0 % recorded), not stopped, and not yet started — Not started
  * (scheduled), Late start, or a Status blank or not chosen yet ("TBD", "-"), unticked (☐) or Not started in the plan's
  * words ("Planned"), each as the service stores it.
  */
@@ -187,7 +185,7 @@ function unrecordedFigure(s: DataSheet<'workplan'>, items: readonly DataRow[]): 
   const unticked = UNTICKED_MARKS.map((m) => `*(${markTextFormula(status)}<>"${m}")`).join('');
   const notStarted = NOT_STARTED_WORKPLAN_STATUSES.map((w) => `*(${status}<>"${w}")`).join('');
   return {
-    formula: `SUMPRODUCT((${s.range('task')}<>"")*(${derived}<>"${COMPLETE}")*(1-ISNUMBER(${pct}))*(1-ISLOGICAL(${pct}))`
+    formula: `SUMPRODUCT((${s.range('task')}<>"")*(${derived}<>"${COMPLETE}")*(1-ISNUMBER(${pct}))*(1-ISLOGICAL(${pct}))${notShareWordsTerms(pct)}`
       + `${NOT_UNDER_WAY_DERIVED.map((d) => `*(${derived}<>"${d}")`).join('')}${blankStatusTerms(status, '<>').map((t) => `*(${t})`).join('')}${unticked}${notStarted})`,
     value: items.filter((r) => progress(r).unrecorded).length,
   };

@@ -68,13 +68,18 @@ export function cellReader(arg: unknown): (row: number) => CellInput {
 }
 
 /**
- * A cell read as the native formula sees it. Choice text stays exactly as typed: the formula compares and
- * shows the text in the cell (a canonical "County" for "cOUNTY", or "Completed" for "~Completed", would
- * answer differently; a lone space is text to it, not a blank). Other cells are read as their column reads them; unreadable ones are blank, as
- * the formulas' date and number tests see them (dateCellFormula, hasNumberFormula). A date range's end comes back with it, for the column import puts it in.
+ * A cell as the function reads it. A choice (requester type, priority, status) is read as the sheet reader reads it,
+ * plurals, case, shortened and noted choices alike ("State agencies" is State agency), so the function gives the reason
+ * the sync gives; the native formula reads the dropdown's own values alike, but not those. One no list names stays as
+ * typed, as the formula compares and shows it (a lone space is text to it, not a blank). Other cells are read as their
+ * column reads them; unreadable ones are blank, as the formulas' date and number tests see them (dateCellFormula,
+ * hasNumberFormula). A date range's end comes back with it, for the column import puts it in.
  */
 function typedCell(column: InputColumn, raw: CellInput, options: ReadOptions): Pick<CellResult, 'value' | 'rangeEnd' | 'issues'> {
-  if (column.type === 'choice' && typeof raw === 'string' && raw !== '') return { value: raw, issues: [] };
+  if (column.type === 'choice' && typeof raw === 'string' && raw !== '') {
+    const read = raw.trim() === '' ? undefined : readCell(column, raw, options);
+    return read && read.issues.every((i) => i.severity !== 'error') ? { value: read.value, issues: read.issues } : { value: raw, issues: [] };
+  }
   if (isBlankCell(raw)) return { value: null, issues: [] };
   // A number a year could be (2026) is that year to import, but a day to the formula (N(cell)>1, 7/18/1905), and
   // Excel hands every date cell over as such a number: the function answers as the formula does.

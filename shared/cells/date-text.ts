@@ -708,6 +708,25 @@ function withWeekday(text: string, options: DateTextOptions, depth: number): Dat
   return weekday(inner.start) === day ? inner : restated(text, inner, `, though that day is a ${weekdayName(inner.start)}, not a ${WEEKDAY_NAMES[day]}`);
 }
 
+/** A weekday counted in a month, as a meeting is set: "1st Tuesday in March", "the last Friday of January 2027". */
+const NTH_WEEKDAY = /^(?:the )?(first|second|third|fourth|last|1st|2nd|3rd|4th) ([a-z]{3,9}\.?) (?:in|of) (.+)$/i;
+
+/** The day `nth` names, when what follows its weekday is one month; undefined for any other (a month's recurring meeting). */
+function nthWeekday(text: string, nth: RegExpExecArray, options: DateTextOptions, depth: number): DateParse | undefined {
+  const day = nameIndex(WEEKDAYS, nth[2]);
+  if (day === undefined) return undefined;
+  const inner = readDateText(nth[3], options, depth);
+  if (inner.kind === 'yearless') return { kind: 'yearless', text };
+  if (inner.kind !== 'date' || !inner.start.endsWith('-01')) return undefined;
+  const [year, month] = inner.start.split('-').map(Number);
+  const last = isoFromParts(year, month, lastDayOfMonth(year, month))!;
+  if (inner.end !== last) return undefined;
+  const count = WEEKS_OF_MONTH.indexOf(nth[1].toLowerCase()) % 4;
+  const first = addDays(inner.start, (day - weekday(inner.start) + 7) % 7);
+  const on = count < 0 ? addDays(last, -((weekday(last) - day + 7) % 7)) : addDays(first, 7 * count);
+  return restated(text, { ...inner, end: undefined }, ` (a ${WEEKDAY_NAMES[day]} counted in its month)`, () => ({ start: on }));
+}
+
 /** Date text with words around it that hedge it, bound it to a day, or take part of its month; undefined when it has none. */
 function qualified(text: string, fiscal: number, options: DateTextOptions, depth: number): DateParse | undefined {
   const dated = withWeekday(text, options, depth);
@@ -774,6 +793,9 @@ function qualified(text: string, fiscal: number, options: DateTextOptions, depth
     if (read?.kind !== 'date' || read.end) return read;
     return OPEN_BOUNDS.has(words) ? { ...read, open: 'since' } : last ? { ...read, until: true } : read;
   }
+  const nth = NTH_WEEKDAY.exec(text);
+  const nthDay = nth && nthWeekday(text, nth, options, depth);
+  if (nthDay) return nthDay;
   // Two parts of one period ("Mid-to-late 2026", "early to mid March"): from the first one's start to the second one's end.
   const two = /^(early|mid|late)(?:-to-| ?[-–] ?| to )(early|mid|late)[\s-]+(.+)$/i.exec(text);
   if (two) {

@@ -119,3 +119,16 @@ export function shareValueFormula(ref: string): string {
   const shares = [...new Set(SHARE_WORDS.values())].filter((share) => share > 0 && share < 1);
   return `(${shares.map((share) => `OR(${shareWordsFormula(ref, (s) => s === share)})*${share}`).join('+')})`;
 }
+
+/**
+ * Over a range, for SUMPRODUCT, where OR would fold the range into one value: `((K="a quarter")+…)*0.25+…`, each
+ * cell's share of more than none and less than all as `shareValueFormula` reads one cell, else 0.
+ */
+export function shareValuesFormula(range: string): string {
+  const shares = [...new Set(SHARE_WORDS.values())].filter((share) => share > 0 && share < 1);
+  const words = (share: number) => [...SHARE_WORDS].filter(([, s]) => s === share).map(([word]) => `(TRIM(SUBSTITUTE(${range},"-"," "))="${word}")`);
+  return `(${shares.map((share) => `(${words(share).join('+')})*${share}`).join('+')})`;
+}
+
+/** `*(K<>"none")*…` over a range, for SUMPRODUCT: 1 where a cell names no share in words (`shareInWords`). */
+export const notShareWordsTerms = (range: string) => [...SHARE_WORDS.keys()].map((word) => `*(TRIM(SUBSTITUTE(${range},"-"," "))<>"${word}")`).join('');

@@ -88,8 +88,10 @@ export const slashWhy = (what: string) => `a slash between two ${what} is read a
 const PARTS: Record<string, [month: number, months: number]> = {
   h1: [1, 6], '1h': [1, 6], 'first half': [1, 6], 'first half of': [1, 6], '1st half': [1, 6], '1st half of': [1, 6],
   h2: [7, 6], '2h': [7, 6], 'second half': [7, 6], 'second half of': [7, 6], '2nd half': [7, 6], '2nd half of': [7, 6],
-  early: [1, 4], mid: [5, 4], late: [9, 4],
+  early: [1, 4], mid: [5, 4], late: [9, 4], later: [7, 6],
 };
+/** "Later in 2026" names no day it is later than: a plan written early in its year means the months after, its second half. */
+const LATER_WHY = 'later in a year, with no day written that it is later than: read as its second half';
 /** "H1 2026", "1H27", "First half of 2026", "Late-2026", "Early in 2027": a part of a year by its words in PARTS. */
 const PART_AND_YEAR = new RegExp(`^(${Object.keys(PARTS).join('|')})(?: in)?[- ]?'?(\\d{2}|\\d{4})$`, 'i');
 
@@ -237,7 +239,7 @@ function readPeriod(text: string, fiscalStartMonth: number): Period | undefined 
   if ((m = text.match(/^(?:CY|calendar year) ?'?(\d{2}|\d{4})$/i))) return by(span(fullYear(m[1]), 1, 12), 'a calendar year, January to December');
   if ((m = text.match(PART_AND_YEAR))) {
     const [month, months] = PARTS[m[1].toLowerCase()];
-    return by(span(fullYear(m[2]), month, months), months === 6 ? 'a half year' : 'a third of the year');
+    return by(span(fullYear(m[2]), month, months), m[1].toLowerCase() === 'later' ? LATER_WHY : months === 6 ? 'a half year' : 'a third of the year');
   }
   return undefined;
 }

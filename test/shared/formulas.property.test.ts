@@ -10,7 +10,7 @@ import { CUSTOM_FUNCTIONS, customFunctionFields, type CustomFunctionDef } from '
 import { evaluateDerived, type CellContext } from '../../addon/core/custom-functions';
 import { isBlankCell, type CellInput } from '../../shared/cells/read-cell';
 import { validateRow } from '../../shared/validate-row';
-import { AS_OF, GRIDS, OLD_FOLLOW_UP_LABEL, ROWS, editedGrid, nativeValues, type Grid } from '../support/formula-rows';
+import { AS_OF, GRIDS, OLD_FOLLOW_UP_LABEL, ROWS, choicesRead, editedGrid, nativeValues, type Grid } from '../support/formula-rows';
 
 const RUNS = Number(process.env.EQ_FORMULA_RUNS ?? 24);
 const ROWS_PER_RUN = { minLength: 60, maxLength: 120 };
@@ -71,13 +71,15 @@ function evaluate(table: TableDef, grid: Grid, rules: Rules, rows: TypedRow[], s
       if (actual !== want) mismatches.push({ row, field: d.name, formula: formulas[i][d.name], expected: want, actual });
     }
   });
+  // The functions read a choice as the sheet reader does: the formula's answer on the row so read.
+  const read = nativeValues(table, grid, rows.map((r) => choicesRead(table, r, rules))).values;
   for (const call of functionCalls(table)) {
     const got = evaluateDerived(call.fn, [...call.args(rows), AS_OF_CELL], FUNCTION_CONTEXT, rules);
     rows.forEach((row, i) => {
       // The functions answer blank for a row whose inputs are all blank (a row not filled in yet).
       if (call.fields.every((f) => isBlankCell(functionCell(row[f]) as CellInput))) return;
       call.fn.outputs.forEach((output, k) => {
-        const formulaValue = values[i][output];
+        const formulaValue = read[i][output];
         checked++;
         if (got[i][k] !== formulaValue) mismatches.push({ row, field: `${call.fn.name} → ${output}`, formula: formulas[i][output], expected: got[i][k], actual: formulaValue });
       });

@@ -10,6 +10,8 @@ import {
 import { URGENT_DEADLINE_WORDS } from '../../shared/cells/deadline-words';
 import { TICKED_MARKS, UNTICKED_MARKS } from '../../shared/cells/check-marks';
 import { NO_FIGURE_WORDS, NOT_CHOSEN_WORDS } from '../../shared/cells/not-chosen';
+import { isErrorValue, readCell } from '../../shared/cells/read-cell';
+import { readOptionsOf } from '../../shared/rules';
 
 export const AS_OF = '2025-06-15';
 const TODAY = 'DATE(2025,6,15)';
@@ -213,6 +215,24 @@ const roadmapRow = (rules: Rules): fc.Arbitrary<TypedRow> =>
 export const ROWS: Record<TableName, (rules: Rules) => fc.Arbitrary<TypedRow>> = {
   requests: requestRow, workplan: workplanRow, milestones: milestoneRow, roadmap: roadmapRow,
 };
+
+/**
+ * A row with each choice (requester type, priority, status) as the sheet reader reads it, "State agencies" as State
+ * agency, one no list names kept as typed: what the custom functions read, so what they answer is the native formula's
+ * answer on the row so read. On the dropdowns' own values the two rows are one.
+ */
+export function choicesRead(table: TableDef, row: TypedRow, rules: Rules): TypedRow {
+  const options = readOptionsOf(rules);
+  const read: TypedRow = { ...row };
+  for (const c of table.columns) {
+    const v = row[c.name];
+    // A cell showing an error is no choice: the function and the formula both show the error.
+    if (c.type !== 'choice' || typeof v !== 'string' || v.trim() === '' || isErrorValue(v)) continue;
+    const cell = readCell(c, v, options);
+    if (cell.issues.every((i) => i.severity !== 'error')) read[c.name] = cell.value;
+  }
+  return read;
+}
 
 /** Lays the rows out as the template does and evaluates every formula: per row, each derived column's formula and value. */
 export function nativeValues(table: TableDef, grid: Grid, rows: readonly TypedRow[]): { formulas: Record<string, string>[]; values: Record<string, unknown>[] } {

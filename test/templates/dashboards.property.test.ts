@@ -88,7 +88,7 @@ const planRow = ROWS.workplan(rules).chain((row) =>
     task: fc.oneof({ weight: 8, arbitrary: fc.constant('A task') }, { weight: 1, arbitrary: fc.constant(null) }),
     goal: fc.constantFrom(...GOALS),
     phase: fc.constantFrom(...PHASES),
-    percentComplete: fc.oneof({ weight: 8, arbitrary: fc.constant(tiny(row.percentComplete) ? 0 : row.percentComplete) }, { weight: 1, arbitrary: fc.constantFrom('TBD', '50%', -0.25, true) }),
+    percentComplete: fc.oneof({ weight: 8, arbitrary: fc.constant(tiny(row.percentComplete) ? 0 : row.percentComplete) }, { weight: 1, arbitrary: fc.constantFrom('TBD', '50%', -0.25, true, 'half', 'Three-quarters', ' a quarter', 'none', 'done', 'halfway') }),
   }).map((extra): TypedRow => ({ ...row, ...extra })),
 );
 

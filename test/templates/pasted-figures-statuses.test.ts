@@ -10,6 +10,9 @@ import { TABLES, type TableName, type TypedRow } from '../../shared/tables';
 import { DEFAULT_READ_OPTIONS, validateRows, type RawRow } from '../../shared/validate-row';
 import { writeWorkbookToBuffer } from '../../sync/workbook/write-workbook';
 import { DASHBOARD_SHEET } from '../../templates/dashboard-sheet';
+import { PLAN_PROGRESS_LABEL } from '../../templates/dashboards';
+import { itemProgress, NO_PERCENT_HEADER } from '../../shared/status/workplan-progress';
+import type { WorkplanDerived } from '../../shared/status/workplan-status';
 import { localToday, templatePlan, type TemplateName } from '../../templates/build-template';
 import { recalcWithLibreOffice } from '../support/libreoffice';
 import { readXlsxCells, type XlsxCells } from '../support/xlsx-cells';
@@ -87,5 +90,12 @@ describe('pasted figures, recalculated by LibreOffice', () => {
     const want = ['On track', 'On track', 'At risk', 'Complete', 'At risk', 'Late start', 'In progress (no %)', 'On track'];
     expect(column(lo, 'workplan', 'derivedStatus', rows.length)).toEqual(want);
     expect(stored('workplan', rows, 'derivedStatus')).toEqual(want);
+    // The Dashboard counts each item at the share the service stores, and "halfway" alone as no % recorded.
+    const read = validateRows(TABLES.workplan, rows as RawRow[], DEFAULT_READ_OPTIONS).map((r) => itemProgress(computeDerived(TABLES.workplan, r.values, DEFAULT_RULES, asOf).derivedStatus as WorkplanDerived, r.values.status, r.values.percentComplete as number | null));
+    const dashboard = lo.get(DASHBOARD_SHEET)!;
+    const beside = (label: string, column: string) => dashboard.get(`${column}${[...dashboard].find(([address, c]) => address.startsWith('A') && c.value === label)![0].slice(1)}`)?.value;
+    expect(beside(PLAN_PROGRESS_LABEL, 'D')).toBeCloseTo(read.reduce((sum, p) => sum + p.done, 0) / rows.length, 12);
+    expect(beside(`${NO_PERCENT_HEADER} (counted as 0%)`, 'B')).toBe(read.filter((p) => p.unrecorded).length);
+    expect(read.filter((p) => p.unrecorded).length).toBe(1);
   }, 180_000);
 });

@@ -293,6 +293,12 @@ describe('custom functions', () => {
     expect(addon.call('EQ_MILESTONE_STATUS', '3/15-17/2026', '', 'In progress', dateCell('2026-03-16'))).toEqual([['Due this week']]);
   });
 
+  test('EQ_PRIORITY reads "State agencies" as the sync reads it, State agency (impact 3), not an unknown type', async () => {
+    const addon = await loadAddon();
+    const got = addon.call<string[][]>('EQ_PRIORITY', [['State agencies'], ['state agency']], '', '');
+    expect(got.map(([, reason]) => reason)).toEqual([expect.stringMatching(/^State agency \(impact 3\)/), expect.stringMatching(/^State agency \(impact 3\)/)]);
+  });
+
   test("over a roadmap's whole columns, its title rows answer blank and its Timeline heading is the header row", async () => {
     const addon = await loadAddon();
     const got = addon.call('EQ_MILESTONE_STATUS', [['Racial equity roadmap'], [''], ['Timeline'], [dateCell('2026-03-18')]], '', [[''], ['Updated monthly'], ['Status'], ['In progress']], dateCell('2026-03-16'));

@@ -11,7 +11,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { DEFAULT_LISTS_GRID, LISTS_SHEET, TABLES, columnLetter, layoutLetters, readRules, rowFormulas, serialFromIso, templateLayout, type TypedRow } from '../../../shared';
 import { CUSTOM_FUNCTIONS, customFunctionFields, type CustomFunctionDef } from '../../../shared/custom-functions';
 import { evaluateDerived } from '../../../addon/core/custom-functions';
-import { AS_OF, GRIDS, ROWS } from '../../support/formula-rows';
+import { AS_OF, GRIDS, ROWS, choicesRead } from '../../support/formula-rows';
 import { recalcWithLibreOffice } from '../../support/libreoffice';
 
 const CONTEXT = { today: AS_OF, isoFromDate: (d: Date) => d.toISOString().slice(0, 10) };
@@ -65,7 +65,8 @@ describe.each(GRIDS)('with the $name', ({ grid }) => {
     const base = fc.sample(ROWS[fn.table](rules), { numRuns: 30, seed: 11 });
     // Each input in turn showing an error, the rest of the row as typed.
     const rows = fields.flatMap((field) => base.map((row, i): TypedRow => ({ ...row, [field]: ERRORS[i % ERRORS.length][0] })));
-    const native = await nativeAnswers(fn, grid, rows);
+    // The functions read a choice as the sheet reader does: the formula's answer on the row so read.
+    const native = await nativeAnswers(fn, grid, rows.map((r) => choicesRead(TABLES[fn.table], r, rules)));
     const answers = evaluateDerived(fn, [...fields.map((f) => rows.map((r) => [functionCell(r[f])])), AS_OF_CELL], CONTEXT, rules);
     const differing = rows.flatMap((row, i) => (JSON.stringify(answers[i]) === JSON.stringify(native[i]) ? [] : [{ row, function: answers[i], formula: native[i] }]));
     expect(differing).toEqual([]);

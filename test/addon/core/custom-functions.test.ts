@@ -92,6 +92,38 @@ describe("a fiscal year typed in a cell, read by the workbook's own start month"
   });
 });
 
+describe('a choice cell read as the sheet reader reads it: plurals, case, shortened and noted choices', () => {
+  test.each(['State agencies', 'state agency', 'State dept', 'State Agency - legislature liaison'])('EQ_PRIORITY reads a requester type of %s as the sync does: the same priority and reason', (requesterType) => {
+    const cells = { receivedOn: '2026-03-02', requesterType, dueOn: '2026-03-20', requesterOrg: 'Dept. of Transportation', description: 'Equity lens on a grant' };
+    const got = bothWays('EQ_PRIORITY', cells, ctx.today);
+    expect(got.fromFunction).toBe(got.fromImport);
+    const [[, reason]] = evaluateDerived(CUSTOM_FUNCTIONS.find((f) => f.name === 'EQ_PRIORITY')!, [requesterType, '2026-03-20', '2026-03-02'], ctx, DEFAULT_RULES);
+    expect(reason).toMatch(/^State agency \(impact 3\)/);
+  });
+
+  test('EQ_SLA reads a priority and a status as the sync does ("high", "In-progress", "Closed - no response")', () => {
+    for (const [priority, status] of [['high', 'In-progress'], ['HIGH', 'in progress'], ['High', 'Closed - no response'], ['Highest', 'Fulfilled (emailed)']]) {
+      const cells = { receivedOn: '2026-02-02', priority, status, requesterOrg: 'Parks', description: 'Budget equity tool' };
+      const got = bothWays('EQ_SLA', cells, '2026-03-02');
+      expect(got.fromFunction, `${priority} / ${status}`).toBe(got.fromImport ?? '');
+    }
+  });
+
+  test('EQ_WORKPLAN_STATUS and EQ_MILESTONE_STATUS read a status as the sync does ("completed", "Underway", "On Hold")', () => {
+    for (const status of ['completed', 'Underway', 'On Hold', 'Not Started']) {
+      const plan = bothWays('EQ_WORKPLAN_STATUS', { status, startOn: '2026-01-01', endOn: '2026-12-31', percentComplete: 0.1, task: 'Listening sessions' }, '2026-09-01');
+      expect(plan.fromFunction, status).toBe(plan.fromImport ?? '');
+      const milestone = bothWays('EQ_MILESTONE_STATUS', { status, date: '2026-08-01', milestone: 'Budget hearings' }, '2026-09-01');
+      expect(milestone.fromFunction, status).toBe(milestone.fromImport ?? '');
+    }
+  });
+
+  test('a requester type no list names is kept as typed, as the formula shows it', () => {
+    const [[, reason]] = evaluateDerived(CUSTOM_FUNCTIONS.find((f) => f.name === 'EQ_PRIORITY')!, ['Philanthropy', '', ''], ctx, DEFAULT_RULES);
+    expect(reason).toMatch(/^Philanthropy \(impact 1\)/);
+  });
+});
+
 describe('a deadline in words counted from the day received', () => {
   test.each([
     ['EOM', '2026-03-30', 'Due soon'],

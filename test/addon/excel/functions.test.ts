@@ -13,7 +13,7 @@ import { EXCEL_WORDS } from '../../../addon/excel/host-words';
 import type { HttpRequest } from '../../../addon/port/host-ports';
 import { FakeExcel } from '../../fakes/excel/excel-fake';
 import { excelSerial, type DateSystem } from '../../../addon/excel/excel-serial';
-import { AS_OF, GRIDS, ROWS, nativeValues } from '../../support/formula-rows';
+import { AS_OF, GRIDS, ROWS, choicesRead, nativeValues } from '../../support/formula-rows';
 import { FunctionError, builtExcel, loadTaskpane } from './excel-harness';
 
 /** The table each status function reads; MILESTONE_STATUS serves milestones and roadmap alike. */
@@ -68,7 +68,8 @@ describe('EQ. custom functions (built)', () => {
         fc.asyncProperty(fc.array(ROWS[tableName](rules), { minLength: 40, maxLength: 80 }), async (random) => {
           // Only the function's own inputs are set: its answer may depend on nothing else.
           const rows = random.map((r) => Object.fromEntries(table.columns.map((c) => [c.name, fields.includes(c.name) ? (r[c.name] ?? null) : null])) as TypedRow);
-          const native = nativeValues(table, grid, rows).values;
+          // The functions read a choice as the sheet reader does: the formula's answer on the row so read.
+          const native = nativeValues(table, grid, rows.map((r) => choicesRead(table, r, rules))).values;
           const args = fields.map((f) => rows.map((r) => [excelCell(tableName, f, r[f])]));
           const hasAsOf = fn.doc.params.some((p) => p.name === 'asOf');
           const got = (await handler(...args, ...(hasAsOf ? [[[serialFromIso(AS_OF)]]] : []))) as unknown[][];
@@ -122,6 +123,13 @@ describe('EQ. custom functions (built)', () => {
     expect(await status([[serialFromIso('2026-03-18')], [serialFromIso('2026-03-01')]], null, [['In progress'], ['In progress']], null)).toEqual([['Due this week'], ['Missed']]);
     const bad = (await status([[1], [2]], null, [['a'], ['b'], ['c']], null)) as string[][];
     expect(bad[0][0]).toMatch(/^EQ\.MILESTONE_STATUS: status has 3 rows but another range has 2/);
+  });
+
+  test('PRIORITY reads "State agencies" as the sync reads it, State agency (impact 3), not an unknown type', async () => {
+    const { associated } = await loadTaskpane({ today: '2026-03-16' });
+    const priority = associated.get('PRIORITY')!;
+    const got = (await priority([['State agencies'], ['state agency']], null, null)) as string[][];
+    expect(got.map(([, reason]) => reason)).toEqual([expect.stringMatching(/^State agency \(impact 3\)/), expect.stringMatching(/^State agency \(impact 3\)/)]);
   });
 
   test("over a roadmap's whole columns, its title rows answer blank and its Timeline heading is the header row", async () => {

@@ -244,6 +244,32 @@ describe('parseDateText', () => {
     if (!end) expect(read).not.toHaveProperty('end');
   });
 
+  it('reads "Later in 2026" as the second half of the year, saying no day it is later than is written', () => {
+    const read = parseDateText('Later in 2026');
+    expect(read).toMatchObject(range('2026-07-01', '2026-12-31'));
+    expect(read.kind === 'date' && read.assumed?.join('; ')).toMatch(/"Later in 2026" as 2026-07-01 to 2026-12-31 \(.*second half/);
+  });
+
+  it.each([
+    ['1st Tuesday in March', 2026, '2026-03-03'],
+    ['first Tuesday of March', 2027, '2027-03-02'],
+    ['2nd Monday of June 2026', undefined, '2026-06-08'],
+    ['the third Thursday in October', 2026, '2026-10-15'],
+    ['last Friday of January', 2027, '2027-01-29'],
+    ['4th Wed. in Nov 2026', undefined, '2026-11-25'],
+  ])('reads %s (year %s) as that day, saying so', (text, year, day) => {
+    const read = parseDateText(text, { year });
+    expect(read).toMatchObject(range(day));
+    expect(read).not.toHaveProperty('end');
+    expect(read.kind === 'date' && read.assumed?.join('; ')).toContain(`"${text}" as ${day}`);
+  });
+
+  it('waits for a year for "1st Tuesday in March", and leaves a weekday of every month recurring', () => {
+    expect(parseDateText('1st Tuesday in March')).toEqual({ kind: 'yearless', text: '1st Tuesday in March' });
+    expect(parseDateText('1st Monday of each month', { year: 2026 })).toEqual({ kind: 'tbd', text: '1st Monday of each month' });
+    expect(parseDateText('5th Tuesday in March', { year: 2026 }).kind).toBe('invalid');
+  });
+
   it('reads "Annually in June" as a meeting that recurs, no date yet', () => {
     expect(parseDateText('Annually in June')).toEqual({ kind: 'tbd', text: 'Annually in June' });
     expect(parseDateText('Quarterly (Jan, Apr, Jul, Oct)')).toEqual({ kind: 'tbd', text: 'Quarterly (Jan, Apr, Jul, Oct)' });

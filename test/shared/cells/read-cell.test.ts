@@ -781,6 +781,16 @@ describe('dates', () => {
     expect([read('milestones', 'date', 'Dec 2026 → Mar 2027').value, read('milestones', 'date', 'Dec 2026 → Mar 2027').rangeEnd]).toEqual(['2026-12-01', '2027-03-31']);
   });
 
+  it('keeps a milestone on "1st Tuesday in March" in a sheet whose year is known, and a task "Later in 2026", each with a warning saying how it was read', () => {
+    const titled = { ...opts, yearFor: () => ({ year: 2026, from: 'the title' }) };
+    const meeting = readCell(column('milestones', 'date'), '1st Tuesday in March', titled);
+    expect(meeting.value).toBe('2026-03-03');
+    expect(meeting.issues.map((i) => i.message).join('; ')).toMatch(/"1st Tuesday in March" has no year; read as 2026-03-03, assuming 2026 \(the title; a Tuesday counted in its month\)/);
+    const later = readCell(column('workplan', 'startOn'), 'Later in 2026', opts);
+    expect([later.value, later.rangeEnd]).toEqual(['2026-07-01', '2026-12-31']);
+    expect(later.issues.map((i) => i.message).join('; ')).toContain('second half');
+  });
+
   it('reads a list in one cell written out of order, or as a date and its year apart, in the year written, with a warning saying so', () => {
     const titled = { ...opts, yearFor: () => ({ year: 2030, from: 'the title' }) };
     const outOfOrder = readCell(column('milestones', 'date'), 'Mar 17 & March 4, 2026', titled);
