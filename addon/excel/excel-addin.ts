@@ -132,7 +132,7 @@ export function createExcelAddin(deps: ExcelAddinDeps): ExcelAddin {
 
   return {
     bridge,
-    handlers: excelFunctionHandlers({ port, today, demand: () => ({ http: deps.http, settings, cache, words: port.words }), functionError: deps.functionError ?? ((code) => code) }),
+    handlers: excelFunctionHandlers({ port, today, demand: () => ({ http: deps.http, settings, cache, words: port.words }), functionError: deps.functionError ?? ((code) => code), dateSystem: () => port.workbookDateSystem() }),
     async start() {
       const saved = await runAsync(readSettings(settings));
       schedule.resume();

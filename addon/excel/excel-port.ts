@@ -312,6 +312,11 @@ export class ExcelPort implements SpreadsheetPort {
 
   constructor(private readonly deps: ExcelPortDeps) {}
 
+  /** The workbook's date system, asked in a request of its own (the custom functions, which make no other request to ask it in). */
+  workbookDateSystem(): Promise<DateSystem> {
+    return this.deps.run((context) => dateSystem(context));
+  }
+
   /**
    * One Excel.run on a sheet. The sheet is not looked up in a round trip of its own: a missing one fails
    * the body's first sync as ItemNotFound, and only then is it asked whether the sheet is there, so the

@@ -39,3 +39,12 @@ export function excelSerial(iso: string, system: DateSystem = 1900): number {
   if (system === 1904) return serial - DAYS_BEFORE_1904;
   return serial <= PHANTOM_LEAP_DAY ? serial - 1 : serial;
 }
+
+/**
+ * A date argument's number, which a custom function receives as the workbook counts days, as the shared readers count
+ * the same day (the 1900 system's number). 0 stays 0: an empty cell may arrive as 0 (decision 011), so 1/1/1904 reads as
+ * an empty cell.
+ */
+export function serialAs1900(serial: number, system: DateSystem): number {
+  return system === 1904 && serial > 0 ? serial + DAYS_BEFORE_1904 : serial;
+}

@@ -10,6 +10,7 @@ import { runAsync } from '../core/task';
 import { isErrorValue } from '../../shared/cells/error-value';
 import { spreadsheetRules } from '../core/table-sheet';
 import type { SpreadsheetPort } from '../port/spreadsheet-port';
+import { serialAs1900, type DateSystem } from './excel-serial';
 
 /** The status functions by their Sheets name (the declarations in shared/custom-functions.ts). */
 const DERIVED: Record<string, CustomFunctionDef> = Object.fromEntries(CUSTOM_FUNCTIONS.map((fn) => [fn.name, fn]));
@@ -55,6 +56,8 @@ export interface FunctionDeps {
   demand(): Omit<DemandDeps, 'ctx'>;
   /** Makes the error values the status functions answer with where the native formula shows an error. */
   functionError: FunctionErrorOf;
+  /** The workbook's date system, asked of the workbook: date arguments arrive as the workbook counts days. */
+  dateSystem(): Promise<DateSystem>;
 }
 
 /** An error cell arrives as a `CustomFunctions.Error`, whose code is the error's text; text typed as `#N/A` is a string. */
@@ -131,20 +134,41 @@ export function demandBatcher(evaluate: (args: unknown[][][]) => Promise<Column>
     });
 }
 
+const hasDayNumber = (a: unknown): boolean => (Array.isArray(a) ? a.some(hasDayNumber) : typeof a === 'number' && a > 0);
+const mapNumbers = (a: unknown, f: (n: number) => number): unknown => (Array.isArray(a) ? a.map((v) => mapNumbers(v, f)) : typeof a === 'number' ? f(a) : a);
+
+/**
+ * The arguments with each date argument's numbers as the shared readers count days (the 1900 system's), asking the
+ * workbook's date system only when a date argument holds a number.
+ */
+async function inDays1900(fn: ExcelFunction, args: readonly unknown[], system: () => Promise<DateSystem>): Promise<unknown[]> {
+  const dated = fn.doc.params.map((p) => /\bDate\b/.test(p.type));
+  if (!args.some((a, i) => dated[i] && hasDayNumber(a))) return [...args];
+  const counted = await system();
+  if (counted === 1900) return [...args];
+  return args.map((a, i) => (dated[i] ? mapNumbers(a, (n) => serialAs1900(n, counted)) : a));
+}
+
 /** The handler of every function, by id, ready for `CustomFunctions.associate`. */
 export function excelFunctionHandlers(deps: FunctionDeps): Record<string, Handler> {
   const demand = demandBatcher((args) => runAsync(evaluateDemandRows({ ...deps.demand(), ctx: cellContext(deps.today()) }, args)));
   // Read as a sync reads it, value types included, so text typed as `#N/A` in Lists is that text here too.
   const rulesNow = sharedWhilePending(() => runAsync(spreadsheetRules(deps.port, undefined, { withFormulas: true })));
+  // Asked per recalculation, as the Lists sheet is read: a workbook's date system is set per workbook, and can be changed.
+  // Unanswered, it is Excel's default, so the functions read dates as they did before they asked.
+  const systemNow = sharedWhilePending(() => deps.dateSystem().catch((): DateSystem => 1900));
   const handlers: Record<string, Handler> = {};
   for (const fn of EXCEL_FUNCTIONS) {
     const call = fn.derived;
     handlers[fn.id] = call
       ? (...args) =>
-          guarded(fn.id, async () => evaluateDerived(call, args, cellContext(deps.today()), await rulesNow(), errorAnswer(deps.functionError)))
+          guarded(fn.id, async () => {
+            const [days, rules] = await Promise.all([inDays1900(fn, args, systemNow), rulesNow()]);
+            return evaluateDerived(call, days, cellContext(deps.today()), rules, errorAnswer(deps.functionError));
+          })
       : (...args) =>
           guarded(fn.id, async () => {
-            const own = errorsAsText(args.slice(0, fn.doc.params.length));
+            const own = errorsAsText(await inDays1900(fn, args.slice(0, fn.doc.params.length), systemNow));
             // Checked per call first, so one cell's misshapen ranges do not fail the cells batched with it.
             broadcastHeight(own, fn.doc.params.map((p) => p.name));
             const { head, rows } = splitDemandHeader(own);

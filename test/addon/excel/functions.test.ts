@@ -12,6 +12,7 @@ import { SETTING_KEYS } from '../../../addon/core/settings';
 import { EXCEL_WORDS } from '../../../addon/excel/host-words';
 import type { HttpRequest } from '../../../addon/port/host-ports';
 import { FakeExcel } from '../../fakes/excel/excel-fake';
+import { excelSerial, type DateSystem } from '../../../addon/excel/excel-serial';
 import { AS_OF, GRIDS, ROWS, choicesRead, nativeValues } from '../../support/formula-rows';
 import { FunctionError, builtExcel, loadTaskpane } from './excel-harness';
 
@@ -28,7 +29,7 @@ const excelCell = (table: TableName, field: string, v: unknown) =>
   v === null || v === undefined ? null : TABLES[table].columns.find((c) => c.name === field)?.type === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? serialFromIso(v) : v;
 
 /** The functions over a service that counts 7 for every question, noting the URLs asked. */
-function demandHandlers() {
+function demandHandlers(system: DateSystem = 1900) {
   const asked: string[] = [];
   const settings = new Map<string, string>([[SETTING_KEYS.serviceUrl, 'https://desk.example'], [SETTING_KEYS.token, 'a-source-token-long-enough']]);
   const demand = () => ({
@@ -37,7 +38,7 @@ function demandHandlers() {
     cache: { getAll: () => ({}), putAll: () => undefined },
     words: EXCEL_WORDS,
   });
-  return { asked, handlers: excelFunctionHandlers({ port: {} as SpreadsheetPort, today: () => '2026-03-16', demand, functionError: (code) => code }) };
+  return { asked, handlers: excelFunctionHandlers({ port: {} as SpreadsheetPort, today: () => '2026-03-16', demand, functionError: (code) => code, dateSystem: async () => system }) };
 }
 
 describe('EQ. custom functions (built)', () => {
@@ -141,7 +142,7 @@ describe('EQ. custom functions (built)', () => {
   test('the cells of one recalculation read the Lists sheet once between them; the next recalculation reads it again', async () => {
     let reads = 0;
     const port = { sheetNames: async () => (reads++, []) } as unknown as SpreadsheetPort;
-    const handlers = excelFunctionHandlers({ port, today: () => '2026-03-16', demand: () => { throw new Error('not asked'); }, functionError: (code) => code });
+    const handlers = excelFunctionHandlers({ port, today: () => '2026-03-16', demand: () => { throw new Error('not asked'); }, functionError: (code) => code, dateSystem: async () => 1900 });
     const cell = () => handlers.MILESTONE_STATUS([[serialFromIso('2026-03-18')]], null, [['In progress']], null);
     expect(await Promise.all(Array.from({ length: 25 }, cell))).toEqual(Array.from({ length: 25 }, () => [['Due this week']]));
     expect(reads).toBe(1);
@@ -172,5 +173,42 @@ describe('EQ. custom functions (built)', () => {
     const { handlers, asked } = demandHandlers();
     expect(await handlers.DEMAND([['Requester type'], ['County']], [['Category'], ['']], null, null)).toEqual([['Requests'], [7]]);
     expect(asked).toEqual(['https://desk.example/api/v1/demand?requesterType=County']);
+  });
+
+  test('in a workbook in the 1904 date system, a date argument is the day its cell shows, as the workbook counts days', async () => {
+    const excel = new FakeExcel(['Sheet1']);
+    excel.use1904DateSystem = true;
+    const { associated } = await loadTaskpane({ today: '2026-03-16', excel });
+    const status = associated.get('MILESTONE_STATUS')!;
+    const day = (iso: string) => excelSerial(iso, 1904);
+    expect(await status([[day('2026-03-18')], [day('2026-03-01')], [null]], null, [['In progress'], ['In progress'], [null]], null)).toEqual([['Due this week'], ['Missed'], ['']]);
+    // asOf too: a week later, the 18th has been missed.
+    expect(await status([[day('2026-03-18')]], null, [['In progress']], [[day('2026-03-25')]])).toEqual([['Missed']]);
+    // An empty cell passed as 0 (older desktop builds) is still that empty cell, not 1/1/1904.
+    expect(await status([[day('2026-03-18')], [0]], null, [['In progress'], [0]], null)).toEqual([['Due this week'], ['']]);
+  });
+
+  test('DEMAND in a 1904 workbook asks the service for the days its date cells show', async () => {
+    const { handlers, asked } = demandHandlers(1904);
+    expect(await handlers.DEMAND([['County']], [['']], [[excelSerial('2026-03-01', 1904)]], [[excelSerial('2026-03-31', 1904)]])).toEqual([[7]]);
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toContain('from=2026-03-01&to=2026-03-31');
+  });
+
+  test('a function over no date numbers does not ask the workbook its date system; one that has them asks once per recalculation', async () => {
+    let asks = 0;
+    const port = { sheetNames: async () => [] } as unknown as SpreadsheetPort;
+    const handlers = excelFunctionHandlers({ port, today: () => '2026-03-16', demand: () => { throw new Error('not asked'); }, functionError: (code) => code, dateSystem: async () => (asks++, 1904) });
+    await handlers.MILESTONE_STATUS([['ASAP']], null, [['In progress']], null);
+    expect(asks).toBe(0);
+    const cell = () => handlers.MILESTONE_STATUS([[excelSerial('2026-03-18', 1904)]], null, [['In progress']], null);
+    expect(await Promise.all(Array.from({ length: 10 }, cell))).toEqual(Array.from({ length: 10 }, () => [['Due this week']]));
+    expect(asks).toBe(1);
+  });
+
+  test('a date system Excel does not answer (the request fails) is read as 1900, Excel\'s default, as before the functions asked', async () => {
+    const port = { sheetNames: async () => [] } as unknown as SpreadsheetPort;
+    const handlers = excelFunctionHandlers({ port, today: () => '2026-03-16', demand: () => { throw new Error('not asked'); }, functionError: (code) => code, dateSystem: () => Promise.reject(new Error('GeneralException')) });
+    expect(await handlers.MILESTONE_STATUS([[serialFromIso('2026-03-18')]], null, [['In progress']], null)).toEqual([['Due this week']]);
   });
 });
