@@ -943,7 +943,8 @@ describe('rejected rows', () => {
     sheet.cellForWrite(4, col('status')).note = 'Check with Ana';
     sheet.cellForWrite(9, col('notes')).note = 'User note elsewhere';
     fakes.seedSheet('Requests', [['Bogus']], { row: 4, column: col('status') });
-    fakes.seedSheet('Requests', [['someday soon']], { row: 6, column: col('receivedOn') });
+    // No word of time: an error (a time in words, "someday soon", would be kept undated).
+    fakes.seedSheet('Requests', [['someday']], { row: 6, column: col('receivedOn') });
     fakes.seedSheet('Requests', [['not-an-email']], { row: 8, column: col('contactEmail') });
     fakes.seedSheet('Requests', [["'=HYPERLINK(\"http://example.com\",\"x\")"]], { row: 10, column: col('description') });
 
@@ -951,7 +952,7 @@ describe('rejected rows', () => {
     const notes = fakes.readSheet('Requests', { pick: 'note' });
     const colours = fakes.readSheet('Requests', { pick: 'background' });
     expect(notes[3][col('status') - 1]).toMatch(/^Check with Ana\nEquity Desk: Status: "Bogus" is not one of/);
-    expect(notes[5][col('receivedOn') - 1]).toMatch(/^Equity Desk: Received: "someday soon" is not a date/);
+    expect(notes[5][col('receivedOn') - 1]).toMatch(/^Equity Desk: Received: "someday" is not a date \(/);
     expect(notes[7][col('contactEmail') - 1]).toMatch(/^Equity Desk: .*not an email/);
     for (const [row, field] of [[4, 'status'], [6, 'receivedOn'], [8, 'contactEmail']] as const) expect(colours[row - 1][col(field) - 1]).toBe('#fde2e1');
     expect(colours.flat().filter((c) => c === '#fde2e1')).toHaveLength(3);
@@ -1103,9 +1104,9 @@ describe('rejected rows', () => {
     const { grid } = sampleTable('requests', 5, 5);
     grid[0][col('receivedOn') - 1] = 'Date Received';
     fakes.seedSheet('Requests', grid);
-    fakes.seedSheet('Requests', [['someday soon']], { row: 3, column: col('receivedOn') });
+    fakes.seedSheet('Requests', [['someday']], { row: 3, column: col('receivedOn') });
     addon.call('syncNowFromMenu');
-    expect(fakes.readSheet('Requests', { pick: 'note' })[2][col('receivedOn') - 1]).toMatch(/^Equity Desk: Date Received: "someday soon" is not a date/);
+    expect(fakes.readSheet('Requests', { pick: 'note' })[2][col('receivedOn') - 1]).toMatch(/^Equity Desk: Date Received: "someday" is not a date \(/);
     await received();
   });
 });
