@@ -52,6 +52,8 @@ export const DESK_PRIORITY_WORDS: readonly (readonly [DeskPriority, readonly str
  */
 export const DESK_PRIORITY_MARKS = [' ', '-', '.', '#'] as const;
 
+const CITY_COUNTY = 'a city-county government, or either: the one named first; choose the other if it is meant';
+
 /**
  * Other words offices use for a listed value in their plans, calendars and logs, read as that value (with a
  * warning) wherever a list holds it: a milestone marked "Done" is kept as Completed, not rejected.
@@ -86,6 +88,10 @@ export const CHOICE_SYNONYMS: Readonly<Record<string, readonly (string | ChoiceS
   'Tribal government': ['Tribe', 'Tribal nation', 'Tribal council'],
   'State agency': ['State department', 'State dept', 'State government'],
   'Community organization': ['Nonprofit', 'Non-profit', 'CBO', 'Community-based organization'],
+  // A joint city-county government (or "a city or a county"), as intake forms name it: the one named first, which
+  // weighs as the other does in the default impacts (decision 021). A slash, dash or "&" folds away as "and" does not.
+  City: ['City/County', 'City and County'].map((word) => ({ word, list: 'requesterType' as const, assumed: CITY_COUNTY })),
+  County: ['County/City', 'County and City'].map((word) => ({ word, list: 'requesterType' as const, assumed: CITY_COUNTY })),
   // A meeting held online or in a room is still a meeting.
   Meeting: ['In person', 'In-person', 'Zoom', 'Teams', 'Video call', 'Virtual meeting'],
   'Results-based accountability': ['RBA'],

@@ -19,7 +19,7 @@ import { totalsLabel } from './totals-rows';
 import { unheadedColumns } from './unheaded-columns';
 import { rowRuns } from './sheet-ref';
 import { TABLES, TABLE_NAMES, type TableDef } from './tables';
-import { DEFAULT_READ_OPTIONS, type RawRow } from './validate-row';
+import { DEFAULT_READ_OPTIONS, spanLabels, type RawRow } from './validate-row';
 import { EXCEL_MAX_ROWS } from './workbook-plan';
 import { SAME_WORDS, singular, wordsOf } from './word-match';
 
@@ -412,7 +412,12 @@ export function readTable(
   const years = titleYears(sheet, grid.slice(0, headerIndex));
   // The sheet's years in a copy of its own: import validates the rows of one title together (yearNear), and a table
   // under a title of its own is no part of the table above, as the add-on sends each table's rows apart.
-  const title = Object.keys(years).length || !options.sheetTitle ? years : { ...options.sheetTitle };
+  // A Timeline's own header labels the words kept from it in Notes: this table's, not the one above's.
+  const yearsAbove: TitleYears = Object.fromEntries(Object.entries(options.sheetTitle ?? {}).filter(([key]) => key !== 'labels'));
+  const sheetYears = Object.keys(years).length || !options.sheetTitle ? years : yearsAbove;
+  const fields = new Set(map.fields.values());
+  const labels = spanLabels(table, [...map.spans].map(([i, into]) => ({ header: String(header[i] ?? ''), fields: into.filter((f) => !fields.has(f)) })));
+  const title: TitleYears = labels ? { ...sheetYears, labels } : sheetYears;
   const dateOptions: DateTextOptions = { ...options, fiscalYear: title.titleFiscalYear };
   const { taken: defaults, differing } = namedAbove(table, grid.slice(0, headerIndex));
   for (const named of differing) {

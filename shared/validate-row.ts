@@ -7,6 +7,7 @@ import { fiscalYearName, MONTH_NAMES, validFiscalStart, winterAfter } from './ce
 import { assumedYearOf, monthOrDayIn, sheetYearsLent, sheetYearsOf, type ColumnYear, type MonthOrDay, type SheetYears } from './cells/month-or-day';
 import { dayGuessedIn, isBlankCell, readCell, readDeadlineWordsCell, unitKey, type AssumedYear, type CellInput, type ReadOptions } from './cells/read-cell';
 import type { FieldIssue } from './issues';
+import { headerText } from './header-map';
 import { excerpt, quoteValue } from './quote-value';
 import { counted } from './plural';
 import { DEFAULT_RULES, readOptionsOf } from './rules';
@@ -161,11 +162,13 @@ function fillUnits(compiled: CompiledTable, columns: readonly InputColumn[], typ
  * after what the notes already hold and only once, so the same sheet read again stores the same row. The
  * sidebar writes the same into the sheet's Notes before it writes a value over such words.
  */
-export function notesWithWords(current: TypedValue, noted: readonly { column: InputColumn; words: string }[]): string {
+export function notesWithWords(current: TypedValue, noted: readonly { column: InputColumn; words: string; label?: string }[]): string {
   let notes = typeof current === 'string' ? current : '';
-  for (const { column, words } of noted) {
-    const line = `${column.header}: ${words}`;
-    if (!notes.split('\n').includes(line)) notes = notes ? `${notes}\n${line}` : line;
+  for (const { column, words, label } of noted) {
+    const line = `${label ?? column.header}: ${words}`;
+    // A line written under the table's own header before the sheet's was used ("Start: …") is the same words.
+    const held = notes.split('\n');
+    if (!held.includes(line) && !held.includes(`${column.header}: ${words}`)) notes = notes ? `${notes}\n${line}` : line;
   }
   return notes;
 }
@@ -220,7 +223,7 @@ const LEAST_KEPT_NOTE = 200;
  * text is clipped before the words, so the words the warnings say were kept are, and the marker counts the
  * person's text; the sheet keeps it whole.
  */
-function rowNotes(notes: InputColumn, own: string, noted: readonly { column: InputColumn; words: string }[]): { value: string; issue?: FieldIssue } {
+function rowNotes(notes: InputColumn, own: string, noted: readonly { column: InputColumn; words: string; label?: string }[]): { value: string; issue?: FieldIssue } {
   const all = notesWithWords(own, noted);
   if (all.length <= MAX_FIELD_TEXT) return { value: all };
   const added = own ? all.slice(own.length + 1) : all;
@@ -278,6 +281,23 @@ export function storedDeadlineWords(table: TableDef): ((values: TypedRow) => Typ
   };
 }
 
+/**
+ * By field, the sheet's own header of a column read into two fields at once (a `Timeline` read into Start and End,
+ * `TableDef.spans`) where the sheet has no column of either: the words kept in Notes from it are labeled with it
+ * (`ReadOptions.labels`); undefined when there is none. `columns`: each column's header and the fields read there, as
+ * read-table maps them and as the add-on sends them (`SyncContext.columns`), so import, the add-on and the service
+ * write the same line.
+ */
+export function spanLabels(table: TableDef, columns: readonly { header?: string; fields?: readonly string[] }[]): Readonly<Record<string, string>> | undefined {
+  let labels: Record<string, string> | undefined;
+  for (const { into } of table.spans ?? []) {
+    const column = columns.find((c) => c.header !== undefined && into.every((f) => c.fields?.includes(f)));
+    const header = column && headerText(column.header!);
+    if (header) (labels ??= {})[into[0]] = header;
+  }
+  return labels;
+}
+
 /** `texts`: the row's fields whose cells the host told are text, though spelled as a formula's error (`readCell`). */
 export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions = defaultOptions, texts?: readonly string[]): RowResult {
   const compiled = compile(table);
@@ -299,7 +319,7 @@ export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions =
   /** By column index, the end of the span a day was read from (`CellResult.spanEnd`, `spanAfterStart`). */
   let spanEnds: string[] | undefined;
   let units: { column: InputColumn; unit: string }[] | undefined;
-  let noted: { column: InputColumn; words: string }[] | undefined;
+  let noted: { column: InputColumn; words: string; label?: string }[] | undefined;
   for (let i = 0; i < columns.length; i++) {
     const cell = cells[i];
     if (isBlankCell(cell)) {
@@ -313,7 +333,7 @@ export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions =
     const words = r.note;
     if (words !== undefined && compiled.notes) {
       const notes = compiled.notes.column.header;
-      (noted ??= []).push({ column: c, words });
+      (noted ??= []).push({ column: c, words, label: options.labels?.[c.name] });
       (issues ??= []).push(...r.issues.map((x) => ({ ...x, message: `${x.message}; kept ${quoteValue(words)} in ${notes}` })));
     } else if (words !== undefined && !compiled.notes) {
       (issues ??= []).push(...r.issues.map((x) => ({ ...x, message: `${x.message}; ${quoteValue(words)} is not stored` })));

@@ -171,7 +171,9 @@ const warningsKey = (warnings: readonly object[] = []) => JSON.stringify(warning
 
 /** How the service is to read one sheet's cells, as the add-on reads them to compare: its title's year or fiscal year, the workbook's fiscal year. */
 const contextOf = (t: TableSheet, rules: Rules): SyncContext => ({
-  ...t.read.title,
+  // A Timeline's label travels in the header row (`columns`), which the service reads it from (`spanLabels`).
+  ...(t.read.title.titleYear === undefined ? {} : { titleYear: t.read.title.titleYear }),
+  ...(t.read.title.titleFiscalYear === undefined ? {} : { titleFiscalYear: t.read.title.titleFiscalYear }),
   ...(rules.settings.fiscalYearStartMonth === DEFAULT_RULES.settings.fiscalYearStartMonth ? {} : { fiscalStartMonth: rules.settings.fiscalYearStartMonth }),
 });
 

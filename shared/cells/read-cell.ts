@@ -64,6 +64,11 @@ export interface ReadOptions {
    * (`dayInSheetYears`); `validateRows` finds them in the sheet's context, as `yearFor`.
    */
   sheetYears?: (field: string) => SheetYears | undefined;
+  /**
+   * By field, the sheet's own header of a column read into two fields at once (`spanLabels`): the words kept in Notes
+   * from that field's cell are labeled with it ("Timeline: After budget adoption"), as the person's sheet names them.
+   */
+  labels?: Readonly<Record<string, string>>;
 }
 
 /** `year`, or for a fiscal year its first calendar year: what starts before its month `fiscalFrom` is in the next. */

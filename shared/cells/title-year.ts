@@ -7,7 +7,7 @@ const YEAR = /(?:^|[^\d])((?:19|20)\d\d)(?!\d)/g;
 const FISCAL_YEAR = new RegExp(`\\b${FISCAL_YEAR_TEXT.source}(?!\\d)`, 'gi');
 
 /** What a sheet's title says of the year of its dates, as `ReadOptions` take it. */
-export type TitleYears = Pick<ReadOptions, 'titleYear' | 'titleFiscalYear'>;
+export type TitleYears = Pick<ReadOptions, 'titleYear' | 'titleFiscalYear' | 'labels'>;
 
 /** The fiscal year a mention names, by the year it ends in; undefined for a span of several ("FY 2024-2027"). */
 function endingYear(mention: string): number | undefined {

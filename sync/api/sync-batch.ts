@@ -2,6 +2,7 @@
 // validate and hash its rows (`prepareBatch`). Runs in a worker thread (ingest-pool.ts) or, where
 // no pool is given, on the event loop: the same function either way, so both answer alike.
 import { TABLE_NAMES, TABLES, isTableName, type TableName } from '../../shared/index';
+import { spanLabels } from '../../shared/validate-row';
 import { quoteValue } from '../../shared/quote-value';
 import { columnLetter, columnNumber } from '../../shared/lists';
 import { rowOfPosition } from '../../shared/read-table';
@@ -90,7 +91,7 @@ export function prepareSync(body: ArrayBuffer | Uint8Array, { sourceId, at, maxR
     moved: request.moved,
     readSheets: request.sheets?.filter((s) => s.unreadable === undefined).map((s) => s.name),
     unreadable,
-    title: { titleYear: request.context?.titleYear, titleFiscalYear: request.context?.titleFiscalYear },
+    title: { titleYear: request.context?.titleYear, titleFiscalYear: request.context?.titleFiscalYear, labels: request.context?.columns && spanLabels(TABLES[request.table], request.context.columns) },
     readOptions: {
       ...(request.context?.fiscalStartMonth === undefined ? {} : { fiscalYearStartMonth: request.context.fiscalStartMonth }),
       ...(lists ? { lists } : {}),

@@ -630,7 +630,9 @@ describe('readTable, with another table stacked below', () => {
     const sheet: Grid = [['2024 calendar'], ['Phase', 'Goal', 'Task', 'Timeline'], [1, 'Alignment', 'Host a forum', 'Mar 2024'], ['Date', 'Milestone', 'Team', 'Status'], ['March 15', 'Forum', 'ODE', 'Completed']];
     const reads = readStacked(readTable(TABLES.workplan, 'Sheet1', sheet, 1), 'Sheet1', sheet);
     expect(reads.map((r) => [r.table.name, r.rows.map((x) => x.row)])).toEqual([['workplan', [3]], ['milestones', [5]]]);
-    expect(reads[1].title).toEqual(reads[0].title);
+    // The year, not the label of the plan's Timeline, which the milestones below have no column of.
+    expect(reads[0].title).toEqual({ titleYear: 2024, labels: { startOn: 'Timeline' } });
+    expect(reads[1].title).toEqual({ titleYear: 2024 });
     expect(validateRows(TABLES.milestones, reads[1].rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, ...reads[1].title })[0]).toMatchObject({ ok: true, values: { date: '2024-03-15' } });
   });
 
@@ -688,7 +690,7 @@ describe('readTable, with another table stacked below', () => {
       ['Date', 'Milestone', 'Team', 'Status'], ['March 15', 'Forum', 'ODE', 'Not started'],
     ];
     const reads = readStacked(readTable(TABLES.workplan, 'Sheet1', sheet, 1), 'Sheet1', sheet);
-    expect(reads.map((r) => [r.table.name, r.rows.map((x) => x.row), r.title])).toEqual([['workplan', [3], { titleYear: 2025 }], ['milestones', [8], { titleYear: 2026 }]]);
+    expect(reads.map((r) => [r.table.name, r.rows.map((x) => x.row), r.title])).toEqual([['workplan', [3], { titleYear: 2025, labels: { startOn: 'Timeline' } }], ['milestones', [8], { titleYear: 2026 }]]);
     expect(reads.flatMap((r) => r.issues).filter((i) => i.row! > 3 && i.row! < 8).map((i) => [i.row, i.code])).toEqual([[5, 'note_row'], [7, 'another_table']]);
     expect(validateRows(TABLES.milestones, reads[1].rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, ...reads[1].title })[0]).toMatchObject({ ok: true, values: { date: '2026-03-15' } });
     // A line that names no table and no year stays a note of the table above; one cell under Task, a task.

@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { workplanContent } from '../../templates/content/workplan-content';
 import { DEFAULT_READ_OPTIONS, DEFAULT_RULES, TABLES, computeDerived, rowSchema, validateRow, validateRows, type CellInput, type InputColumn, type RawRow, type RowResult, unitKey } from '../../shared';
+import { readTable } from '../../shared/read-table';
+import { spanLabels } from '../../shared/validate-row';
 
 const codes = (issues: RowResult['errors']) => issues.map((i) => `${i.field}:${i.code}`);
 /** A milestone calendar of these dates, one row each, read as a sheet with `titleYear` in its title (if given). */
@@ -142,6 +144,22 @@ describe('validateRow', () => {
     expect(vague.warnings.map((w) => w.message)).toEqual(['Due: "before budget hearing" is not a date the reader can place; left blank; kept "before budget hearing" in Notes']);
     expect(request('next week').ok).toBe(true);
     expect(codes(request('13/45/2026').errors)).toEqual(['dueOn:not_a_date']);
+  });
+
+  it('labels the words kept in Notes from a Timeline column read into Start and End with the sheet\'s own header, whether read whole or sent with its header row', () => {
+    const grid = [['Task', ' Time frame ', 'Notes'], ['Glossary', 'After budget adoption', 'Draft ready'], ['Videos', 'Mar 2026 - Jun 2026', '']];
+    const read = readTable(TABLES.workplan, 'Plan', grid);
+    const [words, dated] = validateRows(TABLES.workplan, read.rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, ...read.title });
+    expect(words.values).toMatchObject({ startOn: null, endOn: null, notes: 'Draft ready\nTime frame: After budget adoption' });
+    expect(dated.values).toMatchObject({ startOn: '2026-03-01', endOn: '2026-06-30', notes: null });
+    // The service, given the sheet's header row by the add-on (`SyncContext.columns`), labels them alike.
+    const labels = spanLabels(TABLES.workplan, [{ header: 'Task', fields: ['task'] }, { header: ' Time frame ', fields: ['startOn', 'endOn'] }, { header: 'Notes', fields: ['notes'] }]);
+    const sent = validateRow(TABLES.workplan, { task: 'Glossary', startOn: 'After budget adoption', notes: 'Draft ready' }, { ...DEFAULT_READ_OPTIONS, labels });
+    expect(sent.values.notes).toBe(words.values.notes);
+    // Notes written back with the line as it was labeled before are not given the words twice.
+    expect(validateRow(TABLES.workplan, { task: 'Glossary', startOn: 'After budget adoption', notes: 'Start: After budget adoption' }, { ...DEFAULT_READ_OPTIONS, labels }).values.notes).toBe('Start: After budget adoption');
+    // A sheet with a Start column of its own keeps the table's word: the words may have come from either column.
+    expect(spanLabels(TABLES.workplan, [{ header: 'Begins', fields: ['startOn'] }, { header: 'Timeline', fields: ['endOn'] }])).toBeUndefined();
   });
 
   it('keeps a work-plan item or milestone timed by an event with no date ("Before Council recess"), undated, its words in Notes where the table has them', () => {

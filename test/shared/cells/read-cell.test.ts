@@ -439,6 +439,13 @@ describe('dropdown lists', () => {
     expect(r.issues.map((i) => i.message)).toEqual([`${header}: read "${raw}" as "${value}"`]);
   });
 
+  it.each([['County/City', 'County'], ['City/County', 'City'], ['City-County', 'City'], ['city and county', 'City'], ['County & City', 'County']] as const)(
+    'keeps a requester type naming a city and a county, %j, as the first named, %j, saying why', (raw, value) => {
+      const r = read('requests', 'requesterType', raw);
+      expect(r.value).toBe(value);
+      expect(r.issues.map((i) => [i.severity, i.message])).toEqual([['warning', expect.stringMatching(new RegExp(`^Requester type: read "${raw}" as "${value}" \\(.*city-county government.*\\)$`))]]);
+    });
+
   it.each([['Closed - no response', 'Closed', 'no response'], ['Fulfilled (May 2026)', 'Fulfilled', 'May 2026'], ['Complete: sent the toolkit', 'Fulfilled', 'sent the toolkit']] as const)(
     'keeps a status written with a note after it, %j, as %j, with a warning and the note apart', (raw, value, note) => {
       const r = read('requests', 'status', raw);
