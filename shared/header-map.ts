@@ -73,6 +73,20 @@ function targets(table: TableDef): Target[] {
 /** A header as every message names it: on one line, whatever line breaks or spacing its cell holds. */
 export const headerText = (h: CellInput): string => String(h).trim().replace(/\s+/g, ' ');
 
+/**
+ * The field each column of the sheet is read into (0-based index): its own field, a span's first field, a side-by-side
+ * item's field and the item's own columns. Derived columns are read as nothing and are not among them.
+ */
+export function fieldsByColumn(map: HeaderMap): Map<number, string> {
+  const out = new Map<number, string>(map.fields);
+  for (const [index, [start]] of map.spans) out.set(index, start);
+  for (const [index, v] of map.valueColumns) {
+    out.set(index, v.field);
+    for (const [own, field] of v.own ?? []) out.set(own, field);
+  }
+  return out;
+}
+
 /** A header that says "date" names a date: `Target date` is not the number column `Target`. */
 function score(header: Phrase, target: Target): number {
   const s = bestScore(header, target.names);

@@ -23,7 +23,7 @@ import { DEFAULT_READ_OPTIONS, spanLabels, type RawRow } from './validate-row';
 import { EXCEL_MAX_ROWS } from './workbook-plan';
 import { SAME_WORDS, singular, wordsOf } from './word-match';
 
-export { headerText, mapHeaders, type HeaderMap } from './header-map';
+export { fieldsByColumn, headerText, mapHeaders, type HeaderMap } from './header-map';
 
 /** How many non-blank rows may sit above the header (a title, a note, the office's name). */
 const HEADER_SEARCH_ROWS = 10;

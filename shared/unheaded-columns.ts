@@ -1,7 +1,7 @@
 // Columns of a table with no header that hold values in its rows: read as nothing, they were left out without a
 // word (a date typed beside a Timeline merged over two columns, a note typed past the last header).
 import { isBlankCell, type CellInput } from './cells/read-cell';
-import type { HeaderMap } from './header-map';
+import { fieldsByColumn, type HeaderMap } from './header-map';
 import type { CellIssue } from './issues';
 import { columnLetter } from './lists';
 import { quoteValue } from './quote-value';
@@ -10,11 +10,7 @@ import { rowRuns } from './sheet-ref';
 /** `rows`: the sheet rows read as the table's (1-based); one warning per such column, at its header cell. */
 export function unheadedColumns(sheet: string, grid: readonly (readonly CellInput[])[], headerIndex: number, map: HeaderMap, rows: readonly number[]): CellIssue[] {
   const header = grid[headerIndex] ?? [];
-  const read = new Set<number>([...map.fields.keys(), ...map.spans.keys(), ...map.derived.keys()]);
-  for (const [index, v] of map.valueColumns) {
-    read.add(index);
-    for (const own of v.own?.keys() ?? []) read.add(own);
-  }
+  const read = new Set<number>([...fieldsByColumn(map).keys(), ...map.derived.keys()]);
   let width = 0;
   for (const r of rows) width = Math.max(width, grid[r - 1]?.length ?? 0);
   const issues: CellIssue[] = [];

@@ -743,7 +743,7 @@ describe.each(backends)('import on $name', (backend) => {
     const { r } = await importAs(store, 'Uncalculated', [{ name: 'Requests', rows: grid }]);
     const said = r.warnings.filter((w) => w.code === 'not_calculated').map((w) => w.line);
     expect(said).toEqual([
-      expect.stringMatching(/^Requests!D2 \(Estimated hours\): 2 formulas \(rows 2, 3\) with no value saved in the file, read as blank/),
+      expect.stringMatching(/^Requests!D2 \(Estimated hours\): 2 formulas \(rows 2–3\) with no value saved in the file, read as blank/),
       expect.stringMatching(/^Requests!B3 \(Organization\): a formula with no value saved in the file, read as blank: .*did not calculate it; open the workbook in Excel, LibreOffice or Google Sheets, save it/),
     ]);
     expect(r.rejected.map((j) => [j.row, j.errors.map((e) => e.field)])).toEqual([[3, ['requesterOrg']]]);
