@@ -74,6 +74,8 @@ const PLAN_TIME = String.raw`${UNITS} \d{1,3}(?: ?(?:[-–—]|to) ?(?:${UNITS} 
  * No date yet: a word alone, or opening the cell ("TBD - Spring", "Ongoing (quarterly)"); and words that say the
  * date is whenever ("ASAP", "As needed", "Quarterly"), which a request or milestone is kept with, undated.
  */
+/** Words that say when though they name no day (a recurring meeting, a time from the plan's start): worth keeping beside the blank. */
+export const SAYS_WHEN = new RegExp(String.raw`^(?:${RECURS}|${PLAN_TIME})$`, 'is');
 const TBD = new RegExp(String.raw`^(?:(?:tbd|tba|tbc|to be (?:determined|announced|confirmed|scheduled)|ongoing|pending)\b.*|n\/?a|none|unknown|asap|as needed|as requested|as available|rolling|various|varies|continuous|recurring|${RECURS}|${PLAN_TIME}|\?+|-+|—|–)$`, 'is');
 
 /** Words that hedge a date, set aside to read it: "~Q2 2026", "Target: Dec 2026", "Tentative: 3/15/2026", "In 2027". */

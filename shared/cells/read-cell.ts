@@ -3,7 +3,7 @@ import type { InputColumn, TypedValue } from '../tables/column';
 import { clipText, MAX_FIELD_TEXT } from '../clip-text';
 import type { FieldIssue } from '../issues';
 import { counted } from '../plural';
-import { parseDateText, spanText, SPELLS_RANGE } from './date-text';
+import { parseDateText, SAYS_WHEN, spanText, SPELLS_RANGE } from './date-text';
 import { readDeadlineWords } from './deadline-words';
 import { daysBetween, isCalendarDay, isIsoDate, isoFromParts, isoFromSerial, isoFromUtcDate, lastDayOfMonth } from './dates';
 import { MONTH_NAMES } from './periods';
@@ -177,7 +177,10 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
     }
   }
   if (parsed.kind === 'yearless') return { value: null, issues: [issue(c, 'not_a_date', `${c.header}: ${quoteValue(text)} is not a date`)] };
-  if (parsed.kind === 'tbd') return { value: null, issues: [issue(c, 'date_tbd', `${c.header}: ${quoteValue(parsed.text)} is not a date yet; ${c.keptWhenBlank ?? 'left blank'}`, 'warning')] };
+  if (parsed.kind === 'tbd') {
+    const said = { value: null, issues: [issue(c, 'date_tbd', `${c.header}: ${quoteValue(parsed.text)} is not a date yet; ${c.keptWhenBlank ?? 'left blank'}`, 'warning')] };
+    return SAYS_WHEN.test(parsed.text) ? { ...said, note: parsed.text } : said;
+  }
   // "Ongoing since March 2026" and "June 2026 – TBD" are when work began: only a start column takes them; a due, end or
   // event day stays blank.
   if (parsed.kind === 'date' && parsed.open && !c.workStart) {

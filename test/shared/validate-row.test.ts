@@ -162,6 +162,14 @@ describe('validateRow', () => {
     expect(spanLabels(TABLES.workplan, [{ header: 'Begins', fields: ['startOn'] }, { header: 'Timeline', fields: ['endOn'] }])).toBeUndefined();
   });
 
+  it('keeps a time counted from the plan\'s start or a recurring meeting in Notes, where a bare TBD says nothing worth keeping', () => {
+    for (const when of ['Year 1-2', '0-90 days', 'Every other Tuesday']) {
+      const r = validateRow(TABLES.workplan, { task: 'Impact statements', startOn: when });
+      expect(r.values, when).toMatchObject({ startOn: null, notes: `Start: ${when}` });
+    }
+    expect(validateRow(TABLES.workplan, { task: 'Impact statements', startOn: 'TBD' }).values.notes).toBeNull();
+  });
+
   it('keeps a work-plan item or milestone timed by an event with no date ("Before Council recess"), undated, its words in Notes where the table has them', () => {
     const item = (field: string, when: string) => validateRow(TABLES.workplan, { task: 'Ordinance to Council', [field]: when });
     for (const when of ['Before Council recess', 'After budget adoption', 'Upon Council approval', 'Following the retreat', 'Prior to the November election', 'By Council recess']) {
