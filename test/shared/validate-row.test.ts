@@ -170,6 +170,26 @@ describe('validateRow', () => {
     expect(validateRow(TABLES.workplan, { task: 'Impact statements', startOn: 'TBD' }).values.notes).toBeNull();
   });
 
+  it('reads a date with words after it ("FY27 budget cycle") as the date, the cell kept in Notes under the column\'s header, where the row was rejected', () => {
+    const grid = [['Task', 'Timeline', 'Notes'], ['Impact statements', 'FY27 budget cycle', null], ['Ordinance', 'March 2026 Council vote', 'Draft ready']];
+    const read = readTable(TABLES.workplan, 'Plan', grid);
+    const [fiscal, month] = validateRows(TABLES.workplan, read.rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, ...read.title });
+    expect(fiscal.ok).toBe(true);
+    expect(fiscal.values).toMatchObject({ startOn: '2026-07-01', endOn: '2027-06-30', notes: 'Timeline: FY27 budget cycle' });
+    expect(fiscal.warnings.map((w) => [w.code, w.message])).toEqual([['date_period', 'Start: read "FY27" as 2026-07-01 to 2027-06-30 (fiscal years start in July), setting aside "budget cycle"; kept "FY27 budget cycle" in Notes']]);
+    expect(month.values).toMatchObject({ startOn: '2026-03-01', endOn: '2026-03-31', notes: 'Draft ready\nTimeline: March 2026 Council vote' });
+    // A deadline takes the period's end; a calendar with no Notes says the words are not stored.
+    const target = validateRow(TABLES.roadmap, { action: 'Equity audit', targetOn: 'FY27 budget cycle' });
+    expect(target.values).toMatchObject({ targetOn: '2027-06-30', notes: 'Target date: FY27 budget cycle' });
+    const end = validateRow(TABLES.workplan, { task: 'Impact statements', endOn: 'FY27 budget cycle' });
+    expect(end.values).toMatchObject({ startOn: null, endOn: '2027-06-30' });
+    const milestone = validateRow(TABLES.milestones, { milestone: 'Budget hearing', date: 'FY27 budget cycle' });
+    expect(milestone.ok).toBe(true);
+    expect(milestone.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/setting aside "budget cycle"; "FY27 budget cycle" is not stored$/)]);
+    // Digits that make no day stay a typo to fix, words or none.
+    expect(codes(validateRow(TABLES.milestones, { milestone: 'Forum', date: '13/45/2026 kickoff' }).errors)).toEqual(['date:not_a_date']);
+  });
+
   it('keeps a work-plan item or milestone timed by an event with no date ("Before Council recess"), undated, its words in Notes where the table has them', () => {
     const item = (field: string, when: string) => validateRow(TABLES.workplan, { task: 'Ordinance to Council', [field]: when });
     for (const when of ['Before Council recess', 'After budget adoption', 'Upon Council approval', 'Following the retreat', 'Prior to the November election', 'By Council recess']) {
