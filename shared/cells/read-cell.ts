@@ -568,9 +568,9 @@ function listIndex(allowed: readonly string[]): ListIndex {
 
 /**
  * A value, then a note set off by a dash, a colon or parentheses: "Closed - no response", "Completed (May 2026)"; or the
- * time it runs to: "Deferred to FY28", "Postponed until spring 2027".
+ * time it runs to: "Deferred to FY28", "Postponed until spring 2027"; or a figure or date after it: "Completed 3/2026".
  */
-const NOTED_CHOICE = /^(.+?)(?:\s+[-–—]\s+(.+)|:\s+(.+)|\s*\((.+?)\)?|\s+((?:to|until|till) .+))$/;
+const NOTED_CHOICE = /^(.+?)(?:\s+[-–—]\s+(.+)|:\s+(.+)|\s*\((.+?)\)?|\s+((?:to|until|till) .+|\d.*))$/;
 
 const withRuleStatuses = new WeakMap<readonly string[], readonly string[]>();
 
