@@ -2,7 +2,8 @@
 // loopback HTTP to the real service in a worker) and in Chromium at the sidebar's 300 px: the request selected in
 // the queue is the one asked for, a phoned-in request's status link opens its status page, a fulfilled request's
 // ID gives its survey link, and each refusal says why in the sheet's words; "Turn off links…", once confirmed, stops
-// every link of one request and no other's, and a link copied afterwards works.
+// every link of one request and no other's, and a link copied afterwards works; "Turn off this link…" stops the one
+// link shown, of the sheet's own links only.
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -134,6 +135,87 @@ describe('links for the requester', () => {
       expect(await page.text()).toContain('The office turned this link off');
     }
     for (const url of others) expect(await statusOf(url), url).toBe(200);
+  }, 120_000);
+
+  test("turn off the one link shown, once confirmed: its page says the office turned it off, the request's other links work, and another source's link is not the sheet's to turn off", async () => {
+    const { addon } = await connectedAddon(service, 'One link city');
+    addon.fakes.seedSheet('Requests', [
+      headers,
+      requestRow({ requestId: 'TA-2026-0021', receivedOn: '2026-02-10', requesterOrg: 'City of Oakland', channel: 'Phone', description: 'Help with a budget equity tool.', status: 'New' }),
+      requestRow({ requestId: 'TA-2026-0022', receivedOn: '2026-01-10', requesterOrg: 'Alameda County', status: 'Fulfilled', fulfilledOn: '2026-02-01' }),
+    ]);
+    addon.call('syncNowFromMenu');
+    const link = (handler: string, requestId: string) => addon.call<{ url: string }>(handler, requestId).url;
+    // The requester's own links, sent before the one that went astray.
+    const kept = [link('sidebarStatusLink', 'TA-2026-0021'), link('sidebarFeedbackLink', 'TA-2026-0022')];
+    const statusOf = async (url: string) => (await fetch(url)).status;
+
+    // Another source's link, and a link no one sent: the sheet's token touches only its own, and says so in the sheet's words.
+    const { addon: neighbor } = await connectedAddon(service, 'Neighbor city');
+    neighbor.fakes.seedSheet('Requests', [headers, requestRow({ requestId: 'TA-2026-0021', receivedOn: '2026-02-11', requesterOrg: 'City of Berkeley' })]);
+    neighbor.call('syncNowFromMenu');
+    const theirs = neighbor.call<{ url: string }>('sidebarStatusLink', 'TA-2026-0021').url;
+    const notOurs = 'That link was not sent with the service and token in Settings (they may have changed since it was copied): nothing was turned off.';
+    for (const other of [theirs, `${service.url}/requests/eqd_${'A'.repeat(43)}`]) expect(addon.call('sidebarTurnOffLink', other)).toMatchObject({ failed: true, message: notOurs });
+    expect(await statusOf(theirs)).toBe(200);
+
+    const turnedOff: string[] = [];
+    await withChromium(async (browser) => {
+      const page = await browser.newPage({ viewport: { width: 300, height: 800 } });
+      await openSidebar(page, addon);
+      await page.locator('#queue li', { hasText: 'TA-2026-0021' }).click();
+      await expect.poll(() => page.getByLabel('Request ID').inputValue()).toBe('TA-2026-0021');
+      const turnOff = page.getByRole('button', { name: 'Turn off this link…' });
+      expect(await turnOff.count()).toBe(0);
+      await page.getByRole('button', { name: 'Copy status link' }).click();
+      await expect.poll(() => page.locator('#link-url').isVisible()).toBe(true);
+      const astray = await page.locator('#link-url').inputValue();
+
+      // Asked first, naming the link and its request; nothing happens on Cancel or Escape.
+      await turnOff.click();
+      const confirmation = page.getByRole('group', { name: /^Turn off this status link of TA-2026-0021\?/ });
+      expect(await confirmation.isVisible()).toBe(true);
+      expect(await turnOff.getAttribute('aria-expanded')).toBe('true');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Turn off this link');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
+      await page.locator('#link-url').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(tmpdir(), 'sidebar-turn-off-one-link-300.png') });
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      expect(await confirmation.isHidden()).toBe(true);
+      await turnOff.click();
+      await page.keyboard.press('Escape');
+      expect(await confirmation.isHidden()).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Turn off this link…');
+      expect(await statusOf(astray)).toBe(200);
+
+      await turnOff.click();
+      await page.getByRole('button', { name: 'Turn off this link', exact: true }).click();
+      await expect.poll(() => page.locator('#status').textContent()).toBe("Turned off that status link of TA-2026-0021: its page now says the office turned it off. The request's other links still work.");
+      // The link is off: it is no longer offered to copy, and the next step, a link for the right person, is one key away.
+      expect(await page.locator('#link-url').isHidden()).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Copy status link');
+      await page.locator('#requester-links').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(tmpdir(), 'sidebar-one-link-turned-off-300.png') });
+      turnedOff.push(astray);
+
+      // A survey link as well.
+      await page.getByLabel('Request ID').fill('TA-2026-0022');
+      await page.getByRole('button', { name: 'Copy feedback link' }).click();
+      await expect.poll(() => page.locator('#link-url').isVisible()).toBe(true);
+      turnedOff.push(await page.locator('#link-url').inputValue());
+      await turnOff.click();
+      expect(await page.getByRole('group', { name: /^Turn off this feedback link of TA-2026-0022\?/ }).isVisible()).toBe(true);
+      await page.getByRole('button', { name: 'Turn off this link', exact: true }).click();
+      await expect.poll(() => page.locator('#status').textContent()).toMatch(/^Turned off that feedback link of TA-2026-0022: /);
+    });
+    for (const url of turnedOff) {
+      const page = await fetch(url);
+      expect(page.status, url).toBe(410);
+      expect(await page.text()).toContain('The office turned this link off');
+    }
+    for (const url of kept) expect(await statusOf(url), url).toBe(200);
+    // Again: it was off already, and the sheet says so rather than claiming to have turned it off.
+    expect(addon.call('sidebarTurnOffLink', turnedOff[0])).toEqual({ statusLinks: 0, feedbackLinks: 0 });
   }, 120_000);
 });
 
