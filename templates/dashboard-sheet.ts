@@ -109,7 +109,12 @@ export class DashboardBuilder {
         tones: Object.fromEntries(this.entries.filter((e): e is string => typeof e === 'string').map((t) => [t, 'neutral' as const])),
       }],
       tabColor: '#548235',
-      print: { area: { lastRow: DashboardBuilder.FIRST_ROW + this.entries.length - 1, lastColumn: COLUMNS.length } },
+      // Each section prints on one page with its heading. Fitted to its width, not to a fixed scale: Excel prints it
+      // at full size, LibreOffice without Calibri's widths smaller, and breaks counted at full size hold in both.
+      print: {
+        area: { lastRow: DashboardBuilder.FIRST_ROW + this.entries.length - 1, lastColumn: COLUMNS.length },
+        keepTogether: this.entries.flatMap((e, i) => (typeof e === 'string' ? [DashboardBuilder.FIRST_ROW + i] : [])),
+      },
     };
   }
 }

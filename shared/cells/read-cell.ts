@@ -37,6 +37,8 @@ export interface CellResult {
   unit?: string;
   /** The words a person wrote after a listed value ("no response" of "Closed - no response"), for the row's notes. */
   note?: string;
+  /** The words before a date ("Completed" of "Completed 3/2026"): the row's status where it has none (`validateRow`). */
+  before?: string;
   issues: readonly FieldIssue[];
 }
 
@@ -116,7 +118,37 @@ function wholePeriod(text: string, start: string, end: string): string | undefin
   return months === 1 ? 'month' : months === 3 && m % 3 === 1 ? 'quarter' : months === 12 && m === 1 ? 'year' : undefined;
 }
 
-function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult {
+/** Words at most in a cell read as a date with words beside it: a date and a few words to say what it is about. */
+const MOST_WORDS_BESIDE_A_DATE = 10;
+
+/**
+ * A date with words beside it that hold no digit: a time named by its event ("FY27 budget cycle", "March 2026 Council
+ * vote") or a status ("Completed 3/2026"). The date as the column reads it, the whole cell for the row's notes, and the
+ * words before it (`CellResult.before`) for the row's status; undefined where no part of the cell reads as a day.
+ */
+function dateBesideWords(c: InputColumn, text: string, opts: ReadOptions): CellResult | undefined {
+  const words = text.split(/\s+/);
+  if (words.length > MOST_WORDS_BESIDE_A_DATE) return undefined;
+  const digits = words.map((w) => /\d/.test(w));
+  for (let from = 0; from < words.length && !digits[from - 1]; from++) {
+    for (let to = words.length; to > from; to--) {
+      if ((from === 0 && to === words.length) || digits.slice(to).includes(true) || !digits.slice(from, to).includes(true)) continue;
+      const date = words.slice(from, to).join(' ');
+      const read = readDate(c, date, opts, false);
+      if (read.value === null || read.issues.some((i) => i.severity === 'error')) continue;
+      const aside = [...words.slice(0, from), ...words.slice(to)].join(' ').replace(/^[\s:;,.–—-]+|[\s:;,–—-]+$/g, '');
+      const before = words.slice(0, from).join(' ').replace(/(?:[\s:;,–—-]|\b(?:on|in)\b)+$/i, '');
+      const said = read.issues.at(-1);
+      const issues = said
+        ? [...read.issues.slice(0, -1), { ...said, message: `${said.message}, setting aside ${quoteValue(aside)}` }]
+        : [issue(c, 'date_period', `${c.header}: read ${quoteValue(date)} as ${spanText({ start: read.value as string, end: read.rangeEnd })}, setting aside ${quoteValue(aside)}`, 'warning')];
+      return { ...read, note: text, ...(before ? { before } : {}), issues };
+    }
+  }
+  return undefined;
+}
+
+function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions, beside = true): CellResult {
   if (raw instanceof Date) {
     if (isInvalidDate(raw)) return invalidDate(c);
     const iso = (opts.isoFromDate ?? isoFromUtcDate)(raw);
@@ -192,6 +224,8 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
   if (parsed.kind === 'invalid' && !/\d/.test(text) && (c.deadline || TIME_WORDS.test(text))) {
     return { value: null, note: text, issues: [issue(c, 'date_tbd', `${c.header}: ${quoteValue(text)} is not a date the reader can place; ${c.keptWhenBlank ?? 'left blank'}`, 'warning')] };
   }
+  const withWords = parsed.kind === 'invalid' && beside ? dateBesideWords(c, text, opts) : undefined;
+  if (withWords) return withWords;
   if (parsed.kind === 'invalid') return { value: null, issues: [issue(c, 'not_a_date', `${c.header}: ${quoteValue(parsed.text)} is not a date (expected a date such as 2026-03-15, 3/15/2026 or Mar 2026)`)] };
   const read = spanText(parsed);
   // One warning per cell, saying everything assumed: the year, how a named period was read, which end was kept.
@@ -534,9 +568,9 @@ function listIndex(allowed: readonly string[]): ListIndex {
 
 /**
  * A value, then a note set off by a dash, a colon or parentheses: "Closed - no response", "Completed (May 2026)"; or the
- * time it runs to: "Deferred to FY28", "Postponed until spring 2027".
+ * time it runs to: "Deferred to FY28", "Postponed until spring 2027"; or a figure or date after it: "Completed 3/2026".
  */
-const NOTED_CHOICE = /^(.+?)(?:\s+[-–—]\s+(.+)|:\s+(.+)|\s*\((.+?)\)?|\s+((?:to|until|till) .+))$/;
+const NOTED_CHOICE = /^(.+?)(?:\s+[-–—]\s+(.+)|:\s+(.+)|\s*\((.+?)\)?|\s+((?:to|until|till) .+|\d.*))$/;
 
 const withRuleStatuses = new WeakMap<readonly string[], readonly string[]>();
 

@@ -35,7 +35,7 @@ export const milestonesTable = defineTable({
     { name: 'milestone', header: 'Milestone', aliases: ['Event', 'Activity', 'Description', 'Deliverable'], type: 'longtext', required: true, width: 44 },
     { name: 'team', header: 'Team', aliases: ['Lead', 'Owner', 'Department', 'Responsible'], type: 'text', fillDown: true, width: 28 },
     { name: 'partnership', header: 'City partnership', aliases: ['Partnership', 'City partnership opportunity', 'Partnership opportunity'], type: 'boolean', list: 'yesNo', width: 12 },
-    { name: 'status', header: 'Status', aliases: ['State', 'Progress', 'Done', 'Complete'], type: 'choice', list: 'progressStatus', ticked: 'Completed', width: 13,
+    { name: 'status', header: 'Status', aliases: ['State', 'Progress', 'Done', 'Complete'], type: 'choice', list: 'progressStatus', ticked: 'Completed', whenDone: 'date', width: 13,
       whenAbsent: 'milestones are taken as not done, so one whose date has passed reads "Missed"' },
   ],
   derived: [milestoneDerived],

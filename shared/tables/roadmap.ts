@@ -13,7 +13,7 @@ export const roadmapTable = defineTable({
     { name: 'kind', header: 'Kind', aliases: ['Type', 'Action type', 'Early action or strategy'], type: 'choice', list: 'roadmapKind', fillDown: true, headsColumnsOf: 'action', width: 18 },
     { name: 'action', header: 'Action', aliases: ['Strategy', 'Activity', 'Task', 'Description'], type: 'longtext', required: true, width: 48 },
     { name: 'lead', header: 'Lead', aliases: ['Owner', 'Responsible'], type: 'text', namedAbove: true, width: 18 },
-    { name: 'status', header: 'Status', aliases: ['State', 'Progress', 'Done', 'Complete'], type: 'choice', list: 'progressStatus', ticked: 'Completed', width: 13,
+    { name: 'status', header: 'Status', aliases: ['State', 'Progress', 'Done', 'Complete'], type: 'choice', list: 'progressStatus', ticked: 'Completed', whenDone: 'targetOn', width: 13,
       whenAbsent: 'items are taken as not done, so one whose target date has passed reads "Missed"' },
     { name: 'targetOn', header: 'Target date', aliases: ['Target', 'Due', 'Due date', 'By', 'Timeline', 'Timeframe', 'Time frame'], type: 'date', deadline: true, width: 12, numFmt: 'yyyy-mm-dd' },
     { name: 'notes', header: 'Notes', aliases: ['Comments'], type: 'longtext', width: 32 },

@@ -20,7 +20,7 @@ export const workplanTable = defineTable({
     { name: 'actual', header: 'Actual', aliases: ['Actual value', 'Achieved', 'To date'], type: 'number', unitField: 'unit', width: 10, numFmt: '0' },
     { name: 'unit', header: 'Unit', aliases: ['Units', 'Unit of measure', 'Target unit', 'Measured in'], type: 'text', width: 14, help: 'What Target and Actual count: hours, plans, % of departments. Figures of different units are never added.' },
     { name: 'percentComplete', header: '% complete', aliases: ['Percent complete', 'Progress', '% done', 'Complete %'], type: 'percent', help: 'Share complete (0.5 or 50%)', width: 11, numFmt: '0%' },
-    { name: 'status', header: 'Status', aliases: ['Progress status', 'State'], type: 'choice', list: 'workplanStatus', ticked: 'Completed', width: 13,
+    { name: 'status', header: 'Status', aliases: ['Progress status', 'State'], type: 'choice', list: 'workplanStatus', ticked: 'Completed', whenDone: 'endOn', width: 13,
       whenAbsent: 'items are taken as not started unless their % complete says otherwise, so one past its start reads "Late start" and one past its end "Overdue"' },
     { name: 'partnership', header: 'City partnership', aliases: ['Partnership', 'Partnership opportunity', 'City partnership opportunity', 'Community partnership'], type: 'boolean', list: 'yesNo', width: 12 },
     { name: 'notes', header: 'Notes', aliases: ['Comments', 'Updates'], type: 'longtext', width: 32 },
