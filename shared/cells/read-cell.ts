@@ -8,7 +8,7 @@ import { readDeadlineWords } from './deadline-words';
 import { daysBetween, isCalendarDay, isIsoDate, isoFromParts, isoFromSerial, isoFromUtcDate, lastDayOfMonth } from './dates';
 import { MONTH_NAMES } from './periods';
 import { countWithUnit, numberInWords, shareInWords } from './number-in-words';
-import { CHOICE_SYNONYMS, STATUSES_BEYOND_LISTS, STOPPED_STATUS_LISTS, type ListKey } from '../lists';
+import { CHOICE_SYNONYMS, NUMBERED_CHOICE_MARKS, STATUSES_BEYOND_LISTS, STOPPED_STATUS_LISTS, type ListKey } from '../lists';
 import { closestChoice, foldText, shortenedChoice } from '../word-match';
 import { listValues, quoteValue } from '../quote-value';
 import { isErrorValue } from './error-value';
@@ -612,6 +612,14 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
     return mark
       ? { value: c.ticked!, issues: [issue(c, 'choice_matched', `${c.header}: read ${shown} as ${quoteValue(c.ticked!)}`, 'warning')] }
       : { value: null, issues: [issue(c, 'blank_kept', `${c.header}: read ${shown} as not done; left blank`, 'warning')] };
+  }
+  // SharePoint's numbered priority ("(2) Normal"): the word after the number, as the SLA formula reads it; its 1 is High, not a desk's P1.
+  const numbered = c.list === 'priority' ? NUMBERED_CHOICE_MARKS.find((mark) => text.startsWith(mark)) : undefined;
+  if (numbered) {
+    const word = readChoice(c, text.slice(numbered.length), opts);
+    if (typeof word.value !== 'string') return word;
+    const why = word.issues.find((i) => i.code === 'choice_matched')?.message.match(/ \(.+\)$/)?.[0] ?? '';
+    return { value: word.value, issues: [issue(c, 'choice_matched', `${c.header}: read ${quoteValue(text)} as ${quoteValue(word.value)}${why} (the number orders SharePoint's choices)`, 'warning')] };
   }
   const formerList = c.formerList && opts.lists[c.formerList];
   const former = formerList && listIndex(formerList).folded.get(foldText(text));
