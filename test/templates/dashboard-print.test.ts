@@ -31,4 +31,27 @@ describe.each(TEMPLATE_NAMES)('the %s template\'s Dashboard', (name) => {
     expect(String(note.value)).toMatch(/^Native formulas/);
     expect(note.alignment?.wrapText ?? false).toBe(false);
   });
+
+  // The next item's name ("Help desk hours for members using the self-assessment", or any a plan types) is the
+  // last printed column's: unwrapped, Excel cut it at the print area's edge.
+  it('writes each detail that needs more than a line wrapped in its column, its row as tall as its lines', async () => {
+    const book = await new ExcelJS.Workbook().xlsx.load(await writeWorkbookToBuffer(buildTemplatePlan(name, { sample: 20, asOf: AS_OF })) as unknown as ArrayBuffer);
+    const ws = book.getWorksheet(DASHBOARD_SHEET)!;
+    const column = ws.getRow(DashboardBuilder.FIRST_ROW - 1).values as unknown[];
+    const detail = column.indexOf('Detail');
+    expect(detail).toBeGreaterThan(0);
+    const width = ws.getColumn(detail).width!;
+    const long: string[] = [];
+    ws.eachRow((row, n) => {
+      if (n < DashboardBuilder.FIRST_ROW) return;
+      const cell = row.getCell(detail);
+      const text = typeof cell.value === 'string' ? cell.value : typeof cell.value === 'object' && cell.value && 'result' in cell.value ? String(cell.value.result ?? '') : '';
+      const lines = printedLines(text, width);
+      if (lines < 2) return;
+      long.push(text);
+      expect(cell.alignment?.wrapText, text).toBe(true);
+      expect(row.height, text).toBeGreaterThanOrEqual(lines * 15);
+    });
+    if (name === 'roadmap') expect(long.length).toBeGreaterThan(0);
+  });
 });
