@@ -15,7 +15,7 @@ export const workplanTable = defineTable({
     { name: 'task', header: 'Task', aliases: ['Action', 'Activity', 'Tasks', 'Item', 'Item description', 'Deliverable'], type: 'longtext', required: true, width: 48 },
     { name: 'lead', header: 'Lead', aliases: ['Owner', 'Responsible', 'Lead(s)', 'Who'], type: 'text', namedAbove: true, width: 20 },
     { name: 'startOn', header: 'Start', aliases: ['Start date', 'Begin', 'From'], type: 'date', workStart: true, rangeEnd: 'endOn', width: 12, numFmt: 'yyyy-mm-dd' },
-    { name: 'endOn', header: 'End', aliases: ['End date', 'Finish', 'To', 'Due', 'Due date', 'Target date', 'Completion date'], type: 'date', deadline: true, notBefore: 'startOn', width: 12, numFmt: 'yyyy-mm-dd' },
+    { name: 'endOn', header: 'End', aliases: ['End date', 'Finish', 'To', 'Due', 'Due date', 'Target date', 'Completion date', 'Target completion'], type: 'date', deadline: true, notBefore: 'startOn', width: 12, numFmt: 'yyyy-mm-dd' },
     { name: 'target', header: 'Target', aliases: ['Goal (number)', 'Target value', 'Measure'], type: 'number', unitField: 'unit', planned: true, width: 10, numFmt: '0' },
     { name: 'actual', header: 'Actual', aliases: ['Actual value', 'Achieved', 'To date'], type: 'number', unitField: 'unit', width: 10, numFmt: '0' },
     { name: 'unit', header: 'Unit', aliases: ['Units', 'Unit of measure', 'Target unit', 'Measured in'], type: 'text', width: 14, help: 'What Target and Actual count: hours, plans, % of departments. Figures of different units are never added.' },
