@@ -39,7 +39,8 @@ const COLUMNS: readonly PlanColumn[] = [
   { header: 'Average', width: 10, type: 'number', numFmt: '0.0' },
   { header: '%', width: 9, type: 'percent', numFmt: '0%' },
   { header: 'Date', width: 12, type: 'date', numFmt: 'yyyy-mm-dd' },
-  { header: 'Detail', width: 44, type: 'text' },
+  // The next item's name, as a plan types it: the last printed column, so unwrapped it would be cut at the page's edge.
+  { header: 'Detail', width: 44, type: 'text', wrap: true },
 ];
 const HELPER_GAP = 1;
 

@@ -590,6 +590,19 @@ function valuesRead(c: InputColumn, allowed: readonly string[]): readonly string
   return values;
 }
 
+/**
+ * The names in a SharePoint person or lookup field as "Export to Excel" writes it: values joined by `;#`, some exports
+ * with each user's id beside the name ("Tam Nguyen;#12"); undefined for a cell without the separator or with no name.
+ */
+function sharePointPeople(text: string): string[] | undefined {
+  if (!text.includes(';#')) return undefined;
+  const names = text.split(';#').map((part) => part.trim()).filter((part) => part !== '' && !/^\d+$/.test(part));
+  return names.length > 0 ? names : undefined;
+}
+
+const sharePointRead = (c: InputColumn, text: string, read: string): FieldIssue =>
+  issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(text)} as ${read} (SharePoint's user ids and separators taken out)`, 'warning');
+
 function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult {
   const allowed = (c.list && opts.lists[c.list]) || [];
   const index = listIndex(valuesRead(c, allowed));
@@ -601,6 +614,14 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
   const found = index.folded.get(foldText(text));
   if (found) return { value: found, issues: NO_ISSUES };
   if (c.openList) {
+    // One person assigned: the first of a SharePoint person field's, the others kept for the row's notes.
+    const people = c.list === 'assignee' ? sharePointPeople(text) : undefined;
+    if (people) {
+      const [first, ...others] = people;
+      return others.length === 0
+        ? { value: first, issues: [sharePointRead(c, text, first)] }
+        : { value: first, note: others.join('; '), issues: [issue(c, 'unit_dropped', `${c.header}: ${quoteValue(text)} names ${people.length} people: read the first, ${first}`, 'warning')] };
+    }
     // An open list takes any name, but a placeholder for one still to come is no name: a request "assigned" to TBD has no one on it.
     if (!placeholderKind(text) && !NO_ONE.test(text)) return { value: text, issues: NO_ISSUES };
     return { value: null, issues: [issue(c, 'blank_kept', `${c.header}: ${quoteValue(text)} ${c.list === 'assignee' ? 'names no one' : 'is not chosen'} yet; left blank`, 'warning')] };
@@ -748,6 +769,8 @@ export function readCell(c: InputColumn, raw: CellInput, opts: ReadOptions, type
       const t = broken ? withPastedBreaks(typed) : typed;
       const numbered = c.numberedAs === undefined ? undefined : numberedValue(c.numberedAs, t);
       if (numbered) return { value: numbered, issues: NO_ISSUES };
+      const people = c.type === 'text' ? sharePointPeople(t) : undefined;
+      if (people) return { value: people.join('; '), issues: [sharePointRead(c, t, people.join('; '))] };
       const said = broken ? [issue(c, 'pasted_break', `${c.header}: read the hidden break character in it (a line break pasted from a word processor) as a line break`, 'warning')] : NO_ISSUES;
       if (t.length <= MAX_FIELD_TEXT) return { value: t, issues: said };
       // The row is kept: a long note is no reason to lose the request it belongs to. The sheet keeps the whole text.
