@@ -194,6 +194,22 @@ function isHeaderRow(fn: CustomFunctionDef, cells: readonly CellInput[], columns
   return named && !cells.some((cell, i) => columns[i] && isValueOf(inputs[i], cell, options));
 }
 
+/** Which arguments are ranges of rows (a whole column, `B:B`), the only ones that can take in a title and a header row. */
+export const rowRanges = (args: readonly unknown[]): boolean[] => args.map((arg) => isGrid(arg) && arg.length > 1);
+
+/**
+ * The one rule of every custom function for the rows of ranges (`B:B` takes in a sheet's top): rows above the first
+ * header row (an office's title, a note under it) hold no item and answer blank, and each header row, the first and one
+ * again on a pasted plan's next page, answers the function's own header, as the template's columns are headed. `isHead`
+ * is asked of `rows` in order; `top` is where the first header row is among them (0 with none), `heads` which from there
+ * on are header rows.
+ */
+export function underFirstHeader<T>(rows: readonly T[], isHead: (row: T) => boolean): { top: number; heads: boolean[] } {
+  const heads = rows.map(isHead);
+  const top = Math.max(0, heads.indexOf(true));
+  return { top, heads: heads.slice(top) };
+}
+
 /**
  * Evaluates a custom function's derived columns for every row of the arguments: first the columns it reads,
  * in order, then `asOf` when it takes one. A row whose inputs are all blank answers blank, as the templates'
@@ -219,17 +235,13 @@ export function evaluateDerived<E = never>(fn: CustomFunctionDef, args: readonly
   const empty = emptyCellOf(ctx);
   const anyFilled: number[] = [];
   for (let r = 0; r < height; r++) if (!readers.every((read) => empty(read(r)))) anyFilled.push(r);
-  // A whole column (`B:B`) takes in the header row: there the answer heads its own columns, as the template's do. Under an
-  // office's title, or again on a pasted plan's next page, it is a row below the first.
-  const columnArgs = inputs.map((arg) => isGrid(arg) && arg.length > 1);
-  const mayHead = height > 1 && columnArgs.some(Boolean);
+  const columnArgs = rowRanges(inputs);
+  const mayHead = columnArgs.some(Boolean);
   const anyCells = anyFilled.map((r) => readers.map((read) => read(r)));
-  const anyHeads = anyCells.map((cells) => mayHead && isHeaderRow(fn, cells, columnArgs, columns, options));
-  // Rows above the first header row (a title, a note under it) hold no item: blank, and no year lent from them.
-  const top = Math.max(0, anyHeads.indexOf(true));
+  // Rows above the first header row lend no year either.
+  const { top, heads } = underFirstHeader(anyCells, (cells) => mayHead && isHeaderRow(fn, cells, columnArgs, columns, options));
   const filled = anyFilled.slice(top);
   const cellRows = anyCells.slice(top);
-  const heads = anyHeads.slice(top);
   const errorRows = cellRows.map((cells) => cells.map(shownError));
   const reads = cellRows.map((cells, k) => readRow(columns, cells, errorRows[k], options));
   // A date that needs a year ("Jun-30", "By Jun-30", "Mar 15") takes it from the range's other dates, as import takes it

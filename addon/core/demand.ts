@@ -9,7 +9,7 @@ import { DEFAULT_RULES } from '../../shared/rules';
 import { TABLES, type InputColumn } from '../../shared/tables';
 import { mapHeaders } from '../../shared/header-map';
 import { AddonError, describeError } from './addon-error';
-import { broadcastHeight, cellReader, emptyCellOf, type CellContext, type Column } from './custom-functions';
+import { broadcastHeight, cellReader, emptyCellOf, rowRanges, underFirstHeader, type CellContext, type Column } from './custom-functions';
 import { reasonOf, request, serviceProblem } from './service-client';
 import { connection } from './settings';
 import type { CachePort, HttpPort, SettingsPort } from '../port/host-ports';
@@ -71,24 +71,37 @@ const headerFits = [(f: string) => f === 'requesterType', (f: string) => f === '
 function isDateField(field: string): boolean {
   return TABLES.requests.columns.some((c) => c.name === field && c.type === 'date');
 }
-const isColumn = (arg: unknown): arg is unknown[][] => Array.isArray(arg) && arg.length > 1;
 
 /**
- * Whole columns from the header row (`C:C` in row 1): a first row whose ranges hold their columns' headers is
- * answered with the function's own header, as the status functions answer theirs, and only the rows below are asked.
+ * Whole columns (`A:A`) read by the status functions' rule (`underFirstHeader`): a row whose ranges hold their columns'
+ * headers answers the function's own header, rows above the first such row (an office's title) answer blank, and only
+ * the rest are questions. `rows` are the arguments with those rows blank, `answer` puts the answers in place.
  */
-export function splitDemandHeader(args: readonly unknown[]): { head: Column; rows: unknown[] } {
-  const columns = args.flatMap((arg, i) => (isColumn(arg) ? [{ i, cell: arg[0]?.[0] as CellInput }] : []));
-  const map = mapHeaders(TABLES.requests, columns.map((c) => c.cell));
-  const headed = columns.length > 0 && columns.every((c, k) => typeof c.cell === 'string' && headerFits[c.i]?.(map.fields.get(k) ?? ''));
-  if (!headed) return { head: [], rows: [...args] };
-  return { head: [['Requests']], rows: args.map((arg) => (isColumn(arg) ? arg.slice(1) : arg)) };
+export function demandRows(args: readonly unknown[]): { rows: unknown[]; answer(counts: Column): Column } {
+  const ranges = rowRanges(args).flatMap((range, i) => (range ? [i] : []));
+  const asked = { rows: [...args], answer: (counts: Column) => counts };
+  if (ranges.length === 0) return asked;
+  const height = broadcastHeight(args, ARGS);
+  const readers = args.map(cellReader);
+  const isHead = (r: number) => {
+    const cells = ranges.map((i) => readers[i](r));
+    if (!cells.every((cell) => typeof cell === 'string' && cell.trim() !== '')) return false;
+    const map = mapHeaders(TABLES.requests, cells);
+    return ranges.every((i, k) => headerFits[i]?.(map.fields.get(k) ?? ''));
+  };
+  const { top, heads } = underFirstHeader(Array.from({ length: height }, (_, r) => r), isHead);
+  if (!heads.includes(true)) return asked;
+  const unasked = (r: number) => r < top || heads[r - top];
+  return {
+    rows: readers.map((read) => Array.from({ length: height }, (_, r) => [unasked(r) ? null : read(r)])),
+    answer: (counts) => counts.map((line, r) => (r < top ? [''] : heads[r - top] ? ['Requests'] : line)),
+  };
 }
 
-/** Sheets' EQ_DEMAND: one call's rows, its header row answered in place. */
+/** Sheets' EQ_DEMAND: one call's rows, its title and header rows answered in place. */
 export function* evaluateDemand(deps: DemandDeps, args: readonly unknown[]): Task<Column> {
-  const { head, rows } = splitDemandHeader(args);
-  return [...head, ...(yield* evaluateDemandRows(deps, rows))];
+  const { rows, answer } = demandRows(args);
+  return answer(yield* evaluateDemandRows(deps, rows));
 }
 
 /** The counts of every row of the arguments (Excel stacks many calls' rows, their header rows split off each). */

@@ -5,7 +5,7 @@ import { ENTRY_POINTS, type CustomFunctionDoc, type ParamDoc } from '../apps-scr
 import { describeError } from '../core/addon-error';
 import { broadcastHeight, evaluateDerived, type CellContext, type Column } from '../core/custom-functions';
 import { CUSTOM_FUNCTIONS, type CustomFunctionDef } from '../../shared/custom-functions';
-import { evaluateDemandRows, splitDemandHeader, type DemandDeps } from '../core/demand';
+import { demandRows, evaluateDemandRows, type DemandDeps } from '../core/demand';
 import { runAsync } from '../core/task';
 import { isErrorValue } from '../../shared/cells/error-value';
 import { spreadsheetRules } from '../core/table-sheet';
@@ -171,8 +171,8 @@ export function excelFunctionHandlers(deps: FunctionDeps): Record<string, Handle
             const own = errorsAsText(await inDays1900(fn, args.slice(0, fn.doc.params.length), systemNow));
             // Checked per call first, so one cell's misshapen ranges do not fail the cells batched with it.
             broadcastHeight(own, fn.doc.params.map((p) => p.name));
-            const { head, rows } = splitDemandHeader(own);
-            return [...head, ...(await demand(rows))];
+            const { rows, answer } = demandRows(own);
+            return answer(await demand(rows));
           });
   }
   return handlers;

@@ -1298,6 +1298,26 @@ describe('EQ_DEMAND', () => {
     expect(ask('', '', '12/31/2026', '7/1/2026')).toBe('EQ_DEMAND: fromDate (Dec 31, 2026) is after toDate (Jul 1, 2026)');
     expect(ask('', '', 'Jan 2026', 'Dec 2026')).toBe(ask('', '', '1/1/2026', '12/31/2026'));
   });
+
+  test("over whole columns under an office's title, the title rows answer blank and each header row the function's header, as the status functions answer: only the requests are asked", async () => {
+    const { addon, fakes } = await connected('Demand title');
+    fakes.seedSheet('Requests', sampleTable('requests', 60, 4).grid);
+    addon.call('syncNowFromMenu');
+    await received();
+    const ask = (...args: unknown[]) => addon.callAs<unknown[][]>({ authMode: 'CUSTOM_FUNCTION' }, 'EQ_DEMAND', ...args);
+    // `=EQ_DEMAND(A:A, B:B, C:C, D:D)` beside a log with a title, a note, its header row, and the header again on a pasted next page.
+    const column = (...cells: unknown[]) => cells.map((cell) => [cell]);
+    const got = ask(
+      column('Humboldt County TA log', '', 'Requester type', 'County', 'Requester type', 'City', ''),
+      column('', 'Updated weekly', 'Category', '', 'Category', 'Training & workshops', ''),
+      column('', '', 'Date received', dateCell('2026-01-01'), 'Date received', '', ''),
+      column('', '', 'Due date', '', 'Due date', '', ''),
+    );
+    expect((await received()).demandReads).toBe(2);
+    expect(got).toEqual([[''], [''], ['Requests'], ask('County', '', dateCell('2026-01-01'), '')[0], ['Requests'], ask('City', 'Training & workshops', '', '')[0], ['']]);
+    expect(got.flat().filter((n) => typeof n === 'number')).toHaveLength(2);
+    expect((await received()).demandReads).toBe(0);
+  });
 });
 
 describe('what a sync tells the person at the sheet', () => {

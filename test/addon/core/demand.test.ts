@@ -1,7 +1,7 @@
 // EQ_DEMAND's question as the service gets it: dates read as the sheet reader reads them (a period as toDate
 // counts to its last day), reversed dates refused in words before anything is asked.
 import { describe, expect, test } from 'vitest';
-import { demandQuery, splitDemandHeader } from '../../../addon/core/demand';
+import { demandQuery, demandRows } from '../../../addon/core/demand';
 import type { CellContext } from '../../../addon/core/custom-functions';
 
 const ctx: CellContext = { today: '2026-12-05', isoFromDate: (d) => d.toISOString().slice(0, 10) };
@@ -22,15 +22,22 @@ describe('demandQuery', () => {
 
 describe('whole columns from the header row', () => {
   test("the header row is answered with the function's own header, as the status functions answer theirs: not asked of the service as requester type 'Type of requester'", () => {
-    const split = splitDemandHeader([[['Type of requester'], ['County']], [['Category'], ['']], 'Jan 2026', [['Date received'], ['12/31/2026']]]);
-    expect(split.head).toEqual([['Requests']]);
-    expect(split.rows).toEqual([[['County']], [['']], 'Jan 2026', [['12/31/2026']]]);
+    const split = demandRows([[['Type of requester'], ['County']], [['Category'], ['']], 'Jan 2026', [['Date received'], ['12/31/2026']]]);
+    expect(split.rows).toEqual([[[null], ['County']], [[null], ['']], [[null], ['Jan 2026']], [[null], ['12/31/2026']]]);
+    expect(split.answer([[''], [7]])).toEqual([['Requests'], [7]]);
+  });
+
+  test('rows above the header row (a title, a note under it) are not asked and answer blank', () => {
+    const split = demandRows([[['TA log'], [''], ['Requester type'], ['City']], [[''], ['Updated weekly'], ['Category'], ['']], '', '']);
+    expect(split.rows[0]).toEqual([[null], [null], [null], ['City']]);
+    expect(split.rows[1]).toEqual([[null], [null], [null], ['']]);
+    expect(split.answer([[''], [''], [''], [3]])).toEqual([[''], [''], ['Requests'], [3]]);
   });
 
   test('a first row that is not the headers is asked like any other, and a single row is never taken for them', () => {
-    const firstAsked = (args: unknown[]) => splitDemandHeader(args).head.length === 0;
-    expect(firstAsked([[['County'], ['City']], [['Category'], ['']], '', ''])).toBe(true);
-    expect(firstAsked(['Requester type', 'Category', '', ''])).toBe(true);
-    expect(firstAsked([[['Requester type']], [['Category']], '', ''])).toBe(true);
+    const allAsked = (args: unknown[]) => demandRows(args).rows === args || demandRows(args).rows.every((arg, i) => arg === args[i]);
+    expect(allAsked([[['County'], ['City']], [['Category'], ['']], '', ''])).toBe(true);
+    expect(allAsked(['Requester type', 'Category', '', ''])).toBe(true);
+    expect(allAsked([[['Requester type']], [['Category']], '', ''])).toBe(true);
   });
 });
