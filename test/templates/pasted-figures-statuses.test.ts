@@ -73,6 +73,18 @@ describe('pasted figures, recalculated by LibreOffice', () => {
     expect(column(lo, 'requests', 'priorityReason', rows.length).map((r) => String(r).replace(/^[^(]*/, ''))).toEqual(stored('requests', rows, 'priorityReason').map((r) => String(r).replace(/^[^(]*/, '')));
   }, 180_000);
 
+  it('workplan: a check mark in % complete (✓, x, Yes., ☐, N) gives the status the service derives from the 100% or 0% it reads', async () => {
+    const span = { goal: 'Capacity', startOn: addDays(asOf, -60), endOn: addDays(asOf, 60) };
+    // Eight items, so the Dashboard's shares of them are exact in both engines.
+    const marks = ['✓', 'x', 'Yes.', ' ☑ ', '☐', 'N', 'unchecked', 'x - see memo'];
+    const rows: TypedRow[] = marks.map((percentComplete, i) => ({ ...span, itemId: `W${i + 1}`, task: `Task ${i + 1}`, status: i === 5 ? 'Not started' : 'In progress', percentComplete }));
+    const { lo, differ } = await bothEngines('workplan', rows);
+    expect(differ).toEqual([]);
+    const want = ['Complete', 'Complete', 'Complete', 'Complete', 'At risk', 'Late start', 'At risk', 'In progress (no %)'];
+    expect(column(lo, 'workplan', 'derivedStatus', rows.length)).toEqual(want);
+    expect(stored('workplan', rows, 'derivedStatus')).toEqual(want);
+  }, 180_000);
+
   it('workplan: an item on hold (Paused, Postponed) shows On hold past its end or behind its pace, as the service says, and the Dashboard counts it', async () => {
     const past = { goal: 'Capacity', startOn: addDays(asOf, -120), endOn: addDays(asOf, -30) };
     const behind = { goal: 'Capacity', startOn: addDays(asOf, -60), endOn: addDays(asOf, 60) };
