@@ -39,18 +39,17 @@ function deskPriority(value: DeskPriority): readonly ChoiceSynonym[] {
 }
 
 /**
- * A desk's numbered priorities as the SLA formula compares a Priority cell with them, by the listed priority each
- * names, in any case, once the cell's `DESK_PRIORITY_MARKS` are taken out.
- */
-export const DESK_PRIORITY_WORDS: readonly (readonly [DeskPriority, readonly string[]])[] = (Object.keys(DESK_LEVELS) as DeskPriority[]).map((value) =>
-  [value, DESK_PREFIXES.map((prefix) => `${prefix}${DESK_LEVELS[value]}`)]);
-
-/**
  * What desks write between a prefix and its number, or around them ("P 1", "P-1", "Sev.1", "Sev #1", " P1 "): the
  * service reads past every mark (it folds a choice to its letters and digits); the formula takes out these, the ones
  * desks use, each one `SUBSTITUTE` in the formula for every word compared.
  */
 export const DESK_PRIORITY_MARKS = [' ', '-', '.', '#'] as const;
+
+/**
+ * SharePoint's numbered choices ("(1) High", "(2) Normal", "(3) Low"): the number orders the dropdown, three levels not
+ * a desk's four, so the word after it is read. The formula takes out each of these as it is, so only these are read.
+ */
+export const NUMBERED_CHOICE_MARKS = ['(1) ', '(2) ', '(3) ', '(4) ', '(5) '] as const;
 
 const CITY_COUNTY = 'a city-county government, or either: the one named first; choose the other if it is meant';
 
@@ -100,6 +99,14 @@ export const CHOICE_SYNONYMS: Readonly<Record<string, readonly (string | ChoiceS
   Proactive: ['Outreach'],
 };
 export const YES_NO = ['Yes', 'No'] as const;
+
+/**
+ * The words for each listed priority that no Lists sheet holds (a desk's `P1`, Zendesk's `Normal`: `CHOICE_SYNONYMS`) as
+ * the SLA formula compares a Priority cell with them, in any case, once the cell's `DESK_PRIORITY_MARKS` are taken out.
+ */
+export const DESK_PRIORITY_WORDS: readonly (readonly [DeskPriority, readonly string[]])[] = (Object.keys(DESK_LEVELS) as DeskPriority[]).map((value) =>
+  [value, [...new Set(CHOICE_SYNONYMS[value].flatMap((s) => (typeof s === 'string' ? [s] : s.list === undefined || s.list === 'priority' ? [s.word] : []))
+    .map((word) => DESK_PRIORITY_MARKS.reduce((text, mark) => text.split(mark).join(''), word)))]]);
 
 /**
  * A work-plan item's statuses that mean it is done: Completed, and the words offices use for it (`CHOICE_SYNONYMS`),

@@ -5,7 +5,8 @@ import { mayBeDeadlineWords, urgentDeadlineWords } from './cells/deadline-words'
 import { daysBetween, daysFromIso, isIsoDate, yearOf } from './cells/dates';
 import { fiscalYearName, MONTH_NAMES, validFiscalStart, winterAfter } from './cells/periods';
 import { assumedYearOf, monthOrDayIn, sheetYearsLent, sheetYearsOf, type ColumnYear, type MonthOrDay, type SheetYears } from './cells/month-or-day';
-import { dayGuessedIn, isBlankCell, readCell, readDeadlineWordsCell, unitKey, type AssumedYear, type CellInput, type ReadOptions } from './cells/read-cell';
+import { dayGuessedIn, isBlankCell, readCell, readDeadlineWordsCell, unitKey, type AssumedYear, type CellInput, type CellResult, type ReadOptions } from './cells/read-cell';
+import { spanText } from './cells/date-text';
 import type { FieldIssue } from './issues';
 import { headerText } from './header-map';
 import { excerpt, quoteValue } from './quote-value';
@@ -57,6 +58,8 @@ interface CompiledTable {
   notes?: { column: InputColumn; index: number };
   /** The title column (`identifiedBy`'s first) and the span's start and end columns a title's last words may date (`datesInTitle`). */
   datesInText?: { title: number; start: number; end: number };
+  /** The status column and the date its words may give (`InputColumn.whenDone`), as column indexes. */
+  status?: { index: number; when: number };
 }
 
 const compiledTables = new WeakMap<TableDef, CompiledTable>();
@@ -98,10 +101,35 @@ function compile(table: TableDef): CompiledTable {
         : [])),
       notes: column('notes') >= 0 ? { column: table.columns[column('notes')], index: column('notes') } : undefined,
       datesInText: spanInTitle(table, column),
+      status: statusWhenDone(table, column),
     };
     compiledTables.set(table, t);
   }
   return t;
+}
+
+function statusWhenDone(table: TableDef, column: (name: string) => number): CompiledTable['status'] {
+  const index = table.columns.findIndex((c) => c.whenDone !== undefined);
+  return index < 0 ? undefined : { index, when: column(table.columns[index].whenDone!) };
+}
+
+/**
+ * A status and a date written in one cell ("Completed 3/2026"), in either column, where the row leaves the other
+ * blank: the other's value read from the words, and the cell's warning saying so. Undefined where the words give the
+ * other column nothing (it holds a value, or they read as none), and the words stay in the row's notes.
+ */
+function otherOfStatusAndDate(compiled: CompiledTable, columns: readonly InputColumn[], i: number, r: CellResult, cells: readonly CellInput[], options: ReadOptions): { index: number; read: CellResult; r: CellResult } | undefined {
+  const at = compiled.status;
+  if (!at || r.value === null) return undefined;
+  const [words, index] = i === at.index ? [r.note, at.when] : columns[i].type === 'date' ? [r.before, at.index] : [undefined, -1];
+  if (words === undefined || !isBlankCell(cells[index])) return undefined;
+  const read = readCell(columns[index], words, options);
+  if (read.value === null || read.note !== undefined || read.issues.some((x) => x.severity === 'error')) return undefined;
+  const other = columns[index];
+  const said = other.type === 'date'
+    ? `read ${quoteValue(words)} as ${other.header}, ${spanText({ start: read.value as string, end: read.rangeEnd })}, the row having none`
+    : `read the ${other.header.toLowerCase()} ${quoteValue(String(read.value))} from it, the row having none`;
+  return { index, read, r: { ...r, note: undefined, issues: r.issues.map((x, n) => (n === r.issues.length - 1 ? { ...x, message: `${x.message}; ${said}` } : x)) } };
 }
 
 /** The title a table's rows are named by and the first date column a span's start goes in, when both exist. */
@@ -320,6 +348,7 @@ export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions =
   let spanEnds: string[] | undefined;
   let units: { column: InputColumn; unit: string }[] | undefined;
   let noted: { column: InputColumn; words: string; label?: string }[] | undefined;
+  let fromOther: { index: number; read: CellResult }[] | undefined;
   for (let i = 0; i < columns.length; i++) {
     const cell = cells[i];
     if (isBlankCell(cell)) {
@@ -328,7 +357,12 @@ export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions =
     }
     const c = columns[i];
     const inWords = c.wordsFrom !== undefined && typeof cell === 'string' && mayBeDeadlineWords(cell) ? deadlineWords(compiled, columns, i, cell, typed, cells, options) : undefined;
-    const r = inWords ?? readCell(c, cell, options, texts?.includes(c.name));
+    let r = inWords ?? readCell(c, cell, options, texts?.includes(c.name));
+    const other = r.note !== undefined || r.before !== undefined ? otherOfStatusAndDate(compiled, columns, i, r, cells, options) : undefined;
+    if (other) {
+      r = other.r;
+      (fromOther ??= []).push(other);
+    }
     typed[i] = r.value;
     const words = r.note;
     if (words !== undefined && compiled.notes) {
@@ -341,6 +375,11 @@ export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions =
     if (r.rangeEnd && c.rangeEnd) (rangeEnds ??= {})[c.rangeEnd] = r.rangeEnd;
     if (r.spanEnd) (spanEnds ??= [])[i] = r.spanEnd;
     if (r.unit && c.unitField) (units ??= []).push({ column: c, unit: r.unit });
+  }
+  for (const { index, read } of fromOther ?? []) {
+    typed[index] = read.value;
+    const end = columns[index].rangeEnd;
+    if (read.rangeEnd && end) (rangeEnds ??= {})[end] = read.rangeEnd;
   }
   if (noted && compiled.notes) {
     const { column, index } = compiled.notes;

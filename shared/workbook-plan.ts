@@ -156,7 +156,14 @@ export interface SheetPlan {
    * shows something prints.
    */
   readyRowsFrom?: number;
-  print?: { pagesTall?: number; pagesWide?: number; breakAfterRows?: readonly number[]; area?: { lastRow: number; lastColumn: number }; scale?: number; columnGroups?: readonly number[]; columnSections?: readonly number[]; narrowToPrint?: boolean };
+  print?: {
+    pagesTall?: number; pagesWide?: number; breakAfterRows?: readonly number[]; area?: { lastRow: number; lastColumn: number }; scale?: number; columnGroups?: readonly number[]; columnSections?: readonly number[]; narrowToPrint?: boolean;
+    /**
+     * Sheet rows (1-based) that each start a block kept on one page, such as a heading and its figures: the writer
+     * breaks the page before a block that would not fit what is left of it, counted with the heights it writes.
+     */
+    keepTogether?: readonly number[];
+  };
 }
 
 /** Inches; narrow, so a wide table keeps a readable size. */

@@ -39,7 +39,8 @@ const COLUMNS: readonly PlanColumn[] = [
   { header: 'Average', width: 10, type: 'number', numFmt: '0.0' },
   { header: '%', width: 9, type: 'percent', numFmt: '0%' },
   { header: 'Date', width: 12, type: 'date', numFmt: 'yyyy-mm-dd' },
-  { header: 'Detail', width: 44, type: 'text' },
+  // The next item's name, as a plan types it: the last printed column, so unwrapped it would be cut at the page's edge.
+  { header: 'Detail', width: 44, type: 'text', wrap: true },
 ];
 const HELPER_GAP = 1;
 
@@ -109,7 +110,12 @@ export class DashboardBuilder {
         tones: Object.fromEntries(this.entries.filter((e): e is string => typeof e === 'string').map((t) => [t, 'neutral' as const])),
       }],
       tabColor: '#548235',
-      print: { area: { lastRow: DashboardBuilder.FIRST_ROW + this.entries.length - 1, lastColumn: COLUMNS.length } },
+      // Each section prints on one page with its heading. Fitted to its width, not to a fixed scale: Excel prints it
+      // at full size, LibreOffice without Calibri's widths smaller, and breaks counted at full size hold in both.
+      print: {
+        area: { lastRow: DashboardBuilder.FIRST_ROW + this.entries.length - 1, lastColumn: COLUMNS.length },
+        keepTogether: this.entries.flatMap((e, i) => (typeof e === 'string' ? [DashboardBuilder.FIRST_ROW + i] : [])),
+      },
     };
   }
 }

@@ -52,6 +52,7 @@ export const ENTRY_POINTS = [
   { name: 'sidebarStatusLink', kind: 'sidebar', params: ['requestId'] },
   { name: 'sidebarFeedbackLink', kind: 'sidebar', params: ['requestId'] },
   { name: 'sidebarTurnOffLinks', kind: 'sidebar', params: ['requestId'] },
+  { name: 'sidebarTurnOffLink', kind: 'sidebar', params: ['link'] },
   ...CUSTOM_FUNCTIONS.map(derivedEntry),
   {
     name: 'EQ_DEMAND',

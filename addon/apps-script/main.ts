@@ -14,7 +14,7 @@ import { readSettings, saveSettings, type SettingsUpdate } from '../core/setting
 import { triageWithLastRun, unattendedSync } from '../core/unattended-sync';
 import { setupTemplate } from '../core/setup';
 import { syncNow } from '../core/sync';
-import { requesterLinkFor, turnOffLinksFor } from '../core/requester-link';
+import { requesterLinkFor, turnOffLinkFor, turnOffLinksFor } from '../core/requester-link';
 import { runSync } from '../core/task';
 import { spreadsheetRules } from '../core/table-sheet';
 import type { ActionFailure, RequestAt, TriageUpdate } from '../core/views';
@@ -155,6 +155,7 @@ export const handlers = {
   sidebarStatusLink: (requestId: string) => rpc((port) => runSync(requesterLinkFor(linkDeps(port), 'status', requestId))),
   sidebarFeedbackLink: (requestId: string) => rpc((port) => runSync(requesterLinkFor(linkDeps(port), 'feedback', requestId))),
   sidebarTurnOffLinks: (requestId: string) => rpc((port) => runSync(turnOffLinksFor(linkDeps(port), requestId))),
+  sidebarTurnOffLink: (link: string) => rpc((port) => runSync(turnOffLinkFor(linkDeps(port), link))),
   sidebarSettings: () => rpc(() => runSync(readSettings(documentSettings, SERVICE_URL_ALLOWLIST, triggerSchedule(SCHEDULED_SYNC)))),
   sidebarSaveSettings: (update: SettingsUpdate) => rpc(() => runSync(saveSettings(documentSettings, triggerSchedule(SCHEDULED_SYNC), update, SERVICE_URL_ALLOWLIST))),
   ...customHandlers,

@@ -1,12 +1,13 @@
 // "Copy status link" and "Copy feedback link" in the sidebar: a link to send the requester of one request, where it
 // stands or the survey of a fulfilled one, found in the request sheets by its Request ID and asked of the service by
-// its Sync ID (the row must have been synced); and "Turn off links", which stops every link the request was sent.
+// its Sync ID (the row must have been synced); "Turn off links", which stops every link the request was sent; and
+// "Turn off this link", which stops one link alone.
 import { foldText } from '../../shared/cells/read-cell';
 import { listValues } from '../../shared/quote-value';
 import { ANSWER_SHAPES } from '../../shared/shapes/built-shapes';
 import type { ShapeOf } from '../../shared/shapes/shape';
 import type { LinksTurnedOffAnswer } from '../../shared/wire/sync-answers';
-import type { RequesterLink, RequesterLinkRequest } from '../../shared/wire/sync-wire';
+import type { RequesterLink, RequesterLinkRequest, RevokeLinkRequest } from '../../shared/wire/sync-wire';
 import type { HttpPort, SettingsPort } from '../port/host-ports';
 import type { SpreadsheetPort } from '../port/spreadsheet-port';
 import { isErrorType } from '../../shared/typed-error';
@@ -35,6 +36,21 @@ export function* requesterLinkFor(deps: RequesterLinkDeps, link: RequesterLink, 
 /** Turns off every status and feedback link the request was sent (decision 022): how many of each were on. */
 export function* turnOffLinksFor(deps: RequesterLinkDeps, requestId: string): Task<LinksTurnedOffAnswer & { requestId: string }> {
   return yield* askAbout(deps, requestId, 'a request', '/api/v1/requester-links/revoke', ANSWER_SHAPES.linksTurnedOff);
+}
+
+/**
+ * Turns off one link, named by its address (decision 022, "One link alone"): its request's other links stay on. The
+ * service turns off only the links this source sent, so a link copied under other Settings is refused, not another's.
+ */
+export function* turnOffLinkFor(deps: RequesterLinkDeps, link: string): Task<LinksTurnedOffAnswer> {
+  const conn = yield* connection(deps.settings, deps.port.words);
+  const body: RevokeLinkRequest = { link };
+  try {
+    return yield* callJson(deps.http, request(conn, 'POST', '/api/v1/requester-links/revoke-link', body), ANSWER_SHAPES.linksTurnedOff);
+  } catch (e) {
+    if (!isErrorType(e, AddonError) || e.answer?.code !== 'not_found') throw e;
+    throw new AddonError('not_found', 'That link was not sent with the service and token in Settings (they may have changed since it was copied): nothing was turned off.');
+  }
 }
 
 /**

@@ -3,7 +3,7 @@
 // on the saved schedule and shortly after edits (a hint only: content hashes decide what is sent).
 import { AddonError, describeError } from '../core/addon-error';
 import { isErrorType } from '../../shared/typed-error';
-import { requesterLinkFor, turnOffLinksFor } from '../core/requester-link';
+import { requesterLinkFor, turnOffLinkFor, turnOffLinksFor } from '../core/requester-link';
 import { readSettings, saveSettings } from '../core/settings';
 import { saveRequest, selectRequest } from '../core/save-request';
 import { setupTemplate, type SetupReport } from '../core/setup';
@@ -108,6 +108,7 @@ export function createExcelAddin(deps: ExcelAddinDeps): ExcelAddin {
       }),
     requesterLink: (link, requestId) => call(() => requesterLinkFor({ port, http: deps.http, settings }, link, requestId)),
     turnOffLinks: (requestId) => call(() => turnOffLinksFor({ port, http: deps.http, settings }, requestId)),
+    turnOffLink: (link) => call(() => turnOffLinkFor({ port, http: deps.http, settings }, link)),
     setup: (template: TemplateName): Promise<SetupReport> => call(() => setupTemplate(port, template, today())),
     refreshFunctions: () =>
       call(async () => {

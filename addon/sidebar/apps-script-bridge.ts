@@ -33,6 +33,7 @@ export function appsScriptBridge(): HostBridge {
     sync: () => call('sidebarSync'),
     requesterLink: (link, requestId) => call(link === 'status' ? 'sidebarStatusLink' : 'sidebarFeedbackLink', requestId),
     turnOffLinks: (requestId) => call('sidebarTurnOffLinks', requestId),
+    turnOffLink: (link) => call('sidebarTurnOffLink', link),
     settings: () => call('sidebarSettings'),
     saveSettings: (update) => call('sidebarSaveSettings', update),
   };

@@ -21,6 +21,8 @@ export interface HostBridge {
   requesterLink(link: RequesterLink, requestId: string): Promise<{ requestId: string; url: string }>;
   /** Turns off every status and feedback link the request was sent, by its Request ID: how many of each were on. */
   turnOffLinks(requestId: string): Promise<{ requestId: string; statusLinks: number; feedbackLinks: number }>;
+  /** Turns off one link, by its address, leaving its request's other links on: 1 for the kind turned off, 0 and 0 when it was off already. */
+  turnOffLink(link: string): Promise<{ statusLinks: number; feedbackLinks: number }>;
   settings(): Promise<SettingsView>;
   saveSettings(update: SettingsUpdate): Promise<SettingsView>;
   /** Sets up a template's sheets; only where the pane offers it (in Sheets it is a menu). */

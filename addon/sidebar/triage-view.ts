@@ -3,6 +3,7 @@
 // the requests table's definition, labeled (as are the details and the queue's lines) with the sheet's own headers; Save and Save & next write the row and
 // leave the keyboard where the work goes on. A trip to another view keeps the request and its unsaved choices.
 import { noColumnText, queueItem, type DetailField, type FieldProblem, type TriageField, type TriageFormField, type TriageItem, type TriageView } from '../core/views';
+import { isIsoDate, shortDay } from '../../shared/cells/dates';
 import { counted } from '../../shared/plural';
 import { listValues, quoteValue } from '../../shared/quote-value';
 import { announce, clear, h } from './dom';
@@ -82,7 +83,7 @@ export class TriagePanel {
         h('li', { id: `request-${i}`, role: 'option', 'aria-selected': String(i === this.index), onclick: () => void this.choose(i) },
           // The sheet's words set apart (bdi): an Arabic or Hebrew name reads right to left inside the English line.
           h('span', { class: 'title' }, `${item.requestId || `Row ${item.row}`} · `, h('bdi', {}, item.requesterOrg || 'no organization')),
-          h('span', { class: 'meta' }, `${where}${this.view!.headers[item.sheet]?.receivedOn ?? this.view!.details.receivedOn} ${item.receivedOn || 'unknown'}${suggested}`)),
+          h('span', { class: 'meta' }, `${where}${this.view!.headers[item.sheet]?.receivedOn ?? this.view!.details.receivedOn} ${shownDay(item.receivedOn) || 'unknown'}${suggested}`)),
       );
     });
   }
@@ -192,7 +193,7 @@ export class TriagePanel {
         ...contact,
         h('dt', {}, 'Sheet'), h('dd', {}, `${item.sheet}, row ${item.row}`),
         h('dt', {}, label('receivedOn')), h('dd', { class: 'received' },
-          `${item.receivedOn || '—'}${item.daysOpen !== null ? ` (${item.daysOpen} days open)` : ''}`,
+          `${shownDay(item.receivedOn) || '—'}${item.daysOpen !== null ? ` (${item.daysOpen} days open)` : ''}`,
           ...item.receivedWarnings.map((w) => h('span', { class: 'warning' }, w))),
         h('dt', {}, label('slaState')), h('dd', {}, item.slaState || '—'),
         h('dt', {}, label('description')), h('dd', {}, text, toggle)),
@@ -248,6 +249,9 @@ export class TriagePanel {
     }
   }
 }
+
+/** A received day as a person reads it (decision 016); anything else the cell holds, as typed. */
+const shownDay = (day: string) => (isIsoDate(day) ? shortDay(day) : day);
 
 const requestTitle = (item: { requestId: string; row: number }) => (item.requestId ? `Request ${item.requestId}` : `Row ${item.row}`);
 

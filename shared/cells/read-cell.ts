@@ -8,7 +8,7 @@ import { readDeadlineWords } from './deadline-words';
 import { daysBetween, isCalendarDay, isIsoDate, isoFromParts, isoFromSerial, isoFromUtcDate, lastDayOfMonth } from './dates';
 import { MONTH_NAMES } from './periods';
 import { countWithUnit, numberInWords, shareInWords } from './number-in-words';
-import { CHOICE_SYNONYMS, STATUSES_BEYOND_LISTS, STOPPED_STATUS_LISTS, type ListKey } from '../lists';
+import { CHOICE_SYNONYMS, NUMBERED_CHOICE_MARKS, STATUSES_BEYOND_LISTS, STOPPED_STATUS_LISTS, type ListKey } from '../lists';
 import { closestChoice, foldText, shortenedChoice } from '../word-match';
 import { listValues, quoteValue } from '../quote-value';
 import { isErrorValue } from './error-value';
@@ -37,6 +37,8 @@ export interface CellResult {
   unit?: string;
   /** The words a person wrote after a listed value ("no response" of "Closed - no response"), for the row's notes. */
   note?: string;
+  /** The words before a date ("Completed" of "Completed 3/2026"): the row's status where it has none (`validateRow`). */
+  before?: string;
   issues: readonly FieldIssue[];
 }
 
@@ -116,7 +118,37 @@ function wholePeriod(text: string, start: string, end: string): string | undefin
   return months === 1 ? 'month' : months === 3 && m % 3 === 1 ? 'quarter' : months === 12 && m === 1 ? 'year' : undefined;
 }
 
-function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult {
+/** Words at most in a cell read as a date with words beside it: a date and a few words to say what it is about. */
+const MOST_WORDS_BESIDE_A_DATE = 10;
+
+/**
+ * A date with words beside it that hold no digit: a time named by its event ("FY27 budget cycle", "March 2026 Council
+ * vote") or a status ("Completed 3/2026"). The date as the column reads it, the whole cell for the row's notes, and the
+ * words before it (`CellResult.before`) for the row's status; undefined where no part of the cell reads as a day.
+ */
+function dateBesideWords(c: InputColumn, text: string, opts: ReadOptions): CellResult | undefined {
+  const words = text.split(/\s+/);
+  if (words.length > MOST_WORDS_BESIDE_A_DATE) return undefined;
+  const digits = words.map((w) => /\d/.test(w));
+  for (let from = 0; from < words.length && !digits[from - 1]; from++) {
+    for (let to = words.length; to > from; to--) {
+      if ((from === 0 && to === words.length) || digits.slice(to).includes(true) || !digits.slice(from, to).includes(true)) continue;
+      const date = words.slice(from, to).join(' ');
+      const read = readDate(c, date, opts, false);
+      if (read.value === null || read.issues.some((i) => i.severity === 'error')) continue;
+      const aside = [...words.slice(0, from), ...words.slice(to)].join(' ').replace(/^[\s:;,.–—-]+|[\s:;,–—-]+$/g, '');
+      const before = words.slice(0, from).join(' ').replace(/(?:[\s:;,–—-]|\b(?:on|in)\b)+$/i, '');
+      const said = read.issues.at(-1);
+      const issues = said
+        ? [...read.issues.slice(0, -1), { ...said, message: `${said.message}, setting aside ${quoteValue(aside)}` }]
+        : [issue(c, 'date_period', `${c.header}: read ${quoteValue(date)} as ${spanText({ start: read.value as string, end: read.rangeEnd })}, setting aside ${quoteValue(aside)}`, 'warning')];
+      return { ...read, note: text, ...(before ? { before } : {}), issues };
+    }
+  }
+  return undefined;
+}
+
+function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions, beside = true): CellResult {
   if (raw instanceof Date) {
     if (isInvalidDate(raw)) return invalidDate(c);
     const iso = (opts.isoFromDate ?? isoFromUtcDate)(raw);
@@ -192,6 +224,8 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
   if (parsed.kind === 'invalid' && !/\d/.test(text) && (c.deadline || TIME_WORDS.test(text))) {
     return { value: null, note: text, issues: [issue(c, 'date_tbd', `${c.header}: ${quoteValue(text)} is not a date the reader can place; ${c.keptWhenBlank ?? 'left blank'}`, 'warning')] };
   }
+  const withWords = parsed.kind === 'invalid' && beside ? dateBesideWords(c, text, opts) : undefined;
+  if (withWords) return withWords;
   if (parsed.kind === 'invalid') return { value: null, issues: [issue(c, 'not_a_date', `${c.header}: ${quoteValue(parsed.text)} is not a date (expected a date such as 2026-03-15, 3/15/2026 or Mar 2026)`)] };
   const read = spanText(parsed);
   // One warning per cell, saying everything assumed: the year, how a named period was read, which end was kept.
@@ -534,9 +568,9 @@ function listIndex(allowed: readonly string[]): ListIndex {
 
 /**
  * A value, then a note set off by a dash, a colon or parentheses: "Closed - no response", "Completed (May 2026)"; or the
- * time it runs to: "Deferred to FY28", "Postponed until spring 2027".
+ * time it runs to: "Deferred to FY28", "Postponed until spring 2027"; or a figure or date after it: "Completed 3/2026".
  */
-const NOTED_CHOICE = /^(.+?)(?:\s+[-–—]\s+(.+)|:\s+(.+)|\s*\((.+?)\)?|\s+((?:to|until|till) .+))$/;
+const NOTED_CHOICE = /^(.+?)(?:\s+[-–—]\s+(.+)|:\s+(.+)|\s*\((.+?)\)?|\s+((?:to|until|till) .+|\d.*))$/;
 
 const withRuleStatuses = new WeakMap<readonly string[], readonly string[]>();
 
@@ -556,6 +590,19 @@ function valuesRead(c: InputColumn, allowed: readonly string[]): readonly string
   return values;
 }
 
+/**
+ * The names in a SharePoint person or lookup field as "Export to Excel" writes it: values joined by `;#`, some exports
+ * with each user's id beside the name ("Tam Nguyen;#12"); undefined for a cell without the separator or with no name.
+ */
+function sharePointPeople(text: string): string[] | undefined {
+  if (!text.includes(';#')) return undefined;
+  const names = text.split(';#').map((part) => part.trim()).filter((part) => part !== '' && !/^\d+$/.test(part));
+  return names.length > 0 ? names : undefined;
+}
+
+const sharePointRead = (c: InputColumn, text: string, read: string): FieldIssue =>
+  issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(text)} as ${read} (SharePoint's user ids and separators taken out)`, 'warning');
+
 function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult {
   const allowed = (c.list && opts.lists[c.list]) || [];
   const index = listIndex(valuesRead(c, allowed));
@@ -567,6 +614,14 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
   const found = index.folded.get(foldText(text));
   if (found) return { value: found, issues: NO_ISSUES };
   if (c.openList) {
+    // One person assigned: the first of a SharePoint person field's, the others kept for the row's notes.
+    const people = c.list === 'assignee' ? sharePointPeople(text) : undefined;
+    if (people) {
+      const [first, ...others] = people;
+      return others.length === 0
+        ? { value: first, issues: [sharePointRead(c, text, first)] }
+        : { value: first, note: others.join('; '), issues: [issue(c, 'unit_dropped', `${c.header}: ${quoteValue(text)} names ${people.length} people: read the first, ${first}`, 'warning')] };
+    }
     // An open list takes any name, but a placeholder for one still to come is no name: a request "assigned" to TBD has no one on it.
     if (!placeholderKind(text) && !NO_ONE.test(text)) return { value: text, issues: NO_ISSUES };
     return { value: null, issues: [issue(c, 'blank_kept', `${c.header}: ${quoteValue(text)} ${c.list === 'assignee' ? 'names no one' : 'is not chosen'} yet; left blank`, 'warning')] };
@@ -578,6 +633,14 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
     return mark
       ? { value: c.ticked!, issues: [issue(c, 'choice_matched', `${c.header}: read ${shown} as ${quoteValue(c.ticked!)}`, 'warning')] }
       : { value: null, issues: [issue(c, 'blank_kept', `${c.header}: read ${shown} as not done; left blank`, 'warning')] };
+  }
+  // SharePoint's numbered priority ("(2) Normal"): the word after the number, as the SLA formula reads it; its 1 is High, not a desk's P1.
+  const numbered = c.list === 'priority' ? NUMBERED_CHOICE_MARKS.find((mark) => text.startsWith(mark)) : undefined;
+  if (numbered) {
+    const word = readChoice(c, text.slice(numbered.length), opts);
+    if (typeof word.value !== 'string') return word;
+    const why = word.issues.find((i) => i.code === 'choice_matched')?.message.match(/ \(.+\)$/)?.[0] ?? '';
+    return { value: word.value, issues: [issue(c, 'choice_matched', `${c.header}: read ${quoteValue(text)} as ${quoteValue(word.value)}${why} (the number orders SharePoint's choices)`, 'warning')] };
   }
   const formerList = c.formerList && opts.lists[c.formerList];
   const former = formerList && listIndex(formerList).folded.get(foldText(text));
@@ -706,6 +769,8 @@ export function readCell(c: InputColumn, raw: CellInput, opts: ReadOptions, type
       const t = broken ? withPastedBreaks(typed) : typed;
       const numbered = c.numberedAs === undefined ? undefined : numberedValue(c.numberedAs, t);
       if (numbered) return { value: numbered, issues: NO_ISSUES };
+      const people = c.type === 'text' ? sharePointPeople(t) : undefined;
+      if (people) return { value: people.join('; '), issues: [sharePointRead(c, t, people.join('; '))] };
       const said = broken ? [issue(c, 'pasted_break', `${c.header}: read the hidden break character in it (a line break pasted from a word processor) as a line break`, 'warning')] : NO_ISSUES;
       if (t.length <= MAX_FIELD_TEXT) return { value: t, issues: said };
       // The row is kept: a long note is no reason to lose the request it belongs to. The sheet keeps the whole text.

@@ -1,6 +1,6 @@
 // Derived columns of a TA request: days open, SLA due date and state, age bucket, follow-up due.
 import { addDays, daysBetween } from '../cells/dates';
-import { CLOSED_REQUEST_STATUS, CLOSED_REQUEST_STATUSES, DECLINED_REQUEST_STATUS, DESK_PRIORITY_MARKS, DESK_PRIORITY_WORDS, DONE_REQUEST_STATUSES, FULFILLED_REQUEST_STATUS, listRange, settingRef } from '../lists';
+import { CLOSED_REQUEST_STATUS, CLOSED_REQUEST_STATUSES, DECLINED_REQUEST_STATUS, DESK_PRIORITY_MARKS, DESK_PRIORITY_WORDS, DONE_REQUEST_STATUSES, FULFILLED_REQUEST_STATUS, NUMBERED_CHOICE_MARKS, listRange, settingRef } from '../lists';
 import { approximateLookup, type Rules } from '../rules';
 import { dateCellFormula, isDate, isOneOf, literalKey, oneOfFormula, sameText } from './sheet-math';
 
@@ -62,22 +62,27 @@ export function daysOpen(i: Pick<RequestInputs, 'receivedOn' | 'fulfilledOn' | '
   return daysBetween(i.receivedOn, asOf);
 }
 
-/** The listed priority a service desk's number names ("P1", "Sev 2"), as the service reads it; undefined for any other. */
+const withoutMarks = (text: string, marks: readonly string[]) => marks.reduce((rest, mark) => rest.split(mark).join(''), text);
+
+/** The listed priority a service desk's number or word names ("P1", "Sev 2", "Normal"), as the service reads it; undefined for any other. */
 const deskPriority = (priority: string): string | undefined => {
-  const bare = DESK_PRIORITY_MARKS.reduce((text, mark) => text.split(mark).join(''), priority);
+  const bare = withoutMarks(priority, DESK_PRIORITY_MARKS);
   return DESK_PRIORITY_WORDS.find(([, words]) => isOneOf(bare, words))?.[0];
 };
 
 /**
- * The agreed due date if there is one, else receipt plus the SLA days of the priority: as listed in Lists, or else
- * the listed priority a service desk's number names, which the service stores for it (decision 021).
+ * The agreed due date if there is one, else receipt plus the SLA days of the priority: as listed in Lists (SharePoint's
+ * number before it aside), or else the listed priority a service desk's number or word names, which the service stores
+ * for it (decision 021).
  */
 export function slaDue(i: Pick<RequestInputs, 'receivedOn' | 'priority' | 'dueOn'>, rules: Rules): string | null {
   if (isDate(i.dueOn)) return i.dueOn;
   if (!isDate(i.receivedOn) || typeof i.priority !== 'string') return null;
   let days = rules.slaDays.get(i.priority.toLowerCase());
   if (days === undefined) {
-    const desk = deskPriority(i.priority);
+    const word = withoutMarks(i.priority, NUMBERED_CHOICE_MARKS);
+    days = rules.slaDays.get(word.toLowerCase());
+    const desk = days === undefined ? deskPriority(word) : undefined;
     if (desk !== undefined) days = rules.slaDays.get(desk.toLowerCase());
   }
   return days === undefined ? null : addDays(i.receivedOn, days);
@@ -157,15 +162,18 @@ export function daysOpenFormula(r: Pick<Refs, 'receivedOn' | 'fulfilledOn' | 'st
     + `IF(OR(${statusIs(r.status, CLOSED_REQUEST_STATUSES)}),"",${r.today}-${r.receivedOn}))),"")`;
 }
 
-/** `deskPriority` in a formula: the listed priority a desk's number names, or #N/A, which no lookup finds. */
+const withoutMarksFormula = (ref: string, marks: readonly string[]) => marks.reduce((text, mark) => `SUBSTITUTE(${text},"${mark}","")`, ref);
+
+/** `deskPriority` in a formula: the listed priority a desk's number or word names, or #N/A, which no lookup finds. */
 const deskPriorityFormula = (priority: string) => {
-  const bare = DESK_PRIORITY_MARKS.reduce((text, mark) => `SUBSTITUTE(${text},"${mark}","")`, priority);
+  const bare = withoutMarksFormula(priority, DESK_PRIORITY_MARKS);
   return DESK_PRIORITY_WORDS.reduceRight((rest, [value, words]) => `IF(OR(${oneOfFormula(bare, words)}),"${value}",${rest})`, 'NA()');
 };
 
 export function slaDueFormula(r: Pick<Refs, 'receivedOn' | 'priority' | 'dueOn'>): string {
   const days = (key: string) => `${r.receivedOn}+VLOOKUP(${key},${listRange('priority', true)},2,0)`;
-  return `IF(${dateCellFormula(r.dueOn)},${r.dueOn},IF(${dateCellFormula(r.receivedOn)},IFERROR(${days(literalKey(r.priority))},IFERROR(${days(deskPriorityFormula(r.priority))},"")),""))`;
+  const word = withoutMarksFormula(r.priority, NUMBERED_CHOICE_MARKS);
+  return `IF(${dateCellFormula(r.dueOn)},${r.dueOn},IF(${dateCellFormula(r.receivedOn)},IFERROR(${days(literalKey(r.priority))},IFERROR(${days(literalKey(word))},IFERROR(${days(deskPriorityFormula(word))},""))),""))`;
 }
 
 /**

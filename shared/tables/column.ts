@@ -17,6 +17,11 @@ export interface InputColumn<F extends string = string> {
   readonly name: F;
   header: string;
   aliases?: readonly string[];
+  /**
+   * The column SharePoint adds to every list that holds this field in an "Export to Excel" (a list item's `Title`, the
+   * day it was `Created`): read by that name alone, and only where no header names the field, `said` in a warning.
+   */
+  sharePoint?: { header: string; said?: string };
   type: ColumnType;
   /** A row without this value would be wrong to keep (a milestone with no name): blank is an error. */
   required?: boolean;
@@ -54,6 +59,11 @@ export interface InputColumn<F extends string = string> {
    * value, unticked no value yet, each said at the cell.
    */
   ticked?: string;
+  /**
+   * The date column a date written with this column's value says ("Completed 3/2026": when it was done), read there
+   * where the row leaves it blank; and the column whose value the words before a date cell's date may give.
+   */
+  whenDone?: string;
   /** A blank cell means "same as the row above" (goal and phase columns of a plan). */
   fillDown?: boolean;
   /**
@@ -245,7 +255,7 @@ export function keptDays(kept: KeptDay | undefined, day: string | null, dated: b
 }
 
 /** The fields one column names: they must be columns of the same table. */
-interface ColumnLinks<F extends string> { rangeEnd?: F; notBefore?: F; readAfter?: F; wordsFrom?: F; unitField?: F; headsColumnsOf?: F }
+interface ColumnLinks<F extends string> { whenDone?: F; rangeEnd?: F; notBefore?: F; readAfter?: F; wordsFrom?: F; unitField?: F; headsColumnsOf?: F }
 
 /**
  * Declares a table with its field names inferred as literals: a derived column's input, a span's field or a

@@ -1,5 +1,5 @@
-// What a source sheet sends the service on `POST /api/v1/sync`, `POST /api/v1/outbox/ack`, `POST /api/v1/status-links`
-// and `POST /api/v1/feedback-links`, as zod schemas: the service validates requests with them and documents them in
+// What a source sheet sends the service on `POST /api/v1/sync`, `POST /api/v1/outbox/ack`, `POST /api/v1/status-links`,
+// `POST /api/v1/feedback-links` and `POST /api/v1/requester-links/revoke-link`, as zod schemas: the service validates requests with them and documents them in
 // `/openapi.json`; the add-on takes only their types. The answers are in `sync-answers.ts`, so neither side keeps
 // its own copy of the other. Written with zod/mini, like the row schema, so the Apps Script bundle does not carry classic zod.
 import * as z from 'zod/mini';
@@ -149,3 +149,12 @@ export const requesterLinkRequest = z.strictObject({
   rowId: described(rowId, "The request: its row id, or the Request ID the office sees (such as `TA-2026-0183`) when only one of the source's requests carries it."),
 });
 export type RequesterLinkRequest = z.input<typeof requesterLinkRequest>;
+
+/** `POST /api/v1/requester-links/revoke-link` ("Turn off this link…" in the sidebar): one link, as it was sent or by its token. */
+export const revokeLinkRequest = z.strictObject({
+  link: described(
+    z.string().check(z.trim(), z.minLength(1, 'link must not be empty'), z.maxLength(2048, 'link is longer than any link this service sends')),
+    'The link as it was sent (`…/requests/eqd_…`, `…/feedback/eqd_…`, or a web-form confirmation\'s address), or its `eqd_` token alone.',
+  ),
+});
+export type RevokeLinkRequest = z.input<typeof revokeLinkRequest>;

@@ -29,9 +29,3 @@ export const listsBody = z.strictObject({
 });
 
 export const DEFAULT_FORM_TITLE = 'Request technical assistance';
-
-/** `POST /api/v1/requester-links/revoke-link`: one link, as it was sent or by its token. */
-export const revokeLinkBody = z.strictObject({
-  link: z.string().trim().min(1, 'link must not be empty').max(2048, 'link is longer than any link this service sends')
-    .describe('The link as it was sent (`…/requests/eqd_…`, `…/feedback/eqd_…`, or a web-form confirmation\'s address), or its `eqd_` token alone.'),
-});

@@ -4,10 +4,10 @@ import type { PrincipalKind } from '../store/row-store';
 import { changesReportSchema } from '../changes/changes-schema';
 import { demandMetricsSchema } from '../metrics/metrics-schema';
 import { demandAnswer } from './routes/demand-routes';
-import { createFormBody, intakeFormView, listsBody, revokeLinkBody } from './intake-schemas';
+import { createFormBody, intakeFormView, listsBody } from './intake-schemas';
 import './answer-docs';
 import { linksTurnedOffAnswer, outboxAnswer, requesterLinkAnswer, syncAnswer, syncStateAnswer, tableName } from '../../shared/wire/sync-answers';
-import { outboxAck, requesterLinkRequest, syncRequest } from '../../shared/wire/sync-wire';
+import { outboxAck, requesterLinkRequest, revokeLinkRequest, syncRequest } from '../../shared/wire/sync-wire';
 import {
   apiErrorBody, createdPrincipal, createReviewerBody, createSourceBody, healthDown, healthOk, reviewerList, revokedPrincipal, rotatedToken, sourceList,
 } from './schemas';
@@ -152,7 +152,7 @@ const ROUTES: RouteDoc[] = [
   },
   {
     method: 'post', path: '/api/v1/requester-links/revoke-link', operationId: 'revokeRequesterLink', tag: 'intake', summary: "Turn off one status link or feedback survey link the source sent, named by its address as sent (or a web-form confirmation's address, or its token alone): for one link forwarded or sent to the wrong person while the requester keeps the others. Its page then says the office turned it off (410); a status link turned off opens no survey either. The link is kept and marked, never deleted; the request, its other links and any answer given stay. Answers 1 for the kind turned off, or 0 and 0 when it was off already.", roles: ['source'],
-    body: revokeLinkBody, ok: { status: 200, description: 'How many links of each kind were turned off: one, or none when it was off already.', schema: linksTurnedOffAnswer },
+    body: revokeLinkRequest, ok: { status: 200, description: 'How many links of each kind were turned off: one, or none when it was off already.', schema: linksTurnedOffAnswer },
     errors: { 400: 'The text names no status or feedback link.', 404: 'This source sent no such link (another source\'s link is not told apart from none).' },
   },
   {

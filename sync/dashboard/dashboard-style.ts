@@ -98,6 +98,8 @@ footer { margin: 2rem auto; color: var(--muted); font-size: 0.9rem; }
   h2, h3 { break-inside: avoid; }
   /* A list of changes may run longer than a page: kept whole it would move on and leave the page empty, so only its lines are. */
   figure, tr, .changes li { break-inside: avoid; }
+  /* A line under a table speaks of it: alone at a page's top ("No rows were rejected.") it reads as about nothing. */
+  .scroll + p { break-before: avoid; }
   /* The lists flow down two columns and on to the next: in the screen's grid one long list beside short ones left the
      other column empty for a page and more. The sources still close the section across the whole width. */
   .changes { display: block; columns: 2; column-gap: 1.5rem; }

@@ -1,6 +1,6 @@
 // Where the rows written so far end on their printed page: ready rows (formulas that show nothing until a row is
 // typed) that do not all print on the first page with the rows above them are left off the print area, so they never
-// print a page of their own (decision 003).
+// print a page of their own (decision 003); blocks of rows kept on one page break it before them.
 import { PRINT_PAGE_PX } from '../../shared/workbook-plan';
 
 /** A page's printable height in points at 100 %, on the shorter paper (A4 landscape): rows that fit it fit Letter too. */
@@ -44,4 +44,38 @@ export class PrintedPage {
   fits(points: number): boolean {
     return this.used + points <= this.pagePoints;
   }
+
+  /** Whether rows `points` tall in all would run past this page, which already holds more than its title rows. */
+  wouldSplit(points: number): boolean {
+    return this.used > this.titlePoints && !this.fits(points);
+  }
+}
+
+/**
+ * The rows after which a page breaks so that each block of rows prints on one page (`SheetPlan.print.keepTogether`):
+ * a block that would run past what is left of its page starts the next, so a heading never ends a page away from its
+ * figures. A block taller than a page starts one, and the application breaks it where its pages end.
+ * `points`: each row's height from the sheet's first row; `starts`: each block's first row (1-based), the last
+ * ending with the sheet; `titleRow`: the row printed again atop every page. Counted at `scale`, or at 100 % for a
+ * sheet fitted to its width: a host that fits it smaller holds more on a page, so each block still fits there.
+ */
+export function keptTogetherBreaks(points: readonly number[], starts: readonly number[], titleRow?: number, scale?: number): number[] {
+  const page = new PrintedPage(scale);
+  const ordered = [...new Set(starts)].sort((a, b) => a - b);
+  const breaks: number[] = [];
+  let next = 0;
+  points.forEach((height, i) => {
+    const row = i + 1;
+    while (next < ordered.length && ordered[next] < row) next++;
+    if (ordered[next] === row) {
+      const end = ordered[next + 1] ?? points.length + 1;
+      const block = points.slice(i, end - 1).reduce((sum, h) => sum + h, 0);
+      if (row > 1 && page.wouldSplit(block)) {
+        breaks.push(row - 1);
+        page.break();
+      }
+    }
+    page.add(height, row === titleRow);
+  });
+  return breaks;
 }

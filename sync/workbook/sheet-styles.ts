@@ -1,6 +1,7 @@
 // How written workbooks look: header and title rows, status tones as fills, data bars. One palette
 // for templates and the master workbook, so a status reads the same everywhere.
 import type ExcelJS from 'exceljs';
+import { LINE_POINTS } from '../../shared/row-heights';
 import type { Tone } from '../../shared/workbook-plan';
 
 /** Fill and text colour per tone: Excel's own Good / Neutral / Bad cell styles, plus grey. */
@@ -31,7 +32,10 @@ export const rightHeaderStyle: Partial<ExcelJS.Style> = { ...headerStyle, alignm
 /** The same for a header with a word as wide as its column less that character: a character further right, rather than broken. */
 export const flushRightHeaderStyle: Partial<ExcelJS.Style> = { ...headerStyle, alignment: { ...headerStyle.alignment, horizontal: 'right' } };
 
-export const titleStyle: Partial<ExcelJS.Style> = { font: { ...BODY_FONT, bold: true, size: 14 } };
+const TITLE_SIZE = 14;
+export const titleStyle: Partial<ExcelJS.Style> = { font: { ...BODY_FONT, bold: true, size: TITLE_SIZE } };
+/** How tall the title's row prints: Excel makes a row of a larger font taller than a line of the body's. */
+export const TITLE_POINTS = Math.ceil((LINE_POINTS * TITLE_SIZE) / BODY_FONT.size);
 
 /** The line an empty table shows under its header: set apart from data, and unwrapped so that it reads on one line. */
 export const emptyNoteStyle: Partial<ExcelJS.Style> = { font: { ...BODY_FONT, italic: true, color: { argb: 'FF3A3A3A' } }, alignment: { vertical: 'top', wrapText: false } };

@@ -12,12 +12,12 @@ import {
 } from '../../shared/workbook-plan';
 import { columnPagesWide, printedColumns, printFooter, repeatedColumns } from '../../shared/pages-wide';
 import { keepsRightHeaderIndent } from '../../shared/printed-text';
-import { PrintedPage } from './printed-page';
+import { keptTogetherBreaks, PrintedPage } from './printed-page';
 import { LINE_POINTS, wrapsInSight } from '../../shared/row-heights';
 import { RowXml } from './row-xml';
 import type { SharedStringTable } from './shared-string-table';
 import { expandTemplate, rowTemplate } from './shared-formulas';
-import { DATA_BAR_COLOR, emptyNoteStyle, flushRightHeaderStyle, headerStyle, rightHeaderStyle, runOnStyle, titleStyle, toneRules } from './sheet-styles';
+import { DATA_BAR_COLOR, emptyNoteStyle, flushRightHeaderStyle, headerStyle, rightHeaderStyle, runOnStyle, TITLE_POINTS, titleStyle, toneRules } from './sheet-styles';
 import { Utf8Rows } from './utf8-rows';
 import { WorkbookError } from './workbook-error';
 import {
@@ -343,10 +343,14 @@ async function writePart({ book, parts, ids, pause, release, rowsPerSheet }: Wri
   let rowNumber = 0;
   // Only a sheet with ready rows follows its rows down the pages.
   const page = plan.readyRowsFrom === undefined ? undefined : new PrintedPage(scale);
+  // Each row's printed height, where blocks are kept on a page: the breaks are known once every row is written.
+  const keepTogether = part === 1 ? plan.print?.keepTogether : undefined;
+  const rowPoints: number[] = [];
   const put = (cells: readonly PlanCell[], typed: boolean, style?: object | readonly object[]) => {
     rowNumber++;
     xml.add(rowNumber, cells, typed, style, cells.length);
     page?.add(xml.lastRowPoints, withHeader && rowNumber === headerRow);
+    if (keepTogether) rowPoints.push(style === titleStyle ? Math.max(TITLE_POINTS, xml.lastRowPoints) : xml.lastRowPoints);
   };
   const send = (bytes: Buffer) => {
     internals.stream.write(bytes);
@@ -376,6 +380,7 @@ async function writePart({ book, parts, ids, pause, release, rowsPerSheet }: Wri
     const next = await rows.next();
     if (next.done) break;
     if ('xml' in next.value) {
+      if (keepTogether) throw new WorkbookError('invalid-plan', `${name}: blocks kept on a page are measured as their rows are written, so they must be planned, not encoded`);
       const { xml: bytes, rows: count, strings } = next.value;
       flush();
       ids.strings.adopt(strings);
@@ -446,6 +451,12 @@ async function writePart({ book, parts, ids, pause, release, rowsPerSheet }: Wri
   const table = (): TablePart | undefined => plan.table
     ? { name: tableName(part === 1 ? plan.table : `${plan.table} ${part}`), ref: `A${headerRow}:${lastCol}${Math.max(lastDataRow, headerRow + 1)}`, columns: headers }
     : undefined;
+  if (keepTogether) {
+    // The last block ends where the page does: rows below the print area (working values) never print.
+    const printed = plan.print?.area ? rowPoints.slice(0, plan.print.area.lastRow) : rowPoints;
+    for (const row of keptTogetherBreaks(printed, keepTogether, withHeader ? headerRow : undefined, scale)) internals.rowBreaks.push({ id: row, max: 16383, man: 1 });
+    internals.rowBreaks.sort((a, b) => a.id - b.id);
+  }
   parts.attach(internals, { pictures, dataBars, table, columnBreaks: groups?.breakAfterColumns });
   sheet.commit();
   return internals;

@@ -20,6 +20,8 @@ import { HEADERS, LOG, LOG_ROWS, excelDate, logGrid } from './own-log';
 
 const service = useSyncService();
 beforeAll(() => builtAddon());
+/** A link as the service makes them, that no source sent. */
+const unsentLink = () => `${service.url}/requests/eqd_${'A'.repeat(43)}`;
 
 /**
  * What the Excel add-in offers for each entry point of the Sheets add-on: a task pane call, a function, or the way
@@ -46,6 +48,7 @@ const EXCEL_COUNTERPART = {
   sidebarStatusLink: { pane: 'requesterLink' },
   sidebarFeedbackLink: { pane: 'requesterLink' },
   sidebarTurnOffLinks: { pane: 'turnOffLinks' },
+  sidebarTurnOffLink: { pane: 'turnOffLink' },
   EQ_WORKPLAN_STATUS: { fn: 'WORKPLAN_STATUS' },
   EQ_SLA: { fn: 'SLA' },
   EQ_PRIORITY: { fn: 'PRIORITY' },
@@ -196,6 +199,7 @@ async function sheetsAnswers(): Promise<Answers> {
   answers.statusLink = addon.call('sidebarStatusLink', 'TA-2026-0999');
   answers.feedbackLink = addon.call('sidebarFeedbackLink', 'TA-2026-0999');
   answers.turnOffLinks = addon.call('sidebarTurnOffLinks', 'TA-2026-0999');
+  answers.turnOffLink = addon.call('sidebarTurnOffLink', unsentLink());
   for (const handler of ['setupWorkplan', 'setupTaIntake', 'setupMilestones', 'setupRoadmap']) answers[handler] = menu(handler);
   Object.assign(answers, await functionAnswers((fn, ...args) => addon.call(fn, ...args), (name) => (row, column) => fakes.readSheet(name)[row - 1]?.[column - 1], ''));
   answers.refresh = menu('refreshCustomFunctions');
@@ -232,6 +236,7 @@ async function excelAnswers(): Promise<Answers> {
   answers.statusLink = await pane(() => addin.bridge.requesterLink('status', 'TA-2026-0999'));
   answers.feedbackLink = await pane(() => addin.bridge.requesterLink('feedback', 'TA-2026-0999'));
   answers.turnOffLinks = await pane(() => addin.bridge.turnOffLinks('TA-2026-0999'));
+  answers.turnOffLink = await pane(() => addin.bridge.turnOffLink(unsentLink()));
   const templates = { setupWorkplan: 'workplan', setupTaIntake: 'ta-intake', setupMilestones: 'milestones', setupRoadmap: 'roadmap' } as const;
   for (const [handler, template] of Object.entries(templates)) answers[handler] = await pane(async () => ({ toast: (await addin.bridge.setup!(template)).summary }));
   Object.assign(answers, await functionAnswers((fn, ...args) => addin.handlers[fn.replace(/^EQ_/, '')](...args), (name) => (row, column) => excel.sheet(name)!.peek(row, column)?.value, null));

@@ -133,8 +133,8 @@ describe.each(GRIDS)('native formulas = TypeScript rules ($name)', ({ grid }) =>
   });
 });
 
-it("finds the SLA days of a service desk's priority (P1, Sev 2, P-1, Sev.1) in the sheet's formula and in EQ_SLA, as import reads it", () => {
-  const priorities = ['P1', 'p2', 'Sev 1', 'Severity 3', 'Priority 4', 'Sev2', 'P 3', 'P-1', 'Sev.1', 'Sev-2', 'sev1', 'P.4', 'Priority - 2', ' P 3 ', 'SEV. 4'];
+/** Each priority's SLA due day and state as import stores them, in the sheet's formula, the rules and EQ_SLA alike. */
+function expectSlaAsImported(priorities: readonly string[]) {
   const rows: TypedRow[] = priorities.map((priority) => ({ receivedOn: '2025-06-01', requesterType: 'City', priority, status: 'Triaged', dueOn: null, fulfilledOn: null }));
   for (const { grid } of GRIDS) {
     const rules = readRules(grid);
@@ -148,4 +148,15 @@ it("finds the SLA days of a service desk's priority (P1, Sev 2, P-1, Sev.1) in t
     const args = customFunctionFields(fn).map((f) => rows.map((r) => [functionCell(r[f])]));
     expect(evaluateDerived(fn, [...args, AS_OF_CELL], FUNCTION_CONTEXT, rules).map((line) => line[0])).toEqual(values.map((v) => v.slaState));
   }
+}
+
+it("finds the SLA days of a SharePoint priority ((1) High, (2) Normal, (3) Low) and a desk's own word (Normal, Critical) in the sheet's formula and in EQ_SLA, as import reads it", () => {
+  // SharePoint numbers its choices in parentheses, (1) the highest of three: not a desk's P1 of four, so the word is read.
+  expectSlaAsImported(['(1) High', '(2) Normal', '(3) Low', '(2) Medium', '(1) Critical', '(4) Urgent', 'Normal', 'normal', 'Critical', '(2) Moderate', '(3) Lowest']);
+  // "(1) High" is High, never the Urgent a desk's 1 names.
+  expect(validateRow(TABLES.requests, { requesterOrg: 'Parks', priority: '(1) High' }, readOptionsOf(readRules(GRIDS[0].grid))).values.priority).toBe('High');
+});
+
+it("finds the SLA days of a service desk's priority (P1, Sev 2, P-1, Sev.1) in the sheet's formula and in EQ_SLA, as import reads it", () => {
+  expectSlaAsImported(['P1', 'p2', 'Sev 1', 'Severity 3', 'Priority 4', 'Sev2', 'P 3', 'P-1', 'Sev.1', 'Sev-2', 'sev1', 'P.4', 'Priority - 2', ' P 3 ', 'SEV. 4']);
 });

@@ -170,6 +170,62 @@ describe('validateRow', () => {
     expect(validateRow(TABLES.workplan, { task: 'Impact statements', startOn: 'TBD' }).values.notes).toBeNull();
   });
 
+  it('reads a date with words after it ("FY27 budget cycle") as the date, the cell kept in Notes under the column\'s header, where the row was rejected', () => {
+    const grid = [['Task', 'Timeline', 'Notes'], ['Impact statements', 'FY27 budget cycle', null], ['Ordinance', 'March 2026 Council vote', 'Draft ready']];
+    const read = readTable(TABLES.workplan, 'Plan', grid);
+    const [fiscal, month] = validateRows(TABLES.workplan, read.rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, ...read.title });
+    expect(fiscal.ok).toBe(true);
+    expect(fiscal.values).toMatchObject({ startOn: '2026-07-01', endOn: '2027-06-30', notes: 'Timeline: FY27 budget cycle' });
+    expect(fiscal.warnings.map((w) => [w.code, w.message])).toEqual([['date_period', 'Start: read "FY27" as 2026-07-01 to 2027-06-30 (fiscal years start in July), setting aside "budget cycle"; kept "FY27 budget cycle" in Notes']]);
+    expect(month.values).toMatchObject({ startOn: '2026-03-01', endOn: '2026-03-31', notes: 'Draft ready\nTimeline: March 2026 Council vote' });
+    // A deadline takes the period's end; a calendar with no Notes says the words are not stored.
+    const target = validateRow(TABLES.roadmap, { action: 'Equity audit', targetOn: 'FY27 budget cycle' });
+    expect(target.values).toMatchObject({ targetOn: '2027-06-30', notes: 'Target date: FY27 budget cycle' });
+    const end = validateRow(TABLES.workplan, { task: 'Impact statements', endOn: 'FY27 budget cycle' });
+    expect(end.values).toMatchObject({ startOn: null, endOn: '2027-06-30' });
+    const milestone = validateRow(TABLES.milestones, { milestone: 'Budget hearing', date: 'FY27 budget cycle' });
+    expect(milestone.ok).toBe(true);
+    expect(milestone.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/setting aside "budget cycle"; "FY27 budget cycle" is not stored$/)]);
+    // Digits that make no day stay a typo to fix, words or none.
+    expect(codes(validateRow(TABLES.milestones, { milestone: 'Forum', date: '13/45/2026 kickoff' }).errors)).toEqual(['date:not_a_date']);
+  });
+
+  it('reads "Completed 3/2026" in a date cell as the date and, where the row has no status, as its status, saying both', () => {
+    const grid = [['Task', 'Timeline', 'Status'], ['Glossary', 'Completed 3/2026', null], ['Videos', 'Done March 2026', 'In progress']];
+    const read = readTable(TABLES.workplan, 'Plan', grid);
+    const [done, typed] = validateRows(TABLES.workplan, read.rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, ...read.title });
+    expect(done.ok).toBe(true);
+    expect(done.values).toMatchObject({ startOn: '2026-03-01', endOn: '2026-03-31', status: 'Completed', notes: null });
+    expect(done.warnings.map((w) => [w.field, w.message])).toEqual([
+      ['startOn', 'Start: read "3/2026" as 2026-03-01 to 2026-03-31, setting aside "Completed"; read the status "Completed" from it, the row having none'],
+    ]);
+    // A status typed keeps its word, and the cell goes to Notes, as other words beside a date do.
+    expect(typed.values).toMatchObject({ startOn: '2026-03-01', endOn: '2026-03-31', status: 'In progress', notes: 'Timeline: Done March 2026' });
+    const target = validateRow(TABLES.roadmap, { action: 'Equity audit', targetOn: 'Completed 3/2026' });
+    expect(target.values).toMatchObject({ targetOn: '2026-03-31', status: 'Completed', notes: null });
+    const milestone = validateRow(TABLES.milestones, { milestone: 'Forum', date: 'Completed 3/2026' });
+    expect(milestone.values).toMatchObject({ date: '2026-03-01', endOn: '2026-03-31', status: 'Completed' });
+    expect(milestone.warnings.map((w) => w.message)).toEqual(['Date: read "3/2026" as 2026-03-01 to 2026-03-31, setting aside "Completed"; read the status "Completed" from it, the row having none']);
+    // Words that name no status are kept as words.
+    expect(validateRow(TABLES.roadmap, { action: 'Equity audit', targetOn: 'Council vote 3/2026' }).values).toMatchObject({ status: null, notes: 'Target date: Council vote 3/2026' });
+  });
+
+  it('reads "Completed 3/2026" in a status cell as Completed and, where the row has no date it was done by, as that date, saying both', () => {
+    for (const status of ['Completed 3/2026', 'Done 3/2026', 'Completed (3/2026)', 'Completed - March 2026']) {
+      const item = validateRow(TABLES.workplan, { task: 'Glossary', status });
+      expect(item.ok, status).toBe(true);
+      expect(item.values, status).toMatchObject({ status: 'Completed', startOn: null, endOn: '2026-03-31', notes: null });
+      expect(item.warnings.map((w) => w.field), status).toEqual(['status']);
+      expect(item.warnings[0].message, status).toMatch(/^Status: read ".+" as "Completed"; read ".+" as End, 2026-03-31, the row having none$/);
+    }
+    // An end typed stays, the words kept.
+    expect(validateRow(TABLES.workplan, { task: 'Glossary', status: 'Completed 3/2026', endOn: '6/30/2026' }).values).toMatchObject({ status: 'Completed', endOn: '2026-06-30', notes: 'Status: 3/2026' });
+    expect(validateRow(TABLES.roadmap, { action: 'Equity audit', status: 'Completed 3/2026' }).values).toMatchObject({ status: 'Completed', targetOn: '2026-03-31', notes: null });
+    expect(validateRow(TABLES.milestones, { milestone: 'Forum', status: 'Completed 3/2026' }).values).toMatchObject({ status: 'Completed', date: '2026-03-01', endOn: '2026-03-31' });
+    // Words after a status that are no date stay notes.
+    expect(validateRow(TABLES.workplan, { task: 'Glossary', status: 'Completed - see memo' }).values).toMatchObject({ status: 'Completed', endOn: null, notes: 'Status: see memo' });
+  });
+
   it('keeps a work-plan item or milestone timed by an event with no date ("Before Council recess"), undated, its words in Notes where the table has them', () => {
     const item = (field: string, when: string) => validateRow(TABLES.workplan, { task: 'Ordinance to Council', [field]: when });
     for (const when of ['Before Council recess', 'After budget adoption', 'Upon Council approval', 'Following the retreat', 'Prior to the November election', 'By Council recess']) {

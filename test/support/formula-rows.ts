@@ -127,8 +127,8 @@ function requestRow(rules: Rules): fc.Arbitrary<TypedRow> {
     fc.record({
       receivedOn: fc.constant(receivedOn),
       requesterType: choice(rules.lists.requesterType, lookupText),
-      // With a service desk's numbered priorities, which the SLA formula reads as the listed ones they name.
-      priority: choice([...rules.lists.priority, 'P1', 'P 2', 'Sev3', 'Severity 4', 'Priority 1', 'P5', 'P-1', 'Sev.2', 'sev-3', 'P.4', 'Sev - 1', 'P-5'], lookupText),
+      // With a service desk's numbered priorities and words, and SharePoint's numbered choices, which the SLA formula reads as the listed ones they name.
+      priority: choice([...rules.lists.priority, 'P1', 'P 2', 'Sev3', 'Severity 4', 'Priority 1', 'P5', 'P-1', 'Sev.2', 'sev-3', 'P.4', 'Sev - 1', 'P-5', '(1) High', '(2) Normal', '(3) Low', '(2)Normal', '(9) High', 'Normal', 'critical', '(1) P1'], lookupText),
       status: choice(rules.lists.requestStatus),
       dueOn: fc.oneof({ weight: 6, arbitrary: maybeDate }, { weight: 6, arbitrary: after(receivedOn) }, { weight: 1, arbitrary: urgentWords }),
       followUpOn: fc.option(date, { freq: 3 }),

@@ -49,8 +49,8 @@ const stored = (table: TableName, rows: readonly TypedRow[], field: string) =>
   validateRows(TABLES[table], rows as RawRow[], DEFAULT_READ_OPTIONS).map((r) => computeDerived(TABLES[table], r.values, DEFAULT_RULES, asOf)[field]);
 
 describe('pasted figures, recalculated by LibreOffice', () => {
-  it("ta-intake: a service desk's priority (P1, Sev 2, Severity 3, P 4, P-1, Sev.1, Sev-2, Sev1) gets its SLA due day and state, as the service's", async () => {
-    const priorities = ['P1', 'Sev 2', 'severity 3', 'P 4', 'Priority1', 'High', 'P-1', 'Sev.1', 'Sev-2', 'Sev1', 'P.3'];
+  it("ta-intake: a service desk's priority (P1, Sev 2, Severity 3, P 4, P-1, Sev.1, Sev-2, Sev1, Normal) and SharePoint's ((2) Normal) get their SLA due day and state, as the service's", async () => {
+    const priorities = ['P1', 'Sev 2', 'severity 3', 'P 4', 'Priority1', 'High', 'P-1', 'Sev.1', 'Sev-2', 'Sev1', 'P.3', '(1) High', '(2) Normal', '(3) Low', 'Normal', 'Critical'];
     const rows = priorities.map((priority, i) => ({ requestId: `TA-${i + 1}`, receivedOn: addDays(asOf, -10), requesterOrg: 'Parks', requesterType: 'City', priority, status: 'Triaged' }));
     const { lo, differ } = await bothEngines('ta-intake', rows);
     expect(differ).toEqual([]);

@@ -2,18 +2,18 @@
 // of its requests, by its row id or its Request ID: where the request stands, or the survey of a fulfilled one
 // ("Copy status link" and "Copy feedback link" in the sidebar call them; `status-link` and `feedback-link` in the CLI).
 // `POST /api/v1/requester-links/revoke` turns every such link of one request off ("Turn off links" in the sidebar,
-// `--revoke` in the CLI); `/revoke-link` one link alone, named by its address or token (`--revoke` given the link).
+// `--revoke` in the CLI); `/revoke-link` one link alone, named by its address or token ("Turn off this link" in the
+// sidebar, `--revoke` given the link).
 import { Hono, type Context } from 'hono';
 import { linkIssueMessage, type LinkIssue } from '../../intake/feedback';
 import { REQUESTER_LINKS, oneLinkIssueMessage, turnOffRequesterLink, turnOffRequesterLinks } from '../../intake/requester-links';
-import { revokeLinkBody } from '../intake-schemas';
 import { ApiError } from '../api-error';
 import type { RouteDeps } from '../route-deps';
 import { requireRole, type ApiEnv } from '../auth';
 import { limitBody, parseBody, readJson } from '../request-body';
 import { publicBase } from './forms-routes';
 import type { LinksTurnedOffAnswer, RequesterLinkAnswer } from '../../../shared/wire/sync-answers';
-import { requesterLinkRequest, type RequesterLink } from '../../../shared/wire/sync-wire';
+import { requesterLinkRequest, revokeLinkRequest, type RequesterLink } from '../../../shared/wire/sync-wire';
 
 /** The request a source names in the body, and the source's own id. */
 async function named(c: Context<ApiEnv>) {
@@ -51,7 +51,7 @@ export function turnOffLinksRoutes(deps: RouteDeps): Hono<ApiEnv> {
     const answer: LinksTurnedOffAnswer = { statusLinks: off.statusLinks, feedbackLinks: off.feedbackLinks };
     return c.json(answer, 200);
   }).post('/revoke-link', requireRole(deps.auth, 'source'), limitBody(64 * 1024), async (c) => {
-    const body = parseBody(revokeLinkBody, await readJson(c));
+    const body = parseBody(revokeLinkRequest, await readJson(c));
     const off = await turnOffRequesterLink(deps.store, { sourceId: c.get('principal').id, link: body.link, at: deps.clock() });
     if ('kind' in off) throw new ApiError(off.kind === 'not-a-link' ? 400 : 404, off.kind === 'not-a-link' ? 'invalid_body' : 'not_found', oneLinkIssueMessage(off, body.link));
     const answer: LinksTurnedOffAnswer = { statusLinks: off.statusLinks, feedbackLinks: off.feedbackLinks };

@@ -6,7 +6,7 @@
 import { serviceUrl } from '../../api/service-url';
 import { CHANGE_DAYS, UNANSWERED_DAYS, linkIssueMessage } from '../../intake/feedback';
 import { REQUESTER_LINKS, linkToken, oneLinkIssueMessage, turnOffRequesterLink, turnOffRequesterLinks, type LinkTurnedOff } from '../../intake/requester-links';
-import { turnedOffCount } from '../../../shared/links-turned-off';
+import { oneLinkTurnedOff, turnedOffCount } from '../../../shared/links-turned-off';
 import type { RequesterLink } from '../../../shared/wire/sync-wire';
 import { CliError, linkOptions, storageOptions, type Command } from '../command';
 import { commandConfig, withStore } from '../command-store';
@@ -77,9 +77,7 @@ function requesterLinkCommand(link: RequesterLink): Command {
 
 /** What turning one link off did, naming its request as the office numbers it. */
 function oneLinkOff(off: LinkTurnedOff): string {
-  const of = off.requestId ?? `the request of row ${off.rowId}`;
-  if (off.statusLinks + off.feedbackLinks === 0) return `That link of ${of} was off already; nothing changed.`;
-  return `Turned off that ${off.statusLinks > 0 ? 'status' : 'feedback'} link of ${of}: its page now says the office turned it off. The request's other links still work.`;
+  return oneLinkTurnedOff(off, off.requestId ?? `the request of row ${off.rowId}`);
 }
 
 export const statusLinkCommand = requesterLinkCommand('status');

@@ -45,5 +45,13 @@ describe('Excel: links for the requester', () => {
     expect((await fetch(r41)).status).toBe(200);
     expect((await fetch((await connected.addin.bridge.requesterLink('status', 'R-40')).url)).status).toBe(200);
     await expect(connected.addin.bridge.turnOffLinks('R-99')).rejects.toThrow('There is no request "R-99" in Requests.');
+
+    // One link alone, as in Sheets: R-41's other link keeps working; a link this workbook did not send is not its to turn off.
+    const astray = (await connected.addin.bridge.requesterLink('status', 'R-41')).url;
+    expect(await connected.addin.bridge.turnOffLink(astray)).toEqual({ statusLinks: 1, feedbackLinks: 0 });
+    expect((await fetch(astray)).status).toBe(410);
+    expect((await fetch(r41)).status).toBe(200);
+    expect(await connected.addin.bridge.turnOffLink(astray)).toEqual({ statusLinks: 0, feedbackLinks: 0 });
+    await expect(connected.addin.bridge.turnOffLink(`${service.url}/requests/eqd_${'A'.repeat(43)}`)).rejects.toThrow('That link was not sent with the service and token in Settings (they may have changed since it was copied): nothing was turned off.');
   });
 });

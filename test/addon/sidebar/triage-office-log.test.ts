@@ -34,7 +34,7 @@ describe('triage over an office log', () => {
         // So are the request's details and the queue's lines; a detail the sheet has no column for keeps the definition's
         // word (SLA, which the add-on works out), or is not shown when it would only ever be empty (a contact).
         expect(await page.locator('#detail dt').allInnerTexts()).toEqual(['Agency / Jurisdiction', 'Sheet', "Date Rec'd", 'SLA', 'Details']);
-        expect(await page.locator('#queue .meta').allInnerTexts()).toEqual([expect.stringMatching(/^Date Rec'd 2026-11-02\b/), expect.stringMatching(/^Date Rec'd 2026-11-03\b/)]);
+        expect(await page.locator('#queue .meta').allInnerTexts()).toEqual([expect.stringMatching(/^Date Rec'd Nov 2, 2026\b/), expect.stringMatching(/^Date Rec'd Nov 3, 2026\b/)]);
         // The survey link asks for a request by the sheet's name for its ID.
         expect(await page.locator('#requester-links label').first().innerText()).toBe('Ticket #');
         expect(await page.getByLabel('Assignee').isDisabled()).toBe(true);

@@ -609,6 +609,22 @@ describe('dropdown lists', () => {
     expect(read('requests', 'frameworkArea', 'normalize')).toEqual({ value: 'Normalize', issues: [] });
   });
 
+  it('reads a SharePoint person field as the people it names: the first assigned, the others for the row\'s Notes, saying so', () => {
+    const two = read('requests', 'assignee', 'Nguyen, Tam;#Ortiz, Ana');
+    expect(two.value).toBe('Nguyen, Tam');
+    expect(two.note).toBe('Ortiz, Ana');
+    expect(two.issues.map((i) => [i.severity, i.message])).toEqual([['warning', 'Assignee: "Nguyen, Tam;#Ortiz, Ana" names 2 people: read the first, Nguyen, Tam']]);
+    // Some exports write each person's user id after the name, or a lookup's id before it.
+    const id = read('requests', 'assignee', 'Tam Nguyen;#12');
+    expect([id.value, id.note]).toEqual(['Tam Nguyen', undefined]);
+    expect(id.issues.map((i) => [i.severity, i.message])).toEqual([['warning', 'Assignee: read "Tam Nguyen;#12" as Tam Nguyen (SharePoint\'s user ids and separators taken out)']]);
+    expect([read('requests', 'assignee', '12;#Tam Nguyen;#15;#Ana Ortiz').value, read('requests', 'assignee', '12;#Tam Nguyen;#15;#Ana Ortiz').note]).toEqual(['Tam Nguyen', 'Ana Ortiz']);
+    // A plan's Lead holds everyone named.
+    expect(read('workplan', 'lead', 'Nguyen, Tam;#12;#Ortiz, Ana;#15').value).toBe('Nguyen, Tam; Ortiz, Ana');
+    const notes = validateRow(TABLES.requests, { requesterOrg: 'Parks', assignee: 'Nguyen, Tam;#Ortiz, Ana', notes: 'Kickoff' }, opts).values.notes;
+    expect(notes).toContain('Ortiz, Ana');
+  });
+
   it.each(['TBD', 'tbd', 'Unassigned', 'unassigned', '?', '??', '-', 'N/A', 'none', 'To be determined'])(
     'reads %j in an open list (an Assigned to nobody yet) as no one, left blank with a warning, not as a person named so (QA2)', (raw) => {
       const r = read('requests', 'assignee', raw);

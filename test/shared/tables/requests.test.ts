@@ -34,6 +34,26 @@ describe('requests headers as offices write them', () => {
   });
 });
 
+describe('a SharePoint list exported to Excel', () => {
+  // A TA log kept as a SharePoint list, as "Export to Excel" heads it: the list's own columns, then SharePoint's.
+  const header = ['ID', 'Title', 'Request Type', 'Requesting Agency', 'Agency Type', 'Point of Contact', 'Email', 'Date Received', 'Priority', 'Status', 'Assigned To', 'Target Completion', 'Hours (Est.)', 'Hours Logged', 'Notes', 'Created', 'Created By', 'Modified', 'Item Type', 'Path'];
+
+  it('reads Agency Type as Requester type and Target Completion as Due', () => {
+    const map = mapHeaders(TABLES.requests, header);
+    expect(reads(header)).toMatchObject({ 'Agency Type': 'Requester type', 'Target Completion': 'Due', 'Requesting Agency': 'Requesting organization' });
+    expect(map.ties).toEqual([]);
+    expect(locateTable('query', [header])?.table.name).toBe('requests');
+  });
+
+  it('leaves a work plan or milestone calendar headed Target Completion what it was', () => {
+    expect(locateTable('Plan', [['Task', 'Lead', 'Start', 'Target Completion', 'Status']])?.table.name).toBe('workplan');
+    // A plan's target completion is its End.
+    expect(Object.fromEntries(mapHeaders(TABLES.workplan, ['Task', 'Target Completion']).matched.map((m) => [m.header, m.reads]))['Target Completion']).toBe('End');
+    expect(locateTable('Calendar', [['Milestone', 'Date', 'Team', 'Target Completion', 'Status']])?.table.name).toBe('milestones');
+    expect(locateTable('Sheet1', [['Agency', 'Agency Type', 'Contact', 'Date received']])?.table.name).toBe('requests');
+  });
+});
+
 describe('the fields a request\'s lifecycle reads', () => {
   // Figures as of a past day read only `lifecycleFields` of each version in history (`RowStore.upsertDays`): the days
   // `doneOn` and `closedOn` give from them must be those they give from the whole values.
