@@ -121,7 +121,8 @@ function statusWhenDone(table: TableDef, column: (name: string) => number): Comp
 function otherOfStatusAndDate(compiled: CompiledTable, columns: readonly InputColumn[], i: number, r: CellResult, cells: readonly CellInput[], options: ReadOptions): { index: number; read: CellResult; r: CellResult } | undefined {
   const at = compiled.status;
   if (!at || r.value === null) return undefined;
-  const [words, index] = i === at.index ? [r.note, at.when] : columns[i].type === 'date' ? [r.before, at.index] : [undefined, -1];
+  // Only a completion says when the work was done: "Not started – FY27" or "Started Jan 2026" names no end.
+  const [words, index] = i === at.index ? [r.value === columns[i].ticked ? r.note : undefined, at.when] : columns[i].type === 'date' ? [r.before, at.index] : [undefined, -1];
   if (words === undefined || !isBlankCell(cells[index])) return undefined;
   const read = readCell(columns[index], words, options);
   if (read.value === null || read.note !== undefined || read.issues.some((x) => x.severity === 'error')) return undefined;

@@ -133,7 +133,8 @@ function dateBesideWords(c: InputColumn, text: string, opts: ReadOptions): CellR
   for (let from = 0; from < words.length && !digits[from - 1]; from++) {
     for (let to = words.length; to > from; to--) {
       if ((from === 0 && to === words.length) || digits.slice(to).includes(true) || !digits.slice(from, to).includes(true)) continue;
-      const date = words.slice(from, to).join(' ');
+      // A date in parentheses beside its words: "Completed (Dec. 2026)".
+      const date = words.slice(from, to).join(' ').replace(/^\((.*)\)$/, '$1');
       const read = readDate(c, date, opts, false);
       if (read.value === null || read.issues.some((i) => i.severity === 'error')) continue;
       const aside = [...words.slice(0, from), ...words.slice(to)].join(' ').replace(/^[\s:;,.–—-]+|[\s:;,–—-]+$/g, '');
@@ -431,6 +432,10 @@ function readFigure(c: InputColumn, raw: CellInput): CellResult {
   // "25+" (at least 25) is read as 25, and says so.
   const m = text.match(/^([$€£]?)\s*(-?[\d,]*\.?\d+)(\+?)\s*([a-z%. ]*)$/i);
   const n = m ? Number(m[2].replace(/,/g, '')) : NaN;
+  // …with a unit of more words than the pattern takes ("25+ ad-hoc consultations"): read as without the plus, said as at least.
+  const plus = m ? null : /^(\d[\d,]*(?:\.\d+)?)\+\s*(\S.*)$/.exec(text);
+  const counted = plus ? progressInWords(c, `${plus[1]} ${plus[2]}`) : undefined;
+  if (counted && typeof counted.value === 'number') return { ...counted, issues: [issue(c, 'at_least', `${c.header}: read ${quoteValue(text)} as ${counted.value} (at least ${counted.value})`, 'warning')] };
   if (!m || !Number.isFinite(n)) return progressInWords(c, text) ?? { value: null, issues: [issue(c, 'not_a_number', `${c.header}: ${quoteValue(text)} is not a number`)] };
   const unit = (m[1] || m[4]).trim().replace(/\s+/g, ' ');
   const issues: FieldIssue[] = [];
@@ -568,9 +573,10 @@ function listIndex(allowed: readonly string[]): ListIndex {
 
 /**
  * A value, then a note set off by a dash, a colon or parentheses: "Closed - no response", "Completed (May 2026)"; or the
- * time it runs to: "Deferred to FY28", "Postponed until spring 2027"; or a figure or date after it: "Completed 3/2026".
+ * time it runs to: "Deferred to FY28", "Postponed until spring 2027"; or a figure or date after it: "Completed 3/2026",
+ * "Started Jan 2026".
  */
-const NOTED_CHOICE = /^(.+?)(?:\s+[-–—]\s+(.+)|:\s+(.+)|\s*\((.+?)\)?|\s+((?:to|until|till) .+|\d.*))$/;
+const NOTED_CHOICE = /^(.+?)(?:\s+[-–—]\s+(.+)|:\s+(.+)|\s*\((.+?)\)?|\s+((?:to|until|till) .+|\d.*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d.*))$/i;
 
 const withRuleStatuses = new WeakMap<readonly string[], readonly string[]>();
 
