@@ -1,5 +1,5 @@
 // The TA requests log: intake, triage, fulfillment and follow-up of technical-assistance requests.
-import { ageBucket, ageBucketFormula, daysOpen, daysOpenFormula, followUpDue, followUpDueFormula, isFulfilledStatus, requestClosedOn, requestDoneOn, slaDue, slaDueFormula, slaState, slaStateFormula, type SlaState } from '../status/request-status';
+import { ageBucket, ageBucketFormula, daysOpen, daysOpenFormula, followUpDue, followUpDueFormula, isFulfilledStatus, requestClosedOn, requestDoneDated, requestDoneOn, slaDue, slaDueFormula, slaState, slaStateFormula, type SlaState } from '../status/request-status';
 import type { Tone } from '../workbook-plan';
 import { priorityReasonFormula, suggestPriority, suggestedPriorityFormula } from '../status/priority';
 import { defineTable, derivedColumn } from './column';
@@ -12,6 +12,7 @@ export const requestsTable = defineTable({
   noun: 'request',
   identifiedBy: ['requesterOrg', 'receivedOn', 'description'],
   doneOn: requestDoneOn,
+  doneDated: requestDoneDated,
   closedOn: requestClosedOn,
   lifecycleFields: ['status', 'fulfilledOn'],
   columns: [
