@@ -7,7 +7,7 @@ import { misfiledRows } from './misfiled-rows';
 import { foldText, isBlankCell, isErrorValue, numberedValue, type CellInput, type ReadOptions } from './cells/read-cell';
 import { parseDateText, type DateTextOptions } from './cells/date-text';
 import { titleYears, type TitleYears } from './cells/title-year';
-import { headerWeight, mapHeaders, type HeaderMap } from './header-map';
+import { headerWeight, mapHeaders, SHAREPOINT_COLUMNS, type HeaderMap } from './header-map';
 import { settleTiesByValues, type SettledTie } from './header-values';
 import type { CellIssue } from './issues';
 import { columnLetter } from './lists';
@@ -326,7 +326,17 @@ function headerIssues(table: TableDef, sheet: string, headerIndex: number, map: 
   const issues: CellIssue[] = [];
   const at = (index: number, header: string) => ({ field: '', sheet, row: headerIndex + 1, column: columnLetter(index + 1), header: excerpt(header), severity: 'warning' as const });
   const firstRead = Math.min(...map.fields.keys(), ...map.spans.keys());
+  // SharePoint's bookkeeping, said once: an export carries a dozen such columns.
+  const sharePoint = map.unknown.filter((u) => SHAREPOINT_COLUMNS.has(foldText(u.header)));
+  if (sharePoint.length > 1) {
+    issues.push({ ...at(sharePoint[0].index, sharePoint[0].header), code: 'unknown_column', message: `SharePoint's own columns (${sharePoint.map((u) => u.header).join(', ')}) are not part of ${table.sheet}; ignored` });
+  }
+  for (const m of map.matched) {
+    const said = table.columns.find((c) => c.name === map.fields.get(m.index))?.sharePoint;
+    if (said?.said && foldText(said.header) === foldText(m.header)) issues.push({ ...at(m.index, m.header), code: 'sharepoint_column', message: `column ${quoteValue(m.header)} read as ${m.reads}: ${said.said}` });
+  }
   for (const u of map.unknown) {
+    if (sharePoint.length > 1 && sharePoint.includes(u)) continue;
     if (u.index < firstRead && GROUPING_HEADERS.has(foldText(u.header))) {
       issues.push({ ...at(u.index, u.header), code: 'grouping_column', message: `column ${quoteValue(u.header)} groups the rows; not read (each row's own cells are)` });
     } else {

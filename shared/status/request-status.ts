@@ -35,6 +35,9 @@ export function requestDoneOn(values: Readonly<Record<string, unknown>>, recorde
   return isFulfilledStatus(values.status) ? recordedOn : null;
 }
 
+/** Whether the fulfillment day a version shows is its own date (`TableDef.doneDated`), not the day it was recorded. */
+export const requestDoneDated = (values: Readonly<Record<string, unknown>>): boolean => isDate(values.fulfilledOn);
+
 /**
  * The day one recorded version of a request shows it ended, Closed or Declined (the day recorded), or null. The store
  * keeps the first such day since the request was last shown open: a request that ended without being fulfilled is

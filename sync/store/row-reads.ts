@@ -30,6 +30,14 @@ export interface RowsFilter { sourceIds?: string[]; includeDeleted?: boolean }
  */
 const guessedWarnings = sql<string | null>`case when w.warnings_json like ${'%' + GUESSED_MARK + '%'} then w.warnings_json end`.as('guessed_json');
 
+/**
+ * A row's kept done and closed days as the rows are read: none where the day is not known (`keptDays`, decision 025). A
+ * request fulfilled on a day not known and closed since has no closed day either: it is judged by its fulfillment, not
+ * as one closed without it.
+ */
+const knownDay = (kind: 'done' | 'closed') =>
+  sql<string | null>`case when r.done_on_unknown = 1${sql.raw(kind === 'closed' ? ' or r.closed_on_unknown = 1' : '')} then null else r.${sql.raw(`first_${kind}_on`)} end`;
+
 /** The current rows of a table in sheet order (by source, then sheet row), or none for an empty list of sources. */
 export function rowsQuery(db: Kysely<StoreDatabase>, table: TableName, { sourceIds, includeDeleted = false }: RowsFilter) {
   if (sourceIds?.length === 0) return undefined;
@@ -38,7 +46,7 @@ export function rowsQuery(db: Kysely<StoreDatabase>, table: TableName, { sourceI
     .innerJoin('principals as p', 'p.id', 'r.source_id')
     .innerJoin('row_history as h', 'h.seq', 'r.values_seq')
     .leftJoin('row_warnings as w', (j) => j.onRef('w.table_name', '=', 'r.table_name').onRef('w.source_id', '=', 'r.source_id').onRef('w.row_id', '=', 'r.row_id'))
-    .select(['r.source_id', 'p.name', 'r.row_id', 'r.hash', 'h.values_json', 'r.updated_at', 'r.deleted', 'r.first_done_on', 'r.first_closed_on', guessedWarnings])
+    .select(['r.source_id', 'p.name', 'r.row_id', 'r.hash', 'h.values_json', 'r.updated_at', 'r.deleted', knownDay('done').as('first_done_on'), knownDay('closed').as('first_closed_on'), guessedWarnings])
     .where('r.table_name', '=', table)
     .$if(!includeDeleted, (q) => q.where('r.deleted', '=', 0))
     .$if(sourceIds !== undefined, (q) => q.where('r.source_id', 'in', sourceIds!))
@@ -74,7 +82,7 @@ export function sheetOrderQuery(db: Kysely<StoreDatabase>, table: TableName, { s
     .leftJoin('row_warnings as w', (j) => j.on('w.table_name', '=', table).onRef('w.source_id', '=', 'r.source_id').onRef('w.row_id', '=', 'r.row_id'))
     // Each row as the JSON array `sheetRows` reads, made by SQLite: the thread that steps the query then handles one
     // string per row, not six values it would quote again. The stored values are spliced in as they are.
-    .select(sql<string>`'[' || json_quote(r.source_id) || ',' || json_quote(p.name) || ',' || json_quote(r.row_id) || ',' || h.values_json || ',' || json_quote(r.first_done_on) || ',' || json_quote(r.first_closed_on) || ',' || coalesce(case when w.warnings_json like ${'%' + GUESSED_MARK + '%'} then w.warnings_json end, 'null') || ']'`.as('row_json'))
+    .select(sql<string>`'[' || json_quote(r.source_id) || ',' || json_quote(p.name) || ',' || json_quote(r.row_id) || ',' || h.values_json || ',' || json_quote(${knownDay('done')}) || ',' || json_quote(${knownDay('closed')}) || ',' || coalesce(case when w.warnings_json like ${'%' + GUESSED_MARK + '%'} then w.warnings_json end, 'null') || ']'`.as('row_json'))
     .orderBy('k.source_id')
     .orderBy('k.sheet_row', (o) => o.asc().nullsLast())
     .orderBy('k.row_id');

@@ -32,7 +32,12 @@ export interface IncomingRow {
  * its work done and the day it shows the row ended (`TableDef.doneOn`, `closedOn`, on the batch's day), made by `encodeRow`. A batch may carry its rows
  * encoded already, by a worker thread (ingest-pool.ts), so the event loop never holds them as objects.
  */
-export interface EncodedRow { rowId: string; hash: string; valuesJson: string; rawJson: string | null; doneOn: string | null; closedOn: string | null; sheetRow?: number }
+export interface EncodedRow {
+  rowId: string; hash: string; valuesJson: string; rawJson: string | null; doneOn: string | null; closedOn: string | null;
+  /** 1 when `doneOn`, `closedOn` is the day recorded, not the row's own date: unknown if this is the row's first version (`keptDays`). */
+  doneOnUnknown: 0 | 1; closedOnUnknown: 0 | 1;
+  sheetRow?: number;
+}
 /**
  * `ownId`: the row's own ID as its sheet shows it (`ownRowId`: `TA-2024-031`), how the office names the row where
  * `rowId` is the sender's key (an add-on's Sync ID, a web-form request's); absent when blank.

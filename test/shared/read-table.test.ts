@@ -20,6 +20,37 @@ const cityPlan: Grid = [
   [4, '  ', null, 'Community forum', 'Mayor’s office', 'TBD', null, null, null, null, null],
 ];
 
+describe('a SharePoint list exported to Excel', () => {
+  const SYSTEM = ['Created', 'Created By', 'Modified', 'Modified By', 'Item Type', 'Path', 'Content Type', 'Attachments', 'Compliance Asset Id', 'Version'];
+  const log = (received: boolean): Grid => [
+    ['ID', 'Title', ...(received ? ['Date Received'] : []), 'Requesting Agency', 'Priority', ...SYSTEM],
+    [1, 'REAP kickoff support', ...(received ? ['2026-09-03'] : []), 'Dept. of Transportation', '(2) Normal', '2026-09-01', 'Tran, Bao', '2026-09-10', 'Tran, Bao', 'Item', 'sites/REC/Lists/TA Requests', 'Item', false, null, '3.0'],
+  ];
+
+  it("says SharePoint's own columns once, reads the item's Title as its Description, and Created as Received only where no column names the day received", () => {
+    const withDay = readTable(TABLES.requests, 'query', log(true), 0, DEFAULT_READ_OPTIONS);
+    const ignored = withDay.issues.filter((i) => i.code === 'unknown_column');
+    expect(ignored).toHaveLength(1);
+    expect(ignored[0].message).toBe(`SharePoint's own columns (${SYSTEM.join(', ')}) are not part of Requests; ignored`);
+    expect(withDay.map.matched.find((m) => m.header === 'Title')?.reads).toBe('Description');
+    expect(validateRows(TABLES.requests, withDay.rows.map((r) => r.raw))[0].values).toMatchObject({ receivedOn: '2026-09-03', description: 'REAP kickoff support', priority: 'Medium' });
+
+    const created = readTable(TABLES.requests, 'query', log(false), 0, DEFAULT_READ_OPTIONS);
+    expect(created.map.matched.find((m) => m.header === 'Created')?.reads).toBe('Received');
+    expect(validateRows(TABLES.requests, created.rows.map((r) => r.raw))[0].values.receivedOn).toBe('2026-09-01');
+    const said = created.issues.filter((i) => i.code === 'unknown_column').map((i) => i.message);
+    expect(said).toEqual([`SharePoint's own columns (${SYSTEM.filter((h) => h !== 'Created').join(', ')}) are not part of Requests; ignored`]);
+    expect(created.issues.map((i) => i.message)).toContain('column "Created" read as Received: the day SharePoint\'s item was created, as no column names the day received');
+  });
+
+  it("reads no other header by SharePoint's column names, nor those columns as another field", () => {
+    // A plan's "Item" is its task, yet "Item Type" is SharePoint's, and "Job title" is no Title.
+    const plan = mapHeaders(TABLES.workplan, ['Item Type', 'Task Name', 'Created By', 'Modified']);
+    expect(Object.fromEntries(plan.matched.map((m) => [m.header, m.reads]))).toEqual({ 'Task Name': 'Task' });
+    expect(mapHeaders(TABLES.requests, ['Agency', 'Job title', 'Created by']).matched.map((m) => m.header)).toEqual(['Agency']);
+  });
+});
+
 describe('mapHeaders', () => {
   it('names a header typed on two lines in one line, in the mapping and the warnings', () => {
     const grid: Grid = [

@@ -61,6 +61,18 @@ describe('pasted figures, recalculated by LibreOffice', () => {
     expect(column(lo, 'requests', 'slaState', rows.length)).toEqual(stored('requests', rows, 'slaState'));
   }, 180_000);
 
+  it('ta-intake: a requester type naming a city and a county (County/City, City-County, city and county) is suggested the priority of the type named first, as the service suggests', async () => {
+    // Eight, so the Dashboard's shares of them are exact in both engines.
+    const types = ['County/City', 'City-County', 'city and county', 'County & City', 'City/County', 'CITY - COUNTY', 'City', 'County'];
+    const rows = types.map((requesterType, i) => ({ requestId: `TA-${i + 1}`, receivedOn: addDays(asOf, -2), requesterOrg: 'Parks', requesterType, dueOn: addDays(asOf, 10), priority: 'High', status: 'Triaged' }));
+    const { lo, differ } = await bothEngines('ta-intake', rows);
+    expect(differ).toEqual([]);
+    const suggested = stored('requests', rows, 'suggestedPriority');
+    expect(new Set(suggested)).toEqual(new Set([stored('requests', [rows[6]], 'suggestedPriority')[0]]));
+    expect(column(lo, 'requests', 'suggestedPriority', rows.length)).toEqual(suggested);
+    expect(column(lo, 'requests', 'priorityReason', rows.length).map((r) => String(r).replace(/^[^(]*/, ''))).toEqual(stored('requests', rows, 'priorityReason').map((r) => String(r).replace(/^[^(]*/, '')));
+  }, 180_000);
+
   it('workplan: an item on hold (Paused, Postponed) shows On hold past its end or behind its pace, as the service says, and the Dashboard counts it', async () => {
     const past = { goal: 'Capacity', startOn: addDays(asOf, -120), endOn: addDays(asOf, -30) };
     const behind = { goal: 'Capacity', startOn: addDays(asOf, -60), endOn: addDays(asOf, 60) };
