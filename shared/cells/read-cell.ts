@@ -476,10 +476,10 @@ function readPercent(c: InputColumn, raw: CellInput): CellResult {
   const typed = isText ? raw.trim() : '';
   const words = shareInWords(typed);
   if (words) return { value: words.value, issues: [issue(c, 'number_in_words', `${c.header}: read ${quoteValue(typed)} as ${words.as}`, 'warning')] };
-  // A check mark ("✓", "Y", "☐"): done or not, as a checkbox. The status formula reads no mark in this column (their
-  // comparisons would take it near Excel's formula length), so the warning says what to type for it to agree.
+  // A check mark ("✓", "Y", "☐"): done or not, as a checkbox, and as the status formula reads it (`markInFormula`). The
+  // template's Dashboard counts an unticked one as no % recorded, so the warning says what to type for it to agree.
   const mark = isText && !/^\d+$/.test(typed) ? checkMark(typed) : undefined;
-  if (mark !== undefined) return { value: Number(mark), issues: [issue(c, 'percent_checkbox', `${c.header}: read ${quoteValue(typed)} as ${mark ? 'ticked, 100%' : 'not ticked, 0%'}; type ${Number(mark) * 100}% for the sheet's own status to read it too`, 'warning')] };
+  if (mark !== undefined) return { value: Number(mark), issues: [issue(c, 'percent_checkbox', `${c.header}: read ${quoteValue(typed)} as ${mark ? 'ticked, 100%' : "not ticked, 0%; type 0% for the sheet's Dashboard to count it as recorded"}`, 'warning')] };
   // "1/2" and "3 / 4" are the fractions a share is written in, as "3 of 4" is.
   const of = COUNT_OF_WHOLE.exec(typed) ?? /^(\d{1,3}) ?\/ ?(\d{1,3})(?![\d/.])/.exec(typed);
   if (of) {
