@@ -183,6 +183,15 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions, beside = tr
     if (dayFirst) return { value: dayFirst, issues: [issue(c, 'day_first', `${c.header}: read ${quoteValue(text)} as ${dayFirst}, day first (there is no month ${+us[1]})`, 'warning')] };
   }
   if (/^\d+(\.\d+)?$/.test(text) && isDateSerial(Number(text)) && Number(text) > 9999) return { value: isoFromSerial(Number(text)), issues: NO_ISSUES };
+  return readDateText(c, text, opts, beside);
+}
+
+/**
+ * `readDate` of a text that none of its quick readings took: the general parser. A function of its own because its
+ * closure keeps `c` and `opts`, and V8 makes the scope such a closure keeps on every call of the function that holds
+ * it, the quick readings' too.
+ */
+function readDateText(c: InputColumn, text: string, opts: ReadOptions, beside: boolean): CellResult {
   // "Jun-30" in a 2026 sheet is June 30, not June 2030, alone or inside words ("By Jun-30"); "Jan-26" is January 2026,
   // read as Excel shows mmm-yy.
   let inSheetYear = false;
@@ -609,6 +618,17 @@ function sharePointPeople(text: string): string[] | undefined {
 const sharePointRead = (c: InputColumn, text: string, read: string): FieldIssue =>
   issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(text)} as ${read} (SharePoint's user ids and separators taken out)`, 'warning');
 
+// Helpers of `readChoice` rather than closures inside it: V8 makes the scope a closure keeps on every call of the
+// function that holds it, and most cells are read by the quick lookups at its start.
+
+/** A listed value of `c` whose synonyms include `word` (a document's own word for it). */
+function listedSynonym(index: ListIndex, c: InputColumn, word: string): ListedSynonym | undefined {
+  return index.synonyms.get(foldText(word))?.find((s) => s.list === undefined || s.list === c.list);
+}
+
+/** The numbered mark that opens SharePoint's numbered priority ("(2) Normal"), if `text` has one. */
+const numberedMarkOf = (text: string) => NUMBERED_CHOICE_MARKS.find((mark) => text.startsWith(mark));
+
 function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult {
   const allowed = (c.list && opts.lists[c.list]) || [];
   const index = listIndex(valuesRead(c, allowed));
@@ -641,7 +661,7 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
       : { value: null, issues: [issue(c, 'blank_kept', `${c.header}: read ${shown} as not done; left blank`, 'warning')] };
   }
   // SharePoint's numbered priority ("(2) Normal"): the word after the number, as the SLA formula reads it; its 1 is High, not a desk's P1.
-  const numbered = c.list === 'priority' ? NUMBERED_CHOICE_MARKS.find((mark) => text.startsWith(mark)) : undefined;
+  const numbered = c.list === 'priority' ? numberedMarkOf(text) : undefined;
   if (numbered) {
     const word = readChoice(c, text.slice(numbered.length), opts);
     if (typeof word.value !== 'string') return word;
@@ -653,11 +673,10 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
   if (former) return { value: former, issues: [issue(c, 'former_choice', `${c.header}: ${quoteValue(former)} is no longer one of: ${listValues(allowed)}; kept as it was`, 'warning')] };
   // The document's own words for a listed value ("Early Actions" for "Early action", "Done" for "Completed"): read, and said.
   // So is a listed value with a note of its own after it ("Closed - no response", "Completed (May 2026)").
-  const synonymOf = (word: string) => index.synonyms.get(foldText(word))?.find((s) => s.list === undefined || s.list === c.list);
-  const whole = synonymOf(text);
+  const whole = listedSynonym(index, c, text);
   const noted = whole === undefined ? NOTED_CHOICE.exec(text) : null;
   const listedNote = noted ? index.folded.get(foldText(noted[1])) : undefined;
-  const head = listedNote !== undefined ? { value: listedNote } : noted ? synonymOf(noted[1]) : undefined;
+  const head = listedNote !== undefined ? { value: listedNote } : noted ? listedSynonym(index, c, noted[1]) : undefined;
   const synonym = whole ?? head;
   const closest = synonym === undefined ? closestChoice(text, allowed) : { kind: 'one' as const, value: synonym.value };
   const near = closest.kind === 'none' ? shortenedChoice(text, allowed) : closest;
