@@ -3,13 +3,13 @@
 // took the process down; here parts are inflated as a stream with a ceiling, only the parts that hold
 // cells are kept, and sheets are cut to their cells (`SheetCells`). What comes out is a plain (stored)
 // zip of those parts for the reader. Zip files that are other documents are named for what they are.
-import { posix } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import JSZip from 'jszip';
 import { fromBufferPromise, type Entry, type ZipFile } from 'yauzl';
 import { ImportError } from './import-error';
 import { SheetCells } from './sheet-xml-cells';
-import { WorkbookXml, type XmlAttributes } from './workbook-xml';
+import { PartNames, PartRelationships, relationshipsOf } from './workbook-part-names';
+import { WorkbookXml } from './workbook-xml';
 
 export interface ArchiveLimits {
   /** All parts read, inflated, as the file declares them and as they turn out. */
@@ -24,17 +24,13 @@ const MB = 1024 * 1024;
 export const ARCHIVE_LIMITS: ArchiveLimits = { unpacked: 1024 * MB, kept: 256 * MB, row: 16 * MB };
 
 /**
- * The parts the workbook reader takes cells, names, tables, notes and the date system from, besides the sheets that
- * the workbook's relationships name; the rest (pictures, charts, chart sheets, pivot caches) it need not see. The
- * theme and notes' shapes it reads as they are written; the others are rewritten in its spelling (`WorkbookXml`).
+ * The parts the workbook reader takes cells, names and the date system from, besides the sheets, notes and tables that
+ * relationships name (`PartNames`); the rest (pictures, charts, chart sheets, pivot caches) it need not see. The theme
+ * and notes' shapes it reads as they are written; the others are rewritten in its spelling (`WorkbookXml`).
  */
-const XML_PARTS = [/^_rels\/\.rels$/, /^xl\/sharedStrings\.xml$/, /^xl\/styles\.xml$/, /^xl\/comments\d+\.xml$/, /^xl\/tables\/table\d+\.xml$/];
-const AS_WRITTEN = [/^xl\/theme\/\w+\.xml$/, /^xl\/drawings\/vmlDrawing\d+\.vml$/];
+const XML_PARTS = [/^_rels\/\.rels$/, /^xl\/sharedStrings\.xml$/, /^xl\/styles\.xml$/];
+const THEME = /^xl\/theme\/\w+\.xml$/;
 const WORKBOOK = 'xl/workbook.xml';
-const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
-/** How the reader finds a sheet: it takes no other name. */
-const SHEET_NAME = /^xl\/worksheets\/sheet\d+\.xml$/;
-const sheetRels = (sheet: string) => sheet.replace(/([^/]+)$/, '_rels/$1.rels');
 
 const damaged = (file: string) => new ImportError('not-a-workbook', `${file} is a zip file but not a readable .xlsx workbook (damaged or cut short): open it in Excel or Google Sheets and save or download it as .xlsx.`);
 const sizeText = (bytes: number) => (bytes >= 1024 * MB ? `${Math.round(bytes / (1024 * MB))} GB` : `${Math.max(1, Math.round(bytes / MB))} MB`);
@@ -59,27 +55,30 @@ export async function unpackWorkbook(bytes: Buffer, file: string, limits: Archiv
       for (const name of names) sum += byName.get(name)?.uncompressedSize ?? 0;
       if (sum > budget.unpacked) throw tooLarge(file, limits.unpacked);
     };
-    declared([WORKBOOK, WORKBOOK_RELS]);
     const refusal = (part: string) => () => new ImportError('too-large', `${file}: its part ${part} holds more text in one place than any workbook does; the file is damaged or was built to exhaust memory, and was not read.`);
     const spelt = (part: string) => new WorkbookXml(limits.row, refusal(part));
-    // The workbook and its relationships first: they say which parts are sheets and which date system they count in.
+    const parts: { name: string; data: Buffer }[] = [];
+    const read = async (part: string, as: string, rewrite: WorkbookXml | undefined) => parts.push({ name: as, data: await inflated(zip, byName.get(part)!, file, limits, budget, rewrite) });
+    // The workbook and its relationships first, then each sheet's: they say which parts are sheets, notes and tables,
+    // and which date system the sheets count in.
+    const names = new PartNames(new Set(byName.keys()));
+    const workbookRels = relationshipsOf(WORKBOOK);
+    declared([WORKBOOK, workbookRels]);
     const workbook = datesAsDeclared(await inflated(zip, byName.get(WORKBOOK)!, file, limits, budget, spelt(WORKBOOK)));
     const date1904 = /<workbookPr\b[^>]*\bdate1904="1"/.test(workbook.toString('utf8'));
-    const relationships = new SheetRelationships(new Set(byName.keys()), limits.row, refusal(WORKBOOK_RELS));
-    const parts = [{ name: WORKBOOK, data: workbook }];
-    if (byName.has(WORKBOOK_RELS)) parts.push({ name: WORKBOOK_RELS, data: await inflated(zip, byName.get(WORKBOOK_RELS)!, file, limits, budget, relationships) });
-    const read = new Map<string, { as: string; rewrite: () => WorkbookXml | undefined }>();
-    for (const name of byName.keys()) {
-      if (XML_PARTS.some((p) => p.test(name))) read.set(name, { as: name, rewrite: () => spelt(name) });
-      else if (AS_WRITTEN.some((p) => p.test(name))) read.set(name, { as: name, rewrite: () => undefined });
+    parts.push({ name: WORKBOOK, data: workbook });
+    if (byName.has(workbookRels)) await read(workbookRels, workbookRels, new PartRelationships(WORKBOOK, WORKBOOK, names, limits.row, refusal(workbookRels)));
+    const sheets = [...names.parts].filter(([, { kind }]) => kind === 'worksheet');
+    const sheetRels = sheets.map(([sheet, { as }]) => ({ sheet, as, rels: relationshipsOf(sheet) })).filter(({ rels }) => byName.has(rels));
+    declared(sheetRels.map(({ rels }) => rels));
+    for (const { sheet, as, rels } of sheetRels) await read(rels, relationshipsOf(as), new PartRelationships(sheet, as, names, limits.row, refusal(rels)));
+    const others = [...byName.keys()].filter((name) => XML_PARTS.some((p) => p.test(name)) || THEME.test(name));
+    declared([...others, ...names.parts.keys()]);
+    for (const name of others) await read(name, name, THEME.test(name) ? undefined : spelt(name));
+    for (const [part, { kind, as }] of names.parts) {
+      const rewrite = kind === 'worksheet' ? new SheetCells(file, part, limits.row, date1904) : kind === 'vmlDrawing' ? undefined : spelt(part);
+      await read(part, as, rewrite);
     }
-    for (const [sheet, as] of relationships.sheets) {
-      if (!byName.has(sheet)) continue;
-      read.set(sheet, { as, rewrite: () => new SheetCells(file, sheet, limits.row, date1904) });
-      if (byName.has(sheetRels(sheet))) read.set(sheetRels(sheet), { as: sheetRels(as), rewrite: () => spelt(sheetRels(sheet)) });
-    }
-    declared(read.keys());
-    for (const [name, { as, rewrite }] of read) parts.push({ name: as, data: await inflated(zip, byName.get(name)!, file, limits, budget, rewrite()) });
     return await storedZip(parts);
   } catch (e) {
     if (e instanceof ImportError) throw e;
@@ -143,34 +142,6 @@ async function inflated(zip: ZipFile, entry: Entry, file: string, limits: Archiv
   });
   if (rewrite) keep(rewrite.push(decoder.end()) + rewrite.end());
   return Buffer.concat(kept);
-}
-
-/**
- * The workbook's relationships with every sheet named as the reader finds sheets (`xl/worksheets/sheetN.xml`): other
- * writers name them as they like (`/xl/worksheets/data.xml`), and a sheet the reader did not find was no sheet at all.
- * `sheets`: each sheet's part in the file and its name for the reader.
- */
-class SheetRelationships extends WorkbookXml {
-  readonly sheets = new Map<string, string>();
-  private readonly taken: Set<string>;
-
-  constructor(parts: ReadonlySet<string>, longest: number, refuse: () => Error) {
-    super(longest, refuse);
-    this.taken = new Set([...parts].filter((name) => SHEET_NAME.test(name)));
-  }
-
-  protected override element(name: string, attributes: XmlAttributes, selfClosing: boolean): void {
-    const { Type: type, Target: target, TargetMode: mode } = attributes;
-    if (name === 'Relationship' && type?.endsWith('/worksheet') && target && mode !== 'External') {
-      const part = target.startsWith('/') ? posix.normalize(target.slice(1)) : posix.normalize(`xl/${target}`);
-      let as = this.sheets.get(part) ?? (SHEET_NAME.test(part) ? part : undefined);
-      for (let n = 1; as === undefined; n++) if (!this.taken.has(`xl/worksheets/sheet${n}.xml`)) as = `xl/worksheets/sheet${n}.xml`;
-      this.taken.add(as);
-      this.sheets.set(part, as);
-      attributes.Target = as.slice('xl/'.length);
-    }
-    super.element(name, attributes, selfClosing);
-  }
 }
 
 /**

@@ -107,12 +107,16 @@ const choice = (values: readonly string[], other: fc.Arbitrary<string> = shortTe
   );
 
 /**
- * With TRUE and FALSE, as a checkbox pasted into the % column leaves them, and a share in words ("half", "Three-quarters",
- * "done"), padded or in odd case, beside words that name none ("halfway"): every engine and the rules read them alike.
+ * With TRUE and FALSE, as a checkbox pasted into the % column leaves them, a share in words ("half", "Three-quarters",
+ * "done"), padded or in odd case, beside words that name none ("halfway"), and check marks: every engine and the rules
+ * read them alike.
  */
 const percent = fc.oneof(
   fc.constant(null), fc.constant(0), fc.constant(1), fc.constant(true), fc.constant(false),
   fc.constantFrom('half', 'Half', ' a  quarter ', 'one-half', 'Three-quarters', 'three quarters', 'none', 'Not started', 'done', 'COMPLETE', 'completed', 'all', 'halfway', 'half done', 'quarters', '-half'),
+  // A check mark typed in the %, ticked or not, padded or closed by a full stop, and marks with more after them (no mark).
+  fc.mixedCase(fc.constantFrom(...TICKED_MARKS, ...UNTICKED_MARKS)),
+  fc.constantFrom(' ✓ ', 'x.', 'Yes!', '☐\t', '\u00a0N', 'x - see memo', '☑☑', 'x!yes', 'y!'),
   fc.constantFrom(0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.9, 0.95, 0.99, 0.9999999999999999, 1e-15),
   fc.integer({ min: 0, max: 100 }).map((n) => n / 100),
   fc.double({ min: 0, max: 1, noNaN: true }),

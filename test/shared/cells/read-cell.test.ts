@@ -325,11 +325,11 @@ describe('percentages', () => {
   );
 
   it.each([['✓', 1], ['Y', 1], ['x', 1], ['☐', 0], ['N', 0]] as const)(
-    'keeps a work-plan item whose percent complete is a check mark, %j, as %s, saying which figure to type for the sheet\'s own status', (raw, value) => {
+    'keeps a work-plan item whose percent complete is a check mark, %j, as %s, as the sheet\'s own status reads it; an unticked one says to type 0% for the sheet\'s Dashboard', (raw, value) => {
       const r = read('workplan', 'percentComplete', raw);
       expect(r.value).toBe(value);
       expect(r.issues.map((i) => [i.severity, i.code, i.message])).toEqual([
-        ['warning', 'percent_checkbox', `% complete: read "${raw}" as ${value ? 'ticked, 100%' : 'not ticked, 0%'}; type ${value * 100}% for the sheet's own status to read it too`],
+        ['warning', 'percent_checkbox', `% complete: read "${raw}" as ${value ? 'ticked, 100%' : "not ticked, 0%; type 0% for the sheet's Dashboard to count it as recorded"}`],
       ]);
     },
   );

@@ -170,4 +170,21 @@ wb.save(sys.argv[1])`, file, isoDates ? 'iso' : 'serial'], { timeout: 60_000 });
       expect(requests!.grid.slice(1), file).toEqual(ROWS);
     }
   }, 180_000);
+
+  it("reads openpyxl's workbook whose sheet has a note and an Excel table, both named as openpyxl names them (/xl/comments/comment1.xml)", async () => {
+    const file = folder.path();
+    await run('/usr/bin/python3', ['-c', `
+import sys, datetime, openpyxl
+from openpyxl.worksheet.table import Table
+from openpyxl.comments import Comment
+wb = openpyxl.Workbook(); ws = wb.active; ws.title = 'Requests'
+for row in [['Read me first'], [], ['Request ID', 'Organization'], ['TA-1', 'City of Riverside'], ['TA-2', 'County Health'], [], ['Totals']]: ws.append(row)
+ws.add_table(Table(displayName='Log', ref='A3:B5'))
+ws['B4'].comment = Comment('Checked with the city', 'Office of Equity')
+wb.save(sys.argv[1])`, file], { timeout: 60_000 });
+    expect(Object.keys((await JSZip.loadAsync(await readFile(file))).files)).toContain('xl/comments/comment1.xml');
+    const [requests] = await readWorkbookGrids(file);
+    expect(requests!.grid).toEqual([['Read me first'], [], ['Request ID', 'Organization'], ['TA-1', 'City of Riverside'], ['TA-2', 'County Health'], [], ['Totals']]);
+    expect(requests!.excelTables).toEqual([{ name: 'Log', ref: 'A3:B5', headerRow: 3, lastRow: 5 }]);
+  }, 60_000);
 });
