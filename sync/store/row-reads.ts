@@ -19,7 +19,7 @@ import type { StoredValues } from './stored-values';
  */
 export type QueryStream = <O>(query: Compilable<O>) => AsyncIterable<O>;
 
-export type RowReads = Pick<RowStore, 'syncState' | 'rows' | 'rowCount' | 'changes' | 'upsertDays' | 'rejections' | 'warnings' | 'dataVersion' | 'lastSyncs' | 'rejectionLog'>;
+export type RowReads = Pick<RowStore, 'syncState' | 'rows' | 'rowCount' | 'changes' | 'upsertDays' | 'rejections' | 'warnings' | 'daysUnknown' | 'dataVersion' | 'lastSyncs' | 'rejectionLog'>;
 
 export interface RowsFilter { sourceIds?: string[]; includeDeleted?: boolean }
 
@@ -29,6 +29,9 @@ export interface RowsFilter { sourceIds?: string[]; includeDeleted?: boolean }
  * The text test only spares parsing the many warnings that carry no mark; `guessedDaysOf` reads the JSON.
  */
 const guessedWarnings = sql<string | null>`case when w.warnings_json like ${'%' + GUESSED_MARK + '%'} then w.warnings_json end`.as('guessed_json');
+
+/** Row ids per statement of `daysUnknown`: well under either database's limit of parameters. */
+const DAYS_UNKNOWN_IDS = 500;
 
 /**
  * A row's kept done and closed days as the rows are read: none where the day is not known (`keptDays`, decision 025). A
@@ -152,6 +155,23 @@ export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowRea
       });
     },
 
+    async daysUnknown(sourceId, table, rowIds) {
+      const found: string[] = [];
+      for (let start = 0; start < rowIds.length; start += DAYS_UNKNOWN_IDS) {
+        const rows = await db
+          .selectFrom('sheet_rows')
+          .select('row_id')
+          .where('table_name', '=', table)
+          .where('source_id', '=', sourceId)
+          .where('deleted', '=', 0)
+          .where('done_on_unknown', '=', 1)
+          .where('row_id', 'in', rowIds.slice(start, start + DAYS_UNKNOWN_IDS))
+          .execute();
+        found.push(...rows.map((r) => r.row_id));
+      }
+      return found;
+    },
+
     async *rows<T extends TableName>(table: T, opts: RowsFilter = {}): AsyncGenerator<StoredRow<T>> {
       const query = rowsQuery(db, table, opts);
       if (!query) return;
@@ -268,7 +288,9 @@ async function problems(db: Kysely<StoreDatabase>, from: 'rejections' | 'row_war
   const rows = await db
     .selectFrom(parts.as('u'))
     .innerJoin('principals as p', 'p.id', 'u.source_id')
-    .select(['u.source_id', 'p.name', 'u.table_name', 'u.row_id', 'u.own_id', 'u.sheet', 'u.sheet_row', 'u.problems_json', 'u.at', 'u.unreadable'])
+    // A warning said only while the row's done day is unknown (`FieldError.dayUnknown`) is read only then.
+    .leftJoin('sheet_rows as s', (j) => j.onRef('s.table_name', '=', 'u.table_name').onRef('s.source_id', '=', 'u.source_id').onRef('s.row_id', '=', 'u.row_id'))
+    .select(['u.source_id', 'p.name', 'u.table_name', 'u.row_id', 'u.own_id', 'u.sheet', 'u.sheet_row', 'u.problems_json', 'u.at', 'u.unreadable', 's.done_on_unknown'])
     .$if(sourceIds !== undefined, (q) => q.where('u.source_id', 'in', sourceIds!))
     .$if(table !== undefined, (q) => q.where('u.table_name', '=', table!))
     .orderBy('u.source_id')
@@ -277,13 +299,16 @@ async function problems(db: Kysely<StoreDatabase>, from: 'rejections' | 'row_war
     .orderBy('u.row_id')
     .orderBy('u.sheet')
     .execute();
-  return rows.map((r) => {
+  return rows.flatMap((r) => {
+    const said = JSON.parse(r.problems_json) as FieldError[];
+    const errors = Number(r.done_on_unknown) === 1 ? said : said.filter((e) => !e.dayUnknown);
+    if (errors.length === 0) return [];
     const problem: Rejection = {
       sourceId: r.source_id,
       sourceName: r.name,
       table: r.table_name as TableName,
       rowId: r.row_id,
-      errors: JSON.parse(r.problems_json) as FieldError[],
+      errors,
       at: new Date(r.at),
     };
     if (r.own_id !== null) problem.ownId = r.own_id;
