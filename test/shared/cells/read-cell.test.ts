@@ -457,6 +457,8 @@ describe('dropdown lists', () => {
 
   it.each([
     ['status', 'Resolved', 'Fulfilled'], ['status', 'Solved', 'Fulfilled'], ['status', 'Waiting on customer', 'Waiting on requester'],
+    // A commission's requesters are agencies and departments: waiting on them is waiting on the requester.
+    ['status', 'Waiting on agency', 'Waiting on requester'], ['status', 'Awaiting department', 'Waiting on requester'],
     ['status', 'Escalated', 'In progress'], ['status', 'Reopened', 'In progress'], ['status', 'Cancelled', 'Declined'], ['status', 'Withdrawn', 'Declined'], ['status', 'Duplicate', 'Declined'],
     ['priority', 'Critical', 'Urgent'], ['priority', 'Highest', 'Urgent'], ['priority', 'Hi', 'High'], ['priority', 'Normal', 'Medium'], ['priority', 'Lowest', 'Low'],
   ] as const)("keeps a request whose %s is a service desk's word, %j, as %j, with a warning", (field, raw, value) => {
