@@ -77,7 +77,8 @@ export const CHOICE_SYNONYMS: Readonly<Record<string, readonly (string | ChoiceS
     ...['Escalated', 'Reopened'].map((word) => ({ word, list: 'requestStatus' as const }))],
   // A desk's request closed with no help of its own: withdrawn, cancelled or a duplicate of another.
   Declined: ['Cancelled', 'Canceled', 'Withdrawn', 'Duplicate'].map((word) => ({ word, list: 'requestStatus' as const, assumed: 'closed without being fulfilled, as a declined request is' })),
-  'Waiting on requester': ['Waiting on customer', 'Awaiting customer', 'Waiting on client', 'Awaiting requester',
+  // A commission's requesters are agencies and departments, as its log names them.
+  'Waiting on requester': ['Waiting on customer', 'Awaiting customer', 'Waiting on client', 'Awaiting requester', 'Waiting on agency', 'Awaiting agency', 'Waiting on department', 'Awaiting department',
     { word: 'Pending', assumed: "a service desk's pending request awaits the requester's reply" },
     // Nothing in the lifecycle pauses the SLA, so the warning does not let "on hold" read as a paused clock.
     { word: 'On hold', assumed: 'a service desk holds a request while it waits on someone; its SLA runs on, as for any request waiting on its requester' },
