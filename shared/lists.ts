@@ -65,7 +65,9 @@ export const CHOICE_SYNONYMS: Readonly<Record<string, readonly (string | ChoiceS
   'In progress': ['Ongoing', 'Underway', 'Under way', 'Started', 'Active', 'On track', 'Begun', 'Behind', 'Behind schedule', 'Off track', 'At risk', 'Delayed', 'WIP', 'Work in progress', 'In process',
     // Service desks' (Zendesk, Freshdesk) words, pasted with their tickets; an "Open" task in a plan may not have begun.
     { word: 'Open', list: 'requestStatus', assumed: "a service desk's open request is being worked on" },
-    ...['Escalated', 'Reopened'].map((word) => ({ word, list: 'requestStatus' as const }))],
+    ...['Escalated', 'Reopened'].map((word) => ({ word, list: 'requestStatus' as const })),
+    // A SharePoint task list's: begun and blocked on another's part, so judged by its dates as work under way is.
+    { word: 'Waiting on someone else', list: 'workplanStatus', assumed: 'a task begun and waiting on someone else is judged by its dates and % complete' }],
   // A desk's request closed with no help of its own: withdrawn, cancelled or a duplicate of another.
   Declined: ['Cancelled', 'Canceled', 'Withdrawn', 'Duplicate'].map((word) => ({ word, list: 'requestStatus' as const, assumed: 'closed without being fulfilled, as a declined request is' })),
   'Waiting on requester': ['Waiting on customer', 'Awaiting customer', 'Waiting on client', 'Awaiting requester',
