@@ -103,12 +103,16 @@ export const CHOICE_SYNONYMS: Readonly<Record<string, readonly (string | ChoiceS
 export const YES_NO = ['Yes', 'No'] as const;
 
 /**
- * The words for each listed priority that no Lists sheet holds (a desk's `P1`, Zendesk's `Normal`: `CHOICE_SYNONYMS`) as
- * the SLA formula compares a Priority cell with them, in any case, once the cell's `DESK_PRIORITY_MARKS` are taken out.
+ * The words for each listed priority that no Lists sheet holds (`CHOICE_SYNONYMS`) as the SLA formula compares a Priority
+ * cell with them, in any case, once the cell's `DESK_PRIORITY_MARKS` are taken out: a desk's numbers (`P1`, `Sev 2`), and
+ * its words (`Normal`, `Critical`), which alone are also read after SharePoint's number (`NUMBERED_CHOICE_MARKS`): a
+ * formula compares each with the cell's text once, so the numbers are not compared again with SharePoint's taken out.
  */
-export const DESK_PRIORITY_WORDS: readonly (readonly [DeskPriority, readonly string[]])[] = (Object.keys(DESK_LEVELS) as DeskPriority[]).map((value) =>
-  [value, [...new Set(CHOICE_SYNONYMS[value].flatMap((s) => (typeof s === 'string' ? [s] : s.list === undefined || s.list === 'priority' ? [s.word] : []))
-    .map((word) => DESK_PRIORITY_MARKS.reduce((text, mark) => text.split(mark).join(''), word)))]]);
+export const DESK_PRIORITY_WORDS: readonly { value: DeskPriority; numbers: readonly string[]; words: readonly string[] }[] = (Object.keys(DESK_LEVELS) as DeskPriority[]).map((value) => ({
+  value,
+  numbers: DESK_PREFIXES.map((prefix) => `${prefix}${DESK_LEVELS[value]}`),
+  words: CHOICE_SYNONYMS[value].filter((s): s is string => typeof s === 'string').map((word) => DESK_PRIORITY_MARKS.reduce((text, mark) => text.split(mark).join(''), word)),
+}));
 
 /**
  * A work-plan item's statuses that mean it is done: Completed, and the words offices use for it (`CHOICE_SYNONYMS`),
