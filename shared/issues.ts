@@ -7,7 +7,7 @@ export type IssueCode =
   | 'unknown_column' | 'missing_column' | 'unit_dropped' | 'unit_mismatch' | 'at_least' | 'at_most' | 'number_range' | 'percent_scaled' | 'percent_checkbox' | 'wrong_type'
   | 'header_tie' | 'grouping_column' | 'repeated_header' | 'note_row' | 'continued_line' | 'totals_row' | 'section_row' | 'choice_matched' | 'former_choice' | 'column_absent'
   | 'named_above' | 'header_by_values' | 'phase_named' | 'error_value' | 'still_loading' | 'another_table' | 'outside_table' | 'legend_row'
-  | 'sharepoint_column' | 'survey_answer' | 'answers_disagree' | 'added_choice' | 'repeated_id' | 'pasted_break' | 'dates_in_text' | 'not_calculated';
+  | 'sharepoint_column' | 'survey_answer' | 'answers_disagree' | 'added_choice' | 'repeated_id' | 'pasted_break' | 'dates_in_text' | 'not_calculated' | 'done_day_unknown';
 
 export interface FieldIssue {
   code: IssueCode;
@@ -20,6 +20,11 @@ export interface FieldIssue {
    * would skew. Stored with the row's warning, which is how the metrics know it.
    */
   dayGuessed?: true;
+  /**
+   * Said only while the service keeps the row's done day unknown (done with no date when it first stored the row,
+   * decision 025), which only its store knows, after the write: kept with the warning, which is read only then.
+   */
+  dayUnknown?: true;
 }
 
 /** An issue placed in a sheet: `row` is the sheet's own row number, `column` its letter. */

@@ -54,6 +54,15 @@ export const NUMBERED_CHOICE_MARKS = ['(1) ', '(2) ', '(3) ', '(4) ', '(5) '] as
 const CITY_COUNTY = 'a city-county government, or either: the one named first; choose the other if it is meant';
 
 /**
+ * What joins a city and a county in one requester type ("County/City", "City-County", "County & City") and pads it: the
+ * priority formula takes these out before comparing the cell with `TWO_TYPES_WORDS`, one `SUBSTITUTE` each.
+ */
+export const TWO_TYPES_MARKS = [' ', '/', '-', '&'] as const;
+
+/** `text` without `TWO_TYPES_MARKS`, as the priority formula compares it. */
+export const withoutTwoTypesMarks = (text: string) => TWO_TYPES_MARKS.reduce((t, mark) => t.split(mark).join(''), text);
+
+/**
  * Other words offices use for a listed value in their plans, calendars and logs, read as that value (with a
  * warning) wherever a list holds it: a milestone marked "Done" is kept as Completed, not rejected.
  */
@@ -70,7 +79,8 @@ export const CHOICE_SYNONYMS: Readonly<Record<string, readonly (string | ChoiceS
     { word: 'Waiting on someone else', list: 'workplanStatus', assumed: 'a task begun and waiting on someone else is judged by its dates and % complete' }],
   // A desk's request closed with no help of its own: withdrawn, cancelled or a duplicate of another.
   Declined: ['Cancelled', 'Canceled', 'Withdrawn', 'Duplicate'].map((word) => ({ word, list: 'requestStatus' as const, assumed: 'closed without being fulfilled, as a declined request is' })),
-  'Waiting on requester': ['Waiting on customer', 'Awaiting customer', 'Waiting on client', 'Awaiting requester',
+  // A commission's requesters are agencies and departments, as its log names them.
+  'Waiting on requester': ['Waiting on customer', 'Awaiting customer', 'Waiting on client', 'Awaiting requester', 'Waiting on agency', 'Awaiting agency', 'Waiting on department', 'Awaiting department',
     { word: 'Pending', assumed: "a service desk's pending request awaits the requester's reply" },
     // Nothing in the lifecycle pauses the SLA, so the warning does not let "on hold" read as a paused clock.
     { word: 'On hold', assumed: 'a service desk holds a request while it waits on someone; its SLA runs on, as for any request waiting on its requester' },
@@ -101,6 +111,15 @@ export const CHOICE_SYNONYMS: Readonly<Record<string, readonly (string | ChoiceS
   Proactive: ['Outreach'],
 };
 export const YES_NO = ['Yes', 'No'] as const;
+
+/**
+ * A city and a county named in one requester type, by the type named first (`CHOICE_SYNONYMS`), each word without its
+ * `TWO_TYPES_MARKS`: the suggested priority weighs such a cell as that type, in the rule and in the sheet's formula.
+ */
+export const TWO_TYPES_WORDS: readonly (readonly [string, readonly string[]])[] = Object.entries(CHOICE_SYNONYMS).flatMap(([value, words]) => {
+  const joint = words.flatMap((w) => (typeof w !== 'string' && w.assumed === CITY_COUNTY ? [withoutTwoTypesMarks(w.word)] : []));
+  return joint.length ? [[value, joint] as const] : [];
+});
 
 /**
  * The words for each listed priority that no Lists sheet holds (`CHOICE_SYNONYMS`) as the SLA formula compares a Priority

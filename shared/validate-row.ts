@@ -121,7 +121,8 @@ function statusWhenDone(table: TableDef, column: (name: string) => number): Comp
 function otherOfStatusAndDate(compiled: CompiledTable, columns: readonly InputColumn[], i: number, r: CellResult, cells: readonly CellInput[], options: ReadOptions): { index: number; read: CellResult; r: CellResult } | undefined {
   const at = compiled.status;
   if (!at || r.value === null) return undefined;
-  const [words, index] = i === at.index ? [r.note, at.when] : columns[i].type === 'date' ? [r.before, at.index] : [undefined, -1];
+  // Only a completion says when the work was done: "Not started – FY27" or "Started Jan 2026" names no end.
+  const [words, index] = i === at.index ? [r.value === columns[i].ticked ? r.note : undefined, at.when] : columns[i].type === 'date' ? [r.before, at.index] : [undefined, -1];
   if (words === undefined || !isBlankCell(cells[index])) return undefined;
   const read = readCell(columns[index], words, options);
   if (read.value === null || read.note !== undefined || read.issues.some((x) => x.severity === 'error')) return undefined;
@@ -326,6 +327,20 @@ export function spanLabels(table: TableDef, columns: readonly { header?: string;
   return labels;
 }
 
+// The helpers below keep closures out of `validateRow`'s loops: a closure over a loop's variable makes V8 allocate
+// that iteration's scope on the heap, for every column of every row, whether the closure is made or not.
+
+/** A cell's issues, each saying what became of the words written after its value (`CellResult.note`). */
+const withWordsSaid = (issues: readonly FieldIssue[], said: string): FieldIssue[] => issues.map((x) => ({ ...x, message: `${x.message}; ${said}` }));
+
+/** Whether `issues` say anything at `field` (of `code`, when given). */
+const saidAt = (issues: readonly FieldIssue[] | undefined, field: string, code?: FieldIssue['code']): boolean =>
+  issues !== undefined && issues.some((x) => x.field === field && (code === undefined || x.code === code));
+
+/** Whether the row's issues already say what column `c`'s blank would: an error at it, or anything at it when it is not required. */
+const blankSaid = (issues: readonly FieldIssue[] | undefined, c: InputColumn): boolean =>
+  issues !== undefined && issues.some((x) => x.field === c.name && (x.severity === 'error' || !c.required));
+
 /** `texts`: the row's fields whose cells the host told are text, though spelled as a formula's error (`readCell`). */
 export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions = defaultOptions, texts?: readonly string[]): RowResult {
   const compiled = compile(table);
@@ -366,11 +381,10 @@ export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions =
     typed[i] = r.value;
     const words = r.note;
     if (words !== undefined && compiled.notes) {
-      const notes = compiled.notes.column.header;
       (noted ??= []).push({ column: c, words, label: options.labels?.[c.name] });
-      (issues ??= []).push(...r.issues.map((x) => ({ ...x, message: `${x.message}; kept ${quoteValue(words)} in ${notes}` })));
+      (issues ??= []).push(...withWordsSaid(r.issues, `kept ${quoteValue(words)} in ${compiled.notes.column.header}`));
     } else if (words !== undefined && !compiled.notes) {
-      (issues ??= []).push(...r.issues.map((x) => ({ ...x, message: `${x.message}; ${quoteValue(words)} is not stored` })));
+      (issues ??= []).push(...withWordsSaid(r.issues, `${quoteValue(words)} is not stored`));
     } else if (r.issues.length) (issues ??= []).push(...r.issues);
     if (r.rangeEnd && c.rangeEnd) (rangeEnds ??= {})[c.rangeEnd] = r.rangeEnd;
     if (r.spanEnd) (spanEnds ??= [])[i] = r.spanEnd;
@@ -407,7 +421,7 @@ export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions =
     const c = columns[i];
     const v = typed[i];
     values[c.name] = v;
-    if (v === null && (c.required || c.keptWhenBlank) && !issues?.some((x) => x.field === c.name && (x.severity === 'error' || !c.required))) {
+    if (v === null && (c.required || c.keptWhenBlank) && !blankSaid(issues, c)) {
       (issues ??= []).push(c.required
         ? { code: 'required', field: c.name, severity: 'error', message: `${c.header} is required` }
         : { code: 'blank_kept', field: c.name, severity: 'warning', message: `${c.header} is blank: ${c.keptWhenBlank}` });
@@ -425,7 +439,7 @@ export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions =
   }
   // A field the row does not hold at all (read from a sheet without its column) is said once for the sheet (`whenAbsent`).
   for (const { column: c, applies, issue } of compiled.assumedWhenBlank) {
-    if (values[c.name] === null && c.name in raw && !issues?.some((x) => x.field === c.name) && applies(values)) (issues ??= []).push({ ...issue });
+    if (values[c.name] === null && c.name in raw && !saidAt(issues, c.name) && applies(values)) (issues ??= []).push({ ...issue });
   }
   for (const [a, b, strict] of compiled.ordered) {
     const va = typed[a];
@@ -498,7 +512,7 @@ function flagOutlyingDates(table: TableDef, results: RowResult[], given?: readon
       k++;
       if (span && !bySheet) (far[i] ??= {})[c.name] = span;
       const shown = far[i]?.[c.name];
-      if (shown && !r.warnings.some((w) => w.field === c.name && w.code === 'implausible_date')) {
+      if (shown && !saidAt(r.warnings, c.name, 'implausible_date')) {
         r.warnings.push({ code: 'implausible_date', field: c.name, severity: 'warning', message: `${c.header}: ${v} is far from the sheet's other dates (mostly ${shown}); a typo?` });
       }
     }
@@ -550,10 +564,9 @@ export type FirstReading = Pick<RowResult, 'values' | 'warnings'>;
 export function yearsLent(table: TableDef, rows: readonly RawRow[], results: readonly FirstReading[], options: ReadOptions, given?: readonly (LentYears | undefined)[]): { options: (ReadOptions | undefined)[]; lent: (LentYears | undefined)[] } {
   const twoDigit = monthOrDayCells(table, rows, results);
   const lent: Record<string, ColumnYear>[] = [];
-  const lending = results.map((result, i): ReadOptions | undefined => {
-    const noYear = result.warnings.some((w) => w.code === 'date_no_year');
-    const fields = twoDigit.get(i);
-    if (!noYear && !fields) return undefined;
+  // Apart from the walk over the rows, so the scope its closures keep is made only for the few rows that need them.
+  const lendTo = (i: number, noYear: boolean, fields: ReadonlyMap<string, MonthOrDay> | undefined): ReadOptions => {
+    const result = results[i];
     const own = given?.[i];
     const lend = (field: string, find: () => ColumnYear | undefined) => {
       if (own) return own[field];
@@ -568,9 +581,17 @@ export function yearsLent(table: TableDef, rows: readonly RawRow[], results: rea
       ...(noYear ? { yearFor: (field: string) => titleYearOf(options) ?? rowYearOf(table, result.values, field) ?? optionally(lentYear(field), assumedYearOf) } : {}),
       ...(fields ? { sheetYears: (field: string) => (fields.has(field) ? titleYearsOf(options) ?? optionally(lentYears(field), sheetYearsLent) : undefined) } : {}),
     };
+  };
+  const lending = results.map((result, i): ReadOptions | undefined => {
+    const noYear = result.warnings.some(isNoYear);
+    const fields = twoDigit.get(i);
+    return noYear || fields ? lendTo(i, noYear, fields) : undefined;
   });
   return { options: lending, lent };
 }
+
+const isNoYear = (issue: FieldIssue) => issue.code === 'date_no_year';
+const isDatePeriod = (issue: FieldIssue) => issue.code === 'date_period';
 
 const optionally = <T, U>(value: T | undefined, f: (value: T) => U) => (value === undefined ? undefined : f(value));
 
@@ -619,7 +640,7 @@ function yearNear(results: readonly FirstReading[], at: number, field: string): 
 function monthOrDayCells(table: TableDef, rows: readonly RawRow[], results: readonly FirstReading[]): Map<number, Map<string, MonthOrDay>> {
   const found = new Map<number, Map<string, MonthOrDay>>();
   results.forEach((r, i) => {
-    if (!r.warnings.some((w) => w.code === 'date_period')) return;
+    if (!r.warnings.some(isDatePeriod)) return;
     for (const c of table.columns) {
       const cell = c.type === 'date' ? monthOrDayIn(rows[i][c.name]) : undefined;
       if (cell) found.set(i, (found.get(i) ?? new Map<string, MonthOrDay>()).set(c.name, cell));

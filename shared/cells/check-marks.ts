@@ -37,3 +37,16 @@ export const markTextFormula = (ref: string) => trimmedFormula(`SUBSTITUTE(SUBST
  * are ticked marks ("FALSE" and 0 both unticked), so every engine reads a checkbox the same way.
  */
 export const marksFormula = (ref: string, ticked: boolean) => (ticked ? TICKED_MARKS : UNTICKED_MARKS).map((m) => `${markTextFormula(ref)}="${m}"`).join(',');
+
+/** `!☑!✓!…!`: the marks as one text, each between two `!`, which `markText` takes out of a cell, so no cell spans two. */
+const markList = (marks: readonly string[]) => `!${marks.join('!')}!`;
+
+/**
+ * Whether a cell holds a mark of `marks` (`checkMark`'s reading), in one comparison rather than one per mark:
+ * `SUBSTITUTE("!☑!✓!…!","!"&LOWER(text)&"!","")<>"!☑!✓!…!"`, the text as `markTextFormula` makes it. Shorter than
+ * `marksFormula` for a formula that reads its cell in many places; `LOWER`, since `SUBSTITUTE` minds case where `=` does not.
+ */
+export const markInFormula = (ref: string, ticked: boolean) => {
+  const list = markList(ticked ? TICKED_MARKS : UNTICKED_MARKS);
+  return `SUBSTITUTE("${list}","!"&LOWER(${markTextFormula(ref)})&"!","")<>"${list}"`;
+};

@@ -127,25 +127,42 @@ const MOST_WORDS_BESIDE_A_DATE = 10;
  * words before it (`CellResult.before`) for the row's status; undefined where no part of the cell reads as a day.
  */
 function dateBesideWords(c: InputColumn, text: string, opts: ReadOptions): CellResult | undefined {
+  const time = TIME_AFTER.exec(text);
+  const day = time && time.index > 0 ? text.slice(0, time.index) : undefined;
+  if (day) return besideWords(c, text, readDate(c, day, opts), time![0].trim(), day);
   const words = text.split(/\s+/);
   if (words.length > MOST_WORDS_BESIDE_A_DATE) return undefined;
   const digits = words.map((w) => /\d/.test(w));
   for (let from = 0; from < words.length && !digits[from - 1]; from++) {
     for (let to = words.length; to > from; to--) {
       if ((from === 0 && to === words.length) || digits.slice(to).includes(true) || !digits.slice(from, to).includes(true)) continue;
-      const date = words.slice(from, to).join(' ');
-      const read = readDate(c, date, opts, false);
-      if (read.value === null || read.issues.some((i) => i.severity === 'error')) continue;
-      const aside = [...words.slice(0, from), ...words.slice(to)].join(' ').replace(/^[\s:;,.–—-]+|[\s:;,–—-]+$/g, '');
+      // A date in parentheses beside its words: "Completed (Dec. 2026)".
+      const date = words.slice(from, to).join(' ').replace(/^\((.*)\)$/, '$1');
+      const read = besideWords(c, text, readDate(c, date, opts, false), [...words.slice(0, from), ...words.slice(to)].join(' '), date);
+      if (!read) continue;
       const before = words.slice(0, from).join(' ').replace(/(?:[\s:;,–—-]|\b(?:on|in)\b)+$/i, '');
-      const said = read.issues.at(-1);
-      const issues = said
-        ? [...read.issues.slice(0, -1), { ...said, message: `${said.message}, setting aside ${quoteValue(aside)}` }]
-        : [issue(c, 'date_period', `${c.header}: read ${quoteValue(date)} as ${spanText({ start: read.value as string, end: read.rangeEnd })}, setting aside ${quoteValue(aside)}`, 'warning')];
-      return { ...read, note: text, ...(before ? { before } : {}), issues };
+      return before ? { ...read, before } : read;
     }
   }
   return undefined;
+}
+
+/** A time of day after a date, with its "@" or "at" ("3/9/2026 @ 6pm", "Tues. 3/10, 6-8 pm"): set aside as words are. */
+const TIME_AFTER = /(?:\s*[,@]\s*|\s+at\s+|\s+)\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:[-–]|to)\s*\d{1,2}(?::\d{2})?)?\s*[ap]\.?m\.?$/i;
+
+/**
+ * `read`, the reading of the date in `text` beside `aside`, as `text`'s own: its warning saying what was set aside and
+ * the whole cell for the row's notes. A date with no year is kept so, for the sheet's year to be lent to it
+ * (`date_no_year`, `yearsLent`); undefined where the date does not read.
+ */
+function besideWords(c: InputColumn, text: string, read: CellResult, words: string, date?: string): CellResult | undefined {
+  if (read.issues.some((i) => i.severity === 'error') || (read.value === null && !read.issues.some((i) => i.code === 'date_no_year'))) return undefined;
+  const aside = words.replace(/^[\s:;,.–—-]+|[\s:;,–—-]+$/g, '');
+  const said = read.issues.at(-1);
+  const issues = said
+    ? [...read.issues.slice(0, -1), { ...said, message: `${said.message}, setting aside ${quoteValue(aside)}` }]
+    : [issue(c, 'date_period', `${c.header}: read ${quoteValue(date ?? text)} as ${spanText({ start: read.value as string, end: read.rangeEnd })}, setting aside ${quoteValue(aside)}`, 'warning')];
+  return { ...read, note: text, issues };
 }
 
 function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions, beside = true): CellResult {
@@ -182,6 +199,15 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions, beside = tr
     if (dayFirst) return { value: dayFirst, issues: [issue(c, 'day_first', `${c.header}: read ${quoteValue(text)} as ${dayFirst}, day first (there is no month ${+us[1]})`, 'warning')] };
   }
   if (/^\d+(\.\d+)?$/.test(text) && isDateSerial(Number(text)) && Number(text) > 9999) return { value: isoFromSerial(Number(text)), issues: NO_ISSUES };
+  return readDateText(c, text, opts, beside);
+}
+
+/**
+ * `readDate` of a text that none of its quick readings took: the general parser. A function of its own because its
+ * closure keeps `c` and `opts`, and V8 makes the scope such a closure keeps on every call of the function that holds
+ * it, the quick readings' too.
+ */
+function readDateText(c: InputColumn, text: string, opts: ReadOptions, beside: boolean): CellResult {
   // "Jun-30" in a 2026 sheet is June 30, not June 2030, alone or inside words ("By Jun-30"); "Jan-26" is January 2026,
   // read as Excel shows mmm-yy.
   let inSheetYear = false;
@@ -431,6 +457,10 @@ function readFigure(c: InputColumn, raw: CellInput): CellResult {
   // "25+" (at least 25) is read as 25, and says so.
   const m = text.match(/^([$€£]?)\s*(-?[\d,]*\.?\d+)(\+?)\s*([a-z%. ]*)$/i);
   const n = m ? Number(m[2].replace(/,/g, '')) : NaN;
+  // …with a unit of more words than the pattern takes ("25+ ad-hoc consultations"): read as without the plus, said as at least.
+  const plus = m ? null : /^(\d[\d,]*(?:\.\d+)?)\+\s*(\S.*)$/.exec(text);
+  const counted = plus ? progressInWords(c, `${plus[1]} ${plus[2]}`) : undefined;
+  if (counted && typeof counted.value === 'number') return { ...counted, issues: [issue(c, 'at_least', `${c.header}: read ${quoteValue(text)} as ${counted.value} (at least ${counted.value})`, 'warning')] };
   if (!m || !Number.isFinite(n)) return progressInWords(c, text) ?? { value: null, issues: [issue(c, 'not_a_number', `${c.header}: ${quoteValue(text)} is not a number`)] };
   const unit = (m[1] || m[4]).trim().replace(/\s+/g, ' ');
   const issues: FieldIssue[] = [];
@@ -467,10 +497,10 @@ function readPercent(c: InputColumn, raw: CellInput): CellResult {
   const typed = isText ? raw.trim() : '';
   const words = shareInWords(typed);
   if (words) return { value: words.value, issues: [issue(c, 'number_in_words', `${c.header}: read ${quoteValue(typed)} as ${words.as}`, 'warning')] };
-  // A check mark ("✓", "Y", "☐"): done or not, as a checkbox. The status formula reads no mark in this column (their
-  // comparisons would take it near Excel's formula length), so the warning says what to type for it to agree.
+  // A check mark ("✓", "Y", "☐"): done or not, as a checkbox, and as the status formula reads it (`markInFormula`). The
+  // template's Dashboard counts an unticked one as no % recorded, so the warning says what to type for it to agree.
   const mark = isText && !/^\d+$/.test(typed) ? checkMark(typed) : undefined;
-  if (mark !== undefined) return { value: Number(mark), issues: [issue(c, 'percent_checkbox', `${c.header}: read ${quoteValue(typed)} as ${mark ? 'ticked, 100%' : 'not ticked, 0%'}; type ${Number(mark) * 100}% for the sheet's own status to read it too`, 'warning')] };
+  if (mark !== undefined) return { value: Number(mark), issues: [issue(c, 'percent_checkbox', `${c.header}: read ${quoteValue(typed)} as ${mark ? 'ticked, 100%' : "not ticked, 0%; type 0% for the sheet's Dashboard to count it as recorded"}`, 'warning')] };
   // "1/2" and "3 / 4" are the fractions a share is written in, as "3 of 4" is.
   const of = COUNT_OF_WHOLE.exec(typed) ?? /^(\d{1,3}) ?\/ ?(\d{1,3})(?![\d/.])/.exec(typed);
   if (of) {
@@ -568,9 +598,10 @@ function listIndex(allowed: readonly string[]): ListIndex {
 
 /**
  * A value, then a note set off by a dash, a colon or parentheses: "Closed - no response", "Completed (May 2026)"; or the
- * time it runs to: "Deferred to FY28", "Postponed until spring 2027"; or a figure or date after it: "Completed 3/2026".
+ * time it runs to: "Deferred to FY28", "Postponed until spring 2027"; or a figure or date after it: "Completed 3/2026",
+ * "Started Jan 2026".
  */
-const NOTED_CHOICE = /^(.+?)(?:\s+[-–—]\s+(.+)|:\s+(.+)|\s*\((.+?)\)?|\s+((?:to|until|till) .+|\d.*))$/;
+const NOTED_CHOICE = /^(.+?)(?:\s+[-–—]\s+(.+)|:\s+(.+)|\s*\((.+?)\)?|\s+((?:to|until|till) .+|\d.*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d.*))$/i;
 
 const withRuleStatuses = new WeakMap<readonly string[], readonly string[]>();
 
@@ -602,6 +633,17 @@ function sharePointPeople(text: string): string[] | undefined {
 
 const sharePointRead = (c: InputColumn, text: string, read: string): FieldIssue =>
   issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(text)} as ${read} (SharePoint's user ids and separators taken out)`, 'warning');
+
+// Helpers of `readChoice` rather than closures inside it: V8 makes the scope a closure keeps on every call of the
+// function that holds it, and most cells are read by the quick lookups at its start.
+
+/** A listed value of `c` whose synonyms include `word` (a document's own word for it). */
+function listedSynonym(index: ListIndex, c: InputColumn, word: string): ListedSynonym | undefined {
+  return index.synonyms.get(foldText(word))?.find((s) => s.list === undefined || s.list === c.list);
+}
+
+/** The numbered mark that opens SharePoint's numbered priority ("(2) Normal"), if `text` has one. */
+const numberedMarkOf = (text: string) => NUMBERED_CHOICE_MARKS.find((mark) => text.startsWith(mark));
 
 function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult {
   const allowed = (c.list && opts.lists[c.list]) || [];
@@ -635,7 +677,7 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
       : { value: null, issues: [issue(c, 'blank_kept', `${c.header}: read ${shown} as not done; left blank`, 'warning')] };
   }
   // SharePoint's numbered priority ("(2) Normal"): the word after the number, as the SLA formula reads it; its 1 is High, not a desk's P1.
-  const numbered = c.list === 'priority' ? NUMBERED_CHOICE_MARKS.find((mark) => text.startsWith(mark)) : undefined;
+  const numbered = c.list === 'priority' ? numberedMarkOf(text) : undefined;
   if (numbered) {
     const word = readChoice(c, text.slice(numbered.length), opts);
     if (typeof word.value !== 'string') return word;
@@ -647,11 +689,10 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
   if (former) return { value: former, issues: [issue(c, 'former_choice', `${c.header}: ${quoteValue(former)} is no longer one of: ${listValues(allowed)}; kept as it was`, 'warning')] };
   // The document's own words for a listed value ("Early Actions" for "Early action", "Done" for "Completed"): read, and said.
   // So is a listed value with a note of its own after it ("Closed - no response", "Completed (May 2026)").
-  const synonymOf = (word: string) => index.synonyms.get(foldText(word))?.find((s) => s.list === undefined || s.list === c.list);
-  const whole = synonymOf(text);
+  const whole = listedSynonym(index, c, text);
   const noted = whole === undefined ? NOTED_CHOICE.exec(text) : null;
   const listedNote = noted ? index.folded.get(foldText(noted[1])) : undefined;
-  const head = listedNote !== undefined ? { value: listedNote } : noted ? synonymOf(noted[1]) : undefined;
+  const head = listedNote !== undefined ? { value: listedNote } : noted ? listedSynonym(index, c, noted[1]) : undefined;
   const synonym = whole ?? head;
   const closest = synonym === undefined ? closestChoice(text, allowed) : { kind: 'one' as const, value: synonym.value };
   const near = closest.kind === 'none' ? shortenedChoice(text, allowed) : closest;

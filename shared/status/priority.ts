@@ -1,10 +1,10 @@
 // Suggested priority of a request: the impact of the requester type times the urgency of its deadline.
 import { urgentDeadlineFormula, urgentDeadlineWords } from '../cells/deadline-words';
 import { daysBetween } from '../cells/dates';
-import { listRange, settingRef } from '../lists';
+import { listRange, settingRef, TWO_TYPES_MARKS, TWO_TYPES_WORDS, withoutTwoTypesMarks } from '../lists';
 import { approximateLookup, type Rules } from '../rules';
 import { receivedAfter } from './request-status';
-import { dateCellFormula, isDate, literalKey } from './sheet-math';
+import { dateCellFormula, isDate, isOneOf, literalKey, oneOfFormula } from './sheet-math';
 
 export interface PriorityInputs { requesterType: unknown; dueOn: unknown; receivedOn?: unknown }
 export interface PrioritySuggestion { priority: string; reason: string; score: number }
@@ -50,7 +50,7 @@ const MAX_SUGGESTED = 1_000;
 const NO_DEADLINE = -0.5;
 
 function suggestion(requesterType: string, receivedOn: unknown, rules: Rules, asOf: string, received: boolean, urgent: string | undefined, days: number | null): PrioritySuggestion {
-  const impact = rules.impact.get(requesterType.toLowerCase()) ?? rules.settings.defaultImpact;
+  const impact = rules.impact.get(requesterType.toLowerCase()) ?? rules.impact.get(namedFirst(requesterType)?.toLowerCase() ?? '') ?? rules.settings.defaultImpact;
   const urgency = days === null ? rules.settings.noDeadlineUrgency : approximateLookup(rules.urgency, days) ?? rules.settings.noDeadlineUrgency;
   const score = impact * urgency;
   const priority = approximateLookup(rules.suggestedPriority, score) ?? '';
@@ -79,13 +79,30 @@ function deadlineText(days: number | null, received: boolean): string {
 /** Urgent words for a deadline, as the cell holds them, trimmed: priorityReasonFormula writes the same text. */
 const urgentText = (words: string, received: boolean) => `deadline ${words}, as if due ${received ? 'the day it was received' : 'today'}`;
 
+/**
+ * The type named first in a requester type that names a city and a county ("County/City": County), as import reads it,
+ * so a sheet never synced suggests the priority the master does; undefined for any other. Looked up only where Lists
+ * gives the text itself no impact.
+ */
+function namedFirst(requesterType: string): string | undefined {
+  const bare = withoutTwoTypesMarks(requesterType);
+  return TWO_TYPES_WORDS.find(([, words]) => isOneOf(bare, words))?.[0];
+}
+
+/** `namedFirst` in a formula: the type named first, or #N/A, which no lookup finds. */
+const namedFirstFormula = (ref: string) => {
+  const bare = TWO_TYPES_MARKS.reduce((text, mark) => `SUBSTITUTE(${text},"${mark}","")`, ref);
+  return TWO_TYPES_WORDS.reduceRight((rest, [value, words]) => `IF(OR(${oneOfFormula(bare, words)}),"${value}",${rest})`, 'NA()');
+};
+
 type Refs = Record<'requesterType' | 'dueOn' | 'receivedOn' | 'today', string>;
 
 /** Whether the deadline is measured from the received day, as `received` in suggestPriority: a date, not after today. */
 const receivedFormula = (r: Refs) => `AND(${dateCellFormula(r.receivedOn)},N(${r.receivedOn})<=${r.today})`;
 
 function parts(r: Refs) {
-  const impact = `IFERROR(VLOOKUP(${literalKey(r.requesterType)},${listRange('requesterType', true)},2,0),${settingRef('defaultImpact')})`;
+  const lookup = (key: string) => `VLOOKUP(${key},${listRange('requesterType', true)},2,0)`;
+  const impact = `IFERROR(${lookup(literalKey(r.requesterType))},IFERROR(${lookup(namedFirstFormula(r.requesterType))},${settingRef('defaultImpact')}))`;
   const days = `(${r.dueOn}-IF(${receivedFormula(r)},${r.receivedOn},${r.today}))`;
   // Urgent words are a deadline the day it was received: the urgency of no days to go.
   const urgentNow = `IFERROR(VLOOKUP(0,${listRange('urgency', true)},2,1),${settingRef('noDeadlineUrgency')})`;

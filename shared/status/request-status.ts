@@ -1,6 +1,7 @@
 // Derived columns of a TA request: days open, SLA due date and state, age bucket, follow-up due.
 import { addDays, daysBetween } from '../cells/dates';
 import { CLOSED_REQUEST_STATUS, CLOSED_REQUEST_STATUSES, DECLINED_REQUEST_STATUS, DESK_PRIORITY_MARKS, DESK_PRIORITY_WORDS, DONE_REQUEST_STATUSES, FULFILLED_REQUEST_STATUS, NUMBERED_CHOICE_MARKS, listRange, settingRef } from '../lists';
+import type { FieldIssue } from '../issues';
 import { approximateLookup, type Rules } from '../rules';
 import { dateCellFormula, isDate, isOneOf, literalKey, oneOfFormula, sameText } from './sheet-math';
 
@@ -33,6 +34,22 @@ export function requestDoneOn(values: Readonly<Record<string, unknown>>, recorde
   const date = values.fulfilledOn;
   if (isDate(date)) return date <= recordedOn ? date : recordedOn;
   return isFulfilledStatus(values.status) ? recordedOn : null;
+}
+
+/** Whether the fulfillment day a version shows is its own date (`TableDef.doneDated`), not the day it was recorded. */
+export const requestDoneDated = (values: Readonly<Record<string, unknown>>): boolean => isDate(values.fulfilledOn);
+
+/**
+ * The warning at the Status of a request Fulfilled with no date, in a sheet with no Fulfilled column, said while the
+ * service keeps its day unknown (`dayUnknown`: it was already fulfilled when first stored, decision 025); undefined for
+ * any other version. With the column, its blank cell's own warning says it (`assumedWhenBlank`).
+ */
+export function doneDayUnknownIssue(values: Readonly<Record<string, unknown>>, header: string): FieldIssue | undefined {
+  if (!isFulfilledStatus(values.status) || requestDoneDated(values)) return undefined;
+  return {
+    code: 'done_day_unknown', field: 'status', severity: 'warning', dayUnknown: true,
+    message: `${header}: fulfilled before the service first read this request, on a day not known, so it counts as done but not in days to fulfill, the SLA or the requests fulfilled in a period; add a Fulfilled column with the date it was fulfilled`,
+  };
 }
 
 /**

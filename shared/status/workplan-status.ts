@@ -1,5 +1,5 @@
 // Derived status of a work-plan item, in TypeScript and as the equivalent native formula.
-import { checkMark, marksFormula } from '../cells/check-marks';
+import { checkMark, markInFormula, marksFormula } from '../cells/check-marks';
 import { shareInWords, shareValueFormula, shareWordsFormula } from '../cells/number-in-words';
 import { daysBetween } from '../cells/dates';
 import { blankStatusTerms, isBlankStatus } from '../cells/not-chosen';
@@ -19,6 +19,15 @@ export type WorkplanDerived = (typeof WORKPLAN_DERIVED)[number];
  */
 export const percentValue = (v: unknown): number | null => numberCellValue(v) ?? (typeof v === 'string' ? shareInWords(v)?.value ?? null : null);
 
+/**
+ * A check mark typed in % complete (✓, x, ☐), as import reads it: ticked 100 %, unticked 0 % (`checkMark`, read by the
+ * status formula through `markInFormula`); null for any other text.
+ */
+function percentMarked(v: unknown): number | null {
+  const mark = typeof v === 'string' ? checkMark(v) : undefined;
+  return mark === undefined ? null : Number(mark);
+}
+
 
 export interface WorkplanInputs { status: unknown; startOn: unknown; endOn: unknown; percentComplete: unknown }
 
@@ -30,7 +39,7 @@ export interface WorkplanInputs { status: unknown; startOn: unknown; endOn: unkn
  * behind the elapsed share of its span by more than the at-risk margin, else on track.
  */
 export function workplanStatus(i: WorkplanInputs, rules: Rules, asOf: string): WorkplanDerived {
-  const recorded = percentValue(i.percentComplete);
+  const recorded = percentValue(i.percentComplete) ?? percentMarked(i.percentComplete);
   const pct = recorded ?? 0;
   // A check mark answers the Status as a "Done?" column: ticked is done and unticked no status yet, as the service reads it.
   const mark = checkMark(i.status);
@@ -60,13 +69,14 @@ export function workplanStatusFormula(r: { status: string; startOn: string; endO
   const inProgress = `OR(${oneOfFormula(S, IN_PROGRESS_WORKPLAN_STATUSES)})`;
   // The % as percentValue reads it: a number, or a share in words, whose words are compared where the share is read.
   const pct = `(N(${P})+${shareValueFormula(P)})`;
-  return `IF(OR(${oneOfFormula(S, DONE_WORKPLAN_STATUSES)},${marksFormula(S, true)},AND(${hasNumberFormula(P)},N(${P})>=1),${shareWordsFormula(P, (s) => s >= 1)}),"Complete",`
+  // A check mark in the % is 100 % or 0 %: read where it decides, ticked in the Complete test and unticked as a % recorded.
+  return `IF(OR(${oneOfFormula(S, DONE_WORKPLAN_STATUSES)},${marksFormula(S, true)},AND(${hasNumberFormula(P)},N(${P})>=1),${shareWordsFormula(P, (s) => s >= 1)},${markInFormula(P, true)}),"Complete",`
     + `IF(OR(${oneOfFormula(S, STOPPED_STATUSES)}),"Stopped",`
     + `IF(OR(${oneOfFormula(S, ON_HOLD_STATUSES)}),"${ON_HOLD_STATUS}",`
     + `IF(AND(NOT(${dateCellFormula(A)}),NOT(${dateCellFormula(E)})),"No dates",`
     + `IF(AND(${dateCellFormula(E)},${E}<${T}),"Overdue",`
     + `IF(AND(${dateCellFormula(A)},${A}>${T}),IF(${inProgress},"In progress (early)","Not started (scheduled)"),`
     + `IF(AND(${dateCellFormula(A)},OR(${blankStatusTerms(S, '=').join()},${oneOfFormula(S, NOT_STARTED_WORKPLAN_STATUSES)},${marksFormula(S, false)}),${pct}=0),"Late start",`
-    + `IF(AND(${inProgress},NOT(OR(${hasNumberFormula(P)},${shareWordsFormula(P, (s) => s < 1)}))),"In progress (no %)",`
+    + `IF(AND(${inProgress},NOT(OR(${hasNumberFormula(P)},${shareWordsFormula(P, (s) => s < 1)},${markInFormula(P, false)}))),"In progress (no %)",`
     + `IF(AND(${dateCellFormula(A)},${dateCellFormula(E)}),IF(${E}>${A},IF(${pct}<(${T}-${A})/(${E}-${A})-${margin},"At risk","On track"),"On track"),"On track")))))))))`;
 }

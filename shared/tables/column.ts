@@ -205,6 +205,11 @@ export interface TableDef<N extends TableName = TableName, F extends string = st
    */
   doneOn?(values: Readonly<Record<string, unknown>>, recordedOn: string): string | null;
   /**
+   * Whether the done day a version shows is the row's own date rather than the day it was recorded: a row done when the
+   * store first sees it, with no date of its own, was done on a day the store cannot know (`keptDays`, decision 025).
+   */
+  doneDated?(values: Readonly<Record<string, unknown>>): boolean;
+  /**
    * When one stored version of a row shows it ended, done or not (a request Closed or Declined), given the day recorded;
    * the first such day since the row was last shown open is kept (`StoredRow.firstClosedOn`), so that an end without
    * the work done has a day too, and a row reopened and ended again is judged by the end that stood.
@@ -229,6 +234,25 @@ export const shownOpen = (def: Pick<TableDef, 'doneOn' | 'closedOn'>, values: Re
  * store keeps it: cleared by a version that shows the row open again (`reopened`), else the first day since stands.
  */
 export const keptDay = (kept: string | null | undefined, day: string | null, reopened: boolean): string | null => (reopened ? null : (kept ?? day));
+
+/**
+ * A day kept from history, and whether it is only the day the store first saw the row, which already showed it done or
+ * ended then, with no date of its own: the day it happened is not known, so no figure counted by day or in days reads it.
+ */
+export interface KeptDay { day: string | null; unknown: boolean }
+
+/**
+ * `keptDay`, knowing the day may be unknown (decision 025): after the row's first version (`kept` undefined), a day the
+ * version shows but does not date (`dated`: the row's own date, not the day recorded) is unknown, and stays so through
+ * later versions that show the row still done or ended, until one dates it. Cleared, as `keptDay`, by a reopening.
+ * `writeCurrentRow` keeps the same in both databases.
+ */
+export function keptDays(kept: KeptDay | undefined, day: string | null, dated: boolean, reopened: boolean): KeptDay {
+  if (reopened) return { day: null, unknown: false };
+  if (kept === undefined) return { day, unknown: day !== null && !dated };
+  if (kept.unknown && day !== null && dated) return { day, unknown: false };
+  return { day: kept.day ?? day, unknown: kept.day !== null && kept.unknown };
+}
 
 /** The fields one column names: they must be columns of the same table. */
 interface ColumnLinks<F extends string> { whenDone?: F; rangeEnd?: F; notBefore?: F; readAfter?: F; wordsFrom?: F; unitField?: F; headsColumnsOf?: F }

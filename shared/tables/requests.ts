@@ -1,5 +1,5 @@
 // The TA requests log: intake, triage, fulfillment and follow-up of technical-assistance requests.
-import { ageBucket, ageBucketFormula, daysOpen, daysOpenFormula, followUpDue, followUpDueFormula, isFulfilledStatus, requestClosedOn, requestDoneOn, slaDue, slaDueFormula, slaState, slaStateFormula, type SlaState } from '../status/request-status';
+import { ageBucket, ageBucketFormula, daysOpen, daysOpenFormula, followUpDue, followUpDueFormula, isFulfilledStatus, requestClosedOn, requestDoneDated, requestDoneOn, slaDue, slaDueFormula, slaState, slaStateFormula, type SlaState } from '../status/request-status';
 import type { Tone } from '../workbook-plan';
 import { priorityReasonFormula, suggestPriority, suggestedPriorityFormula } from '../status/priority';
 import { defineTable, derivedColumn } from './column';
@@ -12,6 +12,7 @@ export const requestsTable = defineTable({
   noun: 'request',
   identifiedBy: ['requesterOrg', 'receivedOn', 'description'],
   doneOn: requestDoneOn,
+  doneDated: requestDoneDated,
   closedOn: requestClosedOn,
   lifecycleFields: ['status', 'fulfilledOn'],
   columns: [
@@ -39,8 +40,8 @@ export const requestsTable = defineTable({
     { name: 'fulfilledOn', header: 'Fulfilled', aliases: ['Fulfilled on', 'Date fulfilled', 'Completed', 'Completed on', 'Closed on', 'Date completed', 'Date closed'], type: 'date', notBefore: 'receivedOn', width: 12, numFmt: DATE,
       assumedWhenBlank: {
         applies: (values) => isFulfilledStatus(values.status),
-        assumed: 'counted as fulfilled on the day the service first saw the request done, so its days to fulfill and SLA run to that day; enter the day it was fulfilled',
-        absent: 'fulfilled requests count as done on the day the service first saw them, so their days to fulfill and SLA run to that day; add a Fulfilled column to record the day',
+        assumed: 'counted as fulfilled on the day the service first saw the request done, so its days to fulfill and SLA run to that day; if it was already done when the service first read it, that day is not known and it counts in neither; enter the day it was fulfilled',
+        absent: 'fulfilled requests count as done on the day the service first saw them, so their days to fulfill and SLA run to that day (those already done when it first read them, on a day not known, count in neither); add a Fulfilled column to record the day',
       } },
     { name: 'outcome', header: 'Outcome', aliases: ['Result', 'Follow-up outcome'], type: 'choice', list: 'outcome', survey: true, width: 24 },
     { name: 'satisfaction', header: 'Satisfaction (1-5)', aliases: ['Satisfaction', 'Rating', 'Feedback score'], type: 'rating', survey: true, width: 13, numFmt: '0' },

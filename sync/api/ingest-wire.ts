@@ -21,9 +21,10 @@ export interface PrepareJob {
 /** A prepared batch's encoded rows as parallel lists; everything else as it is. */
 export interface WirePrepared {
   batch: Omit<Batch, 'upserts' | 'at'>;
-  rows: { rowIds: string[]; hashes: string[]; valuesJson: string[]; rawJson: (string | null)[]; doneOn: (string | null)[]; closedOn: (string | null)[]; sheetRows: (number | null)[] };
+  rows: { rowIds: string[]; hashes: string[]; valuesJson: string[]; rawJson: (string | null)[]; doneOn: (string | null)[]; closedOn: (string | null)[]; unknown: number[]; sheetRows: (number | null)[] };
   answer: PreparedSync['answer'];
   unshown?: string[];
+  dayUnknown?: PreparedSync['dayUnknown'];
 }
 
 /** From a worker: the prepared batch, the `ApiError` that refuses the body, or an unexpected failure's stack. */
@@ -33,8 +34,8 @@ export type PrepareOutcome =
   | { fault: string };
 
 /** The batch with its rows encoded (`encodeRow`): the worker makes the JSON text the store writes, not the event loop. */
-export function toWire({ batch: { upserts, at, ...rest }, answer, unshown }: PreparedSync<PreparedBatch['batch']>): WirePrepared {
-  const rows: WirePrepared['rows'] = { rowIds: [], hashes: [], valuesJson: [], rawJson: [], doneOn: [], closedOn: [], sheetRows: [] };
+export function toWire({ batch: { upserts, at, ...rest }, answer, unshown, dayUnknown }: PreparedSync<PreparedBatch['batch']>): WirePrepared {
+  const rows: WirePrepared['rows'] = { rowIds: [], hashes: [], valuesJson: [], rawJson: [], doneOn: [], closedOn: [], unknown: [], sheetRows: [] };
   const encode = encodeRow(rest.table, at);
   for (const r of upserts.map(encode)) {
     rows.rowIds.push(r.rowId);
@@ -43,17 +44,19 @@ export function toWire({ batch: { upserts, at, ...rest }, answer, unshown }: Pre
     rows.rawJson.push(r.rawJson);
     rows.doneOn.push(r.doneOn);
     rows.closedOn.push(r.closedOn);
+    rows.unknown.push(r.doneOnUnknown | (r.closedOnUnknown << 1));
     rows.sheetRows.push(r.sheetRow ?? null);
   }
-  return { batch: rest, rows, answer, ...(unshown ? { unshown } : {}) };
+  return { batch: rest, rows, answer, ...(unshown ? { unshown } : {}), ...(dayUnknown ? { dayUnknown } : {}) };
 }
 
-export function fromWire({ batch, rows, answer, unshown }: WirePrepared, at: Date): PreparedSync {
+export function fromWire({ batch, rows, answer, unshown, dayUnknown }: WirePrepared, at: Date): PreparedSync {
   const upserts = rows.rowIds.map((rowId, i): EncodedRow => {
-    const row: EncodedRow = { rowId, hash: rows.hashes[i], valuesJson: rows.valuesJson[i], rawJson: rows.rawJson[i], doneOn: rows.doneOn[i], closedOn: rows.closedOn[i] };
+    const row: EncodedRow = { rowId, hash: rows.hashes[i], valuesJson: rows.valuesJson[i], rawJson: rows.rawJson[i], doneOn: rows.doneOn[i], closedOn: rows.closedOn[i],
+      doneOnUnknown: (rows.unknown[i] & 1) as 0 | 1, closedOnUnknown: ((rows.unknown[i] >> 1) & 1) as 0 | 1 };
     const sheetRow = rows.sheetRows[i];
     if (sheetRow !== null) row.sheetRow = sheetRow;
     return row;
   });
-  return { batch: { ...batch, upserts, at }, answer, ...(unshown ? { unshown } : {}) };
+  return { batch: { ...batch, upserts, at }, answer, ...(unshown ? { unshown } : {}), ...(dayUnknown ? { dayUnknown } : {}) };
 }

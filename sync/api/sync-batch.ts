@@ -49,6 +49,8 @@ export interface PreparedSync<B extends Batch = Batch> {
   answer: Pick<SyncAnswer, 'rejected' | 'warnings'>;
   /** Fields the sheet has no column for (`unshownFields`), given when it described its header row: its rows keep what is stored there (`keepNeverShownFields`). */
   unshown?: string[];
+  /** Warnings said only of rows whose done day the store keeps unknown after the write (`FieldIssue.dayUnknown`): not in `answer` yet. */
+  dayUnknown?: SyncAnswer['warnings'];
 }
 
 /** Where `prepareSync` runs: a worker pool, or `prepareInline`. Throws `ApiError` as the route would. */
@@ -103,13 +105,16 @@ export function prepareSync(body: ArrayBuffer | Uint8Array, { sourceId, at, maxR
     sheetWarnings: request.sheets?.flatMap((s) => (s.unreadable === undefined && s.warnings ? sheetWarningRows(s.name, s.warnings) : [])),
   });
   const unshown = unshownFields(request.table, request.context?.columns);
+  const said = (unknown: boolean) => warnings.flatMap(({ row, issues }) => issues.filter((i) => (i.dayUnknown === true) === unknown).map((i) => ({ rowId: row.rowId, field: i.field, message: i.message })));
+  const dayUnknown = said(true);
   return {
     batch,
+    ...(dayUnknown.length ? { dayUnknown } : {}),
     // Whenever the sender described its header row: a column it has now may be one it lacked when a field was kept.
     ...(request.context?.columns && batch.upserts.length ? { unshown } : {}),
     answer: {
       rejected: rejected.map(({ row, issues }) => ({ rowId: row.rowId, errors: issues.map((i) => ({ field: i.field, message: i.message })) })),
-      warnings: warnings.flatMap(({ row, issues }) => issues.map((i) => ({ rowId: row.rowId, field: i.field, message: i.message }))),
+      warnings: said(false),
     },
   };
 }

@@ -1,7 +1,7 @@
 // What changed between two days, for the committee's "since the last meeting": read from the store's
 // history (each row as it stood on the first and on the last day), its rejection log and its last syncs.
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { addDays, derivedColumnOf, isDeclined, isoFromUtcDate, namingColumns, requestClosedOn, requestDoneOn, slaDue, TABLES, type DONE_REQUEST_STATUSES, type Rules, type TableName, type TypedRow } from '../../shared/index';
+import { addDays, derivedColumnOf, isDeclined, isoFromUtcDate, namingColumns, requestClosedOn, requestDoneDated, requestDoneOn, slaDue, TABLES, type DONE_REQUEST_STATUSES, type Rules, type TableName, type TypedRow } from '../../shared/index';
 import { sameText } from '../../shared/status/sheet-math';
 import type { MilestoneDerived } from '../../shared/status/milestone-status';
 import { importRowId } from '../ingest/import-row-id';
@@ -34,6 +34,12 @@ interface RowStates<T extends TableName> {
   after: StoredValues<T> | null;
   /** The first day any version showed it done (requests). */
   firstDone: string | null;
+  /**
+   * Done, or ended, on a day not known: its first version showed it so with no date (decision 025). Such a request is
+   * in no list dated by that day, until a version dates its fulfillment.
+   */
+  doneUnknown: boolean;
+  closedUnknown: boolean;
   /** The day it was first recorded Closed within the period, or its Fulfilled date if it arrived closed (requests). */
   closedOn: string | null;
   /** The first day of the versions that show it ended (Closed or Declined) since it was last open, before the period too: a request closed by its due date never went overdue. */
@@ -62,20 +68,31 @@ async function statesOf<T extends TableName>(store: ChangesStore, table: T, star
     const key = `${change.sourceId}\u0000${change.rowId}`;
     let s = states.get(key);
     const firstVersion = s === undefined;
-    if (!s) states.set(key, (s = { sourceId: change.sourceId, rowId: change.rowId, before: null, after: null, firstDone: null, closedOn: null, firstClosed: null, firstIn: null, lastIn: null, removedOn: null, lastStored: null }));
+    if (!s) states.set(key, (s = { sourceId: change.sourceId, rowId: change.rowId, before: null, after: null, firstDone: null, doneUnknown: false, closedUnknown: false, closedOn: null, firstClosed: null, firstIn: null, lastIn: null, removedOn: null, lastStored: null }));
     const values = change.op === 'delete' ? null : change.values;
     const day = isoFromUtcDate(change.at);
     // A row whose first version is already Closed was closed before the history began: on its Fulfilled date
-    // when it has one (a plan's first import holds requests closed months ago), else on the day it arrived.
-    if (at >= start && s.closedOn === null && isClosed(values) && !isClosed(s.after)) s.closedOn = (firstVersion && requestDoneOn(values!, day)) || day;
+    // when it has one (a plan's first import holds requests closed months ago), else on a day not known.
+    if (at >= start && s.closedOn === null && isClosed(values) && !isClosed(s.after)) s.closedOn = firstVersion ? (requestDoneDated(values!) ? requestDoneOn(values!, day) : null) : day;
     if (at < start) s.before = values;
     else [s.firstIn, s.lastIn] = [s.firstIn ?? day, day];
     s.after = values;
     if (values) [s.lastStored, s.removedOn] = [values, null];
     else if (at >= start) s.removedOn = day;
-    if (table === 'requests' && values && s.firstDone === null) s.firstDone = requestDoneOn(values, day);
+    if (table === 'requests' && values && (s.firstDone === null || s.doneUnknown)) {
+      const done = requestDoneOn(values, day);
+      const dated = requestDoneDated(values);
+      if (firstVersion && done !== null && !dated) s.doneUnknown = true;
+      else if (done !== null && (!s.doneUnknown || dated)) [s.firstDone, s.doneUnknown] = [done, false];
+      // Reopened: seen open, so a fulfillment from then on has the day it was seen.
+      else if (done === null && requestClosedOn(values, day) === null) s.doneUnknown = false;
+    }
     // Ended since last open, as the store keeps it: a request reopened after a decline is judged by the close that stood.
-    if (table === 'requests' && values) s.firstClosed = requestClosedOn(values, day) === null ? null : s.firstClosed ?? day;
+    if (table === 'requests' && values) {
+      const ended = requestClosedOn(values, day) !== null;
+      s.closedUnknown = ended && (firstVersion || s.closedUnknown);
+      s.firstClosed = ended ? s.firstClosed ?? day : null;
+    }
     if (++read % YIELD_EVERY === 0) await nextTurn();
   }
   return states;
@@ -120,7 +137,7 @@ export async function changesReport(store: ChangesStore, period: ChangesPeriod):
     if (within(s.closedOn, period)) report.requests.closed.push(row('requests', s, v, s.closedOn));
     // Overdue from the day after its due date, unless done or closed by then, or declined (decision 007).
     const due = slaDue({ receivedOn: v.receivedOn, priority: v.priority, dueOn: v.dueOn }, period.rules);
-    if (due && within(addDays(due, 1), period) && !isDeclined(v.status) && (s.firstDone === null || s.firstDone > due)
+    if (due && within(addDays(due, 1), period) && !isDeclined(v.status) && !s.doneUnknown && !s.closedUnknown && (s.firstDone === null || s.firstDone > due)
       && (s.firstClosed === null || s.firstClosed > due)) {
       report.requests.wentOverdue.push(row('requests', s, v, due));
     }

@@ -376,7 +376,7 @@ async function followContent(store: Pick<RowStore, 'rows' | 'storedRowsWithHash'
 }
 
 /** Throws `ImportError` for an unknown source, a missing or unreadable file, or a workbook with no table. */
-export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPrincipal' | 'syncState' | 'surveyHolds' | 'storedRows' | 'storedRowsWithHash' | 'outbox' | 'acknowledge' | 'rows'>, opts: ImportOptions): Promise<ImportResult> {
+export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPrincipal' | 'syncState' | 'surveyHolds' | 'daysUnknown' | 'storedRows' | 'storedRowsWithHash' | 'outbox' | 'acknowledge' | 'rows'>, opts: ImportOptions): Promise<ImportResult> {
   const source = await store.getPrincipal(opts.sourceId);
   if (source?.kind !== 'source') throw new ImportError('unknown-source', `no source with id ${opts.sourceId}; register one with \`npx equity-desk source add NAME\``);
   const sheets = await readWorkbookGrids(opts.file);
@@ -506,7 +506,7 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
       for (const [unshown, upserts] of groups) for (const row of keepNeverShownFields({ ...prepared, upserts }, unshown, stored).upserts) kept.set(row.rowId, row);
       return store.applyBatch({ ...prepared, upserts: prepared.upserts.map((r) => kept.get(r.rowId) ?? r) });
     };
-    const batch = await ingestBatch({ applyBatch, surveyHolds: (sourceId, of) => store.surveyHolds(sourceId, of) }, {
+    const batch = await ingestBatch({ applyBatch, surveyHolds: (sourceId, of) => store.surveyHolds(sourceId, of), daysUnknown: (...args) => store.daysUnknown(...args) }, {
       sourceId: opts.sourceId, table, rows, full, at: opts.at, holds: { of: holds, from: 'workbook' },
       // With a sheet of this table unreadable the batch cannot be full (that sheet's rows would go): the rows
       // removed from the sheets that were read are named instead.

@@ -1,7 +1,7 @@
 // The one path by which rows enter storage, shared by `POST /api/v1/sync` and `import`: validate each
 // row with the shared rules, hash the valid ones, and write the whole batch in one atomic store call.
 import { hash } from 'node:crypto';
-import { DEFAULT_READ_OPTIONS, TABLES, compileCanonicalRow, idColumn, hashOfCanonical, inSheetWords, isBlankCell, rowRuns, validateRows, type FarDates, type FieldIssue, type LentYears, type RawRow, type ReadOptions, type RowResult, type TableName, type TitleYears, type TypedRow } from '../../shared/index';
+import { DEFAULT_READ_OPTIONS, TABLES, compileCanonicalRow, doneDayUnknownIssue, idColumn, hashOfCanonical, inSheetWords, isBlankCell, rowRuns, validateRows, type FarDates, type FieldIssue, type LentYears, type RawRow, type ReadOptions, type RowResult, type TableName, type TitleYears, type TypedRow } from '../../shared/index';
 import { notAnIdMessage, ownRowId, rowIdProblem, textValueProblem, withPastedBreaks } from '../../shared/row-id';
 import type { SurveyHold } from '../store/intake-store';
 import type { Batch, BatchResult, FieldError, IncomingRow, RejectedRow, RowStore, UnreadableSheet } from '../store/row-store';
@@ -94,10 +94,24 @@ export const rowHash = (table: TableName, values: TypedRow): string => hashOfCan
  * batch. Invalid rows are stored as rejections and their last good version stays. Throws the store's
  * `invalid-batch` error, writing nothing, when a rowId repeats or is both sent and deleted.
  */
-export async function ingestBatch(store: Pick<RowStore, 'applyBatch' | 'surveyHolds'>, batch: IngestBatch): Promise<IngestResult> {
+export async function ingestBatch(store: Pick<RowStore, 'applyBatch' | 'surveyHolds' | 'daysUnknown'>, batch: IngestBatch): Promise<IngestResult> {
   const holds = batch.holds ?? { of: await store.surveyHolds(batch.sourceId, batch.table), from: 'workbook' };
   const { batch: prepared, rejected, warnings } = prepareBatch({ ...batch, holds });
-  return { ...(await store.applyBatch(prepared)), rejected, warnings };
+  const counts = await store.applyBatch(prepared);
+  const unknown = await daysUnknownOf(store, batch, warnings.filter((w) => w.issues.some((i) => i.dayUnknown)).map((w) => w.row.rowId));
+  const said = warnings.flatMap((w) => {
+    const issues = unknown.has(w.row.rowId) ? w.issues : w.issues.filter((i) => !i.dayUnknown);
+    return issues.length ? [{ ...w, issues }] : [];
+  });
+  return { ...counts, rejected, warnings: said };
+}
+
+/**
+ * Of the rows whose warning says their done day is unknown (`FieldIssue.dayUnknown`), those the store keeps so after
+ * the write: read after it, as a source's batches come one at a time. Nothing is read when no row says it.
+ */
+export async function daysUnknownOf(store: Pick<RowStore, 'daysUnknown'>, batch: Pick<IngestBatch, 'sourceId' | 'table'>, rowIds: readonly string[]): Promise<Set<string>> {
+  return new Set(rowIds.length ? await store.daysUnknown(batch.sourceId, batch.table, rowIds) : []);
 }
 
 /** The CPU work of an ingest, with no I/O, so a worker thread can do it (ingest-pool.ts): validation and the content hash. */
@@ -135,10 +149,15 @@ export function prepareBatch(batch: IngestBatch): PreparedBatch {
     // After the holds: an answer the sheet has no column for is in the row all the same.
     const disagreement = errors.length === 0 ? answerDisagreement(batch.table, result.values) : undefined;
     if (disagreement) result = { ...result, warnings: [...result.warnings, disagreement] };
+    // Said only while the store keeps the day unknown (`dayUnknown`), at Status in a sheet with no Fulfilled column.
+    if (errors.length === 0 && batch.table === 'requests' && !('fulfilledOn' in row.cells) && batch.placeOf?.(row, 'fulfilledOn').column === undefined) {
+      const undated = doneDayUnknownIssue(result.values, fieldsOf.requests.get('status')!);
+      if (undated) result = { ...result, warnings: [...result.warnings, undated] };
+    }
     if (result.warnings.length) warnings.push({ row, issues: result.warnings });
     if (errors.length === 0) {
       const upsert: IncomingRow = { rowId: row.rowId, hash: rowHash(batch.table, result.values), values: result.values };
-      const typed = result.warnings.length ? typedCells(row.cells, result.warnings) : undefined;
+      const typed = result.warnings.length ? typedCells(row.cells, result.warnings.filter((w) => !w.dayUnknown)) : undefined;
       if (typed) upsert.raw = typed;
       if (row.position !== undefined) upsert.sheetRow = row.position;
       upserts.push(upsert);
@@ -291,5 +310,6 @@ function fieldError(batch: IngestBatch, row: IngestRow, issue: FieldIssue): Fiel
   if (at.column !== undefined) error.column = at.column;
   if (at.header !== undefined) error.header = at.header;
   if (issue.dayGuessed) error.dayGuessed = true;
+  if (issue.dayUnknown) error.dayUnknown = true;
   return error;
 }

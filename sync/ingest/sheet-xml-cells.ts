@@ -2,92 +2,170 @@
 // selecting to the sheet's last row writes a row or a cell for every place formatted, and the workbook
 // reader builds an object for each: a 20-row log formatted to row 1,048,576 took gigabytes. Rows and
 // cells with no value or formula are left out, merged ranges end where the values end, and pictures
-// (drawings) are left out, since the reader takes cells only.
-import { columnLetter as columnLetters, columnNumber } from '../../shared/lists';
+// (drawings) are left out, since the reader takes cells only. Read by an XML parser (`WorkbookXml`), not cut
+// by patterns: CDATA holding `</row>`, single-quoted attributes and prefixed tags are all XML writers produce.
+import { columnLetter, columnNumber } from '../../shared/lists';
 import { ImportError } from './import-error';
+import { WorkbookXml, escapeText, startTag, type XmlAttributes } from './workbook-xml';
 
-/** `<row …>`, `<x:row …>`: the prefix (if any) names its closing tag. */
-const ROW_OPEN = /<((?:[A-Za-z_][\w.-]*:)?)row[\s/>]/g;
-/** What makes a cell hold something: a value, an inline string, a formula. */
-const HOLDS_SOMETHING = /<(?:[A-Za-z_][\w.-]*:)?(?:v|is|f)[\s/>]/;
-/** Cells with an address and nothing inside (a cell without its `r` keeps its place: later cells count from it). */
-const EMPTY_CELL = /<((?:[A-Za-z_][\w.-]*:)?)c\b(?=[^>]*\sr=")[^>]*?(?:\/>|>\s*<\/\1c>)/g;
-const KEPT_CELL_AT = /<(?:[A-Za-z_][\w.-]*:)?c\b[^>]*?\sr="([A-Z]{1,3})(\d+)"/g;
-const ROW_NUMBER = /\sr="(\d+)"/;
-const DRAWING = /<(?:[A-Za-z_][\w.-]*:)?drawing\b[^>]*\/>/g;
-const MERGE = /(<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\sref=")([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)("[^>]*\/>)/g;
+/** Left out with all they hold: phonetic guides, which are no part of a cell's text, and pictures. */
+const LEFT_OUT = new Set(['rPh', 'phoneticPr', 'drawing']);
+const CELL_AT = /^([A-Za-z]{1,3})(\d+)$/;
+/** An ISO date and time as `t="d"` cells hold them; a zone, which a spreadsheet's day has none of, is not read. */
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+const DAY_MS = 86_400_000;
 
 /**
- * Fed a worksheet's XML in pieces, gives back the XML to keep. `rowLimit`: the most text one row may take; a row
- * longer is no spreadsheet's (a file built to exhaust memory) and is refused as such.
+ * An ISO date (`t="d"`, written by some libraries instead of a day number) as the day number a spreadsheet keeps, in
+ * the workbook's date system; the cell's style then shows it as a date or a number, as Excel shows it.
  */
-export class SheetCells {
-  private pending = '';
+export function dayNumber(iso: string, date1904: boolean): number | undefined {
+  const m = ISO_DATE.exec(iso.trim());
+  if (!m) return undefined;
+  const [, y, mo, d, h = '0', mi = '0', s = '0', ms = '0'] = m;
+  const at = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), Number(ms.padEnd(3, '0')));
+  return (at - (date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30))) / DAY_MS;
+}
+
+/**
+ * Fed a worksheet's XML in pieces, gives back the XML to keep, every row and cell with its address. `rowLimit`: the
+ * most text one row, or one text, may take; longer is no spreadsheet's (a file built to exhaust memory) and is
+ * refused as such.
+ */
+export class SheetCells extends WorkbookXml {
   private lastRow = 0;
   private lastColumn = 0;
+  private rowNumber = 0;
+  private column = 0;
+  /** The row being read (its start in the parser's input), kept once a cell of it holds something. */
+  private rowFrom?: number;
+  private rowKept = false;
+  private readonly rowParts: string[] = [];
+  /** The cell being read, and whether it holds something (a value, an inline string, a formula); `isoDate` its value while a `t="d"` cell's is read. */
+  private cell?: XmlAttributes;
+  private cellHolds = false;
+  private isoDate?: string;
+  private readonly cellParts: string[] = [];
+  private leftOut = 0;
 
-  constructor(private readonly file: string, private readonly sheet: string, private readonly rowLimit: number) {}
+  constructor(private readonly file: string, private readonly sheet: string, rowLimit: number, private readonly date1904 = false) {
+    super(rowLimit);
+  }
 
-  push(text: string): string {
-    this.pending += text;
-    const kept: string[] = [];
-    let at = 0;
-    for (;;) {
-      ROW_OPEN.lastIndex = at;
-      const open = ROW_OPEN.exec(this.pending);
-      if (!open) {
-        // Up to the last tag, which may be cut short and waits for the next piece.
-        const lastTag = this.pending.lastIndexOf('<');
-        const cut = lastTag < at ? this.pending.length : lastTag;
-        kept.push(this.outsideRows(this.pending.slice(at, cut)));
-        at = cut;
-        break;
-      }
-      kept.push(this.outsideRows(this.pending.slice(at, open.index)));
-      const closing = `</${open[1]}row>`;
-      const tagEnd = this.pending.indexOf('>', open.index);
-      const end = tagEnd < 0 ? -1 : this.pending[tagEnd - 1] === '/' ? tagEnd + 1 : this.pending.indexOf(closing, tagEnd);
-      if (end < 0) {
-        at = open.index;
-        break;
-      }
-      const row = this.pending[tagEnd - 1] === '/' ? this.pending.slice(open.index, end) : this.pending.slice(open.index, end + closing.length);
-      kept.push(this.keptRow(row));
-      at = open.index + row.length;
+  protected override refusal(): Error {
+    const what = this.rowFrom !== undefined ? `a row of sheet ${this.sheet} holds more than any spreadsheet row can` : `sheet ${this.sheet} holds more text in one place than any sheet does`;
+    return new ImportError('too-large', `${this.file}: ${what}; the file is damaged or was built to exhaust memory, and was not read.`);
+  }
+
+  protected override heldSince(): number {
+    return this.rowFrom ?? super.heldSince();
+  }
+
+  protected override element(name: string, attributes: XmlAttributes, selfClosing: boolean): void {
+    if (this.leftOut) {
+      this.leftOut++;
+      return;
     }
-    this.pending = this.pending.slice(at);
-    if (this.pending.length > this.rowLimit) throw new ImportError('too-large', `${this.file}: a row of sheet ${this.sheet} holds more than any spreadsheet row can; the file is damaged or was built to exhaust memory, and was not read.`);
-    return kept.join('');
-  }
-
-  end(): string {
-    const rest = this.outsideRows(this.pending);
-    this.pending = '';
-    return rest;
-  }
-
-  /** A row holding nothing is left out whole (only when it says its number: rows without one count from the one before). */
-  private keptRow(row: string): string {
-    const numbered = ROW_NUMBER.exec(row.slice(0, row.indexOf('>')));
-    if (numbered && !HOLDS_SOMETHING.test(row)) return '';
-    const cells = row.replace(EMPTY_CELL, '');
-    if (numbered) this.lastRow = Math.max(this.lastRow, Number(numbered[1]));
-    for (const cell of cells.matchAll(KEPT_CELL_AT)) {
-      this.lastColumn = Math.max(this.lastColumn, columnNumber(cell[1]!));
-      this.lastRow = Math.max(this.lastRow, Number(cell[2]));
+    if (this.cell) {
+      if (name === 'v') {
+        this.cellHolds = true;
+        if (this.isoDate !== undefined) return;
+      } else if (name === 'f' || name === 'is') this.cellHolds = true;
+      else if (LEFT_OUT.has(name)) {
+        this.leftOut = 1;
+        return;
+      }
+    } else if (this.rowFrom !== undefined && name === 'c') {
+      // A cell without its address is the one after the cell before it.
+      const at = attributes.r === undefined ? null : CELL_AT.exec(attributes.r);
+      this.column = at ? columnNumber(at[1]!.toUpperCase()) : this.column + 1;
+      if (!at || Number(at[2]) !== this.rowNumber) attributes.r = `${columnLetter(this.column)}${this.rowNumber}`;
+      this.cell = attributes;
+      this.cellHolds = false;
+      this.isoDate = attributes.t === 'd' ? '' : undefined;
+      this.cellParts.length = 0;
+      this.sink = this.cellParts;
+      return;
+    } else if (this.rowFrom === undefined && name === 'row') {
+      // A row without its number is the one after the row before it.
+      const numbered = attributes.r === undefined ? 0 : Number.parseInt(attributes.r, 10);
+      this.rowNumber = numbered > 0 ? numbered : this.rowNumber + 1;
+      attributes.r = String(this.rowNumber);
+      this.column = 0;
+      this.rowFrom = this.parser.position;
+      this.rowKept = false;
+      this.rowParts.length = 0;
+      this.rowParts.push(startTag(name, attributes));
+      this.sink = this.rowParts;
+      return;
+    } else if (LEFT_OUT.has(name)) {
+      this.leftOut = 1;
+      return;
+    } else if (name === 'mergeCell') {
+      const ref = this.mergeWithin(attributes.ref ?? '');
+      if (ref === undefined) {
+        this.leftOut++;
+        return;
+      }
+      attributes.ref = ref;
     }
-    return cells;
+    super.element(name, attributes, selfClosing);
   }
 
-  /** After the rows: merged ranges end at the last row and column holding something; drawings go. */
-  private outsideRows(text: string): string {
-    // Between tags only spacing, which a file padded to exhaust memory is made of.
-    if (!text.includes('<')) return text.trim() === '' ? '' : text;
-    return text.replace(DRAWING, '').replace(MERGE, (_whole: string, head: string, left: string, top: string, right: string, bottom: string, tail: string) => {
-      const [l, t] = [columnNumber(left), Number(top)];
-      const [r, b] = [Math.min(columnNumber(right), Math.max(l, this.lastColumn)), Math.min(Number(bottom), Math.max(t, this.lastRow))];
-      if (l > this.lastColumn || t > this.lastRow || (r === l && b === t)) return '';
-      return `${head}${left}${top}:${columnLetters(r)}${b}${tail}`;
-    });
+  protected override elementEnd(name: string, selfClosing: boolean): void {
+    if (this.leftOut) {
+      this.leftOut--;
+      return;
+    }
+    if (this.cell && name === 'c') {
+      const cell = this.cell;
+      this.cell = undefined;
+      this.sink = this.rowParts;
+      if (!this.cellHolds) {
+        this.isoDate = undefined;
+        return;
+      }
+      this.rowKept = true;
+      this.lastColumn = Math.max(this.lastColumn, this.column);
+      const attributes = this.isoDate === undefined ? cell : this.dated(cell, this.isoDate);
+      this.isoDate = undefined;
+      this.write(startTag('c', attributes) + this.cellParts.join('') + '</c>');
+      return;
+    }
+    if (this.isoDate !== undefined && name === 'v') return;
+    if (this.rowFrom !== undefined && !this.cell && name === 'row') {
+      this.rowFrom = undefined;
+      this.sink = this.out;
+      if (!this.rowKept) return;
+      this.lastRow = Math.max(this.lastRow, this.rowNumber);
+      this.write(this.rowParts.join('') + '</row>');
+      return;
+    }
+    super.elementEnd(name, selfClosing);
+  }
+
+  protected override text(text: string, inside: string | undefined): void {
+    if (this.leftOut) return;
+    if (this.isoDate !== undefined && this.cell && inside === 'v') this.isoDate += text;
+    else super.text(text, inside);
+  }
+
+  /** A `t="d"` cell as a day number, its value moved in: as text where it is no date. */
+  private dated(cell: XmlAttributes, iso: string): XmlAttributes {
+    delete cell.t;
+    if (iso === '') return cell;
+    const day = dayNumber(iso, this.date1904);
+    this.cellParts.push(`<v>${day === undefined ? escapeText(iso) : String(day)}</v>`);
+    return day === undefined ? { ...cell, t: 'str' } : cell;
+  }
+
+  /** A merged range ended at the last row and column holding something; none when it holds nothing or one cell. */
+  private mergeWithin(ref: string): string | undefined {
+    const m = /^([A-Za-z]{1,3})(\d+):([A-Za-z]{1,3})(\d+)$/.exec(ref);
+    if (!m) return ref;
+    const [l, t] = [columnNumber(m[1]!.toUpperCase()), Number(m[2])];
+    const [r, b] = [Math.min(columnNumber(m[3]!.toUpperCase()), Math.max(l, this.lastColumn)), Math.min(Number(m[4]), Math.max(t, this.lastRow))];
+    if (l > this.lastColumn || t > this.lastRow || (r === l && b === t)) return undefined;
+    return `${columnLetter(l)}${t}:${columnLetter(r)}${b}`;
   }
 }

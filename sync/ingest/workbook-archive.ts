@@ -8,6 +8,8 @@ import JSZip from 'jszip';
 import { fromBufferPromise, type Entry, type ZipFile } from 'yauzl';
 import { ImportError } from './import-error';
 import { SheetCells } from './sheet-xml-cells';
+import { PartNames, PartRelationships, relationshipsOf } from './workbook-part-names';
+import { WorkbookXml } from './workbook-xml';
 
 export interface ArchiveLimits {
   /** All parts read, inflated, as the file declares them and as they turn out. */
@@ -21,12 +23,14 @@ export interface ArchiveLimits {
 const MB = 1024 * 1024;
 export const ARCHIVE_LIMITS: ArchiveLimits = { unpacked: 1024 * MB, kept: 256 * MB, row: 16 * MB };
 
-/** The parts the workbook reader takes cells, names, tables, notes and the date system from; the rest (pictures, charts, chart sheets, pivot caches) it need not see. */
-const READ_PARTS = [
-  /^_rels\/\.rels$/, /^xl\/workbook\.xml$/, /^xl\/_rels\/workbook\.xml\.rels$/, /^xl\/sharedStrings\.xml$/, /^xl\/styles\.xml$/, /^xl\/theme\/\w+\.xml$/,
-  /^xl\/worksheets\/sheet\d+\.xml$/, /^xl\/worksheets\/_rels\/sheet\d+\.xml\.rels$/, /^xl\/comments\d+\.xml$/, /^xl\/drawings\/vmlDrawing\d+\.vml$/, /^xl\/tables\/table\d+\.xml$/,
-];
-const SHEET_PART = /^xl\/worksheets\/sheet\d+\.xml$/;
+/**
+ * The parts the workbook reader takes cells, names and the date system from, besides the sheets, notes and tables that
+ * relationships name (`PartNames`); the rest (pictures, charts, chart sheets, pivot caches) it need not see. The theme
+ * and notes' shapes it reads as they are written; the others are rewritten in its spelling (`WorkbookXml`).
+ */
+const XML_PARTS = [/^_rels\/\.rels$/, /^xl\/sharedStrings\.xml$/, /^xl\/styles\.xml$/];
+const THEME = /^xl\/theme\/\w+\.xml$/;
+const WORKBOOK = 'xl/workbook.xml';
 
 const damaged = (file: string) => new ImportError('not-a-workbook', `${file} is a zip file but not a readable .xlsx workbook (damaged or cut short): open it in Excel or Google Sheets and save or download it as .xlsx.`);
 const sizeText = (bytes: number) => (bytes >= 1024 * MB ? `${Math.round(bytes / (1024 * MB))} GB` : `${Math.max(1, Math.round(bytes / MB))} MB`);
@@ -42,16 +46,38 @@ export async function unpackWorkbook(bytes: Buffer, file: string, limits: Archiv
   try {
     const entries: Entry[] = [];
     for await (const entry of zip.eachEntry()) entries.push(entry);
-    const names = new Set(entries.map(nameOf));
-    if (!names.has('xl/workbook.xml')) throw new ImportError('not-a-workbook', `${file} ${await otherDocument(zip, names, entries)}`);
-    const read = entries.filter((e) => READ_PARTS.some((p) => p.test(nameOf(e))));
-    // A size the file declares is refused before anything is inflated; one it hides is caught while inflating.
-    if (read.reduce((sum, e) => sum + e.uncompressedSize, 0) > limits.unpacked) throw tooLarge(file, limits.unpacked);
+    const byName = new Map(entries.map((e) => [nameOf(e), e]));
+    if (!byName.has(WORKBOOK)) throw new ImportError('not-a-workbook', `${file} ${await otherDocument(zip, new Set(byName.keys()), entries)}`);
     const budget = { unpacked: limits.unpacked, kept: limits.kept };
+    const declared = (names: Iterable<string>) => {
+      // A size the file declares is refused before the part is inflated; one it hides is caught while inflating.
+      let sum = 0;
+      for (const name of names) sum += byName.get(name)?.uncompressedSize ?? 0;
+      if (sum > budget.unpacked) throw tooLarge(file, limits.unpacked);
+    };
+    const refusal = (part: string) => () => new ImportError('too-large', `${file}: its part ${part} holds more text in one place than any workbook does; the file is damaged or was built to exhaust memory, and was not read.`);
+    const spelt = (part: string) => new WorkbookXml(limits.row, refusal(part));
     const parts: { name: string; data: Buffer }[] = [];
-    for (const entry of read) {
-      const data = await inflated(zip, entry, file, limits, budget);
-      parts.push({ name: nameOf(entry), data: nameOf(entry) === 'xl/workbook.xml' ? datesAsDeclared(data) : data });
+    const read = async (part: string, as: string, rewrite: WorkbookXml | undefined) => parts.push({ name: as, data: await inflated(zip, byName.get(part)!, file, limits, budget, rewrite) });
+    // The workbook and its relationships first, then each sheet's: they say which parts are sheets, notes and tables,
+    // and which date system the sheets count in.
+    const names = new PartNames(new Set(byName.keys()));
+    const workbookRels = relationshipsOf(WORKBOOK);
+    declared([WORKBOOK, workbookRels]);
+    const workbook = datesAsDeclared(await inflated(zip, byName.get(WORKBOOK)!, file, limits, budget, spelt(WORKBOOK)));
+    const date1904 = /<workbookPr\b[^>]*\bdate1904="1"/.test(workbook.toString('utf8'));
+    parts.push({ name: WORKBOOK, data: workbook });
+    if (byName.has(workbookRels)) await read(workbookRels, workbookRels, new PartRelationships(WORKBOOK, WORKBOOK, names, limits.row, refusal(workbookRels)));
+    const sheets = [...names.parts].filter(([, { kind }]) => kind === 'worksheet');
+    const sheetRels = sheets.map(([sheet, { as }]) => ({ sheet, as, rels: relationshipsOf(sheet) })).filter(({ rels }) => byName.has(rels));
+    declared(sheetRels.map(({ rels }) => rels));
+    for (const { sheet, as, rels } of sheetRels) await read(rels, relationshipsOf(as), new PartRelationships(sheet, as, names, limits.row, refusal(rels)));
+    const others = [...byName.keys()].filter((name) => XML_PARTS.some((p) => p.test(name)) || THEME.test(name));
+    declared([...others, ...names.parts.keys()]);
+    for (const name of others) await read(name, name, THEME.test(name) ? undefined : spelt(name));
+    for (const [part, { kind, as }] of names.parts) {
+      const rewrite = kind === 'worksheet' ? new SheetCells(file, part, limits.row, date1904) : kind === 'vmlDrawing' ? undefined : spelt(part);
+      await read(part, as, rewrite);
     }
     return await storedZip(parts);
   } catch (e) {
@@ -81,7 +107,7 @@ const nameOf = (entry: Entry) => entry.fileNameRaw.toString(entry.generalPurpose
 /** `date1904="true"` (as LibreOffice writes it) read as the reader reads `"1"`: else a Mac workbook's dates move four years back. */
 function datesAsDeclared(workbookXml: Buffer): Buffer {
   const text = workbookXml.toString('utf8');
-  const fixed = text.replace(/(<(?:[A-Za-z_][\w.-]*:)?workbookPr\b[^>]*\bdate1904=)(["'])true\2/, '$1$21$2');
+  const fixed = text.replace(/(<workbookPr\b[^>]*\bdate1904=")true"/, '$11"');
   return fixed === text ? workbookXml : Buffer.from(fixed, 'utf8');
 }
 
@@ -99,10 +125,8 @@ async function otherDocument(zip: ZipFile, names: ReadonlySet<string>, entries: 
   return `is a zip file but not an .xlsx workbook (it holds no workbook): ${fix}.`;
 }
 
-/** One part inflated as a stream, counted against the budgets as it comes; a sheet is cut to its cells on the way. */
-async function inflated(zip: ZipFile, entry: Entry, file: string, limits: ArchiveLimits, budget: { unpacked: number; kept: number }): Promise<Buffer> {
-  const name = nameOf(entry);
-  const cells = SHEET_PART.test(name) ? new SheetCells(file, name, limits.row) : undefined;
+/** One part inflated as a stream, counted against the budgets as it comes, and rewritten on the way by `rewrite`. */
+async function inflated(zip: ZipFile, entry: Entry, file: string, limits: ArchiveLimits, budget: { unpacked: number; kept: number }, rewrite?: WorkbookXml): Promise<Buffer> {
   const decoder = new StringDecoder('utf8');
   const kept: Buffer[] = [];
   const keep = (chunk: Buffer | string) => {
@@ -114,9 +138,9 @@ async function inflated(zip: ZipFile, entry: Entry, file: string, limits: Archiv
   await streamed(zip, entry, (chunk) => {
     budget.unpacked -= chunk.length;
     if (budget.unpacked < 0) throw tooLarge(file, limits.unpacked);
-    keep(cells ? cells.push(decoder.write(chunk)) : chunk);
+    keep(rewrite ? rewrite.push(decoder.write(chunk)) : chunk);
   });
-  if (cells) keep(cells.push(decoder.end()) + cells.end());
+  if (rewrite) keep(rewrite.push(decoder.end()) + rewrite.end());
   return Buffer.concat(kept);
 }
 

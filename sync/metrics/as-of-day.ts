@@ -1,6 +1,6 @@
 // A request as it stood at the end of a past day, worked out from the days the store keeps (received, first done
 // and first closed from history), so figures as of that day count only what had happened by it.
-import { isDoneRequest, isOpenRequest, keptDay, shownOpen, TABLES } from '../../shared/index';
+import { isDoneRequest, isOpenRequest, keptDays, shownOpen, TABLES, type KeptDay } from '../../shared/index';
 import type { RowStore, UpsertDay } from '../store/row-store';
 import { isoDate, text, type MetricsRow } from './request-metrics';
 
@@ -22,7 +22,11 @@ export const isPastDay = (asOf: string, today: string | undefined): boolean => t
  * recorded by then: that version's status, the day it ended and the day it was fulfilled, each kept as the store keeps
  * `StoredRow.firstClosedOn` and `firstDoneOn` (`keptDay`), or null.
  */
-export interface RequestThen { status: unknown; closedOn: string | null; doneOn: string | null }
+export interface RequestThen {
+  status: unknown; closedOn: string | null; doneOn: string | null;
+  /** Done or ended then on a day not known: already so, undated, when the store first saw it (`keptDays`, decision 025). */
+  dayUnknown?: true;
+}
 /**
  * `RequestThen` by `requestKey` of each request that stood ended or fulfilled then. One open then, or with no version
  * recorded by the day, is absent: `requestAsOf` reads it by its own row either way, and a past-day export holds the map whole.
@@ -40,23 +44,28 @@ export const requestKey = (row: Pick<MetricsRow<'requests'>, 'sourceId' | 'rowId
  */
 export async function requestsThen(history: AsyncIterable<UpsertDay>, asOf: string): Promise<RequestsThen> {
   const def = TABLES.requests;
-  const then = new Map<string, RequestThen>();
+  const kept = new Map<string, { status: unknown; closed: KeptDay; done: KeptDay }>();
   const reopened = new Set<string>();
   for await (const change of history) {
     const { day } = change;
     const key = requestKey(change);
+    const before = kept.get(key);
     if (day > asOf) {
-      if (then.get(key)?.doneOn != null && shownOpen(def, change.values, day)) reopened.add(key);
+      if ((before?.done.day != null || before?.closed.unknown) && shownOpen(def, change.values, day)) reopened.add(key);
       continue;
     }
-    const before = then.get(key);
     const ended = def.closedOn!(change.values, day);
-    const closedOn = keptDay(before?.closedOn, ended, ended === null);
-    const doneOn = keptDay(before?.doneOn, def.doneOn!(change.values, day), shownOpen(def, change.values, day));
-    if (closedOn === null && doneOn === null) then.delete(key);
-    else then.set(key, { status: change.values.status, closedOn, doneOn });
+    const closed = keptDays(before?.closed, ended, false, ended === null);
+    const done = keptDays(before?.done, def.doneOn!(change.values, day), def.doneDated!(change.values), shownOpen(def, change.values, day));
+    kept.set(key, { status: change.values.status, closed, done });
   }
-  return new Map([...then].filter(([key, t]) => t.closedOn !== null || reopened.has(key)));
+  const then = new Map<string, RequestThen>();
+  for (const [key, { status, closed, done }] of kept) {
+    // As the store reads its rows: a request fulfilled on a day not known and closed since has no closed day to judge it by.
+    const entry: RequestThen = { status, closedOn: closed.unknown || done.unknown ? null : closed.day, doneOn: done.unknown ? null : done.day, ...(closed.unknown || done.unknown ? { dayUnknown: true as const } : {}) };
+    if (entry.closedOn !== null || (reopened.has(key) && (entry.doneOn !== null || entry.dayUnknown))) then.set(key, entry);
+  }
+  return then;
 }
 
 /** `opts` with `requestsThen` read from the store's history when the figures are as of a past day; as of today, `opts`. */
@@ -98,6 +107,8 @@ export function requestAsOf(row: MetricsRow<'requests'>, asOf: string, then?: Re
   if (!isOpenRequest(lifecycle) && fulfilledOn === null && endedBy(row.firstClosedOn)) return row;
   // Fulfilled by that day, and reopened since: fulfilled as it stood then.
   if (then?.doneOn != null) return { ...row, firstDoneOn: then.doneOn, firstClosedOn: then.closedOn, values: { ...v, status: then.status as typeof v.status, fulfilledOn: then.doneOn } };
+  // Done or ended by that day on a day not known, and reopened since: as it stood, with no day.
+  if (then?.dayUnknown && then.closedOn === null) return { ...row, firstDoneOn: null, firstClosedOn: null, values: { ...v, status: then.status as typeof v.status, fulfilledOn: null } };
   if (then?.closedOn != null) {
     return {
       ...row, firstDoneOn: null, firstClosedOn: then.closedOn,

@@ -140,16 +140,21 @@ export const isEncoded = (row: IncomingRow | EncodedRow): row is EncodedRow => '
  * a row's done and closed days are worked out, whether the store does it or a worker thread did it before.
  */
 export function encodeRow(table: TableName, at: Date): (row: IncomingRow) => EncodedRow {
-  const { doneOn: doneOnRule, closedOn: closedOnRule } = TABLES[table];
+  const { doneOn: doneOnRule, doneDated, closedOn: closedOnRule } = TABLES[table];
   const recordedOn = isoFromUtcDate(at);
   return (row) => {
+    const doneOn = doneOnRule?.(row.values, recordedOn) ?? null;
+    const closedOn = closedOnRule?.(row.values, recordedOn) ?? null;
     const encoded: EncodedRow = {
       rowId: row.rowId,
       hash: row.hash,
       valuesJson: JSON.stringify(row.values),
       rawJson: row.raw === undefined ? null : JSON.stringify(row.raw),
-      doneOn: doneOnRule?.(row.values, recordedOn) ?? null,
-      closedOn: closedOnRule?.(row.values, recordedOn) ?? null,
+      doneOn,
+      closedOn,
+      // A closed day is always the day recorded.
+      doneOnUnknown: doneOn !== null && doneDated?.(row.values) !== true ? 1 : 0,
+      closedOnUnknown: closedOn !== null ? 1 : 0,
     };
     if (row.sheetRow !== undefined) encoded.sheetRow = row.sheetRow;
     return encoded;

@@ -2,7 +2,7 @@
 // `schema_migrations`. Append new migrations to the list; never edit one that has shipped.
 import { isErrorType } from '../../shared/typed-error';
 import { sql, type CreateTableBuilder, type Kysely } from 'kysely';
-import { isoFromUtcDate, keptDay, shownOpen, TABLE_NAMES, TABLES, type TableName } from '../../shared/index';
+import { isoFromUtcDate, keptDay, keptDays, shownOpen, type KeptDay, TABLE_NAMES, TABLES, type TableName } from '../../shared/index';
 import { isPostgres, upsertsInOrder } from './history-in-order';
 import { storedOwnId } from './stored-own-id';
 import { StoreError } from './store-error';
@@ -455,6 +455,19 @@ const migrations: Migration[] = [
       if (isPostgres(db)) await sql`alter table sheet_rows set (fillfactor = 70)`.execute(db);
     },
   },
+  {
+    // A log kept for months and first imported had every request already Fulfilled, Closed or Declined with no date
+    // dated by the import's day: fulfilled this quarter, months to fulfill, SLA missed. Such a day is now marked
+    // unknown, and rows are read with none (decision 025); history says which rows are so.
+    name: '0029-days-unknown-before-first-seen',
+    async up(db) {
+      for (const column of ['done_on_unknown', 'closed_on_unknown'] as const) {
+        await db.schema.alterTable('sheet_rows').addColumn(column, 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      }
+      await backfillFirstDay(db, 'first_done_on', 'done_on_unknown');
+      await backfillFirstDay(db, 'first_closed_on', 'closed_on_unknown');
+    },
+  },
 ];
 
 
@@ -470,14 +483,15 @@ const backfillFirstDoneOn = (db: AnyDb) => backfillFirstDay(db, 'first_done_on')
  * Gives every stored row the day its history keeps (`keptDay`), done or closed, walking each table's history in
  * (at, seq) order as `changes()` yields it, by the same rule the writers apply from then on (`writeCurrentRow`): the
  * first of the versions since the row was last shown open, a closed day cleared by any version that shows the row not
- * ended, a done day by one that shows it open (`shownOpen`).
+ * ended, a done day by one that shows it open (`shownOpen`). With `unknown` (from 0029 on), by `keptDays`, marking a
+ * day the row already showed undated in its first version, as the writers do.
  */
-async function backfillFirstDay(db: AnyDb, column: 'first_done_on' | 'first_closed_on'): Promise<void> {
+async function backfillFirstDay(db: AnyDb, column: 'first_done_on' | 'first_closed_on', unknown?: 'done_on_unknown' | 'closed_on_unknown'): Promise<void> {
   for (const table of TABLE_NAMES) {
     const def = TABLES[table];
     const dayOf = column === 'first_done_on' ? def.doneOn : def.closedOn;
     if (dayOf === undefined) continue;
-    const kept = new Map<string, [sourceId: string, rowId: string, day: string | null]>();
+    const kept = new Map<string, [sourceId: string, rowId: string, day: KeptDay]>();
     for await (const page of upsertsInOrder(db, table)) {
       for (const h of page) {
         const key = JSON.stringify([h.source_id, h.row_id]);
@@ -485,18 +499,20 @@ async function backfillFirstDay(db: AnyDb, column: 'first_done_on' | 'first_clos
         const recordedOn = isoFromUtcDate(new Date(h.at));
         const day = dayOf(values, recordedOn);
         const reopened = column === 'first_done_on' ? shownOpen(def, values, recordedOn) : day === null;
-        kept.set(key, [h.source_id, h.row_id, keptDay(kept.get(key)?.[2], day, reopened)]);
+        const before = kept.get(key)?.[2];
+        const dated = column === 'first_done_on' && def.doneDated?.(values) === true;
+        kept.set(key, [h.source_id, h.row_id, unknown ? keptDays(before, day, dated, reopened) : { day: keptDay(before?.day, day, reopened), unknown: false }]);
       }
     }
     // Both databases name the columns of a VALUES list column1, column2, … and accept UPDATE … FROM. A row reopened
     // since it was closed keeps the null it was reset to.
-    const rows = [...kept.values()].filter((r): r is [string, string, string] => r[2] !== null);
+    const rows = [...kept.values()].filter((r) => r[2].day !== null);
     for (let start = 0; start < rows.length; start += BACKFILL_UPDATE) {
       const chunk = rows.slice(start, start + BACKFILL_UPDATE);
       await db
         .updateTable('sheet_rows')
-        .from(sql`(values ${sql.join(chunk.map((r) => sql`(${r[0]}, ${r[1]}, ${r[2]})`))})`.as('d'))
-        .set({ [column]: sql.ref('d.column3') })
+        .from(sql`(values ${sql.join(chunk.map((r) => sql`(${r[0]}, ${r[1]}, ${r[2].day}, cast(${r[2].unknown ? 1 : 0} as integer))`))})`.as('d'))
+        .set({ [column]: sql.ref('d.column3'), ...(unknown ? { [unknown]: sql.ref('d.column4') } : {}) })
         .where('sheet_rows.table_name', '=', table)
         .whereRef('sheet_rows.source_id', '=', 'd.column1')
         .whereRef('sheet_rows.row_id', '=', 'd.column2')

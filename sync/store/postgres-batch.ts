@@ -17,7 +17,7 @@ const DIVISION_BY_ZERO = '22012';
 /**
  * The function's local variables, read from its `jsonb` argument, and its two text arguments; the statements
  * below name them. Row ids become arrays for membership tests; rows stay `[rowId, hash, given, doneOn, sheetRow,
- * closedOn]` tuples read with `->>`, which gives each text back exactly as it was stringified. Each row's values
+ * closedOn, doneOnUnknown, closedOnUnknown]` tuples read with `->>`, which gives each text back exactly as it was stringified. Each row's values
  * and raw cells are the text of `p_values` and `p_raws` between separators, in the rows' order (`batchArguments`).
  * In a batch `withheld`, a tuple whose `given` is null is a row the caller expects stored unchanged (`missing` below).
  */
@@ -166,9 +166,9 @@ function statements(db: Kysely<StoreDatabase>) {
           .where(sql<boolean>`${mine('sheet_rows')} and sheet_rows.row_id = m.row_id`),
       )
       .insertInto('sheet_rows')
-      .columns(['table_name', 'source_id', 'row_id', 'hash', 'values_seq', 'updated_at', 'deleted', 'deleted_at', 'first_done_on', 'sheet_row', 'first_closed_on'])
+      .columns(['table_name', 'source_id', 'row_id', 'hash', 'values_seq', 'updated_at', 'deleted', 'deleted_at', 'first_done_on', 'sheet_row', 'first_closed_on', 'done_on_unknown', 'closed_on_unknown'])
       // Joined on row_id (unique in a batch) because RETURNING promises no order.
-      .expression(sql`select ${v.table}, ${v.source}, c.row_id, c.hash, v.seq, ${v.at}, 0, null, c.e->>3, c.sheet_row, c.e->>5
+      .expression(sql`select ${v.table}, ${v.source}, c.row_id, c.hash, v.seq, ${v.at}, 0, null, c.e->>3, c.sheet_row, c.e->>5, (c.e->>6)::int, (c.e->>7)::int
                       from version v join compared c on c.row_id = v.row_id`)
       .onConflict(writeCurrentRow),
     tombstoneDeletes: tombstones(named('sheet_rows', v.deletes)),
@@ -302,7 +302,7 @@ export const SEPARATOR = '\x01';
  */
 function batchArguments(batch: Batch, rows: readonly EncodedRow[], given?: ReadonlySet<string>): [document: string, values: string, raws: string] {
   const sent = (r: EncodedRow) => given === undefined || given.has(r.rowId);
-  const tuple = (r: EncodedRow) => (sent(r) ? [r.rowId, r.hash, 1, r.doneOn, r.sheetRow ?? null, r.closedOn] : [r.rowId, r.hash, null, null, r.sheetRow ?? null, null]);
+  const tuple = (r: EncodedRow) => (sent(r) ? [r.rowId, r.hash, 1, r.doneOn, r.sheetRow ?? null, r.closedOn, r.doneOnUnknown, r.closedOnUnknown] : [r.rowId, r.hash, null, null, r.sheetRow ?? null, null, 0, 0]);
   const document = JSON.stringify({
     table: batch.table,
     source: batch.sourceId,

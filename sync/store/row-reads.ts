@@ -19,7 +19,7 @@ import type { StoredValues } from './stored-values';
  */
 export type QueryStream = <O>(query: Compilable<O>) => AsyncIterable<O>;
 
-export type RowReads = Pick<RowStore, 'syncState' | 'rows' | 'rowCount' | 'changes' | 'upsertDays' | 'rejections' | 'warnings' | 'dataVersion' | 'lastSyncs' | 'rejectionLog'>;
+export type RowReads = Pick<RowStore, 'syncState' | 'rows' | 'rowCount' | 'changes' | 'upsertDays' | 'rejections' | 'warnings' | 'daysUnknown' | 'dataVersion' | 'lastSyncs' | 'rejectionLog'>;
 
 export interface RowsFilter { sourceIds?: string[]; includeDeleted?: boolean }
 
@@ -30,6 +30,17 @@ export interface RowsFilter { sourceIds?: string[]; includeDeleted?: boolean }
  */
 const guessedWarnings = sql<string | null>`case when w.warnings_json like ${'%' + GUESSED_MARK + '%'} then w.warnings_json end`.as('guessed_json');
 
+/** Row ids per statement of `daysUnknown`: well under either database's limit of parameters. */
+const DAYS_UNKNOWN_IDS = 500;
+
+/**
+ * A row's kept done and closed days as the rows are read: none where the day is not known (`keptDays`, decision 025). A
+ * request fulfilled on a day not known and closed since has no closed day either: it is judged by its fulfillment, not
+ * as one closed without it.
+ */
+const knownDay = (kind: 'done' | 'closed') =>
+  sql<string | null>`case when r.done_on_unknown = 1${sql.raw(kind === 'closed' ? ' or r.closed_on_unknown = 1' : '')} then null else r.${sql.raw(`first_${kind}_on`)} end`;
+
 /** The current rows of a table in sheet order (by source, then sheet row), or none for an empty list of sources. */
 export function rowsQuery(db: Kysely<StoreDatabase>, table: TableName, { sourceIds, includeDeleted = false }: RowsFilter) {
   if (sourceIds?.length === 0) return undefined;
@@ -38,7 +49,7 @@ export function rowsQuery(db: Kysely<StoreDatabase>, table: TableName, { sourceI
     .innerJoin('principals as p', 'p.id', 'r.source_id')
     .innerJoin('row_history as h', 'h.seq', 'r.values_seq')
     .leftJoin('row_warnings as w', (j) => j.onRef('w.table_name', '=', 'r.table_name').onRef('w.source_id', '=', 'r.source_id').onRef('w.row_id', '=', 'r.row_id'))
-    .select(['r.source_id', 'p.name', 'r.row_id', 'r.hash', 'h.values_json', 'r.updated_at', 'r.deleted', 'r.first_done_on', 'r.first_closed_on', guessedWarnings])
+    .select(['r.source_id', 'p.name', 'r.row_id', 'r.hash', 'h.values_json', 'r.updated_at', 'r.deleted', knownDay('done').as('first_done_on'), knownDay('closed').as('first_closed_on'), guessedWarnings])
     .where('r.table_name', '=', table)
     .$if(!includeDeleted, (q) => q.where('r.deleted', '=', 0))
     .$if(sourceIds !== undefined, (q) => q.where('r.source_id', 'in', sourceIds!))
@@ -74,7 +85,7 @@ export function sheetOrderQuery(db: Kysely<StoreDatabase>, table: TableName, { s
     .leftJoin('row_warnings as w', (j) => j.on('w.table_name', '=', table).onRef('w.source_id', '=', 'r.source_id').onRef('w.row_id', '=', 'r.row_id'))
     // Each row as the JSON array `sheetRows` reads, made by SQLite: the thread that steps the query then handles one
     // string per row, not six values it would quote again. The stored values are spliced in as they are.
-    .select(sql<string>`'[' || json_quote(r.source_id) || ',' || json_quote(p.name) || ',' || json_quote(r.row_id) || ',' || h.values_json || ',' || json_quote(r.first_done_on) || ',' || json_quote(r.first_closed_on) || ',' || coalesce(case when w.warnings_json like ${'%' + GUESSED_MARK + '%'} then w.warnings_json end, 'null') || ']'`.as('row_json'))
+    .select(sql<string>`'[' || json_quote(r.source_id) || ',' || json_quote(p.name) || ',' || json_quote(r.row_id) || ',' || h.values_json || ',' || json_quote(${knownDay('done')}) || ',' || json_quote(${knownDay('closed')}) || ',' || coalesce(case when w.warnings_json like ${'%' + GUESSED_MARK + '%'} then w.warnings_json end, 'null') || ']'`.as('row_json'))
     .orderBy('k.source_id')
     .orderBy('k.sheet_row', (o) => o.asc().nullsLast())
     .orderBy('k.row_id');
@@ -142,6 +153,23 @@ export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowRea
         const ownId = r.own_id === null ? '' : ownRowId(TABLES[table], { [idColumn(TABLES[table])!.name]: r.own_id });
         return { rowId: r.row_id, hash: r.hash, ...(r.sheet_row === null ? {} : { sheetRow: r.sheet_row }), ...(ownId === '' ? {} : { ownId }) };
       });
+    },
+
+    async daysUnknown(sourceId, table, rowIds) {
+      const found: string[] = [];
+      for (let start = 0; start < rowIds.length; start += DAYS_UNKNOWN_IDS) {
+        const rows = await db
+          .selectFrom('sheet_rows')
+          .select('row_id')
+          .where('table_name', '=', table)
+          .where('source_id', '=', sourceId)
+          .where('deleted', '=', 0)
+          .where('done_on_unknown', '=', 1)
+          .where('row_id', 'in', rowIds.slice(start, start + DAYS_UNKNOWN_IDS))
+          .execute();
+        found.push(...rows.map((r) => r.row_id));
+      }
+      return found;
     },
 
     async *rows<T extends TableName>(table: T, opts: RowsFilter = {}): AsyncGenerator<StoredRow<T>> {
@@ -260,7 +288,9 @@ async function problems(db: Kysely<StoreDatabase>, from: 'rejections' | 'row_war
   const rows = await db
     .selectFrom(parts.as('u'))
     .innerJoin('principals as p', 'p.id', 'u.source_id')
-    .select(['u.source_id', 'p.name', 'u.table_name', 'u.row_id', 'u.own_id', 'u.sheet', 'u.sheet_row', 'u.problems_json', 'u.at', 'u.unreadable'])
+    // A warning said only while the row's done day is unknown (`FieldError.dayUnknown`) is read only then.
+    .leftJoin('sheet_rows as s', (j) => j.onRef('s.table_name', '=', 'u.table_name').onRef('s.source_id', '=', 'u.source_id').onRef('s.row_id', '=', 'u.row_id'))
+    .select(['u.source_id', 'p.name', 'u.table_name', 'u.row_id', 'u.own_id', 'u.sheet', 'u.sheet_row', 'u.problems_json', 'u.at', 'u.unreadable', 's.done_on_unknown'])
     .$if(sourceIds !== undefined, (q) => q.where('u.source_id', 'in', sourceIds!))
     .$if(table !== undefined, (q) => q.where('u.table_name', '=', table!))
     .orderBy('u.source_id')
@@ -269,13 +299,16 @@ async function problems(db: Kysely<StoreDatabase>, from: 'rejections' | 'row_war
     .orderBy('u.row_id')
     .orderBy('u.sheet')
     .execute();
-  return rows.map((r) => {
+  return rows.flatMap((r) => {
+    const said = JSON.parse(r.problems_json) as FieldError[];
+    const errors = Number(r.done_on_unknown) === 1 ? said : said.filter((e) => !e.dayUnknown);
+    if (errors.length === 0) return [];
     const problem: Rejection = {
       sourceId: r.source_id,
       sourceName: r.name,
       table: r.table_name as TableName,
       rowId: r.row_id,
-      errors: JSON.parse(r.problems_json) as FieldError[],
+      errors,
       at: new Date(r.at),
     };
     if (r.own_id !== null) problem.ownId = r.own_id;

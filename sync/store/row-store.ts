@@ -12,7 +12,8 @@ export interface Principal { id: string; kind: PrincipalKind; name: string; sour
 export interface PrincipalInfo extends Principal { createdAt: string; revokedAt: string | null }
 /** `column` is the letter and `header` the sheet's own header of the cell at fault, when the row came from a sheet. */
 /** `dayGuessed`: the field's day was picked inside a longer period (`FieldIssue.dayGuessed`), kept with the row's warning. */
-export interface FieldError { field: string; column?: string; header?: string; message: string; dayGuessed?: true }
+/** `dayUnknown`: said only while the row's done day is unknown (`FieldIssue.dayUnknown`); read back only then. */
+export interface FieldError { field: string; column?: string; header?: string; message: string; dayGuessed?: true; dayUnknown?: true }
 /**
  * One valid row from a source. `values` and `raw` are stored as JSON, so they come back as JSON
  * (a Date becomes its ISO string): hand the store JSON-ready values. `hash` is the caller's content
@@ -32,7 +33,12 @@ export interface IncomingRow {
  * its work done and the day it shows the row ended (`TableDef.doneOn`, `closedOn`, on the batch's day), made by `encodeRow`. A batch may carry its rows
  * encoded already, by a worker thread (ingest-pool.ts), so the event loop never holds them as objects.
  */
-export interface EncodedRow { rowId: string; hash: string; valuesJson: string; rawJson: string | null; doneOn: string | null; closedOn: string | null; sheetRow?: number }
+export interface EncodedRow {
+  rowId: string; hash: string; valuesJson: string; rawJson: string | null; doneOn: string | null; closedOn: string | null;
+  /** 1 when `doneOn`, `closedOn` is the day recorded, not the row's own date: unknown if this is the row's first version (`keptDays`). */
+  doneOnUnknown: 0 | 1; closedOnUnknown: 0 | 1;
+  sheetRow?: number;
+}
 /**
  * `ownId`: the row's own ID as its sheet shows it (`ownRowId`: `TA-2024-031`), how the office names the row where
  * `rowId` is the sender's key (an add-on's Sync ID, a web-form request's); absent when blank.
@@ -165,7 +171,15 @@ export interface RowStore extends IntakeOps {
    * of that table only, with `unreadable` the sheets only.
    */
   rejections(opts?: { sourceIds?: string[]; table?: TableName; unreadable?: true }): Promise<Rejection[]>;
-  /** Every row's warnings (a sheet's own among them), ordered like rejections, with `table` of that table only; rows since removed keep none. */
+  /**
+   * Of `rowIds`, the live rows of the source whose done day the store keeps unknown (done with no date when first
+   * stored, decision 025): those of which the warning that says so (`FieldError.dayUnknown`) is said.
+   */
+  daysUnknown(sourceId: string, table: TableName, rowIds: readonly string[]): Promise<string[]>;
+  /**
+   * Every row's warnings (a sheet's own among them), ordered like rejections, with `table` of that table only; rows
+   * since removed keep none, and one said only while the row's done day is unknown (`FieldError.dayUnknown`) is read only then.
+   */
   warnings(opts?: { sourceIds?: string[]; table?: TableName }): Promise<RowWarnings[]>;
   /** When each source last sent a batch of each table, whatever the batch changed. */
   lastSyncs(): Promise<SourceSync[]>;

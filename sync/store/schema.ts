@@ -1,6 +1,6 @@
 // The store's tables as kysely sees them. Times are ISO-8601 text and flags are 0/1 integers on both
 // databases, so one set of queries and migrations serves SQLite and PostgreSQL alike.
-import { sql, type Generated, type OnConflictBuilder } from 'kysely';
+import { sql, type Generated, type OnConflictBuilder, type RawBuilder } from 'kysely';
 
 export interface PrincipalsTable {
   id: string;
@@ -39,6 +39,12 @@ export interface SheetRowsTable {
   first_done_on: string | null;
   /** The first day of the versions since the row last showed it open that show it ended, done or not (`TableDef.closedOn`). */
   first_closed_on: string | null;
+  /**
+   * 1 when `first_done_on`, `first_closed_on` is only the day the row was first stored, already done or ended with no date
+   * of its own: the day it happened is not known, and the rows are read with none (`keptDays`, decision 025).
+   */
+  done_on_unknown: Generated<number>;
+  closed_on_unknown: Generated<number>;
   /** Where the row sits among its source's rows of the table, as the last write said (see `IncomingRow.sheetRow`). */
   sheet_row: number | null;
 }
@@ -273,6 +279,23 @@ export const replaceSheetProblem = (oc: OnConflictBuilder<StoreDatabase, 'sheet_
   }));
 
 /**
+ * `keptDays` in SQL, for the done or closed day of a row written again, `reopened` the version's test: the stored day,
+ * or the version's when none is stored or the stored one is unknown and the version dates it. A version's `*_unknown` is
+ * the value a first version would be stored with: 1 when it shows a day it does not date (`EncodedRow.doneOnUnknown`).
+ */
+const keptDayOf = (kind: 'done' | 'closed', reopened: RawBuilder<unknown>) => {
+  const [day, unknown] = [sql.raw(`first_${kind}_on`), sql.raw(`${kind}_on_unknown`)];
+  return sql<string | null>`case when ${reopened} then null
+    when sheet_rows.${unknown} = 1 and excluded.${day} is not null and excluded.${unknown} = 0 then excluded.${day}
+    else coalesce(sheet_rows.${day}, excluded.${day}) end`;
+};
+const keptUnknown = (kind: 'done' | 'closed', reopened: RawBuilder<unknown>) => {
+  const [day, unknown] = [sql.raw(`first_${kind}_on`), sql.raw(`${kind}_on_unknown`)];
+  return sql<number>`case when ${reopened} or sheet_rows.${day} is null or (excluded.${day} is not null and excluded.${unknown} = 0) then 0
+    else sheet_rows.${unknown} end`;
+};
+
+/**
  * A row written again is live at its new version: when sent without a place, at its earlier one (see
  * `IncomingRow.sheetRow`); its closed day while it stays ended, none once reopened, so a request Declined, reopened and
  * then Closed is judged by the close that stood (`slaState`), not by the decline it was reopened from; its done day
@@ -286,8 +309,10 @@ export const writeCurrentRow = (oc: OnConflictBuilder<StoreDatabase, 'sheet_rows
     updated_at: eb.ref('excluded.updated_at'),
     deleted: sql.lit(0),
     deleted_at: sql.lit(null),
-    first_done_on: sql<string | null>`case when excluded.first_done_on is null and excluded.first_closed_on is null then null else coalesce(sheet_rows.first_done_on, excluded.first_done_on) end`,
-    first_closed_on: sql<string | null>`case when excluded.first_closed_on is null then null else coalesce(sheet_rows.first_closed_on, excluded.first_closed_on) end`,
+    first_done_on: keptDayOf('done', sql`excluded.first_done_on is null and excluded.first_closed_on is null`),
+    done_on_unknown: keptUnknown('done', sql`excluded.first_done_on is null and excluded.first_closed_on is null`),
+    first_closed_on: keptDayOf('closed', sql`excluded.first_closed_on is null`),
+    closed_on_unknown: keptUnknown('closed', sql`excluded.first_closed_on is null`),
     sheet_row: eb.fn.coalesce('excluded.sheet_row', 'sheet_rows.sheet_row'),
   }));
 

@@ -191,14 +191,14 @@ function sqliteBatchWriter(
       db.insertInto('row_history').values({ ...rowKey, at: param('at'), op: sql.lit('delete'), values_json: sql.lit(null), raw_json: sql.lit(null) }),
       ['table', 'source', 'row', 'at'],
     ),
-    upserts: chunked(['row', 'hash', 'seq', 'doneOn', 'closedOn', 'sheetRow'], (n, row) =>
+    upserts: chunked(['row', 'hash', 'seq', 'doneOn', 'closedOn', 'sheetRow', 'doneOnUnknown', 'closedOnUnknown'], (n, row) =>
       prepare(
         sqlite,
         db
           .insertInto('sheet_rows')
-          .columns(['table_name', 'source_id', 'row_id', 'hash', 'values_seq', 'updated_at', 'deleted', 'deleted_at', 'first_done_on', 'first_closed_on', 'sheet_row'])
+          .columns(['table_name', 'source_id', 'row_id', 'hash', 'values_seq', 'updated_at', 'deleted', 'deleted_at', 'first_done_on', 'first_closed_on', 'sheet_row', 'done_on_unknown', 'closed_on_unknown'])
           // `where true`: without it SQLite would read the upsert's `on conflict` as a join's `on`.
-          .expression(sql`select ${key.table}, ${key.source}, column1, column2, column3, ${param('at')}, 0, null, column4, column5, column6
+          .expression(sql`select ${key.table}, ${key.source}, column1, column2, column3, ${param('at')}, 0, null, column4, column5, column6, column7, column8
                           from ${valuesOf(row, n)} where true`)
           .onConflict(writeCurrentRow),
         ['table', 'source', 'at', ...repeat(row, n)],
@@ -325,6 +325,8 @@ function sqliteBatchWriter(
       args[at + 3] = row.doneOn;
       args[at + 4] = row.closedOn;
       args[at + 5] = row.sheetRow ?? null;
+      args[at + 6] = row.doneOnUnknown;
+      args[at + 7] = row.closedOnUnknown;
     });
     for (const m of plan.moves) stmt.move.run(m.sheetRow, table, source, m.rowId);
     for (const row of plan.tombstones) {

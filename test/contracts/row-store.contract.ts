@@ -1057,6 +1057,8 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
       test('a request keeps the first day it was seen Closed since it was last open, apart from the day it was fulfilled', async () => {
         const { store, apply } = await withSource();
         const firstClosed = async () => Object.fromEntries((await collect(store.rows('requests', { includeDeleted: true }))).map((r) => [r.rowId, r.firstClosedOn]));
+        // Seen open first: a request already done or ended when first seen has no day (below).
+        await apply({ at: day(-1), upserts: [row('served', { status: 'New' }), row('dated', { status: 'New' })] });
         await apply({ upserts: [row('dropped', { status: 'New' }), row('served', { status: 'Fulfilled' }), row('dated', { status: 'Closed', fulfilledOn: '2025-02-20' }), row('open', { status: 'New' })] });
         expect(await firstClosed()).toEqual({ dropped: null, served: null, dated: '2025-03-01', open: null });
         await apply({ at: day(2), upserts: [row('dropped', { status: 'closed' }), row('served', { status: 'Closed' })] });
@@ -1071,6 +1073,24 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         await apply({ at: day(8), upserts: [row('open', { status: 'Declined' })] });
         await apply({ at: day(9), upserts: [row('open', { status: 'Closed' })] });
         expect(await firstClosed()).toMatchObject({ open: '2025-03-09' });
+      });
+
+      test('a request already done or ended when the store first sees it, with no date, keeps no day: not the import\'s, nor a later edit\'s', async () => {
+        const { store, apply } = await withSource();
+        const days = async () => Object.fromEntries((await collect(store.rows('requests', { includeDeleted: true }))).map((r) => [r.rowId, [r.firstDoneOn, r.firstClosedOn]]));
+        // A log kept for months, first imported: done or ended on days the store cannot know, or on its own date.
+        await apply({ upserts: [row('served', { status: 'Fulfilled' }), row('dropped', { status: 'Closed' }), row('turned', { status: 'Declined' }),
+          row('dated', { status: 'Fulfilled', fulfilledOn: '2025-02-20' }), row('open', { status: 'New' }), row('later', { status: 'Fulfilled' })] });
+        expect(await days()).toEqual({ served: [null, null], dropped: [null, null], turned: [null, null], dated: ['2025-02-20', null], open: [null, null], later: [null, null] });
+        // A note edited, then the row removed and put back, ended again differently: still no day, and no day of the edit.
+        await apply({ at: day(2), upserts: [row('served', { status: 'Fulfilled', notes: 'Sent the deck' }), row('dropped', { status: 'Declined' }), row('open', { status: 'Fulfilled' })], deletes: ['turned'] });
+        await apply({ at: day(3), upserts: [row('served', { status: 'Closed', notes: 'Sent the deck' }), row('turned', { status: 'Declined', notes: 'back' })] });
+        // Fulfilled on a day not known, then closed: judged by its fulfillment, not as one closed without it.
+        expect(await days()).toEqual({ served: [null, null], dropped: [null, null], turned: [null, null], dated: ['2025-02-20', null], open: ['2025-03-03', null], later: [null, null] });
+        // The day fulfilled, typed: counted from then as any date. Reopened and done again: the day the store saw it.
+        await apply({ at: day(4), upserts: [row('later', { status: 'Fulfilled', fulfilledOn: '2025-01-31' }), row('dropped', { status: 'In progress' })] });
+        await apply({ at: day(5), upserts: [row('later', { status: 'Fulfilled', notes: 'date cleared' }), row('dropped', { status: 'Closed' })] });
+        expect(await days()).toMatchObject({ later: ['2025-01-31', null], dropped: [null, '2025-03-06'] });
       });
 
       test('each row of a large batch gets its own first done day; other tables get none', async () => {
@@ -1125,6 +1145,7 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
       const place = `closedundone${Date.now() % 100_000}`;
       const { store, source, apply } = await withSource({ place });
       const day = (n: number) => at(n * 24 * 60);
+      await apply({ at: day(-1), upserts: [row('closed', { status: 'New' }), row('served', { status: 'New' }), row('dated', { status: 'New' })] });
       await apply({ upserts: [row('closed', { status: 'Closed' }), row('served', { status: 'Fulfilled' }), row('dated', { status: 'Closed', fulfilledOn: '2025-02-20' })] });
       await apply({ at: day(2), upserts: [row('served', { status: 'Closed' })] });
       await store.close();
@@ -1140,6 +1161,7 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
       const day = (n: number) => at(n * 24 * 60);
       // More history than one page of the backfill's read.
       const bulk = Array.from({ length: 2100 }, (_, i) => `bulk${String(i).padStart(4, '0')}`);
+      await apply({ at: day(-1), upserts: [row('served', { status: 'New' })] });
       await apply({ upserts: [row('dropped', { status: 'New' }), row('served', { status: 'Fulfilled' }), row('open', { status: 'New' }), ...bulk.map((id) => row(id, { status: 'New' }))] });
       await apply({ at: day(2), upserts: [row('dropped', { status: 'Closed' }), row('served', { status: 'Closed' }), ...bulk.filter((_, i) => i % 2 === 0).map((id) => row(id, { status: 'Closed' }))] });
       await apply({ at: day(3), upserts: [row('dropped', { status: 'In progress' })] });
@@ -1184,6 +1206,7 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
       const place = `donestood${Date.now() % 100_000}`;
       const { store, source, apply } = await withSource({ place });
       const day = (n: number) => at(n * 24 * 60);
+      await apply({ at: day(-1), upserts: [row('served', { status: 'New' })] });
       await apply({ upserts: [row('again', { status: 'New' }), row('served', { status: 'Fulfilled' }), row('reopened', { status: 'New' })] });
       await apply({ at: day(2), upserts: [row('again', { status: 'Fulfilled' }), row('served', { status: 'Closed' }), row('reopened', { status: 'Fulfilled' })] });
       await apply({ at: day(4), upserts: [row('again', { status: 'In progress' }), row('reopened', { status: 'Waiting on requester' })] });
@@ -1194,6 +1217,31 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
       const migrated = await fresh({ place });
       const rows = (await collect(migrated.rows('requests'))).filter((r) => r.sourceId === source.id);
       expect(Object.fromEntries(rows.map((r) => [r.rowId, r.firstDoneOn]))).toEqual({ again: '2025-03-07', served: '2025-03-01', reopened: null });
+    });
+
+    test.runIf(probe !== undefined)('a database from before 0029 forgets the import\'s day of a request already done or ended when first stored, from its history', async () => {
+      const place = `daysunknown${Date.now() % 100_000}`;
+      const { store, source, apply } = await withSource({ place });
+      const day = (n: number) => at(n * 24 * 60);
+      // More history than one page of the backfill's read.
+      const bulk = Array.from({ length: 2100 }, (_, i) => `bulk${String(i).padStart(4, '0')}`);
+      await apply({ upserts: [row('served', { status: 'Fulfilled' }), row('dropped', { status: 'Closed' }), row('later', { status: 'Fulfilled' }), row('open', { status: 'New' }),
+        ...bulk.map((id, i) => row(id, { status: i % 2 === 0 ? 'Fulfilled' : 'New' }))] });
+      await apply({ at: day(2), upserts: [row('served', { status: 'Fulfilled', notes: 'edited' }), row('later', { status: 'Fulfilled', fulfilledOn: '2025-02-10' }), row('open', { status: 'Fulfilled' })] });
+      await store.close();
+      // As the rule before 0029 left them: the day of the first import, and of the first version of `later`.
+      await probe!.execute(place, ['alter table sheet_rows drop column done_on_unknown', 'alter table sheet_rows drop column closed_on_unknown',
+        "update sheet_rows set first_done_on = '2025-03-01' where row_id = 'later'", "delete from schema_migrations where name = '0029-days-unknown-before-first-seen'"]);
+      const migrated = await fresh({ place });
+      const rows = (await collect(migrated.rows('requests'))).filter((r) => r.sourceId === source.id);
+      expect(Object.fromEntries(rows.map((r) => [r.rowId, [r.firstDoneOn, r.firstClosedOn]]))).toEqual({
+        served: [null, null], dropped: [null, null], later: ['2025-02-10', null], open: ['2025-03-03', null],
+        ...Object.fromEntries(bulk.map((id) => [id, [null, null]])),
+      });
+      // Written from then on by the same rule: an edit gives no day.
+      await migrated.applyBatch({ sourceId: source.id, table: 'requests', upserts: [row('served', { status: 'Closed', notes: 'edited' }), row('dropped', { status: 'Closed', notes: 'x' })], deletes: [], full: false, rejected: [], at: day(4) });
+      const after = (await collect(migrated.rows('requests'))).filter((r) => ['served', 'dropped'].includes(r.rowId));
+      expect(Object.fromEntries(after.map((r) => [r.rowId, [r.firstDoneOn, r.firstClosedOn]]))).toEqual({ served: [null, null], dropped: [null, null] });
     });
 
     test.runIf(probe !== undefined).each(closedDaysMigrated)('a database from before $name, from its history', async ({ history, statements, expected }) => {

@@ -330,7 +330,7 @@ describe('readTable', () => {
   it('says once, at the header row, how fulfilled requests are dated in a log with no Fulfilled column, and not on each fulfilled row', () => {
     const log = readTable(TABLES.requests, 'TA Log FY24', [['Request #', 'Date Received', 'Agency', 'Status'], ['TA-1', '2024-01-08', 'City of Fresno', 'Fulfilled'], ['TA-2', '2024-01-22', 'Kern County', 'Fulfilled']]);
     expect(log.issues.filter((i) => i.code === 'column_absent')).toEqual([
-      { code: 'column_absent', field: '', sheet: 'TA Log FY24', row: 1, severity: 'warning', message: 'no Fulfilled column: fulfilled requests count as done on the day the service first saw them, so their days to fulfill and SLA run to that day; add a Fulfilled column to record the day' },
+      { code: 'column_absent', field: '', sheet: 'TA Log FY24', row: 1, severity: 'warning', message: 'no Fulfilled column: fulfilled requests count as done on the day the service first saw them, so their days to fulfill and SLA run to that day (those already done when it first read them, on a day not known, count in neither); add a Fulfilled column to record the day' },
     ]);
     expect(validateRows(TABLES.requests, log.rows.map((row) => row.raw)).flatMap((r) => r.warnings)).toEqual([]);
   });

@@ -226,6 +226,35 @@ describe('validateRow', () => {
     expect(validateRow(TABLES.workplan, { task: 'Glossary', status: 'Completed - see memo' }).values).toMatchObject({ status: 'Completed', endOn: null, notes: 'Status: see memo' });
   });
 
+  it('reads a status with a date in words after it ("Started Jan 2026", "Completed May 2026") and a date in parentheses beside a status ("Completed (Dec. 2026)"), where the row was rejected; only a completion gives the End its day', () => {
+    const started = validateRow(TABLES.workplan, { task: 'Consultations', status: 'Started Jan 2026' });
+    expect(started.ok).toBe(true);
+    expect(started.values).toMatchObject({ status: 'In progress', endOn: null, notes: 'Status: Jan 2026' });
+    expect(validateRow(TABLES.workplan, { task: 'Consultations', status: 'Completed May 2026' }).values).toMatchObject({ status: 'Completed', endOn: '2026-05-31', notes: null });
+    // A status other than a completion says nothing of when the work ends: its date stays in Notes.
+    expect(validateRow(TABLES.workplan, { task: 'Worksheets', status: 'Not started – FY27' }).values).toMatchObject({ status: 'Not started', endOn: null, notes: 'Status: FY27' });
+    const target = validateRow(TABLES.roadmap, { action: 'Equity audit', targetOn: 'Completed (Dec. 2026)' });
+    expect(target.ok).toBe(true);
+    expect(target.values).toMatchObject({ targetOn: '2026-12-31', status: 'Completed', notes: null });
+  });
+
+  it('reads a calendar date with a meeting or a time of day beside it ("Council mtg 3/10", "3/9/2026 @ 6pm") as the day, in the year of the sheet\'s title, where the row was rejected', () => {
+    const grid = [['2026 Milestone Calendar'], ['Date', 'Milestone'], ['Council mtg 3/10', 'Ordinance'], ['Mar 10 Council mtg', 'Vote'], ['3/9/2026 @ 6pm', 'Forum'], ['3/9/2026, 6-8 pm', 'Forum 2'], ['Tues. 3/10, 6pm', 'Forum 3']];
+    const read = readTable(TABLES.milestones, 'Calendar', grid);
+    const rows = validateRows(TABLES.milestones, read.rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, ...read.title });
+    expect(rows.map((r) => r.ok)).toEqual([true, true, true, true, true]);
+    expect(rows.map((r) => r.values.date)).toEqual(['2026-03-10', '2026-03-10', '2026-03-09', '2026-03-09', '2026-03-10']);
+    expect(rows[0].warnings.map((w) => w.message)).toEqual([expect.stringMatching(/assuming 2026 .*setting aside "Council mtg"; "Council mtg 3\/10" is not stored$/)]);
+    expect(rows[2].warnings.map((w) => w.message)).toEqual([expect.stringMatching(/setting aside "@ 6pm"; "3\/9\/2026 @ 6pm" is not stored$/)]);
+  });
+
+  it('reads an Actual of "25+ ad-hoc consultations" as at least 25 with its unit, where the row was rejected', () => {
+    const r = validateRow(TABLES.workplan, { task: 'Consultations', actual: '25+ ad-hoc consultations', target: '20 consultations' });
+    expect(r.ok).toBe(true);
+    expect(r.values).toMatchObject({ actual: 25 });
+    expect(r.warnings.map((w) => w.message)).toContain('Actual: read "25+ ad-hoc consultations" as 25 (at least 25)');
+  });
+
   it('keeps a work-plan item or milestone timed by an event with no date ("Before Council recess"), undated, its words in Notes where the table has them', () => {
     const item = (field: string, when: string) => validateRow(TABLES.workplan, { task: 'Ordinance to Council', [field]: when });
     for (const when of ['Before Council recess', 'After budget adoption', 'Upon Council approval', 'Following the retreat', 'Prior to the November election', 'By Council recess']) {

@@ -107,12 +107,16 @@ const choice = (values: readonly string[], other: fc.Arbitrary<string> = shortTe
   );
 
 /**
- * With TRUE and FALSE, as a checkbox pasted into the % column leaves them, and a share in words ("half", "Three-quarters",
- * "done"), padded or in odd case, beside words that name none ("halfway"): every engine and the rules read them alike.
+ * With TRUE and FALSE, as a checkbox pasted into the % column leaves them, a share in words ("half", "Three-quarters",
+ * "done"), padded or in odd case, beside words that name none ("halfway"), and check marks: every engine and the rules
+ * read them alike.
  */
 const percent = fc.oneof(
   fc.constant(null), fc.constant(0), fc.constant(1), fc.constant(true), fc.constant(false),
   fc.constantFrom('half', 'Half', ' a  quarter ', 'one-half', 'Three-quarters', 'three quarters', 'none', 'Not started', 'done', 'COMPLETE', 'completed', 'all', 'halfway', 'half done', 'quarters', '-half'),
+  // A check mark typed in the %, ticked or not, padded or closed by a full stop, and marks with more after them (no mark).
+  fc.mixedCase(fc.constantFrom(...TICKED_MARKS, ...UNTICKED_MARKS)),
+  fc.constantFrom(' ✓ ', 'x.', 'Yes!', '☐\t', '\u00a0N', 'x - see memo', '☑☑', 'x!yes', 'y!'),
   fc.constantFrom(0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.9, 0.95, 0.99, 0.9999999999999999, 1e-15),
   fc.integer({ min: 0, max: 100 }).map((n) => n / 100),
   fc.double({ min: 0, max: 1, noNaN: true }),
@@ -126,7 +130,11 @@ function requestRow(rules: Rules): fc.Arbitrary<TypedRow> {
   return fc.record({ receivedOn, fulfilledGap: fc.option(fc.integer({ min: -3, max: 120 }), { freq: 2 }) }).chain(({ receivedOn, fulfilledGap }) =>
     fc.record({
       receivedOn: fc.constant(receivedOn),
-      requesterType: choice(rules.lists.requesterType, lookupText),
+      // With a city and a county named in one type, which every reader weighs as the one named first.
+      requesterType: fc.oneof(
+        { weight: 8, arbitrary: choice(rules.lists.requesterType, lookupText) },
+        { weight: 1, arbitrary: fc.constantFrom('County/City', 'City/County', 'City-County', 'city and county', ' County & City ', 'County - City', 'CITY/COUNTY', 'City or County', 'County/City/Town') },
+      ),
       // With a service desk's numbered priorities and words, and SharePoint's numbered choices, which the SLA formula reads as the listed ones they name.
       priority: choice([...rules.lists.priority, 'P1', 'P 2', 'Sev3', 'Severity 4', 'Priority 1', 'P5', 'P-1', 'Sev.2', 'sev-3', 'P.4', 'Sev - 1', 'P-5', '(1) High', '(2) Normal', '(3) Low', '(2)Normal', '(9) High', 'Normal', 'critical', '(1) P1'], lookupText),
       status: choice(rules.lists.requestStatus),

@@ -48,6 +48,21 @@ function column(cells: XlsxCells, table: TableName, field: string, count: number
 const stored = (table: TableName, rows: readonly TypedRow[], field: string) =>
   validateRows(TABLES[table], rows as RawRow[], DEFAULT_READ_OPTIONS).map((r) => computeDerived(TABLES[table], r.values, DEFAULT_RULES, asOf)[field]);
 
+/**
+ * Eight items in progress (the sixth not started) halfway through their span, each with one of `percents` typed in %
+ * complete: LibreOffice recalculates the statuses the service derives, `want`. Eight, so the Dashboard's shares of them
+ * are exact in both engines.
+ */
+async function expectPercentsRead(percents: readonly string[], want: readonly string[]): Promise<{ rows: TypedRow[]; lo: XlsxCells }> {
+  const span = { goal: 'Capacity', startOn: addDays(asOf, -60), endOn: addDays(asOf, 60) };
+  const rows: TypedRow[] = percents.map((percentComplete, i) => ({ ...span, itemId: `W${i + 1}`, task: `Task ${i + 1}`, status: i === 5 ? 'Not started' : 'In progress', percentComplete }));
+  const { lo, differ } = await bothEngines('workplan', rows);
+  expect(differ).toEqual([]);
+  expect(column(lo, 'workplan', 'derivedStatus', rows.length)).toEqual(want);
+  expect(stored('workplan', rows, 'derivedStatus')).toEqual(want);
+  return { rows, lo };
+}
+
 describe('pasted figures, recalculated by LibreOffice', () => {
   it("ta-intake: a service desk's priority (P1, Sev 2, Severity 3, P 4, P-1, Sev.1, Sev-2, Sev1, Normal) and SharePoint's ((2) Normal) get their SLA due day and state, as the service's", async () => {
     const priorities = ['P1', 'Sev 2', 'severity 3', 'P 4', 'Priority1', 'High', 'P-1', 'Sev.1', 'Sev-2', 'Sev1', 'P.3', '(1) High', '(2) Normal', '(3) Low', 'Normal', 'Critical'];
@@ -59,6 +74,23 @@ describe('pasted figures, recalculated by LibreOffice', () => {
     expect(due.every((d) => typeof d === 'string')).toBe(true);
     expect(column(lo, 'requests', 'slaDue', rows.length)).toEqual(due.map(serial));
     expect(column(lo, 'requests', 'slaState', rows.length)).toEqual(stored('requests', rows, 'slaState'));
+  }, 180_000);
+
+  it('ta-intake: a requester type naming a city and a county (County/City, City-County, city and county) is suggested the priority of the type named first, as the service suggests', async () => {
+    // Eight, so the Dashboard's shares of them are exact in both engines.
+    const types = ['County/City', 'City-County', 'city and county', 'County & City', 'City/County', 'CITY - COUNTY', 'City', 'County'];
+    const rows = types.map((requesterType, i) => ({ requestId: `TA-${i + 1}`, receivedOn: addDays(asOf, -2), requesterOrg: 'Parks', requesterType, dueOn: addDays(asOf, 10), priority: 'High', status: 'Triaged' }));
+    const { lo, differ } = await bothEngines('ta-intake', rows);
+    expect(differ).toEqual([]);
+    const suggested = stored('requests', rows, 'suggestedPriority');
+    expect(new Set(suggested)).toEqual(new Set([stored('requests', [rows[6]], 'suggestedPriority')[0]]));
+    expect(column(lo, 'requests', 'suggestedPriority', rows.length)).toEqual(suggested);
+    expect(column(lo, 'requests', 'priorityReason', rows.length).map((r) => String(r).replace(/^[^(]*/, ''))).toEqual(stored('requests', rows, 'priorityReason').map((r) => String(r).replace(/^[^(]*/, '')));
+  }, 180_000);
+
+  it('workplan: a check mark in % complete (✓, x, Yes., ☐, N) gives the status the service derives from the 100% or 0% it reads', async () => {
+    const marks = ['✓', 'x', 'Yes.', ' ☑ ', '☐', 'N', 'unchecked', 'x - see memo'];
+    await expectPercentsRead(marks, ['Complete', 'Complete', 'Complete', 'Complete', 'At risk', 'Late start', 'At risk', 'In progress (no %)']);
   }, 180_000);
 
   it('workplan: an item on hold (Paused, Postponed) shows On hold past its end or behind its pace, as the service says, and the Dashboard counts it', async () => {
@@ -81,15 +113,8 @@ describe('pasted figures, recalculated by LibreOffice', () => {
   }, 180_000);
 
   it('workplan: a % complete in words ("half", "Three-quarters", "done", "none") gives the status the service derives from the share it reads', async () => {
-    const span = { goal: 'Capacity', startOn: addDays(asOf, -60), endOn: addDays(asOf, 60) };
-    // Eight items, so the Dashboard's shares of them are exact in both engines.
     const shares = ['half', 'Three-quarters', 'a quarter', 'done', 'none', 'not started', 'halfway', 'one-half'];
-    const rows: TypedRow[] = shares.map((percentComplete, i) => ({ ...span, itemId: `W${i + 1}`, task: `Task ${i + 1}`, status: i === 5 ? 'Not started' : 'In progress', percentComplete }));
-    const { lo, differ } = await bothEngines('workplan', rows);
-    expect(differ).toEqual([]);
-    const want = ['On track', 'On track', 'At risk', 'Complete', 'At risk', 'Late start', 'In progress (no %)', 'On track'];
-    expect(column(lo, 'workplan', 'derivedStatus', rows.length)).toEqual(want);
-    expect(stored('workplan', rows, 'derivedStatus')).toEqual(want);
+    const { rows, lo } = await expectPercentsRead(shares, ['On track', 'On track', 'At risk', 'Complete', 'At risk', 'Late start', 'In progress (no %)', 'On track']);
     // The Dashboard counts each item at the share the service stores, and "halfway" alone as no % recorded.
     const read = validateRows(TABLES.workplan, rows as RawRow[], DEFAULT_READ_OPTIONS).map((r) => itemProgress(computeDerived(TABLES.workplan, r.values, DEFAULT_RULES, asOf).derivedStatus as WorkplanDerived, r.values.status, r.values.percentComplete as number | null));
     const dashboard = lo.get(DASHBOARD_SHEET)!;

@@ -6,6 +6,7 @@ import { requireRole, type ApiEnv } from '../auth';
 import { OneAtATime } from '../one-at-a-time';
 import { limitBody } from '../request-body';
 import { knownTable, prepareInline, surveyHoldsOf } from '../sync-batch';
+import { daysUnknownOf } from '../../ingest/ingest-batch';
 import { heldSheetWarnings } from '../../ingest/sheet-warnings';
 import { heldAnswersToWrite } from '../../ingest/survey-holds';
 import { keepNeverShownFields } from '../../ingest/unshown-fields';
@@ -47,7 +48,7 @@ export function syncRoutes(deps: RouteDeps): Hono<ApiEnv> {
         const lists = await deps.store.sourceLists(sourceId);
         // Survey answers the sheet has not written in yet are kept over the cells it still sends unchanged (decision 010).
         const holds = await surveyHoldsOf(deps.store, sourceId);
-        const { batch, answer, unshown } = await prepare(body, { sourceId, at: deps.clock(), maxRows, holds, ...(lists ? { lists: listsOverDefaults(lists) } : {}) });
+        const { batch, answer, unshown, dayUnknown } = await prepare(body, { sourceId, at: deps.clock(), maxRows, holds, ...(lists ? { lists: listsOverDefaults(lists) } : {}) });
         // Read outside the batch's transaction: a source's batches come one sync at a time (the add-on's document lock).
         if (unshown) {
           const kept = keepNeverShownFields(batch, unshown, await deps.store.storedRowsWithHash(sourceId, batch.table, batch.upserts.map((r) => r.rowId)));
@@ -58,7 +59,9 @@ export function syncRoutes(deps: RouteDeps): Hono<ApiEnv> {
           await queueHeldAnswers(deps, sourceId, batch, holds?.[batch.table] ?? [], unshown);
         }
         const counts = await deps.store.applyBatch(batch);
-        return c.json({ ...counts, ...answer } satisfies SyncAnswer);
+        const unknown = await daysUnknownOf(deps.store, batch, (dayUnknown ?? []).map((w) => w.rowId));
+        const warnings = unknown.size ? [...answer.warnings, ...dayUnknown!.filter((w) => unknown.has(w.rowId))] : answer.warnings;
+        return c.json({ ...counts, ...answer, warnings } satisfies SyncAnswer);
       } finally {
         endTurn?.();
       }

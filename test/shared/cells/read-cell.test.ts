@@ -325,11 +325,11 @@ describe('percentages', () => {
   );
 
   it.each([['✓', 1], ['Y', 1], ['x', 1], ['☐', 0], ['N', 0]] as const)(
-    'keeps a work-plan item whose percent complete is a check mark, %j, as %s, saying which figure to type for the sheet\'s own status', (raw, value) => {
+    'keeps a work-plan item whose percent complete is a check mark, %j, as %s, as the sheet\'s own status reads it; an unticked one says to type 0% for the sheet\'s Dashboard', (raw, value) => {
       const r = read('workplan', 'percentComplete', raw);
       expect(r.value).toBe(value);
       expect(r.issues.map((i) => [i.severity, i.code, i.message])).toEqual([
-        ['warning', 'percent_checkbox', `% complete: read "${raw}" as ${value ? 'ticked, 100%' : 'not ticked, 0%'}; type ${value * 100}% for the sheet's own status to read it too`],
+        ['warning', 'percent_checkbox', `% complete: read "${raw}" as ${value ? 'ticked, 100%' : "not ticked, 0%; type 0% for the sheet's Dashboard to count it as recorded"}`],
       ]);
     },
   );
@@ -457,6 +457,8 @@ describe('dropdown lists', () => {
 
   it.each([
     ['status', 'Resolved', 'Fulfilled'], ['status', 'Solved', 'Fulfilled'], ['status', 'Waiting on customer', 'Waiting on requester'],
+    // A commission's requesters are agencies and departments: waiting on them is waiting on the requester.
+    ['status', 'Waiting on agency', 'Waiting on requester'], ['status', 'Awaiting department', 'Waiting on requester'],
     ['status', 'Escalated', 'In progress'], ['status', 'Reopened', 'In progress'], ['status', 'Cancelled', 'Declined'], ['status', 'Withdrawn', 'Declined'], ['status', 'Duplicate', 'Declined'],
     ['priority', 'Critical', 'Urgent'], ['priority', 'Highest', 'Urgent'], ['priority', 'Hi', 'High'], ['priority', 'Normal', 'Medium'], ['priority', 'Lowest', 'Low'],
   ] as const)("keeps a request whose %s is a service desk's word, %j, as %j, with a warning", (field, raw, value) => {

@@ -1,6 +1,7 @@
 // Work-plan and milestone statuses at the edges people hit: in progress early or with no % recorded, no date yet.
 import { describe, expect, it } from 'vitest';
-import { computeDerived, DEFAULT_RULES, milestoneStatus, TABLES, workplanStatus, type TypedRow } from '../../../shared';
+import { computeDerived, DEFAULT_RULES, milestoneStatus, readRules, TABLES, workplanStatus, type TypedRow } from '../../../shared';
+import { GRIDS, nativeValues } from '../../support/formula-rows';
 import { DEFAULT_READ_OPTIONS, validateRows } from '../../../shared/validate-row';
 
 const AS_OF = '2025-06-15';
@@ -127,5 +128,30 @@ describe('a work plan\'s Status in the office\'s own words, as the service reads
     const read = validateRows(TABLES.workplan, raw, DEFAULT_READ_OPTIONS);
     const judged = (row: TypedRow) => computeDerived(TABLES.workplan, row, DEFAULT_RULES, AS_OF).derivedStatus;
     expect(read.map((r, i) => `${String(raw[i].status)}: ${String(judged(r.values))}`)).toEqual(raw.map((r) => `${String(r.status)}: ${String(judged(r as TypedRow))}`));
+  });
+});
+
+describe('a check mark in % complete', () => {
+  const span = { startOn: '2025-05-01', endOn: '2025-08-01' };
+  const marks = ['✓', 'x', 'Yes.', ' ☑ ', 'TRUE', 'checked', '☐', 'N', 'no', '✗', 'unchecked', '1', '0', 'x - see memo', 'maybe'];
+
+  it('is read as import reads it (ticked 100 %, unticked 0 %) by the rule and by the sheet\'s own status formula, with the default and the edited Lists', () => {
+    for (const status of ['In progress', 'Not started', null]) {
+      const rows: TypedRow[] = marks.map((percentComplete) => ({ ...span, status, percentComplete }));
+      const imported = validateRows(TABLES.workplan, rows.map((r) => ({ ...r, task: 'Glossary' })), DEFAULT_READ_OPTIONS).map((r) => r.values);
+      for (const { name, grid } of GRIDS) {
+        const rules = readRules(grid);
+        const { values } = nativeValues(TABLES.workplan, grid, rows);
+        rows.forEach((row, i) => {
+          const rule = computeDerived(TABLES.workplan, row, rules, AS_OF).derivedStatus;
+          expect(values[i].derivedStatus, `${name}: ${status} ${JSON.stringify(row.percentComplete)}`).toBe(rule);
+          // A mark import reads as a %, the rule reads as that %.
+          if (typeof imported[i].percentComplete === 'number') expect(rule, `${status} ${JSON.stringify(row.percentComplete)}`).toBe(computeDerived(TABLES.workplan, imported[i], rules, AS_OF).derivedStatus);
+        });
+      }
+    }
+    expect(plan('In progress', span.startOn, span.endOn, '✓')).toBe('Complete');
+    expect(plan('In progress', span.startOn, span.endOn, '☐')).toBe('At risk');
+    expect(plan('Not started', span.startOn, span.endOn, 'N')).toBe('Late start');
   });
 });

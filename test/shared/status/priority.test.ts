@@ -1,8 +1,9 @@
 // The suggested priority's reason as a person reads it: what the deadline is measured from, and a span no one means
 // (a due day before the request came in, a typo year decades away) said so that the typo shows.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RULES } from '../../../shared';
+import { computeDerived, DEFAULT_RULES, readRules, TABLES, type TypedRow } from '../../../shared';
 import { suggestPriority } from '../../../shared/status/priority';
+import { AS_OF as FORMULA_AS_OF, GRIDS, nativeValues } from '../../support/formula-rows';
 
 const AS_OF = '2026-06-01';
 const deadline = (dueOn: string | null, receivedOn?: string) =>
@@ -84,5 +85,26 @@ describe('suggestPriority remembered', () => {
     expect(reason({ dueOn: '2026-06-20', receivedOn: undefined }, DEFAULT_RULES, '2026-06-02')).toContain('deadline in 18 days (');
     expect(reason({ dueOn: null as unknown as string })).toContain('no deadline');
     expect(reason({ requesterType: 'County' })).toMatch(/^County /);
+  });
+});
+
+describe('a requester type naming a city and a county', () => {
+  const types = ['County/City', 'City/County', 'City-County', 'city and county', ' County & City ', 'County and City'];
+  const firstNamed = (type: string) => (/^\s*county/i.test(type) ? 'County' : 'City');
+
+  it('weighs as the type named first, in the rule and in the sheet\'s own formula, with the default Lists and with Lists that weigh the two apart', () => {
+    for (const { name, grid } of GRIDS) {
+      const rules = readRules(grid);
+      const rows: TypedRow[] = types.flatMap((requesterType) => [requesterType, firstNamed(requesterType)].map((type) => ({ receivedOn: '2025-06-01', requesterType: type, dueOn: '2025-06-20', priority: null, status: 'New', fulfilledOn: null })));
+      const { values } = nativeValues(TABLES.requests, grid, rows);
+      for (let i = 0; i < rows.length; i += 2) {
+        const typed = computeDerived(TABLES.requests, rows[i], rules, FORMULA_AS_OF);
+        const named = computeDerived(TABLES.requests, rows[i + 1], rules, FORMULA_AS_OF);
+        expect(typed.suggestedPriority, `${name}: ${rows[i].requesterType}`).toBe(named.suggestedPriority);
+        expect(String(typed.priorityReason), `${name}: ${rows[i].requesterType}`).toContain(`(impact ${rules.impact.get(firstNamed(String(rows[i].requesterType)).toLowerCase())})`);
+        expect(values[i].suggestedPriority, `${name}: ${rows[i].requesterType}`).toBe(typed.suggestedPriority);
+        expect(values[i].priorityReason, `${name}: ${rows[i].requesterType}`).toBe(typed.priorityReason);
+      }
+    }
   });
 });

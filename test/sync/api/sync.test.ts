@@ -54,6 +54,17 @@ describe.each(backends)('sync on $name', (backend) => {
     await h.close();
   });
 
+  test('a request fulfilled before the service first read it, in a log with no Fulfilled column, is answered with a warning at its Status; one seen open first is not', async () => {
+    const h = await harness(backend);
+    const src = await h.source('No Fulfilled column');
+    const post = (rows: unknown[]) => h.call('POST', '/api/v1/sync', { token: src.token, ...sync({ table: 'requests', rows, context: { columns: OFFICE_LOG_COLUMNS } }) });
+    const first = await post([request('u1', { status: 'Fulfilled' }), request('u2', { status: 'In progress' })]);
+    expect(first.body.warnings).toEqual([{ rowId: 'u1', field: 'status', message: expect.stringMatching(/^Status: fulfilled before the service first read this request, on a day not known/) }]);
+    const second = await post([request('u2', { status: 'Fulfilled' })]);
+    expect(second.body).toMatchObject({ accepted: 1, warnings: [] });
+    await h.close();
+  });
+
   test("a choice is checked against the source's own lists (its Lists sheet, as sent), as its intake form checks it; another source keeps the defaults", async () => {
     const h = await harness(backend);
     const own = await h.source('Own lists');

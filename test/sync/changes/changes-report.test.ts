@@ -111,14 +111,27 @@ describe.each(backends)('what changed since the last meeting ($name)', (backend)
       upserts: [
         request('T-103', { status: 'Closed', fulfilledOn: '2025-09-12' }),
         request('T-104', { status: 'Closed', fulfilledOn: '2026-03-02' }),
-        // Closed with no date: the import is the first the history knows of it.
+        // Closed with no date: on a day before the import that no one knows, not in the period (decision 025).
         request('T-105', { status: 'Closed' }),
       ],
     });
     const r = await changesReport(store, { since: '2026-03-01', until: '2026-03-31', rules: DEFAULT_RULES, sourceIds: [log] });
-    expect(labels(r.requests.closed)).toEqual([['T-104 Org of T-104', '2026-03-02'], ['T-105 Org of T-105', '2026-03-09']]);
+    expect(labels(r.requests.closed)).toEqual([['T-104 Org of T-104', '2026-03-02']]);
     // Closed without a date was closed, not fulfilled: no help delivered on the day of its import.
     expect(labels(r.requests.fulfilled)).toEqual([['T-104 Org of T-104', '2026-03-02']]);
+  });
+
+  it('lists no request fulfilled on the day of its import, or of a later edit, when it arrived fulfilled with no date; a date typed later dates it', async () => {
+    const log = (await store.createPrincipal({ kind: 'source', name: 'Office TA log', sourceKind: 'file' })).principal.id;
+    const request = (rowId: string, values: Record<string, unknown>) => ({ rowId, hash: JSON.stringify(values), values: req(rowId, { receivedOn: '2025-09-15', dueOn: '2026-03-05', ...values }) });
+    const send = (day: string, upserts: ReturnType<typeof request>[]) => store.applyBatch({ sourceId: log, table: 'requests', full: false, deletes: [], rejected: [], at: on(day), upserts });
+    // A log kept since September, first imported in the period: already fulfilled, no Fulfilled column.
+    await send('2026-03-09', [request('L-1', { status: 'Fulfilled' }), request('L-2', { status: 'Fulfilled' }), request('L-3', { status: 'Fulfilled' }), request('L-4', { status: 'New' })]);
+    await send('2026-03-12', [request('L-2', { status: 'Fulfilled', notes: 'Sent the slides' }), request('L-3', { status: 'Fulfilled', fulfilledOn: '2026-03-02' }), request('L-4', { status: 'Fulfilled' })]);
+    const r = await changesReport(store, { since: '2026-03-01', until: '2026-03-31', rules: DEFAULT_RULES, sourceIds: [log] });
+    expect(labels(r.requests.fulfilled)).toEqual([['L-3 Org of L-3', '2026-03-02'], ['L-4 Org of L-4', '2026-03-12']]);
+    // Due Mar 5: fulfilled on a day not known is not known to have gone overdue; seen open past it, it did.
+    expect(labels(r.requests.wentOverdue)).toEqual([['L-4 Org of L-4', '2026-03-05']]);
   });
 
   it('lists rows removed from their sheets in the period, on the day removed and named as last stored, not one removed and restored', async () => {

@@ -543,6 +543,8 @@ describe.each(backends)('import on $name', (backend) => {
     expect(r.warnings.filter((w) => w.field === 'status').map((w) => [w.sheet, w.row, w.message])).toEqual([
       ['Requests', 2, 'Status: read "Closed - no response" as "Closed"; kept "no response" in Notes'],
       ['Requests', 3, 'Status: read "Fulfilled (May 2026)" as "Fulfilled"; kept "May 2026" in Notes'],
+      // No Fulfilled column, fulfilled before this first import: on a day not known (decision 025).
+      ['Requests', 3, expect.stringMatching(/^Status: fulfilled before the service first read this request, on a day not known/)],
     ]);
     const stored = new Map<string, unknown>();
     for await (const row of store.rows('requests', { sourceIds: [principal.id] })) stored.set(row.rowId, [row.values.status, row.values.notes]);

@@ -147,8 +147,8 @@ wb.save(sys.argv[1])`, file], { timeout: 60_000 });
   });
 
   it('refuses a file whose sheet unpacks to far more than it weighs: at once when the zip says so, while unpacking when it hides it', async () => {
-    // A few kilobytes that unpack to megabytes of padding: the ceiling lowered to match, so the test stays small.
-    const padded = await edited([{ name: 'Requests', rows: REQUESTS }], (name, xml) => (name === 'xl/worksheets/sheet1.xml' ? xml.replace('</sheetData>', `${' '.repeat(4_000_000)}</sheetData>`) : null));
+    // A few kilobytes that unpack to megabytes of empty rows: the ceiling lowered to match, so the test stays small.
+    const padded = await edited([{ name: 'Requests', rows: REQUESTS }], (name, xml) => (name === 'xl/worksheets/sheet1.xml' ? xml.replace('</sheetData>', `${'<row/>'.repeat(700_000)}</sheetData>`) : null));
     const limits = { unpacked: 2_000_000, kept: 1_000_000, row: 100_000 };
     expect((await readFile(padded)).length).toBeLessThan(50_000);
     const told = await refusal(padded, limits);
@@ -160,33 +160,37 @@ wb.save(sys.argv[1])`, file], { timeout: 60_000 });
     // Padding inside one row, which no sheet has.
     const longRow = await edited([{ name: 'Requests', rows: REQUESTS }], (name, xml) => (name === 'xl/worksheets/sheet1.xml' ? xml.replace(/<row r="2"([^>]*)>/, `<row r="2"$1>${' '.repeat(1_000_000)}`) : null));
     expect(await refusal(longRow, { ...limits, unpacked: 10_000_000 })).toMatchObject({ code: 'too-large', message: expect.stringMatching(/a row of sheet/) });
+    // Padding between rows, or in any part, which the XML parser would hold whole as one text.
+    const spaced = await edited([{ name: 'Requests', rows: REQUESTS }], (name, xml) => (name === 'xl/worksheets/sheet1.xml' || name === 'xl/styles.xml' ? xml.replace(/(<\/row>|<\/fonts>)/, `$1${' '.repeat(1_000_000)}`) : null));
+    expect(await refusal(spaced, { ...limits, unpacked: 10_000_000 })).toMatchObject({ code: 'too-large', message: expect.stringMatching(/holds more text in one place than any/) });
   });
 });
 
 describe('a sheet cut to its cells', () => {
   const XML = [
-    '<worksheet><dimension ref="A1:XFD1048576"/><cols><col min="1" max="16384" style="1"/></cols><sheetData>',
-    '<row r="1" spans="1:3"><c r="A1" t="s"><v>0</v></c><c r="B1" s="2"/><c r="C1" t="inlineStr"><is><t>Due &amp; &lt;row&gt;</t></is></c><c r="XFD1" s="1"></c></row>',
+    '<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:rel="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
+    '<dimension ref="A1:XFD1048576"/><cols><col min="1" max="16384" style="1"/></cols><sheetData>\n  ',
+    '<row r="1" spans="1:3"><c r="A1" t="s"><v>0</v></c><c r="B1" s="2"/><c r="C1" t="inlineStr"><is><t>Due &amp; &lt;row&gt;</t></is></c><c r="XFD1" s="1"></c></row>\n  ',
     '<row r="2" s="1" customFormat="1"/>',
-    '<row r="3"><c r="A3" s="1"/><c r="B3" s="1"/></row>',
-    '<row r="4"><c r="B4"><f>A1*2</f></c></row>',
+    "<row r='3'><c r='A3' s='1'/><c r='B3' s='1'/></row>",
+    '<row r="4"><c r="B4"><f>A1*2</f></c><!-- <c r="C4"><v>1</v></c> --></row>',
     '<row><c r="A5" s="1"/></row>',
-    '<x:row r="6"><x:c r="A6"><x:v>6</x:v></x:c></x:row>',
+    '<x:row r="6"><x:c r="A6"><x:v>6</x:v></x:c><x:c><x:is><x:t xml:space="preserve"> <![CDATA[</row><row r="7">]]></x:t></x:is></x:c></x:row>',
     '<row r="1048576" s="1"><c r="A1048576" s="1"/></row>',
     '</sheetData><mergeCells count="3"><mergeCell ref="A1:A1048576"/><mergeCell ref="C1:XFD1"/><mergeCell ref="A900:B901"/></mergeCells>',
-    '<drawing r:id="rId1"/><legacyDrawing r:id="rId2"/></worksheet>',
+    '<drawing rel:id="rId1"/><legacyDrawing rel:id="rId2"/></worksheet>',
   ].join('');
   const KEPT = [
-    '<worksheet><dimension ref="A1:XFD1048576"/><cols><col min="1" max="16384" style="1"/></cols><sheetData>',
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
+    '<dimension ref="A1:XFD1048576"/><cols><col min="1" max="16384" style="1"/></cols><sheetData>',
     '<row r="1" spans="1:3"><c r="A1" t="s"><v>0</v></c><c r="C1" t="inlineStr"><is><t>Due &amp; &lt;row&gt;</t></is></c></row>',
     '<row r="4"><c r="B4"><f>A1*2</f></c></row>',
-    '<row></row>',
-    '<x:row r="6"><x:c r="A6"><x:v>6</x:v></x:c></x:row>',
+    '<row r="6"><c r="A6"><v>6</v></c><c r="B6"><is><t xml:space="preserve"> &lt;/row&gt;&lt;row r="7"&gt;</t></is></c></row>',
     '</sheetData><mergeCells count="3"><mergeCell ref="A1:A6"/></mergeCells>',
     '<legacyDrawing r:id="rId2"/></worksheet>',
   ].join('');
 
-  it('keeps the rows and cells holding a value or formula, ends merges at the last of them, and drops drawings, whatever the pieces it is fed', () => {
+  it('keeps the rows and cells holding a value or formula, each with its address, ends merges at the last of them, and drops drawings, whatever the pieces it is fed', () => {
     for (const size of [1, 2, 3, 7, 64, XML.length]) {
       const cells = new SheetCells('book.xlsx', 'sheet1', 10_000);
       let out = '';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../../shared/index';
 import { aggregateMetrics, type MetricsOptions } from '../../../sync/metrics/aggregate-metrics';
-import { requestKey, requestsThen, type RequestThen } from '../../../sync/metrics/as-of-day';
+import { requestAsOf, requestKey, requestsThen, type RequestThen } from '../../../sync/metrics/as-of-day';
 import { masterRows } from '../../../sync/master/data-sheets';
 import { demandMetricsSchema, type DemandMetrics } from '../../../sync/metrics/metrics-schema';
 import type { MetricsRow } from '../../../sync/metrics/request-metrics';
@@ -104,7 +104,9 @@ describe('requestsThen', () => {
     },
   });
   const HISTORY = history([
-    ['declined', '2025-11-01', 'New'], ['open', '2025-11-01', 'New'], ['served', '2025-11-01', 'New'], ['kept', '2025-11-01', 'New'],
+    ['declined', '2025-11-01', 'New'], ['open', '2025-11-01', 'New'], ['served', '2025-11-01', 'New'], ['kept', '2025-11-01', 'New'], ['closed', '2025-11-01', 'New'],
+    // Closed when the store first saw it, with no date: ended on a day not known (decision 025), and reopened since.
+    ['imported', '2025-11-02', 'Closed'], ['imported', '2025-11-22', 'In progress'],
     ['closed', '2025-11-02', 'Closed'], ['kept', '2025-11-03', 'Fulfilled'], ['served', '2025-11-05', 'Fulfilled'], ['declined', '2025-11-10', 'Declined'], ['open', '2025-11-12', 'In progress'],
     ['declined', '2025-11-20', 'In progress'], ['served', '2025-11-22', 'In progress'], ['closed', '2025-11-25', 'Closed'],
     ['declined', '2025-11-30', 'Closed'],
@@ -114,12 +116,20 @@ describe('requestsThen', () => {
   it.each([
     ['2025-11-15', {
       declined: { status: 'Declined', closedOn: '2025-11-10', doneOn: null }, closed: { status: 'Closed', closedOn: '2025-11-02', doneOn: null },
-      served: { status: 'Fulfilled', closedOn: null, doneOn: '2025-11-05' },
+      served: { status: 'Fulfilled', closedOn: null, doneOn: '2025-11-05' }, imported: { status: 'Closed', closedOn: null, doneOn: null, dayUnknown: true },
     }],
     ['2025-11-25', { closed: { status: 'Closed', closedOn: '2025-11-02', doneOn: null } }],
     ['2025-12-05', { declined: { status: 'Closed', closedOn: '2025-11-30', doneOn: null }, closed: { status: 'Closed', closedOn: '2025-11-02', doneOn: null } }],
   ])('as of %s: the requests that stood ended, or fulfilled and reopened since, with the status and the days they ended and were fulfilled', async (asOf, expected) => {
     expect(await then(asOf)).toEqual(expected);
+  });
+
+  it('counts a request ended on a day not known and reopened since as it stood, with no day to judge it by', () => {
+    const reopened = request('imported', { receivedOn: '2025-10-01', dueOn: '2025-10-20', status: 'In progress' });
+    const row = requestAsOf(reopened, '2025-11-15', { status: 'Closed', closedOn: null, doneOn: null, dayUnknown: true });
+    expect(row).toMatchObject({ firstDoneOn: null, firstClosedOn: null, values: { status: 'Closed', fulfilledOn: null } });
+    const m = aggregateMetrics({ requests: [row!] }, { asOf: '2025-11-15', today: TODAY, rules: DEFAULT_RULES });
+    expect([m.backlog.open, m.sla.missed, m.fulfillment.fulfilled]).toEqual([0, 0, 0]);
   });
 });
 

@@ -19,6 +19,8 @@ beforeAll(async () => {
   // A name with characters JSON must escape: SQLite quotes each row's texts.
   for (const name of ['City "office" \\ A\tB\u0001', 'State commission']) {
     const { principal } = await store.createPrincipal({ kind: 'source', name });
+    // Seen open the day before it was closed: a request first seen Closed has no closed day (decision 025).
+    await store.applyBatch({ sourceId: principal.id, table: 'requests', upserts: [{ rowId: 'b', sheetRow: 3, hash: 'b0', values: { requestId: `${name} B`, status: 'New' } }], deletes: [], full: false, rejected: [], at: new Date('2026-03-01T10:00:00Z') });
     const upserts = [
       // Sent out of sheet order, one with no place (an API row: after the sheet's rows), one later deleted.
       { rowId: 'c', sheetRow: 4, hash: 'c', values: { requestId: `${name} C`, status: 'Fulfilled', fulfilledOn: '2026-03-01' } },

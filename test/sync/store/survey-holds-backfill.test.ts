@@ -25,6 +25,7 @@ async function beforeHolds(backend: Backend): Promise<void> {
     ...['rejections', 'row_warnings', 'rejection_log'].map((t) => `alter table ${t} drop column own_id`),
     'alter table row_history drop column previous_seq',
     'alter table feedback_links drop column revoked_at',
+    ...['done_on_unknown', 'closed_on_unknown'].map((c) => `alter table sheet_rows drop column ${c}`),
     "delete from schema_migrations where name >= '0016'",
   ];
   for (const s of statements) await backend.query(s);
