@@ -468,6 +468,15 @@ describe('dropdown lists', () => {
     expect(r.issues[0].message).toContain(`read "${raw}" as "${value}"`);
   });
 
+  it.each([['requesterRole', 'Executive leadership; Program staff', 'Executive leadership', 'Program staff'], ['requesterRole', 'Program staff, Budget staff', 'Program staff', 'Budget staff'], ['category', 'Data & evaluation; Training & workshops; RBA', 'Data & evaluation', 'Training & workshops; RBA']] as const)(
+    'keeps a request whose %s names several listed values, %j, as the first named, %j, the others apart for its notes', (field, raw, value, note) => {
+      const r = read('requests', field, raw);
+      expect(r.value).toBe(value);
+      expect(r.note).toBe(note);
+      expect(r.issues.map((i) => [i.code, i.severity, i.message])).toEqual([['choice_matched', 'warning', `${column('requests', field).header}: read "${raw}" as "${value}", the first named`]]);
+    },
+  );
+
   it.each([['Deferred to FY28', 'On hold', 'to FY28'], ['Postponed until spring 2027', 'On hold', 'until spring 2027'], ['WIP', 'In progress', undefined], ['In process', 'In progress', undefined]] as const)(
     'keeps a work-plan status written %j as %j, the time it names after it apart', (raw, value, note) => {
       const r = read('workplan', 'status', raw);
