@@ -31,20 +31,16 @@ export function checkMark(raw: unknown): boolean | undefined {
 /** `TRIM(SUBSTITUTE(…SUBSTITUTE(ref,".",""),"!",""),CHAR(9)," ")…))`: the cell's text as `markText` makes it, up to case. */
 export const markTextFormula = (ref: string) => trimmedFormula(`SUBSTITUTE(SUBSTITUTE(${ref},".",""),"!","")`);
 
-/**
- * `K="☑",K="✓",…` (for an `OR`): whether a cell holds a mark of `marks`, as `checkMark` reads it. Text functions read a
- * checkbox's TRUE as "TRUE" in Excel and Sheets and may read it as 1 in LibreOffice, which holds it as a number: both
- * are ticked marks ("FALSE" and 0 both unticked), so every engine reads a checkbox the same way.
- */
-export const marksFormula = (ref: string, ticked: boolean) => (ticked ? TICKED_MARKS : UNTICKED_MARKS).map((m) => `${markTextFormula(ref)}="${m}"`).join(',');
-
 /** `!☑!✓!…!`: the marks as one text, each between two `!`, which `markText` takes out of a cell, so no cell spans two. */
 const markList = (marks: readonly string[]) => `!${marks.join('!')}!`;
 
 /**
  * Whether a cell holds a mark of `marks` (`checkMark`'s reading), in one comparison rather than one per mark:
- * `SUBSTITUTE("!☑!✓!…!","!"&LOWER(text)&"!","")<>"!☑!✓!…!"`, the text as `markTextFormula` makes it. Shorter than
- * `marksFormula` for a formula that reads its cell in many places; `LOWER`, since `SUBSTITUTE` minds case where `=` does not.
+ * `SUBSTITUTE("!☑!✓!…!","!"&LOWER(text)&"!","")<>"!☑!✓!…!"`, the text as `markTextFormula` makes it. One comparison
+ * keeps the status formulas, which read their cells in many places, within Excel's formula length over an office's own
+ * sheet, whose name every reference repeats; `LOWER`, since `SUBSTITUTE` minds case where `=` does not. Text functions
+ * read a checkbox's TRUE as "TRUE" in Excel and Sheets and may read it as 1 in LibreOffice, which holds it as a number:
+ * both are ticked marks ("FALSE" and 0 both unticked), so every engine reads a checkbox the same way.
  */
 export const markInFormula = (ref: string, ticked: boolean) => {
   const list = markList(ticked ? TICKED_MARKS : UNTICKED_MARKS);

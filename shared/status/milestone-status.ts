@@ -1,5 +1,5 @@
 // Derived status of a milestone or roadmap item from its date (the end, for a range) and its status.
-import { checkMark, marksFormula } from '../cells/check-marks';
+import { checkMark, markInFormula } from '../cells/check-marks';
 import { daysBetween } from '../cells/dates';
 import { DONE_WORKPLAN_STATUSES, ON_HOLD_STATUS, ON_HOLD_STATUSES, settingRef, STOPPED_STATUSES } from '../lists';
 import type { Rules } from '../rules';
@@ -36,7 +36,7 @@ export function milestoneStatus(i: MilestoneInputs, rules: Rules, asOf: string):
 
 export function milestoneStatusFormula(r: { date: string; endOn?: string; status: string; today: string }): string {
   const W = r.endOn ? `IF(${dateCellFormula(r.endOn)},${r.endOn},${r.date})` : r.date;
-  return `IF(OR(${oneOfFormula(r.status, DONE_MILESTONE_STATUSES)},${marksFormula(r.status, true)}),"Done",IF(OR(${oneOfFormula(r.status, STOPPED_STATUSES)}),"Stopped",`
+  return `IF(OR(${oneOfFormula(r.status, DONE_MILESTONE_STATUSES)},${markInFormula(r.status, true)}),"Done",IF(OR(${oneOfFormula(r.status, STOPPED_STATUSES)}),"Stopped",`
     + `IF(OR(${oneOfFormula(r.status, ON_HOLD_STATUSES)}),"${ON_HOLD_STATUS}",`
     + `IF(NOT(${dateCellFormula(W)}),"No date yet",`
     + `IF(${W}<${r.today},"Missed",IF(${W}-${r.today}<${settingRef('dueThisWeekDays')},"Due this week","Upcoming"))))))`;

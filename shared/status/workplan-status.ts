@@ -1,5 +1,5 @@
 // Derived status of a work-plan item, in TypeScript and as the equivalent native formula.
-import { checkMark, markInFormula, marksFormula } from '../cells/check-marks';
+import { checkMark, markInFormula } from '../cells/check-marks';
 import { shareInWords, shareValueFormula, shareWordsFormula } from '../cells/number-in-words';
 import { daysBetween } from '../cells/dates';
 import { blankStatusTerms, isBlankStatus } from '../cells/not-chosen';
@@ -70,13 +70,13 @@ export function workplanStatusFormula(r: { status: string; startOn: string; endO
   // The % as percentValue reads it: a number, or a share in words, whose words are compared where the share is read.
   const pct = `(N(${P})+${shareValueFormula(P)})`;
   // A check mark in the % is 100 % or 0 %: read where it decides, ticked in the Complete test and unticked as a % recorded.
-  return `IF(OR(${oneOfFormula(S, DONE_WORKPLAN_STATUSES)},${marksFormula(S, true)},AND(${hasNumberFormula(P)},N(${P})>=1),${shareWordsFormula(P, (s) => s >= 1)},${markInFormula(P, true)}),"Complete",`
+  return `IF(OR(${oneOfFormula(S, DONE_WORKPLAN_STATUSES)},${markInFormula(S, true)},AND(${hasNumberFormula(P)},N(${P})>=1),${shareWordsFormula(P, (s) => s >= 1)},${markInFormula(P, true)}),"Complete",`
     + `IF(OR(${oneOfFormula(S, STOPPED_STATUSES)}),"Stopped",`
     + `IF(OR(${oneOfFormula(S, ON_HOLD_STATUSES)}),"${ON_HOLD_STATUS}",`
     + `IF(AND(NOT(${dateCellFormula(A)}),NOT(${dateCellFormula(E)})),"No dates",`
     + `IF(AND(${dateCellFormula(E)},${E}<${T}),"Overdue",`
     + `IF(AND(${dateCellFormula(A)},${A}>${T}),IF(${inProgress},"In progress (early)","Not started (scheduled)"),`
-    + `IF(AND(${dateCellFormula(A)},OR(${blankStatusTerms(S, '=').join()},${oneOfFormula(S, NOT_STARTED_WORKPLAN_STATUSES)},${marksFormula(S, false)}),${pct}=0),"Late start",`
+    + `IF(AND(${dateCellFormula(A)},OR(${blankStatusTerms(S, '=').join()},${oneOfFormula(S, NOT_STARTED_WORKPLAN_STATUSES)},${markInFormula(S, false)}),${pct}=0),"Late start",`
     + `IF(AND(${inProgress},NOT(OR(${hasNumberFormula(P)},${shareWordsFormula(P, (s) => s < 1)},${markInFormula(P, false)}))),"In progress (no %)",`
     + `IF(AND(${dateCellFormula(A)},${dateCellFormula(E)}),IF(${E}>${A},IF(${pct}<(${T}-${A})/(${E}-${A})-${margin},"At risk","On track"),"On track"),"On track")))))))))`;
 }

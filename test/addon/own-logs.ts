@@ -37,7 +37,7 @@ export interface OwnLog {
 
 export const OWN_LOGS: readonly OwnLog[] = [
   {
-    template: 'workplan', table: 'workplan', setup: 'setupWorkplan', sheet: 'Equity plan FY26', title: 'Racial equity work plan, FY 2025-26',
+    template: 'workplan', table: 'workplan', setup: 'setupWorkplan', sheet: 'Racial Equity Work Plan FY26-29', title: 'Racial equity work plan, FY 2025-26',
     headers: ['Goal area', 'Stage', 'Activity', 'Owner', 'Start date', 'End date', '% done', 'Progress status', 'Partnership opportunity'],
     fields: ['goal', 'phase', 'task', 'lead', 'startOn', 'endOn', 'percentComplete', 'status', 'partnership'],
     rows: [
