@@ -74,10 +74,13 @@ export const CHOICE_SYNONYMS: Readonly<Record<string, readonly (string | ChoiceS
   'In progress': ['Ongoing', 'Underway', 'Under way', 'Started', 'Active', 'On track', 'Begun', 'Behind', 'Behind schedule', 'Off track', 'At risk', 'Delayed', 'WIP', 'Work in progress', 'In process',
     // Service desks' (Zendesk, Freshdesk) words, pasted with their tickets; an "Open" task in a plan may not have begun.
     { word: 'Open', list: 'requestStatus', assumed: "a service desk's open request is being worked on" },
-    ...['Escalated', 'Reopened'].map((word) => ({ word, list: 'requestStatus' as const }))],
+    ...['Escalated', 'Reopened'].map((word) => ({ word, list: 'requestStatus' as const })),
+    // A SharePoint task list's: begun and blocked on another's part, so judged by its dates as work under way is.
+    { word: 'Waiting on someone else', list: 'workplanStatus', assumed: 'a task begun and waiting on someone else is judged by its dates and % complete' }],
   // A desk's request closed with no help of its own: withdrawn, cancelled or a duplicate of another.
   Declined: ['Cancelled', 'Canceled', 'Withdrawn', 'Duplicate'].map((word) => ({ word, list: 'requestStatus' as const, assumed: 'closed without being fulfilled, as a declined request is' })),
-  'Waiting on requester': ['Waiting on customer', 'Awaiting customer', 'Waiting on client', 'Awaiting requester',
+  // A commission's requesters are agencies and departments, as its log names them.
+  'Waiting on requester': ['Waiting on customer', 'Awaiting customer', 'Waiting on client', 'Awaiting requester', 'Waiting on agency', 'Awaiting agency', 'Waiting on department', 'Awaiting department',
     { word: 'Pending', assumed: "a service desk's pending request awaits the requester's reply" },
     // Nothing in the lifecycle pauses the SLA, so the warning does not let "on hold" read as a paused clock.
     { word: 'On hold', assumed: 'a service desk holds a request while it waits on someone; its SLA runs on, as for any request waiting on its requester' },
@@ -119,12 +122,16 @@ export const TWO_TYPES_WORDS: readonly (readonly [string, readonly string[]])[] 
 });
 
 /**
- * The words for each listed priority that no Lists sheet holds (a desk's `P1`, Zendesk's `Normal`: `CHOICE_SYNONYMS`) as
- * the SLA formula compares a Priority cell with them, in any case, once the cell's `DESK_PRIORITY_MARKS` are taken out.
+ * The words for each listed priority that no Lists sheet holds (`CHOICE_SYNONYMS`) as the SLA formula compares a Priority
+ * cell with them, in any case, once the cell's `DESK_PRIORITY_MARKS` are taken out: a desk's numbers (`P1`, `Sev 2`), and
+ * its words (`Normal`, `Critical`), which alone are also read after SharePoint's number (`NUMBERED_CHOICE_MARKS`): a
+ * formula compares each with the cell's text once, so the numbers are not compared again with SharePoint's taken out.
  */
-export const DESK_PRIORITY_WORDS: readonly (readonly [DeskPriority, readonly string[]])[] = (Object.keys(DESK_LEVELS) as DeskPriority[]).map((value) =>
-  [value, [...new Set(CHOICE_SYNONYMS[value].flatMap((s) => (typeof s === 'string' ? [s] : s.list === undefined || s.list === 'priority' ? [s.word] : []))
-    .map((word) => DESK_PRIORITY_MARKS.reduce((text, mark) => text.split(mark).join(''), word)))]]);
+export const DESK_PRIORITY_WORDS: readonly { value: DeskPriority; numbers: readonly string[]; words: readonly string[] }[] = (Object.keys(DESK_LEVELS) as DeskPriority[]).map((value) => ({
+  value,
+  numbers: DESK_PREFIXES.map((prefix) => `${prefix}${DESK_LEVELS[value]}`),
+  words: CHOICE_SYNONYMS[value].filter((s): s is string => typeof s === 'string').map((word) => DESK_PRIORITY_MARKS.reduce((text, mark) => text.split(mark).join(''), word)),
+}));
 
 /**
  * A work-plan item's statuses that mean it is done: Completed, and the words offices use for it (`CHOICE_SYNONYMS`),

@@ -127,6 +127,9 @@ const MOST_WORDS_BESIDE_A_DATE = 10;
  * words before it (`CellResult.before`) for the row's status; undefined where no part of the cell reads as a day.
  */
 function dateBesideWords(c: InputColumn, text: string, opts: ReadOptions): CellResult | undefined {
+  const time = TIME_AFTER.exec(text);
+  const day = time && time.index > 0 ? text.slice(0, time.index) : undefined;
+  if (day) return besideWords(c, text, readDate(c, day, opts), time![0].trim(), day);
   const words = text.split(/\s+/);
   if (words.length > MOST_WORDS_BESIDE_A_DATE) return undefined;
   const digits = words.map((w) => /\d/.test(w));
@@ -135,18 +138,31 @@ function dateBesideWords(c: InputColumn, text: string, opts: ReadOptions): CellR
       if ((from === 0 && to === words.length) || digits.slice(to).includes(true) || !digits.slice(from, to).includes(true)) continue;
       // A date in parentheses beside its words: "Completed (Dec. 2026)".
       const date = words.slice(from, to).join(' ').replace(/^\((.*)\)$/, '$1');
-      const read = readDate(c, date, opts, false);
-      if (read.value === null || read.issues.some((i) => i.severity === 'error')) continue;
-      const aside = [...words.slice(0, from), ...words.slice(to)].join(' ').replace(/^[\s:;,.–—-]+|[\s:;,–—-]+$/g, '');
+      const read = besideWords(c, text, readDate(c, date, opts, false), [...words.slice(0, from), ...words.slice(to)].join(' '), date);
+      if (!read) continue;
       const before = words.slice(0, from).join(' ').replace(/(?:[\s:;,–—-]|\b(?:on|in)\b)+$/i, '');
-      const said = read.issues.at(-1);
-      const issues = said
-        ? [...read.issues.slice(0, -1), { ...said, message: `${said.message}, setting aside ${quoteValue(aside)}` }]
-        : [issue(c, 'date_period', `${c.header}: read ${quoteValue(date)} as ${spanText({ start: read.value as string, end: read.rangeEnd })}, setting aside ${quoteValue(aside)}`, 'warning')];
-      return { ...read, note: text, ...(before ? { before } : {}), issues };
+      return before ? { ...read, before } : read;
     }
   }
   return undefined;
+}
+
+/** A time of day after a date, with its "@" or "at" ("3/9/2026 @ 6pm", "Tues. 3/10, 6-8 pm"): set aside as words are. */
+const TIME_AFTER = /(?:\s*[,@]\s*|\s+at\s+|\s+)\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:[-–]|to)\s*\d{1,2}(?::\d{2})?)?\s*[ap]\.?m\.?$/i;
+
+/**
+ * `read`, the reading of the date in `text` beside `aside`, as `text`'s own: its warning saying what was set aside and
+ * the whole cell for the row's notes. A date with no year is kept so, for the sheet's year to be lent to it
+ * (`date_no_year`, `yearsLent`); undefined where the date does not read.
+ */
+function besideWords(c: InputColumn, text: string, read: CellResult, words: string, date?: string): CellResult | undefined {
+  if (read.issues.some((i) => i.severity === 'error') || (read.value === null && !read.issues.some((i) => i.code === 'date_no_year'))) return undefined;
+  const aside = words.replace(/^[\s:;,.–—-]+|[\s:;,–—-]+$/g, '');
+  const said = read.issues.at(-1);
+  const issues = said
+    ? [...read.issues.slice(0, -1), { ...said, message: `${said.message}, setting aside ${quoteValue(aside)}` }]
+    : [issue(c, 'date_period', `${c.header}: read ${quoteValue(date ?? text)} as ${spanText({ start: read.value as string, end: read.rangeEnd })}, setting aside ${quoteValue(aside)}`, 'warning')];
+  return { ...read, note: text, issues };
 }
 
 function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions, beside = true): CellResult {
@@ -678,6 +694,13 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
   const listedNote = noted ? index.folded.get(foldText(noted[1])) : undefined;
   const head = listedNote !== undefined ? { value: listedNote } : noted ? listedSynonym(index, c, noted[1]) : undefined;
   const synonym = whole ?? head;
+  // Several values, each listed or a word for one ("Executive leadership; Program staff"): the first named, as a
+  // city-county is read, the others kept for the row's notes.
+  const parts = synonym === undefined ? text.split(/\s*[;,]\s*/) : [];
+  const listed = parts.length > 1 ? parts.map((p) => index.folded.get(foldText(p)) ?? listedSynonym(index, c, p)?.value) : [];
+  if (listed.length && listed.every((v) => v !== undefined)) {
+    return { value: listed[0]!, note: parts.slice(1).join('; '), issues: [issue(c, 'choice_matched', `${c.header}: read ${quoteValue(text)} as ${quoteValue(listed[0]!)}, the first named`, 'warning')] };
+  }
   const closest = synonym === undefined ? closestChoice(text, allowed) : { kind: 'one' as const, value: synonym.value };
   const near = closest.kind === 'none' ? shortenedChoice(text, allowed) : closest;
   if (near.kind === 'one') {

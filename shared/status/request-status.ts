@@ -78,10 +78,14 @@ export function daysOpen(i: Pick<RequestInputs, 'receivedOn' | 'fulfilledOn' | '
 
 const withoutMarks = (text: string, marks: readonly string[]) => marks.reduce((rest, mark) => rest.split(mark).join(''), text);
 
-/** The listed priority a service desk's number or word names ("P1", "Sev 2", "Normal"), as the service reads it; undefined for any other. */
+/**
+ * The listed priority a service desk's number or word names ("P1", "Sev 2", "Normal"), the word also after SharePoint's
+ * number ("(2) Normal"), as the service reads it; undefined for any other.
+ */
 const deskPriority = (priority: string): string | undefined => {
   const bare = withoutMarks(priority, DESK_PRIORITY_MARKS);
-  return DESK_PRIORITY_WORDS.find(([, words]) => isOneOf(bare, words))?.[0];
+  const word = withoutMarks(withoutMarks(priority, NUMBERED_CHOICE_MARKS), DESK_PRIORITY_MARKS);
+  return DESK_PRIORITY_WORDS.find((p) => isOneOf(bare, p.numbers) || isOneOf(word, p.words))?.value;
 };
 
 /**
@@ -94,9 +98,8 @@ export function slaDue(i: Pick<RequestInputs, 'receivedOn' | 'priority' | 'dueOn
   if (!isDate(i.receivedOn) || typeof i.priority !== 'string') return null;
   let days = rules.slaDays.get(i.priority.toLowerCase());
   if (days === undefined) {
-    const word = withoutMarks(i.priority, NUMBERED_CHOICE_MARKS);
-    days = rules.slaDays.get(word.toLowerCase());
-    const desk = days === undefined ? deskPriority(word) : undefined;
+    days = rules.slaDays.get(withoutMarks(i.priority, NUMBERED_CHOICE_MARKS).toLowerCase());
+    const desk = days === undefined ? deskPriority(i.priority) : undefined;
     if (desk !== undefined) days = rules.slaDays.get(desk.toLowerCase());
   }
   return days === undefined ? null : addDays(i.receivedOn, days);
@@ -181,13 +184,14 @@ const withoutMarksFormula = (ref: string, marks: readonly string[]) => marks.red
 /** `deskPriority` in a formula: the listed priority a desk's number or word names, or #N/A, which no lookup finds. */
 const deskPriorityFormula = (priority: string) => {
   const bare = withoutMarksFormula(priority, DESK_PRIORITY_MARKS);
-  return DESK_PRIORITY_WORDS.reduceRight((rest, [value, words]) => `IF(OR(${oneOfFormula(bare, words)}),"${value}",${rest})`, 'NA()');
+  const word = withoutMarksFormula(withoutMarksFormula(priority, NUMBERED_CHOICE_MARKS), DESK_PRIORITY_MARKS);
+  return DESK_PRIORITY_WORDS.reduceRight((rest, p) => `IF(OR(${[oneOfFormula(bare, p.numbers), oneOfFormula(word, p.words)].filter(Boolean).join(',')}),"${p.value}",${rest})`, 'NA()');
 };
 
 export function slaDueFormula(r: Pick<Refs, 'receivedOn' | 'priority' | 'dueOn'>): string {
   const days = (key: string) => `${r.receivedOn}+VLOOKUP(${key},${listRange('priority', true)},2,0)`;
   const word = withoutMarksFormula(r.priority, NUMBERED_CHOICE_MARKS);
-  return `IF(${dateCellFormula(r.dueOn)},${r.dueOn},IF(${dateCellFormula(r.receivedOn)},IFERROR(${days(literalKey(r.priority))},IFERROR(${days(literalKey(word))},IFERROR(${days(deskPriorityFormula(word))},""))),""))`;
+  return `IF(${dateCellFormula(r.dueOn)},${r.dueOn},IF(${dateCellFormula(r.receivedOn)},IFERROR(${days(literalKey(r.priority))},IFERROR(${days(literalKey(word))},IFERROR(${days(deskPriorityFormula(r.priority))},""))),""))`;
 }
 
 /**

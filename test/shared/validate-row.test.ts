@@ -238,6 +238,16 @@ describe('validateRow', () => {
     expect(target.values).toMatchObject({ targetOn: '2026-12-31', status: 'Completed', notes: null });
   });
 
+  it('reads a calendar date with a meeting or a time of day beside it ("Council mtg 3/10", "3/9/2026 @ 6pm") as the day, in the year of the sheet\'s title, where the row was rejected', () => {
+    const grid = [['2026 Milestone Calendar'], ['Date', 'Milestone'], ['Council mtg 3/10', 'Ordinance'], ['Mar 10 Council mtg', 'Vote'], ['3/9/2026 @ 6pm', 'Forum'], ['3/9/2026, 6-8 pm', 'Forum 2'], ['Tues. 3/10, 6pm', 'Forum 3']];
+    const read = readTable(TABLES.milestones, 'Calendar', grid);
+    const rows = validateRows(TABLES.milestones, read.rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, ...read.title });
+    expect(rows.map((r) => r.ok)).toEqual([true, true, true, true, true]);
+    expect(rows.map((r) => r.values.date)).toEqual(['2026-03-10', '2026-03-10', '2026-03-09', '2026-03-09', '2026-03-10']);
+    expect(rows[0].warnings.map((w) => w.message)).toEqual([expect.stringMatching(/assuming 2026 .*setting aside "Council mtg"; "Council mtg 3\/10" is not stored$/)]);
+    expect(rows[2].warnings.map((w) => w.message)).toEqual([expect.stringMatching(/setting aside "@ 6pm"; "3\/9\/2026 @ 6pm" is not stored$/)]);
+  });
+
   it('reads an Actual of "25+ ad-hoc consultations" as at least 25 with its unit, where the row was rejected', () => {
     const r = validateRow(TABLES.workplan, { task: 'Consultations', actual: '25+ ad-hoc consultations', target: '20 consultations' });
     expect(r.ok).toBe(true);

@@ -155,7 +155,7 @@ function workplanRow(rules: Rules): fc.Arbitrary<TypedRow> {
       percentComplete: percent,
       // With the statuses offices add that the rules name: done in their own words, stopped, or on hold.
       status: fc.oneof(
-        { weight: 6, arbitrary: choice([...rules.lists.workplanStatus, 'Done', 'Achieved', 'Cancelled', 'Canceled', 'Dropped', 'Not pursued', 'Ongoing', 'On track', 'Behind', 'Planned', 'To do', 'Paused', 'postponed', 'Deferred', 'On pause']) },
+        { weight: 6, arbitrary: choice([...rules.lists.workplanStatus, 'Done', 'Achieved', 'Cancelled', 'Canceled', 'Dropped', 'Not pursued', 'Ongoing', 'On track', 'Behind', 'Planned', 'To do', 'Paused', 'postponed', 'Deferred', 'On pause', 'Waiting on someone else']) },
         { weight: 1, arbitrary: checkMarks },
         { weight: 1, arbitrary: notChosen },
       ),

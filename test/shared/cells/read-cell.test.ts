@@ -457,6 +457,8 @@ describe('dropdown lists', () => {
 
   it.each([
     ['status', 'Resolved', 'Fulfilled'], ['status', 'Solved', 'Fulfilled'], ['status', 'Waiting on customer', 'Waiting on requester'],
+    // A commission's requesters are agencies and departments: waiting on them is waiting on the requester.
+    ['status', 'Waiting on agency', 'Waiting on requester'], ['status', 'Awaiting department', 'Waiting on requester'],
     ['status', 'Escalated', 'In progress'], ['status', 'Reopened', 'In progress'], ['status', 'Cancelled', 'Declined'], ['status', 'Withdrawn', 'Declined'], ['status', 'Duplicate', 'Declined'],
     ['priority', 'Critical', 'Urgent'], ['priority', 'Highest', 'Urgent'], ['priority', 'Hi', 'High'], ['priority', 'Normal', 'Medium'], ['priority', 'Lowest', 'Low'],
   ] as const)("keeps a request whose %s is a service desk's word, %j, as %j, with a warning", (field, raw, value) => {
@@ -465,6 +467,15 @@ describe('dropdown lists', () => {
     expect(r.issues.map((i) => [i.code, i.severity])).toEqual([['choice_matched', 'warning']]);
     expect(r.issues[0].message).toContain(`read "${raw}" as "${value}"`);
   });
+
+  it.each([['requesterRole', 'Executive leadership; Program staff', 'Executive leadership', 'Program staff'], ['requesterRole', 'Program staff, Budget staff', 'Program staff', 'Budget staff'], ['category', 'Data & evaluation; Training & workshops; RBA', 'Data & evaluation', 'Training & workshops; RBA']] as const)(
+    'keeps a request whose %s names several listed values, %j, as the first named, %j, the others apart for its notes', (field, raw, value, note) => {
+      const r = read('requests', field, raw);
+      expect(r.value).toBe(value);
+      expect(r.note).toBe(note);
+      expect(r.issues.map((i) => [i.code, i.severity, i.message])).toEqual([['choice_matched', 'warning', `${column('requests', field).header}: read "${raw}" as "${value}", the first named`]]);
+    },
+  );
 
   it.each([['Deferred to FY28', 'On hold', 'to FY28'], ['Postponed until spring 2027', 'On hold', 'until spring 2027'], ['WIP', 'In progress', undefined], ['In process', 'In progress', undefined]] as const)(
     'keeps a work-plan status written %j as %j, the time it names after it apart', (raw, value, note) => {
