@@ -1,6 +1,6 @@
 // A worksheet's XML cut, as it streams, to the cells that hold something. Formatting a whole column or
-// selecting to the sheet's last row writes a row or a cell for every place formatted, and the workbook
-// reader builds an object for each: a 20-row log formatted to row 1,048,576 took gigabytes. Rows and
+// selecting to the sheet's last row writes a row or a cell for every place formatted, and a reader that kept
+// each would hold a grid of a million rows for a 20-row log. Rows and
 // cells with no value or formula are left out, merged ranges end where the values end, and pictures
 // (drawings) are left out, since the reader takes cells only. Read by an XML parser (`WorkbookXml`), not cut
 // by patterns: CDATA holding `</row>`, single-quoted attributes and prefixed tags are all XML writers produce.
@@ -27,6 +27,17 @@ export function dayNumber(iso: string, date1904: boolean): number | undefined {
   return (at - (date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30))) / DAY_MS;
 }
 
+/** A kept cell: its address, `t` and `s` attributes, `<v>` text, inline text runs joined, and whether it has a formula. */
+export interface CellRead {
+  row: number;
+  column: number;
+  type: string | undefined;
+  style: string | undefined;
+  value: string | undefined;
+  runs: string | undefined;
+  formula: boolean;
+}
+
 /**
  * Fed a worksheet's XML in pieces, gives back the XML to keep, every row and cell with its address. `rowLimit`: the
  * most text one row, or one text, may take; longer is no spreadsheet's (a file built to exhaust memory) and is
@@ -35,8 +46,8 @@ export function dayNumber(iso: string, date1904: boolean): number | undefined {
 export class SheetCells extends WorkbookXml {
   private lastRow = 0;
   private lastColumn = 0;
-  private rowNumber = 0;
-  private column = 0;
+  protected rowNumber = 0;
+  protected column = 0;
   /** The row being read (its start in the parser's input), kept once a cell of it holds something. */
   private rowFrom?: number;
   private rowKept = false;
@@ -46,9 +57,13 @@ export class SheetCells extends WorkbookXml {
   private cellHolds = false;
   private isoDate?: string;
   private readonly cellParts: string[] = [];
+  /** The cell's `<v>` text and its text runs' (an inline string), undefined until there is some; whether it has a formula. */
+  private value?: string;
+  private runs?: string;
+  private formula = false;
   private leftOut = 0;
 
-  constructor(private readonly file: string, private readonly sheet: string, rowLimit: number, private readonly date1904 = false) {
+  constructor(private readonly file: string, private readonly sheet: string, rowLimit: number, protected readonly date1904 = false) {
     super(rowLimit);
   }
 
@@ -70,7 +85,11 @@ export class SheetCells extends WorkbookXml {
       if (name === 'v') {
         this.cellHolds = true;
         if (this.isoDate !== undefined) return;
-      } else if (name === 'f' || name === 'is') this.cellHolds = true;
+      } else if (name === 'f' || name === 'is') {
+        this.cellHolds = true;
+        // A formula shared from another cell is written as an empty `<f t="shared" si="0"/>`.
+        if (name === 'f' && attributes.t !== undefined) this.formula = true;
+      }
       else if (LEFT_OUT.has(name)) {
         this.leftOut = 1;
         return;
@@ -83,6 +102,9 @@ export class SheetCells extends WorkbookXml {
       this.cell = attributes;
       this.cellHolds = false;
       this.isoDate = attributes.t === 'd' ? '' : undefined;
+      this.value = undefined;
+      this.runs = undefined;
+      this.formula = false;
       this.cellParts.length = 0;
       this.sink = this.cellParts;
       return;
@@ -95,7 +117,7 @@ export class SheetCells extends WorkbookXml {
       this.rowFrom = this.parser.position;
       this.rowKept = false;
       this.rowParts.length = 0;
-      this.rowParts.push(startTag(name, attributes));
+      if (this.writes) this.rowParts.push(startTag(name, attributes));
       this.sink = this.rowParts;
       return;
     } else if (LEFT_OUT.has(name)) {
@@ -108,6 +130,7 @@ export class SheetCells extends WorkbookXml {
         return;
       }
       attributes.ref = ref;
+      this.mergeRead(ref);
     }
     super.element(name, attributes, selfClosing);
   }
@@ -129,7 +152,8 @@ export class SheetCells extends WorkbookXml {
       this.lastColumn = Math.max(this.lastColumn, this.column);
       const attributes = this.isoDate === undefined ? cell : this.dated(cell, this.isoDate);
       this.isoDate = undefined;
-      this.write(startTag('c', attributes) + this.cellParts.join('') + '</c>');
+      if (this.writes) this.write(startTag('c', attributes) + this.cellParts.join('') + '</c>');
+      this.cellRead({ row: this.rowNumber, column: this.column, type: attributes.t, style: attributes.s, value: this.value, runs: this.runs, formula: this.formula });
       return;
     }
     if (this.isoDate !== undefined && name === 'v') return;
@@ -138,7 +162,7 @@ export class SheetCells extends WorkbookXml {
       this.sink = this.out;
       if (!this.rowKept) return;
       this.lastRow = Math.max(this.lastRow, this.rowNumber);
-      this.write(this.rowParts.join('') + '</row>');
+      if (this.writes) this.write(this.rowParts.join('') + '</row>');
       return;
     }
     super.elementEnd(name, selfClosing);
@@ -147,15 +171,29 @@ export class SheetCells extends WorkbookXml {
   protected override text(text: string, inside: string | undefined): void {
     if (this.leftOut) return;
     if (this.isoDate !== undefined && this.cell && inside === 'v') this.isoDate += text;
-    else super.text(text, inside);
+    else {
+      if (this.cell) {
+        if (inside === 'v') this.value = (this.value ?? '') + text;
+        else if (inside === 't') this.runs = (this.runs ?? '') + text;
+        else if (inside === 'f' && text !== '') this.formula = true;
+      }
+      super.text(text, inside);
+    }
   }
+
+  /** A cell kept, as the sheet holds it (a `t="d"` cell's date already a day number); for a reader of the values. */
+  protected cellRead(_cell: CellRead): void {}
+
+  /** A merged range kept, ended where the values end. */
+  protected mergeRead(_ref: string): void {}
 
   /** A `t="d"` cell as a day number, its value moved in: as text where it is no date. */
   private dated(cell: XmlAttributes, iso: string): XmlAttributes {
     delete cell.t;
     if (iso === '') return cell;
     const day = dayNumber(iso, this.date1904);
-    this.cellParts.push(`<v>${day === undefined ? escapeText(iso) : String(day)}</v>`);
+    this.value = day === undefined ? iso : String(day);
+    if (this.writes) this.cellParts.push(`<v>${day === undefined ? escapeText(iso) : String(day)}</v>`);
     return day === undefined ? { ...cell, t: 'str' } : cell;
   }
 

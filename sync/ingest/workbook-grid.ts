@@ -1,13 +1,15 @@
 // An .xlsx file as grids of plain cell values, one per sheet, for the shared table reader. Formulas
 // give their cached results, rich text and links their text, merged cells their range's value, so a
-// cell reads as the user sees it.
+// cell reads as the user sees it. Read from the XML parser's events as each part streams: a model of the
+// workbook with an object per cell would take many times the file's size.
 import { open, readFile, stat } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
-import { isErrorValue, isoFromUtcDate, percentTyped, periodTyped, type CellInput } from '../../shared/index';
+import type { CellInput } from '../../shared/index';
 import { excelTableAt, type ExcelTable } from '../../shared/excel-tables';
 import { ImportError } from './import-error';
-import { decodeInlineStrings } from './xstring-escapes';
-import { ARCHIVE_LIMITS, unpackWorkbook, type ArchiveLimits } from './workbook-archive';
+import { SheetGridCells } from './sheet-grid-cells';
+import { ARCHIVE_LIMITS, readWorkbookArchive, WORKBOOK, type ArchiveLimits, type WorkbookArchive } from './workbook-archive';
+import { PartRelationships, relationshipsOf } from './workbook-relationships';
+import { NumberFormats, SharedStrings, TableDefinition, WorkbookSheets } from './workbook-parts';
 
 export interface SheetGrid {
   name: string;
@@ -27,36 +29,11 @@ export interface SheetGrid {
   uncalculated?: ReadonlySet<string>;
 }
 
-
-/** `numFmt`: the cell's number format, which says whether a date was typed as a month or a year (`Aug 2027`), and a number as a percent (`150%`). */
-export function cellInput(v: ExcelJS.CellValue, numFmt?: string): CellInput {
-  if (v === null || v === undefined) return null;
-  if (v instanceof Date) return (Number.isNaN(v.getTime()) ? undefined : periodTyped(isoFromUtcDate(v), numFmt)) ?? v;
-  if (typeof v === 'number') return percentTyped(v, numFmt) ?? v;
-  if (typeof v === 'string' || typeof v === 'boolean') return v;
-  if ('richText' in v) return v.richText.map((t) => t.text).join('');
-  if ('hyperlink' in v) return cellInput(v.text as ExcelJS.CellValue);
-  if ('formula' in v || 'sharedFormula' in v) return cellInput(v.result as ExcelJS.CellValue, numFmt);
-  if ('error' in v) return v.error;
-  return null;
-}
-
-/** An error value as the file stores it, or as a formula's cached result: not text spelled alike. */
-const isErrorCell = (v: ExcelJS.CellValue): boolean =>
-  typeof v === 'object' && v !== null && !(v instanceof Date) && ('error' in v || (('formula' in v || 'sharedFormula' in v) && isErrorCell(v.result as ExcelJS.CellValue)));
-
-/**
- * The cell's value with its formula's cached result: exceljs's `cell.value` leaves out a result that is falsy (0,
- * FALSE, ""), so a formula showing 0 would read as blank; `cell.result` keeps it.
- */
-const shownValue = (cell: ExcelJS.Cell): ExcelJS.CellValue =>
-  cell.type === ExcelJS.ValueType.Formula ? ({ ...(cell.value as ExcelJS.CellFormulaValue), result: cell.result } as ExcelJS.CellValue) : cell.value;
-
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
 /**
  * Throws `ImportError` when the file is missing, is not an .xlsx workbook, or unpacks to more than `limits` allow
- * (`unpackWorkbook`, which also leaves out the rows and cells that hold nothing).
+ * (`readWorkbookArchive`); the rows and cells that hold nothing are left out as the sheets stream (`SheetCells`).
  */
 export async function readWorkbookGrids(file: string, limits: ArchiveLimits = ARCHIVE_LIMITS): Promise<SheetGrid[]> {
   const info = await stat(file).catch(() => undefined);
@@ -64,40 +41,64 @@ export async function readWorkbookGrids(file: string, limits: ArchiveLimits = AR
   const head = await leadingBytes(file);
   if (!head.subarray(0, 4).equals(ZIP_SIGNATURE)) throw new ImportError('not-a-workbook', `${file} ${whyNotAWorkbook(head)}`);
   if (info.size > limits.unpacked) throw new ImportError('too-large', `${file} is larger than any workbook of tables an import reads: save its tables in a new workbook and import that.`);
-  const parts = await unpackWorkbook(await readFile(file), file, limits);
-  decodeInlineStrings();
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(parts as unknown as ExcelJS.Buffer);
-  } catch (e) {
-    throw new ImportError('not-a-workbook', `${file} ${whyNotAWorkbook(head)}`, { cause: e });
-  }
-  return workbook.worksheets.map((ws) => {
-    const grid: CellInput[][] = [];
-    const textsLikeErrors = new Set<string>();
-    const uncalculated = new Set<string>();
-    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const cells: CellInput[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, col) => {
-        // A merged range's value belongs to every row it spans (a goal beside its tasks), but only in
-        // its first column: a title merged across the page is one cell, not a row of copies.
-        const value = shownValue(cell);
-        const input = cell.isMerged && cell.master !== cell && cell.master.col !== cell.col ? null : cellInput(value, cell.numFmt);
-        cells[col - 1] = input;
-        if (isErrorValue(input) && !isErrorCell(value)) textsLikeErrors.add(`${rowNumber - 1}:${col - 1}`);
-        if (cell.type === ExcelJS.ValueType.Formula && cell.result === undefined) uncalculated.add(`${rowNumber - 1}:${col - 1}`);
-      });
-      grid[rowNumber - 1] = Array.from(cells, (c) => c ?? null);
-    });
-    return { name: ws.name, grid: Array.from(grid, (r) => r ?? []), textsLikeErrors, excelTables: excelTablesOf(ws), uncalculated };
-  });
+  return readWorkbookArchive(await readFile(file), file, limits, sheetGrids);
 }
 
-function excelTablesOf(ws: ExcelJS.Worksheet): ExcelTable[] {
-  return ws.getTables().flatMap((t) => {
-    const { name, tableRef } = (t as unknown as { model: { name: string; tableRef?: string } }).model;
-    return excelTableAt(name, tableRef ?? '') ?? [];
+const SHARED_STRINGS = 'xl/sharedStrings.xml';
+const STYLES = 'xl/styles.xml';
+
+/**
+ * The workbook and its relationships first, then each sheet's: they say which parts are sheets and tables, and which
+ * date system the sheets count in; then the strings and number formats the cells refer to, the tables, and the sheets.
+ */
+async function sheetGrids(archive: WorkbookArchive): Promise<SheetGrid[]> {
+  const { file, limits } = archive;
+  const relationships = (part: string) => new PartRelationships(part, archive.parts, limits.row, archive.refusal(relationshipsOf(part)));
+  const workbookRels = relationshipsOf(WORKBOOK);
+  archive.declared([WORKBOOK, workbookRels]);
+  const workbook = new WorkbookSheets(limits.row, archive.refusal(WORKBOOK));
+  await archive.read(WORKBOOK, workbook);
+  const related = relationships(WORKBOOK);
+  if (archive.parts.has(workbookRels)) await archive.read(workbookRels, related);
+  const sheets = workbook.sheets.flatMap(({ name, relationship }) => {
+    const target = related.targets.get(relationship);
+    return target?.kind === 'worksheet' ? [{ name, part: target.part }] : [];
   });
+  const sheetRels = new Map<string, PartRelationships>();
+  const withRels = [...new Set(sheets.map((s) => s.part))].filter((part) => archive.parts.has(relationshipsOf(part)));
+  archive.declared(withRels.map(relationshipsOf));
+  for (const part of withRels) {
+    const rels = relationships(part);
+    await archive.read(relationshipsOf(part), rels);
+    sheetRels.set(part, rels);
+  }
+  const tableParts = [...new Set([...sheetRels.values()].flatMap((rels) => [...rels.targets.values()].filter((r) => r.kind === 'table').map((r) => r.part)))];
+  const shared = [SHARED_STRINGS, STYLES].filter((part) => archive.parts.has(part));
+  archive.declared([...shared, ...tableParts, ...new Set(sheets.map((s) => s.part))]);
+  const strings = new SharedStrings(limits.row, archive.refusal(SHARED_STRINGS));
+  if (archive.parts.has(SHARED_STRINGS)) await archive.read(SHARED_STRINGS, strings);
+  const formats = new NumberFormats(limits.row, archive.refusal(STYLES));
+  if (archive.parts.has(STYLES)) await archive.read(STYLES, formats);
+  const tables = new Map<string, TableDefinition>();
+  for (const part of tableParts) {
+    const table = new TableDefinition(limits.row, archive.refusal(part));
+    await archive.read(part, table);
+    tables.set(part, table);
+  }
+  const grids: SheetGrid[] = [];
+  for (const { name, part } of sheets) {
+    const cells = new SheetGridCells(file, part, limits.row, workbook.date1904, strings.strings, formats);
+    await archive.read(part, cells);
+    const rels = sheetRels.get(part)?.targets;
+    const excelTables = new Map<string, ExcelTable>();
+    for (const id of cells.tableParts) {
+      const table = tables.get(rels?.get(id)?.part ?? '');
+      const at = table?.name === undefined ? undefined : excelTableAt(table.name, table.ref ?? '');
+      if (at && !excelTables.has(at.name)) excelTables.set(at.name, at);
+    }
+    grids.push({ name, grid: Array.from(cells.grid, (row) => (row ? Array.from(row, (c) => c ?? null) : [])), textsLikeErrors: cells.textsLikeErrors, excelTables: [...excelTables.values()], uncalculated: cells.uncalculated });
+  }
+  return grids;
 }
 
 const SNIFFED_BYTES = 512;

@@ -1,9 +1,9 @@
-// A workbook part's XML rewritten, as it streams, in the one spelling the workbook reader understands. exceljs
-// matches tags by their written name and reads only plain text: a writer that puts a namespace prefix on every
-// tag (`<x:row>`, as .NET writers do) or text in CDATA made whole sheets, or their strings, read as nothing. Parsed
-// here by a real XML parser (saxes, the one exceljs itself uses), the part comes out with the spreadsheet and
-// package namespaces unprefixed, the relationships namespace as `r:`, attributes double-quoted, CDATA as escaped
-// text, and no comments, processing instructions or spacing between tags.
+// A workbook part's XML read by a real XML parser (saxes) as it streams, each element seen under one spelling: a
+// writer that puts a namespace prefix on every tag (`<x:row>`, as .NET writers do), text in CDATA or single-quoted
+// attributes reads as Excel's own. The spreadsheet and package namespaces come unprefixed, the relationships
+// namespace as `r:`. A reader overrides what it takes (`element`, `elementEnd`, `text`); what it does not override is
+// written back with attributes double-quoted, CDATA as escaped text, and no comments, processing instructions or
+// spacing between tags.
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 
 const SPREADSHEET = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -43,6 +43,10 @@ export class WorkbookXml {
   private readonly open: string[] = [];
   /** Where the parser was at the last tag. */
   private lastTag = 0;
+  /** What a reader keeps of the part, in characters: counted against the ceiling of what an import holds. */
+  held = 0;
+  /** False for a reader that takes the part's values and writes no XML: then none is spelt. */
+  protected readonly writes: boolean = true;
 
   constructor(private readonly longest = Number.POSITIVE_INFINITY, private readonly refuse?: () => Error) {
     this.parser.on('opentag', (tag) => this.opened(tag));
@@ -83,16 +87,16 @@ export class WorkbookXml {
 
   /** An element as the part has it; the default keeps it. */
   protected element(name: string, attributes: XmlAttributes, selfClosing: boolean): void {
-    this.write(startTag(name, attributes, selfClosing));
+    if (this.writes) this.write(startTag(name, attributes, selfClosing));
   }
 
   protected elementEnd(name: string, selfClosing: boolean): void {
-    if (!selfClosing) this.write(`</${name}>`);
+    if (!selfClosing && this.writes) this.write(`</${name}>`);
   }
 
   /** Text inside `inside`; spacing between tags is no text and goes. */
   protected text(text: string, inside: string | undefined): void {
-    if (inside === 't' || inside === 'v' || text.trim() !== '') this.write(escapeText(text));
+    if (this.writes && (inside === 't' || inside === 'v' || text.trim() !== '')) this.write(escapeText(text));
   }
 
   private opened(tag: SaxesTagPlain): void {

@@ -1,6 +1,7 @@
-// Text escapes of OOXML (ST_Xstring, `_xHHHH_` for a character, `_x005F_` for a literal underscore), decoded in
-// inline strings and text formula results too: exceljs decodes them in shared strings only, and writers other
-// than Excel put text inline. Shared strings are decoded by the same rule, since exceljs's takes upper-case hex only.
+// Text escapes of OOXML (ST_Xstring, `_xHHHH_` for a character, `_x005F_` for a literal underscore) in exceljs's
+// reader: it decodes them in shared strings only, and upper-case hex only. The import reads cells without exceljs
+// (`sheet-grid-cells.ts`, which decodes escapes everywhere); this patch makes exceljs's reader read them alike, for
+// the tests that hold the import to what that reader read.
 import { createRequire } from 'node:module';
 import { decodeXstring } from '../workbook/xml-text';
 

@@ -45,7 +45,7 @@ export interface ThreadCpu {
   cpuSeconds: number;
 }
 
-interface MeasuredRun {
+export interface MeasuredRun {
   seconds: number;
   cpuSeconds: number;
   threads: ThreadCpu[];
@@ -112,7 +112,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PEAK_REPORT = fileURLToPath(new URL('./peak-report.mjs', import.meta.url));
 
 /** Runs the `equity-desk` command as users do, in its own process; its wall-clock time, CPU time and peak RSS. */
-async function measuredCli(args: string[]): Promise<MeasuredRun> {
+export async function measuredCli(args: string[]): Promise<MeasuredRun> {
   const started = performance.now();
   const { stderr } = await run(process.execPath, ['--import', PEAK_REPORT, join(ROOT, 'bin/equity-desk.mjs'), ...args], { maxBuffer: 1 << 20, timeout: 600_000 });
   const seconds = (performance.now() - started) / 1000;

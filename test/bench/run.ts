@@ -7,6 +7,7 @@ import { addonBundleFigures } from './addon-bundle-bench';
 import { concurrencyFigures } from './concurrency-bench';
 import { figure, figureLine, type Baseline, type Figure } from './figure';
 import { healthFigures } from './health-bench';
+import { importFigures } from './import-bench';
 import { rowHash } from '../../sync/ingest/ingest-batch';
 import { benchRow, ingestFigures } from './ingest-bench';
 import { masterFigures, millionFigures } from './master-bench';
@@ -42,6 +43,7 @@ const SECTIONS: Record<string, (baseline: Baseline) => Figure[] | Promise<Figure
   addon: addonBundleFigures,
   hash: hashFigures,
   ingest: ingestFigures,
+  import: importFigures,
   concurrency: concurrencyFigures,
   store: storeFigures,
   writer: writerFigures,
