@@ -25,10 +25,12 @@ const TYPES = ['State agency', 'City', 'County', 'Legislative office', 'Communit
 const CATEGORIES = ['Training & workshops', 'Budget equity tool', 'Data & evaluation', 'Community engagement', 'Racial equity action plan'];
 const STATUSES = ['New', 'Triaged', 'In progress', 'Fulfilled', 'Closed'];
 
-/** A realistic request row: most columns filled, dates in the forms sheets send. */
+/** A realistic request row: most columns filled, dates in the forms sheets send; a done request with its Fulfilled day. */
 export function benchRow(i: number): RawRow {
   const month = 1 + (i % 12);
   const day = 1 + (i % 28);
+  const status = STATUSES[i % STATUSES.length];
+  const done = status === 'Fulfilled' || status === 'Closed';
   return {
     requestId: `TA-${i}`,
     receivedOn: `2025-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
@@ -41,10 +43,11 @@ export function benchRow(i: number): RawRow {
     category: CATEGORIES[i % CATEGORIES.length],
     description: `Request ${i}: help applying the budget equity tool to program ${i % 50}.`,
     priority: ['Low', 'Medium', 'High'][i % 3],
-    status: STATUSES[i % STATUSES.length],
+    status,
     dueOn: `${month}/${day}/2026`,
     estimatedHours: 4 + (i % 20),
     hoursSpent: i % 7,
+    ...(done ? { fulfilledOn: `2025-${String(month).padStart(2, '0')}-${String(Math.min(28, day + (i % 5))).padStart(2, '0')}` } : {}),
   };
 }
 
