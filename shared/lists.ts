@@ -59,8 +59,12 @@ const CITY_COUNTY = 'a city-county government, or either: the one named first; c
  */
 export const TWO_TYPES_MARKS = [' ', '/', '-', '&'] as const;
 
-/** `text` without `TWO_TYPES_MARKS`, as the priority formula compares it. */
-export const withoutTwoTypesMarks = (text: string) => TWO_TYPES_MARKS.reduce((t, mark) => t.split(mark).join(''), text);
+/**
+ * `text` with each of `marks` taken out (a city-county's `/`, a desk priority's `-`), as the formulas compare a cell once
+ * `withoutMarksFormula` has taken them out with one `SUBSTITUTE` each.
+ */
+export const withoutMarks = (text: string, marks: readonly string[]) => marks.reduce((rest, mark) => rest.split(mark).join(''), text);
+export const withoutMarksFormula = (ref: string, marks: readonly string[]) => marks.reduce((text, mark) => `SUBSTITUTE(${text},"${mark}","")`, ref);
 
 /**
  * Other words offices use for a listed value in their plans, calendars and logs, read as that value (with a
@@ -117,7 +121,7 @@ export const YES_NO = ['Yes', 'No'] as const;
  * `TWO_TYPES_MARKS`: the suggested priority weighs such a cell as that type, in the rule and in the sheet's formula.
  */
 export const TWO_TYPES_WORDS: readonly (readonly [string, readonly string[]])[] = Object.entries(CHOICE_SYNONYMS).flatMap(([value, words]) => {
-  const joint = words.flatMap((w) => (typeof w !== 'string' && w.assumed === CITY_COUNTY ? [withoutTwoTypesMarks(w.word)] : []));
+  const joint = words.flatMap((w) => (typeof w !== 'string' && w.assumed === CITY_COUNTY ? [withoutMarks(w.word, TWO_TYPES_MARKS)] : []));
   return joint.length ? [[value, joint] as const] : [];
 });
 
@@ -130,7 +134,7 @@ export const TWO_TYPES_WORDS: readonly (readonly [string, readonly string[]])[] 
 export const DESK_PRIORITY_WORDS: readonly { value: DeskPriority; numbers: readonly string[]; words: readonly string[] }[] = (Object.keys(DESK_LEVELS) as DeskPriority[]).map((value) => ({
   value,
   numbers: DESK_PREFIXES.map((prefix) => `${prefix}${DESK_LEVELS[value]}`),
-  words: CHOICE_SYNONYMS[value].filter((s): s is string => typeof s === 'string').map((word) => DESK_PRIORITY_MARKS.reduce((text, mark) => text.split(mark).join(''), word)),
+  words: CHOICE_SYNONYMS[value].filter((s): s is string => typeof s === 'string').map((word) => withoutMarks(word, DESK_PRIORITY_MARKS)),
 }));
 
 /**

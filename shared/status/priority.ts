@@ -1,7 +1,7 @@
 // Suggested priority of a request: the impact of the requester type times the urgency of its deadline.
 import { urgentDeadlineFormula, urgentDeadlineWords } from '../cells/deadline-words';
 import { daysBetween } from '../cells/dates';
-import { listRange, settingRef, TWO_TYPES_MARKS, TWO_TYPES_WORDS, withoutTwoTypesMarks } from '../lists';
+import { listRange, settingRef, TWO_TYPES_MARKS, TWO_TYPES_WORDS, withoutMarks, withoutMarksFormula } from '../lists';
 import { approximateLookup, type Rules } from '../rules';
 import { receivedAfter } from './request-status';
 import { dateCellFormula, isDate, isOneOf, literalKey, oneOfFormula } from './sheet-math';
@@ -85,13 +85,13 @@ const urgentText = (words: string, received: boolean) => `deadline ${words}, as 
  * gives the text itself no impact.
  */
 function namedFirst(requesterType: string): string | undefined {
-  const bare = withoutTwoTypesMarks(requesterType);
+  const bare = withoutMarks(requesterType, TWO_TYPES_MARKS);
   return TWO_TYPES_WORDS.find(([, words]) => isOneOf(bare, words))?.[0];
 }
 
 /** `namedFirst` in a formula: the type named first, or #N/A, which no lookup finds. */
 const namedFirstFormula = (ref: string) => {
-  const bare = TWO_TYPES_MARKS.reduce((text, mark) => `SUBSTITUTE(${text},"${mark}","")`, ref);
+  const bare = withoutMarksFormula(ref, TWO_TYPES_MARKS);
   return TWO_TYPES_WORDS.reduceRight((rest, [value, words]) => `IF(OR(${oneOfFormula(bare, words)}),"${value}",${rest})`, 'NA()');
 };
 

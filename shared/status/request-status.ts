@@ -1,6 +1,6 @@
 // Derived columns of a TA request: days open, SLA due date and state, age bucket, follow-up due.
 import { addDays, daysBetween } from '../cells/dates';
-import { CLOSED_REQUEST_STATUS, CLOSED_REQUEST_STATUSES, DECLINED_REQUEST_STATUS, DESK_PRIORITY_MARKS, DESK_PRIORITY_WORDS, DONE_REQUEST_STATUSES, FULFILLED_REQUEST_STATUS, NUMBERED_CHOICE_MARKS, listRange, settingRef } from '../lists';
+import { CLOSED_REQUEST_STATUS, CLOSED_REQUEST_STATUSES, DECLINED_REQUEST_STATUS, DESK_PRIORITY_MARKS, DESK_PRIORITY_WORDS, DONE_REQUEST_STATUSES, FULFILLED_REQUEST_STATUS, NUMBERED_CHOICE_MARKS, listRange, settingRef, withoutMarks, withoutMarksFormula } from '../lists';
 import type { FieldIssue } from '../issues';
 import { approximateLookup, type Rules } from '../rules';
 import { dateCellFormula, isDate, isOneOf, literalKey, oneOfFormula, sameText } from './sheet-math';
@@ -75,8 +75,6 @@ export function daysOpen(i: Pick<RequestInputs, 'receivedOn' | 'fulfilledOn' | '
   if (isClosedWithoutDate(i.status)) return null;
   return daysBetween(i.receivedOn, asOf);
 }
-
-const withoutMarks = (text: string, marks: readonly string[]) => marks.reduce((rest, mark) => rest.split(mark).join(''), text);
 
 /**
  * The listed priority a service desk's number or word names ("P1", "Sev 2", "Normal"), the word also after SharePoint's
@@ -178,8 +176,6 @@ export function daysOpenFormula(r: Pick<Refs, 'receivedOn' | 'fulfilledOn' | 'st
   return `IF(${dateCellFormula(r.receivedOn)},IF(${r.receivedOn}>${r.today},"",IF(${dateCellFormula(r.fulfilledOn)},${r.fulfilledOn}-${r.receivedOn},`
     + `IF(OR(${statusIs(r.status, CLOSED_REQUEST_STATUSES)}),"",${r.today}-${r.receivedOn}))),"")`;
 }
-
-const withoutMarksFormula = (ref: string, marks: readonly string[]) => marks.reduce((text, mark) => `SUBSTITUTE(${text},"${mark}","")`, ref);
 
 /** `deskPriority` in a formula: the listed priority a desk's number or word names, or #N/A, which no lookup finds. */
 const deskPriorityFormula = (priority: string) => {
