@@ -1,6 +1,7 @@
 // The parts of a workbook that say how its sheets' cells read: the workbook (its sheets, in order, and its date
 // system), the shared strings, the styles' number formats and the Excel tables. Each is read from the parser's
 // events as the part streams (`WorkbookXml`), keeping only what the cells need.
+import { positiveSection } from '../../shared/cells/date-format';
 import { decodeXstring } from '../workbook/xml-text';
 import { WorkbookXml, type XmlAttributes } from './workbook-xml';
 
@@ -84,7 +85,7 @@ export class NumberFormats extends PartReader {
   }
 
   protected override element(name: string, attributes: XmlAttributes, selfClosing: boolean): void {
-    if (name === 'numFmt' && attributes.formatCode !== undefined) this.custom.set(Number.parseInt(attributes.numFmtId ?? '', 10), attributes.formatCode.replace(/\\(.)/g, '$1'));
+    if (name === 'numFmt' && attributes.formatCode !== undefined) this.custom.set(Number.parseInt(attributes.numFmtId ?? '', 10), attributes.formatCode);
     else if (name === 'cellXfs') this.inCellStyles = !selfClosing;
     else if (name === 'xf' && this.inCellStyles) this.styles.push(Number.parseInt(attributes.numFmtId ?? '0', 10) || 0);
   }
@@ -94,8 +95,8 @@ export class NumberFormats extends PartReader {
   }
 }
 
-/** A format that shows a day number as a date or time: one with a date or time code outside quotes and brackets. */
-export const isDateFormat = (format: string | undefined): boolean => !!format && /[ymdhMsb]/.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+/** A format that shows a day number as a date or time: a date or time code in what it shows of a positive number (`positiveSection`). */
+export const isDateFormat = (format: string | undefined): boolean => !!format && /[ymdhsb]/i.test(positiveSection(format).replace(/am\/pm|a\/p/gi, ''));
 
 /** `xl/tables/tableN.xml`: an Excel table's name and range. */
 export class TableDefinition extends PartReader {
