@@ -24,21 +24,12 @@ const DAY_MS = 86_400_000;
 /** A day number as its date, in the workbook's date system. */
 const dateOf = (day: number, date1904: boolean) => new Date(Math.round((day - 25569 + (date1904 ? 1462 : 0)) * DAY_MS));
 
-const ENTITY = /&(lt|gt|amp|quot|apos);/g;
-const ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-/**
- * A text result (`t="str"`) with character entities read once more, as the workbook reader before this one read it:
- * a sheet that shows `&amp;` in such a cell is rare, and an import must read its sheets as it did.
- */
-const textResult = (text: string) => decodeXstring(text).replace(ENTITY, (_, name: string) => ENTITIES[name]!);
-
 /** A cell's value, as its type (`t`) says to read its text; a number under a date format as the date. */
 function storedValue(type: string | undefined, text: string, strings: readonly string[], numFmt: string | undefined, date1904: boolean): StoredValue {
   switch (type) {
     case 's':
       return strings[Number.parseInt(text, 10)];
     case 'str':
-      return textResult(text);
     case 'inlineStr':
       return decodeXstring(text);
     case 'b':
