@@ -12,26 +12,13 @@ import { aggregateMetrics } from '../../../sync/metrics/aggregate-metrics';
 import { DATE_NOT_RECORDED_LABEL } from '../../../sync/metrics/headline-figures';
 import { metricsReport } from '../../../sync/metrics/metrics-report';
 import { demandMetricsSchema } from '../../../sync/metrics/metrics-schema';
-import type { RowStore } from '../../../sync/store/row-store';
 import { storeBackends } from '../../support/store-backends';
-import { request } from './status-history';
+import { request, seedVersions as seed } from './status-history';
 
 const backends = storeBackends('date_not_recorded');
 afterAll(() => Promise.all(backends.map((b) => b.cleanup())));
 
 const TODAY = '2026-06-30';
-
-/** Each day's versions, synced that day from one source. */
-async function seed(store: RowStore, days: Record<string, Record<string, Record<string, unknown>>>): Promise<void> {
-  const { principal } = await store.createPrincipal({ kind: 'source', name: 'County TA log', sourceKind: 'file' });
-  for (const [day, rows] of Object.entries(days)) {
-    const upserts = Object.entries(rows).map(([rowId, v]) => {
-      const values = request(rowId, { notes: `Updated ${day}`, ...v });
-      return { rowId, hash: JSON.stringify(values), values };
-    });
-    await store.applyBatch({ sourceId: principal.id, table: 'requests', upserts, deletes: [], full: false, rejected: [], at: new Date(`${day}T15:00:00Z`) });
-  }
-}
 
 /** The first import, Jun 1: three Fulfilled with no date (one received in 2025), one dated, one Closed, one open. */
 const FIRST_IMPORT = {
