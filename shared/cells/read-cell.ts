@@ -627,9 +627,10 @@ function valuesRead(c: InputColumn, allowed: readonly string[]): readonly string
 
 /**
  * The names in a SharePoint person or lookup field as "Export to Excel" writes it: values joined by `;#`, some exports
- * with each user's id beside the name ("Tam Nguyen;#12"); undefined for a cell without the separator or with no name.
+ * with each user's or item's id beside the name ("Tam Nguyen;#12", "1;#Train all department heads"); undefined for a
+ * cell without the separator or with no name.
  */
-function sharePointPeople(text: string): string[] | undefined {
+export function sharePointValues(text: string): string[] | undefined {
   if (!text.includes(';#')) return undefined;
   const names = text.split(';#').map((part) => part.trim()).filter((part) => part !== '' && !/^\d+$/.test(part));
   return names.length > 0 ? names : undefined;
@@ -661,7 +662,7 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
   if (found) return { value: found, issues: NO_ISSUES };
   if (c.openList) {
     // One person assigned: the first of a SharePoint person field's, the others kept for the row's notes.
-    const people = c.list === 'assignee' ? sharePointPeople(text) : undefined;
+    const people = c.list === 'assignee' ? sharePointValues(text) : undefined;
     if (people) {
       const [first, ...others] = people;
       return others.length === 0
@@ -821,7 +822,7 @@ export function readCell(c: InputColumn, raw: CellInput, opts: ReadOptions, type
       const t = broken ? withPastedBreaks(typed) : typed;
       const numbered = c.numberedAs === undefined ? undefined : numberedValue(c.numberedAs, t);
       if (numbered) return { value: numbered, issues: NO_ISSUES };
-      const people = c.type === 'text' ? sharePointPeople(t) : undefined;
+      const people = c.type === 'text' ? sharePointValues(t) : undefined;
       if (people) return { value: people.join('; '), issues: [sharePointRead(c, t, people.join('; '))] };
       const said = broken ? [issue(c, 'pasted_break', `${c.header}: read the hidden break character in it (a line break pasted from a word processor) as a line break`, 'warning')] : NO_ISSUES;
       if (t.length <= MAX_FIELD_TEXT) return { value: t, issues: said };

@@ -4,6 +4,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { DEFAULT_RULES, type TypedValue } from '../../../shared/index';
 import { workplanStatus } from '../../../shared/status/workplan-status';
 import { importJson, importWorkbook } from '../../../sync/ingest/import-workbook';
+import { sharePointTaskList } from '../../fixtures/messy/sharepoint-task-list';
 import { storeBackends } from '../../support/store-backends';
 import { tempFolder, writeWorkbook } from './workbook-files';
 
@@ -56,7 +57,8 @@ describe.each(backends)('plans pasted from documents, imported on $name', (backe
     expect(said(plan, 3)).toEqual(['Timeline: read "2026" as 2026-01-01 to 2026-12-31, setting aside "Phase 1"; kept "Phase 1 (2026)" in Notes']);
     const undated = rows.get('Align equity GIS tool datasets with community-defined equity priorities')!;
     expect(undated).toMatchObject({ startOn: null, endOn: null, notes: 'Timeline: By end of Phase 1' });
-    expect(workplanStatus(undated, DEFAULT_RULES, '2026-03-25')).toBe('No dates');
+    const { status, startOn, endOn, percentComplete } = undated;
+    expect(workplanStatus({ status, startOn, endOn, percentComplete }, DEFAULT_RULES, '2026-03-25')).toBe('No dates');
     expect(said(plan, 4)).toEqual(['Timeline: "By end of Phase 1" is not a date yet; left blank; kept "By end of Phase 1" in Notes']);
 
     // A calendar has no Notes: the warning says what is not stored.
@@ -68,5 +70,25 @@ describe.each(backends)('plans pasted from documents, imported on $name', (backe
     // A target by a year is its last day; the line in Notes names the table's column, as for "FY27 budget cycle".
     expect(rows.get('Staff training program on equity')).toMatchObject({ targetOn: '2026-12-31', notes: 'Target date: Phase 1 (2026)' });
     expect(rows.get('Equity audit of the organization')).toMatchObject({ targetOn: null, notes: 'Target date: By end of Phase 1' });
+  });
+
+  test("a SharePoint task list's Priority, Predecessors and Description are kept in each task's Notes, the description first, one warning per column, where they were ignored", async () => {
+    const store = await backend.open();
+    const { name, rows: grid } = sharePointTaskList.sheets[0];
+    const { json, rows } = await imported(store, [{ name, rows: grid }]);
+    expect(json.rejected).toEqual([]);
+    const header = json.warnings.filter((w) => w.row === 1).map((w) => w.message);
+    expect(header).toEqual(expect.arrayContaining([
+      'SharePoint\'s column "Priority" (but (2) Normal, which SharePoint gives every task) kept in Notes, each value on a line of its own ("Priority: …"): Work plan has no column of its own for it',
+      'SharePoint\'s column "Predecessors" kept in Notes, each value on a line of its own ("Predecessors: …", the tasks it names without SharePoint\'s item ids): Work plan has no column of its own for it',
+      'SharePoint\'s column "Description" kept in Notes, each value as written, before any other line: Work plan has no column of its own for it',
+    ]));
+    expect(header.filter((m) => /"(Priority|Predecessors|Description)"/.test(m))).toHaveLength(3);
+    expect(rows.get('Train all department heads')!.notes).toBe('Two cohorts, spring and summer\nPriority: (1) High');
+    expect(rows.get('TA on department action plans (60 hours)')!.notes).toBe('Predecessors: Train all department heads');
+    expect(rows.get('Complete 5 Turn-the-Curve plans')!.notes).toBeNull();
+    expect(rows.get('Budget equity worksheet from every department')!.notes).toBe('Finance collects the worksheets\nPredecessors: TA on department action plans (60 hours)');
+    // Read by the headers a SharePoint task list has, as before.
+    expect(Object.fromEntries(json.headers[0].columns.map((c) => [c.header, c.reads]))).toMatchObject({ 'Task Name': 'Task', 'Assigned To': 'Lead', 'Task Status': 'Status' });
   });
 });
