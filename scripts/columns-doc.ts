@@ -34,7 +34,7 @@ export function columnsDoc(): string {
       const t = TABLES[table as keyof typeof TABLES];
       out.push(`- \`${table}\`: ${Object.entries(byHeader).map(([h, f]) => `${h} → ${t.columns.find((c) => c.name === f)!.header}`).join(', ')}`);
     }
-    if (tool.noted.length) out.push(`- kept in Notes as \`Header: value\`: ${tool.noted.map((n) => `${n.header}${n.unless ? ` (not ${n.unless.value}, ${n.unless.why})` : ''}`).join(', ')}`);
+    if (tool.noted.length) out.push(`- kept in Notes as \`Header: value\`: ${tool.noted.map((n) => `${n.header}${n.first ? ' (first, as written)' : ''}${n.lookup ? ` (the ${n.lookup} it names)` : ''}${n.unless ? ` (not ${n.unless.value}, ${n.unless.why})` : ''}`).join(', ')}`);
     if (tool.own.length) out.push(`- the tool's own, ignored with one warning: ${tool.own.join(', ')}`);
     out.push('');
   }

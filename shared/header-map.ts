@@ -189,7 +189,9 @@ function mapColumns(table: TableDef, header: readonly CellInput[], valueColumns:
         pairs.push({ index, target, score: 100 });
         return;
       }
-      const noted = toolColumns.noted.get(folded);
+      // A tool that names the tables its export holds keeps its columns in Notes of those alone: the Priority of a
+      // SharePoint list of requests is the request's own.
+      const noted = (toolFields || Object.keys(tool.fields).length === 0) && toolColumns.noted.get(folded);
       if (noted && hasNotes) {
         map.noted.set(index, noted);
         done.add(index);

@@ -334,14 +334,11 @@ function headerIssues(table: TableDef, sheet: string, headerIndex: number, map: 
     const whose = map.tool && sharePoint.every((u) => own!.has(foldText(u.header))) ? map.tool.tool : 'SharePoint';
     issues.push({ ...at(sharePoint[0].index, sharePoint[0].header), code: 'unknown_column', message: `${whose}'s own columns (${sharePoint.map((u) => u.header).join(', ')}) are not part of ${table.sheet}; ignored` });
   }
-  if (map.noted.size) {
-    const [first, column] = [...map.noted][0];
-    const names = [...map.noted.values()].map((n) => `${quoteValue(n.header)}${n.unless ? ` (but ${n.unless.value}, ${n.unless.why})` : ''}`);
-    const listed = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0];
-    issues.push({
-      ...at(first, column.header), code: 'export_column',
-      message: `${map.tool!.tool}'s ${names.length > 1 ? 'columns' : 'column'} ${listed} kept in Notes, each value on a line of its own ("${column.header}: …"): ${table.sheet} has no column of its own for ${names.length > 1 ? 'them' : 'it'}`,
-    });
+  // One warning per column, at its own header cell, where the Data quality sheet points to it.
+  for (const [index, n] of map.noted) {
+    const but = n.unless ? ` (but ${n.unless.value}, ${n.unless.why})` : '';
+    const how = n.first ? 'each value as written, before any other line' : `each value on a line of its own ("${n.header}: …"${n.lookup ? `, the ${n.lookup} it names without SharePoint's item ids` : ''})`;
+    issues.push({ ...at(index, n.header), code: 'export_column', message: `${map.tool!.tool}'s column ${quoteValue(n.header)}${but} kept in Notes, ${how}: ${table.sheet} has no column of its own for it` });
   }
   for (const m of map.matched) {
     const said = table.columns.find((c) => c.name === map.fields.get(m.index))?.sharePoint;
@@ -603,7 +600,8 @@ export function readTable(
         }
       } else if (isBlankCell(raw[start])) raw[start] = v;
     }
-    const notedLines = [...map.noted].map(([i, column]) => notedLine(column, line[i])).filter((l) => l !== undefined);
+    // In the tool's order, whatever the sheet's: a task's description opens its notes.
+    const notedLines = [...map.noted].sort(([, a], [, b]) => map.tool!.noted.indexOf(a) - map.tool!.noted.indexOf(b)).map(([i, column]) => notedLine(column, line[i])).filter((l) => l !== undefined);
     if (notedLines.length && any) raw.notes = isBlankCell(raw.notes) ? notedLines.join('\n') : [String(raw.notes).trim(), ...notedLines].join('\n');
     // A side-by-side item is there when its cell, or one of its own columns, is filled (no action: an error, not a loss).
     const items = [...map.valueColumns].filter(([i, v]) => !isBlankCell(line[i]) || [...(v.own?.keys() ?? [])].some((j) => !isBlankCell(line[j])));

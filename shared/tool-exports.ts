@@ -2,13 +2,20 @@
 // header row that is a tool's is read as the tool means its columns, and the tool's own bookkeeping is said once.
 import { parseDateText } from './cells/date-text';
 import { isoFromUtcDate } from './cells/dates';
-import { isBlankCell, type CellInput } from './cells/read-cell';
+import { isBlankCell, sharePointValues, type CellInput } from './cells/read-cell';
 import type { TableName } from './tables';
 import { foldText } from './word-match';
 
 /** A column of the tool's that no table has a place for, kept in the row's Notes as "Header: value". */
 export interface NotedColumn {
   header: string;
+  /** Its values are notes already (a task's description): kept first, as written, with no header before them. */
+  first?: true;
+  /**
+   * A SharePoint lookup ("1;#Train all department heads"): the items it names, without their ids and separators; what
+   * they are, in the plural ("tasks").
+   */
+  lookup?: string;
   /** A value the tool gives every row unless a person changes it, which says nothing (Planner's Medium priority), and why. */
   unless?: { value: string; why: string };
   /** Its values are days, kept as ISO days as every date is. */
@@ -49,6 +56,25 @@ export const PLANNER_EXPORT: ToolExport = {
 };
 
 /**
+ * A SharePoint task list's "Export to Excel" (a plan kept as a list of tasks), told by the columns only a task list
+ * has. Its Description, Priority and Predecessors have no column in a plan; a task's description is the start of its
+ * notes, (2) Normal is the priority SharePoint gives every task, and a predecessor is a lookup of the task before it.
+ * The columns SharePoint adds to every list are `SHAREPOINT_COLUMNS`'.
+ */
+export const SHAREPOINT_TASK_LIST: ToolExport = {
+  tool: 'SharePoint',
+  marks: ['Task Status', 'Predecessors', 'Related Items', 'Checkmark'],
+  least: 2,
+  fields: { workplan: { 'Task Name': 'task', 'Start Date': 'startOn', 'Due Date': 'endOn', '% Complete': 'percentComplete', 'Assigned To': 'lead', 'Task Status': 'status' } },
+  noted: [
+    { header: 'Description', first: true },
+    { header: 'Priority', unless: { value: '(2) Normal', why: 'which SharePoint gives every task' } },
+    { header: 'Predecessors', lookup: 'tasks' },
+  ],
+  own: [],
+};
+
+/**
  * Smartsheet's project sheet, exported to Excel: its columns are a plan's already, but for Duration and Predecessors
  * (the dates say the one, and the other names rows by numbers that no longer count once parent rows are set aside).
  * At Risk is a box a person ticks, kept in Notes where ticked. Its outline (parent rows, told by their indent) is
@@ -63,7 +89,7 @@ export const SMARTSHEET_EXPORT: ToolExport = {
   own: ['Duration', 'Predecessors'],
 };
 
-export const TOOL_EXPORTS: readonly ToolExport[] = [PLANNER_EXPORT, SMARTSHEET_EXPORT];
+export const TOOL_EXPORTS: readonly ToolExport[] = [PLANNER_EXPORT, SHAREPOINT_TASK_LIST, SMARTSHEET_EXPORT];
 
 const folded = new WeakMap<ToolExport, { marks: Set<string>; own: Set<string>; noted: Map<string, NotedColumn>; fields: Map<string, Map<string, string>> }>();
 
@@ -99,7 +125,9 @@ export function toolExportOf(header: readonly CellInput[]): ToolExport | undefin
 export function notedLine(column: NotedColumn, value: CellInput): string | undefined {
   if (isBlankCell(value) || value === false) return undefined;
   if (value === true) return `${column.header}: yes`;
-  const text = value instanceof Date ? isoFromUtcDate(new Date(Math.round(value.getTime() / 86_400_000) * 86_400_000)) : String(value).trim();
+  const typed = value instanceof Date ? isoFromUtcDate(new Date(Math.round(value.getTime() / 86_400_000) * 86_400_000)) : String(value).trim();
+  const text = (column.lookup && sharePointValues(typed)?.join('; ')) || typed;
+  if (column.first) return text;
   if (column.unless && foldText(text) === foldText(column.unless.value)) return undefined;
   const day = column.days && typeof value === 'string' ? parseDateText(text) : undefined;
   return `${column.header}: ${day?.kind === 'date' && day.end === undefined ? day.start : text}`;

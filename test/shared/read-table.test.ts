@@ -66,8 +66,11 @@ describe("Microsoft Planner's \"Export plan to Excel\"", () => {
     expect(ignored.map((i) => [i.row, i.column, i.message])).toEqual([
       [5, 'G', "Microsoft Planner's own columns (Created By, Created Date, Is Recurring, Late, Completed By, Completed Checklist Items, Checklist Items) are not part of Work plan; ignored"],
     ]);
-    expect(read.issues.filter((i) => i.code === 'export_column').map((i) => i.message)).toEqual([
-      'Microsoft Planner\'s columns "Priority" (but Medium, which Planner gives every task), "Completed Date" and "Labels" kept in Notes, each value on a line of its own ("Priority: …"): Work plan has no column of its own for them',
+    // One warning per column, at its own header cell.
+    expect(read.issues.filter((i) => i.code === 'export_column').map((i) => [i.column, i.message])).toEqual([
+      ['E', 'Microsoft Planner\'s column "Priority" (but Medium, which Planner gives every task) kept in Notes, each value on a line of its own ("Priority: …"): Work plan has no column of its own for it'],
+      ['M', 'Microsoft Planner\'s column "Completed Date" kept in Notes, each value on a line of its own ("Completed Date: …"): Work plan has no column of its own for it'],
+      ['Q', 'Microsoft Planner\'s column "Labels" kept in Notes, each value on a line of its own ("Labels: …"): Work plan has no column of its own for it'],
     ]);
   });
 
