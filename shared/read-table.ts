@@ -8,6 +8,7 @@ import { foldText, isBlankCell, isErrorValue, numberedValue, type CellInput, typ
 import { parseDateText, type DateTextOptions } from './cells/date-text';
 import { titleYears, type TitleYears } from './cells/title-year';
 import { headerWeight, mapHeaders, SHAREPOINT_COLUMNS, type HeaderMap } from './header-map';
+import { notedLine, toolNames } from './tool-exports';
 import { settleTiesByValues, type SettledTie } from './header-values';
 import type { CellIssue } from './issues';
 import { columnLetter } from './lists';
@@ -326,10 +327,18 @@ function headerIssues(table: TableDef, sheet: string, headerIndex: number, map: 
   const issues: CellIssue[] = [];
   const at = (index: number, header: string) => ({ field: '', sheet, row: headerIndex + 1, column: columnLetter(index + 1), header: excerpt(header), severity: 'warning' as const });
   const firstRead = Math.min(...map.fields.keys(), ...map.spans.keys());
-  // SharePoint's bookkeeping, said once: an export carries a dozen such columns.
-  const sharePoint = map.unknown.filter((u) => SHAREPOINT_COLUMNS.has(foldText(u.header)));
+  // SharePoint's bookkeeping, and a planning tool's, said once: an export carries a dozen such columns.
+  const own = map.tool && toolNames(map.tool).own;
+  const sharePoint = map.unknown.filter((u) => SHAREPOINT_COLUMNS.has(foldText(u.header)) || own?.has(foldText(u.header)));
   if (sharePoint.length > 1) {
-    issues.push({ ...at(sharePoint[0].index, sharePoint[0].header), code: 'unknown_column', message: `SharePoint's own columns (${sharePoint.map((u) => u.header).join(', ')}) are not part of ${table.sheet}; ignored` });
+    const whose = map.tool && sharePoint.every((u) => own!.has(foldText(u.header))) ? map.tool.tool : 'SharePoint';
+    issues.push({ ...at(sharePoint[0].index, sharePoint[0].header), code: 'unknown_column', message: `${whose}'s own columns (${sharePoint.map((u) => u.header).join(', ')}) are not part of ${table.sheet}; ignored` });
+  }
+  // One warning per column, at its own header cell, where the Data quality sheet points to it.
+  for (const [index, n] of map.noted) {
+    const but = n.unless ? ` (but ${n.unless.value}, ${n.unless.why})` : '';
+    const how = n.first ? 'each value as written, before any other line' : `each value on a line of its own ("${n.header}: …"${n.lookup ? `, the ${n.lookup} it names without SharePoint's item ids` : ''})`;
+    issues.push({ ...at(index, n.header), code: 'export_column', message: `${map.tool!.tool}'s column ${quoteValue(n.header)}${but} kept in Notes, ${how}: ${table.sheet} has no column of its own for it` });
   }
   for (const m of map.matched) {
     const said = table.columns.find((c) => c.name === map.fields.get(m.index))?.sharePoint;
@@ -572,6 +581,9 @@ export function readTable(
         }
       } else if (isBlankCell(raw[start])) raw[start] = v;
     }
+    // In the tool's order, whatever the sheet's: a task's description opens its notes.
+    const notedLines = [...map.noted].sort(([, a], [, b]) => map.tool!.noted.indexOf(a) - map.tool!.noted.indexOf(b)).map(([i, column]) => notedLine(column, line[i])).filter((l) => l !== undefined);
+    if (notedLines.length && any) raw.notes = isBlankCell(raw.notes) ? notedLines.join('\n') : [String(raw.notes).trim(), ...notedLines].join('\n');
     // A side-by-side item is there when its cell, or one of its own columns, is filled (no action: an error, not a loss).
     const items = [...map.valueColumns].filter(([i, v]) => !isBlankCell(line[i]) || [...(v.own?.keys() ?? [])].some((j) => !isBlankCell(line[j])));
     if (!any && items.length === 0) continue;

@@ -5,7 +5,7 @@
 import { spelledQuarter } from '../../shared/cells/dates';
 import { columnPx, fittedWidth, PRINT_PAGE_PX, WIDEST_FONT_RATIO, type PlanCell, type PlanColumn, type PlanImage, type SheetPlan } from '../../shared/workbook-plan';
 import type { ChartSpec } from '../charts/render-chart';
-import { coverage, figureOrMissing, otherFigures, percentCompleteNotes, rbaSectionNotes, rbaSections } from '../metrics/headline-figures';
+import { coverage, figureOrMissing, otherFigures, percentCompleteNotes, rbaSectionFigures, rbaSectionNotes, rbaSections } from '../metrics/headline-figures';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 
 export interface ChartImage { spec: Pick<ChartSpec, 'id' | 'title' | 'alt' | 'width' | 'height'>; png: Uint8Array }
@@ -60,7 +60,7 @@ export function summarySheet(m: DemandMetrics, charts: readonly ChartImage[], no
   const figures = otherFigures(m);
   const columns: PlanColumn[] = [
     // As wide as the longest label: a label longer than its column is cut where the next cell holds a figure.
-    { header: 'Measure', width: fittedWidth([...sections.flatMap((s) => s.measures.map((x) => x.label)), ...figures.map((f) => f.label)], 46, MAX_LABEL_WIDTH), type: 'text' },
+    { header: 'Measure', width: fittedWidth([...sections.flatMap((s) => [...s.measures.map((x) => x.label), ...rbaSectionFigures(s, m).map((f) => f.label)]), ...figures.map((f) => f.label)], 46, MAX_LABEL_WIDTH), type: 'text' },
     { header: 'Whole period', width: 14, type: 'number', alignRight: true },
     ...m.rba.quarters.map((q) => ({ header: spelledQuarter(q), width: 11, type: 'number' as const, alignRight: true })),
   ];
@@ -75,6 +75,8 @@ export function summarySheet(m: DemandMetrics, charts: readonly ChartImage[], no
     // Hours no request records say so, where a blank cell would leave the reader guessing; in the narrow quarter
     // columns, a blank under that word says the same.
     for (const x of section.measures) rows.push([x.label, figureOrMissing(x.value, x.unit), ...x.trend.map((t) => t.value)]);
+    // A figure with no quarter: its number in the whole period's column, what it means on the lines under it.
+    for (const f of rbaSectionFigures(section, m)) rows.push([f.label, f.value], ...lines(f.explanation).map((l) => [l]));
     for (const note of rbaSectionNotes(section, m)) rows.push(...lines(note).map((l) => [l]));
     rows.push([]);
   }
