@@ -2,6 +2,7 @@
 // (a web-form answer, a value imported from a fuller workbook) stays when the sheet's row is sent (decision 010).
 import { TABLES, type TableName, type TypedRow } from '../../shared/index';
 import { encodeRow, isEncoded } from '../store/batch-plan';
+import { decodeValues } from '../store/stored-values';
 import { rowHash } from './ingest-batch';
 import type { Batch, EncodedRow, IncomingRow } from '../store/row-store';
 import type { OutboxItem } from '../store/intake-store';
@@ -27,7 +28,7 @@ export function keepUnshownFields(batch: Batch, unshown: readonly string[], stor
   return batch.upserts.map((row) => {
     const held = stored.get(row.rowId);
     if (held === undefined) return row;
-    const values: TypedRow = isEncoded(row) ? JSON.parse(row.valuesJson) : { ...row.values };
+    const values = isEncoded(row) ? ({ ...decodeValues(batch.table, row.valuesJson) } as TypedRow) : { ...row.values };
     let kept = false;
     for (const field of unshown) {
       const value = held[field];
@@ -112,7 +113,7 @@ export function keepNeverShownFields(batch: Batch, unshown: readonly string[], s
   for (const row of batch.upserts) {
     const held = stored.get(row.rowId);
     if (held === undefined) continue;
-    const values: Record<string, unknown> = isEncoded(row) ? JSON.parse(row.valuesJson) : row.values;
+    const values: Readonly<Record<string, unknown>> = isEncoded(row) ? decodeValues(table, row.valuesJson) : row.values;
     const blanks = Object.keys(held.values).filter((field) => !isBlank(held.values[field]) && isBlank(values[field]));
     const fields = neverSent(table, held, blanks.filter((field) => !unshown.includes(field)), blanks.filter((field) => unshown.includes(field)));
     if (fields.length === 0) continue;

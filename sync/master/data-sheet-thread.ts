@@ -166,7 +166,7 @@ export function historyOnThisThread(reads: ThreadReads): Pick<RowStore, 'upsertD
       try {
         const rows = db.prepare(query.sql).iterate(...query.parameters) as IterableIterator<UpsertDayRow>;
         for (let read = 0, next = rows.next(); !next.done; next = rows.next()) {
-          yield upsertDay(next.value, fields, true);
+          yield upsertDay(table, next.value, fields, true);
           if (++read % HISTORY_ROWS_PER_TURN === 0) await turn();
         }
       } finally {

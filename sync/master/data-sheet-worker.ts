@@ -38,13 +38,13 @@ const fed: string[] = [];
 let fedLast = false;
 
 /** The sheet's rows a block at a time: one wait per block, none per row. */
-async function* rowBlocks<T extends TableName>(): AsyncGenerator<SheetRow<T>[]> {
+async function* rowBlocks<T extends TableName>(table: T): AsyncGenerator<SheetRow<T>[]> {
   for (;;) {
     while (fed.length === 0 && !fedLast && !stopped) await new Promise<void>((resolve) => (wake = resolve));
     const json = fed.shift();
     if (stopped || json === undefined) return;
     reply({ taken: true });
-    yield sheetRows<T>(json);
+    yield sheetRows(table, json);
   }
 }
 
@@ -76,7 +76,7 @@ async function writeSheet<T extends TableName>(table: T, layout: RowLayout): Pro
   const perSheet = layout.rowsPerSheet - layout.firstRow + 1;
   let written = 0;
   let inBlock = 0;
-  for await (const rows of rowBlocks<T>()) {
+  for await (const rows of rowBlocks(table)) {
     for (const r of rows) {
       acc.add(table, r);
       const cells = sheet.cells(r);

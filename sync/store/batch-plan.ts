@@ -4,6 +4,7 @@
 import { isoFromUtcDate, TABLES, type TableName } from '../../shared/index';
 import type { Batch, EncodedRow, IncomingRow, RejectedRow, UnreadableSheet } from './row-store';
 import { StoreError } from './store-error';
+import { encodeValues } from './stored-values';
 
 export interface StoredState { hash: string; deleted: boolean; sheetRow: number | null }
 /** A row as the rejection log keeps it: its own ID and where it was rejected, when the batch that rejected it said. */
@@ -148,7 +149,7 @@ export function encodeRow(table: TableName, at: Date): (row: IncomingRow) => Enc
     const encoded: EncodedRow = {
       rowId: row.rowId,
       hash: row.hash,
-      valuesJson: JSON.stringify(row.values),
+      valuesJson: encodeValues(table, row.values),
       rawJson: row.raw === undefined ? null : JSON.stringify(row.raw),
       doneOn,
       closedOn,

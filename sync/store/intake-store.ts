@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { sql, type Compilable, type Kysely, type Selectable } from 'kysely';
 import type { TableName } from '../../shared/tables';
 import type { FeedbackLinksTable, IntakeFormsTable, StoreDatabase } from './schema';
-import type { StoredValues } from './stored-values';
+import { decodeValues, type StoredValues } from './stored-values';
 import { StoreError } from './store-error';
 import { namesNothingStored } from './unstorable-id';
 
@@ -303,7 +303,7 @@ export function intakeOps(db: Kysely<StoreDatabase>): IntakeOps {
         .where('r.row_id', 'in', rowIds.slice(i, i + STORED_ROWS_PER_READ))
         .where('r.deleted', '=', 0)
         .execute();
-      for (const r of rows) out.set(r.row_id, { values: JSON.parse(r.values_json!) as Record<string, unknown>, hash: r.hash });
+      for (const r of rows) out.set(r.row_id, { values: decodeValues(table, r.values_json!), hash: r.hash });
     }
     return out;
   };
@@ -409,7 +409,7 @@ export function intakeOps(db: Kysely<StoreDatabase>): IntakeOps {
       // sheet's old value over it: written in, the sheet's next push brings it back and lets the hold go (decision 010).
       const held = rows.some((r) => r.fields_json !== null) ? await surveyHolds(sourceId, table) : [];
       return rows.map((r) => {
-        const values = JSON.parse(r.values_json!) as Record<string, unknown>;
+        const values: Record<string, unknown> = decodeValues(table, r.values_json!);
         const fields = r.fields_json === null ? null : (JSON.parse(r.fields_json) as string[]);
         for (const h of held) if (h.rowId === r.row_id && fields?.includes(h.field)) values[h.field] = h.answer;
         return { id: Number(r.seq), rowId: r.row_id, fields, values, createdAt: new Date(r.created_at) };
@@ -460,7 +460,7 @@ export function intakeOps(db: Kysely<StoreDatabase>): IntakeOps {
 
     async statusVersions(sourceId, rowId) {
       return (await statusHistoryQuery(db, sourceId, rowId).execute()).map((r) => {
-        const values = JSON.parse(r.values_json!) as Record<string, unknown>;
+        const values = decodeValues('requests', r.values_json!);
         const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
         return { at: new Date(r.at), status: text(values.status), requestId: text(values.requestId) };
       });
@@ -552,7 +552,7 @@ export function intakeOps(db: Kysely<StoreDatabase>): IntakeOps {
       if (row === undefined) return null;
       const holds = await q.holds.execute();
       return {
-        values: JSON.parse(row.values_json!) as Record<string, unknown>,
+        values: decodeValues(table, row.values_json!),
         holds: holds.map((h) => toHold(rowId, h)),
         version: baseVersion(row, holds),
       };

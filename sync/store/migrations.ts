@@ -4,8 +4,9 @@ import { isErrorType } from '../../shared/typed-error';
 import { sql, type CreateTableBuilder, type Kysely } from 'kysely';
 import { isoFromUtcDate, keptDay, keptDays, shownOpen, type KeptDay, TABLE_NAMES, TABLES, type TableName } from '../../shared/index';
 import { isPostgres, upsertsInOrder } from './history-in-order';
-import { storedOwnId } from './stored-own-id';
+import { ownIdOfEitherForm } from './stored-own-id';
 import { StoreError } from './store-error';
+import { encodeValues, isOrdered, valuesOfEitherForm } from './stored-values';
 import { backfillPlanAnswers } from './plan-answers-backfill';
 import { backfillSurveyHolds } from './survey-holds-backfill';
 
@@ -468,6 +469,15 @@ const migrations: Migration[] = [
       await backfillFirstDay(db, 'first_closed_on', 'closed_on_unknown');
     },
   },
+  {
+    // Each version's values were JSON keyed by field name, the names about half of the text; the history row is most of
+    // what a sync writes. They are now a JSON array in the table's stored order (`encodeValues`, decision 014). Content
+    // hashes are of the values, not of this text, so no row reads as changed. Migrations before this one read the keyed text.
+    name: '0030-values-in-stored-order',
+    async up(db) {
+      await storeValuesInOrder(db);
+    },
+  },
 ];
 
 
@@ -495,7 +505,7 @@ async function backfillFirstDay(db: AnyDb, column: 'first_done_on' | 'first_clos
     for await (const page of upsertsInOrder(db, table)) {
       for (const h of page) {
         const key = JSON.stringify([h.source_id, h.row_id]);
-        const values = JSON.parse(h.values_json) as Record<string, unknown>;
+        const values = valuesOfEitherForm(table, h.values_json);
         const recordedOn = isoFromUtcDate(new Date(h.at));
         const day = dayOf(values, recordedOn);
         const reopened = column === 'first_done_on' ? shownOpen(def, values, recordedOn) : day === null;
@@ -527,13 +537,46 @@ async function backfillFirstDay(db: AnyDb, column: 'first_done_on' | 'first_clos
  * reads it from the cells, but for its cut: an ID stored is a value the rules accepted, one line of text.
  */
 async function backfillOwnIds(db: AnyDb, kept: 'rejections' | 'row_warnings' | 'rejection_log', table: TableName): Promise<void> {
-  const stored = storedOwnId(db, table, sql.ref('h.values_json'));
+  const stored = ownIdOfEitherForm(db, table, sql.ref('h.values_json'));
   if (stored === undefined) return;
   const own = sql.ref(kept);
   await sql`update ${sql.table(kept)} set own_id = (
       select nullif(trim(${stored}), '') from sheet_rows r join row_history h on h.seq = r.values_seq
       where r.table_name = ${own}.table_name and r.source_id = ${own}.source_id and r.row_id = ${own}.row_id)
     where table_name = ${table} and own_id is null`.execute(db);
+}
+
+/** History rows rewritten per page by migration 0030. */
+const REWRITE_PAGE = 2000;
+
+/** Rewrites every stored version's values from JSON keyed by field name to the stored order's array, page by page in `seq` order. */
+async function storeValuesInOrder(db: AnyDb): Promise<void> {
+  for (let after = -1; ;) {
+    const page: { seq: number | string; table_name: string; values_json: string }[] = await db
+      .selectFrom('row_history')
+      .select(['seq', 'table_name', 'values_json'])
+      .where('seq', '>', after)
+      .where('values_json', 'is not', null)
+      .orderBy('seq')
+      .limit(REWRITE_PAGE)
+      .execute();
+    if (page.length === 0) return;
+    // Text in stored order already is left as it is: a test winds back migrations before this one and runs them again.
+    const rows = page.filter((h) => !isOrdered(h.values_json)).map((h) => {
+      if (!(TABLE_NAMES as readonly string[]).includes(h.table_name)) throw new Error(`History holds rows of an unknown table, ${h.table_name}`);
+      return [Number(h.seq), encodeValues(h.table_name as TableName, JSON.parse(h.values_json) as Record<string, unknown>)] as const;
+    });
+    for (let start = 0; start < rows.length; start += BACKFILL_UPDATE) {
+      const chunk = rows.slice(start, start + BACKFILL_UPDATE);
+      await db
+        .updateTable('row_history')
+        .from(sql`(values ${sql.join(chunk.map(([seq, text]) => sql`(cast(${seq} as bigint), ${text})`))})`.as('d'))
+        .set({ values_json: sql.ref('d.column2') })
+        .whereRef('row_history.seq', '=', 'd.column1')
+        .execute();
+    }
+    after = Number(page[page.length - 1].seq);
+  }
 }
 
 /** The few places SQLite and PostgreSQL need different words for the same table. */

@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { TypedRow } from '../../shared/index';
 import { answerDisagreement } from '../ingest/survey-holds';
+import { textInFormOf, valuesOfEitherForm } from './stored-values';
 
 const FIELD = 'actionPlanAdopted';
 
@@ -45,12 +46,12 @@ export async function backfillPlanAnswers(db: Kysely<any>, now = new Date()): Pr
       .executeTakeFirst()) as { deleted: number; values_json: string | null } | undefined;
     // A request deleted since keeps the answer with its link, as an answer to a deleted request always has.
     if (row === undefined || Number(row.deleted) !== 0 || row.values_json === null) continue;
-    const values = JSON.parse(row.values_json) as TypedRow;
+    const values = valuesOfEitherForm('requests', row.values_json) as TypedRow;
     if (typeof values[FIELD] === 'boolean') continue;
     const next = { ...values, [FIELD]: answer.adopted };
     const { seq } = (await db
       .insertInto('row_history')
-      .values({ ...key, at: iso, op: 'upsert', values_json: JSON.stringify(next), raw_json: null })
+      .values({ ...key, at: iso, op: 'upsert', values_json: textInFormOf('requests', next, row.values_json), raw_json: null })
       .returning('seq')
       .executeTakeFirstOrThrow()) as { seq: number | string };
     await db.updateTable('sheet_rows').set({ values_seq: Number(seq), updated_at: iso }).where('table_name', '=', key.table_name).where('source_id', '=', key.source_id).where('row_id', '=', key.row_id).execute();

@@ -10,7 +10,7 @@ import { storedOwnId } from './stored-own-id';
 import type { FieldError, Rejection, RejectionEvent, RowChange, RowStore, StoredRow, UpsertDay } from './row-store';
 import type { StoreDatabase } from './schema';
 import { GUESSED_MARK, storedRow } from './stored-row';
-import type { StoredValues } from './stored-values';
+import { decodeValues, storedIndex } from './stored-values';
 
 /**
  * Streams one ordered query, holding one snapshot for the whole iteration without blocking writers.
@@ -105,7 +105,7 @@ export function upsertDaysQuery(db: Kysely<StoreDatabase>, table: TableName, fie
   return db
     .selectFrom('row_history')
     .select(['source_id', 'row_id', sql<string>`substr(at, 1, 10)`.as('day')])
-    .$if(inDatabase, (q) => q.select(fields.map((f, i) => sql<unknown>`values_json ->> ${sql.lit(`$.${f}`)}`.as(`f${i}`))))
+    .$if(inDatabase, (q) => q.select(fields.map((f, i) => storedField(table, f).as(`f${i}`))))
     .$if(!inDatabase, (q) => q.select('values_json'))
     .where('table_name', '=', table)
     .where('op', '=', 'upsert')
@@ -122,9 +122,17 @@ export function upsertDaysQuery(db: Kysely<StoreDatabase>, table: TableName, fie
     .orderBy('seq');
 }
 
+/** SQLite's reading of `field` from a row's stored values (`encodeValues`): null where the row lacks it, as where it is blank. */
+function storedField(table: TableName, field: string) {
+  const at = storedIndex(table, field);
+  if (at === undefined) return sql<unknown>`null`;
+  const path = sql.lit(`$[${at}]`);
+  return sql<unknown>`case when json_type(values_json, ${path}) = 'object' then null else values_json ->> ${path} end`;
+}
+
 /** A row of `upsertDaysQuery` as the store hands it out; `inDatabase`: the fields were extracted by the database. */
-export function upsertDay(r: UpsertDayRow, fields: readonly string[], inDatabase: boolean): UpsertDay {
-  const stored = inDatabase ? undefined : (JSON.parse(r.values_json as string) as Record<string, unknown>);
+export function upsertDay(table: TableName, r: UpsertDayRow, fields: readonly string[], inDatabase: boolean): UpsertDay {
+  const stored = inDatabase ? undefined : decodeValues(table, r.values_json as string);
   const values: Record<string, unknown> = {};
   for (let i = 0; i < fields.length; i++) values[fields[i]] = (stored ? stored[fields[i]] : r[`f${i}`]) ?? null;
   return { sourceId: r.source_id, rowId: r.row_id, day: r.day, values };
@@ -175,7 +183,7 @@ export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowRea
     async *rows<T extends TableName>(table: T, opts: RowsFilter = {}): AsyncGenerator<StoredRow<T>> {
       const query = rowsQuery(db, table, opts);
       if (!query) return;
-      for await (const r of stream(query)) yield storedRow<T>(r);
+      for await (const r of stream(query)) yield storedRow(table, r);
     },
 
     async rowCount(table, { sourceIds, upTo } = {}) {
@@ -211,7 +219,7 @@ export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowRea
           table,
           at: new Date(r.at),
           op: r.op as RowChange['op'],
-          values: r.values_json === null ? null : (JSON.parse(r.values_json) as StoredValues<T>),
+          values: r.values_json === null ? null : decodeValues(table, r.values_json),
         };
         if (r.raw_json !== null) change.raw = JSON.parse(r.raw_json) as Record<string, unknown>;
         yield change;
@@ -222,7 +230,7 @@ export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowRea
       const query = upsertDaysQuery(db, table, fields, opts);
       if (!query) return;
       const inDatabase = !isPostgres(db);
-      for await (const r of stream(query) as AsyncIterable<UpsertDayRow>) yield upsertDay(r, fields, inDatabase);
+      for await (const r of stream(query) as AsyncIterable<UpsertDayRow>) yield upsertDay(table, r, fields, inDatabase);
     },
 
     async dataVersion() {

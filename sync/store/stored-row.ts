@@ -4,7 +4,7 @@ import type { Selectable } from 'kysely';
 import type { TableName } from '../../shared/tables';
 import type { FieldError, StoredRow } from './row-store';
 import type { StoreDatabase } from './schema';
-import type { StoredValues } from './stored-values';
+import { decodeValues, valuesFromList } from './stored-values';
 
 /**
  * A row of `rowsQuery` (row-reads.ts), spelled from the schema rather than inferred from the query, which would
@@ -34,14 +34,14 @@ const withGuessed = (warnings: string | readonly FieldError[] | null) => {
 /** `StoredRow.doneDayUnknown` from the column (PostgreSQL may hand an integer back as text). */
 const withDoneDayUnknown = (unknown: unknown) => (Number(unknown) === 1 ? { doneDayUnknown: true as const } : {});
 
-export function storedRow<T extends TableName>(r: RowsQueryRow): StoredRow<T> {
+export function storedRow<T extends TableName>(table: T, r: RowsQueryRow): StoredRow<T> {
   return {
     sourceId: r.source_id,
     sourceName: r.name,
     rowId: r.row_id,
     hash: r.hash,
     // values_seq always points at an upsert, whose values are never null.
-    values: JSON.parse(r.values_json!) as StoredValues<T>,
+    values: decodeValues(table, r.values_json!),
     updatedAt: new Date(r.updated_at),
     deleted: r.deleted === 1,
     firstDoneOn: r.first_done_on,
@@ -58,7 +58,7 @@ export type SheetRow<T extends TableName = TableName> = Pick<StoredRow<T>, 'sour
  * The rows of a JSON array of `sheetOrderQuery`'s texts (row-reads.ts): rows are read on one thread and made into
  * cells on another, which parses a block of them at once rather than each row's values on its own.
  */
-export function sheetRows<T extends TableName>(json: string): SheetRow<T>[] {
-  return (JSON.parse(json) as [string, string, string, StoredValues<T>, string | null, string | null, FieldError[] | null, number][])
-    .map((r) => ({ sourceId: r[0], sourceName: r[1], rowId: r[2], values: r[3], firstDoneOn: r[4], firstClosedOn: r[5], ...withGuessed(r[6]), ...withDoneDayUnknown(r[7]) }));
+export function sheetRows<T extends TableName>(table: T, json: string): SheetRow<T>[] {
+  return (JSON.parse(json) as [string, string, string, unknown[], string | null, string | null, FieldError[] | null, number][])
+    .map((r) => ({ sourceId: r[0], sourceName: r[1], rowId: r[2], values: valuesFromList(table, r[3]), firstDoneOn: r[4], firstClosedOn: r[5], ...withGuessed(r[6]), ...withDoneDayUnknown(r[7]) }));
 }

@@ -1,4 +1,4 @@
-// The values of a stored row, typed from its table's definition.
+// The values of a stored row: typed from its table's definition, and stored as a JSON array in the table's stored order.
 import type { RowOf, TableName } from '../../shared/tables';
 
 /**
@@ -7,3 +7,89 @@ import type { RowOf, TableName } from '../../shared/tables';
  * Partial: a column added to a table after a row was stored is missing from it until it is synced again.
  */
 export type StoredValues<T extends TableName> = TableName extends T ? Readonly<Record<string, unknown>> : Readonly<Partial<RowOf<T>>>;
+
+/**
+ * Where each field's value sits in a stored row's JSON array (decision 014, session 26). Stored text outlives the code
+ * that wrote it, so a field keeps its place for good: a new column goes at the end of its table's list, wherever it
+ * sits in the sheet, and a column dropped from a table keeps its place. A test holds the lists to that.
+ */
+export const STORED_ORDER: { readonly [T in TableName]: readonly string[] } = {
+  requests: [
+    'requestId', 'receivedOn', 'requesterOrg', 'requesterType', 'requesterRole', 'contactName', 'contactEmail', 'preferredChannel', 'channel',
+    'origin', 'category', 'frameworkArea', 'description', 'priority', 'status', 'assignee', 'dueOn', 'followUpOn', 'estimatedHours',
+    'hoursSpent', 'fulfilledOn', 'outcome', 'satisfaction', 'feedbackComment', 'actionPlanAdopted', 'notes',
+  ],
+  workplan: ['itemId', 'goal', 'phase', 'task', 'lead', 'startOn', 'endOn', 'target', 'actual', 'unit', 'percentComplete', 'status', 'partnership', 'notes'],
+  milestones: ['milestoneId', 'date', 'endOn', 'milestone', 'team', 'partnership', 'status'],
+  roadmap: ['itemId', 'focusArea', 'kind', 'action', 'lead', 'status', 'targetOn', 'notes'],
+};
+
+/**
+ * What stands in a stored array for a field the row does not have, before the last one it has: a row stored before
+ * its column was added, read as missing rather than blank (a derived column tells the two apart). Values are text,
+ * numbers, booleans or null, never an object. A row lacking its last fields is simply shorter.
+ */
+export const ABSENT_TEXT = '{}';
+const ABSENT = Object.freeze({});
+
+const isAbsent = (v: unknown) => v !== null && typeof v === 'object';
+
+/** The place of `field` in `table`'s stored arrays, or undefined for a field never stored. */
+export const storedIndex = (table: TableName, field: string): number | undefined => {
+  const i = STORED_ORDER[table].indexOf(field);
+  return i < 0 ? undefined : i;
+};
+
+/** The JSON text `values` are stored as. Throws for a field the table's stored order lacks: it would be lost. */
+export function encodeValues(table: TableName, values: Readonly<Record<string, unknown>>): string {
+  const order = STORED_ORDER[table];
+  const list: unknown[] = new Array(order.length);
+  let last = -1;
+  let found = 0;
+  for (let i = 0; i < order.length; i++) {
+    const v = values[order[i]];
+    if (v === undefined) list[i] = ABSENT;
+    else {
+      list[i] = v;
+      last = i;
+      found++;
+    }
+  }
+  if (found !== Object.keys(values).length) refuseUnplaced(table, values);
+  list.length = last + 1;
+  return JSON.stringify(list);
+}
+
+/** Throws for a field with a value and no place; a field holding undefined is left out, as JSON leaves it out. */
+function refuseUnplaced(table: TableName, values: Readonly<Record<string, unknown>>): void {
+  const field = Object.keys(values).find((k) => values[k] !== undefined && !STORED_ORDER[table].includes(k));
+  if (field !== undefined) throw new Error(`The ${table} table has no stored place for the field ${field}`);
+}
+
+/** Stored values from their JSON array, parsed already (a block of rows is parsed at once): field name → value. */
+export function valuesFromList<T extends TableName>(table: T, list: readonly unknown[]): StoredValues<T> {
+  const order = STORED_ORDER[table];
+  const values: Record<string, unknown> = {};
+  for (let i = 0; i < list.length; i++) {
+    const v = list[i];
+    if (!isAbsent(v)) values[order[i]] = v;
+  }
+  return values as StoredValues<T>;
+}
+
+/** Stored values from their JSON text (`encodeValues`). */
+export const decodeValues = <T extends TableName>(table: T, text: string): StoredValues<T> => valuesFromList(table, JSON.parse(text) as unknown[]);
+
+/**
+ * For the migrations written before 0030, which read history keyed by field name: values from either form. They run
+ * before 0030 on a database that has not had it, but a test winds one of them back on a database at 0030 already.
+ */
+export const valuesOfEitherForm = (table: TableName, text: string): Record<string, unknown> =>
+  isOrdered(text) ? { ...decodeValues(table, text) } : (JSON.parse(text) as Record<string, unknown>);
+
+/** The text of `values` in the form `like` is in: a migration before 0030 writing a version beside the ones it read. */
+export const textInFormOf = (table: TableName, values: Readonly<Record<string, unknown>>, like: string): string =>
+  isOrdered(like) ? encodeValues(table, values) : JSON.stringify(values);
+
+/** Whether stored text is in stored order (an array) rather than keyed by field name (an object). */
+export const isOrdered = (text: string) => text.charCodeAt(0) === 0x5b;

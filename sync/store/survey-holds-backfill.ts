@@ -3,6 +3,7 @@
 // Written against the tables as they were at 0018, not today's `StoreDatabase`.
 import type { Kysely } from 'kysely';
 import { upsertsInOrder } from './history-in-order';
+import { valuesOfEitherForm } from './stored-values';
 
 /** The requests fields a survey answer writes, as they were at 0018. */
 const SURVEY_FIELDS = ['outcome', 'satisfaction', 'feedbackComment'];
@@ -40,7 +41,7 @@ export async function backfillSurveyHolds(db: Kysely<any>): Promise<void> {
       const key = keyOf(h);
       if (!answersOf.has(key)) continue;
       const versions = versionsOf.get(key) ?? versionsOf.set(key, []).get(key)!;
-      versions.push({ at: h.at, values: JSON.parse(h.values_json) as Record<string, unknown> });
+      versions.push({ at: h.at, values: valuesOfEitherForm('requests', h.values_json) });
     }
   }
   for (const [key, answers] of answersOf) {

@@ -1,6 +1,6 @@
 // The baseline the ingest figures are held to: the same rows written straight to the database, in the same
 // batches, one transaction each, with nothing but an upsert of each row into one plain table (source, row id,
-// hash, values as JSON), as `DIRECT_WRITE` says for each database. What the service adds on top (HTTP,
+// hash, values as the store keeps them: `encodeValues`), as `DIRECT_WRITE` says for each database. What the service adds on top (HTTP,
 // validation, hashing, history, rejections) is the difference between this and the ingest figure, measured in
 // the same process.
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import pg from 'pg';
 import type { IncomingRow } from '../../sync/store/row-store';
 import { SEPARATOR } from '../../sync/store/postgres-batch';
 import { configureWriter } from '../../sync/store/sqlite-store';
+import { encodeValues } from '../../sync/store/stored-values';
 import { rowsPerSecond as rate } from './figure';
 
 /** How each database is written here; the ingest figure's label for the baseline quotes it. */
@@ -31,7 +32,7 @@ export function directSqlite(dir: string, batches: readonly IncomingRow[][]): Di
     db.exec('create table direct (source_id text, row_id text, hash text, values_json text, primary key (source_id, row_id))');
     const upsert = db.prepare('insert into direct values (?, ?, ?, ?) on conflict (source_id, row_id) do update set hash = excluded.hash, values_json = excluded.values_json');
     const write = db.transaction((rows: readonly IncomingRow[]) => {
-      for (const r of rows) upsert.run('bench', r.rowId, r.hash, JSON.stringify(r.values));
+      for (const r of rows) upsert.run('bench', r.rowId, r.hash, encodeValues('requests', r.values));
     });
     const started = performance.now();
     for (const rows of batches) write.immediate(rows);
@@ -61,7 +62,7 @@ export async function directPostgres(databaseUrl: string, schema: string, batche
                     on conflict (source_id, row_id) do update set hash = excluded.hash, values_json = excluded.values_json`;
     const started = performance.now();
     const joined = (texts: string[]) => texts.join(SEPARATOR);
-    for (const rows of batches) await client.query(upsert, [joined(rows.map((r) => r.rowId)), joined(rows.map((r) => r.hash)), joined(rows.map((r) => JSON.stringify(r.values)))]);
+    for (const rows of batches) await client.query(upsert, [joined(rows.map((r) => r.rowId)), joined(rows.map((r) => r.hash)), joined(rows.map((r) => encodeValues('requests', r.values)))]);
     const ms = performance.now() - started;
     const probe = performance.now();
     for (let i = 0; i < 20; i++) await client.query(upsert, ['probe', 'none', '{}']);

@@ -9,6 +9,7 @@ import { runRowStoreContract, type StoreOpenOptions } from '../../contracts/row-
 import { TEST_DATABASE_URL, dropSchemas, randomSchemaName } from '../../support/postgres';
 import { MIGRATION_NAMES } from '../../../sync/store/migrations';
 import type { Batch } from '../../../sync/store/row-store';
+import { encodeValues } from '../../../sync/store/stored-values';
 
 const base = randomSchemaName('rowstore');
 const schemas = new Set<string>();
@@ -166,12 +167,13 @@ describe('PostgreSQL store', () => {
     const { store, apply } = await withSource('verbatim');
     const texts = ['"quoted" \\ back\\slash \\u0041', '\u0001 \u001f tab\t line\n', '😀 Ünïcødé – \u200b 中文', 'x'.repeat(40_000)];
     const values = { requestId: 'a', status: 'New', notes: texts.join(' | ') };
+    const stored = (v: Record<string, unknown>) => encodeValues('requests', v);
     const raw = { dueOn: 'TBD "after the \\ hearing" \u0001' };
     const sent = vi.spyOn(pg.Client.prototype, 'query');
     try {
       await apply({ upserts: [{ rowId: 'a', hash: 'h1', values }, { rowId: 'b', hash: 'h2', values: { requestId: 'b', notes: texts[0] }, raw }, { rowId: 'c', hash: 'h3', values: { requestId: 'c' } }] });
       const [parameters] = sent.mock.calls.filter(([q]) => /apply_batch_/.test(String(q))).map(([, p]) => p as unknown as unknown[]);
-      expect(parameters).toContain([JSON.stringify(values), JSON.stringify({ requestId: 'b', notes: texts[0] }), JSON.stringify({ requestId: 'c' })].join('\u0001'));
+      expect(parameters).toContain([stored(values), stored({ requestId: 'b', notes: texts[0] }), stored({ requestId: 'c' })].join('\u0001'));
       expect(parameters).toContain(['', JSON.stringify(raw), ''].join('\u0001'));
     } finally {
       sent.mockRestore();
@@ -180,9 +182,9 @@ describe('PostgreSQL store', () => {
       `select row_id, values_json, raw_json from "${schemaOf('verbatim')}".row_history order by row_id`,
     );
     expect(history).toEqual([
-      { row_id: 'a', values_json: JSON.stringify(values), raw_json: null },
-      { row_id: 'b', values_json: JSON.stringify({ requestId: 'b', notes: texts[0] }), raw_json: JSON.stringify(raw) },
-      { row_id: 'c', values_json: JSON.stringify({ requestId: 'c' }), raw_json: null },
+      { row_id: 'a', values_json: stored(values), raw_json: null },
+      { row_id: 'b', values_json: stored({ requestId: 'b', notes: texts[0] }), raw_json: JSON.stringify(raw) },
+      { row_id: 'c', values_json: stored({ requestId: 'c' }), raw_json: null },
     ]);
     expect((await collect(store.changes('requests'))).map((c) => [c.rowId, c.values, c.raw])).toEqual([['a', values, undefined], ['b', { requestId: 'b', notes: texts[0] }, raw], ['c', { requestId: 'c' }, undefined]]);
     await store.close();

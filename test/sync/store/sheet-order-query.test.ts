@@ -48,7 +48,7 @@ const statement = () => store.threadReads!.rowsQuery('requests')!;
 describe('the data-sheet worker\'s rows query', () => {
   test('reads the live rows in sheet order (by source, then sheet row, rows with no place last), as the store hands them out, each one JSON text', async () => {
     const { sql, parameters } = statement();
-    const read = sheetRows(`[${(db.prepare(sql).pluck().all(...parameters) as string[]).join(',')}]`);
+    const read = sheetRows('requests', `[${(db.prepare(sql).pluck().all(...parameters) as string[]).join(',')}]`);
     const stored = [];
     for await (const r of store.rows('requests')) stored.push({ sourceId: r.sourceId, sourceName: r.sourceName, rowId: r.rowId, values: r.values, firstDoneOn: r.firstDoneOn, firstClosedOn: r.firstClosedOn, ...(r.guessedDays ? { guessedDays: r.guessedDays } : {}) });
     expect(read).toEqual(stored);
@@ -67,7 +67,7 @@ describe('the data-sheet worker\'s rows query', () => {
   test('reads the rows of the sources asked for only, and none for an empty list', () => {
     const [first] = db.prepare("select id from principals where name = 'State commission'").pluck().all() as string[];
     const { sql, parameters } = store.threadReads!.rowsQuery('requests', { sourceIds: [first] })!;
-    expect(sheetRows(`[${(db.prepare(sql).pluck().all(...parameters) as string[]).join(',')}]`).map((r) => r.sourceName)).toEqual(Array(4).fill('State commission'));
+    expect(sheetRows('requests', `[${(db.prepare(sql).pluck().all(...parameters) as string[]).join(',')}]`).map((r) => r.sourceName)).toEqual(Array(4).fill('State commission'));
     expect(store.threadReads!.rowsQuery('requests', { sourceIds: [] })).toBeUndefined();
   });
 
