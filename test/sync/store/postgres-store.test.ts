@@ -9,7 +9,7 @@ import { runRowStoreContract, type StoreOpenOptions } from '../../contracts/row-
 import { TEST_DATABASE_URL, dropSchemas, randomSchemaName } from '../../support/postgres';
 import { MIGRATION_NAMES } from '../../../sync/store/migrations';
 import type { Batch } from '../../../sync/store/row-store';
-import { encodeValues } from '../../../sync/store/stored-values';
+import { decodeValues, encodeValues } from '../../../sync/store/stored-values';
 
 const base = randomSchemaName('rowstore');
 const schemas = new Set<string>();
@@ -300,7 +300,7 @@ describe('PostgreSQL store', () => {
       // The second call carried the values of the changed row alone.
       const [document, values] = sent.mock.calls.at(-1)?.[1] as unknown as [string, string];
       expect((JSON.parse(document).rows as unknown[][]).filter((r) => r[2] !== null).map((r) => r[0])).toEqual(['r299']);
-      expect(values.split('\u0001').filter((text) => text !== '').map((text) => (JSON.parse(text) as { requestId: string }).requestId)).toEqual(['r299']);
+      expect(values.split('\u0001').filter((text) => text !== '').map((text) => decodeValues('requests', text).requestId)).toEqual(['r299']);
     } finally {
       sent.mockRestore();
       await store.close();

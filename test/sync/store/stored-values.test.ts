@@ -51,8 +51,11 @@ describe('stored values', () => {
     expect(decodeValues('milestones', '[]')).toEqual({});
   });
 
-  test('refuses a field its table has no place for, rather than lose it', () => {
-    expect(() => encodeValues('roadmap', { itemId: 'R-1', budget: 12 })).toThrow(/roadmap.*budget/);
+  test('keeps a field its table has no place for after every place, by name', () => {
+    const values = { itemId: 'R-1', budget: 12, 'a "quoted" name': null };
+    const text = encodeValues('roadmap', values);
+    expect(JSON.parse(text)).toHaveLength(STORED_ORDER.roadmap.length + 1);
+    expect(decodeValues('roadmap', text)).toEqual(values);
     expect(encodeValues('roadmap', { itemId: 'R-1', later: undefined })).toBe('["R-1"]');
   });
 });
