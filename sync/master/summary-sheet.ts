@@ -35,25 +35,6 @@ export function lines(text: string, max = LINE_CHARS): string[] {
   return line ? [...out, line] : out;
 }
 
-/**
- * Page breaks for blocks of rows each kept on one page (`starts`: each block's first row, 0-based; the last ends at
- * `end`), pages of `pageRows` rows from `from`: a block that would run past its page starts the next, so a heading is
- * never left at a page's foot. A block longer than a page is broken by the application where its pages end.
- */
-function keptTogether(starts: readonly number[], end: number, from: number, pageRows: number): number[] {
-  const breaks: number[] = [];
-  let page = from;
-  starts.forEach((start, i) => {
-    const blockEnd = starts[i + 1] ?? end;
-    if (i > 0 && start > page && blockEnd - page > pageRows) {
-      breaks.push(start);
-      page = start;
-    }
-    while (blockEnd - page > pageRows) page += pageRows;
-  });
-  return breaks;
-}
-
 /** `notes`: lines under the coverage, such as the sheets a table continues on and how many rows of each source were rejected. */
 export function summarySheet(m: DemandMetrics, charts: readonly ChartImage[], notes: readonly string[] = []): SheetPlan {
   const sections = rbaSections(m);
@@ -94,9 +75,8 @@ export function summarySheet(m: DemandMetrics, charts: readonly ChartImage[], no
   const figuresEnd = preamble.length + rows.length;
 
   const scale = Math.min(100, Math.floor((100 * PRINT_PAGE_PX.width) / (columnsPx(columns) * WIDEST_FONT_RATIO)));
+  // The rows a page holds at that scale, to size the charts by: the writer breaks the pages, by the rows' written heights.
   const pageRows = Math.floor(PRINT_PAGE_PX.height / (scale / 100) / ROW_PX);
-  // The title's row is about a row taller than the others.
-  const breaks = keptTogether(blocks, figuresEnd, -1, pageRows);
 
   // Charts start a page of their own, each with a row above it: drawn as large as the page's width and its share
   // of the page's height allow, a chart taller than its share (one bar per goal) as large as a page allows.
@@ -127,6 +107,8 @@ export function summarySheet(m: DemandMetrics, charts: readonly ChartImage[], no
     rows,
     images,
     tabColor: '#1F4E79',
-    print: { breakAfterRows: charts.length ? [...breaks, figuresEnd, ...keptTogether(chartBlocks, preamble.length + rows.length, figuresEnd, pageRows)] : breaks, scale },
+    // Each block (0-based among the preamble and rows) as the sheet row it starts: the writer breaks the page before one
+    // that would not fit what is left of it, as it does a template's Dashboard sections. The charts start a page.
+    print: { keepTogether: [...blocks, ...chartBlocks].map((i) => i + 1), ...(charts.length ? { breakAfterRows: [figuresEnd] } : {}), scale },
   };
 }
