@@ -74,7 +74,22 @@ export const SHAREPOINT_TASK_LIST: ToolExport = {
   own: [],
 };
 
-export const TOOL_EXPORTS: readonly ToolExport[] = [PLANNER_EXPORT, SHAREPOINT_TASK_LIST];
+/**
+ * Smartsheet's project sheet, exported to Excel: its columns are a plan's already, but for Duration and Predecessors
+ * (the dates say the one, and the other names rows by numbers that no longer count once parent rows are set aside).
+ * At Risk is a box a person ticks, kept in Notes where ticked. Its outline (parent rows, told by their indent) is
+ * read by `readTable`.
+ */
+export const SMARTSHEET_EXPORT: ToolExport = {
+  tool: 'Smartsheet',
+  marks: ['Duration', 'Predecessors', 'At Risk'],
+  least: 2,
+  fields: {},
+  noted: [{ header: 'At Risk' }],
+  own: ['Duration', 'Predecessors'],
+};
+
+export const TOOL_EXPORTS: readonly ToolExport[] = [PLANNER_EXPORT, SHAREPOINT_TASK_LIST, SMARTSHEET_EXPORT];
 
 const folded = new WeakMap<ToolExport, { marks: Set<string>; own: Set<string>; noted: Map<string, NotedColumn>; fields: Map<string, Map<string, string>> }>();
 
@@ -109,6 +124,7 @@ export function toolExportOf(header: readonly CellInput[]): ToolExport | undefin
  */
 export function notedLine(column: NotedColumn, value: CellInput): string | undefined {
   if (isBlankCell(value) || value === false) return undefined;
+  if (value === true) return `${column.header}: yes`;
   const typed = value instanceof Date ? isoFromUtcDate(new Date(Math.round(value.getTime() / 86_400_000) * 86_400_000)) : String(value).trim();
   const text = (column.lookup && sharePointValues(typed)?.join('; ')) || typed;
   if (column.first) return text;
