@@ -17,7 +17,7 @@ import { counted, nounFor } from '../../shared/plural';
  * fulfilled, and ended, since it was last open (`StoredRow`), when known. `guessedDays`: fields whose day was guessed inside a year, fiscal
  * year or quarter, left out of the figures counted in days (days to fulfill, SLA, age), which one such day would skew.
  */
-export type MetricsRow<T extends TableName = TableName> = Pick<StoredRow<T>, 'sourceId' | 'sourceName' | 'rowId' | 'values' | 'guessedDays'> & { firstDoneOn?: string | null; firstClosedOn?: string | null };
+export type MetricsRow<T extends TableName = TableName> = Pick<StoredRow<T>, 'sourceId' | 'sourceName' | 'rowId' | 'values' | 'guessedDays' | 'doneDayUnknown'> & { firstDoneOn?: string | null; firstClosedOn?: string | null };
 
 export const CAPACITY_WEEKS = 12;
 export const UNSPECIFIED = 'Unspecified';
@@ -39,11 +39,13 @@ export const isoDate = (v: unknown): string | null => (isIsoDate(v) ? v : null);
 
 /**
  * Fulfilled with no day to count it by: marked Fulfilled, with no Fulfilled date, when the service first read it (the
- * store reads such a row with no `firstDoneOn`, decision 025). Done, so not open, yet in no period's "Requests
- * fulfilled", no days to fulfill and no SLA state, which all go by that day. Having no day, it cannot be placed in a
- * period by its fulfillment: it is counted with the requests received in the period, as the totals by status are.
+ * store reads such a row with no `firstDoneOn`, decision 025), and still so or Closed since (`doneDayUnknown`: Closed
+ * alone delivered nothing). Done, so not open, yet in no period's "Requests fulfilled", no days to fulfill and no SLA
+ * state, which all go by that day. Having no day, it cannot be placed in a period by its fulfillment: it is counted
+ * with the requests received in the period, as the totals by status are.
  */
-export const fulfilledDateNotRecorded = (r: Pick<RequestFacts, 'status' | 'done' | 'fulfilledOn'>): boolean => r.done && r.fulfilledOn === null && isFulfilledStatus(r.status);
+export const fulfilledDateNotRecorded = (row: Pick<MetricsRow<'requests'>, 'doneDayUnknown'>, r: Pick<RequestFacts, 'status' | 'done' | 'fulfilledOn'>): boolean =>
+  r.done && r.fulfilledOn === null && (isFulfilledStatus(r.status) || row.doneDayUnknown === true);
 
 /** What one quarter holds for the Results-Based Accountability trends. */
 export interface QuarterFigures {
@@ -234,7 +236,7 @@ export class RequestMetrics {
       else if (sla === 'Overdue') this.backlog.overdue++;
     }
 
-    if (fulfilledDateNotRecorded({ status, done, fulfilledOn })) this.dateNotRecorded++;
+    if (fulfilledDateNotRecorded(row, { status, done, fulfilledOn })) this.dateNotRecorded++;
 
     if (done && !text(v.outcome)) {
       const due = followUpDue(inputs, this.rules);

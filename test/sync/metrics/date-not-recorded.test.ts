@@ -20,12 +20,16 @@ afterAll(() => Promise.all(backends.map((b) => b.cleanup())));
 
 const TODAY = '2026-06-30';
 
-/** The first import, Jun 1: three Fulfilled with no date (one received in 2025), one dated, one Closed, one open. */
+/**
+ * The first import, Jun 1: three Fulfilled with no date (one received in 2025), one dated, one Closed, one open. One of
+ * the three is Closed since, after its follow-up: still fulfilled on a day not known, not closed without it.
+ */
 const FIRST_IMPORT = {
   '2026-06-01': {
     a: { status: 'Fulfilled' }, b: { status: 'Fulfilled' }, old: { status: 'Fulfilled', receivedOn: '2025-11-03' },
     dated: { status: 'Fulfilled', fulfilledOn: '2026-04-10' }, dropped: { status: 'Closed' }, open: { status: 'In progress' },
   },
+  '2026-06-10': { b: { status: 'Closed', outcome: 'Training delivered' } },
 };
 
 const LEAD = `${DATE_NOT_RECORDED_LABEL}: 3.`;
