@@ -486,6 +486,9 @@ export function readTable(
     if (titles.some((t) => sameText(t, one)) || CONTINUED.test(String(one)) || (typeof one === 'string' && NOTE_TEXT.test(one.trim()))) return false;
     return sectionRow(table, map, header, line) === undefined;
   };
+  // Each row starts as a copy of one with every field read, each then set in place: given its fields one by one, a row
+  // past a dozen of them is kept by V8 as a hash table several times the size, and rows are held for a whole import.
+  const blankRow: RawRow = Object.fromEntries([...map.fields.values()].map((field) => [field, undefined]));
   let lastRow: number | undefined;
   const rowFollows = (r: number): boolean => {
     if (lastRow === undefined) for (lastRow = grid.length - 1; lastRow > headerIndex && !isRowLine(grid[lastRow]); lastRow--);
@@ -548,7 +551,7 @@ export function readTable(
       setAside(r, 'section_row', `this row is a heading ("${clip(section.text)}"), not read as a row${grouping}`, '', firstCell(line));
       continue;
     }
-    const raw: RawRow = {};
+    const raw: RawRow = { ...blankRow };
     let any = false;
     for (const [i, field] of map.fields) {
       const v = line[i];
