@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CUSTOM_FUNCTIONS, CUSTOM_FUNCTION_DOCS, LIST_BLOCKS, SETTINGS, TABLES, TABLE_NAMES, customFunctionParams, customFunctionSignature, type InputColumn } from '../shared/index';
+import { TOOL_EXPORTS } from '../shared/tool-exports';
 
 const esc = (s: string) => s.replace(/\|/g, '\\|');
 
@@ -24,6 +25,18 @@ export function columnsDoc(): string {
     for (const s of t.spans ?? []) out.push(`| \`${s.into.join('` + `')}\` | ${s.header} | ${s.aliases.join(', ')} | one cell with a date range (\`Feb 2026 – Aug 2027\`) | |`);
     out.push('', 'Derived columns (native formulas, cached results written by Equity Desk):', '');
     for (const d of t.derived) out.push(`- **${d.header}** (\`${d.name}\`, from ${d.inputs.map((f) => `\`${f}\``).join(', ')})${d.palette ? `: ${Object.keys(d.palette).join(' · ')}` : ''}`);
+    out.push('');
+  }
+  out.push('## Exports of planning tools', '', 'A header row holding enough of a tool\'s own headers is read as that tool means its columns, whatever other field their words resemble.', '');
+  for (const tool of TOOL_EXPORTS) {
+    out.push(`### ${tool.tool}`, '', `Recognized by ${tool.least} of: ${tool.marks.join(', ')}.`, '');
+    for (const [table, byHeader] of Object.entries(tool.fields)) {
+      const t = TABLES[table as keyof typeof TABLES];
+      out.push(`- \`${table}\`: ${Object.entries(byHeader).map(([h, f]) => `${h} → ${t.columns.find((c) => c.name === f)!.header}`).join(', ')}`);
+    }
+    if (tool.noted.length) out.push(`- kept in Notes as \`Header: value\`: ${tool.noted.map((n) => `${n.header}${n.first ? ' (first, as written)' : ''}${n.lookup ? ` (the ${n.lookup} it names)` : ''}${n.unless ? ` (not ${n.unless.value}, ${n.unless.why})` : ''}`).join(', ')}`);
+    if (tool.own.length) out.push(`- the tool's own, ignored with one warning: ${tool.own.join(', ')}`);
+    if (tool.outlined) out.push("- its rows are an outline: a parent row (told by the indent of the row's name) is the Goal of the rows indented under it, and a parent under a goal their Phase; it is not read as a row");
     out.push('');
   }
   out.push('## Custom functions', '', 'Each takes a value or a whole column per parameter and returns one row per input row (Excel: `EQ.` instead of `EQ_`).', '');

@@ -4,6 +4,7 @@ import { isBlankCell, type CellInput } from './cells/read-cell';
 import type { TableDef } from './tables';
 import { LIST_BLOCKS } from './lists';
 import { quoteValue } from './quote-value';
+import { toolExportOf, toolNames, type NotedColumn, type ToolExport } from './tool-exports';
 import { bestScore, closestChoice, foldText, phrase, SAME_WORDS, type Phrase } from './word-match';
 
 /** A side-by-side column: the field it holds, and the value its header gives another field (`by`). */
@@ -34,6 +35,10 @@ export interface HeaderMap {
   /** Every header read as something, with the table's own name for it and how sure the match is. */
   matched: { index: number; header: string; reads: string; score: number }[];
   missingRequired: string[];
+  /** The planning tool whose export the header row is (`shared/tool-exports`), when it is one. */
+  tool?: ToolExport;
+  /** 0-based column index → a tool's column kept in the row's Notes. */
+  noted: Map<number, NotedColumn>;
 }
 
 interface Target {
@@ -156,8 +161,13 @@ function valueColumnsOf(table: TableDef, header: readonly CellInput[]): HeaderMa
 const SHAREPOINT_SCORE = 1;
 
 function mapColumns(table: TableDef, header: readonly CellInput[], valueColumns: HeaderMap['valueColumns']): HeaderMap {
-  const map: HeaderMap = { fields: new Map(), spans: new Map(), valueColumns, derived: new Map(), unknown: [], ties: [], matched: [], missingRequired: [] };
+  const map: HeaderMap = { fields: new Map(), spans: new Map(), valueColumns, derived: new Map(), unknown: [], ties: [], matched: [], missingRequired: [], noted: new Map() };
   const all = targets(table);
+  const tool = toolExportOf(header);
+  const toolColumns = tool && toolNames(tool);
+  const toolFields = toolColumns?.fields.get(table.name);
+  const hasNotes = table.columns.some((c) => c.name === 'notes');
+  if (tool) map.tool = tool;
   const pairs: { index: number; target: Target; score: number }[] = [];
   const taken = new Map<string, number>();
   const done = new Set<number>();
@@ -171,6 +181,24 @@ function mapColumns(table: TableDef, header: readonly CellInput[], valueColumns:
     if (isBlankCell(h) || h instanceof Date || done.has(index)) return;
     // SharePoint's own columns are read by their names alone, after every header that names the field.
     const folded = foldText(String(h));
+    // A tool's column is read as the tool means it, whatever field its words resemble ("Progress" is Planner's status).
+    if (toolColumns) {
+      const field = toolFields?.get(folded);
+      const target = field === undefined ? undefined : all.find((t) => t.key === `field:${field}`);
+      if (target) {
+        pairs.push({ index, target, score: 100 });
+        return;
+      }
+      // A tool that names the tables its export holds keeps its columns in Notes of those alone: the Priority of a
+      // SharePoint list of requests is the request's own.
+      const noted = (toolFields || Object.keys(tool.fields).length === 0) && toolColumns.noted.get(folded);
+      if (noted && hasNotes) {
+        map.noted.set(index, noted);
+        done.add(index);
+        return;
+      }
+      if (noted || toolColumns.own.has(folded)) return;
+    }
     const bySharePoint = all.filter((t) => t.sharePoint === folded);
     if (bySharePoint.length > 0 || SHAREPOINT_COLUMNS.has(folded)) {
       for (const target of bySharePoint) pairs.push({ index, target, score: SHAREPOINT_SCORE });

@@ -27,7 +27,8 @@ export interface ChoiceSynonym { word: string; list?: ListKey; assumed?: string 
 /** A service desk's priority numbers, 1 the most urgent, as the listed priorities they name. */
 const DESK_LEVELS = { Urgent: 1, High: 2, Medium: 3, Low: 4 } as const;
 type DeskPriority = keyof typeof DESK_LEVELS;
-const DESK_PREFIXES = ['P', 'Priority', 'Sev', 'Severity'] as const;
+/** What a desk writes before its number: `P1`, `Priority 1`, `Sev 1`, `Severity 1`. */
+export const DESK_PREFIXES = ['P', 'Priority', 'Sev', 'Severity'] as const;
 
 /**
  * A service desk's numbered priority (`P1`, `Priority 1`, `Sev 1`), pasted with its tickets: 1 of 4 is the most
@@ -131,8 +132,9 @@ export const TWO_TYPES_WORDS: readonly (readonly [string, readonly string[]])[] 
  * its words (`Normal`, `Critical`), which alone are also read after SharePoint's number (`NUMBERED_CHOICE_MARKS`): a
  * formula compares each with the cell's text once, so the numbers are not compared again with SharePoint's taken out.
  */
-export const DESK_PRIORITY_WORDS: readonly { value: DeskPriority; numbers: readonly string[]; words: readonly string[] }[] = (Object.keys(DESK_LEVELS) as DeskPriority[]).map((value) => ({
+export const DESK_PRIORITY_WORDS: readonly { value: DeskPriority; level: number; numbers: readonly string[]; words: readonly string[] }[] = (Object.keys(DESK_LEVELS) as DeskPriority[]).map((value) => ({
   value,
+  level: DESK_LEVELS[value],
   numbers: DESK_PREFIXES.map((prefix) => `${prefix}${DESK_LEVELS[value]}`),
   words: CHOICE_SYNONYMS[value].filter((s): s is string => typeof s === 'string').map((word) => withoutMarks(word, DESK_PRIORITY_MARKS)),
 }));

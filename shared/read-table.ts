@@ -8,6 +8,7 @@ import { foldText, isBlankCell, isErrorValue, numberedValue, type CellInput, typ
 import { parseDateText, type DateTextOptions } from './cells/date-text';
 import { titleYears, type TitleYears } from './cells/title-year';
 import { headerWeight, mapHeaders, SHAREPOINT_COLUMNS, type HeaderMap } from './header-map';
+import { notedLine, toolNames } from './tool-exports';
 import { settleTiesByValues, type SettledTie } from './header-values';
 import type { CellIssue } from './issues';
 import { columnLetter } from './lists';
@@ -18,7 +19,7 @@ import { sectionRow } from './section-rows';
 import { totalsLabel } from './totals-rows';
 import { unheadedColumns } from './unheaded-columns';
 import { rowRuns } from './sheet-ref';
-import { TABLES, TABLE_NAMES, type TableDef } from './tables';
+import { TABLES, TABLE_NAMES, type InputColumn, type TableDef } from './tables';
 import { DEFAULT_READ_OPTIONS, spanLabels, type RawRow } from './validate-row';
 import { EXCEL_MAX_ROWS } from './workbook-plan';
 import { SAME_WORDS, singular, wordsOf } from './word-match';
@@ -326,10 +327,18 @@ function headerIssues(table: TableDef, sheet: string, headerIndex: number, map: 
   const issues: CellIssue[] = [];
   const at = (index: number, header: string) => ({ field: '', sheet, row: headerIndex + 1, column: columnLetter(index + 1), header: excerpt(header), severity: 'warning' as const });
   const firstRead = Math.min(...map.fields.keys(), ...map.spans.keys());
-  // SharePoint's bookkeeping, said once: an export carries a dozen such columns.
-  const sharePoint = map.unknown.filter((u) => SHAREPOINT_COLUMNS.has(foldText(u.header)));
+  // SharePoint's bookkeeping, and a planning tool's, said once: an export carries a dozen such columns.
+  const own = map.tool && toolNames(map.tool).own;
+  const sharePoint = map.unknown.filter((u) => SHAREPOINT_COLUMNS.has(foldText(u.header)) || own?.has(foldText(u.header)));
   if (sharePoint.length > 1) {
-    issues.push({ ...at(sharePoint[0].index, sharePoint[0].header), code: 'unknown_column', message: `SharePoint's own columns (${sharePoint.map((u) => u.header).join(', ')}) are not part of ${table.sheet}; ignored` });
+    const whose = map.tool && sharePoint.every((u) => own!.has(foldText(u.header))) ? map.tool.tool : 'SharePoint';
+    issues.push({ ...at(sharePoint[0].index, sharePoint[0].header), code: 'unknown_column', message: `${whose}'s own columns (${sharePoint.map((u) => u.header).join(', ')}) are not part of ${table.sheet}; ignored` });
+  }
+  // One warning per column, at its own header cell, where the Data quality sheet points to it.
+  for (const [index, n] of map.noted) {
+    const but = n.unless ? ` (but ${n.unless.value}, ${n.unless.why})` : '';
+    const how = n.first ? 'each value as written, before any other line' : `each value on a line of its own ("${n.header}: …"${n.lookup ? `, the ${n.lookup} it names without SharePoint's item ids` : ''})`;
+    issues.push({ ...at(index, n.header), code: 'export_column', message: `${map.tool!.tool}'s column ${quoteValue(n.header)}${but} kept in Notes, ${how}: ${table.sheet} has no column of its own for it` });
   }
   for (const m of map.matched) {
     const said = table.columns.find((c) => c.name === map.fields.get(m.index))?.sharePoint;
@@ -388,6 +397,11 @@ export function readTable(
     lists?: ReadOptions['lists'];
     /** The sheet's title, for a table below another under a title of its own (`readStacked`) that names no year: its dates need one. */
     sheetTitle?: TitleYears;
+    /**
+     * The indent level of each indented cell, as `r:c` of `grid` (a file's styles say it; a host that cannot tell gives
+     * none): an outline's parent rows, as Smartsheet exports them, group the rows indented under them (`outlineOf`).
+     */
+    indents?: ReadonlyMap<string, number>;
   } = {},
 ): ReadTableResult {
   const header = headerIndex >= 0 ? grid[headerIndex] : [];
@@ -486,6 +500,9 @@ export function readTable(
     if (titles.some((t) => sameText(t, one)) || CONTINUED.test(String(one)) || (typeof one === 'string' && NOTE_TEXT.test(one.trim()))) return false;
     return sectionRow(table, map, header, line) === undefined;
   };
+  const outline = outlineOf(table, map, options.indents, grid, headerIndex);
+  /** The parent rows above the line being read, outermost first, each with its indent and the field its rows take it in. */
+  const parents: { indent: number; text: string; into: InputColumn }[] = [];
   // Each row starts as a copy of one with every field read, each then set in place: given its fields one by one, a row
   // past a dozen of them is kept by V8 as a hash table several times the size, and rows are held for a whole import.
   const blankRow: RawRow = Object.fromEntries([...map.fields.values()].map((field) => [field, undefined]));
@@ -551,6 +568,17 @@ export function readTable(
       setAside(r, 'section_row', `this row is a heading ("${clip(section.text)}"), not read as a row${grouping}`, '', firstCell(line));
       continue;
     }
+    if (outline) {
+      const indent = outline.indent(r);
+      while (parents.length && parents[parents.length - 1].indent >= indent) parents.pop();
+      const text = line[outline.index];
+      if (!isBlankCell(text) && outline.indent(nextFilled(grid, r)) > indent) {
+        const into = outline.into[Math.min(parents.length, outline.into.length - 1)];
+        parents.push({ indent, text: String(text).trim(), into });
+        setAside(r, 'section_row', `this row heads the rows indented under it (its figures are theirs rolled up), not read as a row; they take ${quoteValue(String(text).trim())} as their ${into.header}`, '', outline.index);
+        continue;
+      }
+    }
     const raw: RawRow = { ...blankRow };
     let any = false;
     for (const [i, field] of map.fields) {
@@ -575,6 +603,9 @@ export function readTable(
         }
       } else if (isBlankCell(raw[start])) raw[start] = v;
     }
+    // In the tool's order, whatever the sheet's: a task's description opens its notes.
+    const notedLines = [...map.noted].sort(([, a], [, b]) => map.tool!.noted.indexOf(a) - map.tool!.noted.indexOf(b)).map(([i, column]) => notedLine(column, line[i])).filter((l) => l !== undefined);
+    if (notedLines.length && any) raw.notes = isBlankCell(raw.notes) ? notedLines.join('\n') : [String(raw.notes).trim(), ...notedLines].join('\n');
     // A side-by-side item is there when its cell, or one of its own columns, is filled (no action: an error, not a loss).
     const items = [...map.valueColumns].filter(([i, v]) => !isBlankCell(line[i]) || [...(v.own?.keys() ?? [])].some((j) => !isBlankCell(line[j])));
     if (!any && items.length === 0) continue;
@@ -585,6 +616,14 @@ export function readTable(
         raw[f] = held.value;
         copied[f] = held.row;
       } else above[f] = { value: raw[f], row: r + 1 };
+    }
+    // In an outline a row's groups are its parents' alone: one back at the top takes none from the rows above it.
+    if (outline) {
+      for (const c of outline.into) {
+        delete copied[c.name];
+        delete raw[c.name];
+      }
+      for (const p of parents) raw[p.into.name] = p.text;
     }
     const fill = Object.keys(copied).length ? { filled: copied } : {};
     const firstOfLine = rows.length;
@@ -633,6 +672,32 @@ export function readTable(
     }
   }
   return { table, headerRow: headerIndex + 1, map, rows, issues, title, ...nextAt };
+}
+
+/**
+ * An outline's parent rows (Smartsheet's goals and phases over their tasks), told only by the indent of the first
+ * column a row is named by: a row followed by one indented further is a parent, the group of the rows under it, in the
+ * table's grouping columns the sheet has no column for (a plan's Goal, then Phase for the parents under a goal).
+ * Only in an export whose rows are an outline (`ToolExport.outlined`): elsewhere an indent may be for looks, and a task
+ * taken for a group would be a row lost; the Excel add-in asks the host for indents of those sheets alone.
+ * Undefined when that column has no indent or no grouping column is free: every row is then read as a row.
+ */
+function outlineOf(
+  table: TableDef, map: HeaderMap, indents: ReadonlyMap<string, number> | undefined, grid: readonly (readonly CellInput[])[], headerIndex: number,
+): { index: number; into: InputColumn[]; indent: (r: number) => number } | undefined {
+  const index = fieldColumn(map, table.identifiedBy[0]).index;
+  if (!indents?.size || index === undefined || headerIndex < 0 || !map.tool?.outlined) return undefined;
+  const indent = (r: number) => indents.get(`${r}:${index}`) ?? 0;
+  if (!grid.some((_, r) => r > headerIndex && indent(r) > 0)) return undefined;
+  const into = table.columns.filter((c) => c.fillDown && c.type === 'text' && fieldColumn(map, c.name).index === undefined);
+  return into.length ? { index, into, indent } : undefined;
+}
+
+/** The 0-based line after `r` with a value in it, or the grid's length. */
+function nextFilled(grid: readonly (readonly CellInput[])[], r: number): number {
+  let next = r + 1;
+  while (next < grid.length && filled(grid[next]) === 0) next++;
+  return next;
 }
 
 /** The lists a table's choice columns read, their own and former ones. */

@@ -67,16 +67,23 @@ export type DateParse =
  */
 const RECURS = String.raw`(?:bi-?|semi-?)?(?:annually|yearly|quarterly|monthly|weekly|daily)\b.*|(?:every|each)\b.*|.*\b(?:each|every) (?:day|week|month|quarter|year)\b.*|(?:once|twice|\d+ times) (?:a|per|each) (?:day|week|month|quarter|year)`;
 const UNITS = String.raw`(?:years?|months?|weeks?|days?)`;
-/** A time counted from when a plan begins, which the sheet does not say: "Year 1", "Years 1-2", "0-6 months", "First 90 days". */
-const PLAN_TIME = String.raw`${UNITS} \d{1,3}(?: ?(?:[-–—]|to) ?(?:${UNITS} )?\d{1,3})?|(?:(?:first|within) )?\d{1,3}(?: ?(?:[-–—]|to) ?\d{1,3})? ${UNITS}`;
+/** A plan's own numbered parts, which the sheet dates nowhere, or not in the cell: "Phase 1", "Phases 1-2". */
+const PARTS = String.raw`(?:${UNITS}|phases?)`;
+/**
+ * A time counted from when a plan begins, or by its phases, which the sheet does not say: "Year 1", "Years 1-2", "0-6
+ * months", "First 90 days", "Phase 2".
+ */
+const PLAN_TIME = String.raw`${PARTS} \d{1,3}(?: ?(?:[-–—]|to) ?(?:${PARTS} )?\d{1,3})?|(?:(?:first|within) )?\d{1,3}(?: ?(?:[-–—]|to) ?\d{1,3})? ${UNITS}`;
+/** Words that bound such a time, as a deadline is bounded: "By end of Phase 1", "Before Year 2", "During Phase 2". */
+const PLAN_TIME_BOUND = String.raw`(?:(?:by|before|after|during|until|through|thru|within|(?:(?:by|at|before|after|until) )?(?:the )?(?:end|start|beginning|middle|close|completion) of) (?:the )?)?`;
 
 /**
  * No date yet: a word alone, or opening the cell ("TBD - Spring", "Ongoing (quarterly)"); and words that say the
  * date is whenever ("ASAP", "As needed", "Quarterly"), which a request or milestone is kept with, undated.
  */
-/** Words that say when though they name no day (a recurring meeting, a time from the plan's start): worth keeping beside the blank. */
-export const SAYS_WHEN = new RegExp(String.raw`^(?:${RECURS}|${PLAN_TIME})$`, 'is');
-const TBD = new RegExp(String.raw`^(?:(?:tbd|tba|tbc|to be (?:determined|announced|confirmed|scheduled)|ongoing|pending)\b.*|n\/?a|none|unknown|asap|as needed|as requested|as available|rolling|various|varies|continuous|recurring|${RECURS}|${PLAN_TIME}|\?+|-+|—|–)$`, 'is');
+/** Words that say when though they name no day (a recurring meeting, a time from the plan's start or by its phases): worth keeping beside the blank. */
+export const SAYS_WHEN = new RegExp(String.raw`^(?:${RECURS}|${PLAN_TIME_BOUND}(?:${PLAN_TIME}))$`, 'is');
+const TBD = new RegExp(String.raw`^(?:(?:tbd|tba|tbc|to be (?:determined|announced|confirmed|scheduled)|ongoing|pending)\b.*|n\/?a|none|unknown|asap|as needed|as requested|as available|rolling|various|varies|continuous|recurring|${RECURS}|${PLAN_TIME_BOUND}(?:${PLAN_TIME})|\?+|-+|—|–)$`, 'is');
 
 /** Words that hedge a date, set aside to read it: "~Q2 2026", "Target: Dec 2026", "Tentative: 3/15/2026", "In 2027". */
 const HEDGE_BEFORE = /^(?:(?:approx\.?|approximately|around|about|circa|est\.?|estimated|tentative(?:ly)?|target(?:ed)?|planned|expected|in)\s*:?\s+|~\s*)/i;

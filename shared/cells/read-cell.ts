@@ -123,16 +123,17 @@ const MOST_WORDS_BESIDE_A_DATE = 10;
 
 /**
  * A date with words beside it that hold no digit: a time named by its event ("FY27 budget cycle", "March 2026 Council
- * vote") or a status ("Completed 3/2026"). The date as the column reads it, the whole cell for the row's notes, and the
+ * vote") or by the plan's phase ("Phase 1 (2026)", the phase's number counted as its name), or a status ("Completed 3/2026"). The date as the column reads it, the whole cell for the row's notes, and the
  * words before it (`CellResult.before`) for the row's status; undefined where no part of the cell reads as a day.
  */
 function dateBesideWords(c: InputColumn, text: string, opts: ReadOptions): CellResult | undefined {
   const time = TIME_AFTER.exec(text);
   const day = time && time.index > 0 ? text.slice(0, time.index) : undefined;
   if (day) return besideWords(c, text, readDate(c, day, opts), time![0].trim(), day);
-  const words = text.split(/\s+/);
+  // A phase keeps its number ("Phase 1 (2026)"): a name beside the date, as words are, not digits outside it.
+  const words = text.split(/(?<!\bphases?)\s+/i);
   if (words.length > MOST_WORDS_BESIDE_A_DATE) return undefined;
-  const digits = words.map((w) => /\d/.test(w));
+  const digits = words.map((w) => /\d/.test(w.replace(PHASE_NUMBERED, '')));
   for (let from = 0; from < words.length && !digits[from - 1]; from++) {
     for (let to = words.length; to > from; to--) {
       if ((from === 0 && to === words.length) || digits.slice(to).includes(true) || !digits.slice(from, to).includes(true)) continue;
@@ -146,6 +147,9 @@ function dateBesideWords(c: InputColumn, text: string, opts: ReadOptions): CellR
   }
   return undefined;
 }
+
+/** A phase named with its number, which is no part of a date. */
+const PHASE_NUMBERED = /^phases?\s+\d{1,3}\b/i;
 
 /** A time of day after a date, with its "@" or "at" ("3/9/2026 @ 6pm", "Tues. 3/10, 6-8 pm"): set aside as words are. */
 const TIME_AFTER = /(?:\s*[,@]\s*|\s+at\s+|\s+)\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:[-–]|to)\s*\d{1,2}(?::\d{2})?)?\s*[ap]\.?m\.?$/i;
@@ -623,16 +627,17 @@ function valuesRead(c: InputColumn, allowed: readonly string[]): readonly string
 
 /**
  * The names in a SharePoint person or lookup field as "Export to Excel" writes it: values joined by `;#`, some exports
- * with each user's id beside the name ("Tam Nguyen;#12"); undefined for a cell without the separator or with no name.
+ * with each user's or item's id beside the name ("Tam Nguyen;#12", "1;#Train all department heads"); undefined for a
+ * cell without the separator or with no name.
  */
-function sharePointPeople(text: string): string[] | undefined {
+export function sharePointValues(text: string): string[] | undefined {
   if (!text.includes(';#')) return undefined;
   const names = text.split(';#').map((part) => part.trim()).filter((part) => part !== '' && !/^\d+$/.test(part));
   return names.length > 0 ? names : undefined;
 }
 
 const sharePointRead = (c: InputColumn, text: string, read: string): FieldIssue =>
-  issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(text)} as ${read} (SharePoint's user ids and separators taken out)`, 'warning');
+  issue(c, 'people_separated', `${c.header}: read ${quoteValue(text)} as ${read} (SharePoint's user ids and separators taken out)`, 'warning');
 
 // Helpers of `readChoice` rather than closures inside it: V8 makes the scope a closure keeps on every call of the
 // function that holds it, and most cells are read by the quick lookups at its start.
@@ -657,12 +662,12 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
   if (found) return { value: found, issues: NO_ISSUES };
   if (c.openList) {
     // One person assigned: the first of a SharePoint person field's, the others kept for the row's notes.
-    const people = c.list === 'assignee' ? sharePointPeople(text) : undefined;
+    const people = c.list === 'assignee' ? sharePointValues(text) : undefined;
     if (people) {
       const [first, ...others] = people;
       return others.length === 0
         ? { value: first, issues: [sharePointRead(c, text, first)] }
-        : { value: first, note: others.join('; '), issues: [issue(c, 'unit_dropped', `${c.header}: ${quoteValue(text)} names ${people.length} people: read the first, ${first}`, 'warning')] };
+        : { value: first, note: others.join('; '), issues: [issue(c, 'people_separated', `${c.header}: ${quoteValue(text)} names ${people.length} people: read the first, ${first}`, 'warning')] };
     }
     // An open list takes any name, but a placeholder for one still to come is no name: a request "assigned" to TBD has no one on it.
     if (!placeholderKind(text) && !NO_ONE.test(text)) return { value: text, issues: NO_ISSUES };
@@ -817,7 +822,7 @@ export function readCell(c: InputColumn, raw: CellInput, opts: ReadOptions, type
       const t = broken ? withPastedBreaks(typed) : typed;
       const numbered = c.numberedAs === undefined ? undefined : numberedValue(c.numberedAs, t);
       if (numbered) return { value: numbered, issues: NO_ISSUES };
-      const people = c.type === 'text' ? sharePointPeople(t) : undefined;
+      const people = c.type === 'text' ? sharePointValues(t) : undefined;
       if (people) return { value: people.join('; '), issues: [sharePointRead(c, t, people.join('; '))] };
       const said = broken ? [issue(c, 'pasted_break', `${c.header}: read the hidden break character in it (a line break pasted from a word processor) as a line break`, 'warning')] : NO_ISSUES;
       if (t.length <= MAX_FIELD_TEXT) return { value: t, issues: said };

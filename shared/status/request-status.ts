@@ -1,9 +1,9 @@
 // Derived columns of a TA request: days open, SLA due date and state, age bucket, follow-up due.
 import { addDays, daysBetween } from '../cells/dates';
-import { CLOSED_REQUEST_STATUS, CLOSED_REQUEST_STATUSES, DECLINED_REQUEST_STATUS, DESK_PRIORITY_MARKS, DESK_PRIORITY_WORDS, DONE_REQUEST_STATUSES, FULFILLED_REQUEST_STATUS, NUMBERED_CHOICE_MARKS, listRange, settingRef, withoutMarks, withoutMarksFormula } from '../lists';
+import { CLOSED_REQUEST_STATUS, CLOSED_REQUEST_STATUSES, DECLINED_REQUEST_STATUS, DESK_PREFIXES, DESK_PRIORITY_MARKS, DESK_PRIORITY_WORDS, DONE_REQUEST_STATUSES, FULFILLED_REQUEST_STATUS, NUMBERED_CHOICE_MARKS, listRange, settingRef, withoutMarks, withoutMarksFormula } from '../lists';
 import type { FieldIssue } from '../issues';
 import { approximateLookup, type Rules } from '../rules';
-import { dateCellFormula, isDate, isOneOf, literalKey, oneOfFormula, sameText } from './sheet-math';
+import { dateCellFormula, isDate, isOneOf, literalKey, sameText } from './sheet-math';
 
 export const SLA_STATES = ['On time', 'Due soon', 'Overdue', 'Met', 'Missed'] as const;
 export type SlaState = (typeof SLA_STATES)[number];
@@ -177,11 +177,37 @@ export function daysOpenFormula(r: Pick<Refs, 'receivedOn' | 'fulfilledOn' | 'st
     + `IF(OR(${statusIs(r.status, CLOSED_REQUEST_STATUSES)}),"",${r.today}-${r.receivedOn}))),"")`;
 }
 
-/** `deskPriority` in a formula: the listed priority a desk's number or word names, or #N/A, which no lookup finds. */
+/**
+ * Marks `withoutMarksFormula` has taken out of the text a desk priority's formula compares (`DESK_PRIORITY_MARKS`):
+ * they part the words of one list, which the text then matches as a whole word or not at all.
+ */
+const GAP = ' ' satisfies (typeof DESK_PRIORITY_MARKS)[number];
+const LEVEL = '#' satisfies (typeof DESK_PRIORITY_MARKS)[number];
+
+/** Whether `key` is a part of `list`, in one comparison: `SUBSTITUTE("list",key,"")<>"list"`. */
+const inListFormula = (list: string, key: string) => `SUBSTITUTE("${list}",${key},"")<>"${list}"`;
+
+/** The listed priorities' names in place of each of `parts`, in the order `deskPriority` tries them. */
+const namedFormula = (key: string, parts: (p: (typeof DESK_PRIORITY_WORDS)[number]) => readonly string[]) =>
+  DESK_PRIORITY_WORDS.reduce((text, p) => parts(p).reduce((named, part) => `SUBSTITUTE(${named},"${part}","${p.value}")`, text), key);
+
+/**
+ * `deskPriority` in a formula: the listed priority a desk's number or word names, or #N/A, which no lookup finds. Each
+ * reading is one comparison with one list, then the same text with each of the list's parts made the name it reads as:
+ * not one comparison per number and word, each repeating the cell's text with its marks taken out. A number: the cell
+ * without its marks, in lower case, after a `GAP`; the `GAP` and a prefix become `LEVEL`, longest prefixes first
+ * (`Severity` before `Sev`, `Priority` before `P`), and once, since only the first `GAP` is there to take; the text is a
+ * desk's number when `LEVEL`, its level and `LEVEL` are one part of the levels'. A word: the cell without SharePoint's
+ * numbers and then its marks, in lower case, between `GAP`s, is a part of the words'.
+ */
 const deskPriorityFormula = (priority: string) => {
-  const bare = withoutMarksFormula(priority, DESK_PRIORITY_MARKS);
-  const word = withoutMarksFormula(withoutMarksFormula(priority, NUMBERED_CHOICE_MARKS), DESK_PRIORITY_MARKS);
-  return DESK_PRIORITY_WORDS.reduceRight((rest, p) => `IF(OR(${[oneOfFormula(bare, p.numbers), oneOfFormula(word, p.words)].filter(Boolean).join(',')}),"${p.value}",${rest})`, 'NA()');
+  const prefixes = [...DESK_PREFIXES].sort((a, b) => b.length - a.length);
+  const number = `${prefixes.reduce((text, prefix) => `SUBSTITUTE(${text},"${GAP}${prefix.toLowerCase()}","${LEVEL}")`, `"${GAP}"&LOWER(${withoutMarksFormula(priority, DESK_PRIORITY_MARKS)})`)}&"${LEVEL}"`;
+  const levels = `${LEVEL}${DESK_PRIORITY_WORDS.map((p) => `${p.level}${LEVEL}`).join('')}`;
+  const word = `"${GAP}"&LOWER(${withoutMarksFormula(withoutMarksFormula(priority, NUMBERED_CHOICE_MARKS), DESK_PRIORITY_MARKS)})&"${GAP}"`;
+  const words = `${GAP}${DESK_PRIORITY_WORDS.flatMap((p) => p.words.map((w) => `${w.toLowerCase()}${GAP}`)).join('')}`;
+  return `IF(${inListFormula(levels, number)},${namedFormula(number, (p) => [`${LEVEL}${p.level}${LEVEL}`])},`
+    + `IF(${inListFormula(words, word)},${namedFormula(word, (p) => p.words.map((w) => `${GAP}${w.toLowerCase()}${GAP}`))},NA()))`;
 };
 
 export function slaDueFormula(r: Pick<Refs, 'receivedOn' | 'priority' | 'dueOn'>): string {

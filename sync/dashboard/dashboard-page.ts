@@ -4,7 +4,7 @@
 import { shortDay, spelledQuarter } from '../../shared/cells/dates';
 import { chartCss, inlineChart, type ChartPair } from '../charts/render-chart';
 import { NO_PERCENT_HEADER } from '../../shared/status/workplan-progress';
-import { coverage, missingFigure, NOT_RECORDED, otherFigures, percentCompleteNotes, rbaSectionNotes, rbaSections } from '../metrics/headline-figures';
+import { coverage, missingFigure, NOT_RECORDED, otherFigures, percentCompleteNotes, rbaSectionFigures, rbaSectionNotes, rbaSections } from '../metrics/headline-figures';
 import { rejectedSummary } from '../master/data-quality-sheet';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import type { Rejection } from '../store/row-store';
@@ -12,7 +12,7 @@ import { PROGRESS_HEADER, shownMilestoneStatus, targetLines } from '../metrics/p
 import type { QueryWords } from '../metrics/report-query';
 import { SINCE_LABEL } from './changes-section';
 import { DASHBOARD_CSS } from './dashboard-style';
-import { dayCell, esc, figure, pageHead, queryString, table, type Column } from './html-text';
+import { dayCell, esc, figure, figureLines, pageHead, queryString, table, type Column } from './html-text';
 import { LongTexts } from './long-texts';
 
 export interface DashboardInput {
@@ -90,7 +90,7 @@ export function dashboardPage(i: DashboardInput): string {
     { header: 'Measure', text: true, cell: (x) => esc(x.label) },
     { header: 'Whole period', cell: (x) => figure(x.value, missingFigure(x.unit)) },
     ...m.rba.quarters.map((q, qi) => ({ header: spelledQuarter(q), cell: (x: (typeof s.measures)[number]) => figure(x.trend[qi].value, missingFigure(x.unit)) })),
-  ], s.measures) + rbaSectionNotes(s, m).map((line) => `\n<p class="muted">${esc(line)}</p>`).join('')).join('\n');
+  ], s.measures) + figureLines(rbaSectionFigures(s, m)) + rbaSectionNotes(s, m).map((line) => `\n<p class="muted">${esc(line)}</p>`).join('')).join('\n');
   const charts = i.charts.map((c) => `<figure><figcaption>${esc(c.wide.title)}</figcaption>${inlineChart(c)}<p class="muted">${esc(c.wide.alt)}</p></figure>`).join('\n');
   const milestone = (caption: string, rows: DemandMetrics['milestones']['upcoming']) => table(caption, [
     { header: 'Milestone', text: true, cell: (x) => long.shown(x.title, 'Milestone') },

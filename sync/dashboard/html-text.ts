@@ -2,6 +2,7 @@
 import { shortDay } from '../../shared/cells/dates';
 import { clipText, MAX_FIELD_TEXT } from '../../shared/clip-text';
 import { withoutDirectionControls } from '../../shared/isolated-text';
+import { figureLineLead, type FigureLine } from '../metrics/headline-figures';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -46,6 +47,10 @@ export function figure(v: number | null | undefined, missing?: string): string {
   if (v === null || v === undefined) return missing ? `<span class="na">${esc(missing)}</span>` : '<span class="na" title="not available">n/a</span>';
   return esc(figureText(v, 2));
 }
+
+/** Figures said under a table (`FigureLine`), each a paragraph: the figure as bold lead words, then what it means. */
+export const figureLines = (lines: readonly FigureLine[]): string =>
+  lines.map((f) => `\n<p class="figure-line"><strong>${esc(figureLineLead(f))}</strong> ${esc(f.explanation)}</p>`).join('');
 
 /** A day in a list or a table column: in words to read, its ISO day in `datetime` for programs. */
 export const dayCell = (iso: string) => `<time datetime="${esc(iso)}">${esc(shortDay(iso))}</time>`;

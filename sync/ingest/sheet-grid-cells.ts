@@ -55,6 +55,8 @@ export class SheetGridCells extends SheetCells {
   readonly grid: CellInput[][] = [];
   readonly textsLikeErrors = new Set<string>();
   readonly uncalculated = new Set<string>();
+  /** The indent level of each indented cell holding a value, as `r:c` of `grid`. */
+  readonly indents = new Map<string, number>();
   /** The relationship ids of the sheet's Excel tables (`<tablePart>`), in the sheet's order. */
   readonly tableParts: string[] = [];
   private readonly merges: string[] = [];
@@ -90,6 +92,8 @@ export class SheetGridCells extends SheetCells {
     } else stored = text === undefined ? null : storedValue(type, text, this.strings, numFmt, this.date1904);
     const input = cellInput(stored, numFmt);
     (this.grid[row - 1] ??= [])[column - 1] = input;
+    const indent = this.formats.indentOf(style);
+    if (indent > 0) this.indents.set(key, indent);
     this.held += 16 + (typeof input === 'string' ? input.length : 0);
     if (isErrorValue(input) && !(typeof stored === 'object' && stored !== null && !(stored instanceof Date))) this.textsLikeErrors.add(key);
     if ((formula && !stored) || (typeof input === 'string' && typeof stored !== 'string')) this.masters.set(key, { value: stored, blank: formula && !stored });

@@ -27,6 +27,8 @@ export interface SheetGrid {
    * calculate (a script's library), they show values only once a spreadsheet program opens and saves the file.
    */
   uncalculated?: ReadonlySet<string>;
+  /** The indent level of each indented cell, as `r:c` of `grid`: an outline's parent rows are told by it (`readTable`). */
+  indents?: ReadonlyMap<string, number>;
 }
 
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -96,7 +98,7 @@ async function sheetGrids(archive: WorkbookArchive): Promise<SheetGrid[]> {
       const at = table?.name === undefined ? undefined : excelTableAt(table.name, table.ref ?? '');
       if (at && !excelTables.has(at.name)) excelTables.set(at.name, at);
     }
-    grids.push({ name, grid: Array.from(cells.grid, (row) => (row ? Array.from(row, (c) => c ?? null) : [])), textsLikeErrors: cells.textsLikeErrors, excelTables: [...excelTables.values()], uncalculated: cells.uncalculated });
+    grids.push({ name, grid: Array.from(cells.grid, (row) => (row ? Array.from(row, (c) => c ?? null) : [])), textsLikeErrors: cells.textsLikeErrors, excelTables: [...excelTables.values()], uncalculated: cells.uncalculated, indents: cells.indents });
   }
   return grids;
 }

@@ -71,11 +71,20 @@ const BUILT_IN_FORMATS: Readonly<Record<number, string>> = {
   45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0', 48: '##0.0E+0', 49: '@',
 };
 
-/** `xl/styles.xml`: the number format of each cell style (`s` of a cell, an index into `<cellXfs>`). */
+/**
+ * `xl/styles.xml`: the number format of each cell style (`s` of a cell, an index into `<cellXfs>`), and its indent (an
+ * outline's rows, as Smartsheet exports them, are told apart by it alone).
+ */
 export class NumberFormats extends PartReader {
   private readonly custom = new Map<number, string>();
   private readonly styles: number[] = [];
+  private readonly indents = new Map<number, number>();
   private inCellStyles = false;
+
+  /** The indent level of a cell of style `s`; 0 for none. */
+  indentOf(s: string | undefined): number {
+    return s === undefined ? 0 : (this.indents.get(Number.parseInt(s, 10)) ?? 0);
+  }
 
   /** The number format a cell of style `s` shows its number in; none for General. */
   of(s: string | undefined): string | undefined {
@@ -88,6 +97,10 @@ export class NumberFormats extends PartReader {
     if (name === 'numFmt' && attributes.formatCode !== undefined) this.custom.set(Number.parseInt(attributes.numFmtId ?? '', 10), attributes.formatCode);
     else if (name === 'cellXfs') this.inCellStyles = !selfClosing;
     else if (name === 'xf' && this.inCellStyles) this.styles.push(Number.parseInt(attributes.numFmtId ?? '0', 10) || 0);
+    else if (name === 'alignment' && this.inCellStyles && this.styles.length > 0) {
+      const indent = Number.parseInt(attributes.indent ?? '0', 10);
+      if (indent > 0) this.indents.set(this.styles.length - 1, indent);
+    }
   }
 
   protected override elementEnd(name: string): void {

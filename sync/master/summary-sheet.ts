@@ -5,7 +5,7 @@
 import { spelledQuarter } from '../../shared/cells/dates';
 import { columnPx, fittedWidth, PRINT_PAGE_PX, WIDEST_FONT_RATIO, type PlanCell, type PlanColumn, type PlanImage, type SheetPlan } from '../../shared/workbook-plan';
 import type { ChartSpec } from '../charts/render-chart';
-import { coverage, figureOrMissing, otherFigures, percentCompleteNotes, rbaSectionNotes, rbaSections } from '../metrics/headline-figures';
+import { coverage, figureOrMissing, otherFigures, percentCompleteNotes, rbaSectionFigures, rbaSectionNotes, rbaSections } from '../metrics/headline-figures';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 
 export interface ChartImage { spec: Pick<ChartSpec, 'id' | 'title' | 'alt' | 'width' | 'height'>; png: Uint8Array }
@@ -35,32 +35,13 @@ export function lines(text: string, max = LINE_CHARS): string[] {
   return line ? [...out, line] : out;
 }
 
-/**
- * Page breaks for blocks of rows each kept on one page (`starts`: each block's first row, 0-based; the last ends at
- * `end`), pages of `pageRows` rows from `from`: a block that would run past its page starts the next, so a heading is
- * never left at a page's foot. A block longer than a page is broken by the application where its pages end.
- */
-function keptTogether(starts: readonly number[], end: number, from: number, pageRows: number): number[] {
-  const breaks: number[] = [];
-  let page = from;
-  starts.forEach((start, i) => {
-    const blockEnd = starts[i + 1] ?? end;
-    if (i > 0 && start > page && blockEnd - page > pageRows) {
-      breaks.push(start);
-      page = start;
-    }
-    while (blockEnd - page > pageRows) page += pageRows;
-  });
-  return breaks;
-}
-
 /** `notes`: lines under the coverage, such as the sheets a table continues on and how many rows of each source were rejected. */
 export function summarySheet(m: DemandMetrics, charts: readonly ChartImage[], notes: readonly string[] = []): SheetPlan {
   const sections = rbaSections(m);
   const figures = otherFigures(m);
   const columns: PlanColumn[] = [
     // As wide as the longest label: a label longer than its column is cut where the next cell holds a figure.
-    { header: 'Measure', width: fittedWidth([...sections.flatMap((s) => s.measures.map((x) => x.label)), ...figures.map((f) => f.label)], 46, MAX_LABEL_WIDTH), type: 'text' },
+    { header: 'Measure', width: fittedWidth([...sections.flatMap((s) => [...s.measures.map((x) => x.label), ...rbaSectionFigures(s, m).map((f) => f.label)]), ...figures.map((f) => f.label)], 46, MAX_LABEL_WIDTH), type: 'text' },
     { header: 'Whole period', width: 14, type: 'number', alignRight: true },
     ...m.rba.quarters.map((q) => ({ header: spelledQuarter(q), width: 11, type: 'number' as const, alignRight: true })),
   ];
@@ -75,6 +56,8 @@ export function summarySheet(m: DemandMetrics, charts: readonly ChartImage[], no
     // Hours no request records say so, where a blank cell would leave the reader guessing; in the narrow quarter
     // columns, a blank under that word says the same.
     for (const x of section.measures) rows.push([x.label, figureOrMissing(x.value, x.unit), ...x.trend.map((t) => t.value)]);
+    // A figure with no quarter: its number in the whole period's column, what it means on the lines under it.
+    for (const f of rbaSectionFigures(section, m)) rows.push([f.label, f.value], ...lines(f.explanation).map((l) => [l]));
     for (const note of rbaSectionNotes(section, m)) rows.push(...lines(note).map((l) => [l]));
     rows.push([]);
   }
@@ -92,9 +75,8 @@ export function summarySheet(m: DemandMetrics, charts: readonly ChartImage[], no
   const figuresEnd = preamble.length + rows.length;
 
   const scale = Math.min(100, Math.floor((100 * PRINT_PAGE_PX.width) / (columnsPx(columns) * WIDEST_FONT_RATIO)));
+  // The rows a page holds at that scale, to size the charts by: the writer breaks the pages, by the rows' written heights.
   const pageRows = Math.floor(PRINT_PAGE_PX.height / (scale / 100) / ROW_PX);
-  // The title's row is about a row taller than the others.
-  const breaks = keptTogether(blocks, figuresEnd, -1, pageRows);
 
   // Charts start a page of their own, each with a row above it: drawn as large as the page's width and its share
   // of the page's height allow, a chart taller than its share (one bar per goal) as large as a page allows.
@@ -125,6 +107,8 @@ export function summarySheet(m: DemandMetrics, charts: readonly ChartImage[], no
     rows,
     images,
     tabColor: '#1F4E79',
-    print: { breakAfterRows: charts.length ? [...breaks, figuresEnd, ...keptTogether(chartBlocks, preamble.length + rows.length, figuresEnd, pageRows)] : breaks, scale },
+    // Each block (0-based among the preamble and rows) as the sheet row it starts: the writer breaks the page before one
+    // that would not fit what is left of it, as it does a template's Dashboard sections. The charts start a page.
+    print: { keepTogether: [...blocks, ...chartBlocks].map((i) => i + 1), ...(charts.length ? { breakAfterRows: [figuresEnd] } : {}), scale },
   };
 }

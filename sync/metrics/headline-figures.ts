@@ -124,6 +124,39 @@ export function guessedDayNotes(m: DemandMetrics): string[] {
   return [`Left out of these figures: ${parts.join(' and ')}, because a Received or Fulfilled day was typed as a year, fiscal year or quarter (see Data quality).`];
 }
 
+/** The measure whose section holds the count of requests fulfilled, beside which those with no date are said. */
+const FULFILLED_MEASURE = 'requestsFulfilled';
+
+/** A figure said under a section's table, with what it means, where the table has no row for it (it has no quarter). */
+export interface FigureLine { label: string; value: number; explanation: string }
+
+export const DATE_NOT_RECORDED_LABEL = 'Requests fulfilled with no date recorded';
+
+/**
+ * The requests marked Fulfilled with no day to count them by (`fulfillment.dateNotRecorded`), said beside "Requests
+ * fulfilled" on every surface so the counts add up for a reader of an office's first import of an old log, whose
+ * "Requests fulfilled" can be 0. Said only when there are some: like the other notes beside a figure, a line that
+ * explains a difference is noise where there is none, and most offices' logs date every fulfillment. `--json` and
+ * the API carry the figure always.
+ */
+export function dateNotRecordedLines(m: DemandMetrics): FigureLine[] {
+  const value = m.fulfillment.dateNotRecorded;
+  if (value === 0) return [];
+  const filtered = m.filters.from !== null || m.filters.to !== null;
+  return [{
+    label: DATE_NOT_RECORDED_LABEL, value,
+    explanation: `${filtered ? 'Requests received in the period and already' : 'Already'} marked Fulfilled, with no Fulfilled date, when Equity Desk first read them: counted as done, but not in "Requests fulfilled", the days to fulfill or the SLA, which go by that date. Entering a request's Fulfilled date in the log counts it there (see Data quality).`,
+  }];
+}
+
+/** The figure lines under an RBA section's table: those with no date recorded, under "Requests fulfilled". */
+export const rbaSectionFigures = (s: RbaSection, m: DemandMetrics): FigureLine[] => (s.measures.some((x) => x.id === FULFILLED_MEASURE) ? dateNotRecordedLines(m) : []);
+
+/** A figure line as one sentence of text: "Requests fulfilled with no date recorded: 85. Already marked …". */
+export const figureLineText = (f: FigureLine): string => `${figureLineLead(f)} ${f.explanation}`;
+/** The line's figure as its lead words: "Requests fulfilled with no date recorded: 85." */
+export const figureLineLead = (f: FigureLine): string => `${f.label}: ${f.value.toLocaleString('en-US')}.`;
+
 /** The measure whose section holds the figures counted in days. */
 const DAYS_MEASURE = 'medianDays';
 

@@ -2,7 +2,7 @@
 // in words, as a US reader reads them; the JSON keeps them ISO.
 import { shortDay, spelledMonth, spelledQuarter } from '../../shared/cells/dates';
 import { NO_PERCENT_HEADER } from '../../shared/status/workplan-progress';
-import { NOT_RECORDED, ORIGIN_NOT_RECORDED, coverage, figureOrMissing, otherFigures, percentCompleteNotes, rbaSectionNotes, rbaSections } from './headline-figures';
+import { NOT_RECORDED, ORIGIN_NOT_RECORDED, coverage, figureLineText, figureOrMissing, otherFigures, percentCompleteNotes, rbaSectionFigures, rbaSectionNotes, rbaSections } from './headline-figures';
 import type { DemandMetrics } from './metrics-schema';
 import { PROGRESS_HEADER, shownMilestoneStatus, targetLines } from './plan-metrics';
 
@@ -20,7 +20,8 @@ const LIST_LIMIT = 10;
 export function metricsReport(m: DemandMetrics): string {
   const out: string[] = ['Equity Desk demand metrics', coverage(m), ''];
   for (const s of rbaSections(m)) {
-    out.push(s.title, ...grid([['', 'Whole period', ...m.rba.quarters.map(spelledQuarter)], ...s.measures.map((x) => [x.label, figureOrMissing(x.value, x.unit), ...x.trend.map((t) => figureOrMissing(t.value, x.unit))])]), ...rbaSectionNotes(s, m).map((line) => `  ${line}`), '');
+    out.push(s.title, ...grid([['', 'Whole period', ...m.rba.quarters.map(spelledQuarter)], ...s.measures.map((x) => [x.label, figureOrMissing(x.value, x.unit), ...x.trend.map((t) => figureOrMissing(t.value, x.unit))])]),
+      ...[...rbaSectionFigures(s, m).map(figureLineText), ...rbaSectionNotes(s, m)].map((line) => `  ${line}`), '');
   }
   out.push('Other figures', ...grid(otherFigures(m).map((f) => [f.label, figureOrMissing(f.value, f.unit)])), '');
   out.push('Capacity outlook', `  ${m.capacity.summary}`, '');

@@ -108,6 +108,12 @@ export const demandMetricsSchema = z.object({
      * year or quarter (a day guessed inside it). Still counted in `fulfilled`.
      */
     daysGuessed: count,
+    /**
+     * Requests received in the period and marked Fulfilled with no fulfillment day known: already Fulfilled, with no
+     * Fulfilled date, when the service first read them (decision 025). Done, but not in `fulfilled`, the days to fulfill
+     * or the SLA, which count by that day.
+     */
+    dateNotRecorded: count,
   }),
   sla: z.object({
     met: count, missed: count, compliancePercent: percent,

@@ -1,7 +1,7 @@
 // Demand, backlog, fulfillment, SLA, follow-up, hours, satisfaction and capacity figures of TA requests,
 // accumulated one row at a time so 200,000 requests stream through without being held.
 import {
-  addDays, ageBucket, daysBetween, daysOpen, followUpDue, isDoneRequest, isOpenRequest, OUTCOMES, REQUEST_STATUSES, REQUESTER_TYPES, CATEGORIES,
+  addDays, ageBucket, daysBetween, daysOpen, followUpDue, isDoneRequest, isFulfilledStatus, isOpenRequest, OUTCOMES, REQUEST_STATUSES, REQUESTER_TYPES, CATEGORIES,
   outsideAgeBuckets, RECEIVED_DAY_GUESSED, slaState, underFirstAgeBucket, type Rules, type TableName,
 } from '../../shared/index';
 import { outlyingDays } from '../../shared/cells/date-outliers';
@@ -17,7 +17,7 @@ import { counted, nounFor } from '../../shared/plural';
  * fulfilled, and ended, since it was last open (`StoredRow`), when known. `guessedDays`: fields whose day was guessed inside a year, fiscal
  * year or quarter, left out of the figures counted in days (days to fulfill, SLA, age), which one such day would skew.
  */
-export type MetricsRow<T extends TableName = TableName> = Pick<StoredRow<T>, 'sourceId' | 'sourceName' | 'rowId' | 'values' | 'guessedDays'> & { firstDoneOn?: string | null; firstClosedOn?: string | null };
+export type MetricsRow<T extends TableName = TableName> = Pick<StoredRow<T>, 'sourceId' | 'sourceName' | 'rowId' | 'values' | 'guessedDays' | 'doneDayUnknown'> & { firstDoneOn?: string | null; firstClosedOn?: string | null };
 
 export const CAPACITY_WEEKS = 12;
 export const UNSPECIFIED = 'Unspecified';
@@ -36,6 +36,16 @@ export const planAdopted = (v: Readonly<Record<string, unknown>>): boolean => sa
 export const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
 export const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 export const isoDate = (v: unknown): string | null => (isIsoDate(v) ? v : null);
+
+/**
+ * Fulfilled with no day to count it by: marked Fulfilled, with no Fulfilled date, when the service first read it (the
+ * store reads such a row with no `firstDoneOn`, decision 025), and still so or Closed since (`doneDayUnknown`: Closed
+ * alone delivered nothing). Done, so not open, yet in no period's "Requests fulfilled", no days to fulfill and no SLA
+ * state, which all go by that day. Having no day, it cannot be placed in a period by its fulfillment: it is counted
+ * with the requests received in the period, as the totals by status are.
+ */
+export const fulfilledDateNotRecorded = (row: Pick<MetricsRow<'requests'>, 'doneDayUnknown'>, r: Pick<RequestFacts, 'status' | 'done' | 'fulfilledOn'>): boolean =>
+  r.done && r.fulfilledOn === null && (isFulfilledStatus(r.status) || row.doneDayUnknown === true);
 
 /** What one quarter holds for the Results-Based Accountability trends. */
 export interface QuarterFigures {
@@ -91,6 +101,8 @@ export class RequestMetrics {
   private readonly source = { history: 0, row: 0 };
   /** Requests left out of the days to fulfill, and of the SLA states, for a day guessed (`MetricsRow.guessedDays`). */
   private readonly guessed = { fulfillment: 0, sla: 0 };
+  /** `fulfilledDateNotRecorded` of the requests received in the period. */
+  private dateNotRecorded = 0;
   private readonly hours: { estimated: number | null; spent: number | null; perRequestSum: number; perRequestN: number } = { estimated: null, spent: null, perRequestSum: 0, perRequestN: 0 };
   private readonly ratings = [0, 0, 0, 0, 0];
   private readonly assignees = new Map<string, AssigneeLoad>();
@@ -223,6 +235,8 @@ export class RequestMetrics {
       else if (sla === 'Due soon') this.backlog.dueSoon++;
       else if (sla === 'Overdue') this.backlog.overdue++;
     }
+
+    if (fulfilledDateNotRecorded(row, { status, done, fulfilledOn })) this.dateNotRecorded++;
 
     if (done && !text(v.outcome)) {
       const due = followUpDue(inputs, this.rules);
@@ -419,6 +433,7 @@ export class RequestMetrics {
     return {
       fulfilled: this.all.fulfilled, fromHistory: this.source.history, fromRow: this.source.row,
       medianDays: percentile(durations, 50), p90Days: percentile(durations, 90), daysGuessed: this.guessed.fulfillment,
+      dateNotRecorded: this.dateNotRecorded,
     };
   }
 

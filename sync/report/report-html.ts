@@ -8,8 +8,8 @@ import { demandChartPairs } from '../charts/demand-charts';
 import { chartCss, inlineChart, type ChartPair } from '../charts/render-chart';
 import { assigneeColumns } from '../dashboard/dashboard-page';
 import { LongTexts } from '../dashboard/long-texts';
-import { dayCell, esc, figure, pageHead, table, type Column } from '../dashboard/html-text';
-import { missingFigure, percentCompleteNotes, rbaSectionNotes, rbaSections, statusesRecordedNote } from '../metrics/headline-figures';
+import { dayCell, esc, figure, figureLines, pageHead, table, type Column } from '../dashboard/html-text';
+import { dateNotRecordedLines, missingFigure, percentCompleteNotes, rbaSectionFigures, rbaSectionNotes, rbaSections, statusesRecordedNote } from '../metrics/headline-figures';
 import type { MilestoneItem, PlanCounts } from '../metrics/metrics-schema';
 import type { AnnualReport, SourceRows } from './annual-report';
 import { headingKey, type NarrativeSection } from './narrative';
@@ -115,13 +115,13 @@ export function reportHtml(r: AnnualReport, opts: ReportHtmlOptions = {}): strin
     { header: 'Measure', text: true, cell: (x) => esc(x.label) },
     { header: String(r.year), cell: (x) => figure(x.value, missingFigure(x.unit)) },
     ...r.quarters.map((q, i) => ({ header: quarterHeading(q, r.asOf), cell: (x: (typeof s.measures)[number]) => figure(x.trend[quarterIndex[i]]?.value, missingFigure(x.unit)) })),
-  ], s.measures, 'no figures this year.')}${rbaSectionNotes(s, m).map((line) => `\n<p class="muted">${esc(line)}</p>`).join('')}
+  ], s.measures, 'no figures this year.')}${figureLines(rbaSectionFigures(s, m)) + rbaSectionNotes(s, m).map((line) => `\n<p class="muted">${esc(line)}</p>`).join('')}
 <ul class="sentences">${s.measures.map((x) => `<li>${esc(trendSentence(x, r.quarters, r.asOf))}</li>`).join('')}</ul>`).join('\n'),
     demand: `<p>${figure(m.demand.total)} ${nounFor(m.demand.total, 'request')} ${nounFor(m.demand.total, 'was', 'were')} received in ${r.year}: ${figure(m.demand.origin.reactive)} on request and ${figure(m.demand.origin.proactive)} from proactive outreach${m.demand.origin.unspecified > 0 ? `; ${figure(m.demand.origin.unspecified)} with no origin recorded` : ''}.</p>
 ${chart(charts.get('demand-trend'))}
 <div class="two">${table('By requester type', [{ header: 'Requester type', text: true, cell: (x) => esc(x.key) }, { header: 'Requests', cell: (x) => figure(x.count) }], m.demand.byRequesterType, 'none.')}
 ${table('By category', [{ header: 'Category', text: true, cell: (x) => esc(x.key) }, { header: 'Requests', cell: (x) => figure(x.count) }], m.demand.byCategory, 'none.')}</div>`,
-    fulfillment: `<p>${figure(m.fulfillment.fulfilled)} ${nounFor(m.fulfillment.fulfilled, 'request was', 'requests were')} fulfilled in ${r.year}, whenever received: half within ${figure(m.fulfillment.medianDays)} days, nine in ten within ${figure(m.fulfillment.p90Days)} days. ${m.sla.compliancePercent === null ? 'No request has an SLA outcome yet.' : `${figure(m.sla.compliancePercent)}% met their SLA (${figure(m.sla.met)} met, ${figure(m.sla.missed)} missed).`}</p>
+    fulfillment: `<p>${figure(m.fulfillment.fulfilled)} ${nounFor(m.fulfillment.fulfilled, 'request was', 'requests were')} fulfilled in ${r.year}, whenever received: half within ${figure(m.fulfillment.medianDays)} days, nine in ten within ${figure(m.fulfillment.p90Days)} days. ${m.sla.compliancePercent === null ? 'No request has an SLA outcome yet.' : `${figure(m.sla.compliancePercent)}% met their SLA (${figure(m.sla.met)} met, ${figure(m.sla.missed)} missed).`}</p>${figureLines(dateNotRecordedLines(m))}
 ${chart(charts.get('time-to-fulfil'))}
 ${chart(charts.get('backlog-age'))}`,
     capacity: `<p>${esc(m.capacity.summary)}</p>

@@ -49,7 +49,7 @@ export function rowsQuery(db: Kysely<StoreDatabase>, table: TableName, { sourceI
     .innerJoin('principals as p', 'p.id', 'r.source_id')
     .innerJoin('row_history as h', 'h.seq', 'r.values_seq')
     .leftJoin('row_warnings as w', (j) => j.onRef('w.table_name', '=', 'r.table_name').onRef('w.source_id', '=', 'r.source_id').onRef('w.row_id', '=', 'r.row_id'))
-    .select(['r.source_id', 'p.name', 'r.row_id', 'r.hash', 'h.values_json', 'r.updated_at', 'r.deleted', knownDay('done').as('first_done_on'), knownDay('closed').as('first_closed_on'), guessedWarnings])
+    .select(['r.source_id', 'p.name', 'r.row_id', 'r.hash', 'h.values_json', 'r.updated_at', 'r.deleted', knownDay('done').as('first_done_on'), knownDay('closed').as('first_closed_on'), 'r.done_on_unknown', guessedWarnings])
     .where('r.table_name', '=', table)
     .$if(!includeDeleted, (q) => q.where('r.deleted', '=', 0))
     .$if(sourceIds !== undefined, (q) => q.where('r.source_id', 'in', sourceIds!))
@@ -85,7 +85,7 @@ export function sheetOrderQuery(db: Kysely<StoreDatabase>, table: TableName, { s
     .leftJoin('row_warnings as w', (j) => j.on('w.table_name', '=', table).onRef('w.source_id', '=', 'r.source_id').onRef('w.row_id', '=', 'r.row_id'))
     // Each row as the JSON array `sheetRows` reads, made by SQLite: the thread that steps the query then handles one
     // string per row, not six values it would quote again. The stored values are spliced in as they are.
-    .select(sql<string>`'[' || json_quote(r.source_id) || ',' || json_quote(p.name) || ',' || json_quote(r.row_id) || ',' || h.values_json || ',' || json_quote(${knownDay('done')}) || ',' || json_quote(${knownDay('closed')}) || ',' || coalesce(case when w.warnings_json like ${'%' + GUESSED_MARK + '%'} then w.warnings_json end, 'null') || ']'`.as('row_json'))
+    .select(sql<string>`'[' || json_quote(r.source_id) || ',' || json_quote(p.name) || ',' || json_quote(r.row_id) || ',' || h.values_json || ',' || json_quote(${knownDay('done')}) || ',' || json_quote(${knownDay('closed')}) || ',' || coalesce(case when w.warnings_json like ${'%' + GUESSED_MARK + '%'} then w.warnings_json end, 'null') || ',' || r.done_on_unknown || ']'`.as('row_json'))
     .orderBy('k.source_id')
     .orderBy('k.sheet_row', (o) => o.asc().nullsLast())
     .orderBy('k.row_id');

@@ -94,6 +94,11 @@ export interface StoredRow<T extends TableName = TableName> {
   sourceId: string; sourceName: string; rowId: string; hash: string; values: StoredValues<T>; updatedAt: Date; deleted: boolean; firstDoneOn: string | null; firstClosedOn: string | null;
   /** Fields whose day was guessed inside a longer period, as the row's warnings say (`FieldError.dayGuessed`); absent when none. */
   guessedDays?: readonly string[];
+  /**
+   * Done on a day not known (`sheet_rows.done_on_unknown`, decision 025), so `firstDoneOn` is null: what tells a request
+   * fulfilled so and Closed since from one Closed without a fulfillment. Absent otherwise.
+   */
+  doneDayUnknown?: true;
 }
 /** `raw` is the cells as the sheet had them, on upserts whose batch sent them. */
 export interface RowChange<T extends TableName = TableName> { sourceId: string; rowId: string; table: T; at: Date; op: 'upsert' | 'delete'; values: StoredValues<T> | null; raw?: Record<string, unknown> }

@@ -50,8 +50,11 @@ export function committedTogether(
   const release = step('release batch');
   const undo = step('rollback to batch');
   // SQLite sets the level while it compiles the pragma (a prepared one does nothing when run), and only outside a transaction.
-  const flushLater = () => sqlite.exec('pragma synchronous = NORMAL');
-  const flushInCommit = () => sqlite.exec('pragma synchronous = FULL');
+  // A group keeps in memory the pages its savepoints and multi-row statements may have to undo: writing them to a
+  // temporary file cost more than the WAL's own writes (decision 014). Only pages stored before the group can need
+  // undoing, so it holds no more than the pages it changes; outside groups, the connection's sorts spill to files as before.
+  const flushLater = () => sqlite.exec('pragma synchronous = NORMAL; pragma temp_store = MEMORY');
+  const flushInCommit = () => sqlite.exec('pragma synchronous = FULL; pragma temp_store = DEFAULT');
   let waiting: Waiting[] = [];
   /** Ends when every group so far is on the disk; rejects once a flush has failed. */
   let flushedSoFar: Promise<void> = Promise.resolve();

@@ -10,7 +10,7 @@ import type { StoredValues } from './stored-values';
  * A row of `rowsQuery` (row-reads.ts), spelled from the schema rather than inferred from the query, which would
  * import row-reads back; row-reads hands its rows to `storedRow`, so the compiler still checks the two agree.
  */
-export type RowsQueryRow = Pick<Selectable<StoreDatabase['sheet_rows']>, 'source_id' | 'row_id' | 'hash' | 'updated_at' | 'deleted' | 'first_done_on' | 'first_closed_on'>
+export type RowsQueryRow = Pick<Selectable<StoreDatabase['sheet_rows']>, 'source_id' | 'row_id' | 'hash' | 'updated_at' | 'deleted' | 'first_done_on' | 'first_closed_on' | 'done_on_unknown'>
   & Pick<Selectable<StoreDatabase['principals']>, 'name'>
   & Pick<Selectable<StoreDatabase['row_history']>, 'values_json'>
   & { guessed_json: string | null };
@@ -31,6 +31,9 @@ const withGuessed = (warnings: string | readonly FieldError[] | null) => {
   return guessedDays ? { guessedDays } : {};
 };
 
+/** `StoredRow.doneDayUnknown` from the column (PostgreSQL may hand an integer back as text). */
+const withDoneDayUnknown = (unknown: unknown) => (Number(unknown) === 1 ? { doneDayUnknown: true as const } : {});
+
 export function storedRow<T extends TableName>(r: RowsQueryRow): StoredRow<T> {
   return {
     sourceId: r.source_id,
@@ -44,17 +47,18 @@ export function storedRow<T extends TableName>(r: RowsQueryRow): StoredRow<T> {
     firstDoneOn: r.first_done_on,
     firstClosedOn: r.first_closed_on,
     ...withGuessed(r.guessed_json),
+    ...withDoneDayUnknown(r.done_on_unknown),
   };
 }
 
 /** A row as the master's data sheets and metrics read it. */
-export type SheetRow<T extends TableName = TableName> = Pick<StoredRow<T>, 'sourceId' | 'sourceName' | 'rowId' | 'values' | 'firstDoneOn' | 'firstClosedOn' | 'guessedDays'>;
+export type SheetRow<T extends TableName = TableName> = Pick<StoredRow<T>, 'sourceId' | 'sourceName' | 'rowId' | 'values' | 'firstDoneOn' | 'firstClosedOn' | 'guessedDays' | 'doneDayUnknown'>;
 
 /**
  * The rows of a JSON array of `sheetOrderQuery`'s texts (row-reads.ts): rows are read on one thread and made into
  * cells on another, which parses a block of them at once rather than each row's values on its own.
  */
 export function sheetRows<T extends TableName>(json: string): SheetRow<T>[] {
-  return (JSON.parse(json) as [string, string, string, StoredValues<T>, string | null, string | null, FieldError[] | null][])
-    .map((r) => ({ sourceId: r[0], sourceName: r[1], rowId: r[2], values: r[3], firstDoneOn: r[4], firstClosedOn: r[5], ...withGuessed(r[6]) }));
+  return (JSON.parse(json) as [string, string, string, StoredValues<T>, string | null, string | null, FieldError[] | null, number][])
+    .map((r) => ({ sourceId: r[0], sourceName: r[1], rowId: r[2], values: r[3], firstDoneOn: r[4], firstClosedOn: r[5], ...withGuessed(r[6]), ...withDoneDayUnknown(r[7]) }));
 }

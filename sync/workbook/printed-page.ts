@@ -56,12 +56,14 @@ export class PrintedPage {
  * a block that would run past what is left of its page starts the next, so a heading never ends a page away from its
  * figures. A block taller than a page starts one, and the application breaks it where its pages end.
  * `points`: each row's height from the sheet's first row; `starts`: each block's first row (1-based), the last
- * ending with the sheet; `titleRow`: the row printed again atop every page. Counted at `scale`, or at 100 % for a
- * sheet fitted to its width: a host that fits it smaller holds more on a page, so each block still fits there.
+ * ending with the sheet; `titleRow`: the row printed again atop every page; `breakAfter`: rows after which the plan
+ * breaks the page itself (`print.breakAfterRows`), where the count starts a page too. Counted at `scale`, or at 100 %
+ * for a sheet fitted to its width: a host that fits it smaller holds more on a page, so each block still fits there.
  */
-export function keptTogetherBreaks(points: readonly number[], starts: readonly number[], titleRow?: number, scale?: number): number[] {
+export function keptTogetherBreaks(points: readonly number[], starts: readonly number[], titleRow?: number, scale?: number, breakAfter: readonly number[] = []): number[] {
   const page = new PrintedPage(scale);
   const ordered = [...new Set(starts)].sort((a, b) => a - b);
+  const planned = new Set(breakAfter);
   const breaks: number[] = [];
   let next = 0;
   points.forEach((height, i) => {
@@ -76,6 +78,7 @@ export function keptTogetherBreaks(points: readonly number[], starts: readonly n
       }
     }
     page.add(height, row === titleRow);
+    if (planned.has(row)) page.break();
   });
   return breaks;
 }

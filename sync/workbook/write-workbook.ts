@@ -454,7 +454,8 @@ async function writePart({ book, parts, ids, pause, release, rowsPerSheet }: Wri
   if (keepTogether) {
     // The last block ends where the page does: rows below the print area (working values) never print.
     const printed = plan.print?.area ? rowPoints.slice(0, plan.print.area.lastRow) : rowPoints;
-    for (const row of keptTogetherBreaks(printed, keepTogether, withHeader ? headerRow : undefined, scale)) internals.rowBreaks.push({ id: row, max: 16383, man: 1 });
+    const planned = internals.rowBreaks.map((b) => b.id);
+    for (const row of keptTogetherBreaks(printed, keepTogether, withHeader ? headerRow : undefined, scale, planned)) internals.rowBreaks.push({ id: row, max: 16383, man: 1 });
     internals.rowBreaks.sort((a, b) => a.id - b.id);
   }
   parts.attach(internals, { pictures, dataBars, table, columnBreaks: groups?.breakAfterColumns });

@@ -71,7 +71,7 @@ export interface SyncCalls {
  */
 export const SYNC_CALL_BUDGET: Record<SyncCalls['host'], { withAnswers: HostCalls; unchanged: HostCalls }> = {
   'Google Sheets': { withAnswers: { reads: 44, writes: 20 }, unchanged: { reads: 30, writes: 0 } },
-  Excel: { withAnswers: { reads: 33, writes: 6 }, unchanged: { reads: 20, writes: 0 } },
+  Excel: { withAnswers: { reads: 27, writes: 6 }, unchanged: { reads: 17, writes: 0 } },
 };
 
 const column = (field: string) => TABLES.requests.columns.findIndex((c) => c.name === field) + 1;

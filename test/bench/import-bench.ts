@@ -1,7 +1,7 @@
 // `equity-desk import` of TA logs of 20,000 and 50,000 rows (`template ta-intake --sample N`), run as users run it, in its
 // own process: its peak RSS and CPU seconds, against the same command listing sources, what any run of it costs. The
 // import reads the workbook from the XML parser's events (decision 026), where a model of the workbook with an object
-// per cell took several times the memory, and holds the rows, not the grids, once they are read (decision 027).
+// per cell took several times the memory, and holds the rows, not the grids, once they are read (decision 028).
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -161,3 +161,20 @@ it("finds the SLA days of a SharePoint priority ((1) High, (2) Normal, (3) Low) 
 it("finds the SLA days of a service desk's priority (P1, Sev 2, P-1, Sev.1) in the sheet's formula and in EQ_SLA, as import reads it", () => {
   expectSlaAsImported(['P1', 'p2', 'Sev 1', 'Severity 3', 'Priority 4', 'Sev2', 'P 3', 'P-1', 'Sev.1', 'Sev-2', 'sev1', 'P.4', 'Priority - 2', ' P 3 ', 'SEV. 4']);
 });
+
+it("reads a desk's number only as the whole cell, and a desk's word only once SharePoint's number and a desk's marks are out, in the sheet's formula as in the rules", () => {
+  // Each near a number or a word: a prefix inside another (Sev inside Severity, P inside Priority), two prefixes, a
+  // level past the desk's four, a number after SharePoint's, SharePoint's number without its space, words run together.
+  const near = ['sevriority1', 'Severity P1', 'pp1', 'P1x', 'P', '#1', 'P#1', 'Sev #2', ' # P . 4 ', 'Priority-Priority1', 'P 1 0', 'Sev 5', 'psev1', 'Sev P', 'P11',
+    '(2)-Normal', '(2) -Normal', 'Normal (2) ', '(1) (2) Hi', '((2) 1) Normal', '(1) P2', 'P1 Normal', 'Hi Lowest', 'high est', 'A.S.A.P.', '(6) Normal', 'Normal Normal', 'Medium#', 'hi-', 'h i', '(5) Critical', 'priority', '1', 'SEVERITY-1', 'priority.4'];
+  const rows: TypedRow[] = near.map((priority) => ({ receivedOn: '2025-06-01', requesterType: 'City', priority, status: 'Triaged', dueOn: null, fulfilledOn: null }));
+  for (const { grid } of GRIDS) {
+    const rules = readRules(grid);
+    const expected = rows.map((r) => computeDerived(TABLES.requests, r, rules, AS_OF).slaDue);
+    // Some are a desk's priority and some are not, so both readings are compared.
+    expect(expected.filter((due) => due === null).length).toBeGreaterThan(10);
+    expect(expected.filter((due) => due !== null).length).toBeGreaterThan(10);
+    const { values } = nativeValues(TABLES.requests, grid, rows);
+    expect(values.map((v, i) => [near[i], v.slaDue])).toEqual(expected.map((due, i) => [near[i], typeof due === 'string' ? serialFromIso(due) : '']));
+  }
+});

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { TABLES, detectTable, fieldColumn, formatCellIssue, locateTable, mapHeaders, readStacked, readTable, validateRows, DEFAULT_LISTS_GRID, DEFAULT_READ_OPTIONS, listPlacement, readRules, type CellInput } from '../../shared';
 import { textFieldsOf } from '../../shared/read-table';
 import { inSheetWords } from '../../shared/issues';
+import { plannerExport } from '../fixtures/messy/planner-export';
 import { stackedTables } from '../fixtures/messy/stacked-tables';
 
 type Grid = CellInput[][];
@@ -48,6 +49,35 @@ describe('a SharePoint list exported to Excel', () => {
     const plan = mapHeaders(TABLES.workplan, ['Item Type', 'Task Name', 'Created By', 'Modified']);
     expect(Object.fromEntries(plan.matched.map((m) => [m.header, m.reads]))).toEqual({ 'Task Name': 'Task' });
     expect(mapHeaders(TABLES.requests, ['Agency', 'Job title', 'Created by']).matched.map((m) => m.header)).toEqual(['Agency']);
+  });
+});
+
+describe("Microsoft Planner's \"Export plan to Excel\"", () => {
+  const grid = plannerExport.sheets[0].rows as Grid;
+
+  it("reads the plan's columns as Planner means them and says Planner's own once, in one warning", () => {
+    const located = locateTable('Tasks', grid)!;
+    expect([located.table.name, located.headerIndex]).toEqual(['workplan', 4]);
+    const read = readTable(located.table, 'Tasks', grid, located.headerIndex, DEFAULT_READ_OPTIONS);
+    expect(Object.fromEntries(read.map.matched.map((m) => [m.header, m.reads]))).toEqual({
+      'Task ID': 'Item ID', 'Task Name': 'Task', 'Bucket Name': 'Phase', Progress: 'Status', 'Assigned To': 'Lead', 'Start date': 'Start', 'Due date': 'End', Description: 'Notes',
+    });
+    const ignored = read.issues.filter((i) => i.code === 'unknown_column');
+    expect(ignored.map((i) => [i.row, i.column, i.message])).toEqual([
+      [5, 'G', "Microsoft Planner's own columns (Created By, Created Date, Is Recurring, Late, Completed By, Completed Checklist Items, Checklist Items) are not part of Work plan; ignored"],
+    ]);
+    // One warning per column, at its own header cell.
+    expect(read.issues.filter((i) => i.code === 'export_column').map((i) => [i.column, i.message])).toEqual([
+      ['E', 'Microsoft Planner\'s column "Priority" (but Medium, which Planner gives every task) kept in Notes, each value on a line of its own ("Priority: …"): Work plan has no column of its own for it'],
+      ['M', 'Microsoft Planner\'s column "Completed Date" kept in Notes, each value on a line of its own ("Completed Date: …"): Work plan has no column of its own for it'],
+      ['Q', 'Microsoft Planner\'s column "Labels" kept in Notes, each value on a line of its own ("Labels: …"): Work plan has no column of its own for it'],
+    ]);
+  });
+
+  it('reads "Progress" as a percentage and "Created Date" as the timeline in a sheet that is not Planner\'s', () => {
+    const own = mapHeaders(TABLES.workplan, ['Task', 'Progress', 'Description', 'Created Date']);
+    expect(Object.fromEntries(own.matched.map((m) => [m.header, m.reads]))).toMatchObject({ Progress: '% complete' });
+    expect(own.matched.find((m) => m.header === 'Description')?.reads).not.toBe('Notes');
   });
 });
 

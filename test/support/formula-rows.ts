@@ -136,7 +136,7 @@ function requestRow(rules: Rules): fc.Arbitrary<TypedRow> {
         { weight: 1, arbitrary: fc.constantFrom('County/City', 'City/County', 'City-County', 'city and county', ' County & City ', 'County - City', 'CITY/COUNTY', 'City or County', 'County/City/Town') },
       ),
       // With a service desk's numbered priorities and words, and SharePoint's numbered choices, which the SLA formula reads as the listed ones they name.
-      priority: choice([...rules.lists.priority, 'P1', 'P 2', 'Sev3', 'Severity 4', 'Priority 1', 'P5', 'P-1', 'Sev.2', 'sev-3', 'P.4', 'Sev - 1', 'P-5', '(1) High', '(2) Normal', '(3) Low', '(2)Normal', '(9) High', 'Normal', 'critical', '(1) P1'], lookupText),
+      priority: choice([...rules.lists.priority, 'P1', 'P 2', 'Sev3', 'Severity 4', 'Priority 1', 'P5', 'P-1', 'Sev.2', 'sev-3', 'P.4', 'Sev - 1', 'P-5', '(1) High', '(2) Normal', '(3) Low', '(2)Normal', '(9) High', 'Normal', 'critical', '(1) P1', 'sevriority1', 'Severity P1', '(2) -Normal', 'A.S.A.P.', 'SEVERITY-2'], lookupText),
       status: choice(rules.lists.requestStatus),
       dueOn: fc.oneof({ weight: 6, arbitrary: maybeDate }, { weight: 6, arbitrary: after(receivedOn) }, { weight: 1, arbitrary: urgentWords }),
       followUpOn: fc.option(date, { freq: 3 }),

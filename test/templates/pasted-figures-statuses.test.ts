@@ -76,6 +76,17 @@ describe('pasted figures, recalculated by LibreOffice', () => {
     expect(column(lo, 'requests', 'slaState', rows.length)).toEqual(stored('requests', rows, 'slaState'));
   }, 180_000);
 
+  it("ta-intake: text near a desk's priority (Sevriority1, (1) P2, (2)-Normal) is one only where the service reads one, and each desk's number and word is still its own", async () => {
+    const priorities = ['sevriority1', 'Severity P1', 'P1x', 'P#1', 'SEVERITY-1', 'priority.4', 'Sev 5', '(1) P2', '(2)-Normal', '(2) -Normal', 'Normal (2) ', '(1) (2) Hi', 'A.S.A.P.', 'high est', 'Hi Lowest', 'moderate', 'Lowest'];
+    const rows = priorities.map((priority, i): TypedRow => ({ requestId: `TA-${i + 1}`, receivedOn: addDays(asOf, -10), requesterOrg: 'Parks', requesterType: 'City', priority, status: 'Triaged' }));
+    const { lo, differ } = await bothEngines('ta-intake', rows);
+    expect(differ).toEqual([]);
+    const serial = (iso: unknown) => (typeof iso === 'string' ? Date.parse(`${iso}T00:00:00Z`) / 86_400_000 + 25_569 : '');
+    const due = rows.map((r) => computeDerived(TABLES.requests, r, DEFAULT_RULES, asOf).slaDue);
+    expect(due.filter((d) => d === null)).toHaveLength(7);
+    expect(column(lo, 'requests', 'slaDue', rows.length)).toEqual(due.map(serial));
+  }, 180_000);
+
   it('ta-intake: a requester type naming a city and a county (County/City, City-County, city and county) is suggested the priority of the type named first, as the service suggests', async () => {
     // Eight, so the Dashboard's shares of them are exact in both engines.
     const types = ['County/City', 'City-County', 'city and county', 'County & City', 'City/County', 'CITY - COUNTY', 'City', 'County'];

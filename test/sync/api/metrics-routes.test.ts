@@ -27,7 +27,7 @@ describe('GET /api/v1/metrics', () => {
     // Synced from history: R1 fulfilled on 25 Jan (15 days), not on the 12 Jan its cell was later edited to;
     // s2/R1, whose cell has no date, on the day its fulfillment was synced (14 Apr, 30 days). R3's only
     // version, synced on 29 Jun, carried its date (21 Apr), so every fulfillment comes from history.
-    expect(body.fulfillment).toEqual({ fulfilled: 4, fromHistory: 4, fromRow: 0, medianDays: 17.5, p90Days: 27, daysGuessed: 0 });
+    expect(body.fulfillment).toEqual({ fulfilled: 4, fromHistory: 4, fromRow: 0, medianDays: 17.5, p90Days: 27, daysGuessed: 0, dateNotRecorded: 0 });
     const pure = aggregateMetrics(svc.seeded.rows, { asOf: AS_OF, rules: DEFAULT_RULES });
     expect(body.rba).toEqual(pure.rba);
     expect(body.capacity).toEqual(pure.capacity);

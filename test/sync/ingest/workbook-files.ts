@@ -10,7 +10,10 @@ export type Grid = ExcelJS.CellValue[][];
  * `merges`: ranges such as `A3:A6`, merged after the values are written (the first cell's value stays); `numFmts`:
  * number formats by cell (`E2` → `mmm yyyy`), as a person's workbook shows a typed `Aug 2027`.
  */
-export async function writeWorkbook(file: string, sheets: { name: string; rows: Grid; merges?: readonly string[]; numFmts?: Record<string, string> }[]): Promise<string> {
+export async function writeWorkbook(
+  file: string,
+  sheets: { name: string; rows: Grid; merges?: readonly string[]; numFmts?: Record<string, string>; /** Indent levels by cell (`A3` → 1), as an outline's rows are. */ indents?: Record<string, number> }[],
+): Promise<string> {
   const wb = new ExcelJS.Workbook();
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name);
@@ -21,6 +24,7 @@ export async function writeWorkbook(file: string, sheets: { name: string; rows: 
     });
     for (const range of s.merges ?? []) ws.mergeCells(range);
     for (const [cell, numFmt] of Object.entries(s.numFmts ?? {})) ws.getCell(cell).numFmt = numFmt;
+    for (const [cell, indent] of Object.entries(s.indents ?? {})) ws.getCell(cell).alignment = { indent };
   }
   await wb.xlsx.writeFile(file);
   return file;

@@ -32,6 +32,7 @@ async function readByExcelJs(file: string): Promise<SheetGrid[]> {
     const grid: CellInput[][] = [];
     const textsLikeErrors = new Set<string>();
     const uncalculated = new Set<string>();
+    const indents = new Map<string, number>();
     ws.eachRow({ includeEmpty: false }, (row, r) => {
       const cells: CellInput[] = [];
       row.eachCell({ includeEmpty: false }, (cell, c) => {
@@ -41,6 +42,7 @@ async function readByExcelJs(file: string): Promise<SheetGrid[]> {
         const isError = typeof value === 'object' && value !== null && !(value instanceof Date);
         if (isErrorValue(input) && !isError) textsLikeErrors.add(`${r - 1}:${c - 1}`);
         if (cell.type === ExcelJS.ValueType.Formula && cell.result === undefined) uncalculated.add(`${r - 1}:${c - 1}`);
+        if (value !== null && value !== undefined && (cell.alignment?.indent ?? 0) > 0) indents.set(`${r - 1}:${c - 1}`, cell.alignment.indent!);
       });
       grid[r - 1] = Array.from(cells, (c) => c ?? null);
     });
@@ -48,7 +50,7 @@ async function readByExcelJs(file: string): Promise<SheetGrid[]> {
       const { name, tableRef } = (t as unknown as { model: { name: string; tableRef?: string } }).model;
       return excelTableAt(name, tableRef ?? '') ?? [];
     });
-    return { name: ws.name, grid: Array.from(grid, (r) => r ?? []), textsLikeErrors, excelTables, uncalculated };
+    return { name: ws.name, grid: Array.from(grid, (r) => r ?? []), textsLikeErrors, excelTables, uncalculated, indents };
   });
 }
 

@@ -14,10 +14,10 @@ describe('time to fulfil', () => {
   it("takes fulfillment dates from the rows' first fulfillment in history, not from their current cells", () => {
     const m = metrics();
     // History: R1 15 days (25 Jan, not the back-dated 12 Jan), R2 10, s2/R1 30; R3 has none: 20 from its row.
-    expect(m.fulfillment).toEqual({ fulfilled: 4, fromHistory: 3, fromRow: 1, medianDays: 17.5, p90Days: 27, daysGuessed: 0 });
-    // The current cells alone would give R1 2 days and s2/R1 none: median 10.
+    expect(m.fulfillment).toEqual({ fulfilled: 4, fromHistory: 3, fromRow: 1, medianDays: 17.5, p90Days: 27, daysGuessed: 0, dateNotRecorded: 0 });
+    // The current cells alone would give R1 2 days and s2/R1 none (fulfilled with no date recorded): median 10.
     const rowsOnly = aggregateMetrics({ requests: REQUESTS.map(({ firstDoneOn: _, ...r }) => r) }, opts);
-    expect(rowsOnly.fulfillment).toEqual({ fulfilled: 3, fromHistory: 0, fromRow: 3, medianDays: 10, p90Days: 18, daysGuessed: 0 });
+    expect(rowsOnly.fulfillment).toEqual({ fulfilled: 3, fromHistory: 0, fromRow: 3, medianDays: 10, p90Days: 18, daysGuessed: 0, dateNotRecorded: 1 });
   });
 
   it('ignores a first fulfillment on a request that is open again', () => {

@@ -4,26 +4,13 @@
 import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { DEFAULT_RULES } from '../../../shared/index';
 import { computeMetrics } from '../../../sync/metrics/compute-metrics';
-import type { RowStore } from '../../../sync/store/row-store';
 import { storeBackends } from '../../support/store-backends';
-import { request } from './status-history';
+import { seedVersions as seed } from './status-history';
 
 const backends = storeBackends('done_first_seen');
 afterAll(() => Promise.all(backends.map((b) => b.cleanup())));
 
 const TODAY = '2026-06-30';
-
-/** Each day's versions, synced that day from one source: all received Mar 2 and due Apr 15. */
-async function seed(store: RowStore, days: Record<string, Record<string, Record<string, unknown>>>): Promise<void> {
-  const { principal } = await store.createPrincipal({ kind: 'source', name: 'County TA log', sourceKind: 'file' });
-  for (const [day, rows] of Object.entries(days)) {
-    const upserts = Object.entries(rows).map(([rowId, v]) => {
-      const values = request(rowId, { notes: `Updated ${day}`, ...v });
-      return { rowId, hash: JSON.stringify(values), values };
-    });
-    await store.applyBatch({ sourceId: principal.id, table: 'requests', upserts, deletes: [], full: false, rejected: [], at: new Date(`${day}T15:00:00Z`) });
-  }
-}
 
 describe.each(backends)('requests already done when the log is first imported ($name)', (backend) => {
   it('count as done on a day not known: not open, not in days to fulfill, the SLA or the fulfilled of a period', async () => {

@@ -26,3 +26,15 @@ export async function seedStatusHistory(store: RowStore, history: StatusHistory)
     await store.applyBatch({ sourceId: principal.id, table: 'requests', upserts, deletes: [], full: false, rejected: [], at: new Date(`${day}T15:00:00Z`) });
   }
 }
+
+/** Each day's versions (fields over `request`'s, by row id), synced that day from one source named County TA log. */
+export async function seedVersions(store: RowStore, days: Record<string, Record<string, Record<string, unknown>>>): Promise<void> {
+  const { principal } = await store.createPrincipal({ kind: 'source', name: 'County TA log', sourceKind: 'file' });
+  for (const [day, rows] of Object.entries(days)) {
+    const upserts = Object.entries(rows).map(([rowId, v]) => {
+      const values = request(rowId, { notes: `Updated ${day}`, ...v });
+      return { rowId, hash: JSON.stringify(values), values };
+    });
+    await store.applyBatch({ sourceId: principal.id, table: 'requests', upserts, deletes: [], full: false, rejected: [], at: new Date(`${day}T15:00:00Z`) });
+  }
+}

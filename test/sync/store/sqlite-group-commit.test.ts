@@ -41,8 +41,10 @@ function setUp() {
   // A row stored already is left as it is, as the store answers a re-sent batch unchanged.
   const insert = sqlite.prepare('insert or ignore into t values (?)');
   const levels: number[] = [];
+  const temporaryStores: number[] = [];
   const write = async (batch: Batch): Promise<BatchResult> => {
     levels.push(sqlite.pragma('synchronous', { simple: true }) as number);
+    temporaryStores.push(sqlite.pragma('temp_store', { simple: true }) as number);
     for (const row of batch.upserts) insert.run(row.rowId);
     return { accepted: batch.upserts.length, unchanged: 0, deleted: 0 };
   };
@@ -59,7 +61,7 @@ function setUp() {
     for (let turn = 0; turn < 100 && flushes.length < count; turn++) await nextTurn();
     expect(flushes, 'flushes asked for').toHaveLength(count);
   };
-  return { sqlite, apply, flushes, flushesAsked, levels, stored };
+  return { sqlite, apply, flushes, flushesAsked, levels, temporaryStores, stored };
 }
 
 const batch = (...ids: string[]): Batch => ({ sourceId: 's', table: 'requests', upserts: ids.map((rowId) => ({ rowId, hash: rowId, values: {} })), deletes: [], full: false, rejected: [], at: new Date() });
@@ -153,6 +155,17 @@ describe('SQLite group commit', () => {
     expect(levels).toEqual([1]);
     sqlite.prepare('select count(*) from t').get();
     expect(sqlite.pragma('synchronous', { simple: true })).toBe(2);
+  });
+
+  test('the group keeps what it may undo in memory, and leaves the connection\'s other temporary storage in files', async () => {
+    const { sqlite, apply, flushes, flushesAsked, temporaryStores } = setUp();
+    const answer = apply(batch('a'));
+    await flushesAsked(1);
+    flushes[0].done();
+    await answer;
+    // 2 is MEMORY; 0 is the build's default, files: a large sort outside a group spills to the disk rather than the heap.
+    expect(temporaryStores).toEqual([2]);
+    expect(sqlite.pragma('temp_store', { simple: true })).toBe(0);
   });
 
   test('flushing the WAL of a store closed meanwhile ends without error: SQLite folded it into the database file', async () => {

@@ -1,6 +1,6 @@
 // The embedded SQLite store: the shared contract, plus what only a file on disk can show.
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -80,6 +80,30 @@ describe('SQLite store on disk', () => {
       expect(fresh.pragma('synchronous', { simple: true })).toBe(2);
     } finally {
       fresh.close();
+    }
+  });
+
+  // SQLite's temporary files are unlinked as they open, so only the process's open files show them (Linux).
+  test.runIf(process.platform === 'linux')('a batch writes none of what it might have to undo to a temporary file, new rows or changed', async () => {
+    const temporaryFiles = () => readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return /etilqs_/.test(readlinkSync(`/proc/self/fd/${fd}`));
+      } catch {
+        return false;
+      }
+    }).length;
+    const open = [] as number[];
+    const store = await openStore({ dataDir: dirOf('undo-in-memory'), beforeCommit: () => open.push(temporaryFiles()) });
+    try {
+      const { principal } = await store.createPrincipal({ kind: 'source', name: 'S', sourceKind: 'excel' });
+      const rows = (version: number) => Array.from({ length: 300 }, (_, i) => ({ rowId: `r${i}`, hash: `h${i}.${version}`, values: { notes: `row ${i}, version ${version}`.padEnd(200, '.') } }));
+      for (const version of [1, 2]) {
+        await store.applyBatch({ sourceId: principal.id, table: 'requests', upserts: rows(version), deletes: [], full: false, rejected: [], at: new Date() });
+      }
+      expect(open).toEqual([0, 0]);
+      expect((await store.syncState(principal.id, 'requests')).filter((r) => r.hash.endsWith('.2'))).toHaveLength(300);
+    } finally {
+      await store.close();
     }
   });
 

@@ -1,0 +1,140 @@
+// The workbooks planning tools write when a plan is exported to Excel (Microsoft Planner's "Export plan to Excel"): a
+// header row that is a tool's is read as the tool means its columns, and the tool's own bookkeeping is said once.
+import { parseDateText } from './cells/date-text';
+import { isoFromUtcDate } from './cells/dates';
+import { isBlankCell, sharePointValues, type CellInput } from './cells/read-cell';
+import type { TableName } from './tables';
+import { foldText } from './word-match';
+
+/** A column of the tool's that no table has a place for, kept in the row's Notes as "Header: value". */
+export interface NotedColumn {
+  header: string;
+  /** Its values are notes already (a task's description): kept first, as written, with no header before them. */
+  first?: true;
+  /**
+   * A SharePoint lookup ("1;#Train all department heads"): the items it names, without their ids and separators; what
+   * they are, in the plural ("tasks").
+   */
+  lookup?: string;
+  /** A value the tool gives every row unless a person changes it, which says nothing (Planner's Medium priority), and why. */
+  unless?: { value: string; why: string };
+  /** Its values are days, kept as ISO days as every date is. */
+  days?: boolean;
+}
+
+export interface ToolExport {
+  tool: string;
+  /** Headers that together are this tool's alone: a header row holding `least` of them is its export. */
+  marks: readonly string[];
+  least: number;
+  /** Per table, the tool's header → the field it holds, read so whatever other field its words resemble. */
+  fields: Partial<Record<TableName, Record<string, string>>>;
+  /** Columns kept in Notes (where the table has one), since a person chose their values. */
+  noted: readonly NotedColumn[];
+  /** The tool's bookkeeping: not part of any table, said in one warning. */
+  own: readonly string[];
+  /**
+   * Its rows are an outline, parents told from their rows by the indent of the task's cell alone: a host that reads
+   * indents only when asked (Excel) asks for this tool's sheets.
+   */
+  outlined?: true;
+}
+
+/**
+ * Planner's export, as Microsoft writes it below the plan's name, id and export date. A bucket is the one grouping a
+ * plan has, by which its board is laid out in stages of the work: read as the Phase (a plan with no goals rolls up by
+ * phase, so nothing is lost), where read as the Goal a bucket named "Phase 1" would pass for one. Progress is Planner's
+ * three status words, not a percentage. Priority and Labels are the office's own choices with no column of a plan's,
+ * and Completed Date is when the work was done, which End (the due day) is not: each kept in Notes.
+ */
+export const PLANNER_EXPORT: ToolExport = {
+  tool: 'Microsoft Planner',
+  marks: ['Bucket Name', 'Task ID', 'Is Recurring', 'Checklist Items', 'Completed Checklist Items', 'Late'],
+  least: 3,
+  fields: { workplan: { 'Task Name': 'task', 'Bucket Name': 'phase', Progress: 'status', 'Assigned To': 'lead', 'Start date': 'startOn', 'Due date': 'endOn', Description: 'notes', 'Task ID': 'itemId' } },
+  noted: [
+    { header: 'Priority', unless: { value: 'Medium', why: 'which Planner gives every task' } },
+    { header: 'Completed Date', days: true },
+    { header: 'Labels' },
+  ],
+  own: ['Created By', 'Created Date', 'Is Recurring', 'Late', 'Completed By', 'Completed Checklist Items', 'Checklist Items'],
+};
+
+/**
+ * A SharePoint task list's "Export to Excel" (a plan kept as a list of tasks), told by the columns only a task list
+ * has. Its Description, Priority and Predecessors have no column in a plan; a task's description is the start of its
+ * notes, (2) Normal is the priority SharePoint gives every task, and a predecessor is a lookup of the task before it.
+ * The columns SharePoint adds to every list are `SHAREPOINT_COLUMNS`'.
+ */
+export const SHAREPOINT_TASK_LIST: ToolExport = {
+  tool: 'SharePoint',
+  marks: ['Task Status', 'Predecessors', 'Related Items', 'Checkmark'],
+  least: 2,
+  fields: { workplan: { 'Task Name': 'task', 'Start Date': 'startOn', 'Due Date': 'endOn', '% Complete': 'percentComplete', 'Assigned To': 'lead', 'Task Status': 'status' } },
+  noted: [
+    { header: 'Description', first: true },
+    { header: 'Priority', unless: { value: '(2) Normal', why: 'which SharePoint gives every task' } },
+    { header: 'Predecessors', lookup: 'tasks' },
+  ],
+  own: [],
+};
+
+/**
+ * Smartsheet's project sheet, exported to Excel: its columns are a plan's already, but for Duration and Predecessors
+ * (the dates say the one, and the other names rows by numbers that no longer count once parent rows are set aside).
+ * At Risk is a box a person ticks, kept in Notes where ticked. Its outline (parent rows, told by their indent) is
+ * read by `readTable`.
+ */
+export const SMARTSHEET_EXPORT: ToolExport = {
+  tool: 'Smartsheet',
+  marks: ['Duration', 'Predecessors', 'At Risk'],
+  least: 2,
+  fields: {},
+  noted: [{ header: 'At Risk' }],
+  own: ['Duration', 'Predecessors'],
+  outlined: true,
+};
+
+export const TOOL_EXPORTS: readonly ToolExport[] = [PLANNER_EXPORT, SHAREPOINT_TASK_LIST, SMARTSHEET_EXPORT];
+
+const folded = new WeakMap<ToolExport, { marks: Set<string>; own: Set<string>; noted: Map<string, NotedColumn>; fields: Map<string, Map<string, string>> }>();
+
+/** A tool's header names, folded as headers are compared. */
+export function toolNames(tool: ToolExport) {
+  let names = folded.get(tool);
+  if (!names) {
+    names = {
+      marks: new Set(tool.marks.map(foldText)),
+      own: new Set(tool.own.map(foldText)),
+      noted: new Map(tool.noted.map((n) => [foldText(n.header), n])),
+      fields: new Map(Object.entries(tool.fields).map(([table, byHeader]) => [table, new Map(Object.entries(byHeader).map(([h, f]) => [foldText(h), f]))])),
+    };
+    folded.set(tool, names);
+  }
+  return names;
+}
+
+/** The tool whose export a header row is, if any. */
+export function toolExportOf(header: readonly CellInput[]): ToolExport | undefined {
+  const texts = header.filter((h): h is string => typeof h === 'string').map(foldText);
+  return TOOL_EXPORTS.find((tool) => {
+    const { marks } = toolNames(tool);
+    return texts.filter((t) => marks.has(t)).length >= tool.least;
+  });
+}
+
+/**
+ * A noted column's value as its Notes line says it, or undefined for a blank or the tool's default. A date cell is a
+ * day at the host's midnight: rounded to the nearest UTC midnight, the day is the one shown in any time zone a plan
+ * is kept in (within twelve hours of UTC).
+ */
+export function notedLine(column: NotedColumn, value: CellInput): string | undefined {
+  if (isBlankCell(value) || value === false) return undefined;
+  if (value === true) return `${column.header}: yes`;
+  const typed = value instanceof Date ? isoFromUtcDate(new Date(Math.round(value.getTime() / 86_400_000) * 86_400_000)) : String(value).trim();
+  const text = (column.lookup && sharePointValues(typed)?.join('; ')) || typed;
+  if (column.first) return text;
+  if (column.unless && foldText(text) === foldText(column.unless.value)) return undefined;
+  const day = column.days && typeof value === 'string' ? parseDateText(text) : undefined;
+  return `${column.header}: ${day?.kind === 'date' && day.end === undefined ? day.start : text}`;
+}

@@ -1,0 +1,106 @@
+// The master workbook's Summary on paper keeps each section (a heading and its figures, a note, the capacity outlook,
+// each chart) on one page, by the writer's one rule for blocks kept on a page, the rule a template's Dashboard prints
+// by: a page breaks before a block that would not fit what is left of it, counted with the rows' written heights.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_RULES } from '../../../shared/index';
+import type { PlanCell, SheetPlan } from '../../../shared/workbook-plan';
+import { summarySheet } from '../../../sync/master/summary-sheet';
+import { aggregateMetrics } from '../../../sync/metrics/aggregate-metrics';
+import { PAGE_POINTS } from '../../../sync/workbook/printed-page';
+import { TITLE_POINTS } from '../../../sync/workbook/sheet-styles';
+import { writeWorkbookToBuffer } from '../../../sync/workbook/write-workbook';
+import { convertToPdf } from '../../support/libreoffice';
+import { pdfPageTexts } from '../../support/pdf';
+import { AS_OF, MILESTONES, REQUESTS, ROADMAP, WORKPLAN } from '../metrics/demand-rows';
+
+const metrics = aggregateMetrics({ requests: REQUESTS, workplan: WORKPLAN, milestones: MILESTONES, roadmap: ROADMAP }, { asOf: AS_OF, rules: DEFAULT_RULES });
+const png = new Uint8Array([137, 80, 78, 71]);
+const CHARTS = ['a', 'b', 'c'].map((id) => ({ spec: { id, title: `Chart ${id}`, alt: `About ${id}`, width: 640, height: 340 }, png }));
+/** Lines under the coverage, as many sources' rejected rows make: they move the sections down the pages. */
+const notes = (n: number) => Array.from({ length: n }, (_, i) => `Source ${i + 1}: 1 of 20 requests rejected.`);
+const SECTION_TITLES = ['How much did we do?', 'How well did we do it?', 'Is anyone better off?', 'Other figures'];
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'equity-desk-summary-print-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** The sheet's rows as written (the preamble, then the rows: the Summary has no header row). */
+const sheetRows = (plan: SheetPlan): (readonly PlanCell[])[] => [...(plan.preamble ?? []), ...(plan.rows as PlanCell[][])];
+
+async function written(plan: SheetPlan) {
+  const buffer = await writeWorkbookToBuffer({ title: 'Summary', sheets: [plan] });
+  const xml = await (await JSZip.loadAsync(buffer)).file('xl/worksheets/sheet1.xml')!.async('string');
+  const ws = (await new ExcelJS.Workbook().xlsx.load(buffer as unknown as ArrayBuffer)).worksheets[0];
+  const breaks = new Set([...xml.matchAll(/<brk id="(\d+)"[^>]*man="1"/g)].map((m) => Number(m[1])));
+  const scale = Number(/<pageSetup [^>]*scale="(\d+)"/.exec(xml)?.[1]);
+  return { buffer, breaks, scale, pointsOf: (row: number) => (row === 1 ? TITLE_POINTS : ws.getRow(row).height || 15) };
+}
+
+describe('the master Summary printed', () => {
+  it('names each section as a block kept on a page, and breaks its own page only before the charts', () => {
+    const plan = summarySheet(metrics, CHARTS);
+    const rows = sheetRows(plan);
+    const rowOf = (text: string) => rows.findIndex((r) => typeof r[0] === 'string' && r[0].startsWith(text)) + 1;
+    for (const title of [...SECTION_TITLES, 'Charts (']) expect(plan.print?.keepTogether, title).toContain(rowOf(title));
+    expect(plan.print?.keepTogether).toContain(1);
+    expect(plan.print?.breakAfterRows).toEqual([rowOf('Charts (') - 1]);
+    expect(summarySheet(metrics, []).print?.breakAfterRows).toBeUndefined();
+  });
+
+  // Notes from none to a page and more: the sections fall at every place on their pages.
+  it.each([0, 7, 14, 21, 28, 35, 42, 49])('keeps each section on one page, a break only where the next would not fit (%i lines of notes)', async (n) => {
+    const plan = summarySheet(metrics, CHARTS, notes(n));
+    const { breaks, scale, pointsOf } = await written(plan);
+    const rows = sheetRows(plan);
+    const pagePoints = (PAGE_POINTS * 100) / scale;
+    const starts = [...plan.print!.keepTogether!].sort((a, b) => a - b);
+    const blocks = starts.map((from, i) => ({ from, to: (starts[i + 1] ?? rows.length + 1) - 1 }));
+    const planned = new Set(plan.print!.breakAfterRows ?? []);
+    const height = (b: { from: number; to: number }) => Array.from({ length: b.to - b.from + 1 }, (_, k) => pointsOf(b.from + k)).reduce((a, x) => a + x, 0);
+    const pageOf: number[] = [];
+    let [page, used] = [1, 0];
+    for (let row = 1; row <= rows.length; row++) {
+      if (used > 0 && used + pointsOf(row) > pagePoints) [page, used] = [page + 1, 0];
+      used += pointsOf(row);
+      pageOf[row] = page;
+      if (!breaks.has(row)) continue;
+      if (!planned.has(row)) {
+        // No page ends early for nothing: the next block would have run past this one.
+        const next = blocks.find((b) => b.from === row + 1);
+        expect(next, `a break after row ${row}, not before a block`).toBeDefined();
+        expect(used + height(next!), `the break after row ${row}`).toBeGreaterThan(pagePoints);
+      }
+      [page, used] = [page + 1, 0];
+    }
+    for (const b of blocks) if (height(b) <= pagePoints) expect(pageOf[b.to], `rows ${b.from}-${b.to} (${String(rows[b.from - 1][0] ?? '')})`).toBe(pageOf[b.from]);
+    // The charts start a page.
+    expect(breaks).toContain([...planned][0]);
+  });
+
+  it('prints each section with its figures on one page in LibreOffice', async () => {
+    const plan = summarySheet(metrics, [], notes(30));
+    const file = join(dir, 'summary.xlsx');
+    await writeFile(file, (await written(plan)).buffer);
+    const pages = (await pdfPageTexts(await convertToPdf(file, dir))).map((t) => t.split('\n').map((l) => l.trim()).filter(Boolean));
+    expect(pages.length).toBeGreaterThan(1);
+    const rows = sheetRows(plan);
+    for (const title of SECTION_TITLES) {
+      const at = pages.findIndex((p) => p.some((l) => l.startsWith(title)));
+      expect(at, title).toBeGreaterThanOrEqual(0);
+      // The section's last label, on the heading's page.
+      const from = rows.findIndex((r) => r[0] === title);
+      const to = rows.findIndex((r, i) => i > from && (r.length === 0 || r.every((c) => c === null || c === undefined)));
+      const last = String(rows[to - 1][0]);
+      expect(pages[at].some((l) => l.startsWith(last.slice(0, 24))), `${title}: ${last}`).toBe(true);
+    }
+  }, 120_000);
+});
