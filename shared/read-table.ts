@@ -503,6 +503,9 @@ export function readTable(
   const outline = outlineOf(table, map, options.indents, grid, headerIndex);
   /** The parent rows above the line being read, outermost first, each with its indent and the field its rows take it in. */
   const parents: { indent: number; text: string; into: InputColumn }[] = [];
+  // Each row starts as a copy of one with every field read, each then set in place: given its fields one by one, a row
+  // past a dozen of them is kept by V8 as a hash table several times the size, and rows are held for a whole import.
+  const blankRow: RawRow = Object.fromEntries([...map.fields.values()].map((field) => [field, undefined]));
   let lastRow: number | undefined;
   const rowFollows = (r: number): boolean => {
     if (lastRow === undefined) for (lastRow = grid.length - 1; lastRow > headerIndex && !isRowLine(grid[lastRow]); lastRow--);
@@ -576,7 +579,7 @@ export function readTable(
         continue;
       }
     }
-    const raw: RawRow = {};
+    const raw: RawRow = { ...blankRow };
     let any = false;
     for (const [i, field] of map.fields) {
       const v = line[i];
