@@ -12,6 +12,7 @@ import { build } from 'esbuild';
 import { buildServiceBundle } from './service-bundle.mjs';
 import { buildExcel } from './excel-build.mjs';
 import { MINIFIED, namedForStacks } from './stack-names.mjs';
+import { shareStrings } from './shared-strings.mjs';
 import { builtData } from './built-data.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -83,7 +84,10 @@ function wrappers(entries, paramsOf) {
     .join('\n');
 }
 
-/** Code.js's bundle: minified, named where a stack trace needs it (scripts/stack-names.mjs). */
+/**
+ * Code.js's bundle: minified, named where a stack trace needs it (scripts/stack-names.mjs), each repeated text
+ * written once (scripts/shared-strings.mjs).
+ */
 async function addonBundle(allowlist) {
   const result = await bundled('apps-script/main.ts', {
     format: 'iife',
@@ -97,7 +101,7 @@ async function addonBundle(allowlist) {
     define: { EQUITY_DESK_SERVICE_URLS: JSON.stringify(allowlist) },
     plugins: [builtData],
   });
-  return namedForStacks(result, { root: ROOT, entry: 'addon/apps-script/main.ts' });
+  return shareStrings(await namedForStacks(result, { root: ROOT, entry: 'addon/apps-script/main.ts' }));
 }
 
 async function sidebarHtml() {

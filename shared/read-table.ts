@@ -503,6 +503,9 @@ export function readTable(
   const outline = outlineOf(table, map, options.indents, grid, headerIndex);
   /** The parent rows above the line being read, outermost first, each with its indent and the field its rows take it in. */
   const parents: { indent: number; text: string; into: InputColumn }[] = [];
+  // Each row starts as a copy of one with every field read, each then set in place: given its fields one by one, a row
+  // past a dozen of them is kept by V8 as a hash table several times the size, and rows are held for a whole import.
+  const blankRow: RawRow = Object.fromEntries([...map.fields.values()].map((field) => [field, undefined]));
   let lastRow: number | undefined;
   const rowFollows = (r: number): boolean => {
     if (lastRow === undefined) for (lastRow = grid.length - 1; lastRow > headerIndex && !isRowLine(grid[lastRow]); lastRow--);
@@ -576,7 +579,7 @@ export function readTable(
         continue;
       }
     }
-    const raw: RawRow = {};
+    const raw: RawRow = { ...blankRow };
     let any = false;
     for (const [i, field] of map.fields) {
       const v = line[i];
@@ -675,13 +678,15 @@ export function readTable(
  * An outline's parent rows (Smartsheet's goals and phases over their tasks), told only by the indent of the first
  * column a row is named by: a row followed by one indented further is a parent, the group of the rows under it, in the
  * table's grouping columns the sheet has no column for (a plan's Goal, then Phase for the parents under a goal).
+ * Only in an export whose rows are an outline (`ToolExport.outlined`): elsewhere an indent may be for looks, and a task
+ * taken for a group would be a row lost; the Excel add-in asks the host for indents of those sheets alone.
  * Undefined when that column has no indent or no grouping column is free: every row is then read as a row.
  */
 function outlineOf(
   table: TableDef, map: HeaderMap, indents: ReadonlyMap<string, number> | undefined, grid: readonly (readonly CellInput[])[], headerIndex: number,
 ): { index: number; into: InputColumn[]; indent: (r: number) => number } | undefined {
   const index = fieldColumn(map, table.identifiedBy[0]).index;
-  if (!indents?.size || index === undefined || headerIndex < 0) return undefined;
+  if (!indents?.size || index === undefined || headerIndex < 0 || !map.tool?.outlined) return undefined;
   const indent = (r: number) => indents.get(`${r}:${index}`) ?? 0;
   if (!grid.some((_, r) => r > headerIndex && indent(r) > 0)) return undefined;
   const into = table.columns.filter((c) => c.fillDown && c.type === 'text' && fieldColumn(map, c.name).index === undefined);

@@ -33,6 +33,11 @@ export interface ToolExport {
   noted: readonly NotedColumn[];
   /** The tool's bookkeeping: not part of any table, said in one warning. */
   own: readonly string[];
+  /**
+   * Its rows are an outline, parents told from their rows by the indent of the task's cell alone: a host that reads
+   * indents only when asked (Excel) asks for this tool's sheets.
+   */
+  outlined?: true;
 }
 
 /**
@@ -87,6 +92,7 @@ export const SMARTSHEET_EXPORT: ToolExport = {
   fields: {},
   noted: [{ header: 'At Risk' }],
   own: ['Duration', 'Predecessors'],
+  outlined: true,
 };
 
 export const TOOL_EXPORTS: readonly ToolExport[] = [PLANNER_EXPORT, SHAREPOINT_TASK_LIST, SMARTSHEET_EXPORT];

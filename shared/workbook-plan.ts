@@ -270,6 +270,8 @@ export const EXCEL_MAX_ROWS = 1_048_576;
  * the longest value its lookups find (VLOOKUP and MATCH answer #VALUE! past it).
  */
 export const EXCEL_FORMULA_TEXT = 255;
+/** The longest formula Excel takes, its `=` counted. */
+export const EXCEL_FORMULA_CHARS = 8_192;
 /** Excel's longest sheet name. */
 export const EXCEL_MAX_SHEET_NAME = 31;
 

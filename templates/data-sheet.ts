@@ -10,7 +10,7 @@ import { cellRef } from '../shared/sheet-ref';
 import { DashboardBuilder, helperLetter, type HelperColumn } from './dashboard-sheet';
 import { inputCellValue, type ColumnNameOf, type FieldOf, type InputColumn, type TableDef, type TableName, type TypedRow, type TypedValue } from '../shared/tables';
 import { wordColumnWidth } from '../shared/printed-text';
-import { EXCEL_FORMULA_TEXT, type PlanCell, type PlanColumn, type PlanConditional, type PlanValidation, type SheetPlan } from '../shared/workbook-plan';
+import { EXCEL_FORMULA_CHARS, EXCEL_FORMULA_TEXT, type PlanCell, type PlanColumn, type PlanConditional, type PlanValidation, type SheetPlan } from '../shared/workbook-plan';
 
 /**
  * Formula rows planned below the data, ready for new rows to get their statuses, and the rows the dropdowns, colors
@@ -249,10 +249,19 @@ export function ownDataSheet(own: OwnSheet, rules: Rules, asOf: string, reads: r
   const spellings = spellingsRead(own, looked, rules);
   // A column whose blank cells mean "same as above" (a goal or kind typed once over its rows, or merged down) is read
   // by its working column with each blank taken from the last row that holds one, as the service reads the sheet.
+  // A choice that a working formula reads so often that, each reading naming the sheet (`INDEX('Work plan'!$H:$H,row)`),
+  // the formula would pass Excel's length at the sheet's last row, is read through its working column too, whose cell
+  // the formula names in a few characters: a work plan's Status, compared with each word of the plan's statuses.
+  const longest = (d: TableDef['derived'][number]) => derivedFormula(d, (field) => {
+    const letter = letterOf(field);
+    return letter === undefined ? `$${helperLetter(0)}${lastDashboardRow}` : `INDEX(${cellRef(sheet, `$${letter}:$${letter}`)},${lastRow})`;
+  })!;
+  const lastDashboardRow = DashboardBuilder.FIRST_ROW + count - 1;
+  const crowded = new Set(computed.filter((d) => `=IF($${rowLetter}${lastDashboardRow}="","",${longest(d)})`.length > EXCEL_FORMULA_CHARS).flatMap((d) => d.inputs));
   const mapped = inputs.flatMap((c) => {
     const index = looked.indexOf(c);
     const spelled = index >= 0 && [...spellings.keys()].some((k) => k.startsWith(`${index}:`));
-    return spelled || c.fillDown ? [{ column: c, index }] : [];
+    return spelled || c.fillDown || (c.type === 'choice' && crowded.has(c.name)) ? [{ column: c, index, spelled }] : [];
   });
   const mappedLetter = new Map(mapped.map(({ column }, i) => [column.name, helperLetter(computed.length + 1 + i)]));
   const carried = mapped.filter(({ column }) => column.fillDown);
@@ -323,7 +332,7 @@ export function ownDataSheet(own: OwnSheet, rules: Rules, asOf: string, reads: r
   // A cell holding `*`, `?` or `~` is not looked up: VLOOKUP would read them as wildcards, and find another spelling.
   const readFormula = (index: number, typed: string) => (index < 0 ? typed
     : `IF(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(TRIM(${typed}),"*",""),"?",""),"~","")<>TRIM(${typed}),${typed},IFERROR(VLOOKUP("${index}:"&TRIM(${typed}),${spellingRange},2,0),${typed}))`);
-  for (const { column, index } of mapped) {
+  for (const { column, index, spelled } of mapped) {
     const carry = carryLetter.get(column.name);
     helpers.push({
       header: `${column.header} as read (working)`,
@@ -333,7 +342,7 @@ export function ownDataSheet(own: OwnSheet, rules: Rules, asOf: string, reads: r
         const shown = carry ? r.values?.[column.name] ?? null : readAs(index, typedRows[i]?.[column.name] ?? null);
         const at = dashboardRow(r.row);
         return {
-          formula: carry ? `IF($${rowLetter}${at}="","",$${carry}${at})` : `IF(TRIM(${typed})="","",${readFormula(index, typed)})`,
+          formula: carry ? `IF($${rowLetter}${at}="","",$${carry}${at})` : `IF(TRIM(${typed})="","",${readFormula(spelled ? index : -1, typed)})`,
           value: isBlankText(shown) ? '' : shown!,
         };
       }),

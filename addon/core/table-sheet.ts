@@ -1,7 +1,8 @@
 // Finds the sheets that hold a table (by name, else by headers) and reads each with one batch read:
 // cells made JSON-ready as the service will see them, the `Sync ID` column set apart (it is not a field).
 import { LISTS_SHEET, columnLetter, columnNumber } from '../../shared/lists';
-import { fieldColumn, findHeaderRow, locateTable, readStacked, readTable, tableNamed, textFieldsOf, type ReadTableResult, type SheetRow } from '../../shared/read-table';
+import { fieldColumn, findHeaderRow, locateTable, mapHeaders, readStacked, readTable, tableNamed, textFieldsOf, type ReadTableResult, type SheetRow } from '../../shared/read-table';
+import { toolExportOf } from '../../shared/tool-exports';
 import type { ReadOptions } from '../../shared/cells/read-cell';
 import { DEFAULT_RULES, readRules, type Rules } from '../../shared/rules';
 import type { TableDef } from '../../shared/tables';
@@ -75,11 +76,31 @@ export function gridWidth(grid: readonly (readonly unknown[])[]): number {
 }
 
 /** How the workbook reads its cells beyond the defaults: its Lists sheet's fiscal year and choices; `held`, the tables each sheet held at the last sync. */
-export type SheetReading = Partial<Pick<ReadOptions, 'fiscalYearStartMonth' | 'lists'>> & { held?: (sheet: string) => readonly TableDef[] };
+export type SheetReading = Partial<Pick<ReadOptions, 'fiscalYearStartMonth' | 'lists'>> & {
+  held?: (sheet: string) => readonly TableDef[];
+  /** The sheet's indents, as `row:column` of the grid read (`SheetCells.indents`). */
+  indents?: ReadonlyMap<string, number>;
+};
 
 /** Reads one sheet as `table`, with the tables stacked below it (one read of the sheet, values and formulas). */
 export function* readTableSheet(port: SpreadsheetPort, sheet: string, table: TableDef, reading: SheetReading = {}): Task<TableSheet[]> {
-  return tableSheetOf(port, sheet, table, yield* io(port.readSheetWithFormulas(sheet)), reading);
+  return tableSheetOf(port, sheet, table, yield* withIndents(port, sheet, table, yield* io(port.readSheetWithFormulas(sheet))), reading);
+}
+
+/**
+ * The cells with the indents of the column naming each row, where the header is an export whose rows are an outline
+ * (Smartsheet's) and the host can tell indents (`SpreadsheetPort.indentsOf`): its parent rows are read as the import
+ * reads them from the file. Any other sheet costs no request.
+ */
+function* withIndents(port: SpreadsheetPort, sheet: string, table: TableDef, cells: SheetCells): Task<SheetCells> {
+  if (!port.indentsOf) return cells;
+  const grid = cells.values.map((line) => line.map((v) => (isHostDate(v) ? null : v)));
+  const headerIndex = findHeaderRow(table, grid).index;
+  if (headerIndex < 0 || !toolExportOf(grid[headerIndex])?.outlined) return cells;
+  const column = fieldColumn(mapHeaders(table, grid[headerIndex]), table.identifiedBy[0]).index;
+  if (column === undefined) return cells;
+  const levels = yield* io(port.indentsOf(sheet, column + 1, cells.values.length));
+  return { ...cells, indents: new Map([...levels].map(([r, level]) => [`${r}:${column}`, level])) };
 }
 
 /**
@@ -88,7 +109,7 @@ export function* readTableSheet(port: SpreadsheetPort, sheet: string, table: Tab
  * stays with it wherever the tables' headers move.
  */
 export function tableSheetOf(port: SpreadsheetPort, sheet: string, table: TableDef, sheetCells: SheetCells, { held: heldBy, ...reading }: SheetReading = {}): TableSheet[] {
-  const { values: host, formulas, numberFormats, merged = [], textsLikeErrors } = sheetCells;
+  const { values: host, formulas, numberFormats, merged = [], textsLikeErrors, indents } = sheetCells;
   const held = heldBy?.(sheet) ?? [];
   const grid = host.map((line, r) => line.map((v, c) => jsonCell(port, v, numberFormats[r]?.[c])));
   // The header may sit below a title: found as the shared reader finds it (Sync ID is no field, so it does not sway it).
@@ -97,6 +118,11 @@ export function tableSheetOf(port: SpreadsheetPort, sheet: string, table: TableD
   let syncIndex = -1;
   for (let r = headerIndex; r >= 0 && r < grid.length && syncIndex < 0; r++) syncIndex = grid[r].findIndex(isSyncIdHeader);
   const stripped = syncIndex < 0 ? grid : grid.map((line) => line.filter((_, i) => i !== syncIndex));
+  const strippedIndents = indents?.size && syncIndex >= 0 ? new Map([...indents].flatMap(([key, level]) => {
+    const [r, c] = key.split(':').map(Number);
+    return c === syncIndex ? [] : [[`${r}:${c > syncIndex ? c - 1 : c}`, level] as const];
+  })) : indents;
+  if (strippedIndents?.size) reading = { ...reading, indents: strippedIndents };
   const reads = readStacked(readTable(table, sheet, stripped, headerIndex, reading), sheet, stripped, reading, held).map((read) => port.withinOwnTables?.(read, sheet, stripped, sheetCells) ?? read);
   // Issues placed by readTable name columns of the stripped grid: put them back where they are.
   const toSheetColumn = (index: number) => (syncIndex >= 0 && index >= syncIndex ? index + 2 : index + 1);
@@ -162,7 +188,7 @@ export function* readTableSheets(port: SpreadsheetPort, { only, every = false, r
     const cells = yield* io(port.readSheetWithFormulas(name));
     const table = locateTable(name, cells.values.map((line) => line.map((v) => (v instanceof Date ? null : v))), reading.held?.(name))?.table;
     if (!table || (only && only !== table.name)) continue;
-    found.push(...tableSheetOf(port, name, table, cells, reading));
+    found.push(...tableSheetOf(port, name, table, yield* withIndents(port, name, table, cells), reading));
     if (only && !every) break;
   }
   return only && every ? found.filter((t) => t.table.name === only) : found;

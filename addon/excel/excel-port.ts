@@ -403,6 +403,20 @@ export class ExcelPort implements SpreadsheetPort {
     return this.read(name, true);
   }
 
+  indentsOf(name: string, column: number, rows: number): Promise<ReadonlyMap<number, number>> {
+    return this.onSheet(name, async (context, sheet) => {
+      const levels = new Map<number, number>();
+      if (rows === 0) return levels;
+      const props = sheet.getRangeByIndexes(0, column - 1, rows, 1).getCellProperties({ format: { indentLevel: true } });
+      await context.sync();
+      props.value.forEach((line, r) => {
+        const level = line[0]?.format?.indentLevel ?? 0;
+        if (level > 0) levels.set(r, level);
+      });
+      return levels;
+    });
+  }
+
   private read(name: string, withFormulas: boolean): Promise<SheetCells> {
     return this.onSheet(name, async (context, sheet) => {
       askDateSystem(context);

@@ -11,7 +11,7 @@ export interface LoadableObject {
 }
 
 export interface CellProperties {
-  format?: { fill?: { color?: string }; protection?: { locked?: boolean } };
+  format?: { fill?: { color?: string }; protection?: { locked?: boolean }; indentLevel?: number };
 }
 
 export interface RangeFormat {
@@ -104,7 +104,7 @@ export interface Range extends LoadableObject {
   readonly sort: RangeSort;
   /** ExcelApi 1.13: the merged areas that overlap the range; a null object when there are none. */
   getMergedAreasOrNullObject(): RangeAreas;
-  getCellProperties(spec: { format: { fill: { color: true } } | { protection: { locked: true } } }): ClientResult<CellProperties[][]>;
+  getCellProperties(spec: { format: { fill: { color: true } } | { protection: { locked: true } } | { indentLevel: true } }): ClientResult<CellProperties[][]>;
   setCellProperties(cells: CellProperties[][]): void;
   /** ExcelApi 1.9: a paste from `source` onto this range; `Formulas` moves relative references as a paste does. */
   copyFrom(source: Range, copyType: 'Formulas' | 'Formats'): void;

@@ -58,6 +58,8 @@ export interface SheetCells {
    * said a table ends, which the table read from its header row keeps to, as an import of the file does.
    */
   excelTables?: readonly ExcelTable[];
+  /** The indent level of each indented cell, as `row:column` of `values` (0-based), where asked (`SpreadsheetPort.indentsOf`). */
+  indents?: ReadonlyMap<string, number>;
 }
 
 /** Notes and background colours of a block, row by row; a blank note is `''`, the default background `null`. */
@@ -198,6 +200,12 @@ export interface SpreadsheetPort {
    * carry the rule.
    */
   withinOwnTables?(read: ReadTableResult, sheet: string, grid: readonly (readonly CellInput[])[], cells: SheetCells): ReadTableResult;
+  /**
+   * The indent level of each of the first `rows` cells of a column (1-based), 0-based row → level for the indented ones:
+   * an outline's parent rows (Smartsheet's) are told by it alone. A request of its own, so asked only of a sheet whose
+   * header is such an export's; only a host with indents gives it (Sheets has none).
+   */
+  indentsOf?(name: string, column: number, rows: number): Io<ReadonlyMap<number, number>>;
   /**
    * One rectangular write from (row, column); the sheet grows to fit. Cells the host refuses as protected are
    * written around, as by `writeCells`, and named by the ProtectedCellsError thrown once the rest is written.

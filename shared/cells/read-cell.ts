@@ -637,7 +637,7 @@ export function sharePointValues(text: string): string[] | undefined {
 }
 
 const sharePointRead = (c: InputColumn, text: string, read: string): FieldIssue =>
-  issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(text)} as ${read} (SharePoint's user ids and separators taken out)`, 'warning');
+  issue(c, 'people_separated', `${c.header}: read ${quoteValue(text)} as ${read} (SharePoint's user ids and separators taken out)`, 'warning');
 
 // Helpers of `readChoice` rather than closures inside it: V8 makes the scope a closure keeps on every call of the
 // function that holds it, and most cells are read by the quick lookups at its start.
@@ -667,7 +667,7 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
       const [first, ...others] = people;
       return others.length === 0
         ? { value: first, issues: [sharePointRead(c, text, first)] }
-        : { value: first, note: others.join('; '), issues: [issue(c, 'unit_dropped', `${c.header}: ${quoteValue(text)} names ${people.length} people: read the first, ${first}`, 'warning')] };
+        : { value: first, note: others.join('; '), issues: [issue(c, 'people_separated', `${c.header}: ${quoteValue(text)} names ${people.length} people: read the first, ${first}`, 'warning')] };
     }
     // An open list takes any name, but a placeholder for one still to come is no name: a request "assigned" to TBD has no one on it.
     if (!placeholderKind(text) && !NO_ONE.test(text)) return { value: text, issues: NO_ISSUES };

@@ -18,6 +18,7 @@ import { idCellText, idColumnByValues } from './import-row-match';
 import type { SurveyHold } from '../store/intake-store';
 import { ingestBatch, prepareBatch, rowHash, type IngestBatch, type IngestRow, type RowIssues } from './ingest-batch';
 import { idsByContent, type Identify } from './moved-rows';
+import { addTo } from './lists-by-key';
 import { uncalculatedWarnings } from './uncalculated-formulas';
 import { keepSurveyAnswers } from './survey-holds';
 import { adoptWebFormRows, settleWebFormRows, webFormRows, type FormRequest } from './web-form-rows';
@@ -256,6 +257,9 @@ function removedRows(held: readonly HeldRow[], sent: ReadonlySet<string>, read: 
   });
 }
 
+/** Whether another table is pasted below `read` or among its rows: only then does an import read its sheet's grid again. */
+const stacked = (read: ReadTableResult) => read.nextAt !== undefined || read.issues.some((i) => i.code === 'another_table');
+
 /**
  * The ids of the rows a sheet holding several tables once gave this table (`tables`, its reads of the sheet) that
  * are still in the sheet among another table's rows (a table pasted over them): an ID moves with its row, so each
@@ -265,7 +269,7 @@ function removedRows(held: readonly HeldRow[], sent: ReadonlySet<string>, read: 
  */
 function idsBelow(tables: readonly SheetTable[], grid: readonly (readonly CellInput[])[], sheet: string): ReadonlySet<string> | undefined {
   const own = tables.filter((t) => t.sheet === sheet);
-  if (!own.some((t) => t.read.nextAt !== undefined || t.read.issues.some((i) => i.code === 'another_table'))) return undefined;
+  if (!own.some((t) => stacked(t.read))) return undefined;
   const ownRows = new Set(own.flatMap((t) => t.read.rows.map((r) => r.row)));
   const idColumns = new Set(own.flatMap((t) => {
     const id = t.read.table.columns.find((c) => c.type === 'id');
@@ -353,7 +357,7 @@ function removedBySheet(removed: readonly HeldRow[], sheetNames: readonly string
  */
 async function followContent(store: Pick<RowStore, 'rows' | 'storedRowsWithHash'>, sourceId: string, table: TableName, rows: IngestRow[], held: readonly HeldRow[], reading: Pick<IngestBatch, 'title' | 'readOptions' | 'at'>): Promise<IngestRow[]> {
   const bySheet = new Map<string, IngestRow[]>();
-  for (const row of rows) bySheet.set(row.sheet!, [...(bySheet.get(row.sheet!) ?? []), row]);
+  for (const row of rows) addTo(bySheet, row.sheet!, row);
   let prepared: Map<string, IncomingRow> | undefined;
   const readRow = (row: IngestRow) => (prepared ??= new Map(prepareBatch({ sourceId, table, rows, ...reading }).batch.upserts.map((u: IncomingRow) => [u.rowId, u]))).get(row.rowId);
   const hashOf = (row: IngestRow) => readRow(row)?.hash;
@@ -379,10 +383,25 @@ async function followContent(store: Pick<RowStore, 'rows' | 'storedRowsWithHash'
   return renamed.size === 0 ? rows : rows.map((r) => (renamed.has(r) ? { ...r, rowId: renamed.get(r)! } : r));
 }
 
-/** Throws `ImportError` for an unknown source, a missing or unreadable file, or a workbook with no table. */
-export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPrincipal' | 'syncState' | 'surveyHolds' | 'daysUnknown' | 'storedRows' | 'storedRowsWithHash' | 'outbox' | 'acknowledge' | 'rows'>, opts: ImportOptions): Promise<ImportResult> {
-  const source = await store.getPrincipal(opts.sourceId);
-  if (source?.kind !== 'source') throw new ImportError('unknown-source', `no source with id ${opts.sourceId}; register one with \`npx equity-desk source add NAME\``);
+/**
+ * What an import keeps of a workbook once its tables are read: the grids take several times what the rows read from
+ * them do, so only those of sheets where tables are stacked are kept (`stackedGrids`), which `idsBelow` and
+ * `keptByCells` read again; `idsBelow` reads no other sheet's grid, and `keptByCells` only where `idsBelow` found one.
+ */
+interface WorkbookTables {
+  sheetNames: string[];
+  lists: ListsRead | undefined;
+  readOptions: ReturnType<typeof workbookReading>;
+  /** What the store holds of the source, per table. */
+  held: Map<TableName, HeldRow[]>;
+  /** The tables a sheet held at the last import. */
+  heldBy: (sheet: string) => TableName[];
+  found: SheetTable[];
+  stackedGrids: Map<string, CellInput[][]>;
+}
+
+/** The workbook's tables, each sheet read as the table it holds or held; throws `ImportError` as `importWorkbook` says. */
+async function readWorkbookTables(store: Pick<RowStore, 'syncState'>, opts: ImportOptions): Promise<WorkbookTables> {
   const sheets = await readWorkbookGrids(opts.file);
   const lists = readLists(sheets);
   const readOptions = workbookReading(sheets, lists);
@@ -404,16 +423,28 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
   }
   found.sort((a, b) => sheetNames.indexOf(a.sheet) - sheetNames.indexOf(b.sheet) || a.read.headerRow - b.read.headerRow);
   const uncalculatedOf = new Map(sheets.map((g) => [g.name, g.uncalculated]));
-  found.forEach((t, i) => {
+  // A loop, not a callback: a closure over the grids would keep them as long as `heldBy`, which shares its scope.
+  for (let i = 0; i < found.length; i++) {
+    const t = found[i];
     const heldIds = new Set(held.get(t.read.table.name)!.map((h) => h.rowId).filter((rowId) => rowId.startsWith(`${t.sheet}:`) && sheetOfRowId(rowId, sheetNames) === t.sheet));
     const read = idColumnByValues(t, gridOf.get(t.sheet) ?? [], heldIds);
     const uncalculated = uncalculatedWarnings(read, uncalculatedOf.get(t.sheet));
     found[i] = uncalculated.length ? { ...read, read: { ...read.read, issues: [...read.read.issues, ...uncalculated] } } : read;
-  });
+  }
   if (found.length === 0) {
     const names = sheets.map((s) => quoteValue(s.name)).join(', ');
     throw new ImportError('no-tables', `${opts.file} holds no table (sheets: ${names}); name a sheet Requests, Work plan, Milestones or Roadmap, or give it their headers`);
   }
+  const stackedGrids = new Map<string, CellInput[][]>();
+  for (const t of found) if (stacked(t.read)) stackedGrids.set(t.sheet, gridOf.get(t.sheet)!);
+  return { sheetNames, lists, readOptions, held, heldBy, found, stackedGrids };
+}
+
+/** Throws `ImportError` for an unknown source, a missing or unreadable file, or a workbook with no table. */
+export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPrincipal' | 'syncState' | 'surveyHolds' | 'daysUnknown' | 'storedRows' | 'storedRowsWithHash' | 'outbox' | 'acknowledge' | 'rows'>, opts: ImportOptions): Promise<ImportResult> {
+  const source = await store.getPrincipal(opts.sourceId);
+  if (source?.kind !== 'source') throw new ImportError('unknown-source', `no source with id ${opts.sourceId}; register one with \`npx equity-desk source add NAME\``);
+  const { sheetNames, lists, readOptions, held, heldBy, found, stackedGrids: gridOf } = await readWorkbookTables(store, opts);
   const fromLists = listsWarnings(lists);
   // A table that could not be read is left out of its sync (sent as empty, it would remove every stored
   // row) but its problem is stored, for the committee's Data quality sheet, until a later read of the sheet.
@@ -422,7 +453,7 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
   const webForm = await webFormRows(store, opts.sourceId, held.get('requests')!);
   let takenFromForm = new Set<string>();
   const bySheet = new Map(found.map((t) => [t.sheet, t]));
-  result.skipped = sheets.map((s) => s.name).filter((n) => !bySheet.has(n));
+  result.skipped = sheetNames.filter((n) => !bySheet.has(n));
   const at = (sheet: string, row: number) => tableAt(found, sheet, row);
   for (const t of found) {
     result.tables.push({ sheet: t.sheet, table: t.read.table.name, rows: new Set(t.read.rows.map((r) => r.row)).size, items: t.read.rows.length });
@@ -532,7 +563,7 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
     for (const w of batch.warnings.map(placed)) result.warnings.push(...w.errors.map((e) => ({ sheet: w.sheet, row: w.row, ...(w.id === undefined ? {} : { id: w.id, named: w.named }), ...e })));
   }
   result.fromForm = await settleWebFormRows(store, opts.sourceId, takenFromForm, opts.at);
-  const bySheetRow = (a: { sheet: string; row: number }, b: { sheet: string; row: number }) => sheets.findIndex((s) => s.name === a.sheet) - sheets.findIndex((s) => s.name === b.sheet) || a.row - b.row;
+  const bySheetRow = (a: { sheet: string; row: number }, b: { sheet: string; row: number }) => sheetNames.indexOf(a.sheet) - sheetNames.indexOf(b.sheet) || a.row - b.row;
   result.rejected.sort(bySheetRow);
   result.warnings.sort(bySheetRow);
   return result;

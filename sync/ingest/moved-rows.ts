@@ -1,6 +1,7 @@
 // Rows with no ID are known by their place (`Requests#5`), so a sort, or a row deleted or inserted above them, would
 // hand each stored row, its history with it (the first day a request was fulfilled), to whatever row now sits there.
 // Here such rows follow their content instead: a row as stored keeps its stored row wherever it moved.
+import { addTo } from './lists-by-key';
 import { importRowId } from './import-row-id';
 import type { IngestRow } from './ingest-batch';
 
@@ -36,7 +37,7 @@ export function idsByContent(
   const offset = (rows[0].position ?? rows[0].sheetRow!) - rows[0].sheetRow!;
   const placeOf = (h: HeldPlace) => h.sheetRow ?? offset + placeNumber(sheet, h.rowId)!;
   const byHash = new Map<string, HeldPlace[]>();
-  for (const h of [...own].sort((a, b) => placeOf(a) - placeOf(b))) byHash.set(h.hash, [...(byHash.get(h.hash) ?? []), h]);
+  for (const h of [...own].sort((a, b) => placeOf(a) - placeOf(b))) addTo(byHash, h.hash, h);
   const claimed = new Set<string>();
   const ids = new Map<IngestRow, string>();
   const claim = (row: IngestRow, h: HeldPlace | undefined) => {
@@ -55,7 +56,7 @@ export function idsByContent(
       const byKey = new Map<string, HeldPlace[]>();
       for (const h of [...own].sort((a, b) => placeOf(a) - placeOf(b))) {
         const key = keyOf(identify.fields, before.get(h.rowId));
-        if (key !== undefined && !claimed.has(h.rowId)) byKey.set(key, [...(byKey.get(key) ?? []), h]);
+        if (key !== undefined && !claimed.has(h.rowId)) addTo(byKey, key, h);
       }
       for (const row of rows) {
         const key = ids.has(row) ? undefined : keyOf(identify.fields, identify.valuesOf(row));
@@ -75,13 +76,13 @@ export function idsByContent(
     for (const row of rows) {
       const id = ids.get(row);
       if (id !== undefined) anchor = id;
-      else rowsAfter.set(anchor, [...(rowsAfter.get(anchor) ?? []), row]);
+      else addTo(rowsAfter, anchor, row);
     }
     const heldAfter = new Map<string, HeldPlace[]>();
     anchor = '';
     for (const h of [...own].sort((a, b) => placeOf(a) - placeOf(b))) {
       if (claimed.has(h.rowId)) anchor = h.rowId;
-      else heldAfter.set(anchor, [...(heldAfter.get(anchor) ?? []), h]);
+      else addTo(heldAfter, anchor, h);
     }
     for (const [after, between] of rowsAfter) {
       const was = heldAfter.get(after) ?? [];

@@ -6,7 +6,7 @@ import { columnNumber } from '../../shared/lists';
 import { decodeXstring } from '../workbook/xml-text';
 import { SheetCells, type CellRead } from './sheet-xml-cells';
 import { isDateFormat, type NumberFormats } from './workbook-parts';
-import type { XmlAttributes } from './workbook-xml';
+import { ownText, type XmlAttributes } from './workbook-xml';
 
 /** A cell's value as the file stores it: an error apart from text spelled alike. */
 export type StoredValue = string | number | boolean | Date | { error: string } | null | undefined;
@@ -31,7 +31,7 @@ function storedValue(type: string | undefined, text: string, strings: readonly s
       return strings[Number.parseInt(text, 10)];
     case 'str':
     case 'inlineStr':
-      return decodeXstring(text);
+      return ownText(decodeXstring(text));
     case 'b':
       return Number.parseInt(text, 10) !== 0;
     case 'e':

@@ -3,7 +3,7 @@
 // events as the part streams (`WorkbookXml`), keeping only what the cells need.
 import { positiveSection } from '../../shared/cells/date-format';
 import { decodeXstring } from '../workbook/xml-text';
-import { WorkbookXml, type XmlAttributes } from './workbook-xml';
+import { ownText, WorkbookXml, type XmlAttributes } from './workbook-xml';
 
 /** A reader of a part's events that writes nothing back. */
 class PartReader extends WorkbookXml {
@@ -49,7 +49,7 @@ export class SharedStrings extends PartReader {
       this.item += decodeXstring(this.run);
       this.run = undefined;
     } else if (name === 'si' && this.item !== undefined) {
-      this.strings.push(this.item);
+      this.strings.push(ownText(this.item));
       this.held += this.item.length;
       this.item = undefined;
     }

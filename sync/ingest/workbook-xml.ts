@@ -19,6 +19,13 @@ const escaped = (text: string, needs: RegExp) => (needs.test(text) ? text.replac
 /** Text as XML content; a carriage return kept as one (a literal one would be read as a line end). */
 export const escapeText = (text: string) => (TEXT_ESCAPE.test(text) ? text.replace(/[&<>\r]/g, (c) => ESCAPES[c]!) : text);
 
+/**
+ * `text` as a string of its own. The parser hands a text as a slice of the chunk of XML it was read from, and V8 keeps
+ * the whole chunk as long as the slice: the cells kept from a sheet would hold most of its XML for the rest of the
+ * import. Joined to a character and sliced past it, the text is copied out (shorter texts are copied by any slice).
+ */
+export const ownText = (text: string): string => (text.length < 13 ? text : ` ${text}`.slice(1));
+
 export function startTag(name: string, attributes: XmlAttributes, selfClosing = false): string {
   let tag = `<${name}`;
   for (const key in attributes) tag += ` ${key}="${escaped(attributes[key]!, ATTRIBUTE_ESCAPE)}"`;

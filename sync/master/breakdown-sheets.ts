@@ -3,7 +3,7 @@
 import { REQUEST_STATUSES, CLOSED_REQUEST_STATUSES, derivedColumnOf, shortDay, spelledQuarter } from '../../shared/index';
 import { fittedWidth, numberColumn, textColumn, type PlanCell, type PlanColumn, type SheetPlan } from '../../shared/workbook-plan';
 import { rightHeaderWidth } from '../../shared/printed-text';
-import { figureOrMissing, guessedDayNotes, ORIGIN_NOT_RECORDED } from '../metrics/headline-figures';
+import { dateNotRecordedLines, figureLineText, figureOrMissing, guessedDayNotes, ORIGIN_NOT_RECORDED } from '../metrics/headline-figures';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import type { SlaState } from '../../shared/status/request-status';
 import { PROGRESS_HEADER, targetLines } from '../metrics/plan-metrics';
@@ -48,18 +48,26 @@ export function demandSheet(m: DemandMetrics): SheetPlan {
   return table('Demand', columns, rows, { conditionals: [bar(2, rows.length)], whenEmpty: 'No requests were synced yet.', print: { columnSections } });
 }
 
+/** Characters a note's line under the Fulfillment table holds: about the five figure columns beside the quarters on a page. */
+const NOTE_CHARS = 80;
+
 /** Quarter by quarter, the RBA trends side by side; the whole period last. */
 export function fulfillmentSheet(m: DemandMetrics): SheetPlan {
   const measures = [...m.rba.howMuch, ...m.rba.howWell, ...m.rba.betterOff];
   const rows: PlanCell[][] = m.rba.quarters.map((q, i) => [spelledQuarter(q), ...measures.map((x) => x.trend[i].value)]);
   rows.push(['Whole period', ...measures.map((x) => x.value)]);
-  // Which requests the days and the SLA leave out, under the table as the Summary says it.
-  const notes = guessedDayNotes(m);
-  if (notes.length) rows.push([], ...notes.flatMap((note) => lines(note).map((l): PlanCell[] => [l])));
+  // The requests fulfilled with no date recorded, in no quarter's count, and which requests the days and the SLA leave
+  // out: under the table as the Summary says them.
+  // Their lines run on across the empty cells of their rows, as the Capacity sheet's summary: wrapped in the Quarter
+  // column they printed a tall block a few words wide. From the second column, as wide as the figures of the first
+  // printed page: the Quarter column prints again on every page, and there a line would be cut off after a few words.
+  const notes = [...dateNotRecordedLines(m).map(figureLineText), ...guessedDayNotes(m)].flatMap((note) => lines(note, NOTE_CHARS));
+  const runOnRows = notes.map((_, i) => rows.length + 2 + i);
+  if (notes.length) rows.push([], ...notes.map((l): PlanCell[] => [null, l]));
   // As wide as a label needs to wrap at its spaces: at 16, "Average satisfaction (1-5)" printed "(1-" over "5)".
   const columns = [textColumn('Quarter', 14), ...measures.map((x) => numberColumn(x.label, rightHeaderWidth(x.label, 16), x.unit === 'count' ? '0' : '0.0'))];
   const fulfilled = 1 + measures.findIndex((x) => x.id === 'requestsFulfilled') + 1;
-  return table('Fulfillment', columns, rows, { conditionals: [bar(fulfilled, m.rba.quarters.length)] });
+  return table('Fulfillment', columns, rows, { conditionals: [bar(fulfilled, m.rba.quarters.length)], runOnRows });
 }
 
 /** The SLA group's line for open requests in no SLA state: no priority (hence no target), or received after today. */

@@ -25,6 +25,7 @@ export const BLOCK_ROWS = 100;
 const WINDOW = 4;
 /** Blocks of rows read ahead of the worker, so it never waits on this thread. */
 const FEED_AHEAD = 4;
+const IDLE_MS = 30_000;
 const YOUNG_GENERATION_MB = 8;
 /** Bytes of the buffers blocks travel in: room for a block of ordinary rows; a block of long texts gets a buffer of its own. */
 export const BUFFER_BYTES = 1 << 20;
@@ -34,6 +35,8 @@ export interface DataSheetWorkerData {
   blockRows: number;
   window: number;
   bufferBytes: number;
+  /** How long the worker waits for its next request between sheets, where this thread asks at once (see the worker). */
+  idleMs: number;
 }
 /** What the sheets are written from: the worker's first request, so it can start before the store is open. */
 export interface DataSheetSession {
@@ -86,7 +89,7 @@ function startChannel(): WorkerChannel {
     // pass the issue's bar; a smaller one costs more scavenges, a larger one the longest exports' margin under
     // their bar (decision 006).
     resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
-    data: { blockRows: BLOCK_ROWS, window: WINDOW, bufferBytes: BUFFER_BYTES } satisfies DataSheetWorkerData,
+    data: { blockRows: BLOCK_ROWS, window: WINDOW, bufferBytes: BUFFER_BYTES, idleMs: IDLE_MS } satisfies DataSheetWorkerData,
   });
   const channel: WorkerChannel = { worker, inbox: [] };
   worker.on('message', (m: DataSheetReply) => {

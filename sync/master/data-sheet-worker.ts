@@ -13,7 +13,7 @@ import type { DataSheetReply, DataSheetRequest, DataSheetSession, DataSheetWorke
 import { keepLongTexts, type LongText } from './long-texts-sheet';
 import { masterRows } from './data-sheets';
 
-const { blockRows, window, bufferBytes } = workerData.data as DataSheetWorkerData;
+const { blockRows, window, bufferBytes, idleMs } = workerData.data as DataSheetWorkerData;
 const port = parentPort!;
 /** What the main thread's first request names; every later one reads from it. */
 let session: DataSheetSession & { acc: MetricsAccumulator; longTexts: LongText[]; clipped: ReturnType<typeof keepLongTexts>['clipped'] };
@@ -104,15 +104,15 @@ async function writeSheet<T extends TableName>(table: T, layout: RowLayout): Pro
 }
 
 /**
- * How long the worker waits for its next request between sheets, where the main thread asks at once, and for its
- * first when started early. A write that failed before its first sheet began never says so (an unstarted
- * generator runs no cleanup), and the service would keep a worker per such download.
+ * The worker ends when no request follows `idleMs` after a sheet: a write that failed before its next sheet began
+ * never says so (an unstarted generator runs no cleanup), and the service would keep a worker per such download.
+ * Before its first sheet it waits as long as it takes: the main thread sends the first request with the session, or,
+ * having started it early, once the store is open, however slowly that goes; unreferenced, it never holds a process.
  */
-const IDLE_MS = 30_000;
 let idle: NodeJS.Timeout | undefined;
 const waitForNext = () => {
   clearTimeout(idle);
-  idle = setTimeout(() => port.close(), IDLE_MS);
+  idle = setTimeout(() => port.close(), idleMs);
 };
 
 /** A failure ends the worker: the main thread's write fails with it. */
@@ -135,7 +135,6 @@ port.on('message', (m: DataSheetRequest) => {
     for (const s of m.open.sources) acc.source(s.id, s.name);
     const { kept: longTexts, clipped } = keepLongTexts();
     session = { ...m.open, acc, longTexts, clipped };
-    waitForNext();
   } else if ('rows' in m) {
     fed.push(m.rows);
     fedLast = m.last;
@@ -146,4 +145,3 @@ port.on('message', (m: DataSheetRequest) => {
     wake?.();
   } else writeSheet(m.table, m.layout).then(() => stopped || waitForNext(), fail);
 });
-waitForNext();

@@ -80,13 +80,26 @@ export async function withRequestsThen<O extends { asOf: string; today?: string;
   return { ...opts, requestsThen: await requestsThen(history, opts.asOf) };
 }
 
+/** The row `requestAsOfThen` last worked out, what it was asked with, and its answer. */
+let lastRow: MetricsRow<'requests'> | undefined;
+let lastAsOf: string | undefined;
+let lastThen: RequestsThen | undefined;
+let lastAnswer: MetricsRow<'requests'> | null = null;
+
 /**
- * `requestAsOf` with the request's `RequestThen` from `requestsThen`, as a past-day export reads each of its rows twice
- * (the sheet and the metrics): no key is made while the map is empty, as it is when no request that stood ended then
- * has changed since.
+ * `requestAsOf` with the request's `RequestThen` from `requestsThen`, as a past-day export reads each of its rows three
+ * times in a row (its figures, whether the sheet keeps it, the cells it shows): the same row asked again at once gets
+ * the answer already worked out, so each row costs one. No key is made while the map is empty, as it is when no
+ * request that stood ended then has changed since. Rows are not changed once read, so the row object names its answer.
  */
-export const requestAsOfThen = (row: MetricsRow<'requests'>, asOf: string, requestsThen: RequestsThen | undefined): MetricsRow<'requests'> | null =>
-  requestAsOf(row, asOf, requestsThen?.size ? requestsThen.get(requestKey(row)) : undefined);
+export function requestAsOfThen(row: MetricsRow<'requests'>, asOf: string, requestsThen: RequestsThen | undefined): MetricsRow<'requests'> | null {
+  if (row === lastRow && asOf === lastAsOf && requestsThen === lastThen) return lastAnswer;
+  lastAnswer = requestAsOf(row, asOf, requestsThen?.size ? requestsThen.get(requestKey(row)) : undefined);
+  lastRow = row;
+  lastAsOf = asOf;
+  lastThen = requestsThen;
+  return lastAnswer;
+}
 
 /**
  * `row` as it stood at the end of `asOf`, or null if it was not received yet. Fulfilled after the day (by the

@@ -53,6 +53,9 @@ describe('the bundle', () => {
     // A custom function's docs are in its JSDoc, once: the bundle itself needs only the functions' names.
     expect(code.split('First day received; blank for no limit.')).toHaveLength(2);
     expect(code.split('One SLA state per row.')).toHaveLength(2);
+    // A text the code uses in many places (a warning's code, a column's name) is written once and read from there.
+    expect(code.split('"blank_kept"')).toHaveLength(2);
+    expect(code.split('"receivedOn"')).toHaveLength(2);
   });
 
   test('names its own functions in a stack trace, as the execution log shows it', async () => {

@@ -1046,13 +1046,17 @@ class RangeProxy extends ClientObject {
   }
 
   /** Each cell's fill, or whether it is locked (a cell the sheet's protection keeps: `ExcelSheet.locked`). */
-  getCellProperties(spec: { format: { fill: { color: true } } | { protection: { locked: true } } }): ClientResult<CellProperties[][]> {
+  getCellProperties(spec: { format: { fill: { color: true } } | { protection: { locked: true } } | { indentLevel: true } }): ClientResult<CellProperties[][]> {
     this.context.uses(9, 'Range.getCellProperties');
     let value: CellProperties[][] | undefined;
     let props: CellProperties[][] = [];
     const isLocked = (r: number, c: number) => this.sheet.model().locked.some((m) => r >= m.row && r < m.row + m.rows && c >= m.column && c < m.column + m.columns);
     const propsAt = (r: number, c: number): CellProperties =>
-      'protection' in spec.format ? { format: { protection: { locked: isLocked(r, c) } } } : { format: { fill: { color: this.sheet.model().peek(r, c)?.fill ?? '#FFFFFF' } } };
+      'protection' in spec.format
+        ? { format: { protection: { locked: isLocked(r, c) } } }
+        : 'indentLevel' in spec.format
+          ? { format: { indentLevel: this.sheet.model().peek(r, c)?.indent ?? 0 } }
+          : { format: { fill: { color: this.sheet.model().peek(r, c)?.fill ?? '#FFFFFF' } } };
     this.context.queueLoad({
       property: 'cellProperties',
       bytes: () => size((props = this.grid(propsAt))),

@@ -15,6 +15,8 @@ export interface ExcelCell {
   numberFormat: string;
   fill: string | null;
   note: string;
+  /** The cell's indent level (an outline's rows, as Smartsheet exports them); none is 0. */
+  indent?: number;
 }
 
 export interface FakeValidation {

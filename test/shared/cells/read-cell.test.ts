@@ -624,11 +624,11 @@ describe('dropdown lists', () => {
     const two = read('requests', 'assignee', 'Nguyen, Tam;#Ortiz, Ana');
     expect(two.value).toBe('Nguyen, Tam');
     expect(two.note).toBe('Ortiz, Ana');
-    expect(two.issues.map((i) => [i.severity, i.message])).toEqual([['warning', 'Assignee: "Nguyen, Tam;#Ortiz, Ana" names 2 people: read the first, Nguyen, Tam']]);
+    expect(two.issues.map((i) => [i.severity, i.code, i.message])).toEqual([['warning', 'people_separated', 'Assignee: "Nguyen, Tam;#Ortiz, Ana" names 2 people: read the first, Nguyen, Tam']]);
     // Some exports write each person's user id after the name, or a lookup's id before it.
     const id = read('requests', 'assignee', 'Tam Nguyen;#12');
     expect([id.value, id.note]).toEqual(['Tam Nguyen', undefined]);
-    expect(id.issues.map((i) => [i.severity, i.message])).toEqual([['warning', 'Assignee: read "Tam Nguyen;#12" as Tam Nguyen (SharePoint\'s user ids and separators taken out)']]);
+    expect(id.issues.map((i) => [i.severity, i.code, i.message])).toEqual([['warning', 'people_separated', 'Assignee: read "Tam Nguyen;#12" as Tam Nguyen (SharePoint\'s user ids and separators taken out)']]);
     expect([read('requests', 'assignee', '12;#Tam Nguyen;#15;#Ana Ortiz').value, read('requests', 'assignee', '12;#Tam Nguyen;#15;#Ana Ortiz').note]).toEqual(['Tam Nguyen', 'Ana Ortiz']);
     // A plan's Lead holds everyone named.
     expect(read('workplan', 'lead', 'Nguyen, Tam;#12;#Ortiz, Ana;#15').value).toBe('Nguyen, Tam; Ortiz, Ana');

@@ -4,6 +4,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { DEFAULT_RULES, type TypedValue } from '../../../shared/index';
 import { workplanStatus } from '../../../shared/status/workplan-status';
 import { importJson, importWorkbook } from '../../../sync/ingest/import-workbook';
+import { sharePointTaList } from '../../fixtures/messy/sharepoint-ta-list';
 import { sharePointTaskList } from '../../fixtures/messy/sharepoint-task-list';
 import { storeBackends } from '../../support/store-backends';
 import { tempFolder, writeWorkbook } from './workbook-files';
@@ -18,19 +19,20 @@ afterAll(async () => {
 type Store = Awaited<ReturnType<(typeof backends)[number]['open']>>;
 type Sheets = Parameters<typeof writeWorkbook>[1];
 
-/** `sheets` imported for a new file source; the --json document and the stored rows by their task, milestone or action. */
+/** `sheets` imported for a new file source; its result, the --json document and the stored rows by their task, milestone, action or description. */
 async function imported(store: Store, sheets: Sheets) {
   const { principal } = await store.createPrincipal({ kind: 'source', name: 'Pasted plans', sourceKind: 'file' });
   const file = await writeWorkbook(files.path(), sheets);
-  const json = importJson(await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-25T10:00:00Z') }));
+  const result = await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-25T10:00:00Z') });
+  const json = importJson(result);
   const rows = new Map<string, Record<string, TypedValue>>();
-  for (const table of ['workplan', 'milestones', 'roadmap'] as const) {
+  for (const table of ['requests', 'workplan', 'milestones', 'roadmap'] as const) {
     for await (const row of store.rows(table, { sourceIds: [principal.id] })) {
       const values = row.values as Record<string, TypedValue>;
-      rows.set(String(values.task ?? values.milestone ?? values.action), values);
+      rows.set(String(values.task ?? values.milestone ?? values.action ?? values.description), values);
     }
   }
-  return { json, rows, said: (sheet: string, row: number) => json.warnings.filter((w) => w.sheet === sheet && w.row === row).map((w) => w.message) };
+  return { result, json, rows, said: (sheet: string, row: number) => json.warnings.filter((w) => w.sheet === sheet && w.row === row).map((w) => w.message) };
 }
 
 describe.each(backends)('plans pasted from documents, imported on $name', (backend) => {
@@ -90,5 +92,19 @@ describe.each(backends)('plans pasted from documents, imported on $name', (backe
     expect(rows.get('Budget equity worksheet from every department')!.notes).toBe('Finance collects the worksheets\nPredecessors: TA on department action plans (60 hours)');
     // Read by the headers a SharePoint task list has, as before.
     expect(Object.fromEntries(json.headers[0].columns.map((c) => [c.header, c.reads]))).toMatchObject({ 'Task Name': 'Task', 'Assigned To': 'Lead', 'Task Status': 'Status' });
+  });
+
+  test("a SharePoint person field is said under a code of its own, people_separated, not as a unit dropped; its message and the people read unchanged", async () => {
+    const store = await backend.open();
+    const { name, rows: grid } = sharePointTaList.sheets[0];
+    const { result, json, rows } = await imported(store, [{ name, rows: grid }]);
+    const assignee = (r: { field: string }) => r.field === 'assignee';
+    expect(result.warnings.filter(assignee).map((w) => [w.row, w.column, w.code])).toEqual([[2, 'K', 'people_separated'], [3, 'K', 'people_separated']]);
+    expect(json.warnings.filter(assignee).map((w) => w.message)).toEqual([
+      'Assigned To: "Nguyen, Tam;#Ortiz, Ana" names 2 people: read the first, Nguyen, Tam; kept "Ortiz, Ana" in Notes',
+      'Assigned To: read "Ortiz, Ana;#15" as Ortiz, Ana (SharePoint\'s user ids and separators taken out)',
+    ]);
+    expect(result.warnings.filter((w) => w.code === 'unit_dropped')).toEqual([]);
+    expect(rows.get('REAP kickoff support')).toMatchObject({ assignee: 'Nguyen, Tam', notes: 'Wants a kickoff workshop for exec team\nAssignee: Ortiz, Ana' });
   });
 });

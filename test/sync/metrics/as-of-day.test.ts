@@ -2,7 +2,7 @@
 // then, open then; statuses the history cannot date say the day they were recorded instead of claiming the past one.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../../shared/index';
-import { aggregateMetrics, type MetricsOptions } from '../../../sync/metrics/aggregate-metrics';
+import { aggregateMetrics, MetricsAccumulator, type MetricsOptions } from '../../../sync/metrics/aggregate-metrics';
 import { requestAsOf, requestKey, requestsThen, type RequestThen } from '../../../sync/metrics/as-of-day';
 import { masterRows } from '../../../sync/master/data-sheets';
 import { demandMetricsSchema, type DemandMetrics } from '../../../sync/metrics/metrics-schema';
@@ -159,5 +159,18 @@ describe('each row looked up in what history kept of the past day', () => {
     expect(then.looked).toBeGreaterThan(0);
     const sheet = masterRows('requests', { rules: DEFAULT_RULES, asOf: YEAR_END, today: TODAY, requestsThen: declinedThen() });
     expect(sheet.cells(open)).toContain('Declined');
+  });
+
+  it('works out each row as it stood once, for its figures, whether the sheet keeps it and the cells it shows', () => {
+    // As the data-sheet worker takes each row: into the figures, then into the sheet.
+    const then = declinedThen();
+    const opts = { asOf: YEAR_END, today: TODAY, rules: DEFAULT_RULES, requestsThen: then };
+    const acc = new MetricsAccumulator(opts);
+    const sheet = masterRows('requests', opts);
+    const shown = REQUESTS.map((r) => (acc.add('requests', r), sheet.cells(r)));
+    expect(then.looked).toBe(REQUESTS.length);
+    expect(acc.finish().backlog.open).toBe(3);
+    expect(shown[REQUESTS.indexOf(open)]).toContain('Declined');
+    expect(shown.filter((cells) => cells !== undefined)).toHaveLength(5);
   });
 });

@@ -71,12 +71,12 @@ describe.each(backends)('a first import of requests fulfilled with no date, read
     return { get };
   }
 
-  /** The Summary sheet's cells, row by row (a blank row empty). */
-  async function summary(res: Response) {
+  /** A sheet's cells, row by row (a blank row empty): the Summary unless another is named. */
+  async function summary(res: Response, name = 'Summary') {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await res.arrayBuffer());
     const rows: unknown[][] = [];
-    book.getWorksheet('Summary')!.eachRow({ includeEmpty: true }, (r, n) => (rows[n] = (r.values as unknown[]).slice(1)));
+    book.getWorksheet(name)!.eachRow({ includeEmpty: true }, (r, n) => (rows[n] = (r.values as unknown[]).slice(1)));
     return Array.from(rows, (r) => r ?? []);
   }
 
@@ -100,6 +100,12 @@ describe.each(backends)('a first import of requests fulfilled with no date, read
     expect(at).toBeGreaterThan(fulfilled);
     expect(at).toBeLessThan(nextSection);
     expect(rows.slice(at + 1, nextSection).map((r) => r[0]).join(' ')).toContain('Already marked Fulfilled, with no Fulfilled date');
+    // The Fulfillment sheet, whose quarters hold none of them, says it under its table, beside the Quarter column that
+    // prints again on every page (a line there would be cut off after a few words).
+    const quarters = await summary(await get('/api/v1/export/master.xlsx'), 'Fulfillment');
+    const noteAt = quarters.findIndex((r) => String(r[1] ?? '').startsWith(LEAD));
+    expect(quarters.slice(noteAt).map((r) => r[1]).join(' ')).toContain(`${LEAD} Already marked Fulfilled`);
+    expect(quarters.slice(noteAt).every((r) => r[0] === undefined || r[0] === null)).toBe(true);
 
     // The dashboard and the report: the figure in bold, under the "How much" table.
     const dashboard = await (await get('/dashboard')).text();

@@ -1,0 +1,28 @@
+// A Smartsheet export opened in Excel and synced by the add-in: the host tells the Task Name cells' indents, asked for
+// this export's sheets alone, and the parent rows group the tasks under them as the import reads them from the file.
+import { describe, expect, it } from 'vitest';
+import { columnNumber } from '../../../shared/lists';
+import { SMARTSHEET_INDENTS, SMARTSHEET_ROWS, SMARTSHEET_SHEET, SMARTSHEET_TASKS } from '../../fixtures/smartsheet-plan';
+import { useSyncService } from '../../fixtures/use-sync-service';
+import { seedExcelSheet } from '../sync-host-calls';
+import { connectedExcel } from './connected-excel';
+
+const service = useSyncService();
+
+describe('a Smartsheet project sheet synced by the Excel add-in', () => {
+  it('reads its parent rows as the Goal and Phase of the rows indented under them, and keeps only the tasks', async () => {
+    const connected = await connectedExcel(service, 'REAP plan');
+    seedExcelSheet(connected.excel, SMARTSHEET_SHEET, SMARTSHEET_ROWS);
+    for (const [ref, level] of Object.entries(SMARTSHEET_INDENTS)) {
+      const [, letters, row] = /^([A-Z]+)(\d+)$/.exec(ref)!;
+      connected.excel.sheet(SMARTSHEET_SHEET)!.cell(Number(row), columnNumber(letters)).indent = level;
+    }
+    await connected.sync();
+    const stored = (await service.storedRows('workplan', connected.source.id)).filter((r) => !r.deleted);
+    const read = Object.fromEntries(stored.map((r) => {
+      const v = r.values as Record<string, unknown>;
+      return [String(v.task), [v.goal ?? null, v.phase ?? null, v.status, v.notes ?? null]];
+    }));
+    expect(read).toEqual(SMARTSHEET_TASKS);
+  });
+});
