@@ -9,7 +9,7 @@ import type { RowOf, TableName } from '../../shared/tables';
 export type StoredValues<T extends TableName> = TableName extends T ? Readonly<Record<string, unknown>> : Readonly<Partial<RowOf<T>>>;
 
 /**
- * Where each field's value sits in a stored row's JSON array (decision 014, session 26). Stored text outlives the code
+ * Where each field's value sits in a stored row's JSON array (decision 014, session 25). Stored text outlives the code
  * that wrote it, so a field keeps its place for good: a new column goes at the end of its table's list, wherever it
  * sits in the sheet, and a column dropped from a table keeps its place. A test holds the lists to that.
  */
