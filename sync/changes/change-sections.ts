@@ -2,6 +2,7 @@
 // dashboard shows, named once here so the three say the same thing in the same order.
 import { shortDay, TABLES } from '../../shared/index';
 import { importRowId } from '../ingest/import-row-id';
+import { dateNotRecordedLine, figureLineText, type FigureLine } from '../metrics/headline-figures';
 import type { ChangesReport } from './changes-schema';
 
 export interface ChangeLine {
@@ -20,6 +21,8 @@ export interface ChangeSection {
   /** Said when the section is empty. */
   none: string;
   lines: ChangeLine[];
+  /** Figures said under its lines, as every surface says them beside the same figure (`dateNotRecordedLine`). */
+  figures: FigureLine[];
 }
 
 const dayOf = (iso: string) => iso.slice(0, 10);
@@ -35,9 +38,9 @@ export function changeSections(r: ChangesReport): ChangeSection[] {
   const logged = (list: ChangesReport['dataQuality']['rejected']) =>
     list.map((x) => ({ day: dayOf(x.at), what: importRowId.label(x.rowId, x, TABLES[x.table].noun), source: x.sourceName, detail: '' }));
   const stale = r.sources.filter((s) => !s.syncedInPeriod);
-  return [
+  const sections: (Omit<ChangeSection, 'figures'> & Partial<Pick<ChangeSection, 'figures'>>)[] = [
     { id: 'received', title: 'Requests received', none: 'No requests received.', lines: rows(r.requests.received) },
-    { id: 'fulfilled', title: 'Requests fulfilled', none: 'No requests fulfilled.', lines: rows(r.requests.fulfilled) },
+    { id: 'fulfilled', title: 'Requests fulfilled', none: 'No requests fulfilled.', lines: rows(r.requests.fulfilled), figures: dateNotRecordedLine(r.requests.dateNotRecorded, false) },
     { id: 'closed', title: 'Requests closed', none: 'No requests closed.', lines: rows(r.requests.closed) },
     { id: 'overdue', title: 'Requests that went overdue (day due)', none: 'No request went overdue.', lines: rows(r.requests.wentOverdue) },
     // A first import adds every item of a plan: those are listed apart, so the status moves are not lost among them.
@@ -63,6 +66,7 @@ export function changeSections(r: ChangesReport): ChangeSection[] {
       lines: stale.map((s) => ({ day: s.lastSync ? dayOf(s.lastSync) : null, what: s.name, source: s.name, detail: s.lastSync ? `last sync ${shortDay(dayOf(s.lastSync))}` : 'never synced' })),
     },
   ];
+  return sections.map((s) => ({ ...s, figures: s.figures ?? [] }));
 }
 
 /** Lines a printed section shows before saying what it left out: the full lists are in the JSON and the workbook. */
@@ -106,6 +110,7 @@ export function changesText(r: ChangesReport): string {
       out.push(`  ${day}${l.what}${who}${l.detail && s.id !== 'stale' ? `: ${l.detail}` : ''}`);
     }
     if (leftOut) out.push(`  … ${leftOut}`);
+    for (const f of s.figures) out.push(`  ${figureLineText(f)}`);
     out.push('');
   }
   return out.join('\n');

@@ -1,7 +1,7 @@
 // What changed between two days, for the committee's "since the last meeting": read from the store's
 // history (each row as it stood on the first and on the last day), its rejection log and its last syncs.
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { addDays, derivedColumnOf, isDeclined, isoFromUtcDate, namingColumns, requestClosedOn, requestDoneDated, requestDoneOn, slaDue, TABLES, type DONE_REQUEST_STATUSES, type Rules, type TableName, type TypedRow } from '../../shared/index';
+import { addDays, derivedColumnOf, isDeclined, isDoneStatus, isoFromUtcDate, namingColumns, requestClosedOn, requestDoneDated, requestDoneOn, slaDue, TABLES, type DONE_REQUEST_STATUSES, type Rules, type TableName, type TypedRow } from '../../shared/index';
 import { sameText } from '../../shared/status/sheet-math';
 import type { MilestoneDerived } from '../../shared/status/milestone-status';
 import { importRowId } from '../ingest/import-row-id';
@@ -40,6 +40,8 @@ interface RowStates<T extends TableName> {
    */
   doneUnknown: boolean;
   closedUnknown: boolean;
+  /** Its first version was recorded within the period: new to the service then, as an old log's first import. */
+  firstSeenIn: boolean;
   /** The day it was first recorded Closed within the period, or its Fulfilled date if it arrived closed (requests). */
   closedOn: string | null;
   /** The first day of the versions that show it ended (Closed or Declined) since it was last open, before the period too: a request closed by its due date never went overdue. */
@@ -68,7 +70,7 @@ async function statesOf<T extends TableName>(store: ChangesStore, table: T, star
     const key = `${change.sourceId}\u0000${change.rowId}`;
     let s = states.get(key);
     const firstVersion = s === undefined;
-    if (!s) states.set(key, (s = { sourceId: change.sourceId, rowId: change.rowId, before: null, after: null, firstDone: null, doneUnknown: false, closedUnknown: false, closedOn: null, firstClosed: null, firstIn: null, lastIn: null, removedOn: null, lastStored: null }));
+    if (!s) states.set(key, (s = { sourceId: change.sourceId, rowId: change.rowId, before: null, after: null, firstDone: null, doneUnknown: false, closedUnknown: false, firstSeenIn: at >= start, closedOn: null, firstClosed: null, firstIn: null, lastIn: null, removedOn: null, lastStored: null }));
     const values = change.op === 'delete' ? null : change.values;
     const day = isoFromUtcDate(change.at);
     // A row whose first version is already Closed was closed before the history began: on its Fulfilled date
@@ -115,7 +117,7 @@ export async function changesReport(store: ChangesStore, period: ChangesPeriod):
 
   const report: ChangesReport = {
     since: period.since, until: period.until,
-    requests: { received: [], fulfilled: [], closed: [], wentOverdue: [] },
+    requests: { received: [], fulfilled: [], closed: [], wentOverdue: [], dateNotRecorded: 0 },
     workplan: [],
     milestones: { done: [], missed: [] },
     removed: [],
@@ -135,6 +137,8 @@ export async function changesReport(store: ChangesStore, period: ChangesPeriod):
     if (within(v.receivedOn, period)) report.requests.received.push(row('requests', s, v, v.receivedOn));
     if (within(s.firstDone, period)) report.requests.fulfilled.push(row('requests', s, v, s.firstDone));
     if (within(s.closedOn, period)) report.requests.closed.push(row('requests', s, v, s.closedOn));
+    // In none of those lists, so counted: the metrics' `fulfilledDateNotRecorded`, of the requests new in the period.
+    if (s.firstSeenIn && s.doneUnknown && isDoneStatus(v.status) && !requestDoneDated(v)) report.requests.dateNotRecorded++;
     // Overdue from the day after its due date, unless done or closed by then, or declined (decision 007).
     const due = slaDue({ receivedOn: v.receivedOn, priority: v.priority, dueOn: v.dueOn }, period.rules);
     if (due && within(addDays(due, 1), period) && !isDeclined(v.status) && !s.doneUnknown && !s.closedUnknown && (s.firstDone === null || s.firstDone > due)
@@ -202,6 +206,7 @@ export async function changesReport(store: ChangesStore, period: ChangesPeriod):
   // read; on one day, a source's rows together in their ids' order (WP-2 before WP-10).
   const byDay = (a: ChangedRow, b: ChangedRow) =>
     (a.on ?? '').localeCompare(b.on ?? '') || a.sourceName.localeCompare(b.sourceName) || a.label.localeCompare(b.label, 'en', { numeric: true });
-  for (const list of [...Object.values(report.requests), report.workplan, report.milestones.done, report.milestones.missed, report.removed]) list.sort(byDay);
+  const { received, fulfilled, closed, wentOverdue } = report.requests;
+  for (const list of [received, fulfilled, closed, wentOverdue, report.workplan, report.milestones.done, report.milestones.missed, report.removed]) list.sort(byDay);
   return report;
 }

@@ -44,6 +44,7 @@ export const changesReportSchema = z.object({
     fulfilled: z.array(changedRow),
     closed: z.array(changedRow),
     wentOverdue: z.array(changedRow).describe('Open requests whose SLA due date passed in the period.'),
+    dateNotRecorded: z.number().int().nonnegative().describe('Requests first seen in the period already marked Fulfilled with no Fulfilled date (decision 025), and still so or Closed since: in no list above, as the metrics\' `fulfillment.dateNotRecorded`. Always given, 0 included.'),
   }),
   workplan: z.array(statusChange).describe('Work-plan items whose derived status differs between the first and the last day.'),
   milestones: z.object({

@@ -2,6 +2,7 @@
 // with the section as a column to filter by.
 import { headerWidth, oneLineWidth } from '../../shared/printed-text';
 import type { PlanCell, WorkbookPlan } from '../../shared/workbook-plan';
+import { figureLineText } from '../metrics/headline-figures';
 import { changeSections, changesPeriod } from './change-sections';
 import type { ChangesReport } from './changes-schema';
 
@@ -16,6 +17,7 @@ export function changesWorkbookPlan(r: ChangesReport): WorkbookPlan {
   for (const s of changeSections(r)) {
     if (s.lines.length === 0) rows.push([s.title, null, s.none, null, null]);
     for (const l of s.lines) rows.push([s.title, l.day, l.what, l.source, l.detail || null]);
+    for (const f of s.figures) rows.push([s.title, null, figureLineText(f), null, null]);
   }
   const period = changesPeriod(r);
   /** A column as wide as its texts on one line, within its bound, and never narrower than its header's word. */

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { shortDay } from '../../shared/cells/dates';
 import { changeSections, printedLines } from '../changes/change-sections';
 import type { ChangesReport } from '../changes/changes-schema';
-import { dayCell, esc } from './html-text';
+import { dayCell, esc, figureLines } from './html-text';
 import { LongTexts } from './long-texts';
 
 /** The start day's field: the form shows it, and a bad day's error names it (`FILTER_WORDS`). */
@@ -78,7 +78,7 @@ export function changesSection(i: ChangesSectionInput): string {
     const note = leftOut ? `<li class="muted">${esc(leftOut)} (all in the changes workbook)</li>` : '';
     const body = s.lines.length ? listWithRestFolded(items, note, s.title) : `<p class="muted">${esc(s.none)}</p>`;
     // The sources close the section across the whole width: their long heading never sits wrapped beside another list.
-    return `<div class="change${s.id === 'stale' ? ' whole' : ''}"><h3>${esc(s.title)}: ${s.lines.length}</h3>${body}</div>`;
+    return `<div class="change${s.id === 'stale' ? ' whole' : ''}"><h3>${esc(s.title)}: ${s.lines.length}</h3>${body}${figureLines(s.figures)}</div>`;
   }).join('\n');
   return `<section aria-labelledby="since"><h2 id="since">Since the last meeting</h2>
 <p class="muted">${esc(shortDay(r.since))} to ${esc(shortDay(r.until))}, ${esc(ORIGIN[i.sinceFrom])}.</p>

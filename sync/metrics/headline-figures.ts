@@ -139,10 +139,15 @@ export const DATE_NOT_RECORDED_LABEL = 'Requests fulfilled with no date recorded
  * explains a difference is noise where there is none, and most offices' logs date every fulfillment. `--json` and
  * the API carry the figure always.
  */
-export function dateNotRecordedLines(m: DemandMetrics): FigureLine[] {
-  const value = m.fulfillment.dateNotRecorded;
+export const dateNotRecordedLines = (m: DemandMetrics): FigureLine[] =>
+  dateNotRecordedLine(m.fulfillment.dateNotRecorded, m.filters.from !== null || m.filters.to !== null);
+
+/**
+ * The line for `value` such requests, on any surface that counts them (`changes` counts those first seen in its period):
+ * `filtered` says they are the requests received in a report's period.
+ */
+export function dateNotRecordedLine(value: number, filtered: boolean): FigureLine[] {
   if (value === 0) return [];
-  const filtered = m.filters.from !== null || m.filters.to !== null;
   return [{
     label: DATE_NOT_RECORDED_LABEL, value,
     explanation: `${filtered ? 'Requests received in the period and already' : 'Already'} marked Fulfilled, with no Fulfilled date, when Equity Desk first read them: counted as done, but not in "Requests fulfilled", the days to fulfill or the SLA, which go by that date. Entering a request's Fulfilled date in the log counts it there (see Data quality).`,

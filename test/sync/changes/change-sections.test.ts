@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { changeSections, changesText, PRINTED_LINES, printedLines } from '../../../sync/changes/change-sections';
 import type { ChangesReport, StatusChange } from '../../../sync/changes/changes-schema';
 import { changesSection } from '../../../sync/dashboard/changes-section';
+import { DATE_NOT_RECORDED_LABEL, figureLineText } from '../../../sync/metrics/headline-figures';
 
 const item = (n: number, sourceName: string, from: string | null, to: string | null): StatusChange =>
   ({ sourceId: sourceName, sourceName, table: 'workplan', rowId: `w${n}`, label: `Task ${n}`, on: null, from, to });
@@ -11,7 +12,7 @@ const item = (n: number, sourceName: string, from: string | null, to: string | n
 /** A first import of two plans (126 items) in a period that also saw two status moves. */
 const report: ChangesReport = {
   since: '2026-11-05', until: '2026-12-03',
-  requests: { received: [], fulfilled: [], closed: [], wentOverdue: [] },
+  requests: { received: [], fulfilled: [], closed: [], wentOverdue: [], dateNotRecorded: 0 },
   workplan: [
     ...Array.from({ length: 96 }, (_, i) => item(i, 'City work plan', null, 'Not started (scheduled)')),
     ...Array.from({ length: 30 }, (_, i) => item(100 + i, 'SCORE plan', null, 'On track')),
@@ -48,6 +49,17 @@ describe('changes sections', () => {
     const html = changesSection({ report, sinceFrom: 'given', form: {}, keep: {}, action: '/dashboard' });
     expect(html).toContain('<h3>Work-plan items added: 126</h3>');
     expect(html).toContain(`${leftOut} (all in the changes workbook)`);
+  });
+
+  it('says beside "Requests fulfilled" the requests first seen already fulfilled with no date, in the same line as the metrics, only when there are some', () => {
+    const first = { ...report, requests: { ...report.requests, dateNotRecorded: 85 } };
+    const [line] = changeSections(first).find((s) => s.id === 'fulfilled')!.figures;
+    expect(line).toMatchObject({ label: DATE_NOT_RECORDED_LABEL, value: 85 });
+    expect(changesText(first)).toContain(`Requests fulfilled: 0\n  No requests fulfilled.\n  ${figureLineText(line)}\n`);
+    const html = changesSection({ report: first, sinceFrom: 'given', form: {}, keep: {}, action: '/dashboard' });
+    expect(html).toContain(`${DATE_NOT_RECORDED_LABEL}: 85.`);
+    expect(changesText(report)).not.toContain(DATE_NOT_RECORDED_LABEL);
+    expect(changesSection({ report, sinceFrom: 'given', form: {}, keep: {}, action: '/dashboard' })).not.toContain(DATE_NOT_RECORDED_LABEL);
   });
 
   it("names a row as the office finds it: its own ID, then its place; never as row 12 of a sheet for an ID TA#12, nor by the store's id", () => {

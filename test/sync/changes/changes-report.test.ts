@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../../shared/index';
 import { changeSections } from '../../../sync/changes/change-sections';
 import { changesReport } from '../../../sync/changes/changes-report';
+import { DATE_NOT_RECORDED_LABEL, figureLineLead } from '../../../sync/metrics/headline-figures';
 import type { ChangesReport } from '../../../sync/changes/changes-schema';
 import type { Batch, RowStore } from '../../../sync/store/row-store';
 import { storeBackends } from '../../support/store-backends';
@@ -132,6 +133,30 @@ describe.each(backends)('what changed since the last meeting ($name)', (backend)
     expect(labels(r.requests.fulfilled)).toEqual([['L-3 Org of L-3', '2026-03-02'], ['L-4 Org of L-4', '2026-03-12']]);
     // Due Mar 5: fulfilled on a day not known is not known to have gone overdue; seen open past it, it did.
     expect(labels(r.requests.wentOverdue)).toEqual([['L-4 Org of L-4', '2026-03-05']]);
+  });
+
+  it('counts the requests first seen in the period already fulfilled with no date, and says so beside "Requests fulfilled" as the metrics do', async () => {
+    const log = (await store.createPrincipal({ kind: 'source', name: 'Old TA log', sourceKind: 'file' })).principal.id;
+    const request = (rowId: string, values: Record<string, unknown>) => ({ rowId, hash: JSON.stringify(values), values: req(rowId, { receivedOn: '2025-06-02', ...values }) });
+    const send = (day: string, upserts: ReturnType<typeof request>[]) => store.applyBatch({ sourceId: log, table: 'requests', full: false, deletes: [], rejected: [], at: on(day), upserts });
+    // Seen before the period: its first import was then, not now.
+    await send('2026-02-20', [request('O-1', { status: 'Fulfilled' })]);
+    await send('2026-03-09', [
+      request('O-2', { status: 'Fulfilled' }), request('O-3', { status: 'Fulfilled' }), request('O-4', { status: 'Fulfilled' }),
+      // Closed alone delivered nothing: not fulfilled, with or without a date (the metrics' rule).
+      request('O-5', { status: 'Closed' }), request('O-6', { status: 'New' }),
+    ]);
+    // Closed since (after its follow-up) it is still one; dated since, it counts in "Requests fulfilled" instead.
+    await send('2026-03-12', [request('O-3', { status: 'Closed' }), request('O-4', { status: 'Fulfilled', fulfilledOn: '2026-03-03' })]);
+    const r = await changesReport(store, { since: '2026-03-01', until: '2026-03-31', rules: DEFAULT_RULES, sourceIds: [log] });
+    expect(r.requests.dateNotRecorded).toBe(2);
+    expect(labels(r.requests.fulfilled)).toEqual([['O-4 Org of O-4', '2026-03-03']]);
+    const fulfilled = changeSections(r).find((s) => s.id === 'fulfilled')!;
+    expect(fulfilled.figures.map(figureLineLead)).toEqual([`${DATE_NOT_RECORDED_LABEL}: 2.`]);
+    // None in the period, no line; the JSON keeps its 0.
+    const before = await changesReport(store, { since: '2026-04-01', until: '2026-04-30', rules: DEFAULT_RULES, sourceIds: [log] });
+    expect(before.requests.dateNotRecorded).toBe(0);
+    expect(changeSections(before).find((s) => s.id === 'fulfilled')!.figures).toEqual([]);
   });
 
   it('lists rows removed from their sheets in the period, on the day removed and named as last stored, not one removed and restored', async () => {

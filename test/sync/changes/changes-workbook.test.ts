@@ -4,10 +4,11 @@ import type { ChangesReport } from '../../../sync/changes/changes-schema';
 import { headerWordsFit, printedLines } from '../../../shared/printed-text';
 import { changesWorkbookPlan } from '../../../sync/changes/changes-workbook';
 import { DATA_QUALITY_SHEET } from '../../../sync/master/data-quality-sheet';
+import { DATE_NOT_RECORDED_LABEL } from '../../../sync/metrics/headline-figures';
 
 const report: ChangesReport = {
   since: '2026-11-05', until: '2026-12-03',
-  requests: { received: [], fulfilled: [], closed: [], wentOverdue: [] },
+  requests: { received: [], fulfilled: [], closed: [], wentOverdue: [], dateNotRecorded: 0 },
   workplan: [{ sourceId: 's', sourceName: 'City plan', table: 'workplan', rowId: 'w1', label: 'WP-1 Train leads', on: '2026-11-12', from: null, to: 'On track' }],
   milestones: { done: [], missed: [] },
   removed: [],
@@ -60,4 +61,12 @@ it('sizes its Source column from the source names, so each prints on one line, a
   expect(sourceWidth(withNames(['County log']))).toBeLessThan(sourceWidth(wide));
   expect(headerWordsFit('Source', sourceWidth(withNames(['County log'])))).toBe(true);
   expect(sourceWidth(withNames([long.repeat(4)]))).toBeLessThanOrEqual(40);
+});
+
+it('says in the "Requests fulfilled" section the requests first seen already fulfilled with no date, as the metrics do, only when there are some', () => {
+  const said = (r: ChangesReport) => [...(changesWorkbookPlan(r).sheets[0].rows as Iterable<readonly unknown[]>)]
+    .filter((row) => typeof row[2] === 'string' && row[2].startsWith(DATE_NOT_RECORDED_LABEL));
+  const lines = said({ ...report, requests: { ...report.requests, dateNotRecorded: 85 } });
+  expect(lines.map((row) => [row[0], row[1], (row[2] as string).slice(0, DATE_NOT_RECORDED_LABEL.length + 5)])).toEqual([['Requests fulfilled', null, `${DATE_NOT_RECORDED_LABEL}: 85.`]]);
+  expect(said(report)).toEqual([]);
 });

@@ -22,7 +22,7 @@ const rows = (prefix: string, count: number) => Array.from({ length: count }, (_
 /** Two long lists side by side, then two more: each longer than what is left of the first page. */
 const report: ChangesReport = {
   since: '2026-11-06', until: '2026-12-04',
-  requests: { received: rows('r', 27), fulfilled: rows('f', 14), closed: rows('c', 15), wentOverdue: rows('o', 16) },
+  requests: { received: rows('r', 27), fulfilled: rows('f', 14), closed: rows('c', 15), wentOverdue: rows('o', 16), dateNotRecorded: 0 },
   workplan: [],
   milestones: { done: [], missed: [] },
   removed: [],
@@ -133,7 +133,7 @@ describe('the changes section on paper', () => {
   it('flows one long list beside short ones down both columns, leaving no column empty beside it', async () => {
     // The demo's month: 67 work-plan items added beside lists of a few lines printed a page and a half of one column
     // with the other empty.
-    const uneven: ChangesReport = { ...report, requests: { received: rows('r', 3), fulfilled: rows('f', 2), closed: rows('c', 1), wentOverdue: rows('o', 40) } };
+    const uneven: ChangesReport = { ...report, requests: { received: rows('r', 3), fulfilled: rows('f', 2), closed: rows('c', 1), wentOverdue: rows('o', 40), dateNotRecorded: 0 } };
     await withChromium(async (browser) => {
       const tab = await browser.newPage({ viewport: { width: 720, height: 1000 } });
       await tab.setContent(`${pageHead('Changes', DASHBOARD_CSS)}<body><main>${changesSection({ report: uneven, sinceFrom: 'lookback', form: {}, keep: {}, action: '/dashboard' })}</main></body></html>`);
@@ -172,7 +172,7 @@ describe('the changes section on paper', () => {
     const rejected = Array.from({ length: 6 }, (_, i) => ({ sourceId: 's1', sourceName: SOURCES[1], table: 'requests' as const, rowId: `TA Request Log:TA-26-0${10 + i}`, at: '2026-12-06', sheet: 'TA Request Log', sheetRow: 15 + i }));
     const meeting: ChangesReport = {
       ...report,
-      requests: { received: rows('r', 5), fulfilled: rows('f', 1), closed: [], wentOverdue: rows('o', 3) },
+      requests: { received: rows('r', 5), fulfilled: rows('f', 1), closed: [], wentOverdue: rows('o', 3), dateNotRecorded: 0 },
       milestones: { done: [], missed: rows('m', 2) },
       dataQuality: { rejected, fixed: [] },
     };

@@ -19,7 +19,7 @@ const metrics = aggregateMetrics(ROWS, { asOf: AS_OF, rules: DEFAULT_RULES });
 const master = masterPlan({ metrics, rows: <T extends TableName>(t: T) => ROWS[t] ?? [], rejections: [], rules: DEFAULT_RULES, charts: [] });
 const changes: ChangesReport = {
   since: '2026-11-05', until: '2026-12-03',
-  requests: { received: [], fulfilled: [], closed: [], wentOverdue: [] },
+  requests: { received: [], fulfilled: [], closed: [], wentOverdue: [], dateNotRecorded: 0 },
   workplan: [], milestones: { done: [], missed: [] }, removed: [], dataQuality: { rejected: [], fixed: [] }, sources: [],
 };
 const books: WorkbookPlan[] = [master, changesWorkbookPlan(changes), ...TEMPLATE_NAMES.flatMap((name) => [buildTemplatePlan(name), buildTemplatePlan(name, { sample: 12, asOf: AS_OF })])];
