@@ -69,19 +69,46 @@ function unplacedOf(table: TableName, values: Readonly<Record<string, unknown>>)
   return keys.length ? Object.fromEntries(keys.map((k) => [k, values[k]])) : undefined;
 }
 
+/** A function building, by one object literal, the values of a row holding the fields at `places` of `table`'s order. */
+const literalOf = (order: readonly string[], places: readonly number[]) =>
+  new Function('v', `return {${places.map((i) => `${JSON.stringify(order[i])}: v[${i}]`).join(', ')}};`) as (list: readonly unknown[]) => Record<string, unknown>;
+
 /**
- * Per table, the values of a row that has every field, built by one object literal: V8 then makes each row in one
- * step with its final shape, where a loop adding the names one by one cost as much as parsing them (decision 006,
- * session 21).
+ * Per table, the values of a row built by one object literal, one per set of fields rows hold (all of them, or those a
+ * row stored before a column was added holds): V8 then makes each row in one step with its final shape, where a loop
+ * adding the names one by one cost as much as parsing them (decision 006, session 21). Rows of one vintage share a set.
  */
-const WHOLE: { readonly [T in TableName]: (list: readonly unknown[]) => Record<string, unknown> } = Object.fromEntries(
-  Object.entries(STORED_ORDER).map(([table, order]) => [table, new Function('v', `return {${order.map((f, i) => `${JSON.stringify(f)}: v[${i}]`).join(', ')}};`)]),
+const LITERALS: { readonly [T in TableName]: Map<string, (list: readonly unknown[]) => Record<string, unknown>> } = Object.fromEntries(
+  Object.entries(STORED_ORDER).map(([table, order]) => [table, new Map([[String(order.length), literalOf(order, order.map((_, i) => i))]])]),
 ) as never;
+
+/** Sets of fields a table's rows are built for by a literal of their own: a store's rows come in a few vintages, not thousands. */
+const MOST_LITERALS = 64;
+
+/** The key of the fields a row holds: its length, then each absent place. */
+function placesKey(list: readonly unknown[]): string | undefined {
+  let key = String(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const v = list[i];
+    if (v !== null && typeof v === 'object') {
+      // Fields with no place follow the last place: such a row is built field by field.
+      if (Object.keys(v).length) return undefined;
+      key += `,${i}`;
+    }
+  }
+  return key;
+}
 
 /** Stored values from their JSON array, parsed already (a block of rows is parsed at once): field name → value. */
 export function valuesFromList<T extends TableName>(table: T, list: readonly unknown[]): StoredValues<T> {
   const order = STORED_ORDER[table];
-  if (list.length === order.length && !list.some(isAbsent)) return WHOLE[table](list) as StoredValues<T>;
+  const key = list.length <= order.length ? placesKey(list) : undefined;
+  if (key !== undefined) {
+    const literals = LITERALS[table];
+    let literal = literals.get(key);
+    if (!literal && literals.size < MOST_LITERALS) literals.set(key, (literal = literalOf(order, list.flatMap((v, i) => (isAbsent(v) ? [] : [i])))));
+    if (literal) return literal(list) as StoredValues<T>;
+  }
   const values: Record<string, unknown> = {};
   for (let i = 0; i < list.length; i++) {
     const v = list[i];
