@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
-import { addDays, CATEGORIES, isoFromUtcDate, REQUESTER_TYPES, shortDay } from '../../shared/index';
+import { addDays, CATEGORIES, isoFromUtcDate, REQUESTER_TYPES, shortDay, TABLES } from '../../shared/index';
 import { EXCEL_MAX_ROWS } from '../../shared/workbook-plan';
 import { openStore } from '../../sync/store/open-store';
 import type { IncomingRow } from '../../sync/store/row-store';
@@ -59,10 +59,14 @@ const ASSIGNEES = ['A. Rivera', 'J. Chen', 'M. Okafor', 'S. Patel', 'L. Nguyen',
 const run = promisify(execFile);
 const hundredths = (n: number) => Math.round(n * 100) / 100;
 
+/** Every field of a request blank, in the table's order: validation stores each field, a blank one as null. */
+const BLANK_REQUEST: Record<string, unknown> = Object.fromEntries(TABLES.requests.columns.map((c) => [c.name, null]));
+
 /** A typed request as validation stores it: received over two years, a third with a deadline. */
 function request(i: number, fulfilled: boolean): Record<string, unknown> {
   const receivedOn = addDays('2024-07-01', i % 730);
   return {
+    ...BLANK_REQUEST,
     requestId: `TA-${i}`, receivedOn, requesterOrg: `Agency ${i % 400}`, requesterType: REQUESTER_TYPES[i % REQUESTER_TYPES.length],
     requesterRole: 'Program staff', contactName: `Contact ${i % 977}`, contactEmail: `contact${i % 977}@agency.example.gov`, channel: 'Email',
     origin: i % 5 === 0 ? 'Proactive' : 'Reactive', category: CATEGORIES[i % CATEGORIES.length], frameworkArea: 'Normalize',
