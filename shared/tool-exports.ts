@@ -3,7 +3,7 @@
 import { parseDateText } from './cells/date-text';
 import { isoFromUtcDate } from './cells/dates';
 import { isBlankCell, sharePointValues, type CellInput } from './cells/read-cell';
-import type { TableName } from './tables';
+import type { FieldOf, TableName } from './tables';
 import { foldText } from './word-match';
 
 /** A column of the tool's that no table has a place for, kept in the row's Notes as "Header: value". */
@@ -28,7 +28,7 @@ export interface ToolExport {
   marks: readonly string[];
   least: number;
   /** Per table, the tool's header → the field it holds, read so whatever other field its words resemble. */
-  fields: Partial<Record<TableName, Record<string, string>>>;
+  fields: { readonly [T in TableName]?: Readonly<Record<string, FieldOf<T>>> };
   /** Columns kept in Notes (where the table has one), since a person chose their values. */
   noted: readonly NotedColumn[];
   /** The tool's bookkeeping: not part of any table, said in one warning. */
