@@ -40,7 +40,7 @@ it('gives each row of wrapped text at least the lines LibreOffice prints it on, 
   const part = Object.keys(zip.files).find((f) => /worksheets\/sheet\d+\.xml$/.test(f))!;
   const xml = await zip.file(part)!.async('string');
   // The lines the writer made room for, by row; then every row made tall, to count the lines LibreOffice draws.
-  const linesOf = (points: number) => Array.from({ length: MAX_ROW_LINES }, (_, i) => i + 1).findLast((lines) => rowPoints(lines) <= points) ?? 1;
+  const linesOf = (points: number) => Array.from({ length: MAX_ROW_LINES }, (_, i) => i + 1).filter((lines) => rowPoints(lines) <= points).pop() ?? 1;
   const planned = new Map([...xml.matchAll(/<row r="(\d+)"( ht="([\d.]+)")?/g)].map((m) => [Number(m[1]), m[3] === undefined ? 1 : linesOf(Number(m[3]))]));
   zip.file(part, xml.replace(/<row r="(\d+)"( ht="[\d.]+")?/g, (m, r: string) => (r === '1' ? m : `<row r="${r}" ht="150" customHeight="1"`)));
   const file = join(dir, 'tall.xlsx');
