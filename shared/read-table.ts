@@ -598,8 +598,10 @@ export function readTable(
         if (isBlankCell(raw[start]) && !parsed.until) raw[start] = parsed.start;
         if (isBlankCell(raw[end]) && !parsed.open) raw[end] = parsed.end ?? parsed.start;
         // Several ranges in one cell are merged into one span: say so, as a date column would.
-        for (const note of [...parsed.notes, ...(parsed.assumed ?? [])]) {
-          issues.push({ code: 'date_range', field: parsed.until ? end : start, sheet, row: r + 1, column: columnLetter(i + 1), header: excerpt(String(header[i])), severity: 'warning', message: `${excerpt(String(header[i]))}: ${note}` });
+        // Separate days ("Apr 7, 14 & 21") are no span, but take its two ends, as a Date column gives them a milestone.
+        const days = parsed.days ? '; started by the first and ended by the last' : '';
+        for (const [n, note] of [...parsed.notes, ...(parsed.assumed ?? [])].entries()) {
+          issues.push({ code: 'date_range', field: parsed.until ? end : start, sheet, row: r + 1, column: columnLetter(i + 1), header: excerpt(String(header[i])), severity: 'warning', message: `${excerpt(String(header[i]))}: ${note}${n ? '' : days}` });
         }
       } else if (isBlankCell(raw[start])) raw[start] = v;
     }
