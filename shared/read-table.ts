@@ -402,6 +402,8 @@ export function readTable(
      * none): an outline's parent rows, as Smartsheet exports them, group the rows indented under them (`outlineOf`).
      */
     indents?: ReadonlyMap<string, number>;
+    /** The host's day of a date cell, as its rows are validated with: a tool's date column kept in Notes says that day. */
+    isoFromDate?: ReadOptions['isoFromDate'];
   } = {},
 ): ReadTableResult {
   const header = headerIndex >= 0 ? grid[headerIndex] : [];
@@ -604,7 +606,7 @@ export function readTable(
       } else if (isBlankCell(raw[start])) raw[start] = v;
     }
     // In the tool's order, whatever the sheet's: a task's description opens its notes.
-    const notedLines = [...map.noted].sort(([, a], [, b]) => map.tool!.noted.indexOf(a) - map.tool!.noted.indexOf(b)).map(([i, column]) => notedLine(column, line[i])).filter((l) => l !== undefined);
+    const notedLines = [...map.noted].sort(([, a], [, b]) => map.tool!.noted.indexOf(a) - map.tool!.noted.indexOf(b)).map(([i, column]) => notedLine(column, line[i], options.isoFromDate)).filter((l) => l !== undefined);
     if (notedLines.length && any) raw.notes = isBlankCell(raw.notes) ? notedLines.join('\n') : [String(raw.notes).trim(), ...notedLines].join('\n');
     // A side-by-side item is there when its cell, or one of its own columns, is filled (no action: an error, not a loss).
     const items = [...map.valueColumns].filter(([i, v]) => !isBlankCell(line[i]) || [...(v.own?.keys() ?? [])].some((j) => !isBlankCell(line[j])));

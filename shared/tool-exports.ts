@@ -3,7 +3,7 @@
 // and the tool's own bookkeeping is said once.
 import { parseDateText } from './cells/date-text';
 import { isoFromUtcDate } from './cells/dates';
-import { isBlankCell, sharePointValues, type CellInput } from './cells/read-cell';
+import { isBlankCell, sharePointValues, type CellInput, type ReadOptions } from './cells/read-cell';
 import type { FieldOf, TableName } from './tables';
 import { foldText } from './word-match';
 
@@ -178,14 +178,14 @@ export function toolExportOf(header: readonly CellInput[]): ToolExport | undefin
 }
 
 /**
- * A noted column's value as its Notes line says it, or undefined for a blank or the tool's default. A date cell is a
- * day at the host's midnight: rounded to the nearest UTC midnight, the day is the one shown in any time zone a plan
- * is kept in (within twelve hours of UTC).
+ * A noted column's value as its Notes line says it, or undefined for a blank or the tool's default. A date cell is
+ * the day `isoFromDate` reads, the host's day function that reads the sheet's date columns, so a Notes line and a
+ * date column of one row agree on the day whatever time zone the plan is kept in.
  */
-export function notedLine(column: NotedColumn, value: CellInput): string | undefined {
+export function notedLine(column: NotedColumn, value: CellInput, isoFromDate: NonNullable<ReadOptions['isoFromDate']> = isoFromUtcDate): string | undefined {
   if (isBlankCell(value) || value === false) return undefined;
   if (value === true) return `${column.header}: yes`;
-  const typed = value instanceof Date ? isoFromUtcDate(new Date(Math.round(value.getTime() / 86_400_000) * 86_400_000)) : String(value).trim();
+  const typed = value instanceof Date ? isoFromDate(value) : String(value).trim();
   const text = (column.lookup && sharePointValues(typed)?.join('; ')) || typed;
   if (column.first) return text;
   if (column.unless && foldText(text) === foldText(column.unless.value)) return undefined;
