@@ -41,8 +41,8 @@ export interface ToolExport {
   /** Per table, the tool's header → the field it holds, read so whatever other field its words resemble. */
   fields: { readonly [T in TableName]?: Readonly<Record<string, FieldOf<T>>> };
   /**
-   * Per table, the tool's own columns (among `own`) that stand in for a field the office's list may name itself: read
-   * after every header that names it, so the list's own column wins.
+   * Per table, the tool's columns that stand in for a field the office's list may have a column of its own for (a list
+   * item's Title for a request's Description): read after every header that names the field, so that column wins.
    */
   standIns?: { readonly [T in TableName]?: readonly StandIn<FieldOf<T>>[] };
   /** Columns kept in Notes (where the table has one), since a person chose their values. */
