@@ -74,6 +74,29 @@ describe("Microsoft Planner's \"Export plan to Excel\"", () => {
     ]);
   });
 
+  it.each(['Pacific/Kiritimati', 'Etc/GMT+12', 'America/Los_Angeles'])('puts in Notes the day a date cell shows in a plan kept at %s, the day its date columns are read as', (timeZone) => {
+    // A host hands a date cell over as the instant of midnight in the spreadsheet's zone, which may be fourteen hours
+    // from UTC's; the host's own day function reads it back.
+    const isoFromDate = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(d);
+    const midnight = (iso: string) => {
+      const noon = new Date(`${iso}T12:00:00Z`);
+      const shown = new Date(noon.toLocaleString('en-US', { timeZone }) + ' UTC');
+      return new Date(Date.UTC(noon.getUTCFullYear(), noon.getUTCMonth(), noon.getUTCDate()) - (shown.getTime() - noon.getTime()));
+    };
+    expect(isoFromDate(midnight('2026-06-12'))).toBe('2026-06-12');
+    const grid = (plannerExport.sheets[0].rows as Grid).map((line, r) => (r === 7 ? line.map((v, c) => (c === 9 ? midnight('2026-06-30') : c === 12 ? midnight('2026-06-12') : v)) : line));
+    const options = { ...DEFAULT_READ_OPTIONS, isoFromDate };
+    const read = readTable(TABLES.workplan, 'Tasks', grid, 4, options);
+    const row = validateRows(TABLES.workplan, read.rows.map((r) => r.raw), options)[2].values;
+    expect(row).toMatchObject({ endOn: '2026-06-30', notes: 'Five departments\nPriority: Urgent\nCompleted Date: 2026-06-12' });
+  });
+
+  it('puts in Notes the day of a date cell that holds a time, as a date column reads it: the day the cell shows, however late in it', () => {
+    const grid = (plannerExport.sheets[0].rows as Grid).map((line, r) => (r === 7 ? line.map((v, c) => (c === 12 ? new Date('2026-06-12T18:30:00Z') : v)) : line));
+    const read = readTable(TABLES.workplan, 'Tasks', grid, 4, DEFAULT_READ_OPTIONS);
+    expect(read.rows[2].raw.notes).toBe('Five departments\nPriority: Urgent\nCompleted Date: 2026-06-12');
+  });
+
   it('reads "Progress" as a percentage and "Created Date" as the timeline in a sheet that is not Planner\'s', () => {
     const own = mapHeaders(TABLES.workplan, ['Task', 'Progress', 'Description', 'Created Date']);
     expect(Object.fromEntries(own.matched.map((m) => [m.header, m.reads]))).toMatchObject({ Progress: '% complete' });
