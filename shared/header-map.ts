@@ -4,7 +4,7 @@ import { isBlankCell, type CellInput } from './cells/read-cell';
 import type { TableDef } from './tables';
 import { LIST_BLOCKS } from './lists';
 import { quoteValue } from './quote-value';
-import { toolExportOf, toolNames, type NotedColumn, type ToolExport } from './tool-exports';
+import { SHAREPOINT_LIST, toolExportOf, toolNames, type NotedColumn, type ToolExport } from './tool-exports';
 import { bestScore, closestChoice, foldText, phrase, SAME_WORDS, type Phrase } from './word-match';
 
 /** A side-by-side column: the field it holds, and the value its header gives another field (`by`). */
@@ -157,6 +157,9 @@ function mapColumns(table: TableDef, header: readonly CellInput[], valueColumns:
   const tool = toolExportOf(header);
   const toolColumns = tool && toolNames(tool);
   const toolFields = toolColumns?.fields.get(table.name);
+  // A sheet of no tool's may still be a SharePoint list, exported and then trimmed of SharePoint's own columns: its
+  // Title still names what the list holds where no header of the office's own does.
+  const standIns = (toolColumns ?? toolNames(SHAREPOINT_LIST)).standIns.get(table.name);
   const hasNotes = table.columns.some((c) => c.name === 'notes');
   if (tool) map.tool = tool;
   const pairs: { index: number; target: Target; score: number }[] = [];
@@ -172,26 +175,23 @@ function mapColumns(table: TableDef, header: readonly CellInput[], valueColumns:
     if (isBlankCell(h) || h instanceof Date || done.has(index)) return;
     const folded = foldText(String(h));
     // A tool's column is read as the tool means it, whatever field its words resemble ("Progress" is Planner's status).
+    const field = toolFields?.get(folded);
+    const target = field === undefined ? undefined : all.find((t) => t.key === `field:${field}`);
+    if (target) return pairs.push({ index, target, score: 100 });
+    // A stand-in is read by its name alone, after every header that names its field.
+    const standIn = standIns?.get(folded);
+    const byName = standIn && all.find((t) => t.key === `field:${standIn.field}`);
+    if (byName) return pairs.push({ index, target: byName, score: STAND_IN_SCORE });
     if (toolColumns) {
-      const field = toolFields?.get(folded);
-      const target = field === undefined ? undefined : all.find((t) => t.key === `field:${field}`);
-      if (target) {
-        pairs.push({ index, target, score: 100 });
-        return;
-      }
       // A tool that names the tables its export holds keeps its columns in Notes of those alone: the Priority of a
       // SharePoint list of requests is the request's own.
-      const noted = (toolFields || Object.keys(tool.fields).length === 0) && toolColumns.noted.get(folded);
+      const noted = (toolFields || toolColumns.fields.size === 0) && toolColumns.noted.get(folded);
       if (noted && hasNotes) {
         map.noted.set(index, noted);
         done.add(index);
         return;
       }
-      // The tool's own columns are read by their names alone: a stand-in after every header that names its field.
-      const standIn = toolColumns.standIns.get(table.name)?.get(folded);
-      const byName = standIn && all.find((t) => t.key === `field:${standIn.field}`);
-      if (byName) pairs.push({ index, target: byName, score: STAND_IN_SCORE });
-      if (byName || noted || toolColumns.own.has(folded)) return;
+      if (noted || toolColumns.own.has(folded)) return;
     }
     const p = phrase(String(h));
     for (const target of all) {
