@@ -233,6 +233,11 @@ const NAME_SHARE_OF_WIDTH = 0.4;
 /** A bar's row with its name beside it: never thinner than this, and this much taller than the name's lines. */
 const MIN_ROW_BESIDE = 28;
 const ROW_PADDING_BESIDE = 10;
+/**
+ * The thickest a bar beside its name is drawn: as thick as the thinnest row beside a name. ECharts fills most of a
+ * row with its bar, and the chart keeps its height however few goals it has, so one goal drew a block filling the plot.
+ */
+const MAX_BAR_BESIDE = MIN_ROW_BESIDE;
 /** The work-plan chart's plot starts below the title with no legend, and a goal's name takes no room above its row beside its bar. */
 const WORKPLAN_TOP = 48;
 /** A bar's row with its name above it (a phone's drawing): the name's first line and the bar; each further line adds a line's height. */
@@ -272,7 +277,7 @@ function workplanProgress(m: DemandMetrics, width: number): ChartSpec {
         type: 'category', inverse: true, data: goals.map((x) => x.drawn),
         axisLabel: { width: nameWidth, overflow: 'break', lineHeight: LABEL_LINE, ...(beside ? {} : { inside: true, align: 'left', verticalAlign: 'bottom', padding: [0, 0, 9, 0] }) },
       },
-      series: [{ type: 'bar', name: '% complete', data: goals.map((x) => x.pct), ...(beside ? {} : { barWidth: 12 }), label: { show: true, position: 'right', formatter: '{c}%' } }],
+      series: [{ type: 'bar', name: '% complete', data: goals.map((x) => x.pct), ...(beside ? { barMaxWidth: MAX_BAR_BESIDE } : { barWidth: 12 }), label: { show: true, position: 'right', formatter: '{c}%' } }],
       ...(goals.length === 0 ? { graphic: noData() } : {}),
     },
   };

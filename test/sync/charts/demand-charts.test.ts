@@ -60,6 +60,22 @@ describe('the work-plan chart\'s rows', () => {
   });
 });
 
+describe('the work-plan chart with few goals', () => {
+  /** The thickness of the chart's bars on a page, in pixels: ECharts draws each as a path of four sides. */
+  const barThickness = (goals: number, width: number) => {
+    const m = aggregateMetrics({ workplan: Array.from({ length: goals }, (_, i) => ({ sourceId: 's', sourceName: 'Plan', rowId: `w${i}`, values: { goal: `Goal ${i + 1}`, task: 't', percentComplete: 0.5 } })) }, { asOf: '2026-12-03', rules: DEFAULT_RULES });
+    const svg = renderSvg(demandCharts(m, width).find((c) => c.id === 'workplan-progress')!, false);
+    const bars = [...svg.matchAll(new RegExp(`<path d="M[\\d.]+ [\\d.]+l[\\d.]+ 0l0 ([\\d.]+)l-[\\d.]+ 0Z" fill="${CHART_COLORS[0]}"`, 'gi'))].map((b) => Number(b[1]));
+    expect(bars).toHaveLength(goals);
+    return Math.max(...bars);
+  };
+
+  it.each([DASHBOARD_CHART_WIDTH, 640])('draws one goal\'s bar no thicker than six goals\' bars, not a block filling the plot, at %i px', (width) => {
+    expect(barThickness(1, width)).toBeLessThanOrEqual(barThickness(6, width));
+    expect(barThickness(3, width)).toBeLessThanOrEqual(barThickness(6, width));
+  });
+});
+
 describe('a chart with more goals or assignees than it draws', () => {
   const chart = (id: string, goals: number, people: number) => {
     const m = aggregateMetrics({
