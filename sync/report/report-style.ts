@@ -68,6 +68,8 @@ figcaption { font-weight: 700; margin-bottom: 0.25rem; }
   .toc, main > section { break-before: page; }
   h2, h3, caption { break-after: avoid; }
   figure, tr, .story, .sentences li { break-inside: avoid; }
+  /* No trend sentence alone on a page, as no table row: one printed at a page's head read as if of the next table. */
+  .sentences li:nth-child(2), .sentences li:last-child { break-before: avoid; }
   /* A short table of named figures moves whole to the next page rather than leave its last rows alone there (marked whole). */
   .scroll.whole { break-inside: avoid; }
   figure { margin: 0.5rem 0; }

@@ -72,3 +72,36 @@ describe('the printed report\'s chapters', () => {
     }
   }, 120_000);
 });
+
+/** A table and the trend sentences under it (`.sentences`, as the report's measures print them), `inches` down the page. */
+const tableWithSentences = (inches: number) => `<!doctype html><html lang="en"><head><title>Trends</title><style>${REPORT_CSS}</style></head>
+<body><main><section><div style="height:${inches}in"></div><div class="scroll"><table><caption><span>How well did we do it?</span></caption>
+<thead><tr><th class="text">Measure</th><th>2026</th></tr></thead><tbody>${rows}</tbody></table></div>
+<ul class="sentences">${Array.from({ length: 4 }, (_, i) => `<li>Trend${i + 1}: median days to fulfill fell from 27.5 days in Q1 to 24 days in Q4 so far, to Dec 7 (down 13%), an improvement.</li>`).join('')}</ul>
+</section></main></body></html>`;
+
+describe('the printed report\'s trend sentences', () => {
+  it('never leave one sentence alone on a page, at its foot or at its head, apart from the sentences beside it', async () => {
+    const folder = tempFolder('report-sentences');
+    try {
+      const alone: string[] = [];
+      let split = 0;
+      await withChromium(async (browser) => {
+        const page = await browser.newPage();
+        // The page's end falling before each sentence in turn, and after the last.
+        for (let tenths = 24; tenths <= 46; tenths += 1) {
+          await page.setContent(tableWithSentences(tenths / 10));
+          const file = folder.path(`sentences-${tenths}.pdf`);
+          await writeFile(file, await page.pdf({ format: 'Letter', preferCSSPageSize: true }));
+          const counts = (await pdfPageTexts(file)).map((text) => (text.match(/Trend\d/g) ?? []).length);
+          if (counts.filter((n) => n > 0).length === 2) split++;
+          if (counts.includes(1)) alone.push(`${tenths / 10} in: ${counts.join(' + ')}`);
+        }
+      });
+      expect(split, 'some layouts split the sentences').toBeGreaterThan(2);
+      expect(alone).toEqual([]);
+    } finally {
+      folder.cleanup();
+    }
+  }, 120_000);
+});
