@@ -42,7 +42,7 @@ describe.each(backends)('a Smartsheet project sheet exported to Excel, imported 
     const said = (code: string) => r.warnings.filter((w) => w.code === code).map((w) => [w.row, w.column]);
     expect(said('section_row')).toEqual([[2, 'A'], [3, 'A'], [6, 'A'], [8, 'A']]);
     const parent = r.warnings.find((w) => w.row === 3)!;
-    expect(parent.message).toBe('this row heads the rows indented under it (its figures are theirs rolled up), not read as a row; they take "Phase 1: Normalize" as their Phase');
+    expect(parent.message).toBe('this row heads the rows under it in the outline (its figures are theirs rolled up), not read as a row; they take "Phase 1: Normalize" as their Phase');
     expect(doc.warnings.filter((w) => w.row === 1).map((w) => w.message)).toEqual([
       "Smartsheet's own columns (Duration, Predecessors) are not part of Work plan; ignored",
       'Smartsheet\'s column "At Risk" kept in Notes, each value on a line of its own ("At Risk: …"): Work plan has no column of its own for it',
