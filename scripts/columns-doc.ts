@@ -29,10 +29,14 @@ export function columnsDoc(): string {
   }
   out.push('## Exports of planning tools', '', 'A header row holding enough of a tool\'s own headers is read as that tool means its columns, whatever other field their words resemble.', '');
   for (const tool of TOOL_EXPORTS) {
-    out.push(`### ${tool.tool}`, '', `Recognized by ${tool.least} of: ${tool.marks.join(', ')}.`, '');
+    out.push(`### ${tool.tool}${tool.variant ? ` (${tool.variant})` : ''}`, '', `Recognized by ${tool.least} of: ${tool.marks.join(', ')}.`, '');
     for (const [table, byHeader] of Object.entries(tool.fields)) {
       const t = TABLES[table as keyof typeof TABLES];
       out.push(`- \`${table}\`: ${Object.entries(byHeader).map(([h, f]) => `${h} → ${t.columns.find((c) => c.name === f)!.header}`).join(', ')}`);
+    }
+    for (const [table, standIns] of Object.entries(tool.standIns ?? {})) {
+      const t = TABLES[table as keyof typeof TABLES];
+      out.push(`- \`${table}\`, where no other header names the field: ${standIns.map((s) => `${s.header} → ${t.columns.find((c) => c.name === s.field)!.header}`).join(', ')}`);
     }
     if (tool.noted.length) out.push(`- kept in Notes as \`Header: value\`: ${tool.noted.map((n) => `${n.header}${n.first ? ' (first, as written)' : ''}${n.lookup ? ` (the ${n.lookup} it names)` : ''}${n.unless ? ` (not ${n.unless.value}, ${n.unless.why})` : ''}`).join(', ')}`);
     if (tool.own.length) out.push(`- the tool's own, ignored with one warning: ${tool.own.join(', ')}`);

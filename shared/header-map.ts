@@ -4,7 +4,7 @@ import { isBlankCell, type CellInput } from './cells/read-cell';
 import type { TableDef } from './tables';
 import { LIST_BLOCKS } from './lists';
 import { quoteValue } from './quote-value';
-import { toolExportOf, toolNames, type NotedColumn, type ToolExport } from './tool-exports';
+import { SHAREPOINT_LIST, toolExportOf, toolNames, type NotedColumn, type ToolExport } from './tool-exports';
 import { bestScore, closestChoice, foldText, phrase, SAME_WORDS, type Phrase } from './word-match';
 
 /** A side-by-side column: the field it holds, and the value its header gives another field (`by`). */
@@ -50,16 +50,7 @@ interface Target {
   /** Derived columns may appear twice (both ignored); fields and spans once. */
   exclusive: boolean;
   isDate: boolean;
-  /** SharePoint's own column that holds it (`InputColumn.sharePoint`), folded. */
-  sharePoint?: string;
 }
-
-/**
- * The columns SharePoint adds to every list and writes into its "Export to Excel": the item's bookkeeping, never a
- * field of a table (except as a column's `sharePoint`), so read by no header's likeness: "Item Type" is no plan's Item.
- */
-export const SHAREPOINT_COLUMNS: ReadonlySet<string> = new Set(['Created', 'Created By', 'Modified', 'Modified By', 'Item Type', 'Path', 'Content Type', 'Attachments',
-  'Compliance Asset Id', 'Version', 'App Created By', 'App Modified By', 'Item Child Count', 'Folder Child Count', 'Label setting', 'Retention label', 'Retention label Applied', 'Label applied by', 'Item is a Record'].map(foldText));
 
 const targetCache = new WeakMap<TableDef, Target[]>();
 
@@ -69,7 +60,7 @@ function targets(table: TableDef): Target[] {
   list = [
     ...table.columns.map((c): Target => ({
       key: `field:${c.name}`, label: c.header, names: [c.name, c.header, ...(c.aliases ?? [])].map(phrase),
-      apply: (m, i) => m.fields.set(i, c.name), exclusive: true, isDate: c.type === 'date', ...(c.sharePoint ? { sharePoint: foldText(c.sharePoint.header) } : {}),
+      apply: (m, i) => m.fields.set(i, c.name), exclusive: true, isDate: c.type === 'date',
     })),
     ...(table.spans ?? []).map((s): Target => ({
       key: `span:${s.header}`, label: s.header, names: [s.header, ...s.aliases].map(phrase),
@@ -157,8 +148,8 @@ function valueColumnsOf(table: TableDef, header: readonly CellInput[]): HeaderMa
   return found;
 }
 
-/** Below any header's likeness to a name, so SharePoint's column gives way to the office's own. */
-const SHAREPOINT_SCORE = 1;
+/** Below any header's likeness to a name, so a tool's stand-in column gives way to the office's own. */
+const STAND_IN_SCORE = 1;
 
 function mapColumns(table: TableDef, header: readonly CellInput[], valueColumns: HeaderMap['valueColumns']): HeaderMap {
   const map: HeaderMap = { fields: new Map(), spans: new Map(), valueColumns, derived: new Map(), unknown: [], ties: [], matched: [], missingRequired: [], noted: new Map() };
@@ -166,6 +157,9 @@ function mapColumns(table: TableDef, header: readonly CellInput[], valueColumns:
   const tool = toolExportOf(header);
   const toolColumns = tool && toolNames(tool);
   const toolFields = toolColumns?.fields.get(table.name);
+  // A sheet of no tool's may still be a SharePoint list, exported and then trimmed of SharePoint's own columns: its
+  // Title still names what the list holds where no header of the office's own does.
+  const standIns = (toolColumns ?? toolNames(SHAREPOINT_LIST)).standIns.get(table.name);
   const hasNotes = table.columns.some((c) => c.name === 'notes');
   if (tool) map.tool = tool;
   const pairs: { index: number; target: Target; score: number }[] = [];
@@ -179,30 +173,25 @@ function mapColumns(table: TableDef, header: readonly CellInput[], valueColumns:
   }
   header.forEach((h, index) => {
     if (isBlankCell(h) || h instanceof Date || done.has(index)) return;
-    // SharePoint's own columns are read by their names alone, after every header that names the field.
     const folded = foldText(String(h));
     // A tool's column is read as the tool means it, whatever field its words resemble ("Progress" is Planner's status).
+    const field = toolFields?.get(folded);
+    const target = field === undefined ? undefined : all.find((t) => t.key === `field:${field}`);
+    if (target) return pairs.push({ index, target, score: 100 });
+    // A stand-in is read by its name alone, after every header that names its field.
+    const standIn = standIns?.get(folded);
+    const byName = standIn && all.find((t) => t.key === `field:${standIn.field}`);
+    if (byName) return pairs.push({ index, target: byName, score: STAND_IN_SCORE });
     if (toolColumns) {
-      const field = toolFields?.get(folded);
-      const target = field === undefined ? undefined : all.find((t) => t.key === `field:${field}`);
-      if (target) {
-        pairs.push({ index, target, score: 100 });
-        return;
-      }
       // A tool that names the tables its export holds keeps its columns in Notes of those alone: the Priority of a
       // SharePoint list of requests is the request's own.
-      const noted = (toolFields || Object.keys(tool.fields).length === 0) && toolColumns.noted.get(folded);
+      const noted = (toolFields || toolColumns.fields.size === 0) && toolColumns.noted.get(folded);
       if (noted && hasNotes) {
         map.noted.set(index, noted);
         done.add(index);
         return;
       }
       if (noted || toolColumns.own.has(folded)) return;
-    }
-    const bySharePoint = all.filter((t) => t.sharePoint === folded);
-    if (bySharePoint.length > 0 || SHAREPOINT_COLUMNS.has(folded)) {
-      for (const target of bySharePoint) pairs.push({ index, target, score: SHAREPOINT_SCORE });
-      return;
     }
     const p = phrase(String(h));
     for (const target of all) {

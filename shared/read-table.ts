@@ -7,7 +7,7 @@ import { misfiledRows } from './misfiled-rows';
 import { foldText, isBlankCell, isErrorValue, numberedValue, type CellInput, type ReadOptions } from './cells/read-cell';
 import { parseDateText, type DateTextOptions } from './cells/date-text';
 import { titleYears, type TitleYears } from './cells/title-year';
-import { headerWeight, mapHeaders, SHAREPOINT_COLUMNS, type HeaderMap } from './header-map';
+import { headerWeight, mapHeaders, type HeaderMap } from './header-map';
 import { notedLine, toolNames } from './tool-exports';
 import { settleTiesByValues, type SettledTie } from './header-values';
 import type { CellIssue } from './issues';
@@ -327,12 +327,11 @@ function headerIssues(table: TableDef, sheet: string, headerIndex: number, map: 
   const issues: CellIssue[] = [];
   const at = (index: number, header: string) => ({ field: '', sheet, row: headerIndex + 1, column: columnLetter(index + 1), header: excerpt(header), severity: 'warning' as const });
   const firstRead = Math.min(...map.fields.keys(), ...map.spans.keys());
-  // SharePoint's bookkeeping, and a planning tool's, said once: an export carries a dozen such columns.
-  const own = map.tool && toolNames(map.tool).own;
-  const sharePoint = map.unknown.filter((u) => SHAREPOINT_COLUMNS.has(foldText(u.header)) || own?.has(foldText(u.header)));
-  if (sharePoint.length > 1) {
-    const whose = map.tool && sharePoint.every((u) => own!.has(foldText(u.header))) ? map.tool.tool : 'SharePoint';
-    issues.push({ ...at(sharePoint[0].index, sharePoint[0].header), code: 'unknown_column', message: `${whose}'s own columns (${sharePoint.map((u) => u.header).join(', ')}) are not part of ${table.sheet}; ignored` });
+  // A planning tool's bookkeeping said once: an export carries a dozen such columns.
+  const names = map.tool && toolNames(map.tool);
+  const own = map.unknown.filter((u) => names?.own.has(foldText(u.header)));
+  if (own.length > 1) {
+    issues.push({ ...at(own[0].index, own[0].header), code: 'unknown_column', message: `${map.tool!.tool}'s own columns (${own.map((u) => u.header).join(', ')}) are not part of ${table.sheet}; ignored` });
   }
   // One warning per column, at its own header cell, where the Data quality sheet points to it.
   for (const [index, n] of map.noted) {
@@ -340,12 +339,13 @@ function headerIssues(table: TableDef, sheet: string, headerIndex: number, map: 
     const how = n.first ? 'each value as written, before any other line' : `each value on a line of its own ("${n.header}: …"${n.lookup ? `, the ${n.lookup} it names without SharePoint's item ids` : ''})`;
     issues.push({ ...at(index, n.header), code: 'export_column', message: `${map.tool!.tool}'s column ${quoteValue(n.header)}${but} kept in Notes, ${how}: ${table.sheet} has no column of its own for it` });
   }
+  const standIns = names?.standIns.get(table.name);
   for (const m of map.matched) {
-    const said = table.columns.find((c) => c.name === map.fields.get(m.index))?.sharePoint;
-    if (said?.said && foldText(said.header) === foldText(m.header)) issues.push({ ...at(m.index, m.header), code: 'sharepoint_column', message: `column ${quoteValue(m.header)} read as ${m.reads}: ${said.said}` });
+    const standIn = standIns?.get(foldText(m.header));
+    if (standIn?.said && map.fields.get(m.index) === standIn.field) issues.push({ ...at(m.index, m.header), code: 'sharepoint_column', message: `column ${quoteValue(m.header)} read as ${m.reads}: ${standIn.said}` });
   }
   for (const u of map.unknown) {
-    if (sharePoint.length > 1 && sharePoint.includes(u)) continue;
+    if (own.length > 1 && own.includes(u)) continue;
     if (u.index < firstRead && GROUPING_HEADERS.has(foldText(u.header))) {
       issues.push({ ...at(u.index, u.header), code: 'grouping_column', message: `column ${quoteValue(u.header)} groups the rows; not read (each row's own cells are)` });
     } else {
@@ -408,6 +408,8 @@ export function readTable(
      * differ the levels are read (`outlineOf`).
      */
     rowLevels?: ReadonlyMap<number, number>;
+    /** The host's day of a date cell, as its rows are validated with: a tool's date column kept in Notes says that day. */
+    isoFromDate?: ReadOptions['isoFromDate'];
   } = {},
 ): ReadTableResult {
   const header = headerIndex >= 0 ? grid[headerIndex] : [];
@@ -604,13 +606,15 @@ export function readTable(
         if (isBlankCell(raw[start]) && !parsed.until) raw[start] = parsed.start;
         if (isBlankCell(raw[end]) && !parsed.open) raw[end] = parsed.end ?? parsed.start;
         // Several ranges in one cell are merged into one span: say so, as a date column would.
-        for (const note of [...parsed.notes, ...(parsed.assumed ?? [])]) {
-          issues.push({ code: 'date_range', field: parsed.until ? end : start, sheet, row: r + 1, column: columnLetter(i + 1), header: excerpt(String(header[i])), severity: 'warning', message: `${excerpt(String(header[i]))}: ${note}` });
+        // Separate days ("Apr 7, 14 & 21") are no span, but take its two ends, as a Date column gives them a milestone.
+        const days = parsed.days ? '; started by the first and ended by the last' : '';
+        for (const [n, note] of [...parsed.notes, ...(parsed.assumed ?? [])].entries()) {
+          issues.push({ code: 'date_range', field: parsed.until ? end : start, sheet, row: r + 1, column: columnLetter(i + 1), header: excerpt(String(header[i])), severity: 'warning', message: `${excerpt(String(header[i]))}: ${note}${n ? '' : days}` });
         }
       } else if (isBlankCell(raw[start])) raw[start] = v;
     }
     // In the tool's order, whatever the sheet's: a task's description opens its notes.
-    const notedLines = [...map.noted].sort(([, a], [, b]) => map.tool!.noted.indexOf(a) - map.tool!.noted.indexOf(b)).map(([i, column]) => notedLine(column, line[i])).filter((l) => l !== undefined);
+    const notedLines = [...map.noted].sort(([, a], [, b]) => map.tool!.noted.indexOf(a) - map.tool!.noted.indexOf(b)).map(([i, column]) => notedLine(column, line[i], options.isoFromDate)).filter((l) => l !== undefined);
     if (notedLines.length && any) raw.notes = isBlankCell(raw.notes) ? notedLines.join('\n') : [String(raw.notes).trim(), ...notedLines].join('\n');
     // A side-by-side item is there when its cell, or one of its own columns, is filled (no action: an error, not a loss).
     const items = [...map.valueColumns].filter(([i, v]) => !isBlankCell(line[i]) || [...(v.own?.keys() ?? [])].some((j) => !isBlankCell(line[j])));

@@ -1,8 +1,9 @@
-// The workbooks planning tools write when a plan is exported to Excel (Microsoft Planner's "Export plan to Excel"): a
-// header row that is a tool's is read as the tool means its columns, and the tool's own bookkeeping is said once.
+// The workbooks planning tools write when a plan is exported to Excel (Microsoft Planner's "Export plan to Excel",
+// SharePoint's "Export to Excel" of any list): a header row that is a tool's is read as the tool means its columns,
+// and the tool's own bookkeeping is said once.
 import { parseDateText } from './cells/date-text';
 import { isoFromUtcDate } from './cells/dates';
-import { isBlankCell, sharePointValues, type CellInput } from './cells/read-cell';
+import { isBlankCell, sharePointValues, type CellInput, type ReadOptions } from './cells/read-cell';
 import type { FieldOf, TableName } from './tables';
 import { foldText } from './word-match';
 
@@ -22,13 +23,28 @@ export interface NotedColumn {
   days?: boolean;
 }
 
+/** A tool's own column that holds a field where no header of the office's names it, and what is `said` when read so. */
+export interface StandIn<F extends string = string> {
+  header: string;
+  field: F;
+  said?: string;
+}
+
 export interface ToolExport {
+  /** The tool, as warnings name it. */
   tool: string;
+  /** Which of the tool's exports, where it has more than one: names it apart in the documentation. */
+  variant?: string;
   /** Headers that together are this tool's alone: a header row holding `least` of them is its export. */
   marks: readonly string[];
   least: number;
   /** Per table, the tool's header → the field it holds, read so whatever other field its words resemble. */
   fields: { readonly [T in TableName]?: Readonly<Record<string, FieldOf<T>>> };
+  /**
+   * Per table, the tool's columns that stand in for a field the office's list may have a column of its own for (a list
+   * item's Title for a request's Description): read after every header that names the field, so that column wins.
+   */
+  standIns?: { readonly [T in TableName]?: readonly StandIn<FieldOf<T>>[] };
   /** Columns kept in Notes (where the table has one), since a person chose their values. */
   noted: readonly NotedColumn[];
   /** The tool's bookkeeping: not part of any table, said in one warning. */
@@ -62,13 +78,40 @@ export const PLANNER_EXPORT: ToolExport = {
 };
 
 /**
+ * The columns SharePoint adds to every list and writes into its "Export to Excel": the item's bookkeeping, read by no
+ * header's likeness ("Item Type" is no plan's Item). A list item's Title is the name of what the list holds, and the
+ * day it was Created the day a request was received, where the list has no column of its own for them.
+ */
+const LIST_COLUMNS = ['Created', 'Created By', 'Modified', 'Modified By', 'Item Type', 'Path', 'Content Type', 'Attachments', 'Compliance Asset Id', 'Version',
+  'App Created By', 'App Modified By', 'Item Child Count', 'Folder Child Count', 'Label setting', 'Retention label', 'Retention label Applied', 'Label applied by', 'Item is a Record'];
+const LIST_ITEMS: ToolExport['standIns'] = {
+  requests: [{ header: 'Title', field: 'description' }, { header: 'Created', field: 'receivedOn', said: "the day SharePoint's item was created, as no column names the day received" }],
+  workplan: [{ header: 'Title', field: 'task' }],
+  milestones: [{ header: 'Title', field: 'milestone' }],
+  roadmap: [{ header: 'Title', field: 'action' }],
+};
+
+/** Any SharePoint list's "Export to Excel" (a request log, a calendar kept as a list), told by SharePoint's own columns. */
+export const SHAREPOINT_LIST: ToolExport = {
+  tool: 'SharePoint',
+  variant: 'any list',
+  marks: LIST_COLUMNS,
+  least: 2,
+  fields: {},
+  standIns: LIST_ITEMS,
+  noted: [],
+  own: LIST_COLUMNS,
+};
+
+/**
  * A SharePoint task list's "Export to Excel" (a plan kept as a list of tasks), told by the columns only a task list
  * has. Its Description, Priority and Predecessors have no column in a plan; a task's description is the start of its
  * notes, (2) Normal is the priority SharePoint gives every task, and a predecessor is a lookup of the task before it.
- * The columns SharePoint adds to every list are `SHAREPOINT_COLUMNS`'.
+ * It is a list too, with the columns of every list (`SHAREPOINT_LIST`).
  */
 export const SHAREPOINT_TASK_LIST: ToolExport = {
   tool: 'SharePoint',
+  variant: 'task list',
   marks: ['Task Status', 'Predecessors', 'Related Items', 'Checkmark'],
   least: 2,
   fields: { workplan: { 'Task Name': 'task', 'Start Date': 'startOn', 'Due Date': 'endOn', '% Complete': 'percentComplete', 'Assigned To': 'lead', 'Task Status': 'status' } },
@@ -77,7 +120,8 @@ export const SHAREPOINT_TASK_LIST: ToolExport = {
     { header: 'Priority', unless: { value: '(2) Normal', why: 'which SharePoint gives every task' } },
     { header: 'Predecessors', lookup: 'tasks' },
   ],
-  own: [],
+  standIns: LIST_ITEMS,
+  own: LIST_COLUMNS,
 };
 
 /**
@@ -96,12 +140,21 @@ export const SMARTSHEET_EXPORT: ToolExport = {
   outlined: true,
 };
 
-export const TOOL_EXPORTS: readonly ToolExport[] = [PLANNER_EXPORT, SHAREPOINT_TASK_LIST, SMARTSHEET_EXPORT];
+/** The more particular tool first: a SharePoint task list has every list's columns too. */
+export const TOOL_EXPORTS: readonly ToolExport[] = [PLANNER_EXPORT, SHAREPOINT_TASK_LIST, SMARTSHEET_EXPORT, SHAREPOINT_LIST];
 
-const folded = new WeakMap<ToolExport, { marks: Set<string>; own: Set<string>; noted: Map<string, NotedColumn>; fields: Map<string, Map<string, string>> }>();
+interface ToolNames {
+  marks: Set<string>;
+  own: Set<string>;
+  noted: Map<string, NotedColumn>;
+  fields: Map<string, Map<string, string>>;
+  standIns: Map<string, Map<string, StandIn>>;
+}
+
+const folded = new WeakMap<ToolExport, ToolNames>();
 
 /** A tool's header names, folded as headers are compared. */
-export function toolNames(tool: ToolExport) {
+export function toolNames(tool: ToolExport): ToolNames {
   let names = folded.get(tool);
   if (!names) {
     names = {
@@ -109,6 +162,7 @@ export function toolNames(tool: ToolExport) {
       own: new Set(tool.own.map(foldText)),
       noted: new Map(tool.noted.map((n) => [foldText(n.header), n])),
       fields: new Map(Object.entries(tool.fields).map(([table, byHeader]) => [table, new Map(Object.entries(byHeader).map(([h, f]) => [foldText(h), f]))])),
+      standIns: new Map(Object.entries(tool.standIns ?? {}).map(([table, list]) => [table, new Map(list.map((s) => [foldText(s.header), s]))])),
     };
     folded.set(tool, names);
   }
@@ -125,14 +179,14 @@ export function toolExportOf(header: readonly CellInput[]): ToolExport | undefin
 }
 
 /**
- * A noted column's value as its Notes line says it, or undefined for a blank or the tool's default. A date cell is a
- * day at the host's midnight: rounded to the nearest UTC midnight, the day is the one shown in any time zone a plan
- * is kept in (within twelve hours of UTC).
+ * A noted column's value as its Notes line says it, or undefined for a blank or the tool's default. A date cell is
+ * the day `isoFromDate` reads, the host's day function that reads the sheet's date columns, so a Notes line and a
+ * date column of one row agree on the day whatever time zone the plan is kept in.
  */
-export function notedLine(column: NotedColumn, value: CellInput): string | undefined {
+export function notedLine(column: NotedColumn, value: CellInput, isoFromDate: NonNullable<ReadOptions['isoFromDate']> = isoFromUtcDate): string | undefined {
   if (isBlankCell(value) || value === false) return undefined;
   if (value === true) return `${column.header}: yes`;
-  const typed = value instanceof Date ? isoFromUtcDate(new Date(Math.round(value.getTime() / 86_400_000) * 86_400_000)) : String(value).trim();
+  const typed = value instanceof Date ? isoFromDate(value) : String(value).trim();
   const text = (column.lookup && sharePointValues(typed)?.join('; ')) || typed;
   if (column.first) return text;
   if (column.unless && foldText(text) === foldText(column.unless.value)) return undefined;

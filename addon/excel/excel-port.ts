@@ -7,7 +7,7 @@ import { idsOverBlock, placeByRowId, rowOfId } from '../port/rows-by-id';
 import { spreadMerges, type MergedRange } from '../port/merged-ranges';
 import { ProtectedCellsError, ProtectedSettingsError, blocksAround, rowsTagged, withRowIds, type RefusedCell, type SheetSetting } from '../port/protected-cells';
 import { columnLetter, columnNumber } from '../../shared/lists';
-import { excelDay, excelSerial, type DateSystem } from './excel-serial';
+import { excelDay, excelSerial, type DateSystem } from '../../shared/cells/excel-serial';
 import { EXCEL_WORDS } from './host-words';
 import { EXCEL_LIMITS } from '../port/host-limits';
 import { isErrorValue } from '../../shared/cells/error-value';

@@ -10,7 +10,7 @@ import { runAsync } from '../core/task';
 import { isErrorValue } from '../../shared/cells/error-value';
 import { spreadsheetRules } from '../core/table-sheet';
 import type { SpreadsheetPort } from '../port/spreadsheet-port';
-import { serialAs1900, type DateSystem } from './excel-serial';
+import { serialAs1900, type DateSystem } from '../../shared/cells/excel-serial';
 
 /** The status functions by their Sheets name (the declarations in shared/custom-functions.ts). */
 const DERIVED: Record<string, CustomFunctionDef> = Object.fromEntries(CUSTOM_FUNCTIONS.map((fn) => [fn.name, fn]));

@@ -55,7 +55,11 @@ export type DateParse =
    * ("June 2026 – TBD": from then). `until`: the day is when the work is to be done by ("By Dec 2027", "Through June
    * 2026"), which names no start.
    */
-  | { kind: 'date'; start: string; end?: string; notes: string[]; assumed?: string[]; open?: 'since' | 'from'; until?: true }
+  /**
+   * `days`: the cell lists days, each alone ("Mar. 3 & 10, 2026", a training given twice), not a span: all of them, in
+   * calendar order, `start` and `end` being the first and the last.
+   */
+  | { kind: 'date'; start: string; end?: string; notes: string[]; assumed?: string[]; open?: 'since' | 'from'; until?: true; days?: string[] }
   | { kind: 'tbd'; text: string }
   /** A date or range that is complete but for its year: read it again with `year` from the sheet's context. */
   | { kind: 'yearless'; text: string }
@@ -501,7 +505,8 @@ function listedRanges(text: string, fiscal: number, year: number | undefined, fi
     return ranges;
   };
   const split: string[] = [];
-  for (const p of text.split(/\s*(?:;|\band\b|&|\n)\s*/i)) {
+  // A comma before "and" lists as "and" does: "April 7, 14, and 21".
+  for (const p of text.split(/\s*,?\s*(?:;|\band\b|&|\n)\s*/i)) {
     if (NAMED_LIST.test(p)) split.push(...p.split(/\s*,\s*/));
     else if (p !== '') split.push(...(commaListed(p, lacksYear(split.at(-1))) ?? [withMonthOf(split.at(-1), p)]));
   }
@@ -528,6 +533,8 @@ function commaListed(part: string, yearFirst: boolean): string[] | undefined {
     if (/^\d{4}$/.test(piece) && pieces.length) pieces[pieces.length - 1] += `, ${piece}`;
     else pieces.push(piece);
   }
+  // A day alone after a day of a month with no year is a day of that month: "Apr 7, 14, 21, 2026".
+  for (let i = 1; i < pieces.length; i++) if (lacksYear(pieces[i - 1])) pieces[i] = withMonthOf(pieces[i - 1], pieces[i]);
   const dates = yearFirst && /^\d{4}$/.test(pieces[0]) ? pieces.slice(1) : pieces;
   return pieces.length > 1 && dates.every((p) => (parsePoint(p)?.month ?? 0) > 0) ? pieces : undefined;
 }
@@ -615,11 +622,15 @@ function readDateText(raw: string, options: DateTextOptions, depth: number): Dat
   const starts = ranges.map((r) => r.start).sort();
   const ends = ranges.map((r) => r.end ?? r.start).sort();
   const notes: string[] = [];
-  if (ranges.length > 1) notes.push(`${quoteValue(text)} holds ${ranges.length} date ranges: read as ${starts[0]} to ${ends[ends.length - 1]}`);
+  // Days each alone are separate days (a training given twice, two meetings), not the span between them.
+  const days = ranges.some((r) => r.end) ? [] : [...new Set(starts)];
+  if (days.length > 1) notes.push(`${quoteValue(text)} names ${days.length} separate days, not a span: ${days.slice(0, -1).join(', ')} and ${days.at(-1)}`);
+  else if (ranges.length > 1) notes.push(`${quoteValue(text)} holds ${ranges.length} date ranges: read as ${starts[0]} to ${ends[ends.length - 1]}`);
   const assumed = ranges.flatMap((r) => (r.note ? [r.note] : []));
   const end = ends[ends.length - 1];
   const parsed: DateParse = { kind: 'date', start: starts[0], end: end !== starts[0] || ranges[0].end ? end : undefined, notes };
   if (assumed.length) parsed.assumed = assumed;
+  if (days.length > 1) parsed.days = days;
   return parsed;
 }
 
@@ -653,6 +664,8 @@ function restated(text: string, inner: DateParse, how: string, reshape: (d: { st
   const { start, end } = reshape(inner);
   const parsed: DateParse = { kind: 'date', start, notes: inner.notes, assumed: [...(inner.assumed ?? []), `read ${quoteValue(text)} as ${end ? `${start} to ${end}` : start}${how}`] };
   if (end) parsed.end = end;
+  // Words set aside leave the days as they were ("Tentative: Mar 3 & 10, 2026"); a day picked from them is one.
+  if (inner.days && start === inner.start && end === inner.end) parsed.days = inner.days;
   return parsed;
 }
 

@@ -114,6 +114,9 @@ export function isoFromSerial(serial: number): string {
   return isoFromDays(Math.floor(serial) + SERIAL_EPOCH_DAYS);
 }
 
+/** A serial (days from 12/30/1899) as its UTC date and time, to the millisecond: a time of day is kept. */
+export const dateFromSerial = (serial: number): Date => new Date(Math.round((serial + SERIAL_EPOCH_DAYS) * DAY_MS));
+
 export function addDays(iso: string, days: number): string {
   return isoFromDays(daysFromIso(iso) + days);
 }

@@ -273,14 +273,17 @@ function readDateText(c: InputColumn, text: string, opts: ReadOptions, beside: b
     clauses.push(...periods);
     code = inSheetYear ? 'year_assumed' : 'date_period';
   }
+  const { days } = parsed;
+  // Separate days take a span's two ends so that a milestone with a day still to come is not yet missed.
+  if (days && c.rangeEnd) clauses.push('dated by the first and ended by the last, so its status waits for the last day');
   let value = parsed.start;
   if (parsed.end && !c.rangeEnd) {
-    const [which, kept] = c.deadline ? ['end', parsed.end] : ['start', parsed.start];
+    const [which, kept] = c.deadline ? [days ? 'the last' : 'its end', parsed.end] : [days ? 'the first' : 'its start', parsed.start];
     const whole = clauses.length ? undefined : wholePeriod(text, parsed.start, parsed.end);
     // "Mar 2026" as a target is how plans set one, by the month's end: saying so on every row is noise. Another
     // column's day is a guess inside the period, and the reader says which day it took.
     if (!whole) {
-      clauses.push(`${clauses.length ? '' : `${quoteValue(text)} is a range; `}used its ${which}, ${kept}`);
+      clauses.push(`${clauses.length ? '' : `${quoteValue(text)} is a range; `}used ${which}, ${kept}`);
       code ??= 'date_range';
     } else if (!c.deadline) {
       clauses.push(`${quoteValue(text)} names the whole ${whole}; used its first day, ${kept}`);
@@ -291,10 +294,12 @@ function readDateText(c: InputColumn, text: string, opts: ReadOptions, beside: b
   let issues = NO_ISSUES;
   if (code !== undefined) {
     const said = issue(c, code, `${c.header}: ${clauses.join('; ')}`, 'warning');
-    issues = [parsed.end && !c.rangeEnd && !c.deadline && dayGuessedIn(parsed.start, parsed.end) ? { ...said, dayGuessed: true } : said];
+    issues = [parsed.end && !c.rangeEnd && !c.deadline && !days && dayGuessedIn(parsed.start, parsed.end) ? { ...said, dayGuessed: true } : said];
   }
   const spanEnd = parsed.end && c.notBefore && !c.deadline ? { spanEnd: parsed.end } : {};
-  return { value, rangeEnd: c.rangeEnd ? parsed.end : undefined, ...spanEnd, issues };
+  // Days the row's dates do not hold are kept, as typed, in its notes.
+  const note = days && days.length > (c.rangeEnd ? 2 : 1) ? { note: text } : {};
+  return { value, rangeEnd: c.rangeEnd ? parsed.end : undefined, ...spanEnd, ...note, issues };
 }
 
 /**

@@ -17,11 +17,6 @@ export interface InputColumn<F extends string = string> {
   readonly name: F;
   header: string;
   aliases?: readonly string[];
-  /**
-   * The column SharePoint adds to every list that holds this field in an "Export to Excel" (a list item's `Title`, the
-   * day it was `Created`): read by that name alone, and only where no header names the field, `said` in a warning.
-   */
-  sharePoint?: { header: string; said?: string };
   type: ColumnType;
   /** A row without this value would be wrong to keep (a milestone with no name): blank is an error. */
   required?: boolean;

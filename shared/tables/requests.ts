@@ -17,7 +17,7 @@ export const requestsTable = defineTable({
   lifecycleFields: ['status', 'fulfilledOn'],
   columns: [
     { name: 'requestId', header: 'Request ID', aliases: ['ID', 'Ticket', 'Ticket number', 'Request number', 'Request no', 'Req #', 'Case #', 'Case no', 'Case number', 'TA #', 'TA number', 'Ref #', 'Reference number', 'Tracking number'], type: 'id', width: 14 },
-    { name: 'receivedOn', header: 'Received', sharePoint: { header: 'Created', said: "the day SharePoint's item was created, as no column names the day received" }, aliases: ['Received on', 'Date received', 'Request date', 'Date', 'Submitted', 'Requested on', 'Date requested', 'Submitted on', 'Timestamp'], type: 'date', keptWhenBlank: 'kept, but not counted by month and with no SLA until a date is entered', width: 12, numFmt: DATE },
+    { name: 'receivedOn', header: 'Received', aliases: ['Received on', 'Date received', 'Request date', 'Date', 'Submitted', 'Requested on', 'Date requested', 'Submitted on', 'Timestamp'], type: 'date', keptWhenBlank: 'kept, but not counted by month and with no SLA until a date is entered', width: 12, numFmt: DATE },
     { name: 'requesterOrg', header: 'Requesting organization', aliases: ['Organization', 'Organisation', 'Agency', 'Requester', 'Requester org', 'Entity', 'Jurisdiction', 'Agency name', 'Organization name', 'Requesting agency'], type: 'text', required: true, width: 28, intake: { label: 'Your organization', hint: 'The agency, office, city, county or group asking for help.', required: true, autocomplete: 'organization' } },
     { name: 'requesterType', header: 'Requester type', aliases: ['Type of requester', 'Entity type', 'Org type', 'Organization type', 'Agency type'], type: 'choice', list: 'requesterType', triage: true, width: 18, intake: { label: 'Type of organization' } },
     { name: 'requesterRole', header: 'Requester role', aliases: ['Role', 'Contact role'], type: 'choice', list: 'requesterRole', width: 18 },
@@ -28,7 +28,7 @@ export const requestsTable = defineTable({
     { name: 'origin', header: 'Origin', aliases: ['Reactive/proactive', 'Responsive or proactive', 'Request origin'], type: 'choice', list: 'origin', width: 11 },
     { name: 'category', header: 'Category', aliases: ['TA category', 'Type of TA', 'Topic', 'Request type'], type: 'choice', list: 'category', triage: true, width: 24, intake: { label: 'What kind of help do you need?' } },
     { name: 'frameworkArea', header: 'Framework area', aliases: ['Framework', 'Focus area', 'Goal area'], type: 'choice', list: 'frameworkArea', openList: true, width: 18 },
-    { name: 'description', header: 'Description', sharePoint: { header: 'Title' }, aliases: ['Request', 'Details', 'Summary', 'Request description'], type: 'longtext', width: 40, intake: { label: 'Your request', hint: 'What you are working on, what you need from us, and any deadline behind it.', required: true } },
+    { name: 'description', header: 'Description', aliases: ['Request', 'Details', 'Summary', 'Request description'], type: 'longtext', width: 40, intake: { label: 'Your request', hint: 'What you are working on, what you need from us, and any deadline behind it.', required: true } },
     { name: 'priority', header: 'Priority', type: 'choice', list: 'priority', triage: true, width: 10 },
     { name: 'status', header: 'Status', aliases: ['Request status', 'State'], type: 'choice', list: 'requestStatus', triage: true, width: 14,
       whenAbsent: 'requests are taken as open unless they have a Fulfilled date, so they count in the backlog and their SLA runs' },

@@ -11,7 +11,7 @@ export const roadmapTable = defineTable({
     { name: 'itemId', header: 'Item ID', aliases: ['ID', '#'], type: 'id', width: 9 },
     { name: 'focusArea', header: 'Focus area', aliases: ['Area', 'Focus', 'Theme', 'Goal'], type: 'text', fillDown: true, width: 30 },
     { name: 'kind', header: 'Kind', aliases: ['Type', 'Action type', 'Early action or strategy'], type: 'choice', list: 'roadmapKind', fillDown: true, headsColumnsOf: 'action', width: 18 },
-    { name: 'action', header: 'Action', sharePoint: { header: 'Title' }, aliases: ['Strategy', 'Activity', 'Task', 'Description'], type: 'longtext', required: true, width: 48 },
+    { name: 'action', header: 'Action', aliases: ['Strategy', 'Activity', 'Task', 'Description'], type: 'longtext', required: true, width: 48 },
     { name: 'lead', header: 'Lead', aliases: ['Owner', 'Responsible'], type: 'text', namedAbove: true, width: 18 },
     { name: 'status', header: 'Status', aliases: ['State', 'Progress', 'Done', 'Complete'], type: 'choice', list: 'progressStatus', ticked: 'Completed', whenDone: 'targetOn', width: 13,
       whenAbsent: 'items are taken as not done, so one whose target date has passed reads "Missed"' },

@@ -2,6 +2,7 @@
 // person sees it (a shared string's text, a formula's cached result, a day number under a date format as a date), and
 // merged ranges' values given to the rows they span. Nothing of the sheet is held but the grid.
 import { isErrorValue, isoFromUtcDate, percentTyped, periodTyped, type CellInput } from '../../shared/index';
+import { excelDate } from '../../shared/cells/excel-serial';
 import { columnNumber } from '../../shared/lists';
 import { decodeXstring } from '../workbook/xml-text';
 import { SheetCells, type CellRead } from './sheet-xml-cells';
@@ -20,9 +21,6 @@ export function cellInput(v: StoredValue, numFmt?: string): CellInput {
   return v.error;
 }
 
-const DAY_MS = 86_400_000;
-/** A day number as its date, in the workbook's date system. */
-const dateOf = (day: number, date1904: boolean) => new Date(Math.round((day - 25569 + (date1904 ? 1462 : 0)) * DAY_MS));
 
 /** A cell's value, as its type (`t`) says to read its text; a number under a date format as the date. */
 function storedValue(type: string | undefined, text: string, strings: readonly string[], numFmt: string | undefined, date1904: boolean): StoredValue {
@@ -38,7 +36,7 @@ function storedValue(type: string | undefined, text: string, strings: readonly s
       return { error: text };
     default: {
       const number = Number.parseFloat(text);
-      return isDateFormat(numFmt) ? dateOf(number, date1904) : number;
+      return isDateFormat(numFmt) ? excelDate(number, date1904 ? 1904 : 1900) : number;
     }
   }
 }

@@ -10,7 +10,7 @@ import { AS_OF, connectedAddon, sampleTable, templateGrid } from './bundle-harne
 import { connectedExcel } from './excel/connected-excel';
 import { seedExcelSheet } from './sync-host-calls';
 import { REQUEST_LIMIT_BYTES } from '../fakes/excel/excel-fake';
-import { excelSerial } from '../../addon/excel/excel-serial';
+import { excelSerial } from '../../shared/cells/excel-serial';
 
 const service = useSyncService();
 

@@ -1,7 +1,7 @@
 // Sheets as people keep them: renamed and reordered columns, a Timeline column, "same as above" blanks,
 // extra columns, a title above the header, and sheets whose name says nothing.
 import { describe, expect, it } from 'vitest';
-import { TABLES, detectTable, fieldColumn, formatCellIssue, locateTable, mapHeaders, readStacked, readTable, validateRows, DEFAULT_LISTS_GRID, DEFAULT_READ_OPTIONS, listPlacement, readRules, type CellInput } from '../../shared';
+import { DEFAULT_RULES, milestoneStatus, TABLES, detectTable, fieldColumn, formatCellIssue, locateTable, mapHeaders, readStacked, readTable, validateRows, DEFAULT_LISTS_GRID, DEFAULT_READ_OPTIONS, listPlacement, readRules, type CellInput } from '../../shared';
 import { textFieldsOf } from '../../shared/read-table';
 import { inSheetWords } from '../../shared/issues';
 import { plannerExport } from '../fixtures/messy/planner-export';
@@ -72,6 +72,29 @@ describe("Microsoft Planner's \"Export plan to Excel\"", () => {
       ['M', 'Microsoft Planner\'s column "Completed Date" kept in Notes, each value on a line of its own ("Completed Date: …"): Work plan has no column of its own for it'],
       ['Q', 'Microsoft Planner\'s column "Labels" kept in Notes, each value on a line of its own ("Labels: …"): Work plan has no column of its own for it'],
     ]);
+  });
+
+  it.each(['Pacific/Kiritimati', 'Etc/GMT+12', 'America/Los_Angeles'])('puts in Notes the day a date cell shows in a plan kept at %s, the day its date columns are read as', (timeZone) => {
+    // A host hands a date cell over as the instant of midnight in the spreadsheet's zone, which may be fourteen hours
+    // from UTC's; the host's own day function reads it back.
+    const isoFromDate = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(d);
+    const midnight = (iso: string) => {
+      const noon = new Date(`${iso}T12:00:00Z`);
+      const shown = new Date(noon.toLocaleString('en-US', { timeZone }) + ' UTC');
+      return new Date(Date.UTC(noon.getUTCFullYear(), noon.getUTCMonth(), noon.getUTCDate()) - (shown.getTime() - noon.getTime()));
+    };
+    expect(isoFromDate(midnight('2026-06-12'))).toBe('2026-06-12');
+    const grid = (plannerExport.sheets[0].rows as Grid).map((line, r) => (r === 7 ? line.map((v, c) => (c === 9 ? midnight('2026-06-30') : c === 12 ? midnight('2026-06-12') : v)) : line));
+    const options = { ...DEFAULT_READ_OPTIONS, isoFromDate };
+    const read = readTable(TABLES.workplan, 'Tasks', grid, 4, options);
+    const row = validateRows(TABLES.workplan, read.rows.map((r) => r.raw), options)[2].values;
+    expect(row).toMatchObject({ endOn: '2026-06-30', notes: 'Five departments\nPriority: Urgent\nCompleted Date: 2026-06-12' });
+  });
+
+  it('puts in Notes the day of a date cell that holds a time, as a date column reads it: the day the cell shows, however late in it', () => {
+    const grid = (plannerExport.sheets[0].rows as Grid).map((line, r) => (r === 7 ? line.map((v, c) => (c === 12 ? new Date('2026-06-12T18:30:00Z') : v)) : line));
+    const read = readTable(TABLES.workplan, 'Tasks', grid, 4, DEFAULT_READ_OPTIONS);
+    expect(read.rows[2].raw.notes).toBe('Five departments\nPriority: Urgent\nCompleted Date: 2026-06-12');
   });
 
   it('reads "Progress" as a percentage and "Created Date" as the timeline in a sheet that is not Planner\'s', () => {
@@ -893,5 +916,41 @@ describe('a status the office added to its Lists that the status formulas name',
     ];
     const read = readTable(TABLES.workplan, 'Work plan', plan, 0, { lists: readRules(lists).ownLists! });
     expect(read.issues.filter((i) => i.code === 'added_choice')).toEqual([]);
+  });
+});
+
+describe('a milestone calendar that lists separate days in one cell', () => {
+  const calendar: Grid = [
+    ['2026 Milestones'],
+    ['Date', 'Milestone', 'Team', 'Status'],
+    ['Mar. 3 & 10, 2026', 'Racial equity training, delivered twice', 'ODE', 'Not started'],
+    ['Apr 7, 14 & 21, 2026', 'Committee meetings', 'Commission', 'Not started'],
+    ['Mar. 3-10, 2026', 'Listening sessions', 'ODE', 'Not started'],
+  ];
+  const read = readTable(TABLES.milestones, 'Milestones', calendar, 1, DEFAULT_READ_OPTIONS);
+  const results = validateRows(TABLES.milestones, read.rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, ...read.title });
+
+  it('keeps every row, dated by its first day and ended by its last, saying the days are separate', () => {
+    expect(results.map((r) => [r.ok, r.values.date, r.values.endOn])).toEqual([
+      [true, '2026-03-03', '2026-03-10'], [true, '2026-04-07', '2026-04-21'], [true, '2026-03-03', '2026-03-10'],
+    ]);
+    expect(results.map((r) => r.warnings.map((w) => w.message))).toEqual([
+      ['Date: "Mar. 3 & 10, 2026" names 2 separate days, not a span: 2026-03-03 and 2026-03-10; dated by the first and ended by the last, so its status waits for the last day'],
+      // Milestones keep no notes: the day between is named in the warning, which reaches the Data quality sheet.
+      ['Date: "Apr 7, 14 & 21, 2026" names 3 separate days, not a span: 2026-04-07, 2026-04-14 and 2026-04-21; dated by the first and ended by the last, so its status waits for the last day; "Apr 7, 14 & 21, 2026" is not stored'],
+      // A run is one span, with nothing to say.
+      [],
+    ]);
+  });
+
+  it('is not missed after its first day while a day is left, and missed after its last', () => {
+    const status = (asOf: string) => milestoneStatus(results[0].values as { date: unknown; endOn: unknown; status: unknown }, DEFAULT_RULES, asOf);
+    expect([status('2026-02-20'), status('2026-03-05'), status('2026-03-11')]).toEqual(['Upcoming', 'Due this week', 'Missed']);
+  });
+
+  it('keeps a Timeline of separate days in a plan as its start and end, saying so', () => {
+    const plan = readTable(TABLES.workplan, 'Work plan', [['Task', 'Timeline'], ['Train department heads', 'Apr 7, 14 & 21, 2026']], 0, DEFAULT_READ_OPTIONS);
+    expect(plan.rows.map((r) => [r.raw.startOn, r.raw.endOn])).toEqual([['2026-04-07', '2026-04-21']]);
+    expect(plan.issues.filter((i) => i.code === 'date_range').map((i) => i.message)).toEqual(['Timeline: "Apr 7, 14 & 21, 2026" names 3 separate days, not a span: 2026-04-07, 2026-04-14 and 2026-04-21; started by the first and ended by the last']);
   });
 });

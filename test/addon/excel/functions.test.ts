@@ -12,7 +12,7 @@ import { SETTING_KEYS } from '../../../addon/core/settings';
 import { EXCEL_WORDS } from '../../../addon/excel/host-words';
 import type { HttpRequest } from '../../../addon/port/host-ports';
 import { FakeExcel } from '../../fakes/excel/excel-fake';
-import { excelSerial, type DateSystem } from '../../../addon/excel/excel-serial';
+import { excelSerial, type DateSystem } from '../../../shared/cells/excel-serial';
 import { AS_OF, GRIDS, ROWS, choicesRead, nativeValues } from '../../support/formula-rows';
 import { FunctionError, builtExcel, loadTaskpane } from './excel-harness';
 

@@ -814,7 +814,7 @@ describe('parseDateText', () => {
 
   it('reads single dates listed with commas, a year written after one of them theirs too', () => {
     const later = parseDateText('Nov 3, 2026, Feb 1');
-    expect(later).toMatchObject({ ...range('2026-11-03', '2027-02-01'), notes: ['"Nov 3, 2026, Feb 1" holds 2 date ranges: read as 2026-11-03 to 2027-02-01'] });
+    expect(later).toMatchObject({ ...range('2026-11-03', '2027-02-01'), notes: ['"Nov 3, 2026, Feb 1" names 2 separate days, not a span: 2026-11-03 and 2027-02-01'] });
     expect(parseDateText('Nov 3, 2026, Feb 1', { year: 2030 })).toMatchObject(range('2026-11-03', '2027-02-01'));
     expect(parseDateText('Nov 3, Dec 1, 2026')).toMatchObject(range('2026-11-03', '2026-12-01'));
     expect(parseDateText('3/1/2026, 4/15/2026')).toMatchObject(range('2026-03-01', '2026-04-15'));
@@ -835,7 +835,7 @@ describe('parseDateText', () => {
   });
 
   it('reads a day alone listed after a day with its month ("Mar. 3 & 10, 2026") as a day of that month, two days, as "Mar 3 & Mar 10, 2026" is read', () => {
-    expect(parseDateText('Mar. 3 & 10, 2026')).toEqual({ ...range('2026-03-03', '2026-03-10'), notes: ['"Mar. 3 & 10, 2026" holds 2 date ranges: read as 2026-03-03 to 2026-03-10'] });
+    expect(parseDateText('Mar. 3 & 10, 2026')).toEqual({ ...range('2026-03-03', '2026-03-10'), days: ['2026-03-03', '2026-03-10'], notes: ['"Mar. 3 & 10, 2026" names 2 separate days, not a span: 2026-03-03 and 2026-03-10'] });
     expect(parseDateText('March 3rd and 10th', { year: 2027 })).toMatchObject(range('2027-03-03', '2027-03-10'));
     expect(parseDateText('March 3 & 10')).toEqual({ kind: 'yearless', text: 'March 3 & 10' });
     // A number after a month alone, or after a period, is no day of it.
@@ -843,9 +843,44 @@ describe('parseDateText', () => {
     expect(parseDateText('Q1 2026 & 10').kind).toBe('invalid');
   });
 
+  it.each([
+    ['Mar. 3 & 10, 2026', ['2026-03-03', '2026-03-10']],
+    ['March 3 and 10, 2026', ['2026-03-03', '2026-03-10']],
+    ['3/3 & 3/10/2026', ['2026-03-03', '2026-03-10']],
+    ['Jan 5 and Feb 2, 2026', ['2026-01-05', '2026-02-02']],
+    ['Mar 3 & Mar 10, 2026', ['2026-03-03', '2026-03-10']],
+    // Days alone after a day with its month, listed with commas too, with or without a comma before "and".
+    ['Apr 7, 14 & 21, 2026', ['2026-04-07', '2026-04-14', '2026-04-21']],
+    ['April 7, 14, and 21, 2026', ['2026-04-07', '2026-04-14', '2026-04-21']],
+    ['Apr 7, 14, 21, 2026', ['2026-04-07', '2026-04-14', '2026-04-21']],
+    // Listed out of calendar order, the days are still the first and the last in the calendar.
+    ['Mar 10 & 3, 2026', ['2026-03-03', '2026-03-10']],
+  ])('reads %s, days listed in one cell, as separate days, not the span between them', (text, days) => {
+    const read = parseDateText(text);
+    expect(read).toMatchObject({ ...range(days[0], days.at(-1)), days });
+    const listed = days.length === 2 ? days.join(' and ') : `${days.slice(0, -1).join(', ')} and ${days.at(-1)}`;
+    expect(read.kind === 'date' && read.notes).toEqual([`${JSON.stringify(text)} names ${days.length} separate days, not a span: ${listed}`]);
+  });
+
+  it.each([
+    ['Mar. 3-10, 2026', '2026-03-03', '2026-03-10'],
+    ['Mar 3 to 10', '2026-03-03', '2026-03-10'],
+    ['3/15-17/2024', '2024-03-15', '2024-03-17'],
+  ])('keeps %s, a run of days, one span', (text, start, end) => {
+    const read = parseDateText(text, { year: 2026 });
+    expect(read).toEqual({ ...range(start, end), notes: [] });
+  });
+
+  it('keeps a list that holds a span ("Mar 3 & Mar 10-12, 2026", "Q1 2026, Q3 2026") several ranges, read as the earliest start to the latest end', () => {
+    expect(parseDateText('Mar 3 & Mar 10-12, 2026')).toEqual({ ...range('2026-03-03', '2026-03-12'), notes: ['"Mar 3 & Mar 10-12, 2026" holds 2 date ranges: read as 2026-03-03 to 2026-03-12'] });
+    expect(parseDateText('Q1 2026, Q3 2026')).not.toHaveProperty('days');
+    // A day after a day with its year is no day of its month: "Nov 3, 2026, 5" lists nothing.
+    expect(parseDateText('Nov 3, 2026, 5')).toMatchObject({ kind: 'invalid' });
+  });
+
   it('reads a year listed apart before a comma and the dates after it: the year is the date\'s before it, the rest follow it', () => {
     const read = parseDateText('Dec 4 & 2026, Jan 5');
-    expect(read).toMatchObject({ ...range('2026-12-04', '2027-01-05'), notes: ['"Dec 4 & 2026, Jan 5" holds 2 date ranges: read as 2026-12-04 to 2027-01-05'] });
+    expect(read).toMatchObject({ ...range('2026-12-04', '2027-01-05'), notes: ['"Dec 4 & 2026, Jan 5" names 2 separate days, not a span: 2026-12-04 and 2027-01-05'] });
     expect(read.kind === 'date' && read.assumed).toEqual(['read "Dec 4" and "2026", listed apart, as one date, 2026-12-04: a year alone after a date without one is its year']);
     expect(parseDateText('Nov 3 & 2026, Dec 1, Feb 2')).toMatchObject(range('2026-11-03', '2027-02-02'));
     // A year first with no date before it to be the year of is read as before: no date.

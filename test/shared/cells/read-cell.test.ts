@@ -843,9 +843,23 @@ describe('dates', () => {
       return [cell.value, cell.rangeEnd, cell.issues.map((i) => [i.severity, i.message])];
     };
     expect(span('Q1 2026/Q2 2026')).toEqual(['2026-01-01', '2026-06-30', [['warning', 'Date: read "Q1 2026/Q2 2026" as 2026-01-01 to 2026-06-30 (a slash between two periods is read as a run from the first to the second)']]]);
-    expect(span('Mar. 3 & 10, 2026')).toEqual(['2026-03-03', '2026-03-10', [['warning', 'Date: "Mar. 3 & 10, 2026" holds 2 date ranges: read as 2026-03-03 to 2026-03-10']]]);
+    expect(span('Mar. 3 & 10, 2026')).toEqual(['2026-03-03', '2026-03-10', [['warning', 'Date: "Mar. 3 & 10, 2026" names 2 separate days, not a span: 2026-03-03 and 2026-03-10; dated by the first and ended by the last, so its status waits for the last day']]]);
     expect(span('First week of March').slice(0, 2)).toEqual(['2026-03-01', '2026-03-07']);
     expect(span('First week of March', opts)).toEqual([null, undefined, [['warning', 'Date: "First week of March" has no year, and no other date in the column or title gives one; kept with the status "No date yet"']]]);
+  });
+
+  it('reads separate days in one cell as the first, or a due date\'s last, keeping the cell for the row\'s notes where a day is not stored', () => {
+    const said = (r: ReturnType<typeof read>) => [r.value, r.rangeEnd, r.note, r.issues.map((i) => [i.code, i.message, i.dayGuessed])];
+    const days = '"Jan 5 and Feb 2, 2026" names 2 separate days, not a span: 2026-01-05 and 2026-02-02';
+    // Each day is a day the person named: the first is no guess inside a span, whatever the days between.
+    expect(said(read('requests', 'receivedOn', 'Jan 5 and Feb 2, 2026'))).toEqual(['2026-01-05', undefined, 'Jan 5 and Feb 2, 2026', [['date_range', `Received: ${days}; used the first, 2026-01-05`, undefined]]]);
+    expect(said(read('requests', 'dueOn', 'Jan 5 and Feb 2, 2026'))).toEqual(['2026-02-02', undefined, 'Jan 5 and Feb 2, 2026', [['date_range', `Due: ${days}; used the last, 2026-02-02`, undefined]]]);
+    expect(read('roadmap', 'targetOn', 'Mar. 3 & 10, 2026').value).toBe('2026-03-10');
+    // A span's two ends hold two days; a third is named in the warning and kept in the notes.
+    expect(said(read('milestones', 'date', 'Apr 7, 14 & 21, 2026'))).toEqual(['2026-04-07', '2026-04-21', 'Apr 7, 14 & 21, 2026', [['date_range', 'Date: "Apr 7, 14 & 21, 2026" names 3 separate days, not a span: 2026-04-07, 2026-04-14 and 2026-04-21; dated by the first and ended by the last, so its status waits for the last day', undefined]]]);
+    expect(read('workplan', 'startOn', '3/3 & 3/10/2026').note).toBeUndefined();
+    // A run is a span, said as before.
+    expect(said(read('milestones', 'date', 'Mar. 3-10, 2026'))).toEqual(['2026-03-03', '2026-03-10', undefined, []]);
   });
 
   it('reads "Week of Mar 9" as "Mar 9-13" is read: a start takes the day written, a due, target or end date the Friday', () => {

@@ -123,6 +123,18 @@ describe('cells as other writers spell them', () => {
       rows: [['TA-2', day(2026, 3, 15), day(2026, 3, 15)]],
     },
     {
+      // As the Excel add-in reads them (excelDay): 2/29/1900, a day Excel counts that never was, is no day, and the
+      // days before it are the ones Excel shows; a number Excel shows as #### is read as the number.
+      name: "day numbers of early 1900 as Excel shows them, and numbers past Excel's days",
+      book: { rows: `${HEADER_ROW}<row r="2"><c r="A2" t="inlineStr"><is><t>TA-2</t></is></c><c r="B2" s="1"><v>59</v></c><c r="C2" s="1"><v>60</v></c><c r="D2" s="1"><v>61</v></c></row><row r="3"><c r="A3" t="inlineStr"><is><t>TA-3</t></is></c><c r="B3" s="1"><v>1</v></c><c r="C3" s="1"><v>5551234567</v></c><c r="D3" s="1"><v>-5</v></c></row>` },
+      rows: [['TA-2', day(1900, 2, 28), '2/29/1900', day(1900, 3, 1)], ['TA-3', day(1900, 1, 1), 5551234567, -5]],
+    },
+    {
+      name: 'day numbers of the 1904 date system, its first day 0, a time of day kept',
+      book: { date1904: true, rows: `${HEADER_ROW}<row r="2"><c r="A2" t="inlineStr"><is><t>TA-2</t></is></c><c r="B2" s="1"><v>0</v></c><c r="C2" s="2"><v>44621.5</v></c><c r="D2" s="1"><v>-1</v></c></row>` },
+      rows: [['TA-2', day(1904, 1, 1), new Date(Date.UTC(2026, 2, 2, 12)), -1]],
+    },
+    {
       name: 'a sheet not named sheetN.xml, its relationship an absolute path',
       book: { target: { rel: '/xl/worksheets/data.xml', part: 'xl/worksheets/data.xml' }, rows: `${HEADER_ROW}<row r="2"><c r="A2" t="inlineStr"><is><t>TA-2</t></is></c><c r="B2" t="inlineStr"><is><t>City of Riverside</t></is></c></row>` },
       rows: [['TA-2', 'City of Riverside']],

@@ -4,14 +4,17 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LaterSheet, PlanCell, SheetPlan, WorkbookPlan } from '../../../shared/workbook-plan';
 import { clipCellText, clipToLines, MAX_CELL_TEXT, MAX_ROW_LINES, printedLines, rowPieces, wrappedLines } from '../../../sync/workbook/row-xml';
 import { WorkbookError } from '../../../sync/workbook/workbook-error';
-import { columnGroupPages, spacedOnTheRight, writeWorkbook, writeWorkbookToBuffer } from '../../../sync/workbook/write-workbook';
+import { columnGroupPages, spacedOnTheRight, writeWorkbook, writeWorkbookToBuffer, ZIP_LEVEL } from '../../../sync/workbook/write-workbook';
+import { fromBufferPromise, type Entry, type ZipFile } from 'yauzl';
 import { pagesWide } from '../../../shared/pages-wide';
+import { rowPoints } from '../../../shared/row-heights';
 import { convertToPdf, recalcWithLibreOffice } from '../../support/libreoffice';
 import { pdfToPngs } from '../../support/pdf';
 import { decodePng } from '../../support/png';
@@ -335,7 +338,7 @@ describe('writeWorkbook', () => {
     const sheet = book.getWorksheet('Plan')!;
     expect(['B1', 'C1'].map((ref) => [sheet.getCell(ref).alignment?.horizontal, sheet.getCell(ref).alignment?.indent])).toEqual([['right', undefined], ['right', 1]]);
     // Two lines ("%", "complete"), not three.
-    expect(sheet.getRow(1).height).toBe(30);
+    expect(sheet.getRow(1).height).toBe(rowPoints(2));
   });
 
   it('counts pages across so that no page is printed smaller than 70 %', () => {
@@ -464,7 +467,7 @@ describe('writeWorkbook edge cases', () => {
   });
 
   it('waits for a stalled destination instead of piling rows up in memory', async () => {
-    const ROWS = 300_000;
+    const ROWS = 600_000;
     let yielded = 0;
     const hex = (i: number) => ((i * 2654435761) >>> 0).toString(16);
     const rows = (function* () { for (let i = 0; i < ROWS; i++, yielded++) yield [i, hex(i)]; })();
@@ -480,8 +483,8 @@ describe('writeWorkbook edge cases', () => {
       },
     });
     const writing = writeWorkbook({ title: 'x', sheets: [{ name: 'S', columns: [{ header: 'N', width: 8, type: 'number' }, { header: 'Hex', width: 12 }], rows }] }, stalled);
-    // While the destination takes nothing, rows stop coming once the zip's own buffers are full (~5 MB,
-    // about 110,000 of these rows); without waiting for the zip, all 300,000 would pile up in memory.
+    // While the destination takes nothing, rows stop coming once the zip's own buffers are full (a few MB of
+    // deflated XML, which these rows fill at about 250,000); without waiting for the zip, all would pile up in memory.
     let seen = -1;
     while (seen !== yielded) {
       seen = yielded;
@@ -491,7 +494,7 @@ describe('writeWorkbook edge cases', () => {
     release();
     await writing;
     await new Promise((r) => stalled.end(r));
-    // Reading 300,000 rows back would take longer than the rest of this file; the zip's end record shows it was finished.
+    // Reading 600,000 rows back would take longer than the rest of this file; the zip's end record shows it was finished.
     const file = Buffer.concat(chunks);
     expect(file.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]))).toBe(file.length - 22);
   }, 60_000);
@@ -630,14 +633,14 @@ describe('text longer than its column', () => {
   });
 
   it('writes each row as tall as its wrapped lines (Excel fits it again once edited), and a header as tall as its wrapped words', () => {
-    expect(ws.getRow(2).height).toBe(45);
+    expect(ws.getRow(2).height).toBe(rowPoints(3));
     expect(ws.getRow(3).height).toBeUndefined();
-    expect(ws.getRow(4).height).toBe(30);
-    expect(ws.getRow(5).height).toBe(MAX_ROW_LINES * 15);
-    expect(ws.getRow(6).height).toBe(30);
+    expect(ws.getRow(4).height).toBe(rowPoints(2));
+    expect(ws.getRow(5).height).toBe(rowPoints(MAX_ROW_LINES));
+    expect(ws.getRow(6).height).toBe(rowPoints(2));
     // Bold, a line more than the same words take in a row of data.
-    expect(ws.getRow(1).height).toBe(60);
-    expect(xml).toContain('<row r="2" ht="45">');
+    expect(ws.getRow(1).height).toBe(rowPoints(4));
+    expect(xml).toContain(`<row r="2" ht="${rowPoints(3)}">`);
     expect(xml).not.toContain('customHeight');
   });
 
@@ -648,7 +651,7 @@ describe('text longer than its column', () => {
     await book.xlsx.load(buffer as unknown as ExcelJS.Buffer);
     // Regular text would take two lines; bold, as Excel and LibreOffice print it: TA hours / delivered / (fulfilled / requests).
     expect(printedLines(header, 16)).toBe(2);
-    expect(book.getWorksheet('Fulfillment')!.getRow(1).height).toBe(4 * 15);
+    expect(book.getWorksheet('Fulfillment')!.getRow(1).height).toBe(rowPoints(4));
   });
 
   it('counts lines by whole words, breaking only a word longer than the line, and keeps line breaks', () => {
@@ -801,5 +804,33 @@ describe('writeWorkbook failures', () => {
     const error = await writeWorkbook(many, broken).catch((e: unknown) => e);
     expect(isErrorType(error, WorkbookError) && error.code).toBe('output-failed');
     expect(String(error)).toContain('disk full');
+  });
+});
+
+describe('the zip', () => {
+  /** An entry's bytes as stored in the zip, and as they read once inflated. */
+  async function entryBytes(zip: ZipFile, entry: Entry, decompress: boolean): Promise<Buffer> {
+    const stream = await zip.openReadStreamPromise(entry, { decompress });
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  }
+
+  it('deflates the sheets at the chosen level, not the fastest the zip library picks, which leaves the files larger for little time saved', async () => {
+    const rows = Array.from({ length: 2_000 }, (_, i): PlanCell[] => [`Request ${i} from the county health department about budget equity`, '2026-03-01', (i % 100) / 100, i, null, i % 3 ? 'On time' : 'Overdue']);
+    const buffer = await writeWorkbookToBuffer({ title: 'Zip', sheets: [{ ...requests, rows }] });
+    const zip = await fromBufferPromise(buffer, { lazyEntries: true });
+    const entries: Entry[] = [];
+    await new Promise((resolve, reject) => {
+      zip.on('entry', (e: Entry) => (entries.push(e), zip.readEntry())).once('end', resolve).once('error', reject);
+      zip.readEntry();
+    });
+    const sheet = entries.find((e) => e.fileName === 'xl/worksheets/sheet1.xml')!;
+    const xml = await entryBytes(zip, sheet, true);
+    const stored = await entryBytes(zip, sheet, false);
+    expect(ZIP_LEVEL).toBeGreaterThan(1);
+    expect(stored.equals(deflateRawSync(xml, { level: ZIP_LEVEL }))).toBe(true);
+    expect(stored.length).toBeLessThan(deflateRawSync(xml, { level: 1 }).length);
+    zip.close();
   });
 });

@@ -1,5 +1,6 @@
-// Excel's day numbers (by the workbook's date system) and the calendar days they show, within the days Excel shows as dates.
-import { isoFromSerial, serialFromIso } from '../../shared/cells/dates';
+// Excel's day numbers (by the workbook's date system) and the calendar days they show, within the days Excel shows as
+// dates: one rule for the Excel add-in, which reads them from the host, and the import, which reads them from the file.
+import { dateFromSerial, serialFromIso } from './dates';
 
 /**
  * How a workbook counts days: 1900 (Excel's default) from 1/1/1900 as 1, 1904 (Excel for Mac's old default, set
@@ -18,19 +19,25 @@ const PHANTOM_LEAP_DAY = 60;
 const PHANTOM_SHOWN = '2/29/1900';
 
 /**
- * What a date-formatted number is: its day, or where Excel shows no day the value to read as it is — the text it
- * shows for 2/29/1900, the number itself for one it shows as #### (a phone number pasted into a date column) or as
- * day 0 — which the readers then reject at that cell, as no date.
+ * What a date-formatted number is: its date, with its time of day (a form's timestamp), or where Excel shows no day
+ * the value to read as it is — the text it shows for 2/29/1900, the number itself for one it shows as #### (a phone
+ * number pasted into a date column) or as day 0 — which the readers then reject at that cell, as no date.
  */
-export function excelDay(serial: number, system: DateSystem = 1900): Date | string | number {
+export function excelDate(serial: number, system: DateSystem = 1900): Date | string | number {
   const day = Math.floor(serial);
   if (system === 1904) {
     if (day < 0 || day > LAST_SERIAL - DAYS_BEFORE_1904) return serial;
-    return new Date(`${isoFromSerial(day + DAYS_BEFORE_1904)}T00:00:00Z`);
+    return dateFromSerial(serial + DAYS_BEFORE_1904);
   }
   if (day < 1 || day > LAST_SERIAL) return serial;
   if (day === PHANTOM_LEAP_DAY) return PHANTOM_SHOWN;
-  return new Date(`${isoFromSerial(day < PHANTOM_LEAP_DAY ? day + 1 : day)}T00:00:00Z`);
+  return dateFromSerial(day < PHANTOM_LEAP_DAY ? serial + 1 : serial);
+}
+
+/** `excelDate` without the time of day: the day a date column holds. */
+export function excelDay(serial: number, system: DateSystem = 1900): Date | string | number {
+  const read = excelDate(Math.floor(serial), system);
+  return typeof read === 'number' ? serial : read;
 }
 
 /** The number Excel stores for a day (YYYY-MM-DD). */
