@@ -11,6 +11,29 @@ import { tempFolder } from '../ingest/workbook-files';
 const ROWS = 12;
 const rows = Array.from({ length: ROWS }, (_, i) => `<tr><th scope="row">Row${String(i + 1).padStart(2, '0')}</th><td>${i}</td></tr>`).join('');
 
+/**
+ * Each page's text of `pageAt(inches)` printed on Letter by Chromium, for every start from `from` to `to` tenths of an
+ * inch down the page, so that where the page breaks varies.
+ */
+async function printedLayouts(pageAt: (inches: number) => string, from: number, to: number, step = 1): Promise<{ inches: number; texts: string[] }[]> {
+  const folder = tempFolder('report-layouts');
+  try {
+    const layouts: { inches: number; texts: string[] }[] = [];
+    await withChromium(async (browser) => {
+      const page = await browser.newPage();
+      for (let tenths = from; tenths <= to; tenths += step) {
+        await page.setContent(pageAt(tenths / 10));
+        const file = folder.path(`layout-${tenths}.pdf`);
+        await writeFile(file, await page.pdf({ format: 'Letter', preferCSSPageSize: true }));
+        layouts.push({ inches: tenths / 10, texts: await pdfPageTexts(file) });
+      }
+    });
+    return layouts;
+  } finally {
+    folder.cleanup();
+  }
+}
+
 /** A page whose table starts `inches` down it, so that where the page breaks within the table varies. */
 const pageWithTable = (css: string, inches: number) => `<!doctype html><html lang="en"><head><title>Rows</title><style>${css}</style></head>
 <body><main><section><div style="height:${inches}in"></div><table><caption>Requests by category</caption>
@@ -18,28 +41,13 @@ const pageWithTable = (css: string, inches: number) => `<!doctype html><html lan
 
 describe.each([{ name: 'report', css: REPORT_CSS }, { name: 'dashboard', css: DASHBOARD_CSS }])('the printed $name', ({ css }) => {
   it('never leaves a single row of a table alone at the foot or the head of a page, nor its caption and headers without a row', async () => {
-    const folder = tempFolder('report-rows');
-    try {
-      const perPage: number[][] = [];
-      const headersAlone: number[] = [];
-      await withChromium(async (browser) => {
-        const page = await browser.newPage();
-        // From the whole table on page one, through every break within it, to the whole table on page two.
-        for (let tenths = 40; tenths <= 86; tenths += 2) {
-          await page.setContent(pageWithTable(css, tenths / 10));
-          const file = folder.path(`rows-${tenths}.pdf`);
-          await writeFile(file, await page.pdf({ format: 'Letter', preferCSSPageSize: true }));
-          const texts = await pdfPageTexts(file);
-          perPage.push(texts.map((text) => (text.match(/Row\d\d/g) ?? []).length));
-          if (texts.some((text) => text.includes('Requests by category') && !/Row\d\d/.test(text))) headersAlone.push(tenths);
-        }
-      });
-      expect(perPage.filter((counts) => counts.filter((n) => n > 0).length === 2).length, 'some layouts split the table').toBeGreaterThan(5);
-      expect(perPage.filter((counts) => counts.includes(1))).toEqual([]);
-      expect(headersAlone, 'table starts (tenths of an inch down) whose caption and headers end a page without a row').toEqual([]);
-    } finally {
-      folder.cleanup();
-    }
+    // From the whole table on page one, through every break within it, to the whole table on page two.
+    const layouts = await printedLayouts((inches) => pageWithTable(css, inches), 40, 86, 2);
+    const perPage = layouts.map(({ texts }) => texts.map((text) => (text.match(/Row\d\d/g) ?? []).length));
+    const headersAlone = layouts.filter(({ texts }) => texts.some((text) => text.includes('Requests by category') && !/Row\d\d/.test(text))).map((l) => l.inches);
+    expect(perPage.filter((counts) => counts.filter((n) => n > 0).length === 2).length, 'some layouts split the table').toBeGreaterThan(5);
+    expect(perPage.filter((counts) => counts.includes(1))).toEqual([]);
+    expect(headersAlone, 'table starts (inches down) whose caption and headers end a page without a row').toEqual([]);
   }, 120_000);
 });
 
@@ -54,22 +62,9 @@ const chapterEndingSideBySide = (inches: number) => {
 
 describe('the printed report\'s chapters', () => {
   it('end without an empty page when two tables side by side fill the last one', async () => {
-    const folder = tempFolder('report-two');
-    try {
-      const blank: string[] = [];
-      await withChromium(async (browser) => {
-        const page = await browser.newPage();
-        for (let tenths = 30; tenths <= 70; tenths += 1) {
-          await page.setContent(chapterEndingSideBySide(tenths / 10));
-          const file = folder.path(`two-${tenths}.pdf`);
-          await writeFile(file, await page.pdf({ format: 'Letter', preferCSSPageSize: true }));
-          (await pdfPageTexts(file)).forEach((text, i) => { if (text.trim() === '') blank.push(`${tenths / 10} in: page ${i + 1}`); });
-        }
-      });
-      expect(blank).toEqual([]);
-    } finally {
-      folder.cleanup();
-    }
+    const layouts = await printedLayouts(chapterEndingSideBySide, 30, 70);
+    const blank = layouts.flatMap(({ inches, texts }) => texts.flatMap((text, i) => (text.trim() === '' ? [`${inches} in: page ${i + 1}`] : [])));
+    expect(blank).toEqual([]);
   }, 120_000);
 });
 
@@ -82,26 +77,10 @@ const tableWithSentences = (inches: number) => `<!doctype html><html lang="en"><
 
 describe('the printed report\'s trend sentences', () => {
   it('never leave one sentence alone on a page, at its foot or at its head, apart from the sentences beside it', async () => {
-    const folder = tempFolder('report-sentences');
-    try {
-      const alone: string[] = [];
-      let split = 0;
-      await withChromium(async (browser) => {
-        const page = await browser.newPage();
-        // The page's end falling before each sentence in turn, and after the last.
-        for (let tenths = 24; tenths <= 46; tenths += 1) {
-          await page.setContent(tableWithSentences(tenths / 10));
-          const file = folder.path(`sentences-${tenths}.pdf`);
-          await writeFile(file, await page.pdf({ format: 'Letter', preferCSSPageSize: true }));
-          const counts = (await pdfPageTexts(file)).map((text) => (text.match(/Trend\d/g) ?? []).length);
-          if (counts.filter((n) => n > 0).length === 2) split++;
-          if (counts.includes(1)) alone.push(`${tenths / 10} in: ${counts.join(' + ')}`);
-        }
-      });
-      expect(split, 'some layouts split the sentences').toBeGreaterThan(2);
-      expect(alone).toEqual([]);
-    } finally {
-      folder.cleanup();
-    }
+    // The page's end falling before each sentence in turn, and after the last.
+    const layouts = await printedLayouts(tableWithSentences, 24, 46);
+    const perPage = layouts.map(({ inches, texts }) => ({ inches, counts: texts.map((text) => (text.match(/Trend\d/g) ?? []).length) }));
+    expect(perPage.filter(({ counts }) => counts.filter((n) => n > 0).length === 2).length, 'some layouts split the sentences').toBeGreaterThan(2);
+    expect(perPage.filter(({ counts }) => counts.includes(1)).map(({ inches, counts }) => `${inches} in: ${counts.join(' + ')}`)).toEqual([]);
   }, 120_000);
 });
