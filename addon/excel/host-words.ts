@@ -10,3 +10,11 @@ export const EXCEL_WORDS: HostWords = {
   // The manifest's namespace, EQ, before each function's id (functions.ts).
   functionName: (name) => name.replace(/^EQ_/, 'EQ.'),
 };
+
+/** Said in the task pane where the add-in cannot start, instead of a blank pane. */
+export const PANE_CANNOT_START = {
+  // Add-ins must load office.js from Microsoft's address; a network that blocks it leaves the pane with no Office.
+  noOfficeJs:
+    "Equity Desk could not load Microsoft's Office library (office.js, from appsforoffice.microsoft.com). In Excel, this usually means the network blocks that address: ask your IT team to allow it, then reopen the pane.",
+  notInExcel: 'This is the Equity Desk task pane for Excel. Open a workbook in Excel, on the desktop or on the web, and choose Home > Equity Desk.',
+} as const;

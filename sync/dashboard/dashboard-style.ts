@@ -1,7 +1,7 @@
 // The dashboard's only stylesheet, inlined: no CDN, readable on a phone, a laptop and paper, visible keyboard focus,
 // text contrast of at least 4.5:1 everywhere.
 import { NARROW_PAGE_PADDING_PX, NARROWEST_PHONE_PX, narrowPhone, PHONE_VIEWPORT_PX } from '../charts/render-chart';
-import { TABLE_CSS } from './html-text';
+import { EMOJI_FONTS, TABLE_CSS } from './html-text';
 import { LONG_TEXTS_CSS } from './long-texts';
 
 /** The width the dashboard draws its charts at: its two columns at the page's full width show them a little larger. */
@@ -33,7 +33,7 @@ const WIDE_CHART_MAX_SCALE = 1.3;
 export const DASHBOARD_CSS = `${TABLE_CSS}${LONG_TEXTS_CSS}:root { color-scheme: light; --ink: #1f2937; --muted: #4b5563; --line: #d1d5db; --accent: #1d4ed8; --focus: #b45309; --band: #f3f4f6; }
 * { box-sizing: border-box; }
 /* A long address or link, typed or pasted, breaks where it must instead of widening the page; break-word (not anywhere) leaves table columns as wide as their words. */
-body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: var(--ink); background: #fff; overflow-wrap: break-word; }
+body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Arial, ${EMOJI_FONTS}, sans-serif; color: var(--ink); background: #fff; overflow-wrap: break-word; }
 header, main, footer { max-width: 72rem; margin: 0 auto; padding: 0 ${PAGE_PADDING_PX / PX_PER_REM}rem; }
 header { padding-top: 1rem; }
 h1 { font-size: 1.6rem; margin: 0.5rem 0; }

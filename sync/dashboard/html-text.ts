@@ -86,6 +86,12 @@ export function table<T>(caption: string, columns: Column<T>[], rows: readonly T
 }
 
 /**
+ * The emoji fonts of the systems that have one, named after a page's text fonts: a member's own text ("🎉 Launch",
+ * "✅ Done") prints as its picture, where a text font's empty box stood, whatever font the system falls back to first.
+ */
+export const EMOJI_FONTS = '"Noto Color Emoji", "Apple Color Emoji", "Segoe UI Emoji"';
+
+/**
  * The rules `table` needs, in every page that shows one (its colours are the page's `--band` and `--line`). A
  * table wider than its box scrolls inside it; its caption, as wide as the table, would scroll with it and be cut at
  * the box's edge, so the caption's text is held to the box's width and stays at its left edge however far the table

@@ -15,13 +15,17 @@ import { widestOnOnePage } from '../workbook/write-workbook';
 
 export const DATA_QUALITY_SHEET = 'Data quality';
 export const NO_PROBLEMS = 'No errors or warnings: every row of every source was read as written.';
-/** The index of the Cell column in each row. */
+/** The index of the Sheet and Cell columns in each row. */
+const SHEET_COLUMN = 2;
 const CELL_COLUMN = 4;
 const ROW_ID_COLUMN = 7;
 const MESSAGE_WIDTH = 70;
 /** A row's own ID ("TA-2024-031") fits on a line up to this width; a longer one wraps. */
 const WIDEST_ROW_ID = 16;
 const NARROWEST_ROW_ID = 8;
+/** A sheet's name ("Work plan 2026-29") fits on a line from this width up to the widest; a longer one wraps. */
+const SHEET_WIDTH = 14;
+const WIDEST_SHEET = 24;
 
 /** `Milestones!B28` (`'Work plan'!O11`) when the sheet, row and column are known; `Milestones row 28` without a column; blank for API rows. */
 function cellOf(p: Rejection, e: FieldError): string | null {
@@ -53,11 +57,14 @@ export function dataQualitySheet(rejections: readonly Rejection[], warnings: rea
     p.sourceName, severity, p.sheet ?? TABLES[p.table].sheet, p.sheetRow ?? null, cellOf(p, e), headerOf(p.table, e), e.message, rowIdOf(p),
   ]));
   rows.push(...typoDateRows(typoDates));
-  // The Row ID as wide as its IDs (rows of a sheet without IDs have none), the Message given the rest.
-  const rowIdWidth = oneLineWidth(rows.flatMap((r) => (typeof r[ROW_ID_COLUMN] === 'string' ? [r[ROW_ID_COLUMN] as string] : [])), headerWidth('Row ID', NARROWEST_ROW_ID), WIDEST_ROW_ID);
+  // The Row ID as wide as its IDs (rows of a sheet without IDs have none), the Sheet as its names on one line (a name
+  // wrapped broke at its hyphen, "2026-" above "29"), the Message given the rest.
+  const textsIn = (column: number) => rows.flatMap((r) => (typeof r[column] === 'string' ? [r[column] as string] : []));
+  const rowIdWidth = oneLineWidth(textsIn(ROW_ID_COLUMN), headerWidth('Row ID', NARROWEST_ROW_ID), WIDEST_ROW_ID);
+  const sheetWidth = oneLineWidth(textsIn(SHEET_COLUMN), headerWidth('Sheet', SHEET_WIDTH), WIDEST_SHEET);
   const columns = [
-    textColumn('Source', 24), textColumn('Severity', 9), textColumn('Sheet', 14), numberColumn('Row', 9, '0'), textColumn('Cell', 14),
-    textColumn('Column', 22), textColumn('Message', MESSAGE_WIDTH + WIDEST_ROW_ID - rowIdWidth), textColumn('Row ID', rowIdWidth),
+    textColumn('Source', 24), textColumn('Severity', 9), textColumn('Sheet', sheetWidth), numberColumn('Row', 9, '0'), textColumn('Cell', 14),
+    textColumn('Column', 22), textColumn('Message', MESSAGE_WIDTH + WIDEST_ROW_ID - rowIdWidth - (sheetWidth - SHEET_WIDTH)), textColumn('Row ID', rowIdWidth),
   ];
   // The cell reference is what a person types into the Name box to find the problem: never clipped. As wide as
   // the longest, up to what keeps the sheet one page wide: a long sheet's name wraps in its cell instead, as it

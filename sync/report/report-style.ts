@@ -2,7 +2,7 @@
 // charts never split across pages, tables never leave a row alone on one, text contrast of at least 4.5:1.
 import { PAPERS } from '../../shared/workbook-plan';
 import { NARROW_PAGE_PADDING_PX, NARROWEST_PHONE_PX, narrowPhone, PHONE_VIEWPORT_PX } from '../charts/render-chart';
-import { TABLE_CSS } from '../dashboard/html-text';
+import { EMOJI_FONTS, TABLE_CSS } from '../dashboard/html-text';
 import { LONG_TEXTS_CSS } from '../dashboard/long-texts';
 
 /** The page's padding on screen, on each side; a chart's figure adds none. */
@@ -28,7 +28,7 @@ const CAPTION_ROOM_REM = 3;
 
 export const REPORT_CSS = `${TABLE_CSS}${LONG_TEXTS_CSS}:root { color-scheme: light; --ink: #1f2937; --muted: #4b5563; --line: #d1d5db; --accent: #1d4ed8; --band: #f3f4f6; }
 * { box-sizing: border-box; }
-html { font: 11pt/1.5 "Liberation Sans", Arial, Helvetica, sans-serif; color: var(--ink); background: #fff; overflow-wrap: break-word; }
+html { font: 11pt/1.5 "Liberation Sans", Arial, Helvetica, ${EMOJI_FONTS}, sans-serif; color: var(--ink); background: #fff; overflow-wrap: break-word; }
 body { margin: 0 auto; max-width: 52rem; padding: ${PAGE_PADDING_PX}px; }
 ${narrowPhone(`body { padding: ${NARROW_PAGE_PADDING_PX}px; }`)}
 h1 { font-size: 2rem; line-height: 1.2; margin: 0.5rem 0 1rem; }

@@ -49,6 +49,23 @@ describe('Data quality sheet', () => {
     expect(none.total).toBe(ids.total);
   });
 
+  it('gives the Sheet column the width its names take on one line, up to a bound, from the Message: "Work plan 2026-29" printed broken at its hyphen', () => {
+    const widths = (sheets: string[]) => {
+      const plan = dataQualitySheet([], sheets.map((sheet, i) => ({ ...base, sheet, rowId: `${sheet}#${i + 5}`, sheetRow: i + 5, errors: [{ field: 'endOn', column: 'D', header: 'Timeline', message: 'Timeline: "Year 1-2" is not a date yet' }] })));
+      const width = (header: string) => plan.columns.find((c) => c.header === header)!.width;
+      // The Cell column grows with the references, the sheet's name in each, within the page: set apart.
+      return { sheet: width('Sheet'), message: width('Message'), total: plan.columns.reduce((sum, c) => sum + c.width, 0) - width('Cell') };
+    };
+    const short = widths(['Requests', 'Roadmap']);
+    const named = widths(['Work plan 2026-29', '2026 Calendar']);
+    const long = widths(['Racial Equity Commission work plan, all phases']);
+    expect(headerWordsFit('Sheet', short.sheet)).toBe(true);
+    expect(printedLines('Work plan 2026-29', named.sheet)).toBe(1);
+    expect(named.message).toBeLessThan(short.message);
+    expect(long.sheet).toBeLessThan(30);
+    expect(new Set([short.total, named.total, long.total]).size).toBe(1);
+  });
+
   it("shows a rejected row's own ID as its sheet shows it, not the add-on's Sync ID nor a web-form request's key", () => {
     const error = [{ field: 'priority', message: 'Priority: "Soon" is not one of the list' }];
     const rejections = [

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { MAX_ROW_LINES, rowPoints } from '../../../shared/row-heights';
 import { writeWorkbookToBuffer } from '../../../sync/workbook/write-workbook';
 import { convertToPdf } from '../../support/libreoffice';
 
@@ -39,7 +40,8 @@ it('gives each row of wrapped text at least the lines LibreOffice prints it on, 
   const part = Object.keys(zip.files).find((f) => /worksheets\/sheet\d+\.xml$/.test(f))!;
   const xml = await zip.file(part)!.async('string');
   // The lines the writer made room for, by row; then every row made tall, to count the lines LibreOffice draws.
-  const planned = new Map([...xml.matchAll(/<row r="(\d+)"( ht="([\d.]+)")?/g)].map((m) => [Number(m[1]), m[3] === undefined ? 1 : Math.round(Number(m[3]) / 15)]));
+  const linesOf = (points: number) => Array.from({ length: MAX_ROW_LINES }, (_, i) => i + 1).filter((lines) => rowPoints(lines) <= points).pop() ?? 1;
+  const planned = new Map([...xml.matchAll(/<row r="(\d+)"( ht="([\d.]+)")?/g)].map((m) => [Number(m[1]), m[3] === undefined ? 1 : linesOf(Number(m[3]))]));
   zip.file(part, xml.replace(/<row r="(\d+)"( ht="[\d.]+")?/g, (m, r: string) => (r === '1' ? m : `<row r="${r}" ht="150" customHeight="1"`)));
   const file = join(dir, 'tall.xlsx');
   await writeFile(file, await zip.generateAsync({ type: 'nodebuffer' }));

@@ -2,6 +2,7 @@
 // text's length, by its letters' widths, or word by word).
 import { describe, expect, it, vi } from 'vitest';
 import type { PlanColumn } from '../../../shared/workbook-plan';
+import { rowPoints } from '../../../shared/row-heights';
 import { MAX_ROW_LINES, printedLines, RowXml } from '../../../sync/workbook/row-xml';
 
 const WIDTH = 20;
@@ -12,7 +13,7 @@ const noStyles = { column: () => 0, row: () => 0 };
 function heights(texts: readonly string[]): (number | undefined)[] {
   const xml = new RowXml('Sheet', columns, noStyles, { id: () => undefined });
   texts.forEach((text, i) => xml.add(i + 2, [text], true));
-  return [...xml.take().matchAll(/<row r="\d+"( ht="(\d+)")?>/g)].map((m) => (m[2] === undefined ? undefined : Number(m[2])));
+  return [...xml.take().matchAll(/<row r="\d+"( ht="([\d.]+)")?>/g)].map((m) => (m[2] === undefined ? undefined : Number(m[2])));
 }
 
 /** Every start of `text`, one character longer each: they cross the column's line at every letter width. */
@@ -28,9 +29,9 @@ describe('RowXml row heights', () => {
       ...starts('a\nb'),
       ...starts('平等平等平等平等平等平等平等'),
     ];
-    const expected = texts.map((t) => (printedLines(t, WIDTH) === 1 ? undefined : printedLines(t, WIDTH) * 15));
+    const expected = texts.map((t) => (printedLines(t, WIDTH) === 1 ? undefined : rowPoints(printedLines(t, WIDTH))));
     expect(expected).toContain(undefined);
-    expect(expected).toContain(30);
+    expect(expected).toContain(rowPoints(2));
     expect(heights(texts)).toEqual(expected);
   });
 
@@ -44,10 +45,10 @@ describe('RowXml row heights', () => {
     const rows = [[short, short], [long, short], [short, long], [long, long], [short, short]];
     rows.forEach((cells, i) => xml.add(i + 2, cells, true));
     const lines = (text: string, width: number) => Math.min(printedLines(text, width), MAX_ROW_LINES);
-    const expected = rows.map(([a, b]) => Math.max(lines(a, narrow.width), lines(b, wide.width)) * 15);
+    const expected = rows.map(([a, b]) => rowPoints(Math.max(lines(a, narrow.width), lines(b, wide.width))));
     expect(printedLines(long, narrow.width)).toBeGreaterThan(MAX_ROW_LINES);
     expect(printedLines(long, wide.width)).toBeLessThan(MAX_ROW_LINES);
-    expect([...xml.take().matchAll(/<row r="\d+" ht="(\d+)">/g)].map((m) => Number(m[1]))).toEqual(expected);
+    expect([...xml.take().matchAll(/<row r="\d+" ht="([\d.]+)">/g)].map((m) => Number(m[1]))).toEqual(expected);
     expect(kept).toEqual(['Sheet!A3', 'Sheet!A5']);
   });
 });

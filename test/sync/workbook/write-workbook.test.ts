@@ -14,6 +14,7 @@ import { WorkbookError } from '../../../sync/workbook/workbook-error';
 import { columnGroupPages, spacedOnTheRight, writeWorkbook, writeWorkbookToBuffer, ZIP_LEVEL } from '../../../sync/workbook/write-workbook';
 import { fromBufferPromise, type Entry, type ZipFile } from 'yauzl';
 import { pagesWide } from '../../../shared/pages-wide';
+import { rowPoints } from '../../../shared/row-heights';
 import { convertToPdf, recalcWithLibreOffice } from '../../support/libreoffice';
 import { pdfToPngs } from '../../support/pdf';
 import { decodePng } from '../../support/png';
@@ -337,7 +338,7 @@ describe('writeWorkbook', () => {
     const sheet = book.getWorksheet('Plan')!;
     expect(['B1', 'C1'].map((ref) => [sheet.getCell(ref).alignment?.horizontal, sheet.getCell(ref).alignment?.indent])).toEqual([['right', undefined], ['right', 1]]);
     // Two lines ("%", "complete"), not three.
-    expect(sheet.getRow(1).height).toBe(30);
+    expect(sheet.getRow(1).height).toBe(rowPoints(2));
   });
 
   it('counts pages across so that no page is printed smaller than 70 %', () => {
@@ -632,14 +633,14 @@ describe('text longer than its column', () => {
   });
 
   it('writes each row as tall as its wrapped lines (Excel fits it again once edited), and a header as tall as its wrapped words', () => {
-    expect(ws.getRow(2).height).toBe(45);
+    expect(ws.getRow(2).height).toBe(rowPoints(3));
     expect(ws.getRow(3).height).toBeUndefined();
-    expect(ws.getRow(4).height).toBe(30);
-    expect(ws.getRow(5).height).toBe(MAX_ROW_LINES * 15);
-    expect(ws.getRow(6).height).toBe(30);
+    expect(ws.getRow(4).height).toBe(rowPoints(2));
+    expect(ws.getRow(5).height).toBe(rowPoints(MAX_ROW_LINES));
+    expect(ws.getRow(6).height).toBe(rowPoints(2));
     // Bold, a line more than the same words take in a row of data.
-    expect(ws.getRow(1).height).toBe(60);
-    expect(xml).toContain('<row r="2" ht="45">');
+    expect(ws.getRow(1).height).toBe(rowPoints(4));
+    expect(xml).toContain(`<row r="2" ht="${rowPoints(3)}">`);
     expect(xml).not.toContain('customHeight');
   });
 
@@ -650,7 +651,7 @@ describe('text longer than its column', () => {
     await book.xlsx.load(buffer as unknown as ExcelJS.Buffer);
     // Regular text would take two lines; bold, as Excel and LibreOffice print it: TA hours / delivered / (fulfilled / requests).
     expect(printedLines(header, 16)).toBe(2);
-    expect(book.getWorksheet('Fulfillment')!.getRow(1).height).toBe(4 * 15);
+    expect(book.getWorksheet('Fulfillment')!.getRow(1).height).toBe(rowPoints(4));
   });
 
   it('counts lines by whole words, breaking only a word longer than the line, and keeps line breaks', () => {
