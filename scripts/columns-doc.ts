@@ -40,7 +40,7 @@ export function columnsDoc(): string {
     }
     if (tool.noted.length) out.push(`- kept in Notes as \`Header: value\`: ${tool.noted.map((n) => `${n.header}${n.first ? ' (first, as written)' : ''}${n.lookup ? ` (the ${n.lookup} it names)` : ''}${n.unless ? ` (not ${n.unless.value}, ${n.unless.why})` : ''}`).join(', ')}`);
     if (tool.own.length) out.push(`- the tool's own, ignored with one warning: ${tool.own.join(', ')}`);
-    if (tool.outlined) out.push("- its rows are an outline: a parent row (told by the indent of the row's name) is the Goal of the rows indented under it, and a parent under a goal their Phase; it is not read as a row");
+    if (tool.outlined) out.push("- its rows are an outline: a parent row (told by the rows' outline levels, its row groups, or else by the indent of the row's name) is the Goal of the rows under it, and a parent under a goal their Phase; it is not read as a row");
     out.push('');
   }
   out.push('## Custom functions', '', 'Each takes a value or a whole column per parameter and returns one row per input row (Excel: `EQ.` instead of `EQ_`).', '');

@@ -402,6 +402,12 @@ export function readTable(
      * none): an outline's parent rows, as Smartsheet exports them, group the rows indented under them (`outlineOf`).
      */
     indents?: ReadonlyMap<string, number>;
+    /**
+     * The outline level of each grouped row, by 0-based row of `grid` (a file's `<row outlineLevel>`, Sheets' row group
+     * depth): the same outline as the indents, told by the rows. Where a sheet has both they should agree; where they
+     * differ the levels are read (`outlineOf`).
+     */
+    rowLevels?: ReadonlyMap<number, number>;
     /** The host's day of a date cell, as its rows are validated with: a tool's date column kept in Notes says that day. */
     isoFromDate?: ReadOptions['isoFromDate'];
   } = {},
@@ -502,9 +508,9 @@ export function readTable(
     if (titles.some((t) => sameText(t, one)) || CONTINUED.test(String(one)) || (typeof one === 'string' && NOTE_TEXT.test(one.trim()))) return false;
     return sectionRow(table, map, header, line) === undefined;
   };
-  const outline = outlineOf(table, map, options.indents, grid, headerIndex);
-  /** The parent rows above the line being read, outermost first, each with its indent and the field its rows take it in. */
-  const parents: { indent: number; text: string; into: InputColumn }[] = [];
+  const outline = outlineOf(table, map, options, grid, headerIndex);
+  /** The parent rows above the line being read, outermost first, each with its level and the field its rows take it in. */
+  const parents: { level: number; text: string; into: InputColumn }[] = [];
   // Each row starts as a copy of one with every field read, each then set in place: given its fields one by one, a row
   // past a dozen of them is kept by V8 as a hash table several times the size, and rows are held for a whole import.
   const blankRow: RawRow = Object.fromEntries([...map.fields.values()].map((field) => [field, undefined]));
@@ -571,13 +577,13 @@ export function readTable(
       continue;
     }
     if (outline) {
-      const indent = outline.indent(r);
-      while (parents.length && parents[parents.length - 1].indent >= indent) parents.pop();
+      const level = outline.level(r);
+      while (parents.length && parents[parents.length - 1].level >= level) parents.pop();
       const text = line[outline.index];
-      if (!isBlankCell(text) && outline.indent(nextFilled(grid, r)) > indent) {
+      if (!isBlankCell(text) && outline.level(nextFilled(grid, r)) > level) {
         const into = outline.into[Math.min(parents.length, outline.into.length - 1)];
-        parents.push({ indent, text: String(text).trim(), into });
-        setAside(r, 'section_row', `this row heads the rows indented under it (its figures are theirs rolled up), not read as a row; they take ${quoteValue(String(text).trim())} as their ${into.header}`, '', outline.index);
+        parents.push({ level, text: String(text).trim(), into });
+        setAside(r, 'section_row', `this row heads the rows under it in the outline (its figures are theirs rolled up), not read as a row; they take ${quoteValue(String(text).trim())} as their ${into.header}`, '', outline.index);
         continue;
       }
     }
@@ -679,22 +685,29 @@ export function readTable(
 }
 
 /**
- * An outline's parent rows (Smartsheet's goals and phases over their tasks), told only by the indent of the first
- * column a row is named by: a row followed by one indented further is a parent, the group of the rows under it, in the
- * table's grouping columns the sheet has no column for (a plan's Goal, then Phase for the parents under a goal).
- * Only in an export whose rows are an outline (`ToolExport.outlined`): elsewhere an indent may be for looks, and a task
- * taken for a group would be a row lost; the Excel add-in asks the host for indents of those sheets alone.
- * Undefined when that column has no indent or no grouping column is free: every row is then read as a row.
+ * An outline's parent rows (Smartsheet's goals and phases over their tasks), told by each row's level in the outline:
+ * a row followed by one at a deeper level is a parent, the group of the rows under it, in the table's grouping columns
+ * the sheet has no column for (a plan's Goal, then Phase for the parents under a goal). A row's level is its outline
+ * level (a row group's depth) where the sheet has any below its header, else the indent of the first column a row is
+ * named by: the rows' levels are the tool's hierarchy, where an indent may be for looks, and a host that can tell only
+ * one of them (Sheets has no indent, Office.js no row's outline level) still reads the outline.
+ * Only in an export whose rows are an outline (`ToolExport.outlined`): elsewhere an indent or a row group may be for
+ * looks, and a task taken for a group would be a row lost; the add-ons ask their hosts for levels of those sheets alone.
+ * Undefined when no row has a level or no grouping column is free: every row is then read as a row.
  */
 function outlineOf(
-  table: TableDef, map: HeaderMap, indents: ReadonlyMap<string, number> | undefined, grid: readonly (readonly CellInput[])[], headerIndex: number,
-): { index: number; into: InputColumn[]; indent: (r: number) => number } | undefined {
+  table: TableDef, map: HeaderMap, { indents, rowLevels }: { indents?: ReadonlyMap<string, number>; rowLevels?: ReadonlyMap<number, number> },
+  grid: readonly (readonly CellInput[])[], headerIndex: number,
+): { index: number; into: InputColumn[]; level: (r: number) => number } | undefined {
   const index = fieldColumn(map, table.identifiedBy[0]).index;
-  if (!indents?.size || index === undefined || headerIndex < 0 || !map.tool?.outlined) return undefined;
-  const indent = (r: number) => indents.get(`${r}:${index}`) ?? 0;
-  if (!grid.some((_, r) => r > headerIndex && indent(r) > 0)) return undefined;
+  if (!(indents?.size || rowLevels?.size) || index === undefined || headerIndex < 0 || !map.tool?.outlined) return undefined;
+  const below = (level: (r: number) => number) => grid.some((_, r) => r > headerIndex && level(r) > 0);
+  const byRow = (r: number) => rowLevels?.get(r) ?? 0;
+  const byIndent = (r: number) => indents?.get(`${r}:${index}`) ?? 0;
+  const level = below(byRow) ? byRow : below(byIndent) ? byIndent : undefined;
+  if (!level) return undefined;
   const into = table.columns.filter((c) => c.fillDown && c.type === 'text' && fieldColumn(map, c.name).index === undefined);
-  return into.length ? { index, into, indent } : undefined;
+  return into.length ? { index, into, level } : undefined;
 }
 
 /** The 0-based line after `r` with a value in it, or the grid's length. */

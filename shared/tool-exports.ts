@@ -50,8 +50,9 @@ export interface ToolExport {
   /** The tool's bookkeeping: not part of any table, said in one warning. */
   own: readonly string[];
   /**
-   * Its rows are an outline, parents told from their rows by the indent of the task's cell alone: a host that reads
-   * indents only when asked (Excel) asks for this tool's sheets.
+   * Its rows are an outline, parents told from their rows by the rows' outline levels (row groups) or the indent of the
+   * task's cell: a host that reads either only when asked (Excel its indents, Sheets its row groups) asks for this
+   * tool's sheets alone.
    */
   outlined?: true;
 }
@@ -126,8 +127,8 @@ export const SHAREPOINT_TASK_LIST: ToolExport = {
 /**
  * Smartsheet's project sheet, exported to Excel: its columns are a plan's already, but for Duration and Predecessors
  * (the dates say the one, and the other names rows by numbers that no longer count once parent rows are set aside).
- * At Risk is a box a person ticks, kept in Notes where ticked. Its outline (parent rows, told by their indent) is
- * read by `readTable`.
+ * At Risk is a box a person ticks, kept in Notes where ticked. Its outline (parent rows, told by the rows' outline
+ * levels and the Task Name's indent) is read by `readTable`.
  */
 export const SMARTSHEET_EXPORT: ToolExport = {
   tool: 'Smartsheet',

@@ -183,6 +183,20 @@ export class SheetsPort implements SpreadsheetPort {
     return this.read(name, true);
   }
 
+  /**
+   * A call per row: Apps Script has no call that lists a sheet's row groups, and a group's range (`getRowGroup`) says
+   * nothing of the groups nested in it, so skipping a group's rows would need a call per row anyway.
+   */
+  rowLevelsOf(name: string, rows: readonly number[]): ReadonlyMap<number, number> {
+    const sheet = this.sheet(name);
+    const levels = new Map<number, number>();
+    for (const r of rows) {
+      const depth = sheet.getRowGroupDepth(r + 1);
+      if (depth > 0) levels.set(r, depth);
+    }
+    return levels;
+  }
+
   /** The data range reaches every cell holding a value or a formula, so its formulas need no range of their own. */
   private read(name: string, withFormulas: boolean): SheetCells {
     // An empty sheet's data range is A1 alone, blank (a lone formula there that shows nothing is no table either).

@@ -80,26 +80,34 @@ export type SheetReading = Partial<Pick<ReadOptions, 'fiscalYearStartMonth' | 'l
   held?: (sheet: string) => readonly TableDef[];
   /** The sheet's indents, as `row:column` of the grid read (`SheetCells.indents`). */
   indents?: ReadonlyMap<string, number>;
+  /** The depth of each grouped row, by row of the grid read (`SheetCells.rowLevels`). */
+  rowLevels?: ReadonlyMap<number, number>;
 };
 
 /** Reads one sheet as `table`, with the tables stacked below it (one read of the sheet, values and formulas). */
 export function* readTableSheet(port: SpreadsheetPort, sheet: string, table: TableDef, reading: SheetReading = {}): Task<TableSheet[]> {
-  return tableSheetOf(port, sheet, table, yield* withIndents(port, sheet, table, yield* io(port.readSheetWithFormulas(sheet))), reading);
+  return tableSheetOf(port, sheet, table, yield* withOutline(port, sheet, table, yield* io(port.readSheetWithFormulas(sheet))), reading);
 }
 
 /**
- * The cells with the indents of the column naming each row, where the header is an export whose rows are an outline
- * (Smartsheet's) and the host can tell indents (`SpreadsheetPort.indentsOf`): its parent rows are read as the import
- * reads them from the file. Any other sheet costs no request.
+ * The cells with each row's level in the sheet's outline, as the host can tell it, where the header is an export whose
+ * rows are an outline (Smartsheet's): the depth of its rows' groups (`SpreadsheetPort.rowLevelsOf`, Sheets), else the
+ * indents of the column naming each row (`SpreadsheetPort.indentsOf`, Excel). Its parent rows are then read as the
+ * import reads them from the file. Any other sheet costs no request.
  */
-function* withIndents(port: SpreadsheetPort, sheet: string, table: TableDef, cells: SheetCells): Task<SheetCells> {
-  if (!port.indentsOf) return cells;
+function* withOutline(port: SpreadsheetPort, sheet: string, table: TableDef, cells: SheetCells): Task<SheetCells> {
+  if (!port.rowLevelsOf && !port.indentsOf) return cells;
   const grid = cells.values.map((line) => line.map((v) => (isHostDate(v) ? null : v)));
   const headerIndex = findHeaderRow(table, grid).index;
   if (headerIndex < 0 || !toolExportOf(grid[headerIndex])?.outlined) return cells;
   const column = fieldColumn(mapHeaders(table, grid[headerIndex]), table.identifiedBy[0]).index;
   if (column === undefined) return cells;
-  const levels = yield* io(port.indentsOf(sheet, column + 1, cells.values.length));
+  if (port.rowLevelsOf) {
+    // Only a row holding something has a level the outline reads.
+    const rows = cells.values.flatMap((line, r) => (r > headerIndex && line.some((v) => v !== '' && v !== null) ? [r] : []));
+    return { ...cells, rowLevels: yield* io(port.rowLevelsOf(sheet, rows)) };
+  }
+  const levels = yield* io(port.indentsOf!(sheet, column + 1, cells.values.length));
   return { ...cells, indents: new Map([...levels].map(([r, level]) => [`${r}:${column}`, level])) };
 }
 
@@ -109,7 +117,7 @@ function* withIndents(port: SpreadsheetPort, sheet: string, table: TableDef, cel
  * stays with it wherever the tables' headers move.
  */
 export function tableSheetOf(port: SpreadsheetPort, sheet: string, table: TableDef, sheetCells: SheetCells, { held: heldBy, ...reading }: SheetReading = {}): TableSheet[] {
-  const { values: host, formulas, numberFormats, merged = [], textsLikeErrors, indents } = sheetCells;
+  const { values: host, formulas, numberFormats, merged = [], textsLikeErrors, indents, rowLevels } = sheetCells;
   const held = heldBy?.(sheet) ?? [];
   const grid = host.map((line, r) => line.map((v, c) => jsonCell(port, v, numberFormats[r]?.[c])));
   // The header may sit below a title: found as the shared reader finds it (Sync ID is no field, so it does not sway it).
@@ -123,6 +131,7 @@ export function tableSheetOf(port: SpreadsheetPort, sheet: string, table: TableD
     return c === syncIndex ? [] : [[`${r}:${c > syncIndex ? c - 1 : c}`, level] as const];
   })) : indents;
   if (strippedIndents?.size) reading = { ...reading, indents: strippedIndents };
+  if (rowLevels?.size) reading = { ...reading, rowLevels };
   const reads = readStacked(readTable(table, sheet, stripped, headerIndex, reading), sheet, stripped, reading, held).map((read) => port.withinOwnTables?.(read, sheet, stripped, sheetCells) ?? read);
   // Issues placed by readTable name columns of the stripped grid: put them back where they are.
   const toSheetColumn = (index: number) => (syncIndex >= 0 && index >= syncIndex ? index + 2 : index + 1);
@@ -188,7 +197,7 @@ export function* readTableSheets(port: SpreadsheetPort, { only, every = false, r
     const cells = yield* io(port.readSheetWithFormulas(name));
     const table = locateTable(name, cells.values.map((line) => line.map((v) => (v instanceof Date ? null : v))), reading.held?.(name))?.table;
     if (!table || (only && only !== table.name)) continue;
-    found.push(...tableSheetOf(port, name, table, yield* withIndents(port, name, table, cells), reading));
+    found.push(...tableSheetOf(port, name, table, yield* withOutline(port, name, table, cells), reading));
     if (only && !every) break;
   }
   return only && every ? found.filter((t) => t.table.name === only) : found;

@@ -60,6 +60,8 @@ export interface SheetCells {
   excelTables?: readonly ExcelTable[];
   /** The indent level of each indented cell, as `row:column` of `values` (0-based), where asked (`SpreadsheetPort.indentsOf`). */
   indents?: ReadonlyMap<string, number>;
+  /** The depth of each grouped row, by 0-based row of `values`, where asked (`SpreadsheetPort.rowLevelsOf`). */
+  rowLevels?: ReadonlyMap<number, number>;
 }
 
 /** Notes and background colours of a block, row by row; a blank note is `''`, the default background `null`. */
@@ -206,6 +208,13 @@ export interface SpreadsheetPort {
    * header is such an export's; only a host with indents gives it (Sheets has none).
    */
   indentsOf?(name: string, column: number, rows: number): Io<ReadonlyMap<number, number>>;
+  /**
+   * The depth of each of `rows` (0-based) in the sheet's row groups, row → depth for the grouped ones: an outline's
+   * parent rows as an .xlsx's row outline levels tell them, which Sheets keeps as row groups when it opens the file.
+   * Asked, like `indentsOf`, only of a sheet whose header is an outlining export's; only a host with row groups and
+   * no indent gives it (Sheets: Office.js has no row's outline level to read).
+   */
+  rowLevelsOf?(name: string, rows: readonly number[]): Io<ReadonlyMap<number, number>>;
   /**
    * One rectangular write from (row, column); the sheet grows to fit. Cells the host refuses as protected are
    * written around, as by `writeCells`, and named by the ProtectedCellsError thrown once the rest is written.

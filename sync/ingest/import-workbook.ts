@@ -121,13 +121,16 @@ function listsWarnings(lists: ListsRead | undefined): ImportWarning[] {
 }
 
 /** A sheet read as `table` whatever its headers say, so its problems name what is missing (as the add-on reads a sheet it synced before). */
-function readAs(table: TableDef, { name, grid, textsLikeErrors, indents }: SheetGrid, reading: ReturnType<typeof workbookReading>): SheetTable {
+function readAs(table: TableDef, sheet: SheetGrid, reading: ReturnType<typeof workbookReading>): SheetTable {
+  const { name, grid, textsLikeErrors } = sheet;
   const headerIndex = findHeaderRow(table, grid).index;
-  return { sheet: name, header: grid[headerIndex] ?? [], read: readTable(table, name, grid, headerIndex, withIndents(reading, indents)), texts: textsLikeErrors };
+  return { sheet: name, header: grid[headerIndex] ?? [], read: readTable(table, name, grid, headerIndex, withOutline(reading, sheet)), texts: textsLikeErrors };
 }
 
-/** The reading of one sheet: the workbook's, with the sheet's indents, by which an outline's parent rows are told. */
-const withIndents = <R extends object>(reading: R, indents: SheetGrid['indents']): R & { indents?: ReadonlyMap<string, number> } => (indents?.size ? { ...reading, indents } : reading);
+/** The reading of one sheet: the workbook's, with the sheet's indents and row outline levels, by which an outline's parent rows are told. */
+const withOutline = <R extends object>(reading: R, { indents, rowLevels }: Pick<SheetGrid, 'indents' | 'rowLevels'>): R & Pick<SheetGrid, 'indents' | 'rowLevels'> => ({
+  ...reading, ...(indents?.size ? { indents } : {}), ...(rowLevels?.size ? { rowLevels } : {}),
+});
 
 /**
  * The sheets holding a table, found by sheet name or, failing that, by headers; each table stacked in a sheet on its
@@ -135,11 +138,12 @@ const withIndents = <R extends object>(reading: R, indents: SheetGrid['indents']
  */
 export function findTables(sheets: readonly SheetGrid[], reading = workbookReading(sheets), heldBy: (sheet: string) => TableDef[] = () => []): SheetTable[] {
   const found: SheetTable[] = [];
-  for (const { name, grid, textsLikeErrors, excelTables, indents } of sheets) {
+  for (const sheet of sheets) {
+    const { name, grid, textsLikeErrors, excelTables } = sheet;
     if (NOT_TABLES.has(foldText(name))) continue;
     const located = locateTable(name, grid, heldBy(name));
     if (!located) continue;
-    const sheetReading = withIndents(reading, indents);
+    const sheetReading = withOutline(reading, sheet);
     const reads = readStacked(readTable(located.table, name, grid, located.headerIndex, sheetReading), name, grid, sheetReading, heldBy(name)).map((read) => withinExcelTable(read, name, grid, excelTables));
     found.push(...reads.map((read) => ({ sheet: name, header: grid[read.headerRow - 1] ?? [], read, texts: textsLikeErrors })));
   }

@@ -55,6 +55,11 @@ export class SheetGridCells extends SheetCells {
   readonly uncalculated = new Set<string>();
   /** The indent level of each indented cell holding a value, as `r:c` of `grid`. */
   readonly indents = new Map<string, number>();
+  /**
+   * The outline level of each grouped row holding a value (`<row outlineLevel>`), by 0-based row of `grid`. A collapsed
+   * group's rows are hidden too (`hidden`), and read as every other: hiding a row in Excel keeps it in the table.
+   */
+  readonly rowLevels = new Map<number, number>();
   /** The relationship ids of the sheet's Excel tables (`<tablePart>`), in the sheet's order. */
   readonly tableParts: string[] = [];
   private readonly merges: string[] = [];
@@ -62,6 +67,7 @@ export class SheetGridCells extends SheetCells {
   private readonly rowStyles = new Map<number, string>();
   private readonly columnStyles: { min: number; max: number; style: string }[] = [];
   private rowStyle?: string;
+  private rowLevel = 0;
 
   constructor(file: string, sheet: string, rowLimit: number, date1904: boolean, private readonly strings: readonly string[], private readonly formats: NumberFormats) {
     super(file, sheet, rowLimit, date1904);
@@ -71,7 +77,10 @@ export class SheetGridCells extends SheetCells {
   protected override readonly writes = false;
 
   protected override element(name: string, attributes: XmlAttributes, selfClosing: boolean): void {
-    if (name === 'row') this.rowStyle = attributes.s;
+    if (name === 'row') {
+      this.rowStyle = attributes.s;
+      this.rowLevel = Number.parseInt(attributes.outlineLevel ?? '0', 10) || 0;
+    }
     else if (name === 'col' && attributes.style !== undefined) this.columnStyles.push({ min: Number(attributes.min), max: Number(attributes.max), style: attributes.style });
     else if (name === 'tablePart' && attributes['r:id'] !== undefined) this.tableParts.push(attributes['r:id']);
     super.element(name, attributes, selfClosing);
@@ -92,6 +101,7 @@ export class SheetGridCells extends SheetCells {
     (this.grid[row - 1] ??= [])[column - 1] = input;
     const indent = this.formats.indentOf(style);
     if (indent > 0) this.indents.set(key, indent);
+    if (this.rowLevel > 0) this.rowLevels.set(row - 1, this.rowLevel);
     this.held += 16 + (typeof input === 'string' ? input.length : 0);
     if (isErrorValue(input) && !(typeof stored === 'object' && stored !== null && !(stored instanceof Date))) this.textsLikeErrors.add(key);
     if ((formula && !stored) || (typeof input === 'string' && typeof stored !== 'string')) this.masters.set(key, { value: stored, blank: formula && !stored });

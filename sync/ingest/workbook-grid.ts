@@ -29,6 +29,8 @@ export interface SheetGrid {
   uncalculated?: ReadonlySet<string>;
   /** The indent level of each indented cell, as `r:c` of `grid`: an outline's parent rows are told by it (`readTable`). */
   indents?: ReadonlyMap<string, number>;
+  /** The outline level of each grouped row, by 0-based row of `grid`: the same outline, as the rows' groups tell it. */
+  rowLevels?: ReadonlyMap<number, number>;
 }
 
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -98,7 +100,7 @@ async function sheetGrids(archive: WorkbookArchive): Promise<SheetGrid[]> {
       const at = table?.name === undefined ? undefined : excelTableAt(table.name, table.ref ?? '');
       if (at && !excelTables.has(at.name)) excelTables.set(at.name, at);
     }
-    grids.push({ name, grid: Array.from(cells.grid, (row) => (row ? Array.from(row, (c) => c ?? null) : [])), textsLikeErrors: cells.textsLikeErrors, excelTables: [...excelTables.values()], uncalculated: cells.uncalculated, indents: cells.indents });
+    grids.push({ name, grid: Array.from(cells.grid, (row) => (row ? Array.from(row, (c) => c ?? null) : [])), textsLikeErrors: cells.textsLikeErrors, excelTables: [...excelTables.values()], uncalculated: cells.uncalculated, indents: cells.indents, rowLevels: cells.rowLevels });
   }
   return grids;
 }

@@ -211,3 +211,47 @@ export async function excelSyncCalls(service: SyncService): Promise<SyncCalls> {
   };
   return { host: 'Excel', ...(await run(service, host, source)) };
 }
+
+/**
+ * A Smartsheet project export of `rows` rows below its header, as Sheets opens it: goals over phases over tasks, the
+ * outline kept as row groups (sheet row → depth).
+ */
+export function smartsheetExport(rows: number): { grid: unknown[][]; depths: Map<number, number> } {
+  const grid: unknown[][] = [['Task Name', 'Start', 'Finish', 'Duration', 'Predecessors', '% Complete', 'Assigned To', 'Status', 'Comments']];
+  const depths = new Map<number, number>();
+  const add = (name: string, depth: number) => {
+    grid.push([name, '2/2/2026', '6/30/2026', '107d', '', depth === 2 ? 0.5 : 0.4, depth === 2 ? 'jo.park@harbor.gov' : '', 'In Progress', '']);
+    if (depth > 0) depths.set(grid.length, depth);
+  };
+  for (let g = 1; grid.length <= rows; g++) {
+    add(`Goal ${g}`, 0);
+    for (let p = 1; p <= 3 && grid.length <= rows; p++) {
+      add(`Goal ${g}, phase ${p}`, 1);
+      for (let t = 1; t <= 4 && grid.length <= rows; t++) add(`Goal ${g}, phase ${p}, task ${t}`, 2);
+    }
+  }
+  return { grid, depths };
+}
+
+/**
+ * One first sync of a Smartsheet export of `rows` rows on its own, by the built bundle over the Apps Script fakes, and
+ * of the same rows under a header that is no tool's (Duration and Predecessors renamed): the calls each cost, and
+ * how many of the first were row-group depths.
+ */
+export async function sheetsSmartsheetCalls(service: SyncService, rows: number): Promise<{ outlined: HostCalls; plain: HostCalls; rowGroupDepths: number }> {
+  const { grid, depths } = smartsheetExport(rows);
+  const plainGrid = [grid[0].map((h) => (h === 'Duration' ? 'Days' : h === 'Predecessors' ? 'Depends on' : h)), ...grid.slice(1)];
+  const once = async (name: string, cells: unknown[][]) => {
+    const { addon } = await connectedAddon(service, name);
+    const { fakes } = addon;
+    fakes.seedSheet('Plan export', cells.map((line) => [...line]));
+    for (const [row, depth] of depths) fakes.sheet('Plan export').rowGroups.shift(row, 1, depth);
+    fakes.resetCounts();
+    addon.call('syncNowFromMenu');
+    if (fakes.ui.alerts.length) throw new Error(`sync failed: ${fakes.ui.alerts.at(-1)?.prompt}`);
+    return { calls: fakes.hostCalls(), rowGroupDepths: fakes.count('Sheet.getRowGroupDepth') };
+  };
+  const outlined = await once('Smartsheet host calls', grid);
+  const plain = await once('Grouped plan host calls', plainGrid);
+  return { outlined: outlined.calls, plain: plain.calls, rowGroupDepths: outlined.rowGroupDepths };
+}

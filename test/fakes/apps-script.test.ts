@@ -383,6 +383,50 @@ describe('Sheets and the spreadsheet', () => {
   });
 });
 
+describe('Row groups', () => {
+  it('give each row its depth, 0 where no group holds it, and the group at a depth or null where the row is not that deep', () => {
+    const { sheet } = setup();
+    // A goal over two phases, the first with two tasks: rows 3–7 in one group, 4–5 and 7 in groups inside it.
+    sheet.getRange('3:7').shiftRowGroupDepth(1);
+    sheet.getRange('4:5').shiftRowGroupDepth(1);
+    sheet.getRange('7:7').shiftRowGroupDepth(1);
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map((row) => sheet.getRowGroupDepth(row))).toEqual([0, 0, 1, 2, 2, 1, 2, 0]);
+    const outer = sheet.getRowGroup(5, 1)!;
+    expect([outer.getRange().getRow(), outer.getRange().getNumRows(), outer.getDepth()]).toEqual([3, 5, 1]);
+    expect([sheet.getRowGroup(4, 2)!.getRange().getA1Notation(), sheet.getRowGroup(7, 2)!.getRange().getRow()]).toEqual(['A4:Z5', 7]);
+    expect([sheet.getRowGroup(6, 2), sheet.getRowGroup(2, 1), sheet.getRowGroup(3, 3)]).toEqual([null, null, null]);
+    // Depths stay within 0 and 8, as Sheets keeps them.
+    sheet.getRange('8:8').shiftRowGroupDepth(-1);
+    sheet.getRange('9:9').shiftRowGroupDepth(12);
+    expect([sheet.getRowGroupDepth(8), sheet.getRowGroupDepth(9)]).toEqual([0, 8]);
+    expect(() => sheet.getRowGroupDepth(0)).toThrow('Those rows are out of bounds.');
+  });
+
+  it('collapse a group without hiding its rows from getValues, and move with rows inserted and deleted', () => {
+    const { fakes, sheet } = setup();
+    fakes.seedSheet('Requests', [['Task'], ['Goal'], ['Task A'], ['Task B'], ['Next goal']]);
+    sheet.getRange('3:4').shiftRowGroupDepth(1);
+    const group = sheet.getRowGroup(3, 1)!.collapse();
+    expect([group.isCollapsed(), sheet.getRowGroup(4, 1)!.isCollapsed()]).toEqual([true, true]);
+    expect(sheet.getDataRange().getValues().map((line) => line[0])).toEqual(['Task', 'Goal', 'Task A', 'Task B', 'Next goal']);
+    sheet.getRowGroup(3, 1)!.expand();
+    expect(sheet.getRowGroup(3, 1)!.isCollapsed()).toBe(false);
+    // A row inserted inside the group joins it; one inserted above moves it down.
+    sheet.insertRowsAfter(3, 1);
+    sheet.insertRowsBefore(1, 1);
+    expect([1, 2, 3, 4, 5, 6, 7].map((row) => sheet.getRowGroupDepth(row))).toEqual([0, 0, 0, 1, 1, 1, 0]);
+    sheet.deleteRows(4, 2);
+    expect([3, 4, 5].map((row) => sheet.getRowGroupDepth(row))).toEqual([0, 1, 0]);
+    expect(fakes.counts).toMatchObject({ 'Range.shiftRowGroupDepth': 1, 'Group.collapse': 1, 'Group.expand': 1 });
+  });
+
+  it('are asked only where the script may read the document', () => {
+    const { fakes, sheet } = setup();
+    fakes.setAuthMode('NONE');
+    expect(() => sheet.getRowGroupDepth(1)).toThrow(/You do not have permission to call SpreadsheetApp.Sheet.getRowGroupDepth/);
+  });
+});
+
 describe('call counters', () => {
   it('count every range read and write, and reset', () => {
     const { fakes, sheet } = setup();

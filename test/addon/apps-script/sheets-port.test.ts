@@ -110,3 +110,14 @@ test('writes past the edge grow the sheet just enough, asking each of its sizes 
   expect([fakes.sheet('Log').maxRows, fakes.sheet('Log').maxColumns]).toEqual([1003, 28]);
   expect(fakes.readSheet('Log')[1002][27]).toBe('second');
 });
+
+test('row levels are the depths of the rows asked in their row groups, one getRowGroupDepth each, the ungrouped ones left out', () => {
+  const fakes = createAppsScriptFakes({ sheets: ['Plan'] });
+  fakes.seedSheet('Plan', [['Task Name'], ['Goal'], ['Phase'], ['Task'], [''], ['Next goal']]);
+  const sheet = fakes.sheet('Plan');
+  sheet.getRange('3:4').shiftRowGroupDepth(1);
+  sheet.getRange('4:4').shiftRowGroupDepth(1);
+  fakes.resetCounts();
+  expect(Object.fromEntries([...sheetsPort(fakes).rowLevelsOf('Plan', [1, 2, 3, 5])])).toEqual({ 2: 1, 3: 2 });
+  expect(fakes.count('Sheet.getRowGroupDepth')).toBe(4);
+});

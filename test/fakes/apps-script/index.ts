@@ -77,11 +77,12 @@ export const SHEET_READS = [
   'Spreadsheet.getSheets', 'Spreadsheet.getSheetByName', 'Spreadsheet.getSpreadsheetTimeZone',
   'Sheet.getDataRange', 'Sheet.getLastRow', 'Sheet.getLastColumn', 'Sheet.getMaxRows', 'Sheet.getMaxColumns', 'Range.getMergedRanges', 'Sheet.getConditionalFormatRules',
   'Range.canEdit', 'Sheet.getProtections', 'Protection.getRange', 'Protection.getUnprotectedRanges', 'Protection.canEdit', 'Protection.isWarningOnly',
+  'Sheet.getRowGroupDepth', 'Sheet.getRowGroup', 'Group.getRange', 'Group.getDepth', 'Group.isCollapsed',
 ];
 
 /** Changes to a sheet's shape; with RANGE_WRITES they are `hostCalls().writes`. */
 export const SHEET_WRITES = ['Spreadsheet.insertSheet', 'Sheet.insertRowsAfter', 'Sheet.insertRowsBefore', 'Sheet.insertRowAfter', 'Sheet.insertRowBefore', 'Sheet.insertColumnsAfter', 'Sheet.deleteRows',
-  'Sheet.setConditionalFormatRules', 'Sheet.hideColumns'];
+  'Sheet.setConditionalFormatRules', 'Sheet.hideColumns', 'Range.shiftRowGroupDepth', 'Group.collapse', 'Group.expand'];
 
 export function createAppsScriptFakes(options: AppsScriptFakeOptions = {}) {
   const env = new FakeEnv(options.realm ?? hostRealm, options.clock ?? new FakeClock(), options.timeZone);

@@ -400,6 +400,14 @@ export class FakeRange implements Partial<Range> {
     lines.forEach((line, r) => line.forEach((cell, c) => this.sheet.placeCell(row + r, column + c, cell)));
     return this.self();
   }
+  /** Rows of the range put in one more group (or one fewer, for a negative delta), as the sheet's row groups are. */
+  shiftRowGroupDepth(delta: number): Range {
+    this.env.require('documentWrite', 'SpreadsheetApp.Range.shiftRowGroupDepth');
+    this.env.count('Range.shiftRowGroupDepth');
+    this.sheet.rowGroups.shift(this.rect.row, this.rect.numRows, delta);
+    return this as unknown as Range;
+  }
+
   isBlank(): boolean {
     return this.read('isBlank', (cell) => cell.value === '' && cell.formula === '').every((line) => line.every(Boolean));
   }

@@ -8,6 +8,7 @@ import { FakeRange } from './range.js';
 import { FakeRangeList } from './range-list.js';
 import { FakeProtection, type ProtectionModel } from './protection.js';
 import { FakeConditionalFormatRule } from './rules.js';
+import { FakeGroup, RowGroups } from './row-groups.js';
 import type { FakeSpreadsheet } from './spreadsheet.js';
 import { formulaAfterInsert, rowsAfter } from '../inserted-rows.js';
 
@@ -36,6 +37,8 @@ export class FakeSheet implements Partial<Sheet> {
   readonly rowHeights = new Map<number, number>();
   /** Columns hidden (hideColumns), 1-based. */
   readonly hiddenColumns = new Set<number>();
+  /** Row groups (Range.shiftRowGroupDepth), as an .xlsx's row outline opens in Sheets. */
+  readonly rowGroups = new RowGroups();
   /** Merged ranges (Range.merge), 1-based. */
   readonly merges: { row: number; column: number; numRows: number; numColumns: number }[] = [];
   /**
@@ -251,6 +254,7 @@ export class FakeSheet implements Partial<Sheet> {
     };
     this.merges.forEach(move);
     for (const p of this.protections) [p.rect, ...p.unprotected].forEach((rect) => rect && move(rect));
+    this.rowGroups.inserted(after, howMany);
     return this.self();
   }
   deleteRows(rowPosition: number, howMany: number): void {
@@ -259,6 +263,7 @@ export class FakeSheet implements Partial<Sheet> {
     if (rowPosition < 1 || rowPosition + howMany - 1 > this.maxRows) this.env.fail('Those rows are out of bounds.');
     if (howMany >= this.maxRows) this.env.fail("You can't delete all the rows on the sheet.");
     this.grid.splice(rowPosition - 1, howMany);
+    this.rowGroups.deleted(rowPosition, howMany);
     this.maxRows -= howMany;
   }
   deleteRow(rowPosition: number): Sheet {
@@ -331,6 +336,21 @@ export class FakeSheet implements Partial<Sheet> {
   autoResizeColumns(startColumn: number, numColumns: number): Sheet {
     for (let c = startColumn; c < startColumn + numColumns; c++) this.columnWidths.delete(c);
     return this.self();
+  }
+  /** How many row groups hold the row: 0 when none does. */
+  getRowGroupDepth(rowIndex: number): number {
+    this.env.require('document', 'SpreadsheetApp.Sheet.getRowGroupDepth');
+    this.env.count('Sheet.getRowGroupDepth');
+    if (!Number.isInteger(rowIndex) || rowIndex < 1 || rowIndex > this.maxRows) this.env.fail('Those rows are out of bounds.');
+    return this.rowGroups.depthAt(rowIndex);
+  }
+  /** The group at `groupDepth` holding the row, or null when the row is in none that deep. */
+  getRowGroup(rowIndex: number, groupDepth: number): GoogleAppsScript.Spreadsheet.Group | null {
+    this.env.require('document', 'SpreadsheetApp.Sheet.getRowGroup');
+    this.env.count('Sheet.getRowGroup');
+    if (!Number.isInteger(rowIndex) || rowIndex < 1 || rowIndex > this.maxRows) this.env.fail('Those rows are out of bounds.');
+    const span = this.rowGroups.groupAt(rowIndex, groupDepth);
+    return span && (new FakeGroup(this.env, this, span) as unknown as GoogleAppsScript.Spreadsheet.Group);
   }
   getFilter(): GoogleAppsScript.Spreadsheet.Filter | null {
     return this.filter as unknown as GoogleAppsScript.Spreadsheet.Filter | null;

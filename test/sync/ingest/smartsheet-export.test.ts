@@ -6,7 +6,11 @@ import { DEFAULT_READ_OPTIONS, TABLES, readTable } from '../../../shared';
 import { importJson, importWorkbook } from '../../../sync/ingest/import-workbook';
 import { readWorkbookGrids } from '../../../sync/ingest/workbook-grid';
 import { storeBackends } from '../../support/store-backends';
-import { SMARTSHEET_INDENTS, SMARTSHEET_ROWS, SMARTSHEET_SHEET, SMARTSHEET_TASKS } from '../../fixtures/smartsheet-plan';
+import {
+  SMARTSHEET_COLLAPSED_ROWS, SMARTSHEET_INDENTS, SMARTSHEET_OUTLINE_LEVELS, SMARTSHEET_PROJECT_ROWS, SMARTSHEET_PROJECT_SHEET, SMARTSHEET_PROJECT_TASKS, SMARTSHEET_ROWS, SMARTSHEET_SHEET,
+  SMARTSHEET_TASKS,
+} from '../../fixtures/smartsheet-plan';
+import { runInThisProcess } from '../cli/cli-process';
 import { tempFolder, writeWorkbook, type Grid } from './workbook-files';
 
 const backends = storeBackends('smartsheet_export');
@@ -17,11 +21,20 @@ afterAll(async () => {
 });
 
 const [S, rows, indents] = [SMARTSHEET_SHEET, SMARTSHEET_ROWS as Grid, SMARTSHEET_INDENTS];
+/** The project sheet as Smartsheet writes it: row outline levels, no indent, Goal 2's tasks collapsed. */
+const project = { name: SMARTSHEET_PROJECT_SHEET, rows: SMARTSHEET_PROJECT_ROWS as Grid, outlineLevels: SMARTSHEET_OUTLINE_LEVELS, hidden: SMARTSHEET_COLLAPSED_ROWS };
 
 describe('the workbook reader', () => {
   it('gives each cell its indent, as the style it is written in says', async () => {
     const [sheet] = await readWorkbookGrids(await writeWorkbook(files.path(), [{ name: S, rows, indents }]));
     expect(Object.fromEntries([...(sheet.indents ?? new Map())])).toEqual({ '2:0': 1, '3:0': 2, '4:0': 2, '5:0': 1, '6:0': 2, '8:0': 1 });
+  });
+
+  it('gives each grouped row its outline level, and reads the rows a collapsed group hides', async () => {
+    const [sheet] = await readWorkbookGrids(await writeWorkbook(files.path(), [project]));
+    expect(Object.fromEntries([...(sheet.rowLevels ?? new Map())])).toEqual({ 2: 1, 3: 2, 4: 2, 5: 1, 6: 2, 8: 1, 9: 1 });
+    expect(SMARTSHEET_COLLAPSED_ROWS.map((row) => sheet.grid[row - 1][0])).toEqual(['Budgeting-for-Equity consultations', 'Turn-the-Curve plans with departments']);
+    expect(sheet.indents?.size ?? 0).toBe(0);
   });
 });
 
@@ -42,11 +55,37 @@ describe.each(backends)('a Smartsheet project sheet exported to Excel, imported 
     const said = (code: string) => r.warnings.filter((w) => w.code === code).map((w) => [w.row, w.column]);
     expect(said('section_row')).toEqual([[2, 'A'], [3, 'A'], [6, 'A'], [8, 'A']]);
     const parent = r.warnings.find((w) => w.row === 3)!;
-    expect(parent.message).toBe('this row heads the rows indented under it (its figures are theirs rolled up), not read as a row; they take "Phase 1: Normalize" as their Phase');
+    expect(parent.message).toBe('this row heads the rows under it in the outline (its figures are theirs rolled up), not read as a row; they take "Phase 1: Normalize" as their Phase');
     expect(doc.warnings.filter((w) => w.row === 1).map((w) => w.message)).toEqual([
       "Smartsheet's own columns (Duration, Predecessors) are not part of Work plan; ignored",
       'Smartsheet\'s column "At Risk" kept in Notes, each value on a line of its own ("At Risk: …"): Work plan has no column of its own for it',
     ]);
+  }, 60_000);
+
+  it('reads a project sheet\'s outline from its rows\' outline levels, with no indent, its collapsed tasks kept', async () => {
+    const store = await backend.open();
+    onTestFinished(() => store.close());
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Harbor plan', sourceKind: 'file' });
+    const r = await importWorkbook(store, { file: await writeWorkbook(files.path(), [project]), sourceId: principal.id, at: new Date('2026-03-02T12:00:00Z') });
+    expect([importJson(r).accepted, importJson(r).rejected]).toEqual([6, []]);
+    const stored: Record<string, unknown[]> = {};
+    for await (const row of store.rows('workplan', { sourceIds: [principal.id] })) stored[String(row.values.task)] = [row.values.goal ?? null, row.values.phase ?? null, row.values.status, row.values.notes ?? null];
+    expect(stored).toEqual(SMARTSHEET_PROJECT_TASKS);
+  }, 60_000);
+});
+
+describe('`import` of a project sheet as Smartsheet writes it', () => {
+  it('keeps the tasks and says each parent row at its row', async () => {
+    const data = ['--data', files.path('data')];
+    const added = await runInThisProcess(['source', 'add', 'Harbor plan', '--kind', 'file', ...data]);
+    const id = /id: +(\S+)/.exec(added.stdout)?.[1];
+    expect(id, added.stderr).toBeDefined();
+    const run = await runInThisProcess(['import', await writeWorkbook(files.path(), [project]), '--source', id!, '--json', ...data]);
+    expect(run.code, run.stderr).toBe(0);
+    const doc = JSON.parse(run.stdout);
+    expect([doc.accepted, doc.rejected]).toEqual([6, []]);
+    expect(doc.warnings.filter((w: { message: string }) => w.message.startsWith('this row heads')).map((w: { row: number; message: string }) => [w.row, /as their (\w+)$/.exec(w.message)?.[1]]))
+      .toEqual([[2, 'Goal'], [3, 'Phase'], [6, 'Phase'], [8, 'Goal']]);
   }, 60_000);
 });
 

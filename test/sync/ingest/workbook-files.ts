@@ -12,7 +12,13 @@ export type Grid = ExcelJS.CellValue[][];
  */
 export async function writeWorkbook(
   file: string,
-  sheets: { name: string; rows: Grid; merges?: readonly string[]; numFmts?: Record<string, string>; /** Indent levels by cell (`A3` → 1), as an outline's rows are. */ indents?: Record<string, number> }[],
+  sheets: {
+    name: string; rows: Grid; merges?: readonly string[]; numFmts?: Record<string, string>; /** Indent levels by cell (`A3` → 1), as an outline's rows are. */ indents?: Record<string, number>;
+    /** Outline levels by sheet row (`3` → 1): Excel's row groups, each under the row above it as Smartsheet writes them. */
+    outlineLevels?: Record<number, number>;
+    /** Sheet rows hidden, as a collapsed group's are. */
+    hidden?: readonly number[];
+  }[],
 ): Promise<string> {
   const wb = new ExcelJS.Workbook();
   for (const s of sheets) {
@@ -25,6 +31,9 @@ export async function writeWorkbook(
     for (const range of s.merges ?? []) ws.mergeCells(range);
     for (const [cell, numFmt] of Object.entries(s.numFmts ?? {})) ws.getCell(cell).numFmt = numFmt;
     for (const [cell, indent] of Object.entries(s.indents ?? {})) ws.getCell(cell).alignment = { indent };
+    if (s.outlineLevels) Object.assign(ws.properties, { outlineProperties: { summaryBelow: false, summaryRight: false }, outlineLevelRow: Math.max(...Object.values(s.outlineLevels)) });
+    for (const [row, level] of Object.entries(s.outlineLevels ?? {})) ws.getRow(Number(row)).outlineLevel = level;
+    for (const row of s.hidden ?? []) ws.getRow(row).hidden = true;
   }
   await wb.xlsx.writeFile(file);
   return file;

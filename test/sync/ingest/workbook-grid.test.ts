@@ -8,6 +8,7 @@ import { runCli } from '../../../sync/cli/main';
 import { cellInput, type StoredValue } from '../../../sync/ingest/sheet-grid-cells';
 import { readWorkbookGrids, type SheetGrid } from '../../../sync/ingest/workbook-grid';
 import { decodeInlineStrings } from '../../../sync/ingest/xstring-escapes';
+import { SMARTSHEET_COLLAPSED_ROWS, SMARTSHEET_OUTLINE_LEVELS, SMARTSHEET_PROJECT_ROWS, SMARTSHEET_PROJECT_SHEET } from '../../fixtures/smartsheet-plan';
 import { tempFolder, writeWorkbook } from './workbook-files';
 
 const folder = tempFolder('grid');
@@ -33,7 +34,9 @@ async function readByExcelJs(file: string): Promise<SheetGrid[]> {
     const textsLikeErrors = new Set<string>();
     const uncalculated = new Set<string>();
     const indents = new Map<string, number>();
+    const rowLevels = new Map<number, number>();
     ws.eachRow({ includeEmpty: false }, (row, r) => {
+      if ((row.outlineLevel ?? 0) > 0 && row.hasValues) rowLevels.set(r - 1, row.outlineLevel!);
       const cells: CellInput[] = [];
       row.eachCell({ includeEmpty: false }, (cell, c) => {
         const value = stored(cell);
@@ -50,7 +53,7 @@ async function readByExcelJs(file: string): Promise<SheetGrid[]> {
       const { name, tableRef } = (t as unknown as { model: { name: string; tableRef?: string } }).model;
       return excelTableAt(name, tableRef ?? '') ?? [];
     });
-    return { name: ws.name, grid: Array.from(grid, (r) => r ?? []), textsLikeErrors, excelTables, uncalculated, indents };
+    return { name: ws.name, grid: Array.from(grid, (r) => r ?? []), textsLikeErrors, excelTables, uncalculated, indents, rowLevels };
   });
 }
 
@@ -75,6 +78,13 @@ describe('a workbook read as grids', () => {
       numFmts: { C2: 'mmm yyyy', C3: 'm/d/yyyy', D2: '0%', D3: '0.0%' },
     }]);
     expect(await readWorkbookGrids(file)).toEqual(await readByExcelJs(file));
+  });
+
+  it('reads rows\' outline levels and hidden rows as exceljs read them', async () => {
+    const file = await writeWorkbook(folder.path(), [{ name: SMARTSHEET_PROJECT_SHEET, rows: SMARTSHEET_PROJECT_ROWS, outlineLevels: SMARTSHEET_OUTLINE_LEVELS, hidden: SMARTSHEET_COLLAPSED_ROWS }]);
+    const [grids, byExcelJs] = [await readWorkbookGrids(file), await readByExcelJs(file)];
+    expect(grids[0].rowLevels?.size).toBe(Object.keys(SMARTSHEET_OUTLINE_LEVELS).length);
+    expect(grids).toEqual(byExcelJs);
   });
 
   it('reads a workbook without loading exceljs, whose model holds an object for every cell', async () => {
