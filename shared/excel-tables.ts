@@ -4,7 +4,7 @@ import { isBlankCell, type CellInput } from './cells/read-cell';
 import type { CellIssue } from './issues';
 import { quoteValue } from './quote-value';
 import type { ReadTableResult } from './read-table';
-import { rowRuns } from './sheet-ref';
+import { cellRange, rowRuns } from './sheet-ref';
 
 /** An Excel table by its name and range (`A4:F15`), header row first: a person's own word for where a table starts and ends. */
 export interface ExcelTable {
@@ -21,9 +21,8 @@ export const addonTableName = (sheet: string) => `${ADDON_TABLE}${sheet.replace(
 
 /** An Excel table's bounds from its name and its range's address (`'Work plan'!A3:C5` or `A3:C5`); undefined for another address. */
 export function excelTableAt(name: string, address: string): ExcelTable | undefined {
-  const ref = address.replace(/^.*!/, '').replace(/\$/g, '');
-  const rows = /^[A-Z]+(\d+):[A-Z]+(\d+)$/i.exec(ref);
-  return rows ? { name, ref, headerRow: Number(rows[1]), lastRow: Number(rows[2]) } : undefined;
+  const range = cellRange(address);
+  return range ? { name, ref: address.replace(/^.*!/, '').replace(/\$/g, ''), headerRow: range.top, lastRow: range.bottom } : undefined;
 }
 
 /**

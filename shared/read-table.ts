@@ -600,16 +600,16 @@ export function readTable(
       if (isBlankCell(v)) continue;
       any = true;
       const parsed = typeof v === 'string' ? parseDateText(v, dateOptions) : undefined;
-      // A span typed in reverse is left whole to its start column, which reads both ends and says so about this one cell.
-      if (parsed?.kind === 'date' && !(parsed.end && parsed.end < parsed.start)) {
+      // A span typed in reverse is left whole to its start column, which reads both ends and says so about this one cell;
+      // so are separate days ("Apr 7, 14 & 21"), which it dates by the first and ends by the last, keeping a day
+      // between in Notes, as it does a Start cell's or a year-less Timeline's.
+      if (parsed?.kind === 'date' && !(parsed.end && parsed.end < parsed.start) && !(parsed.days && isBlankCell(raw[start]))) {
         // "By Dec 2027" is when the work ends; it names no start.
         if (isBlankCell(raw[start]) && !parsed.until) raw[start] = parsed.start;
         if (isBlankCell(raw[end]) && !parsed.open) raw[end] = parsed.end ?? parsed.start;
         // Several ranges in one cell are merged into one span: say so, as a date column would.
-        // Separate days ("Apr 7, 14 & 21") are no span, but take its two ends, as a Date column gives them a milestone.
-        const days = parsed.days ? '; started by the first and ended by the last' : '';
-        for (const [n, note] of [...parsed.notes, ...(parsed.assumed ?? [])].entries()) {
-          issues.push({ code: 'date_range', field: parsed.until ? end : start, sheet, row: r + 1, column: columnLetter(i + 1), header: excerpt(String(header[i])), severity: 'warning', message: `${excerpt(String(header[i]))}: ${note}${n ? '' : days}` });
+        for (const note of [...parsed.notes, ...(parsed.assumed ?? [])]) {
+          issues.push({ code: 'date_range', field: parsed.until ? end : start, sheet, row: r + 1, column: columnLetter(i + 1), header: excerpt(String(header[i])), severity: 'warning', message: `${excerpt(String(header[i]))}: ${note}` });
         }
       } else if (isBlankCell(raw[start])) raw[start] = v;
     }

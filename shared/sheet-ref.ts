@@ -1,6 +1,8 @@
 // Sheet-qualified cell references as Excel and Google Sheets write them, for every surface that shows one
 // (Data quality, Long texts, the CLI, the add-ons) and for formulas: a person can paste it into the Name box;
-// and the sheet rows one warning is about, as a message names them.
+// and the sheet rows one warning is about, as a message names them; and the cells a reference names, as a file's
+// merged ranges and the Excel host's addresses give them.
+import { columnNumber } from './lists';
 import { counted, nounFor } from './plural';
 
 /** A plain name: a letter or `_`, then letters, digits, `_` or `.`. */
@@ -20,6 +22,32 @@ export const cellRef = (sheet: string, cell: string): string => `${sheetRef(shee
 
 /** Where a problem is: `'Work plan'!O11` when its column is known, `Work plan row 11` when only its row is. */
 export const placeRef = (sheet: string, row: number, column?: string): string => (column ? cellRef(sheet, `${column}${row}`) : `${sheet} row ${row}`);
+
+/** A block of cells by its 1-based first and last row and column. */
+export interface CellRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** One corner: up to three letters and a row from 1, either one absolute (`$`). */
+const CORNER = /^\$?([A-Za-z]{1,3})\$?([1-9]\d*)$/;
+
+/**
+ * The cells an A1 reference names: `B3:D7`, `$A$1:$B$2` as Excel writes some, `C5` as one row and one column, on
+ * whatever sheet it names (`'Work plan'!A3:A5`); undefined for anything else. A whole column or row (`A:A`, `3:3`) is
+ * refused, not read to the sheet's edge: it has no last cell short of the millionth row, where a merged range's
+ * value would be copied to.
+ */
+export function cellRange(ref: string): CellRange | undefined {
+  const corners = ref.slice(ref.lastIndexOf('!') + 1).split(':');
+  if (corners.length > 2) return undefined;
+  const [first, last = first] = corners.map((c) => CORNER.exec(c));
+  if (!first || !last) return undefined;
+  const [rows, columns] = [[Number(first[2]), Number(last[2])], [columnNumber(first[1]), columnNumber(last[1])]];
+  return { top: Math.min(...rows), left: Math.min(...columns), bottom: Math.max(...rows), right: Math.max(...columns) };
+}
 
 /** Runs of rows a message names at most: a sheet with rows scattered past them says how many more there are. */
 const MOST_RUNS = 12;

@@ -15,6 +15,7 @@ import type { CellInput } from '../../shared/cells/read-cell';
 import type { ReadTableResult } from '../../shared/read-table';
 import { addonTableName, excelTableAt, withinExcelTable } from '../../shared/excel-tables';
 import { printFooter } from '../../shared/pages-wide';
+import { cellRange } from '../../shared/sheet-ref';
 import { columnPx, EXCEL_MAX_ROWS, PRINT_MARGINS, type PlanConditional, type PlanValidation } from '../../shared/workbook-plan';
 import { AddonError } from '../core/addon-error';
 import { isErrorType } from '../../shared/typed-error';
@@ -223,9 +224,9 @@ const loadIdColumn = (sheet: Worksheet, column: number) =>
   sheet.getRangeByIndexes(0, column - 1, 1, 1).getEntireColumn().getUsedRangeOrNullObject(true).load(['isNullObject', 'rowIndex', 'values']);
 
 function cellOf(address: string): { row: number; column: number } {
-  const match = /([A-Z]+)\$?(\d+)$/i.exec(address.replace(/\$/g, ''));
-  if (!match) throw new Error(`Not a cell address: ${address}`);
-  return { row: Number(match[2]), column: columnNumber(match[1]) };
+  const at = cellRange(address);
+  if (!at) throw new Error(`Not a cell address: ${address}`);
+  return { row: at.top, column: at.left };
 }
 
 /** One column over the rows a rule covers, within Excel's last row. */
@@ -946,10 +947,10 @@ export class ExcelPort implements SpreadsheetPort {
 export function mergedAreas(address: string): MergedRange[] {
   const out: MergedRange[] = [];
   for (const part of address.split(',')) {
-    const m = /([A-Z]+)(\d+):([A-Z]+)(\d+)\s*$/i.exec(part.replace(/\$/g, ''));
-    if (!m) continue;
-    const [row, column] = [Number(m[2]), columnNumber(m[1].toUpperCase())];
-    out.push({ row, column, numRows: Number(m[4]) - row + 1, numColumns: columnNumber(m[3].toUpperCase()) - column + 1 });
+    const range = cellRange(part.trim());
+    if (range && (range.bottom > range.top || range.right > range.left)) {
+      out.push({ row: range.top, column: range.left, numRows: range.bottom - range.top + 1, numColumns: range.right - range.left + 1 });
+    }
   }
   return out;
 }

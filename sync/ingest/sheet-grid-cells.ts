@@ -3,7 +3,7 @@
 // merged ranges' values given to the rows they span. Nothing of the sheet is held but the grid.
 import { isErrorValue, isoFromUtcDate, percentTyped, periodTyped, type CellInput } from '../../shared/index';
 import { excelDate } from '../../shared/cells/excel-serial';
-import { columnNumber } from '../../shared/lists';
+import { cellRange } from '../../shared/sheet-ref';
 import { decodeXstring } from '../workbook/xml-text';
 import { SheetCells, type CellRead } from './sheet-xml-cells';
 import { isDateFormat, type NumberFormats } from './workbook-parts';
@@ -123,9 +123,9 @@ export class SheetGridCells extends SheetCells {
    * title merged across the page is one cell, not a row of copies. Its other cells read as blank.
    */
   private merged(ref: string): void {
-    const m = /^([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)$/i.exec(ref);
-    if (!m) return;
-    const [left, top, right, bottom] = [columnNumber(m[1]!.toUpperCase()) - 1, Number(m[2]) - 1, columnNumber(m[3]!.toUpperCase()) - 1, Number(m[4]) - 1];
+    const range = cellRange(ref);
+    if (!range) return;
+    const [left, top, right, bottom] = [range.left - 1, range.top - 1, range.right - 1, range.bottom - 1];
     const masterKey = `${top}:${left}`;
     const master = this.masters.get(masterKey);
     const shown = master ? master.value : this.grid[top]?.[left];

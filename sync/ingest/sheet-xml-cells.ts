@@ -5,6 +5,7 @@
 // (drawings) are left out, since the reader takes cells only. Read by an XML parser (`WorkbookXml`), not cut
 // by patterns: CDATA holding `</row>`, single-quoted attributes and prefixed tags are all XML writers produce.
 import { columnLetter, columnNumber } from '../../shared/lists';
+import { cellRange } from '../../shared/sheet-ref';
 import { ImportError } from './import-error';
 import { WorkbookXml, escapeText, startTag, type XmlAttributes } from './workbook-xml';
 
@@ -199,10 +200,10 @@ export class SheetCells extends WorkbookXml {
 
   /** A merged range ended at the last row and column holding something; none when it holds nothing or one cell. */
   private mergeWithin(ref: string): string | undefined {
-    const m = /^([A-Za-z]{1,3})(\d+):([A-Za-z]{1,3})(\d+)$/.exec(ref);
-    if (!m) return ref;
-    const [l, t] = [columnNumber(m[1]!.toUpperCase()), Number(m[2])];
-    const [r, b] = [Math.min(columnNumber(m[3]!.toUpperCase()), Math.max(l, this.lastColumn)), Math.min(Number(m[4]), Math.max(t, this.lastRow))];
+    const range = cellRange(ref);
+    if (!range) return ref;
+    const [l, t] = [range.left, range.top];
+    const [r, b] = [Math.min(range.right, Math.max(l, this.lastColumn)), Math.min(range.bottom, Math.max(t, this.lastRow))];
     if (l > this.lastColumn || t > this.lastRow || (r === l && b === t)) return undefined;
     return `${columnLetter(l)}${t}:${columnLetter(r)}${b}`;
   }

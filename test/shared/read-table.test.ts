@@ -948,9 +948,29 @@ describe('a milestone calendar that lists separate days in one cell', () => {
     expect([status('2026-02-20'), status('2026-03-05'), status('2026-03-11')]).toEqual(['Upcoming', 'Due this week', 'Missed']);
   });
 
-  it('keeps a Timeline of separate days in a plan as its start and end, saying so', () => {
-    const plan = readTable(TABLES.workplan, 'Work plan', [['Task', 'Timeline'], ['Train department heads', 'Apr 7, 14 & 21, 2026']], 0, DEFAULT_READ_OPTIONS);
-    expect(plan.rows.map((r) => [r.raw.startOn, r.raw.endOn])).toEqual([['2026-04-07', '2026-04-21']]);
-    expect(plan.issues.filter((i) => i.code === 'date_range').map((i) => i.message)).toEqual(['Timeline: "Apr 7, 14 & 21, 2026" names 3 separate days, not a span: 2026-04-07, 2026-04-14 and 2026-04-21; started by the first and ended by the last']);
+  it('keeps a Timeline of separate days in a plan as its start and end, and a day between them, as typed, in Notes', () => {
+    const grid: Grid = [
+      ['Task', 'Timeline', 'Notes'],
+      ['Train department heads', 'Apr 7, 14 & 21, 2026', 'Room B'],
+      ['Department workshops', 'Mar. 3 & 10, 2026', null],
+    ];
+    const plan = readTable(TABLES.workplan, 'Work plan', grid, 0, DEFAULT_READ_OPTIONS);
+    const [three, two] = validateRows(TABLES.workplan, plan.rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, ...plan.title });
+    expect([three.values.startOn, three.values.endOn, three.values.notes]).toEqual(['2026-04-07', '2026-04-21', 'Room B\nTimeline: Apr 7, 14 & 21, 2026']);
+    expect(three.warnings.map((w) => [w.field, w.message])).toEqual([['startOn', 'Start: "Apr 7, 14 & 21, 2026" names 3 separate days, not a span: 2026-04-07, 2026-04-14 and 2026-04-21; dated by the first and ended by the last, so its status waits for the last day; kept "Apr 7, 14 & 21, 2026" in Notes']]);
+    // Two days are the span's two ends: nothing is left for Notes, and the warning says they are days.
+    expect([two.values.startOn, two.values.endOn, two.values.notes]).toEqual(['2026-03-03', '2026-03-10', null]);
+    expect(two.warnings.map((w) => w.message)).toEqual(['Start: "Mar. 3 & 10, 2026" names 2 separate days, not a span: 2026-03-03 and 2026-03-10; dated by the first and ended by the last, so its status waits for the last day']);
+    // Said once, where the row is validated, not again by the reader.
+    expect(plan.issues.filter((i) => i.code === 'date_range')).toEqual([]);
+  });
+
+  it('reads a Timeline of separate days with its year typed as one whose year the title gives', () => {
+    const [typed, titled] = [[['Task', 'Timeline'], ['Train', 'Apr 7, 14 & 21, 2026']], [['2026 Work plan'], ['Task', 'Timeline'], ['Train', 'Apr 7, 14 & 21']]].map((grid: Grid) => {
+      const plan = readTable(TABLES.workplan, 'Work plan', grid, grid.length - 2, DEFAULT_READ_OPTIONS);
+      return validateRows(TABLES.workplan, plan.rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, ...plan.title })[0].values;
+    });
+    expect([typed.startOn, typed.endOn, typed.notes]).toEqual(['2026-04-07', '2026-04-21', 'Timeline: Apr 7, 14 & 21, 2026']);
+    expect([titled.startOn, titled.endOn, titled.notes]).toEqual(['2026-04-07', '2026-04-21', 'Timeline: Apr 7, 14 & 21']);
   });
 });

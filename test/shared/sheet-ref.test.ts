@@ -4,10 +4,38 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cellRef, rowRuns, sheetRef } from '../../shared/sheet-ref';
+import { cellRange, cellRef, rowRuns, sheetRef } from '../../shared/sheet-ref';
 import type { SheetPlan } from '../../shared/workbook-plan';
 import { writeWorkbookToBuffer } from '../../sync/workbook/write-workbook';
 import { recalcWithLibreOffice } from '../support/libreoffice';
+
+describe('cellRange', () => {
+  it.each([
+    ['B3:D7', { top: 3, left: 2, bottom: 7, right: 4 }],
+    // A single cell is a range of one row and one column.
+    ['C5', { top: 5, left: 3, bottom: 5, right: 3 }],
+    ['b3:d7', { top: 3, left: 2, bottom: 7, right: 4 }],
+    // Absolute references, as Excel writes some ranges in its files and its addresses.
+    ['$A$1:$B$2', { top: 1, left: 1, bottom: 2, right: 2 }],
+    ['A$1:$B2', { top: 1, left: 1, bottom: 2, right: 2 }],
+    ['AA10:XFD1048576', { top: 10, left: 27, bottom: 1048576, right: 16384 }],
+    // An address names its sheet: the range is the same on any.
+    ["'Plan, 2026'!A3:A5", { top: 3, left: 1, bottom: 5, right: 1 }],
+    ['Plan!C4', { top: 4, left: 3, bottom: 4, right: 3 }],
+    // Corners given the other way round name the same cells.
+    ['D7:B3', { top: 3, left: 2, bottom: 7, right: 4 }],
+  ])('reads %s', (ref, bounds) => {
+    expect(cellRange(ref)).toEqual(bounds);
+  });
+
+  it.each([
+    // A whole column or row has no last cell a caller could stop at: a merge over it would spread to a million rows.
+    'A:A', '3:3', 'A:C', '$A:$A',
+    '', 'B', '3', 'A0', 'A0:B2', 'B3:', ':B3', 'B3:D7:E9', 'ABCD1', 'A1B2', 'B 3', ' B3', 'B3;D7', 'R1C1', 'B-3', 'B3.5', '=B3',
+  ])('refuses %j', (ref) => {
+    expect(cellRange(ref)).toBeUndefined();
+  });
+});
 
 describe('sheetRef and cellRef', () => {
   it.each([

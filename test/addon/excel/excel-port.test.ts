@@ -1,7 +1,7 @@
 // The Office.js port over the Excel fake passes the shared port contract, leaves nothing unsynced, and
 // reads and writes a sheet too large for one request in slices that each stay under Excel on the web's 5 MB.
 import { expect, test } from 'vitest';
-import { ExcelPort } from '../../../addon/excel/excel-port';
+import { ExcelPort, mergedAreas } from '../../../addon/excel/excel-port';
 import { spreadsheetPortContract } from '../../contracts/spreadsheet-port.contract';
 import { FakeExcel, REQUEST_LIMIT_BYTES } from '../../fakes/excel/excel-fake';
 
@@ -102,6 +102,13 @@ test('text typed as "#N/A" in a merged cell is text in every row the merge sprea
   const cells = await port.readSheetWithFormulas('Data');
   expect(cells.values.map((line) => line[0])).toEqual(['Goal', '#N/A', '#N/A', 'Other']);
   expect([...(cells.textsLikeErrors ?? [])].sort()).toEqual(['1:0', '2:0']);
+});
+
+test("a sheet's merged areas are read from Excel's address of them, sheet-qualified or absolute, single cells and whole columns left out", () => {
+  expect(mergedAreas("Plan!A3:A5, 'Plan, 2026'!$C$3:$D$4,Plan!B7,Plan!E:E")).toEqual([
+    { row: 3, column: 1, numRows: 3, numColumns: 1 },
+    { row: 3, column: 3, numRows: 2, numColumns: 2 },
+  ]);
 });
 
 test('a read whose answer Excel finds over 5 MB is asked again in halves', async () => {

@@ -24,6 +24,14 @@ export async function runInThisProcess(args: string[], env: Record<string, strin
   return { code, stdout, stderr };
 }
 
+/** A new source of kind file named `name`, in the store of `data` (`--data DIR`), by its id: as `source add` prints it. */
+export async function addFileSource(name: string, data: string[]): Promise<string> {
+  const added = await runInThisProcess(['source', 'add', name, '--kind', 'file', ...data]);
+  const id = /id: +(\S+)/.exec(added.stdout)?.[1];
+  if (id === undefined) throw new Error(`source add printed no id: ${added.stdout}${added.stderr}`);
+  return id;
+}
+
 /** The arguments and environment that point a command at a test backend's store: its data folder, or its PostgreSQL schema. */
 export function storeTarget(b: Backend): { args: string[]; env: Record<string, string> } {
   return 'dataDir' in b.location ? { args: ['--data', b.location.dataDir], env: {} } : { args: [], env: { DATABASE_URL: b.location.databaseUrl, DATABASE_SCHEMA: b.location.schema } };

@@ -2,7 +2,7 @@
 // in the text and in `--json` (an `id` beside the contract's sheet and row); a row with no ID is named by its cell alone.
 import { afterAll, expect, test } from 'vitest';
 import { tempFolder, writeWorkbook, type Grid } from '../ingest/workbook-files';
-import { runInThisProcess } from './cli-process';
+import { addFileSource, runInThisProcess } from './cli-process';
 
 const files = tempFolder('cli-row-ids');
 afterAll(() => files.cleanup());
@@ -17,12 +17,10 @@ const REQUESTS: Grid = [
 
 test('import names each rejected and warned row by its own ID where it has one, in text and in --json', async () => {
   const data = ['--data', files.path('data')];
-  const added = await runInThisProcess(['source', 'add', 'Riverside', '--kind', 'file', ...data]);
-  const id = /id: +(\S+)/.exec(added.stdout)?.[1];
-  expect(id, added.stderr).toBeDefined();
+  const id = await addFileSource('Riverside', data);
   const book = await writeWorkbook(files.path(), [{ name: 'Requests', rows: REQUESTS }]);
 
-  const text = await runInThisProcess(['import', book, '--source', id!, ...data]);
+  const text = await runInThisProcess(['import', book, '--source', id, ...data]);
   expect(text.code, text.stderr).toBe(1);
   const lines = text.stdout.split('\n');
   expect(lines.filter((l) => l.startsWith('rejected: '))).toEqual([
@@ -31,7 +29,7 @@ test('import names each rejected and warned row by its own ID where it has one, 
   ]);
   expect(lines).toContainEqual(expect.stringMatching(/^warning: Request TA-2024-033, Requests!E5 \(Due\): "TBD" is not a date yet/));
 
-  const json = JSON.parse((await runInThisProcess(['import', book, '--source', id!, '--json', ...data])).stdout);
+  const json = JSON.parse((await runInThisProcess(['import', book, '--source', id, '--json', ...data])).stdout);
   expect(json.rejected).toEqual([
     { sheet: 'Requests', row: 3, id: 'TA-2024-031', errors: [{ field: 'receivedOn', column: 'D', message: expect.stringContaining('"13/45/2024" is not a date') }] },
     { sheet: 'Requests', row: 4, errors: [{ field: 'receivedOn', column: 'D', message: expect.stringContaining('"13/45/2024" is not a date') }] },
