@@ -6,19 +6,19 @@ import { isFormulaCell, type PlanCell, type PlanColumn } from './workbook-plan';
 /** Points one line of the default font (Calibri 11) takes: Excel's default row height. */
 export const LINE_POINTS = 15;
 /**
- * Points each line of wrapped text adds past the first: Calibri 11's line as Excel sets it (18 pixels at 96 dpi; a
- * row's first line is 20 with the cell's padding). LibreOffice sets the same font's lines no taller, nor those of
- * DejaVu Sans, which it draws with where Calibri and Carlito are missing. A whole LINE_POINTS a line left a spare line
- * under every few wrapped ones in print.
+ * Points each line of wrapped text adds past the first: Calibri 11's line as Excel sets it in whole screen pixels, at
+ * the display scaling where that comes out tallest (125 %, common on laptops; decision 030). LibreOffice sets the same
+ * font's lines lower, and those of DejaVu Sans, which it draws with where Calibri and Carlito are missing: a whole
+ * LINE_POINTS a line left a spare line under every few wrapped ones in print.
  */
-const NEXT_LINE_POINTS = 13.5;
+const NEXT_LINE_POINTS = 13.8;
 /** Excel's tallest row: a text needing more is cut there, in print as on screen. */
 const MAX_ROW_POINTS = 409;
 /** The lines a row can show: a cell needing more is clipped to them. */
 export const MAX_ROW_LINES = 1 + Math.floor((MAX_ROW_POINTS - LINE_POINTS) / NEXT_LINE_POINTS);
 
 /** Points a row of `lines` lines prints at, up to the tallest a sheet draws. */
-export const rowPoints = (lines: number): number => Math.min(LINE_POINTS + (lines - 1) * NEXT_LINE_POINTS, MAX_ROW_POINTS);
+export const rowPoints = (lines: number): number => Math.min(Math.round((LINE_POINTS + (lines - 1) * NEXT_LINE_POINTS) * 100) / 100, MAX_ROW_POINTS);
 
 /** A shown column whose text wraps: only such a column makes a row taller, or its sheet top-aligned. */
 export const wrapsInSight = (c: PlanColumn) => c.wrap === true && !c.hidden;

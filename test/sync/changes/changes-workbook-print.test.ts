@@ -52,7 +52,7 @@ it('prints a wrapped row as tall as its lines: each line past the first adds no 
   const rowPitch = tops[4] - tops[3];
   for (const [row, lines] of [[1, 2], [2, 4]] as const) {
     const spare = tops[row + 1] - tops[row] - rowPitch - (lines - 1) * linePitch;
-    // Under a tenth of a line per line past the first: at 15 points a line, a sixth of a line each.
+    // Under a tenth of a line per line past the first: a whole first line's height for each left more.
     expect(spare / (lines - 1) / linePitch, `row ${tag(row)}: spare room per wrapped line, in lines`).toBeLessThan(0.1);
   }
 }, 120_000);
