@@ -15,8 +15,9 @@ export interface SettledTie {
   why: string;
 }
 
+/** By listed values alone: Other takes any words, so every value would fit a list that holds it. */
 const fits = (column: InputColumn, value: CellInput, options: Pick<ReadOptions, 'lists'>) =>
-  readCell(column, value, options).issues.every((i) => i.severity !== 'error');
+  readCell(column, value, { lists: options.lists, listedOnly: true }).issues.every((i) => i.severity !== 'error');
 
 const isFreeText = (c: InputColumn) => c.type === 'text' || c.type === 'longtext';
 

@@ -5,7 +5,7 @@ export type IssueCode =
   | 'required' | 'blank_kept' | 'not_a_date' | 'date_tbd' | 'date_range' | 'date_period' | 'date_no_year' | 'year_assumed' | 'day_first' | 'implausible_date' | 'end_before_start'
   | 'not_a_number' | 'number_in_words' | 'out_of_range' | 'not_in_list' | 'not_an_email' | 'too_long'
   | 'unknown_column' | 'missing_column' | 'unit_dropped' | 'unit_mismatch' | 'at_least' | 'at_most' | 'number_range' | 'percent_scaled' | 'percent_checkbox' | 'wrong_type'
-  | 'header_tie' | 'grouping_column' | 'repeated_header' | 'note_row' | 'continued_line' | 'totals_row' | 'section_row' | 'choice_matched' | 'former_choice' | 'column_absent'
+  | 'header_tie' | 'grouping_column' | 'repeated_header' | 'note_row' | 'continued_line' | 'totals_row' | 'section_row' | 'choice_matched' | 'former_choice' | 'read_as_other' | 'column_absent'
   | 'named_above' | 'header_by_values' | 'phase_named' | 'error_value' | 'still_loading' | 'another_table' | 'outside_table' | 'legend_row'
   | 'sharepoint_column' | 'people_separated' | 'export_column' | 'survey_answer' | 'answers_disagree' | 'added_choice' | 'repeated_id' | 'pasted_break' | 'dates_in_text' | 'not_calculated' | 'done_day_unknown';
 

@@ -113,3 +113,35 @@ export function shortenedChoice(text: string, options: readonly string[]): Choic
   if (holding.length === 0) return { kind: 'none' };
   return holding.length === 1 ? { kind: 'one', value: holding[0] } : { kind: 'tie', values: [holding[0], holding[1]] };
 }
+
+/**
+ * Whether `a` becomes `b` by at most `most` letters added, dropped, changed or two swapped (the edit distance with
+ * transpositions): a word misspelled, not another word.
+ */
+function withinEdits(a: string, b: string, most: number): boolean {
+  if (Math.abs(a.length - b.length) > most) return false;
+  let before: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j], before[j - 2] + 1);
+    }
+    [before, prev] = [prev, row];
+  }
+  return prev[b.length] <= most;
+}
+
+/**
+ * The option `text` misspells ("Tribal goverment", "Countty"), folded as dropdowns are: one slip in a word, two in a
+ * longer name. Undefined for text that is no misspelling of any, or too short to tell one.
+ */
+export function misspelledChoice(text: string, options: readonly string[]): string | undefined {
+  const typed = foldText(text);
+  if (typed.length < 4) return undefined;
+  return options.find((option) => {
+    const folded = foldText(option);
+    return folded.length >= 4 && withinEdits(typed, folded, Math.min(typed.length, folded.length) < 10 ? 1 : 2);
+  });
+}

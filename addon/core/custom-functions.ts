@@ -226,7 +226,8 @@ export function evaluateDerived<E = never>(fn: CustomFunctionDef, args: readonly
   const readers = inputs.map(cellReader);
   const readAsOf = cellReader(asOfArg);
   // Read as import reads the workbook: its Lists sheet's dropdowns and fiscal year (`FY26` in a county starting October).
-  const options: ReadOptions = { ...readOptionsOf(rules), isoFromDate: ctx.isoFromDate };
+  // A choice no list value names stays as typed, not Other, since the formulas look the cell up as typed.
+  const options: ReadOptions = { ...readOptionsOf(rules), isoFromDate: ctx.isoFromDate, listedOnly: true };
   const shownError = ctx.shownError ?? errorText;
   const answer = (v: TypedValue | ShownError): string | number | boolean | E => (!isShownError(v) ? v ?? '' : errorValue ? errorValue(v.shown) : v.shown);
   // Only rows with an input are read: a whole column (`B:B`, every row of the sheet) is mostly empty rows, which answer

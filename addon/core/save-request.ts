@@ -85,7 +85,7 @@ export function* saveRequest(port: SpreadsheetPort, update: TriageUpdate, asOf: 
       edits.set(sheetColumn, { field, value: null });
       continue;
     }
-    const read = readCell(column, typed, { lists: rules.lists });
+    const read = readCell(column, typed, { lists: rules.lists, listedOnly: true });
     const bad = read.issues.filter((i) => i.severity === 'error');
     if (bad.length) errors.push(...bad.map((i) => ({ field, message: i.message })));
     else edits.set(sheetColumn, { field, value: read.value });

@@ -9,7 +9,7 @@ import { daysBetween, isCalendarDay, isIsoDate, isoFromParts, isoFromSerial, iso
 import { MONTH_NAMES } from './periods';
 import { countWithUnit, numberInWords, shareInWords } from './number-in-words';
 import { CHOICE_SYNONYMS, NUMBERED_CHOICE_MARKS, STATUSES_BEYOND_LISTS, STOPPED_STATUS_LISTS, type ListKey } from '../lists';
-import { closestChoice, foldText, shortenedChoice } from '../word-match';
+import { closestChoice, foldText, misspelledChoice, shortenedChoice } from '../word-match';
 import { listValues, quoteValue } from '../quote-value';
 import { isErrorValue } from './error-value';
 import { checkMark } from './check-marks';
@@ -71,6 +71,11 @@ export interface ReadOptions {
    * from that field's cell are labeled with it ("Timeline: After budget adoption"), as the person's sheet names them.
    */
   labels?: Readonly<Record<string, string>>;
+  /**
+   * Words outside a list that holds Other are an error, as before Other took them: a form whose dropdown offers the
+   * list asks again, a question (`EQ_DEMAND`) names one value, and a column's fit is judged by its listed values.
+   */
+  listedOnly?: boolean;
 }
 
 /** `year`, or for a fiscal year its first calendar year: what starts before its month `fiscalFrom` is in the next. */
@@ -724,7 +729,15 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
     return { value: null, issues: [issue(c, 'blank_kept', `${c.header}: ${quoteValue(text)} is not chosen yet; left blank (choose one of: ${listValues(allowed)})`, 'warning')] };
   }
   if (near.kind === 'tie') return { value: null, issues: [issue(c, 'not_in_list', `${c.header}: ${quoteValue(text)} could be ${quoteValue(near.values[0])} or ${quoteValue(near.values[1])}; pick one`)] };
-  return { value: null, issues: [issue(c, 'not_in_list', `${c.header}: ${quoteValue(text)} is not one of: ${listValues(allowed)}`)] };
+  // Words a list with Other does not hold are what its Other is for: the row is kept, the words for its notes. Not a
+  // listed value misspelled, which Other would count (and weigh) as another type; nor a number or a date.
+  const misspelt = misspelledChoice(text, allowed);
+  const other = index.folded.get('other');
+  if (other !== undefined && !opts.listedOnly && (misspelt === undefined || misspelt === other) && typeof raw === 'string' && /\p{L}/u.test(text)) {
+    return { value: other, note: text, issues: [issue(c, 'read_as_other', `${c.header}: ${quoteValue(text)} is not in the list; read as ${quoteValue(other)} (add it to the Lists sheet to count it on its own)`, 'warning')] };
+  }
+  const typo = misspelt === undefined ? '' : ` (is it ${quoteValue(misspelt)} misspelled?)`;
+  return { value: null, issues: [issue(c, 'not_in_list', `${c.header}: ${quoteValue(text)} is not one of: ${listValues(allowed)}${typo}`)] };
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -88,7 +88,8 @@ export function readSubmission(fields: readonly FormField[], submitted: Submitte
     else if (value !== '') cells[f.name] = value;
   }
   const checkedLists = withFixedValues(lists, fixed);
-  const checked = validateRow(INTAKE_TABLE, cells, { ...DEFAULT_READ_OPTIONS, lists: checkedLists });
+  // The form offers each list as a dropdown: a value outside it (a page older than the office's Lists) is asked again.
+  const checked = validateRow(INTAKE_TABLE, cells, { ...DEFAULT_READ_OPTIONS, lists: checkedLists, listedOnly: true });
   for (const issue of checked.errors) {
     const field = fields.find((f) => f.name === issue.field);
     // The service's own cells cannot be wrong; an error elsewhere would be a bug, not the requester's.

@@ -525,6 +525,30 @@ describe('readTable', () => {
     ]);
   });
 
+  it("keeps a Google Form's \"Other:\" answers as Other with the words in Notes; an office whose Lists have no Other rejects them", () => {
+    const grid: Grid = [
+      ['Timestamp', 'Name of your organization', 'What type of organization are you?', 'What kind of help do you need?'],
+      [new Date('2026-11-02T08:30:00Z'), 'Hewlett Foundation', 'Nonprofit foundation', 'Help with a grant application'],
+      [new Date('2026-11-03T08:30:00Z'), 'Yolo County', 'County', 'Language access'],
+      [new Date('2026-11-04T08:30:00Z'), 'Delta Stewardship Council', 'State agency', 'Data & evaluation'],
+    ];
+    const read = readTable(TABLES.requests, 'Form Responses 1', grid, 0, DEFAULT_READ_OPTIONS);
+    const rows = validateRows(TABLES.requests, read.rows.map((r) => r.raw), DEFAULT_READ_OPTIONS);
+    expect(rows.map((r) => [r.ok, r.values.requesterType, r.values.category, r.values.notes])).toEqual([
+      [true, 'Other', 'Other', 'Requester type: Nonprofit foundation\nCategory: Help with a grant application'],
+      [true, 'County', 'Language access', null],
+      [true, 'State agency', 'Data & evaluation', null],
+    ]);
+    const lists = DEFAULT_LISTS_GRID.map((line) => [...line]);
+    const column = listPlacement('requesterType').column - 1;
+    const other = lists.findIndex((line) => line[column] === 'Other');
+    lists[other][column] = null;
+    const office = readRules(lists).lists;
+    expect(office.requesterType).not.toContain('Other');
+    const rejected = validateRows(TABLES.requests, readTable(TABLES.requests, 'Form Responses 1', grid, 0, { lists: office }).rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, lists: office });
+    expect(rejected.map((r) => [r.ok, r.errors.map((e) => e.code)])).toEqual([[false, ['not_in_list']], [true, []], [true, []]]);
+  });
+
   it('reads a header that could name a dropdown or free text ("Status Update": Status or Notes) by its values, never dropping the column', () => {
     const statuses = readTable(TABLES.workplan, 'Work plan', [['Task', 'Status Update'], ['Train all staff', 'In progress – 60% done'], ['Adopt a tool', 'Completed'], ['Hire an analyst', null]]);
     expect(statuses.rows.map((x) => [x.raw.status, x.raw.notes])).toEqual([['In progress – 60% done', undefined], ['Completed', undefined], [null, undefined]]);

@@ -404,6 +404,27 @@ describe('validateRow', () => {
     expect(calendar.warnings.map((w) => w.message)).toEqual(['City partnership: read "Yes – Parks Dept" as yes; "Parks Dept" is not stored']);
   });
 
+  it("keeps a request whose requester type or category no list value names as Other, the person's words in Notes under the column's header; read again, the same notes", () => {
+    const r = validateRow(TABLES.requests, { requesterOrg: 'Hewlett Foundation', receivedOn: '11/2/2026', requesterType: 'Nonprofit foundation', category: 'Help with a grant application', notes: 'Called twice' });
+    expect(r.ok).toBe(true);
+    expect(r.values).toMatchObject({ requesterType: 'Other', category: 'Other', notes: 'Called twice\nRequester type: Nonprofit foundation\nCategory: Help with a grant application' });
+    expect(r.warnings.map((w) => [w.field, w.code, w.message])).toEqual([
+      ['requesterType', 'read_as_other', 'Requester type: "Nonprofit foundation" is not in the list; read as "Other" (add it to the Lists sheet to count it on its own); kept "Nonprofit foundation" in Notes'],
+      ['category', 'read_as_other', 'Category: "Help with a grant application" is not in the list; read as "Other" (add it to the Lists sheet to count it on its own); kept "Help with a grant application" in Notes'],
+    ]);
+    expect(validateRow(TABLES.requests, { requesterOrg: 'Hewlett Foundation', requesterType: 'Nonprofit foundation', category: 'Help with a grant application', notes: r.values.notes }).values.notes).toBe(r.values.notes);
+    expect(rowSchema(TABLES.requests).safeParse(r.values).success).toBe(true);
+    // A status has no Other: its row is rejected, as before.
+    expect(codes(validateRow(TABLES.requests, { requesterOrg: 'Hewlett Foundation', status: 'Nonprofit foundation' }).errors)).toEqual(['status:not_in_list']);
+  });
+
+  it('says the words are not stored where a list an office gave Other is in a table with no Notes', () => {
+    const lists = { ...DEFAULT_RULES.lists, progressStatus: [...DEFAULT_RULES.lists.progressStatus, 'Other'] };
+    const r = validateRow(TABLES.milestones, { milestone: 'Forum', date: '3/15/2026', status: 'Handed to the county' }, { ...DEFAULT_READ_OPTIONS, lists });
+    expect([r.ok, r.values.status]).toEqual([true, 'Other']);
+    expect(r.warnings.map((w) => w.message)).toEqual(['Status: "Handed to the county" is not in the list; read as "Other" (add it to the Lists sheet to count it on its own); "Handed to the county" is not stored']);
+  });
+
   it('reads the common short forms of a unit as the unit: "12 hrs" in a row counted in hours is in hours', () => {
     const same = (target: string, actual: string, unit?: string) => codes(validateRow(TABLES.workplan, { task: 'Consultations', target, actual, unit }).warnings);
     for (const [target, actual] of [['20 hours', '12 hrs'], ['20 hours', '1 hr'], ['20 hours', '3 h'], ['20 hrs', '12 hours'], ['90 minutes', '45 mins'], ['6 weeks', '2 wks'], ['12 months', '3 mos'], ['3 years', '1 yr']]) {

@@ -230,7 +230,8 @@ export const ROWS: Record<TableName, (rules: Rules) => fc.Arbitrary<TypedRow>> =
  * answer on the row so read. On the dropdowns' own values the two rows are one.
  */
 export function choicesRead(table: TableDef, row: TypedRow, rules: Rules): TypedRow {
-  const options = readOptionsOf(rules);
+  // As the functions read: a choice no list value names stays as typed, not Other (`ReadOptions.listedOnly`).
+  const options = { ...readOptionsOf(rules), listedOnly: true };
   const read: TypedRow = { ...row };
   for (const c of table.columns) {
     const v = row[c.name];

@@ -38,7 +38,7 @@ type Lists = Readonly<Record<string, readonly string[]>>;
 function listed(field: 'requesterType' | 'category', wanted: string | undefined, lists: Lists): string | undefined {
   if (!wanted) return wanted;
   const column = inputColumn('requests', field);
-  const read = readCell(column, wanted, { lists });
+  const read = readCell(column, wanted, { lists, listedOnly: true });
   if (typeof read.value === 'string') return read.value;
   // A tie names its two candidates; "TBD" and the like are no entry either.
   const tie = read.issues.find((i) => i.severity === 'error')?.message;

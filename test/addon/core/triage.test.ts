@@ -195,8 +195,9 @@ describe.each(HOST_DRIVERS)('save on a $label', ({ run, host }) => {
     ]);
     port.writeBlock('Requests', 2, at('requesterOrg') + 2, [[{ formula: '=UPPER(C2)' }]]);
 
-    const bad = await run(saveRequest(host(port), { sheet: 'Requests', key: 'req:R-1', row: 2, values: { dueOn: '2026-02-30', priority: 'Whenever', status: 'Triaged' } }, AS_OF));
-    expect(bad).toEqual({ ok: false, errors: [expect.objectContaining({ field: 'dueOn', message: expect.stringMatching(/not a date/) }), expect.objectContaining({ field: 'priority', message: expect.stringMatching(/"Whenever" is not one of/) })] });
+    // The sidebar offers each list as a dropdown: a value outside one is asked again, not read as Other.
+    const bad = await run(saveRequest(host(port), { sheet: 'Requests', key: 'req:R-1', row: 2, values: { dueOn: '2026-02-30', priority: 'Whenever', status: 'Triaged', requesterType: 'Nonprofit foundation' } }, AS_OF));
+    expect(bad).toEqual({ ok: false, errors: [expect.objectContaining({ field: 'dueOn', message: expect.stringMatching(/not a date/) }), expect.objectContaining({ field: 'priority', message: expect.stringMatching(/"Whenever" is not one of/) }), expect.objectContaining({ field: 'requesterType', message: expect.stringMatching(/"Nonprofit foundation" is not one of/) })] });
     expect(port.calls.writeBlock).toBe(1);
 
     // A row inserted above since the queue was read: the key still finds R-1, now on row 3.

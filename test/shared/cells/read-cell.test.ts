@@ -516,9 +516,9 @@ describe('dropdown lists', () => {
     },
   );
 
-  it('reads "P1" as a priority only: a status or a category "P1" stays an error', () => {
+  it('reads "P1" as a priority only: a status "P1" stays an error, a category "P1" is no Urgent but Other, its words kept', () => {
     expect(codes(read('requests', 'status', 'P1'))).toEqual(['error:not_in_list']);
-    expect(codes(read('requests', 'category', 'P1'))).toEqual(['error:not_in_list']);
+    expect(read('requests', 'category', 'P1')).toMatchObject({ value: 'Other', note: 'P1', issues: [{ code: 'read_as_other' }] });
   });
 
   it('reads "Med" as Medium, and a note after a word that is no listed value stays an error', () => {
@@ -607,6 +607,54 @@ describe('dropdown lists', () => {
 
   it('a check mark in a request\'s status, whose list has no plain done, is still an error', () => {
     expect(codes(read('requests', 'status', '☑'))).toEqual(['error:not_in_list']);
+  });
+
+  describe('a value outside a list that holds Other', () => {
+    it.each([
+      ['requesterType', 'Requester type', 'Nonprofit foundation'], ['requesterType', 'Requester type', 'School district'],
+      ['requesterRole', 'Requester role', 'Grants manager'], ['category', 'Category', 'Help with a grant application'],
+      ['outcome', 'Outcome', 'Hired an equity officer'],
+    ] as const)('reads %s %j as Other, the words kept for the row\'s Notes, saying how to count it on its own', (field, header, raw) => {
+      expect(read('requests', field, raw)).toEqual({
+        value: 'Other',
+        note: raw,
+        issues: [{ code: 'read_as_other', field, severity: 'warning', message: `${header}: "${raw}" is not in the list; read as "Other" (add it to the Lists sheet to count it on its own)` }],
+      });
+    });
+
+    it('keeps every other reading first: a listed value, its words, a typo, a city-county, a placeholder, a tie between two', () => {
+      expect(read('requests', 'requesterType', 'counties').value).toBe('County');
+      expect(read('requests', 'requesterType', 'Nonprofit').value).toBe('Community organization');
+      expect(read('requests', 'requesterType', 'County/City').value).toBe('County');
+      expect(read('requests', 'category', 'Other: grant writing')).toMatchObject({ value: 'Other', note: 'grant writing', issues: [{ code: 'choice_matched' }] });
+      expect(codes(read('requests', 'category', 'TBD'))).toEqual(['warning:blank_kept']);
+      expect(codes(read('requests', 'requesterRole', 'Staff'))).toEqual(['error:not_in_list']);
+    });
+
+    it('leaves a listed value misspelled an error naming it, as Other would count and weigh it as another type; "Othr" is Other', () => {
+      for (const [raw, meant] of [['Tribal goverment', 'Tribal government'], ['Countty', 'County'], ['Country', 'County'], ['Comunity organizations', 'Community organization'], ['Budget equity tol', 'Budget equity tool']] as const) {
+        const r = read('requests', meant === 'Budget equity tool' ? 'category' : 'requesterType', raw);
+        expect(r.value, raw).toBeNull();
+        expect(r.issues.map((i) => [i.code, i.message.endsWith(`(is it "${meant}" misspelled?)`)]), raw).toEqual([['not_in_list', true]]);
+      }
+      expect(read('requests', 'requesterType', 'Othr')).toMatchObject({ value: 'Other', note: 'Othr' });
+      // A number or a date is no words for Other.
+      expect(codes(read('requests', 'category', 42))).toEqual(['error:not_in_list']);
+    });
+
+    it('rejects as before where the list has no Other: a status, a priority, a channel, an origin', () => {
+      for (const field of ['status', 'priority', 'channel', 'origin']) expect(codes(read('requests', field, 'Nonprofit foundation')), field).toEqual(['error:not_in_list']);
+    });
+
+    it("follows an office's Lists: without Other, or with it renamed, a value outside is rejected; Other in another case is the list's own", () => {
+      const withOut = (type: readonly string[]) => readCell(column('requests', 'requesterType'), 'Nonprofit foundation', { lists: { ...DEFAULT_RULES.lists, requesterType: type } });
+      expect(withOut(['City', 'County']).issues.map((i) => i.code)).toEqual(['not_in_list']);
+      expect(withOut(['City', 'County', 'Other (specify)']).issues.map((i) => i.code)).toEqual(['not_in_list']);
+      expect(withOut(['City', 'County', 'OTHER'])).toMatchObject({ value: 'OTHER', note: 'Nonprofit foundation' });
+      // A list an office gave Other though the default has none is read so too.
+      const status = readCell(column('milestones', 'status'), 'Handed to the county', { lists: { ...DEFAULT_RULES.lists, progressStatus: [...DEFAULT_RULES.lists.progressStatus, 'Other'] } });
+      expect(status).toMatchObject({ value: 'Other', note: 'Handed to the county' });
+    });
   });
 
   it('rejects a value outside a closed list, listing the allowed ones', () => {

@@ -65,7 +65,7 @@ describe.each(backends)('sync on $name', (backend) => {
     await h.close();
   });
 
-  test("a choice is checked against the source's own lists (its Lists sheet, as sent), as its intake form checks it; another source keeps the defaults", async () => {
+  test("a choice is checked against the source's own lists (its Lists sheet, as sent), as its intake form checks it; another source keeps the defaults, whose Other takes a type they lack", async () => {
     const h = await harness(backend);
     const own = await h.source('Own lists');
     const other = await h.source('Default lists');
@@ -77,7 +77,8 @@ describe.each(backends)('sync on $name', (backend) => {
     expect(ours.body.rejected.map((r: { rowId: string; errors: { field: string; message: string }[] }) => [r.rowId, r.errors.map((e) => e.field)])).toEqual([['b', ['requesterType']]]);
     expect(ours.body.rejected[0].errors[0].message).toContain('Regional council');
     const theirs = await h.call('POST', '/api/v1/sync', { token: other.token, body });
-    expect(theirs.body.rejected.map((r: { rowId: string }) => r.rowId)).toEqual(['a']);
+    expect(theirs.body).toMatchObject({ accepted: 2, rejected: [] });
+    expect(theirs.body.warnings).toEqual([{ rowId: 'a', field: 'requesterType', message: expect.stringMatching(/^Requester type: "Regional council" is not in the list; read as "Other" .*; kept "Regional council" in Notes$/) }]);
     await h.close();
   });
 
