@@ -712,9 +712,12 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
   // Several values, each listed or a word for one ("Executive leadership; Program staff"): the first named, as a
   // city-county is read, the others kept for the row's notes. Microsoft Forms ends each of a many-choice answer's with ";".
   const parts = synonym === undefined ? text.replace(/\s*;$/, '').split(/\s*[;,]\s*/) : [];
+  // In a list with Other, a part no value names is a form's "Other:" answer ticked beside listed ones: kept for the notes.
   const listed = parts.length > 1 ? parts.map((p) => index.folded.get(foldText(p)) ?? listedSynonym(index, c, p)?.value) : [];
-  if (listed.length && listed.every((v) => v !== undefined)) {
-    return { value: listed[0]!, note: parts.slice(1).join('; '), issues: [issue(c, 'choice_matched', `${c.header}: read ${quoteValue(text)} as ${quoteValue(listed[0]!)}, the first named`, 'warning')] };
+  const first = listed.findIndex((v) => v !== undefined);
+  const other = index.folded.get('other');
+  if (first >= 0 && (listed.every((v) => v !== undefined) || (other !== undefined && !opts.listedOnly))) {
+    return { value: listed[first]!, note: parts.filter((_, i) => i !== first).join('; '), issues: [issue(c, 'choice_matched', `${c.header}: read ${quoteValue(text)} as ${quoteValue(listed[first]!)}, the first ${first ? 'listed' : 'named'}`, 'warning')] };
   }
   const closest = synonym === undefined ? closestChoice(text, allowed) : { kind: 'one' as const, value: synonym.value };
   const near = closest.kind === 'none' ? shortenedChoice(text, allowed) : closest;
@@ -732,7 +735,6 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
   // Words a list with Other does not hold are what its Other is for: the row is kept, the words for its notes. Not a
   // listed value misspelled, which Other would count (and weigh) as another type; nor a number or a date.
   const misspelt = misspelledChoice(text, allowed);
-  const other = index.folded.get('other');
   if (other !== undefined && !opts.listedOnly && (misspelt === undefined || misspelt === other) && typeof raw === 'string' && /\p{L}/u.test(text)) {
     return { value: other, note: text, issues: [issue(c, 'read_as_other', `${c.header}: ${quoteValue(text)} is not in the list; read as ${quoteValue(other)} (add it to the Lists sheet to count it on its own)`, 'warning')] };
   }

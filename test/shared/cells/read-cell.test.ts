@@ -642,6 +642,15 @@ describe('dropdown lists', () => {
       expect(codes(read('requests', 'category', 42))).toEqual(['error:not_in_list']);
     });
 
+    it('reads ticked boxes that join a listed choice and an "Other:" answer as the listed one, the rest kept for Notes', () => {
+      const mixed = read('requests', 'category', 'Budget equity tool, Help with a grant application');
+      expect(mixed).toEqual({ value: 'Budget equity tool', note: 'Help with a grant application', issues: [expect.objectContaining({ code: 'choice_matched', message: 'Category: read "Budget equity tool, Help with a grant application" as "Budget equity tool", the first named' })] });
+      const later = read('requests', 'category', 'Help with a grant application, Language access');
+      expect([later.value, later.note, later.issues[0].message]).toEqual(['Language access', 'Help with a grant application', 'Category: read "Help with a grant application, Language access" as "Language access", the first listed']);
+      // A list without Other keeps the reading the whole cell had: its value's words, the rest quoted in the warning only.
+      expect(read('requests', 'channel', 'Fax, Email')).toEqual({ value: 'Email', issues: [expect.objectContaining({ message: 'Channel: read "Fax, Email" as "Email"' })] });
+    });
+
     it('rejects as before where the list has no Other: a status, a priority, a channel, an origin', () => {
       for (const field of ['status', 'priority', 'channel', 'origin']) expect(codes(read('requests', field, 'Nonprofit foundation')), field).toEqual(['error:not_in_list']);
     });
