@@ -98,7 +98,7 @@ async function importAs(store: Awaited<ReturnType<(typeof backends)[number]['ope
 }
 
 describe.each(backends)('import on $name', (backend) => {
-  test("a requester type checked against the workbook's own Lists (a header 'Type' read as Requester type): a type it adds is kept, one it lacks rejected with its choices", async () => {
+  test("a requester type checked against the workbook's own Lists (a header 'Type' read as Requester type): a type it adds is kept, one it lacks kept as its Other with the words in Notes", async () => {
     const store = await backend.open();
     const lists = DEFAULT_LISTS_GRID.map((line) => line.map((v) => (v === '' ? null : v)) as Grid[number]);
     const at = listPlacement('requesterType');
@@ -113,11 +113,11 @@ describe.each(backends)('import on $name', (backend) => {
     ];
     const { principal, r } = await importAs(store, 'Own lists', [{ name: 'Requests', rows: requests }, { name: 'Lists', rows: lists }]);
     expect(r.mappings[0].columns.find((c) => c.header === 'Type')?.reads).toBe('Requester type');
-    expect(r.rejected.map((j) => [j.row, j.errors.map((e) => `${e.field}@${e.column}`)])).toEqual([[4, ['requesterType@C']]]);
-    expect(r.rejected[0].errors[0].message).toContain('Regional council');
+    expect(r.rejected).toEqual([]);
+    expect(r.warnings.filter((w) => w.code === 'read_as_other').map((w) => [w.row, w.field, w.line])).toEqual([[4, 'requesterType', expect.stringContaining('"Planet" is not in the list; read as "Other"')]]);
     const types = [];
-    for await (const row of store.rows('requests', { sourceIds: [principal.id] })) types.push(row.values.requesterType);
-    expect(types.sort()).toEqual(['County', 'Regional council']);
+    for await (const row of store.rows('requests', { sourceIds: [principal.id] })) types.push([row.values.requesterType, row.values.notes]);
+    expect(types.sort()).toEqual([['County', null], ['Other', 'Requester type: Planet'], ['Regional council', null]]);
   });
 
   test("a status the office added to its Lists is said once per value, at its first row, in --json as the add-on's sync says it: kept as typed, judged by its dates", async () => {
