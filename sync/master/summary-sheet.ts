@@ -83,7 +83,8 @@ export function summarySheet(m: DemandMetrics, charts: readonly ChartImage[], no
   const chartBlocks: number[] = [];
   const images: PlanImage[] = [];
   if (charts.length) {
-    rows.push(['Charts (the figures behind them are in the Demand, Fulfillment, Backlog, Capacity and Work plan sheets)']);
+    // A line between the figures and the charts' heading, which may follow them on their page.
+    rows.push([], ['Charts (the figures behind them are in the Demand, Fulfillment, Backlog, Capacity and Work plan sheets)']);
     const pagePx = { width: PRINT_PAGE_PX.width / (scale / 100), height: pageRows * ROW_PX };
     // Three rows a chart for the heading, the row above it and the part of a row below it.
     const shared = (pagePx.height / CHARTS_PER_PAGE - 3 * ROW_PX) / Math.min(...charts.map((c) => c.spec.height));
@@ -97,7 +98,7 @@ export function summarySheet(m: DemandMetrics, charts: readonly ChartImage[], no
       for (let r = Math.floor(height / ROW_PX) + 1; r > 0; r--) rows.push([]);
     }
     // The heading travels with the first chart.
-    chartBlocks[0] = figuresEnd;
+    chartBlocks[0] = figuresEnd + 1;
   }
   return {
     name: SUMMARY_SHEET,
