@@ -27,7 +27,8 @@ export function columnsDoc(): string {
     for (const d of t.derived) out.push(`- **${d.header}** (\`${d.name}\`, from ${d.inputs.map((f) => `\`${f}\``).join(', ')})${d.palette ? `: ${Object.keys(d.palette).join(' · ')}` : ''}`);
     out.push('');
   }
-  out.push('## Exports of planning tools', '', 'A header row holding enough of a tool\'s own headers is read as that tool means its columns, whatever other field their words resemble.', '');
+  out.push('## Exports of planning tools', '', 'A header row holding enough of a tool\'s own headers (a planning tool\'s, or a form\'s responses sheet) is read as that tool means its columns, whatever other field their words resemble.',
+    '', 'Everywhere, a header that is a form\'s question is read without its asking (`What type of organization are you?` is the organization type, `Please describe your request` the request, `Is there a deadline? If so, when?` the deadline, `(optional)` dropped), and the questions of the service\'s own intake form name their columns too.', '');
   for (const tool of TOOL_EXPORTS) {
     out.push(`### ${tool.tool}${tool.variant ? ` (${tool.variant})` : ''}`, '', `Recognized by ${tool.least} of: ${tool.marks.join(', ')}.`, '');
     for (const [table, byHeader] of Object.entries(tool.fields)) {
@@ -40,6 +41,11 @@ export function columnsDoc(): string {
     }
     if (tool.noted.length) out.push(`- kept in Notes as \`Header: value\`: ${tool.noted.map((n) => `${n.header}${n.first ? ' (first, as written)' : ''}${n.lookup ? ` (the ${n.lookup} it names)` : ''}${n.unless ? ` (not ${n.unless.value}, ${n.unless.why})` : ''}`).join(', ')}`);
     if (tool.own.length) out.push(`- the tool's own, ignored with one warning: ${tool.own.join(', ')}`);
+    for (const [table, values] of Object.entries(tool.given ?? {})) {
+      const fields = Object.entries(values).map(([field, value]) => `${TABLES[table as keyof typeof TABLES].columns.find((c: InputColumn) => c.name === field)!.header} "${value}"`);
+      out.push(`- \`${table}\`, with no column of its own for it (and where its list has the value), every row: ${fields.join(', ')}, said once`);
+    }
+    if (tool.nothing) out.push(`- "${tool.nothing.word}" under ${tool.nothing.headers.join(' or ')}: blank, said once (${tool.nothing.why})`);
     if (tool.outlined) out.push("- its rows are an outline: a parent row (told by the rows' outline levels, its row groups, or else by the indent of the row's name) is the Goal of the rows under it, and a parent under a goal their Phase; it is not read as a row");
     out.push('');
   }

@@ -58,8 +58,10 @@ function targets(table: TableDef): Target[] {
   let list = targetCache.get(table);
   if (list) return list;
   list = [
+    // The question the service's own intake form asks is a name too: an office that copied it into a form of its own
+    // heads its responses sheet with it.
     ...table.columns.map((c): Target => ({
-      key: `field:${c.name}`, label: c.header, names: [c.name, c.header, ...(c.aliases ?? [])].map(phrase),
+      key: `field:${c.name}`, label: c.header, names: [c.name, c.header, ...(c.aliases ?? []), ...(c.intake ? [c.intake.label] : [])].map(headerPhrase),
       apply: (m, i) => m.fields.set(i, c.name), exclusive: true, isDate: c.type === 'date',
     })),
     ...(table.spans ?? []).map((s): Target => ({
@@ -74,6 +76,28 @@ function targets(table: TableDef): Target[] {
   targetCache.set(table, list);
   return list;
 }
+
+/**
+ * A form's question without the asking, as its responses sheet heads a column with it (Google Forms, Microsoft Forms):
+ * "What type of organization are you?" names the organization's type, "Please describe your request" the request, "Is
+ * there a deadline? If so, when?" the deadline. Only the asking at either end goes, so a header of asking words alone
+ * (a plan's "Who", "When") stays as typed.
+ */
+const ASKING: readonly RegExp[] = [
+  /\((?:optional|required)\)|\*+\s*$/gi,
+  /[,.]?\s*\bif so\b.*$/i,
+  /\?/g,
+  /^\s*(?:(?:what|which)\s+(?:is|are)\s+|(?:please\s+)?(?:describe|provide|enter|give|list|share|tell us)\s+|(?:is|are)\s+there\s+(?:an?|any)\s+|(?:what|which)\s+(?=\w+\s+of\s))(?:the\s+)?/i,
+  /^\s*your\s+/i,
+  /\s+(?:are|do|would)\s+you(?:\s+\w+)?\s*$/i,
+];
+
+export function asked(header: string): string {
+  const rest = ASKING.reduce((text, asking) => text.replace(asking, ''), header).trim();
+  return rest === '' ? header : rest;
+}
+
+const headerPhrase = (header: string): Phrase => phrase(asked(header));
 
 /** A header as every message names it: on one line, whatever line breaks or spacing its cell holds. */
 export const headerText = (h: CellInput): string => String(h).trim().replace(/\s+/g, ' ');
@@ -193,7 +217,7 @@ function mapColumns(table: TableDef, header: readonly CellInput[], valueColumns:
       }
       if (noted || toolColumns.own.has(folded)) return;
     }
-    const p = phrase(String(h));
+    const p = headerPhrase(String(h));
     for (const target of all) {
       const s = score(p, target);
       if (s > 0) pairs.push({ index, target, score: s });

@@ -509,11 +509,12 @@ export function readTable(
     return sectionRow(table, map, header, line) === undefined;
   };
   const outline = outlineOf(table, map, options, grid, headerIndex);
+  const form = formReading(table, map, header, readOptions.lists);
   /** The parent rows above the line being read, outermost first, each with its level and the field its rows take it in. */
   const parents: { level: number; text: string; into: InputColumn }[] = [];
   // Each row starts as a copy of one with every field read, each then set in place: given its fields one by one, a row
   // past a dozen of them is kept by V8 as a hash table several times the size, and rows are held for a whole import.
-  const blankRow: RawRow = Object.fromEntries([...map.fields.values()].map((field) => [field, undefined]));
+  const blankRow: RawRow = Object.fromEntries([...map.fields.values(), ...form.given.map((g) => g.field)].map((field) => [field, undefined]));
   let lastRow: number | undefined;
   const rowFollows = (r: number): boolean => {
     if (lastRow === undefined) for (lastRow = grid.length - 1; lastRow > headerIndex && !isRowLine(grid[lastRow]); lastRow--);
@@ -594,6 +595,10 @@ export function readTable(
       if (!looksEmpty(v)) any = true;
       const word = numberedBy.get(i);
       raw[field] = phaseName(i, field, v, r) ?? ((word && numberedValue(word, v)) || v);
+      if (form.nothingAt.has(i) && typeof v === 'string' && foldText(v) === form.nothing) {
+        raw[field] = null;
+        form.nothingOn.push(r + 1);
+      }
     }
     for (const [i, [start, end]] of map.spans) {
       const v = line[i];
@@ -619,6 +624,7 @@ export function readTable(
     // A side-by-side item is there when its cell, or one of its own columns, is filled (no action: an error, not a loss).
     const items = [...map.valueColumns].filter(([i, v]) => !isBlankCell(line[i]) || [...(v.own?.keys() ?? [])].some((j) => !isBlankCell(line[j])));
     if (!any && items.length === 0) continue;
+    for (const g of form.given) raw[g.field] = g.value;
     const copied: Record<string, number> = {};
     for (const f of fillDown) {
       const held = above[f];
@@ -672,6 +678,7 @@ export function readTable(
       message: `${into} is blank on ${rowRuns(taken)}: took ${quoteValue(d.value)} from this line above the table (${quoteValue(d.line)})`,
     });
   }
+  if (rows.length) issues.push(...formIssues(map, sheet, headerIndex, header, form));
   issues.push(...addedStatuses(table, sheet, header, rows, readOptions.lists, (field, at) => fieldColumn(map, field, at).index));
   issues.push(...continuedLines(table, map, sheet, grid, header, rows));
   issues.push(...unheadedColumns(sheet, grid, headerIndex, map, [...new Set(rows.map((r) => r.row))]));
@@ -682,6 +689,48 @@ export function readTable(
     }
   }
   return { table, headerRow: headerIndex + 1, map, rows, issues, title, ...nextAt };
+}
+
+interface FormReading {
+  /** The value each row takes in a field the sheet has no column for (`ToolExport.given`). */
+  given: { field: string; label: string; value: string }[];
+  /** The tool's word for nothing, folded, the columns it is read as blank in, and the rows it was. */
+  nothing?: string;
+  nothingAt: Set<number>;
+  nothingOn: number[];
+}
+
+/** What a tool's export holds in every row unsaid (`ToolExport.given`, `nothing`): a form's responses. */
+function formReading(table: TableDef, map: HeaderMap, header: readonly CellInput[], lists: ReadOptions['lists']): FormReading {
+  const tool = map.tool;
+  const given: FormReading['given'] = [];
+  for (const [field, value] of Object.entries(tool?.given?.[table.name] ?? {})) {
+    const c = table.columns.find((col) => col.name === field)!;
+    // In the office's own spelling of the choice, and only where its list has it: a value it lacks would be an error. A
+    // column the office added for it is its own to fill.
+    const listed = (lists[c.list!] ?? []).find((v) => foldText(String(v)) === foldText(value as string));
+    if (listed !== undefined && fieldColumn(map, field).index === undefined) given.push({ field, label: c.header, value: String(listed) });
+  }
+  const nothing = tool?.nothing;
+  const headers = new Set(nothing?.headers.map(foldText));
+  const nothingAt = new Set([...map.fields.keys()].filter((i) => headers.has(foldText(String(header[i] ?? '')))));
+  return { given, nothingAt, nothingOn: [], ...(nothing && nothingAt.size ? { nothing: foldText(nothing.word) } : {}) };
+}
+
+/** A form's assumptions, each said once at the header (a warning on every response would bury the rest). */
+function formIssues(map: HeaderMap, sheet: string, headerIndex: number, header: readonly CellInput[], form: FormReading): CellIssue[] {
+  const tool = map.tool!;
+  const issues: CellIssue[] = [];
+  const at = { field: '', sheet, row: headerIndex + 1, severity: 'warning' as const };
+  for (const g of form.given) {
+    issues.push({ ...at, code: 'column_absent', message: `no ${g.label} column: every row taken as ${quoteValue(g.value)}, as each response to ${tool.tool} came in through it` });
+  }
+  if (form.nothingOn.length) {
+    const first = Math.min(...form.nothingAt);
+    const under = listValues([...form.nothingAt].sort((a, b) => a - b).map((i) => quoteValue(String(header[i]).trim())));
+    issues.push({ ...at, code: 'blank_kept', column: columnLetter(first + 1), header: excerpt(String(header[first])), message: `${quoteValue(tool.nothing!.word)} under ${under} on ${rowRuns([...new Set(form.nothingOn)])} read as blank, ${tool.nothing!.why}` });
+  }
+  return issues;
 }
 
 /**

@@ -55,6 +55,13 @@ export interface ToolExport {
    * tool's sheets alone.
    */
   outlined?: true;
+  /**
+   * Per table, the value each row holds in a field the export never fills, where its list has that value (a form's
+   * response came in through a web form): said once, at the header.
+   */
+  given?: { readonly [T in TableName]?: Readonly<Partial<Record<FieldOf<T>, string>>> };
+  /** The word the tool writes in its own columns where it recorded nothing (Microsoft Forms' "anonymous"), read as blank. */
+  nothing?: { word: string; headers: readonly string[]; why: string };
 }
 
 /**
@@ -140,8 +147,51 @@ export const SMARTSHEET_EXPORT: ToolExport = {
   outlined: true,
 };
 
+/** Every response to a form is a request someone sent through it. */
+const FORM_RESPONSES: ToolExport['given'] = { requests: { channel: 'Web form' } };
+
+/**
+ * Microsoft Forms' responses workbook ("Open results in Excel"): its own columns, then one per question, headed by the
+ * question. ID is the form's number for each response: kept as the Request ID where no question asks for one, since it
+ * stays with the response when the sheet is sorted, where a row's place does not. Completion time is when the response
+ * was sent; Start time and Last modified time are the form's own. Email and Name are the signed-in responder's, where a
+ * question asking for them names the contact the requester gave.
+ */
+export const MICROSOFT_FORMS: ToolExport = {
+  tool: 'Microsoft Forms',
+  marks: ['Start time', 'Completion time', 'Last modified time'],
+  least: 2,
+  fields: { requests: { 'Completion time': 'receivedOn' } },
+  standIns: {
+    requests: [
+      { header: 'ID', field: 'requestId', said: 'the number Microsoft Forms gives each response, by which the row stays itself when the sheet is sorted' },
+      { header: 'Email', field: 'contactEmail' },
+      { header: 'Name', field: 'contactName' },
+    ],
+  },
+  noted: [],
+  own: ['Start time', 'Last modified time'],
+  given: FORM_RESPONSES,
+  nothing: { word: 'anonymous', headers: ['Email', 'Name'], why: 'which Microsoft Forms writes where the form recorded no name' },
+};
+
+/**
+ * The Sheet a Google Form fills ("Form Responses 1"): the moment each response came in under Timestamp, which only a
+ * form's sheet opens with, then the address Google collected and, for a quiz, its Score, then one column per question.
+ */
+export const GOOGLE_FORMS: ToolExport = {
+  tool: 'Google Forms',
+  marks: ['Timestamp'],
+  least: 1,
+  fields: { requests: { Timestamp: 'receivedOn' } },
+  standIns: { requests: [{ header: 'Email Address', field: 'contactEmail' }] },
+  noted: [],
+  own: ['Score'],
+  given: FORM_RESPONSES,
+};
+
 /** The more particular tool first: a SharePoint task list has every list's columns too. */
-export const TOOL_EXPORTS: readonly ToolExport[] = [PLANNER_EXPORT, SHAREPOINT_TASK_LIST, SMARTSHEET_EXPORT, SHAREPOINT_LIST];
+export const TOOL_EXPORTS: readonly ToolExport[] = [PLANNER_EXPORT, SHAREPOINT_TASK_LIST, SMARTSHEET_EXPORT, MICROSOFT_FORMS, GOOGLE_FORMS, SHAREPOINT_LIST];
 
 interface ToolNames {
   marks: Set<string>;

@@ -705,8 +705,8 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
   const head = listedNote !== undefined ? { value: listedNote } : noted ? listedSynonym(index, c, noted[1]) : undefined;
   const synonym = whole ?? head;
   // Several values, each listed or a word for one ("Executive leadership; Program staff"): the first named, as a
-  // city-county is read, the others kept for the row's notes.
-  const parts = synonym === undefined ? text.split(/\s*[;,]\s*/) : [];
+  // city-county is read, the others kept for the row's notes. Microsoft Forms ends each of a many-choice answer's with ";".
+  const parts = synonym === undefined ? text.replace(/\s*;$/, '').split(/\s*[;,]\s*/) : [];
   const listed = parts.length > 1 ? parts.map((p) => index.folded.get(foldText(p)) ?? listedSynonym(index, c, p)?.value) : [];
   if (listed.length && listed.every((v) => v !== undefined)) {
     return { value: listed[0]!, note: parts.slice(1).join('; '), issues: [issue(c, 'choice_matched', `${c.header}: read ${quoteValue(text)} as ${quoteValue(listed[0]!)}, the first named`, 'warning')] };

@@ -26,7 +26,7 @@ export const requestsTable = defineTable({
     { name: 'preferredChannel', header: 'Preferred channel', aliases: ['Preferred contact', 'Contact preference', 'Preferred contact method'], type: 'choice', list: 'contactPreference', formerList: 'channel', width: 14, intake: { label: 'How would you like us to work with you?' } },
     { name: 'channel', header: 'Channel', aliases: ['How received', 'Intake channel', 'Received via'], type: 'choice', list: 'channel', width: 12 },
     { name: 'origin', header: 'Origin', aliases: ['Reactive/proactive', 'Responsive or proactive', 'Request origin'], type: 'choice', list: 'origin', width: 11 },
-    { name: 'category', header: 'Category', aliases: ['TA category', 'Type of TA', 'Topic', 'Request type'], type: 'choice', list: 'category', triage: true, width: 24, intake: { label: 'What kind of help do you need?' } },
+    { name: 'category', header: 'Category', aliases: ['TA category', 'Type of TA', 'Type of assistance', 'Topic', 'Request type'], type: 'choice', list: 'category', triage: true, width: 24, intake: { label: 'What kind of help do you need?' } },
     { name: 'frameworkArea', header: 'Framework area', aliases: ['Framework', 'Focus area', 'Goal area'], type: 'choice', list: 'frameworkArea', openList: true, width: 18 },
     { name: 'description', header: 'Description', aliases: ['Request', 'Details', 'Summary', 'Request description'], type: 'longtext', width: 40, intake: { label: 'Your request', hint: 'What you are working on, what you need from us, and any deadline behind it.', required: true } },
     { name: 'priority', header: 'Priority', type: 'choice', list: 'priority', triage: true, width: 10 },

@@ -468,7 +468,9 @@ describe('dropdown lists', () => {
     expect(r.issues[0].message).toContain(`read "${raw}" as "${value}"`);
   });
 
-  it.each([['requesterRole', 'Executive leadership; Program staff', 'Executive leadership', 'Program staff'], ['requesterRole', 'Program staff, Budget staff', 'Program staff', 'Budget staff'], ['category', 'Data & evaluation; Training & workshops; RBA', 'Data & evaluation', 'Training & workshops; RBA']] as const)(
+  it.each([['requesterRole', 'Executive leadership; Program staff', 'Executive leadership', 'Program staff'], ['requesterRole', 'Program staff, Budget staff', 'Program staff', 'Budget staff'], ['category', 'Data & evaluation; Training & workshops; RBA', 'Data & evaluation', 'Training & workshops; RBA'],
+    // Microsoft Forms ends each answer of a many-choice question with ";".
+    ['category', 'Training & workshops;Data & evaluation;', 'Training & workshops', 'Data & evaluation']] as const)(
     'keeps a request whose %s names several listed values, %j, as the first named, %j, the others apart for its notes', (field, raw, value, note) => {
       const r = read('requests', field, raw);
       expect(r.value).toBe(value);
