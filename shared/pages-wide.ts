@@ -1,7 +1,7 @@
 // How many pages across a table sheet prints, and its columns narrowed to print on as few as a readable scale allows:
 // read row by row off paper, a row split over pages makes a reader match part-rows, and each extra page across
 // prints the row's naming columns again.
-import { headerWordsFit } from './printed-text';
+import { headerWordsFit, printedLines } from './printed-text';
 import { columnPx, READABLE_PAGE_PX, type PlanColumn, type SheetPlan } from './workbook-plan';
 
 /** Narrower than this, a wrapped column whose words are not known breaks ordinary words ("departments") into pieces. */
@@ -76,6 +76,85 @@ function narrowedTo(columns: readonly PlanColumn[], repeated: number, cap: numbe
   return undefined;
 }
 
+/** Rows a sheet's widths are shared out by, evenly spaced through it: they stand for the rest of a long sheet. */
+const SHARED_ROWS = 500;
+/** Widths past a column's own that a step tries, each where its texts take a line fewer. */
+const STEPS_TRIED = 3;
+
+/**
+ * The narrowed columns' width shared out anew by the lines their cells' texts take (`texts`: by column, each row's
+ * text), as the rows print them, each as tall as its tallest cell. From the widths narrowed in one proportion, a
+ * column is widened where its texts take a line fewer, from the room the page has left or from another column
+ * (none below its narrowest), as long as the rows take fewer lines in all; or, as many, their cells (so that two
+ * cells as tall as each other in a row are each shortened in turn). The best such step is taken until none is left.
+ */
+function sharedByLines(columns: readonly PlanColumn[], repeated: number, cap: number, pages: number, texts: readonly (readonly string[] | undefined)[]): readonly PlanColumn[] {
+  const shared = columns.flatMap((c, i) => (c.wrap && !c.hidden && texts[i]?.length ? [i] : []));
+  if (!shared.length) return columns;
+  const count = Math.max(...shared.map((i) => texts[i]!.length));
+  const every = Math.ceil(count / SHARED_ROWS);
+  const rows = Array.from({ length: Math.ceil(count / every) }, (_, r) => r * every);
+  const cache = new Map<string, Uint8Array>();
+  const linesAt = (i: number, width: number): Uint8Array => {
+    const key = `${i}:${width}`;
+    let lines = cache.get(key);
+    if (!lines) {
+      lines = Uint8Array.from(rows, (r) => (texts[i]![r] ? Math.min(255, printedLines(texts[i]![r], width)) : 1));
+      cache.set(key, lines);
+    }
+    return lines;
+  };
+  const sums = new Map<Uint8Array, number>();
+  const sum = (lines: Uint8Array) => sums.get(lines) ?? sums.set(lines, lines.reduce((a, n) => a + n, 0)).get(lines)!;
+  const widths = columns.map((c) => c.width);
+  const least = new Map(shared.map((i) => [i, narrowest(columns[i], cap)]));
+  const fits = () => pagesWide(columns.flatMap((c, k) => (c.hidden ? [] : [widths[k]])), repeated) <= pages;
+  const better = (a: readonly number[], b: readonly number[]) => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+  for (;;) {
+    // Each row's three tallest cells, so that a step changing two columns finds the row's tallest among the rest.
+    const current = new Map(shared.map((i) => [i, linesAt(i, widths[i])]));
+    const top = rows.map((_, r) => shared.map((i) => ({ i, lines: current.get(i)![r] })).sort((x, y) => y.lines - x.lines).slice(0, 3));
+    const cells = shared.reduce((a, i) => a + sum(current.get(i)!), 0);
+    const now = [top.reduce((a, t) => a + Math.max(1, t[0].lines), 0), cells];
+    /** The rows' lines in all, and their cells', with the columns `changed` at their new lines. */
+    const measure = (changed: [number, Uint8Array][]): number[] => {
+      let tallest = 0;
+      for (let r = 0; r < rows.length; r++) {
+        let most = top[r].find((t) => !changed.some(([i]) => i === t.i))?.lines ?? 1;
+        for (const [, lines] of changed) most = Math.max(most, lines[r]);
+        tallest += most;
+      }
+      return [tallest, changed.reduce((a, [i, lines]) => a - sum(current.get(i)!) + sum(lines), cells)];
+    };
+    let best: { changes: [number, number][]; measured: number[] } | undefined;
+    const tryWidths = (changes: [number, number][]) => {
+      const before = changes.map(([i]) => widths[i]);
+      for (const [i, width] of changes) widths[i] = width;
+      const fitting = fits();
+      changes.forEach(([i], k) => (widths[i] = before[k]));
+      if (!fitting) return;
+      const measured = measure(changes.map(([i, width]) => [i, linesAt(i, width)]));
+      if (better(measured, best?.measured ?? now)) best = { changes, measured };
+    };
+    for (const i of shared) {
+      let lines = sum(current.get(i)!);
+      let tried = 0;
+      for (let width = widths[i] + 1; tried < STEPS_TRIED && lines > rows.length; width++) {
+        const wider = sum(linesAt(i, width));
+        if (wider === lines) continue;
+        lines = wider;
+        tried++;
+        const more = width - widths[i];
+        tryWidths([[i, width]]);
+        for (const from of shared) if (from !== i && widths[from] - more >= least.get(from)!) tryWidths([[i, width], [from, widths[from] - more]]);
+      }
+    }
+    if (!best) break;
+    for (const [i, width] of best.changes) widths[i] = width;
+  }
+  return columns.map((c, i) => (widths[i] === c.width ? c : { ...c, width: widths[i] }));
+}
+
 /**
  * The columns as they print on the fewest pages across at a readable scale, with the `repeated` leading columns on
  * every page: the wrapped ones narrowed as little as that takes (see `narrowedTo`), to the fewest pages narrowing
@@ -85,17 +164,25 @@ function narrowedTo(columns: readonly PlanColumn[], repeated: number, cap: numbe
  * Where the columns' longest words are known (`PlanColumn.longestWord`), each is kept whole up to the widest cap, at
  * most `LONGEST_WORD_KEPT`, that prints on those pages, narrowing the texts to `NARROWEST_PERCENT_KEEPING_WORDS` if it
  * takes that: a page across is a sheet more of paper per band of rows, a line more of a long text in a tall row seldom
- * is, and a word broken inside ("Operationali ze") is misread.
+ * is, and a word broken inside ("Operationali ze") is misread. Where the cells' texts are known too (`texts`, by
+ * column, each row's text), the width of columns narrowed to one page across is shared out by the lines those texts
+ * take instead of in one proportion (see `sharedByLines`): narrowed alike, a goal's few words took four lines beside
+ * a column with room.
  */
-export function narrowedToFewestPages(planned: readonly PlanColumn[], repeated: number): readonly PlanColumn[] {
+export function narrowedToFewestPages(planned: readonly PlanColumn[], repeated: number, texts?: readonly (readonly string[] | undefined)[]): readonly PlanColumn[] {
   const columns = widenedToWords(planned, NARROWEST_WRAPPED);
   const asTheyAre = columnPagesWide(columns, repeated);
   const fewest = asTheyAre === 1 ? 1 : Math.min(asTheyAre, columnPagesWide(narrowedAt(columns, NARROWEST_WRAPPED, NARROWEST_PERCENT), repeated));
   const least = fewest === asTheyAre ? columns : narrowedTo(columns, repeated, NARROWEST_WRAPPED, fewest, NARROWEST_PERCENT)!;
   if (!planned.some((c) => c.longestWord !== undefined)) return least;
   for (let cap = LONGEST_WORD_KEPT; cap > NARROWEST_WRAPPED; cap--) {
-    const kept = narrowedTo(widenedToWords(planned, cap), repeated, cap, fewest, NARROWEST_PERCENT_KEEPING_WORDS);
-    if (kept) return kept;
+    const widened = widenedToWords(planned, cap);
+    const kept = narrowedTo(widened, repeated, cap, fewest, NARROWEST_PERCENT_KEEPING_WORDS);
+    if (!kept) continue;
+    // Columns printing as planned keep their planned widths: only those narrowed to print share it out by their lines.
+    // Only on one page across, where the columns' widths in all are what fits: across pages each page ends at a
+    // column's edge, which the count in all does not see, and width moved between columns could shrink the scale.
+    return texts && fewest === 1 && columnPagesWide(widened, repeated) > fewest ? sharedByLines(kept, repeated, cap, fewest, texts) : kept;
   }
   return least;
 }

@@ -342,7 +342,7 @@ function headerIssues(table: TableDef, sheet: string, headerIndex: number, map: 
   const standIns = names?.standIns.get(table.name);
   for (const m of map.matched) {
     const standIn = standIns?.get(foldText(m.header));
-    if (standIn?.said && map.fields.get(m.index) === standIn.field) issues.push({ ...at(m.index, m.header), code: 'sharepoint_column', message: `column ${quoteValue(m.header)} read as ${m.reads}: ${standIn.said}` });
+    if (standIn?.said && map.fields.get(m.index) === standIn.field) issues.push({ ...at(m.index, m.header), code: 'stand_in_column', message: `column ${quoteValue(m.header)} read as ${m.reads}: ${standIn.said}` });
   }
   for (const u of map.unknown) {
     if (own.length > 1 && own.includes(u)) continue;

@@ -1,6 +1,7 @@
-// The workbooks planning tools write when a plan is exported to Excel (Microsoft Planner's "Export plan to Excel",
-// SharePoint's "Export to Excel" of any list): a header row that is a tool's is read as the tool means its columns,
-// and the tool's own bookkeeping is said once.
+// The workbooks other tools write when a plan or a log kept in them is exported to Excel (Microsoft Planner's "Export
+// plan to Excel", SharePoint's "Export to Excel" of any list, Smartsheet's export, the responses of Google Forms and
+// Microsoft Forms): a header row that is a tool's is read as the tool means its columns, and the tool's own
+// bookkeeping is said once.
 import { parseDateText } from './cells/date-text';
 import { isoFromUtcDate } from './cells/dates';
 import { isBlankCell, sharePointValues, type CellInput, type ReadOptions } from './cells/read-cell';

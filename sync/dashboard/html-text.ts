@@ -102,8 +102,8 @@ export const EMOJI_FONTS = '"Noto Color Emoji", "Apple Color Emoji", "Segoe UI E
  * instead widen the column to the whole name, covering the figures it should stand beside.
  * Being fixed, a scrolled table can come to rest with a column's start at the names' edge: a figure is either wholly under the names or wholly beside them, never its
  * last digits alone; a table that scrolls has room after its last column so that it too can (browsers that cannot tell
- * whether a box scrolls leave the last few columns flush right instead). On paper a table split across pages leaves no row alone on either,
- * and its caption and headers never end a page without a row under them.
+ * whether a box scrolls leave the last few columns flush right instead). On paper a table split across pages leaves no row alone at a page's foot and
+ * a few at least under its headers repeated on the next, and its caption and headers never end a page without a row under them.
  * On a screen as wide as a laptop's (a box of 60rem and more) tables seldom scroll, and a fixed width left names of
  * three or four lines beside space to spare: there they take the width they need, at least the fixed one, as the
  * table shares out its width.
@@ -116,9 +116,11 @@ export const TABLE_CSS = `
 caption > span { display: block; position: sticky; left: 0; max-width: 100cqw; }
 .scroll.pairs table { width: auto; min-width: 0; }
 @media print {
-  /* No row alone on a page: the first row keeps the second with it, the last the one before; and no caption and
-     column headers alone at a page's foot: the first row stays with them. */
-  tbody tr:first-child, tbody tr:nth-child(2), tbody tr:last-child { break-before: avoid; }
+  /* No row alone at a page's foot: the first row keeps the second with it; no caption and column headers alone
+     there: the first row stays with them. And a few rows at least under the headers repeated on the next page: each
+     of the last three keeps the one before, as two rows there, on a page of their own at a chapter's end, read as a
+     leftover. */
+  tbody tr:first-child, tbody tr:nth-child(2), tbody tr:nth-last-child(-n+3) { break-before: avoid; }
 }
 @media screen {
   .scroll { --row-name: min(11rem, 60cqw); scroll-snap-type: x mandatory; }

@@ -83,8 +83,9 @@ const repeatedColumns = (table: TableDef) => 1 + namingColumns(table).length;
  * five, for the requests).
  */
 function sheetColumns(table: TableDef, inputs: readonly InputColumn[], words?: SheetWords): readonly PlanColumn[] {
-  const columns = plannedColumns(table, inputs).map((c) => (words?.[c.header] === undefined ? c : { ...c, longestWord: words[c.header] }));
-  return narrowedToFewestPages(columns, repeatedColumns(table));
+  const planned = plannedColumns(table, inputs);
+  const columns = planned.map((c) => (words?.[c.header] === undefined ? c : { ...c, longestWord: words[c.header].longestWord }));
+  return narrowedToFewestPages(columns, repeatedColumns(table), words && planned.map((c) => words[c.header]?.texts));
 }
 
 /** A data sheet's columns at the widths planned for typing, before they are narrowed to print. */
@@ -93,8 +94,11 @@ const plannedColumns = (table: TableDef, inputs: readonly InputColumn[]): PlanCo
 
 const SOURCE_HEADER = 'Source';
 
-/** By a data sheet's column header, the width its cells' widest word takes (`PlanColumn.longestWord`). */
-export type SheetWords = Readonly<Record<string, number>>;
+/**
+ * By a data sheet's text column's header, the width its cells' widest word takes (`PlanColumn.longestWord`) and each
+ * row's text in it ('' for none), which share out the width the columns print in (`narrowedToFewestPages`).
+ */
+export type SheetWords = Readonly<Record<string, { longestWord: number; texts: readonly string[] }>>;
 
 const shownCells = <T extends TableName>(cells: (r: MetricsRow) => PlanCell[], shown?: (row: MetricsRow<T>) => MetricsRow<T>) =>
   shown ? (row: MetricsRow) => cells(shown(row as MetricsRow<T>)) : cells;
@@ -213,27 +217,27 @@ export function masterRows<T extends TableName>(table: T, opts: MasterDataOption
 export const WORDS_READ_UP_TO = 10_000;
 
 /**
- * The widths of the widest words in a master data sheet's text columns, from the rows the sheet will show (`SheetWords`):
- * a sheet's column widths come before its rows in the file, so its rows are read once more first. Derived columns
- * keep the usual floor.
+ * The widest words of a master data sheet's text columns and their texts, from the rows the sheet will show
+ * (`SheetWords`): a sheet's column widths come before its rows in the file, so its rows are read once more first.
+ * Derived columns' texts are computed as the sheet's cells are.
  */
 export async function masterWords<T extends TableName>(table: T, rows: AsyncIterable<MetricsRow<T>>, opts: MasterDataOptions): Promise<SheetWords> {
-  const wrapped = inputColumns(TABLES[table]).filter((c) => planColumn(c).wrap);
-  const widths: Record<string, number> = { [SOURCE_HEADER]: 0, ...Object.fromEntries(wrapped.map((c) => [c.header, 0])) };
-  const widen = (header: string, text: string) => {
-    const width = wordColumnWidth(text);
-    if (width > widths[header]) widths[header] = width;
-  };
-  const { keep, shown } = masterInput(table, [], opts);
+  const def = TABLES[table];
+  const inputs = inputColumns(def);
+  const columns = plannedColumns(def, inputs);
+  const wrapped = columns.flatMap((c, i) => (c.wrap ? [i] : []));
+  const words = wrapped.map(() => ({ longestWord: 0, texts: [] as string[] }));
+  const { keep, shown, rules, asOf } = masterInput(table, [], opts);
+  const cells = rowCells(def, inputs, rules, asOf);
   for await (const stored of rows) {
     if (keep && !keep(stored)) continue;
-    const row = shown ? shown(stored) : stored;
-    widen(SOURCE_HEADER, row.sourceName);
-    const values = row.values as TypedRow;
-    for (const c of wrapped) {
-      const value = values[c.name];
-      if (typeof value === 'string') widen(c.header, value);
-    }
+    const row = cells(shown ? shown(stored) : stored);
+    wrapped.forEach((at, k) => {
+      const value = row[at];
+      const text = typeof value === 'string' ? value : '';
+      words[k].texts.push(text);
+      if (text) words[k].longestWord = Math.max(words[k].longestWord, wordColumnWidth(text));
+    });
   }
-  return widths;
+  return Object.fromEntries(wrapped.map((at, k) => [columns[at].header, words[k]]));
 }

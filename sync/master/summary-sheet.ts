@@ -1,6 +1,6 @@
 // The Summary sheet, laid out to print on landscape pages at a readable size: the headline figures (RBA measures
-// with their quarter trends, then the other figures), each section kept on one page, then the charts two to a page,
-// each as large as that allows. One scale serves every page (a fit-to-pages setting would be applied as if the page
+// with their quarter trends, then the other figures), each section kept on one page, then the charts, each kept on a
+// page and two to a page, each as large as that allows. One scale serves every page (a fit-to-pages setting would be applied as if the page
 // breaks were not there), the one at which the figures' columns fit a page's width in either font.
 import { spelledQuarter } from '../../shared/cells/dates';
 import { columnPx, fittedWidth, PRINT_PAGE_PX, WIDEST_FONT_RATIO, type PlanCell, type PlanColumn, type PlanImage, type SheetPlan } from '../../shared/workbook-plan';
@@ -78,12 +78,13 @@ export function summarySheet(m: DemandMetrics, charts: readonly ChartImage[], no
   // The rows a page holds at that scale, to size the charts by: the writer breaks the pages, by the rows' written heights.
   const pageRows = Math.floor(PRINT_PAGE_PX.height / (scale / 100) / ROW_PX);
 
-  // Charts start a page of their own, each with a row above it: drawn as large as the page's width and its share
+  // Charts follow, each with a row above it: drawn as large as the page's width and its share
   // of the page's height allow, a chart taller than its share (one bar per goal) as large as a page allows.
   const chartBlocks: number[] = [];
   const images: PlanImage[] = [];
   if (charts.length) {
-    rows.push(['Charts (the figures behind them are in the Demand, Fulfillment, Backlog, Capacity and Work plan sheets)']);
+    // A line between the figures and the charts' heading, which may follow them on their page.
+    rows.push([], ['Charts (the figures behind them are in the Demand, Fulfillment, Backlog, Capacity and Work plan sheets)']);
     const pagePx = { width: PRINT_PAGE_PX.width / (scale / 100), height: pageRows * ROW_PX };
     // Three rows a chart for the heading, the row above it and the part of a row below it.
     const shared = (pagePx.height / CHARTS_PER_PAGE - 3 * ROW_PX) / Math.min(...charts.map((c) => c.spec.height));
@@ -97,7 +98,7 @@ export function summarySheet(m: DemandMetrics, charts: readonly ChartImage[], no
       for (let r = Math.floor(height / ROW_PX) + 1; r > 0; r--) rows.push([]);
     }
     // The heading travels with the first chart.
-    chartBlocks[0] = figuresEnd;
+    chartBlocks[0] = figuresEnd + 1;
   }
   return {
     name: SUMMARY_SHEET,
@@ -108,7 +109,8 @@ export function summarySheet(m: DemandMetrics, charts: readonly ChartImage[], no
     images,
     tabColor: '#1F4E79',
     // Each block (0-based among the preamble and rows) as the sheet row it starts: the writer breaks the page before one
-    // that would not fit what is left of it, as it does a template's Dashboard sections. The charts start a page.
-    print: { keepTogether: [...blocks, ...chartBlocks].map((i) => i + 1), ...(charts.length ? { breakAfterRows: [figuresEnd] } : {}), scale },
+    // that would not fit what is left of it, as it does a template's Dashboard sections. The charts follow the figures
+    // by the same rule: a page of their own left the figures' last few lines alone on the page before.
+    print: { keepTogether: [...blocks, ...chartBlocks].map((i) => i + 1), scale },
   };
 }

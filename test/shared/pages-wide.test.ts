@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { columnPx, READABLE_PAGE_PX, textColumn, type PlanColumn } from '../../shared/workbook-plan';
 import { columnPagesWide, LONGEST_WORD_KEPT, narrowedToFewestPages } from '../../shared/pages-wide';
-import { headerWordsFit } from '../../shared/printed-text';
+import { headerWordsFit, printedLines, wordColumnWidth } from '../../shared/printed-text';
 
 const shown = (columns: readonly PlanColumn[]) => columns.reduce((sum, c) => sum + (c.hidden ? 0 : columnPx(c.width)), 0);
 const dates = (n: number): PlanColumn[] => Array.from({ length: n }, (_, i) => ({ header: `Day ${i + 1}`, width: 12, type: 'date' }));
@@ -71,6 +71,50 @@ describe('narrowedToFewestPages', () => {
   it('widens a wrapped column planned narrower than its longest word to that word, up to the cap', () => {
     const columns: PlanColumn[] = [{ ...textColumn('Phase', 10), longestWord: 15 }, { ...textColumn('Link', 12), longestWord: 60 }, { ...textColumn('Unit', 10), longestWord: 6 }, ...dates(3)];
     expect(narrowedToFewestPages(columns, 1).map((c) => c.width)).toEqual([15, LONGEST_WORD_KEPT, 10, 12, 12, 12]);
+  });
+
+  describe('with the cells\' texts known', () => {
+    // An office's plan: one goal and one lead on every row, a task of a line or two each, a few notes.
+    const rows = [
+      ['Draft the Citywide Racial Equity Action Plan with community careholders co-authoring sections', ''],
+      ['Require every department to submit a department equity action plan', ''],
+      ['Expand the action plan to workforce equity, budgeting, procurement, contracting, grantmaking', ''],
+      ['Require a Racial Equity Impact Statement with every fiscal statement on agenda items', 'Timeline: Year 1-2'],
+      ['Develop and present a racial equity ordinance to Council', 'Timeline: After budget adoption'],
+      ['Develop an Equity Evaluation Framework', ''],
+    ];
+    const byHeader: Record<string, string[]> = {
+      Source: rows.map(() => 'City of Riverside ODE'), Task: rows.map((r) => r[0]), Goal: rows.map(() => 'Institutional Accountability and Shared Governance'),
+      Lead: rows.map(() => 'Office of Diversity & Equity'), Notes: rows.map((r) => r[1]),
+    };
+    const planned = [textColumn('Source', 22), { header: 'ID', width: 9 }, textColumn('Task', 48), textColumn('Goal', 30), textColumn('Lead', 20), textColumn('Notes', 32), ...dates(8)]
+      .map((c) => (byHeader[c.header] ? { ...c, longestWord: Math.max(...byHeader[c.header].filter(Boolean).map(wordColumnWidth)) } : c));
+    const texts = planned.map((c) => byHeader[c.header]);
+    /** Each row's lines, as tall as its tallest cell. */
+    const rowLines = (columns: readonly PlanColumn[]) => rows.map((_, r) => Math.max(...columns.map((c, i) => (texts[i]?.[r] ? printedLines(texts[i]![r], c.width) : 1))));
+    const total = (lines: number[]) => lines.reduce((a, n) => a + n, 0);
+
+    it('shares the width of the narrowed columns by the lines their texts take: rows shorter than narrowed in one proportion, on as few pages', () => {
+      const proportional = narrowedToFewestPages(planned, 2);
+      const shared = narrowedToFewestPages(planned, 2, texts);
+      expect(columnPagesWide(shared, 2)).toBe(columnPagesWide(proportional, 2));
+      expect(shown(shared)).toBeLessThanOrEqual(READABLE_PAGE_PX);
+      // The goal's four words took four lines on every row, taller than most tasks.
+      expect(Math.max(...rowLines(proportional))).toBe(4);
+      expect(Math.max(...rowLines(shared))).toBeLessThanOrEqual(3);
+      expect(total(rowLines(shared))).toBeLessThan(total(rowLines(proportional)));
+      shared.forEach((c, i) => {
+        if (!c.wrap) expect(c, c.header).toEqual(planned[i]);
+        else expect(c.width, c.header).toBeGreaterThanOrEqual(Math.min(planned[i].longestWord!, LONGEST_WORD_KEPT));
+        expect(headerWordsFit(c.header, c.width), c.header).toBe(true);
+      });
+    });
+
+    it('leaves columns that print on as few pages as planned at their planned widths', () => {
+      const fitting = planned.filter((c) => c.type !== 'date');
+      expect(columnPagesWide(fitting, 2)).toBe(1);
+      expect(narrowedToFewestPages(fitting, 2, fitting.map((c) => byHeader[c.header])).map((c) => c.width)).toEqual(fitting.map((c) => Math.max(c.width, c.longestWord ?? 0)));
+    });
   });
 
   it('leaves a table as it is when narrowing would not save a page across', () => {

@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { printedLines } from '../../shared/printed-text';
+import { rowPoints } from '../../shared/row-heights';
 import { writeWorkbookToBuffer } from '../../sync/workbook/write-workbook';
 import { buildTemplatePlan, TEMPLATE_NAMES, type TemplateName } from '../../templates/build-template';
 import { DASHBOARD_SHEET, DashboardBuilder } from '../../templates/dashboard-sheet';
@@ -24,7 +25,7 @@ function longTexts(ws: ExcelJS.Worksheet, column: number): string[] {
     if (lines < 2) return;
     long.push(text);
     expect(cell.alignment?.wrapText, text).toBe(true);
-    expect(row.height, text).toBeGreaterThanOrEqual(lines * 15);
+    expect(row.height, text).toBeGreaterThanOrEqual(rowPoints(lines));
   });
   return long;
 }

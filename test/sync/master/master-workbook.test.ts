@@ -238,7 +238,7 @@ describe('master workbook', () => {
     }
   });
 
-  it('prints in LibreOffice: the Summary\'s figures, then its charts from a page of their own, every table readable with its header and whose row it is on each page', async () => {
+  it('prints in LibreOffice: the Summary\'s figures, then its charts, every table readable with its header and whose row it is on each page', async () => {
     const pdf = await convertToPdf(file, dir);
     const pages = await pdfPageTexts(pdf);
     const footer = (text: string) => /^\s*(\S.*?)\s{2,}Page (\d+) of (\d+)\s*$/m.exec(text.trimEnd().split('\n').at(-1) ?? '');

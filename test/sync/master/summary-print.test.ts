@@ -46,25 +46,24 @@ async function written(plan: SheetPlan) {
 }
 
 describe('the master Summary printed', () => {
-  it('names each section as a block kept on a page, and breaks its own page only before the charts', () => {
+  it('names each section as a block kept on a page, and breaks no page of its own: the charts follow the figures by the same rule', () => {
     const plan = summarySheet(metrics, CHARTS);
     const rows = sheetRows(plan);
     const rowOf = (text: string) => rows.findIndex((r) => typeof r[0] === 'string' && r[0].startsWith(text)) + 1;
     for (const title of [...SECTION_TITLES, 'Charts (']) expect(plan.print?.keepTogether, title).toContain(rowOf(title));
     expect(plan.print?.keepTogether).toContain(1);
-    expect(plan.print?.breakAfterRows).toEqual([rowOf('Charts (') - 1]);
+    expect(plan.print?.breakAfterRows).toBeUndefined();
     expect(summarySheet(metrics, []).print?.breakAfterRows).toBeUndefined();
   });
 
   // Notes from none to a page and more: the sections fall at every place on their pages.
-  it.each([0, 7, 14, 21, 28, 35, 42, 49])('keeps each section on one page, a break only where the next would not fit (%i lines of notes)', async (n) => {
+  it.each([0, 7, 14, 21, 28, 35, 42, 49])('keeps each section and each chart on one page, a break only where the next would not fit (%i lines of notes)', async (n) => {
     const plan = summarySheet(metrics, CHARTS, notes(n));
     const { breaks, scale, pointsOf } = await written(plan);
     const rows = sheetRows(plan);
     const pagePoints = (PAGE_POINTS * 100) / scale;
     const starts = [...plan.print!.keepTogether!].sort((a, b) => a - b);
     const blocks = starts.map((from, i) => ({ from, to: (starts[i + 1] ?? rows.length + 1) - 1 }));
-    const planned = new Set(plan.print!.breakAfterRows ?? []);
     const height = (b: { from: number; to: number }) => Array.from({ length: b.to - b.from + 1 }, (_, k) => pointsOf(b.from + k)).reduce((a, x) => a + x, 0);
     const pageOf: number[] = [];
     let [page, used] = [1, 0];
@@ -73,18 +72,41 @@ describe('the master Summary printed', () => {
       used += pointsOf(row);
       pageOf[row] = page;
       if (!breaks.has(row)) continue;
-      if (!planned.has(row)) {
-        // No page ends early for nothing: the next block would have run past this one.
-        const next = blocks.find((b) => b.from === row + 1);
-        expect(next, `a break after row ${row}, not before a block`).toBeDefined();
-        expect(used + height(next!), `the break after row ${row}`).toBeGreaterThan(pagePoints);
-      }
+      // No page ends early for nothing: the next block would have run past this one.
+      const next = blocks.find((b) => b.from === row + 1);
+      expect(next, `a break after row ${row}, not before a block`).toBeDefined();
+      expect(used + height(next!), `the break after row ${row}`).toBeGreaterThan(pagePoints);
       [page, used] = [page + 1, 0];
     }
     for (const b of blocks) if (height(b) <= pagePoints) expect(pageOf[b.to], `rows ${b.from}-${b.to} (${String(rows[b.from - 1][0] ?? '')})`).toBe(pageOf[b.from]);
-    // The charts start a page.
-    expect(breaks).toContain([...planned][0]);
   });
+
+  it('prints the charts\' heading and first chart on the page the figures end on, where they fit, in LibreOffice', async () => {
+    // Notes that leave the figures' last page mostly empty: the last lines of the figures spill onto a new page.
+    const spilled = await (async () => {
+      for (let n = 0; n < 60; n++) {
+        const plan = summarySheet(metrics, CHARTS, notes(n));
+        const { breaks, scale, pointsOf } = await written(plan);
+        const rows = sheetRows(plan);
+        const chartsAt = rows.findIndex((r) => typeof r[0] === 'string' && r[0].startsWith('Charts ('));
+        const pagePoints = (PAGE_POINTS * 100) / scale;
+        let used = 0;
+        for (let row = 1; row <= chartsAt; row++) {
+          if (used > 0 && used + pointsOf(row) > pagePoints) used = 0;
+          used += pointsOf(row);
+          if (breaks.has(row) && row < chartsAt) used = 0;
+        }
+        if (used < pagePoints / 3) return { plan, last: String(rows[chartsAt - 1][0] ?? rows[chartsAt - 2][0]) };
+      }
+      throw new Error('no notes leave the figures\' last page mostly empty');
+    })();
+    const file = join(dir, 'summary-charts.xlsx');
+    await writeFile(file, (await written(spilled.plan)).buffer);
+    const pages = (await pdfPageTexts(await convertToPdf(file, dir))).map((t) => t.split('\n').map((l) => l.trim()).filter(Boolean));
+    const figuresEnd = pages.findIndex((p) => p.some((l) => l.startsWith(spilled.last.slice(0, 24))));
+    expect(figuresEnd, spilled.last).toBeGreaterThanOrEqual(0);
+    expect(pages.findIndex((p) => p.some((l) => l.startsWith('Charts (')))).toBe(figuresEnd);
+  }, 120_000);
 
   it('prints each section with its figures on one page in LibreOffice', async () => {
     const plan = summarySheet(metrics, [], notes(30));

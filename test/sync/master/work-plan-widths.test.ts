@@ -1,0 +1,67 @@
+// The master's Work plan, narrowed to print one page wide, shares the width among its text columns by the lines their
+// texts take: a goal, a lead and a source name of a few words each took four lines in a narrow column, where a few
+// characters more would hold them in fewer, beside a notes column with room to spare.
+import { afterAll, describe, expect, it } from 'vitest';
+import type ExcelJS from 'exceljs';
+import { DEFAULT_RULES } from '../../../shared/index';
+import { printedLines } from '../../../shared/printed-text';
+import { rowPoints } from '../../../shared/row-heights';
+import type { RowStore } from '../../../sync/store/row-store';
+import { masterInMemory } from '../../support/master-in-memory';
+import { storeBackends } from '../../support/store-backends';
+
+const [backend, ...others] = storeBackends('work-plan-widths');
+afterAll(async () => Promise.all([backend, ...others].map((b) => b.cleanup())));
+
+const GOAL = 'Institutional Accountability and Shared Governance';
+/** An office's own plan as the reader keeps it (test/fixtures/messy/office-own-sheets.ts): one goal, its lead named above the table. */
+const TASKS: [string, string, string | null][] = [
+  ['Draft the Citywide Racial Equity Action Plan with community careholders co-authoring sections', 'Office of Diversity & Equity', null],
+  ['Require every department to submit a department equity action plan', 'Office of Diversity & Equity', null],
+  ['Expand the action plan to workforce equity, budgeting, procurement, contracting, grantmaking', 'City Manager', null],
+  ['Require a Racial Equity Impact Statement with every fiscal statement on agenda items', 'Office of Diversity & Equity', 'Timeline: Year 1-2'],
+  ['Develop and present a racial equity ordinance to Council', 'Office of Diversity & Equity', 'Timeline: After budget adoption'],
+  ['Produce annual progress reports integrating quantitative metrics and community narrative', 'Office of Diversity & Equity', 'Timeline: FY27 budget cycle'],
+  ['Develop an Equity Evaluation Framework', 'Office of Diversity & Equity', null],
+  ['Conduct the Citywide Racial Equity Study, with community-led forums and listening sessions', 'Office of Diversity & Equity', 'Timeline: Phase 1 (2026)'],
+  ['Align equity GIS tool datasets with community-defined equity priorities', 'Office of Diversity & Equity', 'Timeline: By end of Phase 1'],
+];
+
+async function storeWith(store: RowStore): Promise<void> {
+  const source = (await store.createPrincipal({ kind: 'source', name: 'City of Riverside ODE', sourceKind: 'file' })).principal.id;
+  const upserts = TASKS.map(([task, lead, notes], i) => {
+    const values = { goal: GOAL, phase: 'Phase 1', task, lead, status: i === 2 ? 'In progress' : 'Not started', ...(notes ? { notes } : {}), ...(i % 3 === 0 ? { startOn: '2026-07-01', endOn: '2027-06-30' } : {}) };
+    return { rowId: `W${i + 1}`, hash: JSON.stringify(values), values };
+  });
+  await store.applyBatch({ sourceId: source, table: 'workplan', upserts, deletes: [], full: false, rejected: [], at: new Date('2026-06-01T12:00:00Z') });
+}
+
+/** Each text cell's lines at its column's width, by row: what its row is sized by. */
+function linesByRow(ws: ExcelJS.Worksheet): number[] {
+  const out: number[] = [];
+  ws.eachRow((row, n) => {
+    if (n === 1) return;
+    let lines = 1;
+    row.eachCell((cell, col) => {
+      if (typeof cell.value === 'string' && cell.alignment?.wrapText) lines = Math.max(lines, printedLines(cell.value, ws.getColumn(col).width!));
+    });
+    out.push(lines);
+  });
+  return out;
+}
+
+describe('the master\'s Work plan printed one page wide', () => {
+  it('shares its width among the text columns so that no row of a few names and a task runs past three lines', async () => {
+    const store = await backend.fresh().open();
+    await storeWith(store);
+    const { book } = await masterInMemory(store, { asOf: '2026-06-30', rules: DEFAULT_RULES });
+    const ws = book.getWorksheet('Work plan')!;
+    expect(ws.pageSetup.fitToWidth).toBe(1);
+    const heights: number[] = [];
+    ws.eachRow((row, n) => { if (n > 1) heights.push(row.height); });
+    expect(heights).toHaveLength(TASKS.length);
+    // Measured as the rows were written, and as their texts wrap at the widths written.
+    expect(Math.max(...heights)).toBeLessThanOrEqual(rowPoints(3));
+    expect(Math.max(...linesByRow(ws))).toBeLessThanOrEqual(3);
+  });
+});
