@@ -38,6 +38,18 @@ const TEXT = '#1f2937';
 /** Arial's metrics are what ECharts assumes when it measures text on the server; Liberation Sans shares them. Unquoted: ECharts writes it into a double-quoted style attribute. */
 const FONT = 'Arial, Liberation Sans, Helvetica, sans-serif';
 
+/**
+ * The fonts the pictures are drawn in: Arimo, which has Arial's metrics, from the project's own packages. With the
+ * machine's fonts resvg would draw no word on a server that has none, and on one that has many it read them all for
+ * every chart, in time and in memory held during the export; and a picture would differ from machine to machine.
+ */
+const PICTURE_FONT = {
+  loadSystemFonts: false,
+  fontFiles: ['400Regular', '700Bold'].map((weight) => createRequire(import.meta.url).resolve(`@expo-google-fonts/arimo/${weight}/Arimo_${weight}.ttf`)),
+  defaultFontFamily: 'Arimo',
+  sansSerifFamily: 'Arimo',
+};
+
 /** The room at the top of a chart for its title (drawn 8 px down, 15 px text): a drawing without it starts that much higher. */
 const TITLE_ROOM = 28;
 /** A legend or plot placed below the title, moved up into the title's room. */
@@ -133,7 +145,7 @@ export async function renderPng(spec: ChartSpec): Promise<Uint8Array> {
   const svg = renderSvg(spec, true);
   const image = await renderAsync(svg, {
     fitTo: { mode: 'width', value: spec.width * 2 },
-    font: { loadSystemFonts: true, defaultFontFamily: 'Liberation Sans', sansSerifFamily: 'Liberation Sans' },
+    font: PICTURE_FONT,
   });
   return image.asPng();
 }
