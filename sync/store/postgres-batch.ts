@@ -7,12 +7,14 @@ import { sql, type Compilable, type Kysely, type RawBuilder } from 'kysely';
 import { assertIsSource, checkBatch, compareIds, encodeRow, isEncoded } from './batch-plan';
 import type { Routine } from './migrations';
 import type { Batch, BatchResult, EncodedRow, RejectedRow } from './row-store';
-import { isSheetWarning, keepLatestSync, replaceRejection, replaceSheetProblem, writeCurrentRow, type StoreDatabase } from './schema';
+import { isSheetWarning, keepLatestSync, replaceRejection, replaceSheetProblem, currentRowWritten, type StoreDatabase } from './schema';
 
 /** What the function raises for a batch under an id that is no source (a class of our own). */
 const NOT_A_SOURCE = 'ED001';
 /** What the fault-injection filter of `callBatchRoutine` raises. */
 const DIVISION_BY_ZERO = '22012';
+/** What the function raises when a row it found stored was moved by another writer before it wrote the row. */
+const SERIALIZATION_FAILURE = '40001';
 
 /**
  * The function's local variables, read from its `jsonb` argument, and its two text arguments; the statements
@@ -61,7 +63,8 @@ const DECLARATIONS = `
   v_unshown jsonb := coalesce(p_batch->'unshown', '[]'::jsonb);
   v_withheld boolean := coalesce((p_batch->>'withheld')::boolean, false);
   v_has_rejections boolean;
-  v_has_warnings boolean;`;
+  v_has_warnings boolean;
+  v_stored integer;`;
 
 /** Statements of the function, as kysely builds them for the tables of `StoreDatabase`. */
 function statements(db: Kysely<StoreDatabase>) {
@@ -146,8 +149,8 @@ function statements(db: Kysely<StoreDatabase>) {
                                                    unnest(string_to_array(${v.raws}, chr(1)))) with ordinality as t(e, values_json, raw_json, n))`)
       // One index probe per row sent, whatever the statistics say: planned as a join, a stale estimate of
       // the source's rows hashed all of them for every batch. `limit 1` keeps the lookup a lookup.
-      .with('compared', () => sql`(select i.*, s.sheet_row as stored_sheet_row, s.values_seq as previous_seq, coalesce(${unchanged(sql`i.hash`)}, false) as same
-                                   from incoming i left join lateral (select hash, deleted, sheet_row, values_seq from sheet_rows s
+      .with('compared', () => sql`(select i.*, s.ctid as stored_at, s.sheet_row as stored_sheet_row, s.values_seq as previous_seq, coalesce(${unchanged(sql`i.hash`)}, false) as same
+                                   from incoming i left join lateral (select ctid, hash, deleted, sheet_row, values_seq from sheet_rows s
                                                                       where ${mine('s')} and s.row_id = i.row_id limit 1) s on true)`)
       .with('version', (q) =>
         q
@@ -165,12 +168,34 @@ function statements(db: Kysely<StoreDatabase>) {
           .set({ sheet_row: sql.ref('m.sheet_row') })
           .where(sql<boolean>`${mine('sheet_rows')} and sheet_rows.row_id = m.row_id`),
       )
-      .insertInto('sheet_rows')
-      .columns(['table_name', 'source_id', 'row_id', 'hash', 'values_seq', 'updated_at', 'deleted', 'deleted_at', 'first_done_on', 'sheet_row', 'first_closed_on', 'done_on_unknown', 'closed_on_unknown'])
       // Joined on row_id (unique in a batch) because RETURNING promises no order.
-      .expression(sql`select ${v.table}, ${v.source}, c.row_id, c.hash, v.seq, ${v.at}, 0, null, c.e->>3, c.sheet_row, c.e->>5, (c.e->>6)::int, (c.e->>7)::int
-                      from version v join compared c on c.row_id = v.row_id`)
-      .onConflict(writeCurrentRow),
+      .with('written', () => sql`(select c.row_id, c.hash, v.seq as values_seq, ${v.at} as updated_at, c.e->>3 as first_done_on, c.sheet_row,
+                                         c.e->>5 as first_closed_on, (c.e->>6)::int as done_on_unknown, (c.e->>7)::int as closed_on_unknown, c.stored_at
+                                  from version v join compared c on c.row_id = v.row_id)`)
+      // A row found stored is written where the probe found it, by its ctid: an insert's conflict check would look it
+      // up again in the key. The lock the function takes first keeps the ctid the row's; should another writer
+      // move a row all the same, the count below fails the batch rather than leave it unwritten.
+      .with('rewritten', (q) =>
+        q
+          .updateTable('sheet_rows')
+          .from(sql`(select * from written where stored_at is not null)`.as('excluded'))
+          .set(currentRowWritten)
+          .where(sql<boolean>`sheet_rows.ctid = any(array(select stored_at from compared where not same and stored_at is not null))
+                              and sheet_rows.ctid = excluded.stored_at and sheet_rows.row_id = excluded.row_id`)
+          .returning(sql.lit(1).as('one')),
+      )
+      // Rows of the batch's source and table are written only under the lock the function takes first, so a row the
+      // probe did not find is new: added without a conflict check, which would look it up again. Should another
+      // writer have added it all the same, the insert fails the batch whole.
+      .with('added', (q) =>
+        q
+          .insertInto('sheet_rows')
+          .columns(['table_name', 'source_id', 'row_id', 'hash', 'values_seq', 'updated_at', 'deleted', 'deleted_at', 'first_done_on', 'sheet_row', 'first_closed_on', 'done_on_unknown', 'closed_on_unknown'])
+          .expression(sql`select ${v.table}, ${v.source}, row_id, hash, values_seq, updated_at, 0, null, first_done_on, sheet_row, first_closed_on, done_on_unknown, closed_on_unknown
+                          from written where stored_at is null`)
+          .returning(sql.lit(1).as('one')),
+      )
+      .selectNoFrom([sql<number>`(select count(*) from version)`.as('written'), sql<number>`(select count(*) from rewritten) + (select count(*) from added)`.as('stored')]),
     tombstoneDeletes: tombstones(named('sheet_rows', v.deletes)),
     /** A full batch also removes the live rows it holds nowhere, except those the sheet has not been sent yet (outbox). */
     tombstoneMissing: tombstones(sql`${inList(v.deletes)} or (${notIn(sql`${v.sent} || ${v.rejectedIds} || ${v.moved}`)}
@@ -247,8 +272,10 @@ begin
     if v_full then ${s.clearMissingRejections}; else ${s.clearNamedRejections}; end if;
   end if;
   if jsonb_array_length(v_rejected) > 0 then ${s.putRejections}; end if;
-  ${s.writeRows};
-  get diagnostics accepted_rows = row_count;
+  ${s.writeRows} into accepted_rows, v_stored;
+  if v_stored <> accepted_rows then
+    raise exception 'a current row moved while its batch was written' using errcode = '${SERIALIZATION_FAILURE}';
+  end if;
   unchanged_rows := jsonb_array_length(v_rows) - accepted_rows;
   deleted_rows := 0;
   if v_full then

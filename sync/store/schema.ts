@@ -303,18 +303,24 @@ const keptUnknown = (kind: 'done' | 'closed', reopened: RawBuilder<unknown>) => 
  * fulfilled, reopened and fulfilled again is dated by the fulfillment that stood. The same upsert on both databases.
  */
 export const writeCurrentRow = (oc: OnConflictBuilder<StoreDatabase, 'sheet_rows'>) =>
-  oc.columns(['table_name', 'source_id', 'row_id']).doUpdateSet((eb) => ({
-    hash: eb.ref('excluded.hash'),
-    values_seq: eb.ref('excluded.values_seq'),
-    updated_at: eb.ref('excluded.updated_at'),
-    deleted: sql.lit(0),
-    deleted_at: sql.lit(null),
-    first_done_on: keptDayOf('done', sql`excluded.first_done_on is null and excluded.first_closed_on is null`),
-    done_on_unknown: keptUnknown('done', sql`excluded.first_done_on is null and excluded.first_closed_on is null`),
-    first_closed_on: keptDayOf('closed', sql`excluded.first_closed_on is null`),
-    closed_on_unknown: keptUnknown('closed', sql`excluded.first_closed_on is null`),
-    sheet_row: eb.fn.coalesce('excluded.sheet_row', 'sheet_rows.sheet_row'),
-  }));
+  oc.columns(['table_name', 'source_id', 'row_id']).doUpdateSet(currentRowWritten);
+
+/**
+ * `writeCurrentRow`'s new values of a stored current row, from the version's row named `excluded`: PostgreSQL's batch
+ * function also writes a row it found stored by an `update` whose source is so named.
+ */
+export const currentRowWritten = {
+  hash: sql.ref<string>('excluded.hash'),
+  values_seq: sql.ref<number>('excluded.values_seq'),
+  updated_at: sql.ref<string>('excluded.updated_at'),
+  deleted: sql.lit(0),
+  deleted_at: sql.lit(null),
+  first_done_on: keptDayOf('done', sql`excluded.first_done_on is null and excluded.first_closed_on is null`),
+  done_on_unknown: keptUnknown('done', sql`excluded.first_done_on is null and excluded.first_closed_on is null`),
+  first_closed_on: keptDayOf('closed', sql`excluded.first_closed_on is null`),
+  closed_on_unknown: keptUnknown('closed', sql`excluded.first_closed_on is null`),
+  sheet_row: sql<number | null>`coalesce(excluded.sheet_row, sheet_rows.sheet_row)`,
+};
 
 /** A batch dated before the last one recorded (a late retry) does not move a source's last sync back. */
 export const keepLatestSync = (oc: OnConflictBuilder<StoreDatabase, 'source_syncs'>) =>

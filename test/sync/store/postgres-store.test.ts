@@ -9,6 +9,7 @@ import { runRowStoreContract, type StoreOpenOptions } from '../../contracts/row-
 import { TEST_DATABASE_URL, dropSchemas, randomSchemaName } from '../../support/postgres';
 import { MIGRATION_NAMES } from '../../../sync/store/migrations';
 import type { Batch } from '../../../sync/store/row-store';
+import { STORED_ORDER } from '../../../sync/store/stored-values';
 import { decodeValues, encodeValues } from '../../../sync/store/stored-values';
 
 const base = randomSchemaName('rowstore');
@@ -127,6 +128,44 @@ describe('PostgreSQL store', () => {
       // Without room left on each page, every new version moves to a page at the end of the table.
       expect(stayed).toBeGreaterThan(ids.length / 5);
     } finally {
+      await store.close();
+    }
+  });
+
+  test("a batch looks each row up in the current rows' key once: new rows are added, and stored ones rewritten where that lookup found them", async () => {
+    const store = await open({ place: 'probes' });
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'County TA log' });
+    const ids = Array.from({ length: 50 }, (_, i) => `row-${i}`);
+    const sync = (status: string) =>
+      store.applyBatch({ sourceId: principal.id, table: 'requests', upserts: ids.map((rowId) => ({ rowId, hash: `${rowId}/${status}`, values: { requestId: rowId, status } })), deletes: [], full: false, rejected: [], at: new Date() });
+    // The batch's call, run in a transaction of its own so that its scans of the key can be counted before it ends.
+    const scans: number[] = [];
+    const original = pg.Client.prototype.query;
+    const sent = vi.spyOn(pg.Client.prototype, 'query').mockImplementation(async function (this: pg.Client, text: unknown, values?: unknown) {
+      const call = (q: unknown, v?: unknown) => (original as (q: unknown, v?: unknown) => Promise<pg.QueryResult>).call(this, q, v);
+      if (typeof text !== 'string' || !text.includes('apply_batch_')) return call(text, values);
+      const counted = async () => Number((await call("select pg_stat_get_xact_numscans('sheet_rows_pk'::regclass) as n")).rows[0].n);
+      await call('begin');
+      const before = await counted();
+      const result = await call(text, values);
+      scans.push((await counted()) - before);
+      await call('commit');
+      return result;
+    } as never);
+    try {
+      expect(await sync('New')).toEqual({ accepted: 50, unchanged: 0, deleted: 0 });
+      expect(await sync('In progress')).toEqual({ accepted: 50, unchanged: 0, deleted: 0 });
+      expect(await sync('In progress')).toEqual({ accepted: 0, unchanged: 50, deleted: 0 });
+      // An insert's conflict check would look each row up again.
+      expect(scans).toEqual([50, 50, 50]);
+      const stored = await query<{ status: string; versions: string }>(
+        `select h.values_json::jsonb->>${STORED_ORDER.requests.indexOf('status')} as status, (select count(*) from "${schemaOf('probes')}".row_history a where a.row_id = s.row_id)::text as versions
+         from "${schemaOf('probes')}".sheet_rows s join "${schemaOf('probes')}".row_history h on h.seq = s.values_seq`,
+      );
+      expect(stored).toHaveLength(50);
+      expect(new Set(stored.map((r) => `${r.status} ${r.versions}`))).toEqual(new Set(['In progress 2']));
+    } finally {
+      sent.mockRestore();
       await store.close();
     }
   });
