@@ -478,6 +478,16 @@ const migrations: Migration[] = [
       await storeValuesInOrder(db);
     },
   },
+  {
+    // 0028's room was for some of a page's rows: a re-sync that changes every row of a page in one batch filled the
+    // room with the first of them and moved the rest to the table's end, each with an entry in both key indexes. The
+    // old versions are the batch's own, so none is reclaimed before it commits. Half of each page is room for a new
+    // version of every row on it (decision 014 has the figures); as with 0028, only pages written from now on.
+    name: '0031-current-rows-room-for-every-row',
+    async up(db) {
+      if (isPostgres(db)) await sql`alter table sheet_rows set (fillfactor = 50)`.execute(db);
+    },
+  },
 ];
 
 

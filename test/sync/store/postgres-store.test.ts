@@ -111,7 +111,7 @@ describe('PostgreSQL store', () => {
     expect(await query(`select name from "${schemaOf('race')}".schema_migrations order by name`)).toEqual([...MIGRATION_NAMES].sort().map((name) => ({ name })));
   });
 
-  test('a changed row keeps its new version on its own page, so the update writes no new entry in the key indexes', async () => {
+  test('rows changed by one sync, every row of their pages, keep their new versions on their own pages, so the update writes no new entry in the key indexes', async () => {
     const store = await open({ place: 'room' });
     const { principal } = await store.createPrincipal({ kind: 'source', name: 'County TA log' });
     const ids = Array.from({ length: 400 }, (_, i) => `row-${i}`);
@@ -125,8 +125,9 @@ describe('PostgreSQL store', () => {
       await sync('In progress');
       const after = await pages();
       const stayed = ids.filter((id) => before.get(id) === after.get(id)).length;
-      // Without room left on each page, every new version moves to a page at the end of the table.
-      expect(stayed).toBeGreaterThan(ids.length / 5);
+      // Without room left on each page, every new version moves to a page at the end of the table; with room for
+      // some, a sync that changes every row of a page moves the rest.
+      expect(stayed).toBeGreaterThan(ids.length * 0.9);
     } finally {
       await store.close();
     }
