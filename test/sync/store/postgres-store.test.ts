@@ -111,12 +111,18 @@ describe('PostgreSQL store', () => {
     expect(await query(`select name from "${schemaOf('race')}".schema_migrations order by name`)).toEqual([...MIGRATION_NAMES].sort().map((name) => ({ name })));
   });
 
-  test('rows changed by one sync, every row of their pages, keep their new versions on their own pages, so the update writes no new entry in the key indexes', async () => {
-    const store = await open({ place: 'room' });
+  /** A store at `place` with one source, and a sync of `count` rows of that source, all at `status`. */
+  async function withRows(place: string, count: number) {
+    const store = await open({ place });
     const { principal } = await store.createPrincipal({ kind: 'source', name: 'County TA log' });
-    const ids = Array.from({ length: 400 }, (_, i) => `row-${i}`);
+    const ids = Array.from({ length: count }, (_, i) => `row-${i}`);
     const sync = (status: string) =>
       store.applyBatch({ sourceId: principal.id, table: 'requests', upserts: ids.map((rowId) => ({ rowId, hash: `${rowId}/${status}`, values: { requestId: rowId, status } })), deletes: [], full: false, rejected: [], at: new Date() });
+    return { store, ids, sync };
+  }
+
+  test('rows changed by one sync, every row of their pages, keep their new versions on their own pages, so the update writes no new entry in the key indexes', async () => {
+    const { store, ids, sync } = await withRows('room', 400);
     const pages = async () =>
       new Map((await query<{ row_id: string; page: string }>(`select row_id, (ctid::text::point)[0]::text as page from "${schemaOf('room')}".sheet_rows`)).map((r) => [r.row_id, r.page]));
     try {
@@ -134,11 +140,7 @@ describe('PostgreSQL store', () => {
   });
 
   test("a batch looks each row up in the current rows' key once: new rows are added, and stored ones rewritten where that lookup found them", async () => {
-    const store = await open({ place: 'probes' });
-    const { principal } = await store.createPrincipal({ kind: 'source', name: 'County TA log' });
-    const ids = Array.from({ length: 50 }, (_, i) => `row-${i}`);
-    const sync = (status: string) =>
-      store.applyBatch({ sourceId: principal.id, table: 'requests', upserts: ids.map((rowId) => ({ rowId, hash: `${rowId}/${status}`, values: { requestId: rowId, status } })), deletes: [], full: false, rejected: [], at: new Date() });
+    const { store, sync } = await withRows('probes', 50);
     // The batch's call, run in a transaction of its own so that its scans of the key can be counted before it ends.
     const scans: number[] = [];
     const original = pg.Client.prototype.query;
