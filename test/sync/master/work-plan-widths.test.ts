@@ -74,12 +74,17 @@ function linesByRow(ws: ExcelJS.Worksheet): number[] {
   return out;
 }
 
+/** The Work plan sheet of a master made from a fresh store holding the plan (`filled`: see `storeWith`), or read through `wrap`. */
+async function workPlan(filled = false, wrap: (store: RowStore) => MasterStore = (store) => store): Promise<ExcelJS.Worksheet> {
+  const store = await backend.fresh().open();
+  await storeWith(store, filled);
+  const { book } = await masterInMemory(wrap(store), { asOf: '2026-06-30', rules: DEFAULT_RULES });
+  return book.getWorksheet('Work plan')!;
+}
+
 describe('the master\'s Work plan printed one page wide', () => {
   it('shares its width among the text columns so that no row of a few names and a task runs past three lines', async () => {
-    const store = await backend.fresh().open();
-    await storeWith(store);
-    const { book } = await masterInMemory(store, { asOf: '2026-06-30', rules: DEFAULT_RULES });
-    const ws = book.getWorksheet('Work plan')!;
+    const ws = await workPlan();
     expect(ws.pageSetup.fitToWidth).toBe(1);
     const heights: number[] = [];
     ws.eachRow((row, n) => { if (n > 1) heights.push(row.height); });
@@ -90,10 +95,7 @@ describe('the master\'s Work plan printed one page wide', () => {
   });
 
   it('prints the columns no row fills as narrow as their headers\' words, and gives their room to the texts', async () => {
-    const store = await backend.fresh().open();
-    await storeWith(store);
-    const { book } = await masterInMemory(store, { asOf: '2026-06-30', rules: DEFAULT_RULES });
-    const ws = book.getWorksheet('Work plan')!;
+    const ws = await workPlan();
     expect(ws.pageSetup.fitToWidth).toBe(1);
     for (const header of EMPTY) {
       const width = widthOf(ws, header);
@@ -104,19 +106,13 @@ describe('the master\'s Work plan printed one page wide', () => {
     expect(widthOf(ws, 'Start')).toBe(plannedWidth('Start'));
     expect(Math.max(...linesByRow(ws))).toBeLessThanOrEqual(3);
     // The same plan with those columns filled, at their planned widths, prints its texts in more lines.
-    const filledStore = await backend.fresh().open();
-    await storeWith(filledStore, true);
-    const filled = (await masterInMemory(filledStore, { asOf: '2026-06-30', rules: DEFAULT_RULES })).book.getWorksheet('Work plan')!;
+    const filled = await workPlan(true);
     for (const header of EMPTY) expect(widthOf(filled, header), header).toBeGreaterThan(widthOf(ws, header));
     expect(textLines(ws)).toBeLessThan(textLines(filled));
   });
 
   it('keeps the planned widths of a sheet too long to read its rows first', async () => {
-    const store = await backend.fresh().open();
-    await storeWith(store);
-    const long: MasterStore = { ...store, rowCount: async () => WORDS_READ_UP_TO + 1 };
-    const { book } = await masterInMemory(long, { asOf: '2026-06-30', rules: DEFAULT_RULES });
-    const ws = book.getWorksheet('Work plan')!;
+    const ws = await workPlan(false, (store) => ({ ...store, rowCount: async () => WORDS_READ_UP_TO + 1 }));
     // Ids and numbers are not narrowed by the usual rule (Unit, a text, is, in proportion).
     for (const header of ['Item ID', 'Target', 'Actual']) expect(widthOf(ws, header), header).toBe(plannedWidth(header));
   });
