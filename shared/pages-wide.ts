@@ -1,8 +1,8 @@
 // How many pages across a table sheet prints, and its columns narrowed to print on as few as a readable scale allows:
 // read row by row off paper, a row split over pages makes a reader match part-rows, and each extra page across
 // prints the row's naming columns again.
-import { headerWordsFit, printedLines } from './printed-text';
-import { columnPx, READABLE_PAGE_PX, type PlanColumn, type SheetPlan } from './workbook-plan';
+import { headerWidth, headerWordsFit, printedLines, rightHeaderWidth } from './printed-text';
+import { alignsRight, columnPx, READABLE_PAGE_PX, type PlanColumn, type SheetPlan } from './workbook-plan';
 
 /** Narrower than this, a wrapped column whose words are not known breaks ordinary words ("departments") into pieces. */
 const NARROWEST_WRAPPED = 10;
@@ -58,6 +58,20 @@ function narrowest(c: PlanColumn, cap: number): number {
 function widenedToWords(planned: readonly PlanColumn[], cap: number): readonly PlanColumn[] {
   const narrowerThanItsWord = (c: PlanColumn) => !!c.wrap && !c.hidden && c.width < wordWidth(c, cap);
   return planned.some(narrowerThanItsWord) ? planned.map((c) => (narrowerThanItsWord(c) ? { ...c, width: wordWidth(c, cap) } : c)) : planned;
+}
+
+/**
+ * Each column no row fills (`PlanColumn.empty`) as narrow as its header's words, wrapped at their spaces (a figure's
+ * keeping its indent): on paper it holds nothing but its header, and an office's plan printed its empty ids, targets
+ * and units at their typing widths while its texts wrapped to a line more beside them.
+ */
+function emptiesNarrowed(columns: readonly PlanColumn[]): readonly PlanColumn[] {
+  const narrowed = columns.map((c) => {
+    if (!c.empty || c.hidden) return c;
+    const width = Math.min(c.width, alignsRight(c) ? rightHeaderWidth(c.header, 1) : headerWidth(c.header, 1));
+    return width === c.width ? c : { ...c, width };
+  });
+  return narrowed.some((c, i) => c !== columns[i]) ? narrowed : columns;
 }
 
 /** The wrapped columns at `percent` of their widths, none below `narrowest`; ids, dates and numbers as they are. */
@@ -168,8 +182,24 @@ function sharedByLines(columns: readonly PlanColumn[], repeated: number, cap: nu
  * column, each row's text), the width of columns narrowed to one page across is shared out by the lines those texts
  * take instead of in one proportion (see `sharedByLines`): narrowed alike, a goal's few words took four lines beside
  * a column with room.
+ *
+ * Columns no row fills (`PlanColumn.empty`) are narrowed first, to their headers' words (see `emptiesNarrowed`), where
+ * the columns then print one page across: across pages each page ends at a column's edge, which the count in all does
+ * not see, so texts given the room of narrowed columns could fill the pages past it and shrink the scale.
  */
 export function narrowedToFewestPages(planned: readonly PlanColumn[], repeated: number, texts?: readonly (readonly string[] | undefined)[]): readonly PlanColumn[] {
+  if (columnPagesWide(widenedToWords(planned, LONGEST_WORD_KEPT), repeated) > 1) {
+    const emptied = emptiesNarrowed(planned);
+    if (emptied !== planned) {
+      const narrowed = narrowedFrom(emptied, repeated, texts);
+      if (columnPagesWide(narrowed, repeated) === 1) return narrowed;
+    }
+  }
+  return narrowedFrom(planned, repeated, texts);
+}
+
+/** `narrowedToFewestPages` of columns as they are given. */
+function narrowedFrom(planned: readonly PlanColumn[], repeated: number, texts?: readonly (readonly string[] | undefined)[]): readonly PlanColumn[] {
   const columns = widenedToWords(planned, NARROWEST_WRAPPED);
   const asTheyAre = columnPagesWide(columns, repeated);
   const fewest = asTheyAre === 1 ? 1 : Math.min(asTheyAre, columnPagesWide(narrowedAt(columns, NARROWEST_WRAPPED, NARROWEST_PERCENT), repeated));

@@ -40,7 +40,15 @@ export interface PlanColumn {
    * column is sized: narrowed to print, the column keeps it, so no word is broken inside (see `pages-wide.ts`).
    */
   longestWord?: number;
+  /**
+   * No row holds a value in it, when the rows are read before the column is sized: narrowed to print, it is only as
+   * wide as its header's words, and its room goes to the texts (see `pages-wide.ts`).
+   */
+  empty?: boolean;
 }
+
+/** Dates and figures sit on the right of their column, where their digits line up. */
+export const alignsRight = (c: PlanColumn): boolean => !!c.alignRight || c.type === 'date' || c.type === 'number' || c.type === 'percent';
 
 export type Tone = 'good' | 'warn' | 'bad' | 'neutral';
 

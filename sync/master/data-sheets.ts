@@ -84,8 +84,13 @@ const repeatedColumns = (table: TableDef) => 1 + namingColumns(table).length;
  */
 function sheetColumns(table: TableDef, inputs: readonly InputColumn[], words?: SheetWords): readonly PlanColumn[] {
   const planned = plannedColumns(table, inputs);
-  const columns = planned.map((c) => (words?.[c.header] === undefined ? c : { ...c, longestWord: words[c.header].longestWord }));
-  return narrowedToFewestPages(columns, repeatedColumns(table), words && planned.map((c) => words[c.header]?.texts));
+  const empty = new Set(words?.empty);
+  const columns = planned.map((c) => {
+    const known = words?.columns[c.header];
+    const worded = known === undefined ? c : { ...c, longestWord: known.longestWord };
+    return empty.has(c.header) ? { ...worded, empty: true } : worded;
+  });
+  return narrowedToFewestPages(columns, repeatedColumns(table), words && planned.map((c) => words.columns[c.header]?.texts));
 }
 
 /** A data sheet's columns at the widths planned for typing, before they are narrowed to print. */
@@ -94,11 +99,16 @@ const plannedColumns = (table: TableDef, inputs: readonly InputColumn[]): PlanCo
 
 const SOURCE_HEADER = 'Source';
 
-/**
- * By a data sheet's text column's header, the width its cells' widest word takes (`PlanColumn.longestWord`) and each
- * row's text in it ('' for none), which share out the width the columns print in (`narrowedToFewestPages`).
- */
-export type SheetWords = Readonly<Record<string, { longestWord: number; texts: readonly string[] }>>;
+/** What a data sheet's rows, read before it is written, say of its columns' widths on paper (`narrowedToFewestPages`). */
+export interface SheetWords {
+  /**
+   * By a text column's header, the width its cells' widest word takes (`PlanColumn.longestWord`) and each row's text
+   * in it ('' for none), which share out the width the columns print in.
+   */
+  readonly columns: Readonly<Record<string, { longestWord: number; texts: readonly string[] }>>;
+  /** The headers of the columns no row fills, when the sheet shows a row (`PlanColumn.empty`). */
+  readonly empty: readonly string[];
+}
 
 const shownCells = <T extends TableName>(cells: (r: MetricsRow) => PlanCell[], shown?: (row: MetricsRow<T>) => MetricsRow<T>) =>
   shown ? (row: MetricsRow) => cells(shown(row as MetricsRow<T>)) : cells;
@@ -217,8 +227,8 @@ export function masterRows<T extends TableName>(table: T, opts: MasterDataOption
 export const WORDS_READ_UP_TO = 10_000;
 
 /**
- * The widest words of a master data sheet's text columns and their texts, from the rows the sheet will show
- * (`SheetWords`): a sheet's column widths come before its rows in the file, so its rows are read once more first.
+ * The widest words of a master data sheet's text columns and their texts, and the columns no row fills, from the rows
+ * the sheet will show (`SheetWords`): a sheet's column widths come before its rows in the file, so its rows are read once more first.
  * Derived columns' texts are computed as the sheet's cells are.
  */
 export async function masterWords<T extends TableName>(table: T, rows: AsyncIterable<MetricsRow<T>>, opts: MasterDataOptions): Promise<SheetWords> {
@@ -229,9 +239,13 @@ export async function masterWords<T extends TableName>(table: T, rows: AsyncIter
   const words = wrapped.map(() => ({ longestWord: 0, texts: [] as string[] }));
   const { keep, shown, rules, asOf } = masterInput(table, [], opts);
   const cells = rowCells(def, inputs, rules, asOf);
+  const filled = new Array<boolean>(columns.length).fill(false);
+  let shownRows = 0;
   for await (const stored of rows) {
     if (keep && !keep(stored)) continue;
     const row = cells(shown ? shown(stored) : stored);
+    shownRows++;
+    for (let i = 0; i < row.length; i++) if (!filled[i] && row[i] !== null && row[i] !== '') filled[i] = true;
     wrapped.forEach((at, k) => {
       const value = row[at];
       const text = typeof value === 'string' ? value : '';
@@ -239,5 +253,8 @@ export async function masterWords<T extends TableName>(table: T, rows: AsyncIter
       if (text) words[k].longestWord = Math.max(words[k].longestWord, wordColumnWidth(text));
     });
   }
-  return Object.fromEntries(wrapped.map((at, k) => [columns[at].header, words[k]]));
+  return {
+    columns: Object.fromEntries(wrapped.map((at, k) => [columns[at].header, words[k]])),
+    empty: shownRows ? columns.flatMap((c, i) => (filled[i] ? [] : [c.header])) : [],
+  };
 }

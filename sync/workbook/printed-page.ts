@@ -82,3 +82,20 @@ export function keptTogetherBreaks(points: readonly number[], starts: readonly n
   });
   return breaks;
 }
+
+/**
+ * The share of each page that rows `points` tall fill, printed with the blocks starting at `starts` kept on a page
+ * (`keptTogetherBreaks`) at `scale`: what a plan weighs two orders of its blocks by.
+ */
+export function keptTogetherFills(points: readonly number[], starts: readonly number[], scale = 100): number[] {
+  const breaks = new Set(keptTogetherBreaks(points, starts, undefined, scale));
+  const pagePoints = (PAGE_POINTS * 100) / scale;
+  const used = [0];
+  points.forEach((height, i) => {
+    if (used[used.length - 1] > 0 && used[used.length - 1] + height > pagePoints) used.push(0);
+    used[used.length - 1] += height;
+    if (breaks.has(i + 1)) used.push(0);
+  });
+  if (used.length > 1 && used[used.length - 1] === 0) used.pop();
+  return used.map((u) => u / pagePoints);
+}

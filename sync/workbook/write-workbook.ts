@@ -7,7 +7,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type ExcelJS from 'exceljs';
 import { columnLetter } from '../../shared/lists';
 import {
-  CHARACTER_PX, columnPx, continuedSheetName, dataRowsPerSheet, EXCEL_MAX_ROWS, isEncodedRows, isFormulaCell, isLaterSheet, PRINT_MARGINS, PRINT_PAGE_PX, READABLE_PAGE_PX, WIDEST_FONT_RATIO, type CellKind, type EncodedBlock, type FormulaCell, type LaterSheet, type PlanCell, type PlanColumn, type RowLayout,
+  alignsRight, CHARACTER_PX, columnPx, continuedSheetName, dataRowsPerSheet, EXCEL_MAX_ROWS, isEncodedRows, isFormulaCell, isLaterSheet, PRINT_MARGINS, PRINT_PAGE_PX, READABLE_PAGE_PX, WIDEST_FONT_RATIO, type CellKind, type EncodedBlock, type FormulaCell, type LaterSheet, type PlanCell, type PlanColumn, type RowLayout,
   type SheetPlan, type WorkbookPlan,
 } from '../../shared/workbook-plan';
 import { columnPagesWide, printedColumns, printFooter, repeatedColumns } from '../../shared/pages-wide';
@@ -156,9 +156,6 @@ function literalList(sheet: string, values: readonly string[]): string {
   if (formula.length - 2 > MAX_LITERAL_LIST) throw new WorkbookError('invalid-plan', `${sheet}: a dropdown of literal values is limited to ${MAX_LITERAL_LIST} characters; list them in a sheet range instead`);
   return formula;
 }
-
-/** Dates and figures sit on the right of their column, where their digits line up. */
-export const alignsRight = (c: PlanColumn) => c.alignRight || c.type === 'date' || c.type === 'number' || c.type === 'percent';
 
 /**
  * Gridlines do not print: a date or number flush against its cell's right edge would run into the next column's text

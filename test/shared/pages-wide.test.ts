@@ -1,8 +1,8 @@
 // The rule that narrows a table's text columns so it prints on as few pages across as a readable scale allows.
 import { describe, expect, it } from 'vitest';
-import { columnPx, READABLE_PAGE_PX, textColumn, type PlanColumn } from '../../shared/workbook-plan';
+import { alignsRight, columnPx, READABLE_PAGE_PX, textColumn, type PlanColumn } from '../../shared/workbook-plan';
 import { columnPagesWide, LONGEST_WORD_KEPT, narrowedToFewestPages } from '../../shared/pages-wide';
-import { headerWordsFit, printedLines, wordColumnWidth } from '../../shared/printed-text';
+import { headerWordsFit, keepsRightHeaderIndent, printedLines, wordColumnWidth } from '../../shared/printed-text';
 
 const shown = (columns: readonly PlanColumn[]) => columns.reduce((sum, c) => sum + (c.hidden ? 0 : columnPx(c.width)), 0);
 const dates = (n: number): PlanColumn[] => Array.from({ length: n }, (_, i) => ({ header: `Day ${i + 1}`, width: 12, type: 'date' }));
@@ -108,6 +108,39 @@ describe('narrowedToFewestPages', () => {
         else expect(c.width, c.header).toBeGreaterThanOrEqual(Math.min(planned[i].longestWord!, LONGEST_WORD_KEPT));
         expect(headerWordsFit(c.header, c.width), c.header).toBe(true);
       });
+    });
+
+    it('prints the columns no row fills as narrow as their headers\' words and shares their room among the texts', () => {
+      const figures: PlanColumn[] = [{ header: 'Target', width: 10, type: 'number' }, { header: 'Actual', width: 10, type: 'number' }];
+      const withFigures = [...planned.slice(0, -2), ...figures];
+      const empty = withFigures.map((c) => (c.header === 'ID' || c.type === 'number' ? { ...c, empty: true } : c));
+      const figureTexts = withFigures.map((c) => byHeader[c.header]);
+      const asPlanned = narrowedToFewestPages(withFigures, 2, figureTexts);
+      const narrowed = narrowedToFewestPages(empty, 2, figureTexts);
+      expect(columnPagesWide(narrowed, 2)).toBe(1);
+      narrowed.forEach((c, i) => {
+        if (!empty[i].empty) return;
+        expect(c.width, c.header).toBeLessThan(withFigures[i].width);
+        expect(alignsRight(c) ? keepsRightHeaderIndent(c.header, c.width) : headerWordsFit(c.header, c.width), c.header).toBe(true);
+        // The narrowest its header allows.
+        expect(alignsRight(c) ? keepsRightHeaderIndent(c.header, c.width - 1) : headerWordsFit(c.header, c.width - 1), c.header).toBe(false);
+      });
+      const lines = (columns: readonly PlanColumn[]) => total(rows.map((_, r) => Math.max(...columns.map((c, i) => (figureTexts[i]?.[r] ? printedLines(figureTexts[i]![r], c.width) : 1)))));
+      expect(lines(narrowed)).toBeLessThan(lines(asPlanned));
+    });
+
+    it('leaves columns no row fills as they are where the columns print across pages: each page ends at a column\'s edge', () => {
+      const wide = [...planned, ...dates(12)];
+      const withEmpty = wide.map((c) => (c.header === 'ID' ? { ...c, empty: true } : c));
+      const narrowed = narrowedToFewestPages(withEmpty, 2, wide.map((c) => byHeader[c.header]));
+      expect(columnPagesWide(narrowed, 2)).toBeGreaterThan(1);
+      expect(narrowed.map((c) => c.width)).toEqual(narrowedToFewestPages(wide, 2, wide.map((c) => byHeader[c.header])).map((c) => c.width));
+    });
+
+    it('leaves columns no row fills as they are where the columns print one page wide as planned', () => {
+      const fitting = planned.filter((c) => c.type !== 'date').map((c) => (c.header === 'ID' ? { ...c, empty: true } : c));
+      expect(columnPagesWide(fitting, 2)).toBe(1);
+      expect(narrowedToFewestPages(fitting, 2, fitting.map((c) => byHeader[c.header])).find((c) => c.header === 'ID')!.width).toBe(9);
     });
 
     it('leaves columns that print on as few pages as planned at their planned widths', () => {

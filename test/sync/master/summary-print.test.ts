@@ -9,13 +9,15 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../../shared/index';
 import type { PlanCell, SheetPlan } from '../../../shared/workbook-plan';
+import { demandCharts } from '../../../sync/charts/demand-charts';
+import { renderPng } from '../../../sync/charts/render-chart';
 import { summarySheet } from '../../../sync/master/summary-sheet';
 import { aggregateMetrics } from '../../../sync/metrics/aggregate-metrics';
 import { PAGE_POINTS } from '../../../sync/workbook/printed-page';
 import { TITLE_POINTS } from '../../../sync/workbook/sheet-styles';
 import { writeWorkbookToBuffer } from '../../../sync/workbook/write-workbook';
 import { convertToPdf } from '../../support/libreoffice';
-import { pdfPageTexts } from '../../support/pdf';
+import { pdfImageSizes, pdfPageTexts } from '../../support/pdf';
 import { AS_OF, MILESTONES, REQUESTS, ROADMAP, WORKPLAN } from '../metrics/demand-rows';
 
 const metrics = aggregateMetrics({ requests: REQUESTS, workplan: WORKPLAN, milestones: MILESTONES, roadmap: ROADMAP }, { asOf: AS_OF, rules: DEFAULT_RULES });
@@ -82,10 +84,11 @@ describe('the master Summary printed', () => {
   });
 
   it('prints the charts\' heading and first chart on the page the figures end on, where they fit, in LibreOffice', async () => {
-    // Notes that leave the figures' last page mostly empty: the last lines of the figures spill onto a new page.
+    // Notes that leave the figures' last page mostly empty: the last lines of the figures spill onto a new page. One
+    // chart, the last page's: with more, notes spilled onto a page of their own follow the charts (see below).
     const spilled = await (async () => {
       for (let n = 0; n < 60; n++) {
-        const plan = summarySheet(metrics, CHARTS, notes(n));
+        const plan = summarySheet(metrics, CHARTS.slice(0, 1), notes(n));
         const { breaks, scale, pointsOf } = await written(plan);
         const rows = sheetRows(plan);
         const chartsAt = rows.findIndex((r) => typeof r[0] === 'string' && r[0].startsWith('Charts ('));
@@ -107,6 +110,39 @@ describe('the master Summary printed', () => {
     expect(figuresEnd, spilled.last).toBeGreaterThanOrEqual(0);
     expect(pages.findIndex((p) => p.some((l) => l.startsWith('Charts (')))).toBe(figuresEnd);
   }, 120_000);
+
+  it('leaves no page but the last with one chart where two fit: notes that would take a page from a chart follow the charts, in LibreOffice', async () => {
+    // A master's five charts, each needing about half a page.
+    const drawn = await Promise.all(demandCharts(metrics).map(async (spec) => ({ spec, png: await renderPng(spec) })));
+    expect(drawn).toHaveLength(5);
+    const firstNote = 'Over the last';
+    // Notes above the figures that fill the figures' last page, so the notes under them start a page of their own.
+    const n = await (async () => {
+      for (let k = 0; k < 60; k++) {
+        const plan = summarySheet(metrics, [], notes(k));
+        const { breaks } = await written(plan);
+        const at = sheetRows(plan).findIndex((r) => typeof r[0] === 'string' && r[0].startsWith(firstNote)) + 1;
+        if (breaks.has(at - 1) || breaks.has(at - 2)) return k;
+      }
+      throw new Error('no notes push the notes under the figures to a page of their own');
+    })();
+    const plan = summarySheet(metrics, drawn, notes(n));
+    const file = join(dir, 'summary-five-charts.xlsx');
+    await writeFile(file, (await written(plan)).buffer);
+    const pdf = await convertToPdf(file, dir);
+    const pages = (await pdfPageTexts(pdf)).map((t) => t.split('\n').map((l) => l.trim()).filter(Boolean));
+    const pictures = await pdfImageSizes(pdf);
+    expect(pictures).toHaveLength(5);
+    const onPage = (page: number) => pictures.filter((p) => p.page === page).length;
+    const chartPages = [...new Set(pictures.map((p) => p.page))];
+    // Every page of charts but the last holds two; the notes print, whole, on a page with a chart.
+    for (const page of chartPages.slice(0, -1)) expect(onPage(page), `page ${page}`).toBe(2);
+    const notesPage = pages.findIndex((p) => p.some((l) => l.startsWith(firstNote))) + 1;
+    expect(chartPages).toContain(notesPage);
+    expect(pages.length).toBe(chartPages[chartPages.length - 1]);
+    // Drawn as large as two to a page allows, as before.
+    for (const p of pictures) expect(p.height, `page ${p.page}`).toBeCloseTo(pictures[0].height, 1);
+  }, 180_000);
 
   it('prints each section with its figures on one page in LibreOffice', async () => {
     const plan = summarySheet(metrics, [], notes(30));

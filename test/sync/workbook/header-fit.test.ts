@@ -5,12 +5,11 @@ import { DEFAULT_RULES, TABLES, type TableName } from '../../../shared/index';
 import { planColumn } from '../../../shared/layout';
 import { headerWordsFit, keepsRightHeaderIndent } from '../../../shared/printed-text';
 import { printedColumns } from '../../../shared/pages-wide';
-import type { PlanColumn, WorkbookPlan } from '../../../shared/workbook-plan';
+import { alignsRight, type PlanColumn, type WorkbookPlan } from '../../../shared/workbook-plan';
 import type { ChangesReport } from '../../../sync/changes/changes-schema';
 import { changesWorkbookPlan } from '../../../sync/changes/changes-workbook';
 import { masterPlan } from '../../../sync/master/master-plan';
 import { aggregateMetrics, type MetricsInput } from '../../../sync/metrics/aggregate-metrics';
-import { alignsRight } from '../../../sync/workbook/write-workbook';
 import { buildTemplatePlan, TEMPLATE_NAMES } from '../../../templates/build-template';
 import { AS_OF, MILESTONES, REQUESTS, ROADMAP, WORKPLAN } from '../metrics/demand-rows';
 
