@@ -367,7 +367,8 @@ export function ownDataSheet(own: OwnSheet, rules: Rules, asOf: string, reads: r
   if (absent.length) helpers.push({ header: 'No such column (blank)', type: 'text', cells: rows.map(() => null) });
   if (spellings.size) {
     // Formulas rather than values, so a sync that finds another spelling typed sees the Dashboard's formulas differ, and writes it again.
-    const text = (v: string) => ({ formula: `"${v.replace(/"/g, '""')}"`, value: v });
+    // A quote as CHAR(34): HyperFormula, which the formulas' tests recalculate with, reads no doubled quote in a string.
+    const text = (v: string) => ({ formula: v.split('"').map((part) => `"${part}"`).join('&CHAR(34)&'), value: v });
     helpers.push(
       { header: 'Spelling typed (working)', type: 'text', cells: [...spellings.keys()].map(text) },
       // A day as its serial number, which the working column then holds as a date cell does.

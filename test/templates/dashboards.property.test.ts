@@ -331,6 +331,16 @@ const ownColumns = (table: TableName) => {
 const dates = (table: TableName) => TABLES[table].columns.filter((c) => c.type === 'date').map((c) => c.name);
 
 describe('a Dashboard over an office\'s own sheet: native formulas = cached TypeScript values', () => {
+  it('reads a word typed with quotes, outside a list that holds Other, as Other in its formulas too', () => {
+    const rows: TypedRow[] = [
+      { receivedOn: '2026-03-02', requesterType: 'Nonprofit "Bay Area" foundation', status: 'New' },
+      { receivedOn: '2026-03-09', requesterType: 'County', status: 'Closed - "no response"' },
+    ];
+    const figures = ownSheetFigures('ta-intake', 'requests', rows, ['receivedOn', 'requesterType', 'status']);
+    expect(figures.filter((f) => !agrees(f)).map((f) => `${String(f.label)}: cached ${JSON.stringify(f.cached)}, engine ${JSON.stringify(f.engine)}`)).toEqual([]);
+    expect(figures.some((f) => f.cached === 'Other')).toBe(true);
+  });
+
   it.each<{ template: TemplateName; table: TableName; row: fc.Arbitrary<TypedRow>; checkboxes: string[] }>([
     { template: 'ta-intake', table: 'requests', row: ROWS.requests(rules), checkboxes: ['receivedOn', 'dueOn', 'fulfilledOn', 'hoursSpent'] },
     { template: 'workplan', table: 'workplan', row: planRow, checkboxes: [] },
