@@ -153,7 +153,8 @@ function sharedByLines(columns: readonly PlanColumn[], repeated: number, cap: nu
     for (const i of shared) {
       let lines = sum(current.get(i)!);
       let tried = 0;
-      for (let width = widths[i] + 1; tried < STEPS_TRIED && lines > rows.length; width++) {
+      // No wider than a page: past it no width fits, and a text broken into lines by its writer keeps them at any width.
+      for (let width = widths[i] + 1; tried < STEPS_TRIED && lines > rows.length && columnPx(width) <= READABLE_PAGE_PX; width++) {
         const wider = sum(linesAt(i, width));
         if (wider === lines) continue;
         lines = wider;

@@ -110,6 +110,14 @@ describe('narrowedToFewestPages', () => {
       });
     });
 
+    it('shares the width out and ends where a column\'s texts keep their lines however wide it grows: each cell broken into lines by its writer', () => {
+      // Notes kept one line apart (a Timeline's days below a person's note): two lines at any width.
+      const broken = texts.map((t, i) => (planned[i].header === 'Notes' ? t!.map((n) => `Room B\n${n || 'Timeline: Apr 7, 14 & 21, 2026'}`) : t));
+      const shared = narrowedToFewestPages(planned, 2, broken);
+      expect(columnPagesWide(shared, 2)).toBe(columnPagesWide(narrowedToFewestPages(planned, 2), 2));
+      expect(shown(shared)).toBeLessThanOrEqual(READABLE_PAGE_PX);
+    });
+
     it('prints the columns no row fills as narrow as their headers\' words and shares their room among the texts', () => {
       const figures: PlanColumn[] = [{ header: 'Target', width: 10, type: 'number' }, { header: 'Actual', width: 10, type: 'number' }];
       const withFigures = [...planned.slice(0, -2), ...figures];
