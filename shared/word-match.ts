@@ -96,7 +96,22 @@ export function closestChoice(text: string, options: readonly string[]): ChoiceM
 }
 
 /** "exec" for "executive", "prog" for "program": a word's first letters, three or more, as offices shorten it. */
-const shortens = (short: string, word: string) => short.length >= 3 && short.length < word.length && word.startsWith(short);
+/**
+ * Whether `short` is `word` cut short ("Exec", "Comm") or contracted as offices write it, its first and last letters
+ * kept and some between ("govt", "dept", "agcy", "cmty").
+ */
+const shortens = (short: string, word: string) =>
+  short.length >= 3 && short.length < word.length && (word.startsWith(short) || (short[0] === word[0] && short[short.length - 1] === word[word.length - 1] && lettersInOrder(short, word)));
+
+/** Whether every letter of `short` is in `word`, in order. */
+function lettersInOrder(short: string, word: string): boolean {
+  let at = 0;
+  for (const letter of short) {
+    at = word.indexOf(letter, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
+}
 
 /** Each of the option's words, in its order, written whole or shortened ("Exec. leadership", "Comm. org."). */
 const wordsShortened = (text: Phrase, option: Phrase) =>

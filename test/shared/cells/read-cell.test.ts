@@ -496,6 +496,20 @@ describe('dropdown lists', () => {
     },
   );
 
+  it.each([['requesterType', 'Tribal govt', 'Tribal government'], ['requesterType', 'State agcy', 'State agency'], ['requesterRole', 'Exec. ldrshp', 'Executive leadership'], ['requesterType', 'Cmty org.', 'Community organization']] as const)(
+    'keeps a %s whose words are contracted as offices write them, %j, as %j, not as Other', (field, raw, value) => {
+      const r = read('requests', field, raw);
+      expect(r.value).toBe(value);
+      expect(r.issues.map((i) => [i.code, i.severity])).toEqual([['choice_matched', 'warning']]);
+    },
+  );
+
+  it('leaves a contraction that two listed values could be an error naming both', () => {
+    const r = read('requests', 'requesterType', 'Cty');
+    expect(codes(r)).toEqual(['error:not_in_list']);
+    expect(r.issues[0].message).toBe('Requester type: "Cty" could be "City" or "County"; pick one');
+  });
+
   it('leaves a shortened value that two listed values hold an error naming both', () => {
     const r = read('requests', 'requesterRole', 'Staff');
     expect(codes(r)).toEqual(['error:not_in_list']);
@@ -631,13 +645,20 @@ describe('dropdown lists', () => {
       expect(codes(read('requests', 'requesterRole', 'Staff'))).toEqual(['error:not_in_list']);
     });
 
-    it('leaves a listed value misspelled an error naming it, as Other would count and weigh it as another type; "Othr" is Other', () => {
-      for (const [raw, meant] of [['Tribal goverment', 'Tribal government'], ['Countty', 'County'], ['Country', 'County'], ['Comunity organizations', 'Community organization'], ['Budget equity tol', 'Budget equity tool']] as const) {
-        const r = read('requests', meant === 'Budget equity tool' ? 'category' : 'requesterType', raw);
+    it('leaves a listed value misspelled an error naming it, as Other would count and weigh it as another type', () => {
+      for (const [raw, meant] of [['Countty', 'County'], ['Country', 'County'], ['Staet agency', 'State agency']] as const) {
+        const r = read('requests', 'requesterType', raw);
         expect(r.value, raw).toBeNull();
         expect(r.issues.map((i) => [i.code, i.message.endsWith(`(is it "${meant}" misspelled?)`)]), raw).toEqual([['not_in_list', true]]);
       }
-      expect(read('requests', 'requesterType', 'Othr')).toMatchObject({ value: 'Other', note: 'Othr' });
+    });
+
+    it('reads a listed value written with letters left out, its first and last kept, as that value, said: "goverment" is a contraction of government', () => {
+      for (const [raw, meant] of [['Tribal goverment', 'Tribal government'], ['Comunity organizations', 'Community organization'], ['Budget equity tol', 'Budget equity tool'], ['Othr', 'Other']] as const) {
+        const r = read('requests', meant === 'Budget equity tool' ? 'category' : 'requesterType', raw);
+        expect(r.value, raw).toBe(meant);
+        expect(r.issues.map((i) => [i.code, i.severity]), raw).toEqual([['choice_matched', 'warning']]);
+      }
       // A number or a date is no words for Other.
       expect(codes(read('requests', 'category', 42))).toEqual(['error:not_in_list']);
     });
