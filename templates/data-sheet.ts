@@ -4,7 +4,7 @@ import { YES_NO, columnLetter, listRange, type ListKey } from '../shared/lists';
 import { computeDerived, derivedFormula, layoutLetters, planColumn, sheetRowFormulas, templateLayout } from '../shared/layout';
 import { readOptionsOf, type Rules } from '../shared/rules';
 import { readCell } from '../shared/cells/read-cell';
-import { sameText } from '../shared/status/sheet-math';
+import { sameText, textFormula } from '../shared/status/sheet-math';
 import { isCalendarDay, serialFromIso } from '../shared/cells/dates';
 import { cellRef } from '../shared/sheet-ref';
 import { DashboardBuilder, helperLetter, type HelperColumn } from './dashboard-sheet';
@@ -367,8 +367,7 @@ export function ownDataSheet(own: OwnSheet, rules: Rules, asOf: string, reads: r
   if (absent.length) helpers.push({ header: 'No such column (blank)', type: 'text', cells: rows.map(() => null) });
   if (spellings.size) {
     // Formulas rather than values, so a sync that finds another spelling typed sees the Dashboard's formulas differ, and writes it again.
-    // A quote as CHAR(34): HyperFormula, which the formulas' tests recalculate with, reads no doubled quote in a string.
-    const text = (v: string) => ({ formula: v.split('"').map((part) => `"${part}"`).join('&CHAR(34)&'), value: v });
+    const text = (v: string) => ({ formula: textFormula(v), value: v });
     helpers.push(
       { header: 'Spelling typed (working)', type: 'text', cells: [...spellings.keys()].map(text) },
       // A day as its serial number, which the working column then holds as a date cell does.

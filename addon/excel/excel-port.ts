@@ -11,6 +11,7 @@ import { excelDay, excelSerial, type DateSystem } from '../../shared/cells/excel
 import { EXCEL_WORDS } from './host-words';
 import { EXCEL_LIMITS } from '../port/host-limits';
 import { isErrorValue } from '../../shared/cells/error-value';
+import { textFormula } from '../../shared/status/sheet-math';
 import type { CellInput } from '../../shared/cells/read-cell';
 import type { ReadTableResult } from '../../shared/read-table';
 import { addonTableName, excelTableAt, withinExcelTable } from '../../shared/excel-tables';
@@ -254,7 +255,7 @@ function addConditionals(sheet: Worksheet, conditionals: readonly PlanConditiona
       const format = range.conditionalFormats.add('CellValue');
       format.cellValue.format.fill.color = TONE_COLOURS[tone].background;
       format.cellValue.format.font.color = TONE_COLOURS[tone].font;
-      format.cellValue.rule = { formula1: `="${text.replace(/"/g, '""')}"`, operator: 'EqualTo' };
+      format.cellValue.rule = { formula1: `=${textFormula(text)}`, operator: 'EqualTo' };
       format.priority = LAST_PRIORITY;
     }
     if (c.dataBar) range.conditionalFormats.add('DataBar').priority = LAST_PRIORITY;

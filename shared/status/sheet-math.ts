@@ -17,6 +17,12 @@ export const sameText = (a: unknown, b: string) => typeof a === 'string' && a.le
 /** A cell equal to one of `values`, as `oneOfFormula` tests it in a sheet. */
 export const isOneOf = (status: unknown, values: readonly string[]) => values.some((v) => sameText(status, v));
 /** `S="Completed",S="Done"` (for an `OR`): a cell compared with each of `values`, as `isOneOf` compares it. */
+/**
+ * A text as a formula writes it, each quote as CHAR(34): Excel, Sheets and LibreOffice read a doubled quote in a string,
+ * HyperFormula (which the formula tests recalculate with) does not.
+ */
+export const textFormula = (text: string): string => text.split('"').map((part) => `"${part}"`).join('&CHAR(34)&');
+
 export const oneOfFormula = (ref: string, values: readonly string[]) => values.map((v) => `${ref}="${v}"`).join(',');
 
 import { isIsoDate } from '../cells/dates';

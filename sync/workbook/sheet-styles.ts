@@ -3,6 +3,7 @@
 import type ExcelJS from 'exceljs';
 import { LINE_POINTS } from '../../shared/row-heights';
 import type { Tone } from '../../shared/workbook-plan';
+import { textFormula } from '../../shared/status/sheet-math';
 
 /** Fill and text colour per tone: Excel's own Good / Neutral / Bad cell styles, plus grey. */
 export const TONE_COLORS: Readonly<Record<Tone, { fill: string; font: string }>> = {
@@ -43,15 +44,12 @@ export const emptyNoteStyle: Partial<ExcelJS.Style> = { font: { ...BODY_FONT, it
 /** A line of a sentence among a table's rows (`SheetPlan.runOnRows`): body text, unwrapped so that it runs on across its row. */
 export const runOnStyle: Partial<ExcelJS.Style> = { font: BODY_FONT, alignment: { vertical: 'top', wrapText: false } };
 
-/** A formula literal for a text value: `"Due soon"`, quotes doubled. */
-const textLiteral = (s: string) => `"${s.replace(/"/g, '""')}"`;
-
 /** The exceljs rules colouring each status text of a planned conditional format (data bars are written apart). */
 export function toneRules(tones: Readonly<Record<string, Tone>>): ExcelJS.ConditionalFormattingRule[] {
   return Object.entries(tones).map(([text, tone]) => ({
     type: 'cellIs',
     operator: 'equal',
-    formulae: [textLiteral(text)],
+    formulae: [textFormula(text)],
     style: {
       fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: TONE_COLORS[tone].fill } },
       font: { color: { argb: TONE_COLORS[tone].font } },
