@@ -92,7 +92,7 @@ const ASKING: readonly RegExp[] = [
   /\s+(?:are|do|would)\s+you(?:\s+\w+)?\s*$/i,
 ];
 
-export function asked(header: string): string {
+function asked(header: string): string {
   const rest = ASKING.reduce((text, asking) => text.replace(asking, ''), header).trim();
   return rest === '' ? header : rest;
 }
