@@ -62,9 +62,18 @@ export function delimitedTextGrid(file: string, text: string): SheetGrid {
   const records = parsed.data;
   // The file's last line break ends the last record; it starts no row.
   while (records.length > 0 && records[records.length - 1].every((cell) => cell === '')) records.pop();
-  // A cell's line break is a line feed in every spreadsheet; some tools write a quoted value's breaks as CR LF.
-  const grid: CellInput[][] = records.map((record) => record.map((cell) => (cell === '' ? null : cell.replace(/\r\n?/g, '\n'))));
+  const grid: CellInput[][] = records.map((record) => record.map(cellText));
   return { name, grid, textsLikeErrors: new Set(), excelTables: [] };
+}
+
+/**
+ * A cell's text as a spreadsheet shows it: `="00107"`, which exports write so that Excel keeps an ID's leading zeros,
+ * is the text it yields; a line break is a line feed, where some tools write a quoted value's breaks as CR LF.
+ */
+function cellText(cell: string): string | null {
+  if (cell === '') return null;
+  const shown = /^="((?:[^"]|"")*)"$/.exec(cell);
+  return (shown ? shown[1].replace(/""/g, '"') : cell).replace(/\r\n?/g, '\n') || null;
 }
 
 const SEPARATORS = [',', ';', '\t', '|'];

@@ -34,6 +34,10 @@ describe('a CSV file read as a sheet', () => {
     expect(delimitedTextGrid('x.csv', 'a,b\n1,\n').grid).toEqual([['a', 'b'], ['1', null]]);
   });
 
+  test('a value written as ="…", as exports keep an ID\'s leading zeros for Excel, is the text Excel shows', () => {
+    expect(delimitedTextGrid('x.csv', 'Request ID,Notes\n="00107","=""TBD"" per staff"\n=SUM(1),x\n').grid).toEqual([['Request ID', 'Notes'], ['00107', '="TBD" per staff'], ['=SUM(1)', 'x']]);
+  });
+
   test('semicolons, tabs and pipes are told apart from commas, and Excel\'s "sep=" line is honored and not a row', () => {
     for (const sep of [';', '\t', '|']) {
       expect(delimitedTextGrid('x.csv', `Status${sep}Notes\nNew${sep}"a, b"\n`).grid, JSON.stringify(sep)).toEqual([['Status', 'Notes'], ['New', 'a, b']]);
