@@ -31,16 +31,21 @@ function windows1252(bytes: Uint8Array): string {
   return text;
 }
 
-/** Control characters no text file of a table holds (tabs, line and page breaks aside): their presence means another kind of file. */
-const BINARY = /[\u0000-\u0008\u000e-\u001f]/;
+/** Control characters no text file of a table holds (tabs, line and page breaks aside). */
+const CONTROL = /[\u0000-\u0008\u000e-\u001f\ufffd]/;
 
-/** What kind of text the leading part of a file is, once decoded: a table's CSV, a web page or XML, or text of no table. */
-export function textKind(text: string): 'table' | 'markup' | 'plain' | 'binary' {
+/**
+ * What kind of file the leading part of one is, once decoded: a table's CSV, a PDF, a web page or XML, text of no
+ * table, or another kind of file. Another kind is told by its first line: a person's cell may hold a stray control
+ * character further down, which the row's own check refuses, but a header never does.
+ */
+export function textKind(text: string): 'table' | 'pdf' | 'markup' | 'plain' | 'binary' {
+  if (text.startsWith('%PDF-')) return 'pdf';
+  const firstLine = /^[^\n]*/.exec(text)![0];
   // A cut multi-byte character at the end of the sample is still text.
-  const body = text.endsWith('\ufffd') ? text.slice(0, -1) : text;
-  if (BINARY.test(body) || body.includes('\ufffd')) return 'binary';
-  if (/^\s*</.test(body)) return 'markup';
-  return /[,;\t|]/.test(body) ? 'table' : 'plain';
+  if (CONTROL.test(firstLine.length === text.length ? firstLine.replace(/\ufffd$/, '') : firstLine)) return 'binary';
+  if (/^\s*</.test(text)) return 'markup';
+  return /[,;\t|]/.test(text) ? 'table' : 'plain';
 }
 
 /**

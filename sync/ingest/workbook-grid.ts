@@ -133,6 +133,7 @@ export function whyNotAWorkbook(head: Buffer): string {
   if (head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) return 'is an older Excel (.xls) workbook or one protected by a password: save it as .xlsx without a password.';
   const kind = textKind(decodeText(head));
   // Older tools' "Export to Excel" writes a web page's table under an .xls name.
+  if (kind === 'pdf') return 'is a PDF document, not a workbook: copy its tables into a sheet in Excel or Google Sheets, save it as .xlsx and import that.';
   if (kind === 'markup') return `is a web page or XML file, not an .xlsx workbook or CSV file: ${fix}.`;
   if (kind === 'plain') return `is a text file with no columns (no commas, semicolons or tabs between values), not an .xlsx workbook or CSV file: ${fix}.`;
   return `is not an .xlsx workbook or CSV file: ${fix}.`;

@@ -94,16 +94,28 @@ describe.each(backends)('import of a CSV file on $name', (backend) => {
     expect([second.accepted, second.unchanged, second.deleted, second.removedFrom]).toEqual([0, 2, 0, []]);
   });
 
+  test('a stray control character in a cell refuses that row, naming its cell; the rest are stored', async () => {
+    const store = await backend.open();
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Stray NUL', sourceKind: 'file' });
+    const file = files.path('Requests.csv');
+    await writeFile(file, 'Request ID,Received,Organization,Status\nR1,10/2/2026,City of Davis,New\nR2,10/3/2026,Yolo\u0000 County,New\n');
+    const r = await importWorkbook(store, { file, sourceId: principal.id, at: new Date() });
+    expect(r.accepted).toBe(1);
+    expect(r.rejected).toEqual([expect.objectContaining({ sheet: 'Requests', row: 3, errors: [expect.objectContaining({ field: 'requesterOrg', column: 'C' })] })]);
+  });
+
   test('a web page under a spreadsheet\'s name, and text with no columns, are refused with what to do; nothing is stored', async () => {
     const store = await backend.open();
     const { principal } = await store.createPrincipal({ kind: 'source', name: 'Not tables', sourceKind: 'file' });
     const cases: [string, string, RegExp][] = [
       ['export.xls', '<html><body><table><tr><td>Status</td></tr></table></body></html>', /is a web page .*save or download it as \.xlsx/],
       ['notes.csv', 'just a line of text\n', /text file with no columns/],
+      ['plan.pdf', '%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj\n<</Type/Catalog>>\n', /is a PDF document.*copy its tables into a sheet/],
+      ['utf16.csv', Buffer.from('Status,Notes\nNew,x\n', 'utf16le').toString('latin1'), /is not an \.xlsx workbook or CSV file/],
     ];
     for (const [name, text, reason] of cases) {
       const file = files.path(name);
-      await writeFile(file, text);
+      await writeFile(file, Buffer.from(text, 'latin1'));
       const error = await importWorkbook(store, { file, sourceId: principal.id, at: new Date() }).catch((e: unknown) => e);
       expect(isErrorType(error, ImportError) && error.code, name).toBe('not-a-workbook');
       expect((error as Error).message, name).toMatch(reason);
