@@ -98,8 +98,7 @@ function separatorOf(body: string): string {
   return best;
 }
 
-/** Excel's sheet names hold at most 31 characters and none of `[]:*?/\`. */
-function sheetNameOf(file: string): string {
-  const stem = basename(file, extname(file)).replace(/ \(\d+\)$/, '');
-  return stem.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 31) || 'Sheet1';
-}
+/** `text` as a sheet's name: Excel's hold at most 31 characters and none of `[]:*?/\`; '' when nothing is left. */
+export const excelSheetName = (text: string): string => text.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 31).trimEnd();
+
+const sheetNameOf = (file: string) => excelSheetName(basename(file, extname(file)).replace(/ \(\d+\)$/, '')) || 'Sheet1';

@@ -1,7 +1,7 @@
-// An .xlsx file's zip opened with its size held in check before its cells are read. A small file whose sheet
-// unpacks to gigabytes (a zip bomb) must not take the process down: parts are inflated as a stream, fed to their
-// readers as they come, under a ceiling on what is inflated and on what the readers hold. Zip files that are other
-// documents are named for what they are.
+// An .xlsx workbook's or a Word document's zip opened with its size held in check before its tables are read. A small
+// file whose sheet unpacks to gigabytes (a zip bomb) must not take the process down: parts are inflated as a stream,
+// fed to their readers as they come, under a ceiling on what is inflated and on what the readers hold. Zip files that
+// are other documents are named for what they are.
 import { StringDecoder } from 'node:string_decoder';
 import { fromBufferPromise, type Entry, type ZipFile } from 'yauzl';
 import { ImportError } from './import-error';
@@ -19,9 +19,14 @@ export interface ArchiveLimits {
 const MB = 1024 * 1024;
 export const ARCHIVE_LIMITS: ArchiveLimits = { unpacked: 1024 * MB, kept: 256 * MB, row: 16 * MB };
 
+/** The main part of each kind of document whose tables `import` reads. */
 export const WORKBOOK = 'xl/workbook.xml';
+export const WORD_DOCUMENT = 'word/document.xml';
 
-const damaged = (file: string) => new ImportError('not-a-workbook', `${file} is a zip file but not a readable .xlsx workbook (damaged or cut short): open it in Excel or Google Sheets and save or download it as .xlsx.`);
+/** A zip cut short says nothing of what it holds: its name is the only word on whether it was a Word document. */
+const damaged = (file: string, main?: string) => new ImportError('not-a-workbook', (main ?? (/\.doc[xm]$/i.test(file) ? WORD_DOCUMENT : WORKBOOK)) === WORD_DOCUMENT
+  ? `${file} is a zip file but not a readable Word document (damaged or cut short): open it in Word and save it as .docx again, or copy its tables into a sheet.`
+  : `${file} is a zip file but not a readable .xlsx workbook (damaged or cut short): open it in Excel or Google Sheets and save or download it as .xlsx.`);
 const sizeText = (bytes: number) => (bytes >= 1024 * MB ? `${Math.round(bytes / (1024 * MB))} GB` : `${Math.max(1, Math.round(bytes / MB))} MB`);
 const tooLarge = (file: string, limit: number) =>
   new ImportError('too-large', `${file} unpacks to more than ${sizeText(limit)}, more than a workbook of tables holds: it was not read (a damaged file, or one built to exhaust memory); save its tables in a new workbook and import that.`);
@@ -41,18 +46,21 @@ export interface WorkbookArchive {
 }
 
 /**
- * Opens the file's zip and has `readParts` read what it needs of it. Throws `ImportError`: `not-a-workbook` for a
- * damaged zip or another kind of document, `too-large` past `limits`.
+ * Opens the file's zip and has the reader of its main part (`readers`, by `WORKBOOK` or `WORD_DOCUMENT`) read what it
+ * needs of it. Throws `ImportError`: `not-a-workbook` for a damaged zip or another kind of document, `too-large` past
+ * `limits`.
  */
-export async function readWorkbookArchive<T>(bytes: Buffer, file: string, limits: ArchiveLimits, readParts: (archive: WorkbookArchive) => Promise<T>): Promise<T> {
+export async function readWorkbookArchive<T>(bytes: Buffer, file: string, limits: ArchiveLimits, readers: Readonly<Record<string, (archive: WorkbookArchive) => Promise<T>>>): Promise<T> {
   const zip = await opened(bytes, file);
+  let main: string | undefined;
   try {
     const entries: Entry[] = [];
     for await (const entry of zip.eachEntry()) entries.push(entry);
     const byName = new Map(entries.map((e) => [nameOf(e), e]));
-    if (!byName.has(WORKBOOK)) throw new ImportError('not-a-workbook', `${file} ${await otherDocument(zip, new Set(byName.keys()), entries)}`);
+    main = Object.keys(readers).find((part) => byName.has(part));
+    if (main === undefined) throw new ImportError('not-a-workbook', `${file} ${await otherDocument(zip, new Set(byName.keys()), entries)}`);
     const budget = { unpacked: limits.unpacked, kept: limits.kept };
-    return await readParts({
+    return await readers[main]!({
       file,
       limits,
       parts: new Set(byName.keys()),
@@ -63,11 +71,11 @@ export async function readWorkbookArchive<T>(bytes: Buffer, file: string, limits
         if (sum > budget.unpacked) throw tooLarge(file, limits.unpacked);
       },
       read: (part, reader) => inflated(zip, byName.get(part)!, file, limits, budget, reader),
-      refusal: (part) => () => new ImportError('too-large', `${file}: its part ${part} holds more text in one place than any workbook does; the file is damaged or was built to exhaust memory, and was not read.`),
+      refusal: (part) => () => new ImportError('too-large', `${file}: its part ${part} holds more text in one place than any table does; the file is damaged or was built to exhaust memory, and was not read.`),
     });
   } catch (e) {
     if (e instanceof ImportError) throw e;
-    throw damaged(file);
+    throw damaged(file, main);
   } finally {
     zip.close();
   }
@@ -98,7 +106,6 @@ async function otherDocument(zip: ZipFile, names: ReadonlySet<string>, entries: 
   if (kind.startsWith('application/vnd.oasis.opendocument.spreadsheet')) return `is an OpenDocument spreadsheet (.ods), not an .xlsx workbook: ${fix} (in LibreOffice, File > Save As > Excel 2007-365).`;
   if (kind.startsWith('application/vnd.oasis.opendocument')) return `is an OpenDocument file, not an .xlsx workbook: ${fix}.`;
   if (names.has('xl/workbook.bin')) return 'is an Excel binary workbook (.xlsb), not an .xlsx workbook: in Excel, save it as "Excel Workbook (.xlsx)".';
-  if (names.has('word/document.xml')) return 'is a Word document, not an .xlsx workbook: import the workbook itself.';
   if (names.has('ppt/presentation.xml')) return 'is a PowerPoint file, not an .xlsx workbook: import the workbook itself.';
   return `is a zip file but not an .xlsx workbook (it holds no workbook): ${fix}.`;
 }

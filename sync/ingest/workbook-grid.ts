@@ -1,4 +1,5 @@
-// An .xlsx file as grids of plain cell values, one per sheet, for the shared table reader. Formulas
+// An .xlsx file as grids of plain cell values, one per sheet, for the shared table reader (a CSV file's one sheet and a
+// Word document's tables are read into the same grids, `delimited-text.ts`, `document-tables.ts`). Formulas
 // give their cached results, rich text and links their text, merged cells their range's value, so a
 // cell reads as the user sees it. Read from the XML parser's events as each part streams: a model of the
 // workbook with an object per cell would take many times the file's size.
@@ -6,9 +7,10 @@ import { open, readFile, stat } from 'node:fs/promises';
 import type { CellInput } from '../../shared/index';
 import { excelTableAt, type ExcelTable } from '../../shared/excel-tables';
 import { decodeText, delimitedTextGrid, textKind } from './delimited-text';
+import { documentTables } from './document-tables';
 import { ImportError } from './import-error';
 import { SheetGridCells } from './sheet-grid-cells';
-import { ARCHIVE_LIMITS, readWorkbookArchive, WORKBOOK, type ArchiveLimits, type WorkbookArchive } from './workbook-archive';
+import { ARCHIVE_LIMITS, readWorkbookArchive, WORD_DOCUMENT, WORKBOOK, type ArchiveLimits, type WorkbookArchive } from './workbook-archive';
 import { PartRelationships, relationshipsOf } from './workbook-relationships';
 import { NumberFormats, SharedStrings, TableDefinition, WorkbookSheets } from './workbook-parts';
 
@@ -48,7 +50,7 @@ export async function readWorkbookGrids(file: string, limits: ArchiveLimits = AR
   if (!zip && textKind(decodeText(head)) !== 'table') throw new ImportError('not-a-workbook', `${file} ${whyNotAWorkbook(head)}`);
   if (info.size > (zip ? limits.unpacked : limits.kept)) throw new ImportError('too-large', `${file} is larger than any workbook of tables an import reads: save its tables in a new workbook and import that.`);
   if (!zip) return [delimitedTextGrid(file, decodeText(await readFile(file)))];
-  return readWorkbookArchive(await readFile(file), file, limits, sheetGrids);
+  return readWorkbookArchive(await readFile(file), file, limits, { [WORKBOOK]: sheetGrids, [WORD_DOCUMENT]: documentTables });
 }
 
 const SHARED_STRINGS = 'xl/sharedStrings.xml';
