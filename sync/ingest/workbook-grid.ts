@@ -47,7 +47,7 @@ export async function readWorkbookGrids(file: string, limits: ArchiveLimits = AR
   if (!info?.isFile()) throw new ImportError('file-not-found', `${file}: no such file`);
   const head = await leadingBytes(file);
   const zip = head.subarray(0, 4).equals(ZIP_SIGNATURE);
-  if (!zip && textKind(decodeText(head)) !== 'table') throw new ImportError('not-a-workbook', `${file} ${whyNotAWorkbook(head)}`);
+  if (!zip && textKind(decodeText(head)) !== 'table') throw new ImportError('not-a-workbook', `${file} ${whyNotAWorkbook(head, file)}`);
   if (info.size > (zip ? limits.unpacked : limits.kept)) throw new ImportError('too-large', `${file} is larger than any workbook of tables an import reads: save its tables in a new workbook and import that.`);
   if (!zip) return [delimitedTextGrid(file, decodeText(await readFile(file)))];
   return readWorkbookArchive(await readFile(file), file, limits, { [WORKBOOK]: sheetGrids, [WORD_DOCUMENT]: documentTables });
@@ -127,12 +127,14 @@ async function leadingBytes(file: string): Promise<Buffer> {
  * Why a file the workbook reader refused is not a workbook, told from its first bytes in words an
  * administrator can act on: the zip reader's own message names offsets and a web page, not the file.
  */
-export function whyNotAWorkbook(head: Buffer): string {
+export function whyNotAWorkbook(head: Buffer, file: string): string {
   const fix = 'open it in Excel or Google Sheets and save or download it as .xlsx';
   if (head.length === 0) return 'is empty: an .xlsx workbook was expected.';
   if (head.subarray(0, 4).equals(ZIP_SIGNATURE)) return `is a zip file but not a readable .xlsx workbook (damaged or cut short, or another kind of file): ${fix}.`;
-  // The compound-file header shared by .xls workbooks and password-protected .xlsx files.
-  if (head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) return 'is an older Excel (.xls) workbook or one protected by a password: save it as .xlsx without a password.';
+  // The compound-file header shared by .xls workbooks, .doc documents and password-protected .xlsx and .docx files: only the name tells them apart.
+  if (head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
+    return /\.doc[xm]?$/i.test(file) ? 'is an older Word (.doc) document or one protected by a password: in Word, save it as .docx without a password.' : 'is an older Excel (.xls) workbook or one protected by a password: save it as .xlsx without a password.';
+  }
   const kind = textKind(decodeText(head));
   // Older tools' "Export to Excel" writes a web page's table under an .xls name.
   if (kind === 'pdf') return 'is a PDF document, not a workbook: copy its tables into a sheet in Excel or Google Sheets, save it as .xlsx and import that.';

@@ -112,7 +112,7 @@ async function refusal(file: string) {
 }
 
 describe('Word documents that cannot be read', () => {
-  test('a document cut short, one whose text is not XML, and one with no table are refused in one line saying what to do', async () => {
+  test('a document cut short, one whose text is not XML, one with no table, and a .doc or a .docx with a password are refused in one line saying what to do', async () => {
     const good = await writeDocument(files.path('plan.docx'), cityPlanDocument());
     const cut = files.path('cut.docx');
     const bytes = await readFile(good);
@@ -122,6 +122,14 @@ describe('Word documents that cannot be read', () => {
     expect(await refusal(broken)).toMatchObject({ code: 'not-a-workbook', message: expect.stringMatching(/not a readable Word document/) });
     const prose = await writeDocument(files.path('letter.docx'), paragraph('Dear Commissioner,') + paragraph('Thank you.'));
     expect(await refusal(prose)).toMatchObject({ code: 'not-a-workbook', message: expect.stringMatching(/is a Word document with no table in it/) });
+    // A .doc and a .docx protected by a password share the .xls files' compound-file header: named by the file's name.
+    const compound = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
+    for (const name of ['minutes.doc', 'locked.docx']) {
+      await writeFile(files.path(name), compound);
+      expect(await refusal(files.path(name)), name).toMatchObject({ code: 'not-a-workbook', message: expect.stringMatching(/is an older Word \(\.doc\) document or one protected by a password: in Word, save it as \.docx/) });
+    }
+    await writeFile(files.path('old.xls'), compound);
+    expect(await refusal(files.path('old.xls'))).toMatchObject({ message: expect.stringMatching(/older Excel \(\.xls\) workbook/) });
   });
 
   test('a PowerPoint file keeps its refusal', async () => {
