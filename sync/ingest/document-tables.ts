@@ -31,7 +31,7 @@ const SYMBOL_BOXES: Readonly<Record<string, string>> = {
 const mark = (checked: boolean) => (checked ? '☑' : '☐');
 const ticked = (value: string | undefined) => value === undefined || value === '1' || value === 'true' || value === 'on';
 
-/** A paragraph's text as a sheet's name can hold it: spacing collapsed, never longer than needed. */
+/** How much of a paragraph outside the tables is kept: enough for a sheet's name once its spacing is collapsed. */
 const HEADING_LENGTH = 200;
 
 interface Cell {
@@ -48,30 +48,78 @@ interface Table {
   rows: CellInput[][];
 }
 
-/** `word/styles.xml`: the styles that make a paragraph a heading (an outline level, or a heading's, title's or caption's built-in name). */
-class HeadingStyles extends WorkbookXml {
+/**
+ * A Word part read from the parser's events, each element under the prefix its namespace conventionally takes (`w:`,
+ * `w14:`, `mc:`) whatever prefix the file binds, and each attribute of those namespaces found the same way (`attribute`).
+ */
+abstract class WordXml extends WorkbookXml {
   protected override readonly writes = false;
+  private readonly prefixes = new Map<string, string>([['w', 'w'], ['w14', 'w14'], ['mc', 'mc']]);
+  private readonly canonicalNames = new Map<string, string>();
+  /** The prefix, with its colon, the file binds to each namespace, for its attributes. */
+  private readonly bound: Record<string, string> = { w: 'w:', w14: 'w14:' };
+
+  protected abstract wordElement(name: string, attributes: XmlAttributes, selfClosing: boolean): void;
+  protected abstract wordElementEnd(name: string, selfClosing: boolean): void;
+  protected abstract wordText(text: string, inside: string | undefined): void;
+
+  /** An attribute of Word's namespace (`w`), or of its 2010 additions (`w14`), by its local name. */
+  protected attribute(attributes: XmlAttributes, name: string, namespace: 'w' | 'w14' = 'w'): string | undefined {
+    return attributes[`${this.bound[namespace]}${name}`];
+  }
+
+  protected override element(written: string, attributes: XmlAttributes, selfClosing: boolean): void {
+    for (const key in attributes) if (key.startsWith('xmlns')) this.declared(key, attributes[key]!);
+    this.wordElement(this.canonical(written), attributes, selfClosing);
+  }
+
+  protected override elementEnd(written: string, selfClosing: boolean): void {
+    this.wordElementEnd(this.canonical(written), selfClosing);
+  }
+
+  protected override text(text: string, inside: string | undefined): void {
+    this.wordText(text, inside === undefined ? undefined : this.canonical(inside));
+  }
+
+  private declared(key: string, uri: string): void {
+    const known = NAMESPACES[uri];
+    if (known === undefined) return;
+    const prefix = key.slice(6);
+    this.prefixes.set(prefix, known);
+    this.bound[known] = prefix ? `${prefix}:` : '';
+    this.canonicalNames.clear();
+  }
+
+  private canonical(written: string): string {
+    let name = this.canonicalNames.get(written);
+    if (name === undefined) {
+      const colon = written.indexOf(':');
+      const known = this.prefixes.get(colon < 0 ? '' : written.slice(0, colon));
+      name = known === undefined ? written : `${known}:${written.slice(colon + 1)}`;
+      this.canonicalNames.set(written, name);
+    }
+    return name;
+  }
+}
+
+/** `word/styles.xml`: the styles that make a paragraph a heading (an outline level, or a heading's, title's or caption's built-in name). */
+class HeadingStyles extends WordXml {
   readonly headings = new Set<string>();
   private style?: string;
 
-  protected override element(name: string, attributes: XmlAttributes): void {
-    const local = name.slice(name.indexOf(':') + 1);
-    if (local === 'style') this.style = attributes['w:styleId'];
-    else if (this.style !== undefined && ((local === 'name' && /^(heading \d|title|subtitle|caption)$/i.test(attributes['w:val'] ?? '')) || (local === 'outlineLvl' && Number(attributes['w:val']) < 9))) this.headings.add(this.style);
+  protected override wordElement(name: string, attributes: XmlAttributes): void {
+    const val = this.attribute(attributes, 'val');
+    if (name === 'w:style') this.style = this.attribute(attributes, 'styleId');
+    else if (this.style !== undefined && ((name === 'w:name' && /^(heading \d|title|subtitle|caption)$/i.test(val ?? '')) || (name === 'w:outlineLvl' && Number(val) < 9))) this.headings.add(this.style);
   }
 
-  protected override elementEnd(): void {}
-  protected override text(): void {}
+  protected override wordElementEnd(): void {}
+  protected override wordText(): void {}
 }
 
 /** `word/document.xml`: its tables, in body order, each with the heading or paragraph right before it. */
-export class DocumentTables extends WorkbookXml {
-  protected override readonly writes = false;
+export class DocumentTables extends WordXml {
   readonly tables: Table[] = [];
-  private readonly prefixes = new Map<string, string>([['w', 'w'], ['w14', 'w14'], ['mc', 'mc']]);
-  private readonly canonicalNames = new Map<string, string>();
-  private w = 'w:';
-  private w14 = 'w14:';
   /** Depth inside what Word does not show (`UNSHOWN`), or inside a check box's shown symbol, which its state replaces. */
   private unshown = 0;
   private tableDepth = 0;
@@ -98,14 +146,12 @@ export class DocumentTables extends WorkbookXml {
     super(longest, refuse);
   }
 
-  protected override element(written: string, attributes: XmlAttributes, selfClosing: boolean): void {
+  protected override wordElement(name: string, attributes: XmlAttributes, selfClosing: boolean): void {
     if (this.unshown > 0) {
       if (!selfClosing) this.unshown++;
       return;
     }
-    for (const key in attributes) if (key.startsWith('xmlns')) this.declared(key, attributes[key]!);
-    const name = this.canonical(written);
-    const val = attributes[`${this.w}val`];
+    const val = this.attribute(attributes, 'val');
     if (UNSHOWN.has(name)) {
       // A deleted row is marked by `w:del` in its properties; a deleted run holds the text.
       if (name === 'w:del' && this.inRowProperties) this.rowDeleted = true;
@@ -161,12 +207,12 @@ export class DocumentTables extends WorkbookXml {
         this.append('-');
         break;
       case 'w:sym': {
-        const box = SYMBOL_BOXES[`${attributes[`${this.w}font`]}:${(attributes[`${this.w}char`] ?? '').toUpperCase().replace(/^[0-9A-F]{2}$/, 'F0$&')}`];
+        const box = SYMBOL_BOXES[`${this.attribute(attributes, 'font')}:${(this.attribute(attributes, 'char') ?? '').toUpperCase().replace(/^[0-9A-F]{2}$/, 'F0$&')}`];
         if (box) this.append(box);
         break;
       }
       case 'w:fldChar': {
-        const type = attributes[`${this.w}fldCharType`];
+        const type = this.attribute(attributes, 'fldCharType');
         if (type === 'begin') this.fields.push(false);
         else if (type === 'separate' && this.fields.length) this.fields[this.fields.length - 1] = true;
         else if (type === 'end') this.fields.pop();
@@ -188,7 +234,7 @@ export class DocumentTables extends WorkbookXml {
         if (this.controls.length) this.controls[this.controls.length - 1] ??= false;
         break;
       case 'w14:checked':
-        if (this.controls.length) this.controls[this.controls.length - 1] = ticked(attributes[`${this.w14}val`]);
+        if (this.controls.length) this.controls[this.controls.length - 1] = ticked(this.attribute(attributes, 'val', 'w14'));
         break;
       case 'w:sdtContent': {
         const box = this.controls[this.controls.length - 1];
@@ -202,12 +248,12 @@ export class DocumentTables extends WorkbookXml {
     }
   }
 
-  protected override elementEnd(written: string, selfClosing: boolean): void {
+  protected override wordElementEnd(name: string, selfClosing: boolean): void {
     if (this.unshown > 0) {
       if (!selfClosing) this.unshown--;
       return;
     }
-    switch (this.canonical(written)) {
+    switch (name) {
       case 'w:tbl':
         if (--this.tableDepth === 0) this.tableRead();
         break;
@@ -239,8 +285,8 @@ export class DocumentTables extends WorkbookXml {
     }
   }
 
-  protected override text(text: string, inside: string | undefined): void {
-    if (this.unshown === 0 && inside !== undefined && this.canonical(inside) === 'w:t' && this.fields.every((shown) => shown)) this.append(text);
+  protected override wordText(text: string, inside: string | undefined): void {
+    if (this.unshown === 0 && inside === 'w:t' && this.fields.every((shown) => shown)) this.append(text);
   }
 
   private append(text: string): void {
@@ -248,7 +294,7 @@ export class DocumentTables extends WorkbookXml {
       if (!this.cell) return;
       this.cell.line += text;
       this.held += text.length;
-    } else if (this.paragraph.length < HEADING_LENGTH) this.paragraph += text;
+    } else if (this.paragraph.length < HEADING_LENGTH) this.paragraph = (this.paragraph + text).slice(0, HEADING_LENGTH);
   }
 
   private paragraphRead(): void {
@@ -288,28 +334,6 @@ export class DocumentTables extends WorkbookXml {
     const title = this.heading ?? this.lastParagraph;
     this.tables.push({ title: this.tables.length === 0 ? (title ?? '') : title, rows });
     [this.rows, this.heading, this.lastParagraph] = [undefined, undefined, undefined];
-  }
-
-  private declared(key: string, uri: string): void {
-    const known = NAMESPACES[uri];
-    if (known === undefined) return;
-    const prefix = key.slice(6);
-    this.prefixes.set(prefix, known);
-    if (known === 'w') this.w = prefix ? `${prefix}:` : '';
-    if (known === 'w14') this.w14 = prefix ? `${prefix}:` : '';
-    this.canonicalNames.clear();
-  }
-
-  /** An element's name under the prefix its namespace conventionally takes (`w:`, `w14:`, `mc:`), whatever the file binds. */
-  private canonical(written: string): string {
-    let name = this.canonicalNames.get(written);
-    if (name === undefined) {
-      const colon = written.indexOf(':');
-      const known = this.prefixes.get(colon < 0 ? '' : written.slice(0, colon));
-      name = known === undefined ? written : `${known}:${written.slice(colon + 1)}`;
-      this.canonicalNames.set(written, name);
-    }
-    return name;
   }
 }
 

@@ -56,6 +56,20 @@ describe('a Word document\'s tables read as sheets', () => {
     expect(grid).toEqual([['Phase', 'Goal', 'Task', 'Timeline'], ...CITY_PLAN.map(([phase, goal, task, timeline]) => [`Phase ${phase}`, goal, task, timeline])]);
   });
 
+  test('a document whose writer binds other prefixes (Python\'s ElementTree writes ns0:) reads the same', async () => {
+    const file = await writeDocument(files.path('prefixed.docx'), cityPlanDocument() + table([['Milestone', 'Done'], ['Forum', { xml: `<w:p>${checkBox(true)}</w:p>` }]]));
+    const zip = await JSZip.loadAsync(await readFile(file));
+    for (const part of ['word/document.xml', 'word/styles.xml']) {
+      const xml = await zip.file(part)!.async('string');
+      const renamed = xml.replace('xmlns:w=', 'xmlns:ns0=').replace('xmlns:w14=', 'xmlns:ns1=').replace('mc:Ignorable="w14"', 'mc:Ignorable="ns1"');
+      zip.file(part, renamed.replace(/(<\/?|\s)w:/g, '$1ns0:').replace(/(<\/?|\s)w14:/g, '$1ns1:'));
+    }
+    const prefixed = files.path('prefixed-ns0.docx');
+    await writeFile(prefixed, await zip.generateAsync({ type: 'nodebuffer' }));
+    expect((await zip.file('word/document.xml')!.async('string'))).toMatch(/^<\?xml[^>]*>\s*<ns0:document xmlns:ns0=.*<ns1:checked ns1:val="1"/s);
+    expect((await readWorkbookGrids(prefixed)).map((g) => [g.name, g.grid])).toEqual((await readWorkbookGrids(file)).map((g) => [g.name, g.grid]));
+  });
+
   test('a cell\'s text as Word shows it: paragraphs and breaks as lines, tabs as spaces, links\' and fields\' shown text, deletions left out', async () => {
     const cell = (xml: string): WordCell => ({ xml: `<w:p>${xml}</w:p>` });
     const [[, grid]] = await grids(table([
