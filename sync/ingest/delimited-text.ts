@@ -5,7 +5,7 @@ import { basename, extname } from 'node:path';
 import Papa from 'papaparse';
 import type { CellInput } from '../../shared/index';
 import { ImportError } from './import-error';
-import type { SheetGrid } from './workbook-grid';
+import type { SheetGrid } from './sheet-grid';
 
 /** The text of a file's bytes: by its byte-order mark, else UTF-8 where every byte sequence is one, else Windows-1252 (Excel's "CSV (Comma delimited)" on Windows). */
 export function decodeText(bytes: Uint8Array): string {

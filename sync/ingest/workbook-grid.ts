@@ -4,37 +4,15 @@
 // cell reads as the user sees it. Read from the XML parser's events as each part streams: a model of the
 // workbook with an object per cell would take many times the file's size.
 import { open, readFile, stat } from 'node:fs/promises';
-import type { CellInput } from '../../shared/index';
 import { excelTableAt, type ExcelTable } from '../../shared/excel-tables';
 import { decodeText, delimitedTextGrid, textKind } from './delimited-text';
 import { documentTables } from './document-tables';
 import { ImportError } from './import-error';
+import type { SheetGrid } from './sheet-grid';
 import { SheetGridCells } from './sheet-grid-cells';
 import { ARCHIVE_LIMITS, readWorkbookArchive, WORD_DOCUMENT, WORKBOOK, type ArchiveLimits, type WorkbookArchive } from './workbook-archive';
 import { PartRelationships, relationshipsOf } from './workbook-relationships';
 import { NumberFormats, SharedStrings, TableDefinition, WorkbookSheets } from './workbook-parts';
-
-export interface SheetGrid {
-  name: string;
-  /** `grid[r][c]` is the cell at sheet row r + 1, column c + 1. */
-  grid: CellInput[][];
-  /**
-   * Cells holding text spelled as a formula's error (`#N/A` typed as text), as `r:c` of `grid`: the file stores an
-   * error apart from text (`{error}`), as Excel's valueTypes tell them apart for a sync (`SheetCells.textsLikeErrors`).
-   */
-  textsLikeErrors: ReadonlySet<string>;
-  /** The sheet's Excel tables (ListObjects): a person's own word for where a table starts and ends. */
-  excelTables: readonly ExcelTable[];
-  /**
-   * Formula cells the file saved no value for, as `r:c` of `grid` (read as blank): written by a program that does not
-   * calculate (a script's library), they show values only once a spreadsheet program opens and saves the file.
-   */
-  uncalculated?: ReadonlySet<string>;
-  /** The indent level of each indented cell, as `r:c` of `grid`: an outline's parent rows are told by it (`readTable`). */
-  indents?: ReadonlyMap<string, number>;
-  /** The outline level of each grouped row, by 0-based row of `grid`: the same outline, as the rows' groups tell it. */
-  rowLevels?: ReadonlyMap<number, number>;
-}
 
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
