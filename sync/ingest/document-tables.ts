@@ -4,7 +4,7 @@
 import type { CellInput } from '../../shared/index';
 import { excelSheetName } from './delimited-text';
 import { ImportError } from './import-error';
-import { WORD_DOCUMENT, type WorkbookArchive } from './workbook-archive';
+import type { WorkbookArchive } from './workbook-archive';
 import type { SheetGrid } from './sheet-grid';
 import { HeadingStyles, WordXml } from './word-parts';
 import { ownText, type XmlAttributes } from './workbook-xml';
@@ -273,11 +273,11 @@ const STYLES = 'word/styles.xml';
 export async function documentTables(archive: WorkbookArchive): Promise<SheetGrid[]> {
   const { file, limits } = archive;
   const hasStyles = archive.parts.has(STYLES);
-  archive.declared(hasStyles ? [STYLES, WORD_DOCUMENT] : [WORD_DOCUMENT]);
+  archive.declared(hasStyles ? [STYLES, archive.main] : [archive.main]);
   const styles = new HeadingStyles(limits.row, archive.refusal(STYLES));
   if (hasStyles) await archive.read(STYLES, styles);
-  const document = new DocumentTables(styles.headings, limits.row, archive.refusal(WORD_DOCUMENT));
-  await archive.read(WORD_DOCUMENT, document);
+  const document = new DocumentTables(styles.headings, limits.row, archive.refusal(archive.main));
+  await archive.read(archive.main, document);
   const grids: SheetGrid[] = [];
   const taken = new Set<string>();
   document.tables.forEach(({ title, rows }, index) => {

@@ -2,9 +2,11 @@
 // file whose sheet unpacks to gigabytes (a zip bomb) must not take the process down: parts are inflated as a stream,
 // fed to their readers as they come, under a ceiling on what is inflated and on what the readers hold. Zip files that
 // are other documents are named for what they are.
+import { posix } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { fromBufferPromise, type Entry, type ZipFile } from 'yauzl';
 import { ImportError } from './import-error';
+import { PartRelationships, relationshipsOf } from './workbook-relationships';
 import type { WorkbookXml } from './workbook-xml';
 
 export interface ArchiveLimits {
@@ -35,6 +37,8 @@ const tooLarge = (file: string, limit: number) =>
 export interface WorkbookArchive {
   readonly file: string;
   readonly limits: ArchiveLimits;
+  /** The part the document starts from: `WORKBOOK` or `WORD_DOCUMENT`, or the part the package names in their place. */
+  readonly main: string;
   /** The names of the parts the zip holds. */
   readonly parts: ReadonlySet<string>;
   /** Refuses the file when `parts` declare more than is left of the ceiling, before anything of them is inflated. */
@@ -52,34 +56,42 @@ export interface WorkbookArchive {
  */
 export async function readWorkbookArchive<T>(bytes: Buffer, file: string, limits: ArchiveLimits, readers: Readonly<Record<string, (archive: WorkbookArchive) => Promise<T>>>): Promise<T> {
   const zip = await opened(bytes, file);
-  let main: string | undefined;
+  let kind: string | undefined;
   try {
     const entries: Entry[] = [];
     for await (const entry of zip.eachEntry()) entries.push(entry);
     const byName = new Map(entries.map((e) => [nameOf(e), e]));
-    main = Object.keys(readers).find((part) => byName.has(part));
-    if (main === undefined) throw new ImportError('not-a-workbook', `${file} ${await otherDocument(zip, new Set(byName.keys()), entries)}`);
     const budget = { unpacked: limits.unpacked, kept: limits.kept };
-    return await readers[main]!({
-      file,
-      limits,
-      parts: new Set(byName.keys()),
-      declared(names) {
-        // A size the file declares is refused before the part is inflated; one it hides is caught while inflating.
-        let sum = 0;
-        for (const name of names) sum += byName.get(name)?.uncompressedSize ?? 0;
-        if (sum > budget.unpacked) throw tooLarge(file, limits.unpacked);
-      },
-      read: (part, reader) => inflated(zip, byName.get(part)!, file, limits, budget, reader),
-      refusal: (part) => () => new ImportError('too-large', `${file}: its part ${part} holds more text in one place than any table does; the file is damaged or was built to exhaust memory, and was not read.`),
-    });
+    const parts: ReadonlySet<string> = new Set(byName.keys());
+    const declared = (names: Iterable<string>) => {
+      // A size the file declares is refused before the part is inflated; one it hides is caught while inflating.
+      let sum = 0;
+      for (const name of names) sum += byName.get(name)?.uncompressedSize ?? 0;
+      if (sum > budget.unpacked) throw tooLarge(file, limits.unpacked);
+    };
+    const read = (part: string, reader: WorkbookXml) => inflated(zip, byName.get(part)!, file, limits, budget, reader);
+    const refusal = (part: string) => () => new ImportError('too-large', `${file}: its part ${part} holds more text in one place than any table does; the file is damaged or was built to exhaust memory, and was not read.`);
+    kind = Object.keys(readers).find((part) => parts.has(part));
+    let main = kind;
+    if (kind === undefined && parts.has(PACKAGE_RELATIONSHIPS)) {
+      // Word on the web names its main part `word/document2.xml`: the package's relationships say which part it is.
+      const relationships = new PartRelationships('', parts, limits.row, refusal(PACKAGE_RELATIONSHIPS));
+      declared([PACKAGE_RELATIONSHIPS]);
+      await read(PACKAGE_RELATIONSHIPS, relationships);
+      main = [...relationships.targets.values()].find((r) => r.kind === 'officeDocument')?.part;
+      kind = Object.keys(readers).find((part) => main !== undefined && posix.dirname(part) === posix.dirname(main));
+    }
+    if (kind === undefined || main === undefined) throw new ImportError('not-a-workbook', `${file} ${await otherDocument(zip, new Set(byName.keys()), entries)}`);
+    return await readers[kind]!({ file, limits, main, parts, declared, read, refusal });
   } catch (e) {
     if (e instanceof ImportError) throw e;
-    throw damaged(file, main);
+    throw damaged(file, kind);
   } finally {
     zip.close();
   }
 }
+
+const PACKAGE_RELATIONSHIPS = relationshipsOf('');
 
 /**
  * The zip's directory, read by yauzl. Names are left undecoded and checked by nothing: a workbook's part names are

@@ -41,11 +41,11 @@ const STYLES = 'xl/styles.xml';
 async function sheetGrids(archive: WorkbookArchive): Promise<SheetGrid[]> {
   const { file, limits } = archive;
   const relationships = (part: string) => new PartRelationships(part, archive.parts, limits.row, archive.refusal(relationshipsOf(part)));
-  const workbookRels = relationshipsOf(WORKBOOK);
-  archive.declared([WORKBOOK, workbookRels]);
-  const workbook = new WorkbookSheets(limits.row, archive.refusal(WORKBOOK));
-  await archive.read(WORKBOOK, workbook);
-  const related = relationships(WORKBOOK);
+  const workbookRels = relationshipsOf(archive.main);
+  archive.declared([archive.main, workbookRels]);
+  const workbook = new WorkbookSheets(limits.row, archive.refusal(archive.main));
+  await archive.read(archive.main, workbook);
+  const related = relationships(archive.main);
   if (archive.parts.has(workbookRels)) await archive.read(workbookRels, related);
   const sheets = workbook.sheets.flatMap(({ name, relationship }) => {
     const target = related.targets.get(relationship);

@@ -56,6 +56,12 @@ describe('a Word document\'s tables read as sheets', () => {
     expect(grid).toEqual([['Phase', 'Goal', 'Task', 'Timeline'], ...CITY_PLAN.map(([phase, goal, task, timeline]) => [`Phase ${phase}`, goal, task, timeline])]);
   });
 
+  test('a document saved by Word on the web, whose main part is word/document2.xml, reads as any other', async () => {
+    const file = await writeDocument(files.path('online.docx'), cityPlanDocument(), 'word/document2.xml');
+    expect(Object.keys((await JSZip.loadAsync(await readFile(file))).files)).toEqual(expect.arrayContaining(['word/document2.xml', 'word/_rels/document2.xml.rels']));
+    expect((await readWorkbookGrids(file)).map((g) => [g.name, g.grid.length])).toEqual([[PLAN_HEADING, CITY_PLAN.length + 1]]);
+  });
+
   test('a document whose writer binds other prefixes (Python\'s ElementTree writes ns0:) reads the same', async () => {
     const file = await writeDocument(files.path('prefixed.docx'), cityPlanDocument() + table([['Milestone', 'Done'], ['Forum', { xml: `<w:p>${checkBox(true)}</w:p>` }]]));
     const zip = await JSZip.loadAsync(await readFile(file));
