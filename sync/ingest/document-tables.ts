@@ -25,6 +25,11 @@ const SYMBOL_BOXES: Readonly<Record<string, string>> = {
 const mark = (checked: boolean) => (checked ? '☑' : '☐');
 const ticked = (value: string | undefined) => value === undefined || value === '1' || value === 'true' || value === 'on';
 
+/** A sheet's columns: Word's tables hold at most 63, so a table wider than a sheet is damaged or built to exhaust memory. */
+const SHEET_COLUMNS = 16_384;
+/** What a row holds before its cells, counted against the ceiling of what is kept: a document of empty rows is no table. */
+const ROW_HELD = 32;
+
 /** How much of a paragraph outside the tables is kept: enough for a sheet's name once its spacing is collapsed. */
 const HEADING_LENGTH = 200;
 
@@ -57,6 +62,8 @@ export class DocumentTables extends WordXml {
   private inRun = false;
   /** Open fields: whether each is past its instructions (`separate`), so its runs are its shown result. */
   private readonly fields: boolean[] = [];
+  /** How many open fields are still in their instructions: text is shown only when none is. */
+  private instructions = 0;
   /** Open content controls: each one's check box state, if it is one. */
   private readonly controls: (boolean | undefined)[] = [];
   private legacyBox?: { checked?: boolean; default?: boolean };
@@ -138,9 +145,16 @@ export class DocumentTables extends WordXml {
       }
       case 'w:fldChar': {
         const type = this.attribute(attributes, 'fldCharType');
-        if (type === 'begin') this.fields.push(false);
-        else if (type === 'separate' && this.fields.length) this.fields[this.fields.length - 1] = true;
-        else if (type === 'end') this.fields.pop();
+        if (type === 'begin') {
+          this.fields.push(false);
+          this.instructions++;
+          this.held += 8;
+        } else if (type === 'separate' && this.fields.length && !this.fields[this.fields.length - 1]) {
+          this.fields[this.fields.length - 1] = true;
+          this.instructions--;
+        } else if (type === 'end' && this.fields.length) {
+          if (!this.fields.pop()) this.instructions--;
+        }
         break;
       }
       case 'w:checkBox':
@@ -185,6 +199,7 @@ export class DocumentTables extends WordXml {
       case 'w:tr':
         if (this.tableDepth === 1 && this.row) {
           if (!this.rowDeleted) this.rows!.push(this.row);
+          this.held += ROW_HELD;
           this.row = undefined;
         }
         break;
@@ -211,7 +226,7 @@ export class DocumentTables extends WordXml {
   }
 
   protected override wordText(text: string, inside: string | undefined): void {
-    if (this.unshown === 0 && inside === 'w:t' && this.fields.every((shown) => shown)) this.append(text);
+    if (this.unshown === 0 && inside === 'w:t' && this.instructions === 0) this.append(text);
   }
 
   private append(text: string): void {
@@ -227,6 +242,7 @@ export class DocumentTables extends WordXml {
       if (!this.cell) return;
       this.cell.lines.push(this.cell.line);
       this.cell.line = '';
+      this.held += 8;
       return;
     }
     const text = this.paragraph.replace(/\s+/g, ' ').trim();
@@ -244,6 +260,7 @@ export class DocumentTables extends WordXml {
     const cell = this.cell!;
     this.cell = undefined;
     if (!this.row) return;
+    if (this.column + cell.span > SHEET_COLUMNS) throw this.refusal();
     const text = [...cell.lines, cell.line].join('\n').replace(/^\s+|\s+$/g, '');
     let value: CellInput = text ? ownText(text) : null;
     if (cell.hMerge === 'continue') value = null;
@@ -255,7 +272,9 @@ export class DocumentTables extends WordXml {
   }
 
   private tableRead(): void {
-    const rows = Array.from(this.rows!, (row) => Array.from(row, (c) => c ?? null));
+    const rows = this.rows!;
+    // Columns a row starts after (`w:gridBefore`) are blank cells, as a sheet's are.
+    for (const row of rows) for (let c = 0; c < row.length; c++) row[c] ??= null;
     const title = this.heading ?? this.lastParagraph;
     this.tables.push({ title: this.tables.length === 0 ? (title ?? '') : title, rows });
     [this.rows, this.heading, this.lastParagraph] = [undefined, undefined, undefined];

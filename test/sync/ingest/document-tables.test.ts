@@ -86,11 +86,14 @@ describe('a Word document\'s tables read as sheets', () => {
         cell(`${run('<w:fldChar w:fldCharType="begin"/>')}${run('<w:instrText> DATE \\@ "M/d/yyyy" </w:instrText>')}${run('<w:fldChar w:fldCharType="separate"/>')}${t('3/15/2026')}${run('<w:fldChar w:fldCharType="end"/>')}`),
       ],
       [cell(`<w:fldSimple w:instr=" DOCPROPERTY Owner ">${t('Shown result')}</w:fldSimple>`), { xml: `${paragraph('Outer')}${table([['inner 1', 'inner 2']])}<w:p/>` }, null],
+      // A field nested in another's instructions (an IF over a MERGEFIELD): only the outer one's result is shown.
+      [cell(`${run('<w:fldChar w:fldCharType="begin"/>')}${run('<w:instrText> IF </w:instrText>')}${run('<w:fldChar w:fldCharType="begin"/>')}${run('<w:instrText> MERGEFIELD Lead </w:instrText>')}${run('<w:fldChar w:fldCharType="separate"/>')}${t('Inner')}${run('<w:fldChar w:fldCharType="end"/>')}${run('<w:instrText> = "" "TBD" "Set" </w:instrText>')}${run('<w:fldChar w:fldCharType="separate"/>')}${t('Set')}${run('<w:fldChar w:fldCharType="end"/>')}`), 'x', 'y'],
     ]));
     expect(grid).toEqual([
       ['Notes', 'Lead', 'Due'],
       ['First line\nsecond\nOwner: ODE', 'Office of Diversity & Equity', '3/15/2026'],
       ['Shown result', 'Outer\ninner 1\ninner 2', null],
+      ['Set', 'x', 'y'],
     ]);
   });
 
@@ -160,10 +163,17 @@ describe('Word documents that cannot be read', () => {
     expect(await refusal(file)).toMatchObject({ code: 'not-a-workbook', message: expect.stringMatching(/is a PowerPoint file, not an \.xlsx workbook/) });
   });
 
-  test('a cell holding more text than the ceiling of what an import keeps is refused as too large', async () => {
-    const file = await writeDocument(files.path('huge.docx'), table([['Notes'], ...Array.from({ length: 40 }, () => ['x'.repeat(50_000)])]));
-    const error = await readWorkbookGrids(file, { unpacked: 100_000_000, kept: 1_000_000, row: 100_000 }).catch((e: unknown) => e);
-    expect(isErrorType(error, ImportError) && error.code).toBe('too-large');
+  test('cells holding more text than the ceiling of what an import keeps, a document of empty rows, and a table wider than a sheet are refused as too large', async () => {
+    const limits = { unpacked: 100_000_000, kept: 1_000_000, row: 100_000 };
+    const tooLarge = async (name: string, body: string) => {
+      const error = await readWorkbookGrids(await writeDocument(files.path(name), body), limits).catch((e: unknown) => e);
+      expect(isErrorType(error, ImportError) && error.code, name).toBe('too-large');
+    };
+    await tooLarge('huge.docx', table([['Notes'], ...Array.from({ length: 40 }, () => ['x'.repeat(50_000)])]));
+    await tooLarge('rows.docx', `<w:tbl>${'<w:tr/>'.repeat(100_000)}</w:tbl>`);
+    await tooLarge('lines.docx', table([['Notes'], [{ xml: '<w:p/>'.repeat(200_000) }]]));
+    await tooLarge('wide.docx', '<w:tbl><w:tr><w:tc><w:p/></w:tc><w:tc><w:tcPr><w:gridSpan w:val="1000000000"/></w:tcPr><w:p/></w:tc></w:tr></w:tbl>');
+    await tooLarge('shifted.docx', '<w:tbl><w:tr><w:trPr><w:gridBefore w:val="1000000000"/></w:trPr><w:tc><w:p/></w:tc></w:tr></w:tbl>');
   });
 });
 
