@@ -1,10 +1,11 @@
 // The one path by which rows enter storage, shared by `POST /api/v1/sync` and `import`: validate each
 // row with the shared rules, hash the valid ones, and write the whole batch in one atomic store call.
 import { hash } from 'node:crypto';
-import { DEFAULT_READ_OPTIONS, TABLES, compileCanonicalRow, doneDayUnknownIssue, idColumn, hashOfCanonical, inSheetWords, isBlankCell, rowRuns, validateRows, type FarDates, type FieldIssue, type LentYears, type RawRow, type ReadOptions, type RowResult, type TableName, type TitleYears, type TypedRow } from '../../shared/index';
+import { DEFAULT_READ_OPTIONS, TABLES, doneDayUnknownIssue, idColumn, hashOfCanonical, inSheetWords, isBlankCell, rowRuns, validateRows, type FarDates, type FieldIssue, type LentYears, type RawRow, type ReadOptions, type RowResult, type TableName, type TitleYears, type TypedRow } from '../../shared/index';
 import { notAnIdMessage, ownRowId, rowIdProblem, textValueProblem, withPastedBreaks } from '../../shared/row-id';
 import type { SurveyHold } from '../store/intake-store';
 import type { Batch, BatchResult, FieldError, IncomingRow, RejectedRow, RowStore, UnreadableSheet } from '../store/row-store';
+import { canonicalTexts } from './canonical-text';
 import { answerDisagreement, keepSurveyAnswers, type HoldsFrom } from './survey-holds';
 
 export interface IngestRow {
@@ -81,13 +82,8 @@ export interface PreparedBatch {
 /** node:crypto's SHA-256: the same bytes as `portableSha256Hex`, faster (the bench's content-hash figure compares them). */
 export const nodeSha256Hex = (text: string) => hash('sha256', text, 'hex');
 
-/** Per table: a valid row's canonical text, which `contentHash` hashes. */
-const canonicalRows = Object.fromEntries(
-  Object.values(TABLES).map((t) => [t.name, compileCanonicalRow(t.columns.map((c) => c.name))]),
-) as Record<TableName, (values: TypedRow) => string>;
-
 /** The content hash the service stores for a valid row of `table`: `contentHash`, by the table's compiled canonical text and node:crypto. */
-export const rowHash = (table: TableName, values: TypedRow): string => hashOfCanonical(canonicalRows[table](values), nodeSha256Hex);
+export const rowHash = (table: TableName, values: TypedRow): string => hashOfCanonical(canonicalTexts[table](values), nodeSha256Hex);
 
 /**
  * Validates the rows together (so batch-level checks such as outlying dates apply) and applies one
