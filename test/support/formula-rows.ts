@@ -42,6 +42,18 @@ export function editedGrid(): Grid {
   return grid;
 }
 
+/**
+ * The edited Lists of an office that renamed Other (`Other (specify)`, decision 032): no value of its requester-type
+ * list is Other, so a type it does not hold weighs with the setting `Impact of an unlisted requester type`.
+ */
+export function withoutOtherGrid(): Grid {
+  const grid = editedGrid();
+  const p = listPlacement('requesterType');
+  const row = grid.findIndex((r) => r[p.column - 1] === 'Other');
+  grid[row][p.column - 1] = 'Other (specify)';
+  return grid;
+}
+
 /** The follow-up setting's label in workbooks made before December 2026. */
 export const OLD_FOLLOW_UP_LABEL = 'Follow up after fulfilment (days)';
 
