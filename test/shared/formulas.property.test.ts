@@ -10,7 +10,7 @@ import { CUSTOM_FUNCTIONS, customFunctionFields, type CustomFunctionDef } from '
 import { evaluateDerived, type CellContext } from '../../addon/core/custom-functions';
 import { isBlankCell, type CellInput } from '../../shared/cells/read-cell';
 import { validateRow } from '../../shared/validate-row';
-import { AS_OF, GRIDS, OLD_FOLLOW_UP_LABEL, ROWS, choicesRead, editedGrid, nativeValues, withoutOtherGrid, type Grid } from '../support/formula-rows';
+import { AS_OF, GRIDS, OLD_FOLLOW_UP_LABEL, OLD_UNLISTED_IMPACT_LABEL, ROWS, choicesRead, editedGrid, nativeValues, withoutOtherGrid, type Grid } from '../support/formula-rows';
 
 const RUNS = Number(process.env.EQ_FORMULA_RUNS ?? 24);
 const ROWS_PER_RUN = { minLength: 60, maxLength: 120 };
@@ -91,8 +91,8 @@ function evaluate(table: TableDef, grid: Grid, rules: Rules, rows: TypedRow[], s
 const describeMismatches = (ms: Mismatch[]) =>
   ms.slice(0, 5).map((m) => `${m.field}: TypeScript ${JSON.stringify(m.expected)} vs formula ${JSON.stringify(m.actual)} for ${JSON.stringify(m.row)}`).join('\n');
 
-it('the edited Lists sheet really changes the rules, its follow-up delay under the label of older workbooks', () => {
-  expect(editedGrid().flat()).toContain(OLD_FOLLOW_UP_LABEL);
+it('the edited Lists sheet really changes the rules, its follow-up delay and unlisted type\'s impact under the labels of older workbooks', () => {
+  expect(editedGrid().flat()).toEqual(expect.arrayContaining([OLD_FOLLOW_UP_LABEL, OLD_UNLISTED_IMPACT_LABEL]));
   const edited = readRules(editedGrid());
   expect(edited.slaDays.get('high')).toBe(10);
   expect(edited.settings).toMatchObject({ dueSoonDays: 5, followUpDays: 45, atRiskMargin: 0.25, dueThisWeekDays: 10, noDeadlineUrgency: 2, defaultImpact: 1.5 });

@@ -151,7 +151,7 @@ describe('a requester type not in the list', () => {
     expect(edited.impact.get('other')).not.toBe(edited.settings.defaultImpact);
   });
 
-  it('weighs with the setting "Impact of an unlisted requester type" where the list holds no Other (renamed "Other (specify)")', () => {
+  it('weighs with the setting "Impact of an unlisted type where Other is not listed" where the list holds no Other (renamed "Other (specify)")', () => {
     const grid = withoutOtherGrid();
     const rules = readRules(grid);
     expect(rules.impact.has('other')).toBe(false);
