@@ -134,6 +134,43 @@ async function refusal(file: string) {
   return error as ImportError;
 }
 
+/** The GARE work plan of ../shared/source-plans.md as offices keep it in Word: a title, then each stage's heading over its own table. */
+const GARE_TITLE = 'Office of Racial Equity Work Plan 2025';
+const GARE_HEADER = ['Item', 'Target', 'Due', 'Status'];
+const GARE_STAGES: readonly [string, (string | null)[][]][] = [
+  ['Normalize', [['Training videos for staff on racial-equity terms and concepts', null, 'Mar 31', 'Completed'], ['Racial-equity workshops for senior and executive staff', '2 workshops', 'Jun 30', 'Completed']]],
+  ['Organize', [['Departments that complete a Racial Equity Action Plan', '100% of departments', 'Dec 31', 'In progress']]],
+  ['Operationalize', [['TA on department racial equity action plans', '60 hours', 'Sep 30', 'In progress'], ['Departments that submit a Budgeting-for-Equity worksheet', '100% of departments', 'Dec 31', 'Not started']]],
+];
+const garePlanDocument = (between = '') => paragraph(GARE_TITLE, 'Heading1') + GARE_STAGES.map(([stage, rows]) => paragraph(stage, 'Heading2') + between + table([GARE_HEADER, ...rows], 1)).join('');
+
+/** The city's work plan as one table per phase, each under its phase's heading, the phases under the plan's title. */
+const CITY_PHASE_YEARS: Record<number, string> = { 1: '2026–2027', 2: '2027–2028', 3: '2028–2029' };
+const cityPhasesDocument = () => paragraph(PLAN_HEADING, 'Heading1') + [1, 2, 3].map((phase) =>
+  paragraph(`Phase ${phase} (${CITY_PHASE_YEARS[phase]})`, 'Heading2') + table([['Goal', 'Task', 'Timeline'], ...CITY_PLAN.filter(([p]) => p === phase).map(([, goal, task, timeline]) => [goal, task, timeline])], 1)).join('');
+
+describe('a Word document\'s tables under sibling headings', () => {
+  test('tables with the same header under sibling headings are one sheet named after the heading above them: its title row, the header once, each heading a section row over its table\'s rows', async () => {
+    const expected = [[GARE_TITLE], GARE_HEADER, ...GARE_STAGES.flatMap(([stage, rows]) => [[`${stage}:`], ...rows])];
+    expect(await grids(garePlanDocument())).toEqual([['Office of Racial Equity Work Pl', expected]]);
+    // Prose between a heading and its table is left out, as between any heading and table.
+    expect(await grids(garePlanDocument(paragraph('Items the office leads this year.')))).toEqual([['Office of Racial Equity Work Pl', expected]]);
+  });
+
+  test('tables under sibling headings with different headers, a lone table under its heading, and tables parted by a higher heading stay sheets of their own', async () => {
+    const plan = table([['Item', 'Status'], ['Videos', 'Completed']]);
+    const calendar = table([['Date', 'Milestone'], ['3/15', 'Forum']]);
+    expect((await grids(paragraph('Annual report 2025', 'Heading1') + paragraph('Work plan', 'Heading2') + plan + paragraph('Milestones', 'Heading2') + calendar)).map(([name]) => name)).toEqual(['Work plan', 'Milestones']);
+    expect(await grids(paragraph('Annual report 2025', 'Heading1') + paragraph('Work plan', 'Heading2') + plan)).toEqual([['Work plan', [['Item', 'Status'], ['Videos', 'Completed']]]]);
+    expect((await grids(paragraph('2025', 'Heading1') + paragraph('Normalize', 'Heading2') + plan + paragraph('2026', 'Heading1') + paragraph('Normalize', 'Heading2') + plan)).map(([name]) => name)).toEqual(['Normalize', 'Normalize (2)']);
+  });
+
+  test('sibling headings with no heading above them are one sheet named after the first, with no title row', async () => {
+    const stage = (name: string) => paragraph(name, 'Heading1') + table([['Item', 'Status'], [`${name} item`, 'Completed']]);
+    expect(await grids(stage('Normalize') + stage('Organize'))).toEqual([['Normalize', [['Item', 'Status'], ['Normalize:'], ['Normalize item', 'Completed'], ['Organize:'], ['Organize item', 'Completed']]]]);
+  });
+});
+
 describe('Word documents that cannot be read', () => {
   test('a document cut short, one whose text is not XML, one with no table, and a .doc or a .docx with a password are refused in one line saying what to do', async () => {
     const good = await writeDocument(files.path('plan.docx'), cityPlanDocument());
@@ -192,6 +229,28 @@ describe.each(backends)('import of a Word document on $name', (backend) => {
     expect(rows.find((v) => v.task === CITY_PLAN[2]![2])).toMatchObject({ startOn: '2026-02-01', endOn: '2027-08-31' });
     const again = await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-26T10:00:00Z') });
     expect([again.accepted, again.unchanged, again.deleted]).toEqual([0, CITY_PLAN.length, 0]);
+  });
+
+  test('the GARE plan kept as one table per stage: each item stored with its stage as its phase, a date without a year in the title\'s year', async () => {
+    const store = await backend.open();
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'GARE plan document', sourceKind: 'file' });
+    const file = await writeDocument(files.path('GARE plan.docx'), garePlanDocument());
+    const r = importJson(await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2025-03-25T10:00:00Z') }));
+    expect([r.accepted, r.rejected]).toEqual([5, []]);
+    const stored: unknown[][] = [];
+    for await (const row of store.rows('workplan', { sourceIds: [principal.id] })) stored.push([row.values.phase, row.values.task, row.values.endOn]);
+    expect(stored.sort()).toEqual(GARE_STAGES.flatMap(([stage, rows]) => rows.map(([task, , due]) => [stage, task, new Date(`${due} 2025 12:00Z`).toISOString().slice(0, 10)])).sort());
+  });
+
+  test('the city\'s work plan kept as one table per phase: each task stored with its phase and goal', async () => {
+    const store = await backend.open();
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Phased plan document', sourceKind: 'file' });
+    const file = await writeDocument(files.path('Phased plan.docx'), cityPhasesDocument());
+    const r = importJson(await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-25T10:00:00Z') }));
+    expect([r.accepted, r.rejected]).toEqual([CITY_PLAN.length, []]);
+    const stored: unknown[][] = [];
+    for await (const row of store.rows('workplan', { sourceIds: [principal.id] })) stored.push([row.values.phase, row.values.goal, row.values.task]);
+    expect(stored.sort()).toEqual(CITY_PLAN.map(([phase, goal, task]) => [`Phase ${phase} (${CITY_PHASE_YEARS[phase]})`, goal, task]).sort());
   });
 
   test('a milestone calendar\'s partnership check boxes are stored as yes and no', async () => {
