@@ -2,11 +2,12 @@
 // plans, milestone calendars, roadmaps and TA logs as tables in Word documents, and pasting them into a sheet by hand
 // loses rows. Each table is read from the parser's events as `word/document.xml` streams, a cell's text as Word shows it.
 import type { CellInput } from '../../shared/index';
+import { foldText } from '../../shared/word-match';
 import { excelSheetName } from './delimited-text';
 import { ImportError } from './import-error';
 import type { WorkbookArchive } from './workbook-archive';
 import type { SheetGrid } from './sheet-grid';
-import { HeadingStyles, WordXml } from './word-parts';
+import { HeadingStyles, UNRANKED_LEVEL, WordXml } from './word-parts';
 import { ownText, type XmlAttributes } from './workbook-xml';
 
 /**
@@ -41,9 +42,18 @@ interface Cell {
   hMerge?: string;
 }
 
+/** A heading paragraph: its outline level (0 for Heading 1), and the nearest heading of a higher rank above it. */
+interface Heading {
+  text: string;
+  level: number;
+  parent?: Heading;
+}
+
 interface Table {
   /** The heading or paragraph right before it; undefined when only empty paragraphs stand between it and the table before. */
   title?: string;
+  /** The heading it is named after, if a heading (not a paragraph) names it. */
+  heading?: Heading;
   rows: CellInput[][];
 }
 
@@ -70,11 +80,13 @@ export class DocumentTables extends WordXml {
   // The body's paragraphs since the last table, for the next table's name.
   private paragraph = '';
   private paragraphStyle?: string;
-  private paragraphOutline = false;
-  private heading?: string;
+  private paragraphLevel?: number;
+  /** The headings open above the paragraph being read, outermost first: the document's outline. */
+  private readonly outline: Heading[] = [];
+  private heading?: Heading;
   private lastParagraph?: string;
 
-  constructor(private readonly headingStyles: ReadonlySet<string>, longest: number, refuse: () => Error) {
+  constructor(private readonly headingStyles: ReadonlyMap<string, number>, longest: number, refuse: () => Error) {
     super(longest, refuse);
   }
 
@@ -116,13 +128,13 @@ export class DocumentTables extends WordXml {
         if (this.tableDepth === 1 && this.cell) this.cell.hMerge = val ?? 'continue';
         break;
       case 'w:p':
-        if (this.tableDepth === 0) [this.paragraph, this.paragraphStyle, this.paragraphOutline] = ['', undefined, false];
+        if (this.tableDepth === 0) [this.paragraph, this.paragraphStyle, this.paragraphLevel] = ['', undefined, undefined];
         break;
       case 'w:pStyle':
         this.paragraphStyle = val;
         break;
       case 'w:outlineLvl':
-        this.paragraphOutline = Number(val) < 9;
+        if (Number(val) < 9) this.paragraphLevel = Number(val);
         break;
       case 'w:r':
         this.inRun = !selfClosing;
@@ -248,7 +260,11 @@ export class DocumentTables extends WordXml {
     const text = this.paragraph.replace(/\s+/g, ' ').trim();
     if (!text) return;
     this.lastParagraph = text;
-    if (this.paragraphOutline || (this.paragraphStyle !== undefined && this.headingStyles.has(this.paragraphStyle))) this.heading = text;
+    const level = this.paragraphLevel ?? (this.paragraphStyle === undefined ? undefined : this.headingStyles.get(this.paragraphStyle));
+    if (level === undefined) return;
+    while (this.outline.length && this.outline[this.outline.length - 1]!.level >= level) this.outline.pop();
+    this.heading = { text, level, parent: this.outline[this.outline.length - 1] };
+    this.outline.push(this.heading);
   }
 
   /**
@@ -275,8 +291,8 @@ export class DocumentTables extends WordXml {
     const rows = this.rows!;
     // Columns a row starts after (`w:gridBefore`) are blank cells, as a sheet's are.
     for (const row of rows) for (let c = 0; c < row.length; c++) row[c] ??= null;
-    const title = this.heading ?? this.lastParagraph;
-    this.tables.push({ title: this.tables.length === 0 ? (title ?? '') : title, rows });
+    const title = this.heading?.text ?? this.lastParagraph;
+    this.tables.push({ title: this.tables.length === 0 ? (title ?? '') : title, heading: this.heading, rows });
     [this.rows, this.heading, this.lastParagraph] = [undefined, undefined, undefined];
   }
 }
@@ -286,7 +302,8 @@ const STYLES = 'word/styles.xml';
 /**
  * The document's tables as sheets, in body order. A table is named after the heading, else the paragraph, right
  * before it (`excelSheetName`, unique), else `Table N`; one with only empty paragraphs between it and the table before
- * (a table Word's "Split Table" or a page break restarted) continues that table's sheet after a blank row.
+ * (a table Word's "Split Table" or a page break restarted) continues that table's sheet after a blank row. Tables under
+ * sibling headings that share their header are one sheet, as pasted into one (`grouped`).
  * Throws `ImportError` when the document holds no table.
  */
 export async function documentTables(archive: WorkbookArchive): Promise<SheetGrid[]> {
@@ -297,19 +314,45 @@ export async function documentTables(archive: WorkbookArchive): Promise<SheetGri
   if (hasStyles) await archive.read(STYLES, styles);
   const document = new DocumentTables(styles.headings, limits.row, archive.refusal(archive.main));
   await archive.read(archive.main, document);
+  const tables: Table[] = [];
+  for (const t of document.tables) {
+    const last = tables[tables.length - 1];
+    if (t.title === undefined && last) last.rows.push([], ...t.rows);
+    else tables.push(t);
+  }
   const grids: SheetGrid[] = [];
   const taken = new Set<string>();
-  document.tables.forEach(({ title, rows }, index) => {
-    const last = grids[grids.length - 1];
-    if (title === undefined && last) {
-      last.grid.push([], ...rows);
-      return;
-    }
-    const name = uniqueName(excelSheetName(title ?? '') || `Table ${index + 1}`, taken);
-    grids.push({ name, grid: rows, textsLikeErrors: new Set(), excelTables: [] });
-  });
+  for (let i = 0; i < tables.length;) {
+    let next = i + 1;
+    while (next < tables.length && siblings(tables[i]!, tables[next]!)) next++;
+    const { name, grid } = next - i > 1 ? grouped(tables.slice(i, next)) : { name: tables[i]!.title, grid: tables[i]!.rows };
+    grids.push({ name: uniqueName(excelSheetName(name ?? '') || `Table ${i + 1}`, taken), grid, textsLikeErrors: new Set(), excelTables: [] });
+    i = next;
+  }
   if (grids.length === 0) throw new ImportError('not-a-workbook', `${file} is a Word document with no table in it: only a document's tables are read, each as a sheet.`);
   return grids;
+}
+
+/** A header row's names, to tell whether two tables share it, whatever their case, spacing and punctuation. */
+const headerKey = (rows: readonly CellInput[][]) => (rows[0] ?? []).map((c) => foldText(String(c ?? ''))).join('\t').replace(/\t+$/, '');
+
+/** Whether `b` continues `a`'s group: each under its own heading of the same rank in the outline, under the same heading above, with the same header. */
+function siblings(a: Table, b: Table): boolean {
+  const [x, y] = [a.heading, b.heading];
+  return !!x && !!y && x.level < UNRANKED_LEVEL && x.level === y.level && x.parent === y.parent && headerKey(a.rows) !== '' && headerKey(a.rows) === headerKey(b.rows);
+}
+
+/**
+ * Sibling tables as a person pasting them would lay them out in one sheet, for the table reader's section and title
+ * rows: the heading above them as a title row (the sheet's name, and the year of its dates written without one), the
+ * header once, and each table's heading a one-cell row over its rows, closed by a colon as the reader tells a heading
+ * typed in a sheet (a sheet's cell has no heading style), so that "Normalize" is its items' phase and not an item.
+ */
+function grouped(tables: readonly Table[]): { name?: string; grid: CellInput[][] } {
+  const title = tables[0]!.heading!.parent?.text;
+  const heading = (text: string) => [text.endsWith(':') ? text : `${text}:`];
+  const grid = [...(title === undefined ? [] : [[title]]), tables[0]!.rows[0]!, ...tables.flatMap((t) => [heading(t.heading!.text), ...t.rows.slice(1)])];
+  return { name: title ?? tables[0]!.title, grid };
 }
 
 /** Excel's sheet names are unique whatever their case; a second one gets " (2)", as Excel names a copied sheet. */

@@ -63,15 +63,27 @@ export abstract class WordXml extends WorkbookXml {
   }
 }
 
-/** `word/styles.xml`: the styles that make a paragraph a heading (an outline level, or a heading's, title's or caption's built-in name). */
+/** The rank of a title (`Title` style): above every heading of the outline. */
+export const TITLE_LEVEL = -1;
+/** The rank of a subtitle or caption: it names what follows it but heads no part of the outline. */
+export const UNRANKED_LEVEL = 9;
+
+/**
+ * `word/styles.xml`: the styles that make a paragraph a heading, each with its outline level (0 for Heading 1): its
+ * own outline level, else its built-in name's (heading N, title, subtitle, caption).
+ */
 export class HeadingStyles extends WordXml {
-  readonly headings = new Set<string>();
+  readonly headings = new Map<string, number>();
   private style?: string;
 
   protected override wordElement(name: string, attributes: XmlAttributes): void {
     const val = this.attribute(attributes, 'val');
     if (name === 'w:style') this.style = this.attribute(attributes, 'styleId');
-    else if (this.style !== undefined && ((name === 'w:name' && /^(heading \d|title|subtitle|caption)$/i.test(val ?? '')) || (name === 'w:outlineLvl' && Number(val) < 9))) this.headings.add(this.style);
+    if (this.style === undefined) return;
+    if (name === 'w:name') {
+      const builtIn = /^(?:heading (\d)|(title)|subtitle|caption)$/i.exec(val ?? '');
+      if (builtIn) this.headings.set(this.style, builtIn[1] ? Number(builtIn[1]) - 1 : builtIn[2] ? TITLE_LEVEL : UNRANKED_LEVEL);
+    } else if (name === 'w:outlineLvl' && Number(val) < 9) this.headings.set(this.style, Number(val));
   }
 
   protected override wordElementEnd(): void {}
