@@ -603,7 +603,7 @@ export function readTable(
         raw[field] = null;
         form.nothingOn.push(r + 1);
       }
-      const listed = typeof v === 'string' ? form.words.get(i)?.get(foldText(v)) : undefined;
+      const listed = form.words.size && typeof v === 'string' ? form.words.get(i)?.get(foldText(v)) : undefined;
       if (listed) {
         raw[field] = listed.value;
         listed.on.push(r + 1);
@@ -639,7 +639,7 @@ export function readTable(
       const ended = notedLine({ header: headerText(header[form.endedAt]), days: true }, raw.fulfilledOn, options.isoFromDate);
       raw.notes = isBlankCell(raw.notes) ? ended : `${String(raw.notes).trim()}\n${ended}`;
       raw.fulfilledOn = null;
-      setAside(r, 'export_column', `${ended}: kept in Notes, not read as the day fulfilled, as the request was declined (${map.tool!.tool} gives a ticket it closes unfulfilled that day too)`, 'fulfilledOn', form.endedAt);
+      setAside(r, 'export_column', `${quoteValue(ended!)} kept in Notes, not read as the day fulfilled: the request was declined, and ${map.tool!.tool} gives a ticket it closes unfulfilled that day too`, 'fulfilledOn', form.endedAt);
     }
     const copied: Record<string, number> = {};
     for (const f of fillDown) {
@@ -721,7 +721,10 @@ interface FormReading {
   words: Map<number, Map<string, { value: string; on: number[]; typed?: string }>>;
 }
 
-/** What a tool's export holds in every row unsaid (`ToolExport.given`, `nothing`): a form's responses. */
+/**
+ * What a tool's export holds in every row unsaid (`ToolExport.given`, `nothing`: a form's responses), the tool's own
+ * words for listed values (`words`), and a desk's day resolved, which is no day fulfilled on a declined row (`only`).
+ */
 function formReading(table: TableDef, map: HeaderMap, header: readonly CellInput[], lists: ReadOptions['lists']): FormReading {
   const tool = map.tool;
   const given: FormReading['given'] = [];
@@ -736,13 +739,15 @@ function formReading(table: TableDef, map: HeaderMap, header: readonly CellInput
   const headers = new Set(nothing?.headers.map(foldText));
   const nothingAt = new Set([...map.fields.keys()].filter((i) => headers.has(foldText(String(header[i] ?? '')))));
   const words: FormReading['words'] = new Map();
-  for (const [i, field] of map.fields) {
+  for (const [field, byTool] of Object.entries((tool?.words?.[table.name] ?? {}) as Record<string, Record<string, string>>)) {
+    const { index } = fieldColumn(map, field);
     const list = lists[table.columns.find((c) => c.name === field)!.list!] ?? [];
-    const byWord = new Map(Object.entries((tool?.words?.[table.name] as Record<string, Record<string, string>> | undefined)?.[field] ?? {}).flatMap(([word, value]) => {
+    // In the office's own spelling of the value, and only where its list has it, as `given` is.
+    const byWord = new Map(Object.entries(byTool).flatMap(([word, value]) => {
       const listed = list.find((v) => foldText(String(v)) === foldText(value));
       return listed === undefined ? [] : [[foldText(word), { value: String(listed), on: [] as number[] }] as const];
     }));
-    if (byWord.size) words.set(i, byWord);
+    if (index !== undefined && byWord.size) words.set(index, byWord);
   }
   const endedAt = fieldColumn(map, 'fulfilledOn').index;
   const status = table.columns.find((c) => c.name === 'status');
