@@ -26,53 +26,15 @@ export function canonicalRow(values: TypedRow): string {
 
 const PLAIN_KEY = /^[A-Za-z0-9_]+$/;
 
-/**
- * `canonicalRow` for rows whose keys are exactly `fields` (as `validateRow` makes them), with the key
- * order and quoting worked out once instead of per row. A test holds the two equal.
- */
-export function compileCanonicalRow(fields: readonly string[]): (values: TypedRow) => string {
-  const names = [...fields].sort();
-  const quoted = names.map((k) => (PLAIN_KEY.test(k) ? `"${k}"` : JSON.stringify(k)));
-  // What comes before field i's value, by what came before it (nothing, a plain text whose closing quote is still
-  // to write, any other value) and whether its value is a plain text (then with its opening quote): so a field
-  // is two pieces, its opening and its value.
-  const before = ['[', '"],', '],'].map((end) => ['"', ''].map((quote) => quoted.map((k) => `${end}[${k},${quote}`)));
-  // The pieces are joined once: built by `+`, every piece made a string of its own (and the hash flattened
-  // them again), garbage that every row synced paid for in collections. Reused, as the function never yields.
-  const pieces: string[] = [];
-  return (values) => {
-    pieces.length = 0;
-    let last = NOTHING;
-    for (let i = 0; i < names.length; i++) {
-      const v = values[names[i]];
-      if (v === null || v === undefined || v === '') continue;
-      if (typeof v === 'string' && !ESCAPED.test(v)) {
-        pieces.push(before[last][0][i], v);
-        last = PLAIN_TEXT;
-      } else {
-        pieces.push(before[last][1][i], typeof v === 'string' ? JSON.stringify(v) : String(v));
-        last = OTHER;
-      }
-    }
-    if (last === NOTHING) return '[]';
-    pieces.push(last === PLAIN_TEXT ? '"]]' : ']]');
-    return pieces.join('');
-  };
-}
-
-/** What the last piece of a compiled canonical text was, as an index into its openings. */
-const NOTHING = 0;
-const PLAIN_TEXT = 1;
-const OTHER = 2;
-
-const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+/** A character `JSON.stringify` escapes in a text: quotes, backslashes, control characters, surrogates. */
+export const JSON_ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /**
  * `JSON.stringify` of a text. Most cell texts need no escaping, and quoting them here skips the
  * serializer's set-up, which costs more than the text itself; the rest go to `JSON.stringify`.
  */
 export function jsonString(text: string): string {
-  return ESCAPED.test(text) ? JSON.stringify(text) : `"${text}"`;
+  return JSON_ESCAPED.test(text) ? JSON.stringify(text) : `"${text}"`;
 }
 
 const K = new Uint32Array([
@@ -136,7 +98,7 @@ export function contentHash(values: TypedRow, sha256: (text: string) => string =
   return hashOfCanonical(canonicalRow(values), sha256);
 }
 
-/** `contentHash` of a row whose canonical text is already made (see `compileCanonicalRow`). */
+/** `contentHash` of a row whose canonical text is already made (the service compiles its own per table). */
 export function hashOfCanonical(canonical: string, sha256: (text: string) => string = portableSha256Hex): string {
   return sha256(canonical).slice(0, 32);
 }

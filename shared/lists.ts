@@ -221,7 +221,8 @@ export const SETTINGS = {
   atRiskMargin: { label: 'At-risk margin (share behind schedule)', value: 0.1, figures: { unit: 'share', inFormulas: true } },
   dueThisWeekDays: { label: 'Milestone due-this-week window (days)', value: 7, figures: { unit: 'days', inFormulas: true } },
   noDeadlineUrgency: { label: 'Urgency when there is no deadline', value: 1, figures: { unit: 'count', inFormulas: true } },
-  defaultImpact: { label: 'Impact of an unlisted requester type', value: 1, figures: { unit: 'count', inFormulas: true } },
+  // Where the requester types hold Other, a type they do not hold is weighed as Other (decision 032).
+  defaultImpact: { label: 'Impact of an unlisted type where Other is not listed', value: 1, figures: { unit: 'count', inFormulas: true } },
   weeklyCapacityHours: { label: 'Default weekly capacity per assignee (hours)', value: 20, figures: { unit: 'hours', inFormulas: false } },
   fiscalYearStartMonth: { label: 'Fiscal year starts in month (1-12)', value: 7, figures: { unit: 'month', inFormulas: false } },
 } as const satisfies Record<string, { label: string; value: number; figures: Figures }>;

@@ -85,6 +85,12 @@ export interface OddCharacter {
   direction?: string;
 }
 
+/**
+ * Whether `text` holds any character `oddCharacter` finds. A pasted break is one of them, so a text without any needs
+ * neither its breaks read (`withPastedBreaks`) nor its characters named: the one test most cells need.
+ */
+export const hasOddCharacter = (text: string): boolean => ODD_CHARACTER.test(text);
+
 export function oddCharacter(text: string): OddCharacter | undefined {
   const found = ODD_CHARACTER.exec(text);
   if (!found) return undefined;

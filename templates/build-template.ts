@@ -88,13 +88,13 @@ export function contentTemplatePlan(name: TemplateName, asOf?: string): Workbook
   return templatePlan(name, checked.def.content(checked.asOf), checked.asOf);
 }
 
-/** A template holding these rows, its statuses and figures cached as of `asOf`. */
-export function templatePlan(name: TemplateName, rows: readonly TypedRow[], asOf: string): WorkbookPlan {
+/** A template holding these rows, its statuses and figures cached as of `asOf` by the rules of its `lists` grid. */
+export function templatePlan(name: TemplateName, rows: readonly TypedRow[], asOf: string, lists = DEFAULT_LISTS_GRID): WorkbookPlan {
   const def = TEMPLATES[name];
   const table = def.table;
-  const rules = readRules(DEFAULT_LISTS_GRID);
+  const rules = readRules(lists);
   const data = dataSheet(TABLES[table], rows, rules, asOf, def.tabColor);
-  return { title: def.title, sheets: [data.plan, dashboardPlan(name, data, rules, asOf), listsSheet()] };
+  return { title: def.title, sheets: [data.plan, dashboardPlan(name, data, rules, asOf), listsSheet(lists)] };
 }
 
 /** The Dashboard's title cell: how set-up knows a Dashboard it wrote, which it may write again. */

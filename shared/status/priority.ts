@@ -50,7 +50,7 @@ const MAX_SUGGESTED = 1_000;
 const NO_DEADLINE = -0.5;
 
 function suggestion(requesterType: string, receivedOn: unknown, rules: Rules, asOf: string, received: boolean, urgent: string | undefined, days: number | null): PrioritySuggestion {
-  const impact = rules.impact.get(requesterType.toLowerCase()) ?? rules.impact.get(namedFirst(requesterType)?.toLowerCase() ?? '') ?? rules.settings.defaultImpact;
+  const impact = rules.impact.get(requesterType.toLowerCase()) ?? rules.impact.get(namedFirst(requesterType)?.toLowerCase() ?? '') ?? rules.impact.get(OTHER.toLowerCase()) ?? rules.settings.defaultImpact;
   const urgency = days === null ? rules.settings.noDeadlineUrgency : approximateLookup(rules.urgency, days) ?? rules.settings.noDeadlineUrgency;
   const score = impact * urgency;
   const priority = approximateLookup(rules.suggestedPriority, score) ?? '';
@@ -89,6 +89,13 @@ function namedFirst(requesterType: string): string | undefined {
   return TWO_TYPES_WORDS.find(([, words]) => isOneOf(bare, words))?.[0];
 }
 
+/**
+ * What a type Lists does not hold is weighed as, where Lists holds it: import reads such a type as Other (decision 032),
+ * so the sheet and the master suggest one priority. Found as VLOOKUP finds a key, in any case but not trimmed; a Lists
+ * without it weighs such a type with `Impact of an unlisted requester type`.
+ */
+const OTHER = 'Other';
+
 /** `namedFirst` in a formula: the type named first, or #N/A, which no lookup finds. */
 const namedFirstFormula = (ref: string) => {
   const bare = withoutMarksFormula(ref, TWO_TYPES_MARKS);
@@ -102,7 +109,7 @@ const receivedFormula = (r: Refs) => `AND(${dateCellFormula(r.receivedOn)},N(${r
 
 function parts(r: Refs) {
   const lookup = (key: string) => `VLOOKUP(${key},${listRange('requesterType', true)},2,0)`;
-  const impact = `IFERROR(${lookup(literalKey(r.requesterType))},IFERROR(${lookup(namedFirstFormula(r.requesterType))},${settingRef('defaultImpact')}))`;
+  const impact = `IFERROR(${lookup(literalKey(r.requesterType))},IFERROR(${lookup(namedFirstFormula(r.requesterType))},IFERROR(${lookup(`"${OTHER}"`)},${settingRef('defaultImpact')})))`;
   const days = `(${r.dueOn}-IF(${receivedFormula(r)},${r.receivedOn},${r.today}))`;
   // Urgent words are a deadline the day it was received: the urgency of no days to go.
   const urgentNow = `IFERROR(VLOOKUP(0,${listRange('urgency', true)},2,1),${settingRef('noDeadlineUrgency')})`;

@@ -1,10 +1,11 @@
 // The one path by which rows enter storage, shared by `POST /api/v1/sync` and `import`: validate each
 // row with the shared rules, hash the valid ones, and write the whole batch in one atomic store call.
 import { hash } from 'node:crypto';
-import { DEFAULT_READ_OPTIONS, TABLES, compileCanonicalRow, doneDayUnknownIssue, idColumn, hashOfCanonical, inSheetWords, isBlankCell, rowRuns, validateRows, type FarDates, type FieldIssue, type LentYears, type RawRow, type ReadOptions, type RowResult, type TableName, type TitleYears, type TypedRow } from '../../shared/index';
-import { notAnIdMessage, ownRowId, rowIdProblem, textValueProblem, withPastedBreaks } from '../../shared/row-id';
+import { DEFAULT_READ_OPTIONS, TABLES, doneDayUnknownIssue, idColumn, hashOfCanonical, inSheetWords, isBlankCell, rowRuns, validateRows, type FarDates, type FieldIssue, type LentYears, type RawRow, type ReadOptions, type RowResult, type TableName, type TitleYears, type TypedRow } from '../../shared/index';
+import { hasOddCharacter, notAnIdMessage, ownRowId, rowIdProblem, textValueProblem, withPastedBreaks } from '../../shared/row-id';
 import type { SurveyHold } from '../store/intake-store';
 import type { Batch, BatchResult, FieldError, IncomingRow, RejectedRow, RowStore, UnreadableSheet } from '../store/row-store';
+import { canonicalTexts } from './canonical-text';
 import { answerDisagreement, keepSurveyAnswers, type HoldsFrom } from './survey-holds';
 
 export interface IngestRow {
@@ -81,13 +82,8 @@ export interface PreparedBatch {
 /** node:crypto's SHA-256: the same bytes as `portableSha256Hex`, faster (the bench's content-hash figure compares them). */
 export const nodeSha256Hex = (text: string) => hash('sha256', text, 'hex');
 
-/** Per table: a valid row's canonical text, which `contentHash` hashes. */
-const canonicalRows = Object.fromEntries(
-  Object.values(TABLES).map((t) => [t.name, compileCanonicalRow(t.columns.map((c) => c.name))]),
-) as Record<TableName, (values: TypedRow) => string>;
-
 /** The content hash the service stores for a valid row of `table`: `contentHash`, by the table's compiled canonical text and node:crypto. */
-export const rowHash = (table: TableName, values: TypedRow): string => hashOfCanonical(canonicalRows[table](values), nodeSha256Hex);
+export const rowHash = (table: TableName, values: TypedRow): string => hashOfCanonical(canonicalTexts[table](values), nodeSha256Hex);
 
 /**
  * Validates the rows together (so batch-level checks such as outlying dates apply) and applies one
@@ -284,14 +280,20 @@ function unstorableCells(table: TableName, cells: RawRow, said: readonly FieldIs
   const issues: FieldIssue[] = [];
   for (const field in cells) {
     const value = cells[field];
-    if (typeof value !== 'string' || !fields.has(field) || said.some((i) => i.field === field)) continue;
+    if (typeof value !== 'string' || !fields.has(field) || isSaidAt(said, field)) continue;
     const id = field === ownId ? value.trim() : '';
     const idProblem = id === '' ? undefined : rowIdProblem(id);
-    const problem = idProblem === undefined ? textValueProblem(withPastedBreaks(value)) : undefined;
+    const problem = idProblem === undefined && hasOddCharacter(value) ? textValueProblem(withPastedBreaks(value)) : undefined;
     if (idProblem !== undefined) issues.push({ code: 'wrong_type', field, severity: 'error', message: notAnIdMessage(fields.get(field)!, id, idProblem) });
     else if (problem !== undefined) issues.push({ code: 'wrong_type', field, severity: 'error', message: `${fields.get(field)}: ${problem}` });
   }
   return issues;
+}
+
+/** Whether an issue in `said` is at `field`: a loop, as a closure over `field` would make V8 keep a scope per cell. */
+function isSaidAt(said: readonly FieldIssue[], field: string): boolean {
+  for (const issue of said) if (issue.field === field) return true;
+  return false;
 }
 
 /** A row's problems with its own ID and where they sit: its sheet and row, and per field the column and the sheet's header. */

@@ -5,6 +5,7 @@
 import { open, readFile, stat } from 'node:fs/promises';
 import type { CellInput } from '../../shared/index';
 import { excelTableAt, type ExcelTable } from '../../shared/excel-tables';
+import { decodeText, delimitedTextGrid, textKind } from './delimited-text';
 import { ImportError } from './import-error';
 import { SheetGridCells } from './sheet-grid-cells';
 import { ARCHIVE_LIMITS, readWorkbookArchive, WORKBOOK, type ArchiveLimits, type WorkbookArchive } from './workbook-archive';
@@ -43,8 +44,10 @@ export async function readWorkbookGrids(file: string, limits: ArchiveLimits = AR
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile()) throw new ImportError('file-not-found', `${file}: no such file`);
   const head = await leadingBytes(file);
-  if (!head.subarray(0, 4).equals(ZIP_SIGNATURE)) throw new ImportError('not-a-workbook', `${file} ${whyNotAWorkbook(head)}`);
-  if (info.size > limits.unpacked) throw new ImportError('too-large', `${file} is larger than any workbook of tables an import reads: save its tables in a new workbook and import that.`);
+  const zip = head.subarray(0, 4).equals(ZIP_SIGNATURE);
+  if (!zip && textKind(decodeText(head)) !== 'table') throw new ImportError('not-a-workbook', `${file} ${whyNotAWorkbook(head)}`);
+  if (info.size > (zip ? limits.unpacked : limits.kept)) throw new ImportError('too-large', `${file} is larger than any workbook of tables an import reads: save its tables in a new workbook and import that.`);
+  if (!zip) return [delimitedTextGrid(file, decodeText(await readFile(file)))];
   return readWorkbookArchive(await readFile(file), file, limits, sheetGrids);
 }
 
@@ -125,16 +128,13 @@ async function leadingBytes(file: string): Promise<Buffer> {
 export function whyNotAWorkbook(head: Buffer): string {
   const fix = 'open it in Excel or Google Sheets and save or download it as .xlsx';
   if (head.length === 0) return 'is empty: an .xlsx workbook was expected.';
-  if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return `is a zip file but not a readable .xlsx workbook (damaged or cut short, or another kind of file): ${fix}.`;
+  if (head.subarray(0, 4).equals(ZIP_SIGNATURE)) return `is a zip file but not a readable .xlsx workbook (damaged or cut short, or another kind of file): ${fix}.`;
   // The compound-file header shared by .xls workbooks and password-protected .xlsx files.
   if (head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) return 'is an older Excel (.xls) workbook or one protected by a password: save it as .xlsx without a password.';
-  if (looksLikeText(head)) return `is a text file (CSV or plain text), not an .xlsx workbook: ${fix}.`;
-  return `is not an .xlsx workbook: ${fix}.`;
-}
-
-function looksLikeText(head: Buffer): boolean {
-  const text = head.toString('utf8');
-  // A cut multi-byte character at the end of the sample is still text.
-  const body = text.endsWith('\ufffd') ? text.slice(0, -1) : text;
-  return !/[\u0000-\u0008\u000e-\u001f\ufffd]/.test(body);
+  const kind = textKind(decodeText(head));
+  // Older tools' "Export to Excel" writes a web page's table under an .xls name.
+  if (kind === 'pdf') return 'is a PDF document, not a workbook: copy its tables into a sheet in Excel or Google Sheets, save it as .xlsx and import that.';
+  if (kind === 'markup') return `is a web page or XML file, not an .xlsx workbook or CSV file: ${fix}.`;
+  if (kind === 'plain') return `is a text file with no columns (no commas, semicolons or tabs between values), not an .xlsx workbook or CSV file: ${fix}.`;
+  return `is not an .xlsx workbook or CSV file: ${fix}.`;
 }

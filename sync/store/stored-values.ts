@@ -44,14 +44,15 @@ export const storedIndex = (table: TableName, field: string): number | undefined
 /** The JSON text `values` are stored as. */
 export function encodeValues(table: TableName, values: Readonly<Record<string, unknown>>): string {
   const order = STORED_ORDER[table];
-  const list: unknown[] = new Array(order.length);
+  // Filled by `push`, not sized first: `JSON.stringify` walks an array with holes element by element, the slower way.
+  const list: unknown[] = [];
   let last = -1;
   let found = 0;
   for (let i = 0; i < order.length; i++) {
     const v = values[order[i]];
-    if (v === undefined) list[i] = ABSENT;
+    if (v === undefined) list.push(ABSENT);
     else {
-      list[i] = v;
+      list.push(v);
       last = i;
       found++;
     }

@@ -2,8 +2,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TABLES, canonicalRow, compileCanonicalRow, contentHash, hashOfCanonical, jsonString, portableSha256Hex } from '../../shared';
-import { rowOf } from '../support/random-rows';
+import { canonicalRow, contentHash, jsonString, portableSha256Hex } from '../../shared';
 
 const nodeSha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -71,25 +70,5 @@ describe('jsonString', () => {
     const unit = fc.oneof(fc.integer({ min: 0, max: 0xffff }), fc.constantFrom(0x22, 0x5c, 0x1f, 0x20, 0x7f, 0xd800, 0xdbff, 0xdc00, 0xdfff)).map((c) => String.fromCharCode(c));
     fc.assert(fc.property(fc.string({ unit, maxLength: 40 }), (s) => jsonString(s) === JSON.stringify(s)), { numRuns: 3000 });
     fc.assert(fc.property(fc.string({ maxLength: 40 }), (s) => jsonString(s) === JSON.stringify(s)), { numRuns: 1000 });
-  });
-});
-
-describe('compileCanonicalRow', () => {
-  const fields = ['b', 'a', 'Z', 'with space', 'é', 'a_1'];
-  const canonical = compileCanonicalRow(fields);
-
-  it('makes exactly canonicalRow of rows keyed by its fields', () => {
-    fc.assert(fc.property(rowOf(fields), (r) => canonical(r) === canonicalRow(r) && hashOfCanonical(canonical(r)) === contentHash(r)), { numRuns: 3000 });
-  });
-
-  it('agrees on every table with all, some and no fields blank', () => {
-    for (const table of Object.values(TABLES)) {
-      const names = table.columns.map((c) => c.name);
-      const tableCanonical = compileCanonicalRow(names);
-      for (const fill of [() => 'x "quoted"\n', (i: number) => (i % 2 ? null : i), () => null]) {
-        const r = Object.fromEntries(names.map((n, i) => [n, fill(i)]));
-        expect(tableCanonical(r)).toBe(canonicalRow(r));
-      }
-    }
   });
 });

@@ -10,7 +10,7 @@ import { CUSTOM_FUNCTIONS, customFunctionFields, type CustomFunctionDef } from '
 import { evaluateDerived, type CellContext } from '../../addon/core/custom-functions';
 import { isBlankCell, type CellInput } from '../../shared/cells/read-cell';
 import { validateRow } from '../../shared/validate-row';
-import { AS_OF, GRIDS, OLD_FOLLOW_UP_LABEL, ROWS, choicesRead, editedGrid, nativeValues, type Grid } from '../support/formula-rows';
+import { AS_OF, GRIDS, OLD_FOLLOW_UP_LABEL, OLD_UNLISTED_IMPACT_LABEL, ROWS, choicesRead, editedGrid, nativeValues, withoutOtherGrid, type Grid } from '../support/formula-rows';
 
 const RUNS = Number(process.env.EQ_FORMULA_RUNS ?? 24);
 const ROWS_PER_RUN = { minLength: 60, maxLength: 120 };
@@ -91,8 +91,8 @@ function evaluate(table: TableDef, grid: Grid, rules: Rules, rows: TypedRow[], s
 const describeMismatches = (ms: Mismatch[]) =>
   ms.slice(0, 5).map((m) => `${m.field}: TypeScript ${JSON.stringify(m.expected)} vs formula ${JSON.stringify(m.actual)} for ${JSON.stringify(m.row)}`).join('\n');
 
-it('the edited Lists sheet really changes the rules, its follow-up delay under the label of older workbooks', () => {
-  expect(editedGrid().flat()).toContain(OLD_FOLLOW_UP_LABEL);
+it('the edited Lists sheet really changes the rules, its follow-up delay and unlisted type\'s impact under the labels of older workbooks', () => {
+  expect(editedGrid().flat()).toEqual(expect.arrayContaining([OLD_FOLLOW_UP_LABEL, OLD_UNLISTED_IMPACT_LABEL]));
   const edited = readRules(editedGrid());
   expect(edited.slaDays.get('high')).toBe(10);
   expect(edited.settings).toMatchObject({ dueSoonDays: 5, followUpDays: 45, atRiskMargin: 0.25, dueThisWeekDays: 10, noDeadlineUrgency: 2, defaultImpact: 1.5 });
@@ -112,10 +112,29 @@ it('leaves Days open and the SLA state blank for a request received after today,
   expect(rows.map((r) => computeDerived(TABLES.requests, r, rules, AS_OF).slaState)).toEqual([null, null, 'On time', 'Due soon', null, null]);
 });
 
-describe.each(GRIDS)('native formulas = TypeScript rules ($name)', ({ grid }) => {
+/**
+ * The impact a drawn requester type that Lists does not hold was weighed with, by each reason the formulas showed: Other's
+ * where Lists holds Other, the setting's where not (decision 032). A type naming a city and a county is no such type.
+ */
+function unlistedImpacts(reasons: Iterable<unknown>, rules: Rules): Set<string> {
+  const out = new Set<string>();
+  for (const reason of reasons) {
+    const [, type, impact] = /^(.*) \(impact ([^)]*)\) x /.exec(String(reason)) ?? [];
+    if (type !== undefined && !rules.impact.has(type.toLowerCase()) && !/city|county/i.test(type)) out.add(impact);
+  }
+  return out;
+}
+
+/** Every table under each Lists; requests also under Lists whose requester types hold no Other, where the setting weighs an unlisted type. */
+const SHEETS = [
+  ...GRIDS.map((g) => ({ ...g, tables: Object.values(TABLES) })),
+  { name: 'Lists without Other', grid: withoutOtherGrid(), tables: [TABLES.requests] },
+];
+
+describe.each(SHEETS)('native formulas = TypeScript rules ($name)', ({ grid, tables }) => {
   const rules = readRules(grid);
 
-  it.each(Object.values(TABLES).map((t) => [t.name, t] as const))('%s', (_name, table) => {
+  it.each(tables.map((t) => [t.name, t] as const))('%s', (_name, table) => {
     let rowsChecked = 0;
     const seen = new Map<string, Set<unknown>>();
     fc.assert(
@@ -130,6 +149,8 @@ describe.each(GRIDS)('native formulas = TypeScript rules ($name)', ({ grid }) =>
     expect(rowsChecked).toBeGreaterThanOrEqual(RUNS * ROWS_PER_RUN.minLength);
     // The rows reach every status a column colors (a milestone's Stopped too), so each one's branch was compared.
     for (const d of table.derived.filter((c) => c.palette)) expect([...(seen.get(d.name) ?? [])], d.name).toEqual(expect.arrayContaining(Object.keys(d.palette!)));
+    // Types Lists does not hold were drawn and weighed as Other, or by the setting where Lists has no Other.
+    if (table.name === 'requests') expect(unlistedImpacts(seen.get('priorityReason')!, rules)).toEqual(new Set([String(rules.impact.get('other') ?? rules.settings.defaultImpact)]));
     // HyperFormula evaluates every run's sheet of long formulas: the work is fixed by RUNS, its time by the machine's load.
   }, 240_000);
 });

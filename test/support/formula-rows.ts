@@ -37,8 +37,25 @@ export function editedGrid(): Grid {
   const s = listPlacement('setting');
   // Rows follow SETTINGS' order: dueSoonDays, followUpDays, atRiskMargin, dueThisWeekDays, noDeadlineUrgency, defaultImpact, weeklyCapacityHours.
   [5, 45, 0.25, 10, 2, 1.5, 30].forEach((v, i) => (grid[i + 1][s.pairedColumn! - 1] = v));
-  // Made before the label's US spelling: formulas and rules read a setting by its cell, whatever its label says.
+  // Made before the label's US spelling, and before Other took unlisted types: formulas and rules read a setting by
+  // its cell, whatever its label says.
   grid[2][s.column - 1] = OLD_FOLLOW_UP_LABEL;
+  grid[6][s.column - 1] = OLD_UNLISTED_IMPACT_LABEL;
+  return grid;
+}
+
+/** The label of the impact setting (`defaultImpact`) in workbooks made before Other weighed an unlisted type, December 2026. */
+export const OLD_UNLISTED_IMPACT_LABEL = 'Impact of an unlisted requester type';
+
+/**
+ * The edited Lists of an office that renamed Other (`Other (specify)`, decision 032): no value of its requester-type
+ * list is Other, so a type it does not hold weighs with the impact setting (`defaultImpact`).
+ */
+export function withoutOtherGrid(): Grid {
+  const grid = editedGrid();
+  const p = listPlacement('requesterType');
+  const row = grid.findIndex((r) => r[p.column - 1] === 'Other');
+  grid[row][p.column - 1] = 'Other (specify)';
   return grid;
 }
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/cells/dates';
-import { computeDerived, DEFAULT_RULES, layoutLetters, templateLayout } from '../../shared';
+import { computeDerived, DEFAULT_RULES, layoutLetters, readOptionsOf, readRules, templateLayout } from '../../shared';
 import { TABLES, type TableName, type TypedRow } from '../../shared/tables';
 import { DEFAULT_READ_OPTIONS, validateRows, type RawRow } from '../../shared/validate-row';
 import { writeWorkbookToBuffer } from '../../sync/workbook/write-workbook';
@@ -14,6 +14,7 @@ import { PLAN_PROGRESS_LABEL } from '../../templates/dashboards';
 import { itemProgress, NO_PERCENT_HEADER } from '../../shared/status/workplan-progress';
 import type { WorkplanDerived } from '../../shared/status/workplan-status';
 import { localToday, templatePlan, type TemplateName } from '../../templates/build-template';
+import { editedGrid, type Grid } from '../support/formula-rows';
 import { recalcWithLibreOffice } from '../support/libreoffice';
 import { readXlsxCells, type XlsxCells } from '../support/xlsx-cells';
 
@@ -30,9 +31,9 @@ afterAll(async () => {
 const plain = (v: unknown) => (v instanceof Date ? v.getTime() / 86_400_000 + 25_569 : v ?? '');
 
 /** The template with `rows`, as written and as LibreOffice recalculates it; and every formula cell whose two values differ. */
-async function bothEngines(template: TemplateName, rows: readonly TypedRow[]): Promise<{ ours: XlsxCells; lo: XlsxCells; differ: string[] }> {
+async function bothEngines(template: TemplateName, rows: readonly TypedRow[], lists?: Grid): Promise<{ ours: XlsxCells; lo: XlsxCells; differ: string[] }> {
   const file = join(dir, `${template}.xlsx`);
-  await writeFile(file, await writeWorkbookToBuffer(templatePlan(template, rows, asOf)));
+  await writeFile(file, await writeWorkbookToBuffer(templatePlan(template, rows, asOf, lists)));
   const [ours, lo] = await Promise.all([readXlsxCells(file), recalcWithLibreOffice(file)]);
   const differ = [...ours].flatMap(([sheet, cells]) => [...cells].filter(([address, c]) => c.formula && plain(c.value) !== plain(lo.get(sheet)?.get(address)?.value)).map(([address]) => `${sheet}!${address}`));
   return { ours, lo, differ };
@@ -97,6 +98,21 @@ describe('pasted figures, recalculated by LibreOffice', () => {
     expect(new Set(suggested)).toEqual(new Set([stored('requests', [rows[6]], 'suggestedPriority')[0]]));
     expect(column(lo, 'requests', 'suggestedPriority', rows.length)).toEqual(suggested);
     expect(column(lo, 'requests', 'priorityReason', rows.length).map((r) => String(r).replace(/^[^(]*/, ''))).toEqual(stored('requests', rows, 'priorityReason').map((r) => String(r).replace(/^[^(]*/, '')));
+  }, 180_000);
+
+  it('ta-intake: a requester type not in Lists (a form\'s "Other:" answer) is weighed with Other\'s impact where Lists sets it apart from the setting, as the service weighs it', async () => {
+    // Lists that weigh Other 0.5 and an unlisted type 1.5 (as City): Low where the service reads Other, Medium by the setting.
+    const grid = editedGrid();
+    const rules = readRules(grid);
+    const types = ['Nonprofit foundation', 'Library district', 'school board', 'Friends of the library', 'Tenants union', 'Regional transit', 'Other', 'City'];
+    const rows = types.map((requesterType, i) => ({ requestId: `TA-${i + 1}`, receivedOn: addDays(asOf, -2), requesterOrg: 'Parks', requesterType, dueOn: addDays(asOf, 10), priority: 'High', status: 'Triaged' }));
+    const { lo, differ } = await bothEngines('ta-intake', rows, grid);
+    expect(differ).toEqual([]);
+    const read = validateRows(TABLES.requests, rows as RawRow[], readOptionsOf(rules)).map((r) => r.values);
+    expect(read.map((v) => v.requesterType)).toEqual([...types.slice(0, 7).map(() => 'Other'), 'City']);
+    const suggested = read.map((v) => computeDerived(TABLES.requests, v, rules, asOf).suggestedPriority);
+    expect(suggested).toEqual([...types.slice(0, 7).map(() => 'Low'), 'Medium']);
+    expect(column(lo, 'requests', 'suggestedPriority', rows.length)).toEqual(suggested);
   }, 180_000);
 
   it('workplan: a check mark in % complete (✓, x, Yes., ☐, N) gives the status the service derives from the 100% or 0% it reads', async () => {

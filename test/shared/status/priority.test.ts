@@ -1,9 +1,12 @@
 // The suggested priority's reason as a person reads it: what the deadline is measured from, and a span no one means
 // (a due day before the request came in, a typo year decades away) said so that the typo shows.
 import { describe, expect, it } from 'vitest';
-import { computeDerived, DEFAULT_RULES, readRules, TABLES, type TypedRow } from '../../../shared';
+import { evaluateDerived } from '../../../addon/core/custom-functions';
+import { computeDerived, DEFAULT_RULES, readOptionsOf, readRules, TABLES, type Rules, type TypedRow } from '../../../shared';
+import { CUSTOM_FUNCTIONS, customFunctionFields } from '../../../shared/custom-functions';
 import { suggestPriority } from '../../../shared/status/priority';
-import { AS_OF as FORMULA_AS_OF, GRIDS, nativeValues } from '../../support/formula-rows';
+import { validateRow } from '../../../shared/validate-row';
+import { AS_OF as FORMULA_AS_OF, GRIDS, nativeValues, withoutOtherGrid, type Grid } from '../../support/formula-rows';
 
 const AS_OF = '2026-06-01';
 const deadline = (dueOn: string | null, receivedOn?: string) =>
@@ -106,5 +109,60 @@ describe('a requester type naming a city and a county', () => {
         expect(values[i].priorityReason, `${name}: ${rows[i].requesterType}`).toBe(typed.priorityReason);
       }
     }
+  });
+});
+
+describe('a requester type not in the list', () => {
+  // Words a form's "Other:" box or an office's log holds, none a listed value nor a word for one.
+  const types = ['Nonprofit foundation', 'Library district', 'school board', 'Regional transit'];
+  const rowsOf = (requesterTypes: readonly string[]): TypedRow[] =>
+    requesterTypes.map((requesterType) => ({ receivedOn: '2025-06-01', requesterType, dueOn: '2025-06-20', priority: null, status: 'New', fulfilledOn: null }));
+
+  /** The sheet's formula, the rule on the row as typed and EQ_PRIORITY on the same cells: one priority and reason each. */
+  function threeReaders(grid: Grid, rules: Rules, rows: TypedRow[]) {
+    const fn = CUSTOM_FUNCTIONS.find((f) => f.name === 'EQ_PRIORITY')!;
+    const cell = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : v ?? '');
+    const args = customFunctionFields(fn).map((f) => rows.map((r) => [cell(r[f])]));
+    const functions = evaluateDerived(fn, args, { today: FORMULA_AS_OF, isoFromDate: (d) => d.toISOString().slice(0, 10) }, rules);
+    const { values } = nativeValues(TABLES.requests, grid, rows);
+    return rows.map((r, i) => {
+      const rule = computeDerived(TABLES.requests, r, rules, FORMULA_AS_OF);
+      return { formula: [values[i].suggestedPriority, values[i].priorityReason], rule: [rule.suggestedPriority, rule.priorityReason], function: functions[i] };
+    });
+  }
+
+  it('weighs as Other where the list holds Other, in the rule, the sheet\'s formula and EQ_PRIORITY, as import reads it, with Other weighed apart from the setting', () => {
+    for (const { name, grid } of GRIDS) {
+      const rules = readRules(grid);
+      const other = rules.impact.get('other')!;
+      const rows = rowsOf(types);
+      // Import reads each as Other, and the master suggests Other's priority.
+      const imported = rows.map((r) => validateRow(TABLES.requests, { ...r, requesterOrg: 'Parks' }, readOptionsOf(rules)).values);
+      expect(imported.map((v) => v.requesterType)).toEqual(types.map(() => 'Other'));
+      const master = imported.map((v) => computeDerived(TABLES.requests, v, rules, FORMULA_AS_OF));
+      threeReaders(grid, rules, rows).forEach((read, i) => {
+        const want = [master[i].suggestedPriority, String(master[i].priorityReason).replace(/^Other /, `${types[i]} `)];
+        expect(read, `${name}: ${types[i]}`).toEqual({ formula: want, rule: want, function: want });
+        expect(want[1]).toContain(`(impact ${other})`);
+      });
+    }
+    // With the edited Lists, Other's impact and the setting's give different priorities, so the case is told apart.
+    const edited = readRules(GRIDS[1].grid);
+    expect(edited.impact.get('other')).not.toBe(edited.settings.defaultImpact);
+  });
+
+  it('weighs with the setting "Impact of an unlisted type where Other is not listed" where the list holds no Other (renamed "Other (specify)")', () => {
+    const grid = withoutOtherGrid();
+    const rules = readRules(grid);
+    expect(rules.impact.has('other')).toBe(false);
+    const rows = rowsOf(types);
+    const read = threeReaders(grid, rules, rows);
+    read.forEach((r, i) => {
+      expect(r.formula, rows[i].requesterType as string).toEqual(r.rule);
+      expect(r.function, rows[i].requesterType as string).toEqual(r.rule);
+      expect(r.rule[1]).toContain(`(impact ${rules.settings.defaultImpact})`);
+    });
+    // Import rejects such a type, as decision 032 says of a list without Other: the master has no row to suggest for.
+    expect(validateRow(TABLES.requests, { ...rows[0], requesterOrg: 'Parks' }, readOptionsOf(rules)).errors.length).toBeGreaterThan(0);
   });
 });

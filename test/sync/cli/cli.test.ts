@@ -37,7 +37,7 @@ describe('the command line', () => {
   test('as a process: --help lists the commands; bad input is one line on stderr and exit 2', async () => {
     const help = await runCli(['--help']);
     expect(help.code).toBe(0);
-    for (const usage of ['serve [--port N] [--host HOST] [--data DIR] [--demo]', 'source add NAME [--kind google-sheets|excel|file]', 'import FILE.xlsx --source ID [--json]']) expect(help.stdout).toContain(usage);
+    for (const usage of ['serve [--port N] [--host HOST] [--data DIR] [--demo]', 'source add NAME [--kind google-sheets|excel|file]', 'import FILE.xlsx|FILE.csv --source ID [--json]']) expect(help.stdout).toContain(usage);
     for (const args of [['frobnicate'], ['source', 'add', '--data', files.path('d0')], ['import', files.path('missing.xlsx'), '--source', 'x', '--data', files.path('d0')]]) {
       const bad = await runCli(args);
       expect(bad.code, bad.stderr).toBe(2);
@@ -146,10 +146,10 @@ describe.each(backends)('source add and import on $name', (backend) => {
     expect(none.stderr).toContain('holds no table');
 
     const notBook = files.path('notes.xlsx');
-    await writeFile(notBook, 'plain text, not a zip');
+    await writeFile(notBook, 'plain text and not a zip');
     const refusals: [string[], RegExp][] = [
       [['import', files.path('missing.xlsx'), '--source', id!], /missing\.xlsx: no such file/],
-      [['import', notBook, '--source', id!], /notes\.xlsx is a text file \(CSV or plain text\), not an \.xlsx workbook: open it in Excel or Google Sheets/],
+      [['import', notBook, '--source', id!], /notes\.xlsx is a text file with no columns \(no commas, semicolons or tabs between values\), not an \.xlsx workbook or CSV file: open it in Excel or Google Sheets/],
       [['import', book, '--source', 'no-such-source'], /no source with id no-such-source; register one with `npx equity-desk source add NAME`/],
     ];
     // The same entry point in-process: the process-level exit codes are checked above, and each start costs seconds.

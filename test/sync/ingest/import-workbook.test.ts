@@ -1059,8 +1059,8 @@ describe.each(backends)('import on $name', (backend) => {
     const store = await backend.open();
     const { principal } = await store.createPrincipal({ kind: 'source', name: 'Not workbooks' });
     const cases: [string, string | Buffer, RegExp][] = [
-      ['requests.csv', 'Request ID,Received\nTA-1,3/2/2026\n', /text file .*CSV.*save .*\.xlsx/i],
-      ['renamed.xlsx', 'just text', /text file .*save .*\.xlsx/i],
+      ['export.xls', '<table><tr><td>Request ID</td></tr></table>', /web page .*save .*\.xlsx/i],
+      ['renamed.xlsx', 'just text', /text file with no columns.*save .*\.xlsx/i],
       ['empty.xlsx', '', /is empty/],
       ['old.xlsx', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), /\.xls\b.*password/],
       ['cut-short.xlsx', Buffer.from('PK\x03\x04 a zip cut short', 'latin1'), /damaged/],
