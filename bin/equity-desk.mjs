@@ -11,10 +11,12 @@ import { serviceBundle } from '../scripts/service-bundle.mjs';
  * loads the program to its largest and keeps it to the end: that was the difference between the export's peak memory
  * and its bar (decision 006). `serve` leaves garbage with every synced row, and each collection of the young
  * generation copies what the requests in flight hold however much it frees: a larger one collects less often for the
- * same garbage, and V8's default cost the ingest CPU and pauses for no less memory (decision 014). A flag would do
- * either, but `npx equity-desk` cannot pass one.
+ * same garbage, and V8's default cost the ingest CPU and pauses for no less memory (decision 014). A larger one saved
+ * no ingest CPU that could be measured, and while the master workbook downloads it fills with what the download
+ * allocates, which counts in the service's peak memory (decision 006). A flag would do either, but
+ * `npx equity-desk` cannot pass one.
  */
-const YOUNG_GENERATION_MB = { export: 2, serve: 96 };
+const YOUNG_GENERATION_MB = { export: 2, serve: 64 };
 /** A worker receives none of the process's signals: these are passed on to the command (sync/cli/main.ts), so `serve` closes its store on them. */
 const PASSED_ON = ['SIGINT', 'SIGTERM'];
 

@@ -27,6 +27,13 @@ const WINDOW = 4;
 const FEED_AHEAD = 4;
 const IDLE_MS = 30_000;
 const YOUNG_GENERATION_MB = 8;
+/**
+ * Far above what the worker holds, yet below the process's own ceiling: V8 lets an old generation grow to several
+ * times what its last full collection kept only when its ceiling is high. What the worker's scavenges promote is
+ * nearly all garbage by the next full collection, so under V8's default it piled up between collections into a good
+ * part of the service's peak memory during a download (decision 006).
+ */
+const OLD_GENERATION_MB = 1024;
 /** Bytes of the buffers blocks travel in: room for a block of ordinary rows; a block of long texts gets a buffer of its own. */
 export const BUFFER_BYTES = 1 << 20;
 
@@ -88,7 +95,7 @@ function startChannel(): WorkerChannel {
     // Most of what it makes lives for one block. V8's default young generation let the export's peak memory
     // pass the issue's bar; a smaller one costs more scavenges, a larger one the longest exports' margin under
     // their bar (decision 006).
-    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: OLD_GENERATION_MB },
     data: { blockRows: BLOCK_ROWS, window: WINDOW, bufferBytes: BUFFER_BYTES, idleMs: IDLE_MS } satisfies DataSheetWorkerData,
   });
   const channel: WorkerChannel = { worker, inbox: [] };
