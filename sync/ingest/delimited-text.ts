@@ -5,7 +5,7 @@ import { basename, extname } from 'node:path';
 import Papa from 'papaparse';
 import type { CellInput } from '../../shared/index';
 import { ImportError } from './import-error';
-import type { SheetGrid } from './workbook-grid';
+import type { SheetGrid } from './sheet-grid';
 
 /** The text of a file's bytes: by its byte-order mark, else UTF-8 where every byte sequence is one, else Windows-1252 (Excel's "CSV (Comma delimited)" on Windows). */
 export function decodeText(bytes: Uint8Array): string {
@@ -98,8 +98,7 @@ function separatorOf(body: string): string {
   return best;
 }
 
-/** Excel's sheet names hold at most 31 characters and none of `[]:*?/\`. */
-function sheetNameOf(file: string): string {
-  const stem = basename(file, extname(file)).replace(/ \(\d+\)$/, '');
-  return stem.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 31) || 'Sheet1';
-}
+/** `text` as a sheet's name: Excel's hold at most 31 characters and none of `[]:*?/\`; '' when nothing is left. */
+export const excelSheetName = (text: string): string => text.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 31).trimEnd();
+
+const sheetNameOf = (file: string) => excelSheetName(basename(file, extname(file)).replace(/ \(\d+\)$/, '')) || 'Sheet1';

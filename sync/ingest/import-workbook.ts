@@ -22,7 +22,8 @@ import { addTo } from './lists-by-key';
 import { uncalculatedWarnings } from './uncalculated-formulas';
 import { keepSurveyAnswers } from './survey-holds';
 import { adoptWebFormRows, settleWebFormRows, webFormRows, type FormRequest } from './web-form-rows';
-import { readWorkbookGrids, type SheetGrid } from './workbook-grid';
+import type { SheetGrid } from './sheet-grid';
+import { readWorkbookGrids } from './workbook-grid';
 import type { SheetTable } from './sheet-table';
 
 /** One problem at one cell; `line` is how the CLI shows it: `Requests!F7 (Received): "13/45/2024" is not a date …`. */

@@ -1,10 +1,12 @@
-// An .xlsx file's zip opened with its size held in check before its cells are read. A small file whose sheet
-// unpacks to gigabytes (a zip bomb) must not take the process down: parts are inflated as a stream, fed to their
-// readers as they come, under a ceiling on what is inflated and on what the readers hold. Zip files that are other
-// documents are named for what they are.
+// An .xlsx workbook's or a Word document's zip opened with its size held in check before its tables are read. A small
+// file whose sheet unpacks to gigabytes (a zip bomb) must not take the process down: parts are inflated as a stream,
+// fed to their readers as they come, under a ceiling on what is inflated and on what the readers hold. Zip files that
+// are other documents are named for what they are.
+import { posix } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { fromBufferPromise, type Entry, type ZipFile } from 'yauzl';
 import { ImportError } from './import-error';
+import { PartRelationships, relationshipsOf } from './workbook-relationships';
 import type { WorkbookXml } from './workbook-xml';
 
 export interface ArchiveLimits {
@@ -19,9 +21,14 @@ export interface ArchiveLimits {
 const MB = 1024 * 1024;
 export const ARCHIVE_LIMITS: ArchiveLimits = { unpacked: 1024 * MB, kept: 256 * MB, row: 16 * MB };
 
+/** The main part of each kind of document whose tables `import` reads. */
 export const WORKBOOK = 'xl/workbook.xml';
+export const WORD_DOCUMENT = 'word/document.xml';
 
-const damaged = (file: string) => new ImportError('not-a-workbook', `${file} is a zip file but not a readable .xlsx workbook (damaged or cut short): open it in Excel or Google Sheets and save or download it as .xlsx.`);
+/** A zip cut short says nothing of what it holds: its name is the only word on whether it was a Word document. */
+const damaged = (file: string, main?: string) => new ImportError('not-a-workbook', (main ?? (/\.doc[xm]$/i.test(file) ? WORD_DOCUMENT : WORKBOOK)) === WORD_DOCUMENT
+  ? `${file} is a zip file but not a readable Word document (damaged or cut short): open it in Word and save it as .docx again, or copy its tables into a sheet.`
+  : `${file} is a zip file but not a readable .xlsx workbook (damaged or cut short): open it in Excel or Google Sheets and save or download it as .xlsx.`);
 const sizeText = (bytes: number) => (bytes >= 1024 * MB ? `${Math.round(bytes / (1024 * MB))} GB` : `${Math.max(1, Math.round(bytes / MB))} MB`);
 const tooLarge = (file: string, limit: number) =>
   new ImportError('too-large', `${file} unpacks to more than ${sizeText(limit)}, more than a workbook of tables holds: it was not read (a damaged file, or one built to exhaust memory); save its tables in a new workbook and import that.`);
@@ -30,6 +37,8 @@ const tooLarge = (file: string, limit: number) =>
 export interface WorkbookArchive {
   readonly file: string;
   readonly limits: ArchiveLimits;
+  /** The part the document starts from: `WORKBOOK` or `WORD_DOCUMENT`, or the part the package names in their place. */
+  readonly main: string;
   /** The names of the parts the zip holds. */
   readonly parts: ReadonlySet<string>;
   /** Refuses the file when `parts` declare more than is left of the ceiling, before anything of them is inflated. */
@@ -41,37 +50,48 @@ export interface WorkbookArchive {
 }
 
 /**
- * Opens the file's zip and has `readParts` read what it needs of it. Throws `ImportError`: `not-a-workbook` for a
- * damaged zip or another kind of document, `too-large` past `limits`.
+ * Opens the file's zip and has the reader of its main part (`readers`, by `WORKBOOK` or `WORD_DOCUMENT`) read what it
+ * needs of it. Throws `ImportError`: `not-a-workbook` for a damaged zip or another kind of document, `too-large` past
+ * `limits`.
  */
-export async function readWorkbookArchive<T>(bytes: Buffer, file: string, limits: ArchiveLimits, readParts: (archive: WorkbookArchive) => Promise<T>): Promise<T> {
+export async function readWorkbookArchive<T>(bytes: Buffer, file: string, limits: ArchiveLimits, readers: Readonly<Record<string, (archive: WorkbookArchive) => Promise<T>>>): Promise<T> {
   const zip = await opened(bytes, file);
+  let kind: string | undefined;
   try {
     const entries: Entry[] = [];
     for await (const entry of zip.eachEntry()) entries.push(entry);
     const byName = new Map(entries.map((e) => [nameOf(e), e]));
-    if (!byName.has(WORKBOOK)) throw new ImportError('not-a-workbook', `${file} ${await otherDocument(zip, new Set(byName.keys()), entries)}`);
     const budget = { unpacked: limits.unpacked, kept: limits.kept };
-    return await readParts({
-      file,
-      limits,
-      parts: new Set(byName.keys()),
-      declared(names) {
-        // A size the file declares is refused before the part is inflated; one it hides is caught while inflating.
-        let sum = 0;
-        for (const name of names) sum += byName.get(name)?.uncompressedSize ?? 0;
-        if (sum > budget.unpacked) throw tooLarge(file, limits.unpacked);
-      },
-      read: (part, reader) => inflated(zip, byName.get(part)!, file, limits, budget, reader),
-      refusal: (part) => () => new ImportError('too-large', `${file}: its part ${part} holds more text in one place than any workbook does; the file is damaged or was built to exhaust memory, and was not read.`),
-    });
+    const parts: ReadonlySet<string> = new Set(byName.keys());
+    const declared = (names: Iterable<string>) => {
+      // A size the file declares is refused before the part is inflated; one it hides is caught while inflating.
+      let sum = 0;
+      for (const name of names) sum += byName.get(name)?.uncompressedSize ?? 0;
+      if (sum > budget.unpacked) throw tooLarge(file, limits.unpacked);
+    };
+    const read = (part: string, reader: WorkbookXml) => inflated(zip, byName.get(part)!, file, limits, budget, reader);
+    const refusal = (part: string) => () => new ImportError('too-large', `${file}: its part ${part} holds more text in one place than any table does; the file is damaged or was built to exhaust memory, and was not read.`);
+    kind = Object.keys(readers).find((part) => parts.has(part));
+    let main = kind;
+    if (kind === undefined && parts.has(PACKAGE_RELATIONSHIPS)) {
+      // Word on the web names its main part `word/document2.xml`: the package's relationships say which part it is.
+      const relationships = new PartRelationships('', parts, limits.row, refusal(PACKAGE_RELATIONSHIPS));
+      declared([PACKAGE_RELATIONSHIPS]);
+      await read(PACKAGE_RELATIONSHIPS, relationships);
+      main = [...relationships.targets.values()].find((r) => r.kind === 'officeDocument')?.part;
+      kind = Object.keys(readers).find((part) => main !== undefined && posix.dirname(part) === posix.dirname(main));
+    }
+    if (kind === undefined || main === undefined) throw new ImportError('not-a-workbook', `${file} ${await otherDocument(zip, new Set(byName.keys()), entries)}`);
+    return await readers[kind]!({ file, limits, main, parts, declared, read, refusal });
   } catch (e) {
     if (e instanceof ImportError) throw e;
-    throw damaged(file);
+    throw damaged(file, kind);
   } finally {
     zip.close();
   }
 }
+
+const PACKAGE_RELATIONSHIPS = relationshipsOf('');
 
 /**
  * The zip's directory, read by yauzl. Names are left undecoded and checked by nothing: a workbook's part names are
@@ -98,7 +118,6 @@ async function otherDocument(zip: ZipFile, names: ReadonlySet<string>, entries: 
   if (kind.startsWith('application/vnd.oasis.opendocument.spreadsheet')) return `is an OpenDocument spreadsheet (.ods), not an .xlsx workbook: ${fix} (in LibreOffice, File > Save As > Excel 2007-365).`;
   if (kind.startsWith('application/vnd.oasis.opendocument')) return `is an OpenDocument file, not an .xlsx workbook: ${fix}.`;
   if (names.has('xl/workbook.bin')) return 'is an Excel binary workbook (.xlsb), not an .xlsx workbook: in Excel, save it as "Excel Workbook (.xlsx)".';
-  if (names.has('word/document.xml')) return 'is a Word document, not an .xlsx workbook: import the workbook itself.';
   if (names.has('ppt/presentation.xml')) return 'is a PowerPoint file, not an .xlsx workbook: import the workbook itself.';
   return `is a zip file but not an .xlsx workbook (it holds no workbook): ${fix}.`;
 }

@@ -1,38 +1,18 @@
-// An .xlsx file as grids of plain cell values, one per sheet, for the shared table reader. Formulas
+// An .xlsx file as grids of plain cell values, one per sheet, for the shared table reader (a CSV file's one sheet and a
+// Word document's tables are read into the same grids, `delimited-text.ts`, `document-tables.ts`). Formulas
 // give their cached results, rich text and links their text, merged cells their range's value, so a
 // cell reads as the user sees it. Read from the XML parser's events as each part streams: a model of the
 // workbook with an object per cell would take many times the file's size.
 import { open, readFile, stat } from 'node:fs/promises';
-import type { CellInput } from '../../shared/index';
 import { excelTableAt, type ExcelTable } from '../../shared/excel-tables';
 import { decodeText, delimitedTextGrid, textKind } from './delimited-text';
+import { documentTables } from './document-tables';
 import { ImportError } from './import-error';
+import type { SheetGrid } from './sheet-grid';
 import { SheetGridCells } from './sheet-grid-cells';
-import { ARCHIVE_LIMITS, readWorkbookArchive, WORKBOOK, type ArchiveLimits, type WorkbookArchive } from './workbook-archive';
+import { ARCHIVE_LIMITS, readWorkbookArchive, WORD_DOCUMENT, WORKBOOK, type ArchiveLimits, type WorkbookArchive } from './workbook-archive';
 import { PartRelationships, relationshipsOf } from './workbook-relationships';
 import { NumberFormats, SharedStrings, TableDefinition, WorkbookSheets } from './workbook-parts';
-
-export interface SheetGrid {
-  name: string;
-  /** `grid[r][c]` is the cell at sheet row r + 1, column c + 1. */
-  grid: CellInput[][];
-  /**
-   * Cells holding text spelled as a formula's error (`#N/A` typed as text), as `r:c` of `grid`: the file stores an
-   * error apart from text (`{error}`), as Excel's valueTypes tell them apart for a sync (`SheetCells.textsLikeErrors`).
-   */
-  textsLikeErrors: ReadonlySet<string>;
-  /** The sheet's Excel tables (ListObjects): a person's own word for where a table starts and ends. */
-  excelTables: readonly ExcelTable[];
-  /**
-   * Formula cells the file saved no value for, as `r:c` of `grid` (read as blank): written by a program that does not
-   * calculate (a script's library), they show values only once a spreadsheet program opens and saves the file.
-   */
-  uncalculated?: ReadonlySet<string>;
-  /** The indent level of each indented cell, as `r:c` of `grid`: an outline's parent rows are told by it (`readTable`). */
-  indents?: ReadonlyMap<string, number>;
-  /** The outline level of each grouped row, by 0-based row of `grid`: the same outline, as the rows' groups tell it. */
-  rowLevels?: ReadonlyMap<number, number>;
-}
 
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
@@ -45,10 +25,10 @@ export async function readWorkbookGrids(file: string, limits: ArchiveLimits = AR
   if (!info?.isFile()) throw new ImportError('file-not-found', `${file}: no such file`);
   const head = await leadingBytes(file);
   const zip = head.subarray(0, 4).equals(ZIP_SIGNATURE);
-  if (!zip && textKind(decodeText(head)) !== 'table') throw new ImportError('not-a-workbook', `${file} ${whyNotAWorkbook(head)}`);
+  if (!zip && textKind(decodeText(head)) !== 'table') throw new ImportError('not-a-workbook', `${file} ${whyNotAWorkbook(head, file)}`);
   if (info.size > (zip ? limits.unpacked : limits.kept)) throw new ImportError('too-large', `${file} is larger than any workbook of tables an import reads: save its tables in a new workbook and import that.`);
   if (!zip) return [delimitedTextGrid(file, decodeText(await readFile(file)))];
-  return readWorkbookArchive(await readFile(file), file, limits, sheetGrids);
+  return readWorkbookArchive(await readFile(file), file, limits, { [WORKBOOK]: sheetGrids, [WORD_DOCUMENT]: documentTables });
 }
 
 const SHARED_STRINGS = 'xl/sharedStrings.xml';
@@ -61,11 +41,11 @@ const STYLES = 'xl/styles.xml';
 async function sheetGrids(archive: WorkbookArchive): Promise<SheetGrid[]> {
   const { file, limits } = archive;
   const relationships = (part: string) => new PartRelationships(part, archive.parts, limits.row, archive.refusal(relationshipsOf(part)));
-  const workbookRels = relationshipsOf(WORKBOOK);
-  archive.declared([WORKBOOK, workbookRels]);
-  const workbook = new WorkbookSheets(limits.row, archive.refusal(WORKBOOK));
-  await archive.read(WORKBOOK, workbook);
-  const related = relationships(WORKBOOK);
+  const workbookRels = relationshipsOf(archive.main);
+  archive.declared([archive.main, workbookRels]);
+  const workbook = new WorkbookSheets(limits.row, archive.refusal(archive.main));
+  await archive.read(archive.main, workbook);
+  const related = relationships(archive.main);
   if (archive.parts.has(workbookRels)) await archive.read(workbookRels, related);
   const sheets = workbook.sheets.flatMap(({ name, relationship }) => {
     const target = related.targets.get(relationship);
@@ -125,12 +105,14 @@ async function leadingBytes(file: string): Promise<Buffer> {
  * Why a file the workbook reader refused is not a workbook, told from its first bytes in words an
  * administrator can act on: the zip reader's own message names offsets and a web page, not the file.
  */
-export function whyNotAWorkbook(head: Buffer): string {
+export function whyNotAWorkbook(head: Buffer, file: string): string {
   const fix = 'open it in Excel or Google Sheets and save or download it as .xlsx';
   if (head.length === 0) return 'is empty: an .xlsx workbook was expected.';
   if (head.subarray(0, 4).equals(ZIP_SIGNATURE)) return `is a zip file but not a readable .xlsx workbook (damaged or cut short, or another kind of file): ${fix}.`;
-  // The compound-file header shared by .xls workbooks and password-protected .xlsx files.
-  if (head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) return 'is an older Excel (.xls) workbook or one protected by a password: save it as .xlsx without a password.';
+  // The compound-file header shared by .xls workbooks, .doc documents and password-protected .xlsx and .docx files: only the name tells them apart.
+  if (head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
+    return /\.doc[xm]?$/i.test(file) ? 'is an older Word (.doc) document or one protected by a password: in Word, save it as .docx without a password.' : 'is an older Excel (.xls) workbook or one protected by a password: save it as .xlsx without a password.';
+  }
   const kind = textKind(decodeText(head));
   // Older tools' "Export to Excel" writes a web page's table under an .xls name.
   if (kind === 'pdf') return 'is a PDF document, not a workbook: copy its tables into a sheet in Excel or Google Sheets, save it as .xlsx and import that.';

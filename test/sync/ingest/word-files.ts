@@ -1,0 +1,54 @@
+// Writing small Word documents (.docx) for import tests: a body of paragraphs and tables, as Word writes them.
+import { writeFile } from 'node:fs/promises';
+import JSZip from 'jszip';
+
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+const W14 = 'http://schemas.microsoft.com/office/word/2010/wordml';
+
+const escaped = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** A paragraph of one run; `style` a style id (`Heading1` is a heading in `writeDocument`'s styles). */
+export const paragraph = (text: string, style?: string) =>
+  `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}${text ? `<w:r><w:t xml:space="preserve">${escaped(text)}</w:t></w:r>` : ''}</w:p>`;
+
+/** A cell: its text (paragraphs split at line feeds), or its XML content as given, and how it is merged. */
+export type WordCell = string | null | { text?: string; xml?: string; span?: number; vMerge?: 'restart' | 'continue' };
+
+/** A table whose rows are `rows`, its grid as wide as its widest row; `header` rows marked to repeat on each page. */
+export function table(rows: readonly (readonly WordCell[])[], header = 0): string {
+  const width = Math.max(...rows.map((r) => r.reduce<number>((n, c) => n + (c !== null && typeof c === 'object' ? (c.span ?? 1) : 1), 0)));
+  const cell = (c: WordCell) => {
+    const spec = c !== null && typeof c === 'object' ? c : { text: c ?? '' };
+    const props = `${spec.span ? `<w:gridSpan w:val="${spec.span}"/>` : ''}${spec.vMerge ? (spec.vMerge === 'restart' ? '<w:vMerge w:val="restart"/>' : '<w:vMerge/>') : ''}`;
+    const content = spec.xml ?? (spec.text ?? '').split('\n').map((line) => paragraph(line)).join('');
+    return `<w:tc><w:tcPr><w:tcW w:w="2000" w:type="dxa"/>${props}</w:tcPr>${content || '<w:p/>'}</w:tc>`;
+  };
+  const grid = `<w:tblGrid>${'<w:gridCol w:w="2000"/>'.repeat(width)}</w:tblGrid>`;
+  const body = rows.map((r, i) => `<w:tr>${i < header ? '<w:trPr><w:tblHeader/></w:trPr>' : ''}${r.map(cell).join('')}</w:tr>`).join('');
+  return `<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/></w:tblPr>${grid}${body}</w:tbl>`;
+}
+
+const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles xmlns:w="${W}"><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
+<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style></w:styles>`;
+
+/** `main`: the main part's name, which Word on the web writes as `word/document2.xml`. */
+export async function writeDocument(file: string, body: string, main = 'word/document.xml'): Promise<string> {
+  const zip = new JSZip();
+  const rels = main.replace(/([^/]*)$/, '_rels/$1.rels');
+  const parts: Record<string, string> = {
+    '[Content_Types].xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/${main}" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>`,
+    '_rels/.rels': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="${main}"/></Relationships>`,
+    [rels]: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
+    [main]: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="${W}" xmlns:w14="${W14}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="w14"><w:body>${body}<w:sectPr/></w:body></w:document>`,
+    'word/styles.xml': STYLES,
+  };
+  for (const [name, text] of Object.entries(parts)) zip.file(name, text);
+  await writeFile(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  return file;
+}
