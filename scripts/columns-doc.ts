@@ -27,7 +27,7 @@ export function columnsDoc(): string {
     for (const d of t.derived) out.push(`- **${d.header}** (\`${d.name}\`, from ${d.inputs.map((f) => `\`${f}\``).join(', ')})${d.palette ? `: ${Object.keys(d.palette).join(' · ')}` : ''}`);
     out.push('');
   }
-  out.push('## Exports of planning tools', '', 'A header row holding enough of a tool\'s own headers (a planning tool\'s, or a form\'s responses sheet) is read as that tool means its columns, whatever other field their words resemble.',
+  out.push('## Exports of planning tools, forms and service desks', '', 'A header row holding enough of a tool\'s own headers (a planning tool\'s, a form\'s responses sheet, or a service desk\'s tickets) is read as that tool means its columns, whatever other field their words resemble.',
     '', 'Everywhere, a header that is a form\'s question is read without its asking (`What type of organization are you?` is the organization type, `Please describe your request` the request, `Is there a deadline? If so, when?` the deadline, `(optional)` dropped), and the questions of the service\'s own intake form name their columns too.', '');
   for (const tool of TOOL_EXPORTS) {
     out.push(`### ${tool.tool}${tool.variant ? ` (${tool.variant})` : ''}`, '', `Recognized by ${tool.least} of: ${tool.marks.join(', ')}.`, '');
@@ -45,6 +45,13 @@ export function columnsDoc(): string {
       const fields = Object.entries(values).map(([field, value]) => `${TABLES[table as keyof typeof TABLES].columns.find((c: InputColumn) => c.name === field)!.header} "${value}"`);
       out.push(`- \`${table}\`, with no column of its own for it (and where its list has the value), every row: ${fields.join(', ')}, said once`);
     }
+    for (const [table, byField] of Object.entries(tool.words ?? {})) {
+      for (const [field, words] of Object.entries(byField as Record<string, Record<string, string>>)) {
+        const header = TABLES[table as keyof typeof TABLES].columns.find((c: InputColumn) => c.name === field)!.header;
+        out.push(`- \`${table}\` ${header}, where its list has the value, said once: ${Object.entries(words).map(([word, value]) => `"${word}" → ${value}`).join(', ')}`);
+      }
+    }
+    if (tool.only) out.push(`- always \`${tool.only}\`: read as it even where a column it needs is missing (one error names it), never as another table`);
     if (tool.nothing) out.push(`- "${tool.nothing.word}" under ${tool.nothing.headers.join(' or ')}: blank, said once (${tool.nothing.why})`);
     if (tool.outlined) out.push("- its rows are an outline: a parent row (told by the rows' outline levels, its row groups, or else by the indent of the row's name) is the Goal of the rows under it, and a parent under a goal their Phase; it is not read as a row");
     out.push('');

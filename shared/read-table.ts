@@ -4,14 +4,14 @@
 import { addedStatuses } from './added-statuses';
 import { continuedLines } from './continued-lines';
 import { misfiledRows } from './misfiled-rows';
-import { foldText, isBlankCell, isErrorValue, numberedValue, type CellInput, type ReadOptions } from './cells/read-cell';
+import { foldText, isBlankCell, isErrorValue, numberedValue, readCell, type CellInput, type ReadOptions } from './cells/read-cell';
 import { parseDateText, type DateTextOptions } from './cells/date-text';
 import { titleYears, type TitleYears } from './cells/title-year';
-import { headerWeight, mapHeaders, type HeaderMap } from './header-map';
-import { notedLine, toolNames } from './tool-exports';
+import { headerText, headerWeight, mapHeaders, type HeaderMap } from './header-map';
+import { notedLine, toolExportOf, toolNames } from './tool-exports';
 import { settleTiesByValues, type SettledTie } from './header-values';
 import type { CellIssue } from './issues';
-import { columnLetter } from './lists';
+import { columnLetter, DECLINED_REQUEST_STATUS } from './lists';
 import { excerpt, listValues, quoteValue } from './quote-value';
 import { choiceLines } from './legend-rows';
 import { namedAbove } from './named-above';
@@ -105,7 +105,11 @@ export function locateTable(sheetName: string, grid: readonly (readonly CellInpu
   let best: (LocatedTable & { weight: number }) | undefined;
   for (const n of TABLE_NAMES) {
     const { index, weight } = findHeaderRow(TABLES[n], grid);
-    if (index < 0 || weight < MIN_HEADER_WEIGHT || mapHeaders(TABLES[n], grid[index]).missingRequired.length) continue;
+    if (index < 0 || weight < MIN_HEADER_WEIGHT) continue;
+    // A desk's export is requests, never a roadmap of its issue keys, even without a column they need: one error then
+    // names it, where read as another table every row would be rejected (`ToolExport.only`).
+    const only = toolExportOf(grid[index])?.only;
+    if (only ? only !== n : mapHeaders(TABLES[n], grid[index]).missingRequired.length) continue;
     // The topmost table's header: a table pasted below another ends it (readTable says where) and is not read
     // over the first, whose rows would pass for lines above its header.
     if (!best || index < best.headerIndex || (index === best.headerIndex && weight > best.weight)) best = { table: TABLES[n], headerIndex: index, weight };
@@ -599,6 +603,12 @@ export function readTable(
         raw[field] = null;
         form.nothingOn.push(r + 1);
       }
+      const listed = form.words.size && typeof v === 'string' ? form.words.get(i)?.get(foldText(v)) : undefined;
+      if (listed) {
+        raw[field] = listed.value;
+        listed.on.push(r + 1);
+        listed.typed ??= String(v).trim();
+      }
     }
     for (const [i, [start, end]] of map.spans) {
       const v = line[i];
@@ -625,6 +635,12 @@ export function readTable(
     const items = [...map.valueColumns].filter(([i, v]) => !isBlankCell(line[i]) || [...(v.own?.keys() ?? [])].some((j) => !isBlankCell(line[j])));
     if (!any && items.length === 0) continue;
     for (const g of form.given) raw[g.field] = g.value;
+    if (form.endedAt !== undefined && !isBlankCell(raw.fulfilledOn) && readCell(form.status!, raw.status, readOptions).value === DECLINED_REQUEST_STATUS) {
+      const ended = notedLine({ header: headerText(header[form.endedAt]), days: true }, raw.fulfilledOn, options.isoFromDate);
+      raw.notes = isBlankCell(raw.notes) ? ended : `${String(raw.notes).trim()}\n${ended}`;
+      raw.fulfilledOn = null;
+      setAside(r, 'export_column', `${quoteValue(ended!)} kept in Notes, not read as the day fulfilled: the request was declined, and ${map.tool!.tool} gives a ticket it closes unfulfilled that day too`, 'fulfilledOn', form.endedAt);
+    }
     const copied: Record<string, number> = {};
     for (const f of fillDown) {
       const held = above[f];
@@ -698,9 +714,17 @@ interface FormReading {
   nothing?: string;
   nothingAt: Set<number>;
   nothingOn: number[];
+  /** A desk's column read as the day fulfilled (`ToolExport.only`), and the status column that says a ticket was declined. */
+  endedAt?: number;
+  status?: InputColumn;
+  /** By column, the tool's words for a listed value (`ToolExport.words`), folded: the value, and the rows each was on. */
+  words: Map<number, Map<string, { value: string; on: number[]; typed?: string }>>;
 }
 
-/** What a tool's export holds in every row unsaid (`ToolExport.given`, `nothing`): a form's responses. */
+/**
+ * What a tool's export holds in every row unsaid (`ToolExport.given`, `nothing`: a form's responses), the tool's own
+ * words for listed values (`words`), and a desk's day resolved, which is no day fulfilled on a declined row (`only`).
+ */
 function formReading(table: TableDef, map: HeaderMap, header: readonly CellInput[], lists: ReadOptions['lists']): FormReading {
   const tool = map.tool;
   const given: FormReading['given'] = [];
@@ -714,7 +738,21 @@ function formReading(table: TableDef, map: HeaderMap, header: readonly CellInput
   const nothing = tool?.nothing;
   const headers = new Set(nothing?.headers.map(foldText));
   const nothingAt = new Set([...map.fields.keys()].filter((i) => headers.has(foldText(String(header[i] ?? '')))));
-  return { given, nothingAt, nothingOn: [], ...(nothing && nothingAt.size ? { nothing: foldText(nothing.word) } : {}) };
+  const words: FormReading['words'] = new Map();
+  for (const [field, byTool] of Object.entries((tool?.words?.[table.name] ?? {}) as Record<string, Record<string, string>>)) {
+    const { index } = fieldColumn(map, field);
+    const list = lists[table.columns.find((c) => c.name === field)!.list!] ?? [];
+    // In the office's own spelling of the value, and only where its list has it, as `given` is.
+    const byWord = new Map(Object.entries(byTool).flatMap(([word, value]) => {
+      const listed = list.find((v) => foldText(String(v)) === foldText(value));
+      return listed === undefined ? [] : [[foldText(word), { value: String(listed), on: [] as number[] }] as const];
+    }));
+    if (index !== undefined && byWord.size) words.set(index, byWord);
+  }
+  const endedAt = fieldColumn(map, 'fulfilledOn').index;
+  const status = table.columns.find((c) => c.name === 'status');
+  const ended = tool?.only && endedAt !== undefined && status && fieldColumn(map, 'status').index !== undefined ? { endedAt, status } : {};
+  return { given, nothingAt, nothingOn: [], words, ...ended, ...(nothing && nothingAt.size ? { nothing: foldText(nothing.word) } : {}) };
 }
 
 /** A form's assumptions, each said once at the header (a warning on every response would bury the rest). */
@@ -729,6 +767,12 @@ function formIssues(map: HeaderMap, sheet: string, headerIndex: number, header: 
     const first = Math.min(...form.nothingAt);
     const under = listValues([...form.nothingAt].sort((a, b) => a - b).map((i) => quoteValue(String(header[i]).trim())));
     issues.push({ ...at, code: 'blank_kept', column: columnLetter(first + 1), header: excerpt(String(header[first])), message: `${quoteValue(tool.nothing!.word)} under ${under} on ${rowRuns([...new Set(form.nothingOn)])} read as blank, ${tool.nothing!.why}` });
+  }
+  for (const [i, byWord] of form.words) {
+    const met = [...byWord].filter(([, w]) => w.on.length);
+    if (!met.length) continue;
+    const read = met.map(([, w]) => `${quoteValue(w.typed!)} on ${rowRuns(w.on)} as ${quoteValue(w.value)}`).join(', ');
+    issues.push({ ...at, code: 'choice_matched', field: map.fields.get(i)!, column: columnLetter(i + 1), header: excerpt(String(header[i])), message: `${excerpt(String(header[i]))}: read ${tool.tool}'s ${read}` });
   }
   return issues;
 }

@@ -1,7 +1,7 @@
 // The workbooks other tools write when a plan or a log kept in them is exported to Excel (Microsoft Planner's "Export
 // plan to Excel", SharePoint's "Export to Excel" of any list, Smartsheet's export, the responses of Google Forms and
-// Microsoft Forms): a header row that is a tool's is read as the tool means its columns, and the tool's own
-// bookkeeping is said once.
+// Microsoft Forms, the tickets of ServiceNow, Jira and Zendesk): a header row that is a tool's is read as the tool means
+// its columns, and the tool's own bookkeeping is said once.
 import { parseDateText } from './cells/date-text';
 import { isoFromUtcDate } from './cells/dates';
 import { isBlankCell, sharePointValues, type CellInput, type ReadOptions } from './cells/read-cell';
@@ -63,6 +63,18 @@ export interface ToolExport {
   given?: { readonly [T in TableName]?: Readonly<Partial<Record<FieldOf<T>, string>>> };
   /** The word the tool writes in its own columns where it recorded nothing (Microsoft Forms' "anonymous"), read as blank. */
   nothing?: { word: string; headers: readonly string[]; why: string };
+  /**
+   * Per table and field, the tool's own words for a listed value that no sheet of an office's means so (ServiceNow's
+   * "5 - Planning" is a Low priority, where "Planning" is a plan's Not started), read as that value where the list has
+   * it, said once per column.
+   */
+  words?: { readonly [T in TableName]?: Readonly<Partial<Record<FieldOf<T>, Readonly<Record<string, string>>>>> };
+  /**
+   * The one table its export always is (a service desk's tickets are requests): read as it even where a column it needs
+   * is missing, which one error names, never as another table. A form's responses may be any form's, so a form has none.
+   * A desk resolves a ticket it declines as well: on a row read as Declined, its day fulfilled is kept in Notes instead.
+   */
+  only?: TableName;
 }
 
 /**
@@ -191,8 +203,81 @@ export const GOOGLE_FORMS: ToolExport = {
   given: FORM_RESPONSES,
 };
 
+/**
+ * A ServiceNow list exported to Excel (its column labels) or CSV (its field names, which fold to the same letters but
+ * for the few listed apart). A catalog item's Number stays with it when the list is sorted. Priority is ServiceNow's five
+ * levels, each with its word: 5 - Planning, the least urgent, is Low, the least of four. A requested item's task states
+ * say how it ended: Closed Complete is fulfilled (the office's own follow-up comes after, of which ServiceNow knows
+ * nothing), Closed Incomplete and Closed Skipped closed without being fulfilled. Resolved is an incident's; a requested
+ * item's Closed stands in for it. The assignment group, the priority's Impact and Urgency, and ServiceNow's own dates
+ * are its bookkeeping.
+ */
+export const SERVICENOW_EXPORT: ToolExport = {
+  tool: 'ServiceNow',
+  only: 'requests',
+  marks: ['Number', 'Short description', 'Caller', 'Assignment group', 'Opened', 'Opened by', 'Requested for'],
+  least: 3,
+  fields: {
+    requests: {
+      Number: 'requestId', Opened: 'receivedOn', opened_at: 'receivedOn', 'Short description': 'description', Caller: 'contactName', caller_id: 'contactName',
+      Company: 'requesterOrg', Resolved: 'fulfilledOn', resolved_at: 'fulfilledOn',
+    },
+  },
+  standIns: { requests: [{ header: 'Closed', field: 'fulfilledOn' }, { header: 'Requested for', field: 'contactName' }] },
+  noted: [{ header: 'Description', first: true }],
+  own: ['Assignment group', 'Impact', 'Urgency', 'Updated', 'Updated by', 'Opened by', 'Closed by', 'sys_id', 'sys_updated_on', 'sys_updated_by'],
+  words: {
+    requests: {
+      priority: { '1 - Critical': 'Urgent', '2 - High': 'High', '3 - Moderate': 'Medium', '4 - Low': 'Low', '5 - Planning': 'Low' },
+      status: { 'Closed Complete': 'Fulfilled', 'Closed Incomplete': 'Declined', 'Closed Skipped': 'Declined' },
+    },
+  },
+};
+
+/**
+ * Jira's issue search exported to Excel or CSV (Jira Service Management's requests are issues too). The issue key
+ * (TA-101) is the request's number; the issue id is Jira's. The reporter is the customer who raised it. Its statuses:
+ * To Do has not been looked at, nor has Waiting for support, the status a service project gives a request as it comes
+ * in (and again when the customer replies: the office's turn); Waiting for customer waits on the requester; Won't Do
+ * closed unfulfilled. A custom field is headed "Custom field (Name)": Organizations, the customer's.
+ */
+export const JIRA_EXPORT: ToolExport = {
+  tool: 'Jira',
+  only: 'requests',
+  marks: ['Issue key', 'Issue id', 'Issue Type', 'Parent id', 'Project key', 'Project name', 'Status Category', 'Last Viewed'],
+  least: 2,
+  fields: {
+    requests: {
+      'Issue key': 'requestId', Summary: 'description', Reporter: 'contactName', Created: 'receivedOn', Resolved: 'fulfilledOn', Organizations: 'requesterOrg',
+      'Custom field (Organizations)': 'requesterOrg',
+    },
+  },
+  noted: [{ header: 'Description', first: true }, { header: 'Resolution' }, { header: 'Labels' }],
+  own: ['Issue id', 'Issue Type', 'Parent id', 'Project key', 'Project name', 'Project type', 'Status Category', 'Creator', 'Updated', 'Last Viewed', 'Watchers', 'Votes'],
+  words: { requests: { status: { 'To Do': 'New', 'Waiting for customer': 'Waiting on requester', 'Waiting for support': 'New', "Won't Do": 'Declined' } } },
+};
+
+/**
+ * Zendesk's ticket export (CSV, opened in Excel). Its priorities and most statuses are read as any desk's are; On-hold
+ * is not: Zendesk holds a ticket while it waits on a third party, so the request is still the office's to move.
+ */
+export const ZENDESK_EXPORT: ToolExport = {
+  tool: 'Zendesk',
+  only: 'requests',
+  marks: ['Requester email', 'Requester domain', 'Requester id', 'Submitter', 'Solved at', 'Updated at', 'Assigned at', 'Initially assigned at', 'Ticket type', 'Via'],
+  least: 3,
+  fields: {
+    requests: {
+      Requester: 'contactName', 'Requester email': 'contactEmail', Subject: 'description', 'Created at': 'receivedOn', 'Solved at': 'fulfilledOn',
+    },
+  },
+  noted: [{ header: 'Tags' }],
+  own: ['Requester id', 'Requester external id', 'Requester domain', 'Submitter', 'Group', 'Via', 'Ticket type', 'Updated at', 'Assigned at', 'Initially assigned at'],
+  words: { requests: { status: { 'On-hold': 'In progress' } } },
+};
+
 /** The more particular tool first: a SharePoint task list has every list's columns too. */
-export const TOOL_EXPORTS: readonly ToolExport[] = [PLANNER_EXPORT, SHAREPOINT_TASK_LIST, SMARTSHEET_EXPORT, MICROSOFT_FORMS, GOOGLE_FORMS, SHAREPOINT_LIST];
+export const TOOL_EXPORTS: readonly ToolExport[] = [PLANNER_EXPORT, SHAREPOINT_TASK_LIST, SMARTSHEET_EXPORT, MICROSOFT_FORMS, GOOGLE_FORMS, SERVICENOW_EXPORT, JIRA_EXPORT, ZENDESK_EXPORT, SHAREPOINT_LIST];
 
 interface ToolNames {
   marks: Set<string>;

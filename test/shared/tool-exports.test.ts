@@ -2,12 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import { mapHeaders } from '../../shared/header-map';
 import { TABLES } from '../../shared/index';
-import { readTable } from '../../shared/read-table';
-import { GOOGLE_FORMS, MICROSOFT_FORMS, SHAREPOINT_LIST, SHAREPOINT_TASK_LIST, toolExportOf } from '../../shared/tool-exports';
+import { locateTable, readTable } from '../../shared/read-table';
+import { GOOGLE_FORMS, JIRA_EXPORT, MICROSOFT_FORMS, SERVICENOW_EXPORT, SHAREPOINT_LIST, SHAREPOINT_TASK_LIST, toolExportOf, ZENDESK_EXPORT } from '../../shared/tool-exports';
 import { googleFormResponses } from '../fixtures/messy/google-form-responses';
+import { jiraExport } from '../fixtures/messy/jira-export';
 import { microsoftFormsResponses } from '../fixtures/messy/microsoft-forms-responses';
 import { sharePointTaList } from '../fixtures/messy/sharepoint-ta-list';
+import { serviceNowExport } from '../fixtures/messy/servicenow-export';
 import { sharePointTaskList } from '../fixtures/messy/sharepoint-task-list';
+import { zendeskExport } from '../fixtures/messy/zendesk-export';
 
 describe('toolExportOf', () => {
   const taskList = sharePointTaskList.sheets[0].rows[0] as string[];
@@ -83,5 +86,39 @@ describe("a form's responses sheet", () => {
     const said = read.issues.filter((i) => i.message.includes('anonymous'));
     expect(said.map((i) => [i.row, i.column, i.code])).toEqual([[1, 'D', 'blank_kept']]);
     expect(said[0].message).toContain('rows 2–3');
+  });
+});
+
+describe("a service desk's ticket export", () => {
+  const serviceNow = serviceNowExport.sheets[0].rows;
+  const jira = jiraExport.sheets[0].rows;
+  const zendesk = zendeskExport.sheets[0].rows;
+
+  it("takes ServiceNow's, Jira's and Zendesk's exports by their own columns, ServiceNow's CSV by its field names too", () => {
+    expect([toolExportOf(serviceNow[0]), toolExportOf(jira[0]), toolExportOf(zendesk[0])]).toEqual([SERVICENOW_EXPORT, JIRA_EXPORT, ZENDESK_EXPORT]);
+    const csv = ['number', 'opened_at', 'short_description', 'caller_id', 'company', 'priority', 'state', 'assignment_group', 'assigned_to', 'resolved_at'];
+    expect(toolExportOf(csv)).toBe(SERVICENOW_EXPORT);
+    const map = mapHeaders(TABLES.requests, csv);
+    expect(csv.map((_, i) => map.fields.get(i))).toEqual(['requestId', 'receivedOn', 'description', 'contactName', 'requesterOrg', 'priority', 'status', undefined, 'assignee', 'fulfilledOn']);
+    // An office's own log with a Number and a Caller is no desk's.
+    expect(toolExportOf(['Number', 'Caller', 'Organization', 'Request', 'Status'])).toBeUndefined();
+  });
+
+  it('reads an export without a column requests need as requests, with one error naming it, never as another table', () => {
+    const header = jira[0].filter((h) => h !== 'Custom field (Organizations)');
+    expect(locateTable('Jira', [header, jira[1]])?.table.name).toBe('requests');
+    const read = readTable(TABLES.requests, 'Jira', [header, jira[1]]);
+    expect(read.map.missingRequired).toEqual(['requesterOrg']);
+  });
+
+  it("reads the tool's own words for a listed value, said once per column with the rows, and only where the list has the value", () => {
+    const read = readTable(TABLES.requests, 'Page 1', serviceNow);
+    expect(read.rows.map((r) => [r.raw.priority, r.raw.status])).toEqual([['High', 'Work in Progress'], ['Medium', 'Fulfilled'], ['Urgent', 'Open'], ['Low', 'Pending'], ['Low', 'Declined']]);
+    const said = read.issues.filter((i) => i.code === 'choice_matched');
+    expect(said.map((i) => [i.row, i.column])).toEqual([[1, 'G'], [1, 'H']]);
+    expect(said[0].message).toBe(`Priority: read ServiceNow's "1 - Critical" on row 4 as "Urgent", "2 - High" on row 2 as "High", "3 - Moderate" on row 3 as "Medium", "4 - Low" on row 5 as "Low", "5 - Planning" on row 6 as "Low"`);
+    // An office whose Lists lack Declined keeps ServiceNow's word, for the validator to judge as any other.
+    const lists = { requestStatus: ['New', 'In progress', 'Fulfilled', 'Closed'] };
+    expect(readTable(TABLES.requests, 'Page 1', serviceNow, 0, { lists }).rows.map((r) => r.raw.status)).toEqual(['Work in Progress', 'Fulfilled', 'Open', 'Pending', 'Closed Skipped']);
   });
 });
