@@ -77,12 +77,18 @@ async function refusal(file: string) {
 }
 
 describe('PowerPoint files that cannot be read', () => {
-  test('a deck with no table, and one cut short, are refused in one line saying what to do', async () => {
+  test('a deck with no table, one cut short, and a .ppt or a .pptx with a password are refused in one line saying what to do', async () => {
     const prose = await writePresentation(files.path('talk.pptx'), [placeholder('Our equity journey') + placeholder('Thank you', 'body')]);
     expect(await refusal(prose)).toMatchObject({ code: 'not-a-workbook', message: expect.stringMatching(/talk\.pptx is a PowerPoint file with no table in it: only its slides' tables are read/) });
     const bytes = await readFile(await writePresentation(files.path('deck.pptx'), [placeholder('Equity Roadmap') + roadmapTable()]));
     await writeFile(files.path('cut.pptx'), bytes.subarray(0, Math.floor(bytes.length * 0.6)));
     expect(await refusal(files.path('cut.pptx'))).toMatchObject({ code: 'not-a-workbook', message: expect.stringMatching(/cut\.pptx is a zip file but not a readable PowerPoint file \(damaged or cut short\)/) });
+    // A .ppt and a .pptx protected by a password begin as an .xls does (a compound file): named by the file's name.
+    const compound = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
+    for (const name of ['board.ppt', 'locked.pptx']) {
+      await writeFile(files.path(name), compound);
+      expect(await refusal(files.path(name)), name).toMatchObject({ code: 'not-a-workbook', message: expect.stringMatching(/is an older PowerPoint \(\.ppt\) file or one protected by a password: in PowerPoint, save it as \.pptx/) });
+    }
   });
 });
 
