@@ -157,12 +157,14 @@ describe('a Word document\'s tables under sibling headings', () => {
     expect(await grids(garePlanDocument(paragraph('Items the office leads this year.')))).toEqual([['Office of Racial Equity Work Pl', expected]]);
   });
 
-  test('tables under sibling headings with different headers, a lone table under its heading, and tables parted by a higher heading stay sheets of their own', async () => {
+  test('tables under sibling headings with different headers or each naming its year, a lone table under its heading, and tables parted by a higher heading stay sheets of their own', async () => {
     const plan = table([['Item', 'Status'], ['Videos', 'Completed']]);
     const calendar = table([['Date', 'Milestone'], ['3/15', 'Forum']]);
     expect((await grids(paragraph('Annual report 2025', 'Heading1') + paragraph('Work plan', 'Heading2') + plan + paragraph('Milestones', 'Heading2') + calendar)).map(([name]) => name)).toEqual(['Work plan', 'Milestones']);
     expect(await grids(paragraph('Annual report 2025', 'Heading1') + paragraph('Work plan', 'Heading2') + plan)).toEqual([['Work plan', [['Item', 'Status'], ['Videos', 'Completed']]]]);
     expect((await grids(paragraph('2025', 'Heading1') + paragraph('Normalize', 'Heading2') + plan + paragraph('2026', 'Heading1') + paragraph('Normalize', 'Heading2') + plan)).map(([name]) => name)).toEqual(['Normalize', 'Normalize (2)']);
+    // Headings that each name a year keep their sheets, whose names give that year to the dates written without one.
+    expect((await grids(paragraph('Milestones', 'Heading1') + paragraph('2025 calendar', 'Heading2') + calendar + paragraph('2026 calendar', 'Heading2') + calendar)).map(([name]) => name)).toEqual(['2025 calendar', '2026 calendar']);
   });
 
   test('sibling headings with no heading above them are one sheet named after the first, with no title row', async () => {
