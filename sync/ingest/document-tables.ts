@@ -2,6 +2,7 @@
 // plans, milestone calendars, roadmaps and TA logs as tables in Word documents, and pasting them into a sheet by hand
 // loses rows. Each table is read from the parser's events as `word/document.xml` streams, a cell's text as Word shows it.
 import type { CellInput } from '../../shared/index';
+import { titleYears } from '../../shared/cells/title-year';
 import { foldText } from '../../shared/word-match';
 import { excelSheetName } from './delimited-text';
 import { endLine, tableCell, TableRows, type TableCell } from './document-table-rows';
@@ -309,10 +310,16 @@ export function tableSheets(read: readonly DocumentTable[]): SheetGrid[] {
 /** A header row's names, to tell whether two tables share it, whatever their case, spacing and punctuation. */
 const headerKey = (rows: readonly CellInput[][]) => (rows[0] ?? []).map((c) => foldText(String(c ?? ''))).join('\t').replace(/\t+$/, '');
 
-/** Whether `b` continues `a`'s group: each under its own heading of the same rank in the outline, under the same heading above, with the same header. */
+/** Whether a heading names one year (`2025 calendar`), which its sheet's name gives the dates written without one. */
+const namesYear = (heading: Heading) => Object.keys(titleYears(heading.text, [])).length > 0;
+
+/**
+ * Whether `b` continues `a`'s group: each under its own heading of the same rank in the outline, under the same heading
+ * above, with the same header, and neither naming a year of its own, which a section row would not give its rows.
+ */
 function siblings(a: DocumentTable, b: DocumentTable): boolean {
   const [x, y] = [a.heading, b.heading];
-  return !!x && !!y && x.level < UNRANKED_LEVEL && x.level === y.level && x.parent === y.parent && headerKey(a.rows) !== '' && headerKey(a.rows) === headerKey(b.rows);
+  return !!x && !!y && x.level < UNRANKED_LEVEL && x.level === y.level && x.parent === y.parent && headerKey(a.rows) !== '' && headerKey(a.rows) === headerKey(b.rows) && !namesYear(x) && !namesYear(y);
 }
 
 /**
