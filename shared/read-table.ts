@@ -192,7 +192,7 @@ const NOTE_TEXT = /^(?:[(\[]?\d{1,2}[.)\]] *)?(notes?|sources?|updated|last upda
  * A line a document prints atop each page after its first ("Racial Equity Work Plan (continued)"): the rows under it go
  * on with the phase and goal above it, where a heading would give them its own.
  */
-const CONTINUED = /[\s(\[–—-](?:continued|cont'd|cont\.?)\)?\]?\.?\s*$/i;
+export const CONTINUED = /[\s(\[–—-](?:continued|cont'd|cont\.?)\)?\]?\.?\s*$/i;
 
 const sameText = (a: CellInput, b: CellInput) => !isBlankCell(a) && !isBlankCell(b) && foldText(String(a)) === foldText(String(b));
 

@@ -4,11 +4,12 @@
 import type { CellInput } from '../../shared/index';
 import { foldText } from '../../shared/word-match';
 import { excelSheetName } from './delimited-text';
+import { endLine, tableCell, TableRows, type TableCell } from './document-table-rows';
 import { ImportError } from './import-error';
 import type { WorkbookArchive } from './workbook-archive';
 import type { SheetGrid } from './sheet-grid';
 import { HeadingStyles, UNRANKED_LEVEL, WordXml } from './word-parts';
-import { ownText, type XmlAttributes } from './workbook-xml';
+import type { XmlAttributes } from './workbook-xml';
 
 /**
  * What Word does not show as a cell's text: deleted and moved-away revisions, a field's instructions, a ruby's reading
@@ -26,21 +27,8 @@ const SYMBOL_BOXES: Readonly<Record<string, string>> = {
 const mark = (checked: boolean) => (checked ? '☑' : '☐');
 const ticked = (value: string | undefined) => value === undefined || value === '1' || value === 'true' || value === 'on';
 
-/** A sheet's columns: Word's tables hold at most 63, so a table wider than a sheet is damaged or built to exhaust memory. */
-const SHEET_COLUMNS = 16_384;
-/** What a row holds before its cells, counted against the ceiling of what is kept: a document of empty rows is no table. */
-const ROW_HELD = 32;
-
 /** How much of a paragraph outside the tables is kept: enough for a sheet's name once its spacing is collapsed. */
 const HEADING_LENGTH = 200;
-
-interface Cell {
-  lines: string[];
-  line: string;
-  span: number;
-  vMerge?: string;
-  hMerge?: string;
-}
 
 /** A heading paragraph: its outline level (0 for Heading 1), and the nearest heading of a higher rank above it. */
 interface Heading {
@@ -49,7 +37,7 @@ interface Heading {
   parent?: Heading;
 }
 
-interface Table {
+export interface DocumentTable {
   /** The heading or paragraph right before it; undefined when only empty paragraphs stand between it and the table before. */
   title?: string;
   /** The heading it is named after, if a heading (not a paragraph) names it. */
@@ -59,16 +47,14 @@ interface Table {
 
 /** `word/document.xml`: its tables, in body order, each with the heading or paragraph right before it. */
 export class DocumentTables extends WordXml {
-  readonly tables: Table[] = [];
+  readonly tables: DocumentTable[] = [];
   /** Depth inside what Word does not show (`UNSHOWN`), or inside a check box's shown symbol, which its state replaces. */
   private unshown = 0;
   private tableDepth = 0;
-  private rows?: CellInput[][];
-  private row?: CellInput[];
+  private table?: TableRows;
   private rowDeleted = false;
   private inRowProperties = false;
-  private column = 0;
-  private cell?: Cell;
+  private cell?: TableCell;
   private inRun = false;
   /** Open fields: whether each is past its instructions (`separate`), so its runs are its shown result. */
   private readonly fields: boolean[] = [];
@@ -90,7 +76,7 @@ export class DocumentTables extends WordXml {
     super(longest, refuse);
   }
 
-  protected override wordElement(name: string, attributes: XmlAttributes, selfClosing: boolean): void {
+  protected override officeElement(name: string, attributes: XmlAttributes, selfClosing: boolean): void {
     if (this.unshown > 0) {
       if (!selfClosing) this.unshown++;
       return;
@@ -104,19 +90,22 @@ export class DocumentTables extends WordXml {
     }
     switch (name) {
       case 'w:tbl':
-        if (++this.tableDepth === 1) this.rows = [];
+        if (++this.tableDepth === 1) this.table = new TableRows(() => this.refusal());
         break;
       case 'w:tr':
-        if (this.tableDepth === 1) [this.row, this.column, this.rowDeleted] = [[], 0, false];
+        if (this.tableDepth === 1) {
+          this.table!.startRow();
+          this.rowDeleted = false;
+        }
         break;
       case 'w:trPr':
         this.inRowProperties = this.tableDepth === 1 && !selfClosing;
         break;
       case 'w:gridBefore':
-        if (this.inRowProperties) this.column += Number.parseInt(val ?? '0', 10) || 0;
+        if (this.inRowProperties) this.table!.skip(Number.parseInt(val ?? '0', 10) || 0);
         break;
       case 'w:tc':
-        if (this.tableDepth === 1) this.cell = { lines: [], line: '', span: 1 };
+        if (this.tableDepth === 1) this.cell = tableCell();
         break;
       case 'w:gridSpan':
         if (this.tableDepth === 1 && this.cell) this.cell.span = Math.max(1, Number.parseInt(val ?? '1', 10) || 1);
@@ -199,7 +188,7 @@ export class DocumentTables extends WordXml {
     }
   }
 
-  protected override wordElementEnd(name: string, selfClosing: boolean): void {
+  protected override officeElementEnd(name: string, selfClosing: boolean): void {
     if (this.unshown > 0) {
       if (!selfClosing) this.unshown--;
       return;
@@ -209,17 +198,16 @@ export class DocumentTables extends WordXml {
         if (--this.tableDepth === 0) this.tableRead();
         break;
       case 'w:tr':
-        if (this.tableDepth === 1 && this.row) {
-          if (!this.rowDeleted) this.rows!.push(this.row);
-          this.held += ROW_HELD;
-          this.row = undefined;
-        }
+        if (this.tableDepth === 1) this.held += this.table!.endRow(!this.rowDeleted);
         break;
       case 'w:trPr':
         this.inRowProperties = false;
         break;
       case 'w:tc':
-        if (this.tableDepth === 1) this.cellRead();
+        if (this.tableDepth === 1 && this.cell) {
+          this.held += this.table!.cell(this.cell);
+          this.cell = undefined;
+        }
         break;
       case 'w:p':
         this.paragraphRead();
@@ -237,7 +225,7 @@ export class DocumentTables extends WordXml {
     }
   }
 
-  protected override wordText(text: string, inside: string | undefined): void {
+  protected override officeText(text: string, inside: string | undefined): void {
     if (this.unshown === 0 && inside === 'w:t' && this.instructions === 0) this.append(text);
   }
 
@@ -251,10 +239,7 @@ export class DocumentTables extends WordXml {
 
   private paragraphRead(): void {
     if (this.tableDepth > 0) {
-      if (!this.cell) return;
-      this.cell.lines.push(this.cell.line);
-      this.cell.line = '';
-      this.held += 8;
+      if (this.cell) this.held += endLine(this.cell);
       return;
     }
     const text = this.paragraph.replace(/\s+/g, ' ').trim();
@@ -267,43 +252,21 @@ export class DocumentTables extends WordXml {
     this.outline.push(this.heading);
   }
 
-  /**
-   * A cell's paragraphs, one line each (a nested table's cells among them, a line for each of its paragraphs), in
-   * the grid columns it spans. A merge reads as a workbook's merged range does: its value in every row it spans, in
-   * its first column only, so a phase or goal merged down beside its tasks belongs to each task.
-   */
-  private cellRead(): void {
-    const cell = this.cell!;
-    this.cell = undefined;
-    if (!this.row) return;
-    if (this.column + cell.span > SHEET_COLUMNS) throw this.refusal();
-    const text = [...cell.lines, cell.line].join('\n').replace(/^\s+|\s+$/g, '');
-    let value: CellInput = text ? ownText(text) : null;
-    if (cell.hMerge === 'continue') value = null;
-    else if (cell.vMerge !== undefined && cell.vMerge !== 'restart') value = this.rows![this.rows!.length - 1]?.[this.column] ?? null;
-    this.row[this.column] = value;
-    for (let c = 1; c < cell.span; c++) this.row[this.column + c] = null;
-    this.column += cell.span;
-    this.held += 16 * cell.span;
-  }
-
   private tableRead(): void {
-    const rows = this.rows!;
-    // Columns a row starts after (`w:gridBefore`) are blank cells, as a sheet's are.
-    for (const row of rows) for (let c = 0; c < row.length; c++) row[c] ??= null;
+    const rows = this.table!.done();
     const title = this.heading?.text ?? this.lastParagraph;
     this.tables.push({ title: this.tables.length === 0 ? (title ?? '') : title, heading: this.heading, rows });
-    [this.rows, this.heading, this.lastParagraph] = [undefined, undefined, undefined];
+    [this.table, this.heading, this.lastParagraph] = [undefined, undefined, undefined];
   }
 }
 
 const STYLES = 'word/styles.xml';
 
 /**
- * The document's tables as sheets, in body order. A table is named after the heading, else the paragraph, right
- * before it (`excelSheetName`, unique), else `Table N`; one with only empty paragraphs between it and the table before
- * (a table Word's "Split Table" or a page break restarted) continues that table's sheet after a blank row. Tables under
- * sibling headings that share their header are one sheet, as pasted into one (`grouped`).
+ * The document's tables as sheets, in body order (`tableSheets`). A table is named after the heading, else the
+ * paragraph, right before it; one with only empty paragraphs between it and the table before (a table Word's "Split
+ * Table" or a page break restarted) continues that table's sheet. Tables under sibling headings that share their
+ * header are one sheet, as pasted into one.
  * Throws `ImportError` when the document holds no table.
  */
 export async function documentTables(archive: WorkbookArchive): Promise<SheetGrid[]> {
@@ -314,8 +277,19 @@ export async function documentTables(archive: WorkbookArchive): Promise<SheetGri
   if (hasStyles) await archive.read(STYLES, styles);
   const document = new DocumentTables(styles.headings, limits.row, archive.refusal(archive.main));
   await archive.read(archive.main, document);
-  const tables: Table[] = [];
-  for (const t of document.tables) {
+  const grids = tableSheets(document.tables);
+  if (grids.length === 0) throw new ImportError('not-a-workbook', `${file} is a Word document with no table in it: only a document's tables are read, each as a sheet.`);
+  return grids;
+}
+
+/**
+ * A document's tables as sheets, in its order: each named after its title (`excelSheetName`, unique), else `Table N`;
+ * one without a title continues the sheet before after a blank row; tables under sibling headings that share their
+ * header are one sheet (`grouped`).
+ */
+export function tableSheets(read: readonly DocumentTable[]): SheetGrid[] {
+  const tables: DocumentTable[] = [];
+  for (const t of read) {
     const last = tables[tables.length - 1];
     if (t.title === undefined && last) last.rows.push([], ...t.rows);
     else tables.push(t);
@@ -329,7 +303,6 @@ export async function documentTables(archive: WorkbookArchive): Promise<SheetGri
     grids.push({ name: uniqueName(excelSheetName(name ?? '') || `Table ${i + 1}`, taken), grid, textsLikeErrors: new Set(), excelTables: [] });
     i = next;
   }
-  if (grids.length === 0) throw new ImportError('not-a-workbook', `${file} is a Word document with no table in it: only a document's tables are read, each as a sheet.`);
   return grids;
 }
 
@@ -337,7 +310,7 @@ export async function documentTables(archive: WorkbookArchive): Promise<SheetGri
 const headerKey = (rows: readonly CellInput[][]) => (rows[0] ?? []).map((c) => foldText(String(c ?? ''))).join('\t').replace(/\t+$/, '');
 
 /** Whether `b` continues `a`'s group: each under its own heading of the same rank in the outline, under the same heading above, with the same header. */
-function siblings(a: Table, b: Table): boolean {
+function siblings(a: DocumentTable, b: DocumentTable): boolean {
   const [x, y] = [a.heading, b.heading];
   return !!x && !!y && x.level < UNRANKED_LEVEL && x.level === y.level && x.parent === y.parent && headerKey(a.rows) !== '' && headerKey(a.rows) === headerKey(b.rows);
 }
@@ -348,7 +321,7 @@ function siblings(a: Table, b: Table): boolean {
  * header once, and each table's heading a one-cell row over its rows, closed by a colon as the reader tells a heading
  * typed in a sheet (a sheet's cell has no heading style), so that "Normalize" is its items' phase and not an item.
  */
-function grouped(tables: readonly Table[]): { name?: string; grid: CellInput[][] } {
+function grouped(tables: readonly DocumentTable[]): { name?: string; grid: CellInput[][] } {
   const title = tables[0]!.heading!.parent?.text;
   const heading = (text: string) => [text.endsWith(':') ? text : `${text}:`];
   const grid = [...(title === undefined ? [] : [[title]]), tables[0]!.rows[0]!, ...tables.flatMap((t) => [heading(t.heading!.text), ...t.rows.slice(1)])];

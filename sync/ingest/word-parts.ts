@@ -1,8 +1,9 @@
-// The parts of a Word document read from the parser's events as they stream (`WorkbookXml`): what every Word part's
-// reader shares (its namespaces matched by URI) and the styles that make a paragraph a heading.
+// The parts of a Word document, and of a PowerPoint file, read from the parser's events as they stream
+// (`WorkbookXml`): what every such part's reader shares (its namespaces matched by URI) and the styles that make a
+// Word paragraph a heading.
 import { WorkbookXml, type XmlAttributes } from './workbook-xml';
 
-const NAMESPACES: Readonly<Record<string, string>> = {
+const WORD_NAMESPACES: Readonly<Record<string, string>> = {
   'http://schemas.openxmlformats.org/wordprocessingml/2006/main': 'w',
   'http://purl.oclc.org/ooxml/wordprocessingml/main': 'w',
   'http://schemas.microsoft.com/office/word/2010/wordml': 'w14',
@@ -10,40 +11,49 @@ const NAMESPACES: Readonly<Record<string, string>> = {
 };
 
 /**
- * A Word part read from the parser's events, each element under the prefix its namespace conventionally takes (`w:`,
- * `w14:`, `mc:`) whatever prefix the file binds, and each attribute of those namespaces found the same way (`attribute`).
+ * An Office part read from the parser's events, each element under the prefix its namespace conventionally takes
+ * (`namespaces`: `w:`, `a:`…) whatever prefix the file binds, and each attribute of those namespaces found the same
+ * way (`attribute`).
  */
-export abstract class WordXml extends WorkbookXml {
+export abstract class OfficeXml extends WorkbookXml {
   protected override readonly writes = false;
-  private readonly prefixes = new Map<string, string>([['w', 'w'], ['w14', 'w14'], ['mc', 'mc']]);
+  private readonly prefixes = new Map<string, string>();
   private readonly canonicalNames = new Map<string, string>();
   /** The prefix, with its colon, the file binds to each namespace, for its attributes. */
-  private readonly bound: Record<string, string> = { w: 'w:', w14: 'w14:' };
+  private readonly bound: Record<string, string> = {};
 
-  protected abstract wordElement(name: string, attributes: XmlAttributes, selfClosing: boolean): void;
-  protected abstract wordElementEnd(name: string, selfClosing: boolean): void;
-  protected abstract wordText(text: string, inside: string | undefined): void;
+  constructor(private readonly namespaces: Readonly<Record<string, string>>, longest: number, refuse: () => Error) {
+    super(longest, refuse);
+    for (const prefix of Object.values(namespaces)) {
+      this.prefixes.set(prefix, prefix);
+      this.bound[prefix] = `${prefix}:`;
+    }
+  }
 
-  /** An attribute of Word's namespace (`w`), or of its 2010 additions (`w14`), by its local name. */
-  protected attribute(attributes: XmlAttributes, name: string, namespace: 'w' | 'w14' = 'w'): string | undefined {
+  protected abstract officeElement(name: string, attributes: XmlAttributes, selfClosing: boolean): void;
+  protected abstract officeElementEnd(name: string, selfClosing: boolean): void;
+  protected abstract officeText(text: string, inside: string | undefined): void;
+
+  /** An attribute of one of `namespaces` (by its conventional prefix), by its local name. */
+  protected namespaced(attributes: XmlAttributes, name: string, namespace: string): string | undefined {
     return attributes[`${this.bound[namespace]}${name}`];
   }
 
   protected override element(written: string, attributes: XmlAttributes, selfClosing: boolean): void {
     for (const key in attributes) if (key.startsWith('xmlns')) this.declared(key, attributes[key]!);
-    this.wordElement(this.canonical(written), attributes, selfClosing);
+    this.officeElement(this.canonical(written), attributes, selfClosing);
   }
 
   protected override elementEnd(written: string, selfClosing: boolean): void {
-    this.wordElementEnd(this.canonical(written), selfClosing);
+    this.officeElementEnd(this.canonical(written), selfClosing);
   }
 
   protected override text(text: string, inside: string | undefined): void {
-    this.wordText(text, inside === undefined ? undefined : this.canonical(inside));
+    this.officeText(text, inside === undefined ? undefined : this.canonical(inside));
   }
 
   private declared(key: string, uri: string): void {
-    const known = NAMESPACES[uri];
+    const known = this.namespaces[uri];
     if (known === undefined) return;
     const prefix = key.slice(6);
     this.prefixes.set(prefix, known);
@@ -63,6 +73,18 @@ export abstract class WordXml extends WorkbookXml {
   }
 }
 
+/** A Word part: its elements under `w:`, `w14:` and `mc:`. */
+export abstract class WordXml extends OfficeXml {
+  constructor(longest: number, refuse: () => Error) {
+    super(WORD_NAMESPACES, longest, refuse);
+  }
+
+  /** An attribute of Word's namespace (`w`), or of its 2010 additions (`w14`), by its local name. */
+  protected attribute(attributes: XmlAttributes, name: string, namespace: 'w' | 'w14' = 'w'): string | undefined {
+    return this.namespaced(attributes, name, namespace);
+  }
+}
+
 /** The rank of a title (`Title` style): above every heading of the outline. */
 export const TITLE_LEVEL = -1;
 /** The rank of a subtitle or caption: it names what follows it but heads no part of the outline. */
@@ -76,7 +98,7 @@ export class HeadingStyles extends WordXml {
   readonly headings = new Map<string, number>();
   private style?: string;
 
-  protected override wordElement(name: string, attributes: XmlAttributes): void {
+  protected override officeElement(name: string, attributes: XmlAttributes): void {
     const val = this.attribute(attributes, 'val');
     if (name === 'w:style') this.style = this.attribute(attributes, 'styleId');
     if (this.style === undefined) return;
@@ -86,6 +108,6 @@ export class HeadingStyles extends WordXml {
     } else if (name === 'w:outlineLvl' && Number(val) < 9) this.headings.set(this.style, Number(val));
   }
 
-  protected override wordElementEnd(): void {}
-  protected override wordText(): void {}
+  protected override officeElementEnd(): void {}
+  protected override officeText(): void {}
 }

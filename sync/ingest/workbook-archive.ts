@@ -1,4 +1,4 @@
-// An .xlsx workbook's or a Word document's zip opened with its size held in check before its tables are read. A small
+// An .xlsx workbook's, a Word document's or a PowerPoint file's zip opened with its size held in check before its tables are read. A small
 // file whose sheet unpacks to gigabytes (a zip bomb) must not take the process down: parts are inflated as a stream,
 // fed to their readers as they come, under a ceiling on what is inflated and on what the readers hold. Zip files that
 // are other documents are named for what they are.
@@ -25,10 +25,15 @@ export const ARCHIVE_LIMITS: ArchiveLimits = { unpacked: 1024 * MB, kept: 256 * 
 export const WORKBOOK = 'xl/workbook.xml';
 export const WORD_DOCUMENT = 'word/document.xml';
 
-/** A zip cut short says nothing of what it holds: its name is the only word on whether it was a Word document. */
-const damaged = (file: string, main?: string) => new ImportError('not-a-workbook', (main ?? (/\.doc[xm]$/i.test(file) ? WORD_DOCUMENT : WORKBOOK)) === WORD_DOCUMENT
-  ? `${file} is a zip file but not a readable Word document (damaged or cut short): open it in Word and save it as .docx again, or copy its tables into a sheet.`
-  : `${file} is a zip file but not a readable .xlsx workbook (damaged or cut short): open it in Excel or Google Sheets and save or download it as .xlsx.`);
+export const PRESENTATION = 'ppt/presentation.xml';
+
+/** A zip cut short says nothing of what it holds: its name is the only word on whether it was a Word or PowerPoint file. */
+const damaged = (file: string, main?: string) => {
+  const kind = main ?? (/\.doc[xm]$/i.test(file) ? WORD_DOCUMENT : /\.pptx$/i.test(file) ? PRESENTATION : WORKBOOK);
+  if (kind === WORD_DOCUMENT) return new ImportError('not-a-workbook', `${file} is a zip file but not a readable Word document (damaged or cut short): open it in Word and save it as .docx again, or copy its tables into a sheet.`);
+  if (kind === PRESENTATION) return new ImportError('not-a-workbook', `${file} is a zip file but not a readable PowerPoint file (damaged or cut short): open it in PowerPoint and save it as .pptx again, or copy its tables into a sheet.`);
+  return new ImportError('not-a-workbook', `${file} is a zip file but not a readable .xlsx workbook (damaged or cut short): open it in Excel or Google Sheets and save or download it as .xlsx.`);
+};
 const sizeText = (bytes: number) => (bytes >= 1024 * MB ? `${Math.round(bytes / (1024 * MB))} GB` : `${Math.max(1, Math.round(bytes / MB))} MB`);
 const tooLarge = (file: string, limit: number) =>
   new ImportError('too-large', `${file} unpacks to more than ${sizeText(limit)}, more than a workbook of tables holds: it was not read (a damaged file, or one built to exhaust memory); save its tables in a new workbook and import that.`);
@@ -37,7 +42,7 @@ const tooLarge = (file: string, limit: number) =>
 export interface WorkbookArchive {
   readonly file: string;
   readonly limits: ArchiveLimits;
-  /** The part the document starts from: `WORKBOOK` or `WORD_DOCUMENT`, or the part the package names in their place. */
+  /** The part the document starts from: `WORKBOOK`, `WORD_DOCUMENT` or `PRESENTATION`, or the part the package names in their place. */
   readonly main: string;
   /** The names of the parts the zip holds. */
   readonly parts: ReadonlySet<string>;
@@ -50,7 +55,7 @@ export interface WorkbookArchive {
 }
 
 /**
- * Opens the file's zip and has the reader of its main part (`readers`, by `WORKBOOK` or `WORD_DOCUMENT`) read what it
+ * Opens the file's zip and has the reader of its main part (`readers`, by `WORKBOOK`, `WORD_DOCUMENT` or `PRESENTATION`) read what it
  * needs of it. Throws `ImportError`: `not-a-workbook` for a damaged zip or another kind of document, `too-large` past
  * `limits`.
  */
@@ -118,7 +123,6 @@ async function otherDocument(zip: ZipFile, names: ReadonlySet<string>, entries: 
   if (kind.startsWith('application/vnd.oasis.opendocument.spreadsheet')) return `is an OpenDocument spreadsheet (.ods), not an .xlsx workbook: ${fix} (in LibreOffice, File > Save As > Excel 2007-365).`;
   if (kind.startsWith('application/vnd.oasis.opendocument')) return `is an OpenDocument file, not an .xlsx workbook: ${fix}.`;
   if (names.has('xl/workbook.bin')) return 'is an Excel binary workbook (.xlsb), not an .xlsx workbook: in Excel, save it as "Excel Workbook (.xlsx)".';
-  if (names.has('ppt/presentation.xml')) return 'is a PowerPoint file, not an .xlsx workbook: import the workbook itself.';
   return `is a zip file but not an .xlsx workbook (it holds no workbook): ${fix}.`;
 }
 

@@ -1,5 +1,6 @@
-// An .xlsx file as grids of plain cell values, one per sheet, for the shared table reader (a CSV file's one sheet and a
-// Word document's tables are read into the same grids, `delimited-text.ts`, `document-tables.ts`). Formulas
+// An .xlsx file as grids of plain cell values, one per sheet, for the shared table reader (a CSV file's one sheet, a
+// Word document's tables and a PowerPoint file's are read into the same grids, `delimited-text.ts`, `document-tables.ts`,
+// `slide-tables.ts`). Formulas
 // give their cached results, rich text and links their text, merged cells their range's value, so a
 // cell reads as the user sees it. Read from the XML parser's events as each part streams: a model of the
 // workbook with an object per cell would take many times the file's size.
@@ -10,7 +11,8 @@ import { documentTables } from './document-tables';
 import { ImportError } from './import-error';
 import type { SheetGrid } from './sheet-grid';
 import { SheetGridCells } from './sheet-grid-cells';
-import { ARCHIVE_LIMITS, readWorkbookArchive, WORD_DOCUMENT, WORKBOOK, type ArchiveLimits, type WorkbookArchive } from './workbook-archive';
+import { slideTables } from './slide-tables';
+import { ARCHIVE_LIMITS, PRESENTATION, readWorkbookArchive, WORD_DOCUMENT, WORKBOOK, type ArchiveLimits, type WorkbookArchive } from './workbook-archive';
 import { PartRelationships, relationshipsOf } from './workbook-relationships';
 import { NumberFormats, SharedStrings, TableDefinition, WorkbookSheets } from './workbook-parts';
 
@@ -28,7 +30,7 @@ export async function readWorkbookGrids(file: string, limits: ArchiveLimits = AR
   if (!zip && textKind(decodeText(head)) !== 'table') throw new ImportError('not-a-workbook', `${file} ${whyNotAWorkbook(head, file)}`);
   if (info.size > (zip ? limits.unpacked : limits.kept)) throw new ImportError('too-large', `${file} is larger than any workbook of tables an import reads: save its tables in a new workbook and import that.`);
   if (!zip) return [delimitedTextGrid(file, decodeText(await readFile(file)))];
-  return readWorkbookArchive(await readFile(file), file, limits, { [WORKBOOK]: sheetGrids, [WORD_DOCUMENT]: documentTables });
+  return readWorkbookArchive(await readFile(file), file, limits, { [WORKBOOK]: sheetGrids, [WORD_DOCUMENT]: documentTables, [PRESENTATION]: slideTables });
 }
 
 const SHARED_STRINGS = 'xl/sharedStrings.xml';
@@ -109,9 +111,11 @@ export function whyNotAWorkbook(head: Buffer, file: string): string {
   const fix = 'open it in Excel or Google Sheets and save or download it as .xlsx';
   if (head.length === 0) return 'is empty: an .xlsx workbook was expected.';
   if (head.subarray(0, 4).equals(ZIP_SIGNATURE)) return `is a zip file but not a readable .xlsx workbook (damaged or cut short, or another kind of file): ${fix}.`;
-  // The compound-file header shared by .xls workbooks, .doc documents and password-protected .xlsx and .docx files: only the name tells them apart.
+  // The compound-file header shared by .xls workbooks, .doc documents, .ppt files and password-protected .xlsx, .docx and .pptx files: only the name tells them apart.
   if (head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
-    return /\.doc[xm]?$/i.test(file) ? 'is an older Word (.doc) document or one protected by a password: in Word, save it as .docx without a password.' : 'is an older Excel (.xls) workbook or one protected by a password: save it as .xlsx without a password.';
+    if (/\.doc[xm]?$/i.test(file)) return 'is an older Word (.doc) document or one protected by a password: in Word, save it as .docx without a password.';
+    if (/\.ppt[xm]?$/i.test(file)) return 'is an older PowerPoint (.ppt) file or one protected by a password: in PowerPoint, save it as .pptx without a password.';
+    return 'is an older Excel (.xls) workbook or one protected by a password: save it as .xlsx without a password.';
   }
   const kind = textKind(decodeText(head));
   // Older tools' "Export to Excel" writes a web page's table under an .xls name.

@@ -1,13 +1,13 @@
-// A part's relationships: which part is a package's main one, which parts are a workbook's sheets and Excel tables.
+// A part's relationships: which part is a package's main one, which parts are a workbook's sheets and Excel tables, a deck's slides.
 // Writers name those parts as they like (openpyxl: `/xl/worksheets/data.xml`, absolute; Word on the web:
 // `word/document2.xml`), so they are found by what the relationships say, never by name.
 import { posix } from 'node:path';
 import { WorkbookXml, type XmlAttributes } from './workbook-xml';
 
-/** The relationship types whose parts the import reads: a package's main part, a workbook's sheets and tables. */
-const READ = new Set(['officeDocument', 'worksheet', 'table']);
+/** The relationship types whose parts the import reads: a package's main part, a workbook's sheets and tables, a presentation's slides. */
+const READ = new Set(['officeDocument', 'worksheet', 'table', 'slide']);
 
-export type PartKind = 'officeDocument' | 'worksheet' | 'table';
+export type PartKind = 'officeDocument' | 'worksheet' | 'table' | 'slide';
 
 /** A part's relationships' own part: `xl/worksheets/_rels/sheet1.xml.rels` for `xl/worksheets/sheet1.xml`. */
 export const relationshipsOf = (part: string) => part.replace(/([^/]*)$/, '_rels/$1.rels');
