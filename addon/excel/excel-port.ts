@@ -40,11 +40,22 @@ export interface ExcelPortDeps {
 export const NOTES_API = '1.18';
 
 /**
- * Cells loaded per read request before it is halved, whether with two properties (values, number formats) or
- * four (formulas and value types too): typical rows stay far under 5 MB either way, and a table's formulas and
- * value types cost no extra request.
+ * Cells loaded per read request at most, whether with two properties (values, number formats) or four (formulas and
+ * value types too), so a table's formulas and value types cost no extra request. A slice Excel finds too large is
+ * halved, and the slices after it are sized by the bytes the rows read so far took (`READ_BYTES`): a template's
+ * priority and reason formulas run to thousands of characters a row.
  */
 const READ_CELLS = 20_000;
+/** What a read's answer may hold, as JSON, once a slice has shown what its rows take: the 5 MB limit less room for framing. */
+const READ_BYTES = 4_000_000;
+
+/** About what a slice's cells take in a read's JSON answer: a text's characters and quotes, a number's digits. */
+function answerBytes(rows: readonly (readonly unknown[])[]): number {
+  let bytes = 0;
+  for (const row of rows) for (const cell of row) bytes += typeof cell === 'string' ? cell.length + 3 : 8;
+  return bytes;
+}
+
 /** JSON bytes queued per write request: the 5 MB limit less room for the request's own framing. */
 export const WRITE_BYTES = 4_000_000;
 export const DATE_FORMAT = 'yyyy-mm-dd';
@@ -350,7 +361,8 @@ export class ExcelPort implements SpreadsheetPort {
     withFirst?: () => void,
   ): Promise<Record<K, unknown[][]>> {
     const out = Object.fromEntries(properties.map((p) => [p, [] as unknown[][]])) as Record<K, unknown[][]>;
-    let sliceRows = Math.max(1, Math.floor(READ_CELLS / block.numColumns));
+    const mostRows = Math.max(1, Math.floor(READ_CELLS / block.numColumns));
+    let sliceRows = mostRows;
     let first = withFirst;
     for (let done = 0; done < block.numRows; ) {
       const take = Math.min(sliceRows, block.numRows - done);
@@ -364,8 +376,15 @@ export class ExcelPort implements SpreadsheetPort {
         continue;
       }
       first = undefined;
-      for (const p of properties) out[p].push(...(range[p] as unknown[][]));
+      let bytes = 0;
+      for (const p of properties) {
+        const rows = range[p] as unknown[][];
+        bytes += answerBytes(rows);
+        out[p].push(...rows);
+      }
       done += take;
+      // The next slice as large as the rows read so far say fits, so long formulas cost one halving, not every slice after it.
+      sliceRows = Math.max(1, Math.min(mostRows, Math.floor((READ_BYTES * take) / Math.max(bytes, 1))));
     }
     return out;
   }
