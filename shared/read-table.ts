@@ -610,6 +610,13 @@ export function readTable(
         listed.typed ??= String(v).trim();
       }
     }
+    const declined = form.declined;
+    const why = declined && line[declined.at];
+    if (declined && typeof why === 'string' && declined.words.has(foldText(why)) && raw.status !== declined.value) {
+      raw.status = declined.value;
+      declined.on.push(r + 1);
+      declined.typed.add(why.trim());
+    }
     for (const [i, [start, end]] of map.spans) {
       const v = line[i];
       if (isBlankCell(v)) continue;
@@ -719,6 +726,8 @@ interface FormReading {
   status?: InputColumn;
   /** By column, the tool's words for a listed value (`ToolExport.words`), folded: the value, and the rows each was on. */
   words: Map<number, Map<string, { value: string; on: number[]; typed?: string }>>;
+  /** The column whose words decline a ticket (`ToolExport.declinedBy`), the status column's, and the rows read so. */
+  declined?: { at: number; statusAt: number; words: Set<string>; value: string; on: number[]; typed: Set<string> };
 }
 
 /**
@@ -751,8 +760,14 @@ function formReading(table: TableDef, map: HeaderMap, header: readonly CellInput
   }
   const endedAt = fieldColumn(map, 'fulfilledOn').index;
   const status = table.columns.find((c) => c.name === 'status');
-  const ended = tool?.only && endedAt !== undefined && status && fieldColumn(map, 'status').index !== undefined ? { endedAt, status } : {};
-  return { given, nothingAt, nothingOn: [], words, ...ended, ...(nothing && nothingAt.size ? { nothing: foldText(nothing.word) } : {}) };
+  const statusAt = fieldColumn(map, 'status').index;
+  const ended = tool?.only && endedAt !== undefined && status && statusAt !== undefined ? { endedAt, status } : {};
+  const by = tool?.declinedBy;
+  const at = by ? header.findIndex((h) => typeof h === 'string' && foldText(h) === foldText(by.header)) : -1;
+  // In the office's own spelling, where its list has it, as `words` reads.
+  const value = status?.list && lists[status.list]?.find((v) => foldText(String(v)) === foldText(DECLINED_REQUEST_STATUS));
+  const declined = at >= 0 && statusAt !== undefined && value !== undefined ? { declined: { at, statusAt, words: new Set(by!.words.map(foldText)), value: String(value), on: [], typed: new Set<string>() } } : {};
+  return { given, nothingAt, nothingOn: [], words, ...ended, ...declined, ...(nothing && nothingAt.size ? { nothing: foldText(nothing.word) } : {}) };
 }
 
 /** A form's assumptions, each said once at the header (a warning on every response would bury the rest). */
@@ -773,6 +788,12 @@ function formIssues(map: HeaderMap, sheet: string, headerIndex: number, header: 
     if (!met.length) continue;
     const read = met.map(([, w]) => `${quoteValue(w.typed!)} on ${rowRuns(w.on)} as ${quoteValue(w.value)}`).join(', ');
     issues.push({ ...at, code: 'choice_matched', field: map.fields.get(i)!, column: columnLetter(i + 1), header: excerpt(String(header[i])), message: `${excerpt(String(header[i]))}: read ${tool.tool}'s ${read}` });
+  }
+  const declined = form.declined;
+  if (declined?.on.length) {
+    const status = excerpt(String(header[declined.statusAt]));
+    const why = `${tool.tool}'s ${tool.declinedBy!.header} is ${[...declined.typed].map(quoteValue).join(' or ')}`;
+    issues.push({ ...at, code: 'choice_matched', field: 'status', column: columnLetter(declined.statusAt + 1), header: status, message: `${status}: ${rowRuns(declined.on)} read as ${quoteValue(declined.value)}, as ${why}: closed without being fulfilled` });
   }
   return issues;
 }

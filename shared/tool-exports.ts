@@ -75,6 +75,11 @@ export interface ToolExport {
    * A desk resolves a ticket it declines as well: on a row read as Declined, its day fulfilled is kept in Notes instead.
    */
   only?: TableName;
+  /**
+   * The tool's column whose words say a ticket was declined whatever its status says (Jira's Resolution "Won't Do" on a
+   * Done ticket): such a row is read as Declined, said once at the status column.
+   */
+  declinedBy?: { header: string; words: readonly string[] };
 }
 
 /**
@@ -239,7 +244,8 @@ export const SERVICENOW_EXPORT: ToolExport = {
  * (TA-101) is the request's number; the issue id is Jira's. The reporter is the customer who raised it. Its statuses:
  * To Do has not been looked at, nor has Waiting for support, the status a service project gives a request as it comes
  * in (and again when the customer replies: the office's turn); Waiting for customer waits on the requester; Won't Do
- * closed unfulfilled. A custom field is headed "Custom field (Name)": Organizations, the customer's.
+ * closed unfulfilled. A project may close every ticket Done and say how in Resolution alone, whose words but Done and
+ * Fixed close it unfulfilled. A custom field is headed "Custom field (Name)": Organizations, the customer's.
  */
 export const JIRA_EXPORT: ToolExport = {
   tool: 'Jira',
@@ -255,6 +261,7 @@ export const JIRA_EXPORT: ToolExport = {
   noted: [{ header: 'Description', first: true }, { header: 'Resolution' }, { header: 'Labels' }],
   own: ['Issue id', 'Issue Type', 'Parent id', 'Project key', 'Project name', 'Project type', 'Status Category', 'Creator', 'Updated', 'Last Viewed', 'Watchers', 'Votes'],
   words: { requests: { status: { 'To Do': 'New', 'Waiting for customer': 'Waiting on requester', 'Waiting for support': 'New', "Won't Do": 'Declined' } } },
+  declinedBy: { header: 'Resolution', words: ["Won't Do", "Won't Fix", 'Duplicate', 'Cannot Reproduce', 'Incomplete', 'Declined'] },
 };
 
 /**
