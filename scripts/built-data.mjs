@@ -3,8 +3,8 @@
 // so neither add-in carries zod or computes the data as it loads.
 import { build } from 'esbuild';
 
-/** Modules the add-ins import whose values are data computed with zod. */
-const BUILT_DATA = /[\\/]shared[\\/]shapes[\\/]built-shapes\.ts$/;
+/** Modules the add-ins import whose values are data computed with zod, or measured (the templates' printed layouts). */
+const BUILT_DATA = /[\\/](shared[\\/]shapes[\\/]built-shapes|addon[\\/]core[\\/]template-prints)\.ts$/;
 
 /**
  * The shapes the add-ins check answers and rows with (`shared/shapes/built-shapes.ts`), generated from the zod schemas

@@ -1,6 +1,7 @@
 // The spreadsheet port over SpreadsheetApp: one getValues/setValues per block, text that Sheets would
 // reinterpret (a formula, a number, a date, TRUE) escaped with an apostrophe so it stays the text written.
 // Every SpreadsheetApp call is a round trip to Google's servers: sheets are looked up once per execution.
+import { builtLayout } from './built-layout';
 import { SHEETS_WORDS } from './host-words';
 import { SHEETS_LIMITS } from '../port/host-limits';
 import { LISTS_SHEET, columnLetter } from '../../shared/lists';
@@ -107,6 +108,7 @@ function reach(extent: Extent, last: number, ask: () => number, insertAfter: (af
 export class SheetsPort implements SpreadsheetPort {
   readonly words = SHEETS_WORDS;
   readonly limits = SHEETS_LIMITS;
+  readonly printedLayout = builtLayout;
   private timeZone: string | undefined;
   /** Utilities.formatDate is a service call; a sheet holds few distinct days among many date cells. */
   private readonly days = new Map<number, string>();

@@ -59,7 +59,7 @@ function rowsCounted(before: SheetCells): number {
  * a Dashboard written before stays. Its section colors replace the ones written before rather than pile up.
  */
 export function* writeDashboard(port: SpreadsheetPort, target: string, dashboard: SheetPlan, before: readonly (readonly unknown[])[]): Task<NotSetUp> {
-  const { cells: planned, format } = sheetLayout(dashboard, false);
+  const { cells: planned, format } = sheetLayout(dashboard, false, port.printedLayout);
   const height = Math.max(planned.length, before.length);
   const width = Math.max(planned[0]?.length ?? 0, ...before.map((line) => line.length));
   const cells = Array.from({ length: height }, (_, r) => Array.from({ length: width }, (_, c): WriteCell => planned[r]?.[c] ?? null));
@@ -76,8 +76,8 @@ export function* writeDashboard(port: SpreadsheetPort, target: string, dashboard
 }
 
 /** Whether the Dashboard read (`before`) holds every formula of `dashboard`, and no other. */
-function sameFormulas(dashboard: SheetPlan, before: SheetCells): boolean {
-  const { cells } = sheetLayout(dashboard, false);
+function sameFormulas(port: SpreadsheetPort, dashboard: SheetPlan, before: SheetCells): boolean {
+  const { cells } = sheetLayout(dashboard, false, port.printedLayout);
   const height = Math.max(cells.length, before.formulas.length);
   for (let r = 0; r < height; r++) {
     const width = Math.max(cells[r]?.length ?? 0, before.formulas[r]?.length ?? 0);
@@ -104,7 +104,7 @@ export function* followOwnSheet(port: SpreadsheetPort, sheets: readonly TableShe
     if (!isTemplateDashboard(before.values, template)) continue;
     const counted = rowsCounted(before);
     const dashboard = ownSheetDashboard(template, ownSheetOf(port, own, own.headerRow + counted), rules, asOf);
-    if (sameFormulas(dashboard, before)) return '';
+    if (sameFormulas(port, dashboard, before)) return '';
     const notSetUp = yield* writeDashboard(port, target, dashboard, before.values);
     // Its cells refused, the Dashboard still counts as before: only the refusal is news.
     const said = notSetUpSaid(notSetUp, 'sync again');

@@ -123,7 +123,7 @@ function setupReport(template: TemplateName, created: string[], kept: SetupRepor
 
 /** Writes a sheet from its plan: where it is protected from the person, what the host allows, and answers the rest. */
 function* writeSheet(port: SpreadsheetPort, target: string, plan: SheetPlan, isData: boolean): Task<NotSetUp> {
-  const { cells, format } = sheetLayout(plan, isData);
+  const { cells, format } = sheetLayout(plan, isData, port.printedLayout);
   const notSetUp: NotSetUp = { sheet: target, cells: [], settings: [] };
   yield* io(port.ensureSheet(target));
   yield* aroundProtection(notSetUp, () => io(port.writeBlock(target, 1, 1, cells)));

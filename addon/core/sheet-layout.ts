@@ -1,10 +1,8 @@
 // A template sheet's plan as the cells and formats a host writes from A1: the same plan the .xlsx templates are
 // written from, the Sync ID column added to a data sheet.
 import { isIsoDate } from '../../shared/cells/dates';
-import { columnPagesWide, printedColumns, repeatedColumns } from '../../shared/pages-wide';
-import { evenRowLines, rowPoints } from '../../shared/row-heights';
 import { isFormulaCell, type PlanCell, type PlanColumn, type SheetPlan } from '../../shared/workbook-plan';
-import type { SheetFormat, WriteCell } from '../port/spreadsheet-port';
+import type { PrintedLayout, SheetFormat, WriteCell } from '../port/spreadsheet-port';
 import { SYNC_ID_HEADER } from './table-sheet';
 
 const SYNC_ID_WIDTH = 14;
@@ -13,8 +11,11 @@ const SYNC_ID_WIDTH = 14;
 const writeCell = (c: PlanCell, type: PlanColumn['type']): WriteCell =>
   isFormulaCell(c) ? { formula: `=${c.formula}` } : type === 'date' && typeof c === 'string' && isIsoDate(c) ? { date: c } : c;
 
-/** The sheet's cells from A1 and its formats, the Sync ID column added to a data sheet. */
-export function sheetLayout(plan: SheetPlan, isDataSheet: boolean): { cells: WriteCell[][]; format: SheetFormat } {
+/**
+ * The sheet's cells from A1 and its formats, the Sync ID column added to a data sheet; `printed`, the host's
+ * `printedLayout`.
+ */
+export function sheetLayout(plan: SheetPlan, isDataSheet: boolean, printed: PrintedLayout): { cells: WriteCell[][]; format: SheetFormat } {
   const rows = plan.rows as Iterable<readonly PlanCell[]>;
   if (typeof (rows as Partial<Iterable<unknown>>)[Symbol.iterator] !== 'function') throw new TypeError(`${plan.name}: a template sheet's rows must be a plain iterable`);
   const headerRows = plan.header === false ? [] : [plan.columns.map((c) => c.header)];
@@ -31,10 +32,8 @@ export function sheetLayout(plan: SheetPlan, isDataSheet: boolean): { cells: Wri
   if (isDataSheet && headerRow) cells[headerRow - 1][plan.columns.length] = SYNC_ID_HEADER;
   const firstDataRow = preamble + headerRows.length + 1;
   // Printed as the template file prints: the same narrowed columns over the same pages across, the naming columns on
-  // each. A sheet laid out by column groups or a fixed scale keeps the host's own fit.
-  const columns = printedColumns(plan);
-  const repeated = repeatedColumns(plan);
-  const pagesWide = plan.print?.pagesWide ?? (plan.print?.columnGroups || plan.print?.columnSections || plan.print?.scale ? undefined : columnPagesWide(columns, repeated));
+  // each.
+  const { columns, pagesWide, repeated, evenRowPoints } = printed(plan, planned);
   return {
     cells,
     format: {
@@ -45,24 +44,22 @@ export function sheetLayout(plan: SheetPlan, isDataSheet: boolean): { cells: Wri
       freeze: plan.freeze,
       autoFilter: plan.autoFilter,
       tabColor: plan.tabColor,
-      ...(plan.evenRows ? { rowHeights: evenRowHeights(plan.columns, planned, firstDataRow) } : {}),
+      ...(plan.evenRows ? { rowHeights: evenRowHeights(planned, firstDataRow, evenRowPoints) } : {}),
       validations: plan.validations,
       conditionals: plan.conditionals,
-      print: { ...plan.print, pagesWide, ...(pagesWide !== undefined && pagesWide > 1 ? { repeatColumns: repeated } : {}) },
+      print: { ...plan.print, pagesWide, ...(pagesWide !== undefined && pagesWide > 1 && repeated !== undefined ? { repeatColumns: repeated } : {}) },
     },
   };
 }
 
 
 /**
- * The runs of rows holding a value, each as tall as the plan's tallest row, as the template file writes them; none
- * where that is one line, which every row is already.
+ * The runs of rows holding a value, each `points` tall (the plan's tallest row, as the template file writes them);
+ * none where that is one line, which every row is already.
  */
-function evenRowHeights(columns: readonly PlanColumn[], rows: readonly (readonly PlanCell[])[], firstRow: number): NonNullable<SheetFormat['rowHeights']> {
-  const lines = evenRowLines(columns, rows);
-  const points = rowPoints(lines);
+function evenRowHeights(rows: readonly (readonly PlanCell[])[], firstRow: number, points: number | undefined): NonNullable<SheetFormat['rowHeights']> {
   const runs: { row: number; rows: number; points: number }[] = [];
-  if (lines === 1) return runs;
+  if (points === undefined) return runs;
   rows.forEach((line, i) => {
     if (!line.some((c) => c !== null && c !== undefined)) return;
     const last = runs.at(-1);

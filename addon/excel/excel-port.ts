@@ -1,6 +1,7 @@
 // The spreadsheet port over Office.js: every call is one `Excel.run`, reads loaded and synced in slices
 // that keep each request under Excel on the web's 5 MB limit, writes queued and synced the same way.
 // Text is written under number format `@` so Excel keeps it as typed (a formula, a number, a date, TRUE).
+import { measuredLayout } from '../core/printed-layout';
 import { spanOf, type CellSpan } from '../port/cell-span';
 import { freeRows, widthOf } from '../port/free-rows';
 import { idsOverBlock, placeByRowId, rowOfId } from '../port/rows-by-id';
@@ -320,6 +321,7 @@ function setPrintRanges(sheet: Worksheet, f: SheetFormat): void {
 export class ExcelPort implements SpreadsheetPort {
   readonly words = EXCEL_WORDS;
   readonly limits = EXCEL_LIMITS;
+  readonly printedLayout = measuredLayout;
   /** Worksheet ids by name, as the sheets were last listed: a sheet renamed since is listed again by the next sync. */
   private readonly ids = new Map<string, string>();
 

@@ -4,7 +4,7 @@
 import type { HostWords } from './host-words';
 import type { HostLimits } from './host-limits';
 import type { MergedRange } from './merged-ranges';
-import type { PlanConditional, PlanValidation, SheetPlan } from '../../shared/workbook-plan';
+import type { PlanCell, PlanColumn, PlanConditional, PlanValidation, SheetPlan } from '../../shared/workbook-plan';
 import type { Io } from './io';
 import type { ExcelTable } from '../../shared/excel-tables';
 import type { CellInput } from '../../shared/cells/read-cell';
@@ -174,11 +174,27 @@ export interface RowRules {
   conditionals: readonly PlanConditional[];
 }
 
+/**
+ * How a sheet's plan prints: its columns (text columns narrowed to print on the fewest pages across), the pages across
+ * and columns repeated on each where the host keeps print settings, and the height of an even-rowed sheet's rows
+ * (undefined where each is one line).
+ */
+export interface PrintedSheet {
+  columns: readonly PlanColumn[];
+  pagesWide?: number;
+  repeated?: number;
+  evenRowPoints?: number;
+}
+
+export type PrintedLayout = (plan: SheetPlan, rows: readonly (readonly PlanCell[])[]) => PrintedSheet;
+
 export interface SpreadsheetPort {
   /** The host's own words for the add-on's places, for texts that tell its user where to go. */
   readonly words: HostWords;
   /** How much text a cell and a note of this host hold. */
   readonly limits: HostLimits;
+  /** How a template's sheet is laid out to print as the template file prints (addon/core/printed-layout.ts). */
+  readonly printedLayout: PrintedLayout;
   sheetNames(): Io<string[]>;
   /**
    * The sheet's lasting id, kept when the sheet is renamed or moved (Sheets' sheet id, Excel's worksheet id): what the

@@ -1,6 +1,7 @@
 // An in-memory spreadsheet behind the SpreadsheetPort, for use-case tests without a host: cells with
 // values, formulas, notes and colours; date cells held as Dates (UTC midnight), as a host hands them back;
 // every port call counted. It runs the same contract suite as the Apps Script port.
+import { measuredLayout } from '../../addon/core/printed-layout';
 import { SHEETS_WORDS } from '../../addon/apps-script/host-words';
 import type { HostWords } from '../../addon/port/host-words';
 import { SHEETS_LIMITS, type HostLimits } from '../../addon/port/host-limits';
@@ -95,6 +96,8 @@ export class MemorySpreadsheet implements SpreadsheetPort {
   words: HostWords = SHEETS_WORDS;
   /** Sheets' limits, which the memory sheet does not enforce: a test of a host's refusal runs that host's fake. */
   limits: HostLimits = SHEETS_LIMITS;
+  /** The layout measured from the plan, as the Excel add-in measures it and the Sheets add-on's build does. */
+  readonly printedLayout = measuredLayout;
   readonly sheets = new Map<string, MemorySheet>();
   readonly toasts: string[] = [];
   readonly calls: Record<string, number> = {};
