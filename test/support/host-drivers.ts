@@ -11,8 +11,8 @@ export interface HostDriver {
   host<P extends object>(port: P): P;
 }
 
-/** Calls that stay immediate on every host: pure conversions, not I/O. */
-const IMMEDIATE = new Set<PropertyKey>(['isoFromDate', 'isProtectedError']);
+/** Calls that stay immediate on every host: pure conversions and layouts, not I/O. */
+const IMMEDIATE = new Set<PropertyKey>(['isoFromDate', 'isProtectedError', 'printedLayout']);
 
 /** The port with every method answering later, as Office.js does after `context.sync()`. */
 export function deferred<P extends object>(port: P): P {
