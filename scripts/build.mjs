@@ -57,19 +57,31 @@ async function checkedAllowlist(serviceUrls) {
   return [...new Set(list)];
 }
 
-/** The templates whose own rows are fixed (not dated from the day of set-up): Code.js reads them from TemplateContent.html. */
-const FIXED_CONTENT = ['workplan', 'roadmap'];
+/** The day TemplateContent.html's rows are written for; rows dated from the day of set-up are moved from it to that day. */
+const CONTENT_DAY = '2000-01-01';
 
 /**
- * TemplateContent.html: the fixed templates' rows as JSON (addon/apps-script/template-content.ts). Apps Script reads an
+ * TemplateContent.html: each template's own rows as JSON (addon/apps-script/template-content.ts), as of CONTENT_DAY;
+ * a template whose rows are dated from the day of set-up (the milestones) says so, and the build checks that its rows
+ * a year later are the same rows a year later, and that every other template's rows do not move. Apps Script reads an
  * HTML file only when asked, where it loads Code.js on every execution. Every character that HTML or a file's encoding
  * could take otherwise is escaped, so the text HtmlService hands back parses as written.
  */
 async function templateContentFile() {
   const code = await bundle('../templates/build-template.ts', { format: 'esm', platform: 'neutral' });
-  const { templateContent } = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
-  const rows = Object.fromEntries(FIXED_CONTENT.map((name) => [name, templateContent(name, '2000-01-01')]));
-  return JSON.stringify(rows).replace(/[<>&\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const { templateContent, TEMPLATE_NAMES } = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+  const { shiftedRows } = await import(`data:text/javascript;base64,${Buffer.from(await bundle('apps-script/template-content.ts', { format: 'esm', platform: 'neutral' })).toString('base64')}`);
+  const later = '2001-01-01';
+  const content = Object.fromEntries(
+    TEMPLATE_NAMES.map((name) => {
+      const rows = templateContent(name, CONTENT_DAY);
+      const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+      const moved = same(shiftedRows(name, rows, CONTENT_DAY, later), templateContent(name, later)) && !same(rows, templateContent(name, later));
+      if (!moved && !same(rows, templateContent(name, later))) throw new Error(`template ${name}: its rows are neither fixed nor dated from the day of set-up`);
+      return [name, moved ? { rows, datedFrom: CONTENT_DAY } : { rows }];
+    }),
+  );
+  return JSON.stringify(content).replace(/[<>&\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 const comment = (lines) => ['/**', ...lines.map((l) => (l ? ` * ${l}` : ' *')), ' */'].join('\n');

@@ -15,6 +15,7 @@ import type { FakeDataValidation } from '../../fakes/apps-script/rules';
 import type { FakeRange } from '../../fakes/apps-script/range';
 import { assertAppsScriptShape } from '../../support/apps-script-runtime';
 import { zonedInstant } from '../../fakes/apps-script/zoned-time';
+import { FakeClock } from '../../fakes/apps-script/clock';
 import type { LoadedBundle } from '../../support/apps-script-runtime';
 import { AS_OF, SERVICE_URL, TIME_ZONE, builtAddon, dateCell, loadAddon, sampleTable } from '../bundle-harness';
 
@@ -174,7 +175,7 @@ describe('set up from template', () => {
     expect([...addon.fakes.sheet('Dashboard').hiddenColumns].sort((a, b) => a - b)).toEqual(helpers);
   });
 
-  test('writes Work plan and Roadmap with the template file\'s own rows, which Code.js does not carry', async () => {
+  test('writes Work plan, Roadmap and Milestones with the template file\'s own rows, which Code.js does not carry', async () => {
     const addon = await loadAddon();
     addon.call('setupWorkplan');
     addon.call('setupRoadmap');
@@ -186,6 +187,15 @@ describe('set up from template', () => {
       const at = TABLES[template].columns.findIndex((c) => c.name === field);
       expect(addon.fakes.readSheet(sheet).slice(1, rows.length + 1).map((line) => line[at])).toEqual(texts);
     }
+    // The milestones are dated from the day of set-up: written for one day, moved to this one.
+    const clock = new FakeClock().freeze(zonedInstant(TIME_ZONE, 2027, 2, 28));
+    const dated = await loadAddon({ clock });
+    dated.call('setupMilestones');
+    const milestones = templateContent('milestones', '2027-02-28');
+    for (const row of milestones) expect(code).not.toContain(String(row.milestone));
+    const [name, date, endOn] = (['milestone', 'date', 'endOn'] as const).map((f) => TABLES.milestones.columns.findIndex((c) => c.name === f));
+    const sheet = dated.fakes.readSheet('Milestones').slice(1, milestones.length + 1);
+    expect(sheet.map((line) => [line[name], line[date], line[endOn] || null])).toEqual(milestones.map((r) => [r.milestone, dateCell(String(r.date)), r.endOn ? dateCell(String(r.endOn)) : null]));
     // Text HTML would read otherwise (an ampersand) and text beyond ASCII (an en dash) comes back as written.
     const lead = TABLES.workplan.columns.findIndex((c) => c.name === 'lead');
     expect(addon.fakes.readSheet('Work plan')[1][lead]).toBe('Office of Diversity & Equity');
