@@ -104,7 +104,11 @@ describe('an OpenDocument spreadsheet read as sheets', () => {
       ['Office of Equity Work Plan', [['Office of Equity Work Plan'], ['Goal', 'Action'], ['Normalize:'], ['Shared language', 'Train all staff'], ['Organize:'], ['Build capacity', 'Form a core team']]],
     ]);
     const [[, cells]] = (await readWorkbookGrids(await writeOpenDocument(files.path('cells.odt'), `<text:p>Before the table</text:p>${odsTable('Table1', [['Notes'], [{ xml: '<text:p> Lead:<text:s text:c="2"/>ODE<text:tab/>team </text:p><text:p><text:a xlink:href="https://example.org">the plan</text:a><text:line-break/>page 2</text:p><office:annotation><text:p>Check this</text:p></office:annotation>' }]])}`, ODT, 'office:text'))).map((s) => [s.name, s.grid]);
-    expect(cells).toEqual([['Notes'], ['Lead:  ODE team\nthe plan\npage 2']]);
+    expect(cells).toEqual([['Notes'], ['Lead:  ODE team \nthe plan\npage 2']]);
+    // A heading as Writer keeps one opened from a .docx whose style names no outline level: a paragraph of a style based on Heading 1.
+    const styles = '<style:style style:name="P1" style:family="paragraph" style:parent-style-name="Heading_20_1"/><style:style style:name="P2" style:family="paragraph" style:parent-style-name="Text_20_body"/>';
+    const styled = await readWorkbookGrids(await writeOpenDocument(files.path('styled.odt'), `<text:p text:style-name="P1">Milestones 2026</text:p><text:p text:style-name="P2">As adopted.</text:p>${odsTable('Table1', [['Date', 'Milestone'], ['3/15/2026', 'Forum']])}`, ODT, 'office:text', styles));
+    expect(styled.map((s) => s.name)).toEqual(['Milestones 2026']);
   });
 
   test('an OpenDocument drawing is still refused, named for what it is', async () => {
