@@ -75,7 +75,8 @@ class SlideTables extends OfficeXml {
    */
   titleOf(y: number): string | undefined {
     if (this.title !== undefined) return this.title;
-    return this.lines.filter((l) => l.y < y).reduce<{ text: string; y: number } | undefined>((top, l) => (top && top.y <= l.y ? top : l), undefined)?.text;
+    const above = this.lines.filter((l) => l.y < y);
+    return above.find((l) => l.y === Math.min(...above.map((a) => a.y)))?.text;
   }
 
   protected override officeElement(name: string, attributes: XmlAttributes, selfClosing: boolean): void {
