@@ -1,4 +1,4 @@
-// An .xlsx workbook's, a Word document's or a PowerPoint file's zip opened with its size held in check before its tables are read. A small
+// An .xlsx workbook's, a Word document's, a PowerPoint file's or an OpenDocument spreadsheet's zip opened with its size held in check before its tables are read. A small
 // file whose sheet unpacks to gigabytes (a zip bomb) must not take the process down: parts are inflated as a stream,
 // fed to their readers as they come, under a ceiling on what is inflated and on what the readers hold. Zip files that
 // are other documents are named for what they are.
@@ -26,23 +26,27 @@ export const WORKBOOK = 'xl/workbook.xml';
 export const WORD_DOCUMENT = 'word/document.xml';
 
 export const PRESENTATION = 'ppt/presentation.xml';
+/** An OpenDocument spreadsheet (.ods, or its template .ots): known by its `mimetype` part, its tables in `ODF_CONTENT`. */
+export const ODF_SPREADSHEET = 'application/vnd.oasis.opendocument.spreadsheet';
+const ODF_CONTENT = 'content.xml';
 
 /** A zip cut short says nothing of what it holds: its name is the only word on whether it was a Word or PowerPoint file. */
 const damaged = (file: string, main?: string) => {
-  const kind = main ?? (/\.doc[xm]$/i.test(file) ? WORD_DOCUMENT : /\.pptx$/i.test(file) ? PRESENTATION : WORKBOOK);
+  const kind = main ?? (/\.doc[xm]$/i.test(file) ? WORD_DOCUMENT : /\.pptx$/i.test(file) ? PRESENTATION : /\.od[st]$/i.test(file) ? ODF_SPREADSHEET : WORKBOOK);
   if (kind === WORD_DOCUMENT) return new ImportError('not-a-workbook', `${file} is a zip file but not a readable Word document (damaged or cut short): open it in Word and save it as .docx again, or copy its tables into a sheet.`);
   if (kind === PRESENTATION) return new ImportError('not-a-workbook', `${file} is a zip file but not a readable PowerPoint file (damaged or cut short): open it in PowerPoint and save it as .pptx again, or copy its tables into a sheet.`);
+  if (kind === ODF_SPREADSHEET) return new ImportError('not-a-workbook', `${file} is a zip file but not a readable OpenDocument spreadsheet (damaged or cut short): open it in LibreOffice and save it again, or save it as .xlsx.`);
   return new ImportError('not-a-workbook', `${file} is a zip file but not a readable .xlsx workbook (damaged or cut short): open it in Excel or Google Sheets and save or download it as .xlsx.`);
 };
 const sizeText = (bytes: number) => (bytes >= 1024 * MB ? `${Math.round(bytes / (1024 * MB))} GB` : `${Math.max(1, Math.round(bytes / MB))} MB`);
-const tooLarge = (file: string, limit: number) =>
+export const tooLarge = (file: string, limit: number) =>
   new ImportError('too-large', `${file} unpacks to more than ${sizeText(limit)}, more than a workbook of tables holds: it was not read (a damaged file, or one built to exhaust memory); save its tables in a new workbook and import that.`);
 
 /** A workbook's zip, open for its parts to be read, each inflated as a stream under the ceilings. */
 export interface WorkbookArchive {
   readonly file: string;
   readonly limits: ArchiveLimits;
-  /** The part the document starts from: `WORKBOOK`, `WORD_DOCUMENT` or `PRESENTATION`, or the part the package names in their place. */
+  /** The part the document starts from: `WORKBOOK`, `WORD_DOCUMENT` or `PRESENTATION`, or the part the package names in their place; an OpenDocument file's `content.xml`. */
   readonly main: string;
   /** The names of the parts the zip holds. */
   readonly parts: ReadonlySet<string>;
@@ -55,7 +59,8 @@ export interface WorkbookArchive {
 }
 
 /**
- * Opens the file's zip and has the reader of its main part (`readers`, by `WORKBOOK`, `WORD_DOCUMENT` or `PRESENTATION`) read what it
+ * Opens the file's zip and has the reader of its main part (`readers`, by `WORKBOOK`, `WORD_DOCUMENT` or `PRESENTATION`, or by the
+ * OpenDocument kind its `mimetype` names, `ODF_SPREADSHEET`) read what it
  * needs of it. Throws `ImportError`: `not-a-workbook` for a damaged zip or another kind of document, `too-large` past
  * `limits`.
  */
@@ -76,8 +81,11 @@ export async function readWorkbookArchive<T>(bytes: Buffer, file: string, limits
     };
     const read = (part: string, reader: WorkbookXml) => inflated(zip, byName.get(part)!, file, limits, budget, reader);
     const refusal = (part: string) => () => new ImportError('too-large', `${file}: its part ${part} holds more text in one place than any table does; the file is damaged or was built to exhaust memory, and was not read.`);
-    kind = Object.keys(readers).find((part) => parts.has(part));
-    let main = kind;
+    const mimetype = await mimetypeOf(zip, entries);
+    // A template (`.ots`) holds its tables as the document does.
+    const odfKind = parts.has(ODF_CONTENT) ? mimetype.replace(/-template$/, '') : undefined;
+    kind = Object.keys(readers).find((key) => parts.has(key) || key === odfKind);
+    let main = kind === odfKind ? ODF_CONTENT : kind;
     if (kind === undefined && parts.has(PACKAGE_RELATIONSHIPS)) {
       // Word on the web names its main part `word/document2.xml`: the package's relationships say which part it is.
       const relationships = new PartRelationships('', parts, limits.row, refusal(PACKAGE_RELATIONSHIPS));
@@ -86,7 +94,7 @@ export async function readWorkbookArchive<T>(bytes: Buffer, file: string, limits
       main = [...relationships.targets.values()].find((r) => r.kind === 'officeDocument')?.part;
       kind = Object.keys(readers).find((part) => main !== undefined && posix.dirname(part) === posix.dirname(main));
     }
-    if (kind === undefined || main === undefined) throw new ImportError('not-a-workbook', `${file} ${await otherDocument(zip, new Set(byName.keys()), entries)}`);
+    if (kind === undefined || main === undefined) throw new ImportError('not-a-workbook', `${file} ${otherDocument(mimetype, parts)}`);
     return await readers[kind]!({ file, limits, main, parts, declared, read, refusal });
   } catch (e) {
     if (e instanceof ImportError) throw e;
@@ -114,13 +122,17 @@ async function opened(bytes: Buffer, file: string): Promise<ZipFile> {
 /** A part's name as the workbook's relationships give it: UTF-8 when the entry says so, else one byte a character. */
 const nameOf = (entry: Entry) => entry.fileNameRaw.toString(entry.generalPurposeBitFlag & 0x800 ? 'utf8' : 'latin1').replace(/^\//, '');
 
-async function otherDocument(zip: ZipFile, names: ReadonlySet<string>, entries: readonly Entry[]): Promise<string> {
-  const fix = 'open it in Excel or Google Sheets and save or download it as .xlsx';
+/** The kind of document an OpenDocument file says it is (its first part, `mimetype`, stored); empty for any other zip. */
+async function mimetypeOf(zip: ZipFile, entries: readonly Entry[]): Promise<string> {
   const mimetype = entries.find((e) => nameOf(e) === 'mimetype' && e.compressionMethod === 0 && e.uncompressedSize <= 100);
   const chunks: Buffer[] = [];
   if (mimetype) await streamed(zip, mimetype, (chunk) => chunks.push(chunk));
-  const kind = Buffer.concat(chunks).toString('latin1');
-  if (kind.startsWith('application/vnd.oasis.opendocument.spreadsheet')) return `is an OpenDocument spreadsheet (.ods), not an .xlsx workbook: ${fix} (in LibreOffice, File > Save As > Excel 2007-365).`;
+  return Buffer.concat(chunks).toString('latin1').trim();
+}
+
+function otherDocument(kind: string, names: ReadonlySet<string>): string {
+  const fix = 'open it in Excel or Google Sheets and save or download it as .xlsx';
+  // Only spreadsheets' tables are read: a drawing, a text or a presentation (or a spreadsheet with no content) is named.
   if (kind.startsWith('application/vnd.oasis.opendocument')) return `is an OpenDocument file, not an .xlsx workbook: ${fix}.`;
   if (names.has('xl/workbook.bin')) return 'is an Excel binary workbook (.xlsb), not an .xlsx workbook: in Excel, save it as "Excel Workbook (.xlsx)".';
   return `is a zip file but not an .xlsx workbook (it holds no workbook): ${fix}.`;

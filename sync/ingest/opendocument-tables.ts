@@ -1,0 +1,253 @@
+// An OpenDocument spreadsheet's tables (.ods, as LibreOffice saves and Google Sheets downloads them) as sheets' grids,
+// for the same table reader as an .xlsx workbook's: some public offices keep their plans in LibreOffice. Each
+// `table:table` of content.xml is a sheet by its name, read from the parser's events as the part streams, each cell as an
+// .xlsx cell of the same kind reads (`cellInput`), merged cells as a workbook's merged range is.
+import { isErrorValue, type CellInput } from '../../shared/index';
+import { excelDate } from '../../shared/cells/excel-serial';
+import { cellInput } from './sheet-grid-cells';
+import type { SheetGrid } from './sheet-grid';
+import { dayNumber } from './sheet-xml-cells';
+import { ImportError } from './import-error';
+import { tooLarge, type WorkbookArchive } from './workbook-archive';
+import { OfficeXml } from './word-parts';
+import { ownText, type XmlAttributes } from './workbook-xml';
+
+const NAMESPACES: Readonly<Record<string, string>> = {
+  'urn:oasis:names:tc:opendocument:xmlns:office:1.0': 'office',
+  'urn:oasis:names:tc:opendocument:xmlns:table:1.0': 'table',
+  'urn:oasis:names:tc:opendocument:xmlns:text:1.0': 'text',
+  'urn:oasis:names:tc:opendocument:xmlns:drawing:1.0': 'draw',
+  'urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0': 'calcext',
+};
+
+/** What a sheet does not show as a cell's text: its comments, and the shapes and text boxes drawn over it. */
+const UNSHOWN = new Set(['office:annotation', 'table:shapes', 'draw:frame', 'draw:custom-shape', 'draw:g']);
+/** A duration as ODF writes a time of day (`PT10H30M00S`). */
+const DURATION = /^-?P(?:(\d+)D)?T?(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?$/;
+const PERCENT_FORMAT = '0%';
+
+interface OdsSheet {
+  name: string;
+  grid: CellInput[][];
+  textsLikeErrors: Set<string>;
+  /** Merged ranges, 0-based and inclusive: `[top, left, bottom, right]`. */
+  merges: [number, number, number, number][];
+}
+
+/** The cell being read: its value as its attributes give it, its paragraphs, and where it repeats and spans. */
+interface OdsCell {
+  attributes: XmlAttributes;
+  covered: boolean;
+  lines: string[];
+  line: string;
+}
+
+/** A row's cells as they are read, placed once the row's repeat is known to hold. */
+interface PlacedCell {
+  column: number;
+  repeat: number;
+  value: CellInput;
+  textLikeError: boolean;
+}
+
+const count = (value: string | undefined) => Math.max(1, Number.parseInt(value ?? '1', 10) || 1);
+
+/**
+ * content.xml's tables, each a sheet. Rows and cells that hold nothing only move the place the next one goes:
+ * LibreOffice repeats an empty row to the sheet's last (`number-rows-repeated`), which costs nothing. A row or cell that
+ * holds something is repeated as the sheet shows it, counted against `kept` as it is (a file repeating one to a million
+ * rows is refused, not expanded).
+ */
+class SpreadsheetTables extends OfficeXml {
+  readonly sheets: OdsSheet[] = [];
+  private sheet?: OdsSheet;
+  private tableDepth = 0;
+  private unshown = 0;
+  private row = 0;
+  private rowRepeat = 1;
+  private column = 0;
+  private cells: PlacedCell[] = [];
+  private cell?: OdsCell;
+  private paragraphs = 0;
+
+  constructor(private readonly file: string, private readonly kept: number, longest: number, refuse: () => Error) {
+    super(NAMESPACES, longest, refuse);
+  }
+
+  protected override officeElement(name: string, attributes: XmlAttributes, selfClosing: boolean): void {
+    if (this.unshown > 0 || UNSHOWN.has(name)) {
+      if (!selfClosing) this.unshown++;
+      return;
+    }
+    if (name === 'table:table') {
+      // A table inside a cell (a sub-table) is no sheet: its cells' text is the cell's.
+      if (++this.tableDepth === 1) {
+        this.sheet = { name: this.namespaced(attributes, 'name', 'table') ?? `Sheet${this.sheets.length + 1}`, grid: [], textsLikeErrors: new Set(), merges: [] };
+        this.sheets.push(this.sheet);
+        this.row = 0;
+      }
+      if (selfClosing) this.tableDepth--;
+    }
+    if (this.tableDepth !== 1) {
+      if (this.cell) this.cellElement(name, attributes);
+      return;
+    }
+    switch (name) {
+      case 'table:table-row':
+        [this.rowRepeat, this.column, this.cells] = [count(this.namespaced(attributes, 'number-rows-repeated', 'table')), 0, []];
+        if (selfClosing) this.row += this.rowRepeat;
+        break;
+      case 'table:table-cell':
+      case 'table:covered-table-cell':
+        this.cell = { attributes, covered: name === 'table:covered-table-cell', lines: [], line: '' };
+        this.paragraphs = 0;
+        if (selfClosing) this.cellEnd();
+        break;
+      default:
+        if (this.cell) this.cellElement(name, attributes);
+    }
+  }
+
+  private cellElement(name: string, attributes: XmlAttributes): void {
+    const cell = this.cell!;
+    switch (name) {
+      case 'text:p':
+      case 'text:h':
+        if (this.paragraphs++ > 0) {
+          cell.lines.push(cell.line);
+          cell.line = '';
+        }
+        break;
+      case 'text:s':
+        this.append(' '.repeat(Math.min(count(this.namespaced(attributes, 'c', 'text')), this.kept)));
+        break;
+      case 'text:tab':
+        this.append('\t');
+        break;
+      case 'text:line-break':
+        this.append('\n');
+        break;
+    }
+  }
+
+  protected override officeElementEnd(name: string, selfClosing: boolean): void {
+    if (this.unshown > 0) {
+      if (!selfClosing) this.unshown--;
+      return;
+    }
+    if (name === 'table:table' && !selfClosing) {
+      if (--this.tableDepth === 0) this.sheet = undefined;
+      return;
+    }
+    if (this.tableDepth !== 1 || selfClosing) return;
+    if (name === 'table:table-cell' || name === 'table:covered-table-cell') this.cellEnd();
+    else if (name === 'table:table-row') this.rowEnd();
+  }
+
+  protected override officeText(text: string): void {
+    if (this.unshown === 0 && this.cell && this.paragraphs > 0) this.append(text);
+  }
+
+  private append(text: string): void {
+    this.cell!.line += text;
+    this.held += text.length;
+  }
+
+  private cellEnd(): void {
+    const cell = this.cell!;
+    this.cell = undefined;
+    const attribute = (name: string, namespace = 'table') => this.namespaced(cell.attributes, name, namespace);
+    const repeat = count(attribute('number-columns-repeated'));
+    const text = [...cell.lines, cell.line].join('\n');
+    const value = cell.covered ? null : this.valueOf(cell.attributes, text);
+    if (value !== null && value !== undefined) {
+      const textLikeError = typeof value === 'string' && isErrorValue(value) && attribute('value-type', 'calcext') !== 'error';
+      this.cells.push({ column: this.column, repeat, value, textLikeError });
+      const [rows, columns] = [count(attribute('number-rows-spanned')), count(attribute('number-columns-spanned'))];
+      if (rows > 1 || columns > 1) {
+        for (let c = 0; c < repeat; c++) this.sheet!.merges.push([this.row, this.column + c, this.row + rows - 1, this.column + c + columns - 1]);
+      }
+    }
+    this.held -= text.length;
+    this.column += repeat;
+  }
+
+  /** The value the sheet shows, as an .xlsx cell of its kind reads: a formula's saved result, a date as its day. */
+  private valueOf(attributes: XmlAttributes, text: string): CellInput {
+    const office = (name: string) => this.namespaced(attributes, name, 'office');
+    // A formula's error is saved as a number beside the error's text, which is what the sheet shows.
+    if (this.namespaced(attributes, 'value-type', 'calcext') === 'error') return text || null;
+    switch (office('value-type')) {
+      case 'float':
+      case 'currency':
+        return cellInput(Number(office('value')));
+      case 'percentage':
+        return cellInput(Number(office('value')), PERCENT_FORMAT);
+      case 'date': {
+        const serial = dayNumber(office('date-value') ?? '', false);
+        return serial === undefined ? text || null : cellInput(excelDate(serial));
+      }
+      case 'time': {
+        const m = DURATION.exec(office('time-value') ?? '');
+        if (!m) return text || null;
+        const [, days = '0', hours = '0', minutes = '0', seconds = '0'] = m;
+        return cellInput(excelDate(Number(days) + (Number(hours) + (Number(minutes) + Number(seconds) / 60) / 60) / 24));
+      }
+      case 'boolean':
+        return office('boolean-value') === 'true';
+      default: {
+        const shown = text || office('string-value') || '';
+        return shown ? ownText(shown) : null;
+      }
+    }
+  }
+
+  private rowEnd(): void {
+    const sheet = this.sheet!;
+    for (let r = 0; r < (this.cells.length ? this.rowRepeat : 0); r++) {
+      const row = (sheet.grid[this.row + r] = [] as CellInput[]);
+      for (const { column, repeat, value, textLikeError } of this.cells) {
+        for (let c = column; c < column + repeat; c++) {
+          row[c] = value;
+          if (textLikeError) sheet.textsLikeErrors.add(`${this.row + r}:${c}`);
+        }
+        this.held += 16 * repeat + (typeof value === 'string' ? value.length : 0);
+        if (this.held > this.kept) throw tooLarge(this.file, this.kept);
+      }
+    }
+    this.row += this.rowRepeat;
+    this.cells = [];
+  }
+}
+
+/**
+ * A merged range's value belongs to every row it spans, in its first column only, as a workbook's merged range reads
+ * (`SheetGridCells`); its other cells read as blank. A range ends where the sheet's values end.
+ */
+function merged(sheet: OdsSheet): void {
+  const { grid } = sheet;
+  for (const [top, left, bottom, right] of sheet.merges) {
+    const value = grid[top]?.[left] ?? null;
+    for (let r = top; r <= Math.min(bottom, grid.length - 1); r++) {
+      for (let c = left; c <= right && (r > top || c > left); c++) {
+        const row = (grid[r] ??= []);
+        if (c >= row.length && c > left) break;
+        row[c] = c === left ? value : null;
+        if (c === left && sheet.textsLikeErrors.has(`${top}:${left}`)) sheet.textsLikeErrors.add(`${r}:${c}`);
+      }
+    }
+  }
+}
+
+/** The spreadsheet's tables as sheets, in the order it shows them. Throws `ImportError` when it holds none. */
+export async function opendocumentTables(archive: WorkbookArchive): Promise<SheetGrid[]> {
+  const { file, limits } = archive;
+  archive.declared([archive.main]);
+  const content = new SpreadsheetTables(file, limits.kept, limits.row, archive.refusal(archive.main));
+  await archive.read(archive.main, content);
+  if (content.sheets.length === 0) throw new ImportError('not-a-workbook', `${file} is an OpenDocument spreadsheet with no table in it: open it in LibreOffice and save it again, or save it as .xlsx.`);
+  return content.sheets.map((sheet) => {
+    merged(sheet);
+    return { name: sheet.name, grid: Array.from(sheet.grid, (row) => (row ? Array.from(row, (c) => c ?? null) : [])), textsLikeErrors: sheet.textsLikeErrors, excelTables: [] };
+  });
+}

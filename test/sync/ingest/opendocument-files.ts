@@ -1,0 +1,38 @@
+// OpenDocument files (.ods) for the import's tests, written as LibreOffice and Google Sheets write them: the mimetype
+// stored first, a manifest, and the tables in content.xml.
+import { writeFile } from 'node:fs/promises';
+import JSZip from 'jszip';
+
+const NAMESPACES = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/"';
+
+/** A cell: its text, or the attributes and inner XML a spreadsheet program writes for it. */
+export type OdsCell = string | null | { attributes?: string; xml?: string; text?: string; repeated?: number };
+
+/** A row of cells, or a row written once for `repeated` rows (`table:number-rows-repeated`). */
+export type OdsRow = OdsCell[] | { cells: OdsCell[]; repeated: number };
+
+const paragraph = (text: string) => `<text:p>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</text:p>`;
+
+function cellXml(cell: OdsCell): string {
+  if (cell === null) return '<table:table-cell/>';
+  if (typeof cell === 'string') return `<table:table-cell office:value-type="string" calcext:value-type="string">${paragraph(cell)}</table:table-cell>`;
+  const repeated = cell.repeated ? ` table:number-columns-repeated="${cell.repeated}"` : '';
+  const inner = cell.xml ?? (cell.text === undefined ? '' : paragraph(cell.text));
+  return `<table:table-cell${repeated} ${cell.attributes ?? ''}>${inner}</table:table-cell>`;
+}
+
+export const odsTable = (name: string, rows: readonly OdsRow[]) =>
+  `<table:table table:name="${name}"><table:table-column table:number-columns-repeated="1024"/>${rows.map((row) => {
+    const [cells, repeated] = Array.isArray(row) ? [row, 0] : [row.cells, row.repeated];
+    return `<table:table-row${repeated ? ` table:number-rows-repeated="${repeated}"` : ''}>${cells.map(cellXml).join('')}</table:table-row>`;
+  }).join('')}</table:table>`;
+
+/** An OpenDocument file of `body` (`office:spreadsheet`'s, `office:text`'s…), of the kind `mimetype` names. */
+export async function writeOpenDocument(file: string, body: string, mimetype = 'application/vnd.oasis.opendocument.spreadsheet', element = 'office:spreadsheet'): Promise<string> {
+  const zip = new JSZip();
+  zip.file('mimetype', mimetype, { compression: 'STORE' });
+  zip.file('META-INF/manifest.xml', `<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type="${mimetype}"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>`);
+  zip.file('content.xml', `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${NAMESPACES} office:version="1.3"><office:body><${element}>${body}</${element}></office:body></office:document-content>`);
+  await writeFile(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  return file;
+}
