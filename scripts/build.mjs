@@ -57,6 +57,21 @@ async function checkedAllowlist(serviceUrls) {
   return [...new Set(list)];
 }
 
+/** The templates whose own rows are fixed (not dated from the day of set-up): Code.js reads them from TemplateContent.html. */
+const FIXED_CONTENT = ['workplan', 'roadmap'];
+
+/**
+ * TemplateContent.html: the fixed templates' rows as JSON (addon/apps-script/template-content.ts). Apps Script reads an
+ * HTML file only when asked, where it loads Code.js on every execution. Every character that HTML or a file's encoding
+ * could take otherwise is escaped, so the text HtmlService hands back parses as written.
+ */
+async function templateContentFile() {
+  const code = await bundle('../templates/build-template.ts', { format: 'esm', platform: 'neutral' });
+  const { templateContent } = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+  const rows = Object.fromEntries(FIXED_CONTENT.map((name) => [name, templateContent(name, '2000-01-01')]));
+  return JSON.stringify(rows).replace(/[<>&\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 const comment = (lines) => ['/**', ...lines.map((l) => (l ? ` * ${l}` : ' *')), ' */'].join('\n');
 
 function jsdoc(entry) {
@@ -122,10 +137,11 @@ async function sidebarHtml() {
  */
 export async function buildAppsScript({ outDir = DEFAULT_OUT, serviceUrls = [] } = {}) {
   const allowlist = await checkedAllowlist(serviceUrls);
-  const [{ entries, paramsOf }, code, html, manifest] = await Promise.all([
+  const [{ entries, paramsOf }, code, html, content, manifest] = await Promise.all([
     entryPoints(),
     addonBundle(allowlist),
     sidebarHtml(),
+    templateContentFile(),
     readFile(path.join(ADDON, 'apps-script', 'appsscript.json'), 'utf8').then(JSON.parse),
   ]);
   if (allowlist.length) manifest.urlFetchWhitelist = allowlist;
@@ -133,12 +149,14 @@ export async function buildAppsScript({ outDir = DEFAULT_OUT, serviceUrls = [] }
   const files = {
     code: path.join(outDir, 'Code.js'),
     sidebar: path.join(outDir, 'Sidebar.html'),
+    templateContent: path.join(outDir, 'TemplateContent.html'),
     manifest: path.join(outDir, 'appsscript.json'),
   };
   await mkdir(outDir, { recursive: true });
   await Promise.all([
     writeFile(files.code, `${header}${code}\n${wrappers(entries, paramsOf)}`),
     writeFile(files.sidebar, html),
+    writeFile(files.templateContent, content),
     writeFile(files.manifest, `${JSON.stringify(manifest, null, 2)}\n`),
   ]);
   return files;

@@ -15,13 +15,15 @@ import { sampleRows } from './samples';
 export const TEMPLATE_NAMES = ['ta-intake', 'workplan', 'milestones', 'roadmap'] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
+/** Where a template's own content comes from: `templateContent`, or the add-on's copy built from it. */
+export type TemplateContent = (name: TemplateName, asOf: string) => TypedRow[];
+
 export const isTemplateName = (name: unknown): name is TemplateName => TEMPLATE_NAMES.includes(name as TemplateName);
 
 interface TemplateDef<T extends TableName = TableName> {
   table: T;
   title: string;
   tabColor: string;
-  content(asOf: string): TypedRow[];
   /** `asOf`: the day the cached figures are computed for, as the sheet's TODAY() gives it. */
   dashboard(sheet: DashboardData<NoInfer<T>>, rules: Rules, asOf: string): DashboardBuilder;
   /** The derived columns its Dashboard reads: computed on the Dashboard when it counts an office's own sheet. */
@@ -32,10 +34,10 @@ interface TemplateDef<T extends TableName = TableName> {
 const template = <T extends TableName>(def: TemplateDef<T>): TemplateDef => def;
 
 const TEMPLATES: Readonly<Record<TemplateName, TemplateDef>> = {
-  'ta-intake': template({ table: 'requests', title: 'TA requests log', tabColor: '#2E75B6', content: () => [], dashboard: requestsDashboard, reads: ['daysOpen', 'slaState', 'ageBucket'] }),
-  workplan: template({ table: 'workplan', title: 'Racial equity work plan', tabColor: '#7030A0', content: workplanContent, dashboard: workplanDashboard, reads: ['derivedStatus'] }),
-  milestones: template({ table: 'milestones', title: 'Milestone calendar', tabColor: '#C55A11', content: milestoneContent, dashboard: milestonesDashboard, reads: ['derivedStatus'] }),
-  roadmap: template({ table: 'roadmap', title: 'Equity roadmap', tabColor: '#BF8F00', content: roadmapContent, dashboard: roadmapDashboard, reads: ['derivedStatus'] }),
+  'ta-intake': template({ table: 'requests', title: 'TA requests log', tabColor: '#2E75B6', dashboard: requestsDashboard, reads: ['daysOpen', 'slaState', 'ageBucket'] }),
+  workplan: template({ table: 'workplan', title: 'Racial equity work plan', tabColor: '#7030A0', dashboard: workplanDashboard, reads: ['derivedStatus'] }),
+  milestones: template({ table: 'milestones', title: 'Milestone calendar', tabColor: '#C55A11', dashboard: milestonesDashboard, reads: ['derivedStatus'] }),
+  roadmap: template({ table: 'roadmap', title: 'Equity roadmap', tabColor: '#BF8F00', dashboard: roadmapDashboard, reads: ['derivedStatus'] }),
 };
 
 /** The template a table's sheet is set up from. */
@@ -47,6 +49,14 @@ export interface TemplateOptions {
   /** The day cached statuses are computed for; today (local time, as TODAY() sees it) by default. */
   asOf?: string;
   seed?: number;
+}
+
+/**
+ * A template's own content as of `asOf` (the milestones are dated from it). The Apps Script add-on reads the fixed
+ * part of it from a project file instead (addon/apps-script/template-content.ts), so Code.js does not carry it.
+ */
+export function templateContent(name: TemplateName, asOf: string): TypedRow[] {
+  return { 'ta-intake': () => [], workplan: workplanContent, milestones: () => milestoneContent(asOf), roadmap: roadmapContent }[name]();
 }
 
 /** Today's date as the spreadsheet's TODAY() gives it: the local calendar day. */
@@ -70,7 +80,7 @@ export function templateRows(name: TemplateName, options: TemplateOptions = {}):
   const { sample = 0, seed = 1 } = options;
   if (!Number.isInteger(sample) || sample < 0 || sample > MAX_SAMPLE_ROWS) throw new RangeError(`sample must be a whole number from 0 to ${MAX_SAMPLE_ROWS}`);
   const { def, asOf } = checkedTemplate(name, options.asOf);
-  return { table: def.table, asOf, rows: [...def.content(asOf), ...sampleRows(def.table, sample, { asOf, seed })] };
+  return { table: def.table, asOf, rows: [...templateContent(name, asOf), ...sampleRows(def.table, sample, { asOf, seed })] };
 }
 
 export function buildTemplatePlan(name: TemplateName, options: TemplateOptions = {}): WorkbookPlan {
@@ -79,13 +89,13 @@ export function buildTemplatePlan(name: TemplateName, options: TemplateOptions =
 }
 
 /**
- * A template with its own content and no sample rows, as the add-ons set one up. It never reaches the sample
- * generator, so a bundle that builds templates only through it leaves the generator out: Apps Script loads all of
- * Code.js on every execution (docs/apps-script.md).
+ * A template with its own content (`content`: `templateContent` or a host's copy of it) and no sample rows, as the
+ * add-ons set one up. It never reaches the sample generator or the content's source, so a bundle that builds templates
+ * only through it leaves them out: Apps Script loads all of Code.js on every execution (docs/apps-script.md).
  */
-export function contentTemplatePlan(name: TemplateName, asOf?: string): WorkbookPlan {
+export function contentTemplatePlan(name: TemplateName, content: TemplateContent, asOf?: string): WorkbookPlan {
   const checked = checkedTemplate(name, asOf);
-  return templatePlan(name, checked.def.content(checked.asOf), checked.asOf);
+  return templatePlan(name, content(name, checked.asOf), checked.asOf);
 }
 
 /** A template holding these rows, its statuses and figures cached as of `asOf` by the rules of its `lists` grid. */

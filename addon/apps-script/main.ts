@@ -25,6 +25,7 @@ import { documentLock, documentSettings, scriptCache, spreadsheetOfTrigger, trig
 import { refreshCustomFunctionCells } from './refresh-functions';
 import { refreshedSummary } from '../core/refresh-functions';
 import { SheetsPort } from './sheets-port';
+import { sheetsTemplateContent } from './template-content';
 
 const SCHEDULED_SYNC: TriggerName = 'syncOnSchedule';
 
@@ -110,7 +111,7 @@ function showSidebar(view: 'triage' | 'settings'): void {
   SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutput(html).setTitle('Equity Desk'));
 }
 
-const setupFrom = (template: TemplateName) => () => menuAction((port) => runSync(setupTemplate(port, template, sheetToday(port))).summary);
+const setupFrom = (template: TemplateName) => () => menuAction((port) => runSync(setupTemplate(port, template, sheetToday(port), sheetsTemplateContent)).summary);
 
 type Handler = (...args: any[]) => unknown;
 

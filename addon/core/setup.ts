@@ -6,7 +6,7 @@ import { LISTS_SHEET } from '../../shared/lists';
 import { tableNamed } from '../../shared/read-table';
 import { TABLES } from '../../shared/tables';
 import type { SheetPlan } from '../../shared/workbook-plan';
-import { contentTemplatePlan, ownSheetDashboard, type TemplateName } from '../../templates/build-template';
+import { contentTemplatePlan, ownSheetDashboard, type TemplateContent, type TemplateName } from '../../templates/build-template';
 import { isTemplateDashboard, ownDashboardNames, ownSheetOf, writeDashboard } from './own-dashboard';
 import { sheetLayout } from './sheet-layout';
 import { readTableSheets, spreadsheetRules, type TableSheet } from './table-sheet';
@@ -29,9 +29,12 @@ export interface SetupReport {
 
 const isTableSheet = (name: string) => Object.values(TABLES).some((t) => t.sheet === name);
 
-/** Builds the template's sheets; `asOf` is the day the cached statuses are computed for. */
-export function* setupTemplate(port: SpreadsheetPort, template: TemplateName, asOf: string): Task<SetupReport> {
-  const plan = contentTemplatePlan(template, asOf);
+/**
+ * Builds the template's sheets; `asOf` is the day the cached statuses are computed for, `content` where the template's
+ * own rows come from (the host's).
+ */
+export function* setupTemplate(port: SpreadsheetPort, template: TemplateName, asOf: string, content: TemplateContent): Task<SetupReport> {
+  const plan = contentTemplatePlan(template, content, asOf);
   // Lists first: the other sheets' dropdowns point into it.
   const ordered = [...plan.sheets].sort((a, b) => Number(b.name === LISTS_SHEET) - Number(a.name === LISTS_SHEET));
   const names = yield* io(port.sheetNames());

@@ -10,7 +10,7 @@ import { setupTemplate, type SetupReport } from '../core/setup';
 import { syncNow, type SyncReport } from '../core/sync';
 import { runAsync, type Task } from '../core/task';
 import { triageWithLastRun, unattendedSync } from '../core/unattended-sync';
-import { localToday, type TemplateName } from '../../templates/build-template';
+import { localToday, templateContent, type TemplateName } from '../../templates/build-template';
 import type { HttpPort, SettingsPort } from '../port/host-ports';
 import { HostError, type HostBridge } from '../sidebar/host-bridge';
 import { ExcelPort, NOTES_API } from './excel-port';
@@ -109,7 +109,7 @@ export function createExcelAddin(deps: ExcelAddinDeps): ExcelAddin {
     requesterLink: (link, requestId) => call(() => requesterLinkFor({ port, http: deps.http, settings }, link, requestId)),
     turnOffLinks: (requestId) => call(() => turnOffLinksFor({ port, http: deps.http, settings }, requestId)),
     turnOffLink: (link) => call(() => turnOffLinkFor({ port, http: deps.http, settings }, link)),
-    setup: (template: TemplateName): Promise<SetupReport> => call(() => setupTemplate(port, template, today())),
+    setup: (template: TemplateName): Promise<SetupReport> => call(() => setupTemplate(port, template, today(), templateContent)),
     refreshFunctions: () =>
       call(async () => {
         // A new generation first: EQ.DEMAND's cached counts are never read again, so the recalculation asks the service.

@@ -25,6 +25,7 @@ export interface BuiltAddon {
   dir: string;
   code: string;
   sidebar: string;
+  templateContent: string;
   manifest: string;
 }
 
@@ -39,7 +40,7 @@ export function builtAddon(serviceUrls: readonly string[] = TEST_SERVICE_URLS): 
       const dir = mkdtempSync(path.join(tmpdir(), 'equity-desk-build-'));
       process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
       const files = await buildAppsScript({ outDir: dir, serviceUrls: [...serviceUrls] });
-      return { dir, code: readFileSync(files.code, 'utf8'), sidebar: readFileSync(files.sidebar, 'utf8'), manifest: readFileSync(files.manifest, 'utf8') };
+      return { dir, code: readFileSync(files.code, 'utf8'), sidebar: readFileSync(files.sidebar, 'utf8'), templateContent: readFileSync(files.templateContent, 'utf8'), manifest: readFileSync(files.manifest, 'utf8') };
     })();
     builds.set(key, built);
   }
@@ -60,7 +61,7 @@ export async function loadAddon(options: LoadAddonOptions = {}): Promise<LoadedB
   const manifest = JSON.parse(addon.manifest) as { urlFetchWhitelist?: string[] };
   return loadBundle(addon.code, {
     timeZone: TIME_ZONE,
-    htmlFiles: { Sidebar: addon.sidebar },
+    htmlFiles: { Sidebar: addon.sidebar, TemplateContent: addon.templateContent },
     urlFetchWhitelist: manifest.urlFetchWhitelist,
     // Every other https host is unknown (a DNS error), as a mistyped one would be.
     tlsFront: serviceAt ? { [SERVICE_HOST]: serviceAt } : {},

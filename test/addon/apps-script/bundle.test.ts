@@ -10,7 +10,7 @@ import { listPlacement, listRange, type ListKey } from '../../../shared/lists';
 import { DEFAULT_RULES, readRules, type Rules } from '../../../shared/rules';
 import { TABLES, sheetColumns, type TableName } from '../../../shared/tables';
 import { writeWorkbookToBuffer } from '../../../sync/workbook/write-workbook';
-import { buildTemplatePlan } from '../../../templates/build-template';
+import { buildTemplatePlan, templateContent } from '../../../templates/build-template';
 import type { FakeDataValidation } from '../../fakes/apps-script/rules';
 import type { FakeRange } from '../../fakes/apps-script/range';
 import { assertAppsScriptShape } from '../../support/apps-script-runtime';
@@ -172,6 +172,24 @@ describe('set up from template', () => {
     const helpers = dashboard.columns.flatMap((c, i) => (c.hidden ? [i + 1] : []));
     expect(helpers.length).toBeGreaterThan(0);
     expect([...addon.fakes.sheet('Dashboard').hiddenColumns].sort((a, b) => a - b)).toEqual(helpers);
+  });
+
+  test('writes Work plan and Roadmap with the template file\'s own rows, which Code.js does not carry', async () => {
+    const addon = await loadAddon();
+    addon.call('setupWorkplan');
+    addon.call('setupRoadmap');
+    for (const [template, sheet, field] of [['workplan', 'Work plan', 'task'], ['roadmap', 'Roadmap', 'action']] as const) {
+      const rows = templateContent(template, AS_OF);
+      const texts = rows.map((r) => r[field]);
+      // Read at set-up from TemplateContent.html: Apps Script loads every script file on every execution.
+      for (const text of texts) expect(code).not.toContain(String(text));
+      const at = TABLES[template].columns.findIndex((c) => c.name === field);
+      expect(addon.fakes.readSheet(sheet).slice(1, rows.length + 1).map((line) => line[at])).toEqual(texts);
+    }
+    // Text HTML would read otherwise (an ampersand) and text beyond ASCII (an en dash) comes back as written.
+    const lead = TABLES.workplan.columns.findIndex((c) => c.name === 'lead');
+    expect(addon.fakes.readSheet('Work plan')[1][lead]).toBe('Office of Diversity & Equity');
+    expect(addon.fakes.readSheet('Work plan').flat()).toContain('Equitable City–Community Partnership');
   });
 
   test('gives Work plan the column widths the template file has, its text columns narrowed to print one page wide', async () => {

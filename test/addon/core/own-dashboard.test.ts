@@ -3,6 +3,7 @@
 // its columns or types rows past the ones it counts, and said in the sync's summary — on both hosts' drivers.
 import { describe, expect, test } from 'vitest';
 import { setupTemplate } from '../../../addon/core/setup';
+import { templateContent } from '../../../templates/build-template';
 import { syncNow } from '../../../addon/core/sync';
 import { runSync } from '../../../addon/core/task';
 import type { HttpPort, LockPort, SettingsPort } from '../../../addon/port/host-ports';
@@ -34,7 +35,7 @@ const RENAMED = HEADERS.map((h) => (h === 'Date Received' ? 'Received on' : h));
 /** The office's log as set up, in a spreadsheet of its own. */
 function setUp(grid = logGrid(dated)) {
   const port = new MemorySpreadsheet({ [LOG]: grid as never });
-  runSync(setupTemplate(port, 'ta-intake', AS_OF));
+  runSync(setupTemplate(port, 'ta-intake', AS_OF, templateContent));
   return port;
 }
 const formulas = (port: MemorySpreadsheet) => port.readSheetWithFormulas('Dashboard').formulas;

@@ -3,6 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { syncNow } from '../../../addon/core/sync';
 import { setupTemplate } from '../../../addon/core/setup';
+import { templateContent } from '../../../templates/build-template';
 import { NOTE_PREFIX, FLAG_COLOUR, WARNING_PREFIX } from '../../../addon/core/annotations';
 import { runSync } from '../../../addon/core/task';
 import type { HttpPort, LockPort, SettingsPort } from '../../../addon/port/host-ports';
@@ -34,7 +35,7 @@ const column = (field: string) => TABLES.requests.columns.findIndex((c) => c.nam
 /** TA intake set up, then two requests typed on rows 2 and 3. */
 function takenRequests(second: Record<string, unknown> = {}) {
   const port = new MemorySpreadsheet();
-  runSync(setupTemplate(port, 'ta-intake', AS_OF));
+  runSync(setupTemplate(port, 'ta-intake', AS_OF, templateContent));
   port.writeBlock('Requests', 2, 1, [
     requestRow({ requestId: 'R-1', receivedOn: '2026-03-01', requesterOrg: 'City of Oakland', requesterType: 'City', status: 'New' }),
     requestRow({ requestId: 'R-2', receivedOn: '2026-03-02', requesterOrg: 'Alameda County', requesterType: 'County', status: 'In progress', ...second }),

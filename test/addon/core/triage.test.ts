@@ -4,6 +4,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import { saveRequest, selectRequest } from '../../../addon/core/save-request';
 import { setupTemplate } from '../../../addon/core/setup';
+import { templateContent } from '../../../templates/build-template';
 import { triageForm, triageQueue } from '../../../addon/core/triage';
 import { DEFAULT_RULES } from '../../../shared/rules';
 import { RECEIVED_IN_FUTURE } from '../../../shared/status/request-status';
@@ -344,7 +345,7 @@ describe.each(HOST_DRIVERS)('save into cells protected from the person on a $lab
 describe.each(HOST_DRIVERS)('setup on a $label', ({ run, host }) => {
   test('fills an empty sheet of the same name, keeps one with data, and never writes over Lists', async () => {
     const port = new MemorySpreadsheet({ 'Work plan': [], Lists: [['My own lists']] });
-    const report = await run(setupTemplate(host(port), 'workplan', AS_OF));
+    const report = await run(setupTemplate(host(port), 'workplan', AS_OF, templateContent));
     expect(report.created).toEqual(['Work plan', 'Dashboard']);
     expect(report.kept).toEqual([{ sheet: 'Lists', reason: 'already there' }]);
     expect(port.readSheet('Lists')).toEqual([['My own lists']]);
@@ -352,7 +353,7 @@ describe.each(HOST_DRIVERS)('setup on a $label', ({ run, host }) => {
     expect(header.at(-1)).toBe('Sync ID');
     expect(port.sheet('Work plan').formats[0]).toMatchObject({ headerRow: 1, firstDataRow: 2, freeze: { rows: 1 } });
 
-    const again = await run(setupTemplate(host(port), 'workplan', AS_OF));
+    const again = await run(setupTemplate(host(port), 'workplan', AS_OF, templateContent));
     expect(again.created).toEqual([]);
     expect(again.kept.map((k) => k.sheet)).toEqual(['Lists', 'Work plan', 'Dashboard']);
   });
