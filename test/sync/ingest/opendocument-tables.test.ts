@@ -90,11 +90,14 @@ describe('an OpenDocument spreadsheet read as sheets', () => {
     expect([...sheet!.textsLikeErrors]).toEqual(['0:6']);
   });
 
-  test('a table repeating a row that holds something past what an import keeps is refused, not expanded', async () => {
+  test('a table repeating a row, or a space, past what an import keeps is refused, not expanded', async () => {
     const file = await writeOpenDocument(files.path('bomb.ods'), odsTable('Rows', [{ cells: [{ text: 'x', attributes: 'office:value-type="string"', repeated: 1000 }], repeated: 1_000_000 }]));
     const error = await readWorkbookGrids(file, { unpacked: 10_000_000, kept: 1_000_000, row: 100_000 }).catch((e: unknown) => e);
     expect(isErrorType(error, ImportError)).toBe(true);
     expect(error).toMatchObject({ code: 'too-large', message: expect.stringMatching(/bomb\.ods unpacks to more than 1 MB/) });
+    // Spaces written as one element's count, which a few bytes can make a billion.
+    const spaced = await writeOpenDocument(files.path('spaces.ods'), odsTable('Rows', [[{ xml: `<text:p>a${'<text:s text:c="1000000000"/>'.repeat(3000)}b</text:p>` }]]));
+    expect(await readWorkbookGrids(spaced, { unpacked: 10_000_000, kept: 1_000_000, row: 100_000 }).catch((e: unknown) => e)).toMatchObject({ code: 'too-large' });
   });
 
   test('an OpenDocument text\'s tables as a Word document\'s: each named after the heading above it, sibling headings\' tables as one sheet, merged cells given to every row they span', async () => {
