@@ -161,7 +161,8 @@ class SpreadsheetTables extends OfficeXml {
   private spacing(name: string, attributes: XmlAttributes): void {
     switch (name) {
       case 'text:s':
-        this.append(' '.repeat(Math.min(count(this.namespaced(attributes, 'c', 'text')), this.kept)));
+        // Spaces are written as a count, which a few bytes can make more than an import keeps: refused before they are made.
+        this.append(' '.repeat(Math.min(count(this.namespaced(attributes, 'c', 'text')), this.kept - this.held + 1)));
         break;
       case 'text:tab':
         this.append(this.outline ? ' ' : '\t');
@@ -199,8 +200,9 @@ class SpreadsheetTables extends OfficeXml {
 
   private append(text: string): void {
     if (this.cell) {
-      this.cell.line += text;
       this.held += text.length;
+      if (this.held > this.kept) throw tooLarge(this.file, this.kept);
+      this.cell.line += text;
     } else if (this.paragraph && this.paragraph.text.length < HEADING_LENGTH) this.paragraph.text = (this.paragraph.text + text).slice(0, HEADING_LENGTH);
   }
 
