@@ -28,9 +28,6 @@ const SYMBOL_BOXES: Readonly<Record<string, string>> = {
 const mark = (checked: boolean) => (checked ? '☑' : '☐');
 const ticked = (value: string | undefined) => value === undefined || value === '1' || value === 'true' || value === 'on';
 
-/** How much of a paragraph outside the tables is kept: enough for a sheet's name once its spacing is collapsed. */
-const HEADING_LENGTH = 200;
-
 /** A heading paragraph: its outline level (0 for Heading 1), and the nearest heading of a higher rank above it. */
 interface Heading {
   text: string;
@@ -48,7 +45,6 @@ export interface DocumentTable {
 
 /** `word/document.xml`: its tables, in body order, each with the heading or paragraph right before it. */
 export class DocumentTables extends WordXml {
-  readonly tables: DocumentTable[] = [];
   /** Depth inside what Word does not show (`UNSHOWN`), or inside a check box's shown symbol, which its state replaces. */
   private unshown = 0;
   private tableDepth = 0;
@@ -64,14 +60,11 @@ export class DocumentTables extends WordXml {
   /** Open content controls: each one's check box state, if it is one. */
   private readonly controls: (boolean | undefined)[] = [];
   private legacyBox?: { checked?: boolean; default?: boolean };
-  // The body's paragraphs since the last table, for the next table's name.
+  // The body's paragraph being read, for the next table's name.
   private paragraph = '';
   private paragraphStyle?: string;
   private paragraphLevel?: number;
-  /** The headings open above the paragraph being read, outermost first: the document's outline. */
-  private readonly outline: Heading[] = [];
-  private heading?: Heading;
-  private lastParagraph?: string;
+  private readonly outline = new DocumentOutline();
 
   constructor(private readonly headingStyles: ReadonlyMap<string, number>, longest: number, refuse: () => Error) {
     super(longest, refuse);
@@ -243,23 +236,51 @@ export class DocumentTables extends WordXml {
       if (this.cell) this.held += endLine(this.cell);
       return;
     }
-    const text = this.paragraph.replace(/\s+/g, ' ').trim();
+    this.outline.paragraph(this.paragraph, this.paragraphLevel ?? (this.paragraphStyle === undefined ? undefined : this.headingStyles.get(this.paragraphStyle)));
+  }
+
+  private tableRead(): void {
+    this.outline.table(this.table!.done());
+    this.table = undefined;
+  }
+
+  get tables(): readonly DocumentTable[] {
+    return this.outline.tables;
+  }
+}
+
+/**
+ * A document body's paragraphs and tables in order, each table named after the heading, else the paragraph, right
+ * before it, the headings kept as the document's outline: how a Word document's and an OpenDocument text's tables are
+ * named.
+ */
+export class DocumentOutline {
+  readonly tables: DocumentTable[] = [];
+  /** The headings open above the paragraph being read, outermost first. */
+  private readonly outline: Heading[] = [];
+  private heading?: Heading;
+  private lastParagraph?: string;
+
+  /** A body paragraph (not a table's) as read, with its outline level (0 for Heading 1) if it is a heading. */
+  paragraph(read: string, level: number | undefined): void {
+    const text = read.replace(/\s+/g, ' ').trim();
     if (!text) return;
     this.lastParagraph = text;
-    const level = this.paragraphLevel ?? (this.paragraphStyle === undefined ? undefined : this.headingStyles.get(this.paragraphStyle));
     if (level === undefined) return;
     while (this.outline.length && this.outline[this.outline.length - 1]!.level >= level) this.outline.pop();
     this.heading = { text, level, parent: this.outline[this.outline.length - 1] };
     this.outline.push(this.heading);
   }
 
-  private tableRead(): void {
-    const rows = this.table!.done();
+  table(rows: CellInput[][]): void {
     const title = this.heading?.text ?? this.lastParagraph;
     this.tables.push({ title: this.tables.length === 0 ? (title ?? '') : title, heading: this.heading, rows });
-    [this.table, this.heading, this.lastParagraph] = [undefined, undefined, undefined];
+    [this.heading, this.lastParagraph] = [undefined, undefined];
   }
 }
+
+/** How much of a paragraph outside the tables is kept: enough for a sheet's name once its spacing is collapsed. */
+export const HEADING_LENGTH = 200;
 
 const STYLES = 'word/styles.xml';
 

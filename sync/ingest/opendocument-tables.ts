@@ -1,15 +1,17 @@
 // An OpenDocument spreadsheet's tables (.ods, as LibreOffice saves and Google Sheets downloads them) as sheets' grids,
 // for the same table reader as an .xlsx workbook's: some public offices keep their plans in LibreOffice. Each
 // `table:table` of content.xml is a sheet by its name, read from the parser's events as the part streams, each cell as an
-// .xlsx cell of the same kind reads (`cellInput`), merged cells as a workbook's merged range is.
+// .xlsx cell of the same kind reads (`cellInput`), merged cells as a workbook's merged range is. An OpenDocument text's
+// (.odt) tables are read by the same model, each named after the heading above it as a Word document's are.
 import { isErrorValue, type CellInput } from '../../shared/index';
 import { excelDate } from '../../shared/cells/excel-serial';
 import { cellInput } from './sheet-grid-cells';
 import type { SheetGrid } from './sheet-grid';
 import { dayNumber } from './sheet-xml-cells';
+import { DocumentOutline, HEADING_LENGTH, tableSheets } from './document-tables';
 import { ImportError } from './import-error';
 import { tooLarge, type WorkbookArchive } from './workbook-archive';
-import { OfficeXml } from './word-parts';
+import { OfficeXml, TITLE_LEVEL, UNRANKED_LEVEL } from './word-parts';
 import { ownText, type XmlAttributes } from './workbook-xml';
 
 const NAMESPACES: Readonly<Record<string, string>> = {
@@ -17,14 +19,28 @@ const NAMESPACES: Readonly<Record<string, string>> = {
   'urn:oasis:names:tc:opendocument:xmlns:table:1.0': 'table',
   'urn:oasis:names:tc:opendocument:xmlns:text:1.0': 'text',
   'urn:oasis:names:tc:opendocument:xmlns:drawing:1.0': 'draw',
+  'urn:oasis:names:tc:opendocument:xmlns:style:1.0': 'style',
   'urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0': 'calcext',
 };
 
-/** What a sheet does not show as a cell's text: its comments, and the shapes and text boxes drawn over it. */
-const UNSHOWN = new Set(['office:annotation', 'table:shapes', 'draw:frame', 'draw:custom-shape', 'draw:g']);
+/**
+ * What a sheet or document does not show as a cell's text or a paragraph's: comments, shapes and text boxes drawn over
+ * it, footnotes, and the text of tracked deletions.
+ */
+const UNSHOWN = new Set(['office:annotation', 'table:shapes', 'draw:frame', 'draw:custom-shape', 'draw:g', 'text:note', 'text:tracked-changes']);
 /** A duration as ODF writes a time of day (`PT10H30M00S`). */
 const DURATION = /^-?P(?:(\d+)D)?T?(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?$/;
 const PERCENT_FORMAT = '0%';
+
+/**
+ * The outline level of a paragraph style by its built-in name (`Heading_20_1`, Writer's "Heading 1"), as a Word style
+ * by its name: Writer keeps a .docx's headings whose style names no outline level as paragraphs of these styles.
+ */
+function styleLevel(style: string | undefined): number | undefined {
+  const heading = /^Heading_20_(\d)$/.exec(style ?? '');
+  if (heading) return Number(heading[1]) - 1;
+  return style === 'Title' ? TITLE_LEVEL : style === 'Subtitle' ? UNRANKED_LEVEL : undefined;
+}
 
 interface OdsSheet {
   name: string;
@@ -53,7 +69,8 @@ interface PlacedCell {
 const count = (value: string | undefined) => Math.max(1, Number.parseInt(value ?? '1', 10) || 1);
 
 /**
- * content.xml's tables, each a sheet. Rows and cells that hold nothing only move the place the next one goes:
+ * content.xml's tables, each a sheet; in a text (`office:text`), with its body's paragraphs and headings, which name
+ * them (`DocumentOutline`), and its cells read as their text, as a Word table's are. Rows and cells that hold nothing only move the place the next one goes:
  * LibreOffice repeats an empty row to the sheet's last (`number-rows-repeated`), which costs nothing. A row or cell that
  * holds something is repeated as the sheet shows it, counted against `kept` as it is (a file repeating one to a million
  * rows is refused, not expanded).
@@ -69,6 +86,12 @@ class SpreadsheetTables extends OfficeXml {
   private cells: PlacedCell[] = [];
   private cell?: OdsCell;
   private paragraphs = 0;
+  /** Set once the body is a text's: its tables are named by its outline, their cells read as shown. */
+  outline?: DocumentOutline;
+  /** A body paragraph being read (not a table's), and its outline level if it is a heading. */
+  private paragraph?: { text: string; level?: number };
+  /** The style each automatic paragraph style (`P1`) is based on: Writer gives a paragraph one of these, not its own. */
+  private readonly styleParents = new Map<string, string>();
 
   constructor(private readonly file: string, private readonly kept: number, longest: number, refuse: () => Error) {
     super(NAMESPACES, longest, refuse);
@@ -78,6 +101,11 @@ class SpreadsheetTables extends OfficeXml {
     if (this.unshown > 0 || UNSHOWN.has(name)) {
       if (!selfClosing) this.unshown++;
       return;
+    }
+    if (name === 'office:text') this.outline = new DocumentOutline();
+    else if (name === 'style:style') {
+      const [style, parent] = [this.namespaced(attributes, 'name', 'style'), this.namespaced(attributes, 'parent-style-name', 'style')];
+      if (style !== undefined && parent !== undefined) this.styleParents.set(style, parent);
     }
     if (name === 'table:table') {
       // A table inside a cell (a sub-table) is no sheet: its cells' text is the cell's.
@@ -90,6 +118,7 @@ class SpreadsheetTables extends OfficeXml {
     }
     if (this.tableDepth !== 1) {
       if (this.cell) this.cellElement(name, attributes);
+      else if (this.tableDepth === 0) this.bodyElement(name, attributes, selfClosing);
       return;
     }
     switch (name) {
@@ -108,21 +137,35 @@ class SpreadsheetTables extends OfficeXml {
     }
   }
 
+  /** A paragraph of a text's body, outside its tables; a heading (`text:h`) at its outline level, 0 for the first. */
+  private bodyElement(name: string, attributes: XmlAttributes, selfClosing: boolean): void {
+    if (!this.outline) return;
+    if (name === 'text:p' || name === 'text:h') {
+      const style = this.namespaced(attributes, 'style-name', 'text');
+      const level = name === 'text:h' ? count(this.namespaced(attributes, 'outline-level', 'text')) - 1 : styleLevel(this.styleParents.get(style ?? '') ?? style);
+      this.paragraph = selfClosing ? undefined : { text: '', level };
+    } else if (this.paragraph) this.spacing(name, attributes);
+  }
+
   private cellElement(name: string, attributes: XmlAttributes): void {
     const cell = this.cell!;
+    if (name === 'text:p' || name === 'text:h') {
+      if (this.paragraphs++ > 0) {
+        cell.lines.push(cell.line);
+        cell.line = '';
+      }
+    } else this.spacing(name, attributes);
+  }
+
+  /** The spaces, tabs and line breaks a paragraph writes as elements; a document's cell shows a tab as a space, as Word's does. */
+  private spacing(name: string, attributes: XmlAttributes): void {
     switch (name) {
-      case 'text:p':
-      case 'text:h':
-        if (this.paragraphs++ > 0) {
-          cell.lines.push(cell.line);
-          cell.line = '';
-        }
-        break;
       case 'text:s':
-        this.append(' '.repeat(Math.min(count(this.namespaced(attributes, 'c', 'text')), this.kept)));
+        // Spaces are written as a count, which a few bytes can make more than an import keeps: refused before they are made.
+        this.append(' '.repeat(Math.min(count(this.namespaced(attributes, 'c', 'text')), this.kept - this.held + 1)));
         break;
       case 'text:tab':
-        this.append('\t');
+        this.append(this.outline ? ' ' : '\t');
         break;
       case 'text:line-break':
         this.append('\n');
@@ -136,8 +179,15 @@ class SpreadsheetTables extends OfficeXml {
       return;
     }
     if (name === 'table:table' && !selfClosing) {
-      if (--this.tableDepth === 0) this.sheet = undefined;
+      if (--this.tableDepth === 0) {
+        if (this.outline) this.outline.table(sheetRows(this.sheets.pop()!));
+        this.sheet = undefined;
+      }
       return;
+    }
+    if (this.tableDepth === 0 && this.paragraph && (name === 'text:p' || name === 'text:h')) {
+      this.outline!.paragraph(this.paragraph.text, this.paragraph.level);
+      this.paragraph = undefined;
     }
     if (this.tableDepth !== 1 || selfClosing) return;
     if (name === 'table:table-cell' || name === 'table:covered-table-cell') this.cellEnd();
@@ -145,12 +195,15 @@ class SpreadsheetTables extends OfficeXml {
   }
 
   protected override officeText(text: string): void {
-    if (this.unshown === 0 && this.cell && this.paragraphs > 0) this.append(text);
+    if (this.unshown === 0 && ((this.cell && this.paragraphs > 0) || this.paragraph)) this.append(text);
   }
 
   private append(text: string): void {
-    this.cell!.line += text;
-    this.held += text.length;
+    if (this.cell) {
+      this.held += text.length;
+      if (this.held > this.kept) throw tooLarge(this.file, this.kept);
+      this.cell.line += text;
+    } else if (this.paragraph && this.paragraph.text.length < HEADING_LENGTH) this.paragraph.text = (this.paragraph.text + text).slice(0, HEADING_LENGTH);
   }
 
   private cellEnd(): void {
@@ -159,7 +212,7 @@ class SpreadsheetTables extends OfficeXml {
     const attribute = (name: string, namespace = 'table') => this.namespaced(cell.attributes, name, namespace);
     const repeat = count(attribute('number-columns-repeated'));
     const text = [...cell.lines, cell.line].join('\n');
-    const value = cell.covered ? null : this.valueOf(cell.attributes, text);
+    const value = cell.covered ? null : this.outline ? ownText(text.replace(/^\s+|\s+$/g, '')) || null : this.valueOf(cell.attributes, text);
     if (value !== null && value !== undefined) {
       const textLikeError = typeof value === 'string' && isErrorValue(value) && attribute('value-type', 'calcext') !== 'error';
       this.cells.push({ column: this.column, repeat, value, textLikeError });
@@ -239,15 +292,24 @@ function merged(sheet: OdsSheet): void {
   }
 }
 
-/** The spreadsheet's tables as sheets, in the order it shows them. Throws `ImportError` when it holds none. */
+/** A table's rows once read: its merges given to the rows they span, its holes blank. */
+function sheetRows(sheet: OdsSheet): CellInput[][] {
+  merged(sheet);
+  return Array.from(sheet.grid, (row) => (row ? Array.from(row, (c) => c ?? null) : []));
+}
+
+/**
+ * A spreadsheet's tables as sheets, in the order it shows them; a text's as a Word document's are (`tableSheets`).
+ * Throws `ImportError` when it holds none.
+ */
 export async function opendocumentTables(archive: WorkbookArchive): Promise<SheetGrid[]> {
   const { file, limits } = archive;
   archive.declared([archive.main]);
   const content = new SpreadsheetTables(file, limits.kept, limits.row, archive.refusal(archive.main));
   await archive.read(archive.main, content);
-  if (content.sheets.length === 0) throw new ImportError('not-a-workbook', `${file} is an OpenDocument spreadsheet with no table in it: open it in LibreOffice and save it again, or save it as .xlsx.`);
-  return content.sheets.map((sheet) => {
-    merged(sheet);
-    return { name: sheet.name, grid: Array.from(sheet.grid, (row) => (row ? Array.from(row, (c) => c ?? null) : [])), textsLikeErrors: sheet.textsLikeErrors, excelTables: [] };
-  });
+  const grids = content.outline
+    ? tableSheets(content.outline.tables)
+    : content.sheets.map((sheet) => ({ name: sheet.name, grid: sheetRows(sheet), textsLikeErrors: sheet.textsLikeErrors, excelTables: [] }));
+  if (grids.length === 0) throw new ImportError('not-a-workbook', `${file} is an OpenDocument ${content.outline ? 'text' : 'spreadsheet'} with no table in it: only its tables are read, each as a sheet.`);
+  return grids;
 }

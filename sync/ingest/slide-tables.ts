@@ -22,6 +22,8 @@ const NAMESPACES: Readonly<Record<string, string>> = {
 
 /** How much of a slide's title is kept: enough for a sheet's name once its spacing is collapsed. */
 const TITLE_LENGTH = 200;
+/** The longest text box read as a title where a slide has no title placeholder: a line of a slide, not a paragraph. */
+const TITLE_LINE = 100;
 
 /** `ppt/presentation.xml`: its slides' relationships, in the order the deck shows them (`p:sldIdLst`). */
 class PresentationSlides extends OfficeXml {
@@ -43,12 +45,23 @@ class PresentationSlides extends OfficeXml {
 /** A marked merge (`hMerge="1"`): a cell a merge covers. */
 const covered = (value: string | undefined) => (value === '1' || value === 'true' ? 'continue' : undefined);
 
-/** A slide: the text of its title placeholder, and its tables, each read as a Word table is. */
+/** A shape's text as read so far, where it is placed (`a:off`), and whether it is the slide's title placeholder. */
+interface Shape {
+  text: string;
+  y?: number;
+  title: boolean;
+}
+
+/**
+ * A slide: the text of its title placeholder, the one-line text boxes that may stand for it, and its tables, each read as
+ * a Word table is, with where it is placed.
+ */
 class SlideTables extends OfficeXml {
-  readonly tables: CellInput[][][] = [];
+  readonly tables: { rows: CellInput[][]; y: number }[] = [];
   title?: string;
-  private titleText = '';
-  private inTitle = false;
+  private readonly lines: { text: string; y: number }[] = [];
+  private shape?: Shape;
+  private frame?: { y?: number };
   private table?: TableRows;
   private cell?: TableCell;
 
@@ -56,14 +69,33 @@ class SlideTables extends OfficeXml {
     super(NAMESPACES, longest, refuse);
   }
 
+  /**
+   * What a table is named after: the slide's title placeholder, else (a deck made without layouts, a title typed in a
+   * text box) its topmost text box placed above the table whose text is one line of a title's length.
+   */
+  titleOf(y: number): string | undefined {
+    if (this.title !== undefined) return this.title;
+    const above = this.lines.filter((l) => l.y < y);
+    return above.find((l) => l.y === Math.min(...above.map((a) => a.y)))?.text;
+  }
+
   protected override officeElement(name: string, attributes: XmlAttributes, selfClosing: boolean): void {
     switch (name) {
       case 'p:sp':
-        [this.inTitle, this.titleText] = [false, ''];
+        this.shape = { text: '', title: false };
         break;
+      case 'p:graphicFrame':
+        this.frame = {};
+        break;
+      case 'a:off': {
+        // The first offset in a shape or frame is its own (`p:spPr`, `p:xfrm`); a group's children are placed as written.
+        const at = this.shape ?? this.frame;
+        if (at && at.y === undefined) at.y = Number(attributes.y);
+        break;
+      }
       case 'p:ph':
         // A slide's title placeholder, or a title slide's centered one; a slide has one.
-        if (attributes.type === 'title' || attributes.type === 'ctrTitle') this.inTitle = this.title === undefined;
+        if (this.shape && (attributes.type === 'title' || attributes.type === 'ctrTitle')) this.shape.title = this.title === undefined;
         break;
       case 'a:tbl':
         if (!selfClosing) this.table = new TableRows(() => this.refusal());
@@ -83,9 +115,16 @@ class SlideTables extends OfficeXml {
 
   protected override officeElementEnd(name: string): void {
     switch (name) {
-      case 'p:sp':
-        if (this.inTitle) this.title = this.titleText.replace(/\s+/g, ' ').trim();
-        this.inTitle = false;
+      case 'p:sp': {
+        const shape = this.shape!;
+        const lines = shape.text.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
+        if (shape.title) this.title = lines.join(' ');
+        else if (lines.length === 1 && lines[0]!.length <= TITLE_LINE && Number.isFinite(shape.y)) this.lines.push({ text: lines[0]!, y: shape.y! });
+        this.shape = undefined;
+        break;
+      }
+      case 'p:graphicFrame':
+        this.frame = undefined;
         break;
       case 'a:p':
         if (this.cell) this.held += endLine(this.cell);
@@ -99,7 +138,8 @@ class SlideTables extends OfficeXml {
         if (this.table) this.held += this.table.endRow(true);
         break;
       case 'a:tbl':
-        if (this.table) this.tables.push(this.table.done());
+        // A table with no place of its own is below whatever a text box's place is.
+        if (this.table) this.tables.push({ rows: this.table.done(), y: Number.isFinite(this.frame?.y) ? this.frame!.y! : Infinity });
         this.table = undefined;
         break;
     }
@@ -114,7 +154,7 @@ class SlideTables extends OfficeXml {
     if (this.cell) {
       this.cell.line += text;
       this.held += text.length;
-    } else if (this.inTitle && this.titleText.length < TITLE_LENGTH) this.titleText = (this.titleText + text).slice(0, TITLE_LENGTH);
+    } else if (this.shape && this.shape.text.length < TITLE_LENGTH) this.shape.text = (this.shape.text + text).slice(0, TITLE_LENGTH);
   }
 }
 
@@ -142,9 +182,10 @@ export async function slideTables(archive: WorkbookArchive): Promise<SheetGrid[]
   for (const part of slides) {
     const slide = new SlideTables(limits.row, archive.refusal(part));
     await archive.read(part, slide);
-    const topic = slide.title && foldText(slide.title.replace(CONTINUED, ''));
-    slide.tables.forEach((rows, i) => tables.push({ title: i === 0 && topic && topic === before ? undefined : (slide.title ?? ''), rows }));
-    before = slide.tables.length ? topic : undefined;
+    const titles = slide.tables.map((t) => slide.titleOf(t.y));
+    const topic = titles[0] && foldText(titles[0].replace(CONTINUED, ''));
+    slide.tables.forEach(({ rows }, i) => tables.push({ title: i === 0 && topic && topic === before ? undefined : (titles[i] ?? ''), rows }));
+    before = topic;
   }
   const grids = tableSheets(tables);
   if (grids.length === 0) throw new ImportError('not-a-workbook', `${file} is a PowerPoint file with no table in it: only its slides' tables are read, each as a sheet.`);

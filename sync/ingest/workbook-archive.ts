@@ -26,16 +26,17 @@ export const WORKBOOK = 'xl/workbook.xml';
 export const WORD_DOCUMENT = 'word/document.xml';
 
 export const PRESENTATION = 'ppt/presentation.xml';
-/** An OpenDocument spreadsheet (.ods, or its template .ots): known by its `mimetype` part, its tables in `ODF_CONTENT`. */
+/** An OpenDocument spreadsheet (.ods, or its template .ots) and text (.odt, .ott): known by their `mimetype` part, their tables in `ODF_CONTENT`. */
 export const ODF_SPREADSHEET = 'application/vnd.oasis.opendocument.spreadsheet';
+export const ODF_TEXT = 'application/vnd.oasis.opendocument.text';
 const ODF_CONTENT = 'content.xml';
 
 /** A zip cut short says nothing of what it holds: its name is the only word on whether it was a Word or PowerPoint file. */
 const damaged = (file: string, main?: string) => {
-  const kind = main ?? (/\.doc[xm]$/i.test(file) ? WORD_DOCUMENT : /\.pptx$/i.test(file) ? PRESENTATION : /\.od[st]$/i.test(file) ? ODF_SPREADSHEET : WORKBOOK);
+  const kind = main ?? (/\.doc[xm]$/i.test(file) ? WORD_DOCUMENT : /\.pptx$/i.test(file) ? PRESENTATION : /\.o[dt][st]$/i.test(file) ? ODF_SPREADSHEET : WORKBOOK);
   if (kind === WORD_DOCUMENT) return new ImportError('not-a-workbook', `${file} is a zip file but not a readable Word document (damaged or cut short): open it in Word and save it as .docx again, or copy its tables into a sheet.`);
   if (kind === PRESENTATION) return new ImportError('not-a-workbook', `${file} is a zip file but not a readable PowerPoint file (damaged or cut short): open it in PowerPoint and save it as .pptx again, or copy its tables into a sheet.`);
-  if (kind === ODF_SPREADSHEET) return new ImportError('not-a-workbook', `${file} is a zip file but not a readable OpenDocument spreadsheet (damaged or cut short): open it in LibreOffice and save it again, or save it as .xlsx.`);
+  if (kind === ODF_SPREADSHEET || kind === ODF_TEXT) return new ImportError('not-a-workbook', `${file} is a zip file but not a readable OpenDocument file (damaged or cut short): open it in LibreOffice and save it again, or save it as .xlsx.`);
   return new ImportError('not-a-workbook', `${file} is a zip file but not a readable .xlsx workbook (damaged or cut short): open it in Excel or Google Sheets and save or download it as .xlsx.`);
 };
 const sizeText = (bytes: number) => (bytes >= 1024 * MB ? `${Math.round(bytes / (1024 * MB))} GB` : `${Math.max(1, Math.round(bytes / MB))} MB`);
@@ -60,7 +61,7 @@ export interface WorkbookArchive {
 
 /**
  * Opens the file's zip and has the reader of its main part (`readers`, by `WORKBOOK`, `WORD_DOCUMENT` or `PRESENTATION`, or by the
- * OpenDocument kind its `mimetype` names, `ODF_SPREADSHEET`) read what it
+ * OpenDocument kind its `mimetype` names, `ODF_SPREADSHEET` or `ODF_TEXT`) read what it
  * needs of it. Throws `ImportError`: `not-a-workbook` for a damaged zip or another kind of document, `too-large` past
  * `limits`.
  */

@@ -3,7 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 
-const NAMESPACES = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/"';
+const NAMESPACES = 'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/"';
 
 /** A cell: its text, or the attributes and inner XML a spreadsheet program writes for it. */
 export type OdsCell = string | null | { attributes?: string; xml?: string; text?: string; repeated?: number };
@@ -27,12 +27,12 @@ export const odsTable = (name: string, rows: readonly OdsRow[]) =>
     return `<table:table-row${repeated ? ` table:number-rows-repeated="${repeated}"` : ''}>${cells.map(cellXml).join('')}</table:table-row>`;
   }).join('')}</table:table>`;
 
-/** An OpenDocument file of `body` (`office:spreadsheet`'s, `office:text`'s…), of the kind `mimetype` names. */
-export async function writeOpenDocument(file: string, body: string, mimetype = 'application/vnd.oasis.opendocument.spreadsheet', element = 'office:spreadsheet'): Promise<string> {
+/** An OpenDocument file of `body` (`office:spreadsheet`'s, `office:text`'s…), of the kind `mimetype` names; `styles`: its automatic styles. */
+export async function writeOpenDocument(file: string, body: string, mimetype = 'application/vnd.oasis.opendocument.spreadsheet', element = 'office:spreadsheet', styles = ''): Promise<string> {
   const zip = new JSZip();
   zip.file('mimetype', mimetype, { compression: 'STORE' });
   zip.file('META-INF/manifest.xml', `<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type="${mimetype}"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>`);
-  zip.file('content.xml', `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${NAMESPACES} office:version="1.3"><office:body><${element}>${body}</${element}></office:body></office:document-content>`);
+  zip.file('content.xml', `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${NAMESPACES} office:version="1.3"><office:automatic-styles>${styles}</office:automatic-styles><office:body><${element}>${body}</${element}></office:body></office:document-content>`);
   await writeFile(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
   return file;
 }

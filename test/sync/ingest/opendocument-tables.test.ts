@@ -1,6 +1,7 @@
 // `import` of OpenDocument spreadsheets (.ods), as LibreOffice saves them and Google Sheets downloads them: each table a
 // sheet by its name, its cells read as an .xlsx workbook's are (dates as dates, percentages as typed, merged cells given
-// to every row they span), the empty rows it repeats to the sheet's end costing nothing.
+// to every row they span), the empty rows it repeats to the sheet's end costing nothing. And OpenDocument text (.odt):
+// its tables read as a Word document's are, each named after the heading above it.
 import { afterAll, describe, expect, test } from 'vitest';
 import { isErrorType } from '../../../shared/typed-error';
 import { ImportError } from '../../../sync/ingest/import-error';
@@ -42,6 +43,16 @@ function planTable(): string {
   return odsTable('Work plan', rows).replace(/<table:table-cell ?>(?=<\/table:table-cell>)/g, '<table:covered-table-cell>').replace(/<table:covered-table-cell><\/table:table-cell>/g, '<table:covered-table-cell/>');
 }
 
+const ODT = 'application/vnd.oasis.opendocument.text';
+const heading = (text: string, level: number) => `<text:h text:outline-level="${level}">${text}</text:h>`;
+
+/** The plan in a Writer document under its heading, the phase merged down; then a plan kept as one table per stage. */
+function odtPlan(): string {
+  const table = planTable().replace(/<table:table-row table:number-rows-repeated.*?<\/table:table-row>/, '').replace(/<table:table-cell office:value-type="date"[^>]*>/g, '<table:table-cell>').replace(/<table:table-cell(?:[^>]*)office:value-type="percentage"[^>]*>.*?<\/table:table-cell>/g, '').replace('<table:table-cell office:value-type="string" calcext:value-type="string"><text:p>% complete</text:p></table:table-cell>', '');
+  const stage = (name: string, goal: string, action: string) => heading(name, 2) + odsTable(name, [['Goal', 'Action'], [goal, action]]);
+  return heading('Work plan 2026', 1) + '<text:p>Adopted in May.</text:p>' + table + heading('Office of Equity Work Plan', 1) + stage('Normalize', 'Shared language', 'Train all staff') + stage('Organize', 'Build capacity', 'Form a core team');
+}
+
 const expectedPlan = () => [['Phase', 'Task', 'Due date', '% complete'], ...PLAN.map(([phase, task, due, done]) => [phase, task, new Date(`${due}T00:00:00Z`), `${done * 100}%`])];
 
 describe('an OpenDocument spreadsheet read as sheets', () => {
@@ -79,11 +90,28 @@ describe('an OpenDocument spreadsheet read as sheets', () => {
     expect([...sheet!.textsLikeErrors]).toEqual(['0:6']);
   });
 
-  test('a table repeating a row that holds something past what an import keeps is refused, not expanded', async () => {
+  test('a table repeating a row, or a space, past what an import keeps is refused, not expanded', async () => {
     const file = await writeOpenDocument(files.path('bomb.ods'), odsTable('Rows', [{ cells: [{ text: 'x', attributes: 'office:value-type="string"', repeated: 1000 }], repeated: 1_000_000 }]));
     const error = await readWorkbookGrids(file, { unpacked: 10_000_000, kept: 1_000_000, row: 100_000 }).catch((e: unknown) => e);
     expect(isErrorType(error, ImportError)).toBe(true);
     expect(error).toMatchObject({ code: 'too-large', message: expect.stringMatching(/bomb\.ods unpacks to more than 1 MB/) });
+    // Spaces written as one element's count, which a few bytes can make a billion.
+    const spaced = await writeOpenDocument(files.path('spaces.ods'), odsTable('Rows', [[{ xml: `<text:p>a${'<text:s text:c="1000000000"/>'.repeat(3000)}b</text:p>` }]]));
+    expect(await readWorkbookGrids(spaced, { unpacked: 10_000_000, kept: 1_000_000, row: 100_000 }).catch((e: unknown) => e)).toMatchObject({ code: 'too-large' });
+  });
+
+  test('an OpenDocument text\'s tables as a Word document\'s: each named after the heading above it, sibling headings\' tables as one sheet, merged cells given to every row they span', async () => {
+    const sheets = await readWorkbookGrids(await writeOpenDocument(files.path('plan.odt'), odtPlan(), ODT, 'office:text'));
+    expect(sheets.map((s) => [s.name, s.grid])).toEqual([
+      ['Work plan 2026', [['Phase', 'Task', 'Due date'], ...PLAN.map(([phase, task, due]) => [phase, task, due])]],
+      ['Office of Equity Work Plan', [['Office of Equity Work Plan'], ['Goal', 'Action'], ['Normalize:'], ['Shared language', 'Train all staff'], ['Organize:'], ['Build capacity', 'Form a core team']]],
+    ]);
+    const [[, cells]] = (await readWorkbookGrids(await writeOpenDocument(files.path('cells.odt'), `<text:p>Before the table</text:p>${odsTable('Table1', [['Notes'], [{ xml: '<text:p> Lead:<text:s text:c="2"/>ODE<text:tab/>team </text:p><text:p><text:a xlink:href="https://example.org">the plan</text:a><text:line-break/>page 2</text:p><office:annotation><text:p>Check this</text:p></office:annotation>' }]])}`, ODT, 'office:text'))).map((s) => [s.name, s.grid]);
+    expect(cells).toEqual([['Notes'], ['Lead:  ODE team \nthe plan\npage 2']]);
+    // A heading as Writer keeps one opened from a .docx whose style names no outline level: a paragraph of a style based on Heading 1.
+    const styles = '<style:style style:name="P1" style:family="paragraph" style:parent-style-name="Heading_20_1"/><style:style style:name="P2" style:family="paragraph" style:parent-style-name="Text_20_body"/>';
+    const styled = await readWorkbookGrids(await writeOpenDocument(files.path('styled.odt'), `<text:p text:style-name="P1">Milestones 2026</text:p><text:p text:style-name="P2">As adopted.</text:p>${odsTable('Table1', [['Date', 'Milestone'], ['3/15/2026', 'Forum']])}`, ODT, 'office:text', styles));
+    expect(styled.map((s) => s.name)).toEqual(['Milestones 2026']);
   });
 
   test('an OpenDocument drawing is still refused, named for what it is', async () => {
@@ -104,5 +132,17 @@ describe.each(backends)('import of an OpenDocument spreadsheet on $name', (backe
     const stored: unknown[][] = [];
     for await (const row of store.rows('workplan', { sourceIds: [principal.id] })) stored.push([row.values.phase, row.values.task, row.values.endOn, row.values.percentComplete]);
     expect(stored.sort()).toEqual(PLAN.map(([phase, task, due, done]) => [phase, task, due, done]).sort());
+  });
+
+  test('the work plan in a Writer document is stored row by row, each task with its phase and due date', async () => {
+    const store = await backend.open();
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Work plan (Writer)', sourceKind: 'file' });
+    const file = await writeOpenDocument(files.path('Work plan.odt'), odtPlan(), ODT, 'office:text');
+    const r = importJson(await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-25T10:00:00Z') }));
+    expect(r.rejected).toEqual([]);
+    expect(r.tables).toEqual(expect.arrayContaining([expect.objectContaining({ sheet: 'Work plan 2026', table: 'workplan', rows: PLAN.length })]));
+    const stored: unknown[][] = [];
+    for await (const row of store.rows('workplan', { sourceIds: [principal.id] })) stored.push([row.values.phase, row.values.task, row.values.endOn]);
+    expect(stored.filter(([phase]) => String(phase).startsWith('Phase')).sort()).toEqual(PLAN.map(([phase, task, due]) => [phase, task, due]).sort());
   });
 });

@@ -15,11 +15,15 @@ export const textBody = (text: string) =>
 export const placeholder = (text: string, type: 'title' | 'ctrTitle' | 'body' = 'title') =>
   `<p:sp><p:nvSpPr><p:cNvPr id="2" name="Title 1"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph${type === 'body' ? ' idx="1"' : ` type="${type}"`}/></p:nvPr></p:nvSpPr><p:spPr/>${textBody(text)}</p:sp>`;
 
+/** A text box placed `y` EMUs from the slide's top, as a deck made without layouts holds its title (LibreOffice Impress). */
+export const textBox = (text: string, y: number) =>
+  `<p:sp><p:nvSpPr><p:cNvPr id="3" name="TextBox 2"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="360000" y="${y}"/><a:ext cx="7200000" cy="720000"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr>${textBody(text)}</p:sp>`;
+
 /** A cell: its text (paragraphs split at line feeds), or its `a:txBody` as given, and how it is merged, as PowerPoint marks it. */
 export type SlideCell = string | null | { text?: string; xml?: string; gridSpan?: number; rowSpan?: number; hMerge?: boolean; vMerge?: boolean };
 
 /** A table in a graphic frame, every grid column's cell present (a merge's covered cells marked `hMerge`/`vMerge`), as PowerPoint writes it. */
-export function slideTable(rows: readonly (readonly SlideCell[])[]): string {
+export function slideTable(rows: readonly (readonly SlideCell[])[], y = 1825625): string {
   const width = Math.max(...rows.map((r) => r.length));
   const cell = (c: SlideCell) => {
     const spec = c !== null && typeof c === 'object' ? c : { text: c ?? '' };
@@ -27,7 +31,7 @@ export function slideTable(rows: readonly (readonly SlideCell[])[]): string {
     return `<a:tc${merged}>${spec.xml ?? textBody(spec.text ?? '')}<a:tcPr/></a:tc>`;
   };
   const body = rows.map((r) => `<a:tr h="370840">${r.map(cell).join('')}</a:tr>`).join('');
-  return `<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="4" name="Table 3"/><p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr><p:xfrm><a:off x="838200" y="1825625"/><a:ext cx="10515600" cy="3000000"/></p:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/table"><a:tbl><a:tblPr firstRow="1" bandRow="1"/><a:tblGrid>${'<a:gridCol w="2000000"/>'.repeat(width)}</a:tblGrid>${body}</a:tbl></a:graphicData></a:graphic></p:graphicFrame>`;
+  return `<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="4" name="Table 3"/><p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr><p:xfrm><a:off x="838200" y="${y}"/><a:ext cx="10515600" cy="3000000"/></p:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/table"><a:tbl><a:tblPr firstRow="1" bandRow="1"/><a:tblGrid>${'<a:gridCol w="2000000"/>'.repeat(width)}</a:tblGrid>${body}</a:tbl></a:graphicData></a:graphic></p:graphicFrame>`;
 }
 
 /**

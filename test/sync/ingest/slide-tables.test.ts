@@ -8,7 +8,7 @@ import { importJson, importWorkbook } from '../../../sync/ingest/import-workbook
 import { readWorkbookGrids } from '../../../sync/ingest/workbook-grid';
 import { ASSOCIATION_ROADMAP } from '../../fixtures/messy/source-plans';
 import { storeBackends } from '../../support/store-backends';
-import { placeholder, slideTable, writePresentation, type SlideCell } from './slide-files';
+import { placeholder, slideTable, textBox, writePresentation, type SlideCell } from './slide-files';
 import { tempFolder } from './workbook-files';
 
 const backends = storeBackends('ingest_pptx');
@@ -35,7 +35,7 @@ function roadmapTable(rows = ASSOCIATION_ROADMAP): string {
   return slideTable([['Focus area', 'Kind', 'Action'], ...rows.map((r, i) => [merged(i, 0), merged(i, 1), r[2]])]);
 }
 
-const milestonesTable = () => slideTable([['Date', 'Milestone'], ['3/15/2026', 'Community leaders forum']]);
+const milestonesTable = (y?: number) => slideTable([['Date', 'Milestone'], ['3/15/2026', 'Community leaders forum']], y);
 
 const grids = async (slides: string[], order?: number[]) => (await readWorkbookGrids(await writePresentation(files.path('x.pptx'), slides, order))).map((g) => [g.name, g.grid]);
 
@@ -60,6 +60,18 @@ describe('a PowerPoint file\'s tables read as sheets', () => {
     ])]);
     expect(name).toBe('Table 1');
     expect(grid).toEqual([['Notes', 'Lead', 'Due'], ['First line\nsecond\nOwner: ODE', 'Office of Diversity & Equity', null], ['Updated', '3/15/2026', null]]);
+  });
+
+  test('a slide with no title placeholder names its table after its topmost one-line text box above the table', async () => {
+    const read = await grids([
+      // Written after the table, placed above it; the prose above it is no title, the footer below it none either.
+      textBox('Tools each department uses to weigh equity in its decisions,\nadopted by the board in May.', 100000)
+        + textBox(`Tools each department uses to weigh equity in its decisions, adopted by the board in May ${'and reviewed '.repeat(4)}`, 200000) + milestonesTable() + textBox('Advancing Equity Roadmap: Tools', 360000) + textBox('Source: city plan', 6000000),
+      textBox('Source: city plan', 6000000) + milestonesTable(),
+      textBox('Equity Roadmap', 360000) + textBox('Milestones', 2500000) + milestonesTable(1440000) + milestonesTable(3000000),
+    ]);
+    // A sheet's name holds no colon: it is a space, as in any title (`excelSheetName`).
+    expect(read.map(([name]) => name)).toEqual(['Advancing Equity Roadmap  Tools', 'Table 2', 'Equity Roadmap', 'Equity Roadmap (2)']);
   });
 
   test('a table carried over to the next slide under the same title, or its title "(continued)", continues its sheet after a blank row', async () => {
