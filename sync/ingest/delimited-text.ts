@@ -98,7 +98,10 @@ function separatorOf(body: string): string {
   return best;
 }
 
-/** `text` as a sheet's name: Excel's hold at most 31 characters and none of `[]:*?/\`; '' when nothing is left. */
-export const excelSheetName = (text: string): string => text.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 31).trimEnd();
+/**
+ * `text` as a sheet's name: Excel's hold at most 31 characters, none of `[]:*?/\` and no line break; each run of them
+ * and of spaces one space, so "Roadmap: Tools" keeps its words' room; '' when nothing is left.
+ */
+export const excelSheetName = (text: string): string => text.replace(/[[\]:*?/\\\s]+/g, ' ').trim().slice(0, 31).trimEnd();
 
 const sheetNameOf = (file: string) => excelSheetName(basename(file, extname(file)).replace(/ \(\d+\)$/, '')) || 'Sheet1';

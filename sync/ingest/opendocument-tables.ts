@@ -20,6 +20,7 @@ const NAMESPACES: Readonly<Record<string, string>> = {
   'urn:oasis:names:tc:opendocument:xmlns:text:1.0': 'text',
   'urn:oasis:names:tc:opendocument:xmlns:drawing:1.0': 'draw',
   'urn:oasis:names:tc:opendocument:xmlns:style:1.0': 'style',
+  'urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0': 'number',
   'urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0': 'calcext',
 };
 
@@ -31,6 +32,9 @@ const UNSHOWN = new Set(['office:annotation', 'table:shapes', 'draw:frame', 'dra
 /** A duration as ODF writes a time of day (`PT10H30M00S`). */
 const DURATION = /^-?P(?:(\d+)D)?T?(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?$/;
 const PERCENT_FORMAT = '0%';
+const STYLES = 'styles.xml';
+/** A date style's parts that show a day or a time: with none of them, it shows a month or a year. */
+const DAY_OR_TIME = new Set(['number:day', 'number:day-of-week', 'number:hours', 'number:minutes', 'number:seconds', 'number:am-pm', 'number:week-of-year', 'number:quarter']);
 
 /**
  * The outline level of a paragraph style by its built-in name (`Heading_20_1`, Writer's "Heading 1"), as a Word style
@@ -75,7 +79,58 @@ const count = (value: string | undefined) => Math.max(1, Number.parseInt(value ?
  * holds something is repeated as the sheet shows it, counted against `kept` as it is (a file repeating one to a million
  * rows is refused, not expanded).
  */
-class SpreadsheetTables extends OfficeXml {
+/**
+ * The date formats of a file's styles that show a month or a year and no day, as the .xlsx format that shows the same
+ * (`mmm yyyy`, `yyyy`), by the cell style that uses them (`ce1`): so a typed `Aug 2027` reads as the month, not its first
+ * day (`cellInput`). LibreOffice keeps the date styles in styles.xml and the cell styles that use them in content.xml:
+ * styles.xml is read first, by one of these, and content.xml's reader starts from what it found.
+ */
+class DateStyles extends OfficeXml {
+  readonly periodFormats: Map<string, string>;
+  /** Per date style (`N37`), its period format; the one being read, and whether it shows a month, a year, a day. */
+  readonly datePeriods: Map<string, string | undefined>;
+  private dateStyle?: { name: string; month: boolean; year: boolean; dayOrTime: boolean };
+
+  constructor(longest: number, refuse: () => Error, read?: DateStyles) {
+    super(NAMESPACES, longest, refuse);
+    [this.periodFormats, this.datePeriods] = [new Map(read?.periodFormats), new Map(read?.datePeriods)];
+  }
+
+  /** A style element: a date style's parts, or a cell style naming one. */
+  protected styleElement(name: string, attributes: XmlAttributes, selfClosing: boolean): void {
+    if (name === 'style:style') {
+      const style = this.namespaced(attributes, 'name', 'style');
+      const format = this.datePeriods.get(this.namespaced(attributes, 'data-style-name', 'style') ?? '');
+      if (style !== undefined && format !== undefined) this.periodFormats.set(style, format);
+    } else if (name === 'number:date-style') {
+      const style = this.namespaced(attributes, 'name', 'style');
+      this.dateStyle = style === undefined || selfClosing ? undefined : { name: style, month: false, year: false, dayOrTime: false };
+    } else if (this.dateStyle) {
+      if (name === 'number:month') this.dateStyle.month = true;
+      else if (name === 'number:year') this.dateStyle.year = true;
+      else if (DAY_OR_TIME.has(name)) this.dateStyle.dayOrTime = true;
+    }
+  }
+
+  protected styleElementEnd(name: string): void {
+    if (name !== 'number:date-style' || !this.dateStyle) return;
+    const { name: style, month, year, dayOrTime } = this.dateStyle;
+    this.datePeriods.set(style, dayOrTime ? undefined : month ? 'mmm yyyy' : year ? 'yyyy' : undefined);
+    this.dateStyle = undefined;
+  }
+
+  protected override officeElement(name: string, attributes: XmlAttributes, selfClosing: boolean): void {
+    this.styleElement(name, attributes, selfClosing);
+  }
+
+  protected override officeElementEnd(name: string, _selfClosing: boolean): void {
+    this.styleElementEnd(name);
+  }
+
+  protected override officeText(_text: string): void {}
+}
+
+class SpreadsheetTables extends DateStyles {
   readonly sheets: OdsSheet[] = [];
   private sheet?: OdsSheet;
   private tableDepth = 0;
@@ -92,9 +147,12 @@ class SpreadsheetTables extends OfficeXml {
   private paragraph?: { text: string; level?: number };
   /** The style each automatic paragraph style (`P1`) is based on: Writer gives a paragraph one of these, not its own. */
   private readonly styleParents = new Map<string, string>();
+  /** The current table's columns' default cell styles, as runs of columns: a cell with no style of its own takes its column's. */
+  private columnStyles: { from: number; to: number; style: string }[] = [];
+  private columnCount = 0;
 
-  constructor(private readonly file: string, private readonly kept: number, longest: number, refuse: () => Error) {
-    super(NAMESPACES, longest, refuse);
+  constructor(private readonly file: string, private readonly kept: number, longest: number, refuse: () => Error, styles?: DateStyles) {
+    super(longest, refuse, styles);
   }
 
   protected override officeElement(name: string, attributes: XmlAttributes, selfClosing: boolean): void {
@@ -107,12 +165,14 @@ class SpreadsheetTables extends OfficeXml {
       const [style, parent] = [this.namespaced(attributes, 'name', 'style'), this.namespaced(attributes, 'parent-style-name', 'style')];
       if (style !== undefined && parent !== undefined) this.styleParents.set(style, parent);
     }
+    this.styleElement(name, attributes, selfClosing);
     if (name === 'table:table') {
       // A table inside a cell (a sub-table) is no sheet: its cells' text is the cell's.
       if (++this.tableDepth === 1) {
         this.sheet = { name: this.namespaced(attributes, 'name', 'table') ?? `Sheet${this.sheets.length + 1}`, grid: [], textsLikeErrors: new Set(), merges: [] };
         this.sheets.push(this.sheet);
         this.row = 0;
+        [this.columnStyles, this.columnCount] = [[], 0];
       }
       if (selfClosing) this.tableDepth--;
     }
@@ -122,6 +182,13 @@ class SpreadsheetTables extends OfficeXml {
       return;
     }
     switch (name) {
+      case 'table:table-column': {
+        const repeat = count(this.namespaced(attributes, 'number-columns-repeated', 'table'));
+        const style = this.namespaced(attributes, 'default-cell-style-name', 'table');
+        if (style !== undefined && this.periodFormats.has(style)) this.columnStyles.push({ from: this.columnCount, to: this.columnCount + repeat, style });
+        this.columnCount += repeat;
+        break;
+      }
       case 'table:table-row':
         [this.rowRepeat, this.column, this.cells] = [count(this.namespaced(attributes, 'number-rows-repeated', 'table')), 0, []];
         if (selfClosing) this.row += this.rowRepeat;
@@ -178,6 +245,7 @@ class SpreadsheetTables extends OfficeXml {
       if (!selfClosing) this.unshown--;
       return;
     }
+    this.styleElementEnd(name);
     if (name === 'table:table' && !selfClosing) {
       if (--this.tableDepth === 0) {
         if (this.outline) this.outline.table(sheetRows(this.sheets.pop()!));
@@ -212,7 +280,7 @@ class SpreadsheetTables extends OfficeXml {
     const attribute = (name: string, namespace = 'table') => this.namespaced(cell.attributes, name, namespace);
     const repeat = count(attribute('number-columns-repeated'));
     const text = [...cell.lines, cell.line].join('\n');
-    const value = cell.covered ? null : this.outline ? ownText(text.replace(/^\s+|\s+$/g, '')) || null : this.valueOf(cell.attributes, text);
+    const value = cell.covered ? null : this.outline ? ownText(text.replace(/^\s+|\s+$/g, '')) || null : this.cellValue(cell.attributes, text);
     if (value !== null && value !== undefined) {
       const textLikeError = typeof value === 'string' && isErrorValue(value) && attribute('value-type', 'calcext') !== 'error';
       this.cells.push({ column: this.column, repeat, value, textLikeError });
@@ -226,7 +294,7 @@ class SpreadsheetTables extends OfficeXml {
   }
 
   /** The value the sheet shows, as an .xlsx cell of its kind reads: a formula's saved result, a date as its day. */
-  private valueOf(attributes: XmlAttributes, text: string): CellInput {
+  private cellValue(attributes: XmlAttributes, text: string): CellInput {
     const office = (name: string) => this.namespaced(attributes, name, 'office');
     // A formula's error is saved as a number beside the error's text, which is what the sheet shows.
     if (this.namespaced(attributes, 'value-type', 'calcext') === 'error') return text || null;
@@ -238,7 +306,7 @@ class SpreadsheetTables extends OfficeXml {
         return cellInput(Number(office('value')), PERCENT_FORMAT);
       case 'date': {
         const serial = dayNumber(office('date-value') ?? '', false);
-        return serial === undefined ? text || null : cellInput(excelDate(serial));
+        return serial === undefined ? text || null : cellInput(excelDate(serial), this.periodFormatOf(attributes));
       }
       case 'time': {
         const m = DURATION.exec(office('time-value') ?? '');
@@ -253,6 +321,13 @@ class SpreadsheetTables extends OfficeXml {
         return shown ? ownText(shown) : null;
       }
     }
+  }
+
+  /** The month or year format of the cell's date style, or of its column's where it has no style of its own. */
+  private periodFormatOf(attributes: XmlAttributes): string | undefined {
+    const own = this.namespaced(attributes, 'style-name', 'table');
+    const style = own ?? this.columnStyles.find((run) => this.column >= run.from && this.column < run.to)?.style;
+    return style === undefined ? undefined : this.periodFormats.get(style);
   }
 
   private rowEnd(): void {
@@ -304,8 +379,11 @@ function sheetRows(sheet: OdsSheet): CellInput[][] {
  */
 export async function opendocumentTables(archive: WorkbookArchive): Promise<SheetGrid[]> {
   const { file, limits } = archive;
-  archive.declared([archive.main]);
-  const content = new SpreadsheetTables(file, limits.kept, limits.row, archive.refusal(archive.main));
+  const styled = archive.parts.has(STYLES);
+  archive.declared(styled ? [STYLES, archive.main] : [archive.main]);
+  const styles = styled ? new DateStyles(limits.row, archive.refusal(STYLES)) : undefined;
+  if (styles) await archive.read(STYLES, styles);
+  const content = new SpreadsheetTables(file, limits.kept, limits.row, archive.refusal(archive.main), styles);
   await archive.read(archive.main, content);
   const grids = content.outline
     ? tableSheets(content.outline.tables)

@@ -57,7 +57,7 @@ describe('a CSV file read as a sheet', () => {
 
   test('a browser\'s " (1)" for a second download is not part of the sheet\'s name; characters a sheet name cannot hold are spaces', () => {
     expect(delimitedTextGrid('/d/Jira (1).csv', 'a,b\n').name).toBe('Jira');
-    expect(delimitedTextGrid('/d/TA: 2026?.csv', 'a,b\n').name).toBe('TA  2026');
+    expect(delimitedTextGrid('/d/TA: 2026?.csv', 'a,b\n').name).toBe('TA 2026');
     expect(delimitedTextGrid('/d/A very long export file name from the service desk.csv', 'a,b\n').name).toHaveLength(31);
   });
 

@@ -27,12 +27,16 @@ export const odsTable = (name: string, rows: readonly OdsRow[]) =>
     return `<table:table-row${repeated ? ` table:number-rows-repeated="${repeated}"` : ''}>${cells.map(cellXml).join('')}</table:table-row>`;
   }).join('')}</table:table>`;
 
-/** An OpenDocument file of `body` (`office:spreadsheet`'s, `office:text`'s…), of the kind `mimetype` names; `styles`: its automatic styles. */
-export async function writeOpenDocument(file: string, body: string, mimetype = 'application/vnd.oasis.opendocument.spreadsheet', element = 'office:spreadsheet', styles = ''): Promise<string> {
+/**
+ * An OpenDocument file of `body` (`office:spreadsheet`'s, `office:text`'s…), of the kind `mimetype` names; `styles`: its
+ * automatic styles; `common`: styles.xml's styles, where LibreOffice keeps the date formats its cell styles name.
+ */
+export async function writeOpenDocument(file: string, body: string, mimetype = 'application/vnd.oasis.opendocument.spreadsheet', element = 'office:spreadsheet', styles = '', common = ''): Promise<string> {
   const zip = new JSZip();
   zip.file('mimetype', mimetype, { compression: 'STORE' });
   zip.file('META-INF/manifest.xml', `<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type="${mimetype}"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>`);
   zip.file('content.xml', `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${NAMESPACES} office:version="1.3"><office:automatic-styles>${styles}</office:automatic-styles><office:body><${element}>${body}</${element}></office:body></office:document-content>`);
+  if (common) zip.file('styles.xml', `<?xml version="1.0" encoding="UTF-8"?><office:document-styles ${NAMESPACES} office:version="1.3"><office:styles>${common}</office:styles></office:document-styles>`);
   await writeFile(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
   return file;
 }

@@ -62,6 +62,28 @@ describe('an OpenDocument spreadsheet read as sheets', () => {
     expect(sheets.map((s) => [s.name, s.grid])).toEqual([['Work plan', expectedPlan()], ['Notes', [['Note'], ['Reviewed by the board']]]]);
   });
 
+  test('a date shown as a month or a year reads as the month or year typed, as an .xlsx cell under such a format does; a day shown as a day stays that day', async () => {
+    const DATA = 'xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0"';
+    const styles = `<number:date-style ${DATA} style:name="N1"><number:month number:style="long" number:textual="true"/><number:text> </number:text><number:year number:style="long"/></number:date-style>`
+      + `<number:date-style ${DATA} style:name="N2"><number:year number:style="long"/></number:date-style>`
+      + `<number:date-style ${DATA} style:name="N3"><number:month/><number:text>/</number:text><number:day/><number:text>/</number:text><number:year/></number:date-style>`
+      + '<style:style style:name="ce1" style:family="table-cell" style:parent-style-name="Default" style:data-style-name="N1"/>'
+      + '<style:style style:name="ce2" style:family="table-cell" style:parent-style-name="Default" style:data-style-name="N2"/>'
+      + '<style:style style:name="ce3" style:family="table-cell" style:parent-style-name="Default" style:data-style-name="N3"/>';
+    const styled = (iso: string, style: string): OdsCell => ({ attributes: `table:style-name="${style}" office:value-type="date" office:date-value="${iso}"`, text: iso });
+    const body = odsTable('Timeline', [['Task', 'Start', 'End'], ['Study', styled('2026-02-01', 'ce1'), styled('2027-08-01', 'ce1')], ['Review', styled('2027-01-01', 'ce2'), styled('2027-08-01', 'ce3')], ['Forum', styled('2026-03-15', 'ce1'), date('2026-04-01')]]);
+    const [sheet] = await readWorkbookGrids(await writeOpenDocument(files.path('months.ods'), body, undefined, undefined, styles));
+    // As LibreOffice saves it: the date formats in styles.xml, the cell styles naming them in content.xml.
+    const [dates, cells] = [styles.slice(0, styles.indexOf('<style:style')), styles.slice(styles.indexOf('<style:style'))];
+    const [saved] = await readWorkbookGrids(await writeOpenDocument(files.path('months-saved.ods'), body, undefined, undefined, cells, dates));
+    expect(saved.grid).toEqual(sheet.grid);
+    expect(sheet.grid.slice(1)).toEqual([
+      ['Study', 'Feb 2026', 'Aug 2027'],
+      ['Review', '2027', new Date('2027-08-01T00:00:00Z')],
+      ['Forum', new Date('2026-03-15T00:00:00Z'), new Date('2026-04-01T00:00:00Z')],
+    ]);
+  });
+
   test('a cell\'s text as the sheet shows it; numbers, booleans, times and formulas\' saved values; repeated cells and rows that hold something kept', async () => {
     const row: OdsCell[] = [
       { attributes: 'office:value-type="string"', xml: '<text:p>Lead:<text:s text:c="2"/>ODE<text:tab/>team</text:p><text:p>See <text:a xlink:href="https://example.org">the plan</text:a><text:line-break/>page 2</text:p><office:annotation><dc:creator>Ana</dc:creator><text:p>Check this</text:p></office:annotation>' },
