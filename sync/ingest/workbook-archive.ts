@@ -133,7 +133,7 @@ async function mimetypeOf(zip: ZipFile, entries: readonly Entry[]): Promise<stri
 
 function otherDocument(kind: string, names: ReadonlySet<string>): string {
   const fix = 'open it in Excel or Google Sheets and save or download it as .xlsx';
-  // Only spreadsheets' tables are read: a drawing, a text or a presentation (or a spreadsheet with no content) is named.
+  // The OpenDocument kinds whose tables are not read (a presentation, a drawing) are named, as is a spreadsheet or text with no content.
   if (kind.startsWith('application/vnd.oasis.opendocument')) return `is an OpenDocument file, not an .xlsx workbook: ${fix}.`;
   if (names.has('xl/workbook.bin')) return 'is an Excel binary workbook (.xlsb), not an .xlsx workbook: in Excel, save it as "Excel Workbook (.xlsx)".';
   return `is a zip file but not an .xlsx workbook (it holds no workbook): ${fix}.`;
