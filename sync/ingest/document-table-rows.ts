@@ -4,7 +4,7 @@ import type { CellInput } from '../../shared/index';
 import { ownText } from './workbook-xml';
 
 /** A sheet's columns: Word's and PowerPoint's tables hold far fewer, so a table wider than a sheet is damaged or built to exhaust memory. */
-const SHEET_COLUMNS = 16_384;
+export const SHEET_COLUMNS = 16_384;
 /** What a row holds before its cells, counted against the ceiling of what is kept: a document of empty rows is no table. */
 const ROW_HELD = 32;
 

@@ -8,7 +8,9 @@ import { excelDate } from '../../shared/cells/excel-serial';
 import { cellInput } from './sheet-grid-cells';
 import type { SheetGrid } from './sheet-grid';
 import { dayNumber } from './sheet-xml-cells';
+import { EXCEL_MAX_ROWS } from '../../shared/workbook-plan';
 import { DocumentOutline, HEADING_LENGTH, tableSheets } from './document-tables';
+import { SHEET_COLUMNS } from './document-table-rows';
 import { ImportError } from './import-error';
 import { tooLarge, type WorkbookArchive } from './workbook-archive';
 import { OfficeXml, TITLE_LEVEL, UNRANKED_LEVEL } from './word-parts';
@@ -282,6 +284,8 @@ class SpreadsheetTables extends DateStyles {
     const text = [...cell.lines, cell.line].join('\n');
     const value = cell.covered ? null : this.outline ? ownText(text.replace(/^\s+|\s+$/g, '')) || null : this.cellValue(cell.attributes, text);
     if (value !== null && value !== undefined) {
+      // No spreadsheet program places a value past a sheet's last column: a repeat that does is damaged or built to exhaust memory.
+      if (this.column + repeat > SHEET_COLUMNS) throw this.refusal();
       const textLikeError = typeof value === 'string' && isErrorValue(value) && attribute('value-type', 'calcext') !== 'error';
       this.cells.push({ column: this.column, repeat, value, textLikeError });
       const [rows, columns] = [count(attribute('number-rows-spanned')), count(attribute('number-columns-spanned'))];
@@ -332,15 +336,18 @@ class SpreadsheetTables extends DateStyles {
 
   private rowEnd(): void {
     const sheet = this.sheet!;
+    // Only empty rows are repeated past a sheet's last row, as LibreOffice fills a sheet to its end.
+    if (this.cells.length && this.row + this.rowRepeat > EXCEL_MAX_ROWS) throw this.refusal();
     for (let r = 0; r < (this.cells.length ? this.rowRepeat : 0); r++) {
       const row = (sheet.grid[this.row + r] = [] as CellInput[]);
       for (const { column, repeat, value, textLikeError } of this.cells) {
+        // Counted before the cells are made, so a repeat past what is kept is refused, not expanded.
+        this.held += 16 * repeat + (typeof value === 'string' ? value.length : 0);
+        if (this.held > this.kept) throw tooLarge(this.file, this.kept);
         for (let c = column; c < column + repeat; c++) {
           row[c] = value;
           if (textLikeError) sheet.textsLikeErrors.add(`${this.row + r}:${c}`);
         }
-        this.held += 16 * repeat + (typeof value === 'string' ? value.length : 0);
-        if (this.held > this.kept) throw tooLarge(this.file, this.kept);
       }
     }
     this.row += this.rowRepeat;

@@ -122,6 +122,21 @@ describe('an OpenDocument spreadsheet read as sheets', () => {
     expect(await readWorkbookGrids(spaced, { unpacked: 10_000_000, kept: 1_000_000, row: 100_000 }).catch((e: unknown) => e)).toMatchObject({ code: 'too-large' });
   });
 
+  test('a value repeated or merged past a sheet\'s last column, or past its last row, is refused before it is expanded', async () => {
+    const refused = async (name: string, rows: OdsRow[]) => {
+      const error = await readWorkbookGrids(await writeOpenDocument(files.path(name), odsTable('Rows', rows))).catch((e: unknown) => e);
+      expect(isErrorType(error, ImportError), name).toBe(true);
+      expect(error, name).toMatchObject({ code: 'too-large', message: expect.stringMatching(/content\.xml/) });
+    };
+    // A sheet holds 16,384 columns and 1,048,576 rows: no spreadsheet program writes a value past them.
+    await refused('wide.ods', [['Task'], [{ text: 'x', attributes: 'office:value-type="string"', repeated: 16_385 }]]);
+    await refused('wide-merge.ods', [['Task'], [{ text: 'x', attributes: 'office:value-type="string" table:number-rows-spanned="2"', repeated: 16_385 }]]);
+    await refused('long.ods', [['Task'], { cells: ['x'], repeated: 1_048_576 }]);
+    // Empty cells and rows repeated to the sheet's end, as LibreOffice writes them, are no value past it.
+    const sheets = await readWorkbookGrids(await writeOpenDocument(files.path('to-the-end.ods'), odsTable('Rows', [['Task', { repeated: 16_383 }], { cells: [{ repeated: 16_384 }], repeated: 1_048_575 }])));
+    expect(sheets.map((s) => s.grid)).toEqual([[['Task']]]);
+  });
+
   test('an OpenDocument text\'s tables as a Word document\'s: each named after the heading above it, sibling headings\' tables as one sheet, merged cells given to every row they span', async () => {
     const sheets = await readWorkbookGrids(await writeOpenDocument(files.path('plan.odt'), odtPlan(), ODT, 'office:text'));
     expect(sheets.map((s) => [s.name, s.grid])).toEqual([
