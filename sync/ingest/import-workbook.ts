@@ -563,9 +563,10 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
     result.deleted += batch.deleted;
     if (batch.deleted > 0) result.removedFrom.push(...removedBySheet(removing, sheetNames));
     const placed = ({ row, issues }: RowIssues) => ({ sheet: row.sheet!, row: row.sheetRow!, ...ownRowName(table, row), errors: issues.map((i) => place(at(row.sheet!, row.sheetRow!), row.sheetRow!, i, row.at)) });
-    result.rejected.push(...batch.rejected.map(placed));
+    // One at a time: a large sheet's rows spread as one call's arguments overflow the call stack.
+    for (const rejected of batch.rejected) result.rejected.push(placed(rejected));
     if (fromForm) takenFromForm = new Set([...fromForm].filter((rowId) => !batch.rejected.some((j) => j.row.rowId === rowId)));
-    for (const w of batch.warnings.map(placed)) result.warnings.push(...w.errors.map((e) => ({ sheet: w.sheet, row: w.row, ...(w.id === undefined ? {} : { id: w.id, named: w.named }), ...e })));
+    for (const w of batch.warnings.map(placed)) for (const e of w.errors) result.warnings.push({ sheet: w.sheet, row: w.row, ...(w.id === undefined ? {} : { id: w.id, named: w.named }), ...e });
   }
   result.fromForm = await settleWebFormRows(store, opts.sourceId, takenFromForm, opts.at);
   const bySheetRow = (a: { sheet: string; row: number }, b: { sheet: string; row: number }) => sheetNames.indexOf(a.sheet) - sheetNames.indexOf(b.sheet) || a.row - b.row;

@@ -234,7 +234,8 @@ function validateBySheet(batch: IngestBatch) {
     const title = titleOf(rows[start]);
     while (end < rows.length && rows[end].sheet === rows[start].sheet && titleOf(rows[end]) === title) end++;
     const sheetRows = rows.slice(start, end);
-    results.push(...validateRows(TABLES[batch.table], sheetRows.map((r) => r.cells), { ...options, ...title }, sheetRows.map((r) => r.texts), sheetRows.map((r) => r.lent), sheetRows.map((r) => r.far)));
+    // One at a time: a large sheet's rows spread as one call's arguments overflow the call stack.
+    for (const result of validateRows(TABLES[batch.table], sheetRows.map((r) => r.cells), { ...options, ...title }, sheetRows.map((r) => r.texts), sheetRows.map((r) => r.lent), sheetRows.map((r) => r.far))) results.push(result);
   }
   return results;
 }

@@ -1109,3 +1109,15 @@ test('an ID typed as "#N/A" (text, not an error) keys its row as any typed ID do
   // Row 2's ID is typed text (0-based row:column), row 3's a formula's error.
   expect(importRows({ sheet: 'Requests', header: grid[0] as never, read, texts: new Set(['1:0']) }).map((r) => r.rowId)).toEqual(['Requests:#N/A', 'Requests#3']);
 });
+
+test('a sheet of more rejected rows than a function call takes arguments reports each row, the rest of the import done', async () => {
+  const store = await backends[0].open();
+  const { principal } = await store.createPrincipal({ kind: 'source', name: 'Many rows', sourceKind: 'file' });
+  const rows = 130_000;
+  const file = files.path('many.csv');
+  // Every task holds a control character, so every row is rejected and warned of nothing else.
+  await writeFile(file, ['Item ID,Goal,Task', ...Array.from({ length: rows }, (_, i) => `R-${i + 1},Goal,Task\u0001${i + 1}`)].join('\n'));
+  const r = await importWorkbook(store, { file, sourceId: principal.id, at: MARCH_25 });
+  expect(r.rejected).toHaveLength(rows);
+  expect(r.rejected[rows - 1]).toMatchObject({ sheet: 'many', row: rows + 1, errors: [{ column: 'C', field: 'task' }] });
+}, 120_000);

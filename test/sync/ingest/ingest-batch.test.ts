@@ -67,3 +67,12 @@ describe('prepareBatch: a row named as its sheet shows it', () => {
     expect(batch.warned?.map((w) => [w.rowId, w.ownId])).toEqual([['row-5', 'TA-5']]);
   });
 });
+
+describe('prepareBatch: a sheet of many rows', () => {
+  it('validates a sheet of more rows than a function call takes arguments, as a workbook of a million rows holds', () => {
+    const rows = Array.from({ length: 200_000 }, (_, i): IngestRow => ({ rowId: `Work plan#${i + 2}`, cells: { task: `Task ${i + 1}` }, sheet: 'Work plan', sheetRow: i + 2 }));
+    const { batch } = prepareBatch({ sourceId: 's1', table: 'workplan', rows, at: new Date('2026-03-10T12:00:00Z') });
+    expect(batch.upserts).toHaveLength(200_000);
+    expect(batch.upserts[199_999]).toMatchObject({ rowId: 'Work plan#200001', values: { task: 'Task 200000' } });
+  });
+});
