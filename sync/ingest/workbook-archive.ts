@@ -123,12 +123,29 @@ async function opened(bytes: Buffer, file: string): Promise<ZipFile> {
 /** A part's name as the workbook's relationships give it: UTF-8 when the entry says so, else one byte a character. */
 const nameOf = (entry: Entry) => entry.fileNameRaw.toString(entry.generalPurposeBitFlag & 0x800 ? 'utf8' : 'latin1').replace(/^\//, '');
 
-/** The kind of document an OpenDocument file says it is (its first part, `mimetype`, stored); empty for any other zip. */
+/** The longest `mimetype` an OpenDocument file holds. */
+const MIMETYPE_LENGTH = 100;
+/** Stops inflating a `mimetype` that turns out longer than it declared. */
+const LONGER_THAN_DECLARED = new Error('mimetype longer than it declares');
+
+/**
+ * The kind of document an OpenDocument file says it is (its `mimetype` part); empty for any other zip. ODF has it
+ * stored, but a zip tool re-packing the file compresses it, and LibreOffice reads such a file all the same; one that
+ * inflates past what it declares is no mimetype.
+ */
 async function mimetypeOf(zip: ZipFile, entries: readonly Entry[]): Promise<string> {
-  const mimetype = entries.find((e) => nameOf(e) === 'mimetype' && e.compressionMethod === 0 && e.uncompressedSize <= 100);
-  const chunks: Buffer[] = [];
-  if (mimetype) await streamed(zip, mimetype, (chunk) => chunks.push(chunk));
-  return Buffer.concat(chunks).toString('latin1').trim();
+  const mimetype = entries.find((e) => nameOf(e) === 'mimetype' && e.uncompressedSize <= MIMETYPE_LENGTH);
+  let text = '';
+  if (mimetype) {
+    await streamed(zip, mimetype, (chunk) => {
+      text += chunk.toString('latin1');
+      if (text.length > MIMETYPE_LENGTH) throw LONGER_THAN_DECLARED;
+    }).catch((e: unknown) => {
+      if (e !== LONGER_THAN_DECLARED) throw e;
+      text = '';
+    });
+  }
+  return text.trim();
 }
 
 function otherDocument(kind: string, names: ReadonlySet<string>): string {

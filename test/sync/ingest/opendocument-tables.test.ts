@@ -2,6 +2,8 @@
 // sheet by its name, its cells read as an .xlsx workbook's are (dates as dates, percentages as typed, merged cells given
 // to every row they span), the empty rows it repeats to the sheet's end costing nothing. And OpenDocument text (.odt):
 // its tables read as a Word document's are, each named after the heading above it.
+import { readFile, writeFile } from 'node:fs/promises';
+import JSZip from 'jszip';
 import { afterAll, describe, expect, test } from 'vitest';
 import { isErrorType } from '../../../shared/typed-error';
 import { ImportError } from '../../../sync/ingest/import-error';
@@ -149,6 +151,14 @@ describe('an OpenDocument spreadsheet read as sheets', () => {
     const styles = '<style:style style:name="P1" style:family="paragraph" style:parent-style-name="Heading_20_1"/><style:style style:name="P2" style:family="paragraph" style:parent-style-name="Text_20_body"/>';
     const styled = await readWorkbookGrids(await writeOpenDocument(files.path('styled.odt'), `<text:p text:style-name="P1">Milestones 2026</text:p><text:p text:style-name="P2">As adopted.</text:p>${odsTable('Table1', [['Date', 'Milestone'], ['3/15/2026', 'Forum']])}`, ODT, 'office:text', styles));
     expect(styled.map((s) => s.name)).toEqual(['Milestones 2026']);
+  });
+
+  test('a file whose mimetype part was compressed, as a zip tool re-packing it writes it, is read as LibreOffice reads it', async () => {
+    const stored = await writeOpenDocument(files.path('stored.ods'), odsTable('Plan', [['Task'], ['Forum']]));
+    const zip = await JSZip.loadAsync(await readFile(stored));
+    const repacked = files.path('repacked.ods');
+    await writeFile(repacked, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    expect((await readWorkbookGrids(repacked)).map((s) => [s.name, s.grid])).toEqual([['Plan', [['Task'], ['Forum']]]]);
   });
 
   test('an OpenDocument drawing is still refused, named for what it is', async () => {
