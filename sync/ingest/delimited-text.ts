@@ -31,8 +31,11 @@ function windows1252(bytes: Uint8Array): string {
   return text;
 }
 
-/** Control characters no text file of a table holds (tabs, line and page breaks aside). */
-const CONTROL = /[\u0000-\u0008\u000e-\u001f\ufffd]/;
+/**
+ * Control characters no text file of a table holds (tabs, line and page breaks aside). U+FFFD is not one: an export
+ * that passed through a program that could not decode a character ("Reuni\ufffdn") holds it as text.
+ */
+const CONTROL = /[\u0000-\u0008\u000e-\u001f]/;
 
 /**
  * What kind of file the leading part of one is, once decoded: a table's CSV, a PDF, a web page or XML, text of no
@@ -41,9 +44,7 @@ const CONTROL = /[\u0000-\u0008\u000e-\u001f\ufffd]/;
  */
 export function textKind(text: string): 'table' | 'pdf' | 'markup' | 'plain' | 'binary' {
   if (text.startsWith('%PDF-')) return 'pdf';
-  const firstLine = /^[^\n]*/.exec(text)![0];
-  // A cut multi-byte character at the end of the sample is still text.
-  if (CONTROL.test(firstLine.length === text.length ? firstLine.replace(/\ufffd$/, '') : firstLine)) return 'binary';
+  if (CONTROL.test(/^[^\n]*/.exec(text)![0])) return 'binary';
   if (/^\s*</.test(text)) return 'markup';
   return /[,;\t|]/.test(text) ? 'table' : 'plain';
 }

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { isErrorType } from '../../../shared/typed-error';
 import { ImportError } from '../../../sync/ingest/import-error';
 import { importWorkbook } from '../../../sync/ingest/import-workbook';
-import { decodeText, delimitedTextGrid } from '../../../sync/ingest/delimited-text';
+import { decodeText, delimitedTextGrid, textKind } from '../../../sync/ingest/delimited-text';
 import { storeBackends } from '../../support/store-backends';
 import { tempFolder } from './workbook-files';
 
@@ -59,6 +59,12 @@ describe('a CSV file read as a sheet', () => {
     expect(delimitedTextGrid('/d/Jira (1).csv', 'a,b\n').name).toBe('Jira');
     expect(delimitedTextGrid('/d/TA: 2026?.csv', 'a,b\n').name).toBe('TA 2026');
     expect(delimitedTextGrid('/d/A very long export file name from the service desk.csv', 'a,b\n').name).toHaveLength(31);
+  });
+
+  test('a header holding U+FFFD, the mark an earlier program left for a character it could not decode, is a table\'s header', () => {
+    expect(textKind('Item ID,Notas de la reuni\ufffdn\nH-1,ok\n')).toBe('table');
+    // A file whose first line holds control characters is another kind of file.
+    expect(textKind('\u0089PNG\u0000\u001a,x\n')).toBe('binary');
   });
 
   test('a quoted value never closed is refused, naming its row, instead of reading every row after it as one cell', () => {
