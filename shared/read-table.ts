@@ -636,7 +636,7 @@ export function readTable(
       } else if (isBlankCell(raw[start])) raw[start] = v;
     }
     // In the tool's order, whatever the sheet's: a task's description opens its notes.
-    const notedLines = [...map.noted].sort(([, a], [, b]) => map.tool!.noted.indexOf(a) - map.tool!.noted.indexOf(b)).map(([i, column]) => notedLine(column, line[i], options.isoFromDate)).filter((l) => l !== undefined);
+    const notedLines = notedInToolOrder(map).map(([i, column]) => notedLine(column, line[i], options.isoFromDate)).filter((l) => l !== undefined);
     if (notedLines.length && any) raw.notes = isBlankCell(raw.notes) ? notedLines.join('\n') : [String(raw.notes).trim(), ...notedLines].join('\n');
     // A side-by-side item is there when its cell, or one of its own columns, is filled (no action: an error, not a loss).
     const items = [...map.valueColumns].filter(([i, v]) => !isBlankCell(line[i]) || [...(v.own?.keys() ?? [])].some((j) => !isBlankCell(line[j])));
@@ -1035,11 +1035,17 @@ export function textFieldsOf({ row, raw, at, filled }: SheetRow, texts: Readonly
 /**
  * The cell an issue about a field points at: the field's column, else, for the end of a range typed in its
  * start's cell (`March 15-17` under `Date`, with no end column), that cell. Only for placing issues: the end
- * is not written back there.
+ * is not written back there. Notes a tool's export has no column of (`NotedColumn`) point at the first column they are
+ * written from, where a person can find the text (a desk's Description), not at no cell.
  */
 export function issueColumn(read: Pick<ReadTableResult, 'map' | 'table'>, field: string, at?: SheetRow['at']): { column?: string; index?: number } {
   const own = fieldColumn(read.map, field, at);
   if (own.index !== undefined) return own;
   const start = read.table.columns.find((c) => c.rangeEnd === field);
-  return start ? fieldColumn(read.map, start.name, at) : own;
+  if (start) return fieldColumn(read.map, start.name, at);
+  const [first] = field === 'notes' ? notedInToolOrder(read.map) : [];
+  return first ? { column: columnLetter(first[0] + 1), index: first[0] } : own;
 }
+
+/** A tool's columns kept in Notes (`NotedColumn`) by their index, in the tool's order, whatever the sheet's. */
+const notedInToolOrder = (map: HeaderMap) => [...map.noted].sort(([, a], [, b]) => map.tool!.noted.indexOf(a) - map.tool!.noted.indexOf(b));

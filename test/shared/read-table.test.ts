@@ -2,7 +2,7 @@
 // extra columns, a title above the header, and sheets whose name says nothing.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES, milestoneStatus, TABLES, detectTable, fieldColumn, formatCellIssue, locateTable, mapHeaders, readStacked, readTable, validateRows, DEFAULT_LISTS_GRID, DEFAULT_READ_OPTIONS, listPlacement, readRules, type CellInput } from '../../shared';
-import { textFieldsOf } from '../../shared/read-table';
+import { issueColumn, textFieldsOf } from '../../shared/read-table';
 import { inSheetWords } from '../../shared/issues';
 import { plannerExport } from '../fixtures/messy/planner-export';
 import { stackedTables } from '../fixtures/messy/stacked-tables';
@@ -49,6 +49,18 @@ describe('a SharePoint list exported to Excel', () => {
     const plan = mapHeaders(TABLES.workplan, ['Item Type', 'Task Name', 'Created By', 'Modified']);
     expect(Object.fromEntries(plan.matched.map((m) => [m.header, m.reads]))).toEqual({ 'Task Name': 'Task' });
     expect(mapHeaders(TABLES.requests, ['Agency', 'Job title', 'Created by']).matched.map((m) => m.header)).toEqual(['Agency']);
+  });
+});
+
+describe("a service desk's export whose Description is kept in Notes", () => {
+  it("points a problem with the row's notes at the column they were written from, as the office has no Notes column", () => {
+    const grid: Grid = [
+      ['Number', 'Opened', 'Short description', 'Company', 'Description'],
+      ['INC0003', '2026-03-02', 'Budget tool', 'City of Davis', 'bad\u0001text'],
+    ];
+    const read = readTable(TABLES.requests, 'incident', grid, 0, DEFAULT_READ_OPTIONS);
+    expect(read.rows[0].raw.notes).toBe('bad\u0001text');
+    expect(issueColumn(read, 'notes')).toEqual({ column: 'E', index: 4 });
   });
 });
 
