@@ -414,7 +414,15 @@ async function readWorkbookTables(store: Pick<RowStore, 'syncState'>, opts: Impo
   const held = new Map<TableName, HeldRow[]>();
   for (const table of TABLE_NAMES) held.set(table, await store.syncState(opts.sourceId, table));
   const sheetNames = sheets.map((g) => g.name);
-  const heldBy = (sheet: string) => TABLE_NAMES.filter((table) => held.get(table)!.some(({ rowId }) => sheetOfRowId(rowId, sheetNames) === sheet));
+  // Each stored row's sheet found once: asked per sheet, a workbook of many sheets took their number cubed.
+  const heldSheets = new Map<string, Set<TableName>>();
+  for (const [table, rows] of held) {
+    for (const { rowId } of rows) {
+      const sheet = sheetOfRowId(rowId, sheetNames);
+      if (sheet !== undefined) (heldSheets.get(sheet) ?? heldSheets.set(sheet, new Set()).get(sheet)!).add(table);
+    }
+  }
+  const heldBy = (sheet: string) => TABLE_NAMES.filter((table) => heldSheets.get(sheet)?.has(table));
   const found = findTables(sheets, readOptions, (sheet) => heldBy(sheet).map((table) => TABLES[table]));
   // A sheet that held a table's rows and now reads as no table (a required header renamed) is read as it, so it is
   // reported as unreadable and its rows stay, instead of being taken for deleted. One whose header names another
