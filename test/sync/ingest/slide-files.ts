@@ -34,11 +34,15 @@ export function slideTable(rows: readonly (readonly SlideCell[])[], y = 1825625)
   return `<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="4" name="Table 3"/><p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr><p:xfrm><a:off x="838200" y="${y}"/><a:ext cx="10515600" cy="3000000"/></p:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/table"><a:tbl><a:tblPr firstRow="1" bandRow="1"/><a:tblGrid>${'<a:gridCol w="2000000"/>'.repeat(width)}</a:tblGrid>${body}</a:tbl></a:graphicData></a:graphic></p:graphicFrame>`;
 }
 
+/** The relationships namespace of a strict deck (ISO/IEC 29500 strict), which a writer may bind to any prefix. */
+export const STRICT_RELATIONSHIPS = 'http://purl.oclc.org/ooxml/officeDocument/relationships';
+
 /**
  * A presentation of `slides` (each its shapes' XML), stored as `ppt/slides/slide1.xml`… in the order given and shown
- * in `order` (indexes into `slides`), as a deck whose slides were moved keeps their parts' names.
+ * in `order` (indexes into `slides`), as a deck whose slides were moved keeps their parts' names. `relationships`: the
+ * prefix and namespace presentation.xml names its slides' relationships by.
  */
-export async function writePresentation(file: string, slides: readonly string[], order: readonly number[] = slides.map((_, i) => i)): Promise<string> {
+export async function writePresentation(file: string, slides: readonly string[], order: readonly number[] = slides.map((_, i) => i), relationships = { prefix: 'r', uri: REL }): Promise<string> {
   const zip = new JSZip();
   const slideTypes = slides.map((_, i) => `<Override PartName="/ppt/slides/slide${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.slide+xml"/>`).join('');
   zip.file('[Content_Types].xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -46,7 +50,7 @@ export async function writePresentation(file: string, slides: readonly string[],
   zip.file('_rels/.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="ppt/presentation.xml"/></Relationships>`);
   zip.file('ppt/presentation.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<p:presentation ${NS} saveSubsetFonts="1"><p:sldIdLst>${order.map((n, i) => `<p:sldId id="${256 + i}" r:id="rId${n + 2}"/>`).join('')}</p:sldIdLst><p:sldSz cx="12192000" cy="6858000"/><p:notesSz cx="6858000" cy="9144000"/></p:presentation>`);
+<p:presentation ${NS.replace(`xmlns:r="${REL}"`, `xmlns:${relationships.prefix}="${relationships.uri}"`)} saveSubsetFonts="1"><p:sldIdLst>${order.map((n, i) => `<p:sldId id="${256 + i}" ${relationships.prefix}:id="rId${n + 2}"/>`).join('')}</p:sldIdLst><p:sldSz cx="12192000" cy="6858000"/><p:notesSz cx="6858000" cy="9144000"/></p:presentation>`);
   zip.file('ppt/_rels/presentation.xml.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${slides.map((_, i) => `<Relationship Id="rId${i + 2}" Type="${REL}/slide" Target="slides/slide${i + 1}.xml"/>`).join('')}</Relationships>`);
   slides.forEach((shapes, i) => zip.file(`ppt/slides/slide${i + 1}.xml`, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>

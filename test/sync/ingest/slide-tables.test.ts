@@ -8,7 +8,7 @@ import { importJson, importWorkbook } from '../../../sync/ingest/import-workbook
 import { readWorkbookGrids } from '../../../sync/ingest/workbook-grid';
 import { ASSOCIATION_ROADMAP } from '../../fixtures/messy/source-plans';
 import { storeBackends } from '../../support/store-backends';
-import { placeholder, slideTable, textBox, writePresentation, type SlideCell } from './slide-files';
+import { placeholder, slideTable, STRICT_RELATIONSHIPS, textBox, writePresentation, type SlideCell } from './slide-files';
 import { tempFolder } from './workbook-files';
 
 const backends = storeBackends('ingest_pptx');
@@ -72,6 +72,13 @@ describe('a PowerPoint file\'s tables read as sheets', () => {
     ]);
     // A sheet's name holds no colon: it is a space, as in any title (`excelSheetName`).
     expect(read.map(([name]) => name)).toEqual(['Advancing Equity Roadmap Tools', 'Table 2', 'Equity Roadmap', 'Equity Roadmap (2)']);
+  });
+
+  test('the slides are listed by the relationships namespace, whatever prefix the deck binds it to', async () => {
+    for (const relationships of [{ prefix: 'rel', uri: STRICT_RELATIONSHIPS }, { prefix: 'r', uri: STRICT_RELATIONSHIPS }, { prefix: 'rel', uri: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships' }]) {
+      const file = await writePresentation(files.path('strict.pptx'), [placeholder('Milestones') + milestonesTable()], undefined, relationships);
+      expect((await readWorkbookGrids(file)).map((g) => g.name), relationships.prefix).toEqual(['Milestones']);
+    }
   });
 
   test('a table carried over to the next slide under the same title, or its title "(continued)", continues its sheet after a blank row', async () => {
