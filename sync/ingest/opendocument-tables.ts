@@ -22,13 +22,15 @@ const NAMESPACES: Readonly<Record<string, string>> = {
   'urn:oasis:names:tc:opendocument:xmlns:style:1.0': 'style',
   'urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0': 'number',
   'urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0': 'calcext',
+  'urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0': 'svg',
+  'urn:oasis:names:tc:opendocument:xmlns:presentation:1.0': 'presentation',
 };
 
 /**
  * What a sheet or document does not show as a cell's text or a paragraph's: comments, shapes and text boxes drawn over
  * it, footnotes, and the text of tracked deletions.
  */
-const UNSHOWN = new Set(['office:annotation', 'table:shapes', 'draw:frame', 'draw:custom-shape', 'draw:g', 'text:note', 'text:tracked-changes']);
+export const UNSHOWN: ReadonlySet<string> = new Set(['office:annotation', 'table:shapes', 'draw:frame', 'draw:custom-shape', 'draw:g', 'text:note', 'text:tracked-changes']);
 /** A duration as ODF writes a time of day (`PT10H30M00S`). */
 const DURATION = /^-?P(?:(\d+)D)?T?(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?$/;
 const PERCENT_FORMAT = '0%';
@@ -130,7 +132,7 @@ class DateStyles extends OfficeXml {
   protected override officeText(_text: string): void {}
 }
 
-class SpreadsheetTables extends DateStyles {
+export class SpreadsheetTables extends DateStyles {
   readonly sheets: OdsSheet[] = [];
   private sheet?: OdsSheet;
   private tableDepth = 0;
@@ -141,8 +143,12 @@ class SpreadsheetTables extends DateStyles {
   private cells: PlacedCell[] = [];
   private cell?: OdsCell;
   private paragraphs = 0;
-  /** Set once the body is a text's: its tables are named by its outline, their cells read as shown. */
+  /** Set once the body is a text's: its tables are named by its outline. */
   outline?: DocumentOutline;
+  /** Whether cells read as a document shows them (a text's, a presentation's), not as a spreadsheet's values. */
+  protected shown = false;
+  /** What is not read, as a cell's text nor a paragraph's: a presentation reads its shapes. */
+  protected readonly unshownElements = UNSHOWN;
   /** A body paragraph being read (not a table's), and its outline level if it is a heading. */
   private paragraph?: { text: string; level?: number };
   /** The style each automatic paragraph style (`P1`) is based on: Writer gives a paragraph one of these, not its own. */
@@ -156,11 +162,11 @@ class SpreadsheetTables extends DateStyles {
   }
 
   protected override officeElement(name: string, attributes: XmlAttributes, selfClosing: boolean): void {
-    if (this.unshown > 0 || UNSHOWN.has(name)) {
+    if (this.unshown > 0 || this.unshownElements.has(name)) {
       if (!selfClosing) this.unshown++;
       return;
     }
-    if (name === 'office:text') this.outline = new DocumentOutline();
+    if (name === 'office:text') [this.outline, this.shown] = [new DocumentOutline(), true];
     else if (name === 'style:style') {
       const [style, parent] = [this.namespaced(attributes, 'name', 'style'), this.namespaced(attributes, 'parent-style-name', 'style')];
       if (style !== undefined && parent !== undefined) this.styleParents.set(style, parent);
@@ -205,8 +211,8 @@ class SpreadsheetTables extends DateStyles {
   }
 
   /** A paragraph of a text's body, outside its tables; a heading (`text:h`) at its outline level, 0 for the first. */
-  private bodyElement(name: string, attributes: XmlAttributes, selfClosing: boolean): void {
-    if (!this.outline) return;
+  protected bodyElement(name: string, attributes: XmlAttributes, selfClosing: boolean): void {
+    if (!this.shown) return;
     if (name === 'text:p' || name === 'text:h') {
       const style = this.namespaced(attributes, 'style-name', 'text');
       const level = name === 'text:h' ? count(this.namespaced(attributes, 'outline-level', 'text')) - 1 : styleLevel(this.styleParents.get(style ?? '') ?? style);
@@ -232,7 +238,7 @@ class SpreadsheetTables extends DateStyles {
         this.append(' '.repeat(Math.min(count(this.namespaced(attributes, 'c', 'text')), this.kept - this.held + 1)));
         break;
       case 'text:tab':
-        this.append(this.outline ? ' ' : '\t');
+        this.append(this.shown ? ' ' : '\t');
         break;
       case 'text:line-break':
         this.append('\n');
@@ -248,18 +254,32 @@ class SpreadsheetTables extends DateStyles {
     this.styleElementEnd(name);
     if (name === 'table:table' && !selfClosing) {
       if (--this.tableDepth === 0) {
-        if (this.outline) this.outline.table(sheetRows(this.sheets.pop()!));
+        if (this.shown) this.tableRead(sheetRows(this.sheets.pop()!));
         this.sheet = undefined;
       }
       return;
     }
-    if (this.tableDepth === 0 && this.paragraph && (name === 'text:p' || name === 'text:h')) {
-      this.outline!.paragraph(this.paragraph.text, this.paragraph.level);
-      this.paragraph = undefined;
-    }
+    if (this.tableDepth === 0) this.bodyElementEnd(name);
     if (this.tableDepth !== 1 || selfClosing) return;
     if (name === 'table:table-cell' || name === 'table:covered-table-cell') this.cellEnd();
     else if (name === 'table:table-row') this.rowEnd();
+  }
+
+  /** An element of the body outside its tables ends: a paragraph is read. */
+  protected bodyElementEnd(name: string): void {
+    if (!this.paragraph || (name !== 'text:p' && name !== 'text:h')) return;
+    this.paragraphRead(this.paragraph.text, this.paragraph.level);
+    this.paragraph = undefined;
+  }
+
+  /** A body paragraph read, and its outline level if it is a heading: a text's outline. */
+  protected paragraphRead(text: string, level: number | undefined): void {
+    this.outline?.paragraph(text, level);
+  }
+
+  /** A table of a text or presentation read, its cells as shown: a text's outline names it. */
+  protected tableRead(rows: CellInput[][]): void {
+    this.outline?.table(rows);
   }
 
   protected override officeText(text: string): void {
@@ -280,7 +300,7 @@ class SpreadsheetTables extends DateStyles {
     const attribute = (name: string, namespace = 'table') => this.namespaced(cell.attributes, name, namespace);
     const repeat = count(attribute('number-columns-repeated'));
     const text = [...cell.lines, cell.line].join('\n');
-    const value = cell.covered ? null : this.outline ? ownText(text.replace(/^\s+|\s+$/g, '')) || null : this.cellValue(cell.attributes, text);
+    const value = cell.covered ? null : this.shown ? ownText(text.replace(/^\s+|\s+$/g, '')) || null : this.cellValue(cell.attributes, text);
     if (value !== null && value !== undefined) {
       const textLikeError = typeof value === 'string' && isErrorValue(value) && attribute('value-type', 'calcext') !== 'error';
       this.cells.push({ column: this.column, repeat, value, textLikeError });
