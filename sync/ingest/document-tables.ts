@@ -14,9 +14,11 @@ import type { XmlAttributes } from './workbook-xml';
 
 /**
  * What Word does not show as a cell's text: deleted and moved-away revisions, a field's instructions, a ruby's reading
- * guide, drawings and text boxes (and the copy of them kept for older readers), and the properties a revision replaced.
+ * guide, embedded objects, the copy of a drawing kept for older readers (`mc:Fallback`: its text box is read once, from
+ * the drawing Word shows), and the properties a revision replaced. A drawing's text box is read on its own
+ * (`w:txbxContent`).
  */
-const UNSHOWN = new Set(['w:del', 'w:moveFrom', 'w:delText', 'w:instrText', 'w:rt', 'w:drawing', 'w:pict', 'w:object', 'mc:Fallback',
+const UNSHOWN = new Set(['w:del', 'w:moveFrom', 'w:delText', 'w:instrText', 'w:rt', 'w:object', 'mc:Fallback',
   'w:tblPrChange', 'w:tblPrExChange', 'w:tblGridChange', 'w:trPrChange', 'w:tcPrChange', 'w:pPrChange', 'w:rPrChange', 'w:sectPrChange']);
 
 /** Box glyphs of the Wingdings fonts (`w:sym`), as older documents draw a check box. */
@@ -65,6 +67,8 @@ export class DocumentTables extends WordXml {
   private paragraphStyle?: string;
   private paragraphLevel?: number;
   private readonly outline = new DocumentOutline();
+  /** The body paragraphs a text box is anchored in, set aside while the box's own paragraphs and tables are read. */
+  private readonly anchors: { paragraph: string; style?: string; level?: number; inRun: boolean }[] = [];
 
   constructor(private readonly headingStyles: ReadonlyMap<string, number>, longest: number, refuse: () => Error) {
     super(longest, refuse);
@@ -109,6 +113,16 @@ export class DocumentTables extends WordXml {
         break;
       case 'w:hMerge':
         if (this.tableDepth === 1 && this.cell) this.cell.hMerge = val ?? 'continue';
+        break;
+      case 'w:txbxContent':
+        // A text box in the body (a plan pasted from a PDF into one) holds paragraphs and tables read as the body's, where
+        // it is anchored; one in a table's cell is no part of the cell's text, as Word shows a box over the page.
+        if (selfClosing) break;
+        if (this.tableDepth > 0) this.unshown = 1;
+        else {
+          this.anchors.push({ paragraph: this.paragraph, style: this.paragraphStyle, level: this.paragraphLevel, inRun: this.inRun });
+          this.inRun = false;
+        }
         break;
       case 'w:p':
         if (this.tableDepth === 0) [this.paragraph, this.paragraphStyle, this.paragraphLevel] = ['', undefined, undefined];
@@ -206,6 +220,11 @@ export class DocumentTables extends WordXml {
       case 'w:p':
         this.paragraphRead();
         break;
+      case 'w:txbxContent': {
+        const anchor = selfClosing ? undefined : this.anchors.pop();
+        if (anchor) [this.paragraph, this.paragraphStyle, this.paragraphLevel, this.inRun] = [anchor.paragraph, anchor.style, anchor.level, anchor.inRun];
+        break;
+      }
       case 'w:r':
         this.inRun = false;
         break;
