@@ -1,11 +1,11 @@
 // An OpenDocument presentation's tables (.odp, as LibreOffice Impress saves it, and its template .otp) as sheets' grids,
 // as a PowerPoint deck's are: offices that run LibreOffice present their roadmaps on Impress slides. Each `draw:page`'s
-// tables are read by the OpenDocument table reader (`SpreadsheetTables`, cells as shown), named and carried over from
+// tables are read by the OpenDocument table reader (`ContentTables`, cells as shown), named and carried over from
 // slide to slide by the deck rules a .pptx follows (`slide-titles.ts`).
 import type { CellInput } from '../../shared/index';
 import { tableSheets } from './document-tables';
 import { ImportError } from './import-error';
-import { SpreadsheetTables, UNSHOWN } from './opendocument-tables';
+import { ContentTables, UNSHOWN } from './opendocument-tables';
 import type { SheetGrid } from './sheet-grid';
 import { DeckTables, SlideTitles, TITLE_LENGTH, type SlideTable } from './slide-titles';
 import type { WorkbookArchive } from './workbook-archive';
@@ -33,7 +33,7 @@ interface Shape {
 }
 
 /** content.xml of a presentation: its slides' tables, in the order it shows them, each with where it is placed. */
-class PresentationTables extends SpreadsheetTables {
+class PresentationTables extends ContentTables {
   readonly deck = new DeckTables();
   protected override readonly unshownElements = SLIDE_UNSHOWN;
   private slide?: { titles: SlideTitles; tables: SlideTable[] };

@@ -28,9 +28,11 @@ const NAMESPACES: Readonly<Record<string, string>> = {
 
 /**
  * What a sheet or document does not show as a cell's text or a paragraph's: comments, shapes and text boxes drawn over
- * it, footnotes, and the text of tracked deletions.
+ * it, footnotes, and the text of tracked deletions. A text's frames in its body are read (`TEXT_FRAME`).
  */
 export const UNSHOWN: ReadonlySet<string> = new Set(['office:annotation', 'table:shapes', 'draw:frame', 'draw:custom-shape', 'draw:g', 'text:note', 'text:tracked-changes']);
+/** A frame of a text's body: its text box's paragraphs and tables are read as the body's (a plan pasted into a frame). */
+const TEXT_FRAME = 'draw:frame';
 /** A duration as ODF writes a time of day (`PT10H30M00S`). */
 const DURATION = /^-?P(?:(\d+)D)?T?(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?$/;
 const PERCENT_FORMAT = '0%';
@@ -132,7 +134,7 @@ class DateStyles extends OfficeXml {
   protected override officeText(_text: string): void {}
 }
 
-export class SpreadsheetTables extends DateStyles {
+export class ContentTables extends DateStyles {
   readonly sheets: OdsSheet[] = [];
   private sheet?: OdsSheet;
   private tableDepth = 0;
@@ -151,6 +153,8 @@ export class SpreadsheetTables extends DateStyles {
   protected readonly unshownElements = UNSHOWN;
   /** A body paragraph being read (not a table's), and its outline level if it is a heading. */
   private paragraph?: { text: string; level?: number };
+  /** The body paragraphs a frame is anchored in, set aside while the frame's own paragraphs and tables are read. */
+  private readonly anchors: ({ text: string; level?: number } | undefined)[] = [];
   /** The style each automatic paragraph style (`P1`) is based on: Writer gives a paragraph one of these, not its own. */
   private readonly styleParents = new Map<string, string>();
   /** The current table's columns' default cell styles, as runs of columns: a cell with no style of its own takes its column's. */
@@ -162,7 +166,7 @@ export class SpreadsheetTables extends DateStyles {
   }
 
   protected override officeElement(name: string, attributes: XmlAttributes, selfClosing: boolean): void {
-    if (this.unshown > 0 || this.unshownElements.has(name)) {
+    if (this.unshown > 0 || (this.unshownElements.has(name) && !(name === TEXT_FRAME && this.outline && this.tableDepth === 0))) {
       if (!selfClosing) this.unshown++;
       return;
     }
@@ -213,6 +217,12 @@ export class SpreadsheetTables extends DateStyles {
   /** A paragraph of a text's body, outside its tables; a heading (`text:h`) at its outline level, 0 for the first. */
   protected bodyElement(name: string, attributes: XmlAttributes, selfClosing: boolean): void {
     if (!this.shown) return;
+    if (name === TEXT_FRAME) {
+      // What a frame holds outside its paragraphs (a picture's title and description) is no part of its anchor's text.
+      this.anchors.push(this.paragraph);
+      this.paragraph = undefined;
+      return;
+    }
     if (name === 'text:p' || name === 'text:h') {
       const style = this.namespaced(attributes, 'style-name', 'text');
       const level = name === 'text:h' ? count(this.namespaced(attributes, 'outline-level', 'text')) - 1 : styleLevel(this.styleParents.get(style ?? '') ?? style);
@@ -267,6 +277,7 @@ export class SpreadsheetTables extends DateStyles {
 
   /** An element of the body outside its tables ends: a paragraph is read. */
   protected bodyElementEnd(name: string): void {
+    if (name === TEXT_FRAME && this.anchors.length) this.paragraph = this.anchors.pop();
     if (!this.paragraph || (name !== 'text:p' && name !== 'text:h')) return;
     this.paragraphRead(this.paragraph.text, this.paragraph.level);
     this.paragraph = undefined;
@@ -403,7 +414,7 @@ export async function opendocumentTables(archive: WorkbookArchive): Promise<Shee
   archive.declared(styled ? [STYLES, archive.main] : [archive.main]);
   const styles = styled ? new DateStyles(limits.row, archive.refusal(STYLES)) : undefined;
   if (styles) await archive.read(STYLES, styles);
-  const content = new SpreadsheetTables(file, limits.kept, limits.row, archive.refusal(archive.main), styles);
+  const content = new ContentTables(file, limits.kept, limits.row, archive.refusal(archive.main), styles);
   await archive.read(archive.main, content);
   const grids = content.outline
     ? tableSheets(content.outline.tables)
