@@ -2,7 +2,8 @@
 // for the same table reader as an .xlsx workbook's: some public offices keep their plans in LibreOffice. Each
 // `table:table` of content.xml is a sheet by its name, read from the parser's events as the part streams, each cell as an
 // .xlsx cell of the same kind reads (`cellInput`), merged cells as a workbook's merged range is. An OpenDocument text's
-// (.odt) tables are read by the same model, each named after the heading above it as a Word document's are.
+// (.odt) tables are read by the same model, each named after the heading above it as a Word document's are, and an
+// OpenDocument presentation's by a reader built on it (`opendocument-slides.ts`).
 import { isErrorValue, type CellInput } from '../../shared/index';
 import { excelDate } from '../../shared/cells/excel-serial';
 import { cellInput } from './sheet-grid-cells';

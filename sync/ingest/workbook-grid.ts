@@ -1,6 +1,6 @@
 // An .xlsx file as grids of plain cell values, one per sheet, for the shared table reader (a CSV file's one sheet, a
-// Word document's tables and a PowerPoint file's are read into the same grids, `delimited-text.ts`, `document-tables.ts`,
-// `slide-tables.ts`). Formulas
+// Word document's tables, a PowerPoint file's and an OpenDocument file's are read into the same grids, `delimited-text.ts`,
+// `document-tables.ts`, `slide-tables.ts`, `opendocument-tables.ts`, `opendocument-slides.ts`). Formulas
 // give their cached results, rich text and links their text, merged cells their range's value, so a
 // cell reads as the user sees it. Read from the XML parser's events as each part streams: a model of the
 // workbook with an object per cell would take many times the file's size.
