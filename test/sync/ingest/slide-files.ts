@@ -1,6 +1,10 @@
 // Writing small PowerPoint files (.pptx) for import tests: slides of a title, text and tables, as PowerPoint writes them.
 import { writeFile } from 'node:fs/promises';
 import JSZip from 'jszip';
+import { expect } from 'vitest';
+import { importJson, importWorkbook } from '../../../sync/ingest/import-workbook';
+import type { RowStore } from '../../../sync/store/row-store';
+import { ASSOCIATION_ROADMAP } from '../../fixtures/messy/source-plans';
 
 const NS = 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -57,4 +61,15 @@ export async function writePresentation(file: string, slides: readonly string[],
 <p:sld ${NS}><p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/>${shapes}</p:spTree></p:cSld></p:sld>`));
   await writeFile(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
   return file;
+}
+
+/** A deck of the association's roadmap imported under a new file source: every action stored with its focus area and kind, from the sheet `Equity Roadmap`. */
+export async function expectRoadmapStored(store: RowStore, file: string): Promise<void> {
+  const { principal } = await store.createPrincipal({ kind: 'source', name: 'Roadmap deck', sourceKind: 'file' });
+  const r = importJson(await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-25T10:00:00Z') }));
+  expect([r.accepted, r.rejected]).toEqual([ASSOCIATION_ROADMAP.length, []]);
+  expect(r.tables).toEqual([expect.objectContaining({ sheet: 'Equity Roadmap', table: 'roadmap' })]);
+  const stored: unknown[][] = [];
+  for await (const row of store.rows('roadmap', { sourceIds: [principal.id] })) stored.push([row.values.focusArea, row.values.kind, row.values.action]);
+  expect(stored.sort()).toEqual(ASSOCIATION_ROADMAP.map((r) => [...r]).sort());
 }

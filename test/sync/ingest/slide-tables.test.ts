@@ -4,11 +4,10 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { afterAll, describe, expect, test } from 'vitest';
 import { isErrorType } from '../../../shared/typed-error';
 import { ImportError } from '../../../sync/ingest/import-error';
-import { importJson, importWorkbook } from '../../../sync/ingest/import-workbook';
 import { readWorkbookGrids } from '../../../sync/ingest/workbook-grid';
 import { ASSOCIATION_ROADMAP } from '../../fixtures/messy/source-plans';
 import { storeBackends } from '../../support/store-backends';
-import { placeholder, slideTable, STRICT_RELATIONSHIPS, textBox, writePresentation, type SlideCell } from './slide-files';
+import { expectRoadmapStored, placeholder, slideTable, STRICT_RELATIONSHIPS, textBox, writePresentation, type SlideCell } from './slide-files';
 import { tempFolder } from './workbook-files';
 
 const backends = storeBackends('ingest_pptx');
@@ -113,14 +112,6 @@ describe('PowerPoint files that cannot be read', () => {
 
 describe.each(backends)('import of a PowerPoint file on $name', (backend) => {
   test('the association\'s roadmap slide is stored row by row, each action with its focus area and kind', async () => {
-    const store = await backend.open();
-    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Roadmap deck', sourceKind: 'file' });
-    const file = await writePresentation(files.path('Roadmap.pptx'), [placeholder('Our equity journey', 'ctrTitle'), placeholder('Equity Roadmap') + roadmapTable()]);
-    const r = importJson(await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-25T10:00:00Z') }));
-    expect([r.accepted, r.rejected]).toEqual([ASSOCIATION_ROADMAP.length, []]);
-    expect(r.tables).toEqual([expect.objectContaining({ sheet: 'Equity Roadmap', table: 'roadmap' })]);
-    const stored: unknown[][] = [];
-    for await (const row of store.rows('roadmap', { sourceIds: [principal.id] })) stored.push([row.values.focusArea, row.values.kind, row.values.action]);
-    expect(stored.sort()).toEqual(ASSOCIATION_ROADMAP.map((r) => [...r]).sort());
+    await expectRoadmapStored(await backend.open(), await writePresentation(files.path('Roadmap.pptx'), [placeholder('Our equity journey', 'ctrTitle'), placeholder('Equity Roadmap') + roadmapTable()]));
   });
 });
