@@ -269,7 +269,7 @@ export class DocumentTables extends WordXml {
       return;
     }
     const level = this.paragraphLevel ?? (this.paragraphStyle === undefined ? undefined : this.styles.headings.get(this.paragraphStyle));
-    this.outline.paragraph(this.paragraph, { level, list: this.listLevel, bold: this.letters > 0 && this.boldLetters === this.letters });
+    this.held += this.outline.paragraph(this.paragraph, { level, list: this.listLevel, bold: this.letters > 0 && this.boldLetters === this.letters });
   }
 
   private tableRead(): void {
@@ -295,6 +295,9 @@ export interface ParagraphKind {
   bold?: boolean;
 }
 
+/** What a list item keeps besides its text and headings, as a table's row does. */
+const ITEM_HELD = 32;
+
 /** The longest line read as heading the list items after it (`Early actions:`, a bold line): a longer one is prose. */
 const LABEL_LENGTH = 100;
 
@@ -314,24 +317,29 @@ export class DocumentOutline {
   /** The line heading the list items after it, until the next heading or such line. */
   private label?: Heading;
 
-  /** A body paragraph (not a table's) as read. */
-  paragraph(read: string, { level, list, bold }: ParagraphKind = {}): void {
+  /**
+   * A body paragraph (not a table's) as read. Returns what it keeps beyond its text, for the reader to count against
+   * the ceiling of what is kept: a list item is kept to the end, so a document of empty bullets is no plan.
+   */
+  paragraph(read: string, { level, list, bold }: ParagraphKind = {}): number {
     const text = read.replace(/\s+/g, ' ').trim();
-    if (!text) return;
+    if (!text) return 0;
     this.lastParagraph = text;
     if (list !== undefined && level === undefined) {
       const headings = this.outline.filter((h) => h.level < UNRANKED_LEVEL);
-      this.items.push({ text, depth: list, headings: this.label ? [...headings, this.label] : headings, tablesBefore: this.tables.length });
-      return;
+      if (this.label) headings.push(this.label);
+      this.items.push({ text, depth: list, headings, tablesBefore: this.tables.length });
+      return ITEM_HELD + 8 * headings.length;
     }
     if (level === undefined) {
       if (text.length <= LABEL_LENGTH && !/[.!?]$/.test(text) && (bold || headsItems(text))) this.label = { text: text.replace(/\s*:$/, ''), level: LABEL_LEVEL };
-      return;
+      return 0;
     }
     this.label = undefined;
     while (this.outline.length && this.outline[this.outline.length - 1]!.level >= level) this.outline.pop();
     this.heading = { text, level, parent: this.outline[this.outline.length - 1] };
     this.outline.push(this.heading);
+    return 0;
   }
 
   table(rows: CellInput[][]): void {

@@ -283,7 +283,8 @@ class SpreadsheetTables extends DateStyles {
       else if (name === 'text:span' && this.paragraph) this.spans.pop();
       else if (this.paragraph && (name === 'text:p' || name === 'text:h')) {
         const { text, level, list, letters, boldLetters } = this.paragraph;
-        this.outline.paragraph(text, { level, list, bold: letters > 0 && boldLetters === letters });
+        this.held += this.outline.paragraph(text, { level, list, bold: letters > 0 && boldLetters === letters });
+        if (this.held > this.kept) throw tooLarge(this.file, this.kept);
         this.paragraph = undefined;
         this.spans.length = 0;
       }

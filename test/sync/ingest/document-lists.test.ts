@@ -130,6 +130,20 @@ describe('a plan written as headings over lists, read as a table', () => {
     expect(read).toEqual([['Work plan', [['Phase', 'Task', 'Timeline'], ['Phase 1', 'Host a forum', 'Feb 2026 – Aug 2027']]], [ROADMAP_TITLE, roadmapGrid()]]);
   });
 
+  test('list items holding more than the ceiling of what an import keeps, in text or in number, are refused as too large', async () => {
+    const limits = { unpacked: 100_000_000, kept: 1_000_000, row: 100_000 };
+    const tooLarge = async (file: string) => {
+      const error = await readWorkbookGrids(file, limits).catch((e: unknown) => e);
+      expect(isErrorType(error, ImportError) && error.code, file).toBe('too-large');
+    };
+    const heads = paragraph('Focus Area 1: Tools', 'Heading1') + paragraph('Early Actions', 'Heading2');
+    await tooLarge(await writeDocument(files.path('long.docx'), heads + listItem('x'.repeat(50_000)).repeat(30)));
+    await tooLarge(await writeDocument(files.path('many.docx'), heads + listItem('x').repeat(40_000)));
+    const odtHeads = odtHeading('Focus Area 1: Tools', 1) + odtHeading('Early Actions', 2);
+    await tooLarge(await writeOpenDocument(files.path('long.odt'), odtHeads + odtList(Array.from({ length: 30 }, () => 'x'.repeat(50_000))), ODT, 'office:text'));
+    await tooLarge(await writeOpenDocument(files.path('many.odt'), odtHeads + odtList(Array.from({ length: 40_000 }, () => 'x')), ODT, 'office:text'));
+  });
+
   test('a document whose lists form no plan is refused as one with no table', async () => {
     const file = await writeDocument(files.path('minutes.docx'), paragraph('Minutes', 'Heading1') + paragraph('Attendees:') + listItem('Ana Ruiz') + listItem('Lee Park'));
     expect(await refusal(file)).toMatchObject({ code: 'not-a-workbook', message: expect.stringMatching(/is a Word document with no table in it/) });
