@@ -102,28 +102,29 @@ interface PlanRow {
 function planRows(items: readonly ListItem[]): PlanRow[][] {
   const runs: PlanRow[][] = [];
   let run: PlanRow[] = [];
+  /** The items open above the next one that head their sub-items, each at its list level. */
   let groups: { depth: number; heading: Heading }[] = [];
-  let last: { row: PlanRow; depth: number; headings: readonly Heading[] } | undefined;
+  /** The last row, while the items after it are in its list: under the same headings, with no heading item between. */
+  let last: { row: PlanRow; depth: number } | undefined;
   items.forEach((item, i) => {
-    if (i > 0 && item.tablesBefore !== items[i - 1]!.tablesBefore) [run, groups, last] = [[], [], undefined];
-    if (run.length === 0) runs.push(run);
-    const next = items[i + 1];
-    const sameHeadings = (h: readonly Heading[]) => h.length === item.headings.length && h.every((x, k) => x === item.headings[k]);
-    if (!last || !sameHeadings(last.headings)) groups = [];
+    const before = items[i - 1];
+    if (!before || item.tablesBefore !== before.tablesBefore) runs.push((run = []));
+    const sameList = before !== undefined && before.tablesBefore === item.tablesBefore && before.headings.length === item.headings.length && before.headings.every((h, k) => h === item.headings[k]);
+    if (!sameList) [groups, last] = [[], undefined];
     groups = groups.filter((g) => g.depth < item.depth);
-    if (next && next.depth > item.depth && next.tablesBefore === item.tablesBefore && headsItems(item.text)) {
+    const next = items[i + 1];
+    if (next && next.tablesBefore === item.tablesBefore && next.depth > item.depth && headsItems(item.text)) {
       groups.push({ depth: item.depth, heading: { text: item.text.replace(/\s*:$/, ''), level: LABEL_LEVEL + 1 + item.depth } });
       last = undefined;
       return;
     }
-    const nested = last && sameHeadings(last.headings) && item.depth > last.depth && groups.every((g) => g.depth < last!.depth);
-    if (nested) {
-      last!.row.notes.push(item.text);
+    if (last && item.depth > last.depth) {
+      last.row.notes.push(item.text);
       return;
     }
-    const row = { chain: [...item.headings, ...groups.map((g) => g.heading)], text: item.text, notes: [] };
+    const row: PlanRow = { chain: [...item.headings, ...groups.map((g) => g.heading)], text: item.text, notes: [] };
     run.push(row);
-    last = { row, depth: item.depth, headings: item.headings };
+    last = { row, depth: item.depth };
   });
   return runs;
 }

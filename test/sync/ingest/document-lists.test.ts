@@ -102,6 +102,17 @@ describe('a plan written as headings over lists, read as a table', () => {
     expect(grid.length).toBe(2 + CITY_PLAN.length);
   });
 
+  test('a list item closed by a colon heads the items nested under it: the kind written as a bullet over its actions', async () => {
+    const area = AREAS[1]!;
+    const body = paragraph(areaHeading(area), 'Heading1') + ['Early action', 'Additional strategy'].map((kind) =>
+      listItem(kind === 'Early action' ? 'Early actions:' : 'Additional strategies:') + actionsOf(area, kind).map((action) => listItem(action, 1)).join('')).join('');
+    const expected = [['Roadmap', [['Focus area', 'Kind', 'Action', 'Notes'], ...ASSOCIATION_ROADMAP.filter(([a]) => a === area).map(([, kind, action]) =>
+      [areaHeading(area), kind === 'Early action' ? 'Early actions' : 'Additional strategies', action, null])]]];
+    expect(await grids(await writeDocument(files.path('nested.docx'), body))).toEqual(expected);
+    const odt = odtHeading(areaHeading(area), 1) + odtList(['Early action', 'Additional strategy'].map((kind) => ({ text: kind === 'Early action' ? 'Early actions:' : 'Additional strategies:', items: actionsOf(area, kind) })));
+    expect(await grids(await writeOpenDocument(files.path('nested.odt'), odt, ODT, 'office:text'))).toEqual(expected);
+  });
+
   test('an OpenDocument text\'s lists read as a Word document\'s: the GARE plan\'s stages, a nested list as its item\'s notes', async () => {
     const expected = [[sheetName(GARE_TITLE), [
       [GARE_TITLE],
