@@ -70,7 +70,17 @@ export const headsItems = (text: string): boolean => /:$/.test(text) || namedCol
 /** A timeline written in parentheses at a task's end, `(Sep 2026 – Dec 2027)`: it names a year. */
 const TIMELINE = /\s*\(([^()]*(?:\b(?:19|20)\d{2}\b|\bFY\s?\d{2}\b)[^()]*)\)\s*$/i;
 /** A lead written at a task's end: `— Lead: Office of Diversity & Equity`, `(Lead: ODE)`. */
-const LEAD = /\s*(?:[—–-]+|[;,|])\s*Leads?\s*:\s*([^()]+?)\s*$|\s*\(\s*Leads?\s*:\s*([^()]+?)\s*\)\s*$/i;
+const LEAD = /(?:\s+[—–-]+|\s*[;,|])\s*Leads?\s*:\s*([^()]+?)\s*$|\s*\(\s*Leads?\s*:\s*([^()]+?)\s*\)\s*$/i;
+
+/** How much of an item's end is looked at for its timeline and lead: a few words, whatever the item's length. */
+const ENDING = 200;
+
+/** `pattern` matched at the end of `text`, with where its match starts in `text`, when it does not start it. */
+function atEnd(pattern: RegExp, text: string): { groups: (string | undefined)[]; index: number } | undefined {
+  const from = Math.max(0, text.length - ENDING);
+  const m = pattern.exec(text.slice(from));
+  return m && from + m.index > 0 ? { groups: m.slice(1), index: from + m.index } : undefined;
+}
 
 /** An item's text with the timeline and lead written at its end taken into their own columns. */
 function itemParts(written: string): { text: string; timeline?: string; lead?: string } {
@@ -79,10 +89,10 @@ function itemParts(written: string): { text: string; timeline?: string; lead?: s
   let lead: string | undefined;
   for (let changed = true; changed;) {
     changed = false;
-    const l = lead === undefined ? LEAD.exec(text) : null;
-    if (l && l.index > 0) [lead, text, changed] = [(l[1] ?? l[2])!, text.slice(0, l.index), true];
-    const t = timeline === undefined ? TIMELINE.exec(text) : null;
-    if (t && t.index > 0) [timeline, text, changed] = [t[1]!.trim(), text.slice(0, t.index), true];
+    const l = lead === undefined ? atEnd(LEAD, text) : undefined;
+    if (l) [lead, text, changed] = [(l.groups[0] ?? l.groups[1])!, text.slice(0, l.index), true];
+    const t = timeline === undefined ? atEnd(TIMELINE, text) : undefined;
+    if (t) [timeline, text, changed] = [t.groups[0]!.trim(), text.slice(0, t.index), true];
   }
   return { text: text.trim(), timeline, lead };
 }
