@@ -9,6 +9,7 @@ import { parseDateText, type DateTextOptions } from './cells/date-text';
 import { titleYears, type TitleYears } from './cells/title-year';
 import { headerText, headerWeight, mapHeaders, type HeaderMap } from './header-map';
 import { notedLine, toolExportOf, toolNames } from './tool-exports';
+import { domainIssue, domainReading, nameByDomain, type DomainReading } from './requester-domain';
 import { settleTiesByValues, type SettledTie } from './header-values';
 import type { CellIssue } from './issues';
 import { columnLetter, DECLINED_REQUEST_STATUS } from './lists';
@@ -518,7 +519,7 @@ export function readTable(
   const parents: { level: number; text: string; into: InputColumn }[] = [];
   // Each row starts as a copy of one with every field read, each then set in place: given its fields one by one, a row
   // past a dozen of them is kept by V8 as a hash table several times the size, and rows are held for a whole import.
-  const blankRow: RawRow = Object.fromEntries([...map.fields.values(), ...form.given.map((g) => g.field)].map((field) => [field, undefined]));
+  const blankRow: RawRow = Object.fromEntries([...map.fields.values(), ...form.given.map((g) => g.field), ...(form.byDomain ? [form.byDomain.field] : [])].map((field) => [field, undefined]));
   let lastRow: number | undefined;
   const rowFollows = (r: number): boolean => {
     if (lastRow === undefined) for (lastRow = grid.length - 1; lastRow > headerIndex && !isRowLine(grid[lastRow]); lastRow--);
@@ -642,6 +643,7 @@ export function readTable(
     const items = [...map.valueColumns].filter(([i, v]) => !isBlankCell(line[i]) || [...(v.own?.keys() ?? [])].some((j) => !isBlankCell(line[j])));
     if (!any && items.length === 0) continue;
     for (const g of form.given) raw[g.field] = g.value;
+    if (form.byDomain) nameByDomain(form.byDomain, raw, r + 1, readOptions);
     if (form.endedAt !== undefined && !isBlankCell(raw.fulfilledOn) && readCell(form.status!, raw.status, readOptions).value === DECLINED_REQUEST_STATUS) {
       const ended = notedLine({ header: headerText(header[form.endedAt]), days: true }, raw.fulfilledOn, options.isoFromDate);
       raw.notes = isBlankCell(raw.notes) ? ended : `${String(raw.notes).trim()}\n${ended}`;
@@ -728,11 +730,14 @@ interface FormReading {
   words: Map<number, Map<string, { value: string; on: number[]; typed?: string }>>;
   /** The column whose words decline a ticket (`ToolExport.declinedBy`), the status column's, and the rows read so. */
   declined?: { at: number; statusAt: number; words: Set<string>; value: string; on: number[]; typed: Set<string> };
+  /** The field a desk names by the domain of its requester's address (`ToolExport.byDomain`), and the rows read so, by domain. */
+  byDomain?: DomainReading;
 }
 
 /**
  * What a tool's export holds in every row unsaid (`ToolExport.given`, `nothing`: a form's responses), the tool's own
- * words for listed values (`words`), and a desk's day resolved, which is no day fulfilled on a declined row (`only`).
+ * words for listed values (`words`), a desk's day resolved, which is no day fulfilled on a declined row (`only`), and
+ * its requesters named by their addresses (`byDomain`).
  */
 function formReading(table: TableDef, map: HeaderMap, header: readonly CellInput[], lists: ReadOptions['lists']): FormReading {
   const tool = map.tool;
@@ -767,7 +772,9 @@ function formReading(table: TableDef, map: HeaderMap, header: readonly CellInput
   // In the office's own spelling, where its list has it, as `words` reads.
   const value = status?.list && lists[status.list]?.find((v) => foldText(String(v)) === foldText(DECLINED_REQUEST_STATUS));
   const declined = at >= 0 && statusAt !== undefined && value !== undefined ? { declined: { at, statusAt, words: new Set(by!.words.map(foldText)), value: String(value), on: [], typed: new Set<string>() } } : {};
-  return { given, nothingAt, nothingOn: [], words, ...ended, ...declined, ...(nothing && nothingAt.size ? { nothing: foldText(nothing.word) } : {}) };
+  const domain = tool?.byDomain?.[table.name];
+  const byDomain = domain && domainReading(table, domain, (field) => fieldColumn(map, field).index);
+  return { given, nothingAt, nothingOn: [], words, ...ended, ...declined, ...(byDomain ? { byDomain } : {}), ...(nothing && nothingAt.size ? { nothing: foldText(nothing.word) } : {}) };
 }
 
 /** A form's assumptions, each said once at the header (a warning on every response would bury the rest). */
@@ -795,6 +802,8 @@ function formIssues(map: HeaderMap, sheet: string, headerIndex: number, header: 
     const why = `${tool.tool}'s ${tool.declinedBy!.header} is ${[...declined.typed].map(quoteValue).join(' or ')}`;
     issues.push({ ...at, code: 'choice_matched', field: 'status', column: columnLetter(declined.statusAt + 1), header: status, message: `${status}: ${rowRuns(declined.on)} read as ${quoteValue(declined.value)}, as ${why}: closed without being fulfilled` });
   }
+  const named = form.byDomain && domainIssue(form.byDomain, tool.tool, header);
+  if (named) issues.push({ ...at, ...named });
   return issues;
 }
 

@@ -80,6 +80,12 @@ export interface ToolExport {
    * Done ticket): such a row is read as Declined, said once at the status column.
    */
   declinedBy?: { header: string; words: readonly string[] };
+  /**
+   * Per table, the field a desk's row names by the domain of its requester's address (`email`) where the export has no
+   * column for it or the row leaves it blank: a desk knows its requesters by their addresses, where an office's own log
+   * has the column to fill (decision 033). Said once per sheet.
+   */
+  byDomain?: { readonly [T in TableName]?: { field: FieldOf<T>; email: FieldOf<T> } };
 }
 
 /**
@@ -208,6 +214,9 @@ export const GOOGLE_FORMS: ToolExport = {
   given: FORM_RESPONSES,
 };
 
+/** A service desk's requester's organization, where the ticket names none: the domain of the requester's address. */
+const REQUESTER_DOMAIN: ToolExport['byDomain'] = { requests: { field: 'requesterOrg', email: 'contactEmail' } };
+
 /**
  * A ServiceNow list exported to Excel (its column labels) or CSV (its field names, which fold to the same letters but
  * for the few listed apart). A catalog item's Number stays with it when the list is sorted. Priority is ServiceNow's five
@@ -220,6 +229,7 @@ export const GOOGLE_FORMS: ToolExport = {
 export const SERVICENOW_EXPORT: ToolExport = {
   tool: 'ServiceNow',
   only: 'requests',
+  byDomain: REQUESTER_DOMAIN,
   marks: ['Number', 'Short description', 'Caller', 'Assignment group', 'Opened', 'Opened by', 'Requested for'],
   least: 3,
   fields: {
@@ -250,6 +260,7 @@ export const SERVICENOW_EXPORT: ToolExport = {
 export const JIRA_EXPORT: ToolExport = {
   tool: 'Jira',
   only: 'requests',
+  byDomain: REQUESTER_DOMAIN,
   marks: ['Issue key', 'Issue id', 'Issue Type', 'Parent id', 'Project key', 'Project name', 'Status Category', 'Last Viewed'],
   least: 2,
   fields: {
@@ -271,6 +282,7 @@ export const JIRA_EXPORT: ToolExport = {
 export const ZENDESK_EXPORT: ToolExport = {
   tool: 'Zendesk',
   only: 'requests',
+  byDomain: REQUESTER_DOMAIN,
   marks: ['Requester email', 'Requester domain', 'Requester id', 'Submitter', 'Solved at', 'Updated at', 'Assigned at', 'Initially assigned at', 'Ticket type', 'Via'],
   least: 3,
   fields: {

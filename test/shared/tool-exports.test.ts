@@ -122,3 +122,53 @@ describe("a service desk's ticket export", () => {
     expect(readTable(TABLES.requests, 'Page 1', serviceNow, 0, { lists }).rows.map((r) => r.raw.status)).toEqual(['Work in Progress', 'Fulfilled', 'Open', 'Pending', 'Closed Skipped']);
   });
 });
+
+describe("a desk's requester known by the domain of their address", () => {
+  const zendesk = zendeskExport.sheets[1].rows;
+  const jira = jiraExport.sheets[3].rows;
+
+  it("reads each row's organization from its address's domain where the export has no organization column, said once at the address's column", () => {
+    const read = readTable(TABLES.requests, 'export (2)', zendesk);
+    expect(read.map.missingRequired).toEqual([]);
+    expect(read.rows.map((r) => r.raw.requesterOrg ?? null)).toEqual(['dot.ca.gov', 'fresno.gov', null, 'dot.ca.gov']);
+    const said = read.issues.filter((i) => i.code === 'stand_in_column');
+    expect(said.map((i) => [i.row, i.column, i.header, i.field, i.severity])).toEqual([[1, 'C', 'Requester email', 'requesterOrg', 'warning']]);
+    expect(said[0].message).toBe(
+      "no Requesting organization column: each row's organization read as the domain of its Requester email address, as Zendesk's export names none " +
+      '(dot.ca.gov on rows 2 and 5, fresno.gov on row 3); row 4 has a personal address (gmail.com), which names no organization: give it one',
+    );
+  });
+
+  it('reads a blank organization from the address where the export has the column, and a filled one as written', () => {
+    const read = readTable(TABLES.requests, 'With emails', jira);
+    expect(read.rows.map((r) => r.raw.requesterOrg ?? null)).toEqual(['Department of Transportation', 'saccounty.gov', null]);
+    const said = read.issues.filter((i) => i.code === 'stand_in_column');
+    expect(said.map((i) => [i.row, i.column, i.header])).toEqual([[1, 'P', 'Custom field (Organizations)']]);
+    expect(said[0].message).toBe(
+      'Custom field (Organizations) is blank on rows 3–4: read as the domain of the Reporter email address (saccounty.gov on row 3); ' +
+      'row 4 has a personal address (outlook.com), which names no organization: give it one',
+    );
+  });
+
+  it('lists a few domains and counts the rest, however many requesters there are', () => {
+    const header = zendesk[0];
+    const rows = Array.from({ length: 40 }, (_, i) => [5000 + i, 'A person', `p${i}@agency${i % 8}.ca.gov`, `Request ${i}`, 'Open', 'Normal', '2026-11-02', null, null, null, null]);
+    const said = readTable(TABLES.requests, 'export', [header, ...rows]).issues.filter((i) => i.code === 'stand_in_column');
+    expect(said).toHaveLength(1);
+    expect(said[0].message).toContain('agency0.ca.gov on rows 2, 10, 18, 26 and 34');
+    expect(said[0].message).toContain('and 3 more domains');
+    expect(said[0].message).not.toContain('agency7.ca.gov');
+  });
+
+  it("keeps one error naming the column where the export has neither an organization nor an address", () => {
+    const read = readTable(TABLES.requests, 'No organizations', jiraExport.sheets[2].rows);
+    expect(read.rows).toEqual([]);
+    expect(read.issues.filter((i) => i.severity === 'error').map((i) => [i.code, i.field])).toEqual([['missing_column', 'requesterOrg']]);
+  });
+
+  it("reads no organization from an address in an office's own log: its blank is the office's to fill", () => {
+    const read = readTable(TABLES.requests, 'Requests', [['Request ID', 'Received', 'Requesting organization', 'Contact email', 'Description'], ['TA-1', '2026-11-02', null, 'mlee@dot.ca.gov', 'Workshop']]);
+    expect(read.rows.map((r) => r.raw.requesterOrg ?? null)).toEqual([null]);
+    expect(read.issues.filter((i) => i.code === 'stand_in_column')).toEqual([]);
+  });
+});
