@@ -61,9 +61,11 @@ class PresentationTables extends ContentTables {
     } else super.bodyElementEnd(name);
   }
 
-  protected override paragraphRead(text: string): void {
+  /** A shape's paragraph: a line of what may be its slide's title. Only its first characters are kept. */
+  protected override paragraphRead(text: string): number {
     const shape = this.shapes[this.shapes.length - 1];
     if (shape && shape.text.length < TITLE_LENGTH) shape.text = `${shape.text}${text}\n`.slice(0, TITLE_LENGTH);
+    return 0;
   }
 
   protected override tableRead(rows: CellInput[][]): void {

@@ -9,7 +9,7 @@ import { excelDate } from '../../shared/cells/excel-serial';
 import { cellInput } from './sheet-grid-cells';
 import type { SheetGrid } from './sheet-grid';
 import { dayNumber } from './sheet-xml-cells';
-import { DocumentOutline, HEADING_LENGTH, tableSheets } from './document-tables';
+import { DocumentOutline, HEADING_LENGTH, tableSheets, type ParagraphKind } from './document-tables';
 import { ImportError } from './import-error';
 import { tooLarge, type WorkbookArchive } from './workbook-archive';
 import { OfficeXml, TITLE_LEVEL, UNRANKED_LEVEL } from './word-parts';
@@ -23,9 +23,13 @@ const NAMESPACES: Readonly<Record<string, string>> = {
   'urn:oasis:names:tc:opendocument:xmlns:style:1.0': 'style',
   'urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0': 'number',
   'urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0': 'calcext',
+  'urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0': 'fo',
   'urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0': 'svg',
   'urn:oasis:names:tc:opendocument:xmlns:presentation:1.0': 'presentation',
 };
+
+/** Writer's character style for bold text (`<strong>` in a web page it opened). */
+const STRONG = 'Strong_20_Emphasis';
 
 /**
  * What a sheet or document does not show as a cell's text or a paragraph's: comments, shapes and text boxes drawn over
@@ -135,6 +139,16 @@ class DateStyles extends OfficeXml {
   protected override officeText(_text: string): void {}
 }
 
+/** A body paragraph being read: its outline level if it is a heading, its list level if it is a list item, whether its own style is bold, and its characters and those of them in bold. */
+interface BodyParagraph {
+  text: string;
+  level?: number;
+  list?: number;
+  bold: boolean;
+  letters: number;
+  boldLetters: number;
+}
+
 export class ContentTables extends DateStyles {
   readonly sheets: OdsSheet[] = [];
   private sheet?: OdsSheet;
@@ -152,10 +166,18 @@ export class ContentTables extends DateStyles {
   protected shown = false;
   /** What is not read, as a cell's text nor a paragraph's: a presentation reads its shapes. */
   protected readonly unshownElements = UNSHOWN;
-  /** A body paragraph being read (not a table's), and its outline level if it is a heading. */
-  private paragraph?: { text: string; level?: number };
-  /** The body paragraphs a frame is anchored in, set aside while the frame's own paragraphs and tables are read. */
-  private readonly anchors: ({ text: string; level?: number } | undefined)[] = [];
+  /** A body paragraph being read (not a table's). */
+  private paragraph?: BodyParagraph;
+  /** The body paragraphs a frame is anchored in, and their open spans, set aside while the frame's own paragraphs and tables are read. */
+  private readonly anchors: { paragraph?: BodyParagraph; spans: boolean[] }[] = [];
+  /** How deep in lists (`text:list`) the body is, and whether the list item open has had its paragraph yet. */
+  private listDepth = 0;
+  private itemOpen = false;
+  /** The spans open in the paragraph, each bold or not. */
+  private readonly spans: boolean[] = [];
+  /** The automatic styles whose text is bold, and the style being read. */
+  private readonly boldStyles = new Set<string>([STRONG]);
+  private style?: string;
   /** The style each automatic paragraph style (`P1`) is based on: Writer gives a paragraph one of these, not its own. */
   private readonly styleParents = new Map<string, string>();
   /** The current table's columns' default cell styles, as runs of columns: a cell with no style of its own takes its column's. */
@@ -175,7 +197,8 @@ export class ContentTables extends DateStyles {
     else if (name === 'style:style') {
       const [style, parent] = [this.namespaced(attributes, 'name', 'style'), this.namespaced(attributes, 'parent-style-name', 'style')];
       if (style !== undefined && parent !== undefined) this.styleParents.set(style, parent);
-    }
+      this.style = style;
+    } else if (name === 'style:text-properties' && this.style !== undefined && /^(bold|[6-9]00)$/.test(this.namespaced(attributes, 'font-weight', 'fo') ?? '')) this.boldStyles.add(this.style);
     this.styleElement(name, attributes, selfClosing);
     if (name === 'table:table') {
       // A table inside a cell (a sub-table) is no sheet: its cells' text is the cell's.
@@ -220,15 +243,21 @@ export class ContentTables extends DateStyles {
     if (!this.shown) return;
     if (name === TEXT_FRAME) {
       // What a frame holds outside its paragraphs (a picture's title and description) is no part of its anchor's text.
-      this.anchors.push(this.paragraph);
+      this.anchors.push({ paragraph: this.paragraph, spans: this.spans.splice(0) });
       this.paragraph = undefined;
-      return;
-    }
-    if (name === 'text:p' || name === 'text:h') {
+    } else if (name === 'text:list' && !selfClosing) this.listDepth++;
+    else if (name === 'text:list-item') this.itemOpen = !selfClosing;
+    else if (name === 'text:p' || name === 'text:h') {
       const style = this.namespaced(attributes, 'style-name', 'text');
       const level = name === 'text:h' ? count(this.namespaced(attributes, 'outline-level', 'text')) - 1 : styleLevel(this.styleParents.get(style ?? '') ?? style);
-      this.paragraph = selfClosing ? undefined : { text: '', level };
-    } else if (this.paragraph) this.spacing(name, attributes);
+      // An item's first paragraph is the item; a later one in the same item continues it, read as a paragraph.
+      const list = this.listDepth > 0 && this.itemOpen && name === 'text:p' ? this.listDepth - 1 : undefined;
+      if (list !== undefined) this.itemOpen = false;
+      this.paragraph = selfClosing ? undefined : { text: '', level, list, bold: this.boldStyles.has(style ?? ''), letters: 0, boldLetters: 0 };
+    } else if (this.paragraph) {
+      if (name === 'text:span' && !selfClosing) this.spans.push(this.boldStyles.has(this.namespaced(attributes, 'style-name', 'text') ?? ''));
+      else this.spacing(name, attributes);
+    }
   }
 
   private cellElement(name: string, attributes: XmlAttributes): void {
@@ -263,6 +292,7 @@ export class ContentTables extends DateStyles {
       return;
     }
     this.styleElementEnd(name);
+    if (name === 'style:style') this.style = undefined;
     if (name === 'table:table' && !selfClosing) {
       if (--this.tableDepth === 0) {
         if (this.shown) this.tableRead(sheetRows(this.sheets.pop()!));
@@ -270,23 +300,32 @@ export class ContentTables extends DateStyles {
       }
       return;
     }
-    if (this.tableDepth === 0) this.bodyElementEnd(name);
+    if (this.tableDepth === 0 && this.shown) this.bodyElementEnd(name);
     if (this.tableDepth !== 1 || selfClosing) return;
     if (name === 'table:table-cell' || name === 'table:covered-table-cell') this.cellEnd();
     else if (name === 'table:table-row') this.rowEnd();
   }
 
-  /** An element of the body outside its tables ends: a paragraph is read. */
+  /** An element of a text's or presentation's body outside its tables ends: a paragraph is read. */
   protected bodyElementEnd(name: string): void {
-    if (name === TEXT_FRAME && this.anchors.length) this.paragraph = this.anchors.pop();
-    if (!this.paragraph || (name !== 'text:p' && name !== 'text:h')) return;
-    this.paragraphRead(this.paragraph.text, this.paragraph.level);
-    this.paragraph = undefined;
+    if (name === TEXT_FRAME && this.anchors.length) {
+      const anchor = this.anchors.pop()!;
+      [this.paragraph, this.spans.length] = [anchor.paragraph, 0];
+      this.spans.push(...anchor.spans);
+    } else if (name === 'text:list') this.listDepth--;
+    else if (name === 'text:span' && this.paragraph) this.spans.pop();
+    else if (this.paragraph && (name === 'text:p' || name === 'text:h')) {
+      const { text, level, list, letters, boldLetters } = this.paragraph;
+      this.held += this.paragraphRead(text, { level, list, bold: letters > 0 && boldLetters === letters });
+      if (this.held > this.kept) throw tooLarge(this.file, this.kept);
+      this.paragraph = undefined;
+      this.spans.length = 0;
+    }
   }
 
-  /** A body paragraph read, and its outline level if it is a heading: a text's outline. */
-  protected paragraphRead(text: string, level: number | undefined): void {
-    this.outline?.paragraph(text, level);
+  /** A body paragraph read, as its kind: a text's outline. Returns what is kept of it. */
+  protected paragraphRead(text: string, kind: ParagraphKind): number {
+    return this.outline?.paragraph(text, kind) ?? 0;
   }
 
   /** A table of a text or presentation read, its cells as shown: a text's outline names it. */
@@ -303,7 +342,18 @@ export class ContentTables extends DateStyles {
       this.held += text.length;
       if (this.held > this.kept) throw tooLarge(this.file, this.kept);
       this.cell.line += text;
-    } else if (this.paragraph && this.paragraph.text.length < HEADING_LENGTH) this.paragraph.text = (this.paragraph.text + text).slice(0, HEADING_LENGTH);
+    } else if (this.paragraph) {
+      const paragraph = this.paragraph;
+      const letters = text.replace(/\s+/g, '').length;
+      paragraph.letters += letters;
+      if (paragraph.bold || this.spans.some((bold) => bold)) paragraph.boldLetters += letters;
+      // A list item is a row's text, kept whole and counted against the ceiling; any other paragraph only names what follows.
+      if (paragraph.list !== undefined) {
+        this.held += text.length;
+        if (this.held > this.kept) throw tooLarge(this.file, this.kept);
+        paragraph.text += text;
+      } else if (paragraph.text.length < HEADING_LENGTH) paragraph.text = (paragraph.text + text).slice(0, HEADING_LENGTH);
+    }
   }
 
   private cellEnd(): void {
@@ -418,8 +468,12 @@ export async function opendocumentTables(archive: WorkbookArchive): Promise<Shee
   const content = new ContentTables(file, limits.kept, limits.row, archive.refusal(archive.main), styles);
   await archive.read(archive.main, content);
   const grids = content.outline
-    ? tableSheets(content.outline.tables)
+    ? tableSheets(content.outline.tables, content.outline.items)
     : content.sheets.map((sheet) => ({ name: sheet.name, grid: sheetRows(sheet), textsLikeErrors: sheet.textsLikeErrors, excelTables: [] }));
-  if (grids.length === 0) throw new ImportError('not-a-workbook', `${file} is an OpenDocument ${content.outline ? 'text' : 'spreadsheet'} with no table in it: only its tables are read, each as a sheet.`);
+  if (grids.length === 0) {
+    throw new ImportError('not-a-workbook', content.outline
+      ? `${file} is an OpenDocument text with no table in it, nor a plan written as headings over lists: only its tables and such plans are read, each as a sheet.`
+      : `${file} is an OpenDocument spreadsheet with no table in it: only its tables are read, each as a sheet.`);
+  }
   return grids;
 }

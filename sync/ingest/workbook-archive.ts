@@ -87,8 +87,8 @@ export async function readWorkbookArchive<T>(bytes: Buffer, file: string, limits
     const read = (part: string, reader: WorkbookXml) => inflated(zip, byName.get(part)!, file, limits, budget, reader);
     const refusal = (part: string) => () => new ImportError('too-large', `${file}: its part ${part} holds more text in one place than any table does; the file is damaged or was built to exhaust memory, and was not read.`);
     const mimetype = await mimetypeOf(zip, entries);
-    // A template (`.ots`) holds its tables as the document does.
-    const odfKind = parts.has(ODF_CONTENT) ? mimetype.replace(/-template$/, '') : undefined;
+    // A template (`.ots`) holds its tables as the document does, and so does a web page LibreOffice opened and saved as .odt (`text-web`).
+    const odfKind = parts.has(ODF_CONTENT) ? mimetype.replace(/-(?:template|web)$/, '') : undefined;
     kind = Object.keys(readers).find((key) => parts.has(key) || key === odfKind);
     let main = kind === odfKind ? ODF_CONTENT : kind;
     if (kind === undefined && parts.has(PACKAGE_RELATIONSHIPS)) {

@@ -55,7 +55,7 @@ function fromFormLine(waiting: ImportResult['fromForm']): string {
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'validate and ingest a workbook\'s (an .xlsx or .ods, or a CSV file\'s, or a Word, PowerPoint or OpenDocument text or presentation file\'s tables\') rows exactly as a sync would',
+  summary: 'validate and ingest a workbook\'s (an .xlsx or .ods, or a CSV file\'s, or a Word, PowerPoint or OpenDocument text or presentation file\'s tables\', or a plan written in a Word or OpenDocument text file as headings over lists) rows exactly as a sync would',
   usage: 'import FILE.xlsx|FILE.csv|FILE.docx|FILE.pptx|FILE.ods|FILE.odt|FILE.odp --source ID [--json] [--data DIR]',
   options: {
     ...storageOptions,

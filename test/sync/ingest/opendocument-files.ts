@@ -3,7 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 
-const NAMESPACES = 'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" xmlns:presentation="urn:oasis:names:tc:opendocument:xmlns:presentation:1.0"';
+const NAMESPACES = 'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" xmlns:presentation="urn:oasis:names:tc:opendocument:xmlns:presentation:1.0"';
 
 export const ODP = 'application/vnd.oasis.opendocument.presentation';
 
@@ -13,7 +13,8 @@ export type OdsCell = string | null | { attributes?: string; xml?: string; text?
 /** A row of cells, or a row written once for `repeated` rows (`table:number-rows-repeated`). */
 export type OdsRow = OdsCell[] | { cells: OdsCell[]; repeated: number };
 
-const paragraph = (text: string) => `<text:p>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</text:p>`;
+const escapedText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const paragraph = (text: string) => `<text:p>${escapedText(text)}</text:p>`;
 
 function cellXml(cell: OdsCell): string {
   if (cell === null) return '<table:table-cell/>';
@@ -23,6 +24,29 @@ function cellXml(cell: OdsCell): string {
   const inner = cell.xml ?? (cell.text === undefined ? '' : paragraph(cell.text));
   return `<table:table-cell${repeated} ${cell.attributes ?? ''}>${inner}</table:table-cell>`;
 }
+
+/** A text's list item: its text, or its text with a list nested in it (sub-bullets). */
+export type OdtItem = string | { text: string; items: readonly OdtItem[] };
+
+/** A text's bulleted or numbered list (`text:list`), as Writer writes one: each item a paragraph, a sub-list inside its item. */
+export const odtList = (items: readonly OdtItem[]): string =>
+  `<text:list text:style-name="L1">${items.map((item) => {
+    const [text, nested] = typeof item === 'string' ? [item, undefined] : [item.text, item.items];
+    return `<text:list-item><text:p text:style-name="P1">${escapedText(text)}</text:p>${nested ? odtList(nested) : ''}</text:list-item>`;
+  }).join('')}</text:list>`;
+
+/** A text's heading at its outline level (1 for the first). */
+export const odtHeading = (text: string, level: number) => `<text:h text:outline-level="${level}">${escapedText(text)}</text:h>`;
+
+/** A text's paragraph; `style` its automatic style (`P1`), `spanStyle` a style of a span holding all its text. */
+export const odtParagraph = (text: string, style?: string, spanStyle?: string) => {
+  const inner = spanStyle ? `<text:span text:style-name="${spanStyle}">${escapedText(text)}</text:span>` : escapedText(text);
+  return `<text:p${style ? ` text:style-name="${style}"` : ''}>${inner}</text:p>`;
+};
+
+/** Automatic styles as Writer writes them for a bold span (`T1`) and a bold paragraph (`P2`). */
+export const BOLD_STYLES = '<style:style style:name="T1" style:family="text"><style:text-properties fo:font-weight="bold" style:font-weight-asian="bold"/></style:style>'
+  + '<style:style style:name="P2" style:family="paragraph" style:parent-style-name="Standard"><style:text-properties fo:font-weight="bold"/></style:style>';
 
 export const odsTable = (name: string, rows: readonly OdsRow[]) =>
   `<table:table table:name="${name}"><table:table-column table:number-columns-repeated="1024"/>${rows.map((row) => {

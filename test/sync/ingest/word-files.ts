@@ -14,6 +14,20 @@ const escaped = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt
 export const paragraph = (text: string, style?: string) =>
   `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}${text ? `<w:r><w:t xml:space="preserve">${escaped(text)}</w:t></w:r>` : ''}</w:p>`;
 
+/**
+ * A list paragraph (`w:numPr`): `level` its list level (`w:ilvl`), `numId` its numbering; `style` a paragraph style,
+ * which may give the numbering itself (`ListBullet` does in `writeDocument`'s styles).
+ */
+export const listItem = (text: string, level = 0, numId = 1, style?: string) =>
+  `<w:p><w:pPr>${style ? `<w:pStyle w:val="${style}"/>` : ''}<w:numPr><w:ilvl w:val="${level}"/><w:numId w:val="${numId}"/></w:numPr></w:pPr><w:r><w:t xml:space="preserve">${escaped(text)}</w:t></w:r></w:p>`;
+
+/** A paragraph of `style` alone, as Word writes one whose numbering its style gives (`List Bullet`). */
+export const styledItem = (text: string, style = 'ListBullet') => paragraph(text, style);
+
+/** A paragraph whose runs are all bold, its paragraph mark not: a heading typed as bold text. */
+export const boldParagraph = (text: string) =>
+  `<w:p><w:pPr><w:rPr><w:b/></w:rPr></w:pPr><w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">${escaped(text)}</w:t></w:r></w:p>`;
+
 /** A cell: its text (paragraphs split at line feeds), or its XML content as given, and how it is merged. */
 export type WordCell = string | null | { text?: string; xml?: string; span?: number; vMerge?: 'restart' | 'continue' };
 
@@ -46,7 +60,12 @@ export function textBox(content: string, before = '', vml = false): string {
 const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:styles xmlns:w="${W}"><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
 <w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>
-<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style></w:styles>`;
+<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="Heading3"><w:name w:val="heading 3"/><w:basedOn w:val="Normal"/><w:pPr><w:outlineLvl w:val="2"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/></w:style>
+<w:style w:type="paragraph" w:styleId="ListBullet"><w:name w:val="List Bullet"/><w:basedOn w:val="Normal"/><w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="PlanBullet"><w:name w:val="Plan Bullet"/><w:basedOn w:val="ListBullet"/></w:style>
+<w:style w:type="paragraph" w:styleId="PlanBulletSub"><w:name w:val="Plan Bullet Sub"/><w:basedOn w:val="ListBullet"/><w:pPr><w:numPr><w:ilvl w:val="1"/></w:numPr></w:pPr></w:style></w:styles>`;
 
 /** `main`: the main part's name, which Word on the web writes as `word/document2.xml`. */
 export async function writeDocument(file: string, body: string, main = 'word/document.xml'): Promise<string> {
