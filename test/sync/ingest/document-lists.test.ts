@@ -80,6 +80,37 @@ const STAGES = [...new Set(GARE_PLAN.map(([stage]) => stage))];
 const garePlanText = () => odtHeading(GARE_TITLE, 1) + STAGES.map((stage) => odtHeading(stage, 2) + odtList(GARE_PLAN.filter(([s]) => s === stage).map(([, item], i) =>
   (stage === 'Organize' && i === 0 ? { text: item, items: ['Request for proposals', 'Contract signed'] } : item)))).join('');
 
+/**
+ * The GARE plan's items as its status update writes them: the target and the legend's status at each item's end, in the
+ * forms offices use (after a dash, in parentheses, after a label), one item's dates part of its task.
+ */
+const GARE_ENDS: Record<string, string> = {
+  'Training videos for staff on racial-equity terms and concepts': ' (Completed)',
+  'Citywide racial-equity training opportunities launched': ' – In progress',
+  'Racial-equity workshops for senior and executive staff': ' — 2 workshops',
+  'Departments that complete a Racial Equity Action Plan': '. Target: 100% of departments',
+  'Departments that establish Racial Equity Action Teams': ' — Target: 50% of departments (Not started)',
+  'Consultations on Budgeting-for-Equity worksheets': ' — 20 hours; Status: Completed',
+  'TA on department racial equity action plans': ' — 60 hours – In progress',
+  'TA on department racial equity action teams': ' (Target: 20 hours)',
+  'Results-Based Accountability "Turn the Curve" plans with departments': ' — 5 plans',
+  'Departments that submit a Budgeting-for-Equity worksheet': ' - 100% of departments',
+};
+const GARE_STATUS: Record<string, string> = {
+  'Training videos for staff on racial-equity terms and concepts': 'Completed',
+  'Citywide racial-equity training opportunities launched': 'In progress',
+  'Departments that establish Racial Equity Action Teams': 'Not started',
+  'Consultations on Budgeting-for-Equity worksheets': 'Completed',
+  'TA on department racial equity action plans': 'In progress',
+};
+const gareItem = (item: string) => `${item}${GARE_ENDS[item] ?? ''}`;
+const gareTargetsDocument = () => paragraph(GARE_TITLE, 'Heading1') + STAGES.map((stage) => paragraph(stage, 'Heading2') + GARE_PLAN.filter(([s]) => s === stage).map(([, item]) => listItem(gareItem(item))).join('')).join('');
+const gareTargetGrid = () => [
+  [GARE_TITLE],
+  ['Phase', 'Task', 'Target', 'Status', 'Notes'],
+  ...GARE_PLAN.map(([stage, item, target]) => [stage, item, target === '—' ? null : target, GARE_STATUS[item] ?? null, null]),
+];
+
 async function refusal(file: string) {
   const error = await readWorkbookGrids(file).catch((e: unknown) => e);
   return isErrorType(error, ImportError) ? { code: error.code, message: error.message } : error;
@@ -122,6 +153,13 @@ describe('a plan written as headings over lists, read as a table', () => {
     expect(await grids(await writeOpenDocument(files.path('gare.odt'), garePlanText(), ODT, 'office:text'))).toEqual(expected);
     // A web page LibreOffice opened and saved as .odt says it is a web text (`text-web`): its body is a text's.
     expect(await grids(await writeOpenDocument(files.path('gare-web.odt'), garePlanText(), `${ODT}-web`, 'office:text'))).toEqual(expected);
+  });
+
+  test('the GARE plan with each item\'s target and status at its end: read into Target and Status as a table\'s cells, the words of the task kept', async () => {
+    const expected = [[sheetName(GARE_TITLE), gareTargetGrid()]];
+    expect(await grids(await writeDocument(files.path('gare-targets.docx'), gareTargetsDocument()))).toEqual(expected);
+    const odt = odtHeading(GARE_TITLE, 1) + STAGES.map((stage) => odtHeading(stage, 2) + odtList(GARE_PLAN.filter(([s]) => s === stage).map(([, item]) => gareItem(item)))).join('');
+    expect(await grids(await writeOpenDocument(files.path('gare-targets.odt'), odt, ODT, 'office:text'))).toEqual(expected);
   });
 
   test('an OpenDocument roadmap whose kinds are bold lines, by a bold span or a bold paragraph style', async () => {
@@ -187,5 +225,18 @@ describe.each(backends)('import of a plan written as lists on $name', (backend) 
     for await (const row of store.rows('workplan', { sourceIds: [principal.id] })) stored.push(row.values as Record<string, TypedValue>);
     expect(stored.map((v) => [v.goal, v.phase, v.task]).sort()).toEqual(CITY_PLAN.map(([phase, goal, task]) => [goal, `Phase ${phase} (${PHASE_YEARS[phase]})`, task]).sort());
     expect(stored.find((v) => v.task === CITY_PLAN[0]![2])).toMatchObject({ startOn: '2026-02-01', endOn: '2027-08-31', lead: LEAD });
+  });
+
+  test('the GARE plan: each item stored with its stage, its target as a figure and unit, and its status', async () => {
+    const store = await backend.open();
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'GARE update', sourceKind: 'file' });
+    const file = await writeDocument(files.path('GARE update.docx'), gareTargetsDocument());
+    const r = importJson(await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-25T10:00:00Z') }));
+    expect([r.accepted, r.rejected]).toEqual([GARE_PLAN.length, []]);
+    const stored = new Map<unknown, Record<string, TypedValue>>();
+    for await (const row of store.rows('workplan', { sourceIds: [principal.id] })) stored.set(row.values.task, row.values as Record<string, TypedValue>);
+    expect(stored.get('TA on department racial equity action plans')).toMatchObject({ phase: 'Operationalize', target: 60, unit: 'hours', status: 'In progress' });
+    expect(stored.get('Departments that complete a Racial Equity Action Plan')).toMatchObject({ phase: 'Organize', target: 100, unit: '% of departments' });
+    expect(stored.get('Training videos for staff on racial-equity terms and concepts')).toMatchObject({ status: 'Completed', target: null });
   });
 });
