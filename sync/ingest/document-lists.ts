@@ -148,6 +148,42 @@ interface PlanRow {
   notes: string[];
 }
 
+/** Whether an item has its own end to read: a timeline, lead, target or status (`ENDINGS`). */
+const endsOwn = (text: string) => itemParts(text).ends.size > 0;
+
+/** Whether two items are in one list: between the same tables, under the same headings. */
+const sameList = (a: ListItem, b: ListItem) => a.tablesBefore === b.tablesBefore && a.headings.length === b.headings.length && a.headings.every((h, k) => h === b.headings[k]);
+
+/** Each item's sub-items one level under it (those it is the nearest item above of a lower level of), by index. */
+function subItems(items: readonly ListItem[]): number[][] {
+  const under = items.map((): number[] => []);
+  const open: number[] = [];
+  items.forEach((item, i) => {
+    if (i > 0 && !sameList(items[i - 1]!, item)) open.length = 0;
+    while (open.length && items[open[open.length - 1]!]!.depth >= item.depth) open.pop();
+    if (open.length) under[open[open.length - 1]!]!.push(i);
+    open.push(i);
+  });
+  return under;
+}
+
+/**
+ * Which items head their sub-items rather than being rows they describe: one closed by a colon or naming a group
+ * (`headsItems`); or one with nothing written at its end whose every sub-item carries its own timeline, lead, target or
+ * status, or heads items itself, as goals do over their tasks in a numbered outline (`1. Goal` over `a. Task (Feb 2026 –
+ * Aug 2027)`). Sub-items that describe their item (its steps, its deliverables) carry none, and an item with its own
+ * dates is a task whatever its steps carry: both stay notes.
+ */
+function headingItems(items: readonly ListItem[]): boolean[] {
+  const under = subItems(items);
+  const heads = items.map(() => false);
+  for (let i = items.length - 1; i >= 0; i--) {
+    const subs = under[i]!;
+    heads[i] = subs.length > 0 && (headsItems(items[i]!.text) || (!endsOwn(items[i]!.text) && subs.every((k) => heads[k] || endsOwn(items[k]!.text))));
+  }
+  return heads;
+}
+
 /**
  * The rows of a body's list items: a top item a row under its headings; an item nested under one its notes (sub-bullets
  * say what their item holds: as rows of their own they would lose it), unless the item above heads them (`headsItems`:
@@ -160,14 +196,13 @@ function planRows(items: readonly ListItem[]): PlanRow[][] {
   let groups: { depth: number; heading: Heading }[] = [];
   /** The last row, while the items after it are in its list: under the same headings, with no heading item between. */
   let last: { row: PlanRow; depth: number } | undefined;
+  const heads = headingItems(items);
   items.forEach((item, i) => {
     const before = items[i - 1];
     if (!before || item.tablesBefore !== before.tablesBefore) runs.push((run = []));
-    const sameList = before !== undefined && before.tablesBefore === item.tablesBefore && before.headings.length === item.headings.length && before.headings.every((h, k) => h === item.headings[k]);
-    if (!sameList) [groups, last] = [[], undefined];
+    if (!before || !sameList(before, item)) [groups, last] = [[], undefined];
     groups = groups.filter((g) => g.depth < item.depth);
-    const next = items[i + 1];
-    if (next && next.tablesBefore === item.tablesBefore && next.depth > item.depth && headsItems(item.text)) {
+    if (heads[i]) {
       groups.push({ depth: item.depth, heading: { text: item.text.replace(/\s*:$/, ''), level: LABEL_LEVEL + 1 + item.depth } });
       last = undefined;
       return;

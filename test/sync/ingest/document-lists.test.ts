@@ -9,7 +9,7 @@ import { importJson, importWorkbook } from '../../../sync/ingest/import-workbook
 import { readWorkbookGrids } from '../../../sync/ingest/workbook-grid';
 import { ASSOCIATION_ROADMAP, CITY_PLAN, GARE_PLAN } from '../../fixtures/messy/source-plans';
 import { storeBackends } from '../../support/store-backends';
-import { BOLD_STYLES, odtHeading, odtList, odtParagraph, writeOpenDocument } from './opendocument-files';
+import { BOLD_STYLES, odtHeading, odtList, odtParagraph, writeOpenDocument, type OdtItem } from './opendocument-files';
 import { tempFolder } from './workbook-files';
 import { boldParagraph, listItem, paragraph, styledItem, table, writeDocument } from './word-files';
 
@@ -111,6 +111,32 @@ const gareTargetGrid = () => [
   ...GARE_PLAN.map(([stage, item, target]) => [stage, item, target === '—' ? null : target, GARE_STATUS[item] ?? null, null]),
 ];
 
+/** The city's first phase as a numbered outline, as offices type one: `1. Goal` over `a. Task (timeline)`, no headings, no colons. */
+const PHASE_ONE = CITY_PLAN.filter(([phase]) => phase === 1);
+const OUTLINE_GOALS = [...new Set(PHASE_ONE.map(([, goal]) => goal))];
+const STUDY = CITY_PLAN[1]![2];
+const STUDY_STEPS = ['Historical analysis (Mar 2026)', 'Benchmark study (Jun 2026)'];
+const FORUM_NOTE = 'Invite neighborhood associations and faith leaders';
+
+/**
+ * Each goal a top item over its tasks, each task ending with its timeline. A task's describing sub-item (no timeline)
+ * and a dated task's dated steps stay its notes: only a parent with nothing of its own at its end heads dated items.
+ */
+const OUTLINE: OdtItem[] = OUTLINE_GOALS.map((goal) => ({ text: goal, items: PHASE_ONE.filter(([, g]) => g === goal).map(([, , task, timeline]) => {
+  const text = `${task} (${timeline})`;
+  return task === CITY_PLAN[0]![2] ? { text, items: [FORUM_NOTE] } : task === STUDY ? { text, items: STUDY_STEPS } : text;
+}) }));
+/** A Word document's numbered list of `items`, each nested list a level down. */
+const wordList = (items: readonly OdtItem[], level = 0): string =>
+  items.map((i) => (typeof i === 'string' ? listItem(i, level, 3) : listItem(i.text, level, 3) + wordList(i.items, level + 1))).join('');
+
+const outlineGrid = () => [
+  [CITY_TITLE],
+  ['Phase', 'Task', 'Timeline', 'Notes'],
+  ...OUTLINE_GOALS.flatMap((goal) => PHASE_ONE.filter(([, g]) => g === goal).map(([, , task, timeline]) =>
+    [goal, task, timeline, task === CITY_PLAN[0]![2] ? FORUM_NOTE : task === STUDY ? STUDY_STEPS.join('\n') : null])),
+];
+
 async function refusal(file: string) {
   const error = await readWorkbookGrids(file).catch((e: unknown) => e);
   return isErrorType(error, ImportError) ? { code: error.code, message: error.message } : error;
@@ -160,6 +186,17 @@ describe('a plan written as headings over lists, read as a table', () => {
     expect(await grids(await writeDocument(files.path('gare-targets.docx'), gareTargetsDocument()))).toEqual(expected);
     const odt = odtHeading(GARE_TITLE, 1) + STAGES.map((stage) => odtHeading(stage, 2) + odtList(GARE_PLAN.filter(([s]) => s === stage).map(([, item]) => gareItem(item)))).join('');
     expect(await grids(await writeOpenDocument(files.path('gare-targets.odt'), odt, ODT, 'office:text'))).toEqual(expected);
+  });
+
+  test('a numbered outline with no headings nor colons: the items over dated items are their groups, the dated items the rows', async () => {
+    const expected = [[sheetName(CITY_TITLE), outlineGrid()]];
+    expect(await grids(await writeDocument(files.path('outline.docx'), paragraph(CITY_TITLE, 'Heading1') + wordList(OUTLINE)))).toEqual(expected);
+    const odt = odtHeading(CITY_TITLE, 1) + odtList(OUTLINE);
+    expect(await grids(await writeOpenDocument(files.path('outline.odt'), odt, ODT, 'office:text'))).toEqual(expected);
+    // A goal over its phases over dated tasks: the goal heads items that head items, and is read as the goal.
+    const phased: OdtItem[] = OUTLINE.map((goal) => typeof goal === 'string' ? goal : { text: goal.text, items: [{ text: 'Phase 1 (2026–2027)', items: goal.items }] });
+    const [[, grid]] = await grids(await writeDocument(files.path('phased.docx'), paragraph(CITY_TITLE, 'Heading1') + wordList(phased))) as [string, unknown[][]][];
+    expect(grid.slice(1)).toEqual([['Goal', 'Phase', 'Task', 'Timeline', 'Notes'], ...outlineGrid().slice(2).map(([goal, ...rest]) => [goal, 'Phase 1 (2026–2027)', ...rest])]);
   });
 
   test('an OpenDocument roadmap whose kinds are bold lines, by a bold span or a bold paragraph style', async () => {
