@@ -11,7 +11,7 @@ import { ASSOCIATION_ROADMAP, CITY_PLAN, GARE_PLAN } from '../../fixtures/messy/
 import { storeBackends } from '../../support/store-backends';
 import { BOLD_STYLES, odtHeading, odtList, odtParagraph, writeOpenDocument, type OdtItem } from './opendocument-files';
 import { tempFolder } from './workbook-files';
-import { boldParagraph, listItem, paragraph, styledItem, table, writeDocument } from './word-files';
+import { boldParagraph, characterStyled, listItem, paragraph, styledItem, table, writeDocument } from './word-files';
 
 const backends = storeBackends('ingest_lists');
 const files = tempFolder('lists');
@@ -207,6 +207,24 @@ describe('a plan written as headings over lists, read as a table', () => {
     expect(name).toBe('Roadmap');
     expect(grid).toEqual([['Focus area', 'Kind', 'Action', 'Notes'], ...ASSOCIATION_ROADMAP.filter(([area]) => AREAS.indexOf(area) < 2).map(([area, kind, action]) =>
       [areaHeading(area), kind === 'Early action' ? 'Early Actions' : 'Additional Strategies', action, null])]);
+  });
+
+  test('a line heads the list after it when its paragraph style or character style is bold, through the styles it is based on; a style that unsets bold does not', async () => {
+    // The city plan's first phase with each goal written in the office's own styles: goals name no column, so only bold makes them headings.
+    const goalLines = [(t: string) => paragraph(t, 'PlanHeading'), (t: string) => characterStyled(t, 'Strong')];
+    const goals = OUTLINE_GOALS.slice(0, 2);
+    const tasks = (goal: string) => PHASE_ONE.filter(([, g]) => g === goal);
+    const expected = [[sheetName(CITY_TITLE), [[CITY_TITLE], ['Phase', 'Task', 'Timeline', 'Notes'], ...goals.flatMap((goal) => tasks(goal).map(([, , task, timeline]) => [goal, task, timeline, null]))]]];
+    const body = paragraph(CITY_TITLE, 'Heading1') + goals.map((goal, g) => goalLines[g]!(goal) + tasks(goal).map(([, , task, timeline]) => listItem(`${task} (${timeline})`)).join('')).join('');
+    expect(await grids(await writeDocument(files.path('styled.docx'), body))).toEqual(expected);
+    const unbold = paragraph(CITY_TITLE, 'Heading1') + paragraph(goals[0]!, 'PlanNote') + tasks(goals[0]!).map(([, , task, timeline]) => listItem(`${task} (${timeline})`)).join('');
+    expect(await grids(await writeDocument(files.path('unbold.docx'), unbold))).toEqual([[sheetName(CITY_TITLE), [[CITY_TITLE], ['Task', 'Timeline', 'Notes'], ...tasks(goals[0]!).map(([, , task, timeline]) => [task, timeline, null])]]]);
+    // In a Writer document: a named paragraph style in styles.xml, bold itself or by its parent, given directly or through an automatic style.
+    const common = '<style:style style:name="Plan_20_heading" style:display-name="Plan heading" style:family="paragraph" style:parent-style-name="Standard"><style:text-properties fo:font-weight="bold"/></style:style>'
+      + '<style:style style:name="Plan_20_goal" style:display-name="Plan goal" style:family="paragraph" style:parent-style-name="Plan_20_heading"/>';
+    const automatic = '<style:style style:name="P3" style:family="paragraph" style:parent-style-name="Plan_20_goal"/>';
+    const odt = odtHeading(CITY_TITLE, 1) + goals.map((goal, g) => odtParagraph(goal, g === 0 ? 'Plan_20_heading' : 'P3') + odtList(tasks(goal).map(([, , task, timeline]) => `${task} (${timeline})`))).join('');
+    expect(await grids(await writeOpenDocument(files.path('styled.odt'), odt, ODT, 'office:text', automatic, common))).toEqual(expected);
   });
 
   test('a document with tables: its tables read as before, a plan in lists after them, a list that is no plan (bullets under one heading) not read', async () => {
