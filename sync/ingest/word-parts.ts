@@ -90,12 +90,20 @@ export const TITLE_LEVEL = -1;
 /** The rank of a subtitle or caption: it names what follows it but heads no part of the outline. */
 export const UNRANKED_LEVEL = 9;
 
+/** A paragraph's numbering as its properties or its style give it (`w:numPr`): its list and level. */
+export interface Numbering {
+  numId?: string;
+  ilvl?: number;
+}
+
 /**
  * `word/styles.xml`: the styles that make a paragraph a heading, each with its outline level (0 for Heading 1): its
- * own outline level, else its built-in name's (heading N, title, subtitle, caption).
+ * own outline level, else its built-in name's (heading N, title, subtitle, caption); and the numbering each style
+ * gives its paragraphs, its own or the style's it is based on (`List Bullet`), which makes them list items.
  */
 export class HeadingStyles extends WordXml {
   readonly headings = new Map<string, number>();
+  private readonly styles = new Map<string, Numbering & { basedOn?: string }>();
   private style?: string;
 
   protected override officeElement(name: string, attributes: XmlAttributes): void {
@@ -106,6 +114,28 @@ export class HeadingStyles extends WordXml {
       const builtIn = /^(?:heading (\d)|(title)|subtitle|caption)$/i.exec(val ?? '');
       if (builtIn) this.headings.set(this.style, builtIn[1] ? Number(builtIn[1]) - 1 : builtIn[2] ? TITLE_LEVEL : UNRANKED_LEVEL);
     } else if (name === 'w:outlineLvl' && Number(val) < 9) this.headings.set(this.style, Number(val));
+    else if (name === 'w:basedOn' || name === 'w:numId' || name === 'w:ilvl') {
+      const style = this.styles.get(this.style) ?? {};
+      this.styles.set(this.style, style);
+      if (name === 'w:basedOn') style.basedOn = val;
+      else if (name === 'w:numId') style.numId = val;
+      else style.ilvl = Number.parseInt(val ?? '0', 10) || 0;
+    }
+  }
+
+  /**
+   * The list level of a paragraph of `style` with its own numbering `own`, which overrides its style's; undefined
+   * for a paragraph in no list (numbering 0 takes a style's away).
+   */
+  listLevel(style: string | undefined, own: Numbering): number | undefined {
+    let { numId, ilvl } = own;
+    const seen = new Set<string>();
+    for (let s = style; s !== undefined && !seen.has(s) && (numId === undefined || ilvl === undefined); s = this.styles.get(s)?.basedOn) {
+      seen.add(s);
+      numId ??= this.styles.get(s)?.numId;
+      ilvl ??= this.styles.get(s)?.ilvl;
+    }
+    return numId === undefined || numId === '0' ? undefined : (ilvl ?? 0);
   }
 
   protected override officeElementEnd(): void {}
