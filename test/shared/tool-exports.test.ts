@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { mapHeaders } from '../../shared/header-map';
 import { TABLES } from '../../shared/index';
 import { locateTable, readTable } from '../../shared/read-table';
-import { GOOGLE_FORMS, JIRA_EXPORT, MICROSOFT_FORMS, SERVICENOW_EXPORT, SHAREPOINT_LIST, SHAREPOINT_TASK_LIST, toolExportOf, ZENDESK_EXPORT } from '../../shared/tool-exports';
+import { ASANA_EXPORT, GOOGLE_FORMS, JIRA_EXPORT, MICROSOFT_FORMS, SERVICENOW_EXPORT, SHAREPOINT_LIST, SHAREPOINT_TASK_LIST, toolExportOf, ZENDESK_EXPORT } from '../../shared/tool-exports';
+import { asanaExport } from '../fixtures/messy/asana-export';
 import { googleFormResponses } from '../fixtures/messy/google-form-responses';
 import { jiraExport } from '../fixtures/messy/jira-export';
 import { microsoftFormsResponses } from '../fixtures/messy/microsoft-forms-responses';
@@ -170,5 +171,35 @@ describe("a desk's requester known by the domain of their address", () => {
     const read = readTable(TABLES.requests, 'Requests', [['Request ID', 'Received', 'Requesting organization', 'Contact email', 'Description'], ['TA-1', '2026-11-02', null, 'mlee@dot.ca.gov', 'Workshop']]);
     expect(read.rows.map((r) => r.raw.requesterOrg ?? null)).toEqual([null]);
     expect(read.issues.filter((i) => i.code === 'stand_in_column')).toEqual([]);
+  });
+});
+
+describe("a planning tool's export whose groups and subtasks are its own", () => {
+  const asana = asanaExport.sheets[0].rows;
+
+  it("takes Asana's CSV by its own columns, and no office's sheet with a Name and a Notes column for one", () => {
+    expect(toolExportOf(asana[0])).toBe(ASANA_EXPORT);
+    expect(toolExportOf(['Name', 'Assignee', 'Start Date', 'Due Date', 'Notes'])).toBeUndefined();
+  });
+
+  it("reads a task completed in Asana as Completed, said once at the header, as Asana's export has no status", () => {
+    const read = readTable(TABLES.workplan, 'Plan', asana);
+    expect(read.rows.map((r) => r.raw.status ?? null)).toEqual([null, 'Completed', null, null, 'Completed']);
+    const said = read.issues.filter((i) => i.code === 'choice_matched');
+    expect(said.map((i) => [i.row, i.column, i.field])).toEqual([[1, 'C', 'status']]);
+    expect(said[0].message).toBe('no Status column: rows 3 and 6 read as "Completed", as Asana\'s Completed At is filled: the others are judged by their dates');
+  });
+
+  it('reads a section as every task\'s own goal, never one above it, and "(no section)" as none', () => {
+    const read = readTable(TABLES.workplan, 'Plan', asana);
+    expect(read.rows.slice(0, 4).map((r) => r.raw.goal ?? null)).toEqual(['Structural Equity Alignment', 'Structural Equity Alignment', 'Institutional Accountability and Shared Governance', null]);
+  });
+
+  it("gives a subtask its parent's goal, said once, and keeps the parent's name in its Notes", () => {
+    const read = readTable(TABLES.workplan, 'Plan', asana);
+    expect([read.rows[4].raw.goal, read.rows[4].raw.notes]).toEqual(['Structural Equity Alignment', 'Parent task: Host a community leaders forum\nCompleted At: 2026-03-01']);
+    const said = read.issues.filter((i) => i.code === 'stand_in_column' && i.field === 'goal');
+    expect(said.map((i) => [i.row, i.column])).toEqual([[1, 'N']]);
+    expect(said[0].message).toBe('row 6 is a subtask: read with the Goal of its Parent task, as Asana gives a subtask no section of its own');
   });
 });
