@@ -53,6 +53,8 @@ export function columnsDoc(): string {
     }
     if (tool.only) out.push(`- always \`${tool.only}\`: read as it even where a column it needs is missing (one error names it), never as another table`);
     if (tool.nothing) out.push(`- "${tool.nothing.word}" under ${tool.nothing.headers.join(' or ')}: blank, said once (${tool.nothing.why})`);
+    if (tool.statusBy) out.push(`- a row whose ${tool.statusBy.header} ${tool.statusBy.words ? `is ${tool.statusBy.words.map((w) => `"${w}"`).join(', ')}` : 'is filled'}: Status ${tool.statusBy.status}, said once (${tool.statusBy.why})`);
+    if (tool.parent) out.push(`- a subtask (its parent named under ${tool.parent.header}) with no group of its own: a row, with its parent's Goal and Phase, said once`);
     if (tool.outlined) out.push("- its rows are an outline: a parent row (told by the rows' outline levels, its row groups, or else by the indent of the row's name) is the Goal of the rows under it, and a parent under a goal their Phase; it is not read as a row");
     out.push('');
   }

@@ -251,7 +251,10 @@ function mapColumns(table: TableDef, header: readonly CellInput[], valueColumns:
   });
   map.matched.sort((a, b) => a.index - b.index);
   const spanned = new Set([...map.spans.values()].flat());
-  map.missingRequired = table.columns.filter((c) => (c.required || c.keptWhenBlank) && !taken.has(`field:${c.name}`) && !spanned.has(c.name)).map((c) => c.name);
+  // A desk's requester is named by the domain of their address where the export has no column for the organization.
+  const byDomain = tool?.byDomain?.[table.name];
+  const byAddress = (field: string) => byDomain?.field === field && taken.has(`field:${byDomain.email}`);
+  map.missingRequired = table.columns.filter((c) => (c.required || c.keptWhenBlank) && !taken.has(`field:${c.name}`) && !spanned.has(c.name) && !byAddress(c.name)).map((c) => c.name);
   return map;
 }
 

@@ -3,12 +3,14 @@
 // headers and notes under the table set aside with a warning, never read as rows.
 import { addedStatuses } from './added-statuses';
 import { continuedLines } from './continued-lines';
+import { subtaskGroups } from './subtask-groups';
 import { misfiledRows } from './misfiled-rows';
 import { foldText, isBlankCell, isErrorValue, numberedValue, readCell, type CellInput, type ReadOptions } from './cells/read-cell';
 import { parseDateText, type DateTextOptions } from './cells/date-text';
 import { titleYears, type TitleYears } from './cells/title-year';
 import { headerText, headerWeight, mapHeaders, type HeaderMap } from './header-map';
 import { notedLine, toolExportOf, toolNames } from './tool-exports';
+import { domainIssue, domainReading, nameByDomain, type DomainReading } from './requester-domain';
 import { settleTiesByValues, type SettledTie } from './header-values';
 import type { CellIssue } from './issues';
 import { columnLetter, DECLINED_REQUEST_STATUS } from './lists';
@@ -467,7 +469,10 @@ export function readTable(
   }
   // The sheet rows each value named above went to, said once at its line: a plan's every row would repeat it.
   const takenOn = new Map(defaults.map((d) => [d, [] as number[]]));
-  const fillDown = new Set(table.columns.filter((c) => c.fillDown).map((c) => c.name));
+  // A tool writes every row's value in its own columns: a blank there is none, never "same as above".
+  const toolFields = map.tool && toolNames(map.tool).fields.get(table.name);
+  const toolsOwn = (field: string) => { const { index } = fieldColumn(map, field); return index !== undefined && !!toolFields?.has(foldText(String(header[index] ?? ''))); };
+  const fillDown = new Set(table.columns.filter((c) => c.fillDown && !toolsOwn(c.name)).map((c) => c.name));
   // A bare number under "Year" or "Stage" is that year or stage of the plan, not a phase it never named.
   const numberedBy = new Map<number, string>();
   for (const [i, field] of map.fields) {
@@ -518,7 +523,7 @@ export function readTable(
   const parents: { level: number; text: string; into: InputColumn }[] = [];
   // Each row starts as a copy of one with every field read, each then set in place: given its fields one by one, a row
   // past a dozen of them is kept by V8 as a hash table several times the size, and rows are held for a whole import.
-  const blankRow: RawRow = Object.fromEntries([...map.fields.values(), ...form.given.map((g) => g.field)].map((field) => [field, undefined]));
+  const blankRow: RawRow = Object.fromEntries([...map.fields.values(), ...form.given.map((g) => g.field), ...(form.byDomain ? [form.byDomain.field] : [])].map((field) => [field, undefined]));
   let lastRow: number | undefined;
   const rowFollows = (r: number): boolean => {
     if (lastRow === undefined) for (lastRow = grid.length - 1; lastRow > headerIndex && !isRowLine(grid[lastRow]); lastRow--);
@@ -610,12 +615,12 @@ export function readTable(
         listed.typed ??= String(v).trim();
       }
     }
-    const declined = form.declined;
-    const why = declined && line[declined.at];
-    if (declined && typeof why === 'string' && declined.words.has(foldText(why)) && raw.status !== declined.value) {
-      raw.status = declined.value;
-      declined.on.push(r + 1);
-      declined.typed.add(why.trim());
+    const statusBy = form.statusBy;
+    const why = statusBy && line[statusBy.at];
+    if (statusBy && !isBlankCell(why) && (!statusBy.words || (typeof why === 'string' && statusBy.words.has(foldText(why)))) && raw.status !== statusBy.value) {
+      raw.status = statusBy.value;
+      statusBy.on.push(r + 1);
+      if (typeof why === 'string') statusBy.typed.add(why.trim());
     }
     for (const [i, [start, end]] of map.spans) {
       const v = line[i];
@@ -642,6 +647,7 @@ export function readTable(
     const items = [...map.valueColumns].filter(([i, v]) => !isBlankCell(line[i]) || [...(v.own?.keys() ?? [])].some((j) => !isBlankCell(line[j])));
     if (!any && items.length === 0) continue;
     for (const g of form.given) raw[g.field] = g.value;
+    if (form.byDomain) nameByDomain(form.byDomain, raw, r + 1, readOptions);
     if (form.endedAt !== undefined && !isBlankCell(raw.fulfilledOn) && readCell(form.status!, raw.status, readOptions).value === DECLINED_REQUEST_STATUS) {
       const ended = notedLine({ header: headerText(header[form.endedAt]), days: true }, raw.fulfilledOn, options.isoFromDate);
       raw.notes = isBlankCell(raw.notes) ? ended : `${String(raw.notes).trim()}\n${ended}`;
@@ -704,6 +710,7 @@ export function readTable(
   if (rows.length) issues.push(...formIssues(map, sheet, headerIndex, header, form));
   issues.push(...addedStatuses(table, sheet, header, rows, readOptions.lists, (field, at) => fieldColumn(map, field, at).index));
   issues.push(...continuedLines(table, map, sheet, grid, header, rows));
+  issues.push(...subtaskGroups(table, map, sheet, headerIndex + 1, grid, rows));
   issues.push(...unheadedColumns(sheet, grid, headerIndex, map, [...new Set(rows.map((r) => r.row))]));
   for (const c of table.columns) {
     const assumed = c.assumedWhenBlank;
@@ -726,13 +733,16 @@ interface FormReading {
   status?: InputColumn;
   /** By column, the tool's words for a listed value (`ToolExport.words`), folded: the value, and the rows each was on. */
   words: Map<number, Map<string, { value: string; on: number[]; typed?: string }>>;
-  /** The column whose words decline a ticket (`ToolExport.declinedBy`), the status column's, and the rows read so. */
-  declined?: { at: number; statusAt: number; words: Set<string>; value: string; on: number[]; typed: Set<string> };
+  /** The column that says a row's status (`ToolExport.statusBy`), its words, the status column's, and the rows read so. */
+  statusBy?: { at: number; statusAt?: number; words?: Set<string>; value: string; on: number[]; typed: Set<string> };
+  /** The field a desk names by the domain of its requester's address (`ToolExport.byDomain`), and the rows read so, by domain. */
+  byDomain?: DomainReading;
 }
 
 /**
  * What a tool's export holds in every row unsaid (`ToolExport.given`, `nothing`: a form's responses), the tool's own
- * words for listed values (`words`), and a desk's day resolved, which is no day fulfilled on a declined row (`only`).
+ * words for listed values (`words`), a desk's day resolved, which is no day fulfilled on a declined row (`only`), and
+ * its requesters named by their addresses (`byDomain`).
  */
 function formReading(table: TableDef, map: HeaderMap, header: readonly CellInput[], lists: ReadOptions['lists']): FormReading {
   const tool = map.tool;
@@ -762,12 +772,14 @@ function formReading(table: TableDef, map: HeaderMap, header: readonly CellInput
   const status = table.columns.find((c) => c.name === 'status');
   const statusAt = fieldColumn(map, 'status').index;
   const ended = tool?.only && endedAt !== undefined && status && statusAt !== undefined ? { endedAt, status } : {};
-  const by = tool?.declinedBy;
+  const by = tool?.statusBy;
   const at = by ? header.findIndex((h) => typeof h === 'string' && foldText(h) === foldText(by.header)) : -1;
   // In the office's own spelling, where its list has it, as `words` reads.
-  const value = status?.list && lists[status.list]?.find((v) => foldText(String(v)) === foldText(DECLINED_REQUEST_STATUS));
-  const declined = at >= 0 && statusAt !== undefined && value !== undefined ? { declined: { at, statusAt, words: new Set(by!.words.map(foldText)), value: String(value), on: [], typed: new Set<string>() } } : {};
-  return { given, nothingAt, nothingOn: [], words, ...ended, ...declined, ...(nothing && nothingAt.size ? { nothing: foldText(nothing.word) } : {}) };
+  const value = by && status?.list && lists[status.list]?.find((v) => foldText(String(v)) === foldText(by.status));
+  const statusBy = at >= 0 && value !== undefined ? { statusBy: { at, statusAt, ...(by!.words ? { words: new Set(by!.words.map(foldText)) } : {}), value: String(value), on: [], typed: new Set<string>() } } : {};
+  const domain = tool?.byDomain?.[table.name];
+  const byDomain = domain && domainReading(table, domain, (field) => fieldColumn(map, field).index);
+  return { given, nothingAt, nothingOn: [], words, ...ended, ...statusBy, ...(byDomain ? { byDomain } : {}), ...(nothing && nothingAt.size ? { nothing: foldText(nothing.word) } : {}) };
 }
 
 /** A form's assumptions, each said once at the header (a warning on every response would bury the rest). */
@@ -789,12 +801,16 @@ function formIssues(map: HeaderMap, sheet: string, headerIndex: number, header: 
     const read = met.map(([, w]) => `${quoteValue(w.typed!)} on ${rowRuns(w.on)} as ${quoteValue(w.value)}`).join(', ');
     issues.push({ ...at, code: 'choice_matched', field: map.fields.get(i)!, column: columnLetter(i + 1), header: excerpt(String(header[i])), message: `${excerpt(String(header[i]))}: read ${tool.tool}'s ${read}` });
   }
-  const declined = form.declined;
-  if (declined?.on.length) {
-    const status = excerpt(String(header[declined.statusAt]));
-    const why = `${tool.tool}'s ${tool.declinedBy!.header} is ${[...declined.typed].map(quoteValue).join(' or ')}`;
-    issues.push({ ...at, code: 'choice_matched', field: 'status', column: columnLetter(declined.statusAt + 1), header: status, message: `${status}: ${rowRuns(declined.on)} read as ${quoteValue(declined.value)}, as ${why}: closed without being fulfilled` });
+  const statusBy = form.statusBy;
+  if (statusBy?.on.length) {
+    const by = tool.statusBy!;
+    const column = statusBy.statusAt ?? statusBy.at;
+    const status = statusBy.statusAt === undefined ? 'no Status column' : excerpt(String(header[statusBy.statusAt]));
+    const why = `${tool.tool}'s ${by.header} ${by.words ? `is ${[...statusBy.typed].map(quoteValue).join(' or ')}` : 'is filled'}`;
+    issues.push({ ...at, code: 'choice_matched', field: 'status', column: columnLetter(column + 1), header: excerpt(String(header[column])), message: `${status}: ${rowRuns(statusBy.on)} read as ${quoteValue(statusBy.value)}, as ${why}: ${by.why}` });
   }
+  const named = form.byDomain && domainIssue(form.byDomain, tool.tool, header);
+  if (named) issues.push({ ...at, ...named });
   return issues;
 }
 

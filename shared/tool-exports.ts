@@ -1,7 +1,7 @@
 // The workbooks other tools write when a plan or a log kept in them is exported to Excel (Microsoft Planner's "Export
-// plan to Excel", SharePoint's "Export to Excel" of any list, Smartsheet's export, the responses of Google Forms and
-// Microsoft Forms, the tickets of ServiceNow, Jira and Zendesk): a header row that is a tool's is read as the tool means
-// its columns, and the tool's own bookkeeping is said once.
+// plan to Excel", SharePoint's "Export to Excel" of any list, Smartsheet's export, Asana's CSV, the responses of Google
+// Forms and Microsoft Forms, the tickets of ServiceNow, Jira and Zendesk): a header row that is a tool's is read as the
+// tool means its columns, and the tool's own bookkeeping is said once.
 import { parseDateText } from './cells/date-text';
 import { isoFromUtcDate } from './cells/dates';
 import { isBlankCell, sharePointValues, type CellInput, type ReadOptions } from './cells/read-cell';
@@ -76,10 +76,22 @@ export interface ToolExport {
    */
   only?: TableName;
   /**
-   * The tool's column whose words say a ticket was declined whatever its status says (Jira's Resolution "Won't Do" on a
-   * Done ticket): such a row is read as Declined, said once at the status column.
+   * The tool's column that says a row's status whatever its status column says, or where it has none: by its `words`
+   * (Jira's Resolution "Won't Do" on a Done ticket is Declined) or, without words, by holding anything (Asana's
+   * Completed At). Read as `status` where the list has it, said once with `why`.
    */
-  declinedBy?: { header: string; words: readonly string[] };
+  statusBy?: { header: string; words?: readonly string[]; status: string; why: string };
+  /**
+   * The column naming the row a subtask is under (Asana's Parent task, by its name): a subtask with no group of its own
+   * takes its parent's goal and phase, said once.
+   */
+  parent?: { header: string; why: string };
+  /**
+   * Per table, the field a desk's row names by the domain of its requester's address (`email`) where the export has no
+   * column for it or the row leaves it blank: a desk knows its requesters by their addresses, where an office's own log
+   * has the column to fill (decision 033). Said once per sheet.
+   */
+  byDomain?: { readonly [T in TableName]?: { field: FieldOf<T>; email: FieldOf<T> } };
 }
 
 /**
@@ -165,6 +177,25 @@ export const SMARTSHEET_EXPORT: ToolExport = {
   outlined: true,
 };
 
+/**
+ * Asana's project exported as CSV. A section (a heading in the list, a column on the board) is the plan's one grouping,
+ * read as the Goal: an office's sections are its goals or workstreams, which the plan rolls up by. Asana has no status
+ * but done or not: a task completed is Completed, its day kept in Notes; the others are judged by their dates. A subtask
+ * is in no section and is listed under its parent's name: a task of its own (its assignee, its due day), so a row, with
+ * its parent's goal. Tags are the office's own words; who is assigned by address, and the project, are Asana's.
+ */
+export const ASANA_EXPORT: ToolExport = {
+  tool: 'Asana',
+  marks: ['Section/Column', 'Assignee Email', 'Parent task', 'Completed At', 'Last Modified', 'Blocked By (Dependencies)', 'Blocking (Dependencies)'],
+  least: 3,
+  fields: { workplan: { 'Task ID': 'itemId', Name: 'task', 'Section/Column': 'goal', Assignee: 'lead', 'Start Date': 'startOn', 'Due Date': 'endOn', Notes: 'notes' } },
+  noted: [{ header: 'Parent task' }, { header: 'Completed At', days: true }, { header: 'Tags' }],
+  own: ['Created At', 'Last Modified', 'Assignee Email', 'Projects', 'Blocked By (Dependencies)', 'Blocking (Dependencies)'],
+  nothing: { word: '(no section)', headers: ['Section/Column'], why: 'which Asana writes for a task in no section' },
+  statusBy: { header: 'Completed At', status: 'Completed', why: 'the others are judged by their dates' },
+  parent: { header: 'Parent task', why: 'as Asana gives a subtask no section of its own' },
+};
+
 /** Every response to a form is a request someone sent through it. */
 const FORM_RESPONSES: ToolExport['given'] = { requests: { channel: 'Web form' } };
 
@@ -208,6 +239,9 @@ export const GOOGLE_FORMS: ToolExport = {
   given: FORM_RESPONSES,
 };
 
+/** A service desk's requester's organization, where the ticket names none: the domain of the requester's address. */
+const REQUESTER_DOMAIN: ToolExport['byDomain'] = { requests: { field: 'requesterOrg', email: 'contactEmail' } };
+
 /**
  * A ServiceNow list exported to Excel (its column labels) or CSV (its field names, which fold to the same letters but
  * for the few listed apart). A catalog item's Number stays with it when the list is sorted. Priority is ServiceNow's five
@@ -220,6 +254,7 @@ export const GOOGLE_FORMS: ToolExport = {
 export const SERVICENOW_EXPORT: ToolExport = {
   tool: 'ServiceNow',
   only: 'requests',
+  byDomain: REQUESTER_DOMAIN,
   marks: ['Number', 'Short description', 'Caller', 'Assignment group', 'Opened', 'Opened by', 'Requested for'],
   least: 3,
   fields: {
@@ -250,6 +285,7 @@ export const SERVICENOW_EXPORT: ToolExport = {
 export const JIRA_EXPORT: ToolExport = {
   tool: 'Jira',
   only: 'requests',
+  byDomain: REQUESTER_DOMAIN,
   marks: ['Issue key', 'Issue id', 'Issue Type', 'Parent id', 'Project key', 'Project name', 'Status Category', 'Last Viewed'],
   least: 2,
   fields: {
@@ -261,7 +297,7 @@ export const JIRA_EXPORT: ToolExport = {
   noted: [{ header: 'Description', first: true }, { header: 'Resolution' }, { header: 'Labels' }],
   own: ['Issue id', 'Issue Type', 'Parent id', 'Project key', 'Project name', 'Project type', 'Status Category', 'Creator', 'Updated', 'Last Viewed', 'Watchers', 'Votes'],
   words: { requests: { status: { 'To Do': 'New', 'Waiting for customer': 'Waiting on requester', 'Waiting for support': 'New', "Won't Do": 'Declined' } } },
-  declinedBy: { header: 'Resolution', words: ["Won't Do", "Won't Fix", 'Duplicate', 'Cannot Reproduce', 'Incomplete', 'Declined'] },
+  statusBy: { header: 'Resolution', words: ["Won't Do", "Won't Fix", 'Duplicate', 'Cannot Reproduce', 'Incomplete', 'Declined'], status: 'Declined', why: 'closed without being fulfilled' },
 };
 
 /**
@@ -271,6 +307,7 @@ export const JIRA_EXPORT: ToolExport = {
 export const ZENDESK_EXPORT: ToolExport = {
   tool: 'Zendesk',
   only: 'requests',
+  byDomain: REQUESTER_DOMAIN,
   marks: ['Requester email', 'Requester domain', 'Requester id', 'Submitter', 'Solved at', 'Updated at', 'Assigned at', 'Initially assigned at', 'Ticket type', 'Via'],
   least: 3,
   fields: {
@@ -284,7 +321,7 @@ export const ZENDESK_EXPORT: ToolExport = {
 };
 
 /** The more particular tool first: a SharePoint task list has every list's columns too. */
-export const TOOL_EXPORTS: readonly ToolExport[] = [PLANNER_EXPORT, SHAREPOINT_TASK_LIST, SMARTSHEET_EXPORT, MICROSOFT_FORMS, GOOGLE_FORMS, SERVICENOW_EXPORT, JIRA_EXPORT, ZENDESK_EXPORT, SHAREPOINT_LIST];
+export const TOOL_EXPORTS: readonly ToolExport[] = [PLANNER_EXPORT, SHAREPOINT_TASK_LIST, SMARTSHEET_EXPORT, ASANA_EXPORT, MICROSOFT_FORMS, GOOGLE_FORMS, SERVICENOW_EXPORT, JIRA_EXPORT, ZENDESK_EXPORT, SHAREPOINT_LIST];
 
 interface ToolNames {
   marks: Set<string>;

@@ -3,7 +3,7 @@
 import type { ColumnNameOf, TableOf } from '../../shared/tables';
 import type { SettingsUpdate, SettingsView } from './settings';
 import type { ScheduledRun, ScheduleView } from './schedule';
-import type { SyncReport } from './sync';
+import type { SyncReport } from './sync-report';
 
 export type { ScheduledRun, ScheduleView, SettingsUpdate, SettingsView, SyncReport };
 

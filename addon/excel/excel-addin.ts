@@ -7,7 +7,8 @@ import { requesterLinkFor, turnOffLinkFor, turnOffLinksFor } from '../core/reque
 import { readSettings, saveSettings } from '../core/settings';
 import { saveRequest, selectRequest } from '../core/save-request';
 import { setupTemplate, type SetupReport } from '../core/setup';
-import { syncNow, type SyncReport } from '../core/sync';
+import { syncNow } from '../core/sync';
+import type { SyncReport } from '../core/sync-report';
 import { runAsync, type Task } from '../core/task';
 import { triageWithLastRun, unattendedSync } from '../core/unattended-sync';
 import { localToday, templateContent, type TemplateName } from '../../templates/build-template';

@@ -5,18 +5,21 @@ import type { CellInput } from '../../shared/index';
 import { titleYears } from '../../shared/cells/title-year';
 import { foldText } from '../../shared/word-match';
 import { excelSheetName } from './delimited-text';
+import { headsItems, LABEL_LEVEL, listGrids, type Heading, type ListItem } from './document-lists';
 import { endLine, tableCell, TableRows, type TableCell } from './document-table-rows';
 import { ImportError } from './import-error';
 import type { WorkbookArchive } from './workbook-archive';
 import type { SheetGrid } from './sheet-grid';
-import { HeadingStyles, UNRANKED_LEVEL, WordXml } from './word-parts';
+import { HeadingStyles, ticked, UNRANKED_LEVEL, WordXml, type Numbering } from './word-parts';
 import type { XmlAttributes } from './workbook-xml';
 
 /**
  * What Word does not show as a cell's text: deleted and moved-away revisions, a field's instructions, a ruby's reading
- * guide, drawings and text boxes (and the copy of them kept for older readers), and the properties a revision replaced.
+ * guide, embedded objects, the copy of a drawing kept for older readers (`mc:Fallback`: its text box is read once, from
+ * the drawing Word shows), and the properties a revision replaced. A drawing's text box is read on its own
+ * (`w:txbxContent`).
  */
-const UNSHOWN = new Set(['w:del', 'w:moveFrom', 'w:delText', 'w:instrText', 'w:rt', 'w:drawing', 'w:pict', 'w:object', 'mc:Fallback',
+const UNSHOWN = new Set(['w:del', 'w:moveFrom', 'w:delText', 'w:instrText', 'w:rt', 'w:object', 'mc:Fallback',
   'w:tblPrChange', 'w:tblPrExChange', 'w:tblGridChange', 'w:trPrChange', 'w:tcPrChange', 'w:pPrChange', 'w:rPrChange', 'w:sectPrChange']);
 
 /** Box glyphs of the Wingdings fonts (`w:sym`), as older documents draw a check box. */
@@ -26,14 +29,6 @@ const SYMBOL_BOXES: Readonly<Record<string, string>> = {
 };
 
 const mark = (checked: boolean) => (checked ? '☑' : '☐');
-const ticked = (value: string | undefined) => value === undefined || value === '1' || value === 'true' || value === 'on';
-
-/** A heading paragraph: its outline level (0 for Heading 1), and the nearest heading of a higher rank above it. */
-interface Heading {
-  text: string;
-  level: number;
-  parent?: Heading;
-}
 
 export interface DocumentTable {
   /** The heading or paragraph right before it; undefined when only empty paragraphs stand between it and the table before. */
@@ -64,9 +59,21 @@ export class DocumentTables extends WordXml {
   private paragraph = '';
   private paragraphStyle?: string;
   private paragraphLevel?: number;
+  private numbering: Numbering = {};
+  /** The paragraph's list level once its properties are read; undefined outside a list. */
+  private listLevel?: number;
+  private inRunProperties = false;
+  /** The run's own bold (`w:b`), and its character style (`w:rStyle`): without its own, its style's, else its paragraph style's. */
+  private runBold?: boolean;
+  private runStyle?: string;
+  /** The paragraph's characters, and those of them in bold runs: a line all bold may head the list after it. */
+  private letters = 0;
+  private boldLetters = 0;
   private readonly outline = new DocumentOutline();
+  /** The body paragraphs a text box is anchored in, set aside while the box's own paragraphs and tables are read. */
+  private readonly anchors: { paragraph: string; style?: string; level?: number; numbering: Numbering; listLevel?: number; letters: number; boldLetters: number; inRun: boolean; runBold?: boolean; runStyle?: string }[] = [];
 
-  constructor(private readonly headingStyles: ReadonlyMap<string, number>, longest: number, refuse: () => Error) {
+  constructor(private readonly styles: HeadingStyles, longest: number, refuse: () => Error) {
     super(longest, refuse);
   }
 
@@ -110,8 +117,37 @@ export class DocumentTables extends WordXml {
       case 'w:hMerge':
         if (this.tableDepth === 1 && this.cell) this.cell.hMerge = val ?? 'continue';
         break;
+      case 'w:txbxContent':
+        // A text box in the body (a plan pasted from a PDF into one) holds paragraphs and tables read as the body's, where
+        // it is anchored; one in a table's cell is no part of the cell's text, as Word shows a box over the page.
+        if (selfClosing) break;
+        if (this.tableDepth > 0) this.unshown = 1;
+        else {
+          const { paragraph, paragraphStyle: style, paragraphLevel: level, numbering, listLevel, letters, boldLetters, inRun, runBold, runStyle } = this;
+          this.anchors.push({ paragraph, style, level, numbering, listLevel, letters, boldLetters, inRun, runBold, runStyle });
+          [this.inRun, this.runBold, this.runStyle] = [false, undefined, undefined];
+        }
+        break;
       case 'w:p':
-        if (this.tableDepth === 0) [this.paragraph, this.paragraphStyle, this.paragraphLevel] = ['', undefined, undefined];
+        if (this.tableDepth === 0) {
+          [this.paragraph, this.paragraphStyle, this.paragraphLevel, this.numbering, this.listLevel] = ['', undefined, undefined, {}, undefined];
+          [this.letters, this.boldLetters] = [0, 0];
+        }
+        break;
+      case 'w:numId':
+        if (this.tableDepth === 0) this.numbering.numId = val;
+        break;
+      case 'w:ilvl':
+        if (this.tableDepth === 0) this.numbering.ilvl = Number.parseInt(val ?? '0', 10) || 0;
+        break;
+      case 'w:rPr':
+        this.inRunProperties = this.inRun && !selfClosing;
+        break;
+      case 'w:b':
+        if (this.inRunProperties) this.runBold = ticked(val);
+        break;
+      case 'w:rStyle':
+        if (this.inRunProperties) this.runStyle = val;
         break;
       case 'w:pStyle':
         this.paragraphStyle = val;
@@ -120,7 +156,7 @@ export class DocumentTables extends WordXml {
         if (Number(val) < 9) this.paragraphLevel = Number(val);
         break;
       case 'w:r':
-        this.inRun = !selfClosing;
+        [this.inRun, this.runBold, this.runStyle] = [!selfClosing, undefined, undefined];
         break;
       case 'w:tab':
       case 'w:ptab':
@@ -206,8 +242,22 @@ export class DocumentTables extends WordXml {
       case 'w:p':
         this.paragraphRead();
         break;
+      case 'w:txbxContent': {
+        const anchor = selfClosing ? undefined : this.anchors.pop();
+        if (anchor) {
+          [this.paragraph, this.paragraphStyle, this.paragraphLevel, this.numbering, this.listLevel] = [anchor.paragraph, anchor.style, anchor.level, anchor.numbering, anchor.listLevel];
+          [this.letters, this.boldLetters, this.inRun, this.runBold, this.runStyle] = [anchor.letters, anchor.boldLetters, anchor.inRun, anchor.runBold, anchor.runStyle];
+        }
+        break;
+      }
       case 'w:r':
         this.inRun = false;
+        break;
+      case 'w:rPr':
+        this.inRunProperties = false;
+        break;
+      case 'w:pPr':
+        if (this.tableDepth === 0) this.listLevel = this.styles.listLevel(this.paragraphStyle, this.numbering);
         break;
       case 'w:ffData':
         if (this.legacyBox) this.append(mark(this.legacyBox.checked ?? this.legacyBox.default ?? false));
@@ -228,6 +278,15 @@ export class DocumentTables extends WordXml {
       if (!this.cell) return;
       this.cell.line += text;
       this.held += text.length;
+      return;
+    }
+    const letters = text.replace(/\s+/g, '').length;
+    this.letters += letters;
+    if (this.runBold ?? this.styles.bold(this.runStyle) ?? this.styles.bold(this.paragraphStyle)) this.boldLetters += letters;
+    // A list item is a row's text, kept whole and counted against the ceiling; any other paragraph only names what follows.
+    if (this.listLevel !== undefined) {
+      this.paragraph += text;
+      this.held += text.length;
     } else if (this.paragraph.length < HEADING_LENGTH) this.paragraph = (this.paragraph + text).slice(0, HEADING_LENGTH);
   }
 
@@ -236,7 +295,8 @@ export class DocumentTables extends WordXml {
       if (this.cell) this.held += endLine(this.cell);
       return;
     }
-    this.outline.paragraph(this.paragraph, this.paragraphLevel ?? (this.paragraphStyle === undefined ? undefined : this.headingStyles.get(this.paragraphStyle)));
+    const level = this.paragraphLevel ?? (this.paragraphStyle === undefined ? undefined : this.styles.headings.get(this.paragraphStyle));
+    this.held += this.outline.paragraph(this.paragraph, { level, list: this.listLevel, bold: this.letters > 0 && this.boldLetters === this.letters });
   }
 
   private tableRead(): void {
@@ -247,35 +307,72 @@ export class DocumentTables extends WordXml {
   get tables(): readonly DocumentTable[] {
     return this.outline.tables;
   }
+
+  get items(): readonly ListItem[] {
+    return this.outline.items;
+  }
 }
+
+/** A body paragraph as its reader tells it: a heading's outline level, a list item's level, whether all its text is bold. */
+export interface ParagraphKind {
+  /** Its outline level (0 for Heading 1) if it is a heading. */
+  level?: number;
+  /** Its list level (0 for a top bullet) if it is a list item. */
+  list?: number;
+  bold?: boolean;
+}
+
+/** What a list item keeps besides its text and headings, as a table's row does. */
+const ITEM_HELD = 32;
+
+/** The longest line read as heading the list items after it (`Early actions:`, a bold line): a longer one is prose. */
+const LABEL_LENGTH = 100;
 
 /**
  * A document body's paragraphs and tables in order, each table named after the heading, else the paragraph, right
  * before it, the headings kept as the document's outline: how a Word document's and an OpenDocument text's tables are
- * named.
+ * named. Its list items are kept with the headings above them, and the line that heads them if one does, for the
+ * plans written as lists (`listGrids`).
  */
 export class DocumentOutline {
   readonly tables: DocumentTable[] = [];
+  readonly items: ListItem[] = [];
   /** The headings open above the paragraph being read, outermost first. */
   private readonly outline: Heading[] = [];
   private heading?: Heading;
   private lastParagraph?: string;
+  /** The line heading the list items after it, until the next heading or such line. */
+  private label?: Heading;
 
-  /** A body paragraph (not a table's) as read, with its outline level (0 for Heading 1) if it is a heading. */
-  paragraph(read: string, level: number | undefined): void {
+  /**
+   * A body paragraph (not a table's) as read. Returns what it keeps beyond its text, for the reader to count against
+   * the ceiling of what is kept: a list item is kept to the end, so a document of empty bullets is no plan.
+   */
+  paragraph(read: string, { level, list, bold }: ParagraphKind = {}): number {
     const text = read.replace(/\s+/g, ' ').trim();
-    if (!text) return;
+    if (!text) return 0;
     this.lastParagraph = text;
-    if (level === undefined) return;
+    if (list !== undefined && level === undefined) {
+      const headings = this.outline.filter((h) => h.level < UNRANKED_LEVEL);
+      if (this.label) headings.push(this.label);
+      this.items.push({ text, depth: list, headings, tablesBefore: this.tables.length });
+      return ITEM_HELD + 8 * headings.length;
+    }
+    if (level === undefined) {
+      if (text.length <= LABEL_LENGTH && !/[.!?]$/.test(text) && (bold || headsItems(text))) this.label = { text: text.replace(/\s*:$/, ''), level: LABEL_LEVEL };
+      return 0;
+    }
+    this.label = undefined;
     while (this.outline.length && this.outline[this.outline.length - 1]!.level >= level) this.outline.pop();
     this.heading = { text, level, parent: this.outline[this.outline.length - 1] };
     this.outline.push(this.heading);
+    return 0;
   }
 
   table(rows: CellInput[][]): void {
     const title = this.heading?.text ?? this.lastParagraph;
     this.tables.push({ title: this.tables.length === 0 ? (title ?? '') : title, heading: this.heading, rows });
-    [this.heading, this.lastParagraph] = [undefined, undefined];
+    [this.heading, this.lastParagraph, this.label] = [undefined, undefined, undefined];
   }
 }
 
@@ -297,10 +394,10 @@ export async function documentTables(archive: WorkbookArchive): Promise<SheetGri
   archive.declared(hasStyles ? [STYLES, archive.main] : [archive.main]);
   const styles = new HeadingStyles(limits.row, archive.refusal(STYLES));
   if (hasStyles) await archive.read(STYLES, styles);
-  const document = new DocumentTables(styles.headings, limits.row, archive.refusal(archive.main));
+  const document = new DocumentTables(styles, limits.row, archive.refusal(archive.main));
   await archive.read(archive.main, document);
-  const grids = tableSheets(document.tables);
-  if (grids.length === 0) throw new ImportError('not-a-workbook', `${file} is a Word document with no table in it: only a document's tables are read, each as a sheet.`);
+  const grids = tableSheets(document.tables, document.items);
+  if (grids.length === 0) throw new ImportError('not-a-workbook', `${file} is a Word document with no table in it, nor a plan written as headings over lists: only a document's tables and such plans are read, each as a sheet.`);
   return grids;
 }
 
@@ -309,7 +406,7 @@ export async function documentTables(archive: WorkbookArchive): Promise<SheetGri
  * one without a title continues the sheet before after a blank row; tables under sibling headings that share their
  * header are one sheet (`grouped`).
  */
-export function tableSheets(read: readonly DocumentTable[]): SheetGrid[] {
+export function tableSheets(read: readonly DocumentTable[], items: readonly ListItem[] = []): SheetGrid[] {
   const tables: DocumentTable[] = [];
   for (const t of read) {
     const last = tables[tables.length - 1];
@@ -324,6 +421,9 @@ export function tableSheets(read: readonly DocumentTable[]): SheetGrid[] {
     const { name, grid } = next - i > 1 ? grouped(tables.slice(i, next)) : { name: tables[i]!.title, grid: tables[i]!.rows };
     grids.push({ name: uniqueName(excelSheetName(name ?? '') || `Table ${i + 1}`, taken), grid, textsLikeErrors: new Set(), excelTables: [] });
     i = next;
+  }
+  for (const plan of listGrids(items, read.length > 0)) {
+    grids.push({ name: uniqueName(excelSheetName(plan.sheet) || plan.sheet, taken), grid: plan.grid, textsLikeErrors: new Set(), excelTables: [], assumed: plan.assumed });
   }
   return grids;
 }

@@ -20,6 +20,7 @@ import { ingestBatch, prepareBatch, rowHash, type IngestBatch, type IngestRow, t
 import { idsByContent, type Identify } from './moved-rows';
 import { addTo } from './lists-by-key';
 import { uncalculatedWarnings } from './uncalculated-formulas';
+import { assumedWarnings } from './document-lists';
 import { keepSurveyAnswers } from './survey-holds';
 import { adoptWebFormRows, settleWebFormRows, webFormRows, type FormRequest } from './web-form-rows';
 import type { SheetGrid } from './sheet-grid';
@@ -436,13 +437,14 @@ async function readWorkbookTables(store: Pick<RowStore, 'syncState'>, opts: Impo
   }
   found.sort((a, b) => sheetNames.indexOf(a.sheet) - sheetNames.indexOf(b.sheet) || a.read.headerRow - b.read.headerRow);
   const uncalculatedOf = new Map(sheets.map((g) => [g.name, g.uncalculated]));
+  const assumedOf = new Map(sheets.map((g) => [g.name, g.assumed]));
   // A loop, not a callback: a closure over the grids would keep them as long as `heldBy`, which shares its scope.
   for (let i = 0; i < found.length; i++) {
     const t = found[i];
     const heldIds = new Set(held.get(t.read.table.name)!.map((h) => h.rowId).filter((rowId) => rowId.startsWith(`${t.sheet}:`) && sheetOfRowId(rowId, sheetNames) === t.sheet));
     const read = idColumnByValues(t, gridOf.get(t.sheet) ?? [], heldIds);
-    const uncalculated = uncalculatedWarnings(read, uncalculatedOf.get(t.sheet));
-    found[i] = uncalculated.length ? { ...read, read: { ...read.read, issues: [...read.read.issues, ...uncalculated] } } : read;
+    const fileWarnings = [...assumedWarnings(read, assumedOf.get(t.sheet)), ...uncalculatedWarnings(read, uncalculatedOf.get(t.sheet))];
+    found[i] = fileWarnings.length ? { ...read, read: { ...read.read, issues: [...read.read.issues, ...fileWarnings] } } : read;
   }
   if (found.length === 0) {
     const names = sheets.map((s) => quoteValue(s.name)).join(', ');

@@ -2,14 +2,15 @@
 // for the same table reader as an .xlsx workbook's: some public offices keep their plans in LibreOffice. Each
 // `table:table` of content.xml is a sheet by its name, read from the parser's events as the part streams, each cell as an
 // .xlsx cell of the same kind reads (`cellInput`), merged cells as a workbook's merged range is. An OpenDocument text's
-// (.odt) tables are read by the same model, each named after the heading above it as a Word document's are.
+// (.odt) tables are read by the same model, each named after the heading above it as a Word document's are, and an
+// OpenDocument presentation's by a reader built on it (`opendocument-slides.ts`).
 import { isErrorValue, type CellInput } from '../../shared/index';
 import { excelDate } from '../../shared/cells/excel-serial';
 import { cellInput } from './sheet-grid-cells';
 import type { SheetGrid } from './sheet-grid';
 import { dayNumber } from './sheet-xml-cells';
 import { EXCEL_MAX_ROWS } from '../../shared/workbook-plan';
-import { DocumentOutline, HEADING_LENGTH, tableSheets } from './document-tables';
+import { DocumentOutline, HEADING_LENGTH, tableSheets, type ParagraphKind } from './document-tables';
 import { SHEET_COLUMNS } from './document-table-rows';
 import { ImportError } from './import-error';
 import { tooLarge, type WorkbookArchive } from './workbook-archive';
@@ -24,13 +25,21 @@ const NAMESPACES: Readonly<Record<string, string>> = {
   'urn:oasis:names:tc:opendocument:xmlns:style:1.0': 'style',
   'urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0': 'number',
   'urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0': 'calcext',
+  'urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0': 'fo',
+  'urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0': 'svg',
+  'urn:oasis:names:tc:opendocument:xmlns:presentation:1.0': 'presentation',
 };
+
+/** Writer's character style for bold text (`<strong>` in a web page it opened). */
+const STRONG = 'Strong_20_Emphasis';
 
 /**
  * What a sheet or document does not show as a cell's text or a paragraph's: comments, shapes and text boxes drawn over
- * it, footnotes, and the text of tracked deletions.
+ * it, footnotes, and the text of tracked deletions. A text's frames in its body are read (`TEXT_FRAME`).
  */
-const UNSHOWN = new Set(['office:annotation', 'table:shapes', 'draw:frame', 'draw:custom-shape', 'draw:g', 'text:note', 'text:tracked-changes']);
+export const UNSHOWN: ReadonlySet<string> = new Set(['office:annotation', 'table:shapes', 'draw:frame', 'draw:custom-shape', 'draw:g', 'text:note', 'text:tracked-changes']);
+/** A frame of a text's body: its text box's paragraphs and tables are read as the body's (a plan pasted into a frame). */
+const TEXT_FRAME = 'draw:frame';
 /** A duration as ODF writes a time of day (`PT10H30M00S`). */
 const DURATION = /^-?P(?:(\d+)D)?T?(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?$/;
 const PERCENT_FORMAT = '0%';
@@ -84,7 +93,9 @@ const count = (value: string | undefined) => Math.max(1, Number.parseInt(value ?
 /**
  * The date formats of a file's styles that show a month or a year and no day, as the .xlsx format that shows the same
  * (`mmm yyyy`, `yyyy`), by the cell style that uses them (`ce1`): so a typed `Aug 2027` reads as the month, not its first
- * day (`cellInput`). LibreOffice keeps the date styles in styles.xml and the cell styles that use them in content.xml:
+ * day (`cellInput`); and the styles whose text is bold, by their own font weight or their parent's, so an office's own
+ * bold "Plan heading" style heads a list as a bold line does. LibreOffice keeps the date styles and the named (common)
+ * paragraph styles in styles.xml, and the cell styles and automatic paragraph styles that use them in content.xml:
  * styles.xml is read first, by one of these, and content.xml's reader starts from what it found.
  */
 class DateStyles extends OfficeXml {
@@ -92,18 +103,41 @@ class DateStyles extends OfficeXml {
   /** Per date style (`N37`), its period format; the one being read, and whether it shows a month, a year, a day. */
   readonly datePeriods: Map<string, string | undefined>;
   private dateStyle?: { name: string; month: boolean; year: boolean; dayOrTime: boolean };
+  /** The style each style is based on (`style:parent-style-name`): Writer gives a paragraph an automatic style (`P1`) based on a named one. */
+  readonly styleParents: Map<string, string>;
+  /** The styles that set their text's weight, bold or not; Writer's Strong Emphasis is bold where styles.xml is missing. */
+  readonly boldWeights: Map<string, boolean>;
+  private style?: string;
 
   constructor(longest: number, refuse: () => Error, read?: DateStyles) {
     super(NAMESPACES, longest, refuse);
     [this.periodFormats, this.datePeriods] = [new Map(read?.periodFormats), new Map(read?.datePeriods)];
+    [this.styleParents, this.boldWeights] = [new Map(read?.styleParents), new Map(read?.boldWeights ?? [[STRONG, true]])];
   }
 
-  /** A style element: a date style's parts, or a cell style naming one. */
+  /** Whether a style makes its text bold: its own weight, else its parent's; not where none in the chain sets one. */
+  bold(style: string | undefined): boolean {
+    const seen = new Set<string>();
+    for (let s = style; s !== undefined && !seen.has(s); s = this.styleParents.get(s)) {
+      seen.add(s);
+      const bold = this.boldWeights.get(s);
+      if (bold !== undefined) return bold;
+    }
+    return false;
+  }
+
+  /** A style element: a date style's parts, or a cell style naming one; a style's parent and its text's weight. */
   protected styleElement(name: string, attributes: XmlAttributes, selfClosing: boolean): void {
     if (name === 'style:style') {
       const style = this.namespaced(attributes, 'name', 'style');
       const format = this.datePeriods.get(this.namespaced(attributes, 'data-style-name', 'style') ?? '');
       if (style !== undefined && format !== undefined) this.periodFormats.set(style, format);
+      const parent = this.namespaced(attributes, 'parent-style-name', 'style');
+      if (style !== undefined && parent !== undefined) this.styleParents.set(style, parent);
+      this.style = selfClosing ? undefined : style;
+    } else if (name === 'style:text-properties' && this.style !== undefined) {
+      const weight = this.namespaced(attributes, 'font-weight', 'fo');
+      if (weight !== undefined) this.boldWeights.set(this.style, /^(bold|[6-9]00)$/.test(weight));
     } else if (name === 'number:date-style') {
       const style = this.namespaced(attributes, 'name', 'style');
       this.dateStyle = style === undefined || selfClosing ? undefined : { name: style, month: false, year: false, dayOrTime: false };
@@ -115,6 +149,7 @@ class DateStyles extends OfficeXml {
   }
 
   protected styleElementEnd(name: string): void {
+    if (name === 'style:style') this.style = undefined;
     if (name !== 'number:date-style' || !this.dateStyle) return;
     const { name: style, month, year, dayOrTime } = this.dateStyle;
     this.datePeriods.set(style, dayOrTime ? undefined : month ? 'mmm yyyy' : year ? 'yyyy' : undefined);
@@ -132,7 +167,17 @@ class DateStyles extends OfficeXml {
   protected override officeText(_text: string): void {}
 }
 
-class SpreadsheetTables extends DateStyles {
+/** A body paragraph being read: its outline level if it is a heading, its list level if it is a list item, whether its own style is bold, and its characters and those of them in bold. */
+interface BodyParagraph {
+  text: string;
+  level?: number;
+  list?: number;
+  bold: boolean;
+  letters: number;
+  boldLetters: number;
+}
+
+export class ContentTables extends DateStyles {
   readonly sheets: OdsSheet[] = [];
   private sheet?: OdsSheet;
   private tableDepth = 0;
@@ -143,12 +188,21 @@ class SpreadsheetTables extends DateStyles {
   private cells: PlacedCell[] = [];
   private cell?: OdsCell;
   private paragraphs = 0;
-  /** Set once the body is a text's: its tables are named by its outline, their cells read as shown. */
+  /** Set once the body is a text's: its tables are named by its outline. */
   outline?: DocumentOutline;
-  /** A body paragraph being read (not a table's), and its outline level if it is a heading. */
-  private paragraph?: { text: string; level?: number };
-  /** The style each automatic paragraph style (`P1`) is based on: Writer gives a paragraph one of these, not its own. */
-  private readonly styleParents = new Map<string, string>();
+  /** Whether cells read as a document shows them (a text's, a presentation's), not as a spreadsheet's values. */
+  protected shown = false;
+  /** What is not read, as a cell's text nor a paragraph's: a presentation reads its shapes. */
+  protected readonly unshownElements = UNSHOWN;
+  /** A body paragraph being read (not a table's). */
+  private paragraph?: BodyParagraph;
+  /** The body paragraphs a frame is anchored in, and their open spans, set aside while the frame's own paragraphs and tables are read. */
+  private readonly anchors: { paragraph?: BodyParagraph; spans: boolean[] }[] = [];
+  /** How deep in lists (`text:list`) the body is, and whether the list item open has had its paragraph yet. */
+  private listDepth = 0;
+  private itemOpen = false;
+  /** The spans open in the paragraph, each bold or not. */
+  private readonly spans: boolean[] = [];
   /** The current table's columns' default cell styles, as runs of columns: a cell with no style of its own takes its column's. */
   private columnStyles: { from: number; to: number; style: string }[] = [];
   private columnCount = 0;
@@ -158,15 +212,11 @@ class SpreadsheetTables extends DateStyles {
   }
 
   protected override officeElement(name: string, attributes: XmlAttributes, selfClosing: boolean): void {
-    if (this.unshown > 0 || UNSHOWN.has(name)) {
+    if (this.unshown > 0 || (this.unshownElements.has(name) && !(name === TEXT_FRAME && this.outline && this.tableDepth === 0))) {
       if (!selfClosing) this.unshown++;
       return;
     }
-    if (name === 'office:text') this.outline = new DocumentOutline();
-    else if (name === 'style:style') {
-      const [style, parent] = [this.namespaced(attributes, 'name', 'style'), this.namespaced(attributes, 'parent-style-name', 'style')];
-      if (style !== undefined && parent !== undefined) this.styleParents.set(style, parent);
-    }
+    if (name === 'office:text') [this.outline, this.shown] = [new DocumentOutline(), true];
     this.styleElement(name, attributes, selfClosing);
     if (name === 'table:table') {
       // A table inside a cell (a sub-table) is no sheet: its cells' text is the cell's.
@@ -207,13 +257,25 @@ class SpreadsheetTables extends DateStyles {
   }
 
   /** A paragraph of a text's body, outside its tables; a heading (`text:h`) at its outline level, 0 for the first. */
-  private bodyElement(name: string, attributes: XmlAttributes, selfClosing: boolean): void {
-    if (!this.outline) return;
-    if (name === 'text:p' || name === 'text:h') {
+  protected bodyElement(name: string, attributes: XmlAttributes, selfClosing: boolean): void {
+    if (!this.shown) return;
+    if (name === TEXT_FRAME) {
+      // What a frame holds outside its paragraphs (a picture's title and description) is no part of its anchor's text.
+      this.anchors.push({ paragraph: this.paragraph, spans: this.spans.splice(0) });
+      this.paragraph = undefined;
+    } else if (name === 'text:list' && !selfClosing) this.listDepth++;
+    else if (name === 'text:list-item') this.itemOpen = !selfClosing;
+    else if (name === 'text:p' || name === 'text:h') {
       const style = this.namespaced(attributes, 'style-name', 'text');
-      const level = name === 'text:h' ? count(this.namespaced(attributes, 'outline-level', 'text')) - 1 : styleLevel(this.styleParents.get(style ?? '') ?? style);
-      this.paragraph = selfClosing ? undefined : { text: '', level };
-    } else if (this.paragraph) this.spacing(name, attributes);
+      const level = name === 'text:h' ? count(this.namespaced(attributes, 'outline-level', 'text')) - 1 : styleLevel(style) ?? styleLevel(this.styleParents.get(style ?? ''));
+      // An item's first paragraph is the item; a later one in the same item continues it, read as a paragraph.
+      const list = this.listDepth > 0 && this.itemOpen && name === 'text:p' ? this.listDepth - 1 : undefined;
+      if (list !== undefined) this.itemOpen = false;
+      this.paragraph = selfClosing ? undefined : { text: '', level, list, bold: this.bold(style), letters: 0, boldLetters: 0 };
+    } else if (this.paragraph) {
+      if (name === 'text:span' && !selfClosing) this.spans.push(this.bold(this.namespaced(attributes, 'style-name', 'text')));
+      else this.spacing(name, attributes);
+    }
   }
 
   private cellElement(name: string, attributes: XmlAttributes): void {
@@ -234,7 +296,7 @@ class SpreadsheetTables extends DateStyles {
         this.append(' '.repeat(Math.min(count(this.namespaced(attributes, 'c', 'text')), this.kept - this.held + 1)));
         break;
       case 'text:tab':
-        this.append(this.outline ? ' ' : '\t');
+        this.append(this.shown ? ' ' : '\t');
         break;
       case 'text:line-break':
         this.append('\n');
@@ -250,18 +312,42 @@ class SpreadsheetTables extends DateStyles {
     this.styleElementEnd(name);
     if (name === 'table:table' && !selfClosing) {
       if (--this.tableDepth === 0) {
-        if (this.outline) this.outline.table(sheetRows(this.sheets.pop()!));
+        if (this.shown) this.tableRead(sheetRows(this.sheets.pop()!));
         this.sheet = undefined;
       }
       return;
     }
-    if (this.tableDepth === 0 && this.paragraph && (name === 'text:p' || name === 'text:h')) {
-      this.outline!.paragraph(this.paragraph.text, this.paragraph.level);
-      this.paragraph = undefined;
-    }
+    if (this.tableDepth === 0 && this.shown) this.bodyElementEnd(name);
     if (this.tableDepth !== 1 || selfClosing) return;
     if (name === 'table:table-cell' || name === 'table:covered-table-cell') this.cellEnd();
     else if (name === 'table:table-row') this.rowEnd();
+  }
+
+  /** An element of a text's or presentation's body outside its tables ends: a paragraph is read. */
+  protected bodyElementEnd(name: string): void {
+    if (name === TEXT_FRAME && this.anchors.length) {
+      const anchor = this.anchors.pop()!;
+      [this.paragraph, this.spans.length] = [anchor.paragraph, 0];
+      this.spans.push(...anchor.spans);
+    } else if (name === 'text:list') this.listDepth--;
+    else if (name === 'text:span' && this.paragraph) this.spans.pop();
+    else if (this.paragraph && (name === 'text:p' || name === 'text:h')) {
+      const { text, level, list, letters, boldLetters } = this.paragraph;
+      this.held += this.paragraphRead(text, { level, list, bold: letters > 0 && boldLetters === letters });
+      if (this.held > this.kept) throw tooLarge(this.file, this.kept);
+      this.paragraph = undefined;
+      this.spans.length = 0;
+    }
+  }
+
+  /** A body paragraph read, as its kind: a text's outline. Returns what is kept of it. */
+  protected paragraphRead(text: string, kind: ParagraphKind): number {
+    return this.outline?.paragraph(text, kind) ?? 0;
+  }
+
+  /** A table of a text or presentation read, its cells as shown: a text's outline names it. */
+  protected tableRead(rows: CellInput[][]): void {
+    this.outline?.table(rows);
   }
 
   protected override officeText(text: string): void {
@@ -273,7 +359,18 @@ class SpreadsheetTables extends DateStyles {
       this.held += text.length;
       if (this.held > this.kept) throw tooLarge(this.file, this.kept);
       this.cell.line += text;
-    } else if (this.paragraph && this.paragraph.text.length < HEADING_LENGTH) this.paragraph.text = (this.paragraph.text + text).slice(0, HEADING_LENGTH);
+    } else if (this.paragraph) {
+      const paragraph = this.paragraph;
+      const letters = text.replace(/\s+/g, '').length;
+      paragraph.letters += letters;
+      if (paragraph.bold || this.spans.some((bold) => bold)) paragraph.boldLetters += letters;
+      // A list item is a row's text, kept whole and counted against the ceiling; any other paragraph only names what follows.
+      if (paragraph.list !== undefined) {
+        this.held += text.length;
+        if (this.held > this.kept) throw tooLarge(this.file, this.kept);
+        paragraph.text += text;
+      } else if (paragraph.text.length < HEADING_LENGTH) paragraph.text = (paragraph.text + text).slice(0, HEADING_LENGTH);
+    }
   }
 
   private cellEnd(): void {
@@ -282,7 +379,7 @@ class SpreadsheetTables extends DateStyles {
     const attribute = (name: string, namespace = 'table') => this.namespaced(cell.attributes, name, namespace);
     const repeat = count(attribute('number-columns-repeated'));
     const text = [...cell.lines, cell.line].join('\n');
-    const value = cell.covered ? null : this.outline ? ownText(text.replace(/^\s+|\s+$/g, '')) || null : this.cellValue(cell.attributes, text);
+    const value = cell.covered ? null : this.shown ? ownText(text.replace(/^\s+|\s+$/g, '')) || null : this.cellValue(cell.attributes, text);
     if (value !== null && value !== undefined) {
       // No spreadsheet program places a value past a sheet's last column: a repeat that does is damaged or built to exhaust memory.
       if (this.column + repeat > SHEET_COLUMNS) throw this.refusal();
@@ -390,11 +487,15 @@ export async function opendocumentTables(archive: WorkbookArchive): Promise<Shee
   archive.declared(styled ? [STYLES, archive.main] : [archive.main]);
   const styles = styled ? new DateStyles(limits.row, archive.refusal(STYLES)) : undefined;
   if (styles) await archive.read(STYLES, styles);
-  const content = new SpreadsheetTables(file, limits.kept, limits.row, archive.refusal(archive.main), styles);
+  const content = new ContentTables(file, limits.kept, limits.row, archive.refusal(archive.main), styles);
   await archive.read(archive.main, content);
   const grids = content.outline
-    ? tableSheets(content.outline.tables)
+    ? tableSheets(content.outline.tables, content.outline.items)
     : content.sheets.map((sheet) => ({ name: sheet.name, grid: sheetRows(sheet), textsLikeErrors: sheet.textsLikeErrors, excelTables: [] }));
-  if (grids.length === 0) throw new ImportError('not-a-workbook', `${file} is an OpenDocument ${content.outline ? 'text' : 'spreadsheet'} with no table in it: only its tables are read, each as a sheet.`);
+  if (grids.length === 0) {
+    throw new ImportError('not-a-workbook', content.outline
+      ? `${file} is an OpenDocument text with no table in it, nor a plan written as headings over lists: only its tables and such plans are read, each as a sheet.`
+      : `${file} is an OpenDocument spreadsheet with no table in it: only its tables are read, each as a sheet.`);
+  }
   return grids;
 }

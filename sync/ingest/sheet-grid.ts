@@ -24,4 +24,13 @@ export interface SheetGrid {
   indents?: ReadonlyMap<string, number>;
   /** The outline level of each grouped row, by 0-based row of `grid`: the same outline, as the rows' groups tell it. */
   rowLevels?: ReadonlyMap<number, number>;
+  /** What the file's reader assumed in laying the sheet out (a plan in lists: what its headings mean), said as warnings. */
+  assumed?: readonly Assumption[];
+}
+
+/** An assumption of the file's reader, at a cell of its grid (0-based row and column). */
+export interface Assumption {
+  row: number;
+  column: number;
+  message: string;
 }

@@ -1,13 +1,11 @@
 // A PowerPoint file's tables as sheets' grids, for the same table reader as a workbook's sheets: offices present their
 // roadmaps and early actions on slides, and paste them into sheets by hand. Each slide's tables (`a:tbl`) are read from
 // the parser's events as the slide streams, named after the slide's title, in the order the deck shows its slides.
-import type { CellInput } from '../../shared/index';
-import { CONTINUED } from '../../shared/read-table';
-import { foldText } from '../../shared/word-match';
 import { endLine, tableCell, TableRows, type TableCell } from './document-table-rows';
-import { tableSheets, type DocumentTable } from './document-tables';
+import { tableSheets } from './document-tables';
 import { ImportError } from './import-error';
 import type { SheetGrid } from './sheet-grid';
+import { DeckTables, SlideTitles, TITLE_LENGTH, type SlideTable } from './slide-titles';
 import type { WorkbookArchive } from './workbook-archive';
 import { PartRelationships, relationshipsOf } from './workbook-relationships';
 import { OfficeXml } from './word-parts';
@@ -18,12 +16,9 @@ const NAMESPACES: Readonly<Record<string, string>> = {
   'http://purl.oclc.org/ooxml/presentationml/main': 'p',
   'http://schemas.openxmlformats.org/drawingml/2006/main': 'a',
   'http://purl.oclc.org/ooxml/drawingml/main': 'a',
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships': 'r',
+  'http://purl.oclc.org/ooxml/officeDocument/relationships': 'r',
 };
-
-/** How much of a slide's title is kept: enough for a sheet's name once its spacing is collapsed. */
-const TITLE_LENGTH = 200;
-/** The longest text box read as a title where a slide has no title placeholder: a line of a slide, not a paragraph. */
-const TITLE_LINE = 100;
 
 /** `ppt/presentation.xml`: its slides' relationships, in the order the deck shows them (`p:sldIdLst`). */
 class PresentationSlides extends OfficeXml {
@@ -34,7 +29,8 @@ class PresentationSlides extends OfficeXml {
   }
 
   protected override officeElement(name: string, attributes: XmlAttributes): void {
-    const id = attributes['r:id'];
+    // By its namespace: a strict deck may bind the relationships namespace to any prefix.
+    const id = this.namespaced(attributes, 'id', 'r');
     if (name === 'p:sldId' && id !== undefined) this.slides.push(id);
   }
 
@@ -52,14 +48,10 @@ interface Shape {
   title: boolean;
 }
 
-/**
- * A slide: the text of its title placeholder, the one-line text boxes that may stand for it, and its tables, each read as
- * a Word table is, with where it is placed.
- */
+/** A slide: its shapes as they name its tables (`SlideTitles`), and its tables, each read as a Word table is, with where it is placed. */
 class SlideTables extends OfficeXml {
-  readonly tables: { rows: CellInput[][]; y: number }[] = [];
-  title?: string;
-  private readonly lines: { text: string; y: number }[] = [];
+  readonly tables: SlideTable[] = [];
+  readonly titles = new SlideTitles();
   private shape?: Shape;
   private frame?: { y?: number };
   private table?: TableRows;
@@ -67,16 +59,6 @@ class SlideTables extends OfficeXml {
 
   constructor(longest: number, refuse: () => Error) {
     super(NAMESPACES, longest, refuse);
-  }
-
-  /**
-   * What a table is named after: the slide's title placeholder, else (a deck made without layouts, a title typed in a
-   * text box) its topmost text box placed above the table whose text is one line of a title's length.
-   */
-  titleOf(y: number): string | undefined {
-    if (this.title !== undefined) return this.title;
-    const above = this.lines.filter((l) => l.y < y);
-    return above.find((l) => l.y === Math.min(...above.map((a) => a.y)))?.text;
   }
 
   protected override officeElement(name: string, attributes: XmlAttributes, selfClosing: boolean): void {
@@ -95,7 +77,7 @@ class SlideTables extends OfficeXml {
       }
       case 'p:ph':
         // A slide's title placeholder, or a title slide's centered one; a slide has one.
-        if (this.shape && (attributes.type === 'title' || attributes.type === 'ctrTitle')) this.shape.title = this.title === undefined;
+        if (this.shape && (attributes.type === 'title' || attributes.type === 'ctrTitle')) this.shape.title = true;
         break;
       case 'a:tbl':
         if (!selfClosing) this.table = new TableRows(() => this.refusal());
@@ -115,14 +97,10 @@ class SlideTables extends OfficeXml {
 
   protected override officeElementEnd(name: string): void {
     switch (name) {
-      case 'p:sp': {
-        const shape = this.shape!;
-        const lines = shape.text.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
-        if (shape.title) this.title = lines.join(' ');
-        else if (lines.length === 1 && lines[0]!.length <= TITLE_LINE && Number.isFinite(shape.y)) this.lines.push({ text: lines[0]!, y: shape.y! });
+      case 'p:sp':
+        this.titles.shape(this.shape!.text, this.shape!.y, this.shape!.title);
         this.shape = undefined;
         break;
-      }
       case 'p:graphicFrame':
         this.frame = undefined;
         break;
@@ -177,17 +155,13 @@ export async function slideTables(archive: WorkbookArchive): Promise<SheetGrid[]
     return target?.kind === 'slide' ? [target.part] : [];
   });
   archive.declared(slides);
-  const tables: DocumentTable[] = [];
-  let before: string | undefined;
+  const deck = new DeckTables();
   for (const part of slides) {
     const slide = new SlideTables(limits.row, archive.refusal(part));
     await archive.read(part, slide);
-    const titles = slide.tables.map((t) => slide.titleOf(t.y));
-    const topic = titles[0] && foldText(titles[0].replace(CONTINUED, ''));
-    slide.tables.forEach(({ rows }, i) => tables.push({ title: i === 0 && topic && topic === before ? undefined : (titles[i] ?? ''), rows }));
-    before = topic;
+    deck.slide(slide.titles, slide.tables);
   }
-  const grids = tableSheets(tables);
+  const grids = tableSheets(deck.tables);
   if (grids.length === 0) throw new ImportError('not-a-workbook', `${file} is a PowerPoint file with no table in it: only its slides' tables are read, each as a sheet.`);
   return grids;
 }

@@ -85,29 +85,92 @@ export abstract class WordXml extends OfficeXml {
   }
 }
 
+/** Whether an on-off property (`w:b`, a check box's `w:checked`) is on: written bare, or as 1, true or on. */
+export const ticked = (value: string | undefined) => value === undefined || value === '1' || value === 'true' || value === 'on';
+
 /** The rank of a title (`Title` style): above every heading of the outline. */
 export const TITLE_LEVEL = -1;
 /** The rank of a subtitle or caption: it names what follows it but heads no part of the outline. */
 export const UNRANKED_LEVEL = 9;
 
+/** A paragraph's numbering as its properties or its style give it (`w:numPr`): its list and level. */
+export interface Numbering {
+  numId?: string;
+  ilvl?: number;
+}
+
 /**
  * `word/styles.xml`: the styles that make a paragraph a heading, each with its outline level (0 for Heading 1): its
- * own outline level, else its built-in name's (heading N, title, subtitle, caption).
+ * own outline level, else its built-in name's (heading N, title, subtitle, caption); and the numbering each style
+ * gives its paragraphs, its own or the style's it is based on (`List Bullet`), which makes them list items.
  */
 export class HeadingStyles extends WordXml {
   readonly headings = new Map<string, number>();
+  private readonly styles = new Map<string, Numbering & { basedOn?: string; bold?: boolean }>();
   private style?: string;
+  /** Inside the style's own run properties (`w:rPr`), not a table style's conditional ones (`w:tblStylePr`). */
+  private inRunProperties = false;
+  private inConditional = false;
 
-  protected override officeElement(name: string, attributes: XmlAttributes): void {
+  protected override officeElement(name: string, attributes: XmlAttributes, selfClosing: boolean): void {
     const val = this.attribute(attributes, 'val');
     if (name === 'w:style') this.style = this.attribute(attributes, 'styleId');
     if (this.style === undefined) return;
-    if (name === 'w:name') {
+    if (name === 'w:tblStylePr') this.inConditional = !selfClosing;
+    else if (name === 'w:rPr') this.inRunProperties = !selfClosing && !this.inConditional;
+    else if (name === 'w:b' && this.inRunProperties) this.own(this.style).bold = ticked(val);
+    else if (name === 'w:name') {
       const builtIn = /^(?:heading (\d)|(title)|subtitle|caption)$/i.exec(val ?? '');
       if (builtIn) this.headings.set(this.style, builtIn[1] ? Number(builtIn[1]) - 1 : builtIn[2] ? TITLE_LEVEL : UNRANKED_LEVEL);
     } else if (name === 'w:outlineLvl' && Number(val) < 9) this.headings.set(this.style, Number(val));
+    else if (name === 'w:basedOn' || name === 'w:numId' || name === 'w:ilvl') {
+      const style = this.own(this.style);
+      if (name === 'w:basedOn') style.basedOn = val;
+      else if (name === 'w:numId') style.numId = val;
+      else style.ilvl = Number.parseInt(val ?? '0', 10) || 0;
+    }
   }
 
-  protected override officeElementEnd(): void {}
+  /**
+   * The list level of a paragraph of `style` with its own numbering `own`, which overrides its style's; undefined
+   * for a paragraph in no list (numbering 0 takes a style's away).
+   */
+  listLevel(style: string | undefined, own: Numbering): number | undefined {
+    let { numId, ilvl } = own;
+    const seen = new Set<string>();
+    for (let s = style; s !== undefined && !seen.has(s) && (numId === undefined || ilvl === undefined); s = this.styles.get(s)?.basedOn) {
+      seen.add(s);
+      numId ??= this.styles.get(s)?.numId;
+      ilvl ??= this.styles.get(s)?.ilvl;
+    }
+    return numId === undefined || numId === '0' ? undefined : (ilvl ?? 0);
+  }
+
+  private own(style: string): Numbering & { basedOn?: string; bold?: boolean } {
+    const own = this.styles.get(style) ?? {};
+    this.styles.set(style, own);
+    return own;
+  }
+
+  /**
+   * Whether a paragraph or character style makes its text bold: its own `w:b`, else the style's it is based on; undefined
+   * where none in the chain says (Word's default, not bold).
+   */
+  bold(style: string | undefined): boolean | undefined {
+    const seen = new Set<string>();
+    for (let s = style; s !== undefined && !seen.has(s); s = this.styles.get(s)?.basedOn) {
+      seen.add(s);
+      const bold = this.styles.get(s)?.bold;
+      if (bold !== undefined) return bold;
+    }
+    return undefined;
+  }
+
+  protected override officeElementEnd(name: string): void {
+    if (name === 'w:rPr') this.inRunProperties = false;
+    else if (name === 'w:tblStylePr') this.inConditional = false;
+    else if (name === 'w:style') this.style = undefined;
+  }
+
   protected override officeText(): void {}
 }

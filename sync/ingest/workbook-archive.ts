@@ -1,4 +1,4 @@
-// An .xlsx workbook's, a Word document's, a PowerPoint file's or an OpenDocument spreadsheet's zip opened with its size held in check before its tables are read. A small
+// An .xlsx workbook's, a Word document's, a PowerPoint file's or an OpenDocument spreadsheet's, text's or presentation's zip opened with its size held in check before its tables are read. A small
 // file whose sheet unpacks to gigabytes (a zip bomb) must not take the process down: parts are inflated as a stream,
 // fed to their readers as they come, under a ceiling on what is inflated and on what the readers hold. Zip files that
 // are other documents are named for what they are.
@@ -26,17 +26,21 @@ export const WORKBOOK = 'xl/workbook.xml';
 export const WORD_DOCUMENT = 'word/document.xml';
 
 export const PRESENTATION = 'ppt/presentation.xml';
-/** An OpenDocument spreadsheet (.ods, or its template .ots) and text (.odt, .ott): known by their `mimetype` part, their tables in `ODF_CONTENT`. */
+/**
+ * An OpenDocument spreadsheet (.ods, or its template .ots), text (.odt, .ott) and presentation (.odp, .otp): known by
+ * their `mimetype` part, their tables in `ODF_CONTENT`.
+ */
 export const ODF_SPREADSHEET = 'application/vnd.oasis.opendocument.spreadsheet';
 export const ODF_TEXT = 'application/vnd.oasis.opendocument.text';
+export const ODF_PRESENTATION = 'application/vnd.oasis.opendocument.presentation';
 const ODF_CONTENT = 'content.xml';
 
 /** A zip cut short says nothing of what it holds: its name is the only word on whether it was a Word or PowerPoint file. */
 const damaged = (file: string, main?: string) => {
-  const kind = main ?? (/\.doc[xm]$/i.test(file) ? WORD_DOCUMENT : /\.pptx$/i.test(file) ? PRESENTATION : /\.o[dt][st]$/i.test(file) ? ODF_SPREADSHEET : WORKBOOK);
+  const kind = main ?? (/\.doc[xm]$/i.test(file) ? WORD_DOCUMENT : /\.pptx$/i.test(file) ? PRESENTATION : /\.o[dt][stp]$/i.test(file) ? ODF_SPREADSHEET : WORKBOOK);
   if (kind === WORD_DOCUMENT) return new ImportError('not-a-workbook', `${file} is a zip file but not a readable Word document (damaged or cut short): open it in Word and save it as .docx again, or copy its tables into a sheet.`);
   if (kind === PRESENTATION) return new ImportError('not-a-workbook', `${file} is a zip file but not a readable PowerPoint file (damaged or cut short): open it in PowerPoint and save it as .pptx again, or copy its tables into a sheet.`);
-  if (kind === ODF_SPREADSHEET || kind === ODF_TEXT) return new ImportError('not-a-workbook', `${file} is a zip file but not a readable OpenDocument file (damaged or cut short): open it in LibreOffice and save it again, or save it as .xlsx.`);
+  if (kind === ODF_SPREADSHEET || kind === ODF_TEXT || kind === ODF_PRESENTATION) return new ImportError('not-a-workbook', `${file} is a zip file but not a readable OpenDocument file (damaged or cut short): open it in LibreOffice and save it again, or save it as .xlsx.`);
   return new ImportError('not-a-workbook', `${file} is a zip file but not a readable .xlsx workbook (damaged or cut short): open it in Excel or Google Sheets and save or download it as .xlsx.`);
 };
 const sizeText = (bytes: number) => (bytes >= 1024 * MB ? `${Math.round(bytes / (1024 * MB))} GB` : `${Math.max(1, Math.round(bytes / MB))} MB`);
@@ -61,7 +65,7 @@ export interface WorkbookArchive {
 
 /**
  * Opens the file's zip and has the reader of its main part (`readers`, by `WORKBOOK`, `WORD_DOCUMENT` or `PRESENTATION`, or by the
- * OpenDocument kind its `mimetype` names, `ODF_SPREADSHEET` or `ODF_TEXT`) read what it
+ * OpenDocument kind its `mimetype` names, `ODF_SPREADSHEET`, `ODF_TEXT` or `ODF_PRESENTATION`) read what it
  * needs of it. Throws `ImportError`: `not-a-workbook` for a damaged zip or another kind of document, `too-large` past
  * `limits`.
  */
@@ -83,8 +87,8 @@ export async function readWorkbookArchive<T>(bytes: Buffer, file: string, limits
     const read = (part: string, reader: WorkbookXml) => inflated(zip, byName.get(part)!, file, limits, budget, reader);
     const refusal = (part: string) => () => new ImportError('too-large', `${file}: its part ${part} holds more text in one place than any table does; the file is damaged or was built to exhaust memory, and was not read.`);
     const mimetype = await mimetypeOf(zip, entries);
-    // A template (`.ots`) holds its tables as the document does.
-    const odfKind = parts.has(ODF_CONTENT) ? mimetype.replace(/-template$/, '') : undefined;
+    // A template (`.ots`) holds its tables as the document does, and so does a web page LibreOffice opened and saved as .odt (`text-web`).
+    const odfKind = parts.has(ODF_CONTENT) ? mimetype.replace(/-(?:template|web)$/, '') : undefined;
     kind = Object.keys(readers).find((key) => parts.has(key) || key === odfKind);
     let main = kind === odfKind ? ODF_CONTENT : kind;
     if (kind === undefined && parts.has(PACKAGE_RELATIONSHIPS)) {
@@ -150,7 +154,7 @@ async function mimetypeOf(zip: ZipFile, entries: readonly Entry[]): Promise<stri
 
 function otherDocument(kind: string, names: ReadonlySet<string>): string {
   const fix = 'open it in Excel or Google Sheets and save or download it as .xlsx';
-  // The OpenDocument kinds whose tables are not read (a presentation, a drawing) are named, as is a spreadsheet or text with no content.
+  // The OpenDocument kinds whose tables are not read (a drawing, a formula) are named, as is a spreadsheet, text or presentation with no content.
   if (kind.startsWith('application/vnd.oasis.opendocument')) return `is an OpenDocument file, not an .xlsx workbook: ${fix}.`;
   if (names.has('xl/workbook.bin')) return 'is an Excel binary workbook (.xlsb), not an .xlsx workbook: in Excel, save it as "Excel Workbook (.xlsx)".';
   return `is a zip file but not an .xlsx workbook (it holds no workbook): ${fix}.`;

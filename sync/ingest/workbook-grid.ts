@@ -1,6 +1,6 @@
 // An .xlsx file as grids of plain cell values, one per sheet, for the shared table reader (a CSV file's one sheet, a
-// Word document's tables and a PowerPoint file's are read into the same grids, `delimited-text.ts`, `document-tables.ts`,
-// `slide-tables.ts`). Formulas
+// Word document's tables, a PowerPoint file's and an OpenDocument file's are read into the same grids, `delimited-text.ts`,
+// `document-tables.ts`, `slide-tables.ts`, `opendocument-tables.ts`, `opendocument-slides.ts`). Formulas
 // give their cached results, rich text and links their text, merged cells their range's value, so a
 // cell reads as the user sees it. Read from the XML parser's events as each part streams: a model of the
 // workbook with an object per cell would take many times the file's size.
@@ -9,11 +9,12 @@ import { excelTableAt, type ExcelTable } from '../../shared/excel-tables';
 import { decodeText, delimitedTextGrid, textKind } from './delimited-text';
 import { documentTables } from './document-tables';
 import { ImportError } from './import-error';
+import { opendocumentSlides } from './opendocument-slides';
 import { opendocumentTables } from './opendocument-tables';
 import type { SheetGrid } from './sheet-grid';
 import { SheetGridCells } from './sheet-grid-cells';
 import { slideTables } from './slide-tables';
-import { ARCHIVE_LIMITS, ODF_SPREADSHEET, ODF_TEXT, PRESENTATION, readWorkbookArchive, WORD_DOCUMENT, WORKBOOK, type ArchiveLimits, type WorkbookArchive } from './workbook-archive';
+import { ARCHIVE_LIMITS, ODF_PRESENTATION, ODF_SPREADSHEET, ODF_TEXT, PRESENTATION, readWorkbookArchive, WORD_DOCUMENT, WORKBOOK, type ArchiveLimits, type WorkbookArchive } from './workbook-archive';
 import { PartRelationships, relationshipsOf } from './workbook-relationships';
 import { NumberFormats, SharedStrings, TableDefinition, WorkbookSheets } from './workbook-parts';
 
@@ -31,7 +32,7 @@ export async function readWorkbookGrids(file: string, limits: ArchiveLimits = AR
   if (!zip && textKind(decodeText(head)) !== 'table') throw new ImportError('not-a-workbook', `${file} ${whyNotAWorkbook(head, file)}`);
   if (info.size > (zip ? limits.unpacked : limits.kept)) throw new ImportError('too-large', `${file} is larger than any workbook of tables an import reads: save its tables in a new workbook and import that.`);
   if (!zip) return [delimitedTextGrid(file, decodeText(await readFile(file)))];
-  return readWorkbookArchive(await readFile(file), file, limits, { [WORKBOOK]: sheetGrids, [WORD_DOCUMENT]: documentTables, [PRESENTATION]: slideTables, [ODF_SPREADSHEET]: opendocumentTables, [ODF_TEXT]: opendocumentTables });
+  return readWorkbookArchive(await readFile(file), file, limits, { [WORKBOOK]: sheetGrids, [WORD_DOCUMENT]: documentTables, [PRESENTATION]: slideTables, [ODF_SPREADSHEET]: opendocumentTables, [ODF_TEXT]: opendocumentTables, [ODF_PRESENTATION]: opendocumentSlides });
 }
 
 const SHARED_STRINGS = 'xl/sharedStrings.xml';

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { mapHeaders } from '../../shared/header-map';
 import { TABLES } from '../../shared/index';
 import { locateTable, readTable } from '../../shared/read-table';
-import { GOOGLE_FORMS, JIRA_EXPORT, MICROSOFT_FORMS, SERVICENOW_EXPORT, SHAREPOINT_LIST, SHAREPOINT_TASK_LIST, toolExportOf, ZENDESK_EXPORT } from '../../shared/tool-exports';
+import { ASANA_EXPORT, GOOGLE_FORMS, JIRA_EXPORT, MICROSOFT_FORMS, SERVICENOW_EXPORT, SHAREPOINT_LIST, SHAREPOINT_TASK_LIST, toolExportOf, ZENDESK_EXPORT } from '../../shared/tool-exports';
+import { asanaExport } from '../fixtures/messy/asana-export';
 import { googleFormResponses } from '../fixtures/messy/google-form-responses';
 import { jiraExport } from '../fixtures/messy/jira-export';
 import { microsoftFormsResponses } from '../fixtures/messy/microsoft-forms-responses';
@@ -120,5 +121,85 @@ describe("a service desk's ticket export", () => {
     // An office whose Lists lack Declined keeps ServiceNow's word, for the validator to judge as any other.
     const lists = { requestStatus: ['New', 'In progress', 'Fulfilled', 'Closed'] };
     expect(readTable(TABLES.requests, 'Page 1', serviceNow, 0, { lists }).rows.map((r) => r.raw.status)).toEqual(['Work in Progress', 'Fulfilled', 'Open', 'Pending', 'Closed Skipped']);
+  });
+});
+
+describe("a desk's requester known by the domain of their address", () => {
+  const zendesk = zendeskExport.sheets[1].rows;
+  const jira = jiraExport.sheets[3].rows;
+
+  it("reads each row's organization from its address's domain where the export has no organization column, said once at the address's column", () => {
+    const read = readTable(TABLES.requests, 'export (2)', zendesk);
+    expect(read.map.missingRequired).toEqual([]);
+    expect(read.rows.map((r) => r.raw.requesterOrg ?? null)).toEqual(['dot.ca.gov', 'fresno.gov', null, 'dot.ca.gov']);
+    const said = read.issues.filter((i) => i.code === 'stand_in_column');
+    expect(said.map((i) => [i.row, i.column, i.header, i.field, i.severity])).toEqual([[1, 'C', 'Requester email', 'requesterOrg', 'warning']]);
+    expect(said[0].message).toBe(
+      "no Requesting organization column: each row's organization read as the domain of its Requester email address, as Zendesk's export names none " +
+      '(dot.ca.gov on rows 2 and 5, fresno.gov on row 3); row 4 has a personal address (gmail.com), which names no organization: give it one',
+    );
+  });
+
+  it('reads a blank organization from the address where the export has the column, and a filled one as written', () => {
+    const read = readTable(TABLES.requests, 'With emails', jira);
+    expect(read.rows.map((r) => r.raw.requesterOrg ?? null)).toEqual(['Department of Transportation', 'saccounty.gov', null]);
+    const said = read.issues.filter((i) => i.code === 'stand_in_column');
+    expect(said.map((i) => [i.row, i.column, i.header])).toEqual([[1, 'P', 'Custom field (Organizations)']]);
+    expect(said[0].message).toBe(
+      'Custom field (Organizations) is blank on rows 3–4: read as the domain of the Reporter email address (saccounty.gov on row 3); ' +
+      'row 4 has a personal address (outlook.com), which names no organization: give it one',
+    );
+  });
+
+  it('lists a few domains and counts the rest, however many requesters there are', () => {
+    const header = zendesk[0];
+    const rows = Array.from({ length: 40 }, (_, i) => [5000 + i, 'A person', `p${i}@agency${i % 8}.ca.gov`, `Request ${i}`, 'Open', 'Normal', '2026-11-02', null, null, null, null]);
+    const said = readTable(TABLES.requests, 'export', [header, ...rows]).issues.filter((i) => i.code === 'stand_in_column');
+    expect(said).toHaveLength(1);
+    expect(said[0].message).toContain('agency0.ca.gov on rows 2, 10, 18, 26 and 34');
+    expect(said[0].message).toContain('and 3 more domains');
+    expect(said[0].message).not.toContain('agency7.ca.gov');
+  });
+
+  it("keeps one error naming the column where the export has neither an organization nor an address", () => {
+    const read = readTable(TABLES.requests, 'No organizations', jiraExport.sheets[2].rows);
+    expect(read.rows).toEqual([]);
+    expect(read.issues.filter((i) => i.severity === 'error').map((i) => [i.code, i.field])).toEqual([['missing_column', 'requesterOrg']]);
+  });
+
+  it("reads no organization from an address in an office's own log: its blank is the office's to fill", () => {
+    const read = readTable(TABLES.requests, 'Requests', [['Request ID', 'Received', 'Requesting organization', 'Contact email', 'Description'], ['TA-1', '2026-11-02', null, 'mlee@dot.ca.gov', 'Workshop']]);
+    expect(read.rows.map((r) => r.raw.requesterOrg ?? null)).toEqual([null]);
+    expect(read.issues.filter((i) => i.code === 'stand_in_column')).toEqual([]);
+  });
+});
+
+describe("a planning tool's export whose groups and subtasks are its own", () => {
+  const asana = asanaExport.sheets[0].rows;
+
+  it("takes Asana's CSV by its own columns, and no office's sheet with a Name and a Notes column for one", () => {
+    expect(toolExportOf(asana[0])).toBe(ASANA_EXPORT);
+    expect(toolExportOf(['Name', 'Assignee', 'Start Date', 'Due Date', 'Notes'])).toBeUndefined();
+  });
+
+  it("reads a task completed in Asana as Completed, said once at the header, as Asana's export has no status", () => {
+    const read = readTable(TABLES.workplan, 'Plan', asana);
+    expect(read.rows.map((r) => r.raw.status ?? null)).toEqual([null, 'Completed', null, null, 'Completed']);
+    const said = read.issues.filter((i) => i.code === 'choice_matched');
+    expect(said.map((i) => [i.row, i.column, i.field])).toEqual([[1, 'C', 'status']]);
+    expect(said[0].message).toBe('no Status column: rows 3 and 6 read as "Completed", as Asana\'s Completed At is filled: the others are judged by their dates');
+  });
+
+  it('reads a section as every task\'s own goal, never one above it, and "(no section)" as none', () => {
+    const read = readTable(TABLES.workplan, 'Plan', asana);
+    expect(read.rows.slice(0, 4).map((r) => r.raw.goal ?? null)).toEqual(['Structural Equity Alignment', 'Structural Equity Alignment', 'Institutional Accountability and Shared Governance', null]);
+  });
+
+  it("gives a subtask its parent's goal, said once, and keeps the parent's name in its Notes", () => {
+    const read = readTable(TABLES.workplan, 'Plan', asana);
+    expect([read.rows[4].raw.goal, read.rows[4].raw.notes]).toEqual(['Structural Equity Alignment', 'Parent task: Host a community leaders forum\nCompleted At: 2026-03-01']);
+    const said = read.issues.filter((i) => i.code === 'stand_in_column' && i.field === 'goal');
+    expect(said.map((i) => [i.row, i.column])).toEqual([[1, 'N']]);
+    expect(said[0].message).toBe('row 6 is a subtask: read with the Goal of its Parent task, as Asana gives a subtask no section of its own');
   });
 });

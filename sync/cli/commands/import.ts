@@ -1,4 +1,4 @@
-// `import FILE.xlsx --source ID [--json]` (or a CSV file, a Word document's or PowerPoint file's tables, or an OpenDocument spreadsheet's or text's): ingests a workbook's tables exactly as a sync would and
+// `import FILE.xlsx --source ID [--json]` (or a CSV file, a Word document's or PowerPoint file's tables, or an OpenDocument spreadsheet's, text's or presentation's): ingests a workbook's tables exactly as a sync would and
 // reports every rejected row at its sheet, row and column; exits 0 when every row was read, else 1.
 import { counted } from '../../../shared/plural';
 import { TABLES } from '../../../shared/tables';
@@ -55,8 +55,8 @@ function fromFormLine(waiting: ImportResult['fromForm']): string {
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'validate and ingest a workbook\'s (an .xlsx or .ods, or a CSV file\'s, or a Word, PowerPoint or OpenDocument text file\'s tables\') rows exactly as a sync would',
-  usage: 'import FILE.xlsx|FILE.csv|FILE.docx|FILE.pptx|FILE.ods|FILE.odt --source ID [--json] [--data DIR]',
+  summary: 'validate and ingest a workbook\'s (an .xlsx or .ods, or a CSV file\'s, or a Word, PowerPoint or OpenDocument text or presentation file\'s tables\', or a plan written in a Word or OpenDocument text file as headings over lists) rows exactly as a sync would',
+  usage: 'import FILE.xlsx|FILE.csv|FILE.docx|FILE.pptx|FILE.ods|FILE.odt|FILE.odp --source ID [--json] [--data DIR]',
   options: {
     ...storageOptions,
     source: { type: 'string', value: 'ID', help: 'the source the rows belong to (`source add NAME --kind file` makes one)' },
@@ -64,7 +64,7 @@ export const importCommand: Command = {
   },
   async run({ positionals, values }, io) {
     const [file, ...extra] = positionals;
-    if (file === undefined) throw new CliError('missing FILE.xlsx, FILE.csv, FILE.docx, FILE.pptx, FILE.ods or FILE.odt (usage: npx equity-desk import FILE.xlsx --source ID)');
+    if (file === undefined) throw new CliError('missing FILE.xlsx, FILE.csv, FILE.docx, FILE.pptx, FILE.ods, FILE.odt or FILE.odp (usage: npx equity-desk import FILE.xlsx --source ID)');
     if (extra.length) throw new CliError(`unexpected argument "${extra[0]}"`);
     if (typeof values.source !== 'string' || values.source.trim() === '') throw new CliError('missing --source ID (the id printed by `npx equity-desk source add`)');
     const config = commandConfig(values, io);

@@ -1,7 +1,8 @@
 // The Office.js port over the Excel fake passes the shared port contract, leaves nothing unsynced, and
 // reads and writes a sheet too large for one request in slices that each stay under Excel on the web's 5 MB.
 import { expect, test } from 'vitest';
-import { ExcelPort, mergedAreas } from '../../../addon/excel/excel-port';
+import { ExcelPort } from '../../../addon/excel/excel-port';
+import { mergedAreas } from '../../../addon/excel/read-sheet';
 import { spreadsheetPortContract } from '../../contracts/spreadsheet-port.contract';
 import { FakeExcel, REQUEST_LIMIT_BYTES } from '../../fakes/excel/excel-fake';
 

@@ -7,7 +7,7 @@ import { useSyncService } from '../../fixtures/use-sync-service';
 import { AS_OF, templateGrid } from '../bundle-harness';
 import { seedExcelSheet } from '../sync-host-calls';
 import { connectedExcel, REQUESTS_SYNC_ID_COLUMN as SYNC_ID_COLUMN, requestsColumn as col } from './connected-excel';
-import { DATE_FORMAT } from '../../../addon/excel/excel-port';
+import { DATE_FORMAT } from '../../../addon/excel/number-formats';
 import { HEADERS, LAST_YEAR_ROWS, LOG, LOG_ROWS, excelDate, logGrid } from '../own-log';
 import { columnLetter } from '../../../shared/lists';
 import { cellRef } from '../../../shared/sheet-ref';

@@ -37,7 +37,7 @@ describe('the command line', () => {
   test('as a process: --help lists the commands; bad input is one line on stderr and exit 2', async () => {
     const help = await runCli(['--help']);
     expect(help.code).toBe(0);
-    for (const usage of ['serve [--port N] [--host HOST] [--data DIR] [--demo]', 'source add NAME [--kind google-sheets|excel|file]', 'import FILE.xlsx|FILE.csv|FILE.docx|FILE.pptx|FILE.ods|FILE.odt --source ID [--json]']) expect(help.stdout).toContain(usage);
+    for (const usage of ['serve [--port N] [--host HOST] [--data DIR] [--demo]', 'source add NAME [--kind google-sheets|excel|file]', 'import FILE.xlsx|FILE.csv|FILE.docx|FILE.pptx|FILE.ods|FILE.odt|FILE.odp --source ID [--json]']) expect(help.stdout).toContain(usage);
     for (const args of [['frobnicate'], ['source', 'add', '--data', files.path('d0')], ['import', files.path('missing.xlsx'), '--source', 'x', '--data', files.path('d0')]]) {
       const bad = await runCli(args);
       expect(bad.code, bad.stderr).toBe(2);

@@ -11,7 +11,7 @@ import { readWorkbookGrids } from '../../../sync/ingest/workbook-grid';
 import { CITY_PLAN } from '../../fixtures/messy/source-plans';
 import { storeBackends } from '../../support/store-backends';
 import { tempFolder } from './workbook-files';
-import { paragraph, table, writeDocument, type WordCell } from './word-files';
+import { paragraph, table, textBox, writeDocument, type WordCell } from './word-files';
 
 const backends = storeBackends('ingest_docx');
 const files = tempFolder('docx');
@@ -118,6 +118,23 @@ describe('a Word document\'s tables read as sheets', () => {
     const small = (id: string) => table([['Milestone', 'Date'], [id, '3/15/2026']]);
     const named = await grids(small('A') + paragraph('Milestones: 2026/27 [draft] — for the commission\'s review', 'Heading2') + small('B') + paragraph('Milestones: 2026/27 [draft] — for the commission\'s review') + small('C') + paragraph('Work plan', 'Heading1') + paragraph('Notes above the table') + small('D'));
     expect(named.map(([name]) => name)).toEqual(['Table 1', 'Milestones 2026 27 draft — for', 'Milestones 2026 27 draft — (2)', 'Work plan']);
+  });
+
+  test('a table in a text box (a plan pasted from a PDF) is read once, in its place among the body\'s tables, named as a table of the body is; a text box in a cell is no part of its text', async () => {
+    const milestones = table([['Date', 'Milestone'], ['3/15/2026', 'Community leaders forum']]);
+    const read = await grids(
+      paragraph(PLAN_HEADING, 'Heading1') + textBox(paragraph('') + cityPlanTable(), 'As adopted by Council:')
+      // The paragraph a box is anchored in is read as written, whatever the box holds: it names the table after it.
+      + table([['Note'], ['Reviewed in March']])
+      + paragraph('Milestones') + textBox(milestones, '', true)
+      + textBox(paragraph('Notes') + table([['Note'], [{ xml: textBox(table([['Draft']]), 'Reviewed') }]])),
+    );
+    expect(read).toEqual([
+      [PLAN_HEADING, [['Phase', 'Goal', 'Task', 'Timeline'], ...CITY_PLAN.map(([phase, goal, task, timeline]) => [`Phase ${phase}`, goal, task, timeline])]],
+      ['As adopted by Council', [['Note'], ['Reviewed in March']]],
+      ['Milestones', [['Date', 'Milestone'], ['3/15/2026', 'Community leaders forum']]],
+      ['Notes', [['Note'], ['Reviewed']]],
+    ]);
   });
 
   test('a table restarted after a page break, its header repeated or not, continues its sheet after a blank row', async () => {

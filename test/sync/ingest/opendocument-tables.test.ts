@@ -161,6 +161,22 @@ describe('an OpenDocument spreadsheet read as sheets', () => {
     expect((await readWorkbookGrids(repacked)).map((s) => [s.name, s.grid])).toEqual([['Plan', [['Task'], ['Forum']]]]);
   });
 
+  test('a table in a Writer text frame is read as a table of the body, where the frame is anchored; a frame in a cell, and a picture\'s description, are no part of any text', async () => {
+    const frame = (content: string, before = '') => `<text:p>${before}<draw:frame draw:name="Frame1" text:anchor-type="paragraph" svg:width="16cm"><draw:text-box>${content}</draw:text-box></draw:frame></text:p>`;
+    const picture = '<draw:frame draw:name="Image1" text:anchor-type="as-char"><draw:image xlink:href="Pictures/logo.png"/><svg:title>Logo</svg:title><svg:desc>The office logo</svg:desc></draw:frame>';
+    const body = heading('Work plan 2026', 1) + frame(odsTable('Plan', [['Phase', 'Task'], ['Phase 1', 'Host a forum']]), 'As adopted by Council:')
+      + odsTable('Notes', [['Note'], ['Reviewed in March']])
+      + frame(`<text:p>Milestones</text:p>${odsTable('Dates', [['Date', 'Milestone'], ['3/15/2026', 'Forum']])}`)
+      + `<text:p>Sources${picture}</text:p>` + odsTable('Sources', [['Source'], [{ xml: `<text:p>City plan${frame('<text:p>Draft</text:p>').slice('<text:p>'.length, -'</text:p>'.length)}</text:p>` }]]);
+    const sheets = await readWorkbookGrids(await writeOpenDocument(files.path('frames.odt'), body, ODT, 'office:text'));
+    expect(sheets.map((s) => [s.name, s.grid])).toEqual([
+      ['Work plan 2026', [['Phase', 'Task'], ['Phase 1', 'Host a forum']]],
+      ['As adopted by Council', [['Note'], ['Reviewed in March']]],
+      ['Milestones', [['Date', 'Milestone'], ['3/15/2026', 'Forum']]],
+      ['Sources', [['Source'], ['City plan']]],
+    ]);
+  });
+
   test('an OpenDocument drawing is still refused, named for what it is', async () => {
     const file = await writeOpenDocument(files.path('chart.odg'), '', 'application/vnd.oasis.opendocument.graphics', 'office:drawing');
     const error = await readWorkbookGrids(file).catch((e: unknown) => e);

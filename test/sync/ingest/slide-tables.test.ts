@@ -4,11 +4,10 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { afterAll, describe, expect, test } from 'vitest';
 import { isErrorType } from '../../../shared/typed-error';
 import { ImportError } from '../../../sync/ingest/import-error';
-import { importJson, importWorkbook } from '../../../sync/ingest/import-workbook';
 import { readWorkbookGrids } from '../../../sync/ingest/workbook-grid';
 import { ASSOCIATION_ROADMAP } from '../../fixtures/messy/source-plans';
 import { storeBackends } from '../../support/store-backends';
-import { placeholder, slideTable, textBox, writePresentation, type SlideCell } from './slide-files';
+import { expectRoadmapStored, placeholder, slideTable, STRICT_RELATIONSHIPS, textBox, writePresentation, type SlideCell } from './slide-files';
 import { tempFolder } from './workbook-files';
 
 const backends = storeBackends('ingest_pptx');
@@ -74,6 +73,13 @@ describe('a PowerPoint file\'s tables read as sheets', () => {
     expect(read.map(([name]) => name)).toEqual(['Advancing Equity Roadmap Tools', 'Table 2', 'Equity Roadmap', 'Equity Roadmap (2)']);
   });
 
+  test('the slides are listed by the relationships namespace, whatever prefix the deck binds it to', async () => {
+    for (const relationships of [{ prefix: 'rel', uri: STRICT_RELATIONSHIPS }, { prefix: 'r', uri: STRICT_RELATIONSHIPS }, { prefix: 'rel', uri: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships' }]) {
+      const file = await writePresentation(files.path('strict.pptx'), [placeholder('Milestones') + milestonesTable()], undefined, relationships);
+      expect((await readWorkbookGrids(file)).map((g) => g.name), relationships.prefix).toEqual(['Milestones']);
+    }
+  });
+
   test('a table carried over to the next slide under the same title, or its title "(continued)", continues its sheet after a blank row', async () => {
     const [first, second] = [ASSOCIATION_ROADMAP.slice(0, 6), ASSOCIATION_ROADMAP.slice(6)];
     const read = await grids([placeholder('Equity Roadmap') + roadmapTable(first), placeholder('Equity Roadmap (continued)') + roadmapTable(second), placeholder('Milestones') + milestonesTable()]);
@@ -106,14 +112,6 @@ describe('PowerPoint files that cannot be read', () => {
 
 describe.each(backends)('import of a PowerPoint file on $name', (backend) => {
   test('the association\'s roadmap slide is stored row by row, each action with its focus area and kind', async () => {
-    const store = await backend.open();
-    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Roadmap deck', sourceKind: 'file' });
-    const file = await writePresentation(files.path('Roadmap.pptx'), [placeholder('Our equity journey', 'ctrTitle'), placeholder('Equity Roadmap') + roadmapTable()]);
-    const r = importJson(await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-25T10:00:00Z') }));
-    expect([r.accepted, r.rejected]).toEqual([ASSOCIATION_ROADMAP.length, []]);
-    expect(r.tables).toEqual([expect.objectContaining({ sheet: 'Equity Roadmap', table: 'roadmap' })]);
-    const stored: unknown[][] = [];
-    for await (const row of store.rows('roadmap', { sourceIds: [principal.id] })) stored.push([row.values.focusArea, row.values.kind, row.values.action]);
-    expect(stored.sort()).toEqual(ASSOCIATION_ROADMAP.map((r) => [...r]).sort());
+    await expectRoadmapStored(await backend.open(), await writePresentation(files.path('Roadmap.pptx'), [placeholder('Our equity journey', 'ctrTitle'), placeholder('Equity Roadmap') + roadmapTable()]));
   });
 });
