@@ -3,7 +3,7 @@
 // above it its columns, for the same table reader as a workbook's sheets. A Word document's and an OpenDocument text's
 // readers give their items and headings (`DocumentOutline`); what the headings mean is decided here.
 import { columnLetter, headerText, type CellInput, type CellIssue } from '../../shared/index';
-import { LIST_BLOCKS } from '../../shared/lists';
+import { DONE_WORKPLAN_STATUSES, IN_PROGRESS_WORKPLAN_STATUSES, LIST_BLOCKS, NOT_STARTED_WORKPLAN_STATUSES, ON_HOLD_STATUSES, STOPPED_STATUSES } from '../../shared/lists';
 import { locateTable } from '../../shared/read-table';
 import { TABLES, type InputColumn, type TableDef } from '../../shared/tables';
 import { closestChoice, foldText } from '../../shared/word-match';
@@ -67,34 +67,78 @@ function namedColumn(text: string): { table: TableDef; name: string } | undefine
  */
 export const headsItems = (text: string): boolean => /:$/.test(text) || namedColumn(text) !== undefined;
 
-/** A timeline written in parentheses at a task's end, `(Sep 2026 – Dec 2027)`: it names a year. */
-const TIMELINE = /\s*\(([^()]*(?:\b(?:19|20)\d{2}\b|\bFY\s?\d{2}\b)[^()]*)\)\s*$/i;
-/** A lead written at a task's end: `— Lead: Office of Diversity & Equity`, `(Lead: ODE)`. */
-const LEAD = /(?:\s+[—–-]+|\s*[;,|])\s*Leads?\s*:\s*([^()]+?)\s*$|\s*\(\s*Leads?\s*:\s*([^()]+?)\s*\)\s*$/i;
+/** What sets an item's last part off from its task: a spaced dash, a semicolon or a bar; a comma or full stop before a label. */
+const SEPARATOR = String.raw`\s+[—–-]+\s*|\s*[;|]\s*`;
+const LABELLED_SEPARATOR = String.raw`${SEPARATOR}|\s*[,.]\s*`;
+/** A figure with its unit, as a Target cell holds one: `60 hours`, `100% of departments`, `5 plans`. */
+const FIGURE = String.raw`\d[\d,]*(?:\.\d+)?\+?\s*%?(?:\s*\p{L}[\p{L}%-]*){0,4}`;
+/** A year alone, which after a dash is a date, not a target. */
+const YEAR = /^(?:19|20)\d{2}$/;
+/** The statuses a work plan's or roadmap's Status reads, by their words (`Completed`, `Done`, `Ongoing`…). */
+const STATUS_WORDS = new Set([...DONE_WORKPLAN_STATUSES, ...IN_PROGRESS_WORKPLAN_STATUSES, ...NOT_STARTED_WORKPLAN_STATUSES, ...ON_HOLD_STATUSES, ...STOPPED_STATUSES].map(foldText));
 
-/** How much of an item's end is looked at for its timeline and lead: a few words, whatever the item's length. */
-const ENDING = 200;
-
-/** `pattern` matched at the end of `text`, with where its match starts in `text`, when it does not start it. */
-function atEnd(pattern: RegExp, text: string): { groups: (string | undefined)[]; index: number } | undefined {
-  const from = Math.max(0, text.length - ENDING);
-  const m = pattern.exec(text.slice(from));
-  return m && from + m.index > 0 ? { groups: m.slice(1), index: from + m.index } : undefined;
+/**
+ * A column an item's last part is read into, as a pasted table's cell: written after its label (`— Lead: ODE`,
+ * `(Target: 5 plans)`), or bare, in parentheses or after a spaced dash, where `bare` says what it looks like
+ * (`(Sep 2026 – Dec 2027)`, `— 60 hours`, `(Completed)`). `fits`: whether the plan's table has the column.
+ */
+interface Ending {
+  header: string;
+  labels: string;
+  bare?: { value: string; parenthesized: boolean; dashed: boolean; accepts?: (value: string) => boolean };
+  fits: (table: TableDef) => boolean;
 }
 
-/** An item's text with the timeline and lead written at its end taken into their own columns. */
-function itemParts(written: string): { text: string; timeline?: string; lead?: string } {
+const hasField = (name: string, kind?: (c: InputColumn) => boolean) => (table: TableDef) => table.columns.some((c) => c.name === name && (kind?.(c) ?? true));
+
+/** The columns an item's end is read into, in the order they are written in the grid. */
+const ENDINGS: readonly Ending[] = [
+  { header: 'Timeline', labels: 'Timeline|Timeframe|Time frame', bare: { value: String.raw`[^()]*(?:\b(?:19|20)\d{2}\b|\bFY\s?\d{2}\b)[^()]*`, parenthesized: true, dashed: false }, fits: () => true },
+  { header: 'Lead', labels: 'Leads?', fits: hasField('lead') },
+  { header: 'Target', labels: 'Targets?', bare: { value: FIGURE, parenthesized: false, dashed: true, accepts: (v) => !YEAR.test(v) }, fits: hasField('target', (c) => c.unitField !== undefined) },
+  { header: 'Status', labels: 'Status', bare: { value: String.raw`\p{L}[\p{L} ]{1,40}`, parenthesized: true, dashed: true, accepts: (v) => STATUS_WORDS.has(foldText(v)) }, fits: hasField('status') },
+];
+
+/** An ending's forms as one pattern: each alternative's one group its value. */
+const endingPattern = ({ labels, bare }: Ending) => new RegExp([
+  String.raw`(?:${LABELLED_SEPARATOR})(?:${labels})\s*:\s*([^()]+?)`,
+  String.raw`\s*\(\s*(?:${labels})\s*:\s*([^()]+?)\s*\)`,
+  ...(bare?.dashed ? [String.raw`\s+[—–-]+\s*(${bare.value})`] : []),
+  ...(bare?.parenthesized ? [String.raw`\s*\((${bare.value})\)`] : []),
+].map((form) => String.raw`(?:${form})\s*\.?\s*$`).join('|'), 'iu');
+const PATTERNS = new Map(ENDINGS.map((e) => [e, endingPattern(e)]));
+
+/** How much of an item's end is looked at for its timeline, lead, target and status: a few words, whatever the item's length. */
+const ENDING = 200;
+
+/** `ending` written at the end of `text`: its value, and where it starts in `text`, when it does not start it. */
+function atEnd(ending: Ending, text: string): { value: string; index: number } | undefined {
+  const from = Math.max(0, text.length - ENDING);
+  const m = PATTERNS.get(ending)!.exec(text.slice(from));
+  if (!m || from + m.index === 0) return undefined;
+  // The first two forms are labelled; a bare value is taken only if it looks like the column's (`bare.accepts`).
+  const form = m.slice(1).findIndex((g) => g !== undefined);
+  const value = m[form + 1]!.trim();
+  return value && (form < 2 || (ending.bare?.accepts?.(value) ?? true)) ? { value, index: from + m.index } : undefined;
+}
+
+/**
+ * An item's text with what is written at its end (`ENDINGS` of `table`, or all of them) taken into its columns, the
+ * last part first: so a lead is not read as running on into the target written after it.
+ */
+function itemParts(written: string, table?: TableDef): { text: string; ends: Map<string, string> } {
   let text = written;
-  let timeline: string | undefined;
-  let lead: string | undefined;
-  for (let changed = true; changed;) {
-    changed = false;
-    const l = lead === undefined ? atEnd(LEAD, text) : undefined;
-    if (l) [lead, text, changed] = [(l.groups[0] ?? l.groups[1])!, text.slice(0, l.index), true];
-    const t = timeline === undefined ? atEnd(TIMELINE, text) : undefined;
-    if (t) [timeline, text, changed] = [t.groups[0]!.trim(), text.slice(0, t.index), true];
+  const ends = new Map<string, string>();
+  const endings = ENDINGS.filter((e) => !table || e.fits(table));
+  for (;;) {
+    const last = endings.flatMap((ending) => {
+      const end = ends.has(ending.header) ? undefined : atEnd(ending, text);
+      return end ? [{ ending, ...end }] : [];
+    }).sort((x, y) => y.index - x.index)[0];
+    if (!last) return { text: text.trim(), ends };
+    ends.set(last.ending.header, last.value);
+    text = text.slice(0, last.index);
   }
-  return { text: text.trim(), timeline, lead };
 }
 
 /** A row of the plan: its headings, its text, and the lines of its sub-items. */
@@ -102,6 +146,42 @@ interface PlanRow {
   chain: Heading[];
   text: string;
   notes: string[];
+}
+
+/** Whether an item has its own end to read: a timeline, lead, target or status (`ENDINGS`). */
+const endsOwn = (text: string) => itemParts(text).ends.size > 0;
+
+/** Whether two items are in one list: between the same tables, under the same headings. */
+const sameList = (a: ListItem, b: ListItem) => a.tablesBefore === b.tablesBefore && a.headings.length === b.headings.length && a.headings.every((h, k) => h === b.headings[k]);
+
+/** Each item's sub-items one level under it (those it is the nearest item above of a lower level of), by index. */
+function subItems(items: readonly ListItem[]): number[][] {
+  const under = items.map((): number[] => []);
+  const open: number[] = [];
+  items.forEach((item, i) => {
+    if (i > 0 && !sameList(items[i - 1]!, item)) open.length = 0;
+    while (open.length && items[open[open.length - 1]!]!.depth >= item.depth) open.pop();
+    if (open.length) under[open[open.length - 1]!]!.push(i);
+    open.push(i);
+  });
+  return under;
+}
+
+/**
+ * Which items head their sub-items rather than being rows they describe: one closed by a colon or naming a group
+ * (`headsItems`); or one with nothing written at its end whose every sub-item carries its own timeline, lead, target or
+ * status, or heads items itself, as goals do over their tasks in a numbered outline (`1. Goal` over `a. Task (Feb 2026 –
+ * Aug 2027)`). Sub-items that describe their item (its steps, its deliverables) carry none, and an item with its own
+ * dates is a task whatever its steps carry: both stay notes.
+ */
+function headingItems(items: readonly ListItem[]): boolean[] {
+  const under = subItems(items);
+  const heads = items.map(() => false);
+  for (let i = items.length - 1; i >= 0; i--) {
+    const subs = under[i]!;
+    heads[i] = subs.length > 0 && (headsItems(items[i]!.text) || (!endsOwn(items[i]!.text) && subs.every((k) => heads[k] || endsOwn(items[k]!.text))));
+  }
+  return heads;
 }
 
 /**
@@ -116,14 +196,13 @@ function planRows(items: readonly ListItem[]): PlanRow[][] {
   let groups: { depth: number; heading: Heading }[] = [];
   /** The last row, while the items after it are in its list: under the same headings, with no heading item between. */
   let last: { row: PlanRow; depth: number } | undefined;
+  const heads = headingItems(items);
   items.forEach((item, i) => {
     const before = items[i - 1];
     if (!before || item.tablesBefore !== before.tablesBefore) runs.push((run = []));
-    const sameList = before !== undefined && before.tablesBefore === item.tablesBefore && before.headings.length === item.headings.length && before.headings.every((h, k) => h === item.headings[k]);
-    if (!sameList) [groups, last] = [[], undefined];
+    if (!before || !sameList(before, item)) [groups, last] = [[], undefined];
     groups = groups.filter((g) => g.depth < item.depth);
-    const next = items[i + 1];
-    if (next && next.tablesBefore === item.tablesBefore && next.depth > item.depth && headsItems(item.text)) {
+    if (heads[i]) {
       groups.push({ depth: item.depth, heading: { text: item.text.replace(/\s*:$/, ''), level: LABEL_LEVEL + 1 + item.depth } });
       last = undefined;
       return;
@@ -185,15 +264,14 @@ function planGrid(rows: readonly PlanRow[], hasTables: boolean): ListGrid | unde
   const unnamed = grouping.filter((p) => !p.named).reverse();
   const assumedName = new Map(unnamed.flatMap((p, k) => (open[k] ? [[p.index, open[k]!.header] as const] : [])));
   const columns = grouping.filter((p) => p.named || assumedName.has(p.index));
-  const parts = rows.map((r) => itemParts(r.text));
-  const extra = [...(parts.some((p) => p.timeline) ? ['Timeline'] : []), ...(parts.some((p) => p.lead) ? ['Lead'] : [])];
+  const parts = rows.map((r) => itemParts(r.text, table));
+  const extra = ENDINGS.map((e) => e.header).filter((header) => parts.some((p) => p.ends.has(header)));
   const header = [...columns.map((p) => p.named?.name ?? assumedName.get(p.index)!), table.columns.find((c) => c.name === table.identifiedBy[0])!.header, ...extra, 'Notes'];
   const top = title === undefined ? 0 : 1;
   const grid: CellInput[][] = [...(title === undefined ? [] : [[title]]), header, ...rows.map((r, i) => [
     ...columns.map((p) => r.chain[p.index]!.text.replace(/\s*:$/, '')),
     parts[i]!.text,
-    ...(extra.includes('Timeline') ? [parts[i]!.timeline ?? null] : []),
-    ...(extra.includes('Lead') ? [parts[i]!.lead ?? null] : []),
+    ...extra.map((header) => parts[i]!.ends.get(header) ?? null),
     r.notes.length ? r.notes.join('\n') : null,
   ])];
   const quoted = (texts: readonly string[]) => `${texts.slice(0, 3).map((t) => `"${t}"`).join(', ')}${texts.length > 3 ? ', …' : ''}`;

@@ -10,7 +10,7 @@ import { endLine, tableCell, TableRows, type TableCell } from './document-table-
 import { ImportError } from './import-error';
 import type { WorkbookArchive } from './workbook-archive';
 import type { SheetGrid } from './sheet-grid';
-import { HeadingStyles, UNRANKED_LEVEL, WordXml, type Numbering } from './word-parts';
+import { HeadingStyles, ticked, UNRANKED_LEVEL, WordXml, type Numbering } from './word-parts';
 import type { XmlAttributes } from './workbook-xml';
 
 /**
@@ -29,7 +29,6 @@ const SYMBOL_BOXES: Readonly<Record<string, string>> = {
 };
 
 const mark = (checked: boolean) => (checked ? '☑' : '☐');
-const ticked = (value: string | undefined) => value === undefined || value === '1' || value === 'true' || value === 'on';
 
 export interface DocumentTable {
   /** The heading or paragraph right before it; undefined when only empty paragraphs stand between it and the table before. */
@@ -64,13 +63,15 @@ export class DocumentTables extends WordXml {
   /** The paragraph's list level once its properties are read; undefined outside a list. */
   private listLevel?: number;
   private inRunProperties = false;
-  private runBold = false;
+  /** The run's own bold (`w:b`), and its character style (`w:rStyle`): without its own, its style's, else its paragraph style's. */
+  private runBold?: boolean;
+  private runStyle?: string;
   /** The paragraph's characters, and those of them in bold runs: a line all bold may head the list after it. */
   private letters = 0;
   private boldLetters = 0;
   private readonly outline = new DocumentOutline();
   /** The body paragraphs a text box is anchored in, set aside while the box's own paragraphs and tables are read. */
-  private readonly anchors: { paragraph: string; style?: string; level?: number; numbering: Numbering; listLevel?: number; letters: number; boldLetters: number; inRun: boolean; runBold: boolean }[] = [];
+  private readonly anchors: { paragraph: string; style?: string; level?: number; numbering: Numbering; listLevel?: number; letters: number; boldLetters: number; inRun: boolean; runBold?: boolean; runStyle?: string }[] = [];
 
   constructor(private readonly styles: HeadingStyles, longest: number, refuse: () => Error) {
     super(longest, refuse);
@@ -122,9 +123,9 @@ export class DocumentTables extends WordXml {
         if (selfClosing) break;
         if (this.tableDepth > 0) this.unshown = 1;
         else {
-          const { paragraph, paragraphStyle: style, paragraphLevel: level, numbering, listLevel, letters, boldLetters, inRun, runBold } = this;
-          this.anchors.push({ paragraph, style, level, numbering, listLevel, letters, boldLetters, inRun, runBold });
-          [this.inRun, this.runBold] = [false, false];
+          const { paragraph, paragraphStyle: style, paragraphLevel: level, numbering, listLevel, letters, boldLetters, inRun, runBold, runStyle } = this;
+          this.anchors.push({ paragraph, style, level, numbering, listLevel, letters, boldLetters, inRun, runBold, runStyle });
+          [this.inRun, this.runBold, this.runStyle] = [false, undefined, undefined];
         }
         break;
       case 'w:p':
@@ -145,6 +146,9 @@ export class DocumentTables extends WordXml {
       case 'w:b':
         if (this.inRunProperties) this.runBold = ticked(val);
         break;
+      case 'w:rStyle':
+        if (this.inRunProperties) this.runStyle = val;
+        break;
       case 'w:pStyle':
         this.paragraphStyle = val;
         break;
@@ -152,7 +156,7 @@ export class DocumentTables extends WordXml {
         if (Number(val) < 9) this.paragraphLevel = Number(val);
         break;
       case 'w:r':
-        [this.inRun, this.runBold] = [!selfClosing, false];
+        [this.inRun, this.runBold, this.runStyle] = [!selfClosing, undefined, undefined];
         break;
       case 'w:tab':
       case 'w:ptab':
@@ -242,7 +246,7 @@ export class DocumentTables extends WordXml {
         const anchor = selfClosing ? undefined : this.anchors.pop();
         if (anchor) {
           [this.paragraph, this.paragraphStyle, this.paragraphLevel, this.numbering, this.listLevel] = [anchor.paragraph, anchor.style, anchor.level, anchor.numbering, anchor.listLevel];
-          [this.letters, this.boldLetters, this.inRun, this.runBold] = [anchor.letters, anchor.boldLetters, anchor.inRun, anchor.runBold];
+          [this.letters, this.boldLetters, this.inRun, this.runBold, this.runStyle] = [anchor.letters, anchor.boldLetters, anchor.inRun, anchor.runBold, anchor.runStyle];
         }
         break;
       }
@@ -278,7 +282,7 @@ export class DocumentTables extends WordXml {
     }
     const letters = text.replace(/\s+/g, '').length;
     this.letters += letters;
-    if (this.runBold) this.boldLetters += letters;
+    if (this.runBold ?? this.styles.bold(this.runStyle) ?? this.styles.bold(this.paragraphStyle)) this.boldLetters += letters;
     // A list item is a row's text, kept whole and counted against the ceiling; any other paragraph only names what follows.
     if (this.listLevel !== undefined) {
       this.paragraph += text;

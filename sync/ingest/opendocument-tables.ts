@@ -91,7 +91,9 @@ const count = (value: string | undefined) => Math.max(1, Number.parseInt(value ?
 /**
  * The date formats of a file's styles that show a month or a year and no day, as the .xlsx format that shows the same
  * (`mmm yyyy`, `yyyy`), by the cell style that uses them (`ce1`): so a typed `Aug 2027` reads as the month, not its first
- * day (`cellInput`). LibreOffice keeps the date styles in styles.xml and the cell styles that use them in content.xml:
+ * day (`cellInput`); and the styles whose text is bold, by their own font weight or their parent's, so an office's own
+ * bold "Plan heading" style heads a list as a bold line does. LibreOffice keeps the date styles and the named (common)
+ * paragraph styles in styles.xml, and the cell styles and automatic paragraph styles that use them in content.xml:
  * styles.xml is read first, by one of these, and content.xml's reader starts from what it found.
  */
 class DateStyles extends OfficeXml {
@@ -99,18 +101,41 @@ class DateStyles extends OfficeXml {
   /** Per date style (`N37`), its period format; the one being read, and whether it shows a month, a year, a day. */
   readonly datePeriods: Map<string, string | undefined>;
   private dateStyle?: { name: string; month: boolean; year: boolean; dayOrTime: boolean };
+  /** The style each style is based on (`style:parent-style-name`): Writer gives a paragraph an automatic style (`P1`) based on a named one. */
+  readonly styleParents: Map<string, string>;
+  /** The styles that set their text's weight, bold or not; Writer's Strong Emphasis is bold where styles.xml is missing. */
+  readonly boldWeights: Map<string, boolean>;
+  private style?: string;
 
   constructor(longest: number, refuse: () => Error, read?: DateStyles) {
     super(NAMESPACES, longest, refuse);
     [this.periodFormats, this.datePeriods] = [new Map(read?.periodFormats), new Map(read?.datePeriods)];
+    [this.styleParents, this.boldWeights] = [new Map(read?.styleParents), new Map(read?.boldWeights ?? [[STRONG, true]])];
   }
 
-  /** A style element: a date style's parts, or a cell style naming one. */
+  /** Whether a style makes its text bold: its own weight, else its parent's; not where none in the chain sets one. */
+  bold(style: string | undefined): boolean {
+    const seen = new Set<string>();
+    for (let s = style; s !== undefined && !seen.has(s); s = this.styleParents.get(s)) {
+      seen.add(s);
+      const bold = this.boldWeights.get(s);
+      if (bold !== undefined) return bold;
+    }
+    return false;
+  }
+
+  /** A style element: a date style's parts, or a cell style naming one; a style's parent and its text's weight. */
   protected styleElement(name: string, attributes: XmlAttributes, selfClosing: boolean): void {
     if (name === 'style:style') {
       const style = this.namespaced(attributes, 'name', 'style');
       const format = this.datePeriods.get(this.namespaced(attributes, 'data-style-name', 'style') ?? '');
       if (style !== undefined && format !== undefined) this.periodFormats.set(style, format);
+      const parent = this.namespaced(attributes, 'parent-style-name', 'style');
+      if (style !== undefined && parent !== undefined) this.styleParents.set(style, parent);
+      this.style = selfClosing ? undefined : style;
+    } else if (name === 'style:text-properties' && this.style !== undefined) {
+      const weight = this.namespaced(attributes, 'font-weight', 'fo');
+      if (weight !== undefined) this.boldWeights.set(this.style, /^(bold|[6-9]00)$/.test(weight));
     } else if (name === 'number:date-style') {
       const style = this.namespaced(attributes, 'name', 'style');
       this.dateStyle = style === undefined || selfClosing ? undefined : { name: style, month: false, year: false, dayOrTime: false };
@@ -122,6 +147,7 @@ class DateStyles extends OfficeXml {
   }
 
   protected styleElementEnd(name: string): void {
+    if (name === 'style:style') this.style = undefined;
     if (name !== 'number:date-style' || !this.dateStyle) return;
     const { name: style, month, year, dayOrTime } = this.dateStyle;
     this.datePeriods.set(style, dayOrTime ? undefined : month ? 'mmm yyyy' : year ? 'yyyy' : undefined);
@@ -175,11 +201,6 @@ export class ContentTables extends DateStyles {
   private itemOpen = false;
   /** The spans open in the paragraph, each bold or not. */
   private readonly spans: boolean[] = [];
-  /** The automatic styles whose text is bold, and the style being read. */
-  private readonly boldStyles = new Set<string>([STRONG]);
-  private style?: string;
-  /** The style each automatic paragraph style (`P1`) is based on: Writer gives a paragraph one of these, not its own. */
-  private readonly styleParents = new Map<string, string>();
   /** The current table's columns' default cell styles, as runs of columns: a cell with no style of its own takes its column's. */
   private columnStyles: { from: number; to: number; style: string }[] = [];
   private columnCount = 0;
@@ -194,11 +215,6 @@ export class ContentTables extends DateStyles {
       return;
     }
     if (name === 'office:text') [this.outline, this.shown] = [new DocumentOutline(), true];
-    else if (name === 'style:style') {
-      const [style, parent] = [this.namespaced(attributes, 'name', 'style'), this.namespaced(attributes, 'parent-style-name', 'style')];
-      if (style !== undefined && parent !== undefined) this.styleParents.set(style, parent);
-      this.style = style;
-    } else if (name === 'style:text-properties' && this.style !== undefined && /^(bold|[6-9]00)$/.test(this.namespaced(attributes, 'font-weight', 'fo') ?? '')) this.boldStyles.add(this.style);
     this.styleElement(name, attributes, selfClosing);
     if (name === 'table:table') {
       // A table inside a cell (a sub-table) is no sheet: its cells' text is the cell's.
@@ -249,13 +265,13 @@ export class ContentTables extends DateStyles {
     else if (name === 'text:list-item') this.itemOpen = !selfClosing;
     else if (name === 'text:p' || name === 'text:h') {
       const style = this.namespaced(attributes, 'style-name', 'text');
-      const level = name === 'text:h' ? count(this.namespaced(attributes, 'outline-level', 'text')) - 1 : styleLevel(this.styleParents.get(style ?? '') ?? style);
+      const level = name === 'text:h' ? count(this.namespaced(attributes, 'outline-level', 'text')) - 1 : styleLevel(style) ?? styleLevel(this.styleParents.get(style ?? ''));
       // An item's first paragraph is the item; a later one in the same item continues it, read as a paragraph.
       const list = this.listDepth > 0 && this.itemOpen && name === 'text:p' ? this.listDepth - 1 : undefined;
       if (list !== undefined) this.itemOpen = false;
-      this.paragraph = selfClosing ? undefined : { text: '', level, list, bold: this.boldStyles.has(style ?? ''), letters: 0, boldLetters: 0 };
+      this.paragraph = selfClosing ? undefined : { text: '', level, list, bold: this.bold(style), letters: 0, boldLetters: 0 };
     } else if (this.paragraph) {
-      if (name === 'text:span' && !selfClosing) this.spans.push(this.boldStyles.has(this.namespaced(attributes, 'style-name', 'text') ?? ''));
+      if (name === 'text:span' && !selfClosing) this.spans.push(this.bold(this.namespaced(attributes, 'style-name', 'text')));
       else this.spacing(name, attributes);
     }
   }
@@ -292,7 +308,6 @@ export class ContentTables extends DateStyles {
       return;
     }
     this.styleElementEnd(name);
-    if (name === 'style:style') this.style = undefined;
     if (name === 'table:table' && !selfClosing) {
       if (--this.tableDepth === 0) {
         if (this.shown) this.tableRead(sheetRows(this.sheets.pop()!));

@@ -85,6 +85,9 @@ export abstract class WordXml extends OfficeXml {
   }
 }
 
+/** Whether an on-off property (`w:b`, a check box's `w:checked`) is on: written bare, or as 1, true or on. */
+export const ticked = (value: string | undefined) => value === undefined || value === '1' || value === 'true' || value === 'on';
+
 /** The rank of a title (`Title` style): above every heading of the outline. */
 export const TITLE_LEVEL = -1;
 /** The rank of a subtitle or caption: it names what follows it but heads no part of the outline. */
@@ -103,20 +106,25 @@ export interface Numbering {
  */
 export class HeadingStyles extends WordXml {
   readonly headings = new Map<string, number>();
-  private readonly styles = new Map<string, Numbering & { basedOn?: string }>();
+  private readonly styles = new Map<string, Numbering & { basedOn?: string; bold?: boolean }>();
   private style?: string;
+  /** Inside the style's own run properties (`w:rPr`), not a table style's conditional ones (`w:tblStylePr`). */
+  private inRunProperties = false;
+  private inConditional = false;
 
-  protected override officeElement(name: string, attributes: XmlAttributes): void {
+  protected override officeElement(name: string, attributes: XmlAttributes, selfClosing: boolean): void {
     const val = this.attribute(attributes, 'val');
     if (name === 'w:style') this.style = this.attribute(attributes, 'styleId');
     if (this.style === undefined) return;
-    if (name === 'w:name') {
+    if (name === 'w:tblStylePr') this.inConditional = !selfClosing;
+    else if (name === 'w:rPr') this.inRunProperties = !selfClosing && !this.inConditional;
+    else if (name === 'w:b' && this.inRunProperties) this.own(this.style).bold = ticked(val);
+    else if (name === 'w:name') {
       const builtIn = /^(?:heading (\d)|(title)|subtitle|caption)$/i.exec(val ?? '');
       if (builtIn) this.headings.set(this.style, builtIn[1] ? Number(builtIn[1]) - 1 : builtIn[2] ? TITLE_LEVEL : UNRANKED_LEVEL);
     } else if (name === 'w:outlineLvl' && Number(val) < 9) this.headings.set(this.style, Number(val));
     else if (name === 'w:basedOn' || name === 'w:numId' || name === 'w:ilvl') {
-      const style = this.styles.get(this.style) ?? {};
-      this.styles.set(this.style, style);
+      const style = this.own(this.style);
       if (name === 'w:basedOn') style.basedOn = val;
       else if (name === 'w:numId') style.numId = val;
       else style.ilvl = Number.parseInt(val ?? '0', 10) || 0;
@@ -138,6 +146,31 @@ export class HeadingStyles extends WordXml {
     return numId === undefined || numId === '0' ? undefined : (ilvl ?? 0);
   }
 
-  protected override officeElementEnd(): void {}
+  private own(style: string): Numbering & { basedOn?: string; bold?: boolean } {
+    const own = this.styles.get(style) ?? {};
+    this.styles.set(style, own);
+    return own;
+  }
+
+  /**
+   * Whether a paragraph or character style makes its text bold: its own `w:b`, else the style's it is based on; undefined
+   * where none in the chain says (Word's default, not bold).
+   */
+  bold(style: string | undefined): boolean | undefined {
+    const seen = new Set<string>();
+    for (let s = style; s !== undefined && !seen.has(s); s = this.styles.get(s)?.basedOn) {
+      seen.add(s);
+      const bold = this.styles.get(s)?.bold;
+      if (bold !== undefined) return bold;
+    }
+    return undefined;
+  }
+
+  protected override officeElementEnd(name: string): void {
+    if (name === 'w:rPr') this.inRunProperties = false;
+    else if (name === 'w:tblStylePr') this.inConditional = false;
+    else if (name === 'w:style') this.style = undefined;
+  }
+
   protected override officeText(): void {}
 }

@@ -9,9 +9,9 @@ import { importJson, importWorkbook } from '../../../sync/ingest/import-workbook
 import { readWorkbookGrids } from '../../../sync/ingest/workbook-grid';
 import { ASSOCIATION_ROADMAP, CITY_PLAN, GARE_PLAN } from '../../fixtures/messy/source-plans';
 import { storeBackends } from '../../support/store-backends';
-import { BOLD_STYLES, odtHeading, odtList, odtParagraph, writeOpenDocument } from './opendocument-files';
+import { BOLD_STYLES, odtHeading, odtList, odtParagraph, writeOpenDocument, type OdtItem } from './opendocument-files';
 import { tempFolder } from './workbook-files';
-import { boldParagraph, listItem, paragraph, styledItem, table, writeDocument } from './word-files';
+import { boldParagraph, characterStyled, listItem, paragraph, styledItem, table, writeDocument } from './word-files';
 
 const backends = storeBackends('ingest_lists');
 const files = tempFolder('lists');
@@ -80,6 +80,63 @@ const STAGES = [...new Set(GARE_PLAN.map(([stage]) => stage))];
 const garePlanText = () => odtHeading(GARE_TITLE, 1) + STAGES.map((stage) => odtHeading(stage, 2) + odtList(GARE_PLAN.filter(([s]) => s === stage).map(([, item], i) =>
   (stage === 'Organize' && i === 0 ? { text: item, items: ['Request for proposals', 'Contract signed'] } : item)))).join('');
 
+/**
+ * The GARE plan's items as its status update writes them: the target and the legend's status at each item's end, in the
+ * forms offices use (after a dash, in parentheses, after a label), one item's dates part of its task.
+ */
+const GARE_ENDS: Record<string, string> = {
+  'Training videos for staff on racial-equity terms and concepts': ' (Completed)',
+  'Citywide racial-equity training opportunities launched': ' – In progress',
+  'Racial-equity workshops for senior and executive staff': ' — 2 workshops',
+  'Departments that complete a Racial Equity Action Plan': '. Target: 100% of departments',
+  'Departments that establish Racial Equity Action Teams': ' — Target: 50% of departments (Not started)',
+  'Consultations on Budgeting-for-Equity worksheets': ' — 20 hours; Status: Completed',
+  'TA on department racial equity action plans': ' — 60 hours – In progress',
+  'TA on department racial equity action teams': ' (Target: 20 hours)',
+  'Results-Based Accountability "Turn the Curve" plans with departments': ' — 5 plans',
+  'Departments that submit a Budgeting-for-Equity worksheet': ' - 100% of departments',
+};
+const GARE_STATUS: Record<string, string> = {
+  'Training videos for staff on racial-equity terms and concepts': 'Completed',
+  'Citywide racial-equity training opportunities launched': 'In progress',
+  'Departments that establish Racial Equity Action Teams': 'Not started',
+  'Consultations on Budgeting-for-Equity worksheets': 'Completed',
+  'TA on department racial equity action plans': 'In progress',
+};
+const gareItem = (item: string) => `${item}${GARE_ENDS[item] ?? ''}`;
+const gareTargetsDocument = () => paragraph(GARE_TITLE, 'Heading1') + STAGES.map((stage) => paragraph(stage, 'Heading2') + GARE_PLAN.filter(([s]) => s === stage).map(([, item]) => listItem(gareItem(item))).join('')).join('');
+const gareTargetGrid = () => [
+  [GARE_TITLE],
+  ['Phase', 'Task', 'Target', 'Status', 'Notes'],
+  ...GARE_PLAN.map(([stage, item, target]) => [stage, item, target === '—' ? null : target, GARE_STATUS[item] ?? null, null]),
+];
+
+/** The city's first phase as a numbered outline, as offices type one: `1. Goal` over `a. Task (timeline)`, no headings, no colons. */
+const PHASE_ONE = CITY_PLAN.filter(([phase]) => phase === 1);
+const OUTLINE_GOALS = [...new Set(PHASE_ONE.map(([, goal]) => goal))];
+const STUDY = CITY_PLAN[1]![2];
+const STUDY_STEPS = ['Historical analysis (Mar 2026)', 'Benchmark study (Jun 2026)'];
+const FORUM_NOTE = 'Invite neighborhood associations and faith leaders';
+
+/**
+ * Each goal a top item over its tasks, each task ending with its timeline. A task's describing sub-item (no timeline)
+ * and a dated task's dated steps stay its notes: only a parent with nothing of its own at its end heads dated items.
+ */
+const OUTLINE: OdtItem[] = OUTLINE_GOALS.map((goal) => ({ text: goal, items: PHASE_ONE.filter(([, g]) => g === goal).map(([, , task, timeline]) => {
+  const text = `${task} (${timeline})`;
+  return task === CITY_PLAN[0]![2] ? { text, items: [FORUM_NOTE] } : task === STUDY ? { text, items: STUDY_STEPS } : text;
+}) }));
+/** A Word document's numbered list of `items`, each nested list a level down. */
+const wordList = (items: readonly OdtItem[], level = 0): string =>
+  items.map((i) => (typeof i === 'string' ? listItem(i, level, 3) : listItem(i.text, level, 3) + wordList(i.items, level + 1))).join('');
+
+const outlineGrid = () => [
+  [CITY_TITLE],
+  ['Phase', 'Task', 'Timeline', 'Notes'],
+  ...OUTLINE_GOALS.flatMap((goal) => PHASE_ONE.filter(([, g]) => g === goal).map(([, , task, timeline]) =>
+    [goal, task, timeline, task === CITY_PLAN[0]![2] ? FORUM_NOTE : task === STUDY ? STUDY_STEPS.join('\n') : null])),
+];
+
 async function refusal(file: string) {
   const error = await readWorkbookGrids(file).catch((e: unknown) => e);
   return isErrorType(error, ImportError) ? { code: error.code, message: error.message } : error;
@@ -124,6 +181,24 @@ describe('a plan written as headings over lists, read as a table', () => {
     expect(await grids(await writeOpenDocument(files.path('gare-web.odt'), garePlanText(), `${ODT}-web`, 'office:text'))).toEqual(expected);
   });
 
+  test('the GARE plan with each item\'s target and status at its end: read into Target and Status as a table\'s cells, the words of the task kept', async () => {
+    const expected = [[sheetName(GARE_TITLE), gareTargetGrid()]];
+    expect(await grids(await writeDocument(files.path('gare-targets.docx'), gareTargetsDocument()))).toEqual(expected);
+    const odt = odtHeading(GARE_TITLE, 1) + STAGES.map((stage) => odtHeading(stage, 2) + odtList(GARE_PLAN.filter(([s]) => s === stage).map(([, item]) => gareItem(item)))).join('');
+    expect(await grids(await writeOpenDocument(files.path('gare-targets.odt'), odt, ODT, 'office:text'))).toEqual(expected);
+  });
+
+  test('a numbered outline with no headings nor colons: the items over dated items are their groups, the dated items the rows', async () => {
+    const expected = [[sheetName(CITY_TITLE), outlineGrid()]];
+    expect(await grids(await writeDocument(files.path('outline.docx'), paragraph(CITY_TITLE, 'Heading1') + wordList(OUTLINE)))).toEqual(expected);
+    const odt = odtHeading(CITY_TITLE, 1) + odtList(OUTLINE);
+    expect(await grids(await writeOpenDocument(files.path('outline.odt'), odt, ODT, 'office:text'))).toEqual(expected);
+    // A goal over its phases over dated tasks: the goal heads items that head items, and is read as the goal.
+    const phased: OdtItem[] = OUTLINE.map((goal) => typeof goal === 'string' ? goal : { text: goal.text, items: [{ text: 'Phase 1 (2026–2027)', items: goal.items }] });
+    const [[, grid]] = await grids(await writeDocument(files.path('phased.docx'), paragraph(CITY_TITLE, 'Heading1') + wordList(phased))) as [string, unknown[][]][];
+    expect(grid.slice(1)).toEqual([['Goal', 'Phase', 'Task', 'Timeline', 'Notes'], ...outlineGrid().slice(2).map(([goal, ...rest]) => [goal, 'Phase 1 (2026–2027)', ...rest])]);
+  });
+
   test('an OpenDocument roadmap whose kinds are bold lines, by a bold span or a bold paragraph style', async () => {
     const body = AREAS.slice(0, 2).map((area, a) => odtHeading(areaHeading(area), 1) + ['Early action', 'Additional strategy'].map((kind) =>
       (a === 0 ? odtParagraph(kind === 'Early action' ? 'Early Actions' : 'Additional Strategies', 'P1', 'T1') : odtParagraph(kind === 'Early action' ? 'Early Actions' : 'Additional Strategies', 'P2'))
@@ -132,6 +207,24 @@ describe('a plan written as headings over lists, read as a table', () => {
     expect(name).toBe('Roadmap');
     expect(grid).toEqual([['Focus area', 'Kind', 'Action', 'Notes'], ...ASSOCIATION_ROADMAP.filter(([area]) => AREAS.indexOf(area) < 2).map(([area, kind, action]) =>
       [areaHeading(area), kind === 'Early action' ? 'Early Actions' : 'Additional Strategies', action, null])]);
+  });
+
+  test('a line heads the list after it when its paragraph style or character style is bold, through the styles it is based on; a style that unsets bold does not', async () => {
+    // The city plan's first phase with each goal written in the office's own styles: goals name no column, so only bold makes them headings.
+    const goalLines = [(t: string) => paragraph(t, 'PlanHeading'), (t: string) => characterStyled(t, 'Strong')];
+    const goals = OUTLINE_GOALS.slice(0, 2);
+    const tasks = (goal: string) => PHASE_ONE.filter(([, g]) => g === goal);
+    const expected = [[sheetName(CITY_TITLE), [[CITY_TITLE], ['Phase', 'Task', 'Timeline', 'Notes'], ...goals.flatMap((goal) => tasks(goal).map(([, , task, timeline]) => [goal, task, timeline, null]))]]];
+    const body = paragraph(CITY_TITLE, 'Heading1') + goals.map((goal, g) => goalLines[g]!(goal) + tasks(goal).map(([, , task, timeline]) => listItem(`${task} (${timeline})`)).join('')).join('');
+    expect(await grids(await writeDocument(files.path('styled.docx'), body))).toEqual(expected);
+    const unbold = paragraph(CITY_TITLE, 'Heading1') + paragraph(goals[0]!, 'PlanNote') + tasks(goals[0]!).map(([, , task, timeline]) => listItem(`${task} (${timeline})`)).join('');
+    expect(await grids(await writeDocument(files.path('unbold.docx'), unbold))).toEqual([[sheetName(CITY_TITLE), [[CITY_TITLE], ['Task', 'Timeline', 'Notes'], ...tasks(goals[0]!).map(([, , task, timeline]) => [task, timeline, null])]]]);
+    // In a Writer document: a named paragraph style in styles.xml, bold itself or by its parent, given directly or through an automatic style.
+    const common = '<style:style style:name="Plan_20_heading" style:display-name="Plan heading" style:family="paragraph" style:parent-style-name="Standard"><style:text-properties fo:font-weight="bold"/></style:style>'
+      + '<style:style style:name="Plan_20_goal" style:display-name="Plan goal" style:family="paragraph" style:parent-style-name="Plan_20_heading"/>';
+    const automatic = '<style:style style:name="P3" style:family="paragraph" style:parent-style-name="Plan_20_goal"/>';
+    const odt = odtHeading(CITY_TITLE, 1) + goals.map((goal, g) => odtParagraph(goal, g === 0 ? 'Plan_20_heading' : 'P3') + odtList(tasks(goal).map(([, , task, timeline]) => `${task} (${timeline})`))).join('');
+    expect(await grids(await writeOpenDocument(files.path('styled.odt'), odt, ODT, 'office:text', automatic, common))).toEqual(expected);
   });
 
   test('a document with tables: its tables read as before, a plan in lists after them, a list that is no plan (bullets under one heading) not read', async () => {
@@ -187,5 +280,18 @@ describe.each(backends)('import of a plan written as lists on $name', (backend) 
     for await (const row of store.rows('workplan', { sourceIds: [principal.id] })) stored.push(row.values as Record<string, TypedValue>);
     expect(stored.map((v) => [v.goal, v.phase, v.task]).sort()).toEqual(CITY_PLAN.map(([phase, goal, task]) => [goal, `Phase ${phase} (${PHASE_YEARS[phase]})`, task]).sort());
     expect(stored.find((v) => v.task === CITY_PLAN[0]![2])).toMatchObject({ startOn: '2026-02-01', endOn: '2027-08-31', lead: LEAD });
+  });
+
+  test('the GARE plan: each item stored with its stage, its target as a figure and unit, and its status', async () => {
+    const store = await backend.open();
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'GARE update', sourceKind: 'file' });
+    const file = await writeDocument(files.path('GARE update.docx'), gareTargetsDocument());
+    const r = importJson(await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-25T10:00:00Z') }));
+    expect([r.accepted, r.rejected]).toEqual([GARE_PLAN.length, []]);
+    const stored = new Map<unknown, Record<string, TypedValue>>();
+    for await (const row of store.rows('workplan', { sourceIds: [principal.id] })) stored.set(row.values.task, row.values as Record<string, TypedValue>);
+    expect(stored.get('TA on department racial equity action plans')).toMatchObject({ phase: 'Operationalize', target: 60, unit: 'hours', status: 'In progress' });
+    expect(stored.get('Departments that complete a Racial Equity Action Plan')).toMatchObject({ phase: 'Organize', target: 100, unit: '% of departments' });
+    expect(stored.get('Training videos for staff on racial-equity terms and concepts')).toMatchObject({ status: 'Completed', target: null });
   });
 });

@@ -28,6 +28,10 @@ export const styledItem = (text: string, style = 'ListBullet') => paragraph(text
 export const boldParagraph = (text: string) =>
   `<w:p><w:pPr><w:rPr><w:b/></w:rPr></w:pPr><w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">${escaped(text)}</w:t></w:r></w:p>`;
 
+/** A paragraph whose one run has character style `style` (`Strong`, bold in `writeDocument`'s styles). */
+export const characterStyled = (text: string, style: string) =>
+  `<w:p><w:r><w:rPr><w:rStyle w:val="${style}"/></w:rPr><w:t xml:space="preserve">${escaped(text)}</w:t></w:r></w:p>`;
+
 /** A cell: its text (paragraphs split at line feeds), or its XML content as given, and how it is merged. */
 export type WordCell = string | null | { text?: string; xml?: string; span?: number; vMerge?: 'restart' | 'continue' };
 
@@ -65,6 +69,11 @@ const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/></w:style>
 <w:style w:type="paragraph" w:styleId="ListBullet"><w:name w:val="List Bullet"/><w:basedOn w:val="Normal"/><w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr></w:style>
 <w:style w:type="paragraph" w:styleId="PlanBullet"><w:name w:val="Plan Bullet"/><w:basedOn w:val="ListBullet"/></w:style>
+<w:style w:type="paragraph" w:styleId="PlanHeadingBase"><w:name w:val="Plan Heading Base"/><w:basedOn w:val="Normal"/><w:rPr><w:b/><w:sz w:val="26"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="PlanHeading"><w:name w:val="Plan Heading"/><w:basedOn w:val="PlanHeadingBase"/><w:rPr><w:color w:val="1F3864"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="PlanNote"><w:name w:val="Plan Note"/><w:basedOn w:val="PlanHeadingBase"/><w:rPr><w:b w:val="0"/></w:rPr></w:style>
+<w:style w:type="character" w:styleId="Strong"><w:name w:val="Strong"/><w:rPr><w:b/><w:bCs/></w:rPr></w:style>
+<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr></w:tblStylePr></w:style>
 <w:style w:type="paragraph" w:styleId="PlanBulletSub"><w:name w:val="Plan Bullet Sub"/><w:basedOn w:val="ListBullet"/><w:pPr><w:numPr><w:ilvl w:val="1"/></w:numPr></w:pPr></w:style></w:styles>`;
 
 /** `main`: the main part's name, which Word on the web writes as `word/document2.xml`. */
