@@ -55,6 +55,7 @@ export function columnsDoc(): string {
     if (tool.nothing) out.push(`- "${tool.nothing.word}" under ${tool.nothing.headers.join(' or ')}: blank, said once (${tool.nothing.why})`);
     if (tool.statusBy) out.push(`- a row whose ${tool.statusBy.header} ${tool.statusBy.words ? `is ${tool.statusBy.words.map((w) => `"${w}"`).join(', ')}` : 'is filled'}: Status ${tool.statusBy.status}, said once (${tool.statusBy.why})`);
     if (tool.parent) out.push(`- a subtask (its parent named under ${tool.parent.header}) with no group of its own: a row, with its parent's Goal and Phase, said once`);
+    if (tool.board) out.push(`- a board: each group's title row, above its own copy of the header, is the Goal of its rows; the rows below a row headed \`${tool.board.subitems}\` (one column right) are subitems, each a row read by that row's columns, with its item's Goal and \`Subitem of: item\` in Notes`);
     if (tool.outlined) out.push("- its rows are an outline: a parent row (told by the rows' outline levels, its row groups, or else by the indent of the row's name) is the Goal of the rows under it, and a parent under a goal their Phase; it is not read as a row");
     out.push('');
   }

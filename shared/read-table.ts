@@ -9,7 +9,7 @@ import { foldText, isBlankCell, isErrorValue, numberedValue, readCell, type Cell
 import { parseDateText, type DateTextOptions } from './cells/date-text';
 import { titleYears, type TitleYears } from './cells/title-year';
 import { headerText, headerWeight, mapHeaders, type HeaderMap } from './header-map';
-import { notedLine, toolExportOf, toolNames } from './tool-exports';
+import { headsSubitems, notedLine, toolExportOf, toolNames } from './tool-exports';
 import { domainIssue, domainReading, nameByDomain, type DomainReading } from './requester-domain';
 import { settleTiesByValues, type SettledTie } from './header-values';
 import type { CellIssue } from './issues';
@@ -17,7 +17,7 @@ import { columnLetter, DECLINED_REQUEST_STATUS } from './lists';
 import { excerpt, listValues, quoteValue } from './quote-value';
 import { choiceLines } from './legend-rows';
 import { namedAbove } from './named-above';
-import { sectionRow } from './section-rows';
+import { boardGroups, sectionRow } from './section-rows';
 import { totalsLabel } from './totals-rows';
 import { unheadedColumns } from './unheaded-columns';
 import { rowRuns } from './sheet-ref';
@@ -72,7 +72,7 @@ export function findHeaderRow(table: TableDef, grid: readonly (readonly CellInpu
     if (cells === 0) continue;
     seen++;
     if (best.index < 0) best = { index: r, weight: 0, columns: 0 };
-    if (cells < 2) continue;
+    if (cells < 2 || headsSubitems(grid[r])) continue;
     const map = mapHeaders(table, grid[r]);
     const weight = headerWeight(map);
     // Of two rows naming as much, the one reading more columns: a header of two rows (`Timeline` merged over
@@ -519,6 +519,20 @@ export function readTable(
   };
   const outline = outlineOf(table, map, options, grid, headerIndex);
   const form = formReading(table, map, header, readOptions.lists);
+  // A board's group is a title row above its own copy of the header: the Goal of the rows below it.
+  const board = map.tool?.board && boardGroups(table, map);
+  const firstColumn = header.findIndex((h) => !isBlankCell(h));
+  const groupAt = (r: number): string | undefined => {
+    const one = board && filled(grid[r]) === 1 ? alone(grid[r]) : undefined;
+    return typeof one === 'string' && !isBlankCell(grid[r][header.findIndex((h) => !isBlankCell(h))]) && (r + 1 === headerIndex || repeatsHeader(grid[nextFilled(grid, r)] ?? [], header)) ? one.trim() : undefined;
+  };
+  const group = (r: number, text: string) => {
+    above[board!.goal.name] = { value: text, row: r + 1 };
+    setAside(r, 'section_row', `this row is ${map.tool!.tool}'s group ("${clip(text)}"), above its own copy of the header, not read as a row; the rows below take it as their ${board!.goal.header}`, '', firstCell(grid[r]));
+  };
+  if (board && headerIndex > 0 && groupAt(headerIndex - 1) !== undefined) group(headerIndex - 1, groupAt(headerIndex - 1)!);
+  /** The subitems being read, below their own header: its columns, and the item they are under. */
+  let sub: { fields: HeaderMap['fields']; spans: HeaderMap['spans']; at: Record<string, number>; item: string } | undefined;
   /** The parent rows above the line being read, outermost first, each with its level and the field its rows take it in. */
   const parents: { level: number; text: string; into: InputColumn }[] = [];
   // Each row starts as a copy of one with every field read, each then set in place: given its fields one by one, a row
@@ -533,7 +547,34 @@ export function readTable(
     const line = grid[r];
     const count = filled(line);
     if (count === 0) continue;
+    if (board && !isBlankCell(line[firstColumn])) sub = undefined;
+    if (board && headsSubitems(line)) {
+      const item = rows.length ? String(rows[rows.length - 1].raw[board.task.name] ?? '').trim() : '';
+      const subMap = mapHeaders(table, line);
+      // Its columns are the tool's as the items' are: a subitem's Date is its due day, as an item's is.
+      const standIns = toolNames(map.tool!).standIns.get(table.name);
+      const fields = new Map(subMap.fields);
+      const spans = new Map(subMap.spans);
+      for (const i of subMap.spans.keys()) {
+        const standIn = standIns?.get(foldText(String(line[i] ?? '')));
+        if (standIn && ![...fields.values()].includes(standIn.field)) {
+          fields.set(i, standIn.field);
+          spans.delete(i);
+        }
+      }
+      const at = Object.fromEntries([...[...fields].map(([i, f]) => [f, i] as const), ...[...spans].flatMap(([i, pair]) => pair.map((f) => [f, i] as const))]);
+      sub = { fields, spans, at, item };
+      setAside(r, 'repeated_header', `this row heads the subitems of ${quoteValue(item)}: each read as a row of its own, by this row's columns, with its item's ${board.goal.header} and its item named in Notes`, '', firstCell(line));
+      continue;
+    }
+    const heading = board ? groupAt(r) : undefined;
+    if (heading !== undefined) {
+      group(r, heading);
+      continue;
+    }
     if (repeatsHeader(line, header)) {
+      // A board repeats it under each group's title, which its warning says.
+      if (board && groupAt(r - 1) !== undefined) continue;
       setAside(r, 'repeated_header', `this row repeats the header (a page break in a pasted document?); skipped`, '', firstCell(line));
       continue;
     }
@@ -599,7 +640,7 @@ export function readTable(
     }
     const raw: RawRow = { ...blankRow };
     let any = false;
-    for (const [i, field] of map.fields) {
+    for (const [i, field] of sub?.fields ?? map.fields) {
       const v = line[i];
       if (!looksEmpty(v)) any = true;
       const word = numberedBy.get(i);
@@ -608,7 +649,7 @@ export function readTable(
         raw[field] = null;
         form.nothingOn.push(r + 1);
       }
-      const listed = form.words.size && typeof v === 'string' ? form.words.get(i)?.get(foldText(v)) : undefined;
+      const listed = form.words.size && typeof v === 'string' ? form.words.get(sub ? fieldColumn(map, field).index! : i)?.get(foldText(v)) : undefined;
       if (listed) {
         raw[field] = listed.value;
         listed.on.push(r + 1);
@@ -622,7 +663,7 @@ export function readTable(
       statusBy.on.push(r + 1);
       if (typeof why === 'string') statusBy.typed.add(why.trim());
     }
-    for (const [i, [start, end]] of map.spans) {
+    for (const [i, [start, end]] of sub?.spans ?? map.spans) {
       const v = line[i];
       if (isBlankCell(v)) continue;
       any = true;
@@ -641,7 +682,7 @@ export function readTable(
       } else if (isBlankCell(raw[start])) raw[start] = v;
     }
     // In the tool's order, whatever the sheet's: a task's description opens its notes.
-    const notedLines = [...map.noted].sort(([, a], [, b]) => map.tool!.noted.indexOf(a) - map.tool!.noted.indexOf(b)).map(([i, column]) => notedLine(column, line[i], options.isoFromDate)).filter((l) => l !== undefined);
+    const notedLines = sub ? [`Subitem of: ${sub.item}`] : [...map.noted].sort(([, a], [, b]) => map.tool!.noted.indexOf(a) - map.tool!.noted.indexOf(b)).map(([i, column]) => notedLine(column, line[i], options.isoFromDate)).filter((l) => l !== undefined);
     if (notedLines.length && any) raw.notes = isBlankCell(raw.notes) ? notedLines.join('\n') : [String(raw.notes).trim(), ...notedLines].join('\n');
     // A side-by-side item is there when its cell, or one of its own columns, is filled (no action: an error, not a loss).
     const items = [...map.valueColumns].filter(([i, v]) => !isBlankCell(line[i]) || [...(v.own?.keys() ?? [])].some((j) => !isBlankCell(line[j])));
@@ -672,7 +713,7 @@ export function readTable(
     }
     const fill = Object.keys(copied).length ? { filled: copied } : {};
     const firstOfLine = rows.length;
-    if (items.length === 0) rows.push({ row: r + 1, raw, ...fill });
+    if (items.length === 0) rows.push({ row: r + 1, raw, ...fill, ...(sub ? { at: sub.at } : {}) });
     const ordinals = [...map.valueColumns.keys()];
     for (const [i, v] of items) {
       const item: SheetRow = { row: r + 1, raw: { ...raw, [v.field]: line[i], [v.by]: v.value }, at: { [v.field]: i }, ...fill };

@@ -104,3 +104,17 @@ export function sectionRow(table: TableDef, map: HeaderMap, header: readonly Cel
   const into = groupColumn(table, map, text);
   return into ? { text, into, value: asValue(text) } : { text };
 }
+
+/**
+ * Where a board's groups go (`ToolExport.board`): the first grouping column the sheet has none of (a plan's Goal), and
+ * the column naming each row, whose item a subitem is under. Undefined where the sheet names every grouping column.
+ */
+export function boardGroups(table: TableDef, map: HeaderMap): { goal: InputColumn; task: InputColumn } | undefined {
+  const goal = openColumns(table, map)[0];
+  const task = namingColumn(table, map);
+  return goal && task ? { goal, task } : undefined;
+}
+
+/** The column that names each row (a plan's Task), read from the sheet: a subtask's parent is found by it. */
+export const namingColumn = (table: TableDef, map: HeaderMap): InputColumn | undefined =>
+  table.columns.find((c) => c.required && (c.type === 'text' || c.type === 'longtext') && [...map.fields.values()].includes(c.name));

@@ -5,6 +5,7 @@ import type { HeaderMap } from './header-map';
 import type { CellIssue } from './issues';
 import { columnLetter } from './lists';
 import { excerpt } from './quote-value';
+import { namingColumn } from './section-rows';
 import { rowRuns } from './sheet-ref';
 import type { TableDef } from './tables';
 import { foldText } from './word-match';
@@ -16,7 +17,7 @@ export function subtaskGroups(table: TableDef, map: HeaderMap, sheet: string, he
   const header = grid[headerRow - 1];
   const parent = map.tool?.parent;
   const at = parent ? header.findIndex((h) => typeof h === 'string' && foldText(h) === foldText(parent.header)) : -1;
-  const task = table.columns.find((c) => c.required && (c.type === 'text' || c.type === 'longtext') && [...map.fields.values()].includes(c.name));
+  const task = namingColumn(table, map);
   if (at < 0 || !task) return [];
   const groups = table.columns.filter((c) => c.fillDown);
   const byName = new Map<string, Row>();

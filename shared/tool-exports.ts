@@ -1,7 +1,7 @@
 // The workbooks other tools write when a plan or a log kept in them is exported to Excel (Microsoft Planner's "Export
-// plan to Excel", SharePoint's "Export to Excel" of any list, Smartsheet's export, Asana's CSV, the responses of Google
-// Forms and Microsoft Forms, the tickets of ServiceNow, Jira and Zendesk): a header row that is a tool's is read as the
-// tool means its columns, and the tool's own bookkeeping is said once.
+// plan to Excel", SharePoint's "Export to Excel" of any list, Smartsheet's export, Asana's CSV, a monday.com board,
+// the responses of Google Forms and Microsoft Forms, the tickets of ServiceNow, Jira and Zendesk): a header row that is
+// a tool's is read as the tool means its columns, and the tool's own bookkeeping is said once.
 import { parseDateText } from './cells/date-text';
 import { isoFromUtcDate } from './cells/dates';
 import { isBlankCell, sharePointValues, type CellInput, type ReadOptions } from './cells/read-cell';
@@ -86,6 +86,12 @@ export interface ToolExport {
    * takes its parent's goal and phase, said once.
    */
   parent?: { header: string; why: string };
+  /**
+   * A board's export (monday.com's): each group a title row above its own copy of the header, read as the Goal of its
+   * rows; an item's subitems below a row headed `subitems`, one column right of the items' header, each read as a row
+   * of its own by that row's columns, with its item's goal and its item named in its Notes.
+   */
+  board?: { subitems: string };
   /**
    * Per table, the field a desk's row names by the domain of its requester's address (`email`) where the export has no
    * column for it or the row leaves it blank: a desk knows its requesters by their addresses, where an office's own log
@@ -194,6 +200,26 @@ export const ASANA_EXPORT: ToolExport = {
   nothing: { word: '(no section)', headers: ['Section/Column'], why: 'which Asana writes for a task in no section' },
   statusBy: { header: 'Completed At', status: 'Completed', why: 'the others are judged by their dates' },
   parent: { header: 'Parent task', why: 'as Asana gives a subtask no section of its own' },
+};
+
+/**
+ * A monday.com board exported to Excel: the board's name, then each group's title above its own copy of the columns'
+ * header, its items, and below an item with subitems their own header (`Subitems | Name | Owner | Status | Date`) and
+ * rows, one column right. A group is read as the Goal, as an Asana section is. Status is the board's labels: its
+ * defaults Working on it and Stuck are work under way (a stuck item is judged by its dates, as a blocked task is), Done
+ * is Completed; a blank label is not started. Timeline holds a start and an end in one cell (`2026-02-02 - 2027-08-31`).
+ * A Text column is the office's own words, kept in Notes.
+ */
+export const MONDAY_EXPORT: ToolExport = {
+  tool: 'monday.com',
+  marks: ['Subitems', 'Item ID (auto generated)', 'Person', 'Timeline', 'Creation Log', 'Last updated'],
+  least: 2,
+  fields: { workplan: { Name: 'task', Person: 'lead', Owner: 'lead', Status: 'status', 'Item ID (auto generated)': 'itemId' } },
+  standIns: { workplan: [{ header: 'Date', field: 'endOn', said: "a monday.com item's Date is its due day; where it has a Timeline too, the Timeline gives its Start" }] },
+  noted: [{ header: 'Text' }, { header: 'Priority' }],
+  own: ['Subitems', 'Creation Log', 'Last updated'],
+  words: { workplan: { status: { 'Working on it': 'In progress', Stuck: 'In progress', Done: 'Completed' } } },
+  board: { subitems: 'Subitems' },
 };
 
 /** Every response to a form is a request someone sent through it. */
@@ -321,7 +347,7 @@ export const ZENDESK_EXPORT: ToolExport = {
 };
 
 /** The more particular tool first: a SharePoint task list has every list's columns too. */
-export const TOOL_EXPORTS: readonly ToolExport[] = [PLANNER_EXPORT, SHAREPOINT_TASK_LIST, SMARTSHEET_EXPORT, ASANA_EXPORT, MICROSOFT_FORMS, GOOGLE_FORMS, SERVICENOW_EXPORT, JIRA_EXPORT, ZENDESK_EXPORT, SHAREPOINT_LIST];
+export const TOOL_EXPORTS: readonly ToolExport[] = [PLANNER_EXPORT, SHAREPOINT_TASK_LIST, SMARTSHEET_EXPORT, ASANA_EXPORT, MONDAY_EXPORT, MICROSOFT_FORMS, GOOGLE_FORMS, SERVICENOW_EXPORT, JIRA_EXPORT, ZENDESK_EXPORT, SHAREPOINT_LIST];
 
 interface ToolNames {
   marks: Set<string>;
@@ -347,6 +373,13 @@ export function toolNames(tool: ToolExport): ToolNames {
     folded.set(tool, names);
   }
   return names;
+}
+
+/** Whether a line heads a board's subitems (`Subitems | Name | Owner …`): it names columns, yet is no table's header. */
+export function headsSubitems(line: readonly CellInput[]): boolean {
+  const first = line.findIndex((v) => !isBlankCell(v));
+  const text = first < 0 ? undefined : line[first];
+  return typeof text === 'string' && typeof line[first + 1] === 'string' && TOOL_EXPORTS.some((t) => t.board && foldText(text) === foldText(t.board.subitems));
 }
 
 /** The tool whose export a header row is, if any. */

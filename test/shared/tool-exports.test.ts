@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { mapHeaders } from '../../shared/header-map';
 import { TABLES } from '../../shared/index';
 import { locateTable, readTable } from '../../shared/read-table';
-import { ASANA_EXPORT, GOOGLE_FORMS, JIRA_EXPORT, MICROSOFT_FORMS, SERVICENOW_EXPORT, SHAREPOINT_LIST, SHAREPOINT_TASK_LIST, toolExportOf, ZENDESK_EXPORT } from '../../shared/tool-exports';
+import { ASANA_EXPORT, GOOGLE_FORMS, JIRA_EXPORT, MICROSOFT_FORMS, MONDAY_EXPORT, SERVICENOW_EXPORT, SHAREPOINT_LIST, SHAREPOINT_TASK_LIST, toolExportOf, ZENDESK_EXPORT } from '../../shared/tool-exports';
 import { asanaExport } from '../fixtures/messy/asana-export';
 import { googleFormResponses } from '../fixtures/messy/google-form-responses';
 import { jiraExport } from '../fixtures/messy/jira-export';
+import { mondayExport } from '../fixtures/messy/monday-export';
 import { microsoftFormsResponses } from '../fixtures/messy/microsoft-forms-responses';
 import { sharePointTaList } from '../fixtures/messy/sharepoint-ta-list';
 import { serviceNowExport } from '../fixtures/messy/servicenow-export';
@@ -201,5 +202,37 @@ describe("a planning tool's export whose groups and subtasks are its own", () =>
     const said = read.issues.filter((i) => i.code === 'stand_in_column' && i.field === 'goal');
     expect(said.map((i) => [i.row, i.column])).toEqual([[1, 'N']]);
     expect(said[0].message).toBe('row 6 is a subtask: read with the Goal of its Parent task, as Asana gives a subtask no section of its own');
+  });
+});
+
+describe("a monday.com board's export", () => {
+  const board = mondayExport.sheets[0].rows;
+
+  it('takes the board by its columns and its items\' header for the table, never the subitems\' below it', () => {
+    expect(toolExportOf(board[2])).toBe(MONDAY_EXPORT);
+    expect(locateTable('Board', board)).toMatchObject({ table: { name: 'workplan' }, headerIndex: 2 });
+  });
+
+  it("reads each group's title as the Goal of the items below it, the header repeated under it said by the group's warning alone", () => {
+    const read = readTable(TABLES.workplan, 'Board', board, 2);
+    expect(read.rows.map((r) => [r.row, r.raw.goal])).toEqual([
+      [4, 'Structural Equity Alignment'], [6, 'Structural Equity Alignment'], [7, 'Structural Equity Alignment'], [8, 'Structural Equity Alignment'],
+      [12, 'Equitable City–Community Partnership'], [13, 'Equitable City–Community Partnership'],
+    ]);
+    expect(read.issues.filter((i) => i.code === 'section_row').map((i) => i.row)).toEqual([2, 10]);
+    expect(read.issues.filter((i) => i.code === 'repeated_header').map((i) => i.row)).toEqual([5]);
+  });
+
+  it("reads a subitem by its own header's columns, at its own cells, its item named in Notes", () => {
+    const read = readTable(TABLES.workplan, 'Board', board, 2);
+    const subitem = read.rows.find((r) => r.row === 6)!;
+    expect([subitem.raw.task, subitem.raw.lead, subitem.raw.status, subitem.raw.notes]).toEqual(['Book the venue', 'Ana Ortiz', 'Completed', 'Subitem of: Host a community leaders forum']);
+    expect([subitem.at?.task, subitem.at?.status]).toEqual([1, 3]);
+  });
+
+  it("reads the board's status labels as the plan's, said once", () => {
+    const read = readTable(TABLES.workplan, 'Board', board, 2);
+    const said = read.issues.filter((i) => i.code === 'choice_matched');
+    expect(said.map((i) => i.message)).toEqual(['Status: read monday.com\'s "Working on it" on rows 4 and 13 as "In progress", "Stuck" on row 7 as "In progress", "Done" on rows 6 and 8 as "Completed"']);
   });
 });
