@@ -7,7 +7,7 @@ export type IssueCode =
   | 'unknown_column' | 'missing_column' | 'unit_dropped' | 'unit_mismatch' | 'at_least' | 'at_most' | 'number_range' | 'percent_scaled' | 'percent_checkbox' | 'wrong_type'
   | 'header_tie' | 'grouping_column' | 'repeated_header' | 'note_row' | 'continued_line' | 'totals_row' | 'section_row' | 'choice_matched' | 'former_choice' | 'read_as_other' | 'column_absent'
   | 'named_above' | 'header_by_values' | 'phase_named' | 'error_value' | 'still_loading' | 'another_table' | 'outside_table' | 'legend_row'
-  | 'stand_in_column' | 'people_separated' | 'export_column' | 'survey_answer' | 'answers_disagree' | 'added_choice' | 'repeated_id' | 'pasted_break' | 'dates_in_text' | 'not_calculated' | 'done_day_unknown' | 'heading_assumed';
+  | 'stand_in_column' | 'people_separated' | 'export_column' | 'survey_answer' | 'answers_disagree' | 'added_choice' | 'repeated_id' | 'pasted_break' | 'dates_in_text' | 'not_calculated' | 'done_day_unknown' | 'heading_assumed' | 'sheet_renamed';
 
 export interface FieldIssue {
   code: IssueCode;

@@ -5,7 +5,7 @@ import {
   sheetPosition, textFieldsOf,
   type CellInput, type FieldIssue, type IssueCode, type ReadTableResult, type SheetRow, type TableDef, type TableName, type TypedRow,
 } from '../../shared/index';
-import { notAnIdMessage, ownRowId, repeatedIdMessage, rowIdOfItem, rowIdProblem } from '../../shared/row-id';
+import { isWebFormRowId, notAnIdMessage, ownRowId, repeatedIdMessage, rowIdOfItem, rowIdProblem } from '../../shared/row-id';
 import { quoteValue } from '../../shared/quote-value';
 import { withinExcelTable } from '../../shared/excel-tables';
 import { readRules, type Rules } from '../../shared/rules';
@@ -18,6 +18,7 @@ import { idCellText, idColumnByValues } from './import-row-match';
 import type { SurveyHold } from '../store/intake-store';
 import { ingestBatch, prepareBatch, rowHash, type IngestBatch, type IngestRow, type RowIssues } from './ingest-batch';
 import { idsByContent, type Identify } from './moved-rows';
+import { renamedSheets, renamedWarning, rowIdUnder, type NewSheet } from './renamed-sheets';
 import { addTo } from './lists-by-key';
 import { uncalculatedWarnings } from './uncalculated-formulas';
 import { assumedWarnings } from './document-lists';
@@ -247,18 +248,59 @@ export function sheetOfRowId(rowId: string, sheetNames: readonly string[]): stri
   return owner;
 }
 
+/** The name a workbook sheet's row ids open with: its own, or for a sheet renamed, the one its rows were stored under. */
+type KeyOf = (sheet: string) => string;
+/** The workbook sheet a stored row's id names (`sheetOfRowId`), a renamed sheet's rows under the name they were stored under. */
+type SheetOf = (rowId: string) => string | undefined;
+
+/** `sheetOf` and `keyOf` for a workbook whose `renamed` sheets (new name → name stored under) keep their rows' ids. */
+function sheetKeys(sheetNames: readonly string[], renamed: ReadonlyMap<string, string>): { keyOf: KeyOf; sheetOf: SheetOf } {
+  const keys = sheetNames.map((n) => renamed.get(n) ?? n);
+  const keyOf = (sheet: string) => renamed.get(sheet) ?? sheet;
+  if (renamed.size === 0) return { keyOf, sheetOf: (rowId) => sheetOfRowId(rowId, sheetNames) };
+  return { keyOf, sheetOf: (rowId) => { const key = sheetOfRowId(rowId, keys); return key === undefined ? undefined : sheetNames[keys.indexOf(key)]; } };
+}
+
+/**
+ * Sheets of the workbook the source holds no rows under (`heldSheets`) read as sheets gone from it renamed
+ * (renamed-sheets.ts): new name → the name their rows were stored under. Only a sheet of one kind of table.
+ */
+function sheetsRenamed(found: readonly SheetTable[], held: ReadonlyMap<TableName, HeldRow[]>, heldSheets: ReadonlyMap<string, unknown>, sheetNames: readonly string[], opts: ImportOptions, readOptions: ReturnType<typeof workbookReading>): Map<string, string> {
+  const gone = new Map<TableName, Map<string, HeldRow[]>>();
+  for (const [table, rows] of held) {
+    for (const h of rows) {
+      // A web-form request's id names no sheet, whatever it looks like.
+      const sheet = sheetOfRowId(h.rowId, sheetNames) === undefined && !isWebFormRowId(h.rowId) ? importRowId.sheet(h.rowId) : undefined;
+      if (sheet !== undefined) addTo(gone.get(table) ?? gone.set(table, new Map()).get(table)!, sheet, h);
+    }
+  }
+  if (gone.size === 0) return new Map();
+  const newSheets: NewSheet[] = [];
+  for (const sheet of new Set(found.map((t) => t.sheet))) {
+    const ofSheet = found.filter((t) => t.sheet === sheet);
+    const table = ofSheet[0].read.table.name;
+    if (heldSheets.has(sheet) || !gone.has(table) || ofSheet.some((t) => t.read.table.name !== table)) continue;
+    const firstRowOf = new Map<string, number>();
+    const rows = ofSheet.flatMap((t) => importRows(t, 0, firstRowOf));
+    const title = (row: IngestRow) => tableAt(ofSheet, sheet, row.sheetRow!).read.title;
+    const hashes = new Map(prepareBatch({ sourceId: opts.sourceId, table, rows, at: opts.at, title, readOptions }).batch.upserts.map((u: IncomingRow) => [u.rowId, u.hash]));
+    newSheets.push({ sheet, table, rows, hashOf: (row) => hashes.get(row.rowId) });
+  }
+  return renamedSheets(newSheets, gone);
+}
+
 /**
  * Rows the store holds (`held`) that `sent` no longer has: all of them when every sheet of the table was read
  * (`read` is 'all'), else only those of the `read` sheets. Import's row ids open with their sheet's name, so the
  * store needs no sheet per row; rows of other sheets (one that could not be read, one gone from the workbook)
  * are left for the next import that reads every sheet of the table.
  */
-function removedRows(held: readonly HeldRow[], sent: ReadonlySet<string>, read: readonly string[] | 'all', sheetNames: readonly string[], kept: (row: HeldRow, sheet: string) => boolean): HeldRow[] {
+function removedRows(held: readonly HeldRow[], sent: ReadonlySet<string>, read: readonly string[] | 'all', sheetOf: SheetOf, kept: (row: HeldRow, sheet: string) => boolean): HeldRow[] {
   const readSet = read === 'all' ? undefined : new Set(read);
   return held.filter((row) => {
     if (sent.has(row.rowId)) return false;
     if (readSet === undefined) return true;
-    const sheet = sheetOfRowId(row.rowId, sheetNames);
+    const sheet = sheetOf(row.rowId);
     return sheet !== undefined && readSet.has(sheet) && !kept(row, sheet);
   });
 }
@@ -273,7 +315,7 @@ const stacked = (read: ReadTableResult) => read.nextAt !== undefined || read.iss
  * by its place only is not kept: rows inserted or deleted above move the tables below, so its old place now holds
  * another row, which kept as well would be stored twice.
  */
-function idsBelow(tables: readonly SheetTable[], grid: readonly (readonly CellInput[])[], sheet: string): ReadonlySet<string> | undefined {
+function idsBelow(tables: readonly SheetTable[], grid: readonly (readonly CellInput[])[], sheet: string, key: string): ReadonlySet<string> | undefined {
   const own = tables.filter((t) => t.sheet === sheet);
   if (!own.some((t) => stacked(t.read))) return undefined;
   const ownRows = new Set(own.flatMap((t) => t.read.rows.map((r) => r.row)));
@@ -287,7 +329,7 @@ function idsBelow(tables: readonly SheetTable[], grid: readonly (readonly CellIn
     if (ownRows.has(r + 1)) return;
     for (const c of idColumns) {
       const v = line[c];
-      if (!isBlankCell(v) && !isErrorValue(v)) ids.add(importRowId.withId(sheet, idCellText(v)));
+      if (!isBlankCell(v) && !isErrorValue(v)) ids.add(importRowId.withId(key, idCellText(v)));
     }
   });
   return ids;
@@ -347,10 +389,10 @@ const keptBelow = (ids: ReadonlySet<string> | undefined, { rowId }: HeldRow) => 
  * by their ids: `Roadmap:R-1~2` is item 2 of `R-1` or a row whose own ID is `R-1~2`. A row stored before the
  * store kept places goes by its id, less an item's tail only where nothing else could end it so.
  */
-function removedBySheet(removed: readonly HeldRow[], sheetNames: readonly string[]): ImportResult['removedFrom'] {
+function removedBySheet(removed: readonly HeldRow[], sheetOf: SheetOf, sheetNames: readonly string[]): ImportResult['removedFrom'] {
   const rows = new Map<string, Set<string | number>>();
   for (const { rowId, sheetRow } of removed) {
-    const sheet = sheetOfRowId(rowId, sheetNames) ?? importRowId.sheet(rowId) ?? rowId;
+    const sheet = sheetOf(rowId) ?? importRowId.sheet(rowId) ?? rowId;
     rows.set(sheet, (rows.get(sheet) ?? new Set()).add(sheetRow ?? importRowId.sheetRowId(rowId)));
   }
   return [...rows].map(([sheet, ids]) => ({ sheet, rows: ids.size, inWorkbook: sheetNames.includes(sheet) }));
@@ -361,7 +403,7 @@ function removedBySheet(removed: readonly HeldRow[], sheetNames: readonly string
  * deleted or inserted above them, leaves every stored row with the row it was. Only a sheet of one table with no
  * side-by-side items: rows of stacked tables are kept by their cells already (`keptByCells`).
  */
-async function followContent(store: Pick<RowStore, 'rows' | 'storedRowsWithHash'>, sourceId: string, table: TableName, rows: IngestRow[], held: readonly HeldRow[], reading: Pick<IngestBatch, 'title' | 'readOptions' | 'at'>): Promise<IngestRow[]> {
+async function followContent(store: Pick<RowStore, 'rows' | 'storedRowsWithHash'>, sourceId: string, table: TableName, rows: IngestRow[], held: readonly HeldRow[], reading: Pick<IngestBatch, 'title' | 'readOptions' | 'at'>, keyOf: KeyOf): Promise<IngestRow[]> {
   const bySheet = new Map<string, IngestRow[]>();
   for (const row of rows) addTo(bySheet, row.sheet!, row);
   let prepared: Map<string, IncomingRow> | undefined;
@@ -382,8 +424,9 @@ async function followContent(store: Pick<RowStore, 'rows' | 'storedRowsWithHash'
   for (const [sheet, ofSheet] of bySheet) {
     // A side-by-side row's items share its place: their ids say which item each is, and stay.
     if (new Set(ofSheet.map((r) => r.sheetRow)).size < ofSheet.length) continue;
-    const placed = ofSheet.filter((r) => r.rowId === importRowId.atRow(sheet, r.sheetRow!));
-    const ids = await idsByContent(sheet, placed, hashOf, held, everUsed, identify);
+    const key = keyOf(sheet);
+    const placed = ofSheet.filter((r) => r.rowId === importRowId.atRow(key, r.sheetRow!));
+    const ids = await idsByContent(key, placed, hashOf, held, everUsed, identify);
     for (const [row, id] of ids ?? []) renamed.set(row, id);
   }
   return renamed.size === 0 ? rows : rows.map((r) => (renamed.has(r) ? { ...r, rowId: renamed.get(r)! } : r));
@@ -404,6 +447,8 @@ interface WorkbookTables {
   heldBy: (sheet: string) => TableName[];
   found: SheetTable[];
   stackedGrids: Map<string, CellInput[][]>;
+  keyOf: KeyOf;
+  sheetOf: SheetOf;
 }
 
 /** The workbook's tables, each sheet read as the table it holds or held; throws `ImportError` as `importWorkbook` says. */
@@ -436,14 +481,19 @@ async function readWorkbookTables(store: Pick<RowStore, 'syncState'>, opts: Impo
     for (const table of heldBy(grid.name)) found.push(readAs(TABLES[table], grid, readOptions));
   }
   found.sort((a, b) => sheetNames.indexOf(a.sheet) - sheetNames.indexOf(b.sheet) || a.read.headerRow - b.read.headerRow);
+  const renamed = sheetsRenamed(found, held, heldSheets, sheetNames, opts, readOptions);
+  const { keyOf, sheetOf } = sheetKeys(sheetNames, renamed);
   const uncalculatedOf = new Map(sheets.map((g) => [g.name, g.uncalculated]));
   const assumedOf = new Map(sheets.map((g) => [g.name, g.assumed]));
   // A loop, not a callback: a closure over the grids would keep them as long as `heldBy`, which shares its scope.
   for (let i = 0; i < found.length; i++) {
     const t = found[i];
-    const heldIds = new Set(held.get(t.read.table.name)!.map((h) => h.rowId).filter((rowId) => rowId.startsWith(`${t.sheet}:`) && sheetOfRowId(rowId, sheetNames) === t.sheet));
+    const key = keyOf(t.sheet);
+    const heldIds = new Set(held.get(t.read.table.name)!.map((h) => h.rowId).filter((rowId) => rowId.startsWith(`${key}:`) && sheetOf(rowId) === t.sheet).map((rowId) => rowIdUnder(rowId, key, t.sheet)));
     const read = idColumnByValues(t, gridOf.get(t.sheet) ?? [], heldIds);
-    const fileWarnings = [...assumedWarnings(read, assumedOf.get(t.sheet)), ...uncalculatedWarnings(read, uncalculatedOf.get(t.sheet))];
+    const old = renamed.get(t.sheet);
+    const said = old !== undefined && found.findIndex((f) => f.sheet === t.sheet) === i ? [renamedWarning(t.sheet, old, t.read.headerRow)] : [];
+    const fileWarnings = [...said, ...assumedWarnings(read, assumedOf.get(t.sheet)), ...uncalculatedWarnings(read, uncalculatedOf.get(t.sheet))];
     found[i] = fileWarnings.length ? { ...read, read: { ...read.read, issues: [...read.read.issues, ...fileWarnings] } } : read;
   }
   if (found.length === 0) {
@@ -452,14 +502,14 @@ async function readWorkbookTables(store: Pick<RowStore, 'syncState'>, opts: Impo
   }
   const stackedGrids = new Map<string, CellInput[][]>();
   for (const t of found) if (stacked(t.read)) stackedGrids.set(t.sheet, gridOf.get(t.sheet)!);
-  return { sheetNames, lists, readOptions, held, heldBy, found, stackedGrids };
+  return { sheetNames, lists, readOptions, held, heldBy, found, stackedGrids, keyOf, sheetOf };
 }
 
 /** Throws `ImportError` for an unknown source, a missing or unreadable file, or a workbook with no table. */
 export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPrincipal' | 'syncState' | 'surveyHolds' | 'daysUnknown' | 'storedRows' | 'storedRowsWithHash' | 'outbox' | 'acknowledge' | 'rows'>, opts: ImportOptions): Promise<ImportResult> {
   const source = await store.getPrincipal(opts.sourceId);
   if (source?.kind !== 'source') throw new ImportError('unknown-source', `no source with id ${opts.sourceId}; register one with \`npx equity-desk source add NAME\``);
-  const { sheetNames, lists, readOptions, held, heldBy, found, stackedGrids: gridOf } = await readWorkbookTables(store, opts);
+  const { sheetNames, lists, readOptions, held, heldBy, found, stackedGrids: gridOf, keyOf, sheetOf } = await readWorkbookTables(store, opts);
   const fromLists = listsWarnings(lists);
   // A table that could not be read is left out of its sync (sent as empty, it would remove every stored
   // row) but its problem is stored, for the committee's Data quality sheet, until a later read of the sheet.
@@ -513,26 +563,28 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
     // Two tables of one kind in a sheet are one set of rows: an ID in both is a repeated ID.
     const idsOf = new Map(tables.map((t) => [t.sheet, new Map<string, number>()]));
     const title = (row: IngestRow) => at(row.sheet!, row.sheetRow!).read.title;
-    const rows = await followContent(store, opts.sourceId, table, tables.flatMap((t) => importRows(t, sheetsOfTable.indexOf(t), idsOf.get(t.sheet))), held.get(table)!, { title, readOptions, at: opts.at });
+    // A renamed sheet's rows keep the ids they were stored under.
+    const keyed = (t: SheetTable) => importRows(t, sheetsOfTable.indexOf(t), idsOf.get(t.sheet)).map((r) => (keyOf(t.sheet) === t.sheet ? r : { ...r, rowId: rowIdUnder(r.rowId, t.sheet, keyOf(t.sheet)) }));
+    const rows = await followContent(store, opts.sourceId, table, tables.flatMap(keyed), held.get(table)!, { title, readOptions, at: opts.at }, keyOf);
     const fromForm = table === 'requests' ? adoptWebFormRows(rows, webForm) : undefined;
     const readNames = [...new Set(tables.map((t) => t.sheet))];
     // Rows stored from a sheet that now holds several tables whose IDs another table's rows took stay (`keptBelow`), and
     // so do rows with no ID whose cells they took (`keptByCells`). Read once a sheet: every stored row of the table is
     // checked against them.
     const below = new Map<string, ReadonlySet<string> | undefined>();
-    const idsIn = (sheet: string) => (below.has(sheet) ? below.get(sheet) : below.set(sheet, idsBelow(tables, gridOf.get(sheet) ?? [], sheet)).get(sheet));
+    const idsIn = (sheet: string) => (below.has(sheet) ? below.get(sheet) : below.set(sheet, idsBelow(tables, gridOf.get(sheet) ?? [], sheet, keyOf(sheet))).get(sheet));
     const sent = new Set(rows.map((r) => r.rowId));
     const holds = await store.surveyHolds(opts.sourceId, table);
     const byCells = new Map<string, ReadonlySet<string>>();
     const cellsIn = (sheet: string) => byCells.get(sheet) ?? byCells.set(sheet, keptByCells(
       table, found.filter((t) => t.sheet === sheet), gridOf.get(sheet) ?? [], readOptions,
-      held.get(table)!.filter((h) => !sent.has(h.rowId) && h.rowId.startsWith(`${sheet}#`) && sheetOfRowId(h.rowId, sheetNames) === sheet), holds,
+      held.get(table)!.filter((h) => !sent.has(h.rowId) && h.rowId.startsWith(`${keyOf(sheet)}#`) && sheetOf(h.rowId) === sheet), holds,
     )).get(sheet)!;
-    const kept = (h: HeldRow, sheet = sheetOfRowId(h.rowId, sheetNames)) => sheet !== undefined && idsIn(sheet) !== undefined && (keptBelow(idsIn(sheet), h) || cellsIn(sheet).has(h.rowId));
+    const kept = (h: HeldRow, sheet = sheetOf(h.rowId)) => sheet !== undefined && idsIn(sheet) !== undefined && (keptBelow(idsIn(sheet), h) || cellsIn(sheet).has(h.rowId));
     // A table found in no sheet (held only by sheets now read as another) is no full batch: rows of sheets gone from
     // the workbook, or sent by the API, are not this workbook's to remove.
     const full = tables.length > 0 && unreadable.length === 0 && !held.get(table)!.some((h) => kept(h));
-    const removing = removedRows(held.get(table)!, sent, full ? 'all' : [...readNames, ...(readAsOther.get(table) ?? [])], sheetNames, kept);
+    const removing = removedRows(held.get(table)!, sent, full ? 'all' : [...readNames, ...(readAsOther.get(table) ?? [])], sheetOf, kept);
     // A field no column of its row's sheet reads keeps what the service holds, as a sync keeps it (unshown-fields.ts).
     const unshownBy = new Map<SheetTable, string[]>();
     const unshownIn = (t: SheetTable) => unshownBy.get(t) ?? unshownBy.set(t, TABLES[table].columns.map((c) => c.name).filter((field) => issueColumn(t.read, field).index === undefined)).get(t)!;
@@ -571,7 +623,7 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
     result.accepted += batch.accepted;
     result.unchanged += batch.unchanged;
     result.deleted += batch.deleted;
-    if (batch.deleted > 0) result.removedFrom.push(...removedBySheet(removing, sheetNames));
+    if (batch.deleted > 0) result.removedFrom.push(...removedBySheet(removing, sheetOf, sheetNames));
     const placed = ({ row, issues }: RowIssues) => ({ sheet: row.sheet!, row: row.sheetRow!, ...ownRowName(table, row), errors: issues.map((i) => place(at(row.sheet!, row.sheetRow!), row.sheetRow!, i, row.at)) });
     // One at a time: a large sheet's rows spread as one call's arguments overflow the call stack.
     for (const rejected of batch.rejected) result.rejected.push(placed(rejected));

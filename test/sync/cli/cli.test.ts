@@ -196,8 +196,9 @@ describe.each(backends)('source add and import on $name', (backend) => {
     expect(r.stdout).toContain('Imported ');
     expect(r.stdout).toContain(': Roadmap (2 rows holding 3 items).');
     expect(r.stdout).toContain('3 items accepted, 0 unchanged, 0 items rejected');
-    // Another workbook under the same source: what it removes is named by the sheet it came from.
-    const other = await inProcess(['import', await writeWorkbook(files.path(), [{ name: 'Equity Roadmap', rows: roadmap }]), '--source', id!, ...args], env);
+    // Another workbook under the same source (other rows, so no sheet renamed): what it removes is named by the sheet it came from.
+    const another = [...roadmap.slice(0, 3), ['Community engagement', 'Listening sessions', 'Community advisory board']];
+    const other = await inProcess(['import', await writeWorkbook(files.path(), [{ name: 'Equity Roadmap', rows: another }]), '--source', id!, ...args], env);
     expect(other.stdout).toContain('Removed 2 rows of Roadmap: a sheet this workbook does not have');
   });
 });
