@@ -25,6 +25,15 @@ const LOG = [
   '',
 ].join('\r\n');
 
+/** What reading `text` as the file /d/log.csv throws. */
+function refusal(text: string): unknown {
+  try {
+    delimitedTextGrid('/d/log.csv', text);
+  } catch (e) {
+    return e;
+  }
+}
+
 describe('a CSV file read as a sheet', () => {
   test('each record is a row, quoted commas, quotes and line breaks kept in their cell, blank cells blank', () => {
     const sheet = delimitedTextGrid('/tmp/exports/TA requests.csv', LOG);
@@ -68,25 +77,12 @@ describe('a CSV file read as a sheet', () => {
   });
 
   test('a quoted value never closed is refused, naming its row, instead of reading every row after it as one cell', () => {
-    const error = (() => {
-      try {
-        delimitedTextGrid('/d/log.csv', 'Status,Notes\nNew,ok\nNew,"never closed\nNew,x\n');
-      } catch (e) {
-        return e;
-      }
-    })();
+    const error = refusal('Status,Notes\nNew,ok\nNew,"never closed\nNew,x\n');
     expect(isErrorType(error, ImportError) && error.code).toBe('not-a-workbook');
     expect((error as Error).message).toMatch(/^\/d\/log\.csv: row 3 opens a quoted value/);
   });
 
   test('a last record with no line end and fewer fields than the header is refused as cut short, naming its row', () => {
-    const refusal = (text: string) => {
-      try {
-        delimitedTextGrid('/d/log.csv', text);
-      } catch (e) {
-        return e;
-      }
-    };
     for (const cut of [LOG.slice(0, LOG.indexOf('Alameda') + 4), LOG.slice(0, LOG.indexOf('Alameda') - 1), `${LOG.slice(0, LOG.indexOf('00109'))}001`]) {
       const error = refusal(cut);
       expect(isErrorType(error, ImportError) && error.code, cut).toBe('not-a-workbook');
@@ -108,13 +104,7 @@ describe('a CSV file read as a sheet', () => {
     expect(textKind('Request ID,Stat\u0007us,Notes\nR1,New,x\n')).toBe('table');
     // More than one is another kind of file's bytes, or text in an encoding of two bytes a character without its mark.
     expect(textKind('Request ID,Stat\u0007us,N\u0000otes\nR1,New,x\n')).toBe('binary');
-    const error = (() => {
-      try {
-        delimitedTextGrid('/d/log.csv', 'Request ID,Stat\u0007us,Notes\nR1,New,x\n');
-      } catch (e) {
-        return e;
-      }
-    })();
+    const error = refusal('Request ID,Stat\u0007us,Notes\nR1,New,x\n');
     expect(isErrorType(error, ImportError) && error.code).toBe('not-a-workbook');
     expect((error as Error).message).toBe('/d/log.csv: the name of the header\'s column B, "Stat[U+0007]us", holds the control character U+0007, which no column\'s name holds (the file may be damaged): remove it and import the file again.');
   });
