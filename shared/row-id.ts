@@ -27,7 +27,8 @@ export const hasLoneSurrogate = (text: string): boolean => LONE_SURROGATE.test(t
 /** C0 controls, DEL and C1 controls: invisible in a sheet, and NUL is not storable in PostgreSQL text. */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
-const codePoint = (ch: string) => `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+/** A character as Unicode names it, `U+0007`: how an invisible one is shown in a message. */
+export const codePoint = (ch: string): string => `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 
 /**
  * What a sheet row's later side-by-side item (`Additional Strategies` beside `Early Actions`, `SheetRow.item`)

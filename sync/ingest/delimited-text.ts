@@ -4,6 +4,8 @@
 import { basename, extname } from 'node:path';
 import Papa from 'papaparse';
 import type { CellInput } from '../../shared/index';
+import { columnLetter } from '../../shared/lists';
+import { codePoint } from '../../shared/row-id';
 import { ImportError } from './import-error';
 import type { SheetGrid } from './sheet-grid';
 
@@ -37,14 +39,17 @@ function windows1252(bytes: Uint8Array): string {
  */
 const CONTROL = /[\u0000-\u0008\u000e-\u001f]/;
 
+const CONTROLS = new RegExp(CONTROL.source, 'g');
+
 /**
  * What kind of file the leading part of one is, once decoded: a table's CSV, a PDF, a web page or XML, text of no
- * table, or another kind of file. Another kind is told by its first line: a person's cell may hold a stray control
- * character further down, which the row's own check refuses, but a header never does.
+ * table, or another kind of file. Another kind is told by its first line holding more than one control character:
+ * a person's cell may hold a stray one further down, which the row's own check refuses, and a header a single stray
+ * one, which `delimitedTextGrid` refuses naming its column; another kind of file's bytes hold runs of them.
  */
 export function textKind(text: string): 'table' | 'pdf' | 'markup' | 'plain' | 'binary' {
   if (text.startsWith('%PDF-')) return 'pdf';
-  if (CONTROL.test(/^[^\n]*/.exec(text)![0])) return 'binary';
+  if ((/^[^\n]*/.exec(text)![0].match(CONTROLS) ?? []).length > 1) return 'binary';
   if (/^\s*</.test(text)) return 'markup';
   return /[,;\t|]/.test(text) ? 'table' : 'plain';
 }
@@ -52,7 +57,9 @@ export function textKind(text: string): 'table' | 'pdf' | 'markup' | 'plain' | '
 /**
  * The sheet a CSV file holds, named after the file as Excel names it when it opens one; a browser's " (1)" for a
  * second download of the same file is not part of the name, so the next export reads as the same sheet. Throws
- * `ImportError` naming the record where a quoted value is never closed, which would swallow every row after it.
+ * `ImportError` where the file seems cut short (`cutShort`), and where a header's name holds a control character:
+ * the name decides which field the column's cells go to, and a name read without the character could put them in
+ * another or none, so the file is refused rather than guessed at.
  */
 export function delimitedTextGrid(file: string, text: string): SheetGrid {
   const name = sheetNameOf(file);
@@ -60,16 +67,41 @@ export function delimitedTextGrid(file: string, text: string): SheetGrid {
   const sep = /^sep=(.)\r?\n/.exec(text);
   const body = sep ? text.slice(sep[0].length) : text;
   const parsed = Papa.parse<string[]>(body, { delimiter: sep?.[1] ?? separatorOf(body), skipEmptyLines: false });
-  const unclosed = parsed.errors.find((e) => e.code === 'MissingQuotes' || e.code === 'InvalidQuotes');
-  if (unclosed) {
-    const row = (unclosed.row ?? 0) + 1;
-    throw new ImportError('not-a-workbook', `${file}: row ${row} opens a quoted value (") that is never closed, so every row after it would read as one cell: close the quote or save the file again from the program that made it.`);
-  }
   const records = parsed.data;
+  const cut = cutShort(body, parsed);
+  if (cut) throw new ImportError('not-a-workbook', `${file}: ${cut}`);
+  const header = records[0] ?? [];
+  const named = header.findIndex((cell) => CONTROL.test(cell));
+  if (named >= 0) {
+    const control = CONTROL.exec(header[named])![0];
+    const shown = header[named].replace(CONTROLS, (ch) => `[${codePoint(ch)}]`);
+    throw new ImportError('not-a-workbook', `${file}: the name of the header's column ${columnLetter(named + 1)}, "${shown}", holds the control character ${codePoint(control)}, which no column's name holds (the file may be damaged): remove it and import the file again.`);
+  }
   // The file's last line break ends the last record; it starts no row.
   while (records.length > 0 && records[records.length - 1].every((cell) => cell === '')) records.pop();
   const grid: CellInput[][] = records.map((record) => record.map(cellText));
   return { name, grid, textsLikeErrors: new Set(), excelTables: [] };
+}
+
+const CUT = 'the file seems cut short (a download or copy that stopped): nothing was imported; get the whole file again and import that.';
+
+/**
+ * Why the file seems cut short or broken, or undefined: a quoted value never closed would swallow every row after it;
+ * a last record with no line break after it and fewer fields than the header is the first part of a row whose rest
+ * never arrived. An import is the source's whole content, so reading the part that did would remove every row past
+ * the cut. A last record with all its fields is whole: many writers leave off the last line break.
+ */
+function cutShort(body: string, parsed: Papa.ParseResult<string[]>): string | undefined {
+  const unclosed = parsed.errors.find((e) => e.code === 'MissingQuotes' || e.code === 'InvalidQuotes');
+  if (unclosed) {
+    return `row ${(unclosed.row ?? 0) + 1} opens a quoted value (") that is never closed, so every row after it would read as one cell: close the quote or save the file again from the program that made it; or ${CUT}`;
+  }
+  const records = parsed.data;
+  if (records.length < 2 || /[\r\n]$/.test(body)) return undefined;
+  const header = records[0].length;
+  const last = records[records.length - 1].length;
+  if (last >= header) return undefined;
+  return `row ${records.length} has only ${last} of the header's ${header} columns and no line break after it: ${CUT}`;
 }
 
 /**

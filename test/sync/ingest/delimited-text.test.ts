@@ -25,6 +25,15 @@ const LOG = [
   '',
 ].join('\r\n');
 
+/** What reading `text` as the file /d/log.csv throws. */
+function refusal(text: string): unknown {
+  try {
+    delimitedTextGrid('/d/log.csv', text);
+  } catch (e) {
+    return e;
+  }
+}
+
 describe('a CSV file read as a sheet', () => {
   test('each record is a row, quoted commas, quotes and line breaks kept in their cell, blank cells blank', () => {
     const sheet = delimitedTextGrid('/tmp/exports/TA requests.csv', LOG);
@@ -68,15 +77,36 @@ describe('a CSV file read as a sheet', () => {
   });
 
   test('a quoted value never closed is refused, naming its row, instead of reading every row after it as one cell', () => {
-    const error = (() => {
-      try {
-        delimitedTextGrid('/d/log.csv', 'Status,Notes\nNew,ok\nNew,"never closed\nNew,x\n');
-      } catch (e) {
-        return e;
-      }
-    })();
+    const error = refusal('Status,Notes\nNew,ok\nNew,"never closed\nNew,x\n');
     expect(isErrorType(error, ImportError) && error.code).toBe('not-a-workbook');
     expect((error as Error).message).toMatch(/^\/d\/log\.csv: row 3 opens a quoted value/);
+  });
+
+  test('a last record with no line end and fewer fields than the header is refused as cut short, naming its row', () => {
+    for (const cut of [LOG.slice(0, LOG.indexOf('Alameda') + 4), LOG.slice(0, LOG.indexOf('Alameda') - 1), `${LOG.slice(0, LOG.indexOf('00109'))}001`]) {
+      const error = refusal(cut);
+      expect(isErrorType(error, ImportError) && error.code, cut).toBe('not-a-workbook');
+      expect((error as Error).message, cut).toMatch(/^\/d\/log\.csv: row 4 has only [123] of the header's 7 columns and no line break after it: the file seems cut short/);
+    }
+    // Cut inside a quoted value: the quote is never closed.
+    expect((refusal(LOG.slice(0, LOG.indexOf('Review') + 6)) as Error).message).toMatch(/^\/d\/log\.csv: row 2 opens a quoted value .* the file seems cut short/);
+  });
+
+  test('a last record with no line end that has all its fields is kept, as many writers leave off the last line break', () => {
+    expect(delimitedTextGrid('x.csv', 'Status,Notes\nNew,x\nDone,y').grid).toEqual([['Status', 'Notes'], ['New', 'x'], ['Done', 'y']]);
+    expect(delimitedTextGrid('x.csv', 'Status,Notes\r\nNew,"a\r\nb"').grid).toEqual([['Status', 'Notes'], ['New', 'a\nb']]);
+    expect(delimitedTextGrid('x.csv', 'Status,Notes\nNew,').grid).toEqual([['Status', 'Notes'], ['New', null]]);
+    // A short record that ends with its line break is a whole row whose last cells a writer left off.
+    expect(delimitedTextGrid('x.csv', 'Status,Notes,Owner\nNew\n').grid).toEqual([['Status', 'Notes', 'Owner'], ['New']]);
+  });
+
+  test('a header holding a control character is refused naming its column and the character, not as another kind of file', () => {
+    expect(textKind('Request ID,Stat\u0007us,Notes\nR1,New,x\n')).toBe('table');
+    // More than one is another kind of file's bytes, or text in an encoding of two bytes a character without its mark.
+    expect(textKind('Request ID,Stat\u0007us,N\u0000otes\nR1,New,x\n')).toBe('binary');
+    const error = refusal('Request ID,Stat\u0007us,Notes\nR1,New,x\n');
+    expect(isErrorType(error, ImportError) && error.code).toBe('not-a-workbook');
+    expect((error as Error).message).toBe('/d/log.csv: the name of the header\'s column B, "Stat[U+0007]us", holds the control character U+0007, which no column\'s name holds (the file may be damaged): remove it and import the file again.');
   });
 });
 
@@ -127,5 +157,24 @@ describe.each(backends)('import of a CSV file on $name', (backend) => {
       expect((error as Error).message, name).toMatch(reason);
     }
     expect(await store.syncState(principal.id, 'requests')).toEqual([]);
+  });
+
+  test('a file cut short is refused whole and the rows stored from the whole file stay as they were', async () => {
+    const store = await backend.open();
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Cut download', sourceKind: 'file' });
+    const file = files.path('Cut requests.csv');
+    await writeFile(file, LOG);
+    expect((await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-12-07T12:00:00Z') })).accepted).toBe(2);
+    const stored = async () => {
+      const rows = [];
+      for await (const row of store.rows('requests', { sourceIds: [principal.id] })) rows.push(row.values);
+      return rows;
+    };
+    const before = await stored();
+    await writeFile(file, LOG.slice(0, LOG.indexOf('00108') + 12));
+    const error = await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-12-08T12:00:00Z') }).catch((e: unknown) => e);
+    expect(isErrorType(error, ImportError) && error.code).toBe('not-a-workbook');
+    expect((error as Error).message).toMatch(/row 3 has only 2 of the header's 7 columns .* seems cut short/);
+    expect(await stored()).toEqual(before);
   });
 });
