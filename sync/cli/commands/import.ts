@@ -69,8 +69,9 @@ export const importCommand: Command = {
     if (typeof values.source !== 'string' || values.source.trim() === '') throw new CliError('missing --source ID (the id printed by `npx equity-desk source add`)');
     const config = commandConfig(values, io);
     const result = await withStore(config, (store) => importWorkbook(store, { file, sourceId: values.source as string, at: new Date() })).catch((e: unknown) => {
-      // A workbook with no table to read is the "table could not be read" case: exit 1, like a table not read.
-      if (isErrorType(e, ImportError)) throw new CliError(e.message, e.code === 'no-tables' ? 1 : 2);
+      // A file whose table could not be read (not a workbook, damaged or cut short, too large, holding no table) is the
+      // contract's "table could not be read": exit 1, as a sheet not read is. A file or source not there is a wrong argument.
+      if (isErrorType(e, ImportError)) throw new CliError(e.message, e.code === 'file-not-found' || e.code === 'unknown-source' ? 2 : 1);
       throw e;
     });
     io.out(values.json ? JSON.stringify(importJson(result), null, 2) : terminalText(report(file, result).join('\n')));

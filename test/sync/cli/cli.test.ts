@@ -150,16 +150,17 @@ describe.each(backends)('source add and import on $name', (backend) => {
     // A CSV download that stopped partway through a row: the rows past it would be removed.
     const cut = files.path('cut.csv');
     await writeFile(cut, 'Request ID,Organization,Status,Internal flag,Date received\r\nTA-1,City of Riverside,New,,3/15/2026\r\nTA-2,County');
-    const refusals: [string[], RegExp][] = [
-      [['import', files.path('missing.xlsx'), '--source', id!], /missing\.xlsx: no such file/],
-      [['import', notBook, '--source', id!], /notes\.xlsx is a text file with no columns \(no commas, semicolons or tabs between values\), not an \.xlsx workbook or CSV file: open it in Excel or Google Sheets/],
-      [['import', cut, '--source', id!, '--json'], /cut\.csv: row 3 has only 2 of the header's 5 columns and no line break after it: the file seems cut short/],
-      [['import', book, '--source', 'no-such-source'], /no source with id no-such-source; register one with `npx equity-desk source add NAME`/],
+    // A wrong argument exits 2; a file whose table could not be read exits 1, as the contract has it for `import`.
+    const refusals: [string[], RegExp, 1 | 2][] = [
+      [['import', files.path('missing.xlsx'), '--source', id!], /missing\.xlsx: no such file/, 2],
+      [['import', notBook, '--source', id!], /notes\.xlsx is a text file with no columns \(no commas, semicolons or tabs between values\), not an \.xlsx workbook or CSV file: open it in Excel or Google Sheets/, 1],
+      [['import', cut, '--source', id!, '--json'], /cut\.csv: row 3 has only 2 of the header's 5 columns and no line break after it: the file seems cut short/, 1],
+      [['import', book, '--source', 'no-such-source'], /no source with id no-such-source; register one with `npx equity-desk source add NAME`/, 2],
     ];
     // The same entry point in-process: the process-level exit codes are checked above, and each start costs seconds.
-    for (const [cmd, message] of refusals) {
+    for (const [cmd, message, code] of refusals) {
       const r = await inProcess([...cmd, ...args], env);
-      expect(r.code, r.stderr).toBe(2);
+      expect(r.code, r.stderr).toBe(code);
       expect(oneLine(r.stderr)).toBe(true);
       expect(r.stderr).toMatch(message);
     }
