@@ -68,7 +68,7 @@ function widenedToWords(planned: readonly PlanColumn[], cap: number): readonly P
 function emptiesNarrowed(columns: readonly PlanColumn[]): readonly PlanColumn[] {
   const narrowed = columns.map((c) => {
     if (!c.empty || c.hidden) return c;
-    const width = Math.min(c.width, alignsRight(c) ? rightHeaderWidth(c.header, 1) : headerWidth(c.header, 1));
+    const width = alignsRight(c) ? rightHeaderWidth(c.header, 1, c.width) : headerWidth(c.header, 1, c.width);
     return width === c.width ? c : { ...c, width };
   });
   return narrowed.some((c, i) => c !== columns[i]) ? narrowed : columns;

@@ -52,16 +52,19 @@ export function headerWordsFit(header: string, width: number): boolean {
 const RIGHT_HEADER_ROOM = 1.3;
 /** Whether a right-aligned header keeps its indent, set apart from the next column's, in Excel and LibreOffice alike. */
 export const keepsRightHeaderIndent = (header: string, width: number): boolean => headerWordsFit(header, width - RIGHT_HEADER_ROOM);
-/** The narrowest column from `width` up where a header wraps at its spaces alone. */
-export function headerWidth(header: string, width: number): number {
+/**
+ * The narrowest column from `width` up to `widest` where a header wraps at its spaces alone (`widest` where none is):
+ * a header of an office's own words may hold a word thousands of digits wide, each width tried costing its length.
+ */
+export function headerWidth(header: string, width: number, widest = Infinity): number {
   let fitted = width;
-  while (!headerWordsFit(header, fitted)) fitted++;
+  while (fitted < widest && !headerWordsFit(header, fitted)) fitted++;
   return fitted;
 }
-/** The narrowest column from `width` up where a right-aligned header keeps its indent and wraps at its spaces alone. */
-export function rightHeaderWidth(header: string, width: number): number {
+/** The narrowest column from `width` up to `widest` where a right-aligned header keeps its indent and wraps at its spaces alone. */
+export function rightHeaderWidth(header: string, width: number, widest = Infinity): number {
   let fitted = width;
-  while (!keepsRightHeaderIndent(header, fitted)) fitted++;
+  while (fitted < widest && !keepsRightHeaderIndent(header, fitted)) fitted++;
   return fitted;
 }
 

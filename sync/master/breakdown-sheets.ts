@@ -20,6 +20,12 @@ function table(name: string, columns: PlanColumn[], rows: PlanCell[][], extra: P
 }
 
 /**
+ * The widest a count column grows for its header, a requester type or category of the office's own: wider than any
+ * word of a list, and a header typed as one endless word is broken inside it rather than measured at every width.
+ */
+const WIDEST_COUNT = 40;
+
+/**
  * Month by month: received, reactive/proactive (and the requests with no origin, when any, so the three add up to
  * Received as the types do), then each requester type and each category seen. A month is its first day shown as
  * "Jan 2024": a real date, which sorts and filters as one where "2024-01" text would not.
@@ -39,7 +45,7 @@ export function demandSheet(m: DemandMetrics): SheetPlan {
   const named = (k: string, list: string) => (types.includes(k) && categories.includes(k) ? `${k} (${list})` : k);
   // Each count as wide as its own header needs (a count fits any of them): a width per list, set by its longest
   // header, made the sheet a page wider than its figures.
-  const count = (header: string) => numberColumn(header, rightHeaderWidth(header, COUNT_WIDTH));
+  const count = (header: string) => numberColumn(header, rightHeaderWidth(header, COUNT_WIDTH, WIDEST_COUNT));
   const byOrigin = [count('Received'), count('Reactive'), count('Proactive'), ...(noOrigin ? [count(ORIGIN_NOT_RECORDED)] : [])];
   const byType = types.map((k) => count(named(k, 'requester type')));
   const columns = [{ header: 'Month', width: 10, type: 'date', numFmt: 'mmm yyyy' } as const, ...byOrigin, ...byType, ...categories.map((k) => count(named(k, 'category')))];

@@ -28,6 +28,17 @@ describe('the Demand sheet\'s headers', () => {
     expect(new Set(headers).size).toBe(headers.length);
     expect(headers).toEqual(expect.arrayContaining(['City', 'Language access', 'Other (requester type)', 'Other (category)']));
   });
+
+  it('keeps a count column within a page\'s reach for a category typed as one endless word, which wraps inside it instead', () => {
+    const endless = `Pasted${'x'.repeat(12_000)}`;
+    const request = { sourceId: 's', sourceName: 'Log', rowId: 'r1', values: { receivedOn: '2026-11-02', requesterOrg: 'City of Riverside', status: 'New', requesterType: 'City', category: endless } };
+    const metrics = aggregateMetrics({ requests: [request] }, { asOf: AS_OF, rules: DEFAULT_RULES });
+    const columns = demandSheet(metrics).columns;
+    const widthOf = (header: string) => columns.find((c) => c.header === header)!.width;
+    expect(widthOf(endless)).toBeLessThanOrEqual(40);
+    // An ordinary header is as wide as its words need, as before.
+    expect(widthOf('City')).toBeLessThan(widthOf(endless));
+  });
 });
 
 describe('the Targets sheet', () => {
