@@ -122,7 +122,9 @@ export function sheetYearsOf(column: readonly ColumnDate[], at: number): ColumnY
     years = [...shared];
   }
   if (years.length === 0) return undefined;
-  let [first, last] = [Math.min(...years), Math.max(...years)];
+  // A loop, not a spread: a whole year's log holds more dates than a call takes arguments.
+  let [first, last] = [years[0], years[0]];
+  for (const y of years) [first, last] = [Math.min(first, y), Math.max(last, y)];
   // A plan's months run on year after year ("Jan-27", "Jun-28", "Jan-29" after 2026): each next to the years before it.
   const read = new Set(column.flatMap((d) => (d.twoDigit ? [d.twoDigit.year] : [])));
   while (read.has(first - 1)) first--;

@@ -25,6 +25,12 @@ describe('a month and two digits ("Jun-30") in a sheet whose dates are in 2026',
     expect(warningOf(r, 2)?.message).toContain('a month and a two-digit year, as Excel shows January 2026');
   });
 
+  it('takes the sheet\'s years from a whole year\'s log of well over a hundred thousand dated rows, as from a short one', () => {
+    const many = Array.from({ length: 150_000 }, (_, i) => `${(i % 12) + 1}/1/2026`);
+    const r = milestones([...many, 'Jun-30']);
+    expect(dates(r.slice(-1))).toEqual([['2026-06-30', null]]);
+  });
+
   it('takes the sheet\'s years from the column\'s other dates when the title names none', () => {
     const r = milestones(['3/1/2026', 'Jun-30', '2026-09-10', 'Oct-26']);
     expect(dates(r)).toEqual([['2026-03-01', null], ['2026-06-30', null], ['2026-09-10', null], ['2026-10-01', '2026-10-31']]);
