@@ -89,7 +89,8 @@ const CUT = 'the file seems cut short (a download or copy that stopped): nothing
  * Why the file seems cut short or broken, or undefined: a quoted value never closed would swallow every row after it;
  * a last record with no line break after it and fewer fields than the header is the first part of a row whose rest
  * never arrived. An import is the source's whole content, so reading the part that did would remove every row past
- * the cut. A last record with all its fields is whole: many writers leave off the last line break.
+ * the cut. A last record with all its fields is whole: many writers leave off the last line break; so is a short one
+ * where rows above it are short too, from a writer that leaves off a row's empty last cells.
  */
 function cutShort(body: string, parsed: Papa.ParseResult<string[]>): string | undefined {
   const unclosed = parsed.errors.find((e) => e.code === 'MissingQuotes' || e.code === 'InvalidQuotes');
@@ -100,7 +101,8 @@ function cutShort(body: string, parsed: Papa.ParseResult<string[]>): string | un
   if (records.length < 2 || /[\r\n]$/.test(body)) return undefined;
   const header = records[0].length;
   const last = records[records.length - 1].length;
-  if (last >= header) return undefined;
+  // A blank line is no row a writer shortened.
+  if (last >= header || records.slice(1, -1).some((r) => r.length < header && !(r.length === 1 && r[0] === ''))) return undefined;
   return `row ${records.length} has only ${last} of the header's ${header} columns and no line break after it: ${CUT}`;
 }
 

@@ -88,6 +88,8 @@ describe('a CSV file read as a sheet', () => {
       expect(isErrorType(error, ImportError) && error.code, cut).toBe('not-a-workbook');
       expect((error as Error).message, cut).toMatch(/^\/d\/log\.csv: row 4 has only [123] of the header's 7 columns and no line break after it: the file seems cut short/);
     }
+    // A blank line between rows is no sign of a writer that shortens rows.
+    expect((refusal('Status,Notes,Owner\nNew,x,A\n\nDone,y,B\nNew') as Error).message).toMatch(/row 5 has only 1 of the header's 3 columns .* seems cut short/);
     // Cut inside a quoted value: the quote is never closed.
     expect((refusal(LOG.slice(0, LOG.indexOf('Review') + 6)) as Error).message).toMatch(/^\/d\/log\.csv: row 2 opens a quoted value .* the file seems cut short/);
   });
@@ -98,6 +100,8 @@ describe('a CSV file read as a sheet', () => {
     expect(delimitedTextGrid('x.csv', 'Status,Notes\nNew,').grid).toEqual([['Status', 'Notes'], ['New', null]]);
     // A short record that ends with its line break is a whole row whose last cells a writer left off.
     expect(delimitedTextGrid('x.csv', 'Status,Notes,Owner\nNew\n').grid).toEqual([['Status', 'Notes', 'Owner'], ['New']]);
+    // A writer that leaves off a row's empty last cells does so on other rows too: its short last row is whole.
+    expect(delimitedTextGrid('x.csv', 'Status,Notes,Owner\nNew,x\nDone').grid).toEqual([['Status', 'Notes', 'Owner'], ['New', 'x'], ['Done']]);
   });
 
   test('a header holding a control character is refused naming its column and the character, not as another kind of file', () => {
