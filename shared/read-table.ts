@@ -8,6 +8,7 @@ import { misfiledRows } from './misfiled-rows';
 import { foldText, isBlankCell, isErrorValue, numberedValue, readCell, type CellInput, type ReadOptions } from './cells/read-cell';
 import { parseDateText, type DateTextOptions } from './cells/date-text';
 import { titleYears, type TitleYears } from './cells/title-year';
+import { dayFirstShown } from './cells/day-first';
 import { headerText, headerWeight, mapHeaders, type HeaderMap } from './header-map';
 import { headsSubitems, notedLine, toolExportOf, toolNames } from './tool-exports';
 import { domainIssue, domainReading, nameByDomain, type DomainReading } from './requester-domain';
@@ -759,7 +760,12 @@ export function readTable(
       issues.push({ code: 'column_absent', field: '', sheet, row: headerIndex + 1, severity: 'warning', message: `no ${c.header} column: ${assumed.absent}` });
     }
   }
-  return { table, headerRow: headerIndex + 1, map, rows, issues, title, ...nextAt };
+  const dated = table.columns.flatMap((c) => {
+    const { index } = c.type === 'date' ? fieldColumn(map, c.name) : { index: undefined };
+    return index === undefined ? [] : [{ name: c.name, header: excerpt(String(header[index] ?? c.header)) }];
+  });
+  const dayFirst = dayFirstShown(dated, rows);
+  return { table, headerRow: headerIndex + 1, map, rows, issues, title: dayFirst ? { ...title, dayFirst } : title, ...nextAt };
 }
 
 interface FormReading {

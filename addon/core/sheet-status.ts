@@ -35,6 +35,7 @@ export const contextOf = (t: TableSheet, rules: Rules): SyncContext => ({
   // A Timeline's label travels in the header row (`columns`), which the service reads it from (`spanLabels`).
   ...(t.read.title.titleYear === undefined ? {} : { titleYear: t.read.title.titleYear }),
   ...(t.read.title.titleFiscalYear === undefined ? {} : { titleFiscalYear: t.read.title.titleFiscalYear }),
+  ...(t.read.title.dayFirst === undefined ? {} : { dayFirst: t.read.title.dayFirst }),
   ...(rules.settings.fiscalYearStartMonth === DEFAULT_RULES.settings.fiscalYearStartMonth ? {} : { fiscalStartMonth: rules.settings.fiscalYearStartMonth }),
 });
 

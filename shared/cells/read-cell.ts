@@ -16,11 +16,11 @@ import { checkMark } from './check-marks';
 import { hasPastedBreak, withPastedBreaks } from '../row-id';
 // A dropdown not chosen yet ("-", "n/a", "TBD"), in the one list the status formulas read too.
 import { isBlankStatus, placeholderKind } from './not-chosen';
+import { SLASH_DATE } from './day-first';
 import { sheetDayOf, type SheetYears } from './month-or-day';
 
 export { isErrorValue };
 
-const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
 export type CellInput = string | number | boolean | Date | null | undefined;
 
@@ -76,6 +76,8 @@ export interface ReadOptions {
    * list asks again, a question (`EQ_DEMAND`) names one value, and a column's fit is judged by its listed values.
    */
   listedOnly?: boolean;
+  /** Where the sheet shows it writes dates day first (`dayFirstShown`): its `2/10/2025` is then October 2. */
+  dayFirst?: string;
 }
 
 /** `year`, or for a fiscal year its first calendar year: what starts before its month `fiscalFrom` is in the next. */
@@ -199,8 +201,10 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions, beside = tr
   // Synced rows carry ISO dates: the common case skips the general parser.
   if (isCalendarDay(text)) return { value: text, issues: NO_ISSUES };
   // So do US dates (m/d/yyyy): the general parser would read them the same way, through a dozen patterns.
-  const us = US_DATE.exec(text);
+  const us = SLASH_DATE.exec(text);
   if (us) {
+    const dayFirstToo = opts.dayFirst !== undefined && +us[1] <= 12 && +us[1] !== +us[2] ? isoFromParts(+us[3], +us[2], +us[1]) : undefined;
+    if (dayFirstToo) return { value: dayFirstToo, issues: [issue(c, 'day_first', `${c.header}: read ${quoteValue(text)} as ${dayFirstToo}, day first as the sheet writes its dates (${opts.dayFirst})`, 'warning')] };
     const iso = isoFromParts(+us[3], +us[1], +us[2]);
     if (iso) return { value: iso, issues: NO_ISSUES };
     // Written day first, as most of the world writes it, where the first number can be no month: only that reading is left.

@@ -6,8 +6,8 @@ import { DEFAULT_FISCAL_START_MONTH, FISCAL_YEAR_TEXT, parsePeriod } from './per
 const YEAR = /(?:^|[^\d])((?:19|20)\d\d)(?!\d)/g;
 const FISCAL_YEAR = new RegExp(`\\b${FISCAL_YEAR_TEXT.source}(?!\\d)`, 'gi');
 
-/** What a sheet's title says of the year of its dates, as `ReadOptions` take it. */
-export type TitleYears = Pick<ReadOptions, 'titleYear' | 'titleFiscalYear' | 'labels'>;
+/** What a sheet's title says of the year of its dates, as `ReadOptions` take it; and whether its dates are written day first. */
+export type TitleYears = Pick<ReadOptions, 'titleYear' | 'titleFiscalYear' | 'labels' | 'dayFirst'>;
 
 /** The fiscal year a mention names, by the year it ends in; undefined for a span of several ("FY 2024-2027"). */
 function endingYear(mention: string): number | undefined {

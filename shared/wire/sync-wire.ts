@@ -78,6 +78,7 @@ export const syncContext = z.object({
   columns: described(z.optional(z.array(sheetColumn)), "The sheet's header row as the user wrote it, by column, each with the fields read there: the Data quality sheet shows a problem under the user's own header and at its cell. With it, a field no column reads keeps what the service holds for the row (not shown is not cleared)."),
   titleYear: described(z.optional(z.int().check(z.minimum(1000), z.maximum(9999))), 'The one year named by the title rows above the table or the sheet\'s name ("2024 Timeline"): the year of dates written without one.'),
   titleFiscalYear: described(z.optional(z.int().check(z.minimum(1000), z.maximum(9999))), 'The one fiscal year named by the title rows or the sheet\'s name ("FY 2024-25 milestones"), by the year it ends in (2025): dates written without a year take the year its months fall in.'),
+  dayFirst: described(z.optional(z.string().check(z.maxLength(300))), 'Where the sheet shows it writes its dates day first (`Start Date "17/9/2025" on row 5`: no month 17, and no date that only reads month first): its "2/10/2025" is then October 2.'),
   fiscalStartMonth: described(z.optional(z.int().check(z.minimum(1), z.maximum(12))), 'The first month (1-12) of the fiscal year, from the workbook\'s Lists sheet, for FY22 and the like; July when absent.'),
   years: described(
     z.optional(z.record(z.string(), z.record(z.string(), columnYear))),

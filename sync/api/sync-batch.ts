@@ -93,7 +93,7 @@ export function prepareSync(body: ArrayBuffer | Uint8Array, { sourceId, at, maxR
     moved: request.moved,
     readSheets: request.sheets?.filter((s) => s.unreadable === undefined).map((s) => s.name),
     unreadable,
-    title: { titleYear: request.context?.titleYear, titleFiscalYear: request.context?.titleFiscalYear, labels: request.context?.columns && spanLabels(TABLES[request.table], request.context.columns) },
+    title: { titleYear: request.context?.titleYear, titleFiscalYear: request.context?.titleFiscalYear, dayFirst: request.context?.dayFirst, labels: request.context?.columns && spanLabels(TABLES[request.table], request.context.columns) },
     readOptions: {
       ...(request.context?.fiscalStartMonth === undefined ? {} : { fiscalYearStartMonth: request.context.fiscalStartMonth }),
       ...(lists ? { lists } : {}),
