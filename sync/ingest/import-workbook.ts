@@ -179,6 +179,10 @@ export function importRows({ sheet, read, texts: textCells }: SheetTable, sheetI
     const id = !isBlankCell(typedId) && (!isErrorValue(typedId) || texts?.includes(idColumn!.name)) ? idCellText(typedId) : undefined;
     const base = { cells: raw, sheet, sheetRow: row, position: sheetPosition(sheetIndex, row), ...(at ? { at } : {}), ...(filled ? { filled: Object.keys(filled) } : {}), ...(texts ? { texts } : {}) };
     if (id === undefined) return { ...base, rowId: importRowId.atRow(sheet, row, item) };
+    if (ROUNDED_NUMBER.test(id)) {
+      const issue: FieldIssue = { code: 'wrong_type', field: idColumn!.name, severity: 'warning', message: roundedIdMessage(idColumn!.header, id) };
+      return { ...base, rowId: importRowId.atRow(sheet, row, item), issues: [issue] };
+    }
     // The cell's own text first, so a position counts from its first character.
     const problem = rowIdProblem(id) ?? rowIdProblem(importRowId.withId(sheet, id));
     if (problem !== undefined) {
@@ -195,6 +199,15 @@ export function importRows({ sheet, read, texts: textCells }: SheetTable, sheetI
     return { ...base, rowId: importRowId.atRow(sheet, row, item), issues: [issue] };
   });
 }
+
+/**
+ * A long number as a spreadsheet shows it once it has rounded it ("1.21143E+15"): Excel saves an Asana or Jira ID so
+ * in a CSV, and tasks that differed only in the digits it dropped then share one. No ID, then: the row is kept by its
+ * place, as a row with no ID is, rather than refused as a repeat.
+ */
+const ROUNDED_NUMBER = /^\d(?:\.\d+)?E\+\d+$/i;
+const roundedIdMessage = (header: string, id: string) =>
+  `${header}: ${quoteValue(id)} is a long number a spreadsheet rounded, so it cannot tell rows apart; the row is kept by its place in the sheet (save the IDs as text to keep them)`;
 
 /** A row's own ID and its name by it, as the service keeps them with a rejection (`RejectedRow.ownId`); none when blank. */
 function ownRowName(table: TableName, row: IngestRow): OwnRowName {

@@ -283,6 +283,25 @@ describe('dates that take their year from the sheet\'s other dates', () => {
   });
 });
 
+describe('dates typed day first as text', () => {
+  test("are read so by the service when a row is sent without the cell that shows the order, and a row synced is not sent again", async () => {
+    const { addon, source, fakes } = await connected('Day-first calendar');
+    // A column formatted as plain text keeps "2/10/2025" as typed, where Sheets would make a US-locale date of it.
+    fakes.seedSheet('Calendar', [['Date', 'Milestone', 'Team'], ['17/9/2025', 'Listening session', 'ODE'], ["'2/10/2025", 'Council briefing', 'ODE']]);
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    expect(await received()).toMatchObject({ rows: 2 });
+    const days = async () => (await service.invoke<{ deleted: boolean; values: Record<string, unknown> }[]>('storedRows', 'milestones', source.id)).map((r) => r.values.date).sort();
+    expect(await days()).toEqual(['2025-09-17', '2025-10-02']);
+    fakes.seedSheet('Calendar', [['Council briefing, moved online']], { row: 3, column: 2 });
+    addon.call('syncNowFromMenu');
+    expect(await received()).toMatchObject({ rows: 1 });
+    expect(await days()).toEqual(['2025-09-17', '2025-10-02']);
+    addon.call('syncNowFromMenu');
+    expect(await received()).toMatchObject({ posts: 0, rows: 0 });
+  });
+});
+
 describe('a date far from the sheet\'s other dates', () => {
   test('is warned about against the whole sheet when its row is sent alone, as import warns, and the warning goes once it is mended', async () => {
     const { addon, fakes } = await connected('Typo calendar');

@@ -268,6 +268,20 @@ describe.each(backends)('sync on $name', (backend) => {
     expect(bad.status).toBe(400);
   });
 
+  test("a sheet that writes its dates day first, as its context says, has its ambiguous dates read so; without the context they read month first", async () => {
+    const h = await harness(backend);
+    const src = await h.source();
+    const row = (rowId: string) => ({ rowId, values: { goal: 'Normalize', task: 'Draft the action plan', startOn: '1/9/2025', endOn: '2/10/2025' } });
+    const dayFirst = 'Start Date "17/9/2025" on row 5';
+    const said = await h.call('POST', '/api/v1/sync', { token: src.token, body: { table: 'workplan', rows: [row('w1')], context: { dayFirst } } });
+    expect(said.body).toMatchObject({ accepted: 1, rejected: [], warnings: ['startOn', 'endOn'].map((field) => expect.objectContaining({ rowId: 'w1', field, message: expect.stringContaining(dayFirst) })) });
+    expect((await h.call('POST', '/api/v1/sync', { token: src.token, body: { table: 'workplan', rows: [row('w2')] } })).body).toMatchObject({ accepted: 1 });
+    expect(await h.store.storedRow(src.id, 'workplan', 'w1')).toMatchObject({ startOn: '2025-09-01', endOn: '2025-10-02' });
+    expect(await h.store.storedRow(src.id, 'workplan', 'w2')).toMatchObject({ startOn: '2025-01-09', endOn: '2025-02-10' });
+    const bad = await h.call('POST', '/api/v1/sync', { token: src.token, body: { table: 'workplan', rows: [row('w3')], context: { dayFirst: 'x'.repeat(301) } } });
+    expect(bad.status).toBe(400);
+  });
+
   test("a row's `texts` (cells the host told are text, though spelled as an error) are read as text: re-sent, unchanged; an error becoming typed text, a change; a `texts` naming no field of the table, a repeated field, a non-string or a list longer than the table's fields is a 400", async () => {
     const h = await harness(backend);
     const src = await h.source();
