@@ -41,6 +41,13 @@ export function columnsDoc(): string {
     }
     if (tool.noted.length) out.push(`- kept in Notes as \`Header: value\`: ${tool.noted.map((n) => `${n.header}${n.first ? ' (first, as written)' : ''}${n.lookup ? ` (the ${n.lookup} it names)` : ''}${n.unless ? ` (not ${n.unless.value}, ${n.unless.why})` : ''}`).join(', ')}`);
     if (tool.own.length) out.push(`- the tool's own, ignored with one warning: ${tool.own.join(', ')}`);
+    if (tool.ids) out.push('- its record ids, each a header ending in "Id" (Assignee Id, Reporter Id, Sprint Id), ignored in the same one warning');
+    for (const [table, by] of Object.entries(tool.byDomain ?? {})) {
+      const t = TABLES[table as keyof typeof TABLES];
+      const header = (field: string) => t.columns.find((c: InputColumn) => c.name === field)!.header;
+      const customer = by.customer?.length ? `the customer's address under ${by.customer.join(', ')} (or "Custom field (…)" of that name), else ` : '';
+      out.push(`- \`${table}\` ${header(by.field)}, where blank or with no column: the domain of ${customer}the ${header(by.email)}, never a personal address's nor the office's own (most assignees' addresses', or a reporter's who is also assigned tickets), said once`);
+    }
     for (const [table, values] of Object.entries(tool.given ?? {})) {
       const fields = Object.entries(values).map(([field, value]) => `${TABLES[table as keyof typeof TABLES].columns.find((c: InputColumn) => c.name === field)!.header} "${value}"`);
       out.push(`- \`${table}\`, with no column of its own for it (and where its list has the value), every row: ${fields.join(', ')}, said once`);
@@ -52,7 +59,7 @@ export function columnsDoc(): string {
       }
     }
     if (tool.only) out.push(`- always \`${tool.only}\`: read as it even where a column it needs is missing (one error names it), never as another table`);
-    if (tool.nothing) out.push(`- "${tool.nothing.word}" under ${tool.nothing.headers.join(' or ')}: blank, said once (${tool.nothing.why})`);
+    if (tool.nothing) out.push(`- ${tool.nothing.words.map((w) => `"${w}"`).join(' or ')} under ${tool.nothing.headers.join(' or ')}: blank, said once (${tool.nothing.why})`);
     if (tool.statusBy) out.push(`- a row whose ${tool.statusBy.header} ${tool.statusBy.words ? `is ${tool.statusBy.words.map((w) => `"${w}"`).join(', ')}` : 'is filled'}: Status ${tool.statusBy.status}, said once (${tool.statusBy.why})`);
     if (tool.parent) out.push(`- a subtask (its parent named under ${tool.parent.header}) with no group of its own: a row, with its parent's Goal and Phase, said once`);
     if (tool.board) out.push(`- a board: each group's title row, above its own copy of the header, is the Goal of its rows; the rows below a row headed \`${tool.board.subitems}\` (one column right) are subitems, each a row read by that row's columns, with its item's Goal and \`Subitem of: item\` in Notes`);

@@ -4,7 +4,7 @@ import { isBlankCell, type CellInput } from './cells/read-cell';
 import type { TableDef } from './tables';
 import { LIST_BLOCKS } from './lists';
 import { quoteValue } from './quote-value';
-import { SHAREPOINT_LIST, toolExportOf, toolNames, type NotedColumn, type ToolExport } from './tool-exports';
+import { customField, isOwnColumn, SHAREPOINT_LIST, toolExportOf, toolNames, type NotedColumn, type ToolExport } from './tool-exports';
 import { bestScore, closestChoice, foldText, phrase, SAME_WORDS, type Phrase } from './word-match';
 
 /** A side-by-side column: the field it holds, and the value its header gives another field (`by`). */
@@ -215,7 +215,8 @@ function mapColumns(table: TableDef, header: readonly CellInput[], valueColumns:
         done.add(index);
         return;
       }
-      if (noted || toolColumns.own.has(folded)) return;
+      // A customer's address names no field, whatever its words resemble: "Requester Email" is no organization.
+      if (noted || isOwnColumn(tool, String(h)) || toolColumns.customers.has(customField(String(h)))) return;
     }
     const p = headerPhrase(String(h));
     for (const target of all) {
@@ -253,7 +254,7 @@ function mapColumns(table: TableDef, header: readonly CellInput[], valueColumns:
   const spanned = new Set([...map.spans.values()].flat());
   // A desk's requester is named by the domain of their address where the export has no column for the organization.
   const byDomain = tool?.byDomain?.[table.name];
-  const byAddress = (field: string) => byDomain?.field === field && taken.has(`field:${byDomain.email}`);
+  const byAddress = (field: string) => byDomain?.field === field && (taken.has(`field:${byDomain.email}`) || header.some((h) => typeof h === 'string' && !!toolColumns?.customers.has(customField(h))));
   map.missingRequired = table.columns.filter((c) => (c.required || c.keptWhenBlank) && !taken.has(`field:${c.name}`) && !spanned.has(c.name) && !byAddress(c.name)).map((c) => c.name);
   return map;
 }

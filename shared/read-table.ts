@@ -9,8 +9,8 @@ import { foldText, isBlankCell, isErrorValue, numberedValue, readCell, type Cell
 import { parseDateText, type DateTextOptions } from './cells/date-text';
 import { titleYears, type TitleYears } from './cells/title-year';
 import { headerText, headerWeight, mapHeaders, type HeaderMap } from './header-map';
-import { headsSubitems, notedLine, toolExportOf, toolNames } from './tool-exports';
-import { domainIssue, domainReading, nameByDomain, type DomainReading } from './requester-domain';
+import { headsSubitems, isOwnColumn, notedLine, toolExportOf, toolNames } from './tool-exports';
+import { domainIssues, domainReading, nameByDomain, settleDomains, type DomainReading } from './requester-domain';
 import { settleTiesByValues, type SettledTie } from './header-values';
 import type { CellIssue } from './issues';
 import { columnLetter, DECLINED_REQUEST_STATUS } from './lists';
@@ -335,7 +335,7 @@ function headerIssues(table: TableDef, sheet: string, headerIndex: number, map: 
   const firstRead = Math.min(...map.fields.keys(), ...map.spans.keys());
   // A planning tool's bookkeeping said once: an export carries a dozen such columns.
   const names = map.tool && toolNames(map.tool);
-  const own = map.unknown.filter((u) => names?.own.has(foldText(u.header)));
+  const own = map.unknown.filter((u) => map.tool && isOwnColumn(map.tool, u.header));
   if (own.length > 1) {
     issues.push({ ...at(own[0].index, own[0].header), code: 'unknown_column', message: `${map.tool!.tool}'s own columns (${own.map((u) => u.header).join(', ')}) are not part of ${table.sheet}; ignored` });
   }
@@ -645,9 +645,10 @@ export function readTable(
       if (!looksEmpty(v)) any = true;
       const word = numberedBy.get(i);
       raw[field] = phaseName(i, field, v, r) ?? ((word && numberedValue(word, v)) || v);
-      if (form.nothingAt.has(i) && typeof v === 'string' && foldText(v) === form.nothing) {
+      if (form.nothingAt.has(i) && typeof v === 'string' && form.nothing?.has(foldText(v))) {
         raw[field] = null;
         form.nothingOn.push(r + 1);
+        if (!form.nothing.get(foldText(v))) form.nothing.set(foldText(v), v.trim());
       }
       const listed = form.words.size && typeof v === 'string' ? form.words.get(sub ? fieldColumn(map, field).index! : i)?.get(foldText(v)) : undefined;
       if (listed) {
@@ -688,7 +689,7 @@ export function readTable(
     const items = [...map.valueColumns].filter(([i, v]) => !isBlankCell(line[i]) || [...(v.own?.keys() ?? [])].some((j) => !isBlankCell(line[j])));
     if (!any && items.length === 0) continue;
     for (const g of form.given) raw[g.field] = g.value;
-    if (form.byDomain) nameByDomain(form.byDomain, raw, r + 1, readOptions);
+    if (form.byDomain) nameByDomain(form.byDomain, raw, line, r + 1, readOptions);
     if (form.endedAt !== undefined && !isBlankCell(raw.fulfilledOn) && readCell(form.status!, raw.status, readOptions).value === DECLINED_REQUEST_STATUS) {
       const ended = notedLine({ header: headerText(header[form.endedAt]), days: true }, raw.fulfilledOn, options.isoFromDate);
       raw.notes = isBlankCell(raw.notes) ? ended : `${String(raw.notes).trim()}\n${ended}`;
@@ -748,6 +749,12 @@ export function readTable(
       message: `${into} is blank on ${rowRuns(taken)}: took ${quoteValue(d.value)} from this line above the table (${quoteValue(d.line)})`,
     });
   }
+  if (form.byDomain) {
+    settleDomains(form.byDomain, rows);
+    // A customer's column an address was taken from was read, whatever the header's warnings said of it.
+    const used = new Set([...form.byDomain.used].map((i) => columnLetter(i + 1)));
+    for (let k = issues.length - 1; k >= 0; k--) if (issues[k].code === 'unknown_column' && issues[k].row === headerIndex + 1 && used.has(issues[k].column!)) issues.splice(k, 1);
+  }
   if (rows.length) issues.push(...formIssues(map, sheet, headerIndex, header, form));
   issues.push(...addedStatuses(table, sheet, header, rows, readOptions.lists, (field, at) => fieldColumn(map, field, at).index));
   issues.push(...continuedLines(table, map, sheet, grid, header, rows));
@@ -765,8 +772,8 @@ export function readTable(
 interface FormReading {
   /** The value each row takes in a field the sheet has no column for (`ToolExport.given`). */
   given: { field: string; label: string; value: string }[];
-  /** The tool's word for nothing, folded, the columns it is read as blank in, and the rows it was. */
-  nothing?: string;
+  /** The tool's words for nothing, folded, each with its spelling first met; the columns read so, and the rows. */
+  nothing?: Map<string, string | undefined>;
   nothingAt: Set<number>;
   nothingOn: number[];
   /** A desk's column read as the day fulfilled (`ToolExport.only`), and the status column that says a ticket was declined. */
@@ -819,8 +826,8 @@ function formReading(table: TableDef, map: HeaderMap, header: readonly CellInput
   const value = by && status?.list && lists[status.list]?.find((v) => foldText(String(v)) === foldText(by.status));
   const statusBy = at >= 0 && value !== undefined ? { statusBy: { at, statusAt, ...(by!.words ? { words: new Set(by!.words.map(foldText)) } : {}), value: String(value), on: [], typed: new Set<string>() } } : {};
   const domain = tool?.byDomain?.[table.name];
-  const byDomain = domain && domainReading(table, domain, (field) => fieldColumn(map, field).index);
-  return { given, nothingAt, nothingOn: [], words, ...ended, ...statusBy, ...(byDomain ? { byDomain } : {}), ...(nothing && nothingAt.size ? { nothing: foldText(nothing.word) } : {}) };
+  const byDomain = domain && domainReading(table, domain, (field) => fieldColumn(map, field).index, header);
+  return { given, nothingAt, nothingOn: [], words, ...ended, ...statusBy, ...(byDomain ? { byDomain } : {}), ...(nothing && nothingAt.size ? { nothing: new Map(nothing.words.map((w) => [foldText(w), undefined])) } : {}) };
 }
 
 /** A form's assumptions, each said once at the header (a warning on every response would bury the rest). */
@@ -834,7 +841,7 @@ function formIssues(map: HeaderMap, sheet: string, headerIndex: number, header: 
   if (form.nothingOn.length) {
     const first = Math.min(...form.nothingAt);
     const under = listValues([...form.nothingAt].sort((a, b) => a - b).map((i) => quoteValue(String(header[i]).trim())));
-    issues.push({ ...at, code: 'blank_kept', column: columnLetter(first + 1), header: excerpt(String(header[first])), message: `${quoteValue(tool.nothing!.word)} under ${under} on ${rowRuns([...new Set(form.nothingOn)])} read as blank, ${tool.nothing!.why}` });
+    issues.push({ ...at, code: 'blank_kept', column: columnLetter(first + 1), header: excerpt(String(header[first])), message: `${[...form.nothing!.values()].filter((w) => w !== undefined).map(quoteValue).join(' or ')} under ${under} on ${rowRuns([...new Set(form.nothingOn)])} read as blank, ${tool.nothing!.why}` });
   }
   for (const [i, byWord] of form.words) {
     const met = [...byWord].filter(([, w]) => w.on.length);
@@ -850,8 +857,7 @@ function formIssues(map: HeaderMap, sheet: string, headerIndex: number, header: 
     const why = `${tool.tool}'s ${by.header} ${by.words ? `is ${[...statusBy.typed].map(quoteValue).join(' or ')}` : 'is filled'}`;
     issues.push({ ...at, code: 'choice_matched', field: 'status', column: columnLetter(column + 1), header: excerpt(String(header[column])), message: `${status}: ${rowRuns(statusBy.on)} read as ${quoteValue(statusBy.value)}, as ${why}: ${by.why}` });
   }
-  const named = form.byDomain && domainIssue(form.byDomain, tool.tool, header);
-  if (named) issues.push({ ...at, ...named });
+  for (const named of form.byDomain ? domainIssues(form.byDomain, tool.tool, header) : []) issues.push({ ...at, ...named });
   return issues;
 }
 

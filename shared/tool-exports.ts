@@ -61,8 +61,10 @@ export interface ToolExport {
    * response came in through a web form): said once, at the header.
    */
   given?: { readonly [T in TableName]?: Readonly<Partial<Record<FieldOf<T>, string>>> };
-  /** The word the tool writes in its own columns where it recorded nothing (Microsoft Forms' "anonymous"), read as blank. */
-  nothing?: { word: string; headers: readonly string[]; why: string };
+  /** The words the tool writes in its own columns where it recorded nothing (Microsoft Forms' "anonymous"), read as blank. */
+  nothing?: { words: readonly string[]; headers: readonly string[]; why: string };
+  /** Its record ids are bookkeeping too, a column each, headed by the field and "Id" (Jira's Assignee Id, Sprint Id). */
+  ids?: true;
   /**
    * Per table and field, the tool's own words for a listed value that no sheet of an office's means so (ServiceNow's
    * "5 - Planning" is a Low priority, where "Planning" is a plan's Not started), read as that value where the list has
@@ -95,9 +97,11 @@ export interface ToolExport {
   /**
    * Per table, the field a desk's row names by the domain of its requester's address (`email`) where the export has no
    * column for it or the row leaves it blank: a desk knows its requesters by their addresses, where an office's own log
-   * has the column to fill (decision 033). Said once per sheet.
+   * has the column to fill (decision 033). Said once per sheet. The `customer` columns name whom staff raised a ticket
+   * for (Jira's Request participants, by its name or as "Custom field (…)"): their address is read first. The domain
+   * of a reporter who is also an assignee (`name`, `staff`), or most assignees' own, is the office's: it names none.
    */
-  byDomain?: { readonly [T in TableName]?: { field: FieldOf<T>; email: FieldOf<T> } };
+  byDomain?: { readonly [T in TableName]?: { field: FieldOf<T>; email: FieldOf<T>; name?: FieldOf<T>; staff?: FieldOf<T>; customer?: readonly string[] } };
 }
 
 /**
@@ -188,16 +192,17 @@ export const SMARTSHEET_EXPORT: ToolExport = {
  * read as the Goal: an office's sections are its goals or workstreams, which the plan rolls up by. Asana has no status
  * but done or not: a task completed is Completed, its day kept in Notes; the others are judged by their dates. A subtask
  * is in no section and is listed under its parent's name: a task of its own (its assignee, its due day), so a row, with
- * its parent's goal. Tags are the office's own words; who is assigned by address, and the project, are Asana's.
+ * its parent's goal. Tags and a Priority field are the office's own words; who is assigned by address, and the project,
+ * are Asana's. "Untitled section" is the name Asana gives a new project's first section, which no office chose as a goal.
  */
 export const ASANA_EXPORT: ToolExport = {
   tool: 'Asana',
   marks: ['Section/Column', 'Assignee Email', 'Parent task', 'Completed At', 'Last Modified', 'Blocked By (Dependencies)', 'Blocking (Dependencies)'],
   least: 3,
   fields: { workplan: { 'Task ID': 'itemId', Name: 'task', 'Section/Column': 'goal', Assignee: 'lead', 'Start Date': 'startOn', 'Due Date': 'endOn', Notes: 'notes' } },
-  noted: [{ header: 'Parent task' }, { header: 'Completed At', days: true }, { header: 'Tags' }],
+  noted: [{ header: 'Parent task' }, { header: 'Completed At', days: true }, { header: 'Tags' }, { header: 'Priority' }],
   own: ['Created At', 'Last Modified', 'Assignee Email', 'Projects', 'Blocked By (Dependencies)', 'Blocking (Dependencies)'],
-  nothing: { word: '(no section)', headers: ['Section/Column'], why: 'which Asana writes for a task in no section' },
+  nothing: { words: ['(no section)', 'Untitled section'], headers: ['Section/Column'], why: 'which Asana writes for a task in no section the office named: those tasks have no goal' },
   statusBy: { header: 'Completed At', status: 'Completed', why: 'the others are judged by their dates' },
   parent: { header: 'Parent task', why: 'as Asana gives a subtask no section of its own' },
 };
@@ -247,7 +252,7 @@ export const MICROSOFT_FORMS: ToolExport = {
   noted: [],
   own: ['Start time', 'Last modified time'],
   given: FORM_RESPONSES,
-  nothing: { word: 'anonymous', headers: ['Email', 'Name'], why: 'which Microsoft Forms writes where the form recorded no name' },
+  nothing: { words: ['anonymous'], headers: ['Email', 'Name'], why: 'which Microsoft Forms writes where the form recorded no name' },
 };
 
 /**
@@ -266,7 +271,7 @@ export const GOOGLE_FORMS: ToolExport = {
 };
 
 /** A service desk's requester's organization, where the ticket names none: the domain of the requester's address. */
-const REQUESTER_DOMAIN: ToolExport['byDomain'] = { requests: { field: 'requesterOrg', email: 'contactEmail' } };
+const REQUESTER_DOMAIN = { requests: { field: 'requesterOrg', email: 'contactEmail', name: 'contactName', staff: 'assignee' } } as const;
 
 /**
  * A ServiceNow list exported to Excel (its column labels) or CSV (its field names, which fold to the same letters but
@@ -306,12 +311,15 @@ export const SERVICENOW_EXPORT: ToolExport = {
  * To Do has not been looked at, nor has Waiting for support, the status a service project gives a request as it comes
  * in (and again when the customer replies: the office's turn); Waiting for customer waits on the requester; Won't Do
  * closed unfulfilled. A project may close every ticket Done and say how in Resolution alone, whose words but Done and
- * Fixed close it unfulfilled. A custom field is headed "Custom field (Name)": Organizations, the customer's.
+ * Fixed close it unfulfilled. A custom field is headed "Custom field (Name)": Organizations, the customer's. An agent who
+ * raises a ticket for a caller is its Reporter: the caller is in Request participants or a field of the project's own.
+ * Jira Cloud adds a column of account or record ids beside each person and record (Assignee Id, Sprint Id).
  */
 export const JIRA_EXPORT: ToolExport = {
   tool: 'Jira',
   only: 'requests',
-  byDomain: REQUESTER_DOMAIN,
+  byDomain: { requests: { ...REQUESTER_DOMAIN.requests, customer: ['Request participants', 'Raised on behalf of', 'Customer', 'Customer email', 'Requester', 'Requester email'] } },
+  ids: true,
   marks: ['Issue key', 'Issue id', 'Issue Type', 'Parent id', 'Project key', 'Project name', 'Status Category', 'Last Viewed'],
   least: 2,
   fields: {
@@ -352,6 +360,7 @@ export const TOOL_EXPORTS: readonly ToolExport[] = [PLANNER_EXPORT, SHAREPOINT_T
 interface ToolNames {
   marks: Set<string>;
   own: Set<string>;
+  customers: Set<string>;
   noted: Map<string, NotedColumn>;
   fields: Map<string, Map<string, string>>;
   standIns: Map<string, Map<string, StandIn>>;
@@ -366,6 +375,7 @@ export function toolNames(tool: ToolExport): ToolNames {
     names = {
       marks: new Set(tool.marks.map(foldText)),
       own: new Set(tool.own.map(foldText)),
+      customers: new Set(Object.values(tool.byDomain ?? {}).flatMap((b) => b.customer ?? []).map(foldText)),
       noted: new Map(tool.noted.map((n) => [foldText(n.header), n])),
       fields: new Map(Object.entries(tool.fields).map(([table, byHeader]) => [table, new Map(Object.entries(byHeader).map(([h, f]) => [foldText(h), f]))])),
       standIns: new Map(Object.entries(tool.standIns ?? {}).map(([table, list]) => [table, new Map(list.map((s) => [foldText(s.header), s]))])),
@@ -374,6 +384,12 @@ export function toolNames(tool: ToolExport): ToolNames {
   }
   return names;
 }
+
+/** A header as its tool names the field: Jira heads a custom field "Custom field (Name)". */
+export const customField = (header: string): string => foldText(header.replace(/^\s*custom field \((.*)\)\s*$/i, '$1'));
+
+/** Whether a column is the tool's bookkeeping (`own`, or a record id of a tool's with `ids`). */
+export const isOwnColumn = (tool: ToolExport, header: string): boolean => toolNames(tool).own.has(foldText(header)) || (!!tool.ids && /\bid\s*$/i.test(header));
 
 /** Whether a line heads a board's subitems (`Subitems | Name | Owner …`): it names columns, yet is no table's header. */
 export function headsSubitems(line: readonly CellInput[]): boolean {

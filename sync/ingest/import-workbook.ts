@@ -16,9 +16,9 @@ import { ImportError } from './import-error';
 import { importRowId } from './import-row-id';
 import { idCellText, idColumnByValues } from './import-row-match';
 import type { SurveyHold } from '../store/intake-store';
-import { ingestBatch, prepareBatch, rowHash, type IngestBatch, type IngestRow, type RowIssues } from './ingest-batch';
+import { ingestBatch, keptReads, prepareBatch, rowHash, type IngestBatch, type IngestRow, type KeptReads, type RowIssues } from './ingest-batch';
 import { idsByContent, type Identify } from './moved-rows';
-import { renamedSheets, renamedWarning, rowIdUnder, type NewSheet } from './renamed-sheets';
+import { renamedNotes, renamedSheets, rowIdUnder, type NewSheet, type RenamedNote } from './renamed-sheets';
 import { addTo } from './lists-by-key';
 import { uncalculatedWarnings } from './uncalculated-formulas';
 import { assumedWarnings } from './document-lists';
@@ -225,9 +225,13 @@ function place(t: SheetTable, row: number, i: { code: IssueCode; field: string; 
   return { code: i.code, field: i.field, column, header, message: inWords, line };
 }
 
-/** A sheet's own warnings (an ignored column, a skipped page header), as a sync sends them; `tables`, its tables of one kind. */
-function sheetWarnings(sheet: string, tables: readonly SheetTable[]): RejectedRow[] {
-  return sheetWarningRows(sheet, tables.flatMap((t) => t.read.issues.filter((i) => i.severity === 'warning').map((i) => ({ ...i, row: i.row ?? t.read.headerRow }))));
+/**
+ * A sheet's own warnings (an ignored column, a skipped page header), as a sync sends them; `tables`, its tables of one
+ * kind. A renamed sheet's note is kept whether or not this import tells it, so the next one knows it was said.
+ */
+function sheetWarnings(sheet: string, tables: readonly SheetTable[], note?: RenamedNote): RejectedRow[] {
+  const own = tables.flatMap((t) => t.read.issues.filter((i) => i.severity === 'warning').map((i) => ({ ...i, row: i.row ?? t.read.headerRow })));
+  return sheetWarningRows(sheet, note ? [note.stored, ...own] : own);
 }
 
 export interface ImportOptions { file: string; sourceId: string; at: Date }
@@ -253,6 +257,9 @@ type KeyOf = (sheet: string) => string;
 /** The workbook sheet a stored row's id names (`sheetOfRowId`), a renamed sheet's rows under the name they were stored under. */
 type SheetOf = (rowId: string) => string | undefined;
 
+/** What an import keeps of a table's rows read already, for its batch (`KeptReads`). */
+type ReadsOf = (table: TableName) => KeptReads;
+
 /** `sheetOf` and `keyOf` for a workbook whose `renamed` sheets (new name → name stored under) keep their rows' ids. */
 function sheetKeys(sheetNames: readonly string[], renamed: ReadonlyMap<string, string>): { keyOf: KeyOf; sheetOf: SheetOf } {
   const keys = sheetNames.map((n) => renamed.get(n) ?? n);
@@ -265,7 +272,7 @@ function sheetKeys(sheetNames: readonly string[], renamed: ReadonlyMap<string, s
  * Sheets of the workbook the source holds no rows under (`heldSheets`) read as sheets gone from it renamed
  * (renamed-sheets.ts): new name → the name their rows were stored under. Only a sheet of one kind of table.
  */
-function sheetsRenamed(found: readonly SheetTable[], held: ReadonlyMap<TableName, HeldRow[]>, heldSheets: ReadonlyMap<string, unknown>, sheetNames: readonly string[], opts: ImportOptions, readOptions: ReturnType<typeof workbookReading>): Map<string, string> {
+function sheetsRenamed(found: readonly SheetTable[], held: ReadonlyMap<TableName, HeldRow[]>, heldSheets: ReadonlyMap<string, unknown>, sheetNames: readonly string[], opts: ImportOptions, readOptions: ReturnType<typeof workbookReading>, readsOf: ReadsOf): Map<string, string> {
   const gone = new Map<TableName, Map<string, HeldRow[]>>();
   for (const [table, rows] of held) {
     for (const h of rows) {
@@ -283,7 +290,8 @@ function sheetsRenamed(found: readonly SheetTable[], held: ReadonlyMap<TableName
     const firstRowOf = new Map<string, number>();
     const rows = ofSheet.flatMap((t) => importRows(t, 0, firstRowOf));
     const title = (row: IngestRow) => tableAt(ofSheet, sheet, row.sheetRow!).read.title;
-    const hashes = new Map(prepareBatch({ sourceId: opts.sourceId, table, rows, at: opts.at, title, readOptions }).batch.upserts.map((u: IncomingRow) => [u.rowId, u.hash]));
+    // Kept for the table's batch, which reads the same rows: each is validated and hashed once.
+    const hashes = new Map(prepareBatch({ sourceId: opts.sourceId, table, rows, at: opts.at, title, readOptions }, readsOf(table)).batch.upserts.map((u: IncomingRow) => [u.rowId, u.hash]));
     newSheets.push({ sheet, table, rows, hashOf: (row) => hashes.get(row.rowId) });
   }
   return renamedSheets(newSheets, gone);
@@ -403,11 +411,11 @@ function removedBySheet(removed: readonly HeldRow[], sheetOf: SheetOf, sheetName
  * deleted or inserted above them, leaves every stored row with the row it was. Only a sheet of one table with no
  * side-by-side items: rows of stacked tables are kept by their cells already (`keptByCells`).
  */
-async function followContent(store: Pick<RowStore, 'rows' | 'storedRowsWithHash'>, sourceId: string, table: TableName, rows: IngestRow[], held: readonly HeldRow[], reading: Pick<IngestBatch, 'title' | 'readOptions' | 'at'>, keyOf: KeyOf): Promise<IngestRow[]> {
+async function followContent(store: Pick<RowStore, 'rows' | 'storedRowsWithHash'>, sourceId: string, table: TableName, rows: IngestRow[], held: readonly HeldRow[], reading: Pick<IngestBatch, 'title' | 'readOptions' | 'at'>, keyOf: KeyOf, kept: KeptReads): Promise<IngestRow[]> {
   const bySheet = new Map<string, IngestRow[]>();
   for (const row of rows) addTo(bySheet, row.sheet!, row);
   let prepared: Map<string, IncomingRow> | undefined;
-  const readRow = (row: IngestRow) => (prepared ??= new Map(prepareBatch({ sourceId, table, rows, ...reading }).batch.upserts.map((u: IncomingRow) => [u.rowId, u]))).get(row.rowId);
+  const readRow = (row: IngestRow) => (prepared ??= new Map(prepareBatch({ sourceId, table, rows, ...reading }, kept).batch.upserts.map((u: IncomingRow) => [u.rowId, u]))).get(row.rowId);
   const hashOf = (row: IngestRow) => readRow(row)?.hash;
   const identify: Identify = {
     fields: TABLES[table].identifiedBy,
@@ -449,10 +457,12 @@ interface WorkbookTables {
   stackedGrids: Map<string, CellInput[][]>;
   keyOf: KeyOf;
   sheetOf: SheetOf;
+  /** Per sheet read as one renamed, its note. */
+  notes: Map<string, RenamedNote>;
 }
 
 /** The workbook's tables, each sheet read as the table it holds or held; throws `ImportError` as `importWorkbook` says. */
-async function readWorkbookTables(store: Pick<RowStore, 'syncState'>, opts: ImportOptions): Promise<WorkbookTables> {
+async function readWorkbookTables(store: Pick<RowStore, 'syncState' | 'warnings'>, opts: ImportOptions, readsOf: ReadsOf): Promise<WorkbookTables> {
   const sheets = await readWorkbookGrids(opts.file);
   const lists = readLists(sheets);
   const readOptions = workbookReading(sheets, lists);
@@ -481,7 +491,10 @@ async function readWorkbookTables(store: Pick<RowStore, 'syncState'>, opts: Impo
     for (const table of heldBy(grid.name)) found.push(readAs(TABLES[table], grid, readOptions));
   }
   found.sort((a, b) => sheetNames.indexOf(a.sheet) - sheetNames.indexOf(b.sheet) || a.read.headerRow - b.read.headerRow);
-  const renamed = sheetsRenamed(found, held, heldSheets, sheetNames, opts, readOptions);
+  const renamed = sheetsRenamed(found, held, heldSheets, sheetNames, opts, readOptions, readsOf);
+  const renamedTables = new Set(found.filter((t) => renamed.has(t.sheet)).map((t) => t.read.table.name));
+  const heldWarnings = renamed.size ? await Promise.all([...renamedTables].map((table) => store.warnings({ sourceIds: [opts.sourceId], table }))) : [];
+  const notes = renamedNotes(renamed, heldWarnings.flat(), (sheet) => found.find((t) => t.sheet === sheet)!.read.headerRow);
   const { keyOf, sheetOf } = sheetKeys(sheetNames, renamed);
   const uncalculatedOf = new Map(sheets.map((g) => [g.name, g.uncalculated]));
   const assumedOf = new Map(sheets.map((g) => [g.name, g.assumed]));
@@ -491,9 +504,7 @@ async function readWorkbookTables(store: Pick<RowStore, 'syncState'>, opts: Impo
     const key = keyOf(t.sheet);
     const heldIds = new Set(held.get(t.read.table.name)!.map((h) => h.rowId).filter((rowId) => rowId.startsWith(`${key}:`) && sheetOf(rowId) === t.sheet).map((rowId) => rowIdUnder(rowId, key, t.sheet)));
     const read = idColumnByValues(t, gridOf.get(t.sheet) ?? [], heldIds);
-    const old = renamed.get(t.sheet);
-    const said = old !== undefined && found.findIndex((f) => f.sheet === t.sheet) === i ? [renamedWarning(t.sheet, old, t.read.headerRow)] : [];
-    const fileWarnings = [...said, ...assumedWarnings(read, assumedOf.get(t.sheet)), ...uncalculatedWarnings(read, uncalculatedOf.get(t.sheet))];
+    const fileWarnings = [...assumedWarnings(read, assumedOf.get(t.sheet)), ...uncalculatedWarnings(read, uncalculatedOf.get(t.sheet))];
     found[i] = fileWarnings.length ? { ...read, read: { ...read.read, issues: [...read.read.issues, ...fileWarnings] } } : read;
   }
   if (found.length === 0) {
@@ -502,14 +513,17 @@ async function readWorkbookTables(store: Pick<RowStore, 'syncState'>, opts: Impo
   }
   const stackedGrids = new Map<string, CellInput[][]>();
   for (const t of found) if (stacked(t.read)) stackedGrids.set(t.sheet, gridOf.get(t.sheet)!);
-  return { sheetNames, lists, readOptions, held, heldBy, found, stackedGrids, keyOf, sheetOf };
+  return { sheetNames, lists, readOptions, held, heldBy, found, stackedGrids, keyOf, sheetOf, notes };
 }
 
 /** Throws `ImportError` for an unknown source, a missing or unreadable file, or a workbook with no table. */
-export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPrincipal' | 'syncState' | 'surveyHolds' | 'daysUnknown' | 'storedRows' | 'storedRowsWithHash' | 'outbox' | 'acknowledge' | 'rows'>, opts: ImportOptions): Promise<ImportResult> {
+export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPrincipal' | 'syncState' | 'surveyHolds' | 'daysUnknown' | 'storedRows' | 'storedRowsWithHash' | 'outbox' | 'acknowledge' | 'rows' | 'warnings'>, opts: ImportOptions): Promise<ImportResult> {
   const source = await store.getPrincipal(opts.sourceId);
   if (source?.kind !== 'source') throw new ImportError('unknown-source', `no source with id ${opts.sourceId}; register one with \`npx equity-desk source add NAME\``);
-  const { sheetNames, lists, readOptions, held, heldBy, found, stackedGrids: gridOf, keyOf, sheetOf } = await readWorkbookTables(store, opts);
+  // Per table until its batch is written: the rows read to tell a renamed sheet or follow rows with no ID are not read again.
+  const reads = new Map<TableName, KeptReads>();
+  const readsOf: ReadsOf = (table) => reads.get(table) ?? reads.set(table, keptReads()).get(table)!;
+  const { sheetNames, lists, readOptions, held, heldBy, found, stackedGrids: gridOf, keyOf, sheetOf, notes } = await readWorkbookTables(store, opts, readsOf);
   const fromLists = listsWarnings(lists);
   // A table that could not be read is left out of its sync (sent as empty, it would remove every stored
   // row) but its problem is stored, for the committee's Data quality sheet, until a later read of the sheet.
@@ -524,6 +538,8 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
     result.tables.push({ sheet: t.sheet, table: t.read.table.name, rows: new Set(t.read.rows.map((r) => r.row)).size, items: t.read.rows.length });
     result.mappings.push({ sheet: t.sheet, headerRow: t.read.headerRow, columns: t.read.map.matched.map((m) => ({ column: columnLetter(m.index + 1), header: m.header, reads: m.reads })) });
     const errors: PlacedIssue[] = [];
+    const note = notes.get(t.sheet);
+    if (note?.told && found.find((f) => f.sheet === t.sheet) === t) result.warnings.push({ sheet: t.sheet, row: note.warning.row!, ...place(t, note.warning.row!, note.warning) });
     for (const i of t.read.issues) {
       const row = i.row ?? t.read.headerRow;
       if (i.severity === 'error') errors.push(place(t, row, i));
@@ -565,7 +581,7 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
     const title = (row: IngestRow) => at(row.sheet!, row.sheetRow!).read.title;
     // A renamed sheet's rows keep the ids they were stored under.
     const keyed = (t: SheetTable) => importRows(t, sheetsOfTable.indexOf(t), idsOf.get(t.sheet)).map((r) => (keyOf(t.sheet) === t.sheet ? r : { ...r, rowId: rowIdUnder(r.rowId, t.sheet, keyOf(t.sheet)) }));
-    const rows = await followContent(store, opts.sourceId, table, tables.flatMap(keyed), held.get(table)!, { title, readOptions, at: opts.at }, keyOf);
+    const rows = await followContent(store, opts.sourceId, table, tables.flatMap(keyed), held.get(table)!, { title, readOptions, at: opts.at }, keyOf, readsOf(table));
     const fromForm = table === 'requests' ? adoptWebFormRows(rows, webForm) : undefined;
     const readNames = [...new Set(tables.map((t) => t.sheet))];
     // Rows stored from a sheet that now holds several tables whose IDs another table's rows took stay (`keptBelow`), and
@@ -618,8 +634,9 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
       title,
       readOptions,
       placeOf: (row, field) => cellOf(at(row.sheet!, row.sheetRow!), field, row.at),
-      sheetWarnings: [...readNames.flatMap((sheet) => sheetWarnings(sheet, tables.filter((t) => t.sheet === sheet))), ...listsOwn.warnings],
-    });
+      sheetWarnings: [...readNames.flatMap((sheet) => sheetWarnings(sheet, tables.filter((t) => t.sheet === sheet), notes.get(sheet))), ...listsOwn.warnings],
+    }, readsOf(table));
+    reads.delete(table);
     result.accepted += batch.accepted;
     result.unchanged += batch.unchanged;
     result.deleted += batch.deleted;

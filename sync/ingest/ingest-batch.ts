@@ -90,9 +90,9 @@ export const rowHash = (table: TableName, values: TypedRow): string => hashOfCan
  * batch. Invalid rows are stored as rejections and their last good version stays. Throws the store's
  * `invalid-batch` error, writing nothing, when a rowId repeats or is both sent and deleted.
  */
-export async function ingestBatch(store: Pick<RowStore, 'applyBatch' | 'surveyHolds' | 'daysUnknown'>, batch: IngestBatch): Promise<IngestResult> {
+export async function ingestBatch(store: Pick<RowStore, 'applyBatch' | 'surveyHolds' | 'daysUnknown'>, batch: IngestBatch, kept?: KeptReads): Promise<IngestResult> {
   const holds = batch.holds ?? { of: await store.surveyHolds(batch.sourceId, batch.table), from: 'workbook' };
-  const { batch: prepared, rejected, warnings } = prepareBatch({ ...batch, holds });
+  const { batch: prepared, rejected, warnings } = prepareBatch({ ...batch, holds }, kept);
   const counts = await store.applyBatch(prepared);
   const unknown = await daysUnknownOf(store, batch, warnings.filter((w) => w.issues.some((i) => i.dayUnknown)).map((w) => w.row.rowId));
   const said = warnings.flatMap((w) => {
@@ -110,9 +110,30 @@ export async function daysUnknownOf(store: Pick<RowStore, 'daysUnknown'>, batch:
   return new Set(rowIds.length ? await store.daysUnknown(batch.sourceId, batch.table, rowIds) : []);
 }
 
+/**
+ * Rows read already, for another `prepareBatch` of the same rows: `import` reads a new sheet's rows to tell whether it is
+ * a sheet renamed, and a sheet's rows with no ID to follow them (moved-rows.ts), before it prepares the table's batch;
+ * with these, each group of rows validated together is validated and hashed once. Only for rows read with the same
+ * options and titles each time, as one import reads them; an object of the caller's, so never sent to a worker thread.
+ */
+export interface KeptReads {
+  /** By a group's first cells: the group's cells, how they were read, and the results; rows lend each other years, so only the same group reads the same. */
+  groups: WeakMap<RawRow, { cells: readonly RawRow[]; title: TitleYears | undefined; readOptions: IngestBatch['readOptions']; results: readonly RowResult[] }>;
+  hashes: WeakMap<TypedRow, string>;
+}
+
+export const keptReads = (): KeptReads => ({ groups: new WeakMap(), hashes: new WeakMap() });
+
 /** The CPU work of an ingest, with no I/O, so a worker thread can do it (ingest-pool.ts): validation and the content hash. */
-export function prepareBatch(batch: IngestBatch): PreparedBatch {
-  const results = validateBySheet(batch);
+export function prepareBatch(batch: IngestBatch, kept?: KeptReads): PreparedBatch {
+  const results = validateBySheet(batch, kept);
+  const hashOf = (values: TypedRow) => {
+    const known = kept?.hashes.get(values);
+    if (known !== undefined) return known;
+    const made = rowHash(batch.table, values);
+    kept?.hashes.set(values, made);
+    return made;
+  };
   const upserts: IncomingRow[] = [];
   const rejectedRows: RejectedRow[] = [];
   const rejected: RowIssues[] = [];
@@ -152,7 +173,7 @@ export function prepareBatch(batch: IngestBatch): PreparedBatch {
     }
     if (result.warnings.length) warnings.push({ row, issues: result.warnings });
     if (errors.length === 0) {
-      const upsert: IncomingRow = { rowId: row.rowId, hash: rowHash(batch.table, result.values), values: result.values };
+      const upsert: IncomingRow = { rowId: row.rowId, hash: hashOf(result.values), values: result.values };
       const typed = result.warnings.length ? typedCells(row.cells, result.warnings.filter((w) => !w.dayUnknown)) : undefined;
       if (typed) upsert.raw = typed;
       if (row.position !== undefined) upsert.sheetRow = row.position;
@@ -225,19 +246,30 @@ function saidOncePerSheet(warnings: readonly RowIssues[], readSheets: readonly s
  * Validates each sheet's rows of one title together, as the add-on does before it sends them: a date without a
  * year takes it from its own table's title, else its column, never from another sheet's or table's.
  */
-function validateBySheet(batch: IngestBatch) {
+function validateBySheet(batch: IngestBatch, kept?: KeptReads) {
   const options = { ...DEFAULT_READ_OPTIONS, ...batch.readOptions };
-  const { rows } = batch;
+  const { rows, readOptions } = batch;
   const titleOf = (row: IngestRow) => (typeof batch.title === 'function' ? (row.sheet === undefined ? undefined : batch.title(row)) : batch.title);
   const results = [];
   for (let start = 0, end = 0; start < rows.length; start = end) {
     const title = titleOf(rows[start]);
     while (end < rows.length && rows[end].sheet === rows[start].sheet && titleOf(rows[end]) === title) end++;
     const sheetRows = rows.slice(start, end);
+    const cells = sheetRows.map((r) => r.cells);
+    const known = kept?.groups.get(cells[0]);
+    const read = known !== undefined && known.title === title && known.readOptions === readOptions && sameCells(known.cells, cells) ? known.results
+      : validateRows(TABLES[batch.table], cells, { ...options, ...title }, sheetRows.map((r) => r.texts), sheetRows.map((r) => r.lent), sheetRows.map((r) => r.far));
+    if (kept !== undefined && read !== known?.results) kept.groups.set(cells[0], { cells, title, readOptions, results: read });
     // One at a time: a large sheet's rows spread as one call's arguments overflow the call stack.
-    for (const result of validateRows(TABLES[batch.table], sheetRows.map((r) => r.cells), { ...options, ...title }, sheetRows.map((r) => r.texts), sheetRows.map((r) => r.lent), sheetRows.map((r) => r.far))) results.push(result);
+    for (const result of read) results.push(result);
   }
   return results;
+}
+
+function sameCells(a: readonly RawRow[], b: readonly RawRow[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**

@@ -3,9 +3,11 @@
 // again, its history left with the old ids. Such a sheet keeps the name its rows were first stored under in their ids.
 import type { CellIssue, TableName } from '../../shared/index';
 import { quoteValue } from '../../shared/quote-value';
+import type { RowWarnings } from '../store/row-store';
 import { importRowId } from './import-row-id';
 import type { IngestRow } from './ingest-batch';
 import { addTo } from './lists-by-key';
+import { sheetWarningId, type SheetWarning } from './sheet-warnings';
 
 /** A stored row of the source: its id and content hash. */
 interface Held { rowId: string; hash: string }
@@ -54,10 +56,41 @@ function sharesMost({ sheet, rows, hashOf }: NewSheet, old: string, held: readon
 export const rowIdUnder = (rowId: string, from: string, to: string): string =>
   (rowId.startsWith(from) && importRowId.tail.test(rowId.slice(from.length)) ? `${to}${rowId.slice(from.length)}` : rowId);
 
-/** The warning at a renamed sheet's header, so the office knows which stored sheet its rows were taken for. */
-export function renamedWarning(sheet: string, old: string, headerRow: number): CellIssue {
-  return {
-    code: 'sheet_renamed', field: '', sheet, row: headerRow, severity: 'warning',
-    message: `read as sheet ${quoteValue(old)} renamed ${quoteValue(sheet)}: most of its rows are the rows imported from ${quoteValue(old)}`,
-  };
+/** The warning at a renamed sheet's header, so the office knows which sheet imported before its rows were taken for. */
+const renamedMessage = (sheet: string, old: string) => `read as sheet ${quoteValue(old)} renamed ${quoteValue(sheet)}: most of its rows are the rows imported from ${quoteValue(old)}`;
+
+/**
+ * A renamed sheet's note: `warning`, at its header; `told`, whether this import says it (else an earlier import said it
+ * and it is only kept); `stored`, the note as the store keeps it with the sheet's warnings, with the name its rows' ids
+ * keep (`storedAs`), by which a later import knows it was said.
+ */
+export interface RenamedNote { warning: CellIssue; told: boolean; stored: SheetWarning }
+
+/**
+ * Each renamed sheet's note (`renamed`: new name → name its rows are stored under), said once per name a person gave
+ * the sheet: read so again (`TA log Dec` imported again), it is kept as said and not told; under another name again
+ * (`TA log Jan`), it is told as renamed from the name last imported (`TA log Dec`), which the note kept with that
+ * sheet names, not from the name stored (`TA log Nov`), which the office last saw two imports ago. `held`: the
+ * source's stored warnings of the sheets' tables.
+ */
+export function renamedNotes(renamed: ReadonlyMap<string, string>, held: readonly RowWarnings[], headerRowOf: (sheet: string) => number): Map<string, RenamedNote> {
+  const notes = new Map<string, RenamedNote>();
+  const said = heldNotes(held);
+  for (const [sheet, storedAs] of renamed) {
+    const kept = said.filter((n) => n.storedAs === storedAs);
+    const same = kept.find((n) => n.sheet === sheet);
+    const before = new Set(kept.map((n) => n.sheet));
+    const message = same?.message ?? renamedMessage(sheet, before.size === 1 ? [...before][0] : storedAs);
+    const row = headerRowOf(sheet);
+    const warning: CellIssue = { code: 'sheet_renamed', field: '', sheet, row, severity: 'warning', message };
+    notes.set(sheet, { warning, told: same === undefined, stored: { row, message, storedAs } });
+  }
+  return notes;
+}
+
+/** The renamed sheets' notes among a source's stored warnings: sheet warnings (`sheetWarningId`) that keep a `storedAs`. */
+function heldNotes(held: readonly RowWarnings[]): { sheet: string; message: string; storedAs: string }[] {
+  return held.flatMap((w) => (w.sheet !== undefined && w.sheetRow !== undefined && w.rowId === sheetWarningId(w.sheet, w.sheetRow)
+    ? w.errors.flatMap((e) => (e.storedAs === undefined ? [] : [{ sheet: w.sheet!, message: e.message, storedAs: e.storedAs }]))
+    : []));
 }

@@ -5,7 +5,11 @@ import type { TableName } from '../../shared/tables';
 import type { FieldError, RejectedRow, RowWarnings } from '../store/row-store';
 
 /** One sheet-level warning: `row` is the sheet's own row number (the header row for a column's warning). */
-export interface SheetWarning { row: number; field?: string; column?: string; header?: string; message: string }
+export interface SheetWarning {
+  row: number; field?: string; column?: string; header?: string; message: string;
+  /** On a renamed sheet's note, the name its rows are stored under (`FieldError.storedAs`). */
+  storedAs?: string;
+}
 
 /** The row id of a sheet's own warnings at `row`, which the store recognizes when it replaces them. */
 export const sheetWarningId = (sheet: string, row: number) => `${sheet}@${row}`;
@@ -17,6 +21,7 @@ export function sheetWarningRows(sheet: string, warnings: readonly SheetWarning[
     if (w.column) error.column = w.column;
     // An empty header is kept: it says the cell is in no column of the table (a line above it), not "look it up".
     if (w.header !== undefined) error.header = w.header;
+    if (w.storedAs !== undefined) error.storedAs = w.storedAs;
     byRow.set(w.row, [...(byRow.get(w.row) ?? []), error]);
   }
   return [...byRow].map(([row, errors]) => ({ rowId: sheetWarningId(sheet, row), sheet, sheetRow: row, errors }));

@@ -13,7 +13,14 @@ export interface PrincipalInfo extends Principal { createdAt: string; revokedAt:
 /** `column` is the letter and `header` the sheet's own header of the cell at fault, when the row came from a sheet. */
 /** `dayGuessed`: the field's day was picked inside a longer period (`FieldIssue.dayGuessed`), kept with the row's warning. */
 /** `dayUnknown`: said only while the row's done day is unknown (`FieldIssue.dayUnknown`); read back only then. */
-export interface FieldError { field: string; column?: string; header?: string; message: string; dayGuessed?: true; dayUnknown?: true }
+export interface FieldError {
+  field: string; column?: string; header?: string; message: string; dayGuessed?: true; dayUnknown?: true;
+  /**
+   * On the note of a sheet `import` read as one renamed (renamed-sheets.ts), the name the sheet's rows are stored under:
+   * how a later import knows the note was said. Kept in the warning's JSON, so neither database needs a column for it.
+   */
+  storedAs?: string;
+}
 /**
  * One valid row from a source. `values` and `raw` are stored as JSON, so they come back as JSON
  * (a Date becomes its ISO string): hand the store JSON-ready values. `hash` is the caller's content

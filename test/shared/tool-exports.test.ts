@@ -175,6 +175,81 @@ describe("a desk's requester known by the domain of their address", () => {
   });
 });
 
+describe("a Jira ticket staff raised for a caller", () => {
+  const header = ['Summary', 'Issue key', 'Issue id', 'Status', 'Assignee', 'Reporter', 'Created', 'Reporter email', 'Custom field (Request participants)', 'Custom field (Organizations)'];
+  const tickets = [
+    header,
+    // Tam takes tickets too: a ticket Tam reported was raised for the caller named in Request participants.
+    ['Equity lens for the transit plan', 'TA-401', 10501, 'To Do', 'Ana Ortiz', 'Tam Nguyen', '2026-12-01', 'tnguyen@cityofsac.org', 'Maria Lee <mlee@dot.ca.gov>', null],
+    ['Board training', 'TA-402', 10502, 'To Do', 'Tam Nguyen', 'Ana Ortiz', '2026-12-02', 'aortiz@cityofsac.org', null, null],
+    ['Budget equity tool for the county', 'TA-403', 10503, 'To Do', 'Ana Ortiz', 'Lee Chan', '2026-12-03', 'lchan@saccounty.gov', null, null],
+    // Jo takes no tickets, but writes from the office's own domain.
+    ['Call about the equity study', 'TA-404', 10504, 'To Do', null, 'Jo Smith', '2026-12-04', 'jsmith@cityofsac.org', null, null],
+    ['Data questions', 'TA-405', 10505, 'To Do', 'Tam Nguyen', 'Ana Ortiz', '2026-12-05', 'aortiz@cityofsac.org', null, 'Yurok Tribe'],
+  ];
+
+  it("reads the organization from the customer's address before the reporter's, and never from the office's own domain", () => {
+    const read = readTable(TABLES.requests, 'Jira', tickets);
+    expect(read.rows.map((r) => r.raw.requesterOrg ?? null)).toEqual(['dot.ca.gov', null, 'saccounty.gov', null, 'Yurok Tribe']);
+    const staff = read.issues.filter((i) => i.code === 'blank_kept');
+    expect(staff.map((i) => [i.row, i.column, i.field])).toEqual([[1, 'J', 'requesterOrg']]);
+    expect(staff[0].message).toBe(
+      "rows 3 and 5 have only your own office's address (cityofsac.org, the domain of staff who are also assigned tickets), which names no requester's organization: left blank; give them one",
+    );
+    const named = read.issues.filter((i) => i.code === 'stand_in_column');
+    expect(named.map((i) => i.message)).toEqual([
+      'Custom field (Organizations) is blank on rows 2–5: read as the domain of the Custom field (Request participants) or Reporter email address (dot.ca.gov on row 2, saccounty.gov on row 4)',
+    ]);
+    // The participants' column was read, for their addresses: not said to be ignored.
+    expect(read.issues.filter((i) => i.column === 'I')).toEqual([]);
+  });
+
+  it("takes the domain most assignees' addresses share for the office's own", () => {
+    const rows = [
+      ['Summary', 'Issue key', 'Issue id', 'Status', 'Assignee', 'Reporter', 'Created', 'Reporter email'],
+      ['Workshop', 'TA-1', 1, 'To Do', 'aortiz@cityofsac.org', 'Jo Smith', '2026-12-01', 'jsmith@cityofsac.org'],
+      ['Study', 'TA-2', 2, 'To Do', 'tnguyen@cityofsac.org', 'Lee Chan', '2026-12-02', 'lchan@saccounty.gov'],
+      ['Review', 'TA-3', 3, 'To Do', 'consultant@equitylab.org', 'Kim Ross', '2026-12-03', 'kross@equitylab.org'],
+    ];
+    const read = readTable(TABLES.requests, 'Jira', rows);
+    expect(read.rows.map((r) => r.raw.requesterOrg ?? null)).toEqual([null, 'saccounty.gov', 'equitylab.org']);
+    expect(read.issues.filter((i) => i.code === 'blank_kept').map((i) => i.message)).toEqual([
+      "row 2 has only your own office's address (cityofsac.org, the domain most assignees' addresses share), which names no requester's organization: left blank; give it one",
+    ]);
+  });
+
+  it("never reads a customer's or requester's address column as the organization", () => {
+    const jiraHeader = ['Summary', 'Issue key', 'Issue id', 'Status', 'Reporter', 'Created', 'Reporter email', 'Custom field (Requester Email)', 'Custom field (Requester)'];
+    const map = mapHeaders(TABLES.requests, jiraHeader);
+    expect([map.fields.get(7), map.fields.get(8)]).toEqual([undefined, undefined]);
+    expect(map.missingRequired).toEqual([]);
+  });
+
+  it("reads the organization from a customer's address where the export has no other address", () => {
+    const rows = [
+      ['Summary', 'Issue key', 'Issue id', 'Status', 'Reporter', 'Created', 'Custom field (Requester Email)'],
+      ['Workshop', 'TA-1', 1, 'To Do', 'Tam Nguyen', '2026-12-01', 'mlee@dot.ca.gov'],
+    ];
+    const read = readTable(TABLES.requests, 'Jira', rows);
+    expect(read.map.missingRequired).toEqual([]);
+    expect(read.rows.map((r) => r.raw.requesterOrg)).toEqual(['dot.ca.gov']);
+    expect(read.issues.filter((i) => i.code === 'stand_in_column').map((i) => [i.column, i.message])).toEqual([
+      ['G', "no Requesting organization column: each row's organization read as the domain of its Custom field (Requester Email) address, as Jira's export names none (dot.ca.gov on row 2)"],
+    ]);
+  });
+});
+
+describe("a Jira export's record ids", () => {
+  it('are said in one warning that names them all', () => {
+    const header = ['Summary', 'Issue key', 'Issue id', 'Parent id', 'Status', 'Assignee', 'Assignee Id', 'Reporter', 'Reporter Id', 'Creator Id', 'Project id', 'Sprint Id', 'Created', 'Custom field (Organizations)'];
+    const read = readTable(TABLES.requests, 'Jira', [header, ['Workshop', 'TA-1', 1, null, 'To Do', 'Ana Ortiz', '712020:aa', 'Jo Smith', '712020:bb', '712020:bb', 10000, 12, '2026-12-01', 'Yurok Tribe']]);
+    const ignored = read.issues.filter((i) => i.code === 'unknown_column');
+    expect(ignored.map((i) => [i.row, i.column, i.message])).toEqual([
+      [1, 'C', "Jira's own columns (Issue id, Parent id, Assignee Id, Reporter Id, Creator Id, Project id, Sprint Id) are not part of Requests; ignored"],
+    ]);
+  });
+});
+
 describe("a planning tool's export whose groups and subtasks are its own", () => {
   const asana = asanaExport.sheets[0].rows;
 
@@ -185,10 +260,10 @@ describe("a planning tool's export whose groups and subtasks are its own", () =>
 
   it("reads a task completed in Asana as Completed, said once at the header, as Asana's export has no status", () => {
     const read = readTable(TABLES.workplan, 'Plan', asana);
-    expect(read.rows.map((r) => r.raw.status ?? null)).toEqual([null, 'Completed', null, null, 'Completed']);
+    expect(read.rows.map((r) => r.raw.status ?? null)).toEqual([null, 'Completed', null, null, null, 'Completed']);
     const said = read.issues.filter((i) => i.code === 'choice_matched');
     expect(said.map((i) => [i.row, i.column, i.field])).toEqual([[1, 'C', 'status']]);
-    expect(said[0].message).toBe('no Status column: rows 3 and 6 read as "Completed", as Asana\'s Completed At is filled: the others are judged by their dates');
+    expect(said[0].message).toBe('no Status column: rows 3 and 7 read as "Completed", as Asana\'s Completed At is filled: the others are judged by their dates');
   });
 
   it('reads a section as every task\'s own goal, never one above it, and "(no section)" as none', () => {
@@ -196,12 +271,34 @@ describe("a planning tool's export whose groups and subtasks are its own", () =>
     expect(read.rows.slice(0, 4).map((r) => r.raw.goal ?? null)).toEqual(['Structural Equity Alignment', 'Structural Equity Alignment', 'Institutional Accountability and Shared Governance', null]);
   });
 
+  it('reads tasks in Asana\'s "Untitled section" with no goal, said once, and keeps a Priority in Notes', () => {
+    const header = ['Task ID', 'Created At', 'Completed At', 'Last Modified', 'Name', 'Section/Column', 'Assignee', 'Assignee Email', 'Start Date', 'Due Date', 'Notes', 'Parent task', 'Priority'];
+    const rows = [
+      header,
+      ['1', '2026-01-12', null, '2026-01-12', 'Draft engagement standards', 'Untitled section', 'Ana Ortiz', null, null, '2026-12-31', null, null, 'High'],
+      ['2', '2026-01-12', null, '2026-01-12', 'Host a forum', 'Structural Equity Alignment', 'Tam Nguyen', null, null, '2027-08-31', 'At city hall', null, null],
+      ['3', '2026-01-12', null, '2026-01-12', 'Book translators', 'untitled section', null, null, null, '2026-06-30', null, null, 'Low'],
+      ['4', '2026-01-12', null, '2026-01-12', 'Call vendors', null, null, null, null, '2026-03-01', null, 'Draft engagement standards', null],
+    ];
+    const read = readTable(TABLES.workplan, 'Plan', rows);
+    expect(read.rows.map((r) => r.raw.goal ?? null)).toEqual([null, 'Structural Equity Alignment', null, null]);
+    expect(read.rows.map((r) => r.raw.notes ?? null)).toEqual(['Priority: High', 'At city hall', 'Priority: Low', 'Parent task: Draft engagement standards']);
+    const blank = read.issues.filter((i) => i.code === 'blank_kept');
+    expect(blank.map((i) => [i.row, i.column, i.message])).toEqual([
+      [1, 'F', '"Untitled section" under "Section/Column" on rows 2 and 4 read as blank, which Asana writes for a task in no section the office named: those tasks have no goal'],
+    ]);
+    expect(read.issues.filter((i) => i.code === 'export_column' && i.column === 'M').map((i) => i.message)).toEqual([
+      'Asana\'s column "Priority" kept in Notes, each value on a line of its own ("Priority: …"): Work plan has no column of its own for it',
+    ]);
+    expect(read.issues.filter((i) => i.code === 'unknown_column' && i.column === 'M')).toEqual([]);
+  });
+
   it("gives a subtask its parent's goal, said once, and keeps the parent's name in its Notes", () => {
     const read = readTable(TABLES.workplan, 'Plan', asana);
-    expect([read.rows[4].raw.goal, read.rows[4].raw.notes]).toEqual(['Structural Equity Alignment', 'Parent task: Host a community leaders forum\nCompleted At: 2026-03-01']);
+    expect([read.rows[5].raw.goal, read.rows[5].raw.notes]).toEqual(['Structural Equity Alignment', 'Parent task: Host a community leaders forum\nCompleted At: 2026-03-01']);
     const said = read.issues.filter((i) => i.code === 'stand_in_column' && i.field === 'goal');
     expect(said.map((i) => [i.row, i.column])).toEqual([[1, 'N']]);
-    expect(said[0].message).toBe('row 6 is a subtask: read with the Goal of its Parent task, as Asana gives a subtask no section of its own');
+    expect(said[0].message).toBe('row 7 is a subtask: read with the Goal of its Parent task, as Asana gives a subtask no section of its own');
   });
 });
 

@@ -2,13 +2,25 @@
 // renamed) is the same sheet: its rows keep their stored ids and history, on both backends (decision 005, "A sheet
 // renamed"). Only a one-to-one pairing of a sheet gone with a sheet new, most rows shared, is read so.
 import { writeFileSync } from 'node:fs';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test, vi } from 'vitest';
 import { DEFAULT_RULES } from '../../../shared/index';
 import { importWorkbook } from '../../../sync/ingest/import-workbook';
 import { changesReport } from '../../../sync/changes/changes-report';
 import type { RowStore } from '../../../sync/store/row-store';
 import { storeBackends } from '../../support/store-backends';
 import { tempFolder, writeWorkbook, type Grid } from './workbook-files';
+
+// Rows validated, counted where import calls the shared rules: the rows of a sheet taken for one renamed are read to
+// tell so, and must not be read again for the batch.
+const validated = vi.hoisted(() => ({ rows: 0 }));
+vi.mock('../../../shared/index', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../shared/index')>();
+  const validateRows: typeof actual.validateRows = (table, rows, ...rest) => {
+    validated.rows += rows.length;
+    return actual.validateRows(table, rows, ...rest);
+  };
+  return { ...actual, validateRows };
+});
 
 const backends = storeBackends('ingest_renamed');
 const files = tempFolder('renamed');
@@ -64,6 +76,44 @@ describe.each(backends)('a sheet renamed between imports, on $name', (backend) =
     expect(changes.requests.fulfilled.map((x) => x.label)).toEqual([expect.stringContaining('City of Fresno')]);
     const rejections = await store.rejections({ sourceIds: [sourceId] });
     expect(rejections.map((j) => [j.rowId, j.sheet, j.sheetRow])).toEqual([['TA log Nov:TA-2', 'TA log Dec', 3]]);
+  });
+
+  test('the rename is said once, at the import that assumed it, and again at the next month\'s file, naming the last one', async () => {
+    const store = await backend.open();
+    const { stored, importFile, sourceId } = await source(store);
+    const dec: Grid = [HEADER, ...NOV, ['TA-4', '2026-12-02', 'Sacramento County', 'Survey design', 'New', null]];
+    const jan: Grid = [...dec, ['TA-5', '2027-01-05', 'Kern County', 'Grant help', 'New', null]];
+    const said: string[][] = [];
+    for (const [name, rows, at] of [['TA log Nov.csv', [HEADER, ...NOV], '2026-11-30'], ['TA log Dec.csv', dec, '2026-12-02'], ['TA log Dec.csv', dec, '2026-12-09'], ['TA log Jan.csv', jan, '2027-01-06'], ['TA log Jan.csv', jan, '2027-01-07']] as const) {
+      said.push(renamedWarnings(await importFile(csvFile(name, rows as Grid), `${at}T12:00:00Z`)));
+    }
+    expect(said).toEqual([
+      [],
+      ['read as sheet "TA log Nov" renamed "TA log Dec": most of its rows are the rows imported from "TA log Nov"'],
+      [],
+      ['read as sheet "TA log Dec" renamed "TA log Jan": most of its rows are the rows imported from "TA log Dec"'],
+      [],
+    ]);
+    expect(Object.values(await stored()).map((s) => s.rowId)).toEqual(['TA log Nov:TA-1', 'TA log Nov:TA-2', 'TA log Nov:TA-3', 'TA log Nov:TA-4', 'TA log Nov:TA-5']);
+    // Data quality shows what holds now: the sheet is read so, whichever import said it.
+    const quality = (await store.warnings({ sourceIds: [sourceId] })).flatMap((w) => w.errors.map((e) => [w.sheet, e.message]));
+    expect(quality).toEqual([['TA log Jan', 'read as sheet "TA log Dec" renamed "TA log Jan": most of its rows are the rows imported from "TA log Dec"']]);
+  });
+
+  test('each row of a renamed sheet is validated once, with or without IDs', async () => {
+    const store = await backend.open();
+    const { importFile } = await source(store);
+    await importFile(csvFile('TA log Nov.csv', [HEADER, ...NOV]), '2026-11-30T12:00:00Z');
+    validated.rows = 0;
+    const dec = await importFile(csvFile('TA log Dec.csv', [HEADER, ...NOV, ['TA-4', '2026-12-02', 'Sacramento County', 'Survey design', 'New', null]]), '2026-12-02T12:00:00Z');
+    expect([dec.accepted, dec.unchanged, validated.rows]).toEqual([1, 3, 4]);
+
+    const { importFile: importOther } = await source(store);
+    const header = HEADER.slice(1);
+    await importOther(await writeWorkbook(files.path(), [{ name: 'Requests', rows: [header, ...NO_IDS] }]), '2026-11-30T12:00:00Z');
+    validated.rows = 0;
+    const renamed = await importOther(await writeWorkbook(files.path(), [{ name: 'TA requests', rows: [header, ...NO_IDS] }]), '2026-12-02T12:00:00Z');
+    expect([renamed.unchanged, validated.rows]).toEqual([3, 3]);
   });
 
   test('an .xlsx sheet renamed keeps its rows with no ID by their content', async () => {
