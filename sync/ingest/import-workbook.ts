@@ -272,7 +272,7 @@ function sheetKeys(sheetNames: readonly string[], renamed: ReadonlyMap<string, s
  * Sheets of the workbook the source holds no rows under (`heldSheets`) read as sheets gone from it renamed
  * (renamed-sheets.ts): new name → the name their rows were stored under. Only a sheet of one kind of table.
  */
-function sheetsRenamed(found: readonly SheetTable[], held: ReadonlyMap<TableName, HeldRow[]>, heldSheets: ReadonlyMap<string, unknown>, sheetNames: readonly string[], opts: ImportOptions, readOptions: ReturnType<typeof workbookReading>, readsOf: ReadsOf): Map<string, string> {
+async function sheetsRenamed(store: Pick<RowStore, 'storedRowsWithHash'>, found: readonly SheetTable[], held: ReadonlyMap<TableName, HeldRow[]>, heldSheets: ReadonlyMap<string, unknown>, sheetNames: readonly string[], opts: ImportOptions, readOptions: ReturnType<typeof workbookReading>, readsOf: ReadsOf): Promise<Map<string, string>> {
   const gone = new Map<TableName, Map<string, HeldRow[]>>();
   for (const [table, rows] of held) {
     for (const h of rows) {
@@ -291,8 +291,9 @@ function sheetsRenamed(found: readonly SheetTable[], held: ReadonlyMap<TableName
     const rows = ofSheet.flatMap((t) => importRows(t, 0, firstRowOf));
     const title = (row: IngestRow) => tableAt(ofSheet, sheet, row.sheetRow!).read.title;
     // Kept for the table's batch, which reads the same rows: each is validated and hashed once.
-    const hashes = new Map(prepareBatch({ sourceId: opts.sourceId, table, rows, at: opts.at, title, readOptions }, readsOf(table)).batch.upserts.map((u: IncomingRow) => [u.rowId, u.hash]));
-    newSheets.push({ sheet, table, rows, hashOf: (row) => hashes.get(row.rowId) });
+    const read = new Map(prepareBatch({ sourceId: opts.sourceId, table, rows, at: opts.at, title, readOptions }, readsOf(table)).batch.upserts.map((u: IncomingRow) => [u.rowId, u]));
+    const identify = identifyStored(store, opts.sourceId, table, (row) => read.get(row.rowId)?.values);
+    newSheets.push({ sheet, table, rows, hashOf: (row) => read.get(row.rowId)?.hash, identify });
   }
   return renamedSheets(newSheets, gone);
 }
@@ -406,6 +407,13 @@ function removedBySheet(removed: readonly HeldRow[], sheetOf: SheetOf, sheetName
   return [...rows].map(([sheet, ids]) => ({ sheet, rows: ids.size, inWorkbook: sheetNames.includes(sheet) }));
 }
 
+/** How rows of `table` read now (`valuesOf`) are told from the source's stored rows by the table's identifying fields. */
+const identifyStored = (store: Pick<RowStore, 'storedRowsWithHash'>, sourceId: string, table: TableName, valuesOf: Identify['valuesOf']): Identify => ({
+  fields: TABLES[table].identifiedBy,
+  valuesOf,
+  stored: async (rowIds) => new Map([...(await store.storedRowsWithHash(sourceId, table, rowIds))].map(([id, r]) => [id, r.values])),
+});
+
 /**
  * `rows` with each sheet's rows that have no ID renamed to follow their content (moved-rows.ts): a sort, or a row
  * deleted or inserted above them, leaves every stored row with the row it was. Only a sheet of one table with no
@@ -417,11 +425,7 @@ async function followContent(store: Pick<RowStore, 'rows' | 'storedRowsWithHash'
   let prepared: Map<string, IncomingRow> | undefined;
   const readRow = (row: IngestRow) => (prepared ??= new Map(prepareBatch({ sourceId, table, rows, ...reading }, kept).batch.upserts.map((u: IncomingRow) => [u.rowId, u]))).get(row.rowId);
   const hashOf = (row: IngestRow) => readRow(row)?.hash;
-  const identify: Identify = {
-    fields: TABLES[table].identifiedBy,
-    valuesOf: (row) => readRow(row)?.values,
-    stored: async (rowIds) => new Map([...(await store.storedRowsWithHash(sourceId, table, rowIds))].map(([id, r]) => [id, r.values])),
-  };
+  const identify = identifyStored(store, sourceId, table, (row) => readRow(row)?.values);
   let used: Promise<ReadonlySet<string>> | undefined;
   const everUsed = () => (used ??= (async () => {
     const ids = new Set<string>();
@@ -462,7 +466,7 @@ interface WorkbookTables {
 }
 
 /** The workbook's tables, each sheet read as the table it holds or held; throws `ImportError` as `importWorkbook` says. */
-async function readWorkbookTables(store: Pick<RowStore, 'syncState' | 'warnings'>, opts: ImportOptions, readsOf: ReadsOf): Promise<WorkbookTables> {
+async function readWorkbookTables(store: Pick<RowStore, 'syncState' | 'warnings' | 'storedRowsWithHash'>, opts: ImportOptions, readsOf: ReadsOf): Promise<WorkbookTables> {
   const sheets = await readWorkbookGrids(opts.file);
   const lists = readLists(sheets);
   const readOptions = workbookReading(sheets, lists);
@@ -491,7 +495,7 @@ async function readWorkbookTables(store: Pick<RowStore, 'syncState' | 'warnings'
     for (const table of heldBy(grid.name)) found.push(readAs(TABLES[table], grid, readOptions));
   }
   found.sort((a, b) => sheetNames.indexOf(a.sheet) - sheetNames.indexOf(b.sheet) || a.read.headerRow - b.read.headerRow);
-  const renamed = sheetsRenamed(found, held, heldSheets, sheetNames, opts, readOptions, readsOf);
+  const renamed = await sheetsRenamed(store, found, held, heldSheets, sheetNames, opts, readOptions, readsOf);
   const renamedTables = new Set(found.filter((t) => renamed.has(t.sheet)).map((t) => t.read.table.name));
   const heldWarnings = renamed.size ? await Promise.all([...renamedTables].map((table) => store.warnings({ sourceIds: [opts.sourceId], table }))) : [];
   const notes = renamedNotes(renamed, heldWarnings.flat(), (sheet) => found.find((t) => t.sheet === sheet)!.read.headerRow);

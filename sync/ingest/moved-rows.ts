@@ -55,11 +55,11 @@ export function idsByContent(
     if (identify) {
       const byKey = new Map<string, HeldPlace[]>();
       for (const h of [...own].sort((a, b) => placeOf(a) - placeOf(b))) {
-        const key = keyOf(identify.fields, before.get(h.rowId));
+        const key = identifyingKey(identify.fields, before.get(h.rowId));
         if (key !== undefined && !claimed.has(h.rowId)) addTo(byKey, key, h);
       }
       for (const row of rows) {
-        const key = ids.has(row) ? undefined : keyOf(identify.fields, identify.valuesOf(row));
+        const key = ids.has(row) ? undefined : identifyingKey(identify.fields, identify.valuesOf(row));
         if (key !== undefined) claim(row, byKey.get(key)?.find((h) => !claimed.has(h.rowId)));
       }
     }
@@ -118,7 +118,7 @@ const spelled = (v: unknown) => (typeof v === 'string' ? v.trim().replace(/\s+/g
 const same = (a: unknown, b: unknown) => JSON.stringify(spelled(a)) === JSON.stringify(spelled(b));
 
 /** The identifying fields' values as one key, case and spacing aside; undefined when all are blank. */
-function keyOf(fields: readonly string[], values: Values | undefined): string | undefined {
+export function identifyingKey(fields: readonly string[], values: Values | undefined): string | undefined {
   return values === undefined || fields.every((f) => blank(values[f])) ? undefined : JSON.stringify(fields.map((f) => spelled(values[f])));
 }
 

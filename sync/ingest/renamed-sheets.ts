@@ -7,25 +7,42 @@ import type { RowWarnings } from '../store/row-store';
 import { importRowId } from './import-row-id';
 import type { IngestRow } from './ingest-batch';
 import { addTo } from './lists-by-key';
+import { heldByPlace, identifyingKey, type Identify } from './moved-rows';
 import { sheetWarningId, type SheetWarning } from './sheet-warnings';
 
+type Values = Readonly<Record<string, unknown>>;
 /** A stored row of the source: its id and content hash. */
 interface Held { rowId: string; hash: string }
-/** A sheet the workbook has now that the source holds nothing under, with its rows of one table and their hashes. */
-export interface NewSheet { sheet: string; table: TableName; rows: readonly IngestRow[]; hashOf: (row: IngestRow) => string | undefined }
+/**
+ * A sheet the workbook has now that the source holds nothing under, with its rows of one table and their hashes;
+ * `identify` tells its rows with no ID from the stored ones by the table's identifying fields, as moved-rows.ts does.
+ */
+export interface NewSheet { sheet: string; table: TableName; rows: readonly IngestRow[]; hashOf: (row: IngestRow) => string | undefined; identify?: Identify }
 
 /**
  * Per new sheet, the sheet its rows were stored under (`Map<new, old>`). `gone`: per table, the source's rows of
  * sheets the workbook no longer has, by that sheet (`importRowId.sheet`). A pair is read as one sheet renamed when
- * more than half of the new sheet's rows are rows of the gone sheet (by ID, else by content) and more than half of
- * the gone sheet's rows are among them: a sheet renamed keeps most of its rows, and most of what it has were there.
- * A month's export holds last month's rows and those added since; a different sheet shares few. Only pairs each of
- * whose sheets pairs with no other sheet, in any table: with two candidates the choice would be a guess.
+ * more than half of the gone sheet's rows are rows of the new sheet (by ID, else by content, else for rows with no
+ * ID by their identifying fields) and they are more than half of the new sheet's rows, or all of the gone sheet's: a
+ * sheet renamed keeps most of its rows, and most of what it has were there unless it grew past twice its size with
+ * every row kept. A month's export holds last month's rows and those added since; a different sheet shares few.
+ * A plan written as lists is named after its one heading over all its items, so a second goal added above renames
+ * it, gives every task a goal, and may bring more tasks than it had: its tasks are known by their text.
+ * Only pairs each of whose sheets pairs with no other sheet, in any table: with two candidates the choice would be a guess.
  */
-export function renamedSheets(newSheets: readonly NewSheet[], gone: ReadonlyMap<TableName, ReadonlyMap<string, readonly Held[]>>): Map<string, string> {
+export async function renamedSheets(newSheets: readonly NewSheet[], gone: ReadonlyMap<TableName, ReadonlyMap<string, readonly Held[]>>): Promise<Map<string, string>> {
   const pairs: [string, string][] = [];
+  // A gone sheet's stored values are read once, whichever new sheets are weighed against it.
+  const values = new Map<string, Promise<ReadonlyMap<string, Values>>>();
   for (const n of newSheets) {
-    for (const [old, held] of gone.get(n.table) ?? []) if (sharesMost(n, old, held)) pairs.push([n.sheet, old]);
+    const identify = n.identify;
+    for (const [old, held] of gone.get(n.table) ?? []) {
+      const storedOf = identify && (() => {
+        const key = `${n.table}\u0000${old}`;
+        return values.get(key) ?? values.set(key, identify.stored(held.filter((h) => heldByPlace(old, h.rowId)).map((h) => h.rowId))).get(key)!;
+      });
+      if (await sharesMost(n, old, held, storedOf)) pairs.push([n.sheet, old]);
+    }
   }
   const partners = new Map<string, string[]>();
   for (const [a, b] of pairs) {
@@ -36,20 +53,35 @@ export function renamedSheets(newSheets: readonly NewSheet[], gone: ReadonlyMap<
   return new Map(pairs.filter(([a, b]) => one(`new\u0000${a}`) && one(`old\u0000${b}`)));
 }
 
-function sharesMost({ sheet, rows, hashOf }: NewSheet, old: string, held: readonly Held[]): boolean {
+/** `storedOf`: the gone sheet's rows with no ID, their values by id, to know them by their identifying fields. */
+async function sharesMost({ sheet, rows, hashOf, identify }: NewSheet, old: string, held: readonly Held[], storedOf?: () => Promise<ReadonlyMap<string, Values>>): Promise<boolean> {
   const ids = new Set(held.map((h) => h.rowId));
-  const hashes = new Map<string, number>();
-  for (const { hash } of held) hashes.set(hash, (hashes.get(hash) ?? 0) + 1);
-  let shared = 0;
+  const hashes = new Map<string, Held[]>();
+  for (const h of held) addTo(hashes, h.hash, h);
+  const claimed = new Set<string>();
+  const unmatched: IngestRow[] = [];
   for (const row of rows) {
     const hash = hashOf(row);
-    if (ids.has(rowIdUnder(row.rowId, sheet, old)) && !row.rowId.startsWith(`${sheet}#`)) shared++;
-    else if (hash !== undefined && hashes.get(hash)) {
-      hashes.set(hash, hashes.get(hash)! - 1);
-      shared++;
-    }
+    const byHash = hash === undefined ? undefined : hashes.get(hash)?.find((h) => !claimed.has(h.rowId));
+    if (ids.has(rowIdUnder(row.rowId, sheet, old)) && !row.rowId.startsWith(`${sheet}#`)) claimed.add(rowIdUnder(row.rowId, sheet, old));
+    else if (byHash) claimed.add(byHash.rowId);
+    else unmatched.push(row);
   }
-  return shared * 2 > rows.length && shared * 2 > held.length;
+  const most = () => claimed.size * 2 > held.length && (claimed.size * 2 > rows.length || claimed.size === held.length);
+  if (most() || !identify || !storedOf) return most();
+  const left = held.filter((h) => !claimed.has(h.rowId) && heldByPlace(old, h.rowId));
+  const stored = left.length === 0 ? new Map<string, Values>() : await storedOf();
+  const byKey = new Map<string, Held[]>();
+  for (const h of left) {
+    const key = identifyingKey(identify.fields, stored.get(h.rowId));
+    if (key !== undefined) addTo(byKey, key, h);
+  }
+  for (const row of unmatched) {
+    const key = heldByPlace(sheet, row.rowId) ? identifyingKey(identify.fields, identify.valuesOf(row)) : undefined;
+    const match = key === undefined ? undefined : byKey.get(key)?.find((h) => !claimed.has(h.rowId));
+    if (match) claimed.add(match.rowId);
+  }
+  return most();
 }
 
 /** An `importRowId` of sheet `from` as the same row's id under `to`; any other id as it is. */
@@ -57,7 +89,7 @@ export const rowIdUnder = (rowId: string, from: string, to: string): string =>
   (rowId.startsWith(from) && importRowId.tail.test(rowId.slice(from.length)) ? `${to}${rowId.slice(from.length)}` : rowId);
 
 /** The warning at a renamed sheet's header, so the office knows which sheet imported before its rows were taken for. */
-const renamedMessage = (sheet: string, old: string) => `read as sheet ${quoteValue(old)} renamed ${quoteValue(sheet)}: most of its rows are the rows imported from ${quoteValue(old)}`;
+const renamedMessage = (sheet: string, old: string) => `read as sheet ${quoteValue(old)} renamed ${quoteValue(sheet)}: it holds most of the rows imported from ${quoteValue(old)}`;
 
 /**
  * A renamed sheet's note: `warning`, at its header; `told`, whether this import says it (else an earlier import said it

@@ -295,3 +295,91 @@ describe.each(backends)('import of a plan written as lists on $name', (backend) 
     expect(stored.get('Training videos for staff on racial-equity terms and concepts')).toMatchObject({ status: 'Completed', target: null });
   });
 });
+
+/** A task's bullet less its timeline. */
+const taskOf = (bullet: string) => bullet.replace(/ \([^()]*\)$/, '');
+/** A goal heading over dated task bullets, as an office edits its plan between imports. */
+const EDITED_GOAL = 'Goal 1: Structural Equity Alignment';
+const EDITED_TASKS = CITY_PLAN.filter(([, goal]) => goal === 'Structural Equity Alignment' || goal === 'Learning that Drives Systems Change').slice(0, 6).map(([, , task, timeline]) => `${task} (${timeline})`);
+const [TASK_A, TASK_B, INSERTED, TASK_C, TASK_D, TASK_E] = EDITED_TASKS.map(taskOf) as [string, string, string, string, string, string];
+/** The plan under its title: each goal a heading over its bullets, `status` a task's status written at its end. */
+const planOf = (goals: readonly (readonly [string, readonly string[]])[], status: Record<string, string> = {}) => paragraph(CITY_TITLE, 'Title')
+  + goals.map(([goal, bullets]) => paragraph(goal, 'Heading2') + bullets.map((b) => listItem(`${b}${status[taskOf(b)] ? ` (${status[taskOf(b)]})` : ''}`)).join('')).join('');
+const editedPlan = (bullets: readonly string[], status: Record<string, string> = {}) => planOf([[EDITED_GOAL, bullets]], status);
+
+describe.each(backends)('a plan in lists edited between imports on $name', (backend) => {
+  async function importer() {
+    const store = await backend.open();
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Plan document', sourceKind: 'file' });
+    const sync = async (body: string, at: string) => importWorkbook(store, { file: await writeDocument(files.path('Plan.docx'), body), sourceId: principal.id, at: new Date(at) });
+    const ids = async () => {
+      const out: Record<string, string> = {};
+      for await (const r of store.rows('workplan', { sourceIds: [principal.id] })) out[String(r.values.task)] = r.rowId;
+      return out;
+    };
+    const statuses = async (rowId: string) => {
+      const out: unknown[] = [];
+      for await (const c of store.changes('workplan', { sourceIds: [principal.id] })) if (c.rowId === rowId) out.push(c.op === 'delete' ? 'removed' : c.values?.status ?? null);
+      return out;
+    };
+    return { sync, ids, statuses };
+  }
+  const counts = (r: { accepted: number; unchanged: number; deleted: number }) => [r.accepted, r.unchanged, r.deleted];
+  const without = (tasks: readonly string[], task: string) => tasks.filter((t) => !t.startsWith(task));
+
+  test('a bullet inserted in the middle is the one new row: the others keep their ids, and a status set later continues its task\'s history', async () => {
+    const { sync, ids, statuses } = await importer();
+    const five = without(EDITED_TASKS, INSERTED);
+    expect(counts(await sync(editedPlan(five), '2026-03-01T12:00:00Z'))).toEqual([5, 0, 0]);
+    const before = await ids();
+    expect(counts(await sync(editedPlan(EDITED_TASKS), '2026-04-01T12:00:00Z'))).toEqual([1, 5, 0]);
+    const after = await ids();
+    for (const task of [TASK_A, TASK_B, TASK_C, TASK_D, TASK_E]) expect(after[task], task).toBe(before[task]);
+    expect(Object.values(before)).not.toContain(after[INSERTED]);
+    expect(counts(await sync(editedPlan(EDITED_TASKS, { [TASK_D]: 'In progress' }), '2026-05-01T12:00:00Z'))).toEqual([1, 5, 0]);
+    expect((await ids())[TASK_D]).toBe(before[TASK_D]);
+    expect(await statuses(before[TASK_D]!)).toEqual([null, 'In progress']);
+  });
+
+  test('a bullet removed from the middle is the one row removed', async () => {
+    const { sync, ids, statuses } = await importer();
+    await sync(editedPlan(EDITED_TASKS), '2026-03-01T12:00:00Z');
+    const before = await ids();
+    expect(counts(await sync(editedPlan(without(EDITED_TASKS, TASK_B)), '2026-04-01T12:00:00Z'))).toEqual([0, 5, 1]);
+    const { [TASK_B]: removed, ...kept } = before;
+    expect(await ids()).toEqual(kept);
+    expect(await statuses(removed!)).toEqual([null, 'removed']);
+  });
+
+  test('a second goal added above the one heading the plan was named after, with more tasks than it: its tasks keep their ids, now with their goal', async () => {
+    const { sync, ids, statuses } = await importer();
+    const goal = 'Structural Equity Alignment';
+    const five = without(EDITED_TASKS, INSERTED);
+    const one = await sync(planOf([[goal, five]]), '2026-03-01T12:00:00Z');
+    expect(one.tables.map((t) => t.sheet)).toEqual([goal]);
+    const before = await ids();
+    const other = 'Institutional Accountability and Shared Governance';
+    const added = CITY_PLAN.filter(([, g]) => g === other).map(([, , task, timeline]) => `${task} (${timeline})`);
+    expect(added.length).toBeGreaterThan(five.length);
+    const two = await sync(planOf([[other, added], [goal, five]]), '2026-04-01T12:00:00Z');
+    expect(two.tables.map((t) => t.sheet)).toEqual([sheetName(CITY_TITLE)]);
+    // Each task gains its goal: changed, not removed and added again.
+    expect(counts(two)).toEqual([added.length + five.length, 0, 0]);
+    const after = await ids();
+    for (const task of [TASK_A, TASK_B, TASK_C, TASK_D, TASK_E]) expect(after[task], task).toBe(before[task]);
+    for (const task of added.map(taskOf)) expect(Object.values(before), task).not.toContain(after[task]);
+    expect(two.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/^read as sheet "Structural Equity Alignment" renamed/));
+    expect(await statuses(before[TASK_D]!)).toEqual([null, null]);
+  });
+
+  test('a goal with its tasks added above the others adds its rows alone', async () => {
+    const { sync, ids } = await importer();
+    await sync(editedPlan(EDITED_TASKS), '2026-03-01T12:00:00Z');
+    const before = await ids();
+    const added = CITY_PLAN.filter(([, goal]) => goal === 'Equitable City–Community Partnership').map(([, , task, timeline]) => `${task} (${timeline})`);
+    const r = await sync(planOf([['Goal 0: Equitable City–Community Partnership', added], [EDITED_GOAL, EDITED_TASKS]]), '2026-04-01T12:00:00Z');
+    expect(counts(r)).toEqual([added.length, EDITED_TASKS.length, 0]);
+    const after = await ids();
+    for (const [task, id] of Object.entries(before)) expect(after[task], task).toBe(id);
+  });
+});

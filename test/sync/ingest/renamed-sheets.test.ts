@@ -65,7 +65,7 @@ describe.each(backends)('a sheet renamed between imports, on $name', (backend) =
     const r = await importFile(csvFile('TA log Dec.csv', dec), '2026-12-02T12:00:00Z');
     expect([r.accepted, r.unchanged, r.deleted, r.rejected.length]).toEqual([2, 1, 0, 1]);
     expect(r.rejected[0]).toMatchObject({ sheet: 'TA log Dec', row: 3 });
-    expect(renamedWarnings(r)).toEqual(['read as sheet "TA log Nov" renamed "TA log Dec": most of its rows are the rows imported from "TA log Nov"']);
+    expect(renamedWarnings(r)).toEqual(['read as sheet "TA log Nov" renamed "TA log Dec": it holds most of the rows imported from "TA log Nov"']);
     const after = await stored();
     for (const org of Object.keys(before)) expect(after[org].rowId, org).toBe(before[org].rowId);
     expect(after['City of Fresno'].firstDoneOn).toBe('2026-12-01');
@@ -89,15 +89,15 @@ describe.each(backends)('a sheet renamed between imports, on $name', (backend) =
     }
     expect(said).toEqual([
       [],
-      ['read as sheet "TA log Nov" renamed "TA log Dec": most of its rows are the rows imported from "TA log Nov"'],
+      ['read as sheet "TA log Nov" renamed "TA log Dec": it holds most of the rows imported from "TA log Nov"'],
       [],
-      ['read as sheet "TA log Dec" renamed "TA log Jan": most of its rows are the rows imported from "TA log Dec"'],
+      ['read as sheet "TA log Dec" renamed "TA log Jan": it holds most of the rows imported from "TA log Dec"'],
       [],
     ]);
     expect(Object.values(await stored()).map((s) => s.rowId)).toEqual(['TA log Nov:TA-1', 'TA log Nov:TA-2', 'TA log Nov:TA-3', 'TA log Nov:TA-4', 'TA log Nov:TA-5']);
     // Data quality shows what holds now: the sheet is read so, whichever import said it.
     const quality = (await store.warnings({ sourceIds: [sourceId] })).flatMap((w) => w.errors.map((e) => [w.sheet, e.message]));
-    expect(quality).toEqual([['TA log Jan', 'read as sheet "TA log Dec" renamed "TA log Jan": most of its rows are the rows imported from "TA log Dec"']]);
+    expect(quality).toEqual([['TA log Jan', 'read as sheet "TA log Dec" renamed "TA log Jan": it holds most of the rows imported from "TA log Dec"']]);
   });
 
   test('each row of a renamed sheet is validated once, with or without IDs', async () => {
@@ -128,6 +128,33 @@ describe.each(backends)('a sheet renamed between imports, on $name', (backend) =
     expect(await stored()).toEqual(before);
   });
 
+  test('a sheet with no ID renamed while most of its rows changed keeps them by their identifying fields', async () => {
+    const store = await backend.open();
+    const { stored, importFile } = await source(store);
+    const header = HEADER.slice(1);
+    await importFile(csvFile('TA log Nov.csv', [header, ...NO_IDS]), '2026-11-30T12:00:00Z');
+    const before = await stored();
+    const dec = NO_IDS.map((r) => [...r.slice(0, 3), 'Fulfilled', '2026-12-01']);
+    const r = await importFile(csvFile('TA log Dec.csv', [header, ...dec]), '2026-12-02T12:00:00Z');
+    expect([r.accepted, r.unchanged, r.deleted]).toEqual([3, 0, 0]);
+    expect(renamedWarnings(r)).toHaveLength(1);
+    const after = await stored();
+    for (const org of Object.keys(before)) expect(after[org], org).toMatchObject({ rowId: before[org].rowId, status: 'Fulfilled' });
+  });
+
+  test('a monthly export that more than doubled, every earlier row still in it, is the same sheet', async () => {
+    const store = await backend.open();
+    const { stored, importFile } = await source(store);
+    await importFile(csvFile('TA log Nov.csv', [HEADER, ...NOV]), '2026-11-30T12:00:00Z');
+    const before = await stored();
+    const added: Grid = ['Kern County', 'Marin County', 'Napa County', 'Yolo County'].map((org, i) => [`TA-${i + 4}`, '2026-12-01', org, 'Grant help', 'New', null]);
+    const r = await importFile(csvFile('TA log Dec.csv', [HEADER, ...NOV, ...added]), '2026-12-02T12:00:00Z');
+    expect([r.accepted, r.unchanged, r.deleted]).toEqual([4, 3, 0]);
+    expect(renamedWarnings(r)).toHaveLength(1);
+    const after = await stored();
+    for (const org of Object.keys(before)) expect(after[org].rowId, org).toBe(before[org].rowId);
+  });
+
   test('of a workbook\'s two sheets, the one renamed keeps its rows and the other is read as before', async () => {
     const store = await backend.open();
     const { stored, importFile } = await source(store);
@@ -136,7 +163,7 @@ describe.each(backends)('a sheet renamed between imports, on $name', (backend) =
     const before = await stored();
     const r = await importFile(await writeWorkbook(files.path(), [{ name: 'TA log', rows: [HEADER, ...NOV] }, { name: 'Work plan', rows: workplan }]), '2026-12-02T12:00:00Z');
     expect([r.accepted, r.unchanged, r.deleted]).toEqual([0, 4, 0]);
-    expect(renamedWarnings(r)).toEqual(['read as sheet "Requests" renamed "TA log": most of its rows are the rows imported from "Requests"']);
+    expect(renamedWarnings(r)).toEqual(['read as sheet "Requests" renamed "TA log": it holds most of the rows imported from "Requests"']);
     expect(await stored()).toEqual(before);
   });
 
