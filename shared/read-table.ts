@@ -449,7 +449,7 @@ export function readTable(
   const setAside = (r: number, code: CellIssue['code'], message: string, field = '', cell?: number) =>
     issues.push({ code, field, sheet, row: r + 1, ...(cell === undefined ? {} : { column: columnLetter(cell + 1) }), severity: 'warning', message });
   const years = titleYears(sheet, grid.slice(0, headerIndex));
-  // The sheet's years in a copy of its own: import validates the rows of one title together (yearNear), and a table
+  // The sheet's years in a copy of its own: import validates the rows of one title together (yearsLent), and a table
   // under a title of its own is no part of the table above, as the add-on sends each table's rows apart.
   // A Timeline's own header labels the words kept from it in Notes: this table's, not the one above's.
   const yearsAbove: TitleYears = Object.fromEntries(Object.entries(options.sheetTitle ?? {}).filter(([key]) => key !== 'labels'));

@@ -4,7 +4,7 @@ import { outlyingDays } from './cells/date-outliers';
 import { mayBeDeadlineWords, urgentDeadlineWords } from './cells/deadline-words';
 import { daysBetween, daysFromIso, isIsoDate, yearOf } from './cells/dates';
 import { fiscalYearName, MONTH_NAMES, validFiscalStart, winterAfter } from './cells/periods';
-import { assumedYearOf, monthOrDayIn, sheetYearsLent, sheetYearsOf, type ColumnYear, type MonthOrDay, type SheetYears } from './cells/month-or-day';
+import { assumedYearOf, monthOrDayIn, nearestYears, sheetYearsIn, sheetYearsLent, type ColumnYear, type MonthOrDay, type SheetYears } from './cells/month-or-day';
 import { dayGuessedIn, isBlankCell, readCell, readDeadlineWordsCell, unitKey, type AssumedYear, type CellInput, type CellResult, type ReadOptions } from './cells/read-cell';
 import { spanText } from './cells/date-text';
 import type { FieldIssue } from './issues';
@@ -558,12 +558,21 @@ export type FirstReading = Pick<RowResult, 'values' | 'warnings'>;
  * What the rows around each row lend it (`ColumnYear`, by field): for a row whose first reading (`results`) found a date
  * written without a year, or a cell that reads as a month or as a day ("Jun-30", "By Jun-30"), the options to read it
  * again with (`options` and the years lent); undefined for a row that needs none. `lent` is filled as the rows are read
- * again with them (a field is lent only when a cell asks). `given`: as `validateSheetRows` takes it. Import, the sync
- * and the custom functions (a range's other dates) read a column's years by this one rule.
+ * again with them (a field is lent only when a cell asks). The rows are read again in their order, each replacing its
+ * first reading in `results`, so a cell lent a year lends it on to the cells under it. `given`: as `validateSheetRows`
+ * takes it. Import, the sync and the custom functions (a range's other dates) read a column's years by this one rule.
  */
 export function yearsLent(table: TableDef, rows: readonly RawRow[], results: readonly FirstReading[], options: ReadOptions, given?: readonly (LentYears | undefined)[]): { options: (ReadOptions | undefined)[]; lent: (LentYears | undefined)[] } {
   const twoDigit = monthOrDayCells(table, rows, results);
   const lent: Record<string, ColumnYear>[] = [];
+  // A column's years are found once, when its first cell asks; its cells ask in row order, as the rows are read again.
+  const perColumn = (make: (field: string) => (at: number) => ColumnYear | undefined) => {
+    const made = new Map<string, (at: number) => ColumnYear | undefined>();
+    return (field: string, at: number) => (made.get(field) ?? made.set(field, make(field)).get(field)!)(at);
+  };
+  const yearNear = perColumn((field) => yearsNear(results, field));
+  const text = (cell: CellInput) => (typeof cell === 'string' ? cell : undefined);
+  const sheetYearsNear = perColumn((field) => sheetYearsIn(results.length, (j) => ({ value: results[j].values[field], text: text(rows[j][field]), twoDigit: twoDigit.get(j)?.get(field) })));
   // Apart from the walk over the rows, so the scope its closures keep is made only for the few rows that need them.
   const lendTo = (i: number, noYear: boolean, fields: ReadonlyMap<string, MonthOrDay> | undefined): ReadOptions => {
     const result = results[i];
@@ -574,8 +583,8 @@ export function yearsLent(table: TableDef, rows: readonly RawRow[], results: rea
       if (year) (lent[i] ??= {})[field] = year;
       return year;
     };
-    const lentYear = (field: string) => lend(field, () => yearNear(results, i, field));
-    const lentYears = (field: string) => lend(field, () => sheetYearsNear(rows, results, twoDigit, i, field));
+    const lentYear = (field: string) => lend(field, () => yearNear(field, i));
+    const lentYears = (field: string) => lend(field, () => sheetYearsNear(field, i));
     return {
       ...options,
       ...(noYear ? { yearFor: (field: string) => titleYearOf(options) ?? rowYearOf(table, result.values, field) ?? optionally(lentYear(field), assumedYearOf) } : {}),
@@ -610,7 +619,7 @@ function rowYearOf(table: TableDef, values: TypedRow, field: string): AssumedYea
 
 /**
  * The year of a date written without one from the sheet's title, which says what the sheet covers: its year or fiscal
- * year. Failing that, the column's (`yearNear`).
+ * year. Failing that, the column's (`yearsNear`).
  */
 function titleYearOf(options: ReadOptions): AssumedYear | undefined {
   if (options.titleFiscalYear !== undefined) return titleFiscalYear(options.titleFiscalYear, validFiscalStart(options.fiscalYearStartMonth));
@@ -620,17 +629,17 @@ function titleYearOf(options: ReadOptions): AssumedYear | undefined {
 
 /**
  * The year of a date written without one, from its column: that of the nearest date in the same column (above first,
- * as a calendar is read top-down). A date that is itself a likely typo (a year outside the window) lends no year: a
- * 2206 typed for 2026 would otherwise carry every yearless date near it into 2206 too.
+ * as a calendar is read top-down), for each cell that asks, in row order (`nearestYears`). A date that is itself a
+ * likely typo (a year outside the window) lends no year: a 2206 typed for 2026 would otherwise carry every yearless
+ * date near it into 2206 too.
  */
-function yearNear(results: readonly FirstReading[], at: number, field: string): ColumnYear | undefined {
-  for (let d = 1; d < results.length; d++) {
-    for (const [j, where] of [[at - d, 'above'], [at + d, 'below']] as const) {
-      const v = results[j]?.values[field];
-      if (typeof v === 'string' && inYearWindow(yearOf(v))) return { year: yearOf(v), near: v, ...(where === 'below' ? { below: true } : {}) };
-    }
-  }
-  return undefined;
+function yearsNear(results: readonly FirstReading[], field: string): (at: number) => ColumnYear | undefined {
+  const dated = (j: number) => {
+    const v = results[j].values[field];
+    return typeof v === 'string' && inYearWindow(yearOf(v)) ? v : undefined;
+  };
+  const nearest = nearestYears(results.length, (j) => optionally(dated(j), yearOf));
+  return (at) => optionally(nearest(at), ({ j, below }) => ({ year: yearOf(dated(j)!), near: dated(j)!, ...(below ? { below: true } : {}) }));
 }
 
 /**
@@ -649,7 +658,7 @@ function monthOrDayCells(table: TableDef, rows: readonly RawRow[], results: read
   return found;
 }
 
-/** The sheet's years for a month-or-day cell from the title's year or fiscal year, which says what the sheet covers; failing that, the column's (`sheetYearsNear`). */
+/** The sheet's years for a month-or-day cell from the title's year or fiscal year, which says what the sheet covers; failing that, the column's (`sheetYearsIn`). */
 function titleYearsOf(options: ReadOptions): SheetYears | undefined {
   if (options.titleFiscalYear !== undefined) {
     const fiscal = titleFiscalYear(options.titleFiscalYear, validFiscalStart(options.fiscalYearStartMonth));
@@ -657,12 +666,6 @@ function titleYearsOf(options: ReadOptions): SheetYears | undefined {
   }
   if (options.titleYear !== undefined) return { first: options.titleYear, last: options.titleYear, year: options.titleYear, from: `the year in the sheet's title, ${options.titleYear}` };
   return undefined;
-}
-
-/** The sheet's years for a month-or-day cell of `field` at row `at`, from its column (`sheetYearsOf`). */
-function sheetYearsNear(rows: readonly RawRow[], results: readonly FirstReading[], twoDigit: ReadonlyMap<number, ReadonlyMap<string, MonthOrDay>>, at: number, field: string): ColumnYear | undefined {
-  const text = (cell: CellInput) => (typeof cell === 'string' ? cell : undefined);
-  return sheetYearsOf(results.map((r, j) => ({ value: r.values[field], text: text(rows[j][field]), twoDigit: twoDigit.get(j)?.get(field) })), at);
 }
 
 /** The fiscal year named by the title (by the year it ends in), said as a person checks it: which months fall in which year. */

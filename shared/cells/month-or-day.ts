@@ -70,14 +70,14 @@ export function monthOrDayIn(cell: unknown): MonthOrDay | undefined {
   return found;
 }
 
-/** One cell of a date column as `sheetYearsOf` weighs it: the day read, and whether it is a month or a day (`monthOrDay`). */
+/** One cell of a date column as `sheetYearsIn` weighs it: the day read, and whether it is a month or a day (`monthOrDay`). */
 export interface ColumnDate { value: unknown; text?: string; twoDigit?: MonthOrDay }
 
 /** Years a date column's days may take: outside them a day is a typo, which says nothing of the sheet's years. */
 const YEARS_READ = [1990, 2100] as const;
 
 /**
- * What a date column lends one of its cells from the sheet's other rows (`sheetYearsOf`, and `validateRows` for a date
+ * What a date column lends one of its cells from the sheet's other rows (`sheetYearsIn`, and `validateRows` for a date
  * written without a year): the year of the nearest date that tells one, `near` as read ("2026-03-01") or typed
  * ("Jan-26"), `below` when under the cell; for a cell that reads as a month or a day, the years the column spans
  * (`first` to `last`), from its month-or-day cells (`months`) when it has no other dates. Data rather than words: a sync
@@ -98,44 +98,73 @@ export function sheetYearsLent(c: ColumnYear): SheetYears {
   return { first, last, year: c.year, from: `the column's other ${c.months ? 'months' : 'dates'} are in ${first === last ? first : `${first} to ${last}`}${nearest}` };
 }
 
+/** A day read without doubt, in the years a day may take: the year it tells of the sheet. */
+function certainYear(d: ColumnDate): number | undefined {
+  const year = !d.twoDigit && typeof d.value === 'string' && /^\d{4}-/.test(d.value) ? Number(d.value.slice(0, 4)) : NaN;
+  return year >= YEARS_READ[0] && year <= YEARS_READ[1] ? year : undefined;
+}
+
 /**
- * The sheet's years for the cell at `at` of a column with no title year: those of the column's other dates read
- * without doubt; lacking any, the years that two or more of its month-or-day cells share (a column of `Jan-26`,
- * `Feb-26` … is in 2026, and one lone `Jun-30` is no year of it). Either way widened by the years its month-or-day
- * cells read as one after another: a plan's starts in 2026 and 2027 with one `Jun-28` and one `Jan-29` run to 2029.
- * (The cost: days typed late in a month, `Jun-27` to `Jun-30` beside 2026 dates, chain the same way and stay
- * months, as `Jun-27` alone would; a title's year is not widened.) A day is read in the year of the nearest such
- * date, above it first, as a date without a year is. Undefined when nothing tells: the cell is read as a month.
+ * For each row that asks, the nearest row of a column with a year (`yearAt`), above it first when as near, and the span
+ * of the years of all rows but the asking one. Rows are read again top-down with the years lent them, so a day lent its
+ * year lends it on: the rows above a row are weighed as they stand when it asks, the rows below as first read, which is
+ * how they stand then too. One pass up when made, and one pass down across the rows that ask in their order (asked out
+ * of order, the pass down starts again): a column whose every cell asks is read twice, not once per cell.
  */
-export function sheetYearsOf(column: readonly ColumnDate[], at: number): ColumnYear | undefined {
-  const certain = (d: ColumnDate | undefined) =>
-    d && !d.twoDigit && typeof d.value === 'string' && /^\d{4}-/.test(d.value) && Number(d.value.slice(0, 4)) >= YEARS_READ[0] && Number(d.value.slice(0, 4)) <= YEARS_READ[1] ? Number(d.value.slice(0, 4)) : undefined;
-  let months = false;
-  let yearOf = (j: number) => (j === at ? undefined : certain(column[j]));
-  let years = column.map((_, j) => yearOf(j)).filter((y): y is number => y !== undefined);
-  if (years.length === 0) {
-    const counts = new Map<number, number>();
-    for (const d of column) if (d.twoDigit) counts.set(d.twoDigit.year, (counts.get(d.twoDigit.year) ?? 0) + 1);
-    const shared = new Set([...counts].filter(([, n]) => n >= 2).map(([y]) => y));
-    months = true;
-    yearOf = (j) => (j !== at && column[j]?.twoDigit && shared.has(column[j].twoDigit!.year) ? column[j].twoDigit!.year : undefined);
-    years = [...shared];
+export function nearestYears(length: number, yearAt: (j: number) => number | undefined) {
+  const next = new Int32Array(length + 1).fill(-1);
+  const low = new Float64Array(length + 1).fill(Infinity);
+  const high = new Float64Array(length + 1).fill(-Infinity);
+  for (let j = length - 1; j >= 0; j--) {
+    const year = yearAt(j);
+    next[j] = year === undefined ? next[j + 1] : j;
+    low[j] = Math.min(low[j + 1], year ?? Infinity);
+    high[j] = Math.max(high[j + 1], year ?? -Infinity);
   }
-  if (years.length === 0) return undefined;
-  // A loop, not a spread: a whole year's log holds more dates than a call takes arguments.
-  let [first, last] = [years[0], years[0]];
-  for (const y of years) [first, last] = [Math.min(first, y), Math.max(last, y)];
-  // A plan's months run on year after year ("Jan-27", "Jun-28", "Jan-29" after 2026): each next to the years before it.
-  const read = new Set(column.flatMap((d) => (d.twoDigit ? [d.twoDigit.year] : [])));
-  while (read.has(first - 1)) first--;
-  while (read.has(last + 1)) last++;
-  for (let d = 1; d < column.length; d++) {
-    for (const [j, where] of [[at - d, 'above'], [at + d, 'below']] as const) {
-      const year = yearOf(j);
-      if (year === undefined) continue;
-      const near = months ? (column[j].text ?? '').trim() : String(column[j].value);
-      return { year, near, first, last, ...(where === 'below' ? { below: true } : {}), ...(months ? { months } : {}) };
+  let [passed, above, first, last] = [0, -1, Infinity, -Infinity];
+  return (at: number) => {
+    if (at < passed) [passed, above, first, last] = [0, -1, Infinity, -Infinity];
+    for (; passed < at; passed++) {
+      const year = yearAt(passed);
+      if (year !== undefined) [above, first, last] = [passed, Math.min(first, year), Math.max(last, year)];
     }
+    const below = next[at + 1];
+    const j = above >= 0 && (below < 0 || at - above <= below - at) ? above : below;
+    return j < 0 ? undefined : { j, below: j > at, first: Math.min(first, low[at + 1]), last: Math.max(last, high[at + 1]) };
+  };
+}
+
+/**
+ * The sheet's years for each cell of a column with no title year (`cell(j)`, as the row stands when asked), asked in
+ * row order (`nearestYears`): those of the column's other dates read without doubt; lacking any, the years that two
+ * or more of its month-or-day cells share (a column of `Jan-26`, `Feb-26` … is in 2026, and one lone `Jun-30` is no
+ * year of it). Either way widened by the years its month-or-day cells read as one after another: a plan's starts in
+ * 2026 and 2027 with one `Jun-28` and one `Jan-29` run to 2029. (The cost: days typed late in a month, `Jun-27` to
+ * `Jun-30` beside 2026 dates, chain the same way and stay months, as `Jun-27` alone would; a title's year is not
+ * widened.) A day is read in the year of the nearest such date, above it first, as a date without a year is.
+ * Undefined when nothing tells: the cell is read as a month.
+ */
+export function sheetYearsIn(length: number, cell: (j: number) => ColumnDate): (at: number) => ColumnYear | undefined {
+  const counts = new Map<number, number>();
+  for (let j = 0; j < length; j++) {
+    const year = cell(j).twoDigit?.year;
+    if (year !== undefined) counts.set(year, (counts.get(year) ?? 0) + 1);
   }
-  return undefined;
+  const dated = nearestYears(length, (j) => certainYear(cell(j)));
+  let shared: ReturnType<typeof nearestYears> | undefined;
+  return (at) => {
+    const byDate = dated(at);
+    const near = byDate ?? (shared ??= nearestYears(length, (j) => {
+      const year = cell(j).twoDigit?.year;
+      return year !== undefined && counts.get(year)! >= 2 ? year : undefined;
+    }))(at);
+    if (!near) return undefined;
+    let { first, last } = near;
+    // A plan's months run on year after year ("Jan-27", "Jun-28", "Jan-29" after 2026): each next to the years before it.
+    while (counts.has(first - 1)) first--;
+    while (counts.has(last + 1)) last++;
+    const d = cell(near.j);
+    const year = byDate ? certainYear(d)! : d.twoDigit!.year;
+    return { year, near: byDate ? String(d.value) : (d.text ?? '').trim(), first, last, ...(near.below ? { below: true } : {}), ...(byDate ? {} : { months: true }) };
+  };
 }
