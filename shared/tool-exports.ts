@@ -347,7 +347,7 @@ export const JIRA_EXPORT: ToolExport = {
     },
   },
   noted: [{ header: 'Description', first: true }, { header: 'Resolution' }, { header: 'Labels' }],
-  own: ['Issue id', 'Issue Type', 'Parent id', 'Project key', 'Project name', 'Project type', 'Status Category', 'Creator', 'Updated', 'Last Viewed', 'Watchers', 'Votes'],
+  own: ['Issue id', 'Issue Type', 'Parent id', 'Project key', 'Project name', 'Project type', 'Status Category', 'Creator', 'Updated', 'Last Viewed', 'Watchers', 'Votes', 'Sprint'],
   words: { requests: { status: { 'To Do': 'New', 'Waiting for customer': 'Waiting on requester', 'Waiting for support': 'New', "Won't Do": 'Declined' } } },
   statusBy: { header: 'Resolution', words: ["Won't Do", "Won't Fix", 'Duplicate', 'Cannot Reproduce', 'Incomplete', 'Declined'], status: 'Declined', why: 'closed without being fulfilled' },
 };

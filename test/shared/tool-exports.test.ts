@@ -249,6 +249,18 @@ describe("a Jira export's record ids", () => {
       [1, 'C', "Jira's own columns (Issue id, Parent id, Assignee Id, Reporter Id, Creator Id, Project id, Sprint Id) are not part of Requests; ignored"],
     ]);
   });
+
+  it('name a header Jira repeats once, with how many columns it heads, and a repeated column kept in Notes once', () => {
+    const header = ['Summary', 'Issue key', 'Issue id', 'Status', 'Reporter', 'Created', 'Watchers', 'Watchers', 'Watchers', 'Sprint', 'Sprint', 'Labels', 'Labels', 'Custom field (Organizations)'];
+    const read = readTable(TABLES.requests, 'Jira', [header, ['Workshop', 'TA-1', 1, 'To Do', 'Jo Smith', '2026-12-01', 'Ana Ortiz', 'Tam Nguyen', null, 'Sprint 4', 'Sprint 5', 'reap', 'fy27', 'Yurok Tribe']]);
+    expect(read.issues.filter((i) => i.code === 'unknown_column').map((i) => [i.column, i.message])).toEqual([
+      ['C', "Jira's own columns (Issue id, Watchers (3 columns), Sprint (2 columns)) are not part of Requests; ignored"],
+    ]);
+    expect(read.issues.filter((i) => i.code === 'export_column').map((i) => [i.column, i.message])).toEqual([
+      ['L', 'Jira\'s column "Labels" (2 columns) kept in Notes, each value on a line of its own ("Labels: …"): Requests has no column of its own for it'],
+    ]);
+    expect(read.rows[0].raw.notes).toBe('Labels: reap\nLabels: fy27');
+  });
 });
 
 describe("a planning tool's export whose groups and subtasks are its own", () => {
