@@ -114,7 +114,7 @@ export interface ToolExport {
 export const PLANNER_EXPORT: ToolExport = {
   tool: 'Microsoft Planner',
   marks: ['Bucket Name', 'Task ID', 'Is Recurring', 'Checklist Items', 'Completed Checklist Items', 'Late'],
-  least: 3,
+  least: 2,
   fields: { workplan: { 'Task Name': 'task', 'Bucket Name': 'phase', Progress: 'status', 'Assigned To': 'lead', 'Start date': 'startOn', 'Due date': 'endOn', Description: 'notes', 'Task ID': 'itemId' } },
   noted: [
     { header: 'Priority', unless: { value: 'Medium', why: 'which Planner gives every task' } },
@@ -354,8 +354,11 @@ export const ZENDESK_EXPORT: ToolExport = {
   words: { requests: { status: { 'On-hold': 'In progress' } } },
 };
 
-/** The more particular tool first: a SharePoint task list has every list's columns too. */
-export const TOOL_EXPORTS: readonly ToolExport[] = [PLANNER_EXPORT, SHAREPOINT_TASK_LIST, SMARTSHEET_EXPORT, ASANA_EXPORT, MONDAY_EXPORT, MICROSOFT_FORMS, GOOGLE_FORMS, SERVICENOW_EXPORT, JIRA_EXPORT, ZENDESK_EXPORT, SHAREPOINT_LIST];
+/**
+ * The more particular tool first: a SharePoint task list has every list's columns too. The service adds tools the
+ * add-on's bundle has no room for (`sync/ingest/planning-tool-exports.ts`).
+ */
+export const TOOL_EXPORTS: ToolExport[] = [PLANNER_EXPORT, SHAREPOINT_TASK_LIST, SMARTSHEET_EXPORT, ASANA_EXPORT, MONDAY_EXPORT, MICROSOFT_FORMS, GOOGLE_FORMS, SERVICENOW_EXPORT, JIRA_EXPORT, ZENDESK_EXPORT, SHAREPOINT_LIST];
 
 interface ToolNames {
   marks: Set<string>;
@@ -419,6 +422,7 @@ export function notedLine(column: NotedColumn, value: CellInput, isoFromDate: No
   const text = (column.lookup && sharePointValues(typed)?.join('; ')) || typed;
   if (column.first) return text;
   if (column.unless && foldText(text) === foldText(column.unless.value)) return undefined;
-  const day = column.days && typeof value === 'string' ? parseDateText(text) : undefined;
+  // A day either order reads (2/10/2025) is kept as written: the sheet may write its days day first, known only later.
+  const day = column.days && typeof value === 'string' && !/^(0?[1-9]|1[0-2])\/(0?[1-9]|1[0-2])\//.test(text) ? parseDateText(text) : undefined;
   return `${column.header}: ${day?.kind === 'date' && day.end === undefined ? day.start : text}`;
 }

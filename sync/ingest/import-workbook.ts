@@ -27,6 +27,7 @@ import { adoptWebFormRows, settleWebFormRows, webFormRows, type FormRequest } fr
 import type { SheetGrid } from './sheet-grid';
 import { readWorkbookGrids } from './workbook-grid';
 import type { SheetTable } from './sheet-table';
+import { outlineLevelColumn, withToolDays } from './planning-tool-exports';
 
 /** One problem at one cell; `line` is how the CLI shows it: `Requests!F7 (Received): "13/45/2024" is not a date …`. */
 export interface PlacedIssue { code: IssueCode; field: string; column?: string; header?: string; message: string; line: string }
@@ -131,9 +132,11 @@ function readAs(table: TableDef, sheet: SheetGrid, reading: ReturnType<typeof wo
 }
 
 /** The reading of one sheet: the workbook's, with the sheet's indents and row outline levels, by which an outline's parent rows are told. */
-const withOutline = <R extends object>(reading: R, { indents, rowLevels }: Pick<SheetGrid, 'indents' | 'rowLevels'>): R & Pick<SheetGrid, 'indents' | 'rowLevels'> => ({
-  ...reading, ...(indents?.size ? { indents } : {}), ...(rowLevels?.size ? { rowLevels } : {}),
-});
+const withOutline = <R extends object>(reading: R, { grid, indents, rowLevels }: Pick<SheetGrid, 'grid' | 'indents' | 'rowLevels'>): R & Pick<SheetGrid, 'indents' | 'rowLevels'> => {
+  // A CSV has no groups or indents: Microsoft Project's states each row's level in a column of its own.
+  const levels = rowLevels?.size ? rowLevels : outlineLevelColumn(grid);
+  return { ...reading, ...(indents?.size ? { indents } : {}), ...(levels?.size ? { rowLevels: levels } : {}) };
+};
 
 /**
  * The sheets holding a table, found by sheet name or, failing that, by headers; each table stacked in a sheet on its
@@ -480,7 +483,7 @@ interface WorkbookTables {
 
 /** The workbook's tables, each sheet read as the table it holds or held; throws `ImportError` as `importWorkbook` says. */
 async function readWorkbookTables(store: Pick<RowStore, 'syncState' | 'warnings' | 'storedRowsWithHash'>, opts: ImportOptions, readsOf: ReadsOf): Promise<WorkbookTables> {
-  const sheets = await readWorkbookGrids(opts.file);
+  const sheets = (await readWorkbookGrids(opts.file)).map(withToolDays);
   const lists = readLists(sheets);
   const readOptions = workbookReading(sheets, lists);
   // What the store holds of this source, per table: which sheets held which table at the last import.

@@ -80,3 +80,11 @@ test('with no Status column, a custom field of status words ("Task Progress") is
   ]);
   expect(r.warnings.filter((w) => w.field === 'percentComplete')).toEqual([]);
 });
+
+test("a day kept in Notes from a day-first sheet (Asana's Completed At, 2/10/2025) is never read month first: kept as written", async () => {
+  const done = TASKS[2].replace(',25/9/2025,25/9/2025,', ',2/10/2025,2/10/2025,');
+  const { store, source } = await imported('completed.csv', [HEADER, TASKS[0], done]);
+  const notes = [];
+  for await (const row of store.rows('workplan', { sourceIds: [source] })) notes.push(row.values.notes);
+  expect(notes).toContain('Completed At: 2/10/2025');
+});
