@@ -189,8 +189,11 @@ export interface ReadTableResult {
 /** Headers that group rows rather than describe them ("Month" beside a Date column). */
 const GROUPING_HEADERS = new Set(['month', 'quarter', 'week', 'year', 'season', 'section', 'group', 'category', 'part'].map(foldText));
 
-/** A line under a table that explains it rather than being a row of it, numbered as footnotes are ("1. Source: …") or not. */
-const NOTE_TEXT = /^(?:[(\[]?\d{1,2}[.)\]] *)?(notes?|sources?|updated|last updated|as of|prepared by|key|legend)\b|^[*†‡¹²³⁴⁵⁶⁷⁸⁹]|^page \d+( of \d+)?$/i;
+/**
+ * A line under a table that explains it rather than being a row of it, numbered as footnotes are ("1. Source: …") or not;
+ * a template's own instruction below its rows ("Insert new rows ABOVE this one", Excel's Gantt chart) too.
+ */
+const NOTE_TEXT = /^(?:[(\[]?\d{1,2}[.)\]] *)?(notes?|sources?|updated|last updated|as of|prepared by|key|legend)\b|^insert new rows\b|^[*†‡¹²³⁴⁵⁶⁷⁸⁹]|^page \d+( of \d+)?$/i;
 /**
  * A line a document prints atop each page after its first ("Racial Equity Work Plan (continued)"): the rows under it go
  * on with the phase and goal above it, where a heading would give them its own.

@@ -5,7 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import { afterAll, expect, test } from 'vitest';
 import { importWorkbook } from '../../../sync/ingest/import-workbook';
 import { storeBackends } from '../../support/store-backends';
-import { tempFolder } from './workbook-files';
+import { tempFolder, writeWorkbook } from './workbook-files';
 
 const backends = storeBackends('ingest_tool_exports');
 const files = tempFolder('tool-exports');
@@ -125,4 +125,31 @@ test("a plan in the columns Planner's import takes (Bucket Name, Progress, Check
     ['Develop a racial equity ordinance', 'Phase 2', 'Not started', undefined],
     ['Host a community leaders forum', 'Phase 1', 'In progress', 'Review recommendations\nPriority: Important'],
   ]);
+});
+
+test("Excel's Gantt chart template: its phase rows group the tasks, and its last line (Insert new rows ABOVE this one) is no task", async () => {
+  const store = await backends[0].open();
+  const source = (await store.createPrincipal({ kind: 'source', name: 'Gantt', sourceKind: 'file' })).principal.id;
+  const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
+  const days = Array.from({ length: 7 }, (_, i) => new Date(Date.UTC(2026, 1, 2 + i)));
+  const file = await writeWorkbook(files.path('gantt.xlsx'), [{
+    name: 'ProjectSchedule',
+    rows: [
+      ['Racial Equity Work Plan'], ['Office of Diversity & Equity'], ['Project lead: Tam Nguyen'],
+      [null, null, 'Project start:', d('2026-02-02')], [null, null, 'Display week:', 1],
+      [null, null, null, null, null, null, null, ...days],
+      ['TASK', 'ASSIGNED\nTO', 'PROGRESS', 'START', 'END', null, null, 'M', 'T', 'W', 'T', 'F', 'S', 'S'],
+      ['Phase 1 Title'],
+      ['Host a community leaders forum', 'Tam Nguyen', 0.25, d('2026-02-02'), d('2027-08-31')],
+      ['Phase 2 Title'],
+      ['Develop and present a racial equity ordinance', 'Ana Ortiz', 0, d('2027-01-04'), d('2027-12-31')],
+      ['Insert new rows ABOVE this one'],
+    ],
+  }]);
+  const r = await importWorkbook(store, { file, sourceId: source, at: new Date(Date.UTC(2026, 11, 7)) });
+  expect(r.rejected).toEqual([]);
+  const tasks = [];
+  for await (const row of store.rows('workplan', { sourceIds: [source] })) tasks.push([row.values.phase, row.values.task]);
+  expect(tasks.sort()).toEqual([['Phase 1 Title', 'Host a community leaders forum'], ['Phase 2 Title', 'Develop and present a racial equity ordinance']]);
+  expect(r.warnings).toContainEqual(expect.objectContaining({ row: 12, message: 'this row is a note under the table ("Insert new rows ABOVE this one"); not read as a row' }));
 });
