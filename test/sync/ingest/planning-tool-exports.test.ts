@@ -153,3 +153,25 @@ test("Excel's Gantt chart template: its phase rows group the tasks, and its last
   expect(tasks.sort()).toEqual([['Phase 1 Title', 'Host a community leaders forum'], ['Phase 2 Title', 'Develop and present a racial equity ordinance']]);
   expect(r.warnings).toContainEqual(expect.objectContaining({ row: 12, message: 'this row is a note under the table ("Insert new rows ABOVE this one"); not read as a row' }));
 });
+
+test("Notion: a milestone calendar database, headed by its title property (Name), is read as milestones and none is lost", async () => {
+  const store = await backends[0].open();
+  const source = (await store.createPrincipal({ kind: 'source', name: 'Notion', sourceKind: 'file' })).principal.id;
+  const file = files.path('Milestones 9b30b13b97a74acda7dd1f152937e173.csv');
+  await writeFile(file, [
+    'Name,Date,Team,Status,City partnership opportunity,Tags',
+    'Community leaders forum,"March 15, 2026",Office of Diversity & Equity,Done,Yes,Forum',
+    'Equity study listening sessions,"April 7, 2026 → April 21, 2026",Research,In progress,Yes,',
+    'Ordinance first reading,,Council staff,Not started,No,',
+  ].join('\n'));
+  const r = await importWorkbook(store, { file, sourceId: source, at: new Date(Date.UTC(2026, 11, 7)) });
+  expect(r.unreadable).toEqual([]);
+  expect(r.rejected).toEqual([]);
+  const milestones = [];
+  for await (const row of store.rows('milestones', { sourceIds: [source] })) milestones.push([row.values.milestone, row.values.date, row.values.endOn, row.values.team, row.values.partnership]);
+  expect(milestones.sort()).toEqual([
+    ['Community leaders forum', '2026-03-15', null, 'Office of Diversity & Equity', true],
+    ['Equity study listening sessions', '2026-04-07', '2026-04-21', 'Research', true],
+    ['Ordinance first reading', null, null, 'Council staff', false],
+  ]);
+});
