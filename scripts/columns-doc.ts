@@ -42,7 +42,7 @@ export function columnsDoc(): string {
     }
     if (tool.noted.length) out.push(`- kept in Notes as \`Header: value\`: ${tool.noted.map((n) => `${n.header}${n.first ? ' (first, as written)' : ''}${n.lookup ? ` (the ${n.lookup} it names)` : ''}${n.unless ? ` (not ${n.unless.value}, ${n.unless.why})` : ''}`).join(', ')}`);
     if (tool.own.length) out.push(`- the tool's own, ignored with one warning: ${tool.own.join(', ')}`);
-    if (tool.ids) out.push('- its record ids, each a header ending in "Id" (Assignee Id, Reporter Id, Sprint Id), ignored in the same one warning');
+    if (tool.ids) out.push(`- headers of the shape \`${tool.ids.source}\` (the tool's record ids, counts, timings and SLA states, which no field holds), ignored in the same one warning`);
     for (const [table, by] of Object.entries(tool.byDomain ?? {})) {
       const t = TABLES[table as keyof typeof TABLES];
       const header = (field: string) => t.columns.find((c: InputColumn) => c.name === field)!.header;

@@ -1,6 +1,6 @@
 // The workbooks other tools write when a plan or a log kept in them is exported to Excel (Microsoft Planner's "Export
 // plan to Excel", SharePoint's "Export to Excel" of any list, Smartsheet's export, Asana's CSV, a monday.com board,
-// the responses of Google Forms and Microsoft Forms, the tickets of ServiceNow, Jira and Zendesk): a header row that is
+// the responses of Google Forms, Microsoft Forms and Typeform, the tickets of ServiceNow, Jira, Zendesk and Freshdesk): a header row that is
 // a tool's is read as the tool means its columns, and the tool's own bookkeeping is said once.
 import { parseDateText } from './cells/date-text';
 import { isoFromUtcDate } from './cells/dates';
@@ -63,8 +63,12 @@ export interface ToolExport {
   given?: { readonly [T in TableName]?: Readonly<Partial<Record<FieldOf<T>, string>>> };
   /** The words the tool writes in its own columns where it recorded nothing (Microsoft Forms' "anonymous"), read as blank. */
   nothing?: { words: readonly string[]; headers: readonly string[]; why: string };
-  /** Its record ids are bookkeeping too, a column each, headed by the field and "Id" (Jira's Assignee Id, Sprint Id). */
-  ids?: true;
+  /**
+   * Its bookkeeping columns told by their names' shape, too many to list: Jira's record ids ("Assignee Id", "Sprint Id")
+   * and its time tracking, in seconds; Zendesk's figures "… in minutes". Read by their words, a figure in seconds or
+   * minutes would be taken for hours spent.
+   */
+  ids?: RegExp;
   /**
    * Per table and field, the tool's own words for a listed value that no sheet of an office's means so (ServiceNow's
    * "5 - Planning" is a Low priority, where "Planning" is a plan's Not started), read as that value where the list has
@@ -270,6 +274,20 @@ export const GOOGLE_FORMS: ToolExport = {
   given: FORM_RESPONSES,
 };
 
+/**
+ * Typeform's responses (CSV or Excel): its "#" is each response's token, its own id for it; Submit Date is when it was
+ * sent. The Network ID is shared by every response from one network, so it names no response.
+ */
+export const TYPEFORM: ToolExport = {
+  tool: 'Typeform',
+  marks: ['Submit Date (UTC)', 'Network ID'],
+  least: 2,
+  fields: { requests: { '#': 'requestId', 'Submit Date (UTC)': 'receivedOn' } },
+  noted: [],
+  own: ['Network ID'],
+  given: FORM_RESPONSES,
+};
+
 /** A service desk's requester's organization, where the ticket names none: the domain of the requester's address. */
 const REQUESTER_DOMAIN = { requests: { field: 'requesterOrg', email: 'contactEmail', name: 'contactName', staff: 'assignee' } } as const;
 
@@ -319,7 +337,7 @@ export const JIRA_EXPORT: ToolExport = {
   tool: 'Jira',
   only: 'requests',
   byDomain: { requests: { ...REQUESTER_DOMAIN.requests, customer: ['Request participants', 'Raised on behalf of', 'Customer', 'Customer email', 'Requester', 'Requester email'] } },
-  ids: true,
+  ids: /\bid\s*$|estimate$|time spent$|work ratio/i,
   marks: ['Issue key', 'Issue id', 'Issue Type', 'Parent id', 'Project key', 'Project name', 'Status Category', 'Last Viewed'],
   least: 2,
   fields: {
@@ -349,16 +367,34 @@ export const ZENDESK_EXPORT: ToolExport = {
       Requester: 'contactName', 'Requester email': 'contactEmail', Subject: 'description', 'Created at': 'receivedOn', 'Solved at': 'fulfilledOn',
     },
   },
-  noted: [{ header: 'Tags' }],
+  noted: [{ header: 'Tags' }, { header: 'Satisfaction Score', unless: { value: 'Unoffered', why: 'never asked' } }],
   own: ['Requester id', 'Requester external id', 'Requester domain', 'Submitter', 'Group', 'Via', 'Ticket type', 'Updated at', 'Assigned at', 'Initially assigned at'],
-  words: { requests: { status: { 'On-hold': 'In progress' } } },
+  ids: /minutes|stations$/i,
+  words: { requests: { status: { 'On-hold': 'In progress', Hold: 'In progress' } } },
+};
+
+/**
+ * Freshdesk's ticket export (CSV or Excel). Waiting on Third Party is still the office's to move, as Zendesk's On-hold.
+ * Due by is the desk's own SLA target, not the requester's deadline; the desk's figures are its bookkeeping.
+ */
+export const FRESHDESK_EXPORT: ToolExport = {
+  tool: 'Freshdesk',
+  only: 'requests',
+  byDomain: REQUESTER_DOMAIN,
+  marks: ['Ticket ID', 'Due by Time', 'Closed time', 'Agent interactions', 'First response status'],
+  least: 3,
+  fields: { requests: { 'Ticket ID': 'requestId', Subject: 'description', Agent: 'assignee', 'Created time': 'receivedOn', 'Resolved time': 'fulfilledOn', 'Company Name': 'requesterOrg' } },
+  noted: [{ header: 'Tags' }, { header: 'Survey results' }],
+  own: ['Type', 'Group', 'Due by Time', 'Closed time', 'Time tracked', 'Contact ID'],
+  ids: /interactions|\(in hrs\)$|[ne] (time|status)$/i,
+  words: { requests: { status: { 'Waiting on Third Party': 'In progress' } } },
 };
 
 /**
  * The more particular tool first: a SharePoint task list has every list's columns too. The service adds tools the
  * add-on's bundle has no room for (`sync/ingest/planning-tool-exports.ts`).
  */
-export const TOOL_EXPORTS: ToolExport[] = [PLANNER_EXPORT, SHAREPOINT_TASK_LIST, SMARTSHEET_EXPORT, ASANA_EXPORT, MONDAY_EXPORT, MICROSOFT_FORMS, GOOGLE_FORMS, SERVICENOW_EXPORT, JIRA_EXPORT, ZENDESK_EXPORT, SHAREPOINT_LIST];
+export const TOOL_EXPORTS: ToolExport[] = [PLANNER_EXPORT, SHAREPOINT_TASK_LIST, SMARTSHEET_EXPORT, ASANA_EXPORT, MONDAY_EXPORT, MICROSOFT_FORMS, GOOGLE_FORMS, TYPEFORM, SERVICENOW_EXPORT, JIRA_EXPORT, ZENDESK_EXPORT, FRESHDESK_EXPORT, SHAREPOINT_LIST];
 
 interface ToolNames {
   marks: Set<string>;
@@ -391,8 +427,8 @@ export function toolNames(tool: ToolExport): ToolNames {
 /** A header as its tool names the field: Jira heads a custom field "Custom field (Name)". */
 export const customField = (header: string): string => foldText(header.replace(/^\s*custom field \((.*)\)\s*$/i, '$1'));
 
-/** Whether a column is the tool's bookkeeping (`own`, or a record id of a tool's with `ids`). */
-export const isOwnColumn = (tool: ToolExport, header: string): boolean => toolNames(tool).own.has(foldText(header)) || (!!tool.ids && /\bid\s*$/i.test(header));
+/** Whether a column is the tool's bookkeeping (`own`, or of a shape its `ids` names). */
+export const isOwnColumn = (tool: ToolExport, header: string): boolean => toolNames(tool).own.has(foldText(header)) || !!tool.ids?.test(header);
 
 /** Whether a line heads a board's subitems (`Subitems | Name | Owner …`): it names columns, yet is no table's header. */
 export function headsSubitems(line: readonly CellInput[]): boolean {

@@ -177,7 +177,11 @@ function parsePoint(text: string): Partial_ | undefined {
   if ((m = t.match(/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?: ?[ap]m)?(?:z|[+-]\d{2}:?\d{2})?)?$/i))) return { year: +m[1], month: +m[2], day: +m[3] };
   // A two-digit year takes the date's one separator: "3/15-17" is March 15 to 17 (a range, below), not 3/15/17.
   // Four digits can be no day, so "3/15-2026" is one date.
-  if ((m = t.match(/^(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{2})|[/.-](\d{4}))$/))) return { year: fullYear(m[4] ?? m[5]), month: +m[1], day: +m[3] };
+  if ((m = t.match(/^(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{2})|[/.-](\d{4}))$/))) {
+    // Day first where it can only be so ("17-09-2025", "17/09/25"), and always with dots, which US dates never use.
+    const dayFirst = +m[3] <= 12 && (m[2] === '.' || +m[1] > 12);
+    return { year: fullYear(m[4] ?? m[5]), month: +m[dayFirst ? 3 : 1], day: +m[dayFirst ? 1 : 3] };
+  }
   if ((m = t.match(/^(\d{1,2})\/(\d{1,2})$/))) return { month: +m[1], day: +m[2] };
   if ((m = t.match(/^(\d{1,2})$/))) return { month: 0, day: +m[1] };
   if ((m = t.match(/^(\d{1,2}) (\d{4})$/))) return { year: +m[2], month: 0, day: +m[1] };

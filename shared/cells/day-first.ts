@@ -1,8 +1,8 @@
 // The order a sheet writes its dates in: an export from a tool set to another country's format ("17/9/2025") writes
 // every date day first, so its "2/10/2025" is October 2, not February 10, and read month first it would put a task's
 // end before its start.
-/** A date written with slashes and a four-digit year, its two first numbers apart: `3/15/2026`, `15/3/2026`. */
-export const SLASH_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+/** A date of three numbers, the year last: `3/15/2026`, `15/3/26`, `15-03-2026`, `15.03.2026` (day, separator, month, year). */
+export const NUMERIC_DATE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})$/;
 
 /** A sheet row as read: its number and its cells by field. */
 interface RowCells { row: number; raw: Readonly<Record<string, unknown>> }
@@ -17,9 +17,9 @@ export function dayFirstShown(dateColumns: readonly { name: string; header: stri
   for (const { row, raw } of rows) {
     for (const c of dateColumns) {
       const cell = raw[c.name];
-      const parts = typeof cell === 'string' ? SLASH_DATE.exec(cell.trim()) : null;
+      const parts = typeof cell === 'string' ? NUMERIC_DATE.exec(cell.trim()) : null;
       if (!parts) continue;
-      const [first, second] = [+parts[1], +parts[2]];
+      const [first, second] = [+parts[1], +parts[3]];
       if (second > 12 && first <= 12) return undefined;
       if (first > 12 && second <= 12 && first <= 31) shown ??= `${c.header} "${parts[0]}" on row ${row}`;
     }

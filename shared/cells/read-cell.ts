@@ -5,7 +5,7 @@ import type { FieldIssue } from '../issues';
 import { counted } from '../plural';
 import { parseDateText, SAYS_WHEN, spanText, SPELLS_RANGE } from './date-text';
 import { readDeadlineWords } from './deadline-words';
-import { daysBetween, isCalendarDay, isIsoDate, isoFromParts, isoFromSerial, isoFromUtcDate, lastDayOfMonth } from './dates';
+import { daysBetween, fullYear, isCalendarDay, isIsoDate, isoFromParts, isoFromSerial, isoFromUtcDate, lastDayOfMonth } from './dates';
 import { MONTH_NAMES } from './periods';
 import { countWithUnit, numberInWords, shareInWords } from './number-in-words';
 import { CHOICE_SYNONYMS, NUMBERED_CHOICE_MARKS, STATUSES_BEYOND_LISTS, STOPPED_STATUS_LISTS, type ListKey } from '../lists';
@@ -16,7 +16,7 @@ import { checkMark } from './check-marks';
 import { hasPastedBreak, withPastedBreaks } from '../row-id';
 // A dropdown not chosen yet ("-", "n/a", "TBD"), in the one list the status formulas read too.
 import { isBlankStatus, placeholderKind } from './not-chosen';
-import { SLASH_DATE } from './day-first';
+import { NUMERIC_DATE } from './day-first';
 import { sheetDayOf, type SheetYears } from './month-or-day';
 
 export { isErrorValue };
@@ -200,16 +200,16 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions, beside = tr
   const text = String(raw).trim();
   // Synced rows carry ISO dates: the common case skips the general parser.
   if (isCalendarDay(text)) return { value: text, issues: NO_ISSUES };
-  // So do US dates (m/d/yyyy): the general parser would read them the same way, through a dozen patterns.
-  const us = SLASH_DATE.exec(text);
-  if (us) {
-    const dayFirstToo = opts.dayFirst !== undefined && +us[1] <= 12 && +us[1] !== +us[2] ? isoFromParts(+us[3], +us[2], +us[1]) : undefined;
-    if (dayFirstToo) return { value: dayFirstToo, issues: [issue(c, 'day_first', `${c.header}: read ${quoteValue(text)} as ${dayFirstToo}, day first as the sheet writes its dates (${opts.dayFirst})`, 'warning')] };
-    const iso = isoFromParts(+us[3], +us[1], +us[2]);
+  // So do US dates (m/d/yyyy): the general parser would read them the same way, through a dozen patterns. Day first
+  // where it can only be so (no month 17), where dots say so, as most of the world writes them, and where the sheet does.
+  const n = NUMERIC_DATE.exec(text);
+  if (n) {
+    const [first, second, year] = [+n[1], +n[3], fullYear(n[4])];
+    const why = first > 12 ? `there is no month ${first}` : first === second ? undefined : n[2] === '.' ? 'as dates with dots are written' : opts.dayFirst && `as the sheet writes its dates: ${opts.dayFirst}`;
+    const dayFirst = why ? isoFromParts(year, second, first) : undefined;
+    if (dayFirst) return { value: dayFirst, issues: [issue(c, 'day_first', `${c.header}: read ${quoteValue(text)} as ${dayFirst}, day first (${why})`, 'warning')] };
+    const iso = n[2] === '/' && n[4].length === 4 ? isoFromParts(year, first, second) : undefined;
     if (iso) return { value: iso, issues: NO_ISSUES };
-    // Written day first, as most of the world writes it, where the first number can be no month: only that reading is left.
-    const dayFirst = +us[1] > 12 ? isoFromParts(+us[3], +us[2], +us[1]) : undefined;
-    if (dayFirst) return { value: dayFirst, issues: [issue(c, 'day_first', `${c.header}: read ${quoteValue(text)} as ${dayFirst}, day first (there is no month ${+us[1]})`, 'warning')] };
   }
   if (/^\d+(\.\d+)?$/.test(text) && isDateSerial(Number(text)) && Number(text) > 9999) return { value: isoFromSerial(Number(text)), issues: NO_ISSUES };
   return readDateText(c, text, opts, beside);

@@ -17,6 +17,8 @@ import { slideTables } from './slide-tables';
 import { ARCHIVE_LIMITS, ODF_PRESENTATION, ODF_SPREADSHEET, ODF_TEXT, PRESENTATION, readWorkbookArchive, WORD_DOCUMENT, WORKBOOK, type ArchiveLimits, type WorkbookArchive } from './workbook-archive';
 import { PartRelationships, relationshipsOf } from './workbook-relationships';
 import { NumberFormats, SharedStrings, TableDefinition, WorkbookSheets } from './workbook-parts';
+import { joinJiraComments } from './jira-comments';
+import { joinSurveyHeader } from './survey-header-rows';
 
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
@@ -31,9 +33,12 @@ export async function readWorkbookGrids(file: string, limits: ArchiveLimits = AR
   const zip = head.subarray(0, 4).equals(ZIP_SIGNATURE);
   if (!zip && textKind(decodeText(head)) !== 'table') throw new ImportError('not-a-workbook', `${file} ${whyNotAWorkbook(head, file)}`);
   if (info.size > (zip ? limits.unpacked : limits.kept)) throw new ImportError('too-large', `${file} is larger than any workbook of tables an import reads: save its tables in a new workbook and import that.`);
-  if (!zip) return [delimitedTextGrid(file, decodeText(await readFile(file)))];
-  return readWorkbookArchive(await readFile(file), file, limits, { [WORKBOOK]: sheetGrids, [WORD_DOCUMENT]: documentTables, [PRESENTATION]: slideTables, [ODF_SPREADSHEET]: opendocumentTables, [ODF_TEXT]: opendocumentTables, [ODF_PRESENTATION]: opendocumentSlides });
+  if (!zip) return [toolGrid(delimitedTextGrid(file, decodeText(await readFile(file))))];
+  return (await readWorkbookArchive(await readFile(file), file, limits, { [WORKBOOK]: sheetGrids, [WORD_DOCUMENT]: documentTables, [PRESENTATION]: slideTables, [ODF_SPREADSHEET]: opendocumentTables, [ODF_TEXT]: opendocumentTables, [ODF_PRESENTATION]: opendocumentSlides })).map(toolGrid);
 }
+
+/** A tool's export whose cells its header alone cannot say (decision 033): SurveyMonkey's two header rows, Jira's many comments. */
+const toolGrid = (sheet: SheetGrid): SheetGrid => joinJiraComments(joinSurveyHeader(sheet));
 
 const SHARED_STRINGS = 'xl/sharedStrings.xml';
 const STYLES = 'xl/styles.xml';

@@ -42,7 +42,7 @@ test('dates written day first are all read so, the ambiguous ones too, said with
     ['Draft the racial equity action plan', '2025-09-01', '2025-10-30'],
     ["Gather the departments' equity data", '2025-09-17', '2025-10-02'],
   ]);
-  expect(r.warnings).toContainEqual(expect.objectContaining({ row: 5, field: 'endOn', message: 'Due Date: read "2/10/2025" as 2025-10-02, day first as the sheet writes its dates (Start Date "17/9/2025" on row 5)' }));
+  expect(r.warnings).toContainEqual(expect.objectContaining({ row: 5, field: 'endOn', message: 'Due Date: read "2/10/2025" as 2025-10-02, day first (as the sheet writes its dates: Start Date "17/9/2025" on row 5)' }));
   expect(r.warnings).toContainEqual(expect.objectContaining({ row: 6, field: 'startOn', message: expect.stringContaining('read "1/9/2025" as 2025-09-01, day first') }));
 });
 
