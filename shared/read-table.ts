@@ -189,11 +189,8 @@ export interface ReadTableResult {
 /** Headers that group rows rather than describe them ("Month" beside a Date column). */
 const GROUPING_HEADERS = new Set(['month', 'quarter', 'week', 'year', 'season', 'section', 'group', 'category', 'part'].map(foldText));
 
-/**
- * A line under a table that explains it rather than being a row of it, numbered as footnotes are ("1. Source: …") or not;
- * a template's own instruction below its rows ("Insert new rows ABOVE this one", Excel's Gantt chart) too.
- */
-const NOTE_TEXT = /^(?:[(\[]?\d{1,2}[.)\]] *)?(notes?|sources?|updated|last updated|as of|prepared by|key|legend)\b|^insert new rows\b|^[*†‡¹²³⁴⁵⁶⁷⁸⁹]|^page \d+( of \d+)?$/i;
+/** A line under a table that explains it rather than being a row of it, numbered as footnotes are ("1. Source: …") or not. */
+const NOTE_TEXT = /^(?:[(\[]?\d{1,2}[.)\]] *)?(notes?|sources?|updated|last updated|as of|prepared by|key|legend)\b|^[*†‡¹²³⁴⁵⁶⁷⁸⁹]|^page \d+( of \d+)?$/i;
 /**
  * A line a document prints atop each page after its first ("Racial Equity Work Plan (continued)"): the rows under it go
  * on with the phase and goal above it, where a heading would give them its own.
@@ -523,11 +520,6 @@ export function readTable(
   };
   const outline = outlineOf(table, map, options, grid, headerIndex);
   const form = formReading(table, map, header, readOptions.lists);
-  // With no Status column, a % column whose cells are status words ("In progress", Asana's "Task Progress" field) says
-  // the status, which a % would lose: "In progress" names no share.
-  const statusColumn = fieldColumn(map, 'status').index === undefined ? table.columns.find((c) => c.name === 'status') : undefined;
-  const progressAt = statusColumn && fieldColumn(map, 'percentComplete').index;
-  const worded = { on: [] as number[], typed: new Set<string>() };
   // A board's group is a title row above its own copy of the header: the Goal of the rows below it.
   const board = map.tool?.board && boardGroups(table, map);
   const firstColumn = header.findIndex((h) => !isBlankCell(h));
@@ -666,14 +658,6 @@ export function readTable(
         listed.typed ??= String(v).trim();
       }
     }
-    const word = progressAt === undefined ? undefined : line[progressAt];
-    const status = typeof word === 'string' ? readCell(statusColumn!, word, readOptions) : undefined;
-    if (status?.value != null && !status.issues.some((i) => i.severity === 'error')) {
-      raw.status = status.value;
-      raw.percentComplete = null;
-      worded.on.push(r + 1);
-      worded.typed.add(quoteValue((word as string).trim()));
-    }
     const statusBy = form.statusBy;
     const why = statusBy && line[statusBy.at];
     if (statusBy && !isBlankCell(why) && (!statusBy.words || (typeof why === 'string' && statusBy.words.has(foldText(why)))) && raw.status !== statusBy.value) {
@@ -771,10 +755,6 @@ export function readTable(
     // A customer's column an address was taken from was read, whatever the header's warnings said of it.
     const used = new Set([...form.byDomain.used].map((i) => columnLetter(i + 1)));
     for (let k = issues.length - 1; k >= 0; k--) if (issues[k].code === 'unknown_column' && issues[k].row === headerIndex + 1 && used.has(issues[k].column!)) issues.splice(k, 1);
-  }
-  if (worded.on.length) {
-    const named = excerpt(String(header[progressAt!]));
-    issues.push({ code: 'choice_matched', field: 'status', sheet, row: headerIndex + 1, column: columnLetter(progressAt! + 1), header: named, severity: 'warning', message: `no Status column: ${rowRuns(worded.on)} take their status from ${named} (${[...worded.typed].join(', ')}), which holds status words, not percentages` });
   }
   if (rows.length) issues.push(...formIssues(map, sheet, headerIndex, header, form));
   issues.push(...addedStatuses(table, sheet, header, rows, readOptions.lists, (field, at) => fieldColumn(map, field, at).index));

@@ -458,7 +458,6 @@ export function notedLine(column: NotedColumn, value: CellInput, isoFromDate: No
   const text = (column.lookup && sharePointValues(typed)?.join('; ')) || typed;
   if (column.first) return text;
   if (column.unless && foldText(text) === foldText(column.unless.value)) return undefined;
-  // A day either order reads (2/10/2025) is kept as written: the sheet may write its days day first, known only later.
-  const day = column.days && typeof value === 'string' && !/^(0?[1-9]|1[0-2])\/(0?[1-9]|1[0-2])\//.test(text) ? parseDateText(text) : undefined;
+  const day = column.days && typeof value === 'string' ? parseDateText(text) : undefined;
   return `${column.header}: ${day?.kind === 'date' && day.end === undefined ? day.start : text}`;
 }

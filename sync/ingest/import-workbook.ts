@@ -28,6 +28,7 @@ import type { SheetGrid } from './sheet-grid';
 import { readWorkbookGrids } from './workbook-grid';
 import type { SheetTable } from './sheet-table';
 import { outlineLevelColumn, withToolDays } from './planning-tool-exports';
+import { planReadings } from './plan-readings';
 
 /** One problem at one cell; `line` is how the CLI shows it: `Requests!F7 (Received): "13/45/2024" is not a date …`. */
 export interface PlacedIssue { code: IssueCode; field: string; column?: string; header?: string; message: string; line: string }
@@ -128,7 +129,7 @@ function listsWarnings(lists: ListsRead | undefined): ImportWarning[] {
 function readAs(table: TableDef, sheet: SheetGrid, reading: ReturnType<typeof workbookReading>): SheetTable {
   const { name, grid, textsLikeErrors } = sheet;
   const headerIndex = findHeaderRow(table, grid).index;
-  return { sheet: name, header: grid[headerIndex] ?? [], read: readTable(table, name, grid, headerIndex, withOutline(reading, sheet)), texts: textsLikeErrors };
+  return { sheet: name, header: grid[headerIndex] ?? [], read: planReadings(readTable(table, name, grid, headerIndex, withOutline(reading, sheet)), name, grid, reading.lists), texts: textsLikeErrors };
 }
 
 /** The reading of one sheet: the workbook's, with the sheet's indents and row outline levels, by which an outline's parent rows are told. */
@@ -150,7 +151,7 @@ export function findTables(sheets: readonly SheetGrid[], reading = workbookReadi
     const located = locateTable(name, grid, heldBy(name));
     if (!located) continue;
     const sheetReading = withOutline(reading, sheet);
-    const reads = readStacked(readTable(located.table, name, grid, located.headerIndex, sheetReading), name, grid, sheetReading, heldBy(name)).map((read) => withinExcelTable(read, name, grid, excelTables));
+    const reads = readStacked(readTable(located.table, name, grid, located.headerIndex, sheetReading), name, grid, sheetReading, heldBy(name)).map((read) => planReadings(withinExcelTable(read, name, grid, excelTables), name, grid, sheetReading.lists));
     found.push(...reads.map((read) => ({ sheet: name, header: grid[read.headerRow - 1] ?? [], read, texts: textsLikeErrors })));
   }
   return found;
