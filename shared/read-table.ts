@@ -10,7 +10,7 @@ import { parseDateText, type DateTextOptions } from './cells/date-text';
 import { titleYears, type TitleYears } from './cells/title-year';
 import { dayFirstShown } from './cells/day-first';
 import { headerText, headerWeight, mapHeaders, type HeaderMap } from './header-map';
-import { headsSubitems, isOwnColumn, notedLine, toolExportOf, toolNames } from './tool-exports';
+import { headsSubitems, isOwnColumn, notedLine, toolExportOf, toolNames, type NotedColumn } from './tool-exports';
 import { domainIssues, domainReading, nameByDomain, settleDomains, type DomainReading } from './requester-domain';
 import { settleTiesByValues, type SettledTie } from './header-values';
 import type { CellIssue } from './issues';
@@ -338,13 +338,18 @@ function headerIssues(table: TableDef, sheet: string, headerIndex: number, map: 
   const names = map.tool && toolNames(map.tool);
   const own = map.unknown.filter((u) => map.tool && isOwnColumn(map.tool, u.header));
   if (own.length > 1) {
-    issues.push({ ...at(own[0].index, own[0].header), code: 'unknown_column', message: `${map.tool!.tool}'s own columns (${own.map((u) => u.header).join(', ')}) are not part of ${table.sheet}; ignored` });
+    issues.push({ ...at(own[0].index, own[0].header), code: 'unknown_column', message: `${map.tool!.tool}'s own columns (${namedOnce(own.map((u) => u.header))}) are not part of ${table.sheet}; ignored` });
   }
-  // One warning per column, at its own header cell, where the Data quality sheet points to it.
+  // One warning per column, at its own header cell, where the Data quality sheet points to it; a column the tool
+  // repeats (Jira's Labels, one a label) at its first.
+  const said = new Set<NotedColumn>();
   for (const [index, n] of map.noted) {
+    if (said.has(n)) continue;
+    said.add(n);
+    const count = [...map.noted.values()].filter((m) => m === n).length;
     const but = n.unless ? ` (but ${n.unless.value}, ${n.unless.why})` : '';
     const how = n.first ? 'each value as written, before any other line' : `each value on a line of its own ("${n.header}: …"${n.lookup ? `, the ${n.lookup} it names without SharePoint's item ids` : ''})`;
-    issues.push({ ...at(index, n.header), code: 'export_column', message: `${map.tool!.tool}'s column ${quoteValue(n.header)}${but} kept in Notes, ${how}: ${table.sheet} has no column of its own for it` });
+    issues.push({ ...at(index, n.header), code: 'export_column', message: `${map.tool!.tool}'s column ${quoteValue(n.header)}${count > 1 ? ` (${count} columns)` : ''}${but} kept in Notes, ${how}: ${table.sheet} has no column of its own for it` });
   }
   const standIns = names?.standIns.get(table.name);
   for (const m of map.matched) {
@@ -383,6 +388,17 @@ function headerIssues(table: TableDef, sheet: string, headerIndex: number, map: 
     }
   }
   return issues;
+}
+
+/** Headers named once each, a repeated one with how many columns it heads ("Watchers (3 columns)"): Jira repeats a few. */
+function namedOnce(headers: readonly string[]): string {
+  const seen = new Map<string, [header: string, count: number]>();
+  for (const h of headers) {
+    const one = seen.get(foldText(h));
+    if (one) one[1]++;
+    else seen.set(foldText(h), [h, 1]);
+  }
+  return [...seen.values()].map(([h, n]) => (n > 1 ? `${h} (${n} columns)` : h)).join(', ');
 }
 
 /** A header that names what a plan numbers ("Years", "Stage"), in the singular a numbered value takes. */

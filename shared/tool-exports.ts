@@ -347,7 +347,7 @@ export const JIRA_EXPORT: ToolExport = {
     },
   },
   noted: [{ header: 'Description', first: true }, { header: 'Resolution' }, { header: 'Labels' }],
-  own: ['Issue id', 'Issue Type', 'Parent id', 'Project key', 'Project name', 'Project type', 'Status Category', 'Creator', 'Updated', 'Last Viewed', 'Watchers', 'Votes'],
+  own: ['Issue id', 'Issue Type', 'Parent id', 'Project key', 'Project name', 'Project type', 'Status Category', 'Creator', 'Updated', 'Last Viewed', 'Watchers', 'Votes', 'Sprint'],
   words: { requests: { status: { 'To Do': 'New', 'Waiting for customer': 'Waiting on requester', 'Waiting for support': 'New', "Won't Do": 'Declined' } } },
   statusBy: { header: 'Resolution', words: ["Won't Do", "Won't Fix", 'Duplicate', 'Cannot Reproduce', 'Incomplete', 'Declined'], status: 'Declined', why: 'closed without being fulfilled' },
 };
@@ -391,10 +391,29 @@ export const FRESHDESK_EXPORT: ToolExport = {
 };
 
 /**
+ * A calendar exported to CSV (Outlook's Export to a file, and the CSV Google Calendar imports): each event a milestone,
+ * its Subject the milestone (its Description is the event's notes, which a milestone has none of), its Start Date the
+ * date and its End Date the last day. Times, reminders, attendees and the like are the calendar's.
+ */
+export const CALENDAR_EXPORT: ToolExport = {
+  tool: 'Outlook',
+  variant: 'a calendar exported to CSV',
+  only: 'milestones',
+  marks: ['Subject', 'Start Time', 'End Time', 'All day event', 'Reminder on/off', 'Meeting Organizer', 'Required Attendees', 'Show time as'],
+  least: 4,
+  fields: { milestones: { Subject: 'milestone', 'Start Date': 'date', 'End Date': 'endOn', Categories: 'team' } },
+  noted: [{ header: 'Description' }, { header: 'Location' }],
+  own: [
+    'Start Time', 'End Time', 'All day event', 'Reminder on/off', 'Reminder Date', 'Reminder Time', 'Meeting Organizer', 'Required Attendees', 'Optional Attendees',
+    'Meeting Resources', 'Billing Information', 'Mileage', 'Priority', 'Private', 'Sensitivity', 'Show time as',
+  ],
+};
+
+/**
  * The more particular tool first: a SharePoint task list has every list's columns too. The service adds tools the
  * add-on's bundle has no room for (`sync/ingest/planning-tool-exports.ts`).
  */
-export const TOOL_EXPORTS: ToolExport[] = [PLANNER_EXPORT, SHAREPOINT_TASK_LIST, SMARTSHEET_EXPORT, ASANA_EXPORT, MONDAY_EXPORT, MICROSOFT_FORMS, GOOGLE_FORMS, TYPEFORM, SERVICENOW_EXPORT, JIRA_EXPORT, ZENDESK_EXPORT, FRESHDESK_EXPORT, SHAREPOINT_LIST];
+export const TOOL_EXPORTS: ToolExport[] = [PLANNER_EXPORT, SHAREPOINT_TASK_LIST, SMARTSHEET_EXPORT, ASANA_EXPORT, MONDAY_EXPORT, MICROSOFT_FORMS, GOOGLE_FORMS, TYPEFORM, SERVICENOW_EXPORT, JIRA_EXPORT, ZENDESK_EXPORT, FRESHDESK_EXPORT, CALENDAR_EXPORT, SHAREPOINT_LIST];
 
 interface ToolNames {
   marks: Set<string>;

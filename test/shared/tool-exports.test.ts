@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { mapHeaders } from '../../shared/header-map';
 import { TABLES } from '../../shared/index';
 import { locateTable, readTable } from '../../shared/read-table';
-import { ASANA_EXPORT, GOOGLE_FORMS, JIRA_EXPORT, MICROSOFT_FORMS, MONDAY_EXPORT, SERVICENOW_EXPORT, SHAREPOINT_LIST, SHAREPOINT_TASK_LIST, toolExportOf, ZENDESK_EXPORT } from '../../shared/tool-exports';
+import { ASANA_EXPORT, CALENDAR_EXPORT, GOOGLE_FORMS, JIRA_EXPORT, MICROSOFT_FORMS, MONDAY_EXPORT, SERVICENOW_EXPORT, SHAREPOINT_LIST, SHAREPOINT_TASK_LIST, toolExportOf, ZENDESK_EXPORT } from '../../shared/tool-exports';
 import { asanaExport } from '../fixtures/messy/asana-export';
+import { calendarExport } from '../fixtures/messy/calendar-export';
 import { googleFormResponses } from '../fixtures/messy/google-form-responses';
 import { jiraExport } from '../fixtures/messy/jira-export';
 import { mondayExport } from '../fixtures/messy/monday-export';
@@ -248,6 +249,18 @@ describe("a Jira export's record ids", () => {
       [1, 'C', "Jira's own columns (Issue id, Parent id, Assignee Id, Reporter Id, Creator Id, Project id, Sprint Id) are not part of Requests; ignored"],
     ]);
   });
+
+  it('name a header Jira repeats once, with how many columns it heads, and a repeated column kept in Notes once', () => {
+    const header = ['Summary', 'Issue key', 'Issue id', 'Status', 'Reporter', 'Created', 'Watchers', 'Watchers', 'Watchers', 'Sprint', 'Sprint', 'Labels', 'Labels', 'Custom field (Organizations)'];
+    const read = readTable(TABLES.requests, 'Jira', [header, ['Workshop', 'TA-1', 1, 'To Do', 'Jo Smith', '2026-12-01', 'Ana Ortiz', 'Tam Nguyen', null, 'Sprint 4', 'Sprint 5', 'reap', 'fy27', 'Yurok Tribe']]);
+    expect(read.issues.filter((i) => i.code === 'unknown_column').map((i) => [i.column, i.message])).toEqual([
+      ['C', "Jira's own columns (Issue id, Watchers (3 columns), Sprint (2 columns)) are not part of Requests; ignored"],
+    ]);
+    expect(read.issues.filter((i) => i.code === 'export_column').map((i) => [i.column, i.message])).toEqual([
+      ['L', 'Jira\'s column "Labels" (2 columns) kept in Notes, each value on a line of its own ("Labels: …"): Requests has no column of its own for it'],
+    ]);
+    expect(read.rows[0].raw.notes).toBe('Labels: reap\nLabels: fy27');
+  });
 });
 
 describe("a planning tool's export whose groups and subtasks are its own", () => {
@@ -331,5 +344,23 @@ describe("a monday.com board's export", () => {
     const read = readTable(TABLES.workplan, 'Board', board, 2);
     const said = read.issues.filter((i) => i.code === 'choice_matched');
     expect(said.map((i) => i.message)).toEqual(['Status: read monday.com\'s "Working on it" on rows 4 and 13 as "In progress", "Stuck" on row 7 as "In progress", "Done" on rows 6 and 8 as "Completed"']);
+  });
+});
+
+describe('a calendar exported to CSV', () => {
+  const calendar = calendarExport.sheets[0].rows;
+
+  it("is Outlook's export by its own columns, and an office's calendar or a desk's tickets with a Subject are not", () => {
+    expect(toolExportOf(calendar[0])).toBe(CALENDAR_EXPORT);
+    expect(toolExportOf(['Subject', 'Start Date', 'End Date', 'Description'])).toBeUndefined();
+    expect(toolExportOf(['Id', 'Requester', 'Requester email', 'Subject', 'Status', 'Created at', 'Updated at', 'Solved at'])).toBe(ZENDESK_EXPORT);
+  });
+
+  it("reads each event as a milestone named by its Subject, never by its Description, and says Outlook's own columns once", () => {
+    const read = readTable(TABLES.milestones, 'Calendar', calendar);
+    expect(read.rows.map((r) => r.raw.milestone)).toEqual(['Community listening session', 'Racial Equity Action Plan to Council', 'GARE cohort training']);
+    const ignored = read.issues.filter((i) => i.code === 'unknown_column' && /Outlook/.test(i.message));
+    expect(ignored).toHaveLength(1);
+    expect(ignored[0].message).toMatch(/^Outlook's own columns \(Start Time, End Time, All day event, Reminder on\/off, .*Show time as\) are not part of Milestones; ignored$/);
   });
 });

@@ -57,6 +57,8 @@ describe('the bundle', () => {
     // A text the code uses in many places (a warning's code, a column's name) is written once and read from there.
     expect(code.split('"blank_kept"')).toHaveLength(2);
     expect(code.split('"receivedOn"')).toHaveLength(2);
+    // …and so is a property's name the code reads or sets with a dot (`row.receivedOn`, `column.header`).
+    expect(code).not.toMatch(/\.(?:receivedOn|header|length)\b/);
   });
 
   test('names its own functions in a stack trace, as the execution log shows it', async () => {
