@@ -59,6 +59,10 @@ export function columnsDoc(): string {
         out.push(`- \`${table}\` ${header}, where its list has the value, said once: ${Object.entries(words).map(([word, value]) => `"${word}" → ${value}`).join(', ')}`);
       }
     }
+    for (const [table, fields] of Object.entries(tool.orNotes ?? {})) {
+      const headers = (fields as readonly string[]).map((field) => TABLES[table as keyof typeof TABLES].columns.find((c: InputColumn) => c.name === field)!.header);
+      out.push(`- \`${table}\` ${headers.join(', ')}: a cell that is no value of it kept in Notes as written, the row kept, said once`);
+    }
     if (tool.only) out.push(`- always \`${tool.only}\`: read as it even where a column it needs is missing (one error names it), never as another table`);
     if (tool.nothing) out.push(`- ${tool.nothing.words.map((w) => `"${w}"`).join(' or ')} under ${tool.nothing.headers.join(' or ')}: blank, said once (${tool.nothing.why})`);
     if (tool.statusBy) out.push(`- a row whose ${tool.statusBy.header} ${tool.statusBy.words ? `is ${tool.statusBy.words.map((w) => `"${w}"`).join(', ')}` : 'is filled'}: Status ${tool.statusBy.status}, said once (${tool.statusBy.why})`);

@@ -707,6 +707,15 @@ export function readTable(
     if (!any && items.length === 0) continue;
     for (const g of form.given) raw[g.field] = g.value;
     if (form.byDomain) nameByDomain(form.byDomain, raw, line, r + 1, readOptions);
+    for (const [i, kept] of form.orNotes) {
+      const v = raw[kept.column.name];
+      if (isBlankCell(v) || !readCell(kept.column, v, readOptions).issues.some((x) => x.severity === 'error')) continue;
+      raw[kept.column.name] = null;
+      const line = `${headerText(header[i]).replace(/^\s*custom field \((.*)\)\s*$/i, '$1')}: ${String(v).trim()}`;
+      raw.notes = isBlankCell(raw.notes) ? line : `${String(raw.notes).trim()}\n${line}`;
+      kept.on.push(r + 1);
+      kept.typed.add(String(v).trim());
+    }
     if (form.endedAt !== undefined && !isBlankCell(raw.fulfilledOn) && readCell(form.status!, raw.status, readOptions).value === DECLINED_REQUEST_STATUS) {
       const ended = notedLine({ header: headerText(header[form.endedAt]), days: true }, raw.fulfilledOn, options.isoFromDate);
       raw.notes = isBlankCell(raw.notes) ? ended : `${String(raw.notes).trim()}\n${ended}`;
@@ -807,6 +816,8 @@ interface FormReading {
   statusBy?: { at: number; statusAt?: number; words?: Set<string>; value: string; on: number[]; typed: Set<string> };
   /** The field a desk names by the domain of its requester's address (`ToolExport.byDomain`), and the rows read so, by domain. */
   byDomain?: DomainReading;
+  /** By column, a field whose cell is kept in Notes where it holds no value of it (`ToolExport.orNotes`), the rows and words. */
+  orNotes: Map<number, { column: InputColumn; on: number[]; typed: Set<string> }>;
 }
 
 /**
@@ -849,7 +860,12 @@ function formReading(table: TableDef, map: HeaderMap, header: readonly CellInput
   const statusBy = at >= 0 && value !== undefined ? { statusBy: { at, statusAt, ...(by!.words ? { words: new Set(by!.words.map(foldText)) } : {}), value: String(value), on: [], typed: new Set<string>() } } : {};
   const domain = tool?.byDomain?.[table.name];
   const byDomain = domain && domainReading(table, domain, (field) => fieldColumn(map, field).index, header);
-  return { given, nothingAt, nothingOn: [], words, ...ended, ...statusBy, ...(byDomain ? { byDomain } : {}), ...(nothing && nothingAt.size ? { nothing: new Map(nothing.words.map((w) => [foldText(w), undefined])) } : {}) };
+  const orNotes: FormReading['orNotes'] = new Map();
+  for (const field of (tool?.orNotes?.[table.name] ?? []) as string[]) {
+    const { index } = fieldColumn(map, field);
+    if (index !== undefined) orNotes.set(index, { column: table.columns.find((c) => c.name === field)!, on: [], typed: new Set() });
+  }
+  return { given, nothingAt, nothingOn: [], words, orNotes, ...ended, ...statusBy, ...(byDomain ? { byDomain } : {}), ...(nothing && nothingAt.size ? { nothing: new Map(nothing.words.map((w) => [foldText(w), undefined])) } : {}) };
 }
 
 /** A form's assumptions, each said once at the header (a warning on every response would bury the rest). */
@@ -880,6 +896,11 @@ function formIssues(map: HeaderMap, sheet: string, headerIndex: number, header: 
     issues.push({ ...at, code: 'choice_matched', field: 'status', column: columnLetter(column + 1), header: excerpt(String(header[column])), message: `${status}: ${rowRuns(statusBy.on)} read as ${quoteValue(statusBy.value)}, as ${why}: ${by.why}` });
   }
   for (const named of form.byDomain ? domainIssues(form.byDomain, tool.tool, header) : []) issues.push({ ...at, ...named });
+  for (const [i, kept] of form.orNotes) {
+    if (!kept.on.length) continue;
+    const h = excerpt(String(header[i]));
+    issues.push({ ...at, code: 'export_column', field: kept.column.name, column: columnLetter(i + 1), header: h, message: `${h}: ${[...kept.typed].map(quoteValue).join(' or ')} on ${rowRuns(kept.on)} is no ${kept.column.header} value; kept in Notes as written` });
+  }
   return issues;
 }
 

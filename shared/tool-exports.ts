@@ -106,6 +106,11 @@ export interface ToolExport {
    * of a reporter who is also an assignee (`name`, `staff`), or most assignees' own, is the office's: it names none.
    */
   byDomain?: { readonly [T in TableName]?: { field: FieldOf<T>; email: FieldOf<T>; name?: FieldOf<T>; staff?: FieldOf<T>; customer?: readonly string[] } };
+  /**
+   * Per table, fields whose cell, where it holds no value of the field, is kept in Notes as written, said once, where it
+   * would reject the row: Jira Service Management's Satisfaction, whose export no documentation describes.
+   */
+  orNotes?: { readonly [T in TableName]?: readonly FieldOf<T>[] };
 }
 
 /**
@@ -347,8 +352,9 @@ export const JIRA_EXPORT: ToolExport = {
     },
   },
   noted: [{ header: 'Description', first: true }, { header: 'Resolution' }, { header: 'Labels' }],
-  own: ['Issue id', 'Issue Type', 'Parent id', 'Project key', 'Project name', 'Project type', 'Status Category', 'Creator', 'Updated', 'Last Viewed', 'Watchers', 'Votes', 'Sprint'],
+  own: ['Issue id', 'Issue Type', 'Parent id', 'Project key', 'Project name', 'Project type', 'Status Category', 'Creator', 'Updated', 'Last Viewed', 'Watchers', 'Votes', 'Sprint', 'Satisfaction date'],
   words: { requests: { status: { 'To Do': 'New', 'Waiting for customer': 'Waiting on requester', 'Waiting for support': 'New', "Won't Do": 'Declined' } } },
+  orNotes: { requests: ['satisfaction'] },
   statusBy: { header: 'Resolution', words: ["Won't Do", "Won't Fix", 'Duplicate', 'Cannot Reproduce', 'Incomplete', 'Declined'], status: 'Declined', why: 'closed without being fulfilled' },
 };
 
@@ -446,8 +452,8 @@ export function toolNames(tool: ToolExport): ToolNames {
 /** A header as its tool names the field: Jira heads a custom field "Custom field (Name)". */
 export const customField = (header: string): string => foldText(header.replace(/^\s*custom field \((.*)\)\s*$/i, '$1'));
 
-/** Whether a column is the tool's bookkeeping (`own`, or of a shape its `ids` names). */
-export const isOwnColumn = (tool: ToolExport, header: string): boolean => toolNames(tool).own.has(foldText(header)) || !!tool.ids?.test(header);
+/** Whether a column is the tool's bookkeeping (`own`, by its name or as a "Custom field (…)", or of a shape its `ids` names). */
+export const isOwnColumn = (tool: ToolExport, header: string): boolean => toolNames(tool).own.has(customField(header)) || !!tool.ids?.test(header);
 
 /** Whether a line heads a board's subitems (`Subitems | Name | Owner …`): it names columns, yet is no table's header. */
 export function headsSubitems(line: readonly CellInput[]): boolean {

@@ -811,6 +811,13 @@ export function readCell(c: InputColumn, raw: CellInput, opts: ReadOptions, type
         const read = readCell(c, Number(scored[1]), opts);
         return read.value === null ? read : { ...read, issues: [...read.issues, issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(scored[0].trim())} as ${scored[1]}`, 'warning')] };
       }
+      // Stars, as a service desk shows a rating ("★★★★☆"): the filled ones.
+      const shown = typeof raw === 'string' && /^[★⭐\uFE0F☆\s]+$/u.test(raw) ? raw.trim() : '';
+      const stars = shown.match(/[★⭐]/gu)?.length;
+      if (stars) {
+        const read = readCell(c, stars, opts);
+        return read.value === null ? read : { ...read, issues: [issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(shown)} as ${stars}`, 'warning')] };
+      }
       // The five-point scale's words alone, as a pasted survey export gives them: its ends are the survey's own labels.
       const word = typeof raw === 'string' ? LIKERT_WORDS.indexOf(raw.trim().toLowerCase().replace(/[.!]+$/, '').replace(/\s+/g, ' ')) : -1;
       if (word >= 0) return { value: word + 1, issues: [issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(String(raw))} as ${word + 1} (from 1, very dissatisfied, through neutral, 3, to 5, very satisfied)`, 'warning')] };

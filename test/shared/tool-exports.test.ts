@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { mapHeaders } from '../../shared/header-map';
 import { TABLES } from '../../shared/index';
 import { locateTable, readTable } from '../../shared/read-table';
+import { validateRow } from '../../shared/validate-row';
 import { ASANA_EXPORT, CALENDAR_EXPORT, GOOGLE_FORMS, JIRA_EXPORT, MICROSOFT_FORMS, MONDAY_EXPORT, SERVICENOW_EXPORT, SHAREPOINT_LIST, SHAREPOINT_TASK_LIST, toolExportOf, ZENDESK_EXPORT } from '../../shared/tool-exports';
 import { asanaExport } from '../fixtures/messy/asana-export';
 import { calendarExport } from '../fixtures/messy/calendar-export';
@@ -260,6 +261,24 @@ describe("a Jira export's record ids", () => {
       ['L', 'Jira\'s column "Labels" (2 columns) kept in Notes, each value on a line of its own ("Labels: …"): Requests has no column of its own for it'],
     ]);
     expect(read.rows[0].raw.notes).toBe('Labels: reap\nLabels: fy27');
+  });
+});
+
+describe("Jira Service Management's satisfaction", () => {
+  const header = ['Summary', 'Issue key', 'Issue id', 'Status', 'Reporter', 'Created', 'Custom field (Organizations)', 'Custom field (Satisfaction)', 'Custom field (Satisfaction date)'];
+  const ticket = (key: string, satisfaction: string) => ['Workshop', key, 1, 'Resolved', 'Jo Smith', '2026-12-01', 'Yurok Tribe', satisfaction, '2026-12-03'];
+
+  it('reads a score, written as a number or as stars, and keeps words that are no score in Notes, said once, the row kept', () => {
+    const read = readTable(TABLES.requests, 'Jira', [header, ticket('TA-1', '4.0'), ticket('TA-2', '★★★☆☆'), ticket('TA-3', 'Good'), ticket('TA-4', 'Good'), ticket('TA-5', 'Very satisfied')]);
+    const rows = read.rows.map((r) => validateRow(TABLES.requests, r.raw));
+    expect(rows.map((r) => [r.ok, r.values?.satisfaction, r.values?.notes])).toEqual([
+      [true, 4, null], [true, 3, null], [true, null, 'Satisfaction: Good'], [true, null, 'Satisfaction: Good'], [true, 5, null],
+    ]);
+    expect(read.issues.filter((i) => i.field === 'satisfaction').map((i) => [i.row, i.column, i.severity, i.message])).toEqual([
+      [1, 'H', 'warning', 'Custom field (Satisfaction): "Good" on rows 4–5 is no Satisfaction (1-5) value; kept in Notes as written'],
+    ]);
+    // The day the customer rated is Jira's own, never the day received.
+    expect(read.issues.find((i) => i.code === 'unknown_column')?.message).toContain('Custom field (Satisfaction date)');
   });
 });
 

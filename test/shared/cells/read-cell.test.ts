@@ -238,6 +238,15 @@ describe('numbers', () => {
     },
   );
 
+  it.each([['★★★★☆', 4], ['★★★★★', 5], ['⭐⭐⭐', 3], ['★☆☆☆☆', 1]] as const)('reads a satisfaction shown as stars, %j, as the filled ones, with a warning', (raw, score) => {
+    const r = read('requests', 'satisfaction', raw);
+    expect([r.value, r.issues.map((i) => [i.severity, i.message])]).toEqual([score, [['warning', `Satisfaction (1-5): read "${raw}" as ${score}`]]]);
+  });
+
+  it.each(['☆☆☆☆☆', '★★★★★★'])('refuses stars that place no score on the scale, %j', (raw) => {
+    expect(read('requests', 'satisfaction', raw).value).toBeNull();
+  });
+
   it.each(['Somewhat', 'Happy'])('refuses words that place no score on the scale, %j', (raw) => {
     expect(codes(read('requests', 'satisfaction', raw))).toEqual(['error:not_a_number']);
   });

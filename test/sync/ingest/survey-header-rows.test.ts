@@ -22,16 +22,23 @@ const RESPONSES = [
   '114288935013,431509884,12/06/2026 09:05:10 AM,12/06/2026 09:08:00 AM,73.162.10.5,,,,,City of Fresno,City,Budget equity tool,Walkthrough,Dev Patel,dpatel@fresno.gov',
 ];
 
-test('the two header rows are read as one, so every response is a request and no other row is', async () => {
+/** The lines imported as one CSV file, as `import` does: what it said, and the requests stored. */
+async function imported(name: string, lines: readonly string[]) {
   const store = await backends[0].open();
-  const source = (await store.createPrincipal({ kind: 'source', name: 'SurveyMonkey', sourceKind: 'file' })).principal.id;
-  const file = files.path('responses.csv');
-  await writeFile(file, [QUESTIONS, PARTS, ...RESPONSES].join('\r\n'));
+  const source = (await store.createPrincipal({ kind: 'source', name, sourceKind: 'file' })).principal.id;
+  const file = files.path(`${name}.csv`);
+  await writeFile(file, lines.join('\r\n'));
   const r = await importWorkbook(store, { file, sourceId: source, at: new Date(Date.UTC(2026, 11, 8)) });
+  const stored = [];
+  for await (const row of store.rows('requests', { sourceIds: [source] })) stored.push(row.values);
+  return { r, stored };
+}
+
+test('the two header rows are read as one, so every response is a request and no other row is', async () => {
+  const { r, stored } = await imported('responses', [QUESTIONS, PARTS, ...RESPONSES]);
   expect(r.rejected).toEqual([]);
   expect(r.accepted).toBe(2);
-  const rows = [];
-  for await (const row of store.rows('requests', { sourceIds: [source] })) rows.push([row.values.requestId, row.values.requesterOrg, row.values.contactName, row.values.contactEmail, row.values.receivedOn]);
+  const rows = stored.map((v) => [v.requestId, v.requesterOrg, v.contactName, v.contactEmail, v.receivedOn]);
   expect(rows.sort()).toEqual([
     ['114288935012', 'Department of Transportation', 'Maria Lee', 'mlee@dot.ca.gov', '2026-12-07'],
     ['114288935013', 'City of Fresno', 'Dev Patel', 'dpatel@fresno.gov', '2026-12-06'],
@@ -57,15 +64,10 @@ const CHOSEN = [
 ];
 
 test('a choice answered "Other" keeps its typed words in Notes, and ticked boxes read as the first with the rest in Notes', async () => {
-  const store = await backends[0].open();
-  const source = (await store.createPrincipal({ kind: 'source', name: 'SurveyMonkey choices', sourceKind: 'file' })).principal.id;
-  const file = files.path('choices.csv');
-  await writeFile(file, [CHOICES, CHOICE_PARTS, ...CHOSEN].join('\r\n'));
-  const r = await importWorkbook(store, { file, sourceId: source, at: new Date(Date.UTC(2026, 11, 8)) });
+  const { r, stored } = await imported('choices', [CHOICES, CHOICE_PARTS, ...CHOSEN]);
   expect(r.rejected).toEqual([]);
   expect(r.accepted).toBe(3);
-  const rows = [];
-  for await (const row of store.rows('requests', { sourceIds: [source] })) rows.push([row.values.requestId, row.values.requesterType, row.values.category, row.values.notes]);
+  const rows = stored.map((v) => [v.requestId, v.requesterType, v.category, v.notes]);
   expect(rows.sort()).toEqual([
     ['114288935012', 'State agency', 'Training & workshops', 'Category: Language access'],
     ['114288935013', 'Other', 'Other', 'Requester type: Nonprofit foundation\nCategory: Help with a grant application'],
