@@ -123,7 +123,7 @@ export interface ToolExport {
 export const PLANNER_EXPORT: ToolExport = {
   tool: 'Microsoft Planner',
   marks: ['Bucket Name', 'Task ID', 'Is Recurring', 'Checklist Items', 'Completed Checklist Items', 'Late'],
-  least: 3,
+  least: 2,
   fields: { workplan: { 'Task Name': 'task', 'Bucket Name': 'phase', Progress: 'status', 'Assigned To': 'lead', 'Start date': 'startOn', 'Due date': 'endOn', Description: 'notes', 'Task ID': 'itemId' } },
   noted: [
     { header: 'Priority', unless: { value: 'Medium', why: 'which Planner gives every task' } },
@@ -415,8 +415,11 @@ export const CALENDAR_EXPORT: ToolExport = {
   ],
 };
 
-/** The more particular tool first: a SharePoint task list has every list's columns too. */
-export const TOOL_EXPORTS: readonly ToolExport[] = [PLANNER_EXPORT, SHAREPOINT_TASK_LIST, SMARTSHEET_EXPORT, ASANA_EXPORT, MONDAY_EXPORT, MICROSOFT_FORMS, GOOGLE_FORMS, TYPEFORM, SERVICENOW_EXPORT, JIRA_EXPORT, ZENDESK_EXPORT, FRESHDESK_EXPORT, CALENDAR_EXPORT, SHAREPOINT_LIST];
+/**
+ * The more particular tool first: a SharePoint task list has every list's columns too. The service adds tools the
+ * add-on's bundle has no room for (`sync/ingest/planning-tool-exports.ts`).
+ */
+export const TOOL_EXPORTS: ToolExport[] = [PLANNER_EXPORT, SHAREPOINT_TASK_LIST, SMARTSHEET_EXPORT, ASANA_EXPORT, MONDAY_EXPORT, MICROSOFT_FORMS, GOOGLE_FORMS, TYPEFORM, SERVICENOW_EXPORT, JIRA_EXPORT, ZENDESK_EXPORT, FRESHDESK_EXPORT, CALENDAR_EXPORT, SHAREPOINT_LIST];
 
 interface ToolNames {
   marks: Set<string>;

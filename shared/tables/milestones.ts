@@ -32,7 +32,7 @@ export const milestonesTable = defineTable({
     { name: 'milestoneId', header: 'Milestone ID', aliases: ['ID', '#'], type: 'id', width: 12 },
     { name: 'date', header: 'Date', aliases: ['Start', 'Date(s)', 'When', 'Target date'], type: 'date', keptWhenBlank: 'kept with the status "No date yet"', rangeEnd: 'endOn', width: 12, numFmt: 'yyyy-mm-dd' },
     { name: 'endOn', header: 'End date', aliases: ['End', 'Until', 'Through'], type: 'date', deadline: true, notBefore: 'date', help: 'The last day of a milestone that spans days; blank for one day', width: 12, numFmt: 'yyyy-mm-dd' },
-    { name: 'milestone', header: 'Milestone', aliases: ['Event', 'Activity', 'Description', 'Deliverable'], type: 'longtext', required: true, width: 44 },
+    { name: 'milestone', header: 'Milestone', aliases: ['Event', 'Activity', 'Description', 'Deliverable', 'Name'], type: 'longtext', required: true, width: 44 },
     { name: 'team', header: 'Team', aliases: ['Lead', 'Owner', 'Department', 'Responsible'], type: 'text', fillDown: true, width: 28 },
     { name: 'partnership', header: 'City partnership', aliases: ['Partnership', 'City partnership opportunity', 'Partnership opportunity'], type: 'boolean', list: 'yesNo', width: 12 },
     { name: 'status', header: 'Status', aliases: ['State', 'Progress', 'Done', 'Complete'], type: 'choice', list: 'progressStatus', ticked: 'Completed', whenDone: 'date', width: 13,

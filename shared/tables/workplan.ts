@@ -13,7 +13,7 @@ export const workplanTable = defineTable({
     { name: 'goal', header: 'Goal', aliases: ['Goal area', 'Strategy', 'Objective'], type: 'text', fillDown: true, width: 30 },
     { name: 'phase', header: 'Phase', aliases: ['Stage', 'Year', 'GARE stage', 'Framework'], type: 'text', fillDown: true, numberedAs: 'Phase', width: 12 },
     { name: 'task', header: 'Task', aliases: ['Action', 'Activity', 'Tasks', 'Item', 'Item description', 'Deliverable', 'Task name'], type: 'longtext', required: true, width: 48 },
-    { name: 'lead', header: 'Lead', aliases: ['Owner', 'Responsible', 'Lead(s)', 'Who', 'Assigned to'], type: 'text', namedAbove: true, width: 20 },
+    { name: 'lead', header: 'Lead', aliases: ['Owner', 'Responsible', 'Lead(s)', 'Who', 'Assigned to', 'Assignee'], type: 'text', namedAbove: true, width: 20 },
     { name: 'startOn', header: 'Start', aliases: ['Start date', 'Begin', 'From'], type: 'date', workStart: true, rangeEnd: 'endOn', width: 12, numFmt: 'yyyy-mm-dd' },
     { name: 'endOn', header: 'End', aliases: ['End date', 'Finish', 'To', 'Due', 'Due date', 'Target date', 'Completion date', 'Target completion'], type: 'date', deadline: true, notBefore: 'startOn', width: 12, numFmt: 'yyyy-mm-dd' },
     { name: 'target', header: 'Target', aliases: ['Goal (number)', 'Target value', 'Measure'], type: 'number', unitField: 'unit', planned: true, width: 10, numFmt: '0' },

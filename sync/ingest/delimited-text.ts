@@ -139,4 +139,6 @@ function separatorOf(body: string): string {
  */
 export const excelSheetName = (text: string): string => text.replace(/[[\]:*?/\\\s]+/g, ' ').trim().slice(0, 31).trimEnd();
 
-const sheetNameOf = (file: string) => excelSheetName(basename(file, extname(file)).replace(/ \(\d+\)$/, '')) || 'Sheet1';
+// A browser's " (1)" for a second download, and the id Notion writes after a database's name (and its "_all" copy's), name
+// no sheet: the name before them says what the table is ("Milestones").
+const sheetNameOf = (file: string) => excelSheetName(basename(file, extname(file)).replace(/ \(\d+\)$| [0-9a-f]{32}(?:_all)?$/, '')) || 'Sheet1';

@@ -27,6 +27,8 @@ import { adoptWebFormRows, settleWebFormRows, webFormRows, type FormRequest } fr
 import type { SheetGrid } from './sheet-grid';
 import { readWorkbookGrids } from './workbook-grid';
 import type { SheetTable } from './sheet-table';
+import { outlineLevelColumn, withToolDays } from './planning-tool-exports';
+import { planReadings } from './plan-readings';
 
 /** One problem at one cell; `line` is how the CLI shows it: `Requests!F7 (Received): "13/45/2024" is not a date …`. */
 export interface PlacedIssue { code: IssueCode; field: string; column?: string; header?: string; message: string; line: string }
@@ -127,13 +129,15 @@ function listsWarnings(lists: ListsRead | undefined): ImportWarning[] {
 function readAs(table: TableDef, sheet: SheetGrid, reading: ReturnType<typeof workbookReading>): SheetTable {
   const { name, grid, textsLikeErrors } = sheet;
   const headerIndex = findHeaderRow(table, grid).index;
-  return { sheet: name, header: grid[headerIndex] ?? [], read: readTable(table, name, grid, headerIndex, withOutline(reading, sheet)), texts: textsLikeErrors };
+  return { sheet: name, header: grid[headerIndex] ?? [], read: planReadings(readTable(table, name, grid, headerIndex, withOutline(reading, sheet)), name, grid, reading.lists), texts: textsLikeErrors };
 }
 
 /** The reading of one sheet: the workbook's, with the sheet's indents and row outline levels, by which an outline's parent rows are told. */
-const withOutline = <R extends object>(reading: R, { indents, rowLevels }: Pick<SheetGrid, 'indents' | 'rowLevels'>): R & Pick<SheetGrid, 'indents' | 'rowLevels'> => ({
-  ...reading, ...(indents?.size ? { indents } : {}), ...(rowLevels?.size ? { rowLevels } : {}),
-});
+const withOutline = <R extends object>(reading: R, { grid, indents, rowLevels }: Pick<SheetGrid, 'grid' | 'indents' | 'rowLevels'>): R & Pick<SheetGrid, 'indents' | 'rowLevels'> => {
+  // A CSV has no groups or indents: Microsoft Project's states each row's level in a column of its own.
+  const levels = rowLevels?.size ? rowLevels : outlineLevelColumn(grid);
+  return { ...reading, ...(indents?.size ? { indents } : {}), ...(levels?.size ? { rowLevels: levels } : {}) };
+};
 
 /**
  * The sheets holding a table, found by sheet name or, failing that, by headers; each table stacked in a sheet on its
@@ -147,7 +151,7 @@ export function findTables(sheets: readonly SheetGrid[], reading = workbookReadi
     const located = locateTable(name, grid, heldBy(name));
     if (!located) continue;
     const sheetReading = withOutline(reading, sheet);
-    const reads = readStacked(readTable(located.table, name, grid, located.headerIndex, sheetReading), name, grid, sheetReading, heldBy(name)).map((read) => withinExcelTable(read, name, grid, excelTables));
+    const reads = readStacked(readTable(located.table, name, grid, located.headerIndex, sheetReading), name, grid, sheetReading, heldBy(name)).map((read) => planReadings(withinExcelTable(read, name, grid, excelTables), name, grid, sheetReading.lists));
     found.push(...reads.map((read) => ({ sheet: name, header: grid[read.headerRow - 1] ?? [], read, texts: textsLikeErrors })));
   }
   return found;
@@ -480,7 +484,7 @@ interface WorkbookTables {
 
 /** The workbook's tables, each sheet read as the table it holds or held; throws `ImportError` as `importWorkbook` says. */
 async function readWorkbookTables(store: Pick<RowStore, 'syncState' | 'warnings' | 'storedRowsWithHash'>, opts: ImportOptions, readsOf: ReadsOf): Promise<WorkbookTables> {
-  const sheets = await readWorkbookGrids(opts.file);
+  const sheets = (await readWorkbookGrids(opts.file)).map(withToolDays);
   const lists = readLists(sheets);
   const readOptions = workbookReading(sheets, lists);
   // What the store holds of this source, per table: which sheets held which table at the last import.

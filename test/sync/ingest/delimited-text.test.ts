@@ -70,6 +70,11 @@ describe('a CSV file read as a sheet', () => {
     expect(delimitedTextGrid('/d/A very long export file name from the service desk.csv', 'a,b\n').name).toHaveLength(31);
   });
 
+  test("the id Notion puts after a database's name in its export (and its _all copy) is not part of the sheet's name", () => {
+    expect(delimitedTextGrid('/d/Milestones 9b30b13b97a74acda7dd1f152937e173.csv', 'a,b\n').name).toBe('Milestones');
+    expect(delimitedTextGrid('/d/Milestones 9b30b13b97a74acda7dd1f152937e173_all.csv', 'a,b\n').name).toBe('Milestones');
+  });
+
   test('a header holding U+FFFD, the mark an earlier program left for a character it could not decode, is a table\'s header', () => {
     expect(textKind('Item ID,Notas de la reuni\ufffdn\nH-1,ok\n')).toBe('table');
     // A file whose first line holds control characters is another kind of file.

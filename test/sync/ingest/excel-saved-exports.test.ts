@@ -61,3 +61,32 @@ test('an ID typed twice that no spreadsheet rounded is still refused as a repeat
   const { r } = await imported('typed.csv', [HEADER, TASKS[0].replace('1.21143E+15', 'T-1'), TASKS[1].replace('1.21143E+15', 'T-1')]);
   expect(r.rejected).toEqual([expect.objectContaining({ row: 3, errors: [expect.objectContaining({ field: 'itemId', message: expect.stringContaining('is also on row 2') })] })]);
 });
+
+test('with no Status column, a custom field of status words ("Task Progress") is read as the status, said once', async () => {
+  const header = `${HEADER},Priority,Task Progress`;
+  const progress = ['High,In progress', 'Medium,Not started', 'Low,Done'];
+  const { store, source, r } = await imported('progress.csv', [header, ...TASKS.map((t, i) => `${t},${progress[i]}`), '1.21143E+15,22/9/2025,,22/9/2025,Review the budget worksheet,Operationalize,,,,28/10/2025,,,Racial Equity Work Plan,,,12%']);
+  expect(r.rejected).toEqual([]);
+  const read = [];
+  for await (const row of store.rows('workplan', { sourceIds: [source] })) read.push([row.values.task, row.values.status, row.values.percentComplete, row.values.notes]);
+  expect(read.sort()).toEqual([
+    ['Budget equity tool training', 'Completed', null, expect.stringContaining('Priority: Low')],
+    ['Draft the racial equity action plan', 'Not started', null, 'Notes, with a comma\nand a line break\nPriority: Medium'],
+    ["Gather the departments' equity data", 'In progress', null, 'Priority: High'],
+    ['Review the budget worksheet', null, 0.12, null],
+  ]);
+  expect(r.warnings.filter((w) => w.field === 'status')).toEqual([
+    // Completed At says the row is done before its Task Progress is read: each column is said with the rows it gave.
+    expect.objectContaining({ row: 1, message: expect.stringContaining('row 4 read as "Completed", as Asana\'s Completed At is filled') }),
+    expect.objectContaining({ row: 1, message: 'no Status column: rows 2–3 take their status from Task Progress ("In progress", "Not started"), which holds status words, not percentages' }),
+  ]);
+  expect(r.warnings.filter((w) => w.field === 'percentComplete')).toEqual([]);
+});
+
+test("a day kept in Notes from a day-first sheet (Asana's Completed At, 2/10/2025) is never read month first: kept as written", async () => {
+  const done = TASKS[2].replace(',25/9/2025,25/9/2025,', ',2/10/2025,2/10/2025,');
+  const { store, source } = await imported('completed.csv', [HEADER, TASKS[0], done]);
+  const notes = [];
+  for await (const row of store.rows('workplan', { sourceIds: [source] })) notes.push(row.values.notes);
+  expect(notes).toContain('Completed At: 2/10/2025');
+});
