@@ -4,7 +4,6 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CUSTOM_FUNCTIONS, CUSTOM_FUNCTION_DOCS, LIST_BLOCKS, SETTINGS, TABLES, TABLE_NAMES, customFunctionParams, customFunctionSignature, type InputColumn } from '../shared/index';
 import { TOOL_EXPORTS } from '../shared/tool-exports';
-import { SERVICE_TOOL_EXPORTS } from '../sync/ingest/planning-tool-exports';
 
 const esc = (s: string) => s.replace(/\|/g, '\\|');
 
@@ -31,7 +30,7 @@ export function columnsDoc(): string {
   out.push('## Exports of planning tools, forms and service desks', '', 'A header row holding enough of a tool\'s own headers (a planning tool\'s, a form\'s responses sheet, or a service desk\'s tickets) is read as that tool means its columns, whatever other field their words resemble.',
     '', 'Everywhere, a header that is a form\'s question is read without its asking (`What type of organization are you?` is the organization type, `Please describe your request` the request, `Is there a deadline? If so, when?` the deadline, `(optional)` dropped), and the questions of the service\'s own intake form name their columns too.', '');
   for (const tool of TOOL_EXPORTS) {
-    out.push(`### ${tool.tool}${tool.variant ? ` (${tool.variant})` : ''}`, '', `Recognized by ${tool.least} of: ${tool.marks.join(', ')}${SERVICE_TOOL_EXPORTS.includes(tool) ? ' (by `import` alone: the Google Sheets add-on reads these headers by their likeness)' : ''}.`, '');
+    out.push(`### ${tool.tool}${tool.variant ? ` (${tool.variant})` : ''}`, '', `Recognized by ${tool.least} of: ${tool.marks.join(', ')}.`, '');
     for (const [table, byHeader] of Object.entries(tool.fields)) {
       const t = TABLES[table as keyof typeof TABLES];
       out.push(`- \`${table}\`: ${Object.entries(byHeader).map(([h, f]) => `${h} → ${t.columns.find((c) => c.name === f)!.header}`).join(', ')}`);

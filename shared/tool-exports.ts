@@ -416,10 +416,75 @@ export const CALENDAR_EXPORT: ToolExport = {
 };
 
 /**
- * The more particular tool first: a SharePoint task list has every list's columns too. The service adds tools the
- * add-on's bundle has no room for (`sync/ingest/planning-tool-exports.ts`).
+ * Trello's board export (CSV). A card's list is the stage of the work it is in, read as the Phase, as a Planner bucket
+ * is; a card marked complete (Due Complete) is Completed, the others judged by their dates. Labels are the office's
+ * own words, each with its color; Archived is kept where a card was archived, since it is still a task someone wrote.
  */
-export const TOOL_EXPORTS: ToolExport[] = [PLANNER_EXPORT, SHAREPOINT_TASK_LIST, SMARTSHEET_EXPORT, ASANA_EXPORT, MONDAY_EXPORT, MICROSOFT_FORMS, GOOGLE_FORMS, TYPEFORM, SERVICENOW_EXPORT, JIRA_EXPORT, ZENDESK_EXPORT, FRESHDESK_EXPORT, CALENDAR_EXPORT, SHAREPOINT_LIST];
+export const TRELLO_EXPORT: ToolExport = {
+  tool: 'Trello',
+  marks: ['Card URL', 'Card Description', 'List Name', 'Board Name', 'Due Complete', 'Last Activity Date', 'Board ID'],
+  least: 3,
+  fields: { workplan: { 'Card ID': 'itemId', 'Card Name': 'task', 'Card Description': 'notes', Members: 'lead', 'Start Date': 'startOn', 'Due Date': 'endOn', 'List Name': 'phase' } },
+  noted: [{ header: 'Labels' }, { header: 'Archived', unless: { value: 'false', why: 'which Trello writes for every card not archived' } }],
+  own: ['Card URL', 'Attachment Count', 'Attachment Links', 'Checklist Item Total Count', 'Checklist Item Completed Count', 'Vote Count', 'Comment Count', 'Last Activity Date', 'List ID', 'Board ID', 'Board Name', 'Due Complete'],
+  statusBy: { header: 'Due Complete', words: ['true'], status: 'Completed', why: 'the others are judged by their dates' },
+};
+
+/**
+ * ClickUp's task export (CSV). Each date is written twice: as milliseconds since 1970 under the field's name, and as
+ * the day and time in the exporter's zone under "… Text", which is the day the office sees, so read. A list is where an
+ * office keeps one goal's tasks; its folder and space are where the plan sits. Statuses are the list's own words (the
+ * defaults "to do", "in progress", "complete" read as the plan's). "[]" is ClickUp's no one assigned.
+ */
+export const CLICKUP_EXPORT: ToolExport = {
+  tool: 'ClickUp',
+  marks: ['Task Content', 'Task Link', 'Date Created Text', 'Due Date Text', 'Space Name', 'Folder Name', 'Folder Name/Path', 'Subtasks IDs'],
+  least: 2,
+  fields: { workplan: { 'Task ID': 'itemId', 'Task Name': 'task', 'Task Content': 'notes', Status: 'status', Assignees: 'lead', 'Start Date Text': 'startOn', 'Due Date Text': 'endOn', 'List Name': 'goal' } },
+  noted: [{ header: 'Tags' }, { header: 'Priority' }],
+  own: [
+    'Task Link', 'Task Type', 'Date Created', 'Date Created Text', 'Date Updated', 'Date Updated Text', 'Date Closed', 'Date Closed Text', 'Date Done', 'Date Done Text', 'Due Date', 'Start Date',
+    'Parent ID', 'Subtasks IDs', 'Attachments', 'Folder Name', 'Folder Name/Path', 'Space Name', 'Time Estimated', 'Time Estimated Text', 'Checklists', 'Comments', 'Assigned Comments',
+    'Time Spent', 'Time Spent Text', 'Rolled Up Time', 'Rolled Up Time Text', 'Home Location ID', 'Home Location', 'Other Location IDs', 'Other Locations',
+  ],
+  nothing: { words: ['[]'], headers: ['Assignees'], why: 'which ClickUp writes for a task assigned to no one' },
+};
+
+/**
+ * A GitHub project's view exported (CSV or TSV). Its Status options are the project template's: Backlog and Ready are
+ * work not begun, In review work under way. A milestone is a stage of the work, read as the Phase. The issue's URL,
+ * repository and pull requests are GitHub's.
+ */
+export const GITHUB_PROJECT: ToolExport = {
+  tool: 'GitHub',
+  marks: ['Linked pull requests', 'Repository', 'Reviewers', 'Sub-issues progress', 'Parent issue', 'Iteration', 'Milestone', 'Assignees'],
+  least: 3,
+  fields: { workplan: { Title: 'task', Assignees: 'lead', Status: 'status', Milestone: 'phase', 'Start date': 'startOn', 'Target date': 'endOn' } },
+  noted: [{ header: 'Labels' }, { header: 'Priority' }, { header: 'Size' }, { header: 'Estimate' }, { header: 'Iteration' }],
+  own: ['URL', 'Repository', 'Linked pull requests', 'Reviewers', 'Sub-issues progress', 'Parent issue'],
+  words: { workplan: { status: { Backlog: 'Not started', Ready: 'Not started', 'In review': 'In progress' } } },
+};
+
+/**
+ * Microsoft Project's task table exported (CSV, or Excel through the export wizard). A summary task is the tasks under
+ * it rolled up, told by the Outline Level column (or, in a workbook, the rows' groups and the name's indent): read as
+ * their goal, as Smartsheet's parent rows are. Resource Names are who does the task.
+ */
+export const MS_PROJECT_EXPORT: ToolExport = {
+  tool: 'Microsoft Project',
+  marks: ['Task Mode', 'Outline Level', 'Outline Number', 'Resource Names', 'Finish'],
+  least: 2,
+  fields: { workplan: { 'Task Name': 'task', Start: 'startOn', Finish: 'endOn', 'Resource Names': 'lead', '% Complete': 'percentComplete' } },
+  noted: [],
+  own: ['Task Mode', 'Duration', 'Predecessors', 'Successors', 'Outline Level', 'Outline Number', 'Summary', 'Work', 'Cost', 'Baseline Start', 'Baseline Finish'],
+  outlined: true,
+};
+
+/**
+ * The more particular tool first: a SharePoint task list has every list's columns too, and Microsoft Project writes
+ * Smartsheet's Duration and Predecessors.
+ */
+export const TOOL_EXPORTS: readonly ToolExport[] = [PLANNER_EXPORT, SHAREPOINT_TASK_LIST, MS_PROJECT_EXPORT, TRELLO_EXPORT, CLICKUP_EXPORT, GITHUB_PROJECT, SMARTSHEET_EXPORT, ASANA_EXPORT, MONDAY_EXPORT, MICROSOFT_FORMS, GOOGLE_FORMS, TYPEFORM, SERVICENOW_EXPORT, JIRA_EXPORT, ZENDESK_EXPORT, FRESHDESK_EXPORT, CALENDAR_EXPORT, SHAREPOINT_LIST];
 
 interface ToolNames {
   marks: Set<string>;

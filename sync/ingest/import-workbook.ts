@@ -27,7 +27,7 @@ import { adoptWebFormRows, settleWebFormRows, webFormRows, type FormRequest } fr
 import type { SheetGrid } from './sheet-grid';
 import { readWorkbookGrids } from './workbook-grid';
 import type { SheetTable } from './sheet-table';
-import { outlineLevelColumn, withToolDays } from './planning-tool-exports';
+import { outlineLevelColumn, withToolDays } from './tool-export-grids';
 import { planReadings } from './plan-readings';
 
 /** One problem at one cell; `line` is how the CLI shows it: `Requests!F7 (Received): "13/45/2024" is not a date …`. */

@@ -4,7 +4,7 @@ import { mapHeaders } from '../../shared/header-map';
 import { TABLES } from '../../shared/index';
 import { locateTable, readTable } from '../../shared/read-table';
 import { validateRow } from '../../shared/validate-row';
-import { ASANA_EXPORT, CALENDAR_EXPORT, GOOGLE_FORMS, JIRA_EXPORT, MICROSOFT_FORMS, MONDAY_EXPORT, SERVICENOW_EXPORT, SHAREPOINT_LIST, SHAREPOINT_TASK_LIST, toolExportOf, ZENDESK_EXPORT } from '../../shared/tool-exports';
+import { ASANA_EXPORT, CALENDAR_EXPORT, CLICKUP_EXPORT, GITHUB_PROJECT, GOOGLE_FORMS, MS_PROJECT_EXPORT, TRELLO_EXPORT, JIRA_EXPORT, MICROSOFT_FORMS, MONDAY_EXPORT, SERVICENOW_EXPORT, SHAREPOINT_LIST, SHAREPOINT_TASK_LIST, toolExportOf, ZENDESK_EXPORT } from '../../shared/tool-exports';
 import { asanaExport } from '../fixtures/messy/asana-export';
 import { calendarExport } from '../fixtures/messy/calendar-export';
 import { googleFormResponses } from '../fixtures/messy/google-form-responses';
@@ -381,5 +381,14 @@ describe('a calendar exported to CSV', () => {
     const ignored = read.issues.filter((i) => i.code === 'unknown_column' && /Outlook/.test(i.message));
     expect(ignored).toHaveLength(1);
     expect(ignored[0].message).toMatch(/^Outlook's own columns \(Start Time, End Time, All day event, Reminder on\/off, .*Show time as\) are not part of Milestones; ignored$/);
+  });
+});
+
+describe("the planning tools every surface knows", () => {
+  it('are in the shared list itself, so the add-on reads their exports as import does, whatever a process has loaded', () => {
+    expect(toolExportOf(['Card ID', 'Card Name', 'Card URL', 'Card Description', 'Labels', 'Members', 'Due Date', 'List Name', 'Board Name'])).toBe(TRELLO_EXPORT);
+    expect(toolExportOf(['Task ID', 'Task Name', 'Task Content', 'Status', 'Date Created Text', 'Due Date Text', 'List Name', 'Assignees'])).toBe(CLICKUP_EXPORT);
+    expect(toolExportOf(['Title', 'URL', 'Assignees', 'Status', 'Linked pull requests', 'Milestone', 'Repository'])).toBe(GITHUB_PROJECT);
+    expect(toolExportOf(['ID', 'Task Mode', 'Task Name', 'Duration', 'Start', 'Finish', 'Predecessors', 'Outline Level', 'Resource Names'])).toBe(MS_PROJECT_EXPORT);
   });
 });
