@@ -1,6 +1,7 @@
 // Finds the sheets that hold a table (by name, else by headers) and reads each with one batch read:
 // cells made JSON-ready as the service will see them, the `Sync ID` column set apart (it is not a field).
 import { LISTS_SHEET, columnLetter, columnNumber } from '../../shared/lists';
+import { planReadings } from '../../shared/plan-readings';
 import { fieldColumn, findHeaderRow, locateTable, mapHeaders, readStacked, readTable, tableNamed, textFieldsOf, type ReadTableResult, type SheetRow } from '../../shared/read-table';
 import { toolExportOf } from '../../shared/tool-exports';
 import type { ReadOptions } from '../../shared/cells/read-cell';
@@ -132,7 +133,7 @@ export function tableSheetOf(port: SpreadsheetPort, sheet: string, table: TableD
   })) : indents;
   if (strippedIndents?.size) reading = { ...reading, indents: strippedIndents };
   if (rowLevels?.size) reading = { ...reading, rowLevels };
-  const reads = readStacked(readTable(table, sheet, stripped, headerIndex, reading), sheet, stripped, reading, held).map((read) => port.withinOwnTables?.(read, sheet, stripped, sheetCells) ?? read);
+  const reads = readStacked(readTable(table, sheet, stripped, headerIndex, reading), sheet, stripped, reading, held).map((read) => planReadings(port.withinOwnTables?.(read, sheet, stripped, sheetCells) ?? read, sheet, stripped, reading.lists));
   // Issues placed by readTable name columns of the stripped grid: put them back where they are.
   const toSheetColumn = (index: number) => (syncIndex >= 0 && index >= syncIndex ? index + 2 : index + 1);
   const cells = { sheet, top: table, held, grid, host, formulas, merged, syncIdColumn: syncIndex < 0 ? null : syncIndex + 1 };

@@ -28,7 +28,7 @@ import type { SheetGrid } from './sheet-grid';
 import { readWorkbookGrids } from './workbook-grid';
 import type { SheetTable } from './sheet-table';
 import { outlineLevelColumn, withToolDays } from './tool-export-grids';
-import { planReadings } from './plan-readings';
+import { planReadings } from '../../shared/plan-readings';
 
 /** One problem at one cell; `line` is how the CLI shows it: `Requests!F7 (Received): "13/45/2024" is not a date …`. */
 export interface PlacedIssue { code: IssueCode; field: string; column?: string; header?: string; message: string; line: string }

@@ -302,6 +302,27 @@ describe('dates typed day first as text', () => {
   });
 });
 
+describe("a plan's progress column of status words", () => {
+  test('is read as its status by the add-on as by import, and a row synced is not sent again', async () => {
+    const { addon, source, fakes } = await connected('Asana plan');
+    fakes.seedSheet('Plan', [
+      ['Task ID', 'Created At', 'Completed At', 'Last Modified', 'Name', 'Section/Column', 'Assignee', 'Assignee Email', 'Start Date', 'Due Date', 'Task Progress'],
+      ['T-1', '', '', '', 'Draft the action plan', 'Normalize', 'Lan Pham', '', dateCell('2026-09-01'), dateCell('2026-10-30'), 'In progress'],
+      ['T-2', '', '', '', 'Budget equity training', 'Operationalize', 'Sam Lee', '', dateCell('2026-09-20'), dateCell('2026-09-28'), 'Done'],
+    ]);
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    expect(await received()).toMatchObject({ rows: 2 });
+    const stored = await service.invoke<{ values: Record<string, unknown> }[]>('storedRows', 'workplan', source.id);
+    expect(stored.map((r) => [r.values.task, r.values.status, r.values.percentComplete]).sort()).toEqual([
+      ['Budget equity training', 'Completed', null],
+      ['Draft the action plan', 'In progress', null],
+    ]);
+    addon.call('syncNowFromMenu');
+    expect(await received()).toMatchObject({ posts: 0, rows: 0 });
+  });
+});
+
 describe('a date far from the sheet\'s other dates', () => {
   test('is warned about against the whole sheet when its row is sent alone, as import warns, and the warning goes once it is mended', async () => {
     const { addon, fakes } = await connected('Typo calendar');

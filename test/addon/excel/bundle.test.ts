@@ -44,8 +44,9 @@ test('the service sends the task pane\'s files gzipped to a browser that accepts
 
 test('the task pane script is minified as Code.js is, since Excel downloads and parses it each time the pane opens', async () => {
   const { script } = await builtExcel();
-  expect(Buffer.byteLength(script, 'utf8')).toBeLessThan(340 * 1024);
-  expect(gzipSync(script).length).toBeLessThan(125 * 1024);
+  // Unminified it is well over half a megabyte; the bounds leave room for the shared reader to grow (decision 011).
+  expect(Buffer.byteLength(script, 'utf8')).toBeLessThan(380 * 1024);
+  expect(gzipSync(script).length).toBeLessThan(140 * 1024);
   // Classes keep their names (`isErrorType` compares them), and so do the add-in's own exported functions, for a
   // stack trace in the console; the shared helpers go by their short names.
   expect(script).toContain('"ProtectedCellsError"');

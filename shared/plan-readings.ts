@@ -1,8 +1,13 @@
-// Readings of a plan's sheet the service makes after the shared reader (`readTable`) and the Sheets add-on does not:
-// its bundle has no room for them (decision 027), so a sheet synced from Google Sheets is read without them.
-import { DEFAULT_READ_OPTIONS, columnLetter, fieldColumn, foldText, isBlankCell, readCell, rowRuns, type CellInput, type ReadOptions, type ReadTableResult } from '../../shared/index';
-import { excerpt, quoteValue } from '../../shared/quote-value';
-import { notedLine } from '../../shared/tool-exports';
+// Readings of a plan's sheet made on the table `readTable` found, once its rows are read (decision 027): a template's
+// instruction line, a progress column of status words, a tool's days kept as written. `import` and the add-ons alike.
+import { isBlankCell, readCell, type CellInput, type ReadOptions } from './cells/read-cell';
+import { columnLetter } from './lists';
+import { excerpt, quoteValue } from './quote-value';
+import { fieldColumn, type ReadTableResult } from './read-table';
+import { rowRuns } from './sheet-ref';
+import { notedLine } from './tool-exports';
+import { DEFAULT_READ_OPTIONS } from './validate-row';
+import { foldText } from './word-match';
 
 type Grid = readonly (readonly CellInput[])[];
 
