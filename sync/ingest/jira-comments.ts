@@ -4,6 +4,7 @@
 import { isBlankCell, type CellInput } from '../../shared/index';
 import { foldText } from '../../shared/word-match';
 import type { SheetGrid } from './sheet-grid';
+import { exportHeaderRow } from './tool-export-grids';
 
 /** A comment's cell: its date, the author's account id (no line break, no ";"), its text. */
 const COMMENT = /^([^;\n]+);[^;\n]*;([\s\S]*)$/;
@@ -14,7 +15,7 @@ const COMMENT = /^([^;\n]+);[^;\n]*;([\s\S]*)$/;
  * all. Any sheet other than a Jira export with more than one Comment column is returned as it is.
  */
 export function joinJiraComments(sheet: SheetGrid): SheetGrid {
-  const headerIndex = sheet.grid.findIndex((row) => row.some((h) => typeof h === 'string' && foldText(h) === 'issuekey'));
+  const headerIndex = exportHeaderRow(sheet.grid, (row) => row.some((h) => typeof h === 'string' && foldText(h) === 'issuekey'));
   const header = sheet.grid[headerIndex];
   const columns = header?.flatMap((h, c) => (typeof h === 'string' && foldText(h) === 'comment' ? [c] : [])) ?? [];
   if (columns.length < 2) return sheet;

@@ -38,3 +38,12 @@ test('a sheet of no Jira export keeps its Comment columns as they are', () => {
   const sheet = { name: 'S', grid: [['Request ID', 'Comment', 'Comment'], ['R-1', 'a;b;c', 'd']], textsLikeErrors: new Set<string>(), excelTables: [] };
   expect(joinJiraComments(sheet)).toBe(sheet);
 });
+
+test("a Jira header is looked for at the sheet's top only: a log whose rows mention an Issue key deep down is no export", () => {
+  const rows = Array.from({ length: 100 }, (_, r) => [`R-${r}`, 'a;b;c', 'd']);
+  rows[60] = ['Issue key', 'Comment', 'Comment'];
+  const sheet = { name: 'S', grid: [['Request ID', 'Comment', 'Comment'], ...rows], textsLikeErrors: new Set<string>(), excelTables: [] };
+  expect(joinJiraComments(sheet)).toBe(sheet);
+  const titled = { ...sheet, grid: [['TA desk export'], [], ['Summary', 'Issue key', 'Comment', 'Comment'], ['Walkthrough', 'TAR-1', '1/Dec/26;712020:x;Done', null]] };
+  expect(joinJiraComments(titled).grid[3]).toEqual(['Walkthrough', 'TAR-1', 'Comment 1/Dec/26: Done', null]);
+});
