@@ -199,6 +199,14 @@ export const CONTINUED = /[\s(\[–—-](?:continued|cont'd|cont\.?)\)?\]?\.?\s*
 
 const sameText = (a: CellInput, b: CellInput) => !isBlankCell(a) && !isBlankCell(b) && foldText(String(a)) === foldText(String(b));
 
+/** A header's cells folded as `sameText` folds them (undefined where blank), once per header: every row is held to it. */
+const foldedHeaders = new WeakMap<readonly CellInput[], (string | undefined)[]>();
+function foldedHeader(header: readonly CellInput[]): (string | undefined)[] {
+  let names = foldedHeaders.get(header);
+  if (!names) foldedHeaders.set(header, (names = header.map((h) => (isBlankCell(h) ? undefined : foldText(String(h))))));
+  return names;
+}
+
 /**
  * The sheet rows above the header filled in as a row of the table is (half as many cells as the header names, and
  * three at least), other than a copy of the header: no title, note or row of group names, but rows that a header
@@ -214,7 +222,8 @@ function rowsAboveHeader(grid: readonly (readonly CellInput[])[], headerIndex: n
 
 /** A row that repeats the header (a page break in a pasted PDF): most of its cells are the header's. */
 function repeatsHeader(line: readonly CellInput[], header: readonly CellInput[]): boolean {
-  const cells = line.map((v, i) => (isBlankCell(v) ? 0 : sameText(v, header[i]) ? 1 : -1)).filter((x) => x !== 0);
+  const names = foldedHeader(header);
+  const cells = line.map((v, i) => (isBlankCell(v) ? 0 : names[i] !== undefined && foldText(String(v)) === names[i] ? 1 : -1)).filter((x) => x !== 0);
   return cells.length >= 2 && cells.filter((x) => x > 0).length * 2 > cells.length;
 }
 
