@@ -1,5 +1,6 @@
 // Readings of a plan's sheet made on the table `readTable` found, once its rows are read (decision 027): a template's
 // instruction line, a progress column of status words, a tool's days kept as written. `import` and the add-ons alike.
+import { NUMERIC_DATE } from './cells/day-first';
 import { isBlankCell, readCell, type CellInput, type ReadOptions } from './cells/read-cell';
 import { columnLetter } from './lists';
 import { excerpt, quoteValue } from './quote-value';
@@ -19,8 +20,11 @@ export function planReadings(read: ReadTableResult, sheet: string, grid: Grid, l
   return daysAsWritten(statusFromProgress(withoutInstructions(read, sheet, grid), sheet, grid, lists), grid);
 }
 
-/** A day either order reads (2/10/2025): month first is a guess, and a CSV saved where days come first is read so too. */
-const EITHER_WAY = /^(0?[1-9]|1[0-2])\/(0?[1-9]|1[0-2])\//;
+/** A day either order reads (2/10/2025, a time after it or not): month first is a guess, and a CSV saved where days come first is read so too. */
+function eitherWay(text: string): boolean {
+  const n = NUMERIC_DATE.exec(text.trim().split(/\s/)[0]);
+  return !!n && n[2] === '/' && +n[1] <= 12 && +n[3] <= 12;
+}
 
 /**
  * A tool's day kept in Notes (Asana's Completed At) as written where it reads either way round: the sheet's own day
@@ -38,7 +42,7 @@ function daysAsWritten(read: ReadTableResult, grid: Grid): ReadTableResult {
     let notes = row.raw.notes;
     for (const { column, at } of days) {
       const text = grid[row.row - 1]?.[at];
-      const shown = typeof text === 'string' && EITHER_WAY.test(text.trim()) ? notedLine(column, text) : undefined;
+      const shown = typeof text === 'string' && eitherWay(text) ? notedLine(column, text) : undefined;
       if (shown && typeof notes === 'string') notes = notes.replace(shown, `${column.header}: ${text!.toString().trim()}`);
     }
     return notes === row.raw.notes ? row : { ...row, raw: { ...row.raw, notes } };

@@ -15,7 +15,7 @@ afterAll(async () => {
   files.cleanup();
 });
 
-/** Enough that a reading once per cell (quadratic: minutes at this size) fails the test's time, few enough for CI. */
+/** Enough that a reading once per cell (quadratic) fails the test's time, few enough for CI (decision 016). */
 const ROWS = 30_000;
 const AT = new Date('2026-12-07T10:00:00Z');
 
